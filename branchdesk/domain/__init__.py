@@ -1,0 +1,1 @@
+"""Pure rules and records of the programme: no Qt, no SQL."""

@@ -1,0 +1,145 @@
+"""The random fixed pairing (随机固定结对), DESIGN.md §4.
+
+Organ candidates are ordered strong → average → weak (ungraded last), grassroots candidates weak → average →
+strong (ungraded last); each tier is shuffled with a seeded generator and the two sides are paired by
+position, so the strongest organ branches meet the weakest grassroots branches first (BranchDesk's
+positional reading of 以强带弱). Leftovers are listed, never dropped.
+
+The generator must give the same pairs on every Python and platform for years, so it is spelled out here
+rather than taken from :mod:`random`: algorithm version 1 is a Fisher–Yates shuffle whose random numbers are
+the first 8 bytes (big-endian) of SHA-256("<seed>:<counter>"), rejection-sampled to avoid modulo bias, with
+one counter running across the whole draw in the order the tiers are shuffled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from branchdesk.domain.enums import Tier
+
+ALGORITHM_VERSION = 1
+
+ORGAN_TIER_ORDER: tuple[Tier | None, ...] = (Tier.STRONG, Tier.AVERAGE, Tier.WEAK, None)
+GRASSROOTS_TIER_ORDER: tuple[Tier | None, ...] = (Tier.WEAK, Tier.AVERAGE, Tier.STRONG, None)
+
+_SPACE = 1 << 64
+
+
+@dataclass(frozen=True)
+class Candidate:
+    uuid: str
+    tier: Tier | None
+
+
+@dataclass(frozen=True)
+class DrawnPair:
+    organ: Candidate
+    grassroots: Candidate
+
+
+@dataclass(frozen=True)
+class DrawResult:
+    seed: str
+    algorithm_version: int
+    input_hash: str
+    pairs: tuple[DrawnPair, ...]
+    organ_leftovers: tuple[Candidate, ...]
+    grassroots_leftovers: tuple[Candidate, ...]
+    swaps: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def result_hash(self) -> str:
+        return result_hash(self.pairs)
+
+
+class SeededSequence:
+    """Uniform integers from SHA-256 of (seed, counter): stable across versions and platforms."""
+
+    def __init__(self, seed: str) -> None:
+        self._seed = seed
+        self._counter = 0
+
+    def _next64(self) -> int:
+        digest = hashlib.sha256(f"{self._seed}:{self._counter}".encode()).digest()
+        self._counter += 1
+        return int.from_bytes(digest[:8], "big")
+
+    def below(self, bound: int) -> int:
+        """A uniform integer in ``[0, bound)``."""
+        if bound <= 0:
+            raise ValueError("bound must be positive")
+        limit = _SPACE - _SPACE % bound
+        while True:
+            value = self._next64()
+            if value < limit:
+                return value % bound
+
+    def shuffle(self, items: list[Candidate]) -> None:
+        """Fisher–Yates, from the last position down."""
+        for i in range(len(items) - 1, 0, -1):
+            j = self.below(i + 1)
+            items[i], items[j] = items[j], items[i]
+
+
+def input_hash(organs: Sequence[Candidate], grassroots: Sequence[Candidate]) -> str:
+    """SHA-256 over the sorted candidate uuids of each side with their tiers."""
+    payload = {
+        "organ": sorted([c.uuid, c.tier.value if c.tier else None] for c in organs),
+        "grassroots": sorted([c.uuid, c.tier.value if c.tier else None] for c in grassroots),
+    }
+    return hashlib.sha256(json.dumps(payload, separators=(",", ":")).encode()).hexdigest()
+
+
+def result_hash(pairs: Sequence[DrawnPair]) -> str:
+    payload = [[p.organ.uuid, p.grassroots.uuid] for p in pairs]
+    return hashlib.sha256(json.dumps(payload, separators=(",", ":")).encode()).hexdigest()
+
+
+def _ordered(candidates: Sequence[Candidate], order: Sequence[Tier | None], rng: SeededSequence) -> list[Candidate]:
+    ordered: list[Candidate] = []
+    for tier in order:
+        group = sorted((c for c in candidates if c.tier == tier), key=lambda c: c.uuid)
+        rng.shuffle(group)
+        ordered.extend(group)
+    return ordered
+
+
+def draw(organs: Sequence[Candidate], grassroots: Sequence[Candidate], seed: str) -> DrawResult:
+    """Pair unpaired candidates of one scope; the same inputs and seed always give the same result."""
+    for side in (organs, grassroots):
+        if len({c.uuid for c in side}) != len(side):
+            raise ValueError("duplicate candidate")
+    rng = SeededSequence(seed)
+    organ_order = _ordered(organs, ORGAN_TIER_ORDER, rng)
+    grassroots_order = _ordered(grassroots, GRASSROOTS_TIER_ORDER, rng)
+    paired = min(len(organ_order), len(grassroots_order))
+    return DrawResult(
+        seed=seed,
+        algorithm_version=ALGORITHM_VERSION,
+        input_hash=input_hash(organs, grassroots),
+        pairs=tuple(DrawnPair(o, g) for o, g in zip(organ_order, grassroots_order, strict=False)),
+        organ_leftovers=tuple(organ_order[paired:]),
+        grassroots_leftovers=tuple(grassroots_order[paired:]),
+    )
+
+
+def swap(result: DrawResult, organ_a: str, organ_b: str) -> DrawResult:
+    """Exchange the grassroots partners of the pairs of two organ branches (a hand swap before commit)."""
+    index = {pair.organ.uuid: i for i, pair in enumerate(result.pairs)}
+    if organ_a not in index or organ_b not in index or organ_a == organ_b:
+        raise ValueError("a swap needs two different drawn organ branches")
+    pairs = list(result.pairs)
+    i, j = index[organ_a], index[organ_b]
+    pairs[i], pairs[j] = DrawnPair(pairs[i].organ, pairs[j].grassroots), DrawnPair(pairs[j].organ, pairs[i].grassroots)
+    return DrawResult(
+        seed=result.seed,
+        algorithm_version=result.algorithm_version,
+        input_hash=result.input_hash,
+        pairs=tuple(pairs),
+        organ_leftovers=result.organ_leftovers,
+        grassroots_leftovers=result.grassroots_leftovers,
+        swaps=(*result.swaps, (organ_a, organ_b)),
+    )

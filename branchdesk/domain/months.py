@@ -1,0 +1,107 @@
+"""Calendar months and half-years as the ledger names them ("2022-04", "2022-H1")."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from branchdesk.domain.errors import BranchDeskError
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_HALF_YEAR = re.compile(r"^(\d{4})-H([12])$")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise BranchDeskError("month.invalid", value=f"{self.year}-{self.month}")
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        match = _MONTH.match(text.strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise BranchDeskError("month.invalid", value=text)
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def days(self) -> list[dt.date]:
+        return [dt.date(self.year, self.month, d) for d in range(1, self.last_day.day + 1)]
+
+    def next(self) -> Month:
+        return Month(self.year + self.month // 12, self.month % 12 + 1)
+
+    def previous(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def last_ended_month(today: dt.date) -> Month:
+    """The default month of the reports: the last one that has ended."""
+    return Month.of(today).previous()
+
+
+def month_range(first: Month, last: Month) -> list[Month]:
+    months: list[Month] = []
+    current = first
+    while current <= last:
+        months.append(current)
+        current = current.next()
+    return months
+
+
+@dataclass(frozen=True, order=True)
+class HalfYear:
+    year: int
+    half: int  # 1 or 2
+
+    @classmethod
+    def parse(cls, text: str) -> HalfYear:
+        match = _HALF_YEAR.match(text.strip())
+        if not match:
+            raise BranchDeskError("half_year.invalid", value=text)
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: dt.date) -> HalfYear:
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, 1 if self.half == 1 else 7, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, 6, 30) if self.half == 1 else dt.date(self.year, 12, 31)
+
+    def next(self) -> HalfYear:
+        return HalfYear(self.year + (self.half == 2), 2 if self.half == 1 else 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-H{self.half}"
+
+
+def parse_date(text: str) -> dt.date:
+    """An ISO date typed by a user or read from a file; a clear error otherwise."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BranchDeskError("date.invalid", value=text) from None

@@ -1,0 +1,129 @@
+"""The figures the ledger reports (DESIGN.md §3): one definition for tables, charts, exports and the CLI.
+
+Storage computes them in SQL for speed; the functions here are the readable definition that the SQL is
+tested against.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from branchdesk.domain.enums import ActivityType, BranchKind
+from branchdesk.domain.months import Month
+from branchdesk.domain.rates import Rate
+from branchdesk.domain.records import Activity, Branch, Pairing, Region
+from branchdesk.domain.workdays import WorkCalendar, is_weekday_activity
+
+
+@dataclass(frozen=True)
+class BranchCounts:
+    organ: int
+    grassroots: int
+    archived: int
+
+
+@dataclass(frozen=True)
+class ActivityCounts:
+    month: Month
+    count: int
+    themed_days: int
+    key_task: int
+    volunteer_person_times: int
+    weekday: int
+
+
+@dataclass(frozen=True)
+class LedgerStats:
+    """Everything ``branchdesk-cli stats`` prints, for one region, date and month."""
+
+    region: Region
+    as_of: dt.date
+    month: Month
+    branches: BranchCounts
+    grassroots_coverage: Rate
+    organ_coverage: Rate
+    optimisation: Rate
+    compliance: Rate
+    activities: ActivityCounts
+    years_without_holiday_data: tuple[int, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape DESIGN.md §3 fixes: keys may be added, never renamed."""
+        return {
+            "region": {"name": self.region.name, "path": self.region.path, "code": self.region.code},
+            "as_of": self.as_of.isoformat(),
+            "month": str(self.month),
+            "branches": {
+                "organ": self.branches.organ,
+                "grassroots": self.branches.grassroots,
+                "archived": self.branches.archived,
+            },
+            "coverage": {
+                "grassroots": self.grassroots_coverage.as_dict(),
+                "organ": self.organ_coverage.as_dict(),
+            },
+            "optimisation": self.optimisation.as_dict(),
+            "compliance": {"month": str(self.month), **self.compliance.as_dict()},
+            "activities": {
+                "month": str(self.activities.month),
+                "count": self.activities.count,
+                "themed_days": self.activities.themed_days,
+                "key_task": self.activities.key_task,
+                "volunteer_person_times": self.activities.volunteer_person_times,
+                "weekday": self.activities.weekday,
+            },
+            "holiday_data_missing_for": list(self.years_without_holiday_data),
+        }
+
+
+def _existing(branches: Iterable[Branch], day: dt.date) -> list[Branch]:
+    return [branch for branch in branches if branch.exists_on(day)]
+
+
+def branch_counts(branches: Collection[Branch], day: dt.date) -> BranchCounts:
+    existing = _existing(branches, day)
+    organ = sum(1 for branch in existing if branch.kind is BranchKind.ORGAN)
+    archived = sum(1 for b in branches if b.archived_on is not None and b.archived_on <= day)
+    return BranchCounts(organ=organ, grassroots=len(existing) - organ, archived=archived)
+
+
+def coverage(
+    branches: Collection[Branch], pairings: Collection[Pairing], day: dt.date, *, organ_side: bool
+) -> Rate:
+    """Branches of one side (existing on ``day``) with a pairing active on ``day``, over all of that side."""
+    side = [b for b in _existing(branches, day) if (b.kind is BranchKind.ORGAN) == organ_side]
+    active = [p for p in pairings if p.active_on(day)]
+    paired = {p.organ_id if organ_side else p.grassroots_id for p in active}
+    return Rate(sum(1 for branch in side if branch.id in paired), len(side))
+
+
+def optimisation(branches: Collection[Branch], day: dt.date) -> Rate:
+    organs = [b for b in _existing(branches, day) if b.kind is BranchKind.ORGAN]
+    optimised = sum(1 for b in organs if b.optimised_on is not None and b.optimised_on <= day)
+    return Rate(optimised, len(organs))
+
+
+def monthly_compliance(pairings: Collection[Pairing], activities: Iterable[Activity], month: Month) -> Rate:
+    """Among pairings active for the whole month, those with at least one themed Party day in it."""
+    whole_month = {p.id for p in pairings if p.active_throughout(month.first_day, month.last_day)}
+    with_themed_day = {
+        a.pairing_id
+        for a in activities
+        if a.type is ActivityType.THEMED_DAY and Month.of(a.held_on) == month and a.pairing_id in whole_month
+    }
+    return Rate(len(with_themed_day), len(whole_month))
+
+
+def activity_counts(activities: Iterable[Activity], month: Month, calendar: WorkCalendar) -> ActivityCounts:
+    in_month = [a for a in activities if Month.of(a.held_on) == month]
+    return ActivityCounts(
+        month=month,
+        count=len(in_month),
+        themed_days=sum(1 for a in in_month if a.type is ActivityType.THEMED_DAY),
+        key_task=sum(1 for a in in_month if a.type is ActivityType.KEY_TASK),
+        volunteer_person_times=sum(a.volunteers for a in in_month),
+        weekday=sum(1 for a in in_month if is_weekday_activity(calendar, a.held_on, a.type, a.weekday_reason)),
+    )

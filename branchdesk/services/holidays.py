@@ -1,0 +1,50 @@
+"""The official holiday calendar, seeded from a maintained library for the years it covers.
+
+The State Council announces each year's calendar late in the year before, so a library always ends
+somewhere (chinese_calendar 1.11 ends with 2026); later years are entered by the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from chinese_calendar import constants as official
+
+from branchdesk.domain.enums import DayKind
+from branchdesk.domain.workdays import WorkCalendar
+from branchdesk.storage import holidays as holiday_store
+from branchdesk.storage.ledger import Ledger
+
+
+def _chinese_name(english: str) -> str:
+    for holiday in official.Holiday:
+        if holiday.value == english:
+            return str(holiday.chinese)
+    return english
+
+
+def library_days() -> dict[int, dict[dt.date, tuple[DayKind, str | None]]]:
+    """The library's declared days, by year."""
+    by_year: dict[int, dict[dt.date, tuple[DayKind, str | None]]] = defaultdict(dict)
+    for day, name in official.holidays.items():
+        by_year[day.year][day] = (DayKind.HOLIDAY, _chinese_name(name))
+    for day, name in official.workdays.items():
+        by_year[day.year][day] = (DayKind.WORKDAY, _chinese_name(name))
+    return dict(by_year)
+
+
+def seed_from_library(ledger: Ledger) -> list[int]:
+    """Fill in every year the library covers and the ledger does not; returns the years added."""
+    present = set(holiday_store.covered_years(ledger))
+    added = []
+    with ledger.operation("holidays.seed"):
+        for year, days in sorted(library_days().items()):
+            if year not in present:
+                holiday_store.replace_year(ledger, year, days, source="library")
+                added.append(year)
+    return added
+
+
+def calendar_for(ledger: Ledger, years: list[int]) -> WorkCalendar:
+    return holiday_store.work_calendar(ledger, years)

@@ -1,0 +1,47 @@
+"""The ledger's headline figures (DESIGN.md §3) for a region, a date and a month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from branchdesk.domain.months import Month, last_ended_month
+from branchdesk.domain.stats import LedgerStats
+from branchdesk.services.regions import find_region
+from branchdesk.storage import holidays as holiday_store
+from branchdesk.storage import stats as stats_store
+from branchdesk.storage.ledger import Ledger
+
+
+def ledger_stats(
+    ledger: Ledger,
+    region: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    month: Month | None = None,
+    direct: bool = False,
+) -> LedgerStats:
+    """Figures as of ``as_of`` (default today) with ``month`` (default the last ended month) for activity."""
+    today = ledger.clock.today()
+    day = as_of or today
+    chosen_month = month or last_ended_month(today)
+    found = find_region(ledger, region)
+    # One read transaction: the figures describe one state of the file.
+    with ledger.snapshot():
+        branches, optimisation = stats_store.branch_figures(ledger, found.id, day, direct=direct)
+        grassroots = stats_store.coverage(ledger, found.id, day, direct=direct, organ_side=False)
+        organ = stats_store.coverage(ledger, found.id, day, direct=direct, organ_side=True)
+        compliance = stats_store.monthly_compliance(ledger, found.id, chosen_month, direct=direct)
+        activities = stats_store.activity_counts(ledger, found.id, chosen_month, direct=direct)
+    covered = set(holiday_store.covered_years(ledger))
+    return LedgerStats(
+        region=found,
+        as_of=day,
+        month=chosen_month,
+        branches=branches,
+        grassroots_coverage=grassroots,
+        organ_coverage=organ,
+        optimisation=optimisation,
+        compliance=compliance,
+        activities=activities,
+        years_without_holiday_data=tuple(y for y in [chosen_month.year] if y not in covered),
+    )

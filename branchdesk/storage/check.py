@@ -1,0 +1,37 @@
+"""Integrity checks: SQLite's own, foreign keys, and the ledger's invariants that SQL constraints can't hold."""
+
+from __future__ import annotations
+
+from branchdesk.domain.records import Problem
+from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.schema import APPLICATION_ID
+
+
+def check(ledger: Ledger, *, quick: bool) -> list[Problem]:
+    """Problems found; an empty list means healthy. ``quick`` skips the slower full scans."""
+    problems: list[Problem] = []
+    pragma = "quick_check" if quick else "integrity_check"
+    messages = [row[0] for row in ledger.conn.execute(f"PRAGMA {pragma}").fetchall()]
+    if messages != ["ok"]:
+        problems.extend(Problem("check.integrity", message) for message in messages[:20])
+    if ledger.scalar("PRAGMA application_id") != APPLICATION_ID:
+        problems.append(Problem("check.application_id", str(ledger.scalar("PRAGMA application_id"))))
+    if quick:
+        return problems
+    for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()[:20]:
+        problems.append(Problem("check.foreign_key", f"{table} #{rowid} → {parent}"))
+    for row in ledger.query(
+        """
+        SELECT p.id FROM pairing p JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
+        WHERE o.kind <> 'organ' OR g.kind = 'organ' LIMIT 20
+        """
+    ):
+        problems.append(Problem("check.pairing_sides", f"pairing #{row['id']}"))
+    for row in ledger.query(
+        """
+        SELECT a.id FROM activity a JOIN pairing p ON p.id = a.pairing_id
+        WHERE a.held_on < p.started_on OR (p.ended_on IS NOT NULL AND a.held_on > p.ended_on) LIMIT 20
+        """
+    ):
+        problems.append(Problem("check.activity_outside_pairing", f"activity #{row['id']}"))
+    return problems

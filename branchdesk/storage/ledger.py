@@ -1,0 +1,299 @@
+"""Opening, creating and migrating a ledger file; the one connection every query goes through."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import uuid as uuid_module
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from branchdesk.domain.clock import Clock, timestamp
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+def _uri(path: Path, mode: str) -> str:
+    # as_uri() percent-encodes spaces and Chinese characters, which SQLite's URI parser decodes.
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def _translate(error: sqlite3.Error, path: Path) -> BranchDeskError:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return BranchDeskError("ledger.locked", path=str(path))
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return BranchDeskError("ledger.damaged", path=str(path))
+    if "readonly" in text or "read-only" in text:
+        return BranchDeskError("ledger.read_only", path=str(path))
+    if "disk" in text and "full" in text:
+        return BranchDeskError("ledger.disk_full", path=str(path))
+    return BranchDeskError("ledger.cannot_open", path=str(path), reason=str(error))
+
+
+def _connect(path: Path, mode: str) -> sqlite3.Connection:
+    conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None, check_same_thread=True)
+    conn.execute("PRAGMA busy_timeout = 3000")
+    return conn
+
+
+def _check_header(path: Path) -> None:
+    if not path.exists():
+        raise BranchDeskError("ledger.missing", path=str(path))
+    if not path.is_file():
+        raise BranchDeskError("ledger.not_a_ledger", path=str(path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise BranchDeskError("ledger.locked", path=str(path)) from None
+    except OSError as error:
+        raise BranchDeskError("ledger.cannot_open", path=str(path), reason=str(error)) from None
+    if header != SQLITE_HEADER:
+        raise BranchDeskError("ledger.not_a_ledger", path=str(path))
+
+
+def read_versions(path: Path) -> tuple[int, int]:
+    """``(application_id, user_version)`` read without writing a byte to the file."""
+    _check_header(path)
+    try:
+        conn = _connect(path, "ro")
+        try:
+            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise _translate(error, path) from None
+    return int(application_id), int(user_version)
+
+
+class Ledger:
+    """One open ledger file: a sqlite-utils database plus the clock that stamps its rows.
+
+    Every write goes through :meth:`operation`, which opens one transaction and one ``operation`` row, so a
+    user action is saved whole or not at all, and is logged for history and undo.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, *, read_only: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.clock = clock
+        self.read_only = read_only
+        self._operation_id: int | None = None
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, clock: Clock, *, overwrite: bool = False) -> Ledger:
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise BranchDeskError("ledger.exists", path=str(path))
+        if not path.parent.is_dir():
+            raise BranchDeskError("ledger.folder_missing", path=str(path.parent))
+        if path.exists():
+            path.unlink()
+        try:
+            conn = _connect(path, "rwc")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        except sqlite3.Error as error:
+            raise _translate(error, path) from None
+        ledger = cls(path, conn, clock, read_only=False)
+        ledger._configure()
+        ledger.migrate(MIGRATIONS)
+        return ledger
+
+    @classmethod
+    def open(
+        cls, path: Path, clock: Clock, *, read_only: bool = False, migrations: Sequence[str] = MIGRATIONS
+    ) -> Ledger:
+        """Open an existing ledger; refuse, untouched, a file that is not one or comes from a newer build."""
+        path = Path(path)
+        application_id, user_version = read_versions(path)
+        if application_id != APPLICATION_ID:
+            raise BranchDeskError("ledger.not_a_ledger", path=str(path))
+        if user_version > len(migrations):
+            raise BranchDeskError(
+                "ledger.newer_version", path=str(path), file_version=user_version, app_version=len(migrations)
+            )
+        try:
+            conn = _connect(path, "ro" if read_only else "rw")
+        except sqlite3.Error as error:
+            raise _translate(error, path) from None
+        ledger = cls(path, conn, clock, read_only=read_only)
+        try:
+            ledger._configure()
+            if user_version < len(migrations):
+                if read_only:
+                    raise BranchDeskError("ledger.needs_upgrade_read_only", path=str(path))
+                ledger.migrate(migrations)
+        except BaseException:
+            conn.close()
+            raise
+        return ledger
+
+    def _configure(self) -> None:
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        if not self.read_only:
+            # One file beside nothing: the rollback journal keeps a ledger a single file that can be copied
+            # or mailed; FULL sync makes each committed action survive a power cut (see SQLite's docs on
+            # atomic commit).
+            self.conn.execute("PRAGMA journal_mode = DELETE")
+            self.conn.execute("PRAGMA synchronous = FULL")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self, migrations: Sequence[str]) -> None:
+        """Apply the migrations not yet applied, each in its own transaction with its version bump."""
+        for version in range(self.schema_version, len(migrations)):
+            try:
+                with self.db.atomic():
+                    # executescript() would commit; run the statements one by one inside the transaction.
+                    for statement in _statements(migrations[version]):
+                        self.conn.execute(statement)
+                    self.conn.execute(f"PRAGMA user_version = {version + 1}")
+            except sqlite3.Error as error:
+                raise BranchDeskError(
+                    "ledger.migration_failed", path=str(self.path), version=version + 1, reason=str(error)
+                ) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def operation(self, action: str) -> Iterator[int]:
+        """One user action: one transaction and one ``operation`` row that the change log refers to."""
+        if self.read_only:
+            raise BranchDeskError("ledger.read_only", path=str(self.path))
+        if self._operation_id is not None:
+            yield self._operation_id
+            return
+        try:
+            with self.db.atomic():
+                cursor = self.conn.execute(
+                    "INSERT INTO operation (uuid, action, at) VALUES (?, ?, ?)",
+                    (new_uuid(), action, self.now()),
+                )
+                self._operation_id = int(cursor.lastrowid or 0)
+                try:
+                    yield self._operation_id
+                finally:
+                    self._operation_id = None
+        except sqlite3.IntegrityError as error:
+            raise integrity_error(error) from None
+        except sqlite3.OperationalError as error:
+            raise _translate(error, self.path) from None
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction, so that several queries describe one state of the file."""
+        with self.db.atomic():
+            yield
+
+    def now(self) -> str:
+        return timestamp(self.clock)
+
+    def log_change(
+        self, entity: str, entity_uuid: str, change: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        if self._operation_id is None:
+            raise RuntimeError("writes must happen inside Ledger.operation()")
+        self.conn.execute(
+            "INSERT INTO change_log (operation_id, entity, entity_uuid, change, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                self._operation_id,
+                entity,
+                entity_uuid,
+                change,
+                None if before is None else json.dumps(before, ensure_ascii=False),
+                None if after is None else json.dumps(after, ensure_ascii=False),
+            ),
+        )
+
+    def insert(self, table: str, values: dict[str, Any]) -> int:
+        """Insert one row stamped with uuid and times, logged as part of the current operation."""
+        now = self.now()
+        row = {"uuid": new_uuid(), **values, "created_at": now, "updated_at": now}
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        self.log_change(table, row["uuid"], "insert", None, row)
+        return int(cursor.lastrowid or 0)
+
+    def update(self, table: str, row_id: int, changes: dict[str, Any]) -> None:
+        before = self.row(table, row_id)
+        if before is None:
+            raise BranchDeskError("row.missing", table=table, id=row_id)
+        values = {**changes, "updated_at": self.now()}
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id))
+        self.log_change(table, before["uuid"], "update", before, self.row(table, row_id))
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def row(self, table: str, row_id: int) -> dict[str, Any] | None:
+        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        found = cursor.fetchone()
+        if found is None:
+            return None
+        return dict(zip([c[0] for c in cursor.description], found, strict=True))
+
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        found = self.conn.execute(sql, params).fetchone()
+        return None if found is None else found[0]
+
+
+def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:
+    """Turn a constraint the database held into a message a user can act on."""
+    text = str(error)
+    if "pairing_open_organ" in text or "pairing.organ_id" in text:
+        return BranchDeskError("pairing.organ_already_paired")
+    if "pairing_open_grassroots" in text or "pairing.grassroots_id" in text:
+        return BranchDeskError("pairing.grassroots_already_paired")
+    if "pairing.sides" in text:
+        return BranchDeskError("pairing.wrong_sides")
+    if "FOREIGN KEY" in text:
+        return BranchDeskError("row.still_referenced")
+    return BranchDeskError("row.constraint", reason=text)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements; CREATE TRIGGER bodies contain ';' and stay whole."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements

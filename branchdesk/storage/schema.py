@@ -1,0 +1,208 @@
+"""The ledger's schema as append-only migrations; ``PRAGMA user_version`` is the number applied.
+
+Never edit a migration that has shipped: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+# "BDK1": marks a SQLite file as a BranchDesk ledger (PRAGMA application_id).
+APPLICATION_ID = 0x42444B31
+
+_TIERS = "('strong','average','weak')"
+_STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+
+MIGRATION_1 = f"""
+CREATE TABLE region (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    level TEXT NOT NULL CHECK (level IN ('city','county','township')),
+    parent_id INTEGER REFERENCES region(id),
+    code TEXT UNIQUE CHECK (code IS NULL OR length(trim(code)) > 0),
+    {_STAMPS},
+    CHECK ((level = 'city') = (parent_id IS NULL))
+);
+CREATE UNIQUE INDEX region_sibling_name ON region(parent_id, name);
+CREATE INDEX region_name ON region(name);
+
+CREATE TABLE unit (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    level TEXT NOT NULL CHECK (level IN ('city','county','central')),
+    region_id INTEGER NOT NULL REFERENCES region(id),
+    assigned_community_id INTEGER REFERENCES branch(id),
+    note TEXT,
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX unit_region_name ON unit(region_id, name);
+CREATE INDEX unit_community ON unit(assigned_community_id);
+
+CREATE TABLE branch (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    kind TEXT NOT NULL CHECK (kind IN ('organ','village','community','grid')),
+    region_id INTEGER NOT NULL REFERENCES region(id),
+    community_id INTEGER REFERENCES branch(id),
+    unit_id INTEGER REFERENCES unit(id),
+    tier TEXT CHECK (tier IS NULL OR tier IN {_TIERS}),
+    secretary TEXT,
+    phone TEXT,
+    member_count INTEGER CHECK (member_count IS NULL OR member_count >= 0),
+    optimised_on TEXT CHECK (optimised_on IS NULL OR date(optimised_on) = optimised_on),
+    established_on TEXT CHECK (established_on IS NULL OR date(established_on) = established_on),
+    archived_on TEXT CHECK (archived_on IS NULL OR date(archived_on) = archived_on),
+    note TEXT,
+    {_STAMPS},
+    CHECK ((kind = 'grid') = (community_id IS NOT NULL)),
+    CHECK ((kind = 'organ') = (unit_id IS NOT NULL)),
+    CHECK (kind = 'organ' OR optimised_on IS NULL),
+    CHECK (archived_on IS NULL OR established_on IS NULL OR archived_on >= established_on)
+);
+CREATE INDEX branch_region_kind ON branch(region_id, kind);
+CREATE INDEX branch_kind_name ON branch(kind, name);
+CREATE INDEX branch_name ON branch(name);
+CREATE INDEX branch_tier ON branch(tier);
+CREATE INDEX branch_secretary ON branch(secretary);
+CREATE INDEX branch_members ON branch(member_count);
+CREATE INDEX branch_optimised ON branch(optimised_on);
+CREATE INDEX branch_established ON branch(established_on);
+CREATE INDEX branch_archived ON branch(archived_on);
+CREATE INDEX branch_unit ON branch(unit_id);
+CREATE INDEX branch_community ON branch(community_id);
+CREATE INDEX branch_updated ON branch(updated_at);
+
+CREATE TABLE draw (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    scope_region_id INTEGER NOT NULL REFERENCES region(id),
+    seed TEXT NOT NULL CHECK (length(seed) > 0),
+    algorithm_version INTEGER NOT NULL,
+    input_hash TEXT NOT NULL,
+    result_hash TEXT NOT NULL,
+    swaps TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(swaps)),
+    drawn_at TEXT NOT NULL,
+    committed INTEGER NOT NULL DEFAULT 0 CHECK (committed IN (0, 1)),
+    note TEXT,
+    {_STAMPS}
+);
+CREATE INDEX draw_scope ON draw(scope_region_id);
+
+CREATE TABLE pairing (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    organ_id INTEGER NOT NULL REFERENCES branch(id),
+    grassroots_id INTEGER NOT NULL REFERENCES branch(id),
+    method TEXT NOT NULL CHECK (method IN ('assigned','draw')),
+    draw_id INTEGER REFERENCES draw(id),
+    organ_tier TEXT CHECK (organ_tier IS NULL OR organ_tier IN {_TIERS}),
+    grassroots_tier TEXT CHECK (grassroots_tier IS NULL OR grassroots_tier IN {_TIERS}),
+    started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
+    ended_on TEXT CHECK (ended_on IS NULL OR date(ended_on) = ended_on),
+    end_reason TEXT CHECK (end_reason IS NULL OR end_reason IN
+        ('merged','abolished','village_to_community','repaired','other')),
+    note TEXT,
+    {_STAMPS},
+    CHECK (ended_on IS NULL OR ended_on >= started_on),
+    CHECK (ended_on IS NOT NULL OR end_reason IS NULL),
+    CHECK ((method = 'draw') = (draw_id IS NOT NULL))
+);
+-- Strictly one-to-one (一对一): one open pairing per branch on each side, held by the database itself.
+CREATE UNIQUE INDEX pairing_open_organ ON pairing(organ_id) WHERE ended_on IS NULL;
+CREATE UNIQUE INDEX pairing_open_grassroots ON pairing(grassroots_id) WHERE ended_on IS NULL;
+CREATE INDEX pairing_organ ON pairing(organ_id, started_on);
+CREATE INDEX pairing_grassroots ON pairing(grassroots_id, started_on);
+CREATE INDEX pairing_draw ON pairing(draw_id);
+CREATE INDEX pairing_started ON pairing(started_on);
+CREATE INDEX pairing_ended ON pairing(ended_on);
+
+CREATE TRIGGER pairing_sides_insert BEFORE INSERT ON pairing
+WHEN (SELECT kind FROM branch WHERE id = NEW.organ_id) IS NOT 'organ'
+  OR (SELECT kind FROM branch WHERE id = NEW.grassroots_id) NOT IN ('village','community','grid')
+BEGIN SELECT RAISE(ABORT, 'pairing.sides'); END;
+CREATE TRIGGER pairing_sides_update BEFORE UPDATE OF organ_id, grassroots_id ON pairing
+WHEN (SELECT kind FROM branch WHERE id = NEW.organ_id) IS NOT 'organ'
+  OR (SELECT kind FROM branch WHERE id = NEW.grassroots_id) NOT IN ('village','community','grid')
+BEGIN SELECT RAISE(ABORT, 'pairing.sides'); END;
+
+CREATE TABLE key_task (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    half_year TEXT NOT NULL CHECK (half_year GLOB '[0-9][0-9][0-9][0-9]-H[12]'),
+    retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+    note TEXT,
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX key_task_half_year_name ON key_task(half_year, name);
+
+CREATE TABLE activity (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    pairing_id INTEGER NOT NULL REFERENCES pairing(id),
+    held_on TEXT NOT NULL CHECK (date(held_on) = held_on),
+    type TEXT NOT NULL CHECK (type IN ('themed_day','lecture','key_task','visit','volunteer','other')),
+    key_task_id INTEGER REFERENCES key_task(id),
+    volunteers INTEGER NOT NULL DEFAULT 0 CHECK (volunteers >= 0),
+    location TEXT,
+    summary TEXT,
+    weekday_reason TEXT,
+    {_STAMPS}
+);
+CREATE INDEX activity_pairing_type_held ON activity(pairing_id, type, held_on);
+CREATE INDEX activity_held_type ON activity(held_on, type);
+CREATE INDEX activity_type_held ON activity(type, held_on);
+CREATE INDEX activity_key_task ON activity(key_task_id);
+
+CREATE TABLE activity_area (
+    activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+    area TEXT NOT NULL CHECK (area IN ('organisation','team','industry','service','customs','practical')),
+    PRIMARY KEY (activity_id, area)
+) WITHOUT ROWID;
+CREATE INDEX activity_area_area ON activity_area(area, activity_id);
+
+CREATE TABLE holiday (
+    day TEXT PRIMARY KEY CHECK (date(day) = day),
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),
+    name TEXT,
+    source TEXT NOT NULL CHECK (source IN ('library','user')),
+    {_STAMPS}
+);
+
+-- Years whose official calendar is in the holiday table; other years fall back to plain weekends.
+CREATE TABLE holiday_year (
+    year INTEGER PRIMARY KEY,
+    source TEXT NOT NULL CHECK (source IN ('library','user')),
+    {_STAMPS}
+);
+
+-- One row per user action; change_log rows hang off it so that an action can be shown and undone whole.
+CREATE TABLE operation (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    action TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY,
+    operation_id INTEGER NOT NULL REFERENCES operation(id),
+    entity TEXT NOT NULL,
+    entity_uuid TEXT NOT NULL,
+    change TEXT NOT NULL CHECK (change IN ('insert','update','delete')),
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after))
+);
+CREATE INDEX change_log_entity ON change_log(entity, entity_uuid);
+CREATE INDEX change_log_operation ON change_log(operation_id);
+
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL CHECK (json_valid(value)),
+    updated_at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,116 @@
+"""The figures of DESIGN.md §3 as SQL aggregates over indexes (the definitions live in domain.stats).
+
+A branch exists on day D when it was established by D (or on an unknown date) and not archived by D; a
+pairing is active on D when it started by D and has not ended before D (``ended_on`` is its last day).
+Pairings and activities belong to the region of their grassroots branch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from branchdesk.domain.months import Month
+from branchdesk.domain.rates import Rate
+from branchdesk.domain.stats import ActivityCounts, BranchCounts
+from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.regions import scope_sql
+
+EXISTS_ON = (
+    "((b.established_on IS NULL OR b.established_on <= :day) AND (b.archived_on IS NULL OR b.archived_on > :day))"
+)
+
+ACTIVE_ON = "(p.started_on <= :day AND (p.ended_on IS NULL OR p.ended_on >= :day))"
+
+# Declared days count as declared; other days are working days from Monday to Friday.
+WORKING_DAY = (
+    "(CASE h.kind WHEN 'holiday' THEN 0 WHEN 'workday' THEN 1 "
+    "ELSE strftime('%w', a.held_on) NOT IN ('0', '6') END)"
+)
+
+WEEKDAY_ACTIVITY = (
+    f"(a.type <> 'key_task' AND (a.weekday_reason IS NULL OR trim(a.weekday_reason) = '') AND {WORKING_DAY})"
+)
+
+
+def _params(region_id: int, **values: Any) -> dict[str, Any]:
+    return {"region": region_id, **values}
+
+
+def branch_figures(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool) -> tuple[BranchCounts, Rate]:
+    """Branch counts and the optimisation rate in one pass over the scope's branches."""
+    row = ledger.query(
+        f"""
+        WITH RECURSIVE {scope_sql(direct)}
+        SELECT
+            coalesce(sum(b.kind = 'organ' AND {EXISTS_ON}), 0) AS organ,
+            coalesce(sum(b.kind <> 'organ' AND {EXISTS_ON}), 0) AS grassroots,
+            coalesce(sum(b.archived_on IS NOT NULL AND b.archived_on <= :day), 0) AS archived,
+            coalesce(sum(b.kind = 'organ' AND {EXISTS_ON} AND b.optimised_on <= :day), 0) AS optimised
+        FROM branch b WHERE b.region_id IN (SELECT id FROM scope)
+        """,
+        _params(region_id, day=day.isoformat()),
+    )[0]
+    counts = BranchCounts(organ=row["organ"], grassroots=row["grassroots"], archived=row["archived"])
+    return counts, Rate(row["optimised"], row["organ"])
+
+
+def coverage(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, organ_side: bool) -> Rate:
+    side = "b.kind = 'organ'" if organ_side else "b.kind <> 'organ'"
+    column = "organ_id" if organ_side else "grassroots_id"
+    row = ledger.query(
+        f"""
+        WITH RECURSIVE {scope_sql(direct)}
+        SELECT count(*) AS total,
+               coalesce(sum(EXISTS (SELECT 1 FROM pairing p WHERE p.{column} = b.id AND {ACTIVE_ON})), 0) AS paired
+        FROM branch b
+        WHERE b.region_id IN (SELECT id FROM scope) AND {side} AND {EXISTS_ON}
+        """,
+        _params(region_id, day=day.isoformat()),
+    )[0]
+    return Rate(row["paired"], row["total"])
+
+
+def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> Rate:
+    row = ledger.query(
+        f"""
+        WITH RECURSIVE {scope_sql(direct)}
+        SELECT count(*) AS total,
+               coalesce(sum(EXISTS (
+                   SELECT 1 FROM activity a
+                   WHERE a.pairing_id = p.id AND a.type = 'themed_day' AND a.held_on BETWEEN :first AND :last
+               )), 0) AS compliant
+        FROM pairing p JOIN branch g ON g.id = p.grassroots_id
+        WHERE g.region_id IN (SELECT id FROM scope)
+          AND p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :last)
+        """,
+        _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
+    )[0]
+    return Rate(row["compliant"], row["total"])
+
+
+def activity_counts(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> ActivityCounts:
+    row = ledger.query(
+        f"""
+        WITH RECURSIVE {scope_sql(direct)}
+        SELECT count(*) AS count,
+               coalesce(sum(a.type = 'themed_day'), 0) AS themed_days,
+               coalesce(sum(a.type = 'key_task'), 0) AS key_task,
+               coalesce(sum(a.volunteers), 0) AS volunteers,
+               coalesce(sum({WEEKDAY_ACTIVITY}), 0) AS weekday
+        FROM activity a
+        JOIN pairing p ON p.id = a.pairing_id
+        JOIN branch g ON g.id = p.grassroots_id
+        LEFT JOIN holiday h ON h.day = a.held_on
+        WHERE a.held_on BETWEEN :first AND :last AND g.region_id IN (SELECT id FROM scope)
+        """,
+        _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
+    )[0]
+    return ActivityCounts(
+        month=month,
+        count=row["count"],
+        themed_days=row["themed_days"],
+        key_task=row["key_task"],
+        volunteer_person_times=row["volunteers"],
+        weekday=row["weekday"],
+    )
