@@ -279,7 +279,7 @@ def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:
     if "pairing.sides" in text:
         return BranchDeskError("pairing.wrong_sides")
     if "FOREIGN KEY" in text:
-        return BranchDeskError("row.still_referenced")
+        return BranchDeskError("row.foreign_key")
     return BranchDeskError("row.constraint", reason=text)
 
 

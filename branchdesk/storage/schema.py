@@ -11,6 +11,12 @@ APPLICATION_ID = 0x42444B31
 _TIERS = "('strong','average','weak')"
 _STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
 
+
+def _date(column: str, *, required: bool = False) -> str:
+    """A real calendar date as YYYY-MM-DD: the '+0 days' modifier normalises 2022-02-30, exposing it."""
+    valid = f"date({column}, '+0 days') = {column}"
+    return f"CHECK ({valid})" if required else f"CHECK ({column} IS NULL OR {valid})"
+
 MIGRATION_1 = f"""
 CREATE TABLE region (
     id INTEGER PRIMARY KEY,
@@ -50,9 +56,9 @@ CREATE TABLE branch (
     secretary TEXT,
     phone TEXT,
     member_count INTEGER CHECK (member_count IS NULL OR member_count >= 0),
-    optimised_on TEXT CHECK (optimised_on IS NULL OR date(optimised_on) = optimised_on),
-    established_on TEXT CHECK (established_on IS NULL OR date(established_on) = established_on),
-    archived_on TEXT CHECK (archived_on IS NULL OR date(archived_on) = archived_on),
+    optimised_on TEXT {_date("optimised_on")},
+    established_on TEXT {_date("established_on")},
+    archived_on TEXT {_date("archived_on")},
     note TEXT,
     {_STAMPS},
     CHECK ((kind = 'grid') = (community_id IS NOT NULL)),
@@ -98,8 +104,8 @@ CREATE TABLE pairing (
     draw_id INTEGER REFERENCES draw(id),
     organ_tier TEXT CHECK (organ_tier IS NULL OR organ_tier IN {_TIERS}),
     grassroots_tier TEXT CHECK (grassroots_tier IS NULL OR grassroots_tier IN {_TIERS}),
-    started_on TEXT NOT NULL CHECK (date(started_on) = started_on),
-    ended_on TEXT CHECK (ended_on IS NULL OR date(ended_on) = ended_on),
+    started_on TEXT NOT NULL {_date("started_on", required=True)},
+    ended_on TEXT {_date("ended_on")},
     end_reason TEXT CHECK (end_reason IS NULL OR end_reason IN
         ('merged','abolished','village_to_community','repaired','other')),
     note TEXT,
@@ -141,7 +147,7 @@ CREATE TABLE activity (
     id INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
     pairing_id INTEGER NOT NULL REFERENCES pairing(id),
-    held_on TEXT NOT NULL CHECK (date(held_on) = held_on),
+    held_on TEXT NOT NULL {_date("held_on", required=True)},
     type TEXT NOT NULL CHECK (type IN ('themed_day','lecture','key_task','visit','volunteer','other')),
     key_task_id INTEGER REFERENCES key_task(id),
     volunteers INTEGER NOT NULL DEFAULT 0 CHECK (volunteers >= 0),
@@ -163,7 +169,7 @@ CREATE TABLE activity_area (
 CREATE INDEX activity_area_area ON activity_area(area, activity_id);
 
 CREATE TABLE holiday (
-    day TEXT PRIMARY KEY CHECK (date(day) = day),
+    day TEXT PRIMARY KEY {_date("day", required=True)},
     uuid TEXT NOT NULL UNIQUE,
     kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),
     name TEXT,

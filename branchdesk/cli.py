@@ -1,0 +1,208 @@
+"""``branchdesk-cli``: the ledger's services from a terminal (like calibre's calibredb). It never prompts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from PySide6.QtCore import QCoreApplication
+
+from branchdesk import __version__
+from branchdesk.domain.clock import Clock, SystemClock
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.months import Month, parse_date
+from branchdesk.domain.rates import Rate
+from branchdesk.domain.stats import LedgerStats
+from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
+from branchdesk.i18n.messages import error_text, message_text
+from branchdesk.services.check import check_ledger
+from branchdesk.services.demo import SCALES, generate_demo
+from branchdesk.services.ledgers import create_ledger, open_ledger
+from branchdesk.services.stats import ledger_stats
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+translate = QCoreApplication.translate
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """Bad arguments give one clear line, not argparse's usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账)."))
+    parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
+    parser.add_argument("--lang", help=translate("Cli", "language of messages: zh_CN (default) or en"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    new = commands.add_parser("new", help=translate("Cli", "create an empty ledger"))
+    new.add_argument("ledger", type=Path)
+
+    demo = commands.add_parser("demo", help=translate("Cli", "write a realistic demo ledger"))
+    demo.add_argument("ledger", type=Path)
+    demo.add_argument("--scale", required=True, choices=list(SCALES))
+    demo.add_argument("--seed", type=int, default=2022, help=translate("Cli", "random seed (default 2022)"))
+    demo.add_argument("--force", action="store_true", help=translate("Cli", "overwrite an existing file"))
+
+    stats = commands.add_parser("stats", help=translate("Cli", "print the ledger's figures"))
+    stats.add_argument("ledger", type=Path)
+    stats.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
+    stats.add_argument("--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants"))
+    stats.add_argument("--as-of", dest="as_of", help=translate("Cli", "date of the figures, YYYY-MM-DD (default today)"))
+    stats.add_argument("--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"))
+    stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+    check = commands.add_parser("check", help=translate("Cli", "check the ledger's integrity"))
+    check.add_argument("ledger", type=Path)
+    check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
+    return parser
+
+
+def _language(argv: Sequence[str]) -> str | None:
+    """``--lang`` is read before parsing so that the parser's own help is translated."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return os.environ.get("BRANCHDESK_LANG")
+
+
+def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    create_ledger(args.ledger, clock).close()
+    print(translate("Cli", "Created {path}").format(path=args.ledger), file=out)
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    summary = generate_demo(args.ledger, args.scale, seed=args.seed, clock=clock, overwrite=args.force)
+    print(
+        translate("Cli", "Wrote {path}: {branches} branches, {pairings} pairings, {activities} activities").format(
+            path=args.ledger,
+            branches=format_count(summary.branches),
+            pairings=format_count(summary.pairings),
+            activities=format_count(summary.activities),
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
+    region = stats.region
+    month = format_month(stats.month.year, stats.month.month, language)
+    counts = stats.branches
+    activities = stats.activities
+
+    def rate_line(label: str, rate: Rate) -> str:
+        return translate("Cli", "{label}: {rate} ({count} of {total})").format(
+            label=label, rate=format_rate(rate.percent), count=format_count(rate.count), total=format_count(rate.total)
+        )
+
+    lines = [
+        translate("Cli", "Region: {path}").format(path=region.path) + (f" ({region.code})" if region.code else ""),
+        translate("Cli", "As of: {date}").format(date=format_date(stats.as_of, language)),
+        translate("Cli", "Branches: {organ} organ, {grassroots} grassroots, {archived} archived").format(
+            organ=format_count(counts.organ),
+            grassroots=format_count(counts.grassroots),
+            archived=format_count(counts.archived),
+        ),
+        rate_line(translate("Cli", "Grassroots coverage"), stats.grassroots_coverage),
+        rate_line(translate("Cli", "Organ coverage"), stats.organ_coverage),
+        rate_line(translate("Cli", "Optimisation rate"), stats.optimisation),
+        rate_line(translate("Cli", "Themed Party day compliance, {month}").format(month=month), stats.compliance),
+        translate("Cli", 
+            "Activities in {month}: {count}, of which {themed} themed Party days and {key_task} key-task; "
+            "{volunteers} volunteer person-times; {weekday} on working days without a reason"
+        ).format(
+            month=month,
+            count=format_count(activities.count),
+            themed=format_count(activities.themed_days),
+            key_task=format_count(activities.key_task),
+            volunteers=format_count(activities.volunteer_person_times),
+            weekday=format_count(activities.weekday),
+        ),
+    ]
+    for year in stats.years_without_holiday_data:
+        lines.append(translate("Cli", "Note: no official holiday calendar for {year}; plain weekends were used.").format(year=year))
+    return lines
+
+
+def _cmd_stats(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    as_of = parse_date(args.as_of) if args.as_of else None
+    month = Month.parse(args.month) if args.month else None
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        stats = ledger_stats(ledger, args.region, as_of=as_of, month=month, direct=args.direct)
+    if args.json:
+        print(json.dumps(stats.as_json(), ensure_ascii=False), file=out)
+    else:
+        print("\n".join(_stats_lines(stats, language)), file=out)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        problems = check_ledger(ledger, quick=args.quick)
+    if not problems:
+        print(translate("Cli", "{path}: no problems found").format(path=args.ledger), file=out)
+        return EXIT_OK
+    for problem in problems:
+        print(message_text(problem.code, detail=problem.detail), file=out)
+    print(translate("Cli", "{path}: {count} problem(s) found").format(path=args.ledger, count=len(problems)), file=out)
+    return EXIT_FAILED
+
+
+def run(
+    argv: Sequence[str],
+    *,
+    clock: Clock | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run one command; returns the exit code. Tests call this with a fixed clock and captured streams."""
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    app = QCoreApplication.instance() or QCoreApplication(["branchdesk-cli"])
+    translations = Translations(app)
+    language = translations.install(_language(argv) or "zh_CN")
+    clock = clock or SystemClock()
+    try:
+        args = _build_parser().parse_args(argv)
+    except UsageError as error:
+        print(f"branchdesk-cli: {translate("Cli", 'bad arguments')}: {error}", file=err)
+        return EXIT_USAGE
+    except SystemExit as stop:  # --help and --version
+        return int(stop.code or 0)
+    commands: dict[str, Callable[[], int]] = {
+        "new": lambda: _cmd_new(args, clock, out),
+        "demo": lambda: _cmd_demo(args, clock, out),
+        "stats": lambda: _cmd_stats(args, clock, out, language),
+        "check": lambda: _cmd_check(args, clock, out),
+    }
+    try:
+        return commands[args.command]()
+    except BranchDeskError as error:
+        print(f"branchdesk-cli: {error_text(error)}", file=err)
+        return EXIT_FAILED
+    finally:
+        translations.remove()
+
+
+def main() -> NoReturn:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,81 @@
+"""Choosing and installing the UI language, and formatting dates and numbers the way readers expect."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from branchdesk.resources import resources_dir
+
+CHINESE = "zh_CN"
+ENGLISH = "en"
+DEFAULT_LANGUAGE = CHINESE
+LANGUAGES = (CHINESE, ENGLISH)
+
+
+def normalise(language: str | None) -> str:
+    if language is None:
+        return DEFAULT_LANGUAGE
+    lowered = language.replace("-", "_").lower()
+    if lowered.startswith("zh"):
+        return CHINESE
+    if lowered.startswith("en"):
+        return ENGLISH
+    return DEFAULT_LANGUAGE
+
+
+class Translations:
+    """The translators installed for one language; switching removes the old ones first."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = ENGLISH
+
+    def remove(self) -> None:
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+
+    def install(self, language: str) -> str:
+        language = normalise(language)
+        self.remove()
+        if language == CHINESE:
+            own = QTranslator(self._app)
+            if not own.load(str(resources_dir() / "translations" / "branchdesk_zh_CN.qm")):
+                raise FileNotFoundError("branchdesk_zh_CN.qm is missing from the resources folder")
+            self._installed.append(own)
+            # Qt's own dialogs (file pickers, message box buttons) in Chinese too.
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            qt_base = QTranslator(self._app)
+            if qt_base.load("qtbase_zh_CN", qt_dir):
+                self._installed.append(qt_base)
+        for translator in self._installed:
+            self._app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+                           if language == CHINESE else QLocale(QLocale.Language.English))
+        self.language = language
+        return language
+
+
+def format_date(day: dt.date, language: str) -> str:
+    """2022年5月19日 in Chinese; ISO (unambiguous) in English."""
+    if language == CHINESE:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
+
+
+def format_month(year: int, month: int, language: str) -> str:
+    if language == CHINESE:
+        return f"{year}年{month}月"
+    return f"{year}-{month:02d}"
+
+
+def format_count(value: int) -> str:
+    """Thousands separated by commas, as both Chinese and English readers of official figures expect."""
+    return f"{value:,}"
+
+
+def format_rate(rate: str | None) -> str:
+    return "—" if rate is None else f"{rate}%"

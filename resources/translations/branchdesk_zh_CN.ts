@@ -1,0 +1,246 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>BranchDesk ledger tools (支部联建台账).</source>
+        <translation>支部联建台账 命令行工具。</translation>
+    </message>
+    <message>
+        <source>language of messages: zh_CN (default) or en</source>
+        <translation>提示语言：zh_CN（默认，简体中文）或 en（英文）</translation>
+    </message>
+    <message>
+        <source>create an empty ledger</source>
+        <translation>新建空白台账</translation>
+    </message>
+    <message>
+        <source>write a realistic demo ledger</source>
+        <translation>生成演示台账</translation>
+    </message>
+    <message>
+        <source>random seed (default 2022)</source>
+        <translation>随机种子（默认 2022）</translation>
+    </message>
+    <message>
+        <source>overwrite an existing file</source>
+        <translation>覆盖已有文件</translation>
+    </message>
+    <message>
+        <source>print the ledger&apos;s figures</source>
+        <translation>输出台账统计数据</translation>
+    </message>
+    <message>
+        <source>region by unique name, path or official code</source>
+        <translation>地区：唯一名称、路径（如 信阳市/潢川县/城关镇）或区划代码</translation>
+    </message>
+    <message>
+        <source>the region alone, without its descendants</source>
+        <translation>只统计该地区本级，不含下级</translation>
+    </message>
+    <message>
+        <source>date of the figures, YYYY-MM-DD (default today)</source>
+        <translation>统计截止日期，格式 YYYY-MM-DD（默认今天）</translation>
+    </message>
+    <message>
+        <source>month of compliance and activities, YYYY-MM (default last month)</source>
+        <translation>落实率和活动的统计月份，格式 YYYY-MM（默认上个月）</translation>
+    </message>
+    <message>
+        <source>print JSON</source>
+        <translation>以 JSON 格式输出</translation>
+    </message>
+    <message>
+        <source>check the ledger&apos;s integrity</source>
+        <translation>检查台账文件完整性</translation>
+    </message>
+    <message>
+        <source>quick check only</source>
+        <translation>只做快速检查</translation>
+    </message>
+    <message>
+        <source>Created {path}</source>
+        <translation>已新建 {path}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {branches} branches, {pairings} pairings, {activities} activities</source>
+        <translation>已生成 {path}：党支部 {branches} 个，结对 {pairings} 对，活动 {activities} 次</translation>
+    </message>
+    <message>
+        <source>{label}: {rate} ({count} of {total})</source>
+        <translation>{label}：{rate}（{count} / {total}）</translation>
+    </message>
+    <message>
+        <source>Region: {path}</source>
+        <translation>地区：{path}</translation>
+    </message>
+    <message>
+        <source>As of: {date}</source>
+        <translation>截至：{date}</translation>
+    </message>
+    <message>
+        <source>Branches: {organ} organ, {grassroots} grassroots, {archived} archived</source>
+        <translation>党支部：机关 {organ} 个，基层 {grassroots} 个，已撤销 {archived} 个</translation>
+    </message>
+    <message>
+        <source>Grassroots coverage</source>
+        <translation>基层党支部结对覆盖率</translation>
+    </message>
+    <message>
+        <source>Organ coverage</source>
+        <translation>机关党支部结对覆盖率</translation>
+    </message>
+    <message>
+        <source>Optimisation rate</source>
+        <translation>支部优化率</translation>
+    </message>
+    <message>
+        <source>Themed Party day compliance, {month}</source>
+        <translation>{month}主题党日落实率</translation>
+    </message>
+    <message>
+        <source>Activities in {month}: {count}, of which {themed} themed Party days and {key_task} key-task; {volunteers} volunteer person-times; {weekday} on working days without a reason</source>
+        <translation>{month}活动：共 {count} 次，其中主题党日 {themed} 次、阶段性重点工作 {key_task} 次；党员志愿者 {volunteers} 人次；工作日开展且未说明原因 {weekday} 次</translation>
+    </message>
+    <message>
+        <source>Note: no official holiday calendar for {year}; plain weekends were used.</source>
+        <translation>注意：{year}年尚无官方节假日安排，已按普通周末计算。</translation>
+    </message>
+    <message>
+        <source>{path}: no problems found</source>
+        <translation>{path}：未发现问题</translation>
+    </message>
+    <message>
+        <source>{path}: {count} problem(s) found</source>
+        <translation>{path}：发现 {count} 个问题</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The ledger file {path} does not exist.</source>
+        <translation>台账文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The file {path} already exists. Choose another name, or allow overwriting it.</source>
+        <translation>文件 {path} 已存在。请换一个文件名，或选择覆盖。</translation>
+    </message>
+    <message>
+        <source>The folder {path} does not exist.</source>
+        <translation>文件夹 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is not a BranchDesk ledger. It was left unchanged.</source>
+        <translation>{path} 不是支部联建台账文件，文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} was saved by a newer BranchDesk (ledger version {file_version}; this program reads up to version {app_version}). Please update BranchDesk. The file was left unchanged.</source>
+        <translation>{path} 由更新版本的支部联建台账保存（台账版本 {file_version}，本程序最高支持版本 {app_version}）。请升级本程序。文件未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read. It was left unchanged; restore it from a backup.</source>
+        <translation>{path} 已损坏，无法读取。文件未作任何改动，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program. Close that program and try again.</source>
+        <translation>{path} 正被其他程序占用。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; changes cannot be saved.</source>
+        <translation>{path} 是只读文件，无法保存修改。</translation>
+    </message>
+    <message>
+        <source>{path} is from an older BranchDesk and must be upgraded, which needs write access.</source>
+        <translation>{path} 由旧版本保存，需要升级，升级需要写入权限。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Nothing was changed; free some space and try again.</source>
+        <translation>{path} 所在磁盘已满。没有作任何修改，请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: {reason}</source>
+        <translation>无法打开 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Upgrading {path} to ledger version {version} failed ({reason}). The file was left as it was.</source>
+        <translation>将 {path} 升级到台账版本 {version} 失败（{reason}）。文件保持原样。</translation>
+    </message>
+    <message>
+        <source>No region is named “{query}”.</source>
+        <translation>没有名为“{query}”的地区。</translation>
+    </message>
+    <message>
+        <source>“{query}” names several regions: {candidates}. Give the path or the official code.</source>
+        <translation>“{query}”对应多个地区：{candidates}。请写出路径或区划代码。</translation>
+    </message>
+    <message>
+        <source>This ledger has no regions yet.</source>
+        <translation>本台账还没有地区。</translation>
+    </message>
+    <message>
+        <source>This ledger has several top regions ({candidates}); name one.</source>
+        <translation>本台账有多个顶级地区（{candidates}），请指定一个。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>“{value}”不是有效日期，请按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a month; write it as YYYY-MM.</source>
+        <translation>“{value}”不是有效月份，请按 YYYY-MM 格式填写。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2.</source>
+        <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
+    </message>
+    <message>
+        <source>Unknown scale “{scale}”; choose one of {choices}.</source>
+        <translation>未知规模“{scale}”，请从 {choices} 中选择。</translation>
+    </message>
+    <message>
+        <source>This organ branch already has an active pairing; pairing is strictly one-to-one.</source>
+        <translation>该机关党支部已有结对，结对须严格“一对一”。</translation>
+    </message>
+    <message>
+        <source>This grassroots branch already has an active pairing; pairing is strictly one-to-one.</source>
+        <translation>该基层党支部已有结对，结对须严格“一对一”。</translation>
+    </message>
+    <message>
+        <source>A pairing links an organ branch with a village, community or grid branch.</source>
+        <translation>结对须由一个机关党支部与一个农村、社区或网格党支部组成。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists; it may have been removed.</source>
+        <translation>该记录已不存在，可能已被删除。</translation>
+    </message>
+    <message>
+        <source>The record is still referenced by other records and cannot be changed this way.</source>
+        <translation>该记录仍被其他记录引用，不能这样修改。</translation>
+    </message>
+    <message>
+        <source>The change breaks a rule of the ledger: {reason}</source>
+        <translation>该修改违反台账规则：{reason}</translation>
+    </message>
+    <message>
+        <source>The file&apos;s structure is damaged: {detail}</source>
+        <translation>文件结构已损坏：{detail}</translation>
+    </message>
+    <message>
+        <source>The file is not marked as a BranchDesk ledger.</source>
+        <translation>该文件未标记为支部联建台账文件。</translation>
+    </message>
+    <message>
+        <source>A record points to a missing record: {detail}</source>
+        <translation>有记录指向不存在的记录：{detail}</translation>
+    </message>
+    <message>
+        <source>A pairing does not link an organ branch with a grassroots branch: {detail}</source>
+        <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
+    </message>
+    <message>
+        <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
+        <translation>有活动日期超出其结对的起止日期：{detail}</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,40 @@
+"""Shared fixtures: a fixed clock and fresh ledgers in paths with Chinese characters and spaces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Set before any Qt import: the tests drive real widgets on the offscreen platform.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from branchdesk.domain.clock import FixedClock  # noqa: E402
+from branchdesk.services.ledgers import create_ledger  # noqa: E402
+from branchdesk.storage.ledger import Ledger  # noqa: E402
+from tests.builders import LedgerBuilder  # noqa: E402
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock.on("2022-05-19")
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    folder = tmp_path / "我的 台账"
+    folder.mkdir()
+    return folder / "测试 台账.bdesk"
+
+
+@pytest.fixture
+def ledger(ledger_path: Path, clock: FixedClock) -> Iterator[Ledger]:
+    with create_ledger(ledger_path, clock) as opened:
+        yield opened
+
+
+@pytest.fixture
+def build(ledger: Ledger) -> LedgerBuilder:
+    return LedgerBuilder(ledger)

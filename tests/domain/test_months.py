@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.months import HalfYear, Month, last_ended_month, month_range, parse_date
+
+
+def test_month_bounds_and_neighbours() -> None:
+    february = Month.parse("2024-02")
+    assert february.last_day == dt.date(2024, 2, 29)
+    assert Month.parse("2022-01").previous() == Month(2021, 12)
+    assert Month.parse("2022-12").next() == Month(2023, 1)
+    assert str(Month(2022, 4)) == "2022-04"
+    assert len(Month(2022, 4).days()) == 30
+
+
+def test_default_report_month_is_the_last_ended_one() -> None:
+    assert last_ended_month(dt.date(2022, 5, 19)) == Month(2022, 4)
+    assert last_ended_month(dt.date(2023, 1, 1)) == Month(2022, 12)
+
+
+def test_month_range_is_inclusive() -> None:
+    assert [str(m) for m in month_range(Month(2022, 11), Month(2023, 2))] == [
+        "2022-11", "2022-12", "2023-01", "2023-02"
+    ]
+
+
+@pytest.mark.parametrize("text", ["2022-13", "2022-4x", "April", ""])
+def test_bad_months_are_errors_with_a_code(text: str) -> None:
+    with pytest.raises(BranchDeskError) as caught:
+        Month.parse(text)
+    assert caught.value.code == "month.invalid"
+    assert caught.value.params == {"value": text}
+
+
+def test_half_years() -> None:
+    assert HalfYear.of(dt.date(2022, 7, 1)) == HalfYear(2022, 2)
+    assert str(HalfYear.parse("2022-H1").next()) == "2022-H2"
+    assert HalfYear.parse("2022-H2").next() == HalfYear(2023, 1)
+    assert HalfYear(2022, 1).last_day == dt.date(2022, 6, 30)
+    with pytest.raises(BranchDeskError, match=r"half_year\.invalid"):
+        HalfYear.parse("2022-H3")
+
+
+def test_dates_parse_or_fail_clearly() -> None:
+    assert parse_date(" 2022-05-19 ") == dt.date(2022, 5, 19)
+    with pytest.raises(BranchDeskError, match=r"date\.invalid"):
+        parse_date("2022/05/19")
