@@ -48,19 +48,21 @@ class _Parser(argparse.ArgumentParser):
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账)."))
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
-    parser.add_argument("--lang", help=translate("Cli", "language of messages: zh_CN (default) or en"))
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", help=translate("Cli", "language of messages: zh_CN (default) or en"))
+    parser.add_argument("--lang", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    new = commands.add_parser("new", help=translate("Cli", "create an empty ledger"))
+    new = commands.add_parser("new", parents=[common], help=translate("Cli", "create an empty ledger"))
     new.add_argument("ledger", type=Path)
 
-    demo = commands.add_parser("demo", help=translate("Cli", "write a realistic demo ledger"))
+    demo = commands.add_parser("demo", parents=[common], help=translate("Cli", "write a realistic demo ledger"))
     demo.add_argument("ledger", type=Path)
     demo.add_argument("--scale", required=True, choices=list(SCALES))
     demo.add_argument("--seed", type=int, default=2022, help=translate("Cli", "random seed (default 2022)"))
     demo.add_argument("--force", action="store_true", help=translate("Cli", "overwrite an existing file"))
 
-    stats = commands.add_parser("stats", help=translate("Cli", "print the ledger's figures"))
+    stats = commands.add_parser("stats", parents=[common], help=translate("Cli", "print the ledger's figures"))
     stats.add_argument("ledger", type=Path)
     stats.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
     stats.add_argument("--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants"))
@@ -68,7 +70,7 @@ def _build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"))
     stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
 
-    check = commands.add_parser("check", help=translate("Cli", "check the ledger's integrity"))
+    check = commands.add_parser("check", parents=[common], help=translate("Cli", "check the ledger's integrity"))
     check.add_argument("ledger", type=Path)
     check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
     return parser
@@ -185,7 +187,7 @@ def run(
     try:
         args = _build_parser().parse_args(argv)
     except UsageError as error:
-        print(f"branchdesk-cli: {translate("Cli", 'bad arguments')}: {error}", file=err)
+        print(translate("Cli", "branchdesk-cli: bad arguments: {error}").format(error=error), file=err)
         return EXIT_USAGE
     except SystemExit as stop:  # --help and --version
         return int(stop.code or 0)

@@ -2,6 +2,118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About BranchDesk</source>
+        <translation>关于支部联建台账</translation>
+    </message>
+    <message>
+        <source>BranchDesk</source>
+        <translation>支部联建台账</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme&apos;s figures.</source>
+        <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
+    </message>
+    <message>
+        <source>Backups and the demo ledger are kept in {folder}</source>
+        <translation>备份和演示台账保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>Chinese text uses Noto Sans SC, under the SIL Open Font License 1.1.</source>
+        <translation>中文字体使用思源黑体（Noto Sans SC），遵循 SIL 开源字体许可证 1.1。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Making the demo ledger…</source>
+        <translation>正在生成演示台账……</translation>
+    </message>
+</context>
+<context>
+    <name>BranchTable</name>
+    <message>
+        <source>Branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Paired with</source>
+        <translation>结对支部</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员数</translation>
+    </message>
+    <message>
+        <source>Optimised on</source>
+        <translation>优化日期</translation>
+    </message>
+    <message>
+        <source>Established on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>撤销日期</translation>
+    </message>
+</context>
+<context>
+    <name>BranchesTab</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All grassroots</source>
+        <translation>全部基层党支部</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>全部分类</translation>
+    </message>
+    <message>
+        <source>{count} branches</source>
+        <translation>共 {count} 个党支部</translation>
+    </message>
+    <message>
+        <source>Search name, unit, secretary or phone</source>
+        <translation>搜索名称、单位、书记或电话</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>显示已撤销</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>BranchDesk ledger tools (支部联建台账).</source>
@@ -115,6 +227,178 @@
         <source>{path}: {count} problem(s) found</source>
         <translation>{path}：发现 {count} 个问题</translation>
     </message>
+    <message>
+        <source>branchdesk-cli: bad arguments: {error}</source>
+        <translation>branchdesk-cli：参数有误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>BranchDesk ledgers (*.bdesk);;All files (*)</source>
+        <translation>支部联建台账 (*.bdesk);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open ledger</source>
+        <translation>打开台账</translation>
+    </message>
+    <message>
+        <source>New ledger</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>ledger.bdesk</source>
+        <translation>台账.bdesk</translation>
+    </message>
+    <message>
+        <source>BranchDesk</source>
+        <translation>支部联建台账</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Organ</source>
+        <translation>机关</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>农村</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>好</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <source>County/district</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Ungraded</source>
+        <translation>未分类</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New ledger…</source>
+        <translation>新建台账(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open ledger…</source>
+        <translation>打开台账(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用说明(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About BranchDesk</source>
+        <translation>关于支部联建台账(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>No ledger is open.</source>
+        <translation>尚未打开台账。</translation>
+    </message>
+    <message>
+        <source>New ledger…</source>
+        <translation>新建台账…</translation>
+    </message>
+    <message>
+        <source>Open ledger…</source>
+        <translation>打开台账…</translation>
+    </message>
+    <message>
+        <source>Open the demo ledger</source>
+        <translation>打开演示台账</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>BranchDesk</source>
+        <translation>支部联建台账</translation>
+    </message>
+    <message>
+        <source>No ledger open</source>
+        <translation>未打开台账</translation>
+    </message>
+    <message>
+        <source>{file} — BranchDesk</source>
+        <translation>{file} — 支部联建台账</translation>
+    </message>
+    <message>
+        <source>{region}: {organ} organ, {grassroots} grassroots branches</source>
+        <translation>{region}：机关党支部 {organ} 个，基层党支部 {grassroots} 个</translation>
+    </message>
+    <message>
+        <source>Coverage {grassroots} · organ side {organ} · optimised {optimised}</source>
+        <translation>基层覆盖率 {grassroots} · 机关覆盖率 {organ} · 优化率 {optimised}</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -215,8 +499,8 @@
         <translation>该记录已不存在，可能已被删除。</translation>
     </message>
     <message>
-        <source>The record is still referenced by other records and cannot be changed this way.</source>
-        <translation>该记录仍被其他记录引用，不能这样修改。</translation>
+        <source>The change would leave a record pointing to a record that does not exist.</source>
+        <translation>该修改会使某条记录指向不存在的记录。</translation>
     </message>
     <message>
         <source>The change breaks a rule of the ledger: {reason}</source>
@@ -241,6 +525,40 @@
     <message>
         <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
+    </message>
+</context>
+<context>
+    <name>RegionTreeModel</name>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>{level}; {organ} organ and {grassroots} grassroots branches</source>
+        <translation>{level}；机关党支部 {organ} 个，基层党支部 {grassroots} 个</translation>
+    </message>
+    <message>
+        <source>Official code: {code}</source>
+        <translation>区划代码：{code}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Open the last ledger when BranchDesk starts</source>
+        <translation>启动时打开上次使用的台账</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,192 @@
+"""Composition root: paths, preferences, language, font, the open ledger and the window.
+
+``branchdesk [LEDGER] [--demo] [--screenshot DIR] [--smoke-test] [--lang zh_CN|en]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from branchdesk import __version__
+from branchdesk.domain.clock import Clock, SystemClock, timestamp
+from branchdesk.i18n.language import Translations
+from branchdesk.services.demo import generate_demo
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.settings import ledger_setting, set_ledger_setting
+from branchdesk.ui.app_settings import AppSettings
+from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
+from branchdesk.ui.fonts import apply_ui_font
+from branchdesk.ui.main_window import MainWindow
+
+APP_NAME = "BranchDesk"
+DEMO_SCALE = "county"
+SCREENSHOT_SIZE = (1366, 768)  # the commonest laptop screen in township offices
+
+
+def data_dir() -> Path:
+    """Per-user data folder (backups, demo ledger, logs): never the install folder."""
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def documents_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+def demo_ledger_path(folder: Path) -> Path:
+    return folder / "demo" / "演示台账（县级）.bdesk"
+
+
+def make_demo_ledger(folder: Path, clock: Clock) -> Path:
+    """The demo ledger in the data folder, generated the first time with a progress dialog."""
+    path = demo_ledger_path(folder)
+    if path.exists():
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dialog = QProgressDialog(QCoreApplication.translate("App", "Making the demo ledger…"), "", 0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+
+    def progress(stage: str) -> None:
+        dialog.setLabelText(QCoreApplication.translate("App", "Making the demo ledger…") + "\n" + stage)
+        QCoreApplication.processEvents()
+
+    try:
+        generate_demo(path, DEMO_SCALE, clock=clock, progress=progress)
+    finally:
+        dialog.close()
+    return path
+
+
+def print_error(parent: QWidget, text: str) -> None:
+    """Headless runs (screenshots, smoke test) report errors without a dialog that nobody can close."""
+    print(text, file=sys.stderr)
+
+
+def build_window(
+    app: QApplication, clock: Clock, settings: QSettings, language: str | None, *, headless: bool = False
+) -> MainWindow:
+    preferences = AppSettings(settings)
+    translations = Translations(app)
+    translations.install(language or preferences.language)
+    apply_ui_font(app)
+    folder = data_dir()
+    documents = documents_dir()
+
+    def demo(parent: QWidget) -> Path | None:
+        return make_demo_ledger(folder, clock)
+
+    context = UiContext(
+        clock=clock,
+        settings=preferences,
+        translations=translations,
+        data_dir=folder,
+        documents_dir=documents,
+        demo_ledger=demo,
+        choose_open_path=file_dialog_open(documents),
+        choose_new_path=file_dialog_new(documents),
+        show_error=print_error if headless else message_box_error,
+    )
+    return MainWindow(context)
+
+
+def screenshot(window: MainWindow, folder: Path) -> None:
+    """Each tab rendered to ``folder/<tab-id>.png``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for tab_id in window.tab_ids():
+        window.show_tab(tab_id)
+        QApplication.processEvents()
+        if not window.grab().save(str(folder / f"{tab_id}.png")):
+            raise OSError(f"could not write {folder / f'{tab_id}.png'}")
+
+
+def smoke_test(window: MainWindow, clock: Clock) -> None:
+    """Open a demo ledger in a temporary folder, visit every tab, write to the file and read it back."""
+    with tempfile.TemporaryDirectory(prefix="branchdesk smoke ") as folder:
+        path = Path(folder) / "冒烟 测试.bdesk"
+        generate_demo(path, "township", clock=clock)
+        if not window.open_path(path):
+            raise RuntimeError(f"could not open {path}")
+        window.show()
+        for tab_id in window.tab_ids():
+            window.show_tab(tab_id)
+            QApplication.processEvents()
+        if window.branches_tab.model.rowCount() == 0:
+            raise RuntimeError("the Branches tab shows no rows")
+        stamp = timestamp(clock)
+        assert window.session is not None
+        set_ledger_setting(window.session.ledger, "smoke_test", stamp)
+        window.close()
+        with open_ledger(path, clock, read_only=True) as reopened:
+            if ledger_setting(reopened, "smoke_test") != stamp:
+                raise RuntimeError("what was written could not be read back")
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="branchdesk", description="BranchDesk (支部联建台账)")
+    parser.add_argument("ledger", nargs="?", type=Path, help="ledger file (.bdesk) to open")
+    parser.add_argument("--demo", action="store_true", help="open the demo ledger (made on first use)")
+    parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render each tab to DIR/<tab-id>.png")
+    parser.add_argument("--smoke-test", action="store_true", help="self-test; exit code 0 when healthy")
+    parser.add_argument("--lang", help="zh_CN or en")
+    parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
+    return parser.parse_args(argv)
+
+
+def run(argv: Sequence[str], *, clock: Clock | None = None, settings: QSettings | None = None) -> int:
+    args = _parse(argv)
+    clock = clock or SystemClock()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    headless = args.smoke_test or args.screenshot is not None
+    window = build_window(app, clock, settings or QSettings(), args.lang, headless=headless)
+
+    if args.smoke_test:
+        log = data_dir() / "logs" / "smoke-test.log"
+        try:
+            smoke_test(window, clock)
+        except Exception:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(traceback.format_exc(), encoding="utf-8")
+            print(f"smoke test failed; see {log}", file=sys.stderr)
+            return 1
+        return 0
+
+    ledger = args.ledger
+    if args.demo:
+        ledger = make_demo_ledger(window.context.data_dir, clock)
+    elif ledger is None and window.context.settings.reopen_last:
+        recent = [path for path in window.context.settings.recent_files() if path.exists()]
+        ledger = recent[0] if recent else None
+    opened = ledger is not None and window.open_path(ledger)
+
+    if args.screenshot is not None:
+        if not opened:
+            return 1
+        screenshot(window, args.screenshot)
+        window.close()
+        return 0
+    window.show()
+    return app.exec()
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

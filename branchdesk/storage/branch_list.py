@@ -1,0 +1,146 @@
+"""The Branches table's queries: filtered, sorted and paged in SQL, over indexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
+from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort, RegionNode, roll_up
+from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.regions import scope_sql
+
+_SORT_SQL: dict[BranchColumn, str] = {
+    BranchColumn.NAME: "b.name",
+    BranchColumn.KIND: "b.kind",
+    BranchColumn.REGION: "region_label",
+    BranchColumn.UNIT: "u.name",
+    BranchColumn.TIER: "CASE b.tier WHEN 'strong' THEN 1 WHEN 'average' THEN 2 WHEN 'weak' THEN 3 END",
+    BranchColumn.PARTNER: "partner",
+    BranchColumn.SECRETARY: "b.secretary",
+    BranchColumn.PHONE: "b.phone",
+    BranchColumn.MEMBERS: "b.member_count",
+    BranchColumn.OPTIMISED: "b.optimised_on",
+    BranchColumn.ESTABLISHED: "b.established_on",
+    BranchColumn.ARCHIVED: "b.archived_on",
+}
+
+_FROM = """
+FROM branch b
+JOIN region r ON r.id = b.region_id
+LEFT JOIN region rp ON rp.id = r.parent_id
+LEFT JOIN unit u ON u.id = b.unit_id
+LEFT JOIN pairing po ON po.organ_id = b.id AND po.ended_on IS NULL
+LEFT JOIN pairing pg ON pg.grassroots_id = b.id AND pg.ended_on IS NULL
+LEFT JOIN branch partner_branch ON partner_branch.id = coalesce(po.grassroots_id, pg.organ_id)
+"""
+
+
+def _where(flt: BranchFilter) -> tuple[str, str, dict[str, Any]]:
+    """``(cte, where, params)`` for a filter."""
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    cte = ""
+    if flt.region_id is not None:
+        cte = f"WITH RECURSIVE {scope_sql(flt.direct)} "
+        clauses.append("b.region_id IN (SELECT id FROM scope)")
+        params["region"] = flt.region_id
+    if flt.kinds:
+        marks = ", ".join(f":kind{i}" for i in range(len(flt.kinds)))
+        clauses.append(f"b.kind IN ({marks})")
+        params.update({f"kind{i}": kind.value for i, kind in enumerate(flt.kinds)})
+    if flt.tiers:
+        tier_clauses = []
+        for i, tier in enumerate(flt.tiers):
+            if tier is None:
+                tier_clauses.append("b.tier IS NULL")
+            else:
+                tier_clauses.append(f"b.tier = :tier{i}")
+                params[f"tier{i}"] = tier.value
+        clauses.append("(" + " OR ".join(tier_clauses) + ")")
+    if not flt.include_archived:
+        clauses.append("b.archived_on IS NULL")
+    text = flt.text.strip()
+    if text:
+        # instr() rather than LIKE: no wildcards to escape in what a clerk types.
+        clauses.append(
+            "(instr(b.name, :text) OR instr(coalesce(b.secretary, ''), :text)"
+            " OR instr(coalesce(u.name, ''), :text) OR instr(coalesce(b.phone, ''), :text))"
+        )
+        params["text"] = text
+    where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    return cte, where, params
+
+
+def count_branches(ledger: Ledger, flt: BranchFilter) -> int:
+    cte, where, params = _where(flt)
+    joins = "FROM branch b LEFT JOIN unit u ON u.id = b.unit_id"
+    return int(ledger.scalar(f"{cte}SELECT count(*) {joins} {where}", params))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def branch_page(ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
+    cte, where, params = _where(flt)
+    direction = "DESC" if sort.descending else "ASC"
+    # NULLs last whichever the direction, and the id as a tie-breaker so pages never overlap.
+    order = _SORT_SQL[sort.column]
+    rows = ledger.query(
+        f"""{cte}
+        SELECT b.id, b.name, b.kind, b.tier, b.secretary, b.phone, b.member_count,
+               b.optimised_on, b.established_on, b.archived_on, u.name AS unit,
+               CASE WHEN r.level = 'township' THEN rp.name || ' / ' || r.name ELSE r.name END AS region_label,
+               partner_branch.name AS partner
+        {_FROM} {where}
+        ORDER BY ({order}) IS NULL, {order} {direction}, b.id {direction}
+        LIMIT :limit OFFSET :offset
+        """,
+        {**params, "limit": limit, "offset": offset},
+    )
+    return [
+        BranchRow(
+            id=row["id"],
+            name=row["name"],
+            kind=BranchKind(row["kind"]),
+            region=row["region_label"],
+            unit=row["unit"],
+            tier=None if row["tier"] is None else Tier(row["tier"]),
+            partner=row["partner"],
+            secretary=row["secretary"],
+            phone=row["phone"],
+            member_count=row["member_count"],
+            optimised_on=_date(row["optimised_on"]),
+            established_on=_date(row["established_on"]),
+            archived_on=_date(row["archived_on"]),
+        )
+        for row in rows
+    ]
+
+
+def region_tree(ledger: Ledger) -> list[RegionNode]:
+    """Every region with the counts of active (not archived) branches, rolled up the tree."""
+    counts = {
+        row["region_id"]: (row["organ"], row["grassroots"])
+        for row in ledger.query(
+            "SELECT region_id, sum(kind = 'organ') AS organ, sum(kind <> 'organ') AS grassroots"
+            " FROM branch WHERE archived_on IS NULL GROUP BY region_id"
+        )
+    }
+    nodes: dict[int, RegionNode] = {}
+    roots: list[RegionNode] = []
+    rows = ledger.query("SELECT id, name, level, parent_id, code FROM region ORDER BY coalesce(code, '~'), name")
+    for row in rows:
+        organ, grassroots = counts.get(row["id"], (0, 0))
+        nodes[row["id"]] = RegionNode(
+            row["id"], row["name"], RegionLevel(row["level"]), row["code"], organ, grassroots
+        )
+    for row in rows:
+        node = nodes[row["id"]]
+        if row["parent_id"] is None:
+            roots.append(node)
+        else:
+            nodes[row["parent_id"]].children.append(node)
+    roll_up(roots)
+    return roots

@@ -1,0 +1,1 @@
+"""The window (PySide6 only): main window, tabs, table models, dialogs."""

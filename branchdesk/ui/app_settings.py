@@ -1,0 +1,55 @@
+"""The user's preferences (language, recent files, window and table layout), kept by QSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from branchdesk.i18n.language import normalise
+
+MAX_RECENT = 8
+
+
+class AppSettings:
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @property
+    def language(self) -> str:
+        return normalise(str(self._store.value("language", "zh_CN")))
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("language", normalise(value))
+
+    @property
+    def reopen_last(self) -> bool:
+        return str(self._store.value("reopen_last", "true")).lower() == "true"
+
+    @reopen_last.setter
+    def reopen_last(self, value: bool) -> None:
+        self._store.setValue("reopen_last", "true" if value else "false")
+
+    def recent_files(self) -> list[Path]:
+        value = self._store.value("recent_files", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(item) for item in items if item]
+
+    def add_recent(self, path: Path) -> None:
+        resolved = path.resolve()
+        others = [p for p in self.recent_files() if p != resolved]
+        self._store.setValue("recent_files", [str(p) for p in [resolved, *others][:MAX_RECENT]])
+
+    def remove_recent(self, path: Path) -> None:
+        self._store.setValue("recent_files", [str(p) for p in self.recent_files() if p != path])
+
+    def layout(self, key: str) -> QByteArray:
+        value = self._store.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def set_layout(self, key: str, state: QByteArray) -> None:
+        self._store.setValue(f"layout/{key}", state)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,178 @@
+"""The Branches table as a thin lazy adapter over SQL: rows arrive in batches, sorting happens in SQL."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort
+from branchdesk.ui.labels import date_text, kind_label, tier_label
+
+COLUMNS = list(BranchColumn)
+
+_HEADERS = {
+    BranchColumn.NAME: QT_TRANSLATE_NOOP("BranchTable", "Branch"),
+    BranchColumn.KIND: QT_TRANSLATE_NOOP("BranchTable", "Kind"),
+    BranchColumn.REGION: QT_TRANSLATE_NOOP("BranchTable", "Region"),
+    BranchColumn.UNIT: QT_TRANSLATE_NOOP("BranchTable", "Unit"),
+    BranchColumn.TIER: QT_TRANSLATE_NOOP("BranchTable", "Tier"),
+    BranchColumn.PARTNER: QT_TRANSLATE_NOOP("BranchTable", "Paired with"),
+    BranchColumn.SECRETARY: QT_TRANSLATE_NOOP("BranchTable", "Secretary"),
+    BranchColumn.PHONE: QT_TRANSLATE_NOOP("BranchTable", "Phone"),
+    BranchColumn.MEMBERS: QT_TRANSLATE_NOOP("BranchTable", "Members"),
+    BranchColumn.OPTIMISED: QT_TRANSLATE_NOOP("BranchTable", "Optimised on"),
+    BranchColumn.ESTABLISHED: QT_TRANSLATE_NOOP("BranchTable", "Established on"),
+    BranchColumn.ARCHIVED: QT_TRANSLATE_NOOP("BranchTable", "Archived on"),
+}
+
+_ARCHIVED_COLOUR = QColor(130, 130, 130)
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class BranchSource(Protocol):
+    def count_branches(self, flt: BranchFilter) -> int: ...
+
+    def branch_page(self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]: ...
+
+
+def _cell(row: BranchRow, column: BranchColumn) -> str:
+    match column:
+        case BranchColumn.NAME:
+            return row.name
+        case BranchColumn.KIND:
+            return kind_label(row.kind)
+        case BranchColumn.REGION:
+            return row.region
+        case BranchColumn.UNIT:
+            return row.unit or ""
+        case BranchColumn.TIER:
+            return tier_label(row.tier)
+        case BranchColumn.PARTNER:
+            return row.partner or ""
+        case BranchColumn.SECRETARY:
+            return row.secretary or ""
+        case BranchColumn.PHONE:
+            return row.phone or ""
+        case BranchColumn.MEMBERS:
+            return "" if row.member_count is None else str(row.member_count)
+        case BranchColumn.OPTIMISED:
+            return date_text(row.optimised_on)
+        case BranchColumn.ESTABLISHED:
+            return date_text(row.established_on)
+        case BranchColumn.ARCHIVED:
+            return date_text(row.archived_on)
+
+
+class BranchTableModel(QAbstractTableModel):
+    BATCH = 256
+    ID_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, source: BranchSource, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._filter = BranchFilter()
+        self._sort = BranchSort()
+        self._rows: list[BranchRow] = []
+        self._total = 0
+
+    # -- what the tab drives -------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Rows matching the filter, loaded or not."""
+        return self._total
+
+    @property
+    def current_filter(self) -> BranchFilter:
+        return self._filter
+
+    def set_source(self, source: BranchSource) -> None:
+        self._source = source
+        self.reload()
+
+    def set_filter(self, flt: BranchFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._total = self._source.count_branches(self._filter)
+        self._rows = self._source.branch_page(self._filter, self._sort, 0, self.BATCH)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def branch_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    # -- QAbstractTableModel ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        batch = self._source.branch_page(self._filter, self._sort, len(self._rows), self.BATCH)
+        if not batch:
+            self._total = len(self._rows)  # the file shrank under us; stop asking
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        wanted = BranchSort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:
+            self._sort = wanted
+            self.reload()
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return QCoreApplication.translate("BranchTable", _HEADERS[COLUMNS[section]])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _cell(row, column)
+        if role == self.ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is BranchColumn.MEMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.archived_on is not None:
+            return QBrush(_ARCHIVED_COLOUR)
+        return None

@@ -1,0 +1,147 @@
+"""The Branches tab: the roster of every branch, filtered by the region tree and the tab's own filters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, Tier
+from branchdesk.domain.listing import BranchFilter
+from branchdesk.i18n.language import format_count
+from branchdesk.ui.branch_model import BranchSource, BranchTableModel
+from branchdesk.ui.labels import kind_label, tier_label
+
+TAB_ID = "branches"
+
+
+class BranchesTab(QWidget):
+    SEARCH_DELAY_MS = 250
+
+    def __init__(self, source: BranchSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(TAB_ID)
+        self._region_id: int | None = None
+        self.model = BranchTableModel(source, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("branchSearch")
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kindFilter")
+        self.tier = QComboBox(self)
+        self.tier.setObjectName("tierFilter")
+        self.archived = QCheckBox(self)
+        self.archived.setObjectName("includeArchived")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("branchCount")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("branchTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setDefaultSectionSize(110)
+        self.table.setColumnWidth(0, 260)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.kind, 1)
+        filters.addWidget(self.tier, 1)
+        filters.addWidget(self.archived)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
+        self.tier.currentIndexChanged.connect(self.apply_filter)
+        self.archived.toggled.connect(self.apply_filter)
+        self.model.modelReset.connect(self._show_count)
+        self.retranslate()
+
+    # -- filters -------------------------------------------------------------------------------------
+
+    def _kind_choices(self) -> list[tuple[str, tuple[BranchKind, ...]]]:
+        return [
+            (self.tr("All kinds"), ()),
+            (kind_label(BranchKind.ORGAN), (BranchKind.ORGAN,)),
+            (self.tr("All grassroots"), GRASSROOTS_KINDS),
+            *((kind_label(kind), (kind,)) for kind in GRASSROOTS_KINDS),
+        ]
+
+    def _tier_choices(self) -> list[tuple[str, tuple[Tier | None, ...]]]:
+        return [
+            (self.tr("All tiers"), ()),
+            *((tier_label(tier), (tier,)) for tier in Tier),
+            (tier_label(None), (None,)),
+        ]
+
+    def set_region(self, region_id: int | None) -> None:
+        self._region_id = region_id
+        self.apply_filter()
+
+    def current_filter(self) -> BranchFilter:
+        kinds = self.kind.currentData() or ()
+        tiers = self.tier.currentData() or ()
+        return BranchFilter(
+            region_id=self._region_id,
+            kinds=tuple(kinds),
+            tiers=tuple(tiers),
+            text=self.search.text(),
+            include_archived=self.archived.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def reload(self, source: BranchSource) -> None:
+        self.model.set_source(source)
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("{count} branches").format(count=format_count(self.model.total)))
+
+    # -- state and language --------------------------------------------------------------------------
+
+    def header_state(self) -> QByteArray:
+        return self.table.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> None:
+        if not state.isEmpty():
+            self.table.horizontalHeader().restoreState(state)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search name, unit, secretary or phone"))
+        self.archived.setText(self.tr("Show archived"))
+        for combo, choices in ((self.kind, self._kind_choices()), (self.tier, self._tier_choices())):
+            current = combo.currentIndex()
+            combo.blockSignals(True)
+            combo.clear()
+            for text, value in choices:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(current, 0))
+            combo.blockSignals(False)
+        self.model.retranslate()
+        self._show_count()

@@ -1,0 +1,59 @@
+"""What the window is given by app.py: clock, preferences, language, folders and the user-facing choosers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from branchdesk.domain.clock import Clock
+from branchdesk.i18n.language import Translations
+from branchdesk.ui.app_settings import AppSettings
+
+PathChooser = Callable[[QWidget], Path | None]
+translate = QCoreApplication.translate
+
+
+@dataclass
+class UiContext:
+    clock: Clock
+    settings: AppSettings
+    translations: Translations
+    data_dir: Path
+    documents_dir: Path
+    demo_ledger: Callable[[QWidget], Path | None]
+    choose_open_path: PathChooser
+    choose_new_path: PathChooser
+    show_error: Callable[[QWidget, str], None]
+
+
+def _filter() -> str:
+    return translate("FileDialogs", "BranchDesk ledgers (*.bdesk);;All files (*)")
+
+
+def file_dialog_open(documents_dir: Path) -> PathChooser:
+    def choose(parent: QWidget) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, translate("FileDialogs", "Open ledger"), str(documents_dir), _filter())
+        return Path(name) if name else None
+
+    return choose
+
+
+def file_dialog_new(documents_dir: Path) -> PathChooser:
+    def choose(parent: QWidget) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(
+            parent, translate("FileDialogs", "New ledger"), str(documents_dir / translate("FileDialogs", "ledger.bdesk")), _filter()
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".bdesk" else path.with_name(path.name + ".bdesk")
+
+    return choose
+
+
+def message_box_error(parent: QWidget, text: str) -> None:
+    QMessageBox.warning(parent, translate("FileDialogs", "BranchDesk"), text)

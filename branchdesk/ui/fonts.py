@@ -1,0 +1,31 @@
+"""Chinese text without boxes: Microsoft YaHei where Windows has it, else the bundled Noto Sans SC."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from branchdesk.resources import resources_dir
+
+PREFERRED_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei")
+BUNDLED_FONT = "NotoSansSC-Regular.otf"
+
+
+def choose_ui_family() -> str:
+    """The family the window uses; registers the bundled font only when no preferred one is installed."""
+    installed = set(QFontDatabase.families())
+    for family in PREFERRED_FAMILIES:
+        if family in installed:
+            return family
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / BUNDLED_FONT))
+    if font_id < 0:
+        raise FileNotFoundError(f"{BUNDLED_FONT} could not be loaded from the resources folder")
+    return QFontDatabase.applicationFontFamilies(font_id)[0]
+
+
+def apply_ui_font(app: QApplication) -> str:
+    family = choose_ui_family()
+    font = QFont(family)
+    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
+    return family

@@ -1,0 +1,49 @@
+"""Display names of the programme's terms, through the translation catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
+from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
+
+_KIND = {
+    BranchKind.ORGAN: QT_TRANSLATE_NOOP("Labels", "Organ"),
+    BranchKind.VILLAGE: QT_TRANSLATE_NOOP("Labels", "Village"),
+    BranchKind.COMMUNITY: QT_TRANSLATE_NOOP("Labels", "Community"),
+    BranchKind.GRID: QT_TRANSLATE_NOOP("Labels", "Grid"),
+}
+_TIER = {
+    Tier.STRONG: QT_TRANSLATE_NOOP("Labels", "Strong"),
+    Tier.AVERAGE: QT_TRANSLATE_NOOP("Labels", "Average"),
+    Tier.WEAK: QT_TRANSLATE_NOOP("Labels", "Weak"),
+}
+_LEVEL = {
+    RegionLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City"),
+    RegionLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County/district"),
+    RegionLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Labels", "Township"),
+}
+_UNGRADED = QT_TRANSLATE_NOOP("Labels", "Ungraded")
+
+
+def kind_label(kind: BranchKind) -> str:
+    return QCoreApplication.translate("Labels", _KIND[kind])
+
+
+def tier_label(tier: Tier | None) -> str:
+    return QCoreApplication.translate("Labels", _UNGRADED if tier is None else _TIER[tier])
+
+
+def level_label(level: RegionLevel) -> str:
+    return QCoreApplication.translate("Labels", _LEVEL[level])
+
+
+def current_language() -> str:
+    """The installed language: ``Translations.install`` sets the default locale with the catalogue."""
+    return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
+
+
+def date_text(day: dt.date | None) -> str:
+    return "" if day is None else format_date(day, current_language())

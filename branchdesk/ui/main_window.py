@@ -1,0 +1,321 @@
+"""The main window: menus, status bar, region tree and the tabs. It wires parts together and little else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
+from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_rate
+from branchdesk.i18n.messages import error_text
+from branchdesk.services.ledgers import create_ledger
+from branchdesk.ui.branches_tab import BranchesTab
+from branchdesk.ui.context import UiContext
+from branchdesk.ui.dialogs.about import AboutDialog
+from branchdesk.ui.dialogs.guide import GuideDialog
+from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
+from branchdesk.ui.region_tree import RegionTreePanel
+from branchdesk.ui.session import LedgerSession
+
+
+class _NoLedger:
+    """The tabs' source while no ledger is open: empty, so the widgets can exist before a file does."""
+
+    def count_branches(self, flt: BranchFilter) -> int:
+        return 0
+
+    def branch_page(self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
+        return []
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.session: LedgerSession | None = None
+
+        self.regions = RegionTreePanel(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.branches_tab = BranchesTab(_NoLedger(), self)
+        self.tabs.addTab(self.branches_tab, "")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.regions)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1000])
+
+        self.welcome = self._build_welcome()
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self.file_label = QLabel(self)
+        self.file_label.setObjectName("statusFile")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("statusCounts")
+        self.coverage_label = QLabel(self)
+        self.coverage_label.setObjectName("statusCoverage")
+        self.statusBar().addWidget(self.file_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.coverage_label)
+
+        self._build_menus()
+        self.regions.region_selected.connect(self._on_region_selected)
+        self.retranslate()
+        self._restore_layout()
+
+    # -- building ------------------------------------------------------------------------------------
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("welcome")
+        self.welcome_title = QLabel(page)
+        self.welcome_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome_new = QPushButton(page)
+        self.welcome_open = QPushButton(page)
+        self.welcome_demo = QPushButton(page)
+        self.welcome_demo.setObjectName("openDemo")
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        layout.addWidget(self.welcome_title)
+        for button in (self.welcome_new, self.welcome_open, self.welcome_demo):
+            button.setMinimumWidth(260)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
+        self.welcome_new.clicked.connect(self.new_ledger)
+        self.welcome_open.clicked.connect(self.choose_and_open)
+        self.welcome_demo.clicked.connect(self.open_demo)
+        return page
+
+    def _action(self, menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = self._action(self.file_menu, QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_ledger)
+        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_and_open)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+
+        self.tools_menu = bar.addMenu("")
+        self.settings_action = self._action(self.tools_menu)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.language_menu = self.tools_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+
+        self.help_menu = bar.addMenu("")
+        self.guide_action = self._action(self.help_menu, QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(self.open_guide)
+        self.about_action = self._action(self.help_menu)
+        self.about_action.triggered.connect(self.open_about)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New ledger…"))
+        self.open_action.setText(self.tr("&Open ledger…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("User &guide"))
+        self.about_action.setText(self.tr("&About BranchDesk"))
+        self.tabs.setTabText(self.tabs.indexOf(self.branches_tab), self.tr("Branches"))
+        self.welcome_title.setText(self.tr("No ledger is open."))
+        self.welcome_new.setText(self.tr("New ledger…"))
+        self.welcome_open.setText(self.tr("Open ledger…"))
+        self.welcome_demo.setText(self.tr("Open the demo ledger"))
+        self.language_actions[self.context.translations.language].setChecked(True)
+        self.branches_tab.retranslate()
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- tabs ----------------------------------------------------------------------------------------
+
+    def tab_ids(self) -> list[str]:
+        return [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]
+
+    def show_tab(self, tab_id: str) -> QWidget:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == tab_id:
+                self.tabs.setCurrentIndex(i)
+                return self.tabs.widget(i)
+        raise KeyError(tab_id)
+
+    # -- ledgers -------------------------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            session = LedgerSession.open(path, self.context.clock)
+        except BranchDeskError as error:
+            self.context.show_error(self, error_text(error))
+            if error.code == "ledger.missing":
+                self.context.settings.remove_recent(path)
+            return False
+        self._set_session(session)
+        return True
+
+    def _set_session(self, session: LedgerSession) -> None:
+        if self.session is not None:
+            self.session.close()
+        self.session = session
+        self.context.settings.add_recent(session.path)
+        self.branches_tab.reload(session)
+        self.regions.load(session.region_tree())
+        self.pages.setCurrentWidget(self.splitter)
+        self._refresh()
+
+    def choose_and_open(self) -> None:
+        path = self.context.choose_open_path(self)
+        if path is not None:
+            self.open_path(path)
+
+    def new_ledger(self) -> None:
+        path = self.context.choose_new_path(self)
+        if path is None:
+            return
+        try:
+            create_ledger(path, self.context.clock, overwrite=path.exists()).close()
+        except BranchDeskError as error:
+            self.context.show_error(self, error_text(error))
+            return
+        self.open_path(path)
+
+    def open_demo(self) -> None:
+        path = self.context.demo_ledger(self)
+        if path is not None:
+            self.open_path(path)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.context.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # -- region and status ---------------------------------------------------------------------------
+
+    def _on_region_selected(self, region_id: int | None) -> None:
+        self.branches_tab.set_region(region_id)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """The window title and the status bar, for the open file and the selected region."""
+        if self.session is None:
+            self.setWindowTitle(self.tr("BranchDesk"))
+            self.file_label.setText(self.tr("No ledger open"))
+            self.counts_label.clear()
+            self.coverage_label.clear()
+            return
+        self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=self.session.path.name))
+        self.file_label.setText(str(self.session.path))
+        region_id = self.regions.selected_region()
+        if region_id is None:
+            self.counts_label.clear()
+            self.coverage_label.clear()
+            return
+        stats = self.session.stats(region_id)
+        self.counts_label.setText(
+            self.tr("{region}: {organ} organ, {grassroots} grassroots branches").format(
+                region=stats.region.name,
+                organ=format_count(stats.branches.organ),
+                grassroots=format_count(stats.branches.grassroots),
+            )
+        )
+        self.coverage_label.setText(
+            self.tr("Coverage {grassroots} · organ side {organ} · optimised {optimised}").format(
+                grassroots=format_rate(stats.grassroots_coverage.percent),
+                organ=format_rate(stats.organ_coverage.percent),
+                optimised=format_rate(stats.optimisation.percent),
+            )
+        )
+
+    # -- tools and help ------------------------------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        installed = self.context.translations.install(language)
+        self.context.settings.language = installed
+        # Installing a translator posts LanguageChange to every widget; changeEvent retranslates.
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.context.translations.language, self.context.settings.reopen_last, self)
+        if dialog.exec():
+            self.context.settings.reopen_last = dialog.reopen_last.isChecked()
+            if dialog.chosen_language() != self.context.translations.language:
+                self.set_language(dialog.chosen_language())
+
+    def open_guide(self) -> None:
+        language = CHINESE if self.context.translations.language == CHINESE else ENGLISH
+        GuideDialog(language, self).exec()
+
+    def open_about(self) -> None:
+        AboutDialog(self.context.data_dir, self).exec()
+
+    # -- layout --------------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = self.context.settings
+        geometry = settings.layout("window")
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = settings.layout("splitter")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        self.branches_tab.restore_header_state(settings.layout("branches"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        settings = self.context.settings
+        settings.set_layout("window", self.saveGeometry())
+        settings.set_layout("splitter", self.splitter.saveState())
+        settings.set_layout("branches", self.branches_tab.header_state())
+        settings.sync()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

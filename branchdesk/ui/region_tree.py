@@ -1,0 +1,92 @@
+"""The region tree (city → county → township, with branch counts); selecting a node filters every tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
+
+from branchdesk.domain.listing import RegionNode
+from branchdesk.i18n.language import format_count
+from branchdesk.ui.labels import level_label
+
+REGION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class RegionTreeModel(QStandardItemModel):
+    """Regions are few (hundreds), so a standard model built once per load is the simple, fast choice."""
+
+    def load(self, roots: list[RegionNode]) -> None:
+        self.clear()
+        self.setHorizontalHeaderLabels([self.tr("Region"), self.tr("Branches")])
+        for node in roots:
+            self._append(self.invisibleRootItem(), node)
+
+    def _append(self, parent: QStandardItem, node: RegionNode) -> None:
+        name = QStandardItem(node.name)
+        name.setData(node.id, REGION_ID_ROLE)
+        name.setEditable(False)
+        tip = self.tr("{level}; {organ} organ and {grassroots} grassroots branches").format(
+            level=level_label(node.level), organ=format_count(node.organ), grassroots=format_count(node.grassroots)
+        )
+        if node.code:
+            tip += "\n" + self.tr("Official code: {code}").format(code=node.code)
+        name.setToolTip(tip)
+        count = QStandardItem(format_count(node.total))
+        count.setEditable(False)
+        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        count.setToolTip(tip)
+        parent.appendRow([name, count])
+        for child in node.children:
+            self._append(name, child)
+
+
+class RegionTreePanel(QWidget):
+    region_selected = Signal(object)  # region id, or None for the whole ledger
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RegionTreeModel(self)
+        self.view = QTreeView(self)
+        self.view.setObjectName("regionTree")
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformRowHeights(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+
+    def load(self, roots: list[RegionNode]) -> None:
+        selected = self.selected_region()
+        self.model.load(roots)
+        header = self.view.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for row in range(self.model.rowCount()):
+            self.view.expand(self.model.index(row, 0))
+        target = self.find(selected) if selected is not None else None
+        self.view.setCurrentIndex(target or self.model.index(0, 0))
+
+    def find(self, region_id: int) -> QModelIndex | None:
+        matches = self.model.match(
+            self.model.index(0, 0), REGION_ID_ROLE, region_id, 1,
+            Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
+        )
+        return matches[0] if matches else None
+
+    def select(self, region_id: int) -> None:
+        index = self.find(region_id)
+        if index is not None:
+            self.view.setCurrentIndex(index)
+
+    def selected_region(self) -> int | None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.siblingAtColumn(0).data(REGION_ID_ROLE)
+        return None if value is None else int(value)
+
+    def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.region_selected.emit(self.selected_region())

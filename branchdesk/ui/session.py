@@ -1,0 +1,44 @@
+"""The open ledger as the window sees it: one object the tabs read through, replaced when a file is opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from branchdesk.domain.clock import Clock
+from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort, RegionNode
+from branchdesk.domain.stats import LedgerStats
+from branchdesk.services import branches, stats
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.storage.ledger import Ledger
+
+
+class LedgerSession:
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+
+    @classmethod
+    def open(cls, path: Path, clock: Clock) -> LedgerSession:
+        return cls(open_ledger(path, clock))
+
+    @property
+    def path(self) -> Path:
+        return self.ledger.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.ledger.read_only
+
+    def close(self) -> None:
+        self.ledger.close()
+
+    def count_branches(self, flt: BranchFilter) -> int:
+        return branches.count_branches(self.ledger, flt)
+
+    def branch_page(self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
+        return branches.branch_page(self.ledger, flt, sort, offset, limit)
+
+    def region_tree(self) -> list[RegionNode]:
+        return branches.region_tree(self.ledger)
+
+    def stats(self, region_id: int) -> LedgerStats:
+        return stats.region_stats(self.ledger, region_id)
