@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from branchdesk import __version__
@@ -32,11 +32,9 @@ DEMO_SCALE = "county"
 SCREENSHOT_SIZE = (1366, 768)  # the commonest laptop screen in township offices
 
 
-def data_dir() -> Path:
+def user_data_dir() -> Path:
     """Per-user data folder (backups, demo ledger, logs): never the install folder."""
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def documents_dir() -> Path:
@@ -77,13 +75,19 @@ def print_error(parent: QWidget, text: str) -> None:
 
 
 def build_window(
-    app: QApplication, clock: Clock, settings: QSettings, language: str | None, *, headless: bool = False
+    app: QApplication,
+    clock: Clock,
+    settings: QSettings,
+    language: str | None,
+    folder: Path,
+    *,
+    headless: bool = False,
 ) -> MainWindow:
     preferences = AppSettings(settings)
     translations = Translations(app)
     translations.install(language or preferences.language)
     apply_ui_font(app)
-    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
     documents = documents_dir()
 
     def demo(parent: QWidget) -> Path | None:
@@ -144,11 +148,20 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render each tab to DIR/<tab-id>.png")
     parser.add_argument("--smoke-test", action="store_true", help="self-test; exit code 0 when healthy")
     parser.add_argument("--lang", help="zh_CN or en")
+    # For benchmarks/run.py: time a cold start up to the first shown frame.
+    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
     return parser.parse_args(argv)
 
 
-def run(argv: Sequence[str], *, clock: Clock | None = None, settings: QSettings | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    *,
+    clock: Clock | None = None,
+    settings: QSettings | None = None,
+    data_folder: Path | None = None,
+) -> int:
+    """Start the window; tests pass their own clock, preferences file and data folder."""
     args = _parse(argv)
     clock = clock or SystemClock()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
@@ -157,10 +170,11 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, settings: QSettings 
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     headless = args.smoke_test or args.screenshot is not None
-    window = build_window(app, clock, settings or QSettings(), args.lang, headless=headless)
+    folder = data_folder or user_data_dir()
+    window = build_window(app, clock, settings or QSettings(), args.lang, folder, headless=headless)
 
     if args.smoke_test:
-        log = data_dir() / "logs" / "smoke-test.log"
+        log = folder / "logs" / "smoke-test.log"
         try:
             smoke_test(window, clock)
         except Exception:
@@ -185,8 +199,14 @@ def run(argv: Sequence[str], *, clock: Clock | None = None, settings: QSettings 
         window.close()
         return 0
     window.show()
+    if args.exit_when_shown:
+        QTimer.singleShot(0, app.quit)
     return app.exec()
 
 
 def main() -> None:
     sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

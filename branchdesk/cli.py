@@ -183,7 +183,13 @@ def run(
     app = QCoreApplication.instance() or QCoreApplication(["branchdesk-cli"])
     translations = Translations(app)
     language = translations.install(_language(argv) or "zh_CN")
-    clock = clock or SystemClock()
+    try:
+        return _dispatch(argv, clock or SystemClock(), out, err, language)
+    finally:
+        translations.remove()
+
+
+def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, language: str) -> int:
     try:
         args = _build_parser().parse_args(argv)
     except UsageError as error:
@@ -200,11 +206,13 @@ def run(
     try:
         return commands[args.command]()
     except BranchDeskError as error:
-        print(f"branchdesk-cli: {error_text(error)}", file=err)
+        print(translate("Cli", "branchdesk-cli: {message}").format(message=error_text(error)), file=err)
         return EXIT_FAILED
-    finally:
-        translations.remove()
 
 
 def main() -> NoReturn:
     sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -38,3 +38,9 @@ def ledger(ledger_path: Path, clock: FixedClock) -> Iterator[Ledger]:
 @pytest.fixture
 def build(ledger: Ledger) -> LedgerBuilder:
     return LedgerBuilder(ledger)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication(qapp: object) -> object:
+    """The CLI makes a QCoreApplication when none exists; make the tests' QApplication first."""
+    return qapp

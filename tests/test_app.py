@@ -1,0 +1,66 @@
+"""The window's entry point: screenshots, the smoke test, and opening the demo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontInfo, QFontMetrics, QImage
+from PySide6.QtWidgets import QApplication
+
+from branchdesk.app import SCREENSHOT_SIZE, demo_ledger_path, run
+from branchdesk.domain.clock import FixedClock
+from branchdesk.services.demo import generate_demo
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_screenshot_writes_each_tab(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
+    ledger = tmp_path / "乡镇 台账.bdesk"
+    generate_demo(ledger, "township", clock=clock)
+    shots = tmp_path / "截图"
+    assert run([str(ledger), "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    image = QImage(str(shots / "branches.png"))
+    assert (image.width(), image.height()) == SCREENSHOT_SIZE
+    # The UI font really has Chinese glyphs (no boxes): the bundled Noto Sans SC here, YaHei on Windows.
+    font = QApplication.font()
+    assert QFontInfo(font).family() in {"Noto Sans SC", "Microsoft YaHei UI", "Microsoft YaHei"}
+    assert all(QFontMetrics(font).inFontUcs4(ord(ch)) for ch in "支部联建台账潢川县浉")
+
+
+def test_screenshot_of_a_bad_file_fails(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
+    bad = tmp_path / "bad.bdesk"
+    bad.write_bytes(b"not a ledger")
+    assert run([str(bad), "--screenshot", str(tmp_path / "s")], clock=clock, settings=settings, data_folder=tmp_path) == 1
+
+
+def test_smoke_test_passes(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
+    assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    assert not (tmp_path / "logs" / "smoke-test.log").exists()
+
+
+def test_smoke_test_as_its_own_process(tmp_path: Path) -> None:
+    """The way the frozen app is checked: a fresh process, reporting by exit code."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "branchdesk.app", "--smoke-test"], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_ledger_is_made_once(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
+    path = demo_ledger_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    generate_demo(path, "township", clock=clock)  # stands in for the first, slower county-scale run
+    made = path.stat().st_mtime_ns
+    shots = tmp_path / "shots"
+    assert run(["--demo", "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    assert path.stat().st_mtime_ns == made
+    assert (shots / "branches.png").exists()
