@@ -118,7 +118,9 @@ def bench_cli_and_window(path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale", choices=list(SCALES), default="county")
     parser.add_argument("--seed", type=int, default=2022)
     parser.add_argument("--rebuild", action="store_true", help="generate the ledger even if cached")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -46,7 +45,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账)."))
+    parser = _Parser(
+        prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账).")
+    )
     parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
     common = _Parser(add_help=False)
     common.add_argument("--lang", help=translate("Cli", "language of messages: zh_CN (default) or en"))
@@ -56,21 +57,33 @@ def _build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", parents=[common], help=translate("Cli", "create an empty ledger"))
     new.add_argument("ledger", type=Path)
 
-    demo = commands.add_parser("demo", parents=[common], help=translate("Cli", "write a realistic demo ledger"))
+    demo = commands.add_parser(
+        "demo", parents=[common], help=translate("Cli", "write a realistic demo ledger")
+    )
     demo.add_argument("ledger", type=Path)
     demo.add_argument("--scale", required=True, choices=list(SCALES))
     demo.add_argument("--seed", type=int, default=2022, help=translate("Cli", "random seed (default 2022)"))
     demo.add_argument("--force", action="store_true", help=translate("Cli", "overwrite an existing file"))
 
-    stats = commands.add_parser("stats", parents=[common], help=translate("Cli", "print the ledger's figures"))
+    stats = commands.add_parser(
+        "stats", parents=[common], help=translate("Cli", "print the ledger's figures")
+    )
     stats.add_argument("ledger", type=Path)
     stats.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
-    stats.add_argument("--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants"))
-    stats.add_argument("--as-of", dest="as_of", help=translate("Cli", "date of the figures, YYYY-MM-DD (default today)"))
-    stats.add_argument("--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"))
+    stats.add_argument(
+        "--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants")
+    )
+    stats.add_argument(
+        "--as-of", dest="as_of", help=translate("Cli", "date of the figures, YYYY-MM-DD (default today)")
+    )
+    stats.add_argument(
+        "--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)")
+    )
     stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
 
-    check = commands.add_parser("check", parents=[common], help=translate("Cli", "check the ledger's integrity"))
+    check = commands.add_parser(
+        "check", parents=[common], help=translate("Cli", "check the ledger's integrity")
+    )
     check.add_argument("ledger", type=Path)
     check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
     return parser
@@ -95,7 +108,9 @@ def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 def _cmd_demo(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     summary = generate_demo(args.ledger, args.scale, seed=args.seed, clock=clock, overwrite=args.force)
     print(
-        translate("Cli", "Wrote {path}: {branches} branches, {pairings} pairings, {activities} activities").format(
+        translate(
+            "Cli", "Wrote {path}: {branches} branches, {pairings} pairings, {activities} activities"
+        ).format(
             path=args.ledger,
             branches=format_count(summary.branches),
             pairings=format_count(summary.pairings),
@@ -114,11 +129,15 @@ def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
 
     def rate_line(label: str, rate: Rate) -> str:
         return translate("Cli", "{label}: {rate} ({count} of {total})").format(
-            label=label, rate=format_rate(rate.percent), count=format_count(rate.count), total=format_count(rate.total)
+            label=label,
+            rate=format_rate(rate.percent),
+            count=format_count(rate.count),
+            total=format_count(rate.total),
         )
 
     lines = [
-        translate("Cli", "Region: {path}").format(path=region.path) + (f" ({region.code})" if region.code else ""),
+        translate("Cli", "Region: {path}").format(path=region.path)
+        + (f" ({region.code})" if region.code else ""),
         translate("Cli", "As of: {date}").format(date=format_date(stats.as_of, language)),
         translate("Cli", "Branches: {organ} organ, {grassroots} grassroots, {archived} archived").format(
             organ=format_count(counts.organ),
@@ -128,10 +147,13 @@ def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
         rate_line(translate("Cli", "Grassroots coverage"), stats.grassroots_coverage),
         rate_line(translate("Cli", "Organ coverage"), stats.organ_coverage),
         rate_line(translate("Cli", "Optimisation rate"), stats.optimisation),
-        rate_line(translate("Cli", "Themed Party day compliance, {month}").format(month=month), stats.compliance),
-        translate("Cli", 
+        rate_line(
+            translate("Cli", "Themed Party day compliance, {month}").format(month=month), stats.compliance
+        ),
+        translate(
+            "Cli",
             "Activities in {month}: {count}, of which {themed} themed Party days and {key_task} key-task; "
-            "{volunteers} volunteer person-times; {weekday} on working days without a reason"
+            "{volunteers} volunteer person-times; {weekday} on working days without a reason",
         ).format(
             month=month,
             count=format_count(activities.count),
@@ -142,7 +164,11 @@ def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
         ),
     ]
     for year in stats.years_without_holiday_data:
-        lines.append(translate("Cli", "Note: no official holiday calendar for {year}; plain weekends were used.").format(year=year))
+        lines.append(
+            translate(
+                "Cli", "Note: no official holiday calendar for {year}; plain weekends were used."
+            ).format(year=year)
+        )
     return lines
 
 
@@ -166,7 +192,10 @@ def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         return EXIT_OK
     for problem in problems:
         print(message_text(problem.code, detail=problem.detail), file=out)
-    print(translate("Cli", "{path}: {count} problem(s) found").format(path=args.ledger, count=len(problems)), file=out)
+    print(
+        translate("Cli", "{path}: {count} problem(s) found").format(path=args.ledger, count=len(problems)),
+        file=out,
+    )
     return EXIT_FAILED
 
 

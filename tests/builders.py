@@ -18,7 +18,9 @@ class LedgerBuilder:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
 
-    def region(self, name: str, level: RegionLevel, parent: int | None = None, code: str | None = None) -> int:
+    def region(
+        self, name: str, level: RegionLevel, parent: int | None = None, code: str | None = None
+    ) -> int:
         with self.ledger.operation("test.region"):
             return regions.add_region(self.ledger, name, level, parent, code)
 
@@ -50,7 +52,7 @@ class LedgerBuilder:
         tier: Tier | None = Tier.STRONG,
         optimised_on: str = "2022-04-10",
     ) -> list[int]:
-        """``count`` organ branches of one unit, the first ``optimised`` of them optimised, in one operation."""
+        """``count`` organ branches of one unit, the first ``optimised`` of them optimised."""
         with self.ledger.operation("test.organs"):
             return [
                 branches.add_branch(
@@ -69,15 +71,24 @@ class LedgerBuilder:
         with self.ledger.operation("test.branch"):
             return branches.add_branch(self.ledger, name, kind, region, **fields)  # type: ignore[arg-type]
 
-    def villages(self, region: int, count: int, tier: Tier | None = Tier.WEAK, prefix: str = "村") -> list[int]:
+    def villages(
+        self, region: int, count: int, tier: Tier | None = Tier.WEAK, prefix: str = "村"
+    ) -> list[int]:
         with self.ledger.operation("test.villages"):
             return [
-                branches.add_branch(self.ledger, f"{prefix}{i + 1}村党支部", BranchKind.VILLAGE, region, tier=tier)
+                branches.add_branch(
+                    self.ledger, f"{prefix}{i + 1}村党支部", BranchKind.VILLAGE, region, tier=tier
+                )
                 for i in range(count)
             ]
 
     def pair(
-        self, organ: int, grassroots: int, started: str, ended: str | None = None, reason: EndReason | None = None
+        self,
+        organ: int,
+        grassroots: int,
+        started: str,
+        ended: str | None = None,
+        reason: EndReason | None = None,
     ) -> int:
         with self.ledger.operation("test.pair"):
             return pairings.add_pairing(

@@ -11,10 +11,10 @@ import pytest
 # Set before any Qt import: the tests drive real widgets on the offscreen platform.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from branchdesk.domain.clock import FixedClock  # noqa: E402
-from branchdesk.services.ledgers import create_ledger  # noqa: E402
-from branchdesk.storage.ledger import Ledger  # noqa: E402
-from tests.builders import LedgerBuilder  # noqa: E402
+from branchdesk.domain.clock import FixedClock
+from branchdesk.services.ledgers import create_ledger
+from branchdesk.storage.ledger import Ledger
+from tests.builders import LedgerBuilder
 
 
 @pytest.fixture

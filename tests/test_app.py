@@ -26,7 +26,10 @@ def test_screenshot_writes_each_tab(tmp_path: Path, clock: FixedClock, settings:
     ledger = tmp_path / "乡镇 台账.bdesk"
     generate_demo(ledger, "township", clock=clock)
     shots = tmp_path / "截图"
-    assert run([str(ledger), "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    assert (
+        run([str(ledger), "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=tmp_path)
+        == 0
+    )
     image = QImage(str(shots / "branches.png"))
     assert (image.width(), image.height()) == SCREENSHOT_SIZE
     # The UI font really has Chinese glyphs (no boxes): the bundled Noto Sans SC here, YaHei on Windows.
@@ -38,7 +41,15 @@ def test_screenshot_writes_each_tab(tmp_path: Path, clock: FixedClock, settings:
 def test_screenshot_of_a_bad_file_fails(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
     bad = tmp_path / "bad.bdesk"
     bad.write_bytes(b"not a ledger")
-    assert run([str(bad), "--screenshot", str(tmp_path / "s")], clock=clock, settings=settings, data_folder=tmp_path) == 1
+    assert (
+        run(
+            [str(bad), "--screenshot", str(tmp_path / "s")],
+            clock=clock,
+            settings=settings,
+            data_folder=tmp_path,
+        )
+        == 1
+    )
 
 
 def test_smoke_test_passes(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
@@ -48,9 +59,18 @@ def test_smoke_test_passes(tmp_path: Path, clock: FixedClock, settings: QSetting
 
 def test_smoke_test_as_its_own_process(tmp_path: Path) -> None:
     """The way the frozen app is checked: a fresh process, reporting by exit code."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_DATA_HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
     result = subprocess.run(
-        [sys.executable, "-m", "branchdesk.app", "--smoke-test"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "branchdesk.app", "--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
 
@@ -61,6 +81,8 @@ def test_demo_ledger_is_made_once(tmp_path: Path, clock: FixedClock, settings: Q
     generate_demo(path, "township", clock=clock)  # stands in for the first, slower county-scale run
     made = path.stat().st_mtime_ns
     shots = tmp_path / "shots"
-    assert run(["--demo", "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    assert (
+        run(["--demo", "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    )
     assert path.stat().st_mtime_ns == made
     assert (shots / "branches.png").exists()

@@ -41,7 +41,9 @@ def county(build: LedgerBuilder, ledger: Ledger) -> Path:
 
 
 def test_stats_json_has_the_design_shape(county: Path, clock: FixedClock) -> None:
-    code, out, err = cli("stats", str(county), "--json", "--month", "2022-05", "--as-of", "2022-05-19", clock=clock)
+    code, out, err = cli(
+        "stats", str(county), "--json", "--month", "2022-05", "--as-of", "2022-05-19", clock=clock
+    )
     assert (code, err) == (EXIT_OK, "")
     assert json.loads(out) == {
         "region": {"name": "信阳市", "path": "信阳市", "code": "411500"},
@@ -55,8 +57,12 @@ def test_stats_json_has_the_design_shape(county: Path, clock: FixedClock) -> Non
         "optimisation": {"count": 2, "total": 3, "rate": "66.66"},
         "compliance": {"month": "2022-05", "count": 1, "total": 2, "rate": "50.00"},
         "activities": {
-            "month": "2022-05", "count": 1, "themed_days": 1, "key_task": 0,
-            "volunteer_person_times": 5, "weekday": 0,
+            "month": "2022-05",
+            "count": 1,
+            "themed_days": 1,
+            "key_task": 0,
+            "volunteer_person_times": 5,
+            "weekday": 0,
         },
         "holiday_data_missing_for": [],
     }
@@ -68,7 +74,8 @@ def test_stats_scopes_and_defaults(county: Path, clock: FixedClock) -> None:
     assert code == EXIT_OK
     assert figures["region"] == {"name": "仁和镇", "path": "信阳市/潢川县/仁和镇", "code": None}
     assert figures["coverage"]["grassroots"] == {"count": 0, "total": 1, "rate": "0.00"}
-    assert figures["month"] == "2022-04" and figures["as_of"] == "2022-05-19"  # from the clock
+    assert figures["month"] == "2022-04"
+    assert figures["as_of"] == "2022-05-19"
     _, out, _ = cli("stats", str(county), "--json", "--region", "411526", "--direct", clock=clock)
     assert json.loads(out)["branches"] == {"organ": 3, "grassroots": 0, "archived": 0}
 
@@ -92,7 +99,10 @@ def test_stats_table_in_english_and_no_rate_as_a_dash(county: Path, clock: Fixed
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["stats", "{ledger}", "--region", "城关镇"], "“城关镇”对应多个地区：信阳市/固始县/城关镇; 信阳市/潢川县/城关镇。"),
+        (
+            ["stats", "{ledger}", "--region", "城关镇"],
+            "“城关镇”对应多个地区：信阳市/固始县/城关镇; 信阳市/潢川县/城关镇。",
+        ),
         (["stats", "{ledger}", "--region", "光山县"], "没有名为“光山县”的地区。"),
         (["stats", "{ledger}", "--as-of", "2022-02-30"], "“2022-02-30”不是有效日期"),
         (["stats", "{ledger}", "--month", "2022-13"], "“2022-13”不是有效月份"),
@@ -106,16 +116,19 @@ def test_bad_input_gives_one_line_and_exit_1(
     code, out, err = cli(*args, clock=clock)
     assert code == EXIT_FAILED
     assert out == ""
-    assert err.count("\n") == 1 and message in err
+    assert err.count("\n") == 1
+    assert message in err
     assert err.startswith("branchdesk-cli：")
 
 
 def test_bad_arguments_exit_2(clock: FixedClock) -> None:
     code, _, err = cli("stats", clock=clock)
     assert code == EXIT_USAGE
-    assert err.startswith("branchdesk-cli：参数有误：") and err.count("\n") == 1
+    assert err.startswith("branchdesk-cli：参数有误：")
+    assert err.count("\n") == 1
     code, _, err = cli("demo", "x.bdesk", "--scale", "planet", clock=clock)
-    assert code == EXIT_USAGE and "planet" in err
+    assert code == EXIT_USAGE
+    assert "planet" in err
 
 
 def test_refusals_name_the_file(county: Path, clock: FixedClock, tmp_path: Path) -> None:
@@ -124,11 +137,15 @@ def test_refusals_name_the_file(county: Path, clock: FixedClock, tmp_path: Path)
     conn.close()
     code, _, err = cli("stats", str(county), "--lang", "en", clock=clock)
     assert code == EXIT_FAILED
-    assert "was saved by a newer BranchDesk" in err and str(county) in err
+    assert "was saved by a newer BranchDesk" in err
+    assert str(county) in err
     text = tmp_path / "名单.csv"
     text.write_text("a,b\n", encoding="utf-8")
     code, _, err = cli("check", str(text), clock=clock)
-    assert (code, err.strip()) == (EXIT_FAILED, f"branchdesk-cli：{text} 不是支部联建台账文件，文件未作任何改动。")
+    assert (code, err.strip()) == (
+        EXIT_FAILED,
+        f"branchdesk-cli：{text} 不是支部联建台账文件，文件未作任何改动。",
+    )
 
 
 def test_new_then_check(tmp_path: Path, clock: FixedClock) -> None:
@@ -156,17 +173,23 @@ def test_demo_refuses_to_overwrite(tmp_path: Path, clock: FixedClock) -> None:
     path = tmp_path / "demo.bdesk"
     path.write_text("keep", encoding="utf-8")
     code, _, err = cli("demo", str(path), "--scale", "township", clock=clock)
-    assert code == EXIT_FAILED and "已存在" in err
+    assert code == EXIT_FAILED
+    assert "已存在" in err
     assert path.read_text(encoding="utf-8") == "keep"
     code, out, _ = cli("demo", str(path), "--scale", "township", "--force", clock=clock)
-    assert code == EXIT_OK and "党支部 80 个，结对 40 对，活动 2,000 次" in out
+    assert code == EXIT_OK
+    assert "党支部 80 个，结对 40 对，活动 2,000 次" in out
 
 
 def test_installed_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "branchdesk.cli", "stats", str(tmp_path / "none.bdesk"), "--lang", "en"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == EXIT_FAILED
-    assert result.stderr.strip() == f"branchdesk-cli: The ledger file {tmp_path / 'none.bdesk'} does not exist."
+    assert (
+        result.stderr.strip() == f"branchdesk-cli: The ledger file {tmp_path / 'none.bdesk'} does not exist."
+    )
     assert "Traceback" not in result.stderr

@@ -34,7 +34,9 @@ class FixedClock:
     @classmethod
     def on(cls, day: dt.date | str) -> FixedClock:
         date = dt.date.fromisoformat(day) if isinstance(day, str) else day
-        return cls(dt.datetime(date.year, date.month, date.day, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+        return cls(
+            dt.datetime(date.year, date.month, date.day, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        )
 
     def now(self) -> dt.datetime:
         return self.moment

@@ -98,7 +98,9 @@ def result_hash(pairs: Sequence[DrawnPair]) -> str:
     return hashlib.sha256(json.dumps(payload, separators=(",", ":")).encode()).hexdigest()
 
 
-def _ordered(candidates: Sequence[Candidate], order: Sequence[Tier | None], rng: SeededSequence) -> list[Candidate]:
+def _ordered(
+    candidates: Sequence[Candidate], order: Sequence[Tier | None], rng: SeededSequence
+) -> list[Candidate]:
     ordered: list[Candidate] = []
     for tier in order:
         group = sorted((c for c in candidates if c.tier == tier), key=lambda c: c.uuid)
@@ -133,7 +135,10 @@ def swap(result: DrawResult, organ_a: str, organ_b: str) -> DrawResult:
         raise ValueError("a swap needs two different drawn organ branches")
     pairs = list(result.pairs)
     i, j = index[organ_a], index[organ_b]
-    pairs[i], pairs[j] = DrawnPair(pairs[i].organ, pairs[j].grassroots), DrawnPair(pairs[j].organ, pairs[i].grassroots)
+    pairs[i], pairs[j] = (
+        DrawnPair(pairs[i].organ, pairs[j].grassroots),
+        DrawnPair(pairs[j].organ, pairs[i].grassroots),
+    )
     return DrawResult(
         seed=result.seed,
         algorithm_version=result.algorithm_version,

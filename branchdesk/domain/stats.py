@@ -125,5 +125,7 @@ def activity_counts(activities: Iterable[Activity], month: Month, calendar: Work
         themed_days=sum(1 for a in in_month if a.type is ActivityType.THEMED_DAY),
         key_task=sum(1 for a in in_month if a.type is ActivityType.KEY_TASK),
         volunteer_person_times=sum(a.volunteers for a in in_month),
-        weekday=sum(1 for a in in_month if is_weekday_activity(calendar, a.held_on, a.type, a.weekday_reason)),
+        weekday=sum(
+            1 for a in in_month if is_weekday_activity(calendar, a.held_on, a.type, a.weekday_reason)
+        ),
     )

@@ -53,8 +53,11 @@ class Translations:
                 self._installed.append(qt_base)
         for translator in self._installed:
             self._app.installTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-                           if language == CHINESE else QLocale(QLocale.Language.English))
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+            if language == CHINESE
+            else QLocale(QLocale.Language.English)
+        )
         self.language = language
         return language
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "Messages"
 
@@ -37,7 +38,8 @@ MESSAGES: dict[str, str] = {
     ),
     "ledger.cannot_open": QT_TRANSLATE_NOOP("Messages", "{path} cannot be opened: {reason}"),
     "ledger.migration_failed": QT_TRANSLATE_NOOP(
-        "Messages", "Upgrading {path} to ledger version {version} failed ({reason}). The file was left as it was."
+        "Messages",
+        "Upgrading {path} to ledger version {version} failed ({reason}). The file was left as it was.",
     ),
     "region.not_found": QT_TRANSLATE_NOOP("Messages", "No region is named “{query}”."),
     "region.ambiguous": QT_TRANSLATE_NOOP(

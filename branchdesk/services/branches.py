@@ -11,7 +11,9 @@ def count_branches(ledger: Ledger, flt: BranchFilter) -> int:
     return branch_list.count_branches(ledger, flt)
 
 
-def branch_page(ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
+def branch_page(
+    ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int
+) -> list[BranchRow]:
     return branch_list.branch_page(ledger, flt, sort, offset, limit)
 
 

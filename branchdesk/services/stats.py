@@ -26,14 +26,21 @@ def ledger_stats(
 
 
 def region_stats(
-    ledger: Ledger, region_id: int, *, as_of: dt.date | None = None, month: Month | None = None, direct: bool = False
+    ledger: Ledger,
+    region_id: int,
+    *,
+    as_of: dt.date | None = None,
+    month: Month | None = None,
+    direct: bool = False,
 ) -> LedgerStats:
     """Figures for a region picked in the window."""
     found = next(region for region in list_regions(ledger) if region.id == region_id)
     return _stats(ledger, found, as_of=as_of, month=month, direct=direct)
 
 
-def _stats(ledger: Ledger, region: Region, *, as_of: dt.date | None, month: Month | None, direct: bool) -> LedgerStats:
+def _stats(
+    ledger: Ledger, region: Region, *, as_of: dt.date | None, month: Month | None, direct: bool
+) -> LedgerStats:
     """As of ``as_of`` (default today), with ``month`` (default the last ended month) for activities."""
     today = ledger.clock.today()
     day = as_of or today

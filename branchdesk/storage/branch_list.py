@@ -82,7 +82,9 @@ def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
-def branch_page(ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
+def branch_page(
+    ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int
+) -> list[BranchRow]:
     cte, where, params = _where(flt)
     direction = "DESC" if sort.descending else "ASC"
     # NULLs last whichever the direction, and the id as a tie-breaker so pages never overlap.
@@ -130,7 +132,9 @@ def region_tree(ledger: Ledger) -> list[RegionNode]:
     }
     nodes: dict[int, RegionNode] = {}
     roots: list[RegionNode] = []
-    rows = ledger.query("SELECT id, name, level, parent_id, code FROM region ORDER BY coalesce(code, '~'), name")
+    rows = ledger.query(
+        "SELECT id, name, level, parent_id, code FROM region ORDER BY coalesce(code, '~'), name"
+    )
     for row in rows:
         organ, grassroots = counts.get(row["id"], (0, 0))
         nodes[row["id"]] = RegionNode(

@@ -1,4 +1,4 @@
-"""Integrity checks: SQLite's own, foreign keys, and the ledger's invariants that SQL constraints can't hold."""
+"""Integrity checks: SQLite's own, foreign keys, and ledger invariants that constraints can't hold."""
 
 from __future__ import annotations
 

@@ -17,8 +17,10 @@ def work_calendar(ledger: Ledger, years: Iterable[int] | None = None) -> WorkCal
     else:
         wanted = sorted(set(years))
         marks = ", ".join("?" for _ in wanted)
-        rows = ledger.query(f"SELECT day, kind FROM holiday WHERE substr(day, 1, 4) IN ({marks})",
-                            [f"{year:04d}" for year in wanted])
+        rows = ledger.query(
+            f"SELECT day, kind FROM holiday WHERE substr(day, 1, 4) IN ({marks})",
+            [f"{year:04d}" for year in wanted],
+        )
     covered = frozenset(row["year"] for row in ledger.query("SELECT year FROM holiday_year"))
     return WorkCalendar(
         declared={dt.date.fromisoformat(row["day"]): DayKind(row["kind"]) for row in rows},
@@ -30,12 +32,15 @@ def covered_years(ledger: Ledger) -> list[int]:
     return [row["year"] for row in ledger.query("SELECT year FROM holiday_year ORDER BY year")]
 
 
-def replace_year(ledger: Ledger, year: int, days: Mapping[dt.date, tuple[DayKind, str | None]], source: str) -> None:
+def replace_year(
+    ledger: Ledger, year: int, days: Mapping[dt.date, tuple[DayKind, str | None]], source: str
+) -> None:
     """Set a year's declared days (within the caller's operation)."""
     now = ledger.now()
     ledger.conn.execute("DELETE FROM holiday WHERE substr(day, 1, 4) = ?", (f"{year:04d}",))
     ledger.conn.executemany(
-        "INSERT INTO holiday (day, uuid, kind, name, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO holiday (day, uuid, kind, name, source, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (day.isoformat(), new_uuid(), kind.value, name, source, now, now)
             for day, (kind, name) in sorted(days.items())
@@ -47,4 +52,6 @@ def replace_year(ledger: Ledger, year: int, days: Mapping[dt.date, tuple[DayKind
         " ON CONFLICT (year) DO UPDATE SET source = excluded.source, updated_at = excluded.updated_at",
         (year, source, now, now),
     )
-    ledger.log_change("holiday_year", str(year), "update", None, {"year": year, "days": len(days), "source": source})
+    ledger.log_change(
+        "holiday_year", str(year), "update", None, {"year": year, "days": len(days), "source": source}
+    )

@@ -216,7 +216,12 @@ class Ledger:
         return timestamp(self.clock)
 
     def log_change(
-        self, entity: str, entity_uuid: str, change: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+        self,
+        entity: str,
+        entity_uuid: str,
+        change: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
     ) -> None:
         if self._operation_id is None:
             raise RuntimeError("writes must happen inside Ledger.operation()")

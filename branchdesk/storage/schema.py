@@ -17,6 +17,7 @@ def _date(column: str, *, required: bool = False) -> str:
     valid = f"date({column}, '+0 days') = {column}"
     return f"CHECK ({valid})" if required else f"CHECK ({column} IS NULL OR {valid})"
 
+
 MIGRATION_1 = f"""
 CREATE TABLE region (
     id INTEGER PRIMARY KEY,

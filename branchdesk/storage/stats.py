@@ -17,7 +17,8 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import scope_sql
 
 EXISTS_ON = (
-    "((b.established_on IS NULL OR b.established_on <= :day) AND (b.archived_on IS NULL OR b.archived_on > :day))"
+    "((b.established_on IS NULL OR b.established_on <= :day)"
+    " AND (b.archived_on IS NULL OR b.archived_on > :day))"
 )
 
 ACTIVE_ON = "(p.started_on <= :day AND (p.ended_on IS NULL OR p.ended_on >= :day))"
@@ -37,7 +38,9 @@ def _params(region_id: int, **values: Any) -> dict[str, Any]:
     return {"region": region_id, **values}
 
 
-def branch_figures(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool) -> tuple[BranchCounts, Rate]:
+def branch_figures(
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool
+) -> tuple[BranchCounts, Rate]:
     """Branch counts and the optimisation rate in one pass over the scope's branches."""
     row = ledger.query(
         f"""
@@ -62,7 +65,9 @@ def coverage(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, orga
         f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT count(*) AS total,
-               coalesce(sum(EXISTS (SELECT 1 FROM pairing p WHERE p.{column} = b.id AND {ACTIVE_ON})), 0) AS paired
+               coalesce(sum(EXISTS (
+                   SELECT 1 FROM pairing p WHERE p.{column} = b.id AND {ACTIVE_ON}
+               )), 0) AS paired
         FROM branch b
         WHERE b.region_id IN (SELECT id FROM scope) AND {side} AND {EXISTS_ON}
         """,

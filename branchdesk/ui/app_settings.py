@@ -33,7 +33,8 @@ class AppSettings:
 
     def recent_files(self) -> list[Path]:
         value = self._store.value("recent_files", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        # QSettings gives a str for a one-item list in INI files, a list otherwise.
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [Path(item) for item in items if item]
 
     def add_recent(self, path: Path) -> None:

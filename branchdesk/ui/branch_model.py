@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import date_text, kind_label, tier_label
 
 COLUMNS = list(BranchColumn)
@@ -43,7 +43,9 @@ Index = QModelIndex | QPersistentModelIndex
 class BranchSource(Protocol):
     def count_branches(self, flt: BranchFilter) -> int: ...
 
-    def branch_page(self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]: ...
+    def branch_page(
+        self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int
+    ) -> list[BranchRow]: ...
 
 
 def _cell(row: BranchRow, column: BranchColumn) -> str:

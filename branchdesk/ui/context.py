@@ -36,7 +36,9 @@ def _filter() -> str:
 
 def file_dialog_open(documents_dir: Path) -> PathChooser:
     def choose(parent: QWidget) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, translate("FileDialogs", "Open ledger"), str(documents_dir), _filter())
+        name, _ = QFileDialog.getOpenFileName(
+            parent, translate("FileDialogs", "Open ledger"), str(documents_dir), _filter()
+        )
         return Path(name) if name else None
 
     return choose
@@ -45,7 +47,10 @@ def file_dialog_open(documents_dir: Path) -> PathChooser:
 def file_dialog_new(documents_dir: Path) -> PathChooser:
     def choose(parent: QWidget) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            parent, translate("FileDialogs", "New ledger"), str(documents_dir / translate("FileDialogs", "ledger.bdesk")), _filter()
+            parent,
+            translate("FileDialogs", "New ledger"),
+            str(documents_dir / translate("FileDialogs", "ledger.bdesk")),
+            _filter(),
         )
         if not name:
             return None

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 _KIND = {
     BranchKind.ORGAN: QT_TRANSLATE_NOOP("Labels", "Organ"),

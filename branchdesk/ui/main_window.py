@@ -104,7 +104,9 @@ class MainWindow(QMainWindow):
         self.welcome_demo.clicked.connect(self.open_demo)
         return page
 
-    def _action(self, menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(
+        self, menu: QMenu, shortcut: QKeySequence | QKeySequence.StandardKey | None = None
+    ) -> QAction:
         action = QAction(self)
         if shortcut is not None:
             action.setShortcut(shortcut)
@@ -174,14 +176,18 @@ class MainWindow(QMainWindow):
 
     # -- tabs ----------------------------------------------------------------------------------------
 
+    def _tab_widgets(self) -> list[QWidget]:
+        return [widget for i in range(self.tabs.count()) if (widget := self.tabs.widget(i)) is not None]
+
     def tab_ids(self) -> list[str]:
-        return [self.tabs.widget(i).objectName() for i in range(self.tabs.count())]
+        """Each tab's id (its object name), as ``--screenshot`` names the files."""
+        return [widget.objectName() for widget in self._tab_widgets()]
 
     def show_tab(self, tab_id: str) -> QWidget:
-        for i in range(self.tabs.count()):
-            if self.tabs.widget(i).objectName() == tab_id:
-                self.tabs.setCurrentIndex(i)
-                return self.tabs.widget(i)
+        for widget in self._tab_widgets():
+            if widget.objectName() == tab_id:
+                self.tabs.setCurrentWidget(widget)
+                return widget
         raise KeyError(tab_id)
 
     # -- ledgers -------------------------------------------------------------------------------------

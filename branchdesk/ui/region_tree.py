@@ -27,7 +27,9 @@ class RegionTreeModel(QStandardItemModel):
         name.setData(node.id, REGION_ID_ROLE)
         name.setEditable(False)
         tip = self.tr("{level}; {organ} organ and {grassroots} grassroots branches").format(
-            level=level_label(node.level), organ=format_count(node.organ), grassroots=format_count(node.grassroots)
+            level=level_label(node.level),
+            organ=format_count(node.organ),
+            grassroots=format_count(node.grassroots),
         )
         if node.code:
             tip += "\n" + self.tr("Official code: {code}").format(code=node.code)
@@ -66,18 +68,21 @@ class RegionTreePanel(QWidget):
         header.setStretchLastSection(False)
         for row in range(self.model.rowCount()):
             self.view.expand(self.model.index(row, 0))
-        target = self.find(selected) if selected is not None else None
+        target = self.index_of(selected) if selected is not None else None
         self.view.setCurrentIndex(target or self.model.index(0, 0))
 
-    def find(self, region_id: int) -> QModelIndex | None:
+    def index_of(self, region_id: int) -> QModelIndex | None:
         matches = self.model.match(
-            self.model.index(0, 0), REGION_ID_ROLE, region_id, 1,
+            self.model.index(0, 0),
+            REGION_ID_ROLE,
+            region_id,
+            1,
             Qt.MatchFlag.MatchRecursive | Qt.MatchFlag.MatchExactly,
         )
         return matches[0] if matches else None
 
     def select(self, region_id: int) -> None:
-        index = self.find(region_id)
+        index = self.index_of(region_id)
         if index is not None:
             self.view.setCurrentIndex(index)
 

@@ -16,7 +16,7 @@
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme's figures.</source>
+        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme&apos;s figures.</source>
         <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <source>print the ledger's figures</source>
+        <source>print the ledger&apos;s figures</source>
         <translation>输出台账统计数据</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>以 JSON 格式输出</translation>
     </message>
     <message>
-        <source>check the ledger's integrity</source>
+        <source>check the ledger&apos;s integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
     <message>
@@ -511,7 +511,7 @@
         <translation>该修改违反台账规则：{reason}</translation>
     </message>
     <message>
-        <source>The file's structure is damaged: {detail}</source>
+        <source>The file&apos;s structure is damaged: {detail}</source>
         <translation>文件结构已损坏：{detail}</translation>
     </message>
     <message>
@@ -527,7 +527,7 @@
         <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
     </message>
     <message>
-        <source>An activity lies outside its pairing's dates: {detail}</source>
+        <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
 </context>

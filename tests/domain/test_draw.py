@@ -23,9 +23,9 @@ tiers = st.sampled_from([Tier.STRONG, Tier.AVERAGE, Tier.WEAK, None])
 
 
 def side(prefix: str) -> st.SearchStrategy[list[Candidate]]:
-    return st.lists(
-        st.tuples(st.integers(0, 10**6), tiers), max_size=25, unique_by=lambda t: t[0]
-    ).map(lambda items: [Candidate(f"{prefix}-{n:07d}", tier) for n, tier in items])
+    return st.lists(st.tuples(st.integers(0, 10**6), tiers), max_size=25, unique_by=lambda t: t[0]).map(
+        lambda items: [Candidate(f"{prefix}-{n:07d}", tier) for n, tier in items]
+    )
 
 
 def reference_shuffle(items: list[str], seed: str, counter: int) -> tuple[list[str], int]:
@@ -81,7 +81,8 @@ def test_draw_properties(organs: list[Candidate], grassroots: list[Candidate], s
 
     organ_ids = [p.organ.uuid for p in result.pairs]
     grassroots_ids = [p.grassroots.uuid for p in result.pairs]
-    assert len(set(organ_ids)) == len(organ_ids) and len(set(grassroots_ids)) == len(grassroots_ids)
+    assert len(set(organ_ids)) == len(organ_ids)
+    assert len(set(grassroots_ids)) == len(grassroots_ids)
     assert len(result.pairs) == min(len(organs), len(grassroots))
     # every candidate is either paired or listed as a leftover, never dropped
     assert sorted(organ_ids + [c.uuid for c in result.organ_leftovers]) == sorted(c.uuid for c in organs)

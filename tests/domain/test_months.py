@@ -24,7 +24,10 @@ def test_default_report_month_is_the_last_ended_one() -> None:
 
 def test_month_range_is_inclusive() -> None:
     assert [str(m) for m in month_range(Month(2022, 11), Month(2023, 2))] == [
-        "2022-11", "2022-12", "2023-01", "2023-02"
+        "2022-11",
+        "2022-12",
+        "2023-01",
+        "2023-02",
     ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -31,8 +30,10 @@ def entries(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def test_every_entry_is_translated() -> None:
     untranslated = [
-        key for key, translation in entries(TS).items()
-        if translation.get("type") in ("unfinished", "obsolete", "vanished") or not (translation.text or "").strip()
+        key
+        for key, translation in entries(TS).items()
+        if translation.get("type") in ("unfinished", "obsolete", "vanished")
+        or not (translation.text or "").strip()
     ]
     assert untranslated == []
 
@@ -51,7 +52,8 @@ def test_no_string_hides_in_an_unnamed_context() -> None:
 def test_placeholders_survive_translation() -> None:
     for (context, source), translation in entries(TS).items():
         assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation.text or "")), (
-            context, source
+            context,
+            source,
         )
 
 
@@ -84,7 +86,7 @@ def test_messages_render_in_chinese(code: str, qapp: object) -> None:
     translations = Translations(QCoreApplication.instance())  # type: ignore[arg-type]
     translations.install("zh_CN")
     try:
-        params = {name: "X" for name in PLACEHOLDER.findall(MESSAGES[code])}
+        params = dict.fromkeys(PLACEHOLDER.findall(MESSAGES[code]), "X")
         text = message_text(code, **params)
         assert re.search(r"[\u4e00-\u9fff]", text), text
     finally:

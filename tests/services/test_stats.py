@@ -16,7 +16,8 @@ from tests.builders import LedgerBuilder
 
 @pytest.fixture
 def xinyang(build: LedgerBuilder) -> dict[str, int]:
-    """The article's organ rosters: 1,127 city-level organ branches (1,083 optimised), 4,522 in the counties (4,498)."""
+    """The article's organ rosters: 1,127 city-level organ branches (1,083 optimised), 4,522 (4,498) in the
+    counties."""
     tree = build.tree()
     city_units = [build.unit(f"信阳市直属单位{i}", tree["city"], UnitLevel.CITY) for i in range(7)]
     for i, unit in enumerate(city_units):
@@ -29,7 +30,11 @@ def xinyang(build: LedgerBuilder) -> dict[str, int]:
 
 def test_article_optimisation_rates(ledger: Ledger, xinyang: dict[str, int]) -> None:
     direct = ledger_stats(ledger, "信阳市", direct=True)
-    assert (direct.optimisation.count, direct.optimisation.total, direct.optimisation.percent) == (1083, 1127, "96.09")
+    assert (direct.optimisation.count, direct.optimisation.total, direct.optimisation.percent) == (
+        1083,
+        1127,
+        "96.09",
+    )
 
     counties = [ledger_stats(ledger, name).optimisation for name in ("潢川县", "固始县")]
     optimised, total = sum(r.count for r in counties), sum(r.total for r in counties)
@@ -53,7 +58,9 @@ def april(build: LedgerBuilder) -> dict[str, int]:
     unit = build.unit("潢川县财政局", tree["huangchuan"])
     organs = build.organs(unit, tree["huangchuan"], 4)
     villages = build.villages(tree["hc_chengguan"], 3)
-    late = build.branch("新建村党支部", BranchKind.VILLAGE, tree["hc_renhe"], established_on=dt.date(2022, 5, 10))
+    late = build.branch(
+        "新建村党支部", BranchKind.VILLAGE, tree["hc_renhe"], established_on=dt.date(2022, 5, 10)
+    )
     p1 = build.pair(organs[0], villages[0], "2022-04-04")
     p2 = build.pair(organs[1], villages[1], "2022-04-20")
     p3 = build.pair(organs[2], villages[2], "2022-04-11", "2022-05-20")  # ended during May

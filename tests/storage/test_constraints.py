@@ -27,15 +27,22 @@ def code_of(action: object) -> str:
 
 def test_one_open_pairing_per_organ_branch(build: LedgerBuilder, pairs: dict[str, int]) -> None:
     build.pair(pairs["o1"], pairs["v1"], "2022-04-10")
-    assert code_of(lambda: build.pair(pairs["o1"], pairs["v2"], "2022-04-11")) == "pairing.organ_already_paired"
+    assert (
+        code_of(lambda: build.pair(pairs["o1"], pairs["v2"], "2022-04-11")) == "pairing.organ_already_paired"
+    )
 
 
 def test_one_open_pairing_per_grassroots_branch(build: LedgerBuilder, pairs: dict[str, int]) -> None:
     build.pair(pairs["o1"], pairs["v1"], "2022-04-10")
-    assert code_of(lambda: build.pair(pairs["o2"], pairs["v1"], "2022-04-11")) == "pairing.grassroots_already_paired"
+    assert (
+        code_of(lambda: build.pair(pairs["o2"], pairs["v1"], "2022-04-11"))
+        == "pairing.grassroots_already_paired"
+    )
 
 
-def test_an_ended_pairing_frees_both_sides(build: LedgerBuilder, pairs: dict[str, int], ledger: Ledger) -> None:
+def test_an_ended_pairing_frees_both_sides(
+    build: LedgerBuilder, pairs: dict[str, int], ledger: Ledger
+) -> None:
     build.pair(pairs["o1"], pairs["v1"], "2022-04-10", "2022-09-30", EndReason.REPAIRED)
     build.pair(pairs["o1"], pairs["v2"], "2022-10-01")
     build.pair(pairs["o2"], pairs["v1"], "2022-10-01")
@@ -74,11 +81,14 @@ def test_negative_member_count_and_bad_dates_are_refused(build: LedgerBuilder, p
     )
     with pytest.raises(BranchDeskError, match=r"row\.constraint"), build.ledger.operation("bad date"):
         build.ledger.insert(
-            "branch", {"name": "乙村党支部", "kind": "village", "region_id": township, "established_on": "2022-02-30"}
+            "branch",
+            {"name": "乙村党支部", "kind": "village", "region_id": township, "established_on": "2022-02-30"},
         )
 
 
-def test_referenced_branch_cannot_be_deleted(build: LedgerBuilder, pairs: dict[str, int], ledger: Ledger) -> None:
+def test_referenced_branch_cannot_be_deleted(
+    build: LedgerBuilder, pairs: dict[str, int], ledger: Ledger
+) -> None:
     build.pair(pairs["o1"], pairs["v1"], "2022-04-10")
     with pytest.raises(BranchDeskError) as caught, ledger.operation("delete"):
         ledger.conn.execute("DELETE FROM branch WHERE id = ?", (pairs["v1"],))
@@ -86,4 +96,6 @@ def test_referenced_branch_cannot_be_deleted(build: LedgerBuilder, pairs: dict[s
 
 
 def test_unit_names_are_unique_within_a_region(build: LedgerBuilder, pairs: dict[str, int]) -> None:
-    assert code_of(lambda: build.unit("潢川县财政局", pairs["huangchuan"], UnitLevel.COUNTY)) == "row.constraint"
+    assert (
+        code_of(lambda: build.unit("潢川县财政局", pairs["huangchuan"], UnitLevel.COUNTY)) == "row.constraint"
+    )

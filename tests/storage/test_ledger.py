@@ -110,9 +110,13 @@ def test_failed_migration_leaves_the_file_at_its_version(
 
 
 def test_an_operation_is_all_or_nothing_and_logged(ledger: Ledger) -> None:
-    with pytest.raises(RuntimeError), ledger.operation("test.fails"):
-        regions.add_region(ledger, "信阳市", RegionLevel.CITY, None)
-        raise RuntimeError("power cut")
+    def interrupted() -> None:
+        with ledger.operation("test.fails"):
+            regions.add_region(ledger, "信阳市", RegionLevel.CITY, None)
+            raise RuntimeError("power cut")
+
+    with pytest.raises(RuntimeError):
+        interrupted()
     assert ledger.scalar("SELECT count(*) FROM region") == 0
     assert ledger.scalar("SELECT count(*) FROM operation WHERE action = 'test.fails'") == 0
 

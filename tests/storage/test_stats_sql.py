@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, BranchKind, DayKind, PairingMethod, RegionLevel, Tier, UnitLevel
+from branchdesk.domain.enums import (
+    ActivityType,
+    BranchKind,
+    DayKind,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+    UnitLevel,
+)
 from branchdesk.domain.months import Month
 from branchdesk.domain.records import Activity, Branch, Pairing
 from branchdesk.domain.stats import activity_counts, branch_counts, coverage, monthly_compliance, optimisation
@@ -65,7 +73,9 @@ def ledgers(draw: st.DrawFn) -> tuple[list[Branch], list[Pairing], list[Activity
         if ended is None:
             open_organs.add(organ)
             open_grassroots.add(grass)
-        pairings.append(Pairing(len(pairings) + 1, f"p{i}", organ, grass, PairingMethod.ASSIGNED, started, ended))
+        pairings.append(
+            Pairing(len(pairings) + 1, f"p{i}", organ, grass, PairingMethod.ASSIGNED, started, ended)
+        )
     activities = [
         Activity(
             id=i + 1,
@@ -81,7 +91,9 @@ def ledgers(draw: st.DrawFn) -> tuple[list[Branch], list[Pairing], list[Activity
     return branches, pairings, activities
 
 
-def write(ledger: Ledger, branches: list[Branch], pairings: list[Pairing], activities: list[Activity]) -> None:
+def write(
+    ledger: Ledger, branches: list[Branch], pairings: list[Pairing], activities: list[Activity]
+) -> None:
     with ledger.operation("test.fill"):
         city = region_store.add_region(ledger, "信阳市", RegionLevel.CITY, None)
         county = region_store.add_region(ledger, "潢川县", RegionLevel.COUNTY, city)
@@ -105,13 +117,28 @@ def write(ledger: Ledger, branches: list[Branch], pairings: list[Pairing], activ
             )
             assert made == b.id
         for p in pairings:
-            assert pairing_store.add_pairing(ledger, p.organ_id, p.grassroots_id, p.started_on, ended_on=p.ended_on) == p.id
+            assert (
+                pairing_store.add_pairing(
+                    ledger, p.organ_id, p.grassroots_id, p.started_on, ended_on=p.ended_on
+                )
+                == p.id
+            )
         for a in activities:
             activity_store.add_activity(
-                ledger, a.pairing_id, a.held_on, a.type, volunteers=a.volunteers, weekday_reason=a.weekday_reason
+                ledger,
+                a.pairing_id,
+                a.held_on,
+                a.type,
+                volunteers=a.volunteers,
+                weekday_reason=a.weekday_reason,
             )
         holiday_store.replace_year(
-            ledger, 2022, {dt.date(2022, 5, 3): (DayKind.HOLIDAY, "劳动节"), dt.date(2022, 5, 7): (DayKind.WORKDAY, "劳动节")},
+            ledger,
+            2022,
+            {
+                dt.date(2022, 5, 3): (DayKind.HOLIDAY, "劳动节"),
+                dt.date(2022, 5, 7): (DayKind.WORKDAY, "劳动节"),
+            },
             source="library",
         )
 
@@ -128,7 +155,10 @@ def test_sql_matches_the_definitions(
     data: tuple[list[Branch], list[Pairing], list[Activity]], day: dt.date, month: Month
 ) -> None:
     branches, pairings, activities = data
-    with tempfile.TemporaryDirectory() as folder, Ledger.create(Path(folder) / "p.bdesk", FixedClock.on(day)) as ledger:
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Ledger.create(Path(folder) / "p.bdesk", FixedClock.on(day)) as ledger,
+    ):
         write(ledger, branches, pairings, activities)
         county = 2
         counts, optimised = stats_store.branch_figures(ledger, county, day, direct=False)

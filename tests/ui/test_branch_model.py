@@ -63,5 +63,7 @@ def test_region_tree_model_passes_the_model_tester(
     model.load(LedgerSession(ledger).region_tree())
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     city = model.index(0, 0)
-    counties = {model.index(r, 0, city).data(): model.index(r, 1, city).data() for r in range(model.rowCount(city))}
+    counties = {
+        model.index(r, 0, city).data(): model.index(r, 1, city).data() for r in range(model.rowCount(city))
+    }
     assert counties == {"潢川县": "405", "固始县": "300"}
