@@ -171,19 +171,29 @@ def run(
     app.setApplicationVersion(__version__)
     headless = args.smoke_test or args.screenshot is not None
     folder = data_folder or user_data_dir()
-    window = build_window(app, clock, settings or QSettings(), args.lang, folder, headless=headless)
-
-    if args.smoke_test:
-        log = folder / "logs" / "smoke-test.log"
-        try:
+    window: MainWindow | None = None
+    try:
+        window = build_window(app, clock, settings or QSettings(), args.lang, folder, headless=headless)
+        if args.smoke_test:
             smoke_test(window, clock)
-        except Exception:
-            log.parent.mkdir(parents=True, exist_ok=True)
-            log.write_text(traceback.format_exc(), encoding="utf-8")
-            print(f"smoke test failed; see {log}", file=sys.stderr)
-            return 1
-        return 0
+            return 0
+        return _open_and_show(window, args, app, clock)
+    except Exception:
+        if not args.smoke_test:
+            raise
+        # A windowed exe has no console: the exit code and a log file are all a smoke test can leave.
+        log = folder / "logs" / "smoke-test.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"smoke test failed; see {log}", file=sys.stderr)
+        return 1
+    finally:
+        if window is not None:
+            window.close()
+            window.context.translations.remove()
 
+
+def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplication, clock: Clock) -> int:
     ledger = args.ledger
     if args.demo:
         ledger = make_demo_ledger(window.context.data_dir, clock)
@@ -191,12 +201,10 @@ def run(
         recent = [path for path in window.context.settings.recent_files() if path.exists()]
         ledger = recent[0] if recent else None
     opened = ledger is not None and window.open_path(ledger)
-
     if args.screenshot is not None:
         if not opened:
             return 1
         screenshot(window, args.screenshot)
-        window.close()
         return 0
     window.show()
     if args.exit_when_shown:

@@ -86,3 +86,14 @@ def test_demo_ledger_is_made_once(tmp_path: Path, clock: FixedClock, settings: Q
     )
     assert path.stat().st_mtime_ns == made
     assert (shots / "branches.png").exists()
+
+
+def test_a_failing_smoke_test_leaves_a_log(
+    tmp_path: Path, clock: FixedClock, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr("branchdesk.app.generate_demo", broken)
+    assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 1
+    assert "disk gone" in (tmp_path / "logs" / "smoke-test.log").read_text(encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Excel/CSV import and export, reports, data packages (to come)."""
