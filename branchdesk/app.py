@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
 from branchdesk.i18n.language import Translations
-from branchdesk.services.demo import generate_demo
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.ui.app_settings import AppSettings
@@ -61,6 +60,8 @@ def make_demo_ledger(folder: Path, clock: Clock) -> Path:
     def progress(stage: str) -> None:
         dialog.setLabelText(QCoreApplication.translate("App", "Making the demo ledger…") + "\n" + stage)
         QCoreApplication.processEvents()
+
+    from branchdesk.services.demo import generate_demo  # only when a demo is wanted: keeps starts fast
 
     try:
         generate_demo(path, DEMO_SCALE, clock=clock, progress=progress)
@@ -121,6 +122,8 @@ def screenshot(window: MainWindow, folder: Path) -> None:
 
 def smoke_test(window: MainWindow, clock: Clock) -> None:
     """Open a demo ledger in a temporary folder, visit every tab, write to the file and read it back."""
+    from branchdesk.services.demo import generate_demo
+
     with tempfile.TemporaryDirectory(prefix="branchdesk smoke ") as folder:
         path = Path(folder) / "冒烟 测试.bdesk"
         generate_demo(path, "township", clock=clock)

@@ -94,6 +94,6 @@ def test_a_failing_smoke_test_leaves_a_log(
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk gone")
 
-    monkeypatch.setattr("branchdesk.app.generate_demo", broken)
+    monkeypatch.setattr("branchdesk.services.demo.generate_demo", broken)
     assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 1
     assert "disk gone" in (tmp_path / "logs" / "smoke-test.log").read_text(encoding="utf-8")

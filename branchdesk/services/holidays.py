@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from chinese_calendar import constants as official
-
 from branchdesk.domain.enums import DayKind
 from branchdesk.domain.workdays import WorkCalendar
 from branchdesk.storage import holidays as holiday_store
@@ -18,6 +16,8 @@ from branchdesk.storage.ledger import Ledger
 
 
 def _chinese_name(english: str) -> str:
+    from chinese_calendar import constants as official
+
     for holiday in official.Holiday:
         if holiday.value == english:
             return str(holiday.chinese)
@@ -25,7 +25,9 @@ def _chinese_name(english: str) -> str:
 
 
 def library_days() -> dict[int, dict[dt.date, tuple[DayKind, str | None]]]:
-    """The library's declared days, by year."""
+    """The library's declared days, by year (imported here: only new ledgers need it)."""
+    from chinese_calendar import constants as official
+
     by_year: dict[int, dict[dt.date, tuple[DayKind, str | None]]] = defaultdict(dict)
     for day, name in official.holidays.items():
         by_year[day.year][day] = (DayKind.HOLIDAY, _chinese_name(name))

@@ -7,10 +7,12 @@ import json
 import sqlite3
 import uuid as uuid_module
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:
+    import sqlite_utils
 
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError
@@ -89,12 +91,48 @@ class Ledger:
     def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, *, read_only: bool) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.clock = clock
         self.read_only = read_only
         self._operation_id: int | None = None
 
     # -- opening -------------------------------------------------------------------------------------
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for bulk work; imported on first use because it pulls in
+        numpy and click, which would slow every start of the window."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction, or a savepoint inside one already open (like sqlite-utils' ``db.atomic()``)."""
+        if self.conn.in_transaction:
+            name = f"sp_{uuid_module.uuid4().hex}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     @classmethod
     def create(cls, path: Path, clock: Clock, *, overwrite: bool = False) -> Ledger:
@@ -161,7 +199,7 @@ class Ledger:
         """Apply the migrations not yet applied, each in its own transaction with its version bump."""
         for version in range(self.schema_version, len(migrations)):
             try:
-                with self.db.atomic():
+                with self.transaction():
                     # executescript() would commit; run the statements one by one inside the transaction.
                     for statement in _statements(migrations[version]):
                         self.conn.execute(statement)
@@ -191,7 +229,7 @@ class Ledger:
             yield self._operation_id
             return
         try:
-            with self.db.atomic():
+            with self.transaction():
                 cursor = self.conn.execute(
                     "INSERT INTO operation (uuid, action, at) VALUES (?, ?, ?)",
                     (new_uuid(), action, self.now()),
@@ -209,7 +247,7 @@ class Ledger:
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
         """A read transaction, so that several queries describe one state of the file."""
-        with self.db.atomic():
+        with self.transaction():
             yield
 
     def now(self) -> str:
@@ -260,14 +298,13 @@ class Ledger:
     # -- reading -------------------------------------------------------------------------------------
 
     def row(self, table: str, row_id: int) -> dict[str, Any] | None:
-        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
-        found = cursor.fetchone()
-        if found is None:
-            return None
-        return dict(zip([c[0] for c in cursor.description], found, strict=True))
+        found = self.query(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        return found[0] if found else None
 
     def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        columns = [column[0] for column in cursor.description or ()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         found = self.conn.execute(sql, params).fetchone()

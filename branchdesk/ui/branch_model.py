@@ -99,8 +99,9 @@ class BranchTableModel(QAbstractTableModel):
     def current_filter(self) -> BranchFilter:
         return self._filter
 
-    def set_source(self, source: BranchSource) -> None:
+    def set_source(self, source: BranchSource, flt: BranchFilter) -> None:
         self._source = source
+        self._filter = flt
         self.reload()
 
     def set_filter(self, flt: BranchFilter) -> None:

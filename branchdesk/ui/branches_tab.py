@@ -117,8 +117,10 @@ class BranchesTab(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
-    def reload(self, source: BranchSource) -> None:
-        self.model.set_source(source)
+    def show_source(self, source: BranchSource, region_id: int | None) -> None:
+        """Show another ledger's branches, filtered to ``region_id``."""
+        self._region_id = region_id
+        self.model.set_source(source, self.current_filter())
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} branches").format(count=format_count(self.model.total)))

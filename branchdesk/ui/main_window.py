@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -208,8 +208,9 @@ class MainWindow(QMainWindow):
             self.session.close()
         self.session = session
         self.context.settings.add_recent(session.path)
-        self.branches_tab.reload(session)
-        self.regions.load(session.region_tree())
+        with QSignalBlocker(self.regions):  # one reload below, not one per selection change
+            self.regions.load(session.region_tree())
+        self.branches_tab.show_source(session, self.regions.selected_region())
         self.pages.setCurrentWidget(self.splitter)
         self._refresh()
 
