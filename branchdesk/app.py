@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
 from branchdesk.i18n.language import Translations
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.ui.app_settings import AppSettings
@@ -27,6 +28,12 @@ from branchdesk.ui.fonts import apply_ui_font
 from branchdesk.ui.main_window import MainWindow
 
 APP_NAME = "BranchDesk"
+DEMO_STAGES = {
+    "demo.stage.branches": QT_TRANSLATE_NOOP("App", "Regions, units and branches"),
+    "demo.stage.pairings": QT_TRANSLATE_NOOP("App", "Draws and pairings"),
+    "demo.stage.activities": QT_TRANSLATE_NOOP("App", "Activities"),
+    "demo.stage.saving": QT_TRANSLATE_NOOP("App", "Saving"),
+}
 DEMO_SCALE = "county"
 SCREENSHOT_SIZE = (1366, 768)  # the commonest laptop screen in township offices
 
@@ -58,7 +65,8 @@ def make_demo_ledger(folder: Path, clock: Clock) -> Path:
     dialog.show()
 
     def progress(stage: str) -> None:
-        dialog.setLabelText(QCoreApplication.translate("App", "Making the demo ledger…") + "\n" + stage)
+        detail = QCoreApplication.translate("App", DEMO_STAGES.get(stage, stage))
+        dialog.setLabelText(QCoreApplication.translate("App", "Making the demo ledger…") + "\n" + detail)
         QCoreApplication.processEvents()
 
     from branchdesk.services.demo import generate_demo  # only when a demo is wanted: keeps starts fast

@@ -97,3 +97,10 @@ def test_a_failing_smoke_test_leaves_a_log(
     monkeypatch.setattr("branchdesk.services.demo.generate_demo", broken)
     assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 1
     assert "disk gone" in (tmp_path / "logs" / "smoke-test.log").read_text(encoding="utf-8")
+
+
+def test_every_demo_stage_has_a_text() -> None:
+    from branchdesk.app import DEMO_STAGES
+    from branchdesk.services.demo import STAGES
+
+    assert set(DEMO_STAGES) == set(STAGES)

@@ -54,6 +54,10 @@ MESSAGES: dict[str, str] = {
     "half_year.invalid": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2."
     ),
+    "demo.clock_too_early": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.",
+    ),
     "demo.unknown_scale": QT_TRANSLATE_NOOP("Messages", "Unknown scale “{scale}”; choose one of {choices}."),
     "pairing.organ_already_paired": QT_TRANSLATE_NOOP(
         "Messages", "This organ branch already has an active pairing; pairing is strictly one-to-one."

@@ -114,7 +114,8 @@ class Ledger:
             try:
                 yield
             except BaseException:
-                if self.conn.in_transaction:
+                # An error such as RAISE(ROLLBACK) may have ended the whole transaction already.
+                if self._still_in_transaction():
                     self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
                     self.conn.execute(f"RELEASE SAVEPOINT {name}")
                 raise
@@ -123,16 +124,14 @@ class Ledger:
         self.conn.execute("BEGIN")
         try:
             yield
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        try:
             self.conn.execute("COMMIT")
         except BaseException:
-            if self.conn.in_transaction:
+            if self._still_in_transaction():
                 self.conn.execute("ROLLBACK")
             raise
+
+    def _still_in_transaction(self) -> bool:
+        return self.conn.in_transaction
 
     @classmethod
     def create(cls, path: Path, clock: Clock, *, overwrite: bool = False) -> Ledger:

@@ -8,8 +8,16 @@ from __future__ import annotations
 # "BDK1": marks a SQLite file as a BranchDesk ledger (PRAGMA application_id).
 APPLICATION_ID = 0x42444B31
 
-_TIERS = "('strong','average','weak')"
+_TIERS = ("strong", "average", "weak")
 _STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+
+
+def _one_of(column: str, *values: object, nullable: bool = False) -> str:
+    """An enum CHECK written as ``=`` tests: SQLite builds a temporary table per row for ``IN (…)``."""
+    tests = " OR ".join(
+        f"{column} = {value!r}" if isinstance(value, int) else f"{column} = '{value}'" for value in values
+    )
+    return f"CHECK ({column} IS NULL OR {tests})" if nullable else f"CHECK ({tests})"
 
 
 def _date(column: str, *, required: bool = False) -> str:
@@ -23,7 +31,7 @@ CREATE TABLE region (
     id INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-    level TEXT NOT NULL CHECK (level IN ('city','county','township')),
+    level TEXT NOT NULL {_one_of("level", "city", "county", "township")},
     parent_id INTEGER REFERENCES region(id),
     code TEXT UNIQUE CHECK (code IS NULL OR length(trim(code)) > 0),
     {_STAMPS},
@@ -36,7 +44,7 @@ CREATE TABLE unit (
     id INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-    level TEXT NOT NULL CHECK (level IN ('city','county','central')),
+    level TEXT NOT NULL {_one_of("level", "city", "county", "central")},
     region_id INTEGER NOT NULL REFERENCES region(id),
     assigned_community_id INTEGER REFERENCES branch(id),
     note TEXT,
@@ -49,11 +57,11 @@ CREATE TABLE branch (
     id INTEGER PRIMARY KEY,
     uuid TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
-    kind TEXT NOT NULL CHECK (kind IN ('organ','village','community','grid')),
+    kind TEXT NOT NULL {_one_of("kind", "organ", "village", "community", "grid")},
     region_id INTEGER NOT NULL REFERENCES region(id),
     community_id INTEGER REFERENCES branch(id),
     unit_id INTEGER REFERENCES unit(id),
-    tier TEXT CHECK (tier IS NULL OR tier IN {_TIERS}),
+    tier TEXT {_one_of("tier", *_TIERS, nullable=True)},
     secretary TEXT,
     phone TEXT,
     member_count INTEGER CHECK (member_count IS NULL OR member_count >= 0),
@@ -90,7 +98,7 @@ CREATE TABLE draw (
     result_hash TEXT NOT NULL,
     swaps TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(swaps)),
     drawn_at TEXT NOT NULL,
-    committed INTEGER NOT NULL DEFAULT 0 CHECK (committed IN (0, 1)),
+    committed INTEGER NOT NULL DEFAULT 0 {_one_of("committed", 0, 1)},
     note TEXT,
     {_STAMPS}
 );
@@ -101,14 +109,15 @@ CREATE TABLE pairing (
     uuid TEXT NOT NULL UNIQUE,
     organ_id INTEGER NOT NULL REFERENCES branch(id),
     grassroots_id INTEGER NOT NULL REFERENCES branch(id),
-    method TEXT NOT NULL CHECK (method IN ('assigned','draw')),
+    method TEXT NOT NULL {_one_of("method", "assigned", "draw")},
     draw_id INTEGER REFERENCES draw(id),
-    organ_tier TEXT CHECK (organ_tier IS NULL OR organ_tier IN {_TIERS}),
-    grassroots_tier TEXT CHECK (grassroots_tier IS NULL OR grassroots_tier IN {_TIERS}),
+    organ_tier TEXT {_one_of("organ_tier", *_TIERS, nullable=True)},
+    grassroots_tier TEXT {_one_of("grassroots_tier", *_TIERS, nullable=True)},
     started_on TEXT NOT NULL {_date("started_on", required=True)},
     ended_on TEXT {_date("ended_on")},
-    end_reason TEXT CHECK (end_reason IS NULL OR end_reason IN
-        ('merged','abolished','village_to_community','repaired','other')),
+    end_reason TEXT {
+    _one_of("end_reason", "merged", "abolished", "village_to_community", "repaired", "other", nullable=True)
+},
     note TEXT,
     {_STAMPS},
     CHECK (ended_on IS NULL OR ended_on >= started_on),
@@ -138,7 +147,7 @@ CREATE TABLE key_task (
     uuid TEXT NOT NULL UNIQUE,
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     half_year TEXT NOT NULL CHECK (half_year GLOB '[0-9][0-9][0-9][0-9]-H[12]'),
-    retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+    retired INTEGER NOT NULL DEFAULT 0 {_one_of("retired", 0, 1)},
     note TEXT,
     {_STAMPS}
 );
@@ -149,7 +158,7 @@ CREATE TABLE activity (
     uuid TEXT NOT NULL UNIQUE,
     pairing_id INTEGER NOT NULL REFERENCES pairing(id),
     held_on TEXT NOT NULL {_date("held_on", required=True)},
-    type TEXT NOT NULL CHECK (type IN ('themed_day','lecture','key_task','visit','volunteer','other')),
+    type TEXT NOT NULL {_one_of("type", "themed_day", "lecture", "key_task", "visit", "volunteer", "other")},
     key_task_id INTEGER REFERENCES key_task(id),
     volunteers INTEGER NOT NULL DEFAULT 0 CHECK (volunteers >= 0),
     location TEXT,
@@ -164,7 +173,9 @@ CREATE INDEX activity_key_task ON activity(key_task_id);
 
 CREATE TABLE activity_area (
     activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
-    area TEXT NOT NULL CHECK (area IN ('organisation','team','industry','service','customs','practical')),
+    area TEXT NOT NULL {
+    _one_of("area", "organisation", "team", "industry", "service", "customs", "practical")
+},
     PRIMARY KEY (activity_id, area)
 ) WITHOUT ROWID;
 CREATE INDEX activity_area_area ON activity_area(area, activity_id);
@@ -172,16 +183,16 @@ CREATE INDEX activity_area_area ON activity_area(area, activity_id);
 CREATE TABLE holiday (
     day TEXT PRIMARY KEY {_date("day", required=True)},
     uuid TEXT NOT NULL UNIQUE,
-    kind TEXT NOT NULL CHECK (kind IN ('holiday','workday')),
+    kind TEXT NOT NULL {_one_of("kind", "holiday", "workday")},
     name TEXT,
-    source TEXT NOT NULL CHECK (source IN ('library','user')),
+    source TEXT NOT NULL {_one_of("source", "library", "user")},
     {_STAMPS}
 );
 
 -- Years whose official calendar is in the holiday table; other years fall back to plain weekends.
 CREATE TABLE holiday_year (
     year INTEGER PRIMARY KEY,
-    source TEXT NOT NULL CHECK (source IN ('library','user')),
+    source TEXT NOT NULL {_one_of("source", "library", "user")},
     {_STAMPS}
 );
 
@@ -197,7 +208,7 @@ CREATE TABLE change_log (
     operation_id INTEGER NOT NULL REFERENCES operation(id),
     entity TEXT NOT NULL,
     entity_uuid TEXT NOT NULL,
-    change TEXT NOT NULL CHECK (change IN ('insert','update','delete')),
+    change TEXT NOT NULL {_one_of("change", "insert", "update", "delete")},
     before TEXT CHECK (before IS NULL OR json_valid(before)),
     after TEXT CHECK (after IS NULL OR json_valid(after))
 );

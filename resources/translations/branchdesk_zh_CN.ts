@@ -16,7 +16,7 @@
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme&apos;s figures.</source>
+        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme's figures.</source>
         <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
     </message>
     <message>
@@ -30,6 +30,22 @@
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>Regions, units and branches</source>
+        <translation>地区、单位和党支部</translation>
+    </message>
+    <message>
+        <source>Draws and pairings</source>
+        <translation>抽签和结对</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
     <message>
         <source>Making the demo ledger…</source>
         <translation>正在生成演示台账……</translation>
@@ -140,7 +156,7 @@
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <source>print the ledger&apos;s figures</source>
+        <source>print the ledger's figures</source>
         <translation>输出台账统计数据</translation>
     </message>
     <message>
@@ -164,7 +180,7 @@
         <translation>以 JSON 格式输出</translation>
     </message>
     <message>
-        <source>check the ledger&apos;s integrity</source>
+        <source>check the ledger's integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
     <message>
@@ -483,6 +499,10 @@
         <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
     </message>
     <message>
+        <source>The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
+        <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要 {earliest} 或更晚的日期。</translation>
+    </message>
+    <message>
         <source>Unknown scale “{scale}”; choose one of {choices}.</source>
         <translation>未知规模“{scale}”，请从 {choices} 中选择。</translation>
     </message>
@@ -511,7 +531,7 @@
         <translation>该修改违反台账规则：{reason}</translation>
     </message>
     <message>
-        <source>The file&apos;s structure is damaged: {detail}</source>
+        <source>The file's structure is damaged: {detail}</source>
         <translation>文件结构已损坏：{detail}</translation>
     </message>
     <message>
@@ -527,7 +547,7 @@
         <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
     </message>
     <message>
-        <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
+        <source>An activity lies outside its pairing's dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
 </context>

@@ -1,0 +1,195 @@
+"""Bulk inserts for a generated ledger (the demo generator): many rows per statement, in one transaction.
+
+Rows arrive as plain tuples in the column order of each table's ``_*_COLUMNS``, with their ids and uuids
+already made, so that related rows can refer to each other without reading anything back. No change-log
+rows are written: DESIGN.md §7 lets the demo generator go straight through storage to stay fast, and a
+ledger generated whole has no user action to undo. Meant for a new, empty ledger only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from branchdesk.storage.ledger import Ledger, integrity_error
+
+RegionRow = tuple[int, str, str, str, int | None, str | None]
+UnitRow = tuple[int, str, str, str, int, str | None]
+BranchRow = tuple[
+    int, str, str, str, int, int | None, int | None, str | None, str | None, str | None, int | None,
+    str | None, str | None, str | None, str | None,
+]  # fmt: skip
+DrawRow = tuple[int, str, int, str, int, str, str, str, str, int, str | None]
+PairingRow = tuple[
+    int, str, int, int, str, int | None, str | None, str | None, str, str | None, str | None, str | None
+]
+KeyTaskRow = tuple[int, str, str, str, str | None]
+ActivityRow = tuple[int, str, int, str, str, int | None, int, str | None, str | None, str | None]
+
+_REGION_COLUMNS = ("id", "uuid", "name", "level", "parent_id", "code")
+_UNIT_COLUMNS = ("id", "uuid", "name", "level", "region_id", "note")
+_BRANCH_COLUMNS = (
+    "id", "uuid", "name", "kind", "region_id", "community_id", "unit_id", "tier", "secretary", "phone",
+    "member_count", "optimised_on", "established_on", "archived_on", "note",
+)  # fmt: skip
+_DRAW_COLUMNS = (
+    "id", "uuid", "scope_region_id", "seed", "algorithm_version", "input_hash", "result_hash", "swaps",
+    "drawn_at", "committed", "note",
+)  # fmt: skip
+_PAIRING_COLUMNS = (
+    "id", "uuid", "organ_id", "grassroots_id", "method", "draw_id", "organ_tier", "grassroots_tier",
+    "started_on", "ended_on", "end_reason", "note",
+)  # fmt: skip
+_KEY_TASK_COLUMNS = ("id", "uuid", "name", "half_year", "note")
+_ACTIVITY_COLUMNS = (
+    "id", "uuid", "pairing_id", "held_on", "type", "key_task_id", "volunteers", "location", "summary",
+    "weekday_reason",
+)  # fmt: skip
+
+# The tables a load writes; their indexes are built at its end.
+_LOADED = ("region", "unit", "branch", "draw", "pairing", "key_task", "activity", "activity_area")
+
+# Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
+_ROWS_PER_STATEMENT = 50
+
+# A page cache of 256 MiB (a negative cache_size counts KiB) holds the tables of the largest demo while
+# they are written, so that SQLite does not spill pages to the file and read them back.
+_BULK_CACHE_KIB = 256 * 1024
+
+
+@contextlib.contextmanager
+def bulk_load(ledger: Ledger) -> Iterator[None]:
+    """One transaction for a whole load, all or nothing, made fast in two ways.
+
+    - A page cache sized for the load. Journal and sync settings stay as Ledger sets them, so the commit
+      is as safe as any other (on a new file the rollback journal holds next to nothing anyway).
+    - The loaded tables' own indexes are dropped and built again, from their stored SQL, at the end: one
+      sort each instead of a B-tree insert per row. Unique indexes check their rows when built, so
+      one-to-one pairing and unique names hold as always; indexes behind PRIMARY KEY and UNIQUE
+      constraints stay in place; if anything fails, the rollback brings the dropped indexes back.
+    Every constraint (keys, NOT NULL, CHECK, foreign keys, triggers) holds row by row as always.
+    """
+    previous = int(ledger.scalar("PRAGMA cache_size"))
+    ledger.conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}")
+    try:
+        with ledger.transaction():
+            indexes = _own_indexes(ledger)
+            for name, _ in indexes:
+                ledger.conn.execute(f'DROP INDEX "{name}"')
+            yield
+            for _, sql in indexes:
+                ledger.conn.execute(sql)
+    except sqlite3.IntegrityError as error:
+        raise integrity_error(error) from None
+    finally:
+        ledger.conn.execute(f"PRAGMA cache_size = {previous}")
+
+
+def _own_indexes(ledger: Ledger) -> list[tuple[str, str]]:
+    """Name and SQL of the loaded tables' own indexes (those behind constraints have no SQL)."""
+    marks = ", ".join("?" for _ in _LOADED)
+    return ledger.conn.execute(
+        f"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL AND tbl_name IN ({marks})"
+        " ORDER BY name",
+        _LOADED,
+    ).fetchall()
+
+
+def _insert(ledger: Ledger, table: str, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
+    """``rows`` hold every column but the two stamps, which are the same for the whole load.
+
+    Binding parameters from Python is most of the cost of a bulk insert, so the rows go in
+    _ROWS_PER_STATEMENT to a statement, with the stamps bound once per statement (as ``?1``).
+    """
+    now = ledger.now()
+    pending = iter(rows)
+    rest: list[tuple[Any, ...]] = []
+
+    def full_batches() -> Iterator[tuple[Any, ...]]:
+        while True:
+            batch = list(itertools.islice(pending, _ROWS_PER_STATEMENT))
+            if len(batch) < _ROWS_PER_STATEMENT:
+                rest.extend(batch)
+                return
+            yield (now, *itertools.chain.from_iterable(batch))
+
+    ledger.conn.executemany(_insert_sql(table, columns, _ROWS_PER_STATEMENT), full_batches())
+    if rest:
+        ledger.conn.execute(
+            _insert_sql(table, columns, len(rest)), (now, *itertools.chain.from_iterable(rest))
+        )
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], count: int) -> str:
+    """INSERT of ``count`` rows: ``?1`` is the stamp, then each row's columns in turn (?2, ?3 …)."""
+    width = len(columns)
+    names = ", ".join((*columns, "created_at", "updated_at"))
+    groups = (", ".join(f"?{2 + row * width + column}" for column in range(width)) for row in range(count))
+    return f"INSERT INTO {table} ({names}) VALUES " + ", ".join(f"({group}, ?1, ?1)" for group in groups)
+
+
+def insert_regions(ledger: Ledger, rows: Iterable[RegionRow]) -> None:
+    """Parents before children."""
+    _insert(ledger, "region", _REGION_COLUMNS, rows)
+
+
+def insert_units(ledger: Ledger, rows: Iterable[UnitRow]) -> None:
+    """Units refer to branches (their assigned community) and branches to units, so the communities are
+    set afterwards, with :func:`assign_communities`."""
+    _insert(ledger, "unit", _UNIT_COLUMNS, rows)
+
+
+def assign_communities(ledger: Ledger, assignments: Iterable[tuple[int, int]]) -> None:
+    """``(community branch id, unit id)``: the community each city-level unit is assigned to."""
+    ledger.conn.executemany("UPDATE unit SET assigned_community_id = ? WHERE id = ?", assignments)
+
+
+def insert_branches(ledger: Ledger, rows: Iterable[BranchRow]) -> None:
+    """Each community before its grids, which refer to it."""
+    _insert(ledger, "branch", _BRANCH_COLUMNS, rows)
+
+
+def insert_draws(ledger: Ledger, rows: Iterable[DrawRow]) -> None:
+    _insert(ledger, "draw", _DRAW_COLUMNS, rows)
+
+
+def insert_pairings(ledger: Ledger, rows: Iterable[PairingRow]) -> None:
+    """The open-pairing unique indexes and the sides trigger hold here as for any other write."""
+    _insert(ledger, "pairing", _PAIRING_COLUMNS, rows)
+
+
+def insert_key_tasks(ledger: Ledger, rows: Iterable[KeyTaskRow]) -> None:
+    _insert(ledger, "key_task", _KEY_TASK_COLUMNS, rows)
+
+
+def insert_activities(ledger: Ledger, rows: Iterable[ActivityRow]) -> None:
+    _insert(ledger, "activity", _ACTIVITY_COLUMNS, rows)
+
+
+def insert_activity_areas(
+    ledger: Ledger, first_id: int, area_sets: Sequence[Sequence[str]], set_of_each: Sequence[int]
+) -> None:
+    """The areas (六共) of activities ``first_id``, ``first_id + 1`` …: activity ``first_id + i`` has the
+    areas ``area_sets[set_of_each[i]]``.
+
+    A large demo has nearly two million area rows; SQLite spells them out itself from this compact form
+    (two JSON arrays), in half the time of binding each row from Python. The sets are materialised once
+    (SQLite indexes them for the join), and CROSS JOIN keeps the activities in the outer loop, so the
+    rows go in in key order.
+    """
+    sets = [[number, area] for number, areas in enumerate(area_sets) for area in areas]
+    ledger.conn.execute(
+        """
+        WITH area_set(number, area) AS MATERIALIZED (
+            SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(:sets)
+        )
+        INSERT INTO activity_area (activity_id, area)
+        SELECT :first + activity.key, area_set.area
+        FROM json_each(:chosen) AS activity CROSS JOIN area_set ON area_set.number = activity.value
+        """,
+        {"sets": json.dumps(sets), "chosen": json.dumps(list(set_of_each)), "first": first_id},
+    )
