@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort, RegionNode
 from branchdesk.storage import branch_list
 from branchdesk.storage.ledger import Ledger
 
 
-def count_branches(ledger: Ledger, flt: BranchFilter) -> int:
-    return branch_list.count_branches(ledger, flt)
+def branch_ids(ledger: Ledger, flt: BranchFilter, sort: BranchSort) -> list[int]:
+    return branch_list.branch_ids(ledger, flt, sort)
 
 
-def branch_page(
-    ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int
-) -> list[BranchRow]:
-    return branch_list.branch_page(ledger, flt, sort, offset, limit)
+def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
+    return branch_list.branch_rows(ledger, ids)
 
 
 def region_tree(ledger: Ledger) -> list[RegionNode]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
@@ -10,20 +11,27 @@ from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, Bra
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import scope_sql
 
-_SORT_SQL: dict[BranchColumn, str] = {
-    BranchColumn.NAME: "b.name",
-    BranchColumn.KIND: "b.kind",
-    BranchColumn.REGION: "region_label",
-    BranchColumn.UNIT: "u.name",
-    BranchColumn.TIER: "CASE b.tier WHEN 'strong' THEN 1 WHEN 'average' THEN 2 WHEN 'weak' THEN 3 END",
-    BranchColumn.PARTNER: "partner",
-    BranchColumn.SECRETARY: "b.secretary",
-    BranchColumn.PHONE: "b.phone",
-    BranchColumn.MEMBERS: "b.member_count",
-    BranchColumn.OPTIMISED: "b.optimised_on",
-    BranchColumn.ESTABLISHED: "b.established_on",
-    BranchColumn.ARCHIVED: "b.archived_on",
+_SORT_SQL: dict[BranchColumn, tuple[str, ...]] = {
+    BranchColumn.NAME: ("b.name",),
+    BranchColumn.KIND: (
+        "CASE b.kind WHEN 'organ' THEN 1 WHEN 'village' THEN 2 WHEN 'community' THEN 3 ELSE 4 END",
+    ),
+    BranchColumn.REGION: ("rp.name", "r.name"),
+    BranchColumn.UNIT: ("u.name",),
+    BranchColumn.TIER: ("CASE b.tier WHEN 'strong' THEN 1 WHEN 'average' THEN 2 WHEN 'weak' THEN 3 END",),
+    BranchColumn.PARTNER: ("partner_branch.name",),
+    BranchColumn.SECRETARY: ("b.secretary",),
+    BranchColumn.PHONE: ("b.phone",),
+    BranchColumn.MEMBERS: ("b.member_count",),
+    BranchColumn.OPTIMISED: ("b.optimised_on",),
+    BranchColumn.ESTABLISHED: ("b.established_on",),
+    BranchColumn.ARCHIVED: ("b.archived_on",),
 }
+
+_NEVER_EMPTY = {BranchColumn.NAME, BranchColumn.KIND, BranchColumn.REGION}
+
+# "潢川县 / 城关镇" for a township's branches; the region's own name above that level.
+_REGION_LABEL = "CASE WHEN r.level = 'township' THEN rp.name || ' / ' || r.name ELSE r.name END"
 
 _FROM = """
 FROM branch b
@@ -72,37 +80,41 @@ def _where(flt: BranchFilter) -> tuple[str, str, dict[str, Any]]:
     return cte, where, params
 
 
-def count_branches(ledger: Ledger, flt: BranchFilter) -> int:
+def branch_ids(ledger: Ledger, flt: BranchFilter, sort: BranchSort) -> list[int]:
+    """Every matching branch's id in display order: one indexed query per filter or sort, after which any
+    page at any depth is a primary-key lookup (no OFFSET scans)."""
     cte, where, params = _where(flt)
-    joins = "FROM branch b LEFT JOIN unit u ON u.id = b.unit_id"
-    return int(ledger.scalar(f"{cte}SELECT count(*) {joins} {where}", params))
+    direction = "DESC" if sort.descending else "ASC"
+    terms = [f"{term} {direction}" for term in (*_SORT_SQL[sort.column], "b.id")]
+    if sort.column not in _NEVER_EMPTY:
+        # Empty cells last whichever the direction, as in Excel.
+        terms.insert(0, f"({_SORT_SQL[sort.column][0]}) IS NULL")
+    order = ", ".join(terms)
+    return [
+        row[0] for row in ledger.conn.execute(f"{cte}SELECT b.id {_FROM} {where} ORDER BY {order}", params)
+    ]
 
 
 def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
-def branch_page(
-    ledger: Ledger, flt: BranchFilter, sort: BranchSort, offset: int, limit: int
-) -> list[BranchRow]:
-    cte, where, params = _where(flt)
-    direction = "DESC" if sort.descending else "ASC"
-    # NULLs last whichever the direction, and the id as a tie-breaker so pages never overlap.
-    order = _SORT_SQL[sort.column]
+def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
+    """The rows of ``ids``, in that order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" for _ in ids)
     rows = ledger.query(
-        f"""{cte}
+        f"""
         SELECT b.id, b.name, b.kind, b.tier, b.secretary, b.phone, b.member_count,
                b.optimised_on, b.established_on, b.archived_on, u.name AS unit,
-               CASE WHEN r.level = 'township' THEN rp.name || ' / ' || r.name ELSE r.name END AS region_label,
-               partner_branch.name AS partner
-        {_FROM} {where}
-        ORDER BY ({order}) IS NULL, {order} {direction}, b.id {direction}
-        LIMIT :limit OFFSET :offset
+               {_REGION_LABEL} AS region_label, partner_branch.name AS partner
+        {_FROM} WHERE b.id IN ({marks})
         """,
-        {**params, "limit": limit, "offset": offset},
+        list(ids),
     )
-    return [
-        BranchRow(
+    by_id = {
+        row["id"]: BranchRow(
             id=row["id"],
             name=row["name"],
             kind=BranchKind(row["kind"]),
@@ -118,7 +130,8 @@ def branch_page(
             archived_on=_date(row["archived_on"]),
         )
         for row in rows
-    ]
+    }
+    return [by_id[branch_id] for branch_id in ids if branch_id in by_id]
 
 
 def region_tree(ledger: Ledger) -> list[RegionNode]:

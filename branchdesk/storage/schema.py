@@ -167,7 +167,8 @@ CREATE TABLE activity (
     {_STAMPS}
 );
 CREATE INDEX activity_pairing_type_held ON activity(pairing_id, type, held_on);
-CREATE INDEX activity_held_type ON activity(held_on, type);
+-- Covers the month aggregates (counts, volunteers, weekday activities) without reading the table.
+CREATE INDEX activity_month ON activity(held_on, pairing_id, type, volunteers, weekday_reason);
 CREATE INDEX activity_type_held ON activity(type, held_on);
 CREATE INDEX activity_key_task ON activity(key_task_id);
 

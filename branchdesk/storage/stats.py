@@ -104,10 +104,13 @@ def activity_counts(ledger: Ledger, region_id: int, month: Month, *, direct: boo
                coalesce(sum(a.volunteers), 0) AS volunteers,
                coalesce(sum({WEEKDAY_ACTIVITY}), 0) AS weekday
         FROM activity a
-        JOIN pairing p ON p.id = a.pairing_id
-        JOIN branch g ON g.id = p.grassroots_id
         LEFT JOIN holiday h ON h.day = a.held_on
-        WHERE a.held_on BETWEEN :first AND :last AND g.region_id IN (SELECT id FROM scope)
+        -- The unary + keeps the planner on the month's range of activity_month, which covers the query;
+        -- the scope's pairings are collected once into a list.
+        WHERE a.held_on BETWEEN :first AND :last AND +a.pairing_id IN (
+            SELECT p.id FROM pairing p JOIN branch g ON g.id = p.grassroots_id
+            WHERE g.region_id IN (SELECT id FROM scope)
+        )
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
     )[0]

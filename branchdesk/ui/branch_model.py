@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -41,11 +42,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class BranchSource(Protocol):
-    def count_branches(self, flt: BranchFilter) -> int: ...
+    def branch_ids(self, flt: BranchFilter, sort: BranchSort) -> list[int]: ...
 
-    def branch_page(
-        self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int
-    ) -> list[BranchRow]: ...
+    def branch_rows(self, ids: Sequence[int]) -> list[BranchRow]: ...
 
 
 def _cell(row: BranchRow, column: BranchColumn) -> str:
@@ -85,15 +84,15 @@ class BranchTableModel(QAbstractTableModel):
         self._source = source
         self._filter = BranchFilter()
         self._sort = BranchSort()
-        self._rows: list[BranchRow] = []
-        self._total = 0
+        self._ids: list[int] = []  # every matching branch, in display order
+        self._rows: list[BranchRow] = []  # the first rows of _ids, fetched as the view scrolls
 
     # -- what the tab drives -------------------------------------------------------------------------
 
     @property
     def total(self) -> int:
         """Rows matching the filter, loaded or not."""
-        return self._total
+        return len(self._ids)
 
     @property
     def current_filter(self) -> BranchFilter:
@@ -111,8 +110,8 @@ class BranchTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._total = self._source.count_branches(self._filter)
-        self._rows = self._source.branch_page(self._filter, self._sort, 0, self.BATCH)
+        self._ids = self._source.branch_ids(self._filter, self._sort)
+        self._rows = self._source.branch_rows(self._ids[: self.BATCH])
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -132,14 +131,16 @@ class BranchTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and len(self._rows) < len(self._ids)
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
         if parent.isValid():
             return
-        batch = self._source.branch_page(self._filter, self._sort, len(self._rows), self.BATCH)
-        if not batch:
-            self._total = len(self._rows)  # the file shrank under us; stop asking
+        wanted = self._ids[len(self._rows) : len(self._rows) + self.BATCH]
+        batch = self._source.branch_rows(wanted)
+        if len(batch) < len(wanted):
+            # Rows vanished from the file since the ids were read: reload rather than show gaps.
+            self.reload()
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)

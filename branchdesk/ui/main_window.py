@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
@@ -35,10 +36,10 @@ from branchdesk.ui.session import LedgerSession
 class _NoLedger:
     """The tabs' source while no ledger is open: empty, so the widgets can exist before a file does."""
 
-    def count_branches(self, flt: BranchFilter) -> int:
-        return 0
+    def branch_ids(self, flt: BranchFilter, sort: BranchSort) -> list[int]:
+        return []
 
-    def branch_page(self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
+    def branch_rows(self, ids: Sequence[int]) -> list[BranchRow]:
         return []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from branchdesk.domain.clock import Clock
@@ -31,11 +32,11 @@ class LedgerSession:
     def close(self) -> None:
         self.ledger.close()
 
-    def count_branches(self, flt: BranchFilter) -> int:
-        return branches.count_branches(self.ledger, flt)
+    def branch_ids(self, flt: BranchFilter, sort: BranchSort) -> list[int]:
+        return branches.branch_ids(self.ledger, flt, sort)
 
-    def branch_page(self, flt: BranchFilter, sort: BranchSort, offset: int, limit: int) -> list[BranchRow]:
-        return branches.branch_page(self.ledger, flt, sort, offset, limit)
+    def branch_rows(self, ids: Sequence[int]) -> list[BranchRow]:
+        return branches.branch_rows(self.ledger, ids)
 
     def region_tree(self) -> list[RegionNode]:
         return branches.region_tree(self.ledger)
