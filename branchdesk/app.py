@@ -123,7 +123,7 @@ def screenshot(window: MainWindow, folder: Path) -> None:
     window.show()
     for tab_id in window.tab_ids():
         window.show_tab(tab_id)
-        QApplication.processEvents()
+        window.settle()
         if not window.grab().save(str(folder / f"{tab_id}.png")):
             raise OSError(f"could not write {folder / f'{tab_id}.png'}")
 
@@ -140,7 +140,9 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
         window.show()
         for tab_id in window.tab_ids():
             window.show_tab(tab_id)
-            QApplication.processEvents()
+            window.settle()
+        if window.coverage_label.text() == "":
+            raise RuntimeError("the status bar shows no coverage")
         if window.branches_tab.model.rowCount() == 0:
             raise RuntimeError("the Branches tab shows no rows")
         stamp = timestamp(clock)

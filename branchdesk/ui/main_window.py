@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
+from branchdesk.domain.stats import LedgerStats
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.ledgers import create_ledger
+from branchdesk.ui.background_stats import BackgroundStats
 from branchdesk.ui.branches_tab import BranchesTab
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs.about import AboutDialog
@@ -76,6 +79,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.coverage_label)
+
+        self.background_stats = BackgroundStats(context.clock, self)
+        self.background_stats.ready.connect(self._show_stats)
+        self.background_stats.failed.connect(self._show_stats_error)
+        self._stats: LedgerStats | None = None
 
         self._build_menus()
         self.regions.region_selected.connect(self._on_region_selected)
@@ -168,7 +176,8 @@ class MainWindow(QMainWindow):
         self.welcome_demo.setText(self.tr("Open the demo ledger"))
         self.language_actions[self.context.translations.language].setChecked(True)
         self.branches_tab.retranslate()
-        self._refresh()
+        self._show_title()
+        self._show_stats_text()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -206,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def _set_session(self, session: LedgerSession) -> None:
         if self.session is not None:
+            self.background_stats.cancel()
             self.session.close()
         self.session = session
         self.context.settings.add_recent(session.path)
@@ -251,22 +261,34 @@ class MainWindow(QMainWindow):
         self.branches_tab.set_region(region_id)
         self._refresh()
 
-    def _refresh(self) -> None:
-        """The window title and the status bar, for the open file and the selected region."""
+    def _show_title(self) -> None:
         if self.session is None:
             self.setWindowTitle(self.tr("BranchDesk"))
             self.file_label.setText(self.tr("No ledger open"))
-            self.counts_label.clear()
-            self.coverage_label.clear()
-            return
-        self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=self.session.path.name))
-        self.file_label.setText(str(self.session.path))
+        else:
+            self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=self.session.path.name))
+            self.file_label.setText(str(self.session.path))
+
+    def _refresh(self) -> None:
+        """The window title, and the status bar's figures for the selected region (computed off-thread)."""
+        self._show_title()
+        self._stats = None
+        self.coverage_label.clear()
         region_id = self.regions.selected_region()
-        if region_id is None:
+        if self.session is None or region_id is None:
             self.counts_label.clear()
-            self.coverage_label.clear()
             return
-        stats = self.session.stats(region_id)
+        self.counts_label.setText(self.tr("Counting…"))
+        self.background_stats.request(self.session.path, region_id)
+
+    def _show_stats(self, stats: LedgerStats) -> None:
+        self._stats = stats
+        self._show_stats_text()
+
+    def _show_stats_text(self) -> None:
+        stats = self._stats
+        if stats is None:
+            return
         self.counts_label.setText(
             self.tr("{region}: {organ} organ, {grassroots} grassroots branches").format(
                 region=stats.region.name,
@@ -281,6 +303,14 @@ class MainWindow(QMainWindow):
                 optimised=format_rate(stats.optimisation.percent),
             )
         )
+
+    def _show_stats_error(self, error: BranchDeskError) -> None:
+        self.counts_label.setText(error_text(error))
+
+    def settle(self) -> None:
+        """Wait for background figures and show them (for screenshots and the smoke test)."""
+        self.background_stats.wait()
+        QApplication.processEvents()
 
     # -- tools and help ------------------------------------------------------------------------------
 
@@ -323,6 +353,8 @@ class MainWindow(QMainWindow):
         settings.set_layout("splitter", self.splitter.saveState())
         settings.set_layout("branches", self.branches_tab.header_state())
         settings.sync()
+        self.background_stats.cancel()
+        self.background_stats.wait()
         if self.session is not None:
             self.session.close()
             self.session = None

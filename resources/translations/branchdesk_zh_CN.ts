@@ -412,6 +412,10 @@
         <translation>{file} — 支部联建台账</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
         <source>{region}: {organ} organ, {grassroots} grassroots branches</source>
         <translation>{region}：机关党支部 {organ} 个，基层党支部 {grassroots} 个</translation>
     </message>

@@ -41,6 +41,12 @@ def roster(build: LedgerBuilder, ledger: Ledger) -> Path:
     return path
 
 
+def status(window: MainWindow, qtbot: object) -> tuple[str, str]:
+    """The status bar's counts and coverage, once the background figures have arrived."""
+    qtbot.waitUntil(lambda: window.coverage_label.text() != "")  # type: ignore[attr-defined]
+    return window.counts_label.text(), window.coverage_label.text()
+
+
 def names(window: MainWindow) -> list[str]:
     model = window.branches_tab.model
     return [model.index(row, 0).data() for row in range(model.rowCount())]
@@ -56,7 +62,7 @@ def select_region(window: MainWindow, path: list[str]) -> None:
 
 
 def test_opening_a_ledger_fills_tree_table_and_status(
-    make_window: Callable[..., MainWindow], roster: Path
+    make_window: Callable[..., MainWindow], roster: Path, qtbot: object
 ) -> None:
     window = make_window()
     assert window.open_path(roster)
@@ -64,24 +70,28 @@ def test_opening_a_ledger_fills_tree_table_and_status(
     top = window.regions.model.index(0, 0)
     assert (top.data(), top.siblingAtColumn(1).data()) == ("信阳市", "10")
     assert window.branches_tab.model.total == 10
-    assert window.counts_label.text() == "信阳市：机关党支部 3 个，基层党支部 7 个"
     # 2 of 7 grassroots branches paired: 28.57 % truncated; 2 of 3 organ branches: 66.66 %
-    assert window.coverage_label.text() == "基层覆盖率 28.57% · 机关覆盖率 66.66% · 优化率 100.00%"
+    assert status(window, qtbot) == (
+        "信阳市：机关党支部 3 个，基层党支部 7 个",
+        "基层覆盖率 28.57% · 机关覆盖率 66.66% · 优化率 100.00%",
+    )
     assert window.windowTitle() == f"{roster.name} — 支部联建台账"
     assert window.file_label.text() == str(roster)
 
 
-def test_selecting_regions_filters_the_branches(make_window: Callable[..., MainWindow], roster: Path) -> None:
+def test_selecting_regions_filters_the_branches(
+    make_window: Callable[..., MainWindow], roster: Path, qtbot: object
+) -> None:
     window = make_window()
     window.open_path(roster)
     select_region(window, ["信阳市", "潢川县", "城关镇"])
     assert sorted(names(window)) == [f"城关{i}村党支部" for i in range(1, 5)]
-    assert window.coverage_label.text().startswith("基层覆盖率 50.00%")
+    assert status(window, qtbot)[1].startswith("基层覆盖率 50.00%")
     select_region(window, ["信阳市", "固始县", "城关镇"])
     assert names(window) == ["固始城关村党支部"]
     select_region(window, ["信阳市", "潢川县"])
     assert len(names(window)) == 9
-    assert window.counts_label.text() == "潢川县：机关党支部 3 个，基层党支部 6 个"
+    assert status(window, qtbot)[0] == "潢川县：机关党支部 3 个，基层党支部 6 个"
 
 
 def test_rows_read_in_chinese(make_window: Callable[..., MainWindow], roster: Path) -> None:
@@ -131,9 +141,10 @@ def test_search_and_kind_filters(make_window: Callable[..., MainWindow], roster:
     assert names(window) == ["固始城关村党支部"]
 
 
-def test_switching_language(make_window: Callable[..., MainWindow], roster: Path) -> None:
+def test_switching_language(make_window: Callable[..., MainWindow], roster: Path, qtbot: object) -> None:
     window = make_window()
     window.open_path(roster)
+    status(window, qtbot)
     assert window.file_menu.title() == "文件(&F)"
     window.language_actions["en"].trigger()
     QApplication.processEvents()
