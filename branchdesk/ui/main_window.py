@@ -310,7 +310,9 @@ class MainWindow(QMainWindow):
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
         self.background_stats.wait()
-        QApplication.processEvents()
+        # The result arrives as a queued signal; the status bar's relayout is posted after it.
+        for _ in range(3):
+            QApplication.processEvents()
 
     # -- tools and help ------------------------------------------------------------------------------
 
