@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -221,8 +222,14 @@ def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplicati
         return 0
     window.show()
     if args.exit_when_shown:
-        QTimer.singleShot(0, app.quit)
+        QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     return app.exec()
+
+
+def _report_shown_and_quit(app: QApplication) -> None:
+    """For benchmarks/run.py: the wall-clock moment the window was up, so tear-down is not timed."""
+    print(f"shown_at={time.time()!r}", flush=True)
+    app.quit()
 
 
 def main() -> None:

@@ -91,3 +91,18 @@ def test_messages_render_in_chinese(code: str, qapp: object) -> None:
         assert re.search(r"[\u4e00-\u9fff]", text), text
     finally:
         translations.remove()
+
+
+def test_qts_own_dialogs_speak_chinese_too(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from branchdesk.i18n.language import Translations
+
+    translations = Translations(QCoreApplication.instance())  # type: ignore[arg-type]
+    translations.install("zh_CN")
+    try:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert [button.text() for button in buttons.buttons()] == ["取消"]
+    finally:
+        translations.remove()
