@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.i18n.language import Translations
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services.ledgers import open_ledger
@@ -58,7 +59,12 @@ def make_demo_ledger(folder: Path, clock: Clock) -> Path:
     path = demo_ledger_path(folder)
     if path.exists():
         return path
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BranchDeskError(
+            "ledger.cannot_write", path=str(path), reason=error.strerror or str(error)
+        ) from None
     dialog = QProgressDialog(QCoreApplication.translate("App", "Making the demo ledger…"), "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -185,9 +191,17 @@ def run(
     app.setApplicationVersion(__version__)
     headless = args.smoke_test or args.screenshot is not None
     folder = data_folder or user_data_dir()
+    # The smoke test must not touch the user's preferences (recent files, window layout).
+    scratch = tempfile.TemporaryDirectory(prefix="branchdesk settings ") if args.smoke_test else None
+    if settings is None:
+        settings = (
+            QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+            if scratch
+            else QSettings()
+        )
     window: MainWindow | None = None
     try:
-        window = build_window(app, clock, settings or QSettings(), args.lang, folder, headless=headless)
+        window = build_window(app, clock, settings, args.lang, folder, headless=headless)
         if args.smoke_test:
             smoke_test(window, clock)
             return 0
@@ -205,16 +219,20 @@ def run(
         if window is not None:
             window.close()
             window.context.translations.remove()
+        if scratch is not None:
+            scratch.cleanup()
 
 
 def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplication, clock: Clock) -> int:
     ledger = args.ledger
-    if args.demo:
-        ledger = make_demo_ledger(window.context.data_dir, clock)
-    elif ledger is None and window.context.settings.reopen_last:
+    if ledger is None and not args.demo and window.context.settings.reopen_last:
         recent = [path for path in window.context.settings.recent_files() if path.exists()]
         ledger = recent[0] if recent else None
-    opened = ledger is not None and window.open_path(ledger)
+    if args.demo:
+        window.open_demo()
+        opened = window.session is not None
+    else:
+        opened = ledger is not None and window.open_path(ledger)
     if args.screenshot is not None:
         if not opened:
             return 1

@@ -235,8 +235,11 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
     try:
         return commands[args.command]()
     except BranchDeskError as error:
-        print(translate("Cli", "branchdesk-cli: {message}").format(message=error_text(error)), file=err)
-        return EXIT_FAILED
+        message = error_text(error)
+    except Exception as error:  # the last resort: one line, never a traceback
+        message = message_text("error.unexpected", reason=f"{type(error).__name__}: {error}")
+    print(translate("Cli", "branchdesk-cli: {message}").format(message=message), file=err)
+    return EXIT_FAILED
 
 
 def main() -> NoReturn:

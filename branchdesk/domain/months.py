@@ -19,15 +19,18 @@ class Month:
     month: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.month <= 12:
+        if not (1 <= self.month <= 12 and 1 <= self.year <= 9999):
             raise BranchDeskError("month.invalid", value=f"{self.year}-{self.month}")
 
     @classmethod
     def parse(cls, text: str) -> Month:
         match = _MONTH.match(text.strip())
-        if not match or not 1 <= int(match.group(2)) <= 12:
+        if not match:
             raise BranchDeskError("month.invalid", value=text)
-        return cls(int(match.group(1)), int(match.group(2)))
+        try:
+            return cls(int(match.group(1)), int(match.group(2)))
+        except BranchDeskError:
+            raise BranchDeskError("month.invalid", value=text) from None
 
     @classmethod
     def of(cls, day: dt.date) -> Month:

@@ -37,12 +37,20 @@ class WorkCalendar:
         return [day for day in days if not self.is_working_day(day)]
 
 
+# What counts as an empty exception reason: ASCII blanks and the full-width space Chinese input methods type.
+REASON_BLANKS = " \t\r\n\u3000"
+
+
+def has_reason(reason: str | None) -> bool:
+    return bool(reason and reason.strip(REASON_BLANKS))
+
+
 def is_weekday_activity(
     calendar: WorkCalendar, held_on: dt.date, activity_type: ActivityType, exception_reason: str | None
 ) -> bool:
     """A routine activity held on a working day without a recorded reason breaks the weekend rule."""
     if not activity_type.is_routine:
         return False
-    if exception_reason and exception_reason.strip():
+    if has_reason(exception_reason):
         return False
     return calendar.is_working_day(held_on)

@@ -14,6 +14,14 @@ MESSAGES: dict[str, str] = {
     "ledger.exists": QT_TRANSLATE_NOOP(
         "Messages", "The file {path} already exists. Choose another name, or allow overwriting it."
     ),
+    "ledger.not_a_file": QT_TRANSLATE_NOOP("Messages", "{path} is a folder, not a ledger file."),
+    "ledger.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path} cannot be written: {reason}"),
+    "ledger.is_open": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is the ledger open in this window; choose another name for the new ledger."
+    ),
+    "error.unexpected": QT_TRANSLATE_NOOP(
+        "Messages", "Something unexpected went wrong ({reason}). Your ledger was not changed by it."
+    ),
     "ledger.folder_missing": QT_TRANSLATE_NOOP("Messages", "The folder {path} does not exist."),
     "ledger.not_a_ledger": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a BranchDesk ledger. It was left unchanged."

@@ -1210,16 +1210,15 @@ def generate_demo(
             "demo.clock_too_early", today=today.isoformat(), earliest=_EARLIEST_TODAY.isoformat()
         )
     report = progress or (lambda _stage: None)
-    ledger = create_ledger(path, clock, overwrite=overwrite)
-    try:
-        summary = _fill(ledger, scale, spec, seed, min(_SPAN_END, today), report)
-    except BaseException:
-        # Nothing half-made is left behind: the file did not exist, or was being replaced.
-        ledger.close()
-        Path(path).unlink(missing_ok=True)
-        raise
-    ledger.close()
-    return summary
+    made: list[DemoSummary] = []
+
+    def fill(ledger: Ledger) -> None:
+        made.append(_fill(ledger, scale, spec, seed, min(_SPAN_END, today), report))
+
+    # Ledger.create builds the file aside and moves it into place only when complete: a failure leaves
+    # nothing half-made, and an existing file being replaced stays as it was.
+    create_ledger(path, clock, overwrite=overwrite, fill=fill).close()
+    return made[0]
 
 
 def _fill(

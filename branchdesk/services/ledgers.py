@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from branchdesk.domain.clock import Clock
@@ -11,11 +12,17 @@ from branchdesk.storage.ledger import Ledger
 LEDGER_SUFFIX = ".bdesk"
 
 
-def create_ledger(path: Path, clock: Clock, *, overwrite: bool = False) -> Ledger:
-    """A new, empty ledger with the official holiday calendar filled in."""
-    ledger = Ledger.create(path, clock, overwrite=overwrite)
-    seed_from_library(ledger)
-    return ledger
+def create_ledger(
+    path: Path, clock: Clock, *, overwrite: bool = False, fill: Callable[[Ledger], None] | None = None
+) -> Ledger:
+    """A new ledger with the official holiday calendar, and whatever ``fill`` writes, or no file at all."""
+
+    def first_content(ledger: Ledger) -> None:
+        seed_from_library(ledger)
+        if fill is not None:
+            fill(ledger)
+
+    return Ledger.create(path, clock, overwrite=overwrite, fill=first_content)
 
 
 def open_ledger(path: Path, clock: Clock, *, read_only: bool = False) -> Ledger:

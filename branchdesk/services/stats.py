@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month, last_ended_month
 from branchdesk.domain.records import Region
 from branchdesk.domain.stats import LedgerStats
@@ -34,17 +35,18 @@ def region_stats(
     direct: bool = False,
 ) -> LedgerStats:
     """Figures for a region picked in the window."""
-    found = next(region for region in list_regions(ledger) if region.id == region_id)
+    found = next((region for region in list_regions(ledger) if region.id == region_id), None)
+    if found is None:
+        raise BranchDeskError("region.not_found", query=str(region_id))
     return _stats(ledger, found, as_of=as_of, month=month, direct=direct)
 
 
 def _stats(
     ledger: Ledger, region: Region, *, as_of: dt.date | None, month: Month | None, direct: bool
 ) -> LedgerStats:
-    """As of ``as_of`` (default today), with ``month`` (default the last ended month) for activities."""
-    today = ledger.clock.today()
-    day = as_of or today
-    chosen_month = month or last_ended_month(today)
+    """As of ``as_of`` (default today); activities of ``month`` (default: the last month ended by then)."""
+    day = as_of or ledger.clock.today()
+    chosen_month = month or last_ended_month(day)
     # One read transaction: the figures describe one state of the file.
     with ledger.snapshot():
         branches, optimisation = stats_store.branch_figures(ledger, region.id, day, direct=direct)

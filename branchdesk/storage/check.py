@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from branchdesk.domain.records import Problem
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import APPLICATION_ID
@@ -11,7 +13,11 @@ def check(ledger: Ledger, *, quick: bool) -> list[Problem]:
     """Problems found; an empty list means healthy. ``quick`` skips the slower full scans."""
     problems: list[Problem] = []
     pragma = "quick_check" if quick else "integrity_check"
-    messages = [row[0] for row in ledger.conn.execute(f"PRAGMA {pragma}").fetchall()]
+    try:
+        messages = [row[0] for row in ledger.conn.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as error:
+        # Damage bad enough that SQLite cannot even walk the file: that is the finding.
+        return [Problem("check.integrity", str(error))]
     if messages != ["ok"]:
         problems.extend(Problem("check.integrity", message) for message in messages[:20])
     if ledger.scalar("PRAGMA application_id") != APPLICATION_ID:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import uuid as uuid_module
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -134,23 +135,49 @@ class Ledger:
         return self.conn.in_transaction
 
     @classmethod
-    def create(cls, path: Path, clock: Clock, *, overwrite: bool = False) -> Ledger:
+    def create(
+        cls,
+        path: Path,
+        clock: Clock,
+        *,
+        overwrite: bool = False,
+        fill: Callable[[Ledger], None] | None = None,
+    ) -> Ledger:
+        """A new ledger at ``path``, made whole beside it and then moved into place.
+
+        ``fill`` writes the first content (holidays, a demo). Until everything has succeeded the target is
+        untouched, so a failed creation never costs the user an existing file.
+        """
         path = Path(path)
         if path.exists() and not overwrite:
             raise BranchDeskError("ledger.exists", path=str(path))
+        if path.exists() and not path.is_file():
+            raise BranchDeskError("ledger.not_a_file", path=str(path))
         if not path.parent.is_dir():
             raise BranchDeskError("ledger.folder_missing", path=str(path.parent))
-        if path.exists():
-            path.unlink()
+        temporary = path.with_name(f".{path.name}.{uuid_module.uuid4().hex[:8]}.tmp")
         try:
-            conn = _connect(path, "rwc")
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn = _connect(temporary, "rwc")
+            ledger = cls(temporary, conn, clock, read_only=False)
+            try:
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                ledger._configure()
+                ledger.migrate(MIGRATIONS)
+                if fill is not None:
+                    fill(ledger)
+            finally:
+                conn.close()
+            os.replace(temporary, path)
         except sqlite3.Error as error:
             raise _translate(error, path) from None
-        ledger = cls(path, conn, clock, read_only=False)
-        ledger._configure()
-        ledger.migrate(MIGRATIONS)
-        return ledger
+        except OSError as error:
+            raise BranchDeskError(
+                "ledger.cannot_write", path=str(path), reason=error.strerror or str(error)
+            ) from None
+        finally:
+            for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+        return cls.open(path, clock)
 
     @classmethod
     def open(

@@ -2,7 +2,9 @@
 
 A branch exists on day D when it was established by D (or on an unknown date) and not archived by D; a
 pairing is active on D when it started by D and has not ended before D (``ended_on`` is its last day).
-Pairings and activities belong to the region of their grassroots branch.
+A pairing (and its activities) counts in the regions of its grassroots branch; a node's direct figures
+count the pairings of the branches attached to that node itself, on either side (so 市直, the city node's
+direct figures, are the pairings of the city-level organ branches).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.stats import ActivityCounts, BranchCounts
+from branchdesk.domain.workdays import REASON_BLANKS
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import scope_sql
 
@@ -29,8 +32,10 @@ WORKING_DAY = (
     "ELSE strftime('%w', a.held_on) NOT IN ('0', '6') END)"
 )
 
+# The same blanks as domain.workdays.REASON_BLANKS, for SQL's trim().
+_BLANKS = "char(" + ", ".join(str(ord(c)) for c in REASON_BLANKS) + ")"
 WEEKDAY_ACTIVITY = (
-    f"(a.type <> 'key_task' AND (a.weekday_reason IS NULL OR trim(a.weekday_reason) = '') AND {WORKING_DAY})"
+    f"(a.type <> 'key_task' AND coalesce(trim(a.weekday_reason, {_BLANKS}), '') = '' AND {WORKING_DAY})"
 )
 
 
@@ -76,6 +81,16 @@ def coverage(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, orga
     return Rate(row["paired"], row["total"])
 
 
+def _pairings_in_scope(direct: bool) -> str:
+    """A condition on ``p`` (pairing), ``g`` (its grassroots branch) and ``o`` (its organ branch)."""
+    if direct:
+        return "(g.region_id = :region OR o.region_id = :region)"
+    return "g.region_id IN (SELECT id FROM scope)"
+
+
+_PAIRING_SIDES = "pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
+
+
 def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> Rate:
     row = ledger.query(
         f"""
@@ -85,8 +100,8 @@ def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: 
                    SELECT 1 FROM activity a
                    WHERE a.pairing_id = p.id AND a.type = 'themed_day' AND a.held_on BETWEEN :first AND :last
                )), 0) AS compliant
-        FROM pairing p JOIN branch g ON g.id = p.grassroots_id
-        WHERE g.region_id IN (SELECT id FROM scope)
+        FROM {_PAIRING_SIDES}
+        WHERE {_pairings_in_scope(direct)}
           AND p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :last)
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
@@ -108,8 +123,7 @@ def activity_counts(ledger: Ledger, region_id: int, month: Month, *, direct: boo
         -- The unary + keeps the planner on the month's range of activity_month, which covers the query;
         -- the scope's pairings are collected once into a list.
         WHERE a.held_on BETWEEN :first AND :last AND +a.pairing_id IN (
-            SELECT p.id FROM pairing p JOIN branch g ON g.id = p.grassroots_id
-            WHERE g.region_id IN (SELECT id FROM scope)
+            SELECT p.id FROM {_PAIRING_SIDES} WHERE {_pairings_in_scope(direct)}
         )
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),

@@ -36,6 +36,8 @@ class _StatsJob(QRunnable):
                 result = region_stats(ledger, self.region_id)
         except BranchDeskError as error:
             result = error
+        except Exception as error:  # a worker must always answer, or the status bar waits forever
+            result = BranchDeskError("error.unexpected", reason=f"{type(error).__name__}: {error}")
         self.signals.finished.emit(self.number, result)
 
 

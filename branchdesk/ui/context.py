@@ -46,16 +46,14 @@ def file_dialog_open(documents_dir: Path) -> PathChooser:
 
 def file_dialog_new(documents_dir: Path) -> PathChooser:
     def choose(parent: QWidget) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent,
-            translate("FileDialogs", "New ledger"),
-            str(documents_dir / translate("FileDialogs", "ledger.bdesk")),
-            _filter(),
-        )
-        if not name:
+        dialog = QFileDialog(parent, translate("FileDialogs", "New ledger"), str(documents_dir), _filter())
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        # The suffix is added before the overwrite question, so that it asks about the real file.
+        dialog.setDefaultSuffix("bdesk")
+        dialog.selectFile(translate("FileDialogs", "ledger.bdesk"))
+        if not dialog.exec() or not dialog.selectedFiles():
             return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".bdesk" else path.with_name(path.name + ".bdesk")
+        return Path(dialog.selectedFiles()[0])
 
     return choose
 

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.welcome_demo.setText(self.tr("Open the demo ledger"))
         self.language_actions[self.context.translations.language].setChecked(True)
         self.branches_tab.retranslate()
+        self.regions.retranslate()
         self._show_title()
         self._show_stats_text()
 
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow):
         path = self.context.choose_new_path(self)
         if path is None:
             return
+        if self.session is not None and path.resolve() == self.session.path.resolve():
+            self.context.show_error(self, error_text(BranchDeskError("ledger.is_open", path=str(path))))
+            return
         try:
             create_ledger(path, self.context.clock, overwrite=path.exists()).close()
         except BranchDeskError as error:
@@ -242,7 +246,11 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def open_demo(self) -> None:
-        path = self.context.demo_ledger(self)
+        try:
+            path = self.context.demo_ledger(self)
+        except BranchDeskError as error:
+            self.context.show_error(self, error_text(error))
+            return
         if path is not None:
             self.open_path(path)
 

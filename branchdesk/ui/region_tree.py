@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
@@ -58,9 +58,11 @@ class RegionTreePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self._roots: list[RegionNode] = []
 
     def load(self, roots: list[RegionNode]) -> None:
         selected = self.selected_region()
+        self._roots = roots
         self.model.load(roots)
         header = self.view.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -70,6 +72,11 @@ class RegionTreePanel(QWidget):
             self.view.expand(self.model.index(row, 0))
         target = self.index_of(selected) if selected is not None else None
         self.view.setCurrentIndex(target or self.model.index(0, 0))
+
+    def retranslate(self) -> None:
+        """Headers and tooltips in the new language, keeping the selection (no signal: nothing changed)."""
+        with QSignalBlocker(self):
+            self.load(self._roots)
 
     def index_of(self, region_id: int) -> QModelIndex | None:
         matches = self.model.match(

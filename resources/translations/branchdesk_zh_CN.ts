@@ -435,6 +435,22 @@
         <translation>文件 {path} 已存在。请换一个文件名，或选择覆盖。</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a ledger file.</source>
+        <translation>{path} 是文件夹，不是台账文件。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is the ledger open in this window; choose another name for the new ledger.</source>
+        <translation>{path} 是本窗口正在使用的台账，请为新台账另起一个名字。</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({reason}). Your ledger was not changed by it.</source>
+        <translation>发生了意外错误（{reason}）。台账未因此被修改。</translation>
+    </message>
+    <message>
         <source>The folder {path} does not exist.</source>
         <translation>文件夹 {path} 不存在。</translation>
     </message>

@@ -122,3 +122,28 @@ def test_default_month_is_the_last_ended_and_missing_holiday_years_are_named(
     assert stats.as_of == dt.date(2022, 5, 19)
     assert stats.years_without_holiday_data == ()
     assert ledger_stats(ledger, month=Month(2027, 3)).years_without_holiday_data == (2027,)
+
+
+def test_direct_figures_of_the_city_are_its_own_organs_pairings(build: LedgerBuilder, ledger: Ledger) -> None:
+    """市直: the city-level organ branches' pairings, although their grids sit in a district's township."""
+    tree = build.tree()
+    city_organs = build.organs(build.unit("信阳市财政局", tree["city"], UnitLevel.CITY), tree["city"], 2)
+    county_organs = build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 1)
+    grids = build.villages(tree["hc_chengguan"], 3)
+    city_pair = build.pair(city_organs[0], grids[0], "2022-04-10")
+    build.pair(city_organs[1], grids[1], "2022-04-10")
+    county_pair = build.pair(county_organs[0], grids[2], "2022-04-10")
+    build.activity(city_pair, "2022-05-14", volunteers=9)
+    build.activity(county_pair, "2022-05-15", volunteers=4)
+    may = Month(2022, 5)
+    direct = ledger_stats(ledger, "信阳市", direct=True, month=may, as_of=dt.date(2022, 6, 1))
+    assert direct.compliance.as_dict() == {"count": 1, "total": 2, "rate": "50.00"}
+    assert (direct.activities.count, direct.activities.volunteer_person_times) == (1, 9)
+    whole = ledger_stats(ledger, "信阳市", month=may, as_of=dt.date(2022, 6, 1))
+    assert whole.compliance.as_dict() == {"count": 2, "total": 3, "rate": "66.66"}
+    county_direct = ledger_stats(ledger, "潢川县", direct=True, month=may, as_of=dt.date(2022, 6, 1))
+    assert county_direct.compliance.as_dict() == {"count": 1, "total": 1, "rate": "100.00"}
+
+
+def test_default_month_follows_the_as_of_date(ledger: Ledger, april: dict[str, int]) -> None:
+    assert str(ledger_stats(ledger, as_of=dt.date(2022, 7, 3)).month) == "2022-06"

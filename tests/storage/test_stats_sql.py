@@ -84,7 +84,7 @@ def ledgers(draw: st.DrawFn) -> tuple[list[Branch], list[Pairing], list[Activity
             held_on=draw(days),
             type=draw(st.sampled_from(list(ActivityType))),
             volunteers=draw(st.integers(0, 30)),
-            weekday_reason=draw(st.sampled_from([None, "", "抢险"])),
+            weekday_reason=draw(st.sampled_from([None, "", " ", "\u3000", "\t\n", "抢险", "\u3000抢险"])),
         )
         for i in range(draw(st.integers(0, 25)) if pairings else 0)
     ]

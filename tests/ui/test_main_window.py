@@ -151,6 +151,8 @@ def test_switching_language(make_window: Callable[..., MainWindow], roster: Path
     assert window.file_menu.title() == "&File"
     assert window.tabs.tabText(0) == "Branches"
     assert window.branches_tab.model.headerData(0, Qt.Orientation.Horizontal) == "Branch"
+    assert window.regions.model.headerData(0, Qt.Orientation.Horizontal) == "Region"
+    assert window.regions.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("City;")
     assert window.counts_label.text() == "信阳市: 3 organ, 7 grassroots branches"
     assert window.context.settings.language == "en"
     window.language_actions["zh_CN"].trigger()
