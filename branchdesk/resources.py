@@ -1,14 +1,19 @@
-"""Where the bundled resources (translations, fonts, icons) live, from a checkout or a frozen bundle."""
+"""Where the bundled resources (translations, fonts, icons, guide) live: checkout, installed copy or bundle."""
 
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 
 def resources_dir() -> Path:
-    """``resources/`` beside the package in a checkout, or inside PyInstaller's bundle folder."""
+    """``resources/`` inside PyInstaller's bundle, beside the package in a checkout (and an editable
+    install), or the ``branchdesk_resources`` data package of a regular install."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    return Path(str(resources.files("branchdesk_resources")))

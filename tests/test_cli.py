@@ -193,3 +193,27 @@ def test_installed_entry_point_runs_without_a_traceback(tmp_path: Path) -> None:
         result.stderr.strip() == f"branchdesk-cli: The ledger file {tmp_path / 'none.bdesk'} does not exist."
     )
     assert "Traceback" not in result.stderr
+
+
+def test_odd_input_never_gives_a_traceback(tmp_path: Path, clock: FixedClock, county: Path) -> None:
+    code, _, err = cli("stats", str(county), "--month", "0000-01", clock=clock)
+    assert (code, err.strip()) == (
+        EXIT_FAILED,
+        "branchdesk-cli：“0000-01”不是有效月份，请按 YYYY-MM 格式填写。",
+    )
+    folder = tmp_path / "一个文件夹"
+    folder.mkdir()
+    code, _, err = cli("demo", str(folder), "--scale", "township", "--force", clock=clock)
+    assert (code, err.strip()) == (EXIT_FAILED, f"branchdesk-cli：{folder} 是文件夹，不是台账文件。")
+    assert folder.is_dir()
+
+
+def test_check_reports_a_damaged_file_without_a_traceback(county: Path, clock: FixedClock) -> None:
+    data = bytearray(county.read_bytes())
+    middle = len(data) // 2
+    data[middle : middle + 8192] = b"\x5a" * 8192  # keep the header and schema, wreck pages further in
+    county.write_bytes(bytes(data))
+    code, out, err = cli("check", str(county), clock=clock)
+    assert code == EXIT_FAILED
+    assert "文件结构已损坏" in out
+    assert "Traceback" not in err

@@ -136,3 +136,18 @@ def test_read_only_ledger_refuses_writes(ledger: Ledger, ledger_path: Path, cloc
         assert read_only.scalar("SELECT count(*) FROM holiday_year") > 0
         with pytest.raises(BranchDeskError, match=r"ledger\.read_only"), read_only.operation("x"):
             pass
+
+
+def test_a_failed_creation_leaves_the_old_file_and_no_leftovers(ledger_path: Path, clock: FixedClock) -> None:
+    ledger_path.write_bytes(b"the clerk's previous file")
+
+    def fails(ledger: Ledger) -> None:
+        with ledger.operation("fill"):
+            regions.add_region(ledger, "信阳市", RegionLevel.CITY, None)
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(BranchDeskError) as caught:
+        Ledger.create(ledger_path, clock, overwrite=True, fill=fails)
+    assert caught.value.code == "ledger.cannot_write"
+    assert ledger_path.read_bytes() == b"the clerk's previous file"
+    assert [p.name for p in ledger_path.parent.iterdir()] == [ledger_path.name]

@@ -35,3 +35,15 @@ def test_a_vanished_file_is_reported_as_an_error(qtbot: object, tmp_path: Path, 
     worker.request(tmp_path / "gone.bdesk", 1)
     qtbot.waitUntil(lambda: bool(errors))  # type: ignore[attr-defined]
     assert getattr(errors[0], "code", None) == "ledger.missing"
+
+
+def test_an_unknown_region_is_an_error_not_silence(
+    qtbot: object, build: LedgerBuilder, ledger: Ledger, clock: FixedClock
+) -> None:
+    build.tree()
+    worker = BackgroundStats(clock)
+    errors: list[object] = []
+    worker.failed.connect(errors.append)
+    worker.request(ledger.path, 9999)
+    qtbot.waitUntil(lambda: bool(errors))  # type: ignore[attr-defined]
+    assert getattr(errors[0], "code", None) == "region.not_found"

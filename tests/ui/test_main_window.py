@@ -223,3 +223,15 @@ def test_new_ledger_and_recent_files(
         str(roster.resolve()),
         str(recorder.next_new.resolve()),
     ]
+
+
+def test_a_new_ledger_cannot_replace_the_open_one(
+    make_window: Callable[..., MainWindow], roster: Path, recorder: Recorder
+) -> None:
+    window = make_window()
+    window.open_path(roster)
+    before = roster.read_bytes()
+    recorder.next_new = roster
+    window.new_action.trigger()
+    assert recorder.errors == [f"{roster} 是本窗口正在使用的台账，请为新台账另起一个名字。"]
+    assert roster.read_bytes() == before
