@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
@@ -37,8 +37,20 @@ class UsageError(Exception):
     pass
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, translate("Cli", "usage: ") if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """Bad arguments give one clear line, not argparse's usage dump."""
+    """argparse in the user's language, and bad arguments as one clear line, not a usage dump."""
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(add_help=False, formatter_class=_Formatter, **kwargs)
+        self._positionals.title = translate("Cli", "arguments")
+        self._optionals.title = translate("Cli", "options")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
@@ -48,27 +60,41 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账).")
     )
-    parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"BranchDesk {__version__}",
+        help=translate("Cli", "show the version and exit"),
+    )
     common = _Parser(add_help=False)
     common.add_argument("--lang", help=translate("Cli", "language of messages: zh_CN (default) or en"))
     parser.add_argument("--lang", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(
+        dest="command",
+        required=True,
+        parser_class=_Parser,
+        title=translate("Cli", "commands"),
+        metavar="COMMAND",
+    )
+    ledger_help = translate("Cli", "ledger file (.bdesk)")
 
     new = commands.add_parser("new", parents=[common], help=translate("Cli", "create an empty ledger"))
-    new.add_argument("ledger", type=Path)
+    new.add_argument("ledger", type=Path, help=ledger_help)
 
     demo = commands.add_parser(
         "demo", parents=[common], help=translate("Cli", "write a realistic demo ledger")
     )
-    demo.add_argument("ledger", type=Path)
-    demo.add_argument("--scale", required=True, choices=list(SCALES))
+    demo.add_argument("ledger", type=Path, help=ledger_help)
+    demo.add_argument(
+        "--scale", required=True, choices=list(SCALES), help=translate("Cli", "size of the demo ledger")
+    )
     demo.add_argument("--seed", type=int, default=2022, help=translate("Cli", "random seed (default 2022)"))
     demo.add_argument("--force", action="store_true", help=translate("Cli", "overwrite an existing file"))
 
     stats = commands.add_parser(
         "stats", parents=[common], help=translate("Cli", "print the ledger's figures")
     )
-    stats.add_argument("ledger", type=Path)
+    stats.add_argument("ledger", type=Path, help=ledger_help)
     stats.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
     stats.add_argument(
         "--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants")
@@ -84,7 +110,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", parents=[common], help=translate("Cli", "check the ledger's integrity")
     )
-    check.add_argument("ledger", type=Path)
+    check.add_argument("ledger", type=Path, help=ledger_help)
     check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
     return parser
 

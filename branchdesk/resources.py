@@ -1,4 +1,4 @@
-"""Where the bundled resources (translations, fonts, icons, guide) live: checkout, installed copy or bundle."""
+"""Where the bundled resources (translations, fonts, icons, guide) live."""
 
 from __future__ import annotations
 
@@ -17,3 +17,8 @@ def resources_dir() -> Path:
     if checkout.is_dir():
         return checkout
     return Path(str(resources.files("branchdesk_resources")))
+
+
+def bundled_font() -> Path:
+    """Noto Sans SC (SIL OFL 1.1): the Chinese font used where no better one is installed."""
+    return resources_dir() / "fonts" / "NotoSansSC-Regular.otf"

@@ -5,15 +5,14 @@ from __future__ import annotations
 import matplotlib
 from matplotlib import font_manager
 
-from branchdesk.resources import resources_dir
+from branchdesk.resources import bundled_font
 
 PREFERRED_FAMILIES = ("Microsoft YaHei",)
-BUNDLED_FONT = "NotoSansSC-Regular.otf"
 
 
 def register_chinese_font() -> str:
     """Add the bundled font, put the best available Chinese family first, and return its name."""
-    bundled = resources_dir() / "fonts" / BUNDLED_FONT
+    bundled = bundled_font()
     font_manager.fontManager.addfont(str(bundled))
     bundled_name = font_manager.FontProperties(fname=str(bundled)).get_name()
     installed = {entry.name for entry in font_manager.fontManager.ttflist}

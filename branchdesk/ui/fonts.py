@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from branchdesk.resources import resources_dir
+from branchdesk.resources import bundled_font
 
 PREFERRED_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei")
-BUNDLED_FONT = "NotoSansSC-Regular.otf"
 
 
 def choose_ui_family() -> str:
@@ -17,9 +16,10 @@ def choose_ui_family() -> str:
     for family in PREFERRED_FAMILIES:
         if family in installed:
             return family
-    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / BUNDLED_FONT))
+    font = bundled_font()
+    font_id = QFontDatabase.addApplicationFont(str(font))
     if font_id < 0:
-        raise FileNotFoundError(f"{BUNDLED_FONT} could not be loaded from the resources folder")
+        raise FileNotFoundError(f"{font} could not be loaded")
     return QFontDatabase.applicationFontFamilies(font_id)[0]
 
 

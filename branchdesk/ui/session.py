@@ -7,8 +7,7 @@ from pathlib import Path
 
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort, RegionNode
-from branchdesk.domain.stats import LedgerStats
-from branchdesk.services import branches, stats
+from branchdesk.services import branches
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
 
@@ -40,6 +39,3 @@ class LedgerSession:
 
     def region_tree(self) -> list[RegionNode]:
         return branches.region_tree(self.ledger)
-
-    def stats(self, region_id: int) -> LedgerStats:
-        return stats.region_stats(self.ledger, region_id)

@@ -132,12 +132,40 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
         <source>BranchDesk ledger tools (支部联建台账).</source>
         <translation>支部联建台账 命令行工具。</translation>
     </message>
     <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
         <source>language of messages: zh_CN (default) or en</source>
         <translation>提示语言：zh_CN（默认，简体中文）或 en（英文）</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>ledger file (.bdesk)</source>
+        <translation>台账文件（.bdesk）</translation>
     </message>
     <message>
         <source>create an empty ledger</source>
@@ -146,6 +174,10 @@
     <message>
         <source>write a realistic demo ledger</source>
         <translation>生成演示台账</translation>
+    </message>
+    <message>
+        <source>size of the demo ledger</source>
+        <translation>演示台账的规模</translation>
     </message>
     <message>
         <source>random seed (default 2022)</source>
