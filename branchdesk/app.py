@@ -13,7 +13,6 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
@@ -23,6 +22,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.i18n.language import Translations
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
@@ -38,11 +38,6 @@ DEMO_STAGES = {
 }
 DEMO_SCALE = "county"
 SCREENSHOT_SIZE = (1366, 768)  # the commonest laptop screen in township offices
-
-
-def user_data_dir() -> Path:
-    """Per-user data folder (backups, demo ledger, logs): never the install folder."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def documents_dir() -> Path:

@@ -20,9 +20,11 @@ from branchdesk.domain.rates import Rate
 from branchdesk.domain.stats import LedgerStats
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
 from branchdesk.i18n.messages import error_text, message_text
+from branchdesk.services.backups import restore_backup, take_backup
 from branchdesk.services.check import check_ledger
 from branchdesk.services.demo import SCALES, generate_demo
 from branchdesk.services.ledgers import create_ledger, open_ledger
+from branchdesk.services.paths import user_data_dir
 from branchdesk.services.stats import ledger_stats
 
 EXIT_OK = 0
@@ -106,6 +108,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)")
     )
     stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+    backup = commands.add_parser("backup", parents=[common], help=translate("Cli", "back up a ledger now"))
+    backup.add_argument("ledger", type=Path, help=ledger_help)
+
+    restore = commands.add_parser(
+        "restore", parents=[common], help=translate("Cli", "put a backup in the ledger's place")
+    )
+    restore.add_argument("ledger", type=Path, help=ledger_help)
+    restore.add_argument("backup", type=Path, help=translate("Cli", "backup file to restore"))
 
     check = commands.add_parser(
         "check", parents=[common], help=translate("Cli", "check the ledger's integrity")
@@ -210,6 +221,27 @@ def _cmd_stats(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
     return EXIT_OK
 
 
+def _cmd_backup(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    with open_ledger(args.ledger, clock, read_only=True):
+        pass  # refuse what is not a ledger before copying anything
+    target = take_backup(args.ledger, user_data_dir(), clock, "manual")
+    print(
+        translate("Cli", "Backed up {ledger} to {backup}").format(ledger=args.ledger, backup=target), file=out
+    )
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    safety = restore_backup(args.ledger, args.backup, user_data_dir(), clock)
+    print(
+        translate("Cli", "Restored {ledger} from {backup}").format(ledger=args.ledger, backup=args.backup),
+        file=out,
+    )
+    if safety is not None:
+        print(translate("Cli", "The replaced file was kept as {path}").format(path=safety), file=out)
+    return EXIT_OK
+
+
 def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     with open_ledger(args.ledger, clock, read_only=True) as ledger:
         problems = check_ledger(ledger, quick=args.quick)
@@ -257,6 +289,8 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "demo": lambda: _cmd_demo(args, clock, out),
         "stats": lambda: _cmd_stats(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),
+        "backup": lambda: _cmd_backup(args, clock, out),
+        "restore": lambda: _cmd_restore(args, clock, out),
     }
     try:
         return commands[args.command]()

@@ -217,3 +217,27 @@ def test_check_reports_a_damaged_file_without_a_traceback(county: Path, clock: F
     assert code == EXIT_FAILED
     assert "文件结构已损坏" in out
     assert "Traceback" not in err
+
+
+def test_backup_and_restore_from_the_command_line(
+    county: Path, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "数据"))
+    code, out, _ = cli("backup", str(county), clock=clock)
+    assert code == EXIT_OK
+    backup = Path(out.strip().split(" 备份到 ")[-1]) if " 备份到 " in out else None
+    assert backup is not None and backup.exists(), out
+    conn = sqlite3.connect(county)
+    conn.execute("DELETE FROM activity")
+    conn.commit()
+    conn.close()
+    code, out, _ = cli("restore", str(county), str(backup), clock=clock)
+    assert code == EXIT_OK
+    assert (
+        json.loads(cli("stats", str(county), "--json", "--month", "2022-05", clock=clock)[1])["activities"][
+            "count"
+        ]
+        == 1
+    )
+    code, _, err = cli("restore", str(county), str(county.with_name("无.bdesk")), clock=clock)
+    assert code == EXIT_FAILED and "不存在" in err

@@ -22,6 +22,11 @@ MESSAGES: dict[str, str] = {
     "error.unexpected": QT_TRANSLATE_NOOP(
         "Messages", "Something unexpected went wrong ({reason}). Your ledger was not changed by it."
     ),
+    "backup.failed": QT_TRANSLATE_NOOP("Messages", "The backup of {path} failed: {reason}"),
+    "backup.cancelled": QT_TRANSLATE_NOOP("Messages", "The backup was cancelled; nothing was kept of it."),
+    "backup.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The backup {path} is damaged and cannot be restored. Choose another one."
+    ),
     "ledger.folder_missing": QT_TRANSLATE_NOOP("Messages", "The folder {path} does not exist."),
     "ledger.not_a_ledger": QT_TRANSLATE_NOOP(
         "Messages", "{path} is not a BranchDesk ledger. It was left unchanged."

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from branchdesk.domain.clock import Clock
+from branchdesk.services.backups import take_backup
 from branchdesk.services.holidays import seed_from_library
 from branchdesk.storage.ledger import Ledger
 
@@ -25,5 +26,11 @@ def create_ledger(
     return Ledger.create(path, clock, overwrite=overwrite, fill=first_content)
 
 
-def open_ledger(path: Path, clock: Clock, *, read_only: bool = False) -> Ledger:
-    return Ledger.open(path, clock, read_only=read_only)
+def open_ledger(path: Path, clock: Clock, *, read_only: bool = False, data_dir: Path | None = None) -> Ledger:
+    """Open a ledger; with ``data_dir``, an older file is backed up there before it is upgraded."""
+
+    def backup_first() -> None:
+        if data_dir is not None:
+            take_backup(Path(path), data_dir, clock, "migration")
+
+    return Ledger.open(path, clock, read_only=read_only, before_migration=backup_first)

@@ -181,9 +181,18 @@ class Ledger:
 
     @classmethod
     def open(
-        cls, path: Path, clock: Clock, *, read_only: bool = False, migrations: Sequence[str] = MIGRATIONS
+        cls,
+        path: Path,
+        clock: Clock,
+        *,
+        read_only: bool = False,
+        migrations: Sequence[str] = MIGRATIONS,
+        before_migration: Callable[[], None] | None = None,
     ) -> Ledger:
-        """Open an existing ledger; refuse, untouched, a file that is not one or comes from a newer build."""
+        """Open an existing ledger; refuse, untouched, a file that is not one or comes from a newer build.
+
+        ``before_migration`` runs (a backup, say) only when an older file is about to be upgraded.
+        """
         path = Path(path)
         application_id, user_version = read_versions(path)
         if application_id != APPLICATION_ID:
@@ -202,6 +211,8 @@ class Ledger:
             if user_version < len(migrations):
                 if read_only:
                     raise BranchDeskError("ledger.needs_upgrade_read_only", path=str(path))
+                if before_migration is not None:
+                    before_migration()
                 ledger.migrate(migrations)
         except BaseException:
             conn.close()

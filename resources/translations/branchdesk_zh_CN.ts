@@ -212,6 +212,18 @@
         <translation>以 JSON 格式输出</translation>
     </message>
     <message>
+        <source>back up a ledger now</source>
+        <translation>立即备份台账</translation>
+    </message>
+    <message>
+        <source>put a backup in the ledger's place</source>
+        <translation>用备份替换台账</translation>
+    </message>
+    <message>
+        <source>backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
         <source>check the ledger's integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
@@ -266,6 +278,18 @@
     <message>
         <source>Note: no official holiday calendar for {year}; plain weekends were used.</source>
         <translation>注意：{year}年尚无官方节假日安排，已按普通周末计算。</translation>
+    </message>
+    <message>
+        <source>Backed up {ledger} to {backup}</source>
+        <translation>已将 {ledger} 备份到 {backup}</translation>
+    </message>
+    <message>
+        <source>Restored {ledger} from {backup}</source>
+        <translation>已从 {backup} 恢复 {ledger}</translation>
+    </message>
+    <message>
+        <source>The replaced file was kept as {path}</source>
+        <translation>被替换的文件已保存为 {path}</translation>
     </message>
     <message>
         <source>{path}: no problems found</source>
@@ -481,6 +505,18 @@
     <message>
         <source>Something unexpected went wrong ({reason}). Your ledger was not changed by it.</source>
         <translation>发生了意外错误（{reason}）。台账未因此被修改。</translation>
+    </message>
+    <message>
+        <source>The backup of {path} failed: {reason}</source>
+        <translation>备份 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; nothing was kept of it.</source>
+        <translation>备份已取消，未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged and cannot be restored. Choose another one.</source>
+        <translation>备份 {path} 已损坏，无法恢复。请选择其他备份。</translation>
     </message>
     <message>
         <source>The folder {path} does not exist.</source>
