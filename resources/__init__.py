@@ -1,1 +1,1 @@
-"""Data package of an installed BranchDesk: translations, fonts, icons and the guide (see branchdesk.resources)."""
+"""Data package of an installed BranchDesk: translations, fonts, icons, guide (see branchdesk.resources)."""

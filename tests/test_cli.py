@@ -240,4 +240,5 @@ def test_backup_and_restore_from_the_command_line(
         == 1
     )
     code, _, err = cli("restore", str(county), str(county.with_name("无.bdesk")), clock=clock)
-    assert code == EXIT_FAILED and "不存在" in err
+    assert code == EXIT_FAILED
+    assert "不存在" in err

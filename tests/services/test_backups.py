@@ -40,10 +40,12 @@ def test_backup_and_restore_give_back_exactly_the_rows(
     clock.moment += dt.timedelta(minutes=5)
     safety = restore_backup(ledger.path, backup, data, clock)
     assert rows(ledger.path, clock) == saved
-    assert safety is not None and len(rows(safety, clock)) == len(saved) + 3
+    assert safety is not None
+    assert len(rows(safety, clock)) == len(saved) + 3
     [newest, oldest] = list_backups(ledger.path, data, clock)
     assert (newest.reason, oldest.reason) == ("before-restore", "manual")
-    assert oldest.counts == (5, 0, 0) and newest.counts == (8, 0, 0)
+    assert oldest.counts == (5, 0, 0)
+    assert newest.counts == (8, 0, 0)
 
 
 def test_a_backup_taken_while_another_connection_writes_is_healthy(tmp_path: Path, clock: FixedClock) -> None:
