@@ -225,8 +225,9 @@ def test_backup_and_restore_from_the_command_line(
     monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "数据"))
     code, out, _ = cli("backup", str(county), clock=clock)
     assert code == EXIT_OK
-    backup = Path(out.strip().split(" 备份到 ")[-1]) if " 备份到 " in out else None
-    assert backup is not None and backup.exists(), out
+    assert " 备份到 " in out
+    backup = Path(out.strip().split(" 备份到 ")[-1])
+    assert backup.exists(), out
     conn = sqlite3.connect(county)
     conn.execute("DELETE FROM activity")
     conn.commit()
