@@ -48,3 +48,8 @@ def current_language() -> str:
 
 def date_text(day: dt.date | None) -> str:
     return "" if day is None else format_date(day, current_language())
+
+
+def moment_text(moment: dt.datetime) -> str:
+    """2022年5月19日 09:00 in Chinese; ISO-like in English."""
+    return f"{date_text(moment.date())} {moment:%H:%M}"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QThreadPool
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
     QMenu,
+    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -25,13 +26,17 @@ from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
 from branchdesk.domain.stats import LedgerStats
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_rate
 from branchdesk.i18n.messages import error_text
+from branchdesk.services.backups import list_backups, restore_backup
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.ui.background_stats import BackgroundStats
+from branchdesk.ui.backup_job import BackupJob
 from branchdesk.ui.branches_tab import BranchesTab
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
+from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
+from branchdesk.ui.labels import moment_text
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
 
@@ -80,6 +85,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.coverage_label)
 
+        self._backups = QThreadPool(self)
+        self._backups.setMaxThreadCount(1)
+        self._backup_jobs: list[BackupJob] = []
         self.background_stats = BackgroundStats(context.clock, self)
         self.background_stats.ready.connect(self._show_stats)
         self.background_stats.failed.connect(self._show_stats_error)
@@ -133,6 +141,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
+        self.backup_action = self._action(self.file_menu)
+        self.backup_action.triggered.connect(self.backup_now)
+        self.restore_action = self._action(self.file_menu)
+        self.restore_action.triggered.connect(self.restore_from_backup)
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -162,6 +175,8 @@ class MainWindow(QMainWindow):
         self.new_action.setText(self.tr("&New ledger…"))
         self.open_action.setText(self.tr("&Open ledger…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.backup_action.setText(self.tr("&Back up now"))
+        self.restore_action.setText(self.tr("Restore from a &backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -225,6 +240,7 @@ class MainWindow(QMainWindow):
         self.branches_tab.show_source(session, self.regions.selected_region())
         self.pages.setCurrentWidget(self.splitter)
         self._refresh()
+        self._start_backup("auto", only_if_due=True)
 
     def choose_and_open(self) -> None:
         path = self.context.choose_open_path(self)
@@ -315,6 +331,63 @@ class MainWindow(QMainWindow):
     def _show_stats_error(self, error: BranchDeskError) -> None:
         self.counts_label.setText(error_text(error))
 
+    # -- backups -------------------------------------------------------------------------------------
+
+    def _start_backup(self, reason: str, *, only_if_due: bool = False) -> BackupJob | None:
+        if self.session is None or self.session.read_only:
+            return None
+        job = BackupJob(
+            self.session.path, self.context.data_dir, self.context.clock, reason, only_if_due=only_if_due
+        )
+        job.setAutoDelete(False)  # kept until it reports, so its signals outlive the run
+        self._backup_jobs.append(job)
+        job.signals.done.connect(lambda result, job=job: self._backup_done(job, result))
+        self._backups.start(job)
+        return job
+
+    def backup_now(self) -> None:
+        """File ▸ Back up now: with progress, cancellable."""
+        job = self._start_backup("manual")
+        if job is None:
+            return
+        progress = QProgressDialog(self.tr("Backing up the ledger…"), self.tr("Cancel"), 0, 100, self)
+        progress.setObjectName("backupProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        job.signals.progress.connect(lambda done, total: progress.setValue(100 * done // max(total, 1)))
+        job.signals.done.connect(progress.close)
+        progress.canceled.connect(job.cancel)
+
+    def _backup_done(self, job: BackupJob, result: object) -> None:
+        self._backup_jobs.remove(job)
+        if isinstance(result, Path):
+            self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=result), 15000)
+        elif isinstance(result, BranchDeskError) and result.code != "backup.cancelled":
+            self.context.show_error(self, error_text(result))
+
+    def restore_from_backup(self) -> None:
+        """File ▸ Restore…: choose a backup; the current file is backed up before it is replaced."""
+        if self.session is None:
+            return
+        path = self.session.path
+        dialog = RestoreDialog(list_backups(path, self.context.data_dir, self.context.clock), self)
+        chosen = dialog.chosen() if dialog.exec() else None
+        if chosen is None:
+            return
+        self._backups.waitForDone()
+        self.background_stats.cancel()
+        self.background_stats.wait()
+        self.session.close()
+        self.session = None
+        try:
+            restore_backup(path, chosen.path, self.context.data_dir, self.context.clock)
+        except BranchDeskError as error:
+            self.context.show_error(self, error_text(error))
+        if self.open_path(path):
+            self.statusBar().showMessage(
+                self.tr("Restored the backup of {when}").format(when=moment_text(chosen.taken_at)), 15000
+            )
+
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
         self.background_stats.wait()
@@ -365,6 +438,7 @@ class MainWindow(QMainWindow):
         settings.sync()
         self.background_stats.cancel()
         self.background_stats.wait()
+        self._backups.waitForDone()
         if self.session is not None:
             self.session.close()
             self.session = None

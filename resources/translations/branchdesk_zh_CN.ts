@@ -404,6 +404,14 @@
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;backup…</source>
+        <translation>从备份恢复(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -478,6 +486,22 @@
     <message>
         <source>Coverage {grassroots} · organ side {organ} · optimised {optimised}</source>
         <translation>基层覆盖率 {grassroots} · 机关覆盖率 {organ} · 优化率 {optimised}</translation>
+    </message>
+    <message>
+        <source>Backing up the ledger…</source>
+        <translation>正在备份台账……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}</source>
+        <translation>已恢复 {when} 的备份</translation>
     </message>
 </context>
 <context>
@@ -656,6 +680,65 @@
     <message>
         <source>Official code: {code}</source>
         <translation>区划代码：{code}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>damaged file kept</source>
+        <translation>保留的损坏文件</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>The ledger is replaced by the backup you choose. The current file is backed up first.</source>
+        <translation>台账将被所选备份替换。替换前会先备份当前文件。</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,57 @@
+"""Backups taken off the UI thread, with progress and cancel (SQLite's backup API copies page by page)."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from branchdesk.domain.clock import Clock
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.services.backups import backup_due, take_backup
+from branchdesk.services.ledgers import open_ledger
+
+
+class BackupSignals(QObject):
+    progress = Signal(int, int)  # pages done, pages in all
+    done = Signal(object)  # the backup's Path, None when none was due, or a BranchDeskError
+
+
+class BackupJob(QRunnable):
+    """``only_if_due``: the automatic backup on opening, taken only when the last is old and stale."""
+
+    def __init__(
+        self, ledger: Path, data_dir: Path, clock: Clock, reason: str, *, only_if_due: bool = False
+    ) -> None:
+        super().__init__()
+        self.ledger = ledger
+        self.data_dir = data_dir
+        self.clock = clock
+        self.reason = reason
+        self.only_if_due = only_if_due
+        self.signals = BackupSignals()
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.signals.progress.emit(done, total)
+        return not self._cancelled.is_set()
+
+    def run(self) -> None:
+        result: object
+        try:
+            if self.only_if_due:
+                with open_ledger(self.ledger, self.clock, read_only=True) as ledger:
+                    due = backup_due(ledger, self.data_dir, self.clock.now())
+                if not due:
+                    self.signals.done.emit(None)
+                    return
+            result = take_backup(self.ledger, self.data_dir, self.clock, self.reason, progress=self._progress)
+        except BranchDeskError as error:
+            result = error
+        except Exception as error:  # the window must hear back, whatever happened
+            result = BranchDeskError("error.unexpected", reason=f"{type(error).__name__}: {error}")
+        self.signals.done.emit(result)

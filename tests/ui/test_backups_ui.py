@@ -1,0 +1,67 @@
+"""File ▸ Back up now and File ▸ Restore…, driven through the real window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import RegionLevel
+from branchdesk.services.backups import backup_folder, list_backups
+from branchdesk.storage import regions
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.restore import RestoreDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
+
+
+def test_back_up_now_then_restore(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    qtbot: object,
+    tmp_path: Path,
+) -> None:
+    tree = build.tree()
+    build.villages(tree["hc_chengguan"], 4)
+    path = ledger.path
+    ledger.close()
+    window = make_window()
+    window.open_path(path)
+    data = window.context.data_dir
+    qtbot.waitUntil(lambda: not window._backup_jobs)  # type: ignore[attr-defined]
+    automatic = list_backups(path, data, window.context.clock)
+    assert [b.reason for b in automatic] == ["auto"], "the first open of a ledger with work backs it up"
+
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: not window._backup_jobs)  # type: ignore[attr-defined]
+    assert list_backups(path, data, window.context.clock)[0].reason == "manual"
+    assert window.statusBar().currentMessage().startswith("已备份到 ")
+    assert all(p.parent == backup_folder(data, path) for p in (b.path for b in automatic))
+
+    # Work after the backup, then go back to it.
+    assert window.session is not None
+    with window.session.ledger.operation("test.more"):
+        regions.add_region(window.session.ledger, "息县", RegionLevel.COUNTY, tree["city"])
+    assert window.session.ledger.scalar("SELECT count(*) FROM region WHERE name = '息县'") == 1
+
+    def choose_newest() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        assert dialog.table.rowCount() == 2
+        assert dialog.table.item(0, 3).text() == "4"  # type: ignore[union-attr]
+        dialog.accept()
+
+    clock = window.context.clock
+    assert isinstance(clock, FixedClock)
+    clock.moment += dt.timedelta(minutes=1)
+    QTimer.singleShot(0, choose_newest)
+    window.restore_action.trigger()
+    assert window.session is not None
+    assert window.session.ledger.scalar("SELECT count(*) FROM region WHERE name = '息县'") == 0
+    reasons = [b.reason for b in list_backups(path, data, window.context.clock)]
+    assert reasons[0] == "before-restore"
