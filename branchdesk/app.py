@@ -26,6 +26,7 @@ from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
+from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.fonts import apply_ui_font
 from branchdesk.ui.main_window import MainWindow
 
@@ -114,6 +115,7 @@ def build_window(
         choose_open_path=file_dialog_open(documents),
         choose_new_path=file_dialog_new(documents),
         show_error=print_error if headless else message_box_error,
+        choose_chart_path=file_dialog_export_chart(documents),
     )
     return MainWindow(context)
 

@@ -249,6 +249,10 @@ class Ledger:
     def close(self) -> None:
         self.conn.close()
 
+    def interrupt(self) -> None:
+        """Stop the query running on this connection (callable from any thread); it raises there."""
+        self.conn.interrupt()
+
     def __enter__(self) -> Ledger:
         return self
 

@@ -34,9 +34,10 @@ WORKING_DAY = (
 
 # The same blanks as domain.workdays.REASON_BLANKS, for SQL's trim().
 _BLANKS = "char(" + ", ".join(str(ord(c)) for c in REASON_BLANKS) + ")"
-WEEKDAY_ACTIVITY = (
-    f"(a.type <> 'key_task' AND coalesce(trim(a.weekday_reason, {_BLANKS}), '') = '' AND {WORKING_DAY})"
-)
+# Routine activities fall under the weekend rule; key-task (emergency) work does not.
+ROUTINE = "a.type <> 'key_task'"
+NO_WEEKDAY_REASON = f"coalesce(trim(a.weekday_reason, {_BLANKS}), '') = ''"
+WEEKDAY_ACTIVITY = f"({ROUTINE} AND {NO_WEEKDAY_REASON} AND {WORKING_DAY})"
 
 
 def _params(region_id: int, **values: Any) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ class BranchesTab(QWidget):
         super().__init__(parent)
         self.setObjectName(TAB_ID)
         self._region_id: int | None = None
+        self._direct = False  # the region's own branches only (a chart's 市直 bar)
         self.model = BranchTableModel(source, self)
 
         self.search = QLineEdit(self)
@@ -100,6 +101,17 @@ class BranchesTab(QWidget):
 
     def set_region(self, region_id: int | None) -> None:
         self._region_id = region_id
+        self._direct = False
+        self.apply_filter()
+
+    def show_matching(self, kinds: tuple[BranchKind, ...], text: str = "", *, direct: bool = False) -> None:
+        """The rows behind a chart's bar (the region is set through the tree): one kind or all
+        grassroots kinds, a search text, and the region's own branches only when ``direct``."""
+        index = next((i for i in range(self.kind.count()) if tuple(self.kind.itemData(i) or ()) == kinds), 0)
+        with QSignalBlocker(self.kind), QSignalBlocker(self.search):
+            self.kind.setCurrentIndex(index)
+            self.search.setText(text)
+        self._direct = direct
         self.apply_filter()
 
     def current_filter(self) -> BranchFilter:
@@ -107,6 +119,7 @@ class BranchesTab(QWidget):
         tiers = self.tier.currentData() or ()
         return BranchFilter(
             region_id=self._region_id,
+            direct=self._direct,
             kinds=tuple(kinds),
             tiers=tuple(tiers),
             text=self.search.text(),

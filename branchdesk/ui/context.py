@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from branchdesk.domain.clock import Clock
 from branchdesk.i18n.language import Translations
 from branchdesk.ui.app_settings import AppSettings
+from branchdesk.ui.dialogs.export_chart import ChartPathChooser, no_chart_path
 
 PathChooser = Callable[[QWidget], Path | None]
 translate = QCoreApplication.translate
@@ -28,6 +29,7 @@ class UiContext:
     choose_open_path: PathChooser
     choose_new_path: PathChooser
     show_error: Callable[[QWidget, str], None]
+    choose_chart_path: ChartPathChooser = no_chart_path  # File ▸ Export chart
 
 
 def _filter() -> str:

@@ -31,11 +31,14 @@ from branchdesk.services.ledgers import create_ledger
 from branchdesk.ui.background_stats import BackgroundStats
 from branchdesk.ui.backup_job import BackupJob
 from branchdesk.ui.branches_tab import BranchesTab
+from branchdesk.ui.chart_tab import ChartTab, DrillDown
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.coverage_tab import CoverageTab
 from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
+from branchdesk.ui.frequency_tab import FrequencyTab
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
@@ -63,6 +66,14 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.branches_tab = BranchesTab(_NoLedger(), self)
         self.tabs.addTab(self.branches_tab, "")
+        self.coverage_tab = CoverageTab(context.clock, self)
+        self.frequency_tab = FrequencyTab(context.clock, self)
+        self.chart_tabs: list[ChartTab] = [self.coverage_tab, self.frequency_tab]
+        for chart_tab in self.chart_tabs:
+            self.tabs.addTab(chart_tab, "")
+            chart_tab.drill_down.connect(self.drill_down)
+            chart_tab.chart_shown.connect(self._enable_export)
+        self.tabs.currentChanged.connect(self._enable_export)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.regions)
         self.splitter.addWidget(self.tabs)
@@ -141,6 +152,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
+        self.export_chart_action = self._action(self.file_menu)
+        self.export_chart_action.setObjectName("exportChart")
+        self.export_chart_action.triggered.connect(self.export_chart)
+        self.export_chart_action.setEnabled(False)
+        self.file_menu.addSeparator()
         self.backup_action = self._action(self.file_menu)
         self.backup_action.triggered.connect(self.backup_now)
         self.restore_action = self._action(self.file_menu)
@@ -177,6 +193,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.backup_action.setText(self.tr("&Back up now"))
         self.restore_action.setText(self.tr("Restore from a &backup…"))
+        self.export_chart_action.setText(self.tr("&Export chart…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -185,6 +202,10 @@ class MainWindow(QMainWindow):
         self.guide_action.setText(self.tr("User &guide"))
         self.about_action.setText(self.tr("&About BranchDesk"))
         self.tabs.setTabText(self.tabs.indexOf(self.branches_tab), self.tr("Branches"))
+        self.tabs.setTabText(self.tabs.indexOf(self.coverage_tab), self.tr("Coverage"))
+        self.tabs.setTabText(self.tabs.indexOf(self.frequency_tab), self.tr("Activity frequency"))
+        for chart_tab in self.chart_tabs:
+            chart_tab.retranslate()
         self.welcome_title.setText(self.tr("No ledger is open."))
         self.welcome_new.setText(self.tr("New ledger…"))
         self.welcome_open.setText(self.tr("Open ledger…"))
@@ -238,6 +259,8 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.regions):  # one reload below, not one per selection change
             self.regions.load(session.region_tree())
         self.branches_tab.show_source(session, self.regions.selected_region())
+        for chart_tab in self.chart_tabs:
+            chart_tab.show_ledger(session.path, self.regions.selected_region())
         self.pages.setCurrentWidget(self.splitter)
         self._refresh()
         self._start_backup("auto", only_if_due=True)
@@ -283,6 +306,8 @@ class MainWindow(QMainWindow):
 
     def _on_region_selected(self, region_id: int | None) -> None:
         self.branches_tab.set_region(region_id)
+        for chart_tab in self.chart_tabs:
+            chart_tab.set_region(region_id)  # a hidden chart tab only takes note
         self._refresh()
 
     def _show_title(self) -> None:
@@ -377,6 +402,7 @@ class MainWindow(QMainWindow):
         self._backups.waitForDone()
         self.background_stats.cancel()
         self.background_stats.wait()
+        self._stop_charts()
         self.session.close()
         self.session = None
         try:
@@ -391,9 +417,57 @@ class MainWindow(QMainWindow):
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
         self.background_stats.wait()
-        # The result arrives as a queued signal; the status bar's relayout is posted after it.
-        for _ in range(3):
+        for chart_tab in self.chart_tabs:
+            chart_tab.wait()
+        # The result arrives as a queued signal; the status bar's relayout (and a chart's drawing) is
+        # posted after it.
+        for _ in range(4):
             QApplication.processEvents()
+
+    # -- charts --------------------------------------------------------------------------------------
+
+    def _enable_export(self) -> None:
+        current = self.tabs.currentWidget()
+        self.export_chart_action.setEnabled(isinstance(current, ChartTab) and current.has_chart())
+
+    def export_chart(self) -> None:
+        """File ▸ Export chart: the chart on show, as PNG, SVG or PDF at print resolution."""
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, ChartTab) or not tab.has_chart():
+            return
+        path = self.context.choose_chart_path(self, tab.suggested_file_name())
+        if path is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            tab.export(path)
+        except (OSError, ValueError) as error:
+            text = self.tr("The chart could not be saved: {reason}").format(reason=error)
+            self.context.show_error(self, text)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Chart saved to {path}").format(path=path), 15000)
+
+    def drill_down(self, drill: DrillDown) -> None:
+        """A clicked bar: the tab that lists its rows, for its region."""
+        try:
+            tab = self.show_tab(drill.tab)
+        except KeyError:
+            names = {"pairings": self.tr("Pairings"), "activities": self.tr("Activities")}
+            name = names.get(drill.tab, drill.tab)
+            self.statusBar().showMessage(
+                self.tr("The {tab} tab is not in this version yet.").format(tab=name), 8000
+            )
+            return
+        self.regions.select(drill.region_id)
+        if tab is self.branches_tab:
+            self.branches_tab.show_matching(drill.kinds, drill.text, direct=drill.direct)
+
+    def _stop_charts(self) -> None:
+        for chart_tab in self.chart_tabs:
+            chart_tab.cancel()
+            chart_tab.wait()
 
     # -- tools and help ------------------------------------------------------------------------------
 
@@ -438,6 +512,7 @@ class MainWindow(QMainWindow):
         settings.sync()
         self.background_stats.cancel()
         self.background_stats.wait()
+        self._stop_charts()
         self._backups.waitForDone()
         if self.session is not None:
             self.session.close()

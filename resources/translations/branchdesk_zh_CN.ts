@@ -16,7 +16,7 @@
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme's figures.</source>
+        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme&apos;s figures.</source>
         <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
     </message>
     <message>
@@ -130,6 +130,17 @@
     </message>
 </context>
 <context>
+    <name>ChartTab</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算……</translation>
+    </message>
+    <message>
+        <source>Click to open the matching rows.</source>
+        <translation>单击可查看对应的明细。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>usage: </source>
@@ -188,7 +199,7 @@
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <source>print the ledger's figures</source>
+        <source>print the ledger&apos;s figures</source>
         <translation>输出台账统计数据</translation>
     </message>
     <message>
@@ -216,7 +227,7 @@
         <translation>立即备份台账</translation>
     </message>
     <message>
-        <source>put a backup in the ledger's place</source>
+        <source>put a backup in the ledger&apos;s place</source>
         <translation>用备份替换台账</translation>
     </message>
     <message>
@@ -224,7 +235,7 @@
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <source>check the ledger's integrity</source>
+        <source>check the ledger&apos;s integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
     <message>
@@ -309,6 +320,132 @@
     </message>
 </context>
 <context>
+    <name>CoverageTab</name>
+    <message>
+        <source>Grassroots coverage</source>
+        <translation>基层覆盖率</translation>
+    </message>
+    <message>
+        <source>Organ-side coverage</source>
+        <translation>机关覆盖率</translation>
+    </message>
+    <message>
+        <source>Optimisation rate</source>
+        <translation>优化率</translation>
+    </message>
+    <message>
+        <source>Tier mix</source>
+        <translation>结对档次</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy年M月d日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>City level</source>
+        <translation>市直</translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation>县直</translation>
+    </message>
+    <message>
+        <source>{region} (own)</source>
+        <translation>{region}（本级）</translation>
+    </message>
+    <message>
+        <source>{region}: coverage of grassroots branches</source>
+        <translation>{region}基层党支部结对覆盖率</translation>
+    </message>
+    <message>
+        <source>{region}: coverage of organ branches</source>
+        <translation>{region}机关党支部结对覆盖率</translation>
+    </message>
+    <message>
+        <source>{region}: optimisation rate of organ branches</source>
+        <translation>{region}机关党支部优化率</translation>
+    </message>
+    <message>
+        <source>{region}: pairings by tier (strong leads weak)</source>
+        <translation>{region}结对档次构成（以强带弱）</translation>
+    </message>
+    <message>
+        <source>As of {date}; {region} in all: {rate} ({count} of {total})</source>
+        <translation>截至{date}；{region}合计 {rate}（{count}/{total}）</translation>
+    </message>
+    <message>
+        <source>; by unit</source>
+        <translation>；按单位</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>{region} has no branches of this kind on {date}.</source>
+        <translation>{date}，{region}没有此类党支部。</translation>
+    </message>
+    <message>
+        <source>As of {date}; {count} pairings, by both sides&apos; tiers when paired; outlined: strong organ branch with weak grassroots branch</source>
+        <translation>截至{date}；在结对 {count} 对，按结对时双方的档次统计；黑框：“好”机关党支部结对“差”基层党支部</translation>
+    </message>
+    <message>
+        <source>Organ branch</source>
+        <translation>机关党支部</translation>
+    </message>
+    <message>
+        <source>Grassroots branch</source>
+        <translation>基层党支部</translation>
+    </message>
+    <message>
+        <source>{region} has no pairings on {date}.</source>
+        <translation>{date}，{region}没有在结对的支部。</translation>
+    </message>
+    <message>
+        <source>Organ branch {organ}, grassroots branch {grassroots}: {count} pairings ({share})</source>
+        <translation>机关党支部“{organ}”、基层党支部“{grassroots}”：{count} 对（占 {share}）</translation>
+    </message>
+    <message>
+        <source>Coverage {rate}: {count} of {total} grassroots branches paired</source>
+        <translation>覆盖率 {rate}：{total} 个基层党支部中 {count} 个已结对</translation>
+    </message>
+    <message>
+        <source>Coverage {rate}: {count} of {total} organ branches paired</source>
+        <translation>覆盖率 {rate}：{total} 个机关党支部中 {count} 个已结对</translation>
+    </message>
+    <message>
+        <source>Optimisation rate {rate}: {count} of {total} organ branches optimised</source>
+        <translation>优化率 {rate}：{total} 个机关党支部中 {count} 个已优化</translation>
+    </message>
+</context>
+<context>
+    <name>ExportChartDialog</name>
+    <message>
+        <source>PNG image, for documents and messages (*.png)</source>
+        <translation>PNG 图片，用于文档和消息 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing, for further editing (*.svg)</source>
+        <translation>SVG 矢量图，便于再编辑 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document, for printing (*.pdf)</source>
+        <translation>PDF 文档，用于打印 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
     <name>FileDialogs</name>
     <message>
         <source>BranchDesk ledgers (*.bdesk);;All files (*)</source>
@@ -329,6 +466,255 @@
     <message>
         <source>BranchDesk</source>
         <translation>支部联建台账</translation>
+    </message>
+</context>
+<context>
+    <name>FrequencyTab</name>
+    <message>
+        <source>Themed Party day</source>
+        <translation>主题党日</translation>
+    </message>
+    <message>
+        <source>Party lecture</source>
+        <translation>党课</translation>
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织共建</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍共带</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业共促</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务共做</translation>
+    </message>
+    <message>
+        <source>Civic customs</source>
+        <translation>新风共树</translation>
+    </message>
+    <message>
+        <source>Practical matters</source>
+        <translation>实事共办</translation>
+    </message>
+    <message>
+        <source>Activities per month</source>
+        <translation>每月活动</translation>
+    </message>
+    <message>
+        <source>Volunteers per month</source>
+        <translation>志愿者人次</translation>
+    </message>
+    <message>
+        <source>Six areas</source>
+        <translation>“六共”分布</translation>
+    </message>
+    <message>
+        <source>Weekend rule</source>
+        <translation>周末原则</translation>
+    </message>
+    <message>
+        <source>Themed Party days</source>
+        <translation>主题党日</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>yyyy-MM</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first}至{last}</translation>
+    </message>
+    <message>
+        <source>{region} has no activities in this period.</source>
+        <translation>{region}在此期间没有活动记录。</translation>
+    </message>
+    <message>
+        <source>{region}: activities per month, by type</source>
+        <translation>{region}每月活动次数（按类型）</translation>
+    </message>
+    <message>
+        <source>{period}; {count} activities in all</source>
+        <translation>{period}；共 {count} 次</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>{region}: Party-member volunteers per month</source>
+        <translation>{region}每月党员志愿者人次</translation>
+    </message>
+    <message>
+        <source>{period}; {count} person-times in all</source>
+        <translation>{period}；共 {count} 人次</translation>
+    </message>
+    <message>
+        <source>Person-times</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>{region}: activities by the six areas</source>
+        <translation>{region}“六共”活动分布</translation>
+    </message>
+    <message>
+        <source>{period}; share of the {count} activities (an activity may serve several areas)</source>
+        <translation>{period}；占全部 {count} 次活动的比例（一次活动可涉及多个方面）</translation>
+    </message>
+    <message>
+        <source>{period}; on each bar, the share held on non-working days ({rate} in all); key-task activities are exempt</source>
+        <translation>{period}；柱上数字为在非工作日开展的比例（合计 {rate}）；重点任务不受周末原则限制，未计入</translation>
+    </message>
+    <message>
+        <source>; no official holiday calendar for {years}: weekends only</source>
+        <translation>；{years}年尚无官方节假日安排，仅按周末计算</translation>
+    </message>
+    <message>
+        <source>{region}: routine activities by day (weekend rule)</source>
+        <translation>{region}常规活动开展日期（周末原则）</translation>
+    </message>
+    <message>
+        <source>Routine activities</source>
+        <translation>常规活动次数</translation>
+    </message>
+    <message>
+        <source>Non-working day</source>
+        <translation>非工作日</translation>
+    </message>
+    <message>
+        <source>Working day, reason given</source>
+        <translation>工作日（已注明原因）</translation>
+    </message>
+    <message>
+        <source>Working day, no reason</source>
+        <translation>工作日（未注明原因）</translation>
+    </message>
+    <message>
+        <source>{period}; share of the pairings active for the whole month that held a themed Party day (%)</source>
+        <translation>{period}；当月全月在结对的支部中开展了主题党日的比例（%）</translation>
+    </message>
+    <message>
+        <source>; {count} pairings, one row per {level}</source>
+        <translation>；共 {count} 对，按{level}汇总</translation>
+    </message>
+    <message>
+        <source>; the first {shown} of {count} pairings</source>
+        <translation>；仅列出 {count} 对中的前 {shown} 对</translation>
+    </message>
+    <message>
+        <source>{region}: themed Party days per month</source>
+        <translation>{region}主题党日落实情况</translation>
+    </message>
+    <message>
+        <source>{region} in all</source>
+        <translation>{region}合计</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已开展</translation>
+    </message>
+    <message>
+        <source>Not held</source>
+        <translation>未开展</translation>
+    </message>
+    <message>
+        <source>Paired for part of the month (not counted)</source>
+        <translation>当月未全月结对（不计）</translation>
+    </message>
+    <message>
+        <source>Not paired</source>
+        <translation>未结对</translation>
+    </message>
+    <message>
+        <source>{region} has no pairings in this period.</source>
+        <translation>{region}在此期间没有结对。</translation>
+    </message>
+    <message>
+        <source>{region} (own)</source>
+        <translation>{region}（本级）</translation>
+    </message>
+    <message>
+        <source>{month}
+Volunteer person-times: {count}</source>
+        <translation>{month}
+党员志愿者：{count} 人次</translation>
+    </message>
+    <message>
+        <source>{month}
+{type}: {count}
+All activities: {total}</source>
+        <translation>{month}
+{type}：{count} 次
+全部活动：{total} 次</translation>
+    </message>
+    <message>
+        <source>{area}: {count} of {total} activities ({share})</source>
+        <translation>{area}：{count} 次，占全部 {total} 次活动的 {share}</translation>
+    </message>
+    <message>
+        <source>{month}
+Non-working days: {non_working}
+Working days, reason given: {excused}
+Working days, no reason: {weekday}
+Key-task activities (exempt): {key_task}</source>
+        <translation>{month}
+非工作日：{non_working} 次
+工作日（已注明原因）：{excused} 次
+工作日（未注明原因）：{weekday} 次
+重点任务（不受限制）：{key_task} 次</translation>
+    </message>
+    <message>
+        <source>{name}, {month}
+Themed Party day held by {count} of {total} pairings ({rate})</source>
+        <translation>{name}，{month}
+{total} 对中 {count} 对开展了主题党日（{rate}）</translation>
+    </message>
+    <message>
+        <source>{count} themed Party days</source>
+        <translation>开展主题党日 {count} 次</translation>
+    </message>
+    <message>
+        <source>No themed Party day</source>
+        <translation>未开展主题党日</translation>
+    </message>
+    <message>
+        <source>{grassroots} with {organ}
+{month}: {state}</source>
+        <translation>{grassroots} ↔ {organ}
+{month}：{state}</translation>
     </message>
 </context>
 <context>
@@ -412,6 +798,10 @@
         <translation>从备份恢复(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Export chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -442,6 +832,14 @@
     <message>
         <source>Branches</source>
         <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Activity frequency</source>
+        <translation>活动频次</translation>
     </message>
     <message>
         <source>No ledger is open.</source>
@@ -502,6 +900,26 @@
     <message>
         <source>Restored the backup of {when}</source>
         <translation>已恢复 {when} 的备份</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved: {reason}</source>
+        <translation>图表未能保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Chart saved to {path}</source>
+        <translation>图表已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>The {tab} tab is not in this version yet.</source>
+        <translation>本版本尚无“{tab}”页，暂不能列出明细。</translation>
     </message>
 </context>
 <context>
@@ -611,7 +1029,7 @@
         <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
     </message>
     <message>
-        <source>The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
+        <source>The computer&apos;s date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
         <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要 {earliest} 或更晚的日期。</translation>
     </message>
     <message>
@@ -643,7 +1061,7 @@
         <translation>该修改违反台账规则：{reason}</translation>
     </message>
     <message>
-        <source>The file's structure is damaged: {detail}</source>
+        <source>The file&apos;s structure is damaged: {detail}</source>
         <translation>文件结构已损坏：{detail}</translation>
     </message>
     <message>
@@ -659,7 +1077,7 @@
         <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
     </message>
     <message>
-        <source>An activity lies outside its pairing's dates: {detail}</source>
+        <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
 </context>

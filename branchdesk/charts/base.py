@@ -1,0 +1,221 @@
+"""What every chart shares: the look of a printed report, titles, and where each drawn item lies.
+
+Importing anything here imports the package first, which registers the Chinese font. Charts draw into a
+Figure they are given (the window's canvas, or a fresh one for export) and return the
+:class:`Targets` they drew, so that the window can say what lies under the mouse (a bar, a grid cell) and
+open the matching rows when it is clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import LayoutEngine
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from branchdesk.domain.rates import Rate
+
+# Sizes in points; a screen figure has 100 dots per inch, a printed one 300.
+TITLE_SIZE = 13
+SUBTITLE_SIZE = 9.5
+LABEL_SIZE = 9
+VALUE_SIZE = 8
+SMALL_SIZE = 7.5
+
+INK = "#222222"
+MUTED = "#666666"
+GRID = "#DDDDDD"
+RED = "#B22222"  # the programme's own colour, for the headline bars
+LIGHT_RED = "#D9807A"  # a region's own part (市直): not a region of its own
+GREEN = "#2E8B57"
+AMBER = "#E8A33D"
+GREY = "#B8BCC2"
+BLUE = "#2F6DB5"
+
+# Height of one row of a horizontal bar chart or grid, in inches (about 20 pixels on screen).
+ROW_INCHES = 0.2
+# Room a figure needs above and below its rows: title, subtitle, axis labels, legend.
+FRAME_INCHES = 1.6
+
+
+@dataclass(frozen=True)
+class Target:
+    """A drawn item: the index of its datum in the chart's data, and its series (a stack's layer, a
+    grid's column)."""
+
+    item: int
+    series: int = 0
+
+
+@dataclass(frozen=True)
+class _Grid:
+    axes: Axes
+    rows: int
+    columns: int
+
+
+class Targets:
+    """Where each item of a drawn chart lies, in display coordinates (pixels from the bottom left, as
+    matplotlib's mouse events give them)."""
+
+    def __init__(self) -> None:
+        self._patches: list[tuple[Rectangle, Target]] = []
+        self._grids: list[_Grid] = []
+
+    def add_patch(self, patch: Rectangle, target: Target) -> None:
+        self._patches.append((patch, target))
+
+    def add_grid(self, axes: Axes, rows: int, columns: int) -> None:
+        """Cells of an image drawn with row r and column c centred on data (c, r)."""
+        self._grids.append(_Grid(axes, rows, columns))
+
+    def at(self, x: float, y: float) -> Target | None:
+        for patch, target in self._patches:
+            if patch.get_height() and patch.get_width() and patch.contains_point((x, y)):
+                return target
+        for grid in self._grids:
+            if not grid.axes.bbox.contains(x, y):
+                continue
+            column, row = grid.axes.transData.inverted().transform((x, y))
+            c, r = round(float(column)), round(float(row))
+            if 0 <= r < grid.rows and 0 <= c < grid.columns:
+                return Target(r, c)
+        return None
+
+    def centre(self, target: Target) -> tuple[float, float]:
+        """The display position of a target's centre (what a click on it would report)."""
+        for patch, found in self._patches:
+            if found == target:
+                box = patch.get_window_extent()
+                return float((box.x0 + box.x1) / 2), float((box.y0 + box.y1) / 2)
+        for grid in self._grids:
+            x, y = grid.axes.transData.transform((target.series, target.item))
+            return float(x), float(y)
+        raise KeyError(target)
+
+    def __iter__(self) -> Iterator[Target]:
+        yield from (target for _, target in self._patches)
+        for grid in self._grids:
+            for row in range(grid.rows):
+                for column in range(grid.columns):
+                    yield Target(row, column)
+
+    def __len__(self) -> int:
+        return len(self._patches) + sum(grid.rows * grid.columns for grid in self._grids)
+
+
+def percent_text(rate: Rate) -> str:
+    """A rate as the programme writes it: truncated to two decimals (DESIGN.md §3), "—" for no data."""
+    percent = rate.percent
+    return "—" if percent is None else f"{percent}%"
+
+
+def fraction(rate: Rate) -> float:
+    """A bar's length (the written number is the truncated rate)."""
+    return 100 * rate.count / rate.total if rate.total else 0.0
+
+
+def count_text(value: int) -> str:
+    return f"{value:,}"
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Room around a chart's axes, in inches: text keeps its size when the window is resized."""
+
+    left: float = 0.8
+    right: float = 0.3
+    top: float = 0.95  # title and subtitle
+    bottom: float = 0.55
+
+
+class ReportLayout(LayoutEngine):
+    """Fixed margins in inches, and the title and subtitle pinned to the top left.
+
+    Matplotlib's constrained layout measures every label before each draw, which doubles the cost of a
+    redraw; the margins here are reckoned once, from the labels' lengths, when the chart is built.
+    """
+
+    _adjust_compatible = True
+    _colorbar_gridspec = False
+
+    def __init__(self, margins: Margins, title: Text, subtitle: Text) -> None:
+        super().__init__()
+        self.margins = margins
+        self.title = title
+        self.subtitle = subtitle
+
+    def set(self, **kwargs: object) -> None:
+        raise NotImplementedError
+
+    def execute(self, fig: Figure) -> None:
+        width, height = (float(v) for v in fig.get_size_inches())
+        m = self.margins
+        left = min(m.left / width, 0.45)
+        right = max(1 - m.right / width, left + 0.1)
+        bottom = min(m.bottom / height, 0.45)
+        top = max(1 - m.top / height, bottom + 0.1)
+        fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+        self.title.set_position((0.12 / width, 1 - 0.12 / height))
+        self.subtitle.set_position((0.12 / width, 1 - 0.47 / height))
+
+
+def text_inches(text: str, size: float) -> float:
+    """About how wide ``text`` is at ``size`` points: a Chinese character is one em, the rest about
+    0.6 em. Good enough to reserve room for labels without measuring them."""
+    em = size / 72
+    return max(
+        (sum(1.0 if ord(ch) >= 0x2E80 else 0.6 for ch in line) * em for line in text.split("\n")),
+        default=0.0,
+    )
+
+
+def labels_inches(labels: Sequence[str], size: float) -> float:
+    return max((text_inches(label, size) for label in labels), default=0.0)
+
+
+def start(figure: Figure, title: str, subtitle: str, margins: Margins) -> None:
+    """Clear the figure and head it with a title and a line of context (region, date, totals)."""
+    figure.clear()
+    figure.set_facecolor("white")
+    heading = figure.text(0, 1, title, ha="left", va="top", fontsize=TITLE_SIZE, color=INK)
+    context = figure.text(0, 1, subtitle, ha="left", va="top", fontsize=SUBTITLE_SIZE, color=MUTED)
+    figure.set_layout_engine(ReportLayout(margins, heading, context))
+
+
+def empty(figure: Figure, title: str, subtitle: str, text: str) -> None:
+    """A figure with nothing to draw says so in its middle."""
+    start(figure, title, subtitle, Margins())
+    figure.text(0.5, 0.5, text, ha="center", va="center", fontsize=LABEL_SIZE + 2, color=MUTED)
+
+
+def report_axes(axes: Axes, *, value_axis: Literal["x", "y"]) -> None:
+    """Light grid along the value axis only, no box: how printed statistics look."""
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.spines["left" if value_axis == "x" else "bottom"].set_color(MUTED)
+    axes.spines["bottom" if value_axis == "x" else "left"].set_color(GRID)
+    axes.grid(axis=value_axis, color=GRID, linewidth=0.8)
+    axes.set_axisbelow(True)
+    axes.tick_params(labelsize=LABEL_SIZE, colors=INK, length=0)
+
+
+def figure_height(rows: int, minimum: float) -> float:
+    """Inches for a chart of ``rows`` rows: at least ``minimum``, else a row height each."""
+    return max(minimum, rows * ROW_INCHES + FRAME_INCHES)
+
+
+def month_ticks(axes: Axes, labels: Sequence[str]) -> None:
+    """Month labels along x; with many months, only every third (and every January) is written."""
+    axes.set_xticks(range(len(labels)))
+    step = 1 if len(labels) <= 24 else 3
+    axes.set_xticklabels(
+        [label if i % step == 0 or "\n" in label else "" for i, label in enumerate(labels)],
+        fontsize=LABEL_SIZE,
+    )
+    axes.set_xlim(-0.6, len(labels) - 0.4)

@@ -1,0 +1,181 @@
+"""The Coverage tab's charts: rates by part of a region, and the tier mix of the pairings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter
+
+from branchdesk.charts.base import (
+    INK,
+    LABEL_SIZE,
+    LIGHT_RED,
+    MUTED,
+    RED,
+    VALUE_SIZE,
+    Margins,
+    Target,
+    Targets,
+    count_text,
+    empty,
+    fraction,
+    labels_inches,
+    percent_text,
+    report_axes,
+    start,
+)
+from branchdesk.domain.chart_data import GroupKind, RateBreakdown, TierMatrix
+from branchdesk.domain.enums import Tier
+from branchdesk.domain.rates import Rate
+
+# Up to this many bars stand upright with their names beneath; more lie down with their names beside.
+UPRIGHT_MAX = 12
+UPRIGHT_NAME_MAX = 6  # characters
+UPRIGHT_SLOTS = 8  # fewer bars than this are drawn as narrow as this many would be
+
+
+@dataclass(frozen=True)
+class RateChartText:
+    title: str
+    subtitle: str
+    labels: Sequence[str]  # one per item of the breakdown
+    axis: str  # what the value axis measures, e.g. "覆盖率（%）"
+    empty: str  # said when there is nothing to count
+
+
+def rate_bars_upright(data: RateBreakdown, labels: Sequence[str]) -> bool:
+    return len(data.items) <= UPRIGHT_MAX and all(len(label) <= UPRIGHT_NAME_MAX for label in labels)
+
+
+def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> Targets:
+    """One bar per part of the region, each with its truncated rate and its counts written on it."""
+    targets = Targets()
+    if not data.items:
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    upright = rate_bars_upright(data, text.labels)
+    names = labels_inches(text.labels, LABEL_SIZE)
+    start(
+        figure,
+        text.title,
+        text.subtitle,
+        Margins(left=0.85, bottom=0.5) if upright else Margins(left=names + 0.25, bottom=0.6),
+    )
+    axes = figure.add_subplot()
+    rates = [item.rate for item in data.items]
+    colours = [LIGHT_RED if item.group.kind is GroupKind.OWN else RED for item in data.items]
+    values = [fraction(rate) for rate in rates]
+    positions = range(len(rates))
+    percent_axis = FuncFormatter(lambda value, _: f"{value:.0f}%")
+    if upright:
+        bars = axes.bar(positions, values, width=0.58, color=colours)
+        axes.set_xticks(positions, list(text.labels), fontsize=LABEL_SIZE)
+        # A few bars keep a bar's width, centred, rather than filling the page.
+        spare = max(0, UPRIGHT_SLOTS - len(rates)) / 2
+        axes.set_xlim(-0.5 - spare, len(rates) - 0.5 + spare)
+        axes.set_ylim(0, 119)
+        axes.set_yticks(range(0, 101, 20))
+        axes.yaxis.set_major_formatter(percent_axis)
+        axes.set_ylabel(text.axis, fontsize=LABEL_SIZE, color=MUTED)
+        report_axes(axes, value_axis="y")
+        for i, rate in enumerate(rates):
+            axes.annotate(
+                f"{percent_text(rate)}\n{_counts(rate)}",
+                (i, values[i]),
+                xytext=(0, 3),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=VALUE_SIZE,
+                color=INK,
+                linespacing=1.3,
+            )
+    else:
+        bars = axes.barh(positions, values, height=0.62, color=colours)
+        axes.set_yticks(positions, list(text.labels), fontsize=LABEL_SIZE)
+        axes.invert_yaxis()
+        axes.set_ylim(len(rates) - 0.5, -0.5)
+        axes.set_xlim(0, 132)
+        axes.set_xticks(range(0, 101, 20))
+        axes.xaxis.set_major_formatter(percent_axis)
+        axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
+        report_axes(axes, value_axis="x")
+        for i, rate in enumerate(rates):
+            axes.annotate(
+                f"{percent_text(rate)}  {_counts(rate)}",
+                (values[i], i),
+                xytext=(4, 0),
+                textcoords="offset points",
+                ha="left",
+                va="center",
+                fontsize=VALUE_SIZE,
+                color=INK,
+            )
+    for i, bar in enumerate(bars):
+        targets.add_patch(bar, Target(i))
+    return targets
+
+
+def _counts(rate: Rate) -> str:
+    return f"{count_text(rate.count)}/{count_text(rate.total)}"
+
+
+@dataclass(frozen=True)
+class TierChartText:
+    title: str
+    subtitle: str
+    organ_axis: str
+    grassroots_axis: str
+    tiers: Mapping[Tier | None, str]  # the tiers' names, "ungraded" under None
+    empty: str
+
+
+def draw_tier_matrix(figure: Figure, data: TierMatrix, text: TierChartText) -> Targets:
+    """Active pairings by the organ side's tier (rows) and the grassroots side's (columns), each cell with
+    its count and its share of all; the strong→weak cell, the programme's aim, is outlined."""
+    targets = Targets()
+    total = data.total
+    if not total:
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    rows, columns = data.organ_tiers(), data.grassroots_tiers()
+    names = labels_inches([text.tiers[tier] for tier in rows], LABEL_SIZE)
+    start(figure, text.title, text.subtitle, Margins(left=names + 0.6, top=1.45, bottom=0.25, right=0.4))
+    axes = figure.add_subplot()
+    counts = [[data.count(organ, grassroots) for grassroots in columns] for organ in rows]
+    largest = max(max(row) for row in counts)
+    axes.imshow(counts, cmap="Reds", vmin=0, vmax=largest * 1.15, aspect="auto")
+    axes.set_xticks(range(len(columns)), [text.tiers[tier] for tier in columns], fontsize=LABEL_SIZE)
+    axes.set_yticks(range(len(rows)), [text.tiers[tier] for tier in rows], fontsize=LABEL_SIZE)
+    axes.xaxis.set_ticks_position("top")
+    axes.xaxis.set_label_position("top")
+    axes.set_xlabel(text.grassroots_axis, fontsize=LABEL_SIZE, color=MUTED, labelpad=8)
+    axes.set_ylabel(text.organ_axis, fontsize=LABEL_SIZE, color=MUTED)
+    axes.tick_params(length=0)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    for r, row in enumerate(counts):
+        for c, count in enumerate(row):
+            dark = count > largest * 0.55
+            axes.text(
+                c,
+                r,
+                f"{count_text(count)}\n{percent_text(Rate(count, total))}",
+                ha="center",
+                va="center",
+                fontsize=LABEL_SIZE + 1,
+                color="white" if dark else INK,
+                linespacing=1.4,
+            )
+    if Tier.STRONG in rows and Tier.WEAK in columns:
+        r, c = rows.index(Tier.STRONG), columns.index(Tier.WEAK)
+        axes.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor=INK, linewidth=2))
+    axes.set_xticks([x + 0.5 for x in range(len(columns) - 1)], minor=True)
+    axes.set_yticks([y + 0.5 for y in range(len(rows) - 1)], minor=True)
+    axes.grid(which="minor", color="white", linewidth=3)
+    axes.tick_params(which="minor", length=0)
+    targets.add_grid(axes, len(rows), len(columns))
+    return targets

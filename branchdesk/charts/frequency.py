@@ -1,0 +1,344 @@
+"""The Activity frequency tab's charts: activities and volunteers per month, the six areas, the weekend
+rule, and the themed-Party-day grid."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import LinearSegmentedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from branchdesk.charts.base import (
+    AMBER,
+    BLUE,
+    GREEN,
+    GREY,
+    INK,
+    LABEL_SIZE,
+    MUTED,
+    RED,
+    SMALL_SIZE,
+    VALUE_SIZE,
+    Margins,
+    Target,
+    Targets,
+    count_text,
+    empty,
+    fraction,
+    labels_inches,
+    month_ticks,
+    percent_text,
+    report_axes,
+    start,
+)
+from branchdesk.domain.chart_data import (
+    AreaCounts,
+    CellState,
+    MonthlyActivity,
+    ThemedDayGrid,
+    WeekdayShare,
+)
+from branchdesk.domain.enums import ActivityType, Area
+from branchdesk.domain.rates import Rate
+
+# Stacking order, bottom up: the monthly themed Party day first, the key tasks next.
+TYPE_ORDER = (
+    ActivityType.THEMED_DAY,
+    ActivityType.KEY_TASK,
+    ActivityType.LECTURE,
+    ActivityType.VISIT,
+    ActivityType.VOLUNTEER,
+    ActivityType.OTHER,
+)
+TYPE_COLOURS = {
+    ActivityType.THEMED_DAY: RED,
+    ActivityType.KEY_TASK: AMBER,
+    ActivityType.LECTURE: BLUE,
+    ActivityType.VISIT: GREEN,
+    ActivityType.VOLUNTEER: "#7B5EA7",
+    ActivityType.OTHER: GREY,
+}
+WEEKDAY_COLOURS = (GREEN, AMBER, RED)  # non-working day, working day with a reason, without one
+CELL_COLOURS = {
+    CellState.HELD: GREEN,
+    CellState.MISSED: "#D9534F",
+    CellState.PARTIAL: "#D5D8DC",
+    CellState.INACTIVE: "#FFFFFF",
+}
+NO_DATA = "#EEEEEE"
+# Compliance from 60 % (red) to 100 % (green): the range where the programme's months differ.
+COMPLIANCE = LinearSegmentedColormap.from_list("compliance", ["#D9534F", "#F3C969", "#2E8B57"])
+COMPLIANCE_FLOOR = 0.6
+# Values above upright bars stand on end beyond this many months.
+LEVEL_VALUES_MAX = 24
+
+
+@dataclass(frozen=True)
+class MonthChartText:
+    title: str
+    subtitle: str
+    months: Sequence[str]  # tick labels, one per month of the span
+    axis: str
+    empty: str
+    series: Sequence[str] = ()  # legend entries, where there are layers
+
+
+def _values_on_bars(axes: Axes, values: Sequence[float], texts: Sequence[str]) -> None:
+    """Each bar's value on top; upright when they would run into each other."""
+    longest = max((len(t) for t in texts), default=0)
+    rotate = len(values) > (LEVEL_VALUES_MAX if longest <= 5 else LEVEL_VALUES_MAX * 3 // 4)
+    for i, (value, text) in enumerate(zip(values, texts, strict=True)):
+        if not text:
+            continue
+        axes.annotate(
+            text,
+            (i, value),
+            xytext=(0, 2),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=SMALL_SIZE,
+            color=INK,
+            rotation=90 if rotate else 0,
+        )
+
+
+def _month_axes(figure: Figure, text: MonthChartText) -> Axes:
+    legend = labels_inches(text.series, LABEL_SIZE) + 0.45 if text.series else 0.3
+    start(figure, text.title, text.subtitle, Margins(left=0.85, right=legend, bottom=0.6))
+    axes = figure.add_subplot()
+    report_axes(axes, value_axis="y")
+    month_ticks(axes, text.months)
+    axes.set_ylabel(text.axis, fontsize=LABEL_SIZE, color=MUTED)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
+    return axes
+
+
+def _headroom(axes: Axes, top: float) -> None:
+    axes.set_ylim(0, max(top, 1) * 1.14)
+
+
+def _legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
+    handles = [Patch(facecolor=colour, label=name) for colour, name in zip(colours, names, strict=True)]
+    axes.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=LABEL_SIZE,
+        frameon=False,
+        handlelength=1.2,
+    )
+
+
+def draw_monthly_types(figure: Figure, data: MonthlyActivity, text: MonthChartText) -> Targets:
+    """Activities per month, stacked by type, with each month's total on top. Targets: item = month,
+    series = index in TYPE_ORDER."""
+    targets = Targets()
+    if not data.count:
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    axes = _month_axes(figure, text)
+    months = len(data.span.months)
+    bottoms = np.zeros(months)
+    for series, activity_type in enumerate(TYPE_ORDER):
+        values = np.array(data.counts[activity_type], dtype=float)
+        bars = axes.bar(range(months), values, bottom=bottoms, width=0.66, color=TYPE_COLOURS[activity_type])
+        for i, bar in enumerate(bars):
+            targets.add_patch(bar, Target(i, series))
+        bottoms += values
+    totals = [data.total(i) for i in range(months)]
+    _headroom(axes, max(totals))
+    _values_on_bars(axes, totals, [count_text(t) if t else "" for t in totals])
+    _legend(axes, [TYPE_COLOURS[t] for t in TYPE_ORDER], text.series)
+    return targets
+
+
+def draw_volunteers(figure: Figure, data: MonthlyActivity, text: MonthChartText) -> Targets:
+    """Volunteer person-times per month, each bar with its number."""
+    targets = Targets()
+    if not any(data.volunteers):
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    axes = _month_axes(figure, text)
+    bars = axes.bar(range(len(data.volunteers)), data.volunteers, width=0.66, color=BLUE)
+    for i, bar in enumerate(bars):
+        targets.add_patch(bar, Target(i))
+    _headroom(axes, max(data.volunteers))
+    _values_on_bars(axes, data.volunteers, [count_text(v) if v else "" for v in data.volunteers])
+    return targets
+
+
+@dataclass(frozen=True)
+class AreaChartText:
+    title: str
+    subtitle: str
+    areas: Mapping[Area, str]
+    axis: str
+    empty: str
+
+
+def draw_areas(figure: Figure, data: AreaCounts, text: AreaChartText) -> Targets:
+    """Activities touching each of the six areas (in the article's order), with the share of all
+    activities; an activity may touch several areas, so the shares need not add up to 100 %."""
+    targets = Targets()
+    if not data.activities:
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    areas = list(Area)
+    names = labels_inches([text.areas[area] for area in areas], LABEL_SIZE + 1)
+    start(figure, text.title, text.subtitle, Margins(left=names + 0.3, bottom=0.6))
+    axes = figure.add_subplot()
+    counts = [data.counts.get(area, 0) for area in areas]
+    bars = axes.barh(range(len(areas)), counts, height=0.6, color=RED)
+    axes.set_yticks(range(len(areas)), [text.areas[area] for area in areas], fontsize=LABEL_SIZE + 1)
+    axes.set_ylim(len(areas) - 0.5, -0.5)
+    top = max(counts) or 1
+    axes.set_xlim(0, top * 1.3)
+    # Ticks up to the longest bar only: the room beyond it is for the written numbers.
+    axes.set_xticks([tick for tick in MaxNLocator(nbins=5).tick_values(0, top) if 0 <= tick <= top])
+    axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
+    report_axes(axes, value_axis="x")
+    for i, area in enumerate(areas):
+        axes.annotate(
+            f"{count_text(counts[i])}  {percent_text(data.share(area))}",
+            (counts[i], i),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=VALUE_SIZE + 1,
+            color=INK,
+        )
+        targets.add_patch(bars[i], Target(i))
+    return targets
+
+
+def draw_weekday(figure: Figure, data: WeekdayShare, text: MonthChartText) -> Targets:
+    """Routine activities per month by day (non-working; working with a reason; working without one),
+    with the non-working share on top. Targets: item = month, series = 0, 1, 2 as listed."""
+    targets = Targets()
+    if not any(month.routine for month in data.months):
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    axes = _month_axes(figure, text)
+    layers = [
+        [m.non_working for m in data.months],
+        [m.weekday_excused for m in data.months],
+        [m.weekday for m in data.months],
+    ]
+    bottoms = np.zeros(len(data.months))
+    for series, (values, colour) in enumerate(zip(layers, WEEKDAY_COLOURS, strict=True)):
+        bars = axes.bar(range(len(values)), values, bottom=bottoms, width=0.66, color=colour)
+        for i, bar in enumerate(bars):
+            targets.add_patch(bar, Target(i, series))
+        bottoms += np.array(values, dtype=float)
+    routine = [m.routine for m in data.months]
+    _headroom(axes, max(routine))
+    _values_on_bars(
+        axes, routine, [percent_text(m.non_working_share) if m.routine else "" for m in data.months]
+    )
+    _legend(axes, list(WEEKDAY_COLOURS), text.series)
+    return targets
+
+
+@dataclass(frozen=True)
+class GridChartText:
+    title: str
+    subtitle: str
+    months: Sequence[str]
+    rows: Sequence[str]  # the total's row first, then one per group or pairing
+    states: Mapping[CellState, str]  # legend of a grid of pairings
+    empty: str
+
+
+def grid_rows(data: ThemedDayGrid) -> int:
+    """Rows the grid draws: the region's total, then its parts or its pairings."""
+    return 1 + (len(data.rows) if data.rows else len(data.groups))
+
+
+def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartText) -> Targets:
+    """Monthly themed-Party-day compliance: a first row with the region's rate per month, then a row per
+    part of the region (its rate, coloured from red to green) or per pairing (held, missed, or not
+    counted because the pairing did not span the month). Targets: item = row, series = month."""
+    targets = Targets()
+    if not data.pairings:
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    months = data.span.months
+    names = labels_inches(text.rows, 8 if data.rows else LABEL_SIZE)
+    legend = 0.45 if data.rows else 0.2
+    start(figure, text.title, text.subtitle, Margins(left=names + 0.2, top=1.4, bottom=legend, right=0.2))
+    axes = figure.add_subplot()
+    rates: list[Sequence[Rate]] = [data.totals]
+    if not data.rows:
+        rates += [group.rates for group in data.groups]
+    colours = np.ones((grid_rows(data), len(months), 4))
+    for r, row in enumerate(rates):
+        for c, rate in enumerate(row):
+            colours[r, c] = _rate_colour(rate)
+    for r, pairing in enumerate(data.rows, start=1):
+        for c, month in enumerate(months):
+            colours[r, c] = _hex(CELL_COLOURS[pairing.state(month, c)])
+    axes.imshow(colours, aspect="auto", interpolation="nearest")
+    # The written rates: the total's row always, and each part's when the grid is of parts.
+    size = SMALL_SIZE if len(months) <= 24 else SMALL_SIZE - 1.5
+    for r, row in enumerate(rates):
+        for c, rate in enumerate(row):
+            axes.text(c, r, _short_percent(rate), ha="center", va="center", fontsize=size, color=INK)
+    month_ticks(axes, text.months)
+    axes.xaxis.set_ticks_position("top")
+    axes.set_yticks(range(len(text.rows)), list(text.rows), fontsize=8 if data.rows else LABEL_SIZE)
+    axes.tick_params(length=0)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+    axes.set_xticks([x + 0.5 for x in range(len(months) - 1)], minor=True)
+    axes.set_yticks([y + 0.5 for y in range(grid_rows(data) - 1)], minor=True)
+    axes.grid(which="minor", color="white", linewidth=1.5)
+    axes.tick_params(which="minor", length=0)
+    axes.axhline(0.5, color=INK, linewidth=1.2)
+    if data.rows:
+        states = [CellState.HELD, CellState.MISSED, CellState.PARTIAL]
+        _bottom_legend(axes, [CELL_COLOURS[s] for s in states], [text.states[s] for s in states])
+    targets.add_grid(axes, grid_rows(data), len(months))
+    return targets
+
+
+def _bottom_legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
+    handles = [
+        Patch(facecolor=colour, edgecolor=MUTED, linewidth=0.5, label=name)
+        for colour, name in zip(colours, names, strict=True)
+    ]
+    axes.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
+        ncols=len(handles),
+        fontsize=LABEL_SIZE,
+        frameon=False,
+        handlelength=1.2,
+    )
+
+
+def _hex(colour: str) -> tuple[float, float, float, float]:
+    value = colour.lstrip("#")
+    red, green, blue = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    return red, green, blue, 1.0
+
+
+def _rate_colour(rate: Rate) -> tuple[float, float, float, float]:
+    if not rate.total:
+        return _hex(NO_DATA)
+    share = (fraction(rate) / 100 - COMPLIANCE_FLOOR) / (1 - COMPLIANCE_FLOOR)
+    red, green, blue, _ = COMPLIANCE(min(1.0, max(0.0, share)))
+    # Lightened, so that the written numbers stay readable on every colour.
+    return 0.55 + 0.45 * red, 0.55 + 0.45 * green, 0.55 + 0.45 * blue, 1.0
+
+
+def _short_percent(rate: Rate) -> str:
+    """A cell's rate without the % sign (the legend says it is a percentage): "96.09", "100.00", "—"."""
+    return percent_text(rate).removesuffix("%")

@@ -1,0 +1,333 @@
+"""Every chart draws in Chinese without a missing glyph, its labels never overlap (ten counties, thirty
+townships, sixty months), each drawn item can be found under the mouse, and export writes PNG, SVG and
+PDF at print resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from branchdesk.charts import coverage, export, frequency
+from branchdesk.charts.base import Target, Targets, percent_text, text_inches
+from branchdesk.domain.chart_data import (
+    AreaCounts,
+    CellState,
+    Group,
+    GroupKind,
+    GroupMonths,
+    GroupRate,
+    MonthlyActivity,
+    MonthSpan,
+    PairingMonths,
+    RateBreakdown,
+    Scope,
+    ThemedDayGrid,
+    TierCell,
+    TierMatrix,
+    WeekdayMonth,
+    WeekdayShare,
+)
+from branchdesk.domain.enums import ActivityType, Area, RegionLevel, Tier
+from branchdesk.domain.months import Month
+from branchdesk.domain.rates import Rate
+
+COUNTIES = ["浉河区", "平桥区", "罗山县", "光山县", "新县", "商城县", "固始县", "潢川县", "淮滨县", "息县"]
+TOWNSHIPS = [
+    "蓼城街道", "番城街道", "秀水街道", "三河尖镇", "往流镇", "郭陆滩镇", "胡族铺镇", "方集镇", "段集镇",
+    "汪棚镇", "张广庙镇", "陈淋子镇", "黎集镇", "蒋集镇", "分水亭镇", "石佛店镇", "泉河铺镇", "祖师庙镇",
+    "草庙集乡", "武庙集乡", "南大桥乡", "杨集乡", "马堽集乡", "徐集乡", "观堂乡", "丰港乡", "洪埠乡",
+    "赵岗乡", "张老埠乡", "柳树店乡", "李店乡",
+]  # fmt: skip
+CITY = Scope(1, "信阳市", RegionLevel.CITY)
+AS_OF = dt.date(2023, 12, 31)
+SCREEN = (10.8, 6.3)  # inches at 100 dpi: the chart area of a 1366×768 window
+
+
+@pytest.fixture(autouse=True)
+def glyphs_must_exist() -> Iterator[None]:
+    """A missing glyph draws an empty box: make matplotlib's warning about it an error here too."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*[Gg]lyph.*missing.*")
+        warnings.filterwarnings("error", message=".*missing from font.*")
+        yield
+
+
+def drawn(
+    draw: object, data: object, text: object, size: tuple[float, float] = SCREEN
+) -> tuple[Figure, Targets]:
+    figure = Figure(figsize=size, dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    targets = draw(figure, data, text)  # type: ignore[operator]
+    canvas.draw()
+    return figure, targets
+
+
+def boxes(texts: list[Text], figure: Figure) -> list[Bbox]:
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    return [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text().strip()]
+
+
+def assert_apart(found: list[Bbox], what: str) -> None:
+    for a, b in itertools.combinations(found, 2):
+        overlap_x = min(a.x1, b.x1) - max(a.x0, b.x0)
+        overlap_y = min(a.y1, b.y1) - max(a.y0, b.y0)
+        assert overlap_x <= 0.5 or overlap_y <= 0.5, f"{what} overlap: {a} and {b}"
+
+
+def assert_inside(found: list[Bbox], figure: Figure, what: str) -> None:
+    width, height = figure.bbox.width, figure.bbox.height
+    for box in found:
+        inside = box.x0 >= -0.5 and box.x1 <= width + 0.5 and box.y0 >= -0.5 and box.y1 <= height + 0.5
+        assert inside, f"{what} outside the figure: {box}"
+
+
+def assert_readable(figure: Figure) -> None:
+    """Labels of each axis, and the values written on the bars, neither overlap nor leave the page."""
+    for axes in figure.axes:
+        for name, labels in (("x labels", axes.get_xticklabels()), ("y labels", axes.get_yticklabels())):
+            found = boxes(list(labels), figure)
+            assert_apart(found, name)
+            assert_inside(found, figure, name)
+        written = boxes(list(axes.texts), figure)
+        assert_apart(written, "values")
+        assert_inside(written, figure, "values")
+    assert_inside(boxes(list(figure.texts), figure), figure, "titles")
+
+
+def breakdown(names: list[str], level: RegionLevel, *, own: bool = False) -> RateBreakdown:
+    items = [
+        GroupRate(Group(GroupKind.REGION, i + 10, name, level), Rate(1000 - i * 7, 1000 + i))
+        for i, name in enumerate(names)
+    ]
+    if own:
+        items.insert(0, GroupRate(Group(GroupKind.OWN, 1, "信阳市", RegionLevel.CITY), Rate(1083, 1127)))
+    items.append(GroupRate(Group(GroupKind.REGION, 99, "新设乡", level), Rate(0, 0)))
+    total = Rate(sum(i.rate.count for i in items), sum(i.rate.total for i in items))
+    return RateBreakdown(CITY, AS_OF, total, tuple(items))
+
+
+def rate_text(data: RateBreakdown) -> coverage.RateChartText:
+    return coverage.RateChartText(
+        title="信阳市基层党支部结对覆盖率",
+        subtitle="截至2023年12月31日；信阳市合计 99.40%（5,180/5,211）",
+        labels=["市直" if i.group.kind is GroupKind.OWN else i.group.name for i in data.items],
+        axis="覆盖率",
+        empty="无数据",
+    )
+
+
+def test_ten_counties_stand_upright_with_every_rate_written() -> None:
+    data = breakdown(COUNTIES, RegionLevel.COUNTY, own=True)
+    figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data))
+    assert coverage.rate_bars_upright(data, rate_text(data).labels)
+    assert_readable(figure)
+    written = [t.get_text() for t in figure.axes[0].texts]
+    # Truncated, never rounded (DESIGN.md §3): 1083/1127 is 96.09 %; no bar for a zero denominator.
+    assert "96.09%\n1,083/1,127" in written
+    assert "—\n0/0" in written
+    assert len(targets) == len(data.items)
+
+
+def test_thirty_townships_lie_down_without_overlapping() -> None:
+    data = breakdown(TOWNSHIPS, RegionLevel.TOWNSHIP)
+    rows = len(data.items)
+    size = (SCREEN[0], max(SCREEN[1], rows * 0.2 + 1.6))
+    figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data), size)
+    assert not coverage.rate_bars_upright(data, rate_text(data).labels)
+    assert_readable(figure)
+    # Each bar is found where it is drawn, and only there (the last region has no branches, no bar).
+    for target in list(targets)[:-1]:
+        x, y = targets.centre(target)
+        assert targets.at(x, y) == target
+    assert targets.at(*targets.centre(Target(len(data.items) - 1))) is None
+    assert targets.at(1, 1) is None
+
+
+def test_rates_are_truncated() -> None:
+    assert percent_text(Rate(4521, 4522)) == "99.97%"
+    assert percent_text(Rate(4498, 4522)) == "99.46%"
+    assert percent_text(Rate(0, 0)) == "—"
+
+
+def tier_text() -> coverage.TierChartText:
+    return coverage.TierChartText(
+        title="信阳市结对档次构成（以强带弱）",
+        subtitle="截至2023年12月31日；按结对时的档次",
+        organ_axis="机关党支部",
+        grassroots_axis="基层党支部",
+        tiers={Tier.STRONG: "好", Tier.AVERAGE: "中", Tier.WEAK: "差", None: "未定档"},
+        empty="无",
+    )
+
+
+def test_tier_matrix_cells_are_targets() -> None:
+    cells = (
+        TierCell(Tier.STRONG, Tier.WEAK, 2000),
+        TierCell(Tier.AVERAGE, Tier.AVERAGE, 1200),
+        TierCell(None, Tier.WEAK, 900),
+    )
+    data = TierMatrix(CITY, AS_OF, cells)
+    figure, targets = drawn(coverage.draw_tier_matrix, data, tier_text())
+    assert_readable(figure)
+    assert len(targets) == 4 * 3  # ungraded organs make a fourth row
+    x, y = targets.centre(Target(0, 2))
+    assert targets.at(x, y) == Target(0, 2)  # strong organ, weak grassroots
+    assert "2,000\n48.78%" in [t.get_text() for t in figure.axes[0].texts]
+
+
+def months_text(span: MonthSpan, series: list[str]) -> frequency.MonthChartText:
+    labels = [
+        f"{m.month}月" + (f"\n{m.year}年" if i == 0 or m.month == 1 else "")
+        for i, m in enumerate(span.months)
+    ]
+    return frequency.MonthChartText(
+        title="信阳市每月活动次数（按类型）",
+        subtitle="2022年4月至2023年12月；共 1,000,000 次",
+        months=labels,
+        axis="活动次数",
+        empty="无",
+        series=series,
+    )
+
+
+TYPE_NAMES = ["主题党日", "重点任务", "党课", "走访", "志愿服务", "其他"]
+
+
+@pytest.mark.parametrize("months", [1, 21, 24, 60])
+def test_monthly_charts_keep_their_labels_apart(months: int) -> None:
+    last = Month(2023, 12)
+    first = last
+    for _ in range(months - 1):
+        first = first.previous()
+    span = MonthSpan(first, last)
+    n = len(span.months)
+    counts = {t: tuple(9000 + 100 * i + 7 * j for j in range(n)) for i, t in enumerate(ActivityType)}
+    data = MonthlyActivity(CITY, span, counts, tuple(712_345 + j for j in range(n)))
+    figure, targets = drawn(frequency.draw_monthly_types, data, months_text(span, TYPE_NAMES))
+    assert_readable(figure)
+    assert len(targets) == 6 * n
+    figure, _ = drawn(frequency.draw_volunteers, data, months_text(span, []))
+    assert_readable(figure)
+    weekday = WeekdayShare(
+        CITY,
+        span,
+        tuple(WeekdayMonth(m, 40_000, 1_000, 2_345, 9_000) for m in span.months),
+        (),
+    )
+    names = ["非工作日", "工作日（已注明原因）", "工作日（未注明原因）"]
+    figure, targets = drawn(frequency.draw_weekday, weekday, months_text(span, names))
+    assert_readable(figure)
+    assert len(targets) == 3 * n
+
+
+def test_areas() -> None:
+    span = MonthSpan(Month(2022, 4), Month(2023, 12))
+    data = AreaCounts(CITY, span, 1_000_000, {area: 100_000 * (i + 1) for i, area in enumerate(Area)})
+    names = ["组织共建", "队伍共带", "产业共促", "服务共做", "新风共树", "实事共办"]
+    text = frequency.AreaChartText(
+        "信阳市“六共”活动分布", "…", dict(zip(Area, names, strict=True)), "活动次数", "无"
+    )
+    figure, targets = drawn(frequency.draw_areas, data, text)
+    assert_readable(figure)
+    assert len(targets) == 6
+    assert "600,000  60.00%" in [t.get_text() for t in figure.axes[0].texts]
+
+
+def grid_text(span: MonthSpan, rows: list[str]) -> frequency.GridChartText:
+    return frequency.GridChartText(
+        title="信阳市主题党日落实情况",
+        subtitle="…",
+        months=months_text(span, []).months,
+        rows=["信阳市合计", *rows],
+        states={
+            CellState.HELD: "已开展",
+            CellState.MISSED: "未开展",
+            CellState.PARTIAL: "当月未全月结对（不计）",
+            CellState.INACTIVE: "未结对",
+        },
+        empty="无",
+    )
+
+
+def test_themed_day_grid_by_township_and_by_pairing() -> None:
+    span = MonthSpan(Month(2022, 4), Month(2023, 12))
+    n = len(span.months)
+    groups = tuple(
+        GroupMonths(
+            Group(GroupKind.REGION, i, name, RegionLevel.TOWNSHIP),
+            tuple(Rate(95 + i % 5, 100) for _ in range(n)),
+        )
+        for i, name in enumerate(TOWNSHIPS)
+    )
+    data = ThemedDayGrid(CITY, span, 3000, groups, ())
+    rows = frequency.grid_rows(data)
+    figure, targets = drawn(
+        frequency.draw_themed_day_grid, data, grid_text(span, TOWNSHIPS), (SCREEN[0], rows * 0.2 + 1.6)
+    )
+    assert_readable(figure)
+    assert len(targets) == rows * n
+    pairings = tuple(
+        PairingMonths(
+            i, f"机关第{i}党支部", f"东方红路社区第{i}网格党支部", 3, dt.date(2022, 4, 6), None, (1,) * n
+        )
+        for i in range(40)
+    )
+    data = ThemedDayGrid(CITY, span, 40, groups[:1], pairings)
+    names = [p.grassroots.removesuffix("党支部") for p in pairings]
+    figure, targets = drawn(
+        frequency.draw_themed_day_grid, data, grid_text(span, names), (SCREEN[0], 41 * 0.2 + 1.6)
+    )
+    assert_readable(figure)
+    x, y = targets.centre(Target(5, 3))
+    assert targets.at(x, y) == Target(5, 3)
+
+
+def test_empty_charts_say_so() -> None:
+    data = RateBreakdown(CITY, AS_OF, Rate(0, 0), ())
+    figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data))
+    assert len(targets) == 0
+    assert "无数据" in [t.get_text() for t in figure.texts]
+
+
+@pytest.mark.parametrize("suffix", export.FORMATS)
+def test_export_at_print_resolution(tmp_path: Path, suffix: str) -> None:
+    data = breakdown(COUNTIES, RegionLevel.COUNTY, own=True)
+    figure = Figure(figsize=export.page_size(0))
+    coverage.draw_rate_bars(figure, data, rate_text(data))
+    path = tmp_path / f"覆盖率 图表.{suffix}"
+    export.save_figure(figure, path)
+    content = path.read_bytes()
+    if suffix == "png":
+        from PIL import Image
+
+        with Image.open(path) as image:
+            assert image.size == (round(11.69 * 300), round(8.27 * 300))
+    elif suffix == "pdf":
+        assert content.startswith(b"%PDF")
+        assert b"NotoSansSC" in content  # the Chinese font is embedded
+    else:
+        assert b"<svg" in content[:2000]
+
+
+def test_export_refuses_other_formats(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="format"):
+        export.save_figure(Figure(), tmp_path / "chart.xlsx")
+
+
+def test_long_charts_export_on_longer_pages() -> None:
+    assert export.page_size(0) == export.A4_LANDSCAPE
+    assert export.page_size(63)[1] > export.A4_LANDSCAPE[1]
+
+
+def test_label_widths_are_reckoned_generously() -> None:
+    assert text_inches("张老埠乡", 9) == pytest.approx(4 * 9 / 72)
+    assert text_inches("99.46%", 9) < text_inches("张老埠乡", 9)

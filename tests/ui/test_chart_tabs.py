@@ -1,0 +1,333 @@
+"""The chart tabs driven as a clerk would: pick a region and a period, hover a bar, click it to reach the
+rows behind it, export the chart. Plus: matplotlib is not loaded until a chart tab is first shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from branchdesk.domain.chart_data import GroupKind, MonthSpan, RateBreakdown, ThemedDayGrid, TierMatrix
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import BranchKind
+from branchdesk.domain.months import Month
+from branchdesk.domain.rates import Rate
+from branchdesk.services import charts as chart_service
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.storage import stats as stats_store
+from branchdesk.ui.chart_tab import ChartTab
+from branchdesk.ui.main_window import MainWindow
+from tests.chart_ledger import ChartLedger, make_chart_ledger
+from tests.ui.conftest import Recorder
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def charted(tmp_path: Path, clock: FixedClock) -> tuple[Path, ChartLedger]:
+    path = tmp_path / "图表 台账.bdesk"
+    return path, make_chart_ledger(path, clock)
+
+
+@pytest.fixture
+def window(
+    make_window: Callable[..., MainWindow], charted: tuple[Path, ChartLedger], qtbot: object
+) -> MainWindow:
+    made = make_window()
+    assert made.open_path(charted[0])
+    made.resize(1366, 768)
+    made.show()
+    qtbot.waitExposed(made)  # type: ignore[attr-defined]
+    return made
+
+
+def select(window: MainWindow, region_id: int) -> None:
+    window.regions.select(region_id)
+
+
+def shown(tab: ChartTab, qtbot: object, check: Callable[[object], bool] = lambda data: True) -> object:
+    """The tab's data once a result that passes ``check`` is drawn."""
+    qtbot.waitUntil(lambda: tab.data is not None and check(tab.data) and not tab.busy(), timeout=15000)  # type: ignore[attr-defined]
+    assert tab.canvas is not None
+    tab.canvas.draw()  # what draw_idle would do at the next paint
+    return tab.data
+
+
+def click(tab: ChartTab, item: int, series: int = 0) -> None:
+    """A left click on a drawn item, as matplotlib reports it from the canvas."""
+    from matplotlib.backend_bases import MouseButton, MouseEvent
+
+    from branchdesk.charts.base import Target
+
+    assert tab.targets is not None
+    x, y = tab.targets.centre(Target(item, series))
+    MouseEvent("button_press_event", tab.canvas, x, y, button=MouseButton.LEFT)._process()
+
+
+def hover(tab: ChartTab, item: int, series: int = 0) -> None:
+    from matplotlib.backend_bases import MouseEvent
+
+    from branchdesk.charts.base import Target
+
+    assert tab.targets is not None
+    x, y = tab.targets.centre(Target(item, series))
+    MouseEvent("motion_notify_event", tab.canvas, x, y)._process()
+
+
+def branch_names(window: MainWindow) -> list[str]:
+    model = window.branches_tab.model
+    return sorted(model.index(row, 0).data() for row in range(model.rowCount()))
+
+
+def test_hidden_chart_tabs_do_no_work(window: MainWindow, charted: tuple[Path, ChartLedger]) -> None:
+    regions = charted[1].regions
+    select(window, regions["huangchuan"])
+    select(window, regions["gushi"])
+    for tab in window.chart_tabs:
+        assert tab.canvas is None
+        assert not tab.busy()
+        assert tab.data is None
+    assert not window.export_chart_action.isEnabled()
+
+
+def test_coverage_follows_region_and_date_and_drills_down(
+    window: MainWindow, charted: tuple[Path, ChartLedger], qtbot: object, clock: FixedClock
+) -> None:
+    path, made = charted
+    regions = made.regions
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    data = shown(tab, qtbot)
+    assert isinstance(data, RateBreakdown)
+    assert data.scope.id == regions["city"]
+    assert [(i.group.name, i.rate) for i in data.items] == [("固始县", Rate(1, 2)), ("潢川县", Rate(3, 6))]
+    assert window.export_chart_action.isEnabled()
+
+    select(window, regions["huangchuan"])
+    data = shown(tab, qtbot, lambda d: d.scope.id == regions["huangchuan"])  # type: ignore[attr-defined]
+    assert [(i.group.name, i.rate) for i in data.items] == [("城关镇", Rate(2, 4)), ("仁和镇", Rate(1, 2))]  # type: ignore[attr-defined]
+
+    # The period: as of 30 April, p2 was still active and the archived village still existed.
+    tab.as_of.setDate(QDate(2022, 4, 30))
+    data = shown(tab, qtbot, lambda d: d.as_of == dt.date(2022, 4, 30))  # type: ignore[attr-defined]
+    with open_ledger(path, clock, read_only=True) as ledger:
+        for item in data.items:  # type: ignore[attr-defined]
+            expected = stats_store.coverage(
+                ledger, item.group.id, dt.date(2022, 4, 30), direct=False, organ_side=False
+            )
+            assert item.rate == expected
+    assert [i.rate for i in data.items] == [Rate(3, 4), Rate(2, 3)]  # type: ignore[attr-defined]
+
+    hover(tab, 0)
+    assert (
+        tab.tooltip(tab.chart_id, data, tab._hovered) == "城关镇\n覆盖率 75.00%：4 个基层党支部中 3 个已结对"
+    )  # type: ignore[arg-type]
+
+    # A click on 城关镇's bar: the Branches tab, 城关镇 selected, its grassroots branches listed.
+    click(tab, 0)
+    assert window.tabs.currentWidget() is window.branches_tab
+    assert window.regions.selected_region() == regions["hc_chengguan"]
+    assert branch_names(window) == [f"城关{i}村党支部" for i in range(1, 5)]
+    assert window.branches_tab.kind.currentText() == "全部基层党支部"
+
+
+def test_organ_side_drills_to_a_unit_and_to_the_city_level(
+    window: MainWindow, charted: tuple[Path, ChartLedger], qtbot: object
+) -> None:
+    regions = charted[1].regions
+    tab = window.coverage_tab
+    select(window, regions["huangchuan"])
+    window.show_tab("coverage")
+    tab.show_chart("organ")
+    data = shown(tab, qtbot, lambda d: any(i.group.kind is GroupKind.UNIT for i in d.items))  # type: ignore[attr-defined]
+    assert [i.group.name for i in data.items] == ["潢川县财政局", "潢川县教育体育局"]  # type: ignore[attr-defined]
+    click(tab, 1)
+    assert window.tabs.currentWidget() is window.branches_tab
+    assert branch_names(window) == ["机关第1党支部", "机关第2党支部"]
+    assert window.branches_tab.search.text() == "潢川县教育体育局"
+
+    select(window, regions["city"])
+    window.show_tab("coverage")
+    tab.show_chart("optimisation")
+    data = shown(tab, qtbot, lambda d: d.scope.id == regions["city"] and d.items)  # type: ignore[attr-defined]
+    assert [i.group.kind for i in data.items] == [GroupKind.OWN, GroupKind.REGION, GroupKind.REGION]  # type: ignore[attr-defined]
+    click(tab, 0)  # 市直: the city's own organ branches, not the counties'
+    assert window.regions.selected_region() == regions["city"]
+    assert window.branches_tab.current_filter().direct
+    assert window.branches_tab.model.total == 2
+    assert window.branches_tab.kind.currentText() == "机关"
+
+
+def test_a_tier_cell_names_the_tab_still_to_come(window: MainWindow, qtbot: object) -> None:
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    tab.show_chart("tiers")
+    data = shown(tab, qtbot, lambda d: isinstance(d, TierMatrix))
+    assert isinstance(data, TierMatrix)
+    assert data.total == 4
+    click(tab, 0, 2)  # strong organ branch, weak grassroots branch
+    assert window.tabs.currentWidget() is tab
+    assert "结对" in window.statusBar().currentMessage()
+
+
+def test_activity_frequency_follows_months_and_region(
+    window: MainWindow,
+    charted: tuple[Path, ChartLedger],
+    qtbot: object,
+    monkeypatch: pytest.MonkeyPatch,
+    clock: FixedClock,
+) -> None:
+    path, made = charted
+    regions = made.regions
+    tab = window.frequency_tab
+    window.show_tab("activity-frequency")
+    # Today is 19 May 2022: by default, the months up to the last ended one that have activities.
+    data = shown(tab, qtbot)
+    assert data.span == MonthSpan(Month(2022, 4), Month(2022, 4))  # type: ignore[attr-defined]
+    assert tab.first_month.date() == QDate(2022, 4, 1)
+    assert tab.first_month.isEnabled()
+
+    tab.last_month.setDate(QDate(2022, 6, 1))
+    data = shown(tab, qtbot, lambda d: d.span.last == Month(2022, 6))  # type: ignore[attr-defined]
+    with open_ledger(path, clock, read_only=True) as ledger:
+        for i, month in enumerate(data.span.months):  # type: ignore[attr-defined]
+            counts = stats_store.activity_counts(ledger, regions["city"], month, direct=False)
+            assert data.total(i) == counts.count  # type: ignore[attr-defined]
+            assert data.volunteers[i] == counts.volunteer_person_times  # type: ignore[attr-defined]
+
+    # The grid, summed by county when the pairings are many; a county's row opens that county's grid.
+    monkeypatch.setattr(chart_service, "PAIRING_ROWS_MAX", 2)
+    tab.show_chart("themed-days")
+    grid = shown(tab, qtbot, lambda d: isinstance(d, ThemedDayGrid))
+    assert isinstance(grid, ThemedDayGrid)
+    assert grid.aggregated
+    assert [g.group.name for g in grid.groups] == ["固始县", "潢川县"]
+    click(tab, 2, 1)  # 潢川县, May
+    assert window.regions.selected_region() == regions["huangchuan"]
+    assert window.tabs.currentWidget() is tab
+    grid = shown(tab, qtbot, lambda d: d.scope.id == regions["huangchuan"])  # type: ignore[attr-defined]
+    assert isinstance(grid, ThemedDayGrid)
+    assert grid.totals[1] == Rate(2, 3)  # May: p1 and p3 held one, p4 did not
+
+    # Switching charts reuses what was computed; switching back draws again without asking SQL.
+    tab.show_chart("volunteers")
+    tab.show_chart("types")
+    assert tab.chart_id == "types"
+
+
+def test_export_the_chart_on_show(
+    window: MainWindow, qtbot: object, tmp_path: Path, recorder: Recorder
+) -> None:
+    window.show_tab("coverage")
+    shown(window.coverage_tab, qtbot)
+    asked: list[str] = []
+
+    def choose(parent: object, suggested: str) -> Path:
+        asked.append(suggested)
+        return tmp_path / "导出" / "覆盖率.pdf"
+
+    (tmp_path / "导出").mkdir()
+    window.context.choose_chart_path = choose  # type: ignore[assignment]
+    window.export_chart_action.trigger()
+    assert asked == ["信阳市 基层覆盖率 2022年5月19日.png"]
+    assert (tmp_path / "导出" / "覆盖率.pdf").read_bytes().startswith(b"%PDF")
+    assert "覆盖率.pdf" in window.statusBar().currentMessage()
+    window.context.choose_chart_path = lambda parent, suggested: tmp_path / "没有 这个 文件夹" / "x.png"  # type: ignore[assignment]
+    window.export_chart_action.trigger()
+    assert len(recorder.errors) == 1
+    window.show_tab("branches")
+    assert not window.export_chart_action.isEnabled()
+
+
+def test_charts_speak_the_chosen_language(window: MainWindow, qtbot: object) -> None:
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    shown(tab, qtbot)
+    assert tab.canvas is not None
+    assert tab.canvas.figure.texts[0].get_text() == "信阳市基层党支部结对覆盖率"
+    window.language_actions["en"].trigger()
+    QApplication.processEvents()
+    assert window.tabs.tabText(1) == "Coverage"
+    assert tab.canvas.figure.texts[0].get_text() == "信阳市: coverage of grassroots branches"
+    window.language_actions["zh_CN"].trigger()
+    QApplication.processEvents()
+    assert window.tabs.tabText(2) == "活动频次"
+
+
+def test_closing_while_a_chart_is_computing(window: MainWindow) -> None:
+    window.show_tab("activity-frequency")
+    window.close()
+    assert window.session is None
+
+
+def test_tooltips_show_a_bars_numbers(window: MainWindow, qtbot: object) -> None:
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    shown(tab, qtbot)
+    hover(tab, 1)
+    assert QToolTip.isVisible()
+    assert "潢川县" in QToolTip.text()
+    assert "50.00%" in QToolTip.text()
+    assert tab.canvas is not None
+    from matplotlib.backend_bases import MouseEvent
+
+    MouseEvent("motion_notify_event", tab.canvas, 2, 2)._process()  # off the bars
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())  # type: ignore[attr-defined]
+
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from branchdesk.app import build_window
+from branchdesk.domain.clock import FixedClock
+app = QApplication([])
+folder = Path(sys.argv[1])
+settings = QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat)
+window = build_window(app, FixedClock.on("2022-05-19"), settings, "zh_CN", folder, headless=True)
+assert window.open_path(Path(sys.argv[2]))
+window.show()
+window.settle()
+assert "matplotlib" not in sys.modules, "matplotlib was imported before a chart was shown"
+window.show_tab("coverage")
+window.settle()
+assert "matplotlib" in sys.modules and window.coverage_tab.has_chart()
+window.close()
+print("ok")
+"""
+
+
+def test_matplotlib_waits_for_the_first_chart(charted: tuple[Path, ChartLedger], tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    cold = subprocess.run(
+        [sys.executable, "-c", "import sys, branchdesk.app; assert 'matplotlib' not in sys.modules"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert cold.returncode == 0, cold.stderr
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path), str(charted[0])],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok"
+
+
+def test_the_kind_filter_is_found_by_its_kinds(window: MainWindow) -> None:
+    window.branches_tab.show_matching((BranchKind.ORGAN,))
+    assert window.branches_tab.kind.currentText() == "机关"
