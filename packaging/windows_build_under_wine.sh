@@ -8,8 +8,9 @@
 # makensis; then, under wine: refuses an old Windows, silent install, the installed app's --smoke-test, opens a
 # .bdesk ledger through the registered "open" command (screenshots of every tab), upgrades in place, silent
 # uninstall, and checks that the user's ledger, backup and preferences survived. Prints each step's result and
-# the installer's size. Everything goes to build/wine/ (WORK=dir to move it); a re-run reuses the downloads.
-# First run ~25 min on 2 cores; exit status 0 only if every step passed.
+# the installer's size. Everything goes to build/wine/ (WORK=dir to move it); a re-run reuses the downloads and
+# the wine prefix (rm -rf build/wine for new wheels). ~10 min on 2 cores besides the apt installs; exit status 0
+# only if every step passed.
 #
 # Wine-only workarounds, all here and none in build.spec or the installer (real Windows needs none of them):
 #  1. numpy is pinned to 2.0.2: numpy >= 2.2 imports ucrtbase's crealf, which wine 8.0 lacks.
@@ -22,7 +23,7 @@
 #     embeddable python.exe dies at start ("init_sys_streams ... Invalid handle").
 #  5. wine's debugger is switched off (AeDebug Auto=0) so a crash ends the program instead of hanging.
 #  6. makensis gets -DAMD64 (Debian ships 64-bit stubs): a 32-bit installer would need wine32, not installed.
-#  7. A throwaway Xvfb display for wine's own windows (wineboot, the installer's hidden window).
+#  7. wine's programs expect an X display even when they show nothing: a throwaway Xvfb gives them one.
 # Not wine-specific: an NSIS uninstaller copies itself to %TEMP% and returns at once, so the script waits for
 # the install folder to go.
 set -euo pipefail
