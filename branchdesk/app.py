@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from branchdesk import __version__
@@ -26,6 +26,7 @@ from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
+from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.fonts import apply_ui_font
 from branchdesk.ui.main_window import MainWindow
@@ -197,8 +198,16 @@ def run(
             else QSettings()
         )
     window: MainWindow | None = None
+    previous_hook = sys.excepthook
     try:
         window = build_window(app, clock, settings, args.lang, folder, headless=headless)
+        if not args.smoke_test:
+            shown = window
+
+            def tell_user(text: str) -> None:
+                shown.context.show_error(shown, text)
+
+            sys.excepthook = crash_handler(folder / "logs", clock.now, tell_user)
         if args.smoke_test:
             smoke_test(window, clock)
             return 0
@@ -216,8 +225,13 @@ def run(
         if window is not None:
             window.close()
             window.context.translations.remove()
+            # Delete the window's Qt objects now, while the application still exists, rather than in
+            # Python's garbage collection at interpreter exit (where PySide can crash).
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if scratch is not None:
             scratch.cleanup()
+        sys.excepthook = previous_hook
 
 
 def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplication, clock: Clock) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,9 @@ import pytest
 
 # Set before any Qt import: the tests drive real widgets on the offscreen platform.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import create_ledger
@@ -41,6 +45,14 @@ def build(ledger: Ledger) -> LedgerBuilder:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _one_qapplication(qapp: object) -> object:
-    """The CLI makes a QCoreApplication when none exists; make the tests' QApplication first."""
-    return qapp
+def _one_qapplication(qapp: QApplication) -> Iterator[QApplication]:
+    """The CLI makes a QCoreApplication when none exists; make the tests' QApplication first.
+
+    At the end, let Python's leftovers of Qt objects go while the application still exists: left to the
+    interpreter's final garbage collection, PySide can crash ("deallocating None").
+    """
+    yield qapp
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qapp.processEvents()
+    gc.collect()

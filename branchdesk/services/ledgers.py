@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,8 +27,16 @@ def create_ledger(
     return Ledger.create(path, clock, overwrite=overwrite, fill=first_content)
 
 
+def writable(path: Path) -> bool:
+    """Can this file be changed? (SQLite also needs its folder, for the rollback journal.)"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def open_ledger(path: Path, clock: Clock, *, read_only: bool = False, data_dir: Path | None = None) -> Ledger:
-    """Open a ledger; with ``data_dir``, an older file is backed up there before it is upgraded."""
+    """Open a ledger, read-only when asked or when the file or its folder cannot be written; with
+    ``data_dir``, an older file is backed up there before it is upgraded."""
+    path = Path(path)
+    read_only = read_only or (path.exists() and not writable(path))
 
     def backup_first() -> None:
         if data_dir is not None:

@@ -14,15 +14,34 @@ from branchdesk.services.ledgers import open_ledger
 
 
 class BackupSignals(QObject):
+    """Lives in the UI thread, owned by the window, for as long as the job may still report."""
+
     progress = Signal(int, int)  # pages done, pages in all
     done = Signal(object)  # the backup's Path, None when none was due, or a BranchDeskError
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
 
 class BackupJob(QRunnable):
-    """``only_if_due``: the automatic backup on opening, taken only when the last is old and stale."""
+    """``only_if_due``: the automatic backup on opening, taken only when the last is old and stale.
+
+    Qt deletes the job when it has run; it reports through ``signals``, which the window owns.
+    """
 
     def __init__(
-        self, ledger: Path, data_dir: Path, clock: Clock, reason: str, *, only_if_due: bool = False
+        self,
+        ledger: Path,
+        data_dir: Path,
+        clock: Clock,
+        reason: str,
+        signals: BackupSignals,
+        *,
+        only_if_due: bool = False,
     ) -> None:
         super().__init__()
         self.ledger = ledger
@@ -30,15 +49,11 @@ class BackupJob(QRunnable):
         self.clock = clock
         self.reason = reason
         self.only_if_due = only_if_due
-        self.signals = BackupSignals()
-        self._cancelled = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
+        self.signals = signals
 
     def _progress(self, done: int, total: int) -> bool:
         self.signals.progress.emit(done, total)
-        return not self._cancelled.is_set()
+        return not self.signals.cancelled.is_set()
 
     def run(self) -> None:
         result: object

@@ -29,7 +29,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.ui.background_stats import BackgroundStats
-from branchdesk.ui.backup_job import BackupJob
+from branchdesk.ui.backup_job import BackupJob, BackupSignals
 from branchdesk.ui.branches_tab import BranchesTab
 from branchdesk.ui.chart_tab import ChartTab, DrillDown
 from branchdesk.ui.context import UiContext
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
 
         self._backups = QThreadPool(self)
         self._backups.setMaxThreadCount(1)
-        self._backup_jobs: list[BackupJob] = []
+        self._backup_jobs: list[BackupSignals] = []  # one per backup not yet reported
         self.background_stats = BackgroundStats(context.clock, self)
         self.background_stats.ready.connect(self._show_stats)
         self.background_stats.failed.connect(self._show_stats_error)
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         try:
-            session = LedgerSession.open(path, self.context.clock)
+            session = LedgerSession.open(path, self.context.clock, self.context.data_dir)
         except BranchDeskError as error:
             self.context.show_error(self, error_text(error))
             if error.code == "ledger.missing":
@@ -315,8 +315,19 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("BranchDesk"))
             self.file_label.setText(self.tr("No ledger open"))
         else:
-            self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=self.session.path.name))
-            self.file_label.setText(str(self.session.path))
+            name = self.session.path.name
+            if self.session.read_only:
+                name = self.tr("{file} (read-only)").format(file=name)
+                self.file_label.setText(
+                    self.tr("{path} — read-only: changes cannot be saved to this file").format(
+                        path=self.session.path
+                    )
+                )
+            else:
+                self.file_label.setText(str(self.session.path))
+            self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=name))
+        self.restore_action.setEnabled(self.session is not None and not self.session.read_only)
+        self.backup_action.setEnabled(self.session is not None)
 
     def _refresh(self) -> None:
         """The window title, and the status bar's figures for the selected region (computed off-thread)."""
@@ -358,33 +369,36 @@ class MainWindow(QMainWindow):
 
     # -- backups -------------------------------------------------------------------------------------
 
-    def _start_backup(self, reason: str, *, only_if_due: bool = False) -> BackupJob | None:
-        if self.session is None or self.session.read_only:
+    def _start_backup(self, reason: str, *, only_if_due: bool = False) -> BackupSignals | None:
+        if self.session is None:
             return None
-        job = BackupJob(
-            self.session.path, self.context.data_dir, self.context.clock, reason, only_if_due=only_if_due
+        signals = BackupSignals(self)
+        self._backup_jobs.append(signals)
+        signals.done.connect(lambda result, signals=signals: self._backup_done(signals, result))
+        context = self.context
+        self._backups.start(
+            BackupJob(
+                self.session.path, context.data_dir, context.clock, reason, signals, only_if_due=only_if_due
+            )
         )
-        job.setAutoDelete(False)  # kept until it reports, so its signals outlive the run
-        self._backup_jobs.append(job)
-        job.signals.done.connect(lambda result, job=job: self._backup_done(job, result))
-        self._backups.start(job)
-        return job
+        return signals
 
     def backup_now(self) -> None:
         """File ▸ Back up now: with progress, cancellable."""
-        job = self._start_backup("manual")
-        if job is None:
+        signals = self._start_backup("manual")
+        if signals is None:
             return
         progress = QProgressDialog(self.tr("Backing up the ledger…"), self.tr("Cancel"), 0, 100, self)
         progress.setObjectName("backupProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
-        job.signals.progress.connect(lambda done, total: progress.setValue(100 * done // max(total, 1)))
-        job.signals.done.connect(progress.close)
-        progress.canceled.connect(job.cancel)
+        signals.progress.connect(lambda done, total: progress.setValue(100 * done // max(total, 1)))
+        signals.done.connect(progress.close)
+        progress.canceled.connect(signals.cancel)
 
-    def _backup_done(self, job: BackupJob, result: object) -> None:
-        self._backup_jobs.remove(job)
+    def _backup_done(self, signals: BackupSignals, result: object) -> None:
+        self._backup_jobs.remove(signals)
+        signals.deleteLater()
         if isinstance(result, Path):
             self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=result), 15000)
         elif isinstance(result, BranchDeskError) and result.code != "backup.cancelled":

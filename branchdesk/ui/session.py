@@ -17,8 +17,9 @@ class LedgerSession:
         self.ledger = ledger
 
     @classmethod
-    def open(cls, path: Path, clock: Clock) -> LedgerSession:
-        return cls(open_ledger(path, clock))
+    def open(cls, path: Path, clock: Clock, data_dir: Path) -> LedgerSession:
+        """Open for the window: read-only if the file can't be written; backed up before any upgrade."""
+        return cls(open_ledger(path, clock, data_dir=data_dir))
 
     @property
     def path(self) -> Path:

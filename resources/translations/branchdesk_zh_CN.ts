@@ -395,7 +395,7 @@
     </message>
     <message>
         <source>As of {date}; {count} pairings, by both sides&apos; tiers when paired; outlined: strong organ branch with weak grassroots branch</source>
-        <translation>截至{date}；在结对 {count} 对，按结对时双方的档次统计；黑框：“好”机关党支部结对“差”基层党支部</translation>
+        <translation>截至{date}；在结对 {count} 对，按结对时双方的档次统计；加框的是“好”机关党支部结对“差”基层党支部</translation>
     </message>
     <message>
         <source>Organ branch</source>
@@ -424,6 +424,21 @@
     <message>
         <source>Optimisation rate {rate}: {count} of {total} organ branches optimised</source>
         <translation>优化率 {rate}：{total} 个机关党支部中 {count} 个已优化</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>(the log could not be written)</source>
+        <translation>（日志无法写入）</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside BranchDesk. Your ledger keeps everything saved before it.</source>
+        <translation>支部联建台账内部出现了错误。此前保存的内容都还在台账中。</translation>
+    </message>
+    <message>
+        <source>The details were written to {log}; please send that file to whoever supports BranchDesk.</source>
+        <translation>详细信息已写入 {log}，请把该文件发给负责本程序维护的人员。</translation>
     </message>
 </context>
 <context>
@@ -868,6 +883,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>No ledger open</source>
         <translation>未打开台账</translation>
+    </message>
+    <message>
+        <source>{file} (read-only)</source>
+        <translation>{file}（只读）</translation>
+    </message>
+    <message>
+        <source>{path} — read-only: changes cannot be saved to this file</source>
+        <translation>{path} — 只读：无法向该文件保存修改</translation>
     </message>
     <message>
         <source>{file} — BranchDesk</source>

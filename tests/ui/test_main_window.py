@@ -235,3 +235,20 @@ def test_a_new_ledger_cannot_replace_the_open_one(
     window.new_action.trigger()
     assert recorder.errors == [f"{roster} 是本窗口正在使用的台账，请为新台账另起一个名字。"]
     assert roster.read_bytes() == before
+
+
+def test_a_read_only_file_opens_read_only_and_says_so(
+    make_window: Callable[..., MainWindow], roster: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tests run as root, for whom chmod changes nothing: stand in for the operating system's answer.
+    monkeypatch.setattr("branchdesk.services.ledgers.writable", lambda path: False)
+    before = roster.read_bytes()
+    window = make_window()
+    assert window.open_path(roster)
+    assert window.session is not None
+    assert window.session.read_only
+    assert window.windowTitle() == f"{roster.name}（只读） — 支部联建台账"
+    assert "只读" in window.file_label.text()
+    assert not window.restore_action.isEnabled()
+    window.close()
+    assert roster.read_bytes() == before
