@@ -23,12 +23,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from branchdesk import __version__  # noqa: E402
+from branchdesk.domain.chart_data import (  # noqa: E402
+    PAIRING_ROWS_LIMIT,
+    PAIRING_ROWS_MAX,
+    GroupKind,
+    MonthSpan,
+)
 from branchdesk.domain.clock import FixedClock  # noqa: E402
 from branchdesk.domain.months import Month  # noqa: E402
+from branchdesk.services.branches import region_tree  # noqa: E402
+from branchdesk.services.charts import default_span  # noqa: E402
 from branchdesk.services.demo import SCALES, generate_demo  # noqa: E402
 from branchdesk.services.ledgers import open_ledger  # noqa: E402
 from branchdesk.services.stats import ledger_stats  # noqa: E402
+from branchdesk.storage import chart_data as chart_store  # noqa: E402
 from branchdesk.storage import stats as stats_store  # noqa: E402
+from branchdesk.storage.ledger import Ledger  # noqa: E402
 
 CLOCK = FixedClock.on("2024-01-15")  # inside the demo's activity span, so every figure has data
 MONTH = Month(2023, 12)
@@ -132,6 +142,168 @@ def bench_cli_and_window(path: Path) -> None:
         report("window on the ledger until shown", window, "s", ("empty PySide6 window", empty))
 
 
+# -- charts (issue 7) -------------------------------------------------------------------------------------
+
+CHART_SIZE = (10.8, 6.3)  # inches at 100 dpi: the chart area of a 1366×768 window
+
+
+def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Callable[[], object]:
+    """The storage calls a chart's service makes: its SQL aggregates alone."""
+    day = CLOCK.today()
+
+    def organ() -> object:
+        parts = chart_store.organ_figures_by_part(ledger, region, day)
+        if all(p.group.kind is GroupKind.OWN for p in parts if p.total):
+            parts = chart_store.organ_figures_by_unit(ledger, region, day)
+        return parts
+
+    def grid() -> object:
+        groups = chart_store.compliance_by_part(ledger, region, span)
+        if chart_store.pairings_in_span(ledger, region, span) <= PAIRING_ROWS_MAX or not any(
+            g.group.kind is GroupKind.REGION for g in groups
+        ):
+            chart_store.pairing_months(ledger, region, span, PAIRING_ROWS_LIMIT)
+        return groups
+
+    calls: dict[str, Callable[[], object]] = {
+        "grassroots": lambda: chart_store.grassroots_coverage_by_part(ledger, region, day),
+        "organ": organ,
+        "optimisation": organ,
+        "tiers": lambda: chart_store.tier_matrix(ledger, region, day),
+        "types": lambda: chart_store.monthly_activity(ledger, region, span),
+        "volunteers": lambda: chart_store.monthly_activity(ledger, region, span),
+        "areas": lambda: chart_store.area_counts(ledger, region, span),
+        "weekday": lambda: chart_store.weekday_by_month(ledger, region, span),
+        "themed-days": grid,
+    }
+    return calls[chart]
+
+
+def bench_charts(path: Path) -> None:
+    """Each chart's redraw after a region switch (its figures computed as the tab's worker does, then
+    drawn as the tab draws them), against its SQL aggregates alone, for the city and its largest county."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from PySide6.QtWidgets import QApplication
+
+    from branchdesk.charts.base import figure_height
+    from branchdesk.i18n.language import Translations
+    from branchdesk.ui.chart_tab import ChartTab
+    from branchdesk.ui.coverage_tab import CoverageTab
+    from branchdesk.ui.frequency_tab import FrequencyTab
+
+    app = QApplication.instance() or QApplication([])
+    translations = Translations(app)
+    translations.install("zh_CN")
+    tabs: list[ChartTab] = [CoverageTab(CLOCK), FrequencyTab(CLOCK)]
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        span = default_span(ledger)
+        city = ledger_stats(ledger).region.id
+        root = next(node for node in region_tree(ledger) if node.id == city)
+        largest = max(root.children, key=lambda node: node.total, default=root)
+        county, names = largest.id, {city: root.name, largest.id: largest.name}
+        for tab in tabs:
+            period = CLOCK.today() if isinstance(tab, CoverageTab) else span
+            for chart in tab.chart_ids():
+                timings: dict[int, dict[str, list[float]]] = {
+                    r: {"sql": [], "all": [], "draw": []} for r in names
+                }
+
+                def redraw(
+                    region: int, tab: ChartTab = tab, chart: str = chart, period: object = period
+                ) -> float:
+                    """Compute and draw as the tab does; returns the drawing's share of the time."""
+                    data = tab.compute(chart, region, period)(ledger)
+                    start = time.perf_counter()
+                    rows = tab.rows(chart, data)
+                    figure = Figure(figsize=(CHART_SIZE[0], figure_height(rows, CHART_SIZE[1])), dpi=100)
+                    tab.draw(chart, figure, data)
+                    FigureCanvasAgg(figure).draw()  # type: ignore[no-untyped-call]
+                    return time.perf_counter() - start
+
+                redraw(county)  # fonts and caches warm, as after the tab's first showing
+                for _ in range(3):
+                    for region in (city, county):  # each run follows a switch from the other region
+                        timings[region]["sql"].append(median_time(_chart_sql(chart, ledger, region, span), 1))
+                        start = time.perf_counter()
+                        timings[region]["draw"].append(redraw(region))
+                        timings[region]["all"].append(time.perf_counter() - start)
+                for region, name in names.items():
+                    label = f"chart {tab.objectName()}/{chart} ({name})"
+                    sql = statistics.median(timings[region]["sql"])
+                    report(f"{label}: SQL aggregates alone", sql, "s")
+                    report(
+                        f"{label}: data+draw after a region switch",
+                        statistics.median(timings[region]["all"]),
+                        "s",
+                        ("SQL aggregates alone", sql),
+                    )
+                    report(f"{label}: of which drawing", statistics.median(timings[region]["draw"]), "s")
+    translations.remove()
+
+
+# The peak of this process alone: VmHWM, as ru_maxrss would report the parent's resident memory at the fork.
+PEAK = (
+    "def peak_kib():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    "            return int(line.split()[1])\n"
+)
+
+VISIT_EVERY_TAB = (
+    PEAK
+    + """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from branchdesk.app import build_window
+from branchdesk.domain.clock import FixedClock
+app = QApplication([])
+folder = Path(sys.argv[2])
+settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+window = build_window(app, FixedClock.on("2024-01-15"), settings, "zh_CN", folder, headless=True)
+assert window.open_path(Path(sys.argv[1]))
+window.resize(1366, 768)
+window.show()
+window.settle()
+for tab_id in window.tab_ids():
+    tab = window.show_tab(tab_id)
+    window.settle()
+    for chart in getattr(tab, "chart_ids", list)():
+        tab.show_chart(chart)
+        window.settle()
+print(f"maxrss_kib={peak_kib()}", flush=True)
+window.close()
+"""
+)
+
+EMPTY_WINDOW_MEMORY = PEAK + (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([]); window = QMainWindow(); window.show(); app.processEvents()\n"
+    "print(f'maxrss_kib={peak_kib()}', flush=True)\n"
+)
+
+
+def peak_memory(command: list[str]) -> float:
+    """The process's peak resident memory in MiB, as it reports it (``maxrss_kib=`` on stdout)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    result = subprocess.run(command, check=True, env=env, cwd=ROOT, capture_output=True, text=True)
+    found = next(line for line in result.stdout.splitlines() if line.startswith("maxrss_kib="))
+    return int(found.split("=", 1)[1]) / 1024
+
+
+def bench_memory(path: Path) -> None:
+    if not Path("/proc/self/status").exists():  # Linux only; measure with the Task Manager on Windows
+        return
+    python = sys.executable
+    empty = peak_memory([python, "-c", EMPTY_WINDOW_MEMORY])
+    with tempfile.TemporaryDirectory() as folder:
+        visited = peak_memory([python, "-c", VISIT_EVERY_TAB, str(path), folder])
+    report("peak memory after visiting every tab and chart", visited, "MiB", ("empty PySide6 window", empty))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -143,6 +315,8 @@ def main() -> int:
     path = ledger_for(args.scale, args.seed, args.rebuild)
     report("ledger size", path.stat().st_size / 2**20, "MiB")
     bench_stats(path)
+    bench_charts(path)
+    bench_memory(path)
     bench_cli_and_window(path)
     return 0
 

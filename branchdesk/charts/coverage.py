@@ -10,6 +10,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
 
 from branchdesk.charts.base import (
+    AMBER,
     INK,
     LABEL_SIZE,
     LIGHT_RED,
@@ -17,9 +18,10 @@ from branchdesk.charts.base import (
     RED,
     VALUE_SIZE,
     Margins,
-    Target,
     Targets,
+    category_labels,
     count_text,
+    draw_bars,
     empty,
     fraction,
     labels_inches,
@@ -68,11 +70,10 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
     rates = [item.rate for item in data.items]
     colours = [LIGHT_RED if item.group.kind is GroupKind.OWN else RED for item in data.items]
     values = [fraction(rate) for rate in rates]
-    positions = range(len(rates))
     percent_axis = FuncFormatter(lambda value, _: f"{value:.0f}%")
     if upright:
-        bars = axes.bar(positions, values, width=0.58, color=colours)
-        axes.set_xticks(positions, list(text.labels), fontsize=LABEL_SIZE)
+        draw_bars(axes, targets, values, colour=colours, width=0.58)
+        category_labels(axes, text.labels, axis="x", size=LABEL_SIZE)
         # A few bars keep a bar's width, centred, rather than filling the page.
         spare = max(0, UPRIGHT_SLOTS - len(rates)) / 2
         axes.set_xlim(-0.5 - spare, len(rates) - 0.5 + spare)
@@ -94,9 +95,8 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
                 linespacing=1.3,
             )
     else:
-        bars = axes.barh(positions, values, height=0.62, color=colours)
-        axes.set_yticks(positions, list(text.labels), fontsize=LABEL_SIZE)
-        axes.invert_yaxis()
+        draw_bars(axes, targets, values, colour=colours, width=0.62, horizontal=True)
+        category_labels(axes, text.labels, axis="y", size=LABEL_SIZE)
         axes.set_ylim(len(rates) - 0.5, -0.5)
         axes.set_xlim(0, 132)
         axes.set_xticks(range(0, 101, 20))
@@ -114,8 +114,6 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
                 fontsize=VALUE_SIZE,
                 color=INK,
             )
-    for i, bar in enumerate(bars):
-        targets.add_patch(bar, Target(i))
     return targets
 
 
@@ -172,7 +170,14 @@ def draw_tier_matrix(figure: Figure, data: TierMatrix, text: TierChartText) -> T
             )
     if Tier.STRONG in rows and Tier.WEAK in columns:
         r, c = rows.index(Tier.STRONG), columns.index(Tier.WEAK)
-        axes.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor=INK, linewidth=2))
+        # Inside the white gaps between cells, and in a colour that shows on dark red and on white.
+        inset = 0.05
+        outline = Rectangle(
+            (c - 0.5 + inset, r - 0.5 + inset), 1 - 2 * inset, 1 - 2 * inset, fill=False, edgecolor=AMBER
+        )
+        outline.set_linewidth(3)
+        outline.set_zorder(3)
+        axes.add_patch(outline)
     axes.set_xticks([x + 0.5 for x in range(len(columns) - 1)], minor=True)
     axes.set_yticks([y + 0.5 for y in range(len(rows) - 1)], minor=True)
     axes.grid(which="minor", color="white", linewidth=3)

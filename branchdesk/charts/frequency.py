@@ -25,9 +25,10 @@ from branchdesk.charts.base import (
     SMALL_SIZE,
     VALUE_SIZE,
     Margins,
-    Target,
     Targets,
+    category_labels,
     count_text,
+    draw_bars,
     empty,
     fraction,
     labels_inches,
@@ -147,9 +148,8 @@ def draw_monthly_types(figure: Figure, data: MonthlyActivity, text: MonthChartTe
     bottoms = np.zeros(months)
     for series, activity_type in enumerate(TYPE_ORDER):
         values = np.array(data.counts[activity_type], dtype=float)
-        bars = axes.bar(range(months), values, bottom=bottoms, width=0.66, color=TYPE_COLOURS[activity_type])
-        for i, bar in enumerate(bars):
-            targets.add_patch(bar, Target(i, series))
+        colour = TYPE_COLOURS[activity_type]
+        draw_bars(axes, targets, list(values), colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += values
     totals = [data.total(i) for i in range(months)]
     _headroom(axes, max(totals))
@@ -165,9 +165,7 @@ def draw_volunteers(figure: Figure, data: MonthlyActivity, text: MonthChartText)
         empty(figure, text.title, text.subtitle, text.empty)
         return targets
     axes = _month_axes(figure, text)
-    bars = axes.bar(range(len(data.volunteers)), data.volunteers, width=0.66, color=BLUE)
-    for i, bar in enumerate(bars):
-        targets.add_patch(bar, Target(i))
+    draw_bars(axes, targets, data.volunteers, colour=BLUE, width=0.66)
     _headroom(axes, max(data.volunteers))
     _values_on_bars(axes, data.volunteers, [count_text(v) if v else "" for v in data.volunteers])
     return targets
@@ -194,8 +192,8 @@ def draw_areas(figure: Figure, data: AreaCounts, text: AreaChartText) -> Targets
     start(figure, text.title, text.subtitle, Margins(left=names + 0.3, bottom=0.6))
     axes = figure.add_subplot()
     counts = [data.counts.get(area, 0) for area in areas]
-    bars = axes.barh(range(len(areas)), counts, height=0.6, color=RED)
-    axes.set_yticks(range(len(areas)), [text.areas[area] for area in areas], fontsize=LABEL_SIZE + 1)
+    draw_bars(axes, targets, counts, colour=RED, width=0.6, horizontal=True)
+    category_labels(axes, [text.areas[area] for area in areas], axis="y", size=LABEL_SIZE + 1)
     axes.set_ylim(len(areas) - 0.5, -0.5)
     top = max(counts) or 1
     axes.set_xlim(0, top * 1.3)
@@ -214,7 +212,6 @@ def draw_areas(figure: Figure, data: AreaCounts, text: AreaChartText) -> Targets
             fontsize=VALUE_SIZE + 1,
             color=INK,
         )
-        targets.add_patch(bars[i], Target(i))
     return targets
 
 
@@ -233,9 +230,7 @@ def draw_weekday(figure: Figure, data: WeekdayShare, text: MonthChartText) -> Ta
     ]
     bottoms = np.zeros(len(data.months))
     for series, (values, colour) in enumerate(zip(layers, WEEKDAY_COLOURS, strict=True)):
-        bars = axes.bar(range(len(values)), values, bottom=bottoms, width=0.66, color=colour)
-        for i, bar in enumerate(bars):
-            targets.add_patch(bar, Target(i, series))
+        draw_bars(axes, targets, values, colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += np.array(values, dtype=float)
     routine = [m.routine for m in data.months]
     _headroom(axes, max(routine))
@@ -290,16 +285,14 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
     for r, row in enumerate(rates):
         for c, rate in enumerate(row):
             axes.text(c, r, _short_percent(rate), ha="center", va="center", fontsize=size, color=INK)
-    month_ticks(axes, text.months)
-    axes.xaxis.set_ticks_position("top")
-    axes.set_yticks(range(len(text.rows)), list(text.rows), fontsize=8 if data.rows else LABEL_SIZE)
-    axes.tick_params(length=0)
+    month_ticks(axes, text.months, top=True)
+    category_labels(axes, text.rows, axis="y", size=8 if data.rows else LABEL_SIZE)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    axes.set_xticks([x + 0.5 for x in range(len(months) - 1)], minor=True)
-    axes.set_yticks([y + 0.5 for y in range(grid_rows(data) - 1)], minor=True)
-    axes.grid(which="minor", color="white", linewidth=1.5)
-    axes.tick_params(which="minor", length=0)
+    # White lines between the cells: two collections, rather than hundreds of minor ticks.
+    rows = grid_rows(data)
+    axes.vlines([x + 0.5 for x in range(len(months) - 1)], -0.5, rows - 0.5, colors="white", linewidth=1.5)
+    axes.hlines([y + 0.5 for y in range(rows - 1)], -0.5, len(months) - 0.5, colors="white", linewidth=1.5)
     axes.axhline(0.5, color=INK, linewidth=1.2)
     if data.rows:
         states = [CellState.HELD, CellState.MISSED, CellState.PARTIAL]
