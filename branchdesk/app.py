@@ -116,6 +116,7 @@ def build_window(
         choose_open_path=file_dialog_open(documents),
         choose_new_path=file_dialog_new(documents),
         show_error=print_error if headless else message_box_error,
+        auto_backup=not headless,
         choose_chart_path=file_dialog_export_chart(documents),
     )
     return MainWindow(context)

@@ -104,3 +104,19 @@ def test_every_demo_stage_has_a_text() -> None:
     from branchdesk.services.demo import STAGES
 
     assert set(DEMO_STAGES) == set(STAGES)
+
+
+def test_headless_runs_leave_no_backups(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
+    ledger = tmp_path / "乡镇.bdesk"
+    generate_demo(ledger, "township", clock=clock)
+    assert (
+        run(
+            [str(ledger), "--screenshot", str(tmp_path / "s")],
+            clock=clock,
+            settings=settings,
+            data_folder=tmp_path,
+        )
+        == 0
+    )
+    assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    assert not (tmp_path / "backups").exists()

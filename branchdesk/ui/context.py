@@ -29,6 +29,8 @@ class UiContext:
     choose_open_path: PathChooser
     choose_new_path: PathChooser
     show_error: Callable[[QWidget, str], None]
+    # Off for screenshots and the smoke test, which must leave no backups of scratch files behind.
+    auto_backup: bool = True
     choose_chart_path: ChartPathChooser = no_chart_path  # File ▸ Export chart
 
 

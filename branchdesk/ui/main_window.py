@@ -263,7 +263,8 @@ class MainWindow(QMainWindow):
             chart_tab.show_ledger(session.path, self.regions.selected_region())
         self.pages.setCurrentWidget(self.splitter)
         self._refresh()
-        self._start_backup("auto", only_if_due=True)
+        if self.context.auto_backup:
+            self._start_backup("auto", only_if_due=True)
 
     def choose_and_open(self) -> None:
         path = self.context.choose_open_path(self)
