@@ -134,12 +134,20 @@ def bench_cli_and_window(path: Path) -> None:
     cli = wall_time([python, "-m", "branchdesk.cli", "stats", str(path), "--json"], 3)
     report("cli stats --json (whole process)", cli, "s", ("bare python start", bare_python))
     with tempfile.TemporaryDirectory() as home:
-        # A fresh settings folder, so that no remembered ledger is opened by the empty-window run.
-        os.environ["XDG_CONFIG_HOME"] = home
-        empty = time_to_shown([python, "-c", EMPTY_WINDOW], 5)
-        report("empty PySide6 window until shown", empty, "s")
-        window = time_to_shown([python, "-m", "branchdesk.app", str(path), "--exit-when-shown"], 5)
-        report("window on the ledger until shown", window, "s", ("empty PySide6 window", empty))
+        # Fresh settings and data folders: no remembered ledger opens, no backup lands in the user's folder.
+        saved = {key: os.environ.get(key) for key in ("XDG_CONFIG_HOME", "BRANCHDESK_DATA_DIR")}
+        os.environ.update(XDG_CONFIG_HOME=home, BRANCHDESK_DATA_DIR=home)
+        try:
+            empty = time_to_shown([python, "-c", EMPTY_WINDOW], 5)
+            report("empty PySide6 window until shown", empty, "s")
+            window = time_to_shown([python, "-m", "branchdesk.app", str(path), "--exit-when-shown"], 5)
+            report("window on the ledger until shown", window, "s", ("empty PySide6 window", empty))
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
 
 
 # -- charts (issue 7) -------------------------------------------------------------------------------------
