@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.i18n.language import Translations
+from branchdesk.i18n.language import CHINESE, Translations
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.resources import resources_dir
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
@@ -138,6 +140,9 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
     """Open a demo ledger in a temporary folder, visit every tab, write to the file and read it back."""
     from branchdesk.services.demo import generate_demo
 
+    translations = window.context.translations
+    if translations.language == CHINESE and not translations.qt_dialogs_translated:
+        raise RuntimeError("Qt's own Chinese translations (qtbase_zh_CN.qm) did not load")
     with tempfile.TemporaryDirectory(prefix="branchdesk smoke ") as folder:
         path = Path(folder) / "冒烟 测试.bdesk"
         generate_demo(path, "township", clock=clock)
@@ -188,6 +193,7 @@ def run(
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "branchdesk.png")))
     headless = args.smoke_test or args.screenshot is not None
     folder = data_folder or user_data_dir()
     # The smoke test must not touch the user's preferences (recent files, window layout).

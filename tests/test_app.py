@@ -120,3 +120,8 @@ def test_headless_runs_leave_no_backups(tmp_path: Path, clock: FixedClock, setti
     )
     assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 0
     assert not (tmp_path / "backups").exists()
+
+
+def test_the_window_has_the_app_icon(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
+    assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 0
+    assert not QApplication.windowIcon().isNull()

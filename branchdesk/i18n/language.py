@@ -32,6 +32,7 @@ class Translations:
         self._app = app
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
+        self.qt_dialogs_translated = False  # Qt's own Chinese, which a frozen bundle could lose
 
     def remove(self) -> None:
         for translator in self._installed:
@@ -49,7 +50,8 @@ class Translations:
             # Qt's own dialogs (file pickers, message box buttons) in Chinese too.
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_base = QTranslator(self._app)
-            if qt_base.load("qtbase_zh_CN", qt_dir):
+            self.qt_dialogs_translated = qt_base.load("qtbase_zh_CN", qt_dir)
+            if self.qt_dialogs_translated:
                 self._installed.append(qt_base)
         for translator in self._installed:
             self._app.installTranslator(translator)
