@@ -331,3 +331,8 @@ def test_matplotlib_waits_for_the_first_chart(charted: tuple[Path, ChartLedger],
 def test_the_kind_filter_is_found_by_its_kinds(window: MainWindow) -> None:
     window.branches_tab.show_matching((BranchKind.ORGAN,))
     assert window.branches_tab.kind.currentText() == "机关"
+
+
+def test_screenshot_ids_of_the_chart_tabs(window: MainWindow) -> None:
+    """``--screenshot`` names its files by these ids."""
+    assert {"coverage", "activity-frequency"} <= set(window.tab_ids())
