@@ -233,7 +233,7 @@ def run(
             window.close()
             window.context.translations.remove()
             # Delete the window's Qt objects now, while the application still exists, rather than in
-            # Python's garbage collection at interpreter exit (where PySide can crash).
+            # Python's garbage collection at interpreter exit, in no particular order.
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if scratch is not None:

@@ -48,8 +48,8 @@ def build(ledger: Ledger) -> LedgerBuilder:
 def _one_qapplication(qapp: QApplication) -> Iterator[QApplication]:
     """The CLI makes a QCoreApplication when none exists; make the tests' QApplication first.
 
-    At the end, let Python's leftovers of Qt objects go while the application still exists: left to the
-    interpreter's final garbage collection, PySide can crash ("deallocating None").
+    At the end, let Python's leftovers of Qt objects go while the application still exists, not in the
+    interpreter's final garbage collection, where the order of deletion is anyone's guess.
     """
     yield qapp
     gc.collect()

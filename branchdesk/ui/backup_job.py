@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QObject, Signal
 
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
@@ -27,10 +27,11 @@ class BackupSignals(QObject):
         self.cancelled.set()
 
 
-class BackupJob(QRunnable):
+class BackupJob(threading.Thread):
     """``only_if_due``: the automatic backup on opening, taken only when the last is old and stale.
 
-    Qt deletes the job when it has run; it reports through ``signals``, which the window owns.
+    A plain Python thread, joined when the window closes; it reports through ``signals``, which the window
+    owns and which outlive the thread.
     """
 
     def __init__(
@@ -43,7 +44,7 @@ class BackupJob(QRunnable):
         *,
         only_if_due: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(name=f"backup {reason}", daemon=False)
         self.ledger = ledger
         self.data_dir = data_dir
         self.clock = clock

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,8 +96,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.coverage_label)
 
-        self._backups = QThreadPool(self)
-        self._backups.setMaxThreadCount(1)
+        self._backup_threads: list[BackupJob] = []
         self._backup_jobs: list[BackupSignals] = []  # one per backup not yet reported
         self.background_stats = BackgroundStats(context.clock, self)
         self.background_stats.ready.connect(self._show_stats)
@@ -377,12 +376,18 @@ class MainWindow(QMainWindow):
         self._backup_jobs.append(signals)
         signals.done.connect(lambda result, signals=signals: self._backup_done(signals, result))
         context = self.context
-        self._backups.start(
-            BackupJob(
-                self.session.path, context.data_dir, context.clock, reason, signals, only_if_due=only_if_due
-            )
+        job = BackupJob(
+            self.session.path, context.data_dir, context.clock, reason, signals, only_if_due=only_if_due
         )
+        self._backup_threads = [thread for thread in self._backup_threads if thread.is_alive()]
+        self._backup_threads.append(job)
+        job.start()
         return signals
+
+    def _wait_for_backups(self) -> None:
+        for thread in self._backup_threads:
+            thread.join()
+        self._backup_threads = []
 
     def backup_now(self) -> None:
         """File ▸ Back up now: with progress, cancellable."""
@@ -414,7 +419,7 @@ class MainWindow(QMainWindow):
         chosen = dialog.chosen() if dialog.exec() else None
         if chosen is None:
             return
-        self._backups.waitForDone()
+        self._wait_for_backups()
         self.background_stats.cancel()
         self.background_stats.wait()
         self._stop_charts()
@@ -528,7 +533,9 @@ class MainWindow(QMainWindow):
         self.background_stats.cancel()
         self.background_stats.wait()
         self._stop_charts()
-        self._backups.waitForDone()
+        self._wait_for_backups()
+        # Deliver what the workers reported before they finished (a backup's status message, say).
+        QApplication.sendPostedEvents()
         if self.session is not None:
             self.session.close()
             self.session = None
