@@ -65,6 +65,7 @@ class RestoreDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if backups:
             self.table.selectRow(0)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
