@@ -1,4 +1,4 @@
-"""A chart tab's figures, computed off the UI thread on a connection of their own (like background_stats).
+"""Work on a ledger computed off the UI thread, on a connection of its own (charts, the status bar).
 
 At stress scale a chart's aggregate can take a second or two (a million activities); the window must not
 freeze for it. A new request drops any queued one and interrupts the running one, whose result (or the
