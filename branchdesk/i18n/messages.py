@@ -86,6 +86,11 @@ MESSAGES: dict[str, str] = {
         "Messages", "The change would leave a record pointing to a record that does not exist."
     ),
     "row.constraint": QT_TRANSLATE_NOOP("Messages", "The change breaks a rule of the ledger: {reason}"),
+    "undo.nothing": QT_TRANSLATE_NOOP("Messages", "There is nothing to undo for this action."),
+    "undo.conflict": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{subject}” has changed since this action, so the action cannot be undone. Nothing was changed.",
+    ),
     "check.integrity": QT_TRANSLATE_NOOP("Messages", "The file's structure is damaged: {detail}"),
     "check.application_id": QT_TRANSLATE_NOOP("Messages", "The file is not marked as a BranchDesk ledger."),
     "check.foreign_key": QT_TRANSLATE_NOOP("Messages", "A record points to a missing record: {detail}"),

@@ -35,8 +35,7 @@ def add_activity(
             "summary": summary,
         },
     )
-    ledger.conn.executemany(
-        "INSERT INTO activity_area (activity_id, area) VALUES (?, ?)",
-        [(activity_id, area.value) for area in sorted(set(areas))],
-    )
+    activity_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (activity_id,))
+    for area in sorted(set(areas)):
+        ledger.insert_link("activity_area", {"activity_id": activity_id, "area": area.value}, activity_uuid)
     return activity_id

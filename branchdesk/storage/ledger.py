@@ -324,8 +324,10 @@ class Ledger:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         cursor = self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
-        self.log_change(table, row["uuid"], "insert", None, row)
-        return int(cursor.lastrowid or 0)
+        row_id = int(cursor.lastrowid or 0)
+        # The whole row as stored (id and defaults included), so that undo and redo can put it back exactly.
+        self.log_change(table, row["uuid"], "insert", None, self.row(table, row_id))
+        return row_id
 
     def update(self, table: str, row_id: int, changes: dict[str, Any]) -> None:
         before = self.row(table, row_id)
@@ -335,6 +337,25 @@ class Ledger:
         assignments = ", ".join(f"{column} = ?" for column in values)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id))
         self.log_change(table, before["uuid"], "update", before, self.row(table, row_id))
+
+    def delete(self, table: str, row_id: int) -> None:
+        before = self.row(table, row_id)
+        if before is None:
+            raise BranchDeskError("row.missing", table=table, id=row_id)
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        self.log_change(table, before["uuid"], "delete", before, None)
+
+    def insert_link(self, table: str, values: dict[str, Any], owner_uuid: str) -> None:
+        """Insert a row of a table without uuid (activity_area), logged under the row that owns it."""
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        self.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values()))
+        self.log_change(table, owner_uuid, "insert", None, values)
+
+    def delete_link(self, table: str, values: dict[str, Any], owner_uuid: str) -> None:
+        where = " AND ".join(f"{column} = ?" for column in values)
+        self.conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(values.values()))
+        self.log_change(table, owner_uuid, "delete", values, None)
 
     # -- reading -------------------------------------------------------------------------------------
 

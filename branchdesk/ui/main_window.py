@@ -38,6 +38,7 @@ from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
+from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.frequency_tab import FrequencyTab
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.region_tree import RegionTreePanel
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.context = context
         self.session: LedgerSession | None = None
+        # Every write of every tab goes through this: one undo step and one `changed` signal per action.
+        self.edits = LedgerEdits(context.show_error, self)
 
         self.regions = RegionTreePanel(self)
         self.tabs = QTabWidget(self)
@@ -165,6 +168,11 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
 
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.edits.undo_action)
+        self.edit_menu.addAction(self.edits.redo_action)
+        self.edit_menu.addSeparator()
+
         self.tools_menu = bar.addMenu("")
         self.settings_action = self._action(self.tools_menu)
         self.settings_action.triggered.connect(self.open_settings)
@@ -194,6 +202,8 @@ class MainWindow(QMainWindow):
         self.restore_action.setText(self.tr("Restore from a &backup…"))
         self.export_chart_action.setText(self.tr("&Export chart…"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.edits.retranslate()
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.language_menu.setTitle(self.tr("&Language"))
@@ -254,6 +264,7 @@ class MainWindow(QMainWindow):
             self.background_stats.cancel()
             self.session.close()
         self.session = session
+        self.edits.set_ledger(session.ledger)
         self.context.settings.add_recent(session.path)
         with QSignalBlocker(self.regions):  # one reload below, not one per selection change
             self.regions.load(session.region_tree())
@@ -423,6 +434,7 @@ class MainWindow(QMainWindow):
         self.background_stats.cancel()
         self.background_stats.wait()
         self._stop_charts()
+        self.edits.set_ledger(None)
         self.session.close()
         self.session = None
         try:
@@ -537,6 +549,7 @@ class MainWindow(QMainWindow):
         # Deliver what the workers reported before they finished (a backup's status message, say).
         QApplication.sendPostedEvents()
         if self.session is not None:
+            self.edits.set_ledger(None)
             self.session.close()
             self.session = None
         super().closeEvent(event)

@@ -16,7 +16,7 @@
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme&apos;s figures.</source>
+        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme's figures.</source>
         <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
     </message>
     <message>
@@ -26,6 +26,129 @@
     <message>
         <source>Chinese text uses Noto Sans SC, under the SIL Open Font License 1.1.</source>
         <translation>中文字体使用思源黑体（Noto Sans SC），遵循 SIL 开源字体许可证 1.1。</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Add region</source>
+        <translation>添加区域</translation>
+    </message>
+    <message>
+        <source>Edit region</source>
+        <translation>修改区域</translation>
+    </message>
+    <message>
+        <source>Move region</source>
+        <translation>移动区域</translation>
+    </message>
+    <message>
+        <source>Remove region</source>
+        <translation>删除区域</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单位</translation>
+    </message>
+    <message>
+        <source>Edit unit</source>
+        <translation>修改单位</translation>
+    </message>
+    <message>
+        <source>Add branch</source>
+        <translation>添加支部</translation>
+    </message>
+    <message>
+        <source>Edit branch</source>
+        <translation>修改支部</translation>
+    </message>
+    <message>
+        <source>Bulk edit branches</source>
+        <translation>批量修改支部</translation>
+    </message>
+    <message>
+        <source>Paste branches</source>
+        <translation>粘贴支部</translation>
+    </message>
+    <message>
+        <source>Archive branch</source>
+        <translation>归档支部</translation>
+    </message>
+    <message>
+        <source>Restore archived branch</source>
+        <translation>恢复已归档支部</translation>
+    </message>
+    <message>
+        <source>Delete branch</source>
+        <translation>删除支部</translation>
+    </message>
+    <message>
+        <source>Pair branches</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Pair a unit with a community's grids</source>
+        <translation>单位与社区网格结对</translation>
+    </message>
+    <message>
+        <source>End pairing</source>
+        <translation>结束结对</translation>
+    </message>
+    <message>
+        <source>Re-pair</source>
+        <translation>重新结对</translation>
+    </message>
+    <message>
+        <source>Commit draw</source>
+        <translation>确认抽签结果</translation>
+    </message>
+    <message>
+        <source>Add key task</source>
+        <translation>添加重点任务</translation>
+    </message>
+    <message>
+        <source>Edit key task</source>
+        <translation>修改重点任务</translation>
+    </message>
+    <message>
+        <source>Retire key task</source>
+        <translation>停用重点任务</translation>
+    </message>
+    <message>
+        <source>Copy key tasks</source>
+        <translation>复制重点任务</translation>
+    </message>
+    <message>
+        <source>Record activity</source>
+        <translation>登记活动</translation>
+    </message>
+    <message>
+        <source>Edit activity</source>
+        <translation>修改活动</translation>
+    </message>
+    <message>
+        <source>Copy activity</source>
+        <translation>复制活动</translation>
+    </message>
+    <message>
+        <source>Delete activities</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Edit holidays</source>
+        <translation>修改节假日</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Undo: {action}</source>
+        <translation>撤销：{action}</translation>
+    </message>
+    <message>
+        <source>Redo: {action}</source>
+        <translation>重做：{action}</translation>
     </message>
 </context>
 <context>
@@ -199,7 +322,7 @@
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <source>print the ledger&apos;s figures</source>
+        <source>print the ledger's figures</source>
         <translation>输出台账统计数据</translation>
     </message>
     <message>
@@ -227,7 +350,7 @@
         <translation>立即备份台账</translation>
     </message>
     <message>
-        <source>put a backup in the ledger&apos;s place</source>
+        <source>put a backup in the ledger's place</source>
         <translation>用备份替换台账</translation>
     </message>
     <message>
@@ -235,7 +358,7 @@
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <source>check the ledger&apos;s integrity</source>
+        <source>check the ledger's integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
     <message>
@@ -394,7 +517,7 @@
         <translation>{date}，{region}没有此类党支部。</translation>
     </message>
     <message>
-        <source>As of {date}; {count} pairings, by both sides&apos; tiers when paired; outlined: strong organ branch with weak grassroots branch</source>
+        <source>As of {date}; {count} pairings, by both sides' tiers when paired; outlined: strong organ branch with weak grassroots branch</source>
         <translation>截至{date}；在结对 {count} 对，按结对时双方的档次统计；加框的是“好”机关党支部结对“差”基层党支部</translation>
     </message>
     <message>
@@ -439,6 +562,25 @@
     <message>
         <source>The details were written to {log}; please send that file to whoever supports BranchDesk.</source>
         <translation>详细信息已写入 {log}，请把该文件发给负责本程序维护的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>Edits</name>
+    <message>
+        <source>&amp;Undo {action}</source>
+        <translation>撤销(&amp;U) {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {action}</source>
+        <translation>重做(&amp;R) {action}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -821,6 +963,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -1052,7 +1198,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
     </message>
     <message>
-        <source>The computer&apos;s date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
+        <source>The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
         <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要 {earliest} 或更晚的日期。</translation>
     </message>
     <message>
@@ -1084,7 +1230,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>该修改违反台账规则：{reason}</translation>
     </message>
     <message>
-        <source>The file&apos;s structure is damaged: {detail}</source>
+        <source>There is nothing to undo for this action.</source>
+        <translation>此操作没有可撤销的内容。</translation>
+    </message>
+    <message>
+        <source>“{subject}” has changed since this action, so the action cannot be undone. Nothing was changed.</source>
+        <translation>“{subject}”在此操作之后又被修改过，因此无法撤销此操作。台账未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The file's structure is damaged: {detail}</source>
         <translation>文件结构已损坏：{detail}</translation>
     </message>
     <message>
@@ -1100,7 +1254,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
     </message>
     <message>
-        <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
+        <source>An activity lies outside its pairing's dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
 </context>

@@ -1,0 +1,69 @@
+"""Undo and redo of whole user actions, and the change history shown to the user.
+
+Undo reverses one operation as a new operation, so the file always holds what the user sees, each step is
+saved at once, and the history tells undo and redo apart. The stacks live for one window session.
+"""
+
+from __future__ import annotations
+
+from branchdesk.domain.changes import REDO_PREFIX, UNDO_PREFIX, Changed, ChangeEntry, undone_action
+from branchdesk.storage import history as history_store
+from branchdesk.storage.ledger import Ledger
+
+
+class UndoHistory:
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._undo: list[Changed] = []
+        self._redo: list[Changed] = []
+
+    def record(self, done: Changed) -> None:
+        """A new action: it can be undone, and what was undone before it can no longer be redone."""
+        self._undo.append(done)
+        self._redo.clear()
+
+    def next_undo(self) -> Changed | None:
+        return self._undo[-1] if self._undo else None
+
+    def next_redo(self) -> Changed | None:
+        return self._redo[-1] if self._redo else None
+
+    def undo(self) -> Changed:
+        done = self._undo[-1]
+        reversed_ = history_store.reverse(
+            self._ledger, done.operation_id, UNDO_PREFIX + undone_action(done.action)
+        )
+        self._undo.pop()
+        # The redo entry names the original action, so the menu reads "Redo Add branch".
+        self._redo.append(_renamed(reversed_, done))
+        return reversed_
+
+    def redo(self) -> Changed:
+        undone = self._redo[-1]
+        redone = history_store.reverse(
+            self._ledger, undone.operation_id, REDO_PREFIX + undone_action(undone.action)
+        )
+        self._redo.pop()
+        self._undo.append(_renamed(redone, undone))
+        return redone
+
+    def clear(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+
+
+def _renamed(done: Changed, like: Changed) -> Changed:
+    return Changed(done.operation_id, undone_action(like.action), done.tables, like.subject)
+
+
+def changed(ledger: Ledger, operation_id: int) -> Changed:
+    return history_store.changed(ledger, operation_id)
+
+
+def record_history(ledger: Ledger, entity_uuid: str) -> list[ChangeEntry]:
+    """The changes of one record (a branch, a pairing…), newest first."""
+    return history_store.entries(ledger, entity_uuid)
+
+
+def ledger_history(ledger: Ledger, limit: int = 1000) -> list[ChangeEntry]:
+    return history_store.entries(ledger, None, limit)

@@ -1,0 +1,129 @@
+"""The change log read back: what an operation changed, the history of a record, and reversing an operation.
+
+Every logged ``before``/``after`` is a whole row, so reversing an operation puts rows back exactly as they
+were (ids included, so references stay valid). A row that changed again since is a conflict: nothing of the
+reversal is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from branchdesk.domain.changes import Changed, ChangeEntry
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.storage.ledger import Ledger
+
+# Tables whose rows have no uuid are found by these columns; the others by uuid.
+_KEYS: dict[str, tuple[str, ...]] = {"activity_area": ("activity_id", "area"), "holiday_year": ("year",)}
+
+
+def _key(table: str) -> tuple[str, ...]:
+    return _KEYS.get(table, ("uuid",))
+
+
+def changed(ledger: Ledger, operation_id: int) -> Changed:
+    """What operation ``operation_id`` wrote, as the services return it."""
+    action = ledger.scalar("SELECT action FROM operation WHERE id = ?", (operation_id,))
+    if action is None:
+        raise BranchDeskError("row.missing", table="operation", id=operation_id)
+    rows = ledger.query(
+        "SELECT entity, entity_uuid, before, after FROM change_log WHERE operation_id = ? ORDER BY id",
+        (operation_id,),
+    )
+    records = {(row["entity"], row["entity_uuid"]) for row in rows if row["entity"] not in _KEYS}
+    subject = None
+    if len(records) == 1:
+        row = next(row for row in rows if row["entity"] not in _KEYS)
+        values = json.loads(row["after"] or row["before"] or "{}")
+        subject = values.get("name") if isinstance(values, dict) else None
+    return Changed(
+        operation_id=operation_id,
+        action=action,
+        tables=frozenset(row["entity"] for row in rows),
+        subject=subject if isinstance(subject, str) else None,
+    )
+
+
+def _current(ledger: Ledger, table: str, values: dict[str, Any]) -> dict[str, Any] | None:
+    key = _key(table)
+    where = " AND ".join(f"{column} = ?" for column in key)
+    found = ledger.query(f"SELECT * FROM {table} WHERE {where}", [values[column] for column in key])
+    return found[0] if found else None
+
+
+def _put_back(
+    ledger: Ledger, table: str, owner: str, now: dict[str, Any] | None, wanted: dict[str, Any] | None
+) -> None:
+    """Turn the row that is ``now`` into ``wanted`` (either may be None: absent), logging the change."""
+    if now is not None and wanted is None:
+        key = _key(table)
+        ledger.conn.execute(
+            f"DELETE FROM {table} WHERE " + " AND ".join(f"{column} = ?" for column in key),
+            [now[column] for column in key],
+        )
+        ledger.log_change(table, owner, "delete", now, None)
+    elif now is None and wanted is not None:
+        columns = ", ".join(wanted)
+        marks = ", ".join("?" for _ in wanted)
+        ledger.conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(wanted.values()))
+        ledger.log_change(table, owner, "insert", None, wanted)
+    elif now is not None and wanted is not None:
+        key = _key(table)
+        assignments = ", ".join(f"{column} = ?" for column in wanted if column not in key)
+        ledger.conn.execute(
+            f"UPDATE {table} SET {assignments} WHERE " + " AND ".join(f"{column} = ?" for column in key),
+            [*(value for column, value in wanted.items() if column not in key), *(now[c] for c in key)],
+        )
+        ledger.log_change(table, owner, "update", now, wanted)
+
+
+def reverse(ledger: Ledger, operation_id: int, action: str) -> Changed:
+    """Undo operation ``operation_id`` as a new operation ``action``; refused whole on a conflict."""
+    rows = ledger.query(
+        "SELECT entity, entity_uuid, before, after FROM change_log WHERE operation_id = ? ORDER BY id DESC",
+        (operation_id,),
+    )
+    if not rows:
+        raise BranchDeskError("undo.nothing", id=operation_id)
+    with ledger.operation(action) as new_operation:
+        for row in rows:
+            table = row["entity"]
+            before = None if row["before"] is None else json.loads(row["before"])
+            after = None if row["after"] is None else json.loads(row["after"])
+            some_version: dict[str, Any] = after or before or {}
+            present = _current(ledger, table, some_version)
+            if present != after:
+                raise BranchDeskError("undo.conflict", subject=_describe(some_version))
+            _put_back(ledger, table, row["entity_uuid"], present, before)
+    return changed(ledger, new_operation)
+
+
+def _describe(values: dict[str, Any]) -> str:
+    name = values.get("name")
+    return str(name) if name else str(values.get("uuid", ""))
+
+
+def entries(ledger: Ledger, entity_uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
+    """The newest changes first: of one record (and the link rows it owns), or of the whole ledger."""
+    where = "WHERE c.entity_uuid = :uuid" if entity_uuid is not None else ""
+    rows = ledger.query(
+        "SELECT c.operation_id, o.action, o.at, c.entity, c.entity_uuid, c.change, c.before, c.after"
+        f" FROM change_log c JOIN operation o ON o.id = c.operation_id {where}"
+        " ORDER BY c.id DESC LIMIT :limit",
+        {"uuid": entity_uuid, "limit": limit},
+    )
+    return [
+        ChangeEntry(
+            operation_id=row["operation_id"],
+            action=row["action"],
+            at=dt.datetime.fromisoformat(row["at"]),
+            entity=row["entity"],
+            entity_uuid=row["entity_uuid"],
+            change=row["change"],
+            before=None if row["before"] is None else json.loads(row["before"]),
+            after=None if row["after"] is None else json.loads(row["after"]),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,108 @@
+"""The window's one way to write: run a service, record it for undo, tell every tab what changed.
+
+Tabs and dialogs call :meth:`LedgerEdits.run` with a function of the ledger that returns a ``Changed``;
+errors become a message (nothing is written), success becomes one undo step and a ``changed`` signal
+that each tab filters by the tables it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from branchdesk.domain.changes import Changed
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.i18n.messages import error_text
+from branchdesk.services.history import UndoHistory
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.action_names import action_name
+
+translate = QCoreApplication.translate
+
+
+class LedgerEdits(QObject):
+    changed = Signal(object)  # Changed: after an action, an undo or a redo
+
+    def __init__(self, show_error: Callable[[QWidget, str], None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self._show_error = show_error
+        self._ledger: Ledger | None = None
+        self._history: UndoHistory | None = None
+        self.undo_action = QAction(parent)
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction(parent)
+        self.redo_action.setObjectName("redo")
+        # Ctrl+Y as on Windows, and Ctrl+Shift+Z as elsewhere.
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.redo)
+        self.retranslate()
+
+    @property
+    def ledger(self) -> Ledger | None:
+        return self._ledger
+
+    @property
+    def writable(self) -> bool:
+        return self._ledger is not None and not self._ledger.read_only
+
+    def set_ledger(self, ledger: Ledger | None) -> None:
+        """A newly opened file starts with empty undo stacks."""
+        self._ledger = ledger
+        self._history = None if ledger is None else UndoHistory(ledger)
+        self.retranslate()
+
+    def run(self, write: Callable[[Ledger], Changed], parent: QWidget | None = None) -> Changed | None:
+        """Run one user action; on a refusal show why and return None (the file is unchanged)."""
+        if self._ledger is None or self._history is None:
+            return None
+        try:
+            done = write(self._ledger)
+        except BranchDeskError as error:
+            self._show_error(parent or self._window, error_text(error))
+            return None
+        self._history.record(done)
+        self._announce(done)
+        return done
+
+    def undo(self) -> None:
+        if self._history is not None and self._history.next_undo() is not None:
+            self._step(self._history.undo)
+
+    def redo(self) -> None:
+        if self._history is not None and self._history.next_redo() is not None:
+            self._step(self._history.redo)
+
+    def _step(self, step: Callable[[], Changed]) -> None:
+        try:
+            done = step()
+        except BranchDeskError as error:
+            self._show_error(self._window, error_text(error))
+            return
+        self._announce(done)
+
+    def _announce(self, done: Changed) -> None:
+        self.retranslate()
+        self.changed.emit(done)
+
+    def retranslate(self) -> None:
+        history = self._history
+        next_undo = None if history is None else history.next_undo()
+        next_redo = None if history is None else history.next_redo()
+        self.undo_action.setEnabled(next_undo is not None and self.writable)
+        self.redo_action.setEnabled(next_redo is not None and self.writable)
+        self.undo_action.setText(
+            translate("Edits", "&Undo {action}").format(action=action_name(next_undo)).strip()
+            if next_undo
+            else translate("Edits", "&Undo")
+        )
+        self.redo_action.setText(
+            translate("Edits", "&Redo {action}").format(action=action_name(next_redo)).strip()
+            if next_redo
+            else translate("Edits", "&Redo")
+        )
