@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -19,3 +20,21 @@ class BranchDeskError(Exception):
     def __str__(self) -> str:
         details = ", ".join(f"{key}={value!r}" for key, value in sorted(self.params.items()))
         return f"{self.code}({details})"
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """One broken rule of a record: the field it concerns and the message code that explains it."""
+
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class InvalidRecordError(BranchDeskError):
+    """A record refused for broken rules (a dialog marks each field); the message is the first one."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        first = problems[0]
+        super().__init__(first.code, **first.params)
+        self.problems = problems

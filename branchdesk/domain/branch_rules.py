@@ -1,0 +1,110 @@
+"""The rules a branch must meet, wherever it comes from: the dialog, an edit in the table, a paste, an import.
+
+Rules that need the ledger (a duplicate name, the region's level, the unit) are checked by the service with
+the facts it looked up, passed in here as plain values, so every entry path refuses the same things with the
+same messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
+from branchdesk.domain.errors import FieldProblem
+
+# Blanks a Chinese keyboard produces, the ideographic space included.
+BLANKS = " \t\r\n\u3000"
+
+# 138 0013 8000, +86 13800138000, 138-0013-8000
+_MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
+# 0376-6221234, (0376)6221234, 037662212345, with an optional extension -123
+_LANDLINE = re.compile(r"0\d{2,3}\d{7,8}(?:\d{1,5})?")
+_PHONE_NOISE = re.compile(r"[\s\-()（）\u3000]")
+
+
+@dataclass(frozen=True)
+class BranchDraft:
+    """A branch as the user entered it, before it is saved."""
+
+    name: str
+    kind: BranchKind
+    region_id: int | None
+    unit_id: int | None = None
+    community_id: int | None = None
+    tier: Tier | None = None
+    secretary: str | None = None
+    phone: str | None = None
+    member_count: int | None = None
+    optimised_on: dt.date | None = None
+    established_on: dt.date | None = None
+    note: str | None = None
+
+    def cleaned(self) -> BranchDraft:
+        """Blanks trimmed (ideographic spaces too), empty texts as None, the phone's separators kept."""
+        return replace(
+            self,
+            name=self.name.strip(BLANKS),
+            secretary=_text(self.secretary),
+            phone=_text(self.phone),
+            note=_text(self.note),
+        )
+
+
+def _text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    stripped = value.strip(BLANKS)
+    return stripped or None
+
+
+@dataclass(frozen=True)
+class BranchFacts:
+    """What the ledger says about a draft's references, looked up by the service."""
+
+    region_level: RegionLevel | None = None  # None: no such region
+    unit_exists: bool = False
+    community_is_community: bool = False  # community_id names a community branch
+    duplicate_name: bool = False  # another branch of the same region has this name
+
+
+def is_valid_phone(phone: str) -> bool:
+    digits = _PHONE_NOISE.sub("", phone)
+    return bool(_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits))
+
+
+def check_branch(draft: BranchDraft, facts: BranchFacts, today: dt.date) -> list[FieldProblem]:
+    """Every rule ``draft`` breaks (empty when it may be saved)."""
+    problems: list[FieldProblem] = []
+    if not draft.name.strip(BLANKS):
+        problems.append(FieldProblem("name", "branch.name_required"))
+    elif facts.duplicate_name:
+        problems.append(FieldProblem("name", "branch.duplicate_name", {"name": draft.name.strip(BLANKS)}))
+    problems.extend(_check_place(draft, facts))
+    if draft.phone is not None and draft.phone.strip(BLANKS) and not is_valid_phone(draft.phone):
+        problems.append(FieldProblem("phone", "branch.bad_phone", {"phone": draft.phone}))
+    if draft.member_count is not None and draft.member_count < 0:
+        problems.append(FieldProblem("member_count", "branch.negative_members"))
+    if draft.optimised_on is not None and draft.kind is not BranchKind.ORGAN:
+        problems.append(FieldProblem("optimised_on", "branch.optimised_not_organ"))
+    for name, day in (("optimised_on", draft.optimised_on), ("established_on", draft.established_on)):
+        if day is not None and day > today:
+            problems.append(FieldProblem(name, "branch.date_in_future", {"date": day.isoformat()}))
+    return problems
+
+
+def _check_place(draft: BranchDraft, facts: BranchFacts) -> list[FieldProblem]:
+    """Where a branch sits: organs belong to a unit; villages and communities to a township; grids to a
+    community (DESIGN.md §1)."""
+    if draft.region_id is None or facts.region_level is None:
+        return [FieldProblem("region_id", "branch.region_required")]
+    problems = []
+    if draft.kind is BranchKind.ORGAN:
+        if draft.unit_id is None or not facts.unit_exists:
+            problems.append(FieldProblem("unit_id", "branch.unit_required"))
+    elif facts.region_level is not RegionLevel.TOWNSHIP:
+        problems.append(FieldProblem("region_id", "branch.township_required"))
+    if draft.kind is BranchKind.GRID and (draft.community_id is None or not facts.community_is_community):
+        problems.append(FieldProblem("community_id", "branch.community_required"))
+    return problems
