@@ -102,9 +102,16 @@ class HalfYear:
         return f"{self.year:04d}-H{self.half}"
 
 
+# 2022-04-10, 2022/4/10, 2022.4.10, 2022年4月10日 — the ways dates are typed in Chinese offices and Excel.
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
 def parse_date(text: str) -> dt.date:
-    """An ISO date typed by a user or read from a file; a clear error otherwise."""
+    """A date typed by a user or read from a file; a clear error otherwise."""
+    found = _DATE.fullmatch(text.strip(" \t\u3000"))
+    if found is None:
+        raise BranchDeskError("date.invalid", value=text)
     try:
-        return dt.date.fromisoformat(text.strip())
+        return dt.date(*(int(part) for part in found.groups()))
     except ValueError:
         raise BranchDeskError("date.invalid", value=text) from None
