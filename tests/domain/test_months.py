@@ -50,5 +50,9 @@ def test_half_years() -> None:
 
 def test_dates_parse_or_fail_clearly() -> None:
     assert parse_date(" 2022-05-19 ") == dt.date(2022, 5, 19)
-    with pytest.raises(BranchDeskError, match=r"date\.invalid"):
-        parse_date("2022/05/19")
+    assert parse_date("2022/5/19") == dt.date(2022, 5, 19)
+    assert parse_date("2022年5月19日") == dt.date(2022, 5, 19)
+    assert parse_date("2022.05.19\u3000") == dt.date(2022, 5, 19)
+    for text in ("2022-02-30", "19/05/2022", "2022-5", "五月"):
+        with pytest.raises(BranchDeskError, match=r"date\.invalid"):
+            parse_date(text)
