@@ -35,7 +35,8 @@ class FieldProblem:
 class InvalidRecordError(BranchDeskError):
     """A record refused for broken rules (a dialog marks each field); the message is the first one."""
 
-    def __init__(self, problems: list[FieldProblem]) -> None:
+    def __init__(self, problems: list[FieldProblem], subject: str | None = None) -> None:
         first = problems[0]
         super().__init__(first.code, **first.params)
         self.problems = problems
+        self.subject = subject  # the record's name, for messages about one of many

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "Messages"
@@ -43,6 +43,11 @@ MESSAGES: dict[str, str] = {
         "Messages", "{path} is in use by another program. Close that program and try again."
     ),
     "ledger.read_only": QT_TRANSLATE_NOOP("Messages", "{path} is read-only; changes cannot be saved."),
+    "ledger.needs_recovery": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was being saved when the computer stopped, and must be put back to its last saved state, "
+        "which needs write access to the file and its folder.",
+    ),
     "ledger.needs_upgrade_read_only": QT_TRANSLATE_NOOP(
         "Messages", "{path} is from an older BranchDesk and must be upgraded, which needs write access."
     ),
@@ -86,6 +91,86 @@ MESSAGES: dict[str, str] = {
         "Messages", "The change would leave a record pointing to a record that does not exist."
     ),
     "row.constraint": QT_TRANSLATE_NOOP("Messages", "The change breaks a rule of the ledger: {reason}"),
+    "branch.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the branch's name."),
+    "branch.duplicate_name": QT_TRANSLATE_NOOP(
+        "Messages", "Another branch in the same region is already named “{name}”."
+    ),
+    "branch.region_required": QT_TRANSLATE_NOOP("Messages", "Choose the region the branch belongs to."),
+    "branch.township_required": QT_TRANSLATE_NOOP(
+        "Messages", "Village, community and grid branches belong to a township: choose a township."
+    ),
+    "branch.unit_required": QT_TRANSLATE_NOOP(
+        "Messages", "An organ branch belongs to a unit: choose its unit."
+    ),
+    "branch.community_required": QT_TRANSLATE_NOOP(
+        "Messages", "A grid branch belongs to a community: choose its community."
+    ),
+    "branch.bad_phone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{phone}” is not a phone number: give a mobile number (11 digits, starting with 1) or a landline "
+        "with its area code, such as 0376-6221234.",
+    ),
+    "branch.negative_members": QT_TRANSLATE_NOOP("Messages", "The number of members cannot be negative."),
+    "branch.optimised_not_organ": QT_TRANSLATE_NOOP(
+        "Messages", "Only organ branches are optimised; leave the optimised date empty."
+    ),
+    "branch.date_in_future": QT_TRANSLATE_NOOP("Messages", "The date {date} is in the future."),
+    "branch.bad_number": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a whole number."),
+    "branch.unknown_kind": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a kind of branch: use organ, village, community or grid."
+    ),
+    "branch.kind_required": QT_TRANSLATE_NOOP("Messages", "Give the kind of branch."),
+    "branch.unknown_tier": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a tier: use strong, average or weak, or leave it empty."
+    ),
+    "branch.unknown_unit": QT_TRANSLATE_NOOP(
+        "Messages", "No unit is named “{name}”. Add the unit first (Branches ▸ New unit)."
+    ),
+    "branch.ambiguous_unit": QT_TRANSLATE_NOOP(
+        "Messages", "Several units are named “{name}”; add this branch through the dialog to choose one."
+    ),
+    "branch.grid_needs_dialog": QT_TRANSLATE_NOOP(
+        "Messages", "Grid branches are added through the dialog, where their community is chosen."
+    ),
+    "branch.grid_moves_with_community": QT_TRANSLATE_NOOP(
+        "Messages", "A grid branch stays in its community's township; change its community instead."
+    ),
+    "branch.nothing_to_change": QT_TRANSLATE_NOOP("Messages", "Choose branches and what to change."),
+    "branch.archive_paired": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” is in an active pairing; end the pairing before archiving the branch."
+    ),
+    "branch.archive_before_established": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” cannot be archived before the date it was established."
+    ),
+    "branch.delete_referenced": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” (and {count} selected in all) has or had pairings or grids and cannot be deleted; "
+        "archive it instead, so its history stays in the ledger.",
+    ),
+    "unit.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the unit's name."),
+    "unit.duplicate_name": QT_TRANSLATE_NOOP("Messages", "A unit named “{name}” already exists there."),
+    "region.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the region's name."),
+    "region.duplicate_name": QT_TRANSLATE_NOOP("Messages", "A region named “{name}” already exists there."),
+    "region.duplicate_code": QT_TRANSLATE_NOOP(
+        "Messages", "The official code {official_code} is already used by another region."
+    ),
+    "region.no_children": QT_TRANSLATE_NOOP(
+        "Messages", "Townships are the lowest level: choose the city or a county to add a region to."
+    ),
+    "region.bad_move": QT_TRANSLATE_NOOP("Messages", "“{name}” cannot be placed under “{parent}”."),
+    "region.remove_top": QT_TRANSLATE_NOOP(
+        "Messages", "The city at the top of the ledger cannot be removed."
+    ),
+    "region.has_branches": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{name}” still holds {count} branches (such as {where}); move or delete them before removing it.",
+    ),
+    "region.has_regions": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” still holds {count} townships; move or remove them first."
+    ),
+    "region.has_units": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” still has {count} units registered in it; they must be moved first."
+    ),
     "undo.nothing": QT_TRANSLATE_NOOP("Messages", "There is nothing to undo for this action."),
     "undo.conflict": QT_TRANSLATE_NOOP(
         "Messages",
@@ -113,4 +198,9 @@ def message_text(code: str, **params: object) -> str:
 
 
 def error_text(error: BranchDeskError) -> str:
-    return message_text(error.code, **error.params)
+    text = message_text(error.code, **error.params)
+    if isinstance(error, InvalidRecordError) and error.subject:
+        return QCoreApplication.translate(CONTEXT, "“{subject}”: {problem}").format(
+            subject=error.subject, problem=text
+        )
+    return text

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import Any
 
-from branchdesk.domain.enums import BranchKind, Tier, UnitLevel
+from branchdesk.domain.enums import BranchKind, RegionLevel, Tier, UnitLevel
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.records import Unit
 from branchdesk.storage.ledger import Ledger
 
 
@@ -49,3 +53,72 @@ def add_branch(
             "member_count": member_count,
         },
     )
+
+
+def branch(ledger: Ledger, branch_id: int) -> dict[str, Any]:
+    found = ledger.row("branch", branch_id)
+    if found is None:
+        raise BranchDeskError("row.missing", table="branch", id=branch_id)
+    return found
+
+
+def region_level(ledger: Ledger, region_id: int | None) -> RegionLevel | None:
+    level = (
+        None if region_id is None else ledger.scalar("SELECT level FROM region WHERE id = ?", (region_id,))
+    )
+    return None if level is None else RegionLevel(level)
+
+
+def unit_exists(ledger: Ledger, unit_id: int | None) -> bool:
+    return unit_id is not None and ledger.scalar("SELECT 1 FROM unit WHERE id = ?", (unit_id,)) is not None
+
+
+def community_region(ledger: Ledger, community_id: int | None) -> int | None:
+    """The township of community branch ``community_id``; None when it is not a community branch."""
+    if community_id is None:
+        return None
+    region: int | None = ledger.scalar(
+        "SELECT region_id FROM branch WHERE id = ? AND kind = 'community'", (community_id,)
+    )
+    return region
+
+
+def name_taken(ledger: Ledger, name: str, region_id: int, except_id: int | None) -> bool:
+    return (
+        ledger.scalar(
+            "SELECT 1 FROM branch WHERE region_id = ? AND name = ? AND id IS NOT ? AND archived_on IS NULL",
+            (region_id, name, except_id),
+        )
+        is not None
+    )
+
+
+def referenced(ledger: Ledger, branch_ids: Sequence[int]) -> set[int]:
+    """The branches that a pairing (ended ones too), a grid or a unit's assignment refers to."""
+    marks = ", ".join("?" for _ in branch_ids)
+    rows = ledger.conn.execute(
+        f"SELECT organ_id FROM pairing WHERE organ_id IN ({marks})"
+        f" UNION SELECT grassroots_id FROM pairing WHERE grassroots_id IN ({marks})"
+        f" UNION SELECT community_id FROM branch WHERE community_id IN ({marks})"
+        f" UNION SELECT assigned_community_id FROM unit WHERE assigned_community_id IN ({marks})",
+        [*branch_ids, *branch_ids, *branch_ids, *branch_ids],
+    )
+    return {row[0] for row in rows}
+
+
+def units(ledger: Ledger) -> list[Unit]:
+    return [
+        Unit(row["id"], row["uuid"], row["name"], UnitLevel(row["level"]), row["region_id"])
+        for row in ledger.query("SELECT id, uuid, name, level, region_id FROM unit ORDER BY name")
+    ]
+
+
+def communities(ledger: Ledger) -> list[tuple[int, str, int]]:
+    """``(id, name, township id)`` of every active community branch."""
+    return [
+        (row["id"], row["name"], row["region_id"])
+        for row in ledger.query(
+            "SELECT id, name, region_id FROM branch"
+            " WHERE kind = 'community' AND archived_on IS NULL ORDER BY name"
+        )
+    ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from branchdesk.domain.enums import RegionLevel
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Region
 from branchdesk.storage.ledger import Ledger
 
@@ -49,3 +52,40 @@ def scope_sql(direct: bool) -> str:
         "scope(id) AS (SELECT :region UNION ALL "
         "SELECT region.id FROM region JOIN scope ON region.parent_id = scope.id)"
     )
+
+
+def region_row(ledger: Ledger, region_id: int) -> dict[str, Any]:
+    found = ledger.row("region", region_id)
+    if found is None:
+        raise BranchDeskError("row.missing", table="region", id=region_id)
+    return found
+
+
+def sibling_named(ledger: Ledger, parent_id: int | None, name: str, except_id: int | None) -> bool:
+    return (
+        ledger.scalar(
+            "SELECT 1 FROM region WHERE parent_id IS ? AND name = ? AND id IS NOT ?",
+            (parent_id, name, except_id),
+        )
+        is not None
+    )
+
+
+def code_taken(ledger: Ledger, code: str, except_id: int | None) -> bool:
+    return ledger.scalar("SELECT 1 FROM region WHERE code = ? AND id IS NOT ?", (code, except_id)) is not None
+
+
+def usage(ledger: Ledger, region_id: int) -> tuple[int, int, int, list[str]]:
+    """``(branches, child regions, units, where)`` in the region itself: what keeps it from being removed.
+    ``where`` names up to three places of its branches, the region's own children first."""
+    branches = ledger.scalar("SELECT count(*) FROM branch WHERE region_id = ?", (region_id,))
+    children = ledger.scalar("SELECT count(*) FROM region WHERE parent_id = ?", (region_id,))
+    units = ledger.scalar("SELECT count(*) FROM unit WHERE region_id = ?", (region_id,))
+    where = [
+        row["name"]
+        for row in ledger.query(
+            "SELECT name FROM branch WHERE region_id = ? ORDER BY archived_on IS NOT NULL, name LIMIT 3",
+            (region_id,),
+        )
+    ]
+    return int(branches), int(children), int(units), where
