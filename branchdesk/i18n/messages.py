@@ -48,6 +48,11 @@ MESSAGES: dict[str, str] = {
         "{path} was being saved when the computer stopped, and must be put back to its last saved state, "
         "which needs write access to the file and its folder.",
     ),
+    "ledger.needs_recovery": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} was being saved when the computer stopped, and must be put back to its last saved state, "
+        "which needs write access to the file and its folder.",
+    ),
     "ledger.needs_upgrade_read_only": QT_TRANSLATE_NOOP(
         "Messages", "{path} is from an older BranchDesk and must be upgraded, which needs write access."
     ),

@@ -44,9 +44,13 @@ def _translate(error: sqlite3.Error, path: Path) -> BranchDeskError:
     return BranchDeskError("ledger.cannot_open", path=str(path), reason=str(error))
 
 
+# How long a statement waits for another connection's lock before the file counts as in use.
+BUSY_TIMEOUT_MS = 3000
+
+
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
     conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None, check_same_thread=True)
-    conn.execute("PRAGMA busy_timeout = 3000")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
 
 
@@ -67,18 +71,34 @@ def _check_header(path: Path) -> None:
 
 
 def read_versions(path: Path) -> tuple[int, int]:
-    """``(application_id, user_version)`` read without writing a byte to the file."""
+    """``(application_id, user_version)`` read without writing a byte to the file.
+
+    The one exception: a write cut short by a crash or power cut leaves a hot journal beside the file,
+    which SQLite must roll back (restoring the last committed state) before anyone may read it.
+    """
     _check_header(path)
     try:
-        conn = _connect(path, "ro")
         try:
-            application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        finally:
-            conn.close()
+            return _versions(path, "ro")
+        except sqlite3.Error as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_READONLY_ROLLBACK:
+                raise
+        # A read-write connection rolls the journal back on its first read; nothing else is written.
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise BranchDeskError("ledger.needs_recovery", path=str(path))
+        return _versions(path, "rw")
     except sqlite3.Error as error:
         raise _translate(error, path) from None
+
+
+def _versions(path: Path, mode: str) -> tuple[int, int]:
+    conn = _connect(path, mode)
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    finally:
+        conn.close()
     return int(application_id), int(user_version)
 
 
