@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock
+from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month, parse_date
 from branchdesk.domain.rates import Rate
@@ -23,8 +24,17 @@ from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services.backups import restore_backup, take_backup
 from branchdesk.services.check import check_ledger
 from branchdesk.services.demo import SCALES, generate_demo
+from branchdesk.services.draws import (
+    DrawPreview,
+    NamedPair,
+    commit_draw,
+    committed_draw_id,
+    draw_record,
+    preview_draw,
+)
 from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.services.paths import user_data_dir
+from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
 
 EXIT_OK = 0
@@ -117,6 +127,22 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("ledger", type=Path, help=ledger_help)
     restore.add_argument("backup", type=Path, help=translate("Cli", "backup file to restore"))
+
+    draw = commands.add_parser(
+        "draw", parents=[common], help=translate("Cli", "preview or commit a county's draw, or verify one")
+    )
+    draw.add_argument("ledger", type=Path, help=ledger_help)
+    draw.add_argument("--region", help=translate("Cli", "the county to draw in (name, path or code)"))
+    draw.add_argument("--seed", help=translate("Cli", "the draw's seed"))
+    draw.add_argument(
+        "--commit", action="store_true", help=translate("Cli", "save the draw's pairs (one undoable action)")
+    )
+    draw.add_argument(
+        "--verify",
+        type=int,
+        metavar="ID",
+        help=translate("Cli", "re-run draw ID from its record and compare"),
+    )
 
     check = commands.add_parser(
         "check", parents=[common], help=translate("Cli", "check the ledger's integrity")
@@ -257,6 +283,127 @@ def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_FAILED
 
 
+def _tier_text(tier: Tier | None) -> str:
+    names = {
+        Tier.STRONG: translate("Labels", "Strong"),
+        Tier.AVERAGE: translate("Labels", "Average"),
+        Tier.WEAK: translate("Labels", "Weak"),
+    }
+    return translate("Labels", "Ungraded") if tier is None else names[tier]
+
+
+def _pair_text(pair: NamedPair) -> str:
+    return translate("Cli", "{n}. {organ} ({organ_tier}) — {grassroots} ({grassroots_tier})").format(
+        n=pair.position,
+        organ=pair.organ.name,
+        organ_tier=_tier_text(pair.organ_tier),
+        grassroots=pair.grassroots.name,
+        grassroots_tier=_tier_text(pair.grassroots_tier),
+    )
+
+
+def _tier_counts(counts: dict[Tier | None, int]) -> str:
+    return translate("Cli", ", ").join(
+        f"{_tier_text(tier)} {format_count(count)}" for tier, count in counts.items() if count
+    )
+
+
+def _preview_lines(preview: DrawPreview) -> list[str]:
+    result = preview.result
+    feasible = preview.candidates.feasibility
+    organ_leftovers, grassroots_leftovers = preview.leftovers()
+    lines = [
+        translate("Cli", "Draw in {region}, seed {seed}, algorithm version {version}").format(
+            region=preview.candidates.scope.path, seed=result.seed, version=result.algorithm_version
+        ),
+        translate(
+            "Cli",
+            "Candidates: {organs} organ branches ({organ_tiers}); {grassroots} grassroots "
+            "branches ({grassroots_tiers})",
+        ).format(
+            organs=format_count(feasible.organs),
+            organ_tiers=_tier_counts(feasible.organ_tiers),
+            grassroots=format_count(feasible.grassroots),
+            grassroots_tiers=_tier_counts(feasible.grassroots_tiers),
+        ),
+        translate("Cli", "Pairs: {pairs}; left over: {organs} organ, {grassroots} grassroots").format(
+            pairs=format_count(feasible.pairs),
+            organs=format_count(feasible.organ_leftovers),
+            grassroots=format_count(feasible.grassroots_leftovers),
+        ),
+        translate("Cli", "Input hash: {hash}").format(hash=result.input_hash),
+        translate("Cli", "Result hash: {hash}").format(hash=result.result_hash),
+        *(_pair_text(pair) for pair in preview.pairs()),
+    ]
+    for label, leftovers in (
+        (translate("Cli", "Organ branches left over: {names}"), organ_leftovers),
+        (translate("Cli", "Grassroots branches left over: {names}"), grassroots_leftovers),
+    ):
+        if leftovers:
+            lines.append(label.format(names=translate("Cli", ", ").join(b.name for b in leftovers)))
+    return lines
+
+
+def _cmd_draw(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    if args.verify is not None:
+        if args.region or args.seed or args.commit:
+            raise UsageError(translate("Cli", "--verify takes no --region, --seed or --commit"))
+        return _verify_draw(args, clock, out)
+    if not args.region or not args.seed:
+        raise UsageError(translate("Cli", "a draw needs --region and --seed (or --verify ID)"))
+    with open_ledger(args.ledger, clock, read_only=not args.commit) as ledger:
+        region = find_region(ledger, args.region)
+        preview = preview_draw(ledger, region.id, args.seed)
+        print("\n".join(_preview_lines(preview)), file=out)
+        if args.commit:
+            done = commit_draw(ledger, preview, clock.today())
+            print(f"draw {committed_draw_id(ledger, done)}", file=out)
+    return EXIT_OK
+
+
+def _verify_draw(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        record = draw_record(ledger, args.verify)
+    difference = record.difference
+    if difference is not None:
+        names = {b.uuid: b.name for pair in record.pairs for b in (pair.organ, pair.grassroots)}
+
+        def pair_text(pair: tuple[str, str] | None) -> str:
+            if pair is None:
+                return translate("Cli", "no pair")
+            return " — ".join(names.get(uuid, uuid) for uuid in pair)
+
+        print(
+            translate(
+                "Cli",
+                "Draw {id} does not match its record at pair {position}: the record gives {expected}, "
+                "the ledger holds {found}",
+            ).format(
+                id=record.id,
+                position=difference.position,
+                expected=pair_text(difference.expected),
+                found=pair_text(difference.found),
+            ),
+            file=out,
+        )
+        return EXIT_FAILED
+    if not record.recorded_hash_matches:
+        print(
+            translate("Cli", "Draw {id}: the pairs match, but the recorded result hash does not").format(
+                id=record.id
+            ),
+            file=out,
+        )
+        return EXIT_FAILED
+    print(
+        translate("Cli", "Draw {id} matches its record: {count} pairs, result hash {hash}").format(
+            id=record.id, count=format_count(len(record.pairs)), hash=record.result_hash
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def run(
     argv: Sequence[str],
     *,
@@ -291,9 +438,13 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "check": lambda: _cmd_check(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
+        "draw": lambda: _cmd_draw(args, clock, out),
     }
     try:
         return commands[args.command]()
+    except UsageError as error:
+        print(translate("Cli", "branchdesk-cli: bad arguments: {error}").format(error=error), file=err)
+        return EXIT_USAGE
     except BranchDeskError as error:
         message = error_text(error)
     except Exception as error:  # the last resort: one line, never a traceback

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -84,13 +86,32 @@ class SeededSequence:
             items[i], items[j] = items[j], items[i]
 
 
-def input_hash(organs: Sequence[Candidate], grassroots: Sequence[Candidate]) -> str:
-    """SHA-256 over the sorted candidate uuids of each side with their tiers."""
+def candidates_text(organs: Sequence[Candidate], grassroots: Sequence[Candidate]) -> str:
+    """The sorted candidate uuids of each side with their tiers, as JSON: what a draw's record keeps of its
+    input (so that it can be re-run) and what the input hash covers."""
     payload = {
         "organ": sorted([c.uuid, c.tier.value if c.tier else None] for c in organs),
         "grassroots": sorted([c.uuid, c.tier.value if c.tier else None] for c in grassroots),
     }
-    return hashlib.sha256(json.dumps(payload, separators=(",", ":")).encode()).hexdigest()
+    return json.dumps(payload, separators=(",", ":"))
+
+
+def parse_candidates(text: str) -> tuple[list[Candidate], list[Candidate]]:
+    """The two sides of :func:`candidates_text`; ValueError when the text is not such a record."""
+    try:
+        payload = json.loads(text)
+        sides = [
+            [Candidate(str(uuid), None if tier is None else Tier(tier)) for uuid, tier in payload[side]]
+            for side in ("organ", "grassroots")
+        ]
+    except (TypeError, KeyError, ValueError) as error:
+        raise ValueError(f"not a draw's candidates: {error}") from None
+    return sides[0], sides[1]
+
+
+def input_hash(organs: Sequence[Candidate], grassroots: Sequence[Candidate]) -> str:
+    """SHA-256 over the sorted candidate uuids of each side with their tiers."""
+    return hashlib.sha256(candidates_text(organs, grassroots).encode()).hexdigest()
 
 
 def result_hash(pairs: Sequence[DrawnPair]) -> str:
@@ -148,3 +169,86 @@ def swap(result: DrawResult, organ_a: str, organ_b: str) -> DrawResult:
         grassroots_leftovers=result.grassroots_leftovers,
         swaps=(*result.swaps, (organ_a, organ_b)),
     )
+
+
+def replay(
+    organs: Sequence[Candidate],
+    grassroots: Sequence[Candidate],
+    seed: str,
+    swaps: Sequence[tuple[str, str]] = (),
+) -> DrawResult:
+    """A past draw again: the same candidates and seed, then its recorded hand swaps in their order."""
+    result = draw(organs, grassroots, seed)
+    for organ_a, organ_b in swaps:
+        result = swap(result, organ_a, organ_b)
+    return result
+
+
+def os_seed() -> str:
+    """A seed drawn from the operating system's random source, short enough to read out and type."""
+    return str(100_000_000 + secrets.randbelow(900_000_000))
+
+
+@dataclass(frozen=True)
+class Feasibility:
+    """What a draw over these candidates will do, before it is run: counts by tier and what is left."""
+
+    organ_tiers: dict[Tier | None, int]
+    grassroots_tiers: dict[Tier | None, int]
+
+    @property
+    def organs(self) -> int:
+        return sum(self.organ_tiers.values())
+
+    @property
+    def grassroots(self) -> int:
+        return sum(self.grassroots_tiers.values())
+
+    @property
+    def pairs(self) -> int:
+        return min(self.organs, self.grassroots)
+
+    @property
+    def organ_leftovers(self) -> int:
+        return self.organs - self.pairs
+
+    @property
+    def grassroots_leftovers(self) -> int:
+        return self.grassroots - self.pairs
+
+
+def feasibility(organs: Sequence[Candidate], grassroots: Sequence[Candidate]) -> Feasibility:
+    organ_counts = Counter(c.tier for c in organs)
+    grassroots_counts = Counter(c.tier for c in grassroots)
+    return Feasibility(
+        organ_tiers={tier: organ_counts[tier] for tier in ORGAN_TIER_ORDER},
+        grassroots_tiers={tier: grassroots_counts[tier] for tier in GRASSROOTS_TIER_ORDER},
+    )
+
+
+@dataclass(frozen=True)
+class Difference:
+    """The first pair where a recorded draw and the ledger disagree (1-based position in the draw).
+
+    ``expected`` is what re-running the draw gives, ``found`` what the ledger holds for that organ branch
+    (None: nothing there, or a pairing the draw did not make)."""
+
+    position: int
+    expected: tuple[str, str] | None
+    found: tuple[str, str] | None
+
+
+def first_difference(
+    expected: Sequence[tuple[str, str]], found: Sequence[tuple[str, str]]
+) -> Difference | None:
+    """Compare a re-run draw's (organ uuid, grassroots uuid) pairs with the ledger's, in the draw's order;
+    pairs the ledger holds beyond the draw's count as differing after them."""
+    by_organ = dict(found)
+    for position, (organ, grassroots) in enumerate(expected, start=1):
+        partner = by_organ.pop(organ, None)
+        if partner != grassroots:
+            return Difference(position, (organ, grassroots), None if partner is None else (organ, partner))
+    if by_organ:
+        extra = sorted(by_organ.items())[0]
+        return Difference(len(expected) + 1, None, extra)
+    return None

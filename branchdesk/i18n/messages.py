@@ -91,6 +91,40 @@ MESSAGES: dict[str, str] = {
     "pairing.wrong_sides": QT_TRANSLATE_NOOP(
         "Messages", "A pairing links an organ branch with a village, community or grid branch."
     ),
+    "pairing.branch_archived": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” is archived; only active branches can be paired."
+    ),
+    "pairing.already_ended": QT_TRANSLATE_NOOP("Messages", "This pairing already ended on {date}."),
+    "pairing.ends_before_start": QT_TRANSLATE_NOOP(
+        "Messages", "The date is before the pairing started ({started})."
+    ),
+    "pairing.unit_not_assigned": QT_TRANSLATE_NOOP("Messages", "This unit is not assigned to a community."),
+    "pairing.unit_nothing_to_pair": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing to pair: {unit} has no unpaired organ branch, or {community} has no unpaired grid.",
+    ),
+    "draw.scope_not_county": QT_TRANSLATE_NOOP(
+        "Messages", "A draw is held within one county or district; {region} is not one."
+    ),
+    "draw.no_seed": QT_TRANSLATE_NOOP("Messages", "Enter a seed for the draw, or generate one."),
+    "draw.nothing_to_draw": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing to draw in {region}: one side has no unpaired branch."
+    ),
+    "draw.stale": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The branches of {region} changed since the preview (a pairing, an archived or regraded branch). "
+        "Nothing was saved; preview the draw again.",
+    ),
+    "draw.not_found": QT_TRANSLATE_NOOP("Messages", "There is no committed draw number {id} in this ledger."),
+    "draw.not_verifiable": QT_TRANSLATE_NOOP(
+        "Messages", "Draw {id} was recorded without its candidates, so it cannot be re-run."
+    ),
+    "draw.unknown_algorithm": QT_TRANSLATE_NOOP(
+        "Messages", "Draw {id} used draw algorithm version {version}, which this BranchDesk does not know."
+    ),
+    "draw.record_damaged": QT_TRANSLATE_NOOP(
+        "Messages", "The record of draw {id} was altered: its candidates no longer match its input hash."
+    ),
     "row.missing": QT_TRANSLATE_NOOP("Messages", "The record no longer exists; it may have been removed."),
     "row.foreign_key": QT_TRANSLATE_NOOP(
         "Messages", "The change would leave a record pointing to a record that does not exist."

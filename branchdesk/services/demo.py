@@ -26,7 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from branchdesk.domain.clock import Clock, FixedClock, timestamp
-from branchdesk.domain.draw import ALGORITHM_VERSION, Candidate, draw
+from branchdesk.domain.draw import ALGORITHM_VERSION, Candidate, candidates_text, draw
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, EndReason, PairingMethod, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear
@@ -899,15 +899,16 @@ class _Builder:
         rng = self.rng
         by_uuid = {b.uuid: b for b in (*organs, *grassroots)}
         seed = str(rng.randrange(100_000, 1_000_000))
-        result = draw(
-            [Candidate(b.uuid, b.tier) for b in organs], [Candidate(b.uuid, b.tier) for b in grassroots], seed
-        )
+        organ_candidates = [Candidate(b.uuid, b.tier) for b in organs]
+        grassroots_candidates = [Candidate(b.uuid, b.tier) for b in grassroots]
+        result = draw(organ_candidates, grassroots_candidates, seed)
         draw_id = len(self.draws) + 1
         # Drawn at 10:00 on the day, China time, and stamped like any other moment.
         drawn_at = timestamp(FixedClock(dt.datetime(day.year, day.month, day.day, 10, 0, tzinfo=_CHINA)))
         self.draws.append(
             (draw_id, _uuid(rng), county.region_id, seed, ALGORITHM_VERSION, result.input_hash,
-             result.result_hash, "[]", drawn_at, 1, note)
+             result.result_hash, "[]", drawn_at, 1, note,
+             candidates_text(organ_candidates, grassroots_candidates))
         )  # fmt: skip
         for pair in result.pairs:
             self._pairing(

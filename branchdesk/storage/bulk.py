@@ -23,7 +23,7 @@ BranchRow = tuple[
     int, str, str, str, int, int | None, int | None, str | None, str | None, str | None, int | None,
     str | None, str | None, str | None, str | None,
 ]  # fmt: skip
-DrawRow = tuple[int, str, int, str, int, str, str, str, str, int, str | None]
+DrawRow = tuple[int, str, int, str, int, str, str, str, str, int, str | None, str]
 PairingRow = tuple[
     int, str, int, int, str, int | None, str | None, str | None, str, str | None, str | None, str | None
 ]
@@ -38,7 +38,7 @@ _BRANCH_COLUMNS = (
 )  # fmt: skip
 _DRAW_COLUMNS = (
     "id", "uuid", "scope_region_id", "seed", "algorithm_version", "input_hash", "result_hash", "swaps",
-    "drawn_at", "committed", "note",
+    "drawn_at", "committed", "note", "candidates",
 )  # fmt: skip
 _PAIRING_COLUMNS = (
     "id", "uuid", "organ_id", "grassroots_id", "method", "draw_id", "organ_tier", "grassroots_tier",

@@ -223,5 +223,12 @@ CREATE TABLE setting (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1,)
+# A draw keeps its candidates (both sides' uuids with their tiers, as JSON), so that anyone can re-run it
+# from its record: the pairs alone do not say which branches were left over, and the leftovers take part
+# in the shuffle. NULL for draws recorded before.
+MIGRATION_2 = """
+ALTER TABLE draw ADD COLUMN candidates TEXT CHECK (candidates IS NULL OR json_valid(candidates));
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
 SCHEMA_VERSION = len(MIGRATIONS)

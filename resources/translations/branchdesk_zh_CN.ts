@@ -152,6 +152,211 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesTab</name>
+    <message>
+        <source>Show one pairing's activities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All key tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished">正在统计……</translation>
+    </message>
+    <message>
+        <source>{count} activities · {volunteers} volunteer person-times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{month}: {count} pairings have no themed Party day yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the activity to pairings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record activity…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy to pairings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compliance…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key tasks…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working days only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Routine activities on a working day without a reason (weekend rule)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show every pairing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All areas</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Edit activity</source>
+        <translation type="unfinished">修改活动</translation>
+    </message>
+    <message>
+        <source>Record activity</source>
+        <translation type="unfinished">登记活动</translation>
+    </message>
+    <message>
+        <source>e.g. flood emergency; the villagers' market day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation type="unfinished">结对</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation type="unfinished">重点任务</translation>
+    </message>
+    <message>
+        <source>Areas (六共)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Party-member volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working-day reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <source>Key tasks of {half_year}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason, or choose another date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no official holiday calendar for {year}; plain weekends are used.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActivityTable</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grassroots branch</source>
+        <translation type="unfinished">基层党支部</translation>
+    </message>
+    <message>
+        <source>Organ branch</source>
+        <translation type="unfinished">机关党支部</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation type="unfinished">重点任务</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weekend rule</source>
+        <translation type="unfinished">周末原则</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Working day, no reason</source>
+        <translation type="unfinished">工作日（未注明原因）</translation>
+    </message>
+    <message>
+        <source>Working day: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Regions, units and branches</source>
@@ -172,6 +377,73 @@
     <message>
         <source>Making the demo ledger…</source>
         <translation>正在生成演示台账……</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>Edit branch</source>
+        <translation type="unfinished">修改支部</translation>
+    </message>
+    <message>
+        <source>New branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New unit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile or landline, e.g. 0376-6221234</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类型</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">社区</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">分类</translation>
+    </message>
+    <message>
+        <source>Secretary</source>
+        <translation type="unfinished">书记</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished">联系电话</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished">党员数</translation>
+    </message>
+    <message>
+        <source>Optimised on</source>
+        <translation type="unfinished">优化日期</translation>
+    </message>
+    <message>
+        <source>Established on</source>
+        <translation type="unfinished">成立日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -250,6 +522,33 @@
     <message>
         <source>Show archived</source>
         <translation>显示已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Bulk edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change {count} selected branches. Only the ticked fields change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished">分类</translation>
+    </message>
+    <message>
+        <source>Optimised on</source>
+        <translation type="unfinished">优化日期</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <source>The optimised date applies to organ branches only.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -358,6 +657,26 @@
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
+        <source>preview or commit a county's draw, or verify one</source>
+        <translation>预览或确认一个县（区）的抽签，或复核一次抽签</translation>
+    </message>
+    <message>
+        <source>the county to draw in (name, path or code)</source>
+        <translation>抽签的县（区）（名称、路径或区划代码）</translation>
+    </message>
+    <message>
+        <source>the draw's seed</source>
+        <translation>抽签种子</translation>
+    </message>
+    <message>
+        <source>save the draw's pairs (one undoable action)</source>
+        <translation>保存抽签结果（可撤销的一步操作）</translation>
+    </message>
+    <message>
+        <source>re-run draw ID from its record and compare</source>
+        <translation>按记录重新运行编号为 ID 的抽签并比对</translation>
+    </message>
+    <message>
         <source>check the ledger's integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
@@ -432,6 +751,66 @@
     <message>
         <source>{path}: {count} problem(s) found</source>
         <translation>{path}：发现 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>{n}. {organ} ({organ_tier}) — {grassroots} ({grassroots_tier})</source>
+        <translation>{n}. {organ}（{organ_tier}）— {grassroots}（{grassroots_tier}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Draw in {region}, seed {seed}, algorithm version {version}</source>
+        <translation>抽签范围：{region}，种子：{seed}，算法版本：{version}</translation>
+    </message>
+    <message>
+        <source>Candidates: {organs} organ branches ({organ_tiers}); {grassroots} grassroots branches ({grassroots_tiers})</source>
+        <translation>候选：机关支部 {organs} 个（{organ_tiers}）；基层支部 {grassroots} 个（{grassroots_tiers}）</translation>
+    </message>
+    <message>
+        <source>Pairs: {pairs}; left over: {organs} organ, {grassroots} grassroots</source>
+        <translation>结对 {pairs} 对；未结对：机关支部 {organs} 个，基层支部 {grassroots} 个</translation>
+    </message>
+    <message>
+        <source>Input hash: {hash}</source>
+        <translation>输入哈希：{hash}</translation>
+    </message>
+    <message>
+        <source>Result hash: {hash}</source>
+        <translation>结果哈希：{hash}</translation>
+    </message>
+    <message>
+        <source>Organ branches left over: {names}</source>
+        <translation>未结对的机关支部：{names}</translation>
+    </message>
+    <message>
+        <source>Grassroots branches left over: {names}</source>
+        <translation>未结对的基层支部：{names}</translation>
+    </message>
+    <message>
+        <source>--verify takes no --region, --seed or --commit</source>
+        <translation>--verify 不能与 --region、--seed 或 --commit 同用</translation>
+    </message>
+    <message>
+        <source>a draw needs --region and --seed (or --verify ID)</source>
+        <translation>抽签需要 --region 和 --seed（或 --verify ID）</translation>
+    </message>
+    <message>
+        <source>no pair</source>
+        <translation>无结对</translation>
+    </message>
+    <message>
+        <source>Draw {id} does not match its record at pair {position}: the record gives {expected}, the ledger holds {found}</source>
+        <translation>抽签 {id} 与记录不符，第 {position} 对：按记录应为 {expected}，台账中为 {found}</translation>
+    </message>
+    <message>
+        <source>Draw {id}: the pairs match, but the recorded result hash does not</source>
+        <translation>抽签 {id}：结对相符，但记录的结果哈希不符</translation>
+    </message>
+    <message>
+        <source>Draw {id} matches its record: {count} pairs, result hash {hash}</source>
+        <translation>抽签 {id} 与记录相符：共 {count} 对，结果哈希 {hash}</translation>
     </message>
     <message>
         <source>branchdesk-cli: bad arguments: {error}</source>
@@ -562,6 +941,13 @@
     <message>
         <source>The details were written to {log}; please send that file to whoever supports BranchDesk.</source>
         <translation>详细信息已写入 {log}，请把该文件发给负责本程序维护的人员。</translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -882,6 +1268,137 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>parent region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>official code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>community</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>secretary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optimised on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>established on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>archived on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>organ branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>grassroots branch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>started on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ended on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>end reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>held on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>volunteers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>removed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing has been changed yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Organ</source>
@@ -898,6 +1415,54 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Grid</source>
         <translation>网格</translation>
+    </message>
+    <message>
+        <source>Themed Party day</source>
+        <translation type="unfinished">主题党日</translation>
+    </message>
+    <message>
+        <source>Party lecture</source>
+        <translation type="unfinished">党课</translation>
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation type="unfinished">重点任务</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished">走访</translation>
+    </message>
+    <message>
+        <source>Volunteer service</source>
+        <translation type="unfinished">志愿服务</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished">其他</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished">组织共建</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished">队伍共带</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished">产业共促</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">服务共做</translation>
+    </message>
+    <message>
+        <source>Civic customs</source>
+        <translation type="unfinished">新风共树</translation>
+    </message>
+    <message>
+        <source>Practical matters</source>
+        <translation type="unfinished">实事共办</translation>
     </message>
     <message>
         <source>Strong</source>
@@ -1154,6 +1719,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{path} 是只读文件，无法保存修改。</translation>
     </message>
     <message>
+        <source>{path} was being saved when the computer stopped, and must be put back to its last saved state, which needs write access to the file and its folder.</source>
+        <translation>{path} 在保存过程中电脑停止了运行，需要恢复到最后一次保存的状态，这需要对该文件及其所在文件夹有写入权限。</translation>
+    </message>
+    <message>
         <source>{path} is from an older BranchDesk and must be upgraded, which needs write access.</source>
         <translation>{path} 由旧版本保存，需要升级，升级需要写入权限。</translation>
     </message>
@@ -1218,6 +1787,58 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>结对须由一个机关党支部与一个农村、社区或网格党支部组成。</translation>
     </message>
     <message>
+        <source>“{name}” is archived; only active branches can be paired.</source>
+        <translation>“{name}”已撤档，只有在册支部才能结对。</translation>
+    </message>
+    <message>
+        <source>This pairing already ended on {date}.</source>
+        <translation>该结对已于 {date} 结束。</translation>
+    </message>
+    <message>
+        <source>The date is before the pairing started ({started}).</source>
+        <translation>该日期早于结对开始日期（{started}）。</translation>
+    </message>
+    <message>
+        <source>This unit is not assigned to a community.</source>
+        <translation>该单位未指定联系社区。</translation>
+    </message>
+    <message>
+        <source>Nothing to pair: {unit} has no unpaired organ branch, or {community} has no unpaired grid.</source>
+        <translation>无可结对支部：{unit}没有未结对的机关支部，或{community}没有未结对的网格。</translation>
+    </message>
+    <message>
+        <source>A draw is held within one county or district; {region} is not one.</source>
+        <translation>抽签在一个县（区）范围内进行；{region}不是县（区）。</translation>
+    </message>
+    <message>
+        <source>Enter a seed for the draw, or generate one.</source>
+        <translation>请输入抽签种子，或自动生成一个。</translation>
+    </message>
+    <message>
+        <source>Nothing to draw in {region}: one side has no unpaired branch.</source>
+        <translation>{region}无法抽签：有一方没有未结对的支部。</translation>
+    </message>
+    <message>
+        <source>The branches of {region} changed since the preview (a pairing, an archived or regraded branch). Nothing was saved; preview the draw again.</source>
+        <translation>预览之后{region}的支部已有变动（新结对、撤档或调整档次）。未作任何保存；请重新预览抽签。</translation>
+    </message>
+    <message>
+        <source>There is no committed draw number {id} in this ledger.</source>
+        <translation>本台账中没有编号为 {id} 的已确认抽签。</translation>
+    </message>
+    <message>
+        <source>Draw {id} was recorded without its candidates, so it cannot be re-run.</source>
+        <translation>抽签 {id} 的记录未保存候选名单，无法复核。</translation>
+    </message>
+    <message>
+        <source>Draw {id} used draw algorithm version {version}, which this BranchDesk does not know.</source>
+        <translation>抽签 {id} 使用的抽签算法版本 {version} 本程序不支持。</translation>
+    </message>
+    <message>
+        <source>The record of draw {id} was altered: its candidates no longer match its input hash.</source>
+        <translation>抽签 {id} 的记录已被改动：候选名单与输入哈希不符。</translation>
+    </message>
+    <message>
         <source>The record no longer exists; it may have been removed.</source>
         <translation>该记录已不存在，可能已被删除。</translation>
     </message>
@@ -1228,6 +1849,142 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The change breaks a rule of the ledger: {reason}</source>
         <translation>该修改违反台账规则：{reason}</translation>
+    </message>
+    <message>
+        <source>Enter the branch's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another branch in the same region is already named “{name}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the region the branch belongs to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Village, community and grid branches belong to a township: choose a township.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An organ branch belongs to a unit: choose its unit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A grid branch belongs to a community: choose its community.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number: give a mobile number (11 digits, starting with 1) or a landline with its area code, such as 0376-6221234.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The number of members cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only organ branches are optimised; leave the optimised date empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date {date} is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a kind of branch: use organ, village, community or grid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the kind of branch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a tier: use strong, average or weak, or leave it empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No unit is named “{name}”. Add the unit first (Branches ▸ New unit).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Several units are named “{name}”; add this branch through the dialog to choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Grid branches are added through the dialog, where their community is chosen.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A grid branch stays in its community's township; change its community instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This column cannot be changed here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose branches and what to change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is in an active pairing; end the pairing before archiving the branch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” cannot be archived before the date it was established.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” (and {count} selected in all) has or had pairings or grids and cannot be deleted; archive it instead, so its history stays in the ledger.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the unit's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A unit named “{name}” already exists there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the region's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A region named “{name}” already exists there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The official code {official_code} is already used by another region.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Townships are the lowest level: choose the city or a county to add a region to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” cannot be placed under “{parent}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The city at the top of the ledger cannot be removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” still holds {count} branches (such as {where}); move or delete them before removing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” still holds {count} townships; move or remove them first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” still has {count} units registered in it; they must be moved first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>There is nothing to undo for this action.</source>
@@ -1259,6 +2016,59 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>MoveRegionDialog</name>
+    <message>
+        <source>Move region</source>
+        <translation type="unfinished">移动区域</translation>
+    </message>
+    <message>
+        <source>Move “{region}” and its branches to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>County</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PairingPicker</name>
+    <message>
+        <source>Type part of a branch name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (ended {date})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No pairing chosen yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chosen: {pairing}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} pairings chosen</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegionDialog</name>
+    <message>
+        <source>e.g. 411526 (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Official code</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>RegionTreeModel</name>
     <message>
         <source>Region</source>
@@ -1275,6 +2085,25 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Official code: {code}</source>
         <translation>区划代码：{code}</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedRowsDialog</name>
+    <message>
+        <source>Rows not added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1349,6 +2178,37 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>City-level unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>County-level unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Central or provincial unit based here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
     </message>
 </context>
 </TS>

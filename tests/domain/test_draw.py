@@ -13,8 +13,16 @@ from branchdesk.domain.draw import (
     GRASSROOTS_TIER_ORDER,
     ORGAN_TIER_ORDER,
     Candidate,
+    Difference,
     SeededSequence,
+    candidates_text,
     draw,
+    feasibility,
+    first_difference,
+    input_hash,
+    os_seed,
+    parse_candidates,
+    replay,
     swap,
 )
 from branchdesk.domain.enums import Tier
@@ -118,3 +126,61 @@ def test_different_seeds_give_different_orders() -> None:
     organs = [Candidate(f"o{i:02d}", Tier.STRONG) for i in range(20)]
     grassroots = [Candidate(f"g{i:02d}", Tier.WEAK) for i in range(20)]
     assert draw(organs, grassroots, "1").pairs != draw(organs, grassroots, "2").pairs
+
+
+def test_a_fixed_seed_and_input_give_a_pinned_result() -> None:
+    """Any change to the algorithm changes these pairs: then it is a new ALGORITHM_VERSION."""
+    cycle = [Tier.STRONG, Tier.AVERAGE, Tier.WEAK, None]
+    organs = [Candidate(f"o{i}", cycle[i % 4]) for i in range(6)]
+    grassroots = [Candidate(f"g{i}", cycle[i * 3 % 4]) for i in range(8)]
+    result = draw(organs, grassroots, "20220411")
+    assert [(p.organ.uuid, p.grassroots.uuid) for p in result.pairs] == [
+        ("o0", "g2"), ("o4", "g6"), ("o1", "g7"), ("o5", "g3"), ("o2", "g0"), ("o3", "g4"),
+    ]  # fmt: skip
+    assert [c.uuid for c in result.grassroots_leftovers] == ["g5", "g1"]
+    assert result.input_hash == "21471a15b62b1af47980ceb3596ac410a0804f174c10c2ebef144a19015884c7"
+    assert result.result_hash == "1339ac777cba03750cf1147fec2421bfc71efcc8ab3404058feeaf34c69b909c"
+
+
+@given(side("o"), side("g"), st.text(min_size=1, max_size=12), st.data())
+def test_a_draw_replays_from_its_recorded_candidates_and_swaps(
+    organs: list[Candidate], grassroots: list[Candidate], seed: str, data: st.DataObject
+) -> None:
+    result = draw(organs, grassroots, seed)
+    drawn = [p.organ.uuid for p in result.pairs]
+    if len(drawn) >= 2:
+        for _ in range(data.draw(st.integers(0, 3))):
+            a, b = data.draw(st.lists(st.sampled_from(drawn), min_size=2, max_size=2, unique=True))
+            result = swap(result, a, b)
+    kept_organs, kept_grassroots = parse_candidates(candidates_text(organs, grassroots))
+    again = replay(kept_organs, kept_grassroots, seed, result.swaps)
+    assert again == result
+    assert input_hash(kept_organs, kept_grassroots) == result.input_hash
+    plan = feasibility(organs, grassroots)
+    assert (plan.pairs, plan.organ_leftovers, plan.grassroots_leftovers) == (
+        len(result.pairs),
+        len(result.organ_leftovers),
+        len(result.grassroots_leftovers),
+    )
+
+
+def test_first_difference_names_the_first_pair_that_differs() -> None:
+    expected = [("o1", "g1"), ("o2", "g2"), ("o3", "g3")]
+    assert first_difference(expected, list(reversed(expected))) is None
+    assert first_difference(expected, [("o1", "g1"), ("o2", "g3"), ("o3", "g2")]) == Difference(
+        2, ("o2", "g2"), ("o2", "g3")
+    )
+    assert first_difference(expected, expected[:2]) == Difference(3, ("o3", "g3"), None)
+    assert first_difference(expected, [*expected, ("o9", "g9")]) == Difference(4, None, ("o9", "g9"))
+
+
+def test_parse_candidates_refuses_what_is_not_a_record() -> None:
+    for text in ("", "[]", '{"organ": [["a", "excellent"]], "grassroots": []}'):
+        with pytest.raises(ValueError, match="candidates"):
+            parse_candidates(text)
+
+
+def test_os_seeds_are_nine_digits_and_vary() -> None:
+    seeds = {os_seed() for _ in range(20)}
+    assert all(len(seed) == 9 and seed.isdigit() for seed in seeds)
+    assert len(seeds) > 1

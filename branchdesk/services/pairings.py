@@ -1,0 +1,157 @@
+"""Pairing use cases: assigned pairing, a unit with its community's grids, ending and re-pairing, and
+what the Pairings tab lists. Each writing function is one user action and returns what it changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from branchdesk.domain.changes import Changed
+from branchdesk.domain.enums import EndReason
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.pairing_list import (
+    AssignedUnit,
+    PairingFilter,
+    PairingRow,
+    PairingSort,
+    Unpaired,
+)
+from branchdesk.domain.rates import Rate
+from branchdesk.services.history import changed
+from branchdesk.storage import pairing_list
+from branchdesk.storage import pairings as store
+from branchdesk.storage import stats as stats_store
+from branchdesk.storage.ledger import Ledger
+
+# -- reading --------------------------------------------------------------------------------------------
+
+
+def pairing_ids(ledger: Ledger, flt: PairingFilter, sort: PairingSort) -> list[int]:
+    return pairing_list.pairing_ids(ledger, flt, sort)
+
+
+def pairing_rows(ledger: Ledger, ids: Sequence[int]) -> list[PairingRow]:
+    return pairing_list.pairing_rows(ledger, ids)
+
+
+def unpaired(
+    ledger: Ledger, region_id: int, *, organ_side: bool, text: str = "", limit: int = -1
+) -> Unpaired:
+    """Branches of one side in the region (and below) that have no active pairing: a picker's choices."""
+    return pairing_list.unpaired(ledger, region_id, organ_side=organ_side, text=text, limit=limit)
+
+
+def coverage(ledger: Ledger, region_id: int) -> tuple[Rate, Rate]:
+    """Today's grassroots and organ-side coverage of the region (DESIGN.md §3)."""
+    day = ledger.clock.today()
+    return (
+        stats_store.coverage(ledger, region_id, day, direct=False, organ_side=False),
+        stats_store.coverage(ledger, region_id, day, direct=False, organ_side=True),
+    )
+
+
+def assigned_units(ledger: Ledger) -> list[AssignedUnit]:
+    return store.assigned_units(ledger)
+
+
+# -- writing --------------------------------------------------------------------------------------------
+
+
+def _named(done: Changed, subject: str) -> Changed:
+    """A pairing has no name of its own; the Edit menu names it by its two branches."""
+    return dataclasses.replace(done, subject=subject)
+
+
+def _pair_subject(organ: str, grassroots: str) -> str:
+    return f"{organ} — {grassroots}"
+
+
+def _unpaired_branch(ledger: Ledger, branch_id: int, *, organ_side: bool) -> dict[str, Any]:
+    """The branch, checked to be on the right side, active, and free to pair (a clear message each)."""
+    found = store.branch(ledger, branch_id)
+    if found is None:
+        raise BranchDeskError("row.missing", table="branch", id=branch_id)
+    if (found["kind"] == "organ") != organ_side:
+        raise BranchDeskError("pairing.wrong_sides")
+    if found["archived_on"] is not None:
+        raise BranchDeskError("pairing.branch_archived", name=found["name"])
+    if found["active_pairing"] is not None:
+        raise BranchDeskError(
+            "pairing.organ_already_paired" if organ_side else "pairing.grassroots_already_paired",
+            name=found["name"],
+        )
+    return found
+
+
+def assign_pairing(ledger: Ledger, organ_id: int, grassroots_id: int, started_on: dt.date) -> Changed:
+    """Pair an organ branch with a grassroots branch by assignment (the database holds one-to-one too)."""
+    with ledger.operation("pairing.add") as op:
+        organ = _unpaired_branch(ledger, organ_id, organ_side=True)
+        grassroots = _unpaired_branch(ledger, grassroots_id, organ_side=False)
+        store.add_pairing(ledger, organ_id, grassroots_id, started_on)
+    return _named(changed(ledger, op), _pair_subject(organ["name"], grassroots["name"]))
+
+
+def pair_unit_with_community(ledger: Ledger, unit_id: int, started_on: dt.date) -> Changed:
+    """单位联社区、支部联网格: the unit's unpaired organ branches with its community's unpaired grids, one
+    each, in name order; what one side has more of stays unpaired."""
+    unit = next((u for u in store.assigned_units(ledger) if u.id == unit_id), None)
+    if unit is None:
+        raise BranchDeskError("pairing.unit_not_assigned")
+    with ledger.operation("pairing.community") as op:
+        organs, grids = store.unit_and_grids(ledger, unit_id)
+        if not organs or not grids:
+            raise BranchDeskError("pairing.unit_nothing_to_pair", unit=unit.name, community=unit.community)
+        for organ_id, grid_id in zip(organs, grids, strict=False):
+            store.add_pairing(ledger, organ_id, grid_id, started_on)
+    return _named(changed(ledger, op), _pair_subject(unit.name, unit.community))
+
+
+def _open_pairing(ledger: Ledger, pairing_id: int) -> dict[str, Any]:
+    found = store.pairing(ledger, pairing_id)
+    if found is None:
+        raise BranchDeskError("row.missing", table="pairing", id=pairing_id)
+    if found["ended_on"] is not None:
+        raise BranchDeskError("pairing.already_ended", date=found["ended_on"])
+    return found
+
+
+def _check_end(found: dict[str, Any], ended_on: dt.date) -> None:
+    if ended_on.isoformat() < found["started_on"]:
+        raise BranchDeskError("pairing.ends_before_start", started=found["started_on"])
+
+
+def end_pairing(
+    ledger: Ledger, pairing_id: int, ended_on: dt.date, reason: EndReason, note: str | None = None
+) -> Changed:
+    """End a pairing; ``ended_on`` is its last day."""
+    with ledger.operation("pairing.end") as op:
+        found = _open_pairing(ledger, pairing_id)
+        _check_end(found, ended_on)
+        store.end_pairing(ledger, pairing_id, ended_on, reason, note)
+    return _named(changed(ledger, op), _pair_subject(found["organ_name"], found["grassroots_name"]))
+
+
+def repair(ledger: Ledger, pairing_id: int, new_partner_id: int, started_on: dt.date) -> Changed:
+    """Re-pair (重新结对): one branch of the pairing keeps going with a new partner from ``started_on``.
+
+    ``new_partner_id`` is an organ branch (the grassroots branch keeps its place) or a grassroots branch
+    (the organ branch does). The old pairing ends the day before, so that no day counts a branch in two
+    pairings (or on that day, if it only started then)."""
+    with ledger.operation("pairing.repair") as op:
+        found = _open_pairing(ledger, pairing_id)
+        last_day = max(started_on - dt.timedelta(days=1), dt.date.fromisoformat(found["started_on"]))
+        _check_end(found, started_on)
+        partner = store.branch(ledger, new_partner_id)
+        organ_side = partner is not None and partner["kind"] == "organ"
+        store.end_pairing(ledger, pairing_id, last_day, EndReason.REPAIRED)
+        new = _unpaired_branch(ledger, new_partner_id, organ_side=organ_side)
+        if organ_side:
+            store.add_pairing(ledger, new_partner_id, found["grassroots_id"], started_on)
+            subject = _pair_subject(new["name"], found["grassroots_name"])
+        else:
+            store.add_pairing(ledger, found["organ_id"], new_partner_id, started_on)
+            subject = _pair_subject(found["organ_name"], new["name"])
+    return _named(changed(ledger, op), subject)
