@@ -41,6 +41,7 @@ from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.frequency_tab import FrequencyTab
 from branchdesk.ui.labels import moment_text
+from branchdesk.ui.pairings_tab import PairingsTab
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
 
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("tabs")
         self.branches_tab = BranchesTab(_NoLedger(), self)
         self.tabs.addTab(self.branches_tab, "")
+        self.pairings_tab = PairingsTab(self.edits, context.clock, self)
+        self.tabs.addTab(self.pairings_tab, "")
         self.coverage_tab = CoverageTab(context.clock, self)
         self.frequency_tab = FrequencyTab(context.clock, self)
         self.chart_tabs: list[ChartTab] = [self.coverage_tab, self.frequency_tab]
@@ -173,6 +176,21 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.edits.redo_action)
         self.edit_menu.addSeparator()
 
+        self.pairing_menu = bar.addMenu("")
+        self.pairing_menu.setObjectName("pairingMenu")
+        self.pairing_actions: dict[str, QAction] = {}
+        for name, slot in (
+            ("pairAction", self.pairings_tab.add_pairing),
+            ("pairUnitAction", self.pairings_tab.pair_unit),
+            ("endPairingAction", self.pairings_tab.end_selected),
+            ("repairAction", self.pairings_tab.repair_selected),
+            ("drawAction", self.pairings_tab.open_draw),
+        ):
+            action = self._action(self.pairing_menu)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _checked=False, slot=slot: self._on_pairings(slot))
+            self.pairing_actions[name] = action
+
         self.tools_menu = bar.addMenu("")
         self.settings_action = self._action(self.tools_menu)
         self.settings_action.triggered.connect(self.open_settings)
@@ -211,6 +229,17 @@ class MainWindow(QMainWindow):
         self.guide_action.setText(self.tr("User &guide"))
         self.about_action.setText(self.tr("&About BranchDesk"))
         self.tabs.setTabText(self.tabs.indexOf(self.branches_tab), self.tr("Branches"))
+        self.pairing_menu.setTitle(self.tr("&Pairing"))
+        for name, text in (
+            ("pairAction", self.tr("&Pair two branches…")),
+            ("pairUnitAction", self.tr("Pair a &unit with its community's grids…")),
+            ("endPairingAction", self.tr("&End the selected pairing…")),
+            ("repairAction", self.tr("&Re-pair the selected pairing…")),
+            ("drawAction", self.tr("&Draw…")),
+        ):
+            self.pairing_actions[name].setText(text)
+        self.tabs.setTabText(self.tabs.indexOf(self.pairings_tab), self.tr("Pairings"))
+        self.pairings_tab.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.coverage_tab), self.tr("Coverage"))
         self.tabs.setTabText(self.tabs.indexOf(self.frequency_tab), self.tr("Activity frequency"))
         for chart_tab in self.chart_tabs:
@@ -269,6 +298,7 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.regions):  # one reload below, not one per selection change
             self.regions.load(session.region_tree())
         self.branches_tab.show_source(session, self.regions.selected_region())
+        self.pairings_tab.show_ledger(self.regions.selected_region())
         for chart_tab in self.chart_tabs:
             chart_tab.show_ledger(session.path, self.regions.selected_region())
         self.pages.setCurrentWidget(self.splitter)
@@ -317,6 +347,7 @@ class MainWindow(QMainWindow):
 
     def _on_region_selected(self, region_id: int | None) -> None:
         self.branches_tab.set_region(region_id)
+        self.pairings_tab.set_region(region_id)
         for chart_tab in self.chart_tabs:
             chart_tab.set_region(region_id)  # a hidden chart tab only takes note
         self._refresh()
@@ -495,6 +526,19 @@ class MainWindow(QMainWindow):
         self.regions.select(drill.region_id)
         if tab is self.branches_tab:
             self.branches_tab.show_matching(drill.kinds, drill.text, direct=drill.direct)
+        elif tab is self.pairings_tab:
+            self.pairings_tab.show_matching(
+                drill.region_id,
+                organ_tier=drill.organ_tier,
+                grassroots_tier=drill.grassroots_tier,
+                pairing_id=drill.pairing_id,
+            )
+
+    def _on_pairings(self, action: object) -> None:
+        """A Pairing menu command: on the Pairings tab, where its rows and selection are."""
+        self.tabs.setCurrentWidget(self.pairings_tab)
+        if callable(action):
+            action()
 
     def _stop_charts(self) -> None:
         for chart_tab in self.chart_tabs:

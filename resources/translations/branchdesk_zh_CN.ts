@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Move region</source>
-        <translation>移动区域</translation>
+        <translation>移动地区</translation>
     </message>
     <message>
         <source>Remove region</source>
@@ -155,205 +155,205 @@
     <name>ActivitiesTab</name>
     <message>
         <source>Show one pairing's activities</source>
-        <translation type="unfinished" />
+        <translation>只看一个结对的活动</translation>
     </message>
     <message>
         <source>All key tasks</source>
-        <translation type="unfinished" />
+        <translation>全部重点工作</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished">正在统计……</translation>
+        <translation>正在统计……</translation>
     </message>
     <message>
         <source>{count} activities · {volunteers} volunteer person-times</source>
-        <translation type="unfinished" />
+        <translation>共 {count} 次活动 · 党员志愿者 {volunteers} 人次</translation>
     </message>
     <message>
         <source>{month}: {count} pairings have no themed Party day yet</source>
-        <translation type="unfinished" />
+        <translation>{month}尚有 {count} 个结对未开展主题党日</translation>
     </message>
     <message>
         <source>Copy the activity to pairings</source>
-        <translation type="unfinished" />
+        <translation>把活动复制到其他结对</translation>
     </message>
     <message>
         <source>Record activity…</source>
-        <translation type="unfinished" />
+        <translation>登记活动…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>修改…</translation>
     </message>
     <message>
         <source>Copy to pairings…</source>
-        <translation type="unfinished" />
+        <translation>复制到其他结对…</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <source>Compliance…</source>
-        <translation type="unfinished" />
+        <translation>落实情况…</translation>
     </message>
     <message>
         <source>Key tasks…</source>
-        <translation type="unfinished" />
+        <translation>重点工作…</translation>
     </message>
     <message>
         <source>Months</source>
-        <translation type="unfinished" />
+        <translation>月份</translation>
     </message>
     <message>
         <source>Working days only</source>
-        <translation type="unfinished" />
+        <translation>仅工作日活动</translation>
     </message>
     <message>
         <source>Routine activities on a working day without a reason (weekend rule)</source>
-        <translation type="unfinished" />
+        <translation>在工作日开展且未注明原因的常规活动（周末原则）</translation>
     </message>
     <message>
         <source>Pairing…</source>
-        <translation type="unfinished" />
+        <translation>结对…</translation>
     </message>
     <message>
         <source>Show every pairing</source>
-        <translation type="unfinished" />
+        <translation>显示全部结对</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished" />
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>All areas</source>
-        <translation type="unfinished" />
+        <translation>全部“六共”</translation>
     </message>
 </context>
 <context>
     <name>ActivityDialog</name>
     <message>
         <source>Edit activity</source>
-        <translation type="unfinished">修改活动</translation>
+        <translation>修改活动</translation>
     </message>
     <message>
         <source>Record activity</source>
-        <translation type="unfinished">登记活动</translation>
+        <translation>登记活动</translation>
     </message>
     <message>
         <source>e.g. flood emergency; the villagers' market day</source>
-        <translation type="unfinished" />
+        <translation>例如：防汛应急；逢集日村民集中</translation>
     </message>
     <message>
         <source>Pairing</source>
-        <translation type="unfinished" />
+        <translation>结对</translation>
     </message>
     <message>
         <source>Pairings</source>
-        <translation type="unfinished">结对</translation>
+        <translation>结对</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Key task</source>
-        <translation type="unfinished">重点任务</translation>
+        <translation>重点工作</translation>
     </message>
     <message>
         <source>Areas (六共)</source>
-        <translation type="unfinished" />
+        <translation>“六共”内容</translation>
     </message>
     <message>
         <source>Party-member volunteers</source>
-        <translation type="unfinished" />
+        <translation>党员志愿者（人）</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>地点</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation>活动内容</translation>
     </message>
     <message>
         <source>Working-day reason</source>
-        <translation type="unfinished" />
+        <translation>工作日开展原因</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Key tasks of {half_year}</source>
-        <translation type="unfinished" />
+        <translation>{half_year} 的重点工作</translation>
     </message>
     <message>
         <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason, or choose another date.</source>
-        <translation type="unfinished" />
+        <translation>{date}是工作日。常规活动原则上在休息日开展（周末原则）：请注明原因，或改选日期。</translation>
     </message>
     <message>
         <source>There is no official holiday calendar for {year}; plain weekends are used.</source>
-        <translation type="unfinished" />
+        <translation>{year}年尚无官方节假日安排，暂按普通周末计算。</translation>
     </message>
 </context>
 <context>
     <name>ActivityTable</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
     </message>
     <message>
         <source>Grassroots branch</source>
-        <translation type="unfinished">基层党支部</translation>
+        <translation>基层党支部</translation>
     </message>
     <message>
         <source>Organ branch</source>
-        <translation type="unfinished">机关党支部</translation>
+        <translation>机关党支部</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>Key task</source>
-        <translation type="unfinished">重点任务</translation>
+        <translation>重点工作</translation>
     </message>
     <message>
         <source>Areas</source>
-        <translation type="unfinished" />
+        <translation>“六共”</translation>
     </message>
     <message>
         <source>Volunteers</source>
-        <translation type="unfinished" />
+        <translation>志愿者</translation>
     </message>
     <message>
         <source>Weekend rule</source>
-        <translation type="unfinished">周末原则</translation>
+        <translation>周末原则</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished" />
+        <translation>地点</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation>活动内容</translation>
     </message>
     <message>
         <source>Working day, no reason</source>
-        <translation type="unfinished">工作日（未注明原因）</translation>
+        <translation>工作日（未注明原因）</translation>
     </message>
     <message>
         <source>Working day: {reason}</source>
-        <translation type="unfinished" />
+        <translation>工作日：{reason}</translation>
     </message>
 </context>
 <context>
@@ -380,70 +380,175 @@
     </message>
 </context>
 <context>
+    <name>AssignPairingDialog</name>
+    <message>
+        <source>Pair two branches</source>
+        <translation>指定结对</translation>
+    </message>
+    <message>
+        <source>Organ branch</source>
+        <translation>机关党支部</translation>
+    </message>
+    <message>
+        <source>Grassroots branch</source>
+        <translation>基层党支部</translation>
+    </message>
+    <message>
+        <source>Paired from</source>
+        <translation>结对日期</translation>
+    </message>
+</context>
+<context>
+    <name>BranchActions</name>
+    <message>
+        <source>&amp;New branch…</source>
+        <translation>新建党支部(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit branch…</source>
+        <translation>修改党支部(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bulk edit…</source>
+        <translation>批量修改(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archive…</source>
+        <translation>撤销归档(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Restore from archive</source>
+        <translation>恢复已撤销的党支部</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>修改记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>复制行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste rows</source>
+        <translation>粘贴行(&amp;P)</translation>
+    </message>
+    <message>
+        <source>New &amp;unit…</source>
+        <translation>新建单位(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>History of {name}</source>
+        <translation>{name} 的修改记录</translation>
+    </message>
+    <message>
+        <source>Archive branches</source>
+        <translation>撤销党支部</translation>
+    </message>
+    <message>
+        <source>Archive {count} branches (merged or abolished). Archived branches keep their history and leave the counts from this date.</source>
+        <translation>撤销 {count} 个党支部（合并或撤销）。撤销后保留其历史记录，自该日起不再计入统计。</translation>
+    </message>
+    <message>
+        <source>Delete branches</source>
+        <translation>删除党支部</translation>
+    </message>
+    <message>
+        <source>Delete {count} branches? Ctrl+Z brings them back.</source>
+        <translation>删除 {count} 个党支部？可按 Ctrl+Z 恢复。</translation>
+    </message>
+    <message>
+        <source>Paste rows</source>
+        <translation>粘贴行</translation>
+    </message>
+    <message>
+        <source>{added} rows added; {rejected} rows were not added:</source>
+        <translation>已添加 {added} 行；以下 {rejected} 行未添加：</translation>
+    </message>
+</context>
+<context>
     <name>BranchDialog</name>
     <message>
         <source>Edit branch</source>
-        <translation type="unfinished">修改支部</translation>
+        <translation>修改支部</translation>
     </message>
     <message>
         <source>New branch</source>
-        <translation type="unfinished" />
+        <translation>新建党支部</translation>
     </message>
     <message>
         <source>New unit…</source>
-        <translation type="unfinished" />
+        <translation>新建单位…</translation>
     </message>
     <message>
         <source>Mobile or landline, e.g. 0376-6221234</source>
-        <translation type="unfinished" />
+        <translation>手机或座机，如 0376-6221234</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">社区</translation>
+        <translation>所属社区</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">分类</translation>
+        <translation>档次</translation>
     </message>
     <message>
         <source>Secretary</source>
-        <translation type="unfinished">书记</translation>
+        <translation>书记</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">联系电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished">党员数</translation>
+        <translation>党员数</translation>
     </message>
     <message>
         <source>Optimised on</source>
-        <translation type="unfinished">优化日期</translation>
+        <translation>优化日期</translation>
     </message>
     <message>
         <source>Established on</source>
-        <translation type="unfinished">成立日期</translation>
+        <translation>成立日期</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>BranchPicker</name>
+    <message>
+        <source>Type part of a name or unit</source>
+        <translation>输入名称或单位的一部分</translation>
+    </message>
+    <message>
+        <source>The first {shown} of {total}; type to narrow them</source>
+        <translation>共 {total} 个，显示前 {shown} 个；输入文字可缩小范围</translation>
+    </message>
+    <message>
+        <source>{total} unpaired</source>
+        <translation>未结对 {total} 个</translation>
     </message>
 </context>
 <context>
@@ -466,7 +571,7 @@
     </message>
     <message>
         <source>Tier</source>
-        <translation>分类</translation>
+        <translation>档次</translation>
     </message>
     <message>
         <source>Paired with</source>
@@ -528,27 +633,27 @@
     <name>BulkEditDialog</name>
     <message>
         <source>Bulk edit</source>
-        <translation type="unfinished" />
+        <translation>批量修改</translation>
     </message>
     <message>
         <source>Change {count} selected branches. Only the ticked fields change.</source>
-        <translation type="unfinished" />
+        <translation>修改选中的 {count} 个党支部，只修改勾选的项目。</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished">分类</translation>
+        <translation>档次</translation>
     </message>
     <message>
         <source>Optimised on</source>
-        <translation type="unfinished">优化日期</translation>
+        <translation>优化日期</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
     </message>
     <message>
         <source>The optimised date applies to organ branches only.</source>
-        <translation type="unfinished" />
+        <translation>优化日期只适用于机关党支部。</translation>
     </message>
 </context>
 <context>
@@ -560,6 +665,25 @@
     <message>
         <source>Click to open the matching rows.</source>
         <translation>单击可查看对应的明细。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultDialog</name>
+    <message>
+        <source>Check database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>{file} is healthy: the file's structure, its references and the ledger's rules all check out.</source>
+        <translation>{file} 完好：文件结构、记录之间的引用和台账规则均检查无误。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged. Nothing more will be written to it; restoring the newest healthy backup is offered next.</source>
+        <translation>{file} 已损坏。程序不会再向它写入任何内容；接下来将提示您恢复最新的完好备份。</translation>
+    </message>
+    <message>
+        <source>The file of {file} is sound, but {count} records break a rule of the ledger. They can be corrected in the tabs where they are shown.</source>
+        <translation>{file} 的文件结构完好，但有 {count} 条记录违反台账规则，可在显示这些记录的标签页中更正。</translation>
     </message>
 </context>
 <context>
@@ -645,6 +769,14 @@
         <translation>以 JSON 格式输出</translation>
     </message>
     <message>
+        <source>list pairings without a themed Party day in a month</source>
+        <translation>列出某月未开展主题党日的结对</translation>
+    </message>
+    <message>
+        <source>the month, YYYY-MM</source>
+        <translation>月份，格式 YYYY-MM</translation>
+    </message>
+    <message>
         <source>back up a ledger now</source>
         <translation>立即备份台账</translation>
     </message>
@@ -683,6 +815,42 @@
     <message>
         <source>quick check only</source>
         <translation>只做快速检查</translation>
+    </message>
+    <message>
+        <source>write the ledger as one Excel workbook</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>workbook to write (.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import rows from an Excel or CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file to read (.xlsx, .xls or .csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what the file holds; all reads a workbook made by export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>check only, write nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>import the valid rows even if others are rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>update rows already in the ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text encoding of a CSV file, e.g. gbk or utf-8</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Created {path}</source>
@@ -733,6 +901,18 @@
         <translation>注意：{year}年尚无官方节假日安排，已按普通周末计算。</translation>
     </message>
     <message>
+        <source>never</source>
+        <translation>从未开展</translation>
+    </message>
+    <message>
+        <source>{region}	{grassroots} ← {organ}	last themed Party day: {last}</source>
+        <translation>{region}	{grassroots} ← {organ}	最近一次主题党日：{last}</translation>
+    </message>
+    <message>
+        <source>{region}, {month}: {count} pairing(s) without a themed Party day</source>
+        <translation>{region}，{month}：{count} 个结对未开展主题党日</translation>
+    </message>
+    <message>
         <source>Backed up {ledger} to {backup}</source>
         <translation>已将 {ledger} 备份到 {backup}</translation>
     </message>
@@ -751,6 +931,30 @@
     <message>
         <source>{path}: {count} problem(s) found</source>
         <translation>{path}：发现 {count} 个问题</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {rows} rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sheet}: {read} read, {added} added, {updated} updated, {skipped} already there, {rejected} rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported; one step to undo in the window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dry run: nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported: fix the rejected rows, or use --valid-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing new to import.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{n}. {organ} ({organ_tier}) — {grassroots} ({grassroots_tier})</source>
@@ -819,6 +1023,73 @@
     <message>
         <source>branchdesk-cli: {message}</source>
         <translation>branchdesk-cli：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceDialog</name>
+    <message>
+        <source>Compliance (1+N): {region}</source>
+        <translation>“1+N”落实情况：{region}</translation>
+    </message>
+    <message>
+        <source>Overdue pairings</source>
+        <translation>未开展主题党日的结对</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation>逐月情况</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Key tasks (N)</source>
+        <translation>重点工作（N）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>{month}: no pairing was active for the whole month, so none owes a themed Party day.</source>
+        <translation>{month}：没有整月在结对期内的结对，无需统计主题党日。</translation>
+    </message>
+    <message>
+        <source>Reminder — {month} is under way: {overdue} of {total} pairings have not held a themed Party day yet (compliance so far {rate}).</source>
+        <translation>提醒：{month}尚未结束，{total} 个结对中还有 {overdue} 个未开展主题党日（目前落实率 {rate}）。</translation>
+    </message>
+    <message>
+        <source>{month}: {overdue} of {total} pairings held no themed Party day (compliance {rate}).</source>
+        <translation>{month}：{total} 个结对中有 {overdue} 个未开展主题党日（落实率 {rate}）。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Grassroots branch</source>
+        <translation>基层党支部</translation>
+    </message>
+    <message>
+        <source>Organ branch</source>
+        <translation>机关党支部</translation>
+    </message>
+    <message>
+        <source>Last themed Party day</source>
+        <translation>最近一次主题党日</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未开展</translation>
+    </message>
+    <message>
+        <source>Covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>{count} of {total}</source>
+        <translation>{count} / {total}</translation>
     </message>
 </context>
 <context>
@@ -947,7 +1218,110 @@
     <name>DateDialog</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <source>Draw pairs (随机固定结对)</source>
+        <translation>随机固定结对抽签</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Organ branch</source>
+        <translation>机关党支部</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档次</translation>
+    </message>
+    <message>
+        <source>Grassroots branch</source>
+        <translation>基层党支部</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Swap the two selected pairs</source>
+        <translation>调换所选两对</translation>
+    </message>
+    <message>
+        <source>Commit the draw</source>
+        <translation>确认抽签</translation>
+    </message>
+    <message>
+        <source>Save the draw record…</source>
+        <translation>保存抽签记录…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>County or district</source>
+        <translation>县（区）</translation>
+    </message>
+    <message>
+        <source>Organ candidates (strong first)</source>
+        <translation>机关候选（好在前）</translation>
+    </message>
+    <message>
+        <source>Grassroots candidates (weak first)</source>
+        <translation>基层候选（差在前）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Pairs start on</source>
+        <translation>结对开始日期</translation>
+    </message>
+    <message>
+        <source>This ledger has no county or district.</source>
+        <translation>本台账没有县（区）。</translation>
+    </message>
+    <message>
+        <source>{count} in all: {tiers}</source>
+        <translation>共 {count} 个：{tiers}</translation>
+    </message>
+    <message>
+        <source>The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots branches. Pairings made before stay as they are.</source>
+        <translation>将结对 {pairs} 对；剩余机关支部 {organs} 个、基层支部 {grassroots} 个。此前已有的结对保持不变。</translation>
+    </message>
+    <message>
+        <source>Preview with seed {seed}: result hash {hash}. Nothing is saved until you commit.</source>
+        <translation>预览（种子 {seed}）：结果哈希 {hash}。确认之前不会保存。</translation>
+    </message>
+    <message>
+        <source>Committed as draw {id}: {pairs} pairs. Edit ▸ Undo takes the whole draw back.</source>
+        <translation>已确认为第 {id} 次抽签：共 {pairs} 对。“编辑 ▸ 撤销”可整体撤回本次抽签。</translation>
+    </message>
+    <message>
+        <source>The draw record was saved to {path}</source>
+        <translation>抽签记录已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Left over ({count}): {names}</source>
+        <translation>剩余（{count} 个）：{names}</translation>
+    </message>
+    <message>
+        <source>Nothing left over.</source>
+        <translation>无剩余。</translation>
+    </message>
+    <message>
+        <source>Hand swaps: {count}</source>
+        <translation>人工调换：{count} 次</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1341,25 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>EndPairingDialog</name>
+    <message>
+        <source>End pairing</source>
+        <translation>结束结对</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后一天</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1271,131 +1664,249 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>HistoryDialog</name>
     <message>
         <source>name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>region</source>
-        <translation type="unfinished" />
+        <translation>地区</translation>
     </message>
     <message>
         <source>parent region</source>
-        <translation type="unfinished" />
+        <translation>上级地区</translation>
     </message>
     <message>
         <source>official code</source>
-        <translation type="unfinished" />
+        <translation>区划代码</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
         <source>community</source>
-        <translation type="unfinished" />
+        <translation>所属社区</translation>
     </message>
     <message>
         <source>tier</source>
-        <translation type="unfinished" />
+        <translation>分类</translation>
     </message>
     <message>
         <source>secretary</source>
-        <translation type="unfinished" />
+        <translation>书记</translation>
     </message>
     <message>
         <source>phone</source>
-        <translation type="unfinished" />
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>members</source>
-        <translation type="unfinished" />
+        <translation>党员数</translation>
     </message>
     <message>
         <source>optimised on</source>
-        <translation type="unfinished" />
+        <translation>优化日期</translation>
     </message>
     <message>
         <source>established on</source>
-        <translation type="unfinished" />
+        <translation>成立日期</translation>
     </message>
     <message>
         <source>archived on</source>
-        <translation type="unfinished" />
+        <translation>撤销日期</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <source>organ branch</source>
-        <translation type="unfinished" />
+        <translation>机关党支部</translation>
     </message>
     <message>
         <source>grassroots branch</source>
-        <translation type="unfinished" />
+        <translation>基层党支部</translation>
     </message>
     <message>
         <source>started on</source>
-        <translation type="unfinished" />
+        <translation>结对日期</translation>
     </message>
     <message>
         <source>ended on</source>
-        <translation type="unfinished" />
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>end reason</source>
-        <translation type="unfinished" />
+        <translation>结束原因</translation>
     </message>
     <message>
         <source>held on</source>
-        <translation type="unfinished" />
+        <translation>活动日期</translation>
     </message>
     <message>
         <source>type</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <source>volunteers</source>
-        <translation type="unfinished" />
+        <translation>志愿者人次</translation>
     </message>
     <message>
         <source>added</source>
-        <translation type="unfinished" />
+        <translation>新增</translation>
     </message>
     <message>
         <source>changed</source>
-        <translation type="unfinished" />
+        <translation>修改</translation>
     </message>
     <message>
         <source>removed</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished" />
+        <translation>（空）</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>时间</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>操作</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished" />
+        <translation>内容</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>变化</translation>
     </message>
     <message>
         <source>Nothing has been changed yet.</source>
-        <translation type="unfinished" />
+        <translation>尚无修改记录。</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysDialog</name>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>导入清单…</translation>
+    </message>
+    <message>
+        <source>Save this year</source>
+        <translation>保存本年</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>One date or range a line: 2027-02-06~2027-02-12 休 春节; 2027-02-14 班</source>
+        <translation>每行一个日期或日期段，如：2027-02-06~2027-02-12 休 春节；2027-02-14 班</translation>
+    </message>
+    <message>
+        <source>&lt;span style='background:#fdd2cd'&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; official holiday &amp;nbsp; &lt;span style='background:#cddefa'&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; adjusted working day</source>
+        <translation>&lt;span style='background:#fdd2cd'&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; 法定节假日 &amp;nbsp; &lt;span style='background:#cddefa'&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; 调休上班日</translation>
+    </message>
+    <message>
+        <source>{year}: official calendar entered by hand.</source>
+        <translation>{year}年：节假日安排由用户录入。</translation>
+    </message>
+    <message>
+        <source>{year}: official calendar supplied with BranchDesk.</source>
+        <translation>{year}年：节假日安排随程序提供（国务院办公厅通知）。</translation>
+    </message>
+    <message>
+        <source>{year}: no official calendar yet; plain weekends are used. Enter it below.</source>
+        <translation>{year}年：无官方节假日数据，暂按普通周末计算。请在右侧录入。</translation>
+    </message>
+    <message>
+        <source>Years without official data: {years}</source>
+        <translation>缺少官方节假日数据的年份：{years}</translation>
+    </message>
+    <message>
+        <source>Every year from the first on record to next year has official data.</source>
+        <translation>各年份均有官方节假日数据。</translation>
+    </message>
+    <message>
+        <source>Import a holiday list</source>
+        <translation>导入节假日清单</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.csv);;All files (*)</source>
+        <translation>文本文件 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTasksDialog</name>
+    <message>
+        <source>Key tasks</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>e.g. 疫情防控</source>
+        <translation>例如：疫情防控</translation>
+    </message>
+    <message>
+        <source>Note (optional)</source>
+        <translation>备注（可不填）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Copy the list of {half_year}</source>
+        <translation>沿用 {half_year} 的清单</translation>
+    </message>
+    <message>
+        <source>Copy the last list</source>
+        <translation>沿用上期清单</translation>
+    </message>
+    <message>
+        <source>Put back in use</source>
+        <translation>恢复使用</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
     </message>
 </context>
 <context>
@@ -1410,7 +1921,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Community</source>
-        <translation>社区</translation>
+        <translation>所属社区</translation>
     </message>
     <message>
         <source>Grid</source>
@@ -1418,51 +1929,51 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Themed Party day</source>
-        <translation type="unfinished">主题党日</translation>
+        <translation>主题党日</translation>
     </message>
     <message>
         <source>Party lecture</source>
-        <translation type="unfinished">党课</translation>
+        <translation>党课</translation>
     </message>
     <message>
         <source>Key task</source>
-        <translation type="unfinished">重点任务</translation>
+        <translation>重点工作</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished">走访</translation>
+        <translation>走访</translation>
     </message>
     <message>
         <source>Volunteer service</source>
-        <translation type="unfinished">志愿服务</translation>
+        <translation>志愿服务</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished">其他</translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished">组织共建</translation>
+        <translation>组织共建</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished">队伍共带</translation>
+        <translation>队伍共带</translation>
     </message>
     <message>
         <source>Industry</source>
-        <translation type="unfinished">产业共促</translation>
+        <translation>产业共促</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">服务共做</translation>
+        <translation>服务共做</translation>
     </message>
     <message>
         <source>Civic customs</source>
-        <translation type="unfinished">新风共树</translation>
+        <translation>新风共树</translation>
     </message>
     <message>
         <source>Practical matters</source>
-        <translation type="unfinished">实事共办</translation>
+        <translation>实事共办</translation>
     </message>
     <message>
         <source>Strong</source>
@@ -1486,11 +1997,46 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Township</source>
-        <translation>乡镇（街道）</translation>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>Ungraded</source>
         <translation>未分类</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerSafety</name>
+    <message>
+        <source>Checking {file} before showing it…</source>
+        <translation>正在检查 {file}，检查完毕后打开…</translation>
+    </message>
+    <message>
+        <source>{file} is on a network drive. If the connection drops while a change is being saved, the change can be lost, and two people opening it at once can damage it. Copy the ledger to this computer (for example to Documents) and work on that copy.</source>
+        <translation>{file} 位于网络驱动器上。保存修改时如果网络中断，这次修改可能丢失；两人同时打开还可能损坏台账。请把台账复制到本机（例如“文档”文件夹），在副本上工作。</translation>
+    </message>
+    <message>
+        <source>{file} is on a removable drive (a USB stick or memory card). Pulling the drive out while a change is being saved can damage the ledger. Copy it to this computer and work on that copy; use the drive only to carry copies.</source>
+        <translation>{file} 位于移动存储设备（U 盘或存储卡）上。保存修改时拔出设备可能损坏台账。请把台账复制到本机，在副本上工作；移动存储只用来携带副本。</translation>
+    </message>
+    <message>
+        <source>No healthy backup of it was found.</source>
+        <translation>没有找到它的完好备份。</translation>
+    </message>
+    <message>
+        <source>Restore the newest healthy backup, taken {when} ({branches} branches, {pairings} pairings, {activities} activities)? Work done after it is lost; the damaged file is kept in the backup folder.</source>
+        <translation>要恢复最新的完好备份吗？该备份创建于 {when}（{branches} 个支部、{pairings} 个结对、{activities} 条活动）。备份之后所做的工作将丢失；损坏的文件会保留在备份文件夹中。</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}</source>
+        <translation>已恢复 {when} 的备份</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1532,12 +2078,64 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>Ledger &amp;history…</source>
+        <translation>台账修改记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Branches</source>
+        <translation>党支部(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Pairing</source>
+        <translation>结对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair two branches…</source>
+        <translation>指定结对(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pair a &amp;unit with its community's grids…</source>
+        <translation>单位联社区、支部联网格(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;End the selected pairing…</source>
+        <translation>结束所选结对(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-pair the selected pairing…</source>
+        <translation>重新结对(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Draw…</source>
+        <translation>抽签(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Regions</source>
+        <translation>地区(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Check database…</source>
+        <translation>检查数据库(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays…</source>
+        <translation>节假日(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Key tasks…</source>
+        <translation>重点工作(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compliance (1+N)…</source>
+        <translation>“1+N”落实情况(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1586,6 +2184,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Saved: {action}</source>
+        <translation>已保存：{action}</translation>
+    </message>
+    <message>
+        <source>Ledger history</source>
+        <translation>台账修改记录</translation>
     </message>
     <message>
         <source>BranchDesk</source>
@@ -1852,139 +2458,139 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Enter the branch's name.</source>
-        <translation type="unfinished" />
+        <translation>请填写党支部名称。</translation>
     </message>
     <message>
         <source>Another branch in the same region is already named “{name}”.</source>
-        <translation type="unfinished" />
+        <translation>同一地区已有名为“{name}”的党支部。</translation>
     </message>
     <message>
         <source>Choose the region the branch belongs to.</source>
-        <translation type="unfinished" />
+        <translation>请选择党支部所属地区。</translation>
     </message>
     <message>
         <source>Village, community and grid branches belong to a township: choose a township.</source>
-        <translation type="unfinished" />
+        <translation>农村、社区和网格党支部隶属于乡镇（街道）：请选择乡镇。</translation>
     </message>
     <message>
         <source>An organ branch belongs to a unit: choose its unit.</source>
-        <translation type="unfinished" />
+        <translation>机关党支部须隶属于一个单位：请选择其单位。</translation>
     </message>
     <message>
         <source>A grid branch belongs to a community: choose its community.</source>
-        <translation type="unfinished" />
+        <translation>网格党支部隶属于社区：请选择其所属社区。</translation>
     </message>
     <message>
         <source>“{phone}” is not a phone number: give a mobile number (11 digits, starting with 1) or a landline with its area code, such as 0376-6221234.</source>
-        <translation type="unfinished" />
+        <translation>“{phone}”不是电话号码：请填写手机号（以 1 开头的 11 位数字）或带区号的座机号，如 0376-6221234。</translation>
     </message>
     <message>
         <source>The number of members cannot be negative.</source>
-        <translation type="unfinished" />
+        <translation>党员数不能为负数。</translation>
     </message>
     <message>
         <source>Only organ branches are optimised; leave the optimised date empty.</source>
-        <translation type="unfinished" />
+        <translation>只有机关党支部有优化日期，请留空。</translation>
     </message>
     <message>
         <source>The date {date} is in the future.</source>
-        <translation type="unfinished" />
+        <translation>日期 {date} 在今天之后。</translation>
     </message>
     <message>
         <source>“{value}” is not a whole number.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是整数。</translation>
     </message>
     <message>
         <source>“{value}” is not a kind of branch: use organ, village, community or grid.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是党支部类型：请填写机关、农村、社区或网格。</translation>
     </message>
     <message>
         <source>Give the kind of branch.</source>
-        <translation type="unfinished" />
+        <translation>请填写党支部类型。</translation>
     </message>
     <message>
         <source>“{value}” is not a tier: use strong, average or weak, or leave it empty.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是分类：请填写好、中或差，或留空。</translation>
     </message>
     <message>
         <source>No unit is named “{name}”. Add the unit first (Branches ▸ New unit).</source>
-        <translation type="unfinished" />
+        <translation>没有名为“{name}”的单位。请先添加该单位（党支部 ▸ 新建单位）。</translation>
     </message>
     <message>
         <source>Several units are named “{name}”; add this branch through the dialog to choose one.</source>
-        <translation type="unfinished" />
+        <translation>有多个名为“{name}”的单位，请在对话框中添加此党支部并选择单位。</translation>
     </message>
     <message>
         <source>Grid branches are added through the dialog, where their community is chosen.</source>
-        <translation type="unfinished" />
+        <translation>网格党支部请在对话框中添加，以便选择其所属社区。</translation>
     </message>
     <message>
         <source>A grid branch stays in its community's township; change its community instead.</source>
-        <translation type="unfinished" />
+        <translation>网格党支部随所属社区所在乡镇，请改为修改其所属社区。</translation>
     </message>
     <message>
         <source>This column cannot be changed here.</source>
-        <translation type="unfinished" />
+        <translation>此列不能在这里修改。</translation>
     </message>
     <message>
         <source>Choose branches and what to change.</source>
-        <translation type="unfinished" />
+        <translation>请选择党支部和要修改的项目。</translation>
     </message>
     <message>
         <source>“{name}” is in an active pairing; end the pairing before archiving the branch.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”仍在结对中，请先结束结对再撤销该党支部。</translation>
     </message>
     <message>
         <source>“{name}” cannot be archived before the date it was established.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”的撤销日期不能早于其成立日期。</translation>
     </message>
     <message>
         <source>“{name}” (and {count} selected in all) has or had pairings or grids and cannot be deleted; archive it instead, so its history stays in the ledger.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”（选中的共 {count} 个）有过结对或下属网格，不能删除；请改为撤销，使其历史保留在台账中。</translation>
     </message>
     <message>
         <source>Enter the unit's name.</source>
-        <translation type="unfinished" />
+        <translation>请填写单位名称。</translation>
     </message>
     <message>
         <source>A unit named “{name}” already exists there.</source>
-        <translation type="unfinished" />
+        <translation>该地区已有名为“{name}”的单位。</translation>
     </message>
     <message>
         <source>Enter the region's name.</source>
-        <translation type="unfinished" />
+        <translation>请填写地区名称。</translation>
     </message>
     <message>
         <source>A region named “{name}” already exists there.</source>
-        <translation type="unfinished" />
+        <translation>该处已有名为“{name}”的地区。</translation>
     </message>
     <message>
         <source>The official code {official_code} is already used by another region.</source>
-        <translation type="unfinished" />
+        <translation>区划代码 {official_code} 已被其他地区使用。</translation>
     </message>
     <message>
         <source>Townships are the lowest level: choose the city or a county to add a region to.</source>
-        <translation type="unfinished" />
+        <translation>乡镇（街道）是最低一级：请选择市或县（区）来添加下级地区。</translation>
     </message>
     <message>
         <source>“{name}” cannot be placed under “{parent}”.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”不能放在“{parent}”之下。</translation>
     </message>
     <message>
         <source>The city at the top of the ledger cannot be removed.</source>
-        <translation type="unfinished" />
+        <translation>台账最上级的市不能删除。</translation>
     </message>
     <message>
         <source>“{name}” still holds {count} branches (such as {where}); move or delete them before removing it.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”下还有 {count} 个党支部（如 {where}），请先移走或删除它们再删除该地区。</translation>
     </message>
     <message>
         <source>“{name}” still holds {count} townships; move or remove them first.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”下还有 {count} 个乡镇（街道），请先移走或删除。</translation>
     </message>
     <message>
         <source>“{name}” still has {count} units registered in it; they must be moved first.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”下还登记有 {count} 个单位，请先移走。</translation>
     </message>
     <message>
         <source>There is nothing to undo for this action.</source>
@@ -1993,6 +2599,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>“{subject}” has changed since this action, so the action cannot be undone. Nothing was changed.</source>
         <translation>“{subject}”在此操作之后又被修改过，因此无法撤销此操作。台账未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The check was cancelled.</source>
+        <translation>检查已取消。</translation>
     </message>
     <message>
         <source>The file's structure is damaged: {detail}</source>
@@ -2014,58 +2624,399 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <source>An activity lies outside its pairing's dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
+    <message>
+        <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
+        <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
+    </message>
+    <message>
+        <source>Choose the pairing (or pairings) that held the activity.</source>
+        <translation>请选择开展活动的结对（可多选）。</translation>
+    </message>
+    <message>
+        <source>{date} is before the pairing {pairing} started ({started}).</source>
+        <translation>{date} 早于结对“{pairing}”的开始日期（{started}）。</translation>
+    </message>
+    <message>
+        <source>{date} is after the pairing {pairing} ended ({ended}).</source>
+        <translation>{date} 晚于结对“{pairing}”的结束日期（{ended}）。</translation>
+    </message>
+    <message>
+        <source>At least one Party-member volunteer takes part in an activity ({volunteers} given).</source>
+        <translation>每次活动至少有 1 名党员志愿者参加（现填 {volunteers}）。</translation>
+    </message>
+    <message>
+        <source>Tick at least one of the six areas the activity served.</source>
+        <translation>请至少勾选一项“六共”内容。</translation>
+    </message>
+    <message>
+        <source>Choose the key task this key-task activity served.</source>
+        <translation>请选择本次活动服务的重点工作。</translation>
+    </message>
+    <message>
+        <source>The key task “{task}” belongs to {half_year}; choose one of the activity's half-year.</source>
+        <translation>重点工作“{task}”属于 {half_year}，请选择活动所在半年的重点工作。</translation>
+    </message>
+    <message>
+        <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason for holding it on a working day, or choose another date.</source>
+        <translation>{date}是工作日。常规活动原则上在休息日开展（周末原则）：请注明在工作日开展的原因，或改选日期。</translation>
+    </message>
+    <message>
+        <source>Select the activities first.</source>
+        <translation>请先选择活动。</translation>
+    </message>
+    <message>
+        <source>A key task needs a name.</source>
+        <translation>重点工作需要名称。</translation>
+    </message>
+    <message>
+        <source>{half_year} already has a key task “{name}”.</source>
+        <translation>{half_year} 已有重点工作“{name}”。</translation>
+    </message>
+    <message>
+        <source>{target} already has every key task of {source} that is in use; nothing was copied.</source>
+        <translation>{target} 已包含 {source} 在用的全部重点工作，未复制任何内容。</translation>
+    </message>
+    <message>
+        <source>Line {line} cannot be read: “{text}”. Write a date or a range, then 休 or 班, then a name, e.g. 2027-02-06~2027-02-12 休 春节.</source>
+        <translation>第 {line} 行无法识别：“{text}”。请写日期或日期段，再写“休”或“班”，再写名称，如 2027-02-06~2027-02-12 休 春节。</translation>
+    </message>
+    <message>
+        <source>Line {line} is not in {year}: “{text}”.</source>
+        <translation>第 {line} 行不在 {year} 年内：“{text}”。</translation>
+    </message>
+    <message>
+        <source>{year} is not a year the calendar can hold.</source>
+        <translation>{year} 不是有效的年份。</translation>
+    </message>
+    <message>
+        <source>“{value}” is neither 是 (yes) nor 否 (no).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not one of {choices}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is too large to be a ledger's workbook; it was not opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is built to expand enormously when opened (a zip or XML bomb); it was not opened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is damaged or not really a workbook; save it again from Excel or WPS.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is not a workbook BranchDesk reads; save it as .xlsx, .xls or .csv.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The text encoding of {path} is not clearly UTF-8 or GBK; name it with --encoding (e.g. --encoding gbk).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} cannot be read as {encoding}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} has none of the sheets {sheets}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sheet {sheet} has no column for: {columns}. Add the column or correct the mapping.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This cell must be filled in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{date} is in the future.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing in the ledger or the file is named “{value}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} records are named “{value}”; give the region or unit to tell them apart.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{value}” is not a branch of the kind needed here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already in the ledger: “{name}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{value} cannot hold this region (a county sits in a city, a township in a county).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another region has the code {value}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The branch cannot be archived before it was established.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The draw record in this cell is damaged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pairing ends before it starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An end reason needs an end date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A pairing made by draw needs the draw's number (抽签编号) from the same ledger.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This branch had no pairing on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{subject}”: {problem}</source>
+        <translation>“{subject}”：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>MoveRegionDialog</name>
     <message>
         <source>Move region</source>
-        <translation type="unfinished">移动区域</translation>
+        <translation>移动地区</translation>
     </message>
     <message>
         <source>Move “{region}” and its branches to:</source>
-        <translation type="unfinished" />
+        <translation>将“{region}”及其党支部移到：</translation>
     </message>
     <message>
         <source>County</source>
-        <translation type="unfinished" />
+        <translation>县（区）</translation>
     </message>
 </context>
 <context>
     <name>PairingPicker</name>
     <message>
         <source>Type part of a branch name</source>
-        <translation type="unfinished" />
+        <translation>输入支部名称中的几个字</translation>
     </message>
     <message>
         <source> (ended {date})</source>
-        <translation type="unfinished" />
+        <translation>（{date}已结束）</translation>
     </message>
     <message>
         <source>No pairing chosen yet.</source>
-        <translation type="unfinished" />
+        <translation>尚未选择结对。</translation>
     </message>
     <message>
         <source>Chosen: {pairing}</source>
-        <translation type="unfinished" />
+        <translation>已选：{pairing}</translation>
     </message>
     <message>
         <source>{count} pairings chosen</source>
-        <translation type="unfinished" />
+        <translation>已选 {count} 个结对</translation>
+    </message>
+</context>
+<context>
+    <name>PairingTable</name>
+    <message>
+        <source>Organ branch</source>
+        <translation>机关党支部</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Organ tier</source>
+        <translation>机关档次</translation>
+    </message>
+    <message>
+        <source>Grassroots branch</source>
+        <translation>基层党支部</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Grassroots tier</source>
+        <translation>基层档次</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>End reason</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Abolished</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Village turned community</source>
+        <translation>村改社区</translation>
+    </message>
+    <message>
+        <source>Re-paired</source>
+        <translation>重新结对</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PairingsTab</name>
+    <message>
+        <source>Unpaired organ branches: {count}</source>
+        <translation>未结对机关支部：{count} 个</translation>
+    </message>
+    <message>
+        <source>Unpaired grassroots branches: {count}</source>
+        <translation>未结对基层支部：{count} 个</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>Coverage today: grassroots {grassroots} ({paired} of {total}) · organ side {organ} ({organ_paired} of {organ_total}) · unpaired: {unpaired_grassroots} grassroots, {unpaired_organ} organ</source>
+        <translation>今日覆盖率：基层 {grassroots}（{paired}/{total}）· 机关 {organ}（{organ_paired}/{organ_total}）· 未结对：基层 {unpaired_grassroots} 个，机关 {unpaired_organ} 个</translation>
+    </message>
+    <message>
+        <source>{count} pairings</source>
+        <translation>{count} 对</translation>
+    </message>
+    <message>
+        <source>Search organ branch, grassroots branch or unit</source>
+        <translation>搜索机关支部、基层支部或单位</translation>
+    </message>
+    <message>
+        <source>Active and ended</source>
+        <translation>全部（在结对与已结束）</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在结对</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>All methods</source>
+        <translation>全部方式</translation>
+    </message>
+    <message>
+        <source>Pair…</source>
+        <translation>指定结对…</translation>
+    </message>
+    <message>
+        <source>Unit with community…</source>
+        <translation>单位联社区…</translation>
+    </message>
+    <message>
+        <source>End…</source>
+        <translation>结束结对…</translation>
+    </message>
+    <message>
+        <source>Re-pair…</source>
+        <translation>重新结对…</translation>
+    </message>
+    <message>
+        <source>Draw…</source>
+        <translation>抽签…</translation>
+    </message>
+    <message>
+        <source>Draw record…</source>
+        <translation>抽签记录…</translation>
+    </message>
+</context>
+<context>
+    <name>RegionActions</name>
+    <message>
+        <source>Rename or set &amp;code…</source>
+        <translation>重命名或设置代码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to another county…</source>
+        <translation>移到其他县（区）(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove region</source>
+        <translation>删除地区(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Add &amp;county…</source>
+        <translation>添加县（区）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;township…</source>
+        <translation>添加乡镇（街道）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>New county</source>
+        <translation>新建县（区）</translation>
+    </message>
+    <message>
+        <source>New township</source>
+        <translation>新建乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Region {path}</source>
+        <translation>地区 {path}</translation>
     </message>
 </context>
 <context>
     <name>RegionDialog</name>
     <message>
         <source>e.g. 411526 (optional)</source>
-        <translation type="unfinished" />
+        <translation>如 411526（可不填）</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Official code</source>
-        <translation type="unfinished" />
+        <translation>区划代码</translation>
     </message>
 </context>
 <context>
@@ -2091,19 +3042,38 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>RejectedRowsDialog</name>
     <message>
         <source>Rows not added</source>
-        <translation type="unfinished" />
+        <translation>未添加的行</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RepairDialog</name>
+    <message>
+        <source>Re-pair</source>
+        <translation>重新结对</translation>
+    </message>
+    <message>
+        <source>Keep {organ}; choose a new grassroots branch</source>
+        <translation>保留{organ}，另选基层支部</translation>
+    </message>
+    <message>
+        <source>Keep {grassroots}; choose a new organ branch</source>
+        <translation>保留{grassroots}，另选机关支部</translation>
+    </message>
+    <message>
+        <source>New pairing from</source>
+        <translation>新结对日期</translation>
     </message>
 </context>
 <context>
@@ -2181,34 +3151,68 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>UnitCommunityDialog</name>
+    <message>
+        <source>Pair a unit with its community's grids</source>
+        <translation>单位联社区、支部联网格</translation>
+    </message>
+    <message>
+        <source>{unit} → {community} ({organs} branches, {grids} grids unpaired)</source>
+        <translation>{unit} → {community}（未结对：支部 {organs} 个，网格 {grids} 个）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Paired from</source>
+        <translation>结对日期</translation>
+    </message>
+    <message>
+        <source>Each unpaired branch of the unit is paired with one unpaired grid, in name order.</source>
+        <translation>该单位每个未结对的支部按名称顺序与一个未结对的网格结对。</translation>
+    </message>
+</context>
+<context>
     <name>UnitDialog</name>
     <message>
         <source>City-level unit</source>
-        <translation type="unfinished" />
+        <translation>市直单位</translation>
     </message>
     <message>
         <source>County-level unit</source>
-        <translation type="unfinished" />
+        <translation>县直单位</translation>
     </message>
     <message>
         <source>Central or provincial unit based here</source>
-        <translation type="unfinished" />
+        <translation>中央、省驻地单位</translation>
     </message>
     <message>
         <source>New unit</source>
-        <translation type="unfinished" />
+        <translation>新建单位</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished" />
+        <translation>级别</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save the draw record</source>
+        <translation>保存抽签记录</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 </TS>

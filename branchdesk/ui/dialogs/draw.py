@@ -1,0 +1,301 @@
+"""Pairing ▸ Draw…: choose a county, see its candidates by tier and what the draw will do, enter or
+generate a seed, preview, swap pairs by hand, and commit as one undoable action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.clock import Clock
+from branchdesk.domain.draw import GRASSROOTS_TIER_ORDER, ORGAN_TIER_ORDER, Feasibility, os_seed
+from branchdesk.domain.enums import Tier
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.i18n.language import format_count
+from branchdesk.i18n.messages import error_text
+from branchdesk.services import draws
+from branchdesk.services.draws import DrawCandidates, DrawPreview
+from branchdesk.services.regions import list_regions
+from branchdesk.ui.dialogs.pairing import date_edit, day_of
+from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.labels import tier_label
+
+
+def _tier_counts(counts: dict[Tier | None, int], order: tuple[Tier | None, ...]) -> str:
+    return "  ".join(f"{tier_label(tier)} {format_count(counts[tier])}" for tier in order if counts[tier])
+
+
+class DrawDialog(QDialog):
+    def __init__(
+        self,
+        edits: LedgerEdits,
+        clock: Clock,
+        region_id: int | None,
+        save_record: Callable[[int], Path | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawDialog")
+        self.setWindowTitle(self.tr("Draw pairs (随机固定结对)"))
+        self.edits = edits
+        self._save_record = save_record
+        self.candidates: DrawCandidates | None = None
+        self.preview: DrawPreview | None = None
+        self.committed_draw: int | None = None
+        ledger = edits.ledger
+        assert ledger is not None
+
+        self.scope = QComboBox(self)
+        self.scope.setObjectName("drawScope")
+        counties = draws.counties(ledger)
+        for county in counties:
+            self.scope.addItem(county.path, county.id)
+        chosen = _county_of(region_id, {c.id: c.parent_id for c in list_regions(ledger)})
+        self.scope.setCurrentIndex(max(self.scope.findData(chosen), 0))
+        self.organ_counts = QLabel(self)
+        self.grassroots_counts = QLabel(self)
+        self.feasibility = QLabel(self)
+        self.feasibility.setObjectName("drawFeasibility")
+        self.feasibility.setWordWrap(True)
+        self.seed = QLineEdit(self)
+        self.seed.setObjectName("drawSeed")
+        self.generate = QPushButton(self.tr("Generate"), self)
+        self.generate.setObjectName("generateSeed")
+        self.preview_button = QPushButton(self.tr("Preview"), self)
+        self.preview_button.setObjectName("previewDraw")
+        self.started = date_edit(clock.today(), self)
+        seed_row = QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.generate)
+        seed_row.addWidget(self.preview_button)
+
+        self.pairs = QTableWidget(0, 5, self)
+        self.pairs.setObjectName("drawPairs")
+        self.pairs.setHorizontalHeaderLabels(
+            [
+                self.tr("Organ branch"),
+                self.tr("Tier"),
+                self.tr("Grassroots branch"),
+                self.tr("Township"),
+                self.tr("Tier"),
+            ]
+        )
+        self.pairs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.pairs.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.pairs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.pairs.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.pairs.setColumnWidth(0, 260)
+        self.pairs.setColumnWidth(1, 60)
+        self.pairs.setColumnWidth(2, 180)
+        self.pairs.setColumnWidth(3, 110)
+        self.pairs.setColumnWidth(4, 60)
+        self.leftovers = QLabel(self)
+        self.leftovers.setObjectName("drawLeftovers")
+        self.leftovers.setWordWrap(True)
+        self.swaps = QLabel(self)
+        self.swaps.setObjectName("drawSwaps")
+        self.swap_button = QPushButton(self.tr("Swap the two selected pairs"), self)
+        self.swap_button.setObjectName("swapPairs")
+        self.commit_button = QPushButton(self.tr("Commit the draw"), self)
+        self.commit_button.setObjectName("commitDraw")
+        self.record_button = QPushButton(self.tr("Save the draw record…"), self)
+        self.record_button.setObjectName("saveRecord")
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.status = QLabel(self)
+        self.status.setObjectName("drawStatus")
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("County or district"), self.scope)
+        form.addRow(self.tr("Organ candidates (strong first)"), self.organ_counts)
+        form.addRow(self.tr("Grassroots candidates (weak first)"), self.grassroots_counts)
+        form.addRow(self.feasibility)
+        form.addRow(self.tr("Seed"), seed_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.swap_button)
+        buttons.addWidget(self.swaps, 1)
+        buttons.addWidget(QLabel(self.tr("Pairs start on"), self))
+        buttons.addWidget(self.started)
+        buttons.addWidget(self.commit_button)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.pairs, 1)
+        layout.addWidget(self.leftovers)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+        self.scope.currentIndexChanged.connect(self.load_candidates)
+        self.generate.clicked.connect(lambda: self.seed.setText(os_seed()))
+        self.preview_button.clicked.connect(self.run_preview)
+        self.seed.returnPressed.connect(self.run_preview)
+        self.swap_button.clicked.connect(self.swap_selected)
+        self.commit_button.clicked.connect(self.commit)
+        self.record_button.clicked.connect(self.save_record)
+        self.close_button.clicked.connect(self.accept)
+        self.pairs.itemSelectionChanged.connect(self._enable)
+        self.resize(980, 700)
+        self.load_candidates()
+
+    # -- steps ---------------------------------------------------------------------------------------
+
+    def _show_error(self, error: BranchDeskError) -> None:
+        self.status.setText(error_text(error))
+
+    def load_candidates(self) -> None:
+        ledger = self.edits.ledger
+        region = self.scope.currentData()
+        self.preview = None
+        self.candidates = None
+        self._show_pairs()
+        if ledger is None or region is None:
+            self.feasibility.setText(self.tr("This ledger has no county or district."))
+            self._enable()
+            return
+        try:
+            self.candidates = draws.draw_candidates(ledger, int(region))
+        except BranchDeskError as error:
+            self._show_error(error)
+            self._enable()
+            return
+        self._show_feasibility(self.candidates.feasibility)
+        self._enable()
+
+    def _show_feasibility(self, plan: Feasibility) -> None:
+        self.organ_counts.setText(
+            self.tr("{count} in all: {tiers}").format(
+                count=format_count(plan.organs), tiers=_tier_counts(plan.organ_tiers, ORGAN_TIER_ORDER)
+            )
+        )
+        self.grassroots_counts.setText(
+            self.tr("{count} in all: {tiers}").format(
+                count=format_count(plan.grassroots),
+                tiers=_tier_counts(plan.grassroots_tiers, GRASSROOTS_TIER_ORDER),
+            )
+        )
+        self.feasibility.setText(
+            self.tr(
+                "The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots "
+                "branches. Pairings made before stay as they are."
+            ).format(
+                pairs=format_count(plan.pairs),
+                organs=format_count(plan.organ_leftovers),
+                grassroots=format_count(plan.grassroots_leftovers),
+            )
+        )
+
+    def run_preview(self) -> None:
+        ledger, region = self.edits.ledger, self.scope.currentData()
+        if ledger is None or region is None:
+            return
+        try:
+            self.preview = draws.preview_draw(ledger, int(region), self.seed.text())
+        except BranchDeskError as error:
+            self._show_error(error)
+            return
+        self.status.setText(
+            self.tr(
+                "Preview with seed {seed}: result hash {hash}. Nothing is saved until you commit."
+            ).format(seed=self.preview.result.seed, hash=self.preview.result.result_hash[:16])
+        )
+        self._show_pairs()
+
+    def swap_selected(self) -> None:
+        rows = sorted({index.row() for index in self.pairs.selectionModel().selectedRows()})
+        if self.preview is None or len(rows) != 2:
+            return
+        self.preview = draws.swap_pairs(self.preview, rows[0], rows[1])
+        self._show_pairs()
+        self.pairs.clearSelection()
+
+    def commit(self) -> None:
+        preview = self.preview
+        if preview is None:
+            return
+        started = day_of(self.started)
+        done = self.edits.run(lambda ledger: draws.commit_draw(ledger, preview, started), self)
+        ledger = self.edits.ledger
+        if done is None or ledger is None:
+            return
+        self.committed_draw = draws.committed_draw_id(ledger, done)
+        self.status.setText(
+            self.tr("Committed as draw {id}: {pairs} pairs. Edit ▸ Undo takes the whole draw back.").format(
+                id=self.committed_draw, pairs=format_count(len(preview.result.pairs))
+            )
+        )
+        self.preview = None
+        self._enable()
+
+    def save_record(self) -> None:
+        if self.committed_draw is not None:
+            path = self._save_record(self.committed_draw)
+            if path is not None:
+                self.status.setText(self.tr("The draw record was saved to {path}").format(path=path))
+
+    # -- showing -------------------------------------------------------------------------------------
+
+    def _show_pairs(self) -> None:
+        preview = self.preview
+        pairs = [] if preview is None else preview.pairs()
+        self.pairs.setRowCount(len(pairs))
+        for row, pair in enumerate(pairs):
+            cells = (
+                pair.organ.name,
+                tier_label(pair.organ_tier),
+                pair.grassroots.name,
+                pair.grassroots.region.split(" / ")[-1],
+                tier_label(pair.grassroots_tier),
+            )
+            for column, text in enumerate(cells):
+                self.pairs.setItem(row, column, QTableWidgetItem(text))
+        self.pairs.setVerticalHeaderLabels([str(n + 1) for n in range(len(pairs))])
+        if preview is None:
+            self.leftovers.clear()
+            self.swaps.clear()
+        else:
+            organs, grassroots = preview.leftovers()
+            names = [b.name for b in (*organs, *grassroots)]
+            shown = "、".join(names[:12]) + ("…" if len(names) > 12 else "")
+            self.leftovers.setText(
+                self.tr("Left over ({count}): {names}").format(count=format_count(len(names)), names=shown)
+                if names
+                else self.tr("Nothing left over.")
+            )
+            self.swaps.setText(
+                self.tr("Hand swaps: {count}").format(count=format_count(len(preview.result.swaps)))
+            )
+        self._enable()
+
+    def _enable(self) -> None:
+        selected = len({index.row() for index in self.pairs.selectionModel().selectedRows()})
+        has_preview = self.preview is not None
+        self.preview_button.setEnabled(self.candidates is not None)
+        self.swap_button.setEnabled(has_preview and selected == 2)
+        self.commit_button.setEnabled(has_preview and self.edits.writable)
+        self.record_button.setEnabled(self.committed_draw is not None)
+
+
+def _county_of(region_id: int | None, parents: dict[int, int | None]) -> int | None:
+    """The county at or above ``region_id`` (its id), walking up the tree; None above county level."""
+    chain = []
+    while region_id is not None:
+        chain.append(region_id)
+        region_id = parents.get(region_id)
+    # city → county → township: the county is the second from the top.
+    return chain[-2] if len(chain) >= 2 else None

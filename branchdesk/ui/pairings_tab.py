@@ -1,0 +1,414 @@
+"""The Pairings tab: every pairing (filtered by the region tree, status and method), the unpaired branches
+of both sides for the selected region, and a coverage line that follows every change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.changes import Changed
+from branchdesk.domain.clock import Clock
+from branchdesk.domain.enums import PairingMethod, Tier
+from branchdesk.domain.pairing_list import PairingFilter, PairingRow, PairingStatus
+from branchdesk.i18n.language import format_count, format_rate
+from branchdesk.services import draws, pairings
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.draw import DrawDialog
+from branchdesk.ui.dialogs.pairing import (
+    AssignPairingDialog,
+    EndPairingDialog,
+    RepairDialog,
+    UnitCommunityDialog,
+)
+from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.labels import tier_label
+from branchdesk.ui.pairing_model import PairingTableModel, method_label
+
+TAB_ID = "pairings"
+UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all
+RecordPathChooser = Callable[[QWidget, str], Path | None]
+
+
+def choose_record_path(parent: QWidget, name: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(
+        parent, parent.tr("Save the draw record"), name, parent.tr("PDF files (*.pdf)")
+    )
+    return Path(path) if path else None
+
+
+class PairingsTab(QWidget):
+    SEARCH_DELAY_MS = 250
+
+    def __init__(self, edits: LedgerEdits, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(TAB_ID)
+        self.edits = edits
+        self.clock = clock
+        self.choose_record_path: RecordPathChooser = choose_record_path
+        self._region_id: int | None = None
+        # A chart's drill-down: tiers when paired (None in them: ungraded) or one pairing, until the next
+        # change of filter.
+        self._drill: PairingFilter | None = None
+        self.model = PairingTableModel(self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("pairingSearch")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.method = QComboBox(self)
+        self.method.setObjectName("methodFilter")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("pairingCount")
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("addPairing")
+        self.unit_button = QPushButton(self)
+        self.unit_button.setObjectName("pairUnit")
+        self.end_button = QPushButton(self)
+        self.end_button.setObjectName("endPairing")
+        self.repair_button = QPushButton(self)
+        self.repair_button.setObjectName("repairPairing")
+        self.draw_button = QPushButton(self)
+        self.draw_button.setObjectName("drawPairs")
+        self.record_button = QPushButton(self)
+        self.record_button.setObjectName("drawRecord")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("pairingTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setDefaultSectionSize(90)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 230)
+        self.table.setColumnWidth(1, 150)
+        self.table.setColumnWidth(3, 150)
+        self.table.setColumnWidth(4, 150)
+
+        self.organ_title = QLabel(self)
+        self.organ_list = QListWidget(self)
+        self.organ_list.setObjectName("unpairedOrgans")
+        self.grassroots_title = QLabel(self)
+        self.grassroots_list = QListWidget(self)
+        self.grassroots_list.setObjectName("unpairedGrassroots")
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.grassroots_title, self.grassroots_list, self.organ_title, self.organ_list):
+            side_layout.addWidget(widget)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("pairingSummary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.method, 1)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (
+            self.add_button,
+            self.unit_button,
+            self.end_button,
+            self.repair_button,
+            self.draw_button,
+            self.record_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.status.currentIndexChanged.connect(self._user_filter)
+        self.method.currentIndexChanged.connect(self._user_filter)
+        self.model.modelReset.connect(self._show_count)
+        self.model.modelReset.connect(self._enable)
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+        self.add_button.clicked.connect(self.add_pairing)
+        self.unit_button.clicked.connect(self.pair_unit)
+        self.end_button.clicked.connect(self.end_selected)
+        self.repair_button.clicked.connect(self.repair_selected)
+        self.draw_button.clicked.connect(self.open_draw)
+        self.record_button.clicked.connect(self.save_selected_record)
+        edits.changed.connect(self._on_changed)
+        self.retranslate()
+
+    # -- source and filters --------------------------------------------------------------------------
+
+    @property
+    def ledger(self) -> Ledger | None:
+        return self.edits.ledger
+
+    def show_ledger(self, region_id: int | None) -> None:
+        """Show the ledger ``edits`` now holds, filtered to ``region_id``."""
+        self._region_id = region_id
+        self._drill = None
+        ledger = self.ledger
+        if ledger is None:
+            return
+        self.model.set_source(
+            lambda flt, sort: pairings.pairing_ids(ledger, flt, sort),
+            lambda ids: pairings.pairing_rows(ledger, ids),
+        )
+        self.apply_filter()
+        self.refresh_side()
+
+    def set_region(self, region_id: int | None) -> None:
+        self._region_id = region_id
+        self._drill = None
+        self.apply_filter()
+        self.refresh_side()
+
+    def _user_filter(self) -> None:
+        self._drill = None
+        self.apply_filter()
+
+    def current_filter(self) -> PairingFilter:
+        if self._drill is not None:
+            return self._drill
+        return PairingFilter(
+            region_id=self._region_id,
+            status=self.status.currentData() or PairingStatus.ALL,
+            method=self.method.currentData(),
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        if self.ledger is not None:
+            self.model.set_filter(self.current_filter())
+
+    def show_matching(
+        self,
+        region_id: int,
+        *,
+        organ_tier: Tier | None = None,
+        grassroots_tier: Tier | None = None,
+        pairing_id: int | None = None,
+    ) -> None:
+        """The rows behind a chart's bar: one pairing, or the active pairings of a tier cell (both tiers
+        exact, None meaning ungraded, as the tier chart counts them)."""
+        with QSignalBlocker(self.status), QSignalBlocker(self.method), QSignalBlocker(self.search):
+            self.status.setCurrentIndex(0)
+            self.method.setCurrentIndex(0)
+            self.search.clear()
+        self._region_id = region_id
+        if pairing_id is not None:
+            self._drill = PairingFilter(pairing_id=pairing_id)
+        else:
+            self._drill = PairingFilter(
+                region_id=region_id,
+                status=PairingStatus.ACTIVE,
+                organ_tiers=(organ_tier,),
+                grassroots_tiers=(grassroots_tier,),
+            )
+        self.apply_filter()
+        self.refresh_side()
+
+    def _on_changed(self, done: Changed) -> None:
+        if done.touches("pairing", "branch", "draw", "unit", "region"):
+            self.model.reload()
+            self.refresh_side()
+
+    # -- unpaired lists and the summary --------------------------------------------------------------
+
+    def refresh_side(self) -> None:
+        """The unpaired branches of both sides and the coverage line, for the selected region."""
+        ledger, region = self.ledger, self._region_id
+        for widget in (self.organ_list, self.grassroots_list):
+            widget.clear()
+        if ledger is None or region is None:
+            self.summary.clear()
+            return
+        titles = {
+            True: (self.organ_title, self.organ_list, self.tr("Unpaired organ branches: {count}")),
+            False: (
+                self.grassroots_title,
+                self.grassroots_list,
+                self.tr("Unpaired grassroots branches: {count}"),
+            ),
+        }
+        totals = {}
+        for organ_side, (title, widget, text) in titles.items():
+            found = pairings.unpaired(ledger, region, organ_side=organ_side, limit=UNPAIRED_SHOWN)
+            totals[organ_side] = found.total
+            title.setText(text.format(count=format_count(found.total)))
+            widget.addItems([f"{b.name}（{tier_label(b.tier)}）" for b in found.branches])
+            if found.total > len(found.branches):
+                widget.addItem(
+                    self.tr("… and {count} more").format(
+                        count=format_count(found.total - len(found.branches))
+                    )
+                )
+        grassroots, organ = pairings.coverage(ledger, region)
+        self.summary.setText(
+            self.tr(
+                "Coverage today: grassroots {grassroots} ({paired} of {total}) · organ side {organ} "
+                "({organ_paired} of {organ_total}) · unpaired: {unpaired_grassroots} grassroots, "
+                "{unpaired_organ} organ"
+            ).format(
+                grassroots=format_rate(grassroots.percent),
+                paired=format_count(grassroots.count),
+                total=format_count(grassroots.total),
+                organ=format_rate(organ.percent),
+                organ_paired=format_count(organ.count),
+                organ_total=format_count(organ.total),
+                unpaired_grassroots=format_count(totals[False]),
+                unpaired_organ=format_count(totals[True]),
+            )
+        )
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("{count} pairings").format(count=format_count(self.model.total)))
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def selected_row(self) -> PairingRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _enable(self) -> None:
+        writable = self.edits.writable
+        row = self.selected_row()
+        for button in (self.add_button, self.unit_button, self.draw_button):
+            button.setEnabled(writable)
+        self.end_button.setEnabled(writable and row is not None and row.active)
+        self.repair_button.setEnabled(writable and row is not None and row.active)
+        self.record_button.setEnabled(row is not None and row.draw_id is not None)
+
+    def add_pairing(self) -> None:
+        ledger, region = self.ledger, self._region_id
+        if ledger is None or region is None:
+            return
+        dialog = AssignPairingDialog(ledger, region, self.clock.today(), self)
+        choice = dialog.choice() if dialog.exec() else None
+        if choice is not None:
+            organ, grassroots, started = choice
+            self.edits.run(lambda lg: pairings.assign_pairing(lg, organ, grassroots, started), self)
+
+    def pair_unit(self) -> None:
+        ledger = self.ledger
+        if ledger is None:
+            return
+        dialog = UnitCommunityDialog(pairings.assigned_units(ledger), self.clock.today(), self)
+        choice = dialog.choice() if dialog.exec() else None
+        if choice is not None:
+            unit, started = choice
+            self.edits.run(lambda lg: pairings.pair_unit_with_community(lg, unit, started), self)
+
+    def end_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not row.active:
+            return
+        dialog = EndPairingDialog(row, self.clock.today(), self)
+        if dialog.exec():
+            ended, reason, note = dialog.choice()
+            self.edits.run(lambda lg: pairings.end_pairing(lg, row.id, ended, reason, note or None), self)
+
+    def repair_selected(self) -> None:
+        ledger, region, row = self.ledger, self._region_id, self.selected_row()
+        if ledger is None or region is None or row is None or not row.active:
+            return
+        dialog = RepairDialog(ledger, region, row, self.clock.today(), self)
+        choice = dialog.choice() if dialog.exec() else None
+        if choice is not None:
+            partner, started = choice
+            self.edits.run(lambda lg: pairings.repair(lg, row.id, partner, started), self)
+
+    def open_draw(self) -> DrawDialog | None:
+        ledger = self.ledger
+        if ledger is None:
+            return None
+        dialog = DrawDialog(self.edits, self.clock, self._region_id, self.save_record, self)
+        dialog.open()
+        return dialog
+
+    def save_selected_record(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.draw_id is not None:
+            self.save_record(row.draw_id)
+
+    def save_record(self, draw_id: int) -> Path | None:
+        """Write draw ``draw_id``'s record as a PDF where the user chooses."""
+        ledger = self.ledger
+        if ledger is None:
+            return None
+        path = self.choose_record_path(self, f"抽签记录-{draw_id}.pdf")
+        if path is None:
+            return None
+        from branchdesk.exchange.draw_record import write_draw_record  # matplotlib: loaded when first used
+
+        write_draw_record(draws.draw_record(ledger, draw_id), path)
+        return path
+
+    # -- language ------------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search organ branch, grassroots branch or unit"))
+        choices: tuple[tuple[QComboBox, list[tuple[str, object]]], ...] = (
+            (
+                self.status,
+                [
+                    (self.tr("Active and ended"), PairingStatus.ALL),
+                    (self.tr("Active"), PairingStatus.ACTIVE),
+                    (self.tr("Ended"), PairingStatus.ENDED),
+                ],
+            ),
+            (
+                self.method,
+                [(self.tr("All methods"), None), *((method_label(m), m) for m in PairingMethod)],
+            ),
+        )
+        for combo, items in choices:
+            current = combo.currentIndex()
+            with QSignalBlocker(combo):
+                combo.clear()
+                for text, value in items:
+                    combo.addItem(text, value)
+                combo.setCurrentIndex(max(current, 0))
+        self.add_button.setText(self.tr("Pair…"))
+        self.unit_button.setText(self.tr("Unit with community…"))
+        self.end_button.setText(self.tr("End…"))
+        self.repair_button.setText(self.tr("Re-pair…"))
+        self.draw_button.setText(self.tr("Draw…"))
+        self.record_button.setText(self.tr("Draw record…"))
+        self.model.retranslate()
+        self._show_count()
+        self._enable()
+        self.refresh_side()

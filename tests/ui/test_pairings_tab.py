@@ -1,0 +1,196 @@
+"""The Pairings tab and its dialogs driven as a clerk would, checking the file after each step."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.modeltest import ModelTester
+
+from branchdesk.domain.enums import EndReason, Tier
+from branchdesk.services import pairings
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.pairing_model import PairingTableModel
+from branchdesk.ui.pairings_tab import PairingsTab
+from tests.builders import LedgerBuilder
+from tests.ui.conftest import Recorder
+
+
+@pytest.fixture
+def county(build: LedgerBuilder, ledger: Ledger) -> tuple[Path, dict[str, int]]:
+    tree = build.tree()
+    unit = build.unit("潢川县财政局", tree["huangchuan"])
+    build.organs(unit, tree["huangchuan"], 3)
+    build.villages(tree["hc_renhe"], 3)
+    path = ledger.path
+    ledger.close()
+    return path, tree
+
+
+def _open(make_window: Callable[..., MainWindow], path: Path, region: int) -> tuple[MainWindow, PairingsTab]:
+    window = make_window("en")
+    assert window.open_path(path)
+    deadline = time.monotonic() + 10
+    while window.session is None and time.monotonic() < deadline:
+        QApplication.processEvents()
+    window.regions.select(region)
+    tab = window.show_tab("pairings")
+    assert isinstance(tab, PairingsTab)
+    return window, tab
+
+
+def _pairs(window: MainWindow) -> list[tuple[str, str, str | None, str | None]]:
+    assert window.session is not None
+    return [
+        (r["organ"], r["grassroots"], r["ended_on"], r["end_reason"])
+        for r in window.session.ledger.query(
+            "SELECT o.name AS organ, g.name AS grassroots, p.ended_on, p.end_reason FROM pairing p"
+            " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id ORDER BY p.id"
+        )
+    ]
+
+
+def _answer(dialog_name: str, fill: Callable[[QDialog], None]) -> None:
+    """Answer the modal dialog ``dialog_name`` when it shows."""
+
+    def step() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog.objectName() != dialog_name:
+            QTimer.singleShot(20, step)
+            return
+        assert isinstance(dialog, QDialog)
+        fill(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, step)
+
+
+def test_assign_end_and_repair(
+    make_window: Callable[..., MainWindow],
+    county: tuple[Path, dict[str, int]],
+    qtmodeltester: ModelTester,
+    recorder: Recorder,
+) -> None:
+    path, tree = county
+    window, tab = _open(make_window, path, tree["huangchuan"])
+    assert window.session is not None
+    ledger = window.session.ledger
+    # The tab's model over the same queries, checked without a view attached (a view's own reaction to a
+    # reset would race the tester's bookkeeping).
+    model = PairingTableModel()
+    model.set_source(
+        lambda flt, sort: pairings.pairing_ids(ledger, flt, sort),
+        lambda ids: pairings.pairing_rows(ledger, ids),
+    )
+    qtmodeltester.check(model)
+    assert tab.model.total == 0
+    assert "3" in tab.grassroots_title.text()
+
+    def pick(dialog: QDialog) -> None:
+        dialog.organ.search.setText("第2")  # type: ignore[attr-defined]
+        dialog.organ.refresh()  # type: ignore[attr-defined]
+        dialog.grassroots.list.setCurrentRow(1)  # type: ignore[attr-defined]
+
+    _answer("assignPairingDialog", pick)
+    tab.add_button.click()
+    assert _pairs(window) == [("机关第2党支部", "村2村党支部", None, None)]
+    assert tab.model.total == 1
+    assert "33.33%" in tab.summary.text()
+    assert "2" in tab.grassroots_title.text()
+
+    tab.table.selectRow(0)
+
+    def end(dialog: QDialog) -> None:
+        dialog.reason.setCurrentIndex(dialog.reason.findData(EndReason.MERGED.value))  # type: ignore[attr-defined]
+
+    _answer("endPairingDialog", end)
+    tab.end_button.click()
+    assert _pairs(window) == [("机关第2党支部", "村2村党支部", "2022-05-19", "merged")]
+    assert "unpaired: 3 grassroots, 3 organ" in tab.summary.text()  # its last day still counts today
+
+    window.edits.undo_action.trigger()
+    assert _pairs(window) == [("机关第2党支部", "村2村党支部", None, None)]
+
+    tab.table.selectRow(0)
+
+    def repair(dialog: QDialog) -> None:
+        dialog.grassroots.list.setCurrentRow(0)  # type: ignore[attr-defined]
+
+    _answer("repairDialog", repair)
+    tab.repair_button.click()
+    rows = _pairs(window)
+    assert rows[0][2:] == ("2022-05-19", "repaired")  # it began today, so it ends today
+    assert rows[1] == ("机关第2党支部", "村1村党支部", None, None)
+    assert tab.model.total == 2
+    assert recorder.errors == []
+    model.reload()
+    model.sort(0)
+    qtmodeltester.check(model)
+    assert model.total == 2
+
+
+def test_the_draw_dialog_previews_swaps_commits_and_undoes(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]], tmp_path: Path
+) -> None:
+    path, tree = county
+    window, tab = _open(make_window, path, tree["hc_renhe"])
+    dialog = tab.open_draw()
+    assert dialog is not None
+    assert dialog.scope.currentData() == tree["huangchuan"]
+    assert "3" in dialog.feasibility.text()
+    dialog.generate.click()
+    assert dialog.seed.text().isdigit()
+    dialog.seed.setText("20220411")
+    dialog.preview_button.click()
+    assert dialog.pairs.rowCount() == 3
+    before = [(dialog.pairs.item(r, 0).text(), dialog.pairs.item(r, 2).text()) for r in range(3)]
+    assert _pairs(window) == []
+    dialog.pairs.selectRow(0)
+    dialog.pairs.selectRow(2)
+    assert dialog.swap_button.isEnabled()
+    dialog.swap_button.click()
+    after = [(dialog.pairs.item(r, 0).text(), dialog.pairs.item(r, 2).text()) for r in range(3)]
+    assert after == [(before[0][0], before[2][1]), before[1], (before[2][0], before[0][1])]
+    dialog.commit_button.click()
+    assert [(o, g) for o, g, _, _ in _pairs(window)] == after
+    assert dialog.committed_draw == 1
+    assert tab.model.total == 3
+    assert "100.00%" in tab.summary.text()
+
+    tab.choose_record_path = lambda parent, name: tmp_path / name
+    dialog.record_button.click()
+    record = tmp_path / "抽签记录-1.pdf"
+    assert record.read_bytes().startswith(b"%PDF")
+    dialog.accept()
+
+    window.edits.undo_action.trigger()
+    assert _pairs(window) == []
+    assert window.session is not None
+    assert window.session.ledger.scalar("SELECT count(*) FROM draw") == 0
+    assert tab.model.total == 0
+
+
+def test_drill_down_shows_a_tier_cell(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]]
+) -> None:
+    from branchdesk.ui.chart_tab import DrillDown
+
+    path, tree = county
+    window, tab = _open(make_window, path, tree["huangchuan"])
+    assert window.session is not None
+    ledger = window.session.ledger
+    organs = [r["id"] for r in ledger.query("SELECT id FROM branch WHERE kind = 'organ' ORDER BY id")]
+    villages = [r["id"] for r in ledger.query("SELECT id FROM branch WHERE kind <> 'organ' ORDER BY id")]
+    LedgerBuilder(ledger).pair(organs[0], villages[0], "2022-04-11")
+    window.drill_down(DrillDown("pairings", tree["city"], organ_tier=Tier.STRONG, grassroots_tier=Tier.WEAK))
+    assert window.tabs.currentWidget() is tab
+    assert tab.model.total == 1
+    window.drill_down(DrillDown("pairings", tree["city"], organ_tier=None, grassroots_tier=Tier.WEAK))
+    assert tab.model.total == 0
+    window.drill_down(DrillDown("pairings", tree["city"], pairing_id=1))
+    assert tab.model.total == 1
