@@ -57,6 +57,9 @@ class BranchRow:
     optimised_on: dt.date | None
     established_on: dt.date | None
     archived_on: dt.date | None
+    uuid: str = ""
+    region_id: int = 0
+    unit_id: int | None = None
 
 
 @dataclass

@@ -48,11 +48,6 @@ MESSAGES: dict[str, str] = {
         "{path} was being saved when the computer stopped, and must be put back to its last saved state, "
         "which needs write access to the file and its folder.",
     ),
-    "ledger.needs_recovery": QT_TRANSLATE_NOOP(
-        "Messages",
-        "{path} was being saved when the computer stopped, and must be put back to its last saved state, "
-        "which needs write access to the file and its folder.",
-    ),
     "ledger.needs_upgrade_read_only": QT_TRANSLATE_NOOP(
         "Messages", "{path} is from an older BranchDesk and must be upgraded, which needs write access."
     ),
@@ -174,6 +169,7 @@ MESSAGES: dict[str, str] = {
     "branch.grid_moves_with_community": QT_TRANSLATE_NOOP(
         "Messages", "A grid branch stays in its community's township; change its community instead."
     ),
+    "branch.not_editable": QT_TRANSLATE_NOOP("Messages", "This column cannot be changed here."),
     "branch.nothing_to_change": QT_TRANSLATE_NOOP("Messages", "Choose branches and what to change."),
     "branch.archive_paired": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” is in an active pairing; end the pairing before archiving the branch."
@@ -215,6 +211,7 @@ MESSAGES: dict[str, str] = {
         "Messages",
         "“{subject}” has changed since this action, so the action cannot be undone. Nothing was changed.",
     ),
+    "check.cancelled": QT_TRANSLATE_NOOP("Messages", "The check was cancelled."),
     "check.integrity": QT_TRANSLATE_NOOP("Messages", "The file's structure is damaged: {detail}"),
     "check.application_id": QT_TRANSLATE_NOOP("Messages", "The file is not marked as a BranchDesk ledger."),
     "check.foreign_key": QT_TRANSLATE_NOOP("Messages", "A record points to a missing record: {detail}"),
@@ -224,6 +221,99 @@ MESSAGES: dict[str, str] = {
     "check.activity_outside_pairing": QT_TRANSLATE_NOOP(
         "Messages", "An activity lies outside its pairing's dates: {detail}"
     ),
+    "activity.in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The date {date} is in the future (today is {today}); record an activity once it is held."
+    ),
+    "activity.no_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the pairing (or pairings) that held the activity."
+    ),
+    "activity.before_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "{date} is before the pairing {pairing} started ({started})."
+    ),
+    "activity.after_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "{date} is after the pairing {pairing} ended ({ended})."
+    ),
+    "activity.volunteers": QT_TRANSLATE_NOOP(
+        "Messages", "At least one Party-member volunteer takes part in an activity ({volunteers} given)."
+    ),
+    "activity.no_area": QT_TRANSLATE_NOOP(
+        "Messages", "Tick at least one of the six areas the activity served."
+    ),
+    "activity.key_task_missing": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the key task this key-task activity served."
+    ),
+    "activity.key_task_half_year": QT_TRANSLATE_NOOP(
+        "Messages", "The key task “{task}” belongs to {half_year}; choose one of the activity's half-year."
+    ),
+    "activity.weekday_reason": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{date} is a working day. Routine activities are held on days off (weekend rule): give the reason "
+        "for holding it on a working day, or choose another date.",
+    ),
+    "activity.none_selected": QT_TRANSLATE_NOOP("Messages", "Select the activities first."),
+    "key_task.name_empty": QT_TRANSLATE_NOOP("Messages", "A key task needs a name."),
+    "key_task.name_taken": QT_TRANSLATE_NOOP("Messages", "{half_year} already has a key task “{name}”."),
+    "key_task.nothing_to_copy": QT_TRANSLATE_NOOP(
+        "Messages", "{target} already has every key task of {source} that is in use; nothing was copied."
+    ),
+    "holidays.bad_line": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Line {line} cannot be read: “{text}”. Write a date or a range, then 休 or 班, then a name, "
+        "e.g. 2027-02-06~2027-02-12 休 春节.",
+    ),
+    "holidays.wrong_year": QT_TRANSLATE_NOOP("Messages", "Line {line} is not in {year}: “{text}”."),
+    "holidays.bad_year": QT_TRANSLATE_NOOP("Messages", "{year} is not a year the calendar can hold."),
+    "cell.not_a_number": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a whole number."),
+    "cell.not_yes_no": QT_TRANSLATE_NOOP("Messages", "“{value}” is neither 是 (yes) nor 否 (no)."),
+    "cell.unknown_term": QT_TRANSLATE_NOOP("Messages", "“{value}” is not one of {choices}."),
+    "export.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path} cannot be written: {reason}"),
+    "import.missing": QT_TRANSLATE_NOOP("Messages", "The file {path} does not exist."),
+    "import.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is too large to be a ledger's workbook; it was not opened."
+    ),
+    "import.bomb": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is built to expand enormously when opened (a zip or XML bomb); it was not opened."
+    ),
+    "import.malformed": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is damaged or not really a workbook; save it again from Excel or WPS."
+    ),
+    "import.unknown_format": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a workbook BranchDesk reads; save it as .xlsx, .xls or .csv."
+    ),
+    "import.encoding_unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The text encoding of {path} is not clearly UTF-8 or GBK; "
+        "name it with --encoding (e.g. --encoding gbk).",
+    ),
+    "import.wrong_encoding": QT_TRANSLATE_NOOP("Messages", "{path} cannot be read as {encoding}."),
+    "import.no_sheets": QT_TRANSLATE_NOOP("Messages", "{path} has none of the sheets {sheets}."),
+    "import.missing_columns": QT_TRANSLATE_NOOP(
+        "Messages", "The sheet {sheet} has no column for: {columns}. Add the column or correct the mapping."
+    ),
+    "import.required": QT_TRANSLATE_NOOP("Messages", "This cell must be filled in."),
+    "import.date_in_future": QT_TRANSLATE_NOOP("Messages", "{date} is in the future."),
+    "import.not_found": QT_TRANSLATE_NOOP(
+        "Messages", "Nothing in the ledger or the file is named “{value}”."
+    ),
+    "import.ambiguous": QT_TRANSLATE_NOOP(
+        "Messages", "{count} records are named “{value}”; give the region or unit to tell them apart."
+    ),
+    "import.wrong_kind": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a branch of the kind needed here."),
+    "import.duplicate": QT_TRANSLATE_NOOP("Messages", "Already in the ledger: “{name}”."),
+    "import.wrong_parent_level": QT_TRANSLATE_NOOP(
+        "Messages", "{value} cannot hold this region (a county sits in a city, a township in a county)."
+    ),
+    "import.code_taken": QT_TRANSLATE_NOOP("Messages", "Another region has the code {value}."),
+    "import.archived_before_established": QT_TRANSLATE_NOOP(
+        "Messages", "The branch cannot be archived before it was established."
+    ),
+    "import.bad_draw_record": QT_TRANSLATE_NOOP("Messages", "The draw record in this cell is damaged."),
+    "import.ended_before_started": QT_TRANSLATE_NOOP("Messages", "The pairing ends before it starts."),
+    "import.reason_without_end": QT_TRANSLATE_NOOP("Messages", "An end reason needs an end date."),
+    "import.draw_required": QT_TRANSLATE_NOOP(
+        "Messages", "A pairing made by draw needs the draw's number (抽签编号) from the same ledger."
+    ),
+    "import.no_pairing": QT_TRANSLATE_NOOP("Messages", "This branch had no pairing on {date}."),
 }
 
 
@@ -239,7 +329,7 @@ def message_text(code: str, **params: object) -> str:
 def error_text(error: BranchDeskError) -> str:
     text = message_text(error.code, **error.params)
     if isinstance(error, InvalidRecordError) and error.subject:
-        return QCoreApplication.translate(CONTEXT, "“{subject}”: {problem}").format(
+        return QCoreApplication.translate("Messages", "“{subject}”: {problem}").format(
             subject=error.subject, problem=text
         )
     return text

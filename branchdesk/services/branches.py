@@ -140,6 +140,31 @@ def edit_branch(ledger: Ledger, branch_id: int, draft: BranchDraft) -> Changed:
     return changed(ledger, operation)
 
 
+_COLUMN_FIELDS = {
+    BranchColumn.NAME: "name",
+    BranchColumn.REGION: "region_id",
+    BranchColumn.UNIT: "unit_id",
+    BranchColumn.TIER: "tier",
+    BranchColumn.SECRETARY: "secretary",
+    BranchColumn.PHONE: "phone",
+    BranchColumn.MEMBERS: "member_count",
+    BranchColumn.OPTIMISED: "optimised_on",
+    BranchColumn.ESTABLISHED: "established_on",
+}
+
+
+def set_branch_field(ledger: Ledger, branch_id: int, column: BranchColumn, value: Any) -> Changed:
+    """An edit of one cell in the table, held to the same rules as the dialog."""
+    field_name = _COLUMN_FIELDS.get(column)
+    if field_name is None:
+        raise BranchDeskError("branch.not_editable")
+    if column is BranchColumn.MEMBERS and isinstance(value, str):
+        value = _whole_number(value) if value.strip(BLANKS) else None
+    if column is BranchColumn.TIER and value is not None:
+        value = Tier(value)
+    return edit_branch(ledger, branch_id, replace(draft_of(ledger, branch_id), **{field_name: value}))
+
+
 def add_unit(ledger: Ledger, name: str, level: UnitLevel, region_id: int) -> Changed:
     name = name.strip(BLANKS)
     if not name:
@@ -330,6 +355,24 @@ def paste_branches(ledger: Ledger, rows: Sequence[Mapping[BranchColumn, str]]) -
     for unit in branch_store.units(ledger):
         by_unit_name.setdefault(unit.name, []).append(unit)
     rejected: list[RejectedRow] = []
+    try:
+        done = _paste(ledger, rows, regions, by_unit_name, rejected)
+    except _NothingAddedError:
+        return PasteResult(None, 0, rejected)
+    return PasteResult(done, len(rows) - len({r.row for r in rejected}), rejected)
+
+
+class _NothingAddedError(Exception):
+    """Rolls back the empty operation of a paste whose every row was rejected."""
+
+
+def _paste(
+    ledger: Ledger,
+    rows: Sequence[Mapping[BranchColumn, str]],
+    regions: Sequence[Any],
+    by_unit_name: dict[str, list[Unit]],
+    rejected: list[RejectedRow],
+) -> Changed:
     added = 0
     with ledger.operation("branch.paste") as operation:
         for number, cells in enumerate(rows, start=1):
@@ -344,4 +387,6 @@ def paste_branches(ledger: Ledger, rows: Sequence[Mapping[BranchColumn, str]]) -
             assert draft is not None
             ledger.insert("branch", _values(_placed(ledger, draft.cleaned())))
             added += 1
-    return PasteResult(changed(ledger, operation) if added else None, added, rejected)
+        if not added:
+            raise _NothingAddedError
+    return changed(ledger, operation)

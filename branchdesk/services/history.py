@@ -67,3 +67,18 @@ def record_history(ledger: Ledger, entity_uuid: str) -> list[ChangeEntry]:
 
 def ledger_history(ledger: Ledger, limit: int = 1000) -> list[ChangeEntry]:
     return history_store.entries(ledger, None, limit)
+
+
+def reference_names(ledger: Ledger, entries: list[ChangeEntry]) -> dict[tuple[str, int], str]:
+    """``{(column, id): name}`` for the ids in ``entries`` (a region's id shown as its name)."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        for column, values in entry.changed_fields().items():
+            table = history_store.REFERENCE_COLUMNS.get(column)
+            if table is not None:
+                wanted.setdefault(table, set()).update(v for v in values if isinstance(v, int))
+    names: dict[tuple[str, int], str] = {}
+    for column, table in history_store.REFERENCE_COLUMNS.items():
+        for row_id, name in history_store.names_of(ledger, table, wanted.get(table, set())).items():
+            names[(column, row_id)] = name
+    return names

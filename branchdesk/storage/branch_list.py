@@ -122,7 +122,7 @@ def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
     marks = ", ".join("?" for _ in ids)
     rows = ledger.query(
         f"""
-        SELECT b.id, b.name, b.kind, b.tier, b.secretary, b.phone, b.member_count,
+        SELECT b.id, b.uuid, b.region_id, b.unit_id, b.name, b.kind, b.tier, b.secretary, b.phone, b.member_count,
                b.optimised_on, b.established_on, b.archived_on, u.name AS unit,
                {_REGION_LABEL} AS region_label, partner_branch.name AS partner
         {_FROM} WHERE b.id IN ({marks})
@@ -144,6 +144,9 @@ def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
             optimised_on=_date(row["optimised_on"]),
             established_on=_date(row["established_on"]),
             archived_on=_date(row["archived_on"]),
+            uuid=row["uuid"],
+            region_id=row["region_id"],
+            unit_id=row["unit_id"],
         )
         for row in rows
     }

@@ -127,3 +127,27 @@ def entries(ledger: Ledger, entity_uuid: str | None = None, limit: int = 1000) -
         )
         for row in rows
     ]
+
+
+# Columns that hold ids, and the table whose names History shows in their place.
+REFERENCE_COLUMNS = {
+    "region_id": "region",
+    "parent_id": "region",
+    "scope_region_id": "region",
+    "unit_id": "unit",
+    "community_id": "branch",
+    "organ_id": "branch",
+    "grassroots_id": "branch",
+    "assigned_community_id": "branch",
+    "key_task_id": "key_task",
+}
+
+
+def names_of(ledger: Ledger, table: str, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" for _ in ids)
+    return {
+        row["id"]: row["name"]
+        for row in ledger.query(f"SELECT id, name FROM {table} WHERE id IN ({marks})", sorted(ids))
+    }

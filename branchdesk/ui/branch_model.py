@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -38,6 +38,24 @@ _HEADERS = {
 
 _ARCHIVED_COLOUR = QColor(130, 130, 130)
 
+# Columns a user can edit in place; the others are set elsewhere (the pairing, archiving).
+EDITABLE = frozenset(
+    {
+        BranchColumn.NAME,
+        BranchColumn.REGION,
+        BranchColumn.UNIT,
+        BranchColumn.TIER,
+        BranchColumn.SECRETARY,
+        BranchColumn.PHONE,
+        BranchColumn.MEMBERS,
+        BranchColumn.OPTIMISED,
+        BranchColumn.ESTABLISHED,
+    }
+)
+
+# Saves one cell (branch id, column, new value); True when the ledger took it.
+CellWriter = Callable[[int, BranchColumn, Any], bool]
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -47,7 +65,26 @@ class BranchSource(Protocol):
     def branch_rows(self, ids: Sequence[int]) -> list[BranchRow]: ...
 
 
-def _cell(row: BranchRow, column: BranchColumn) -> str:
+def _edit_value(row: BranchRow, column: BranchColumn) -> Any:
+    """A cell's value as its editor takes it: ids, enums and dates rather than their texts."""
+    match column:
+        case BranchColumn.REGION:
+            return row.region_id
+        case BranchColumn.UNIT:
+            return row.unit_id
+        case BranchColumn.TIER:
+            return row.tier
+        case BranchColumn.OPTIMISED:
+            return row.optimised_on
+        case BranchColumn.ESTABLISHED:
+            return row.established_on
+        case BranchColumn.MEMBERS:
+            return "" if row.member_count is None else str(row.member_count)
+        case _:
+            return cell_text(row, column)
+
+
+def cell_text(row: BranchRow, column: BranchColumn) -> str:
     match column:
         case BranchColumn.NAME:
             return row.name
@@ -86,6 +123,7 @@ class BranchTableModel(QAbstractTableModel):
         self._sort = BranchSort()
         self._ids: list[int] = []  # every matching branch, in display order
         self._rows: list[BranchRow] = []  # the first rows of _ids, fetched as the view scrolls
+        self._write_cell: CellWriter | None = None  # None: read-only
 
     # -- what the tab drives -------------------------------------------------------------------------
 
@@ -113,6 +151,23 @@ class BranchTableModel(QAbstractTableModel):
         self._ids = self._source.branch_ids(self._filter, self._sort)
         self._rows = self._source.branch_rows(self._ids[: self.BATCH])
         self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read again after a change, keeping as many rows loaded as before (the view keeps its place)."""
+        loaded = max(len(self._rows), self.BATCH)
+        self.beginResetModel()
+        self._ids = self._source.branch_ids(self._filter, self._sort)
+        self._rows = self._source.branch_rows(self._ids[:loaded])
+        self.endResetModel()
+
+    def set_cell_writer(self, writer: CellWriter | None) -> None:
+        self._write_cell = writer
+
+    def row_of(self, branch_id: int) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row.id == branch_id), None)
+
+    def row_at(self, row: int) -> BranchRow:
+        return self._rows[row]
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
@@ -166,13 +221,36 @@ class BranchTableModel(QAbstractTableModel):
             return section + 1
         return None
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if (
+            index.isValid()
+            and self._write_cell is not None
+            and COLUMNS[index.column()] in EDITABLE
+            and self._rows[index.row()].archived_on is None
+        ):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._write_cell is None:
+            return False
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if value == _edit_value(row, column):
+            return False
+        # The writer saves through the services; the change signal that follows refreshes the rows.
+        return self._write_cell(row.id, column, value)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _cell(row, column)
+            return cell_text(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return _edit_value(row, column)
         if role == self.ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column is BranchColumn.MEMBERS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -10,15 +10,23 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from branchdesk.domain.changes import Changed
+from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, Tier
-from branchdesk.domain.listing import BranchFilter
+from branchdesk.domain.listing import BranchFilter, BranchRow
 from branchdesk.i18n.language import format_count
-from branchdesk.ui.branch_model import BranchSource, BranchTableModel
+from branchdesk.ui.branch_actions import BranchActions, branch_choices
+from branchdesk.ui.branch_delegate import BranchDelegate
+from branchdesk.ui.branch_model import COLUMNS, BranchSource, BranchTableModel
+from branchdesk.ui.dialogs.branch import BranchChoices
+from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.labels import kind_label, tier_label
 
 TAB_ID = "branches"
@@ -27,9 +35,12 @@ TAB_ID = "branches"
 class BranchesTab(QWidget):
     SEARCH_DELAY_MS = 250
 
-    def __init__(self, source: BranchSource, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, source: BranchSource, edits: LedgerEdits, clock: Clock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(TAB_ID)
+        self._edits = edits
         self._region_id: int | None = None
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
         self.model = BranchTableModel(source, self)
@@ -53,7 +64,15 @@ class BranchesTab(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # F2, a double-click or typing edits a cell; the dialog (Ctrl+E) edits the whole branch.
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setItemDelegate(BranchDelegate(self._choices, self.table))
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(110)
@@ -66,9 +85,28 @@ class BranchesTab(QWidget):
         filters.addWidget(self.archived)
         filters.addStretch()
         filters.addWidget(self.count_label)
+        self.branch_actions = BranchActions(
+            edits, clock, self.selected_rows, lambda: self._region_id, self._headers, self
+        )
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("branchToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (
+            self.branch_actions.add,
+            self.branch_actions.edit,
+            self.branch_actions.bulk,
+            self.branch_actions.archive,
+        ):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.branch_actions.history)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+        self.table.selectionModel().selectionChanged.connect(self.branch_actions.update_enabled)
+        self.model.modelReset.connect(self.branch_actions.update_enabled)
+        edits.changed.connect(self._on_changed)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -133,7 +171,49 @@ class BranchesTab(QWidget):
     def show_source(self, source: BranchSource, region_id: int | None) -> None:
         """Show another ledger's branches, filtered to ``region_id``."""
         self._region_id = region_id
+        self.model.set_cell_writer(self.branch_actions.write_cell if self._edits.writable else None)
         self.model.set_source(source, self.current_filter())
+
+    # -- editing -------------------------------------------------------------------------------------
+
+    def _choices(self) -> BranchChoices:
+        ledger = self._edits.ledger
+        return branch_choices(ledger) if ledger is not None else BranchChoices((), (), ())
+
+    def _headers(self) -> list[str]:
+        return [str(self.model.headerData(i, Qt.Orientation.Horizontal)) for i in range(len(COLUMNS))]
+
+    def selected_rows(self) -> list[BranchRow]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(row) for row in rows]
+
+    def select_branch(self, branch_id: int) -> bool:
+        row = self.model.row_of(branch_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def _on_changed(self, done: Changed) -> None:
+        if not done.touches("branch", "region", "unit", "pairing"):
+            return
+        selected = [row.id for row in self.selected_rows()]
+        self.model.refresh()
+        for branch_id in selected:
+            row = self.model.row_of(branch_id)
+            if row is not None:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    self.table.selectionModel().SelectionFlag.Select
+                    | self.table.selectionModel().SelectionFlag.Rows,
+                )
+        self.branch_actions.update_enabled()
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for action in self.branch_actions.all():
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(position))
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} branches").format(count=format_count(self.model.total)))
@@ -159,4 +239,5 @@ class BranchesTab(QWidget):
             combo.setCurrentIndex(max(current, 0))
             combo.blockSignals(False)
         self.model.retranslate()
+        self.branch_actions.retranslate()
         self._show_count()

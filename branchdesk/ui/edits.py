@@ -66,9 +66,14 @@ class LedgerEdits(QObject):
         except BranchDeskError as error:
             self._show_error(parent or self._window, error_text(error))
             return None
-        self._history.record(done)
-        self._announce(done)
+        self.record(done)
         return done
+
+    def record(self, done: Changed) -> None:
+        """An action a caller ran itself (one that reports more than what changed, such as a paste)."""
+        if self._history is not None:
+            self._history.record(done)
+        self._announce(done)
 
     def undo(self) -> None:
         if self._history is not None and self._history.next_undo() is not None:

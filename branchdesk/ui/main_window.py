@@ -21,13 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
 from branchdesk.domain.stats import LedgerStats
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
+from branchdesk.services.history import ledger_history, reference_names
 from branchdesk.services.ledgers import create_ledger
+from branchdesk.services.regions import list_regions
+from branchdesk.ui.action_names import action_name
+from branchdesk.ui.activities_tab import ActivitiesTab
 from branchdesk.ui.background_stats import BackgroundStats
 from branchdesk.ui.backup_job import BackupJob, BackupSignals
 from branchdesk.ui.branches_tab import BranchesTab
@@ -35,13 +40,19 @@ from branchdesk.ui.chart_tab import ChartTab, DrillDown
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.coverage_tab import CoverageTab
 from branchdesk.ui.dialogs.about import AboutDialog
+from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
+from branchdesk.ui.dialogs.history import HistoryDialog
+from branchdesk.ui.dialogs.holidays import HolidaysDialog
+from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.frequency_tab import FrequencyTab
 from branchdesk.ui.labels import moment_text
+from branchdesk.ui.ledger_safety import LedgerSafety
 from branchdesk.ui.pairings_tab import PairingsTab
+from branchdesk.ui.region_actions import RegionActions
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
 
@@ -66,12 +77,17 @@ class MainWindow(QMainWindow):
         self.edits = LedgerEdits(context.show_error, self)
 
         self.regions = RegionTreePanel(self)
+        self.region_actions = RegionActions(self.regions, self.edits, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
-        self.branches_tab = BranchesTab(_NoLedger(), self)
+        self.branches_tab = BranchesTab(_NoLedger(), self.edits, context.clock, self)
         self.tabs.addTab(self.branches_tab, "")
         self.pairings_tab = PairingsTab(self.edits, context.clock, self)
         self.tabs.addTab(self.pairings_tab, "")
+        self.activities_tab = ActivitiesTab(context.clock, self.edits, self)
+        self.activities_tab.open_compliance = self.open_compliance
+        self.activities_tab.open_key_tasks = self.open_key_tasks
+        self.tabs.addTab(self.activities_tab, "")
         self.coverage_tab = CoverageTab(context.clock, self)
         self.frequency_tab = FrequencyTab(context.clock, self)
         self.chart_tabs: list[ChartTab] = [self.coverage_tab, self.frequency_tab]
@@ -108,9 +124,12 @@ class MainWindow(QMainWindow):
         self.background_stats.ready.connect(self._show_stats)
         self.background_stats.failed.connect(self._show_stats_error)
         self._stats: LedgerStats | None = None
+        # The quick check on opening, Tools ▸ Check database, damaged files and risky drives.
+        self.safety = LedgerSafety(self)
 
         self._build_menus()
         self.regions.region_selected.connect(self._on_region_selected)
+        self.edits.changed.connect(self._on_ledger_changed)
         self.retranslate()
         self._restore_layout()
 
@@ -175,6 +194,16 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.edits.undo_action)
         self.edit_menu.addAction(self.edits.redo_action)
         self.edit_menu.addSeparator()
+        self.ledger_history_action = self._action(self.edit_menu)
+        self.ledger_history_action.setObjectName("ledgerHistory")
+        self.ledger_history_action.triggered.connect(self.show_ledger_history)
+
+        self.branch_menu = bar.addMenu("")
+        self.branch_menu.setObjectName("branchMenu")
+        self.branch_menu.addActions(self.branches_tab.branch_actions.all())
+        self.branch_menu.addSeparator()
+        self.region_menu = self.branch_menu.addMenu("")
+        self.region_menu.addActions(self.region_actions.all())
 
         self.pairing_menu = bar.addMenu("")
         self.pairing_menu.setObjectName("pairingMenu")
@@ -192,6 +221,19 @@ class MainWindow(QMainWindow):
             self.pairing_actions[name] = action
 
         self.tools_menu = bar.addMenu("")
+        self.check_action = self._action(self.tools_menu)
+        self.check_action.setObjectName("checkDatabase")
+        self.check_action.triggered.connect(self.safety.check_database)
+        self.holidays_action = self._action(self.tools_menu)
+        self.holidays_action.setObjectName("holidays")
+        self.holidays_action.triggered.connect(self.open_holidays)
+        self.key_tasks_action = self._action(self.tools_menu)
+        self.key_tasks_action.setObjectName("keyTasks")
+        self.key_tasks_action.triggered.connect(self.open_key_tasks)
+        self.compliance_action = self._action(self.tools_menu)
+        self.compliance_action.setObjectName("compliance")
+        self.compliance_action.triggered.connect(self.open_compliance)
+        self.tools_menu.addSeparator()
         self.settings_action = self._action(self.tools_menu)
         self.settings_action.triggered.connect(self.open_settings)
         self.language_menu = self.tools_menu.addMenu("")
@@ -222,13 +264,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.edits.retranslate()
-        self.tools_menu.setTitle(self.tr("&Tools"))
-        self.settings_action.setText(self.tr("&Settings…"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.guide_action.setText(self.tr("User &guide"))
-        self.about_action.setText(self.tr("&About BranchDesk"))
-        self.tabs.setTabText(self.tabs.indexOf(self.branches_tab), self.tr("Branches"))
+        self.ledger_history_action.setText(self.tr("Ledger &history…"))
+        self.branch_menu.setTitle(self.tr("&Branches"))
         self.pairing_menu.setTitle(self.tr("&Pairing"))
         for name, text in (
             ("pairAction", self.tr("&Pair two branches…")),
@@ -240,6 +277,21 @@ class MainWindow(QMainWindow):
             self.pairing_actions[name].setText(text)
         self.tabs.setTabText(self.tabs.indexOf(self.pairings_tab), self.tr("Pairings"))
         self.pairings_tab.retranslate()
+        self.region_menu.setTitle(self.tr("&Regions"))
+        self.region_actions.retranslate()
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.check_action.setText(self.tr("&Check database…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.holidays_action.setText(self.tr("&Holidays…"))
+        self.key_tasks_action.setText(self.tr("&Key tasks…"))
+        self.compliance_action.setText(self.tr("&Compliance (1+N)…"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("User &guide"))
+        self.about_action.setText(self.tr("&About BranchDesk"))
+        self.tabs.setTabText(self.tabs.indexOf(self.branches_tab), self.tr("Branches"))
+        self.tabs.setTabText(self.tabs.indexOf(self.activities_tab), self.tr("Activities"))
+        self.activities_tab.retranslate()
         self.tabs.setTabText(self.tabs.indexOf(self.coverage_tab), self.tr("Coverage"))
         self.tabs.setTabText(self.tabs.indexOf(self.frequency_tab), self.tr("Activity frequency"))
         for chart_tab in self.chart_tabs:
@@ -281,12 +333,13 @@ class MainWindow(QMainWindow):
         try:
             session = LedgerSession.open(path, self.context.clock, self.context.data_dir)
         except BranchDeskError as error:
+            if error.code == "ledger.damaged":
+                return self.safety.offer_backup(path)
             self.context.show_error(self, error_text(error))
             if error.code == "ledger.missing":
                 self.context.settings.remove_recent(path)
             return False
-        self._set_session(session)
-        return True
+        return self.safety.check_then_show(session, self._set_session)
 
     def _set_session(self, session: LedgerSession) -> None:
         if self.session is not None:
@@ -298,6 +351,7 @@ class MainWindow(QMainWindow):
         with QSignalBlocker(self.regions):  # one reload below, not one per selection change
             self.regions.load(session.region_tree())
         self.branches_tab.show_source(session, self.regions.selected_region())
+        self.activities_tab.show_ledger(session.ledger, self.regions.selected_region())
         self.pairings_tab.show_ledger(self.regions.selected_region())
         for chart_tab in self.chart_tabs:
             chart_tab.show_ledger(session.path, self.regions.selected_region())
@@ -347,10 +401,30 @@ class MainWindow(QMainWindow):
 
     def _on_region_selected(self, region_id: int | None) -> None:
         self.branches_tab.set_region(region_id)
+        self.activities_tab.set_region(region_id)
         self.pairings_tab.set_region(region_id)
         for chart_tab in self.chart_tabs:
             chart_tab.set_region(region_id)  # a hidden chart tab only takes note
         self._refresh()
+
+    def _on_ledger_changed(self, done: Changed) -> None:
+        """After an action, undo or redo: counts in the tree and the status bar (tabs refresh themselves)."""
+        if done.touches("branch", "region") and self.session is not None:
+            selected = self.regions.selected_region()
+            with QSignalBlocker(self.regions):
+                self.regions.load(self.session.region_tree())
+            if self.regions.selected_region() != selected:  # the selected region was removed
+                self._on_region_selected(self.regions.selected_region())
+        self._refresh()
+        self.statusBar().showMessage(self.tr("Saved: {action}").format(action=action_name(done)), 5000)
+
+    def show_ledger_history(self) -> None:
+        """Edit ▸ Ledger history: every change, newest first."""
+        ledger = self.edits.ledger
+        if ledger is None:
+            return
+        entries = ledger_history(ledger)
+        HistoryDialog(self.tr("Ledger history"), entries, reference_names(ledger, entries), self).exec()
 
     def _show_title(self) -> None:
         if self.session is None:
@@ -369,6 +443,7 @@ class MainWindow(QMainWindow):
                 self.file_label.setText(str(self.session.path))
             self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=name))
         self.restore_action.setEnabled(self.session is not None and not self.session.read_only)
+        self.check_action.setEnabled(self.session is not None)
         self.backup_action.setEnabled(self.session is not None)
 
     def _refresh(self) -> None:
@@ -461,13 +536,7 @@ class MainWindow(QMainWindow):
         chosen = dialog.chosen() if dialog.exec() else None
         if chosen is None:
             return
-        self._wait_for_backups()
-        self.background_stats.cancel()
-        self.background_stats.wait()
-        self._stop_charts()
-        self.edits.set_ledger(None)
-        self.session.close()
-        self.session = None
+        self.close_ledger()
         try:
             restore_backup(path, chosen.path, self.context.data_dir, self.context.clock)
         except BranchDeskError as error:
@@ -477,11 +546,33 @@ class MainWindow(QMainWindow):
                 self.tr("Restored the backup of {when}").format(when=moment_text(chosen.taken_at)), 15000
             )
 
+    def close_ledger(self) -> None:
+        """Stop every reader and writer of the open file and close it; the welcome page shows."""
+        self._wait_for_backups()
+        self.background_stats.cancel()
+        self.background_stats.wait()
+        self._stop_charts()
+        self.edits.set_ledger(None)
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        self.pages.setCurrentWidget(self.welcome)
+        self._refresh()
+
+    def bring_forward(self) -> None:
+        """Another start asked for the ledger open here: show this window on top."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
         self.background_stats.wait()
         for chart_tab in self.chart_tabs:
             chart_tab.wait()
+        self.activities_tab.wait()
         # The result arrives as a queued signal; the status bar's relayout (and a chart's drawing) is
         # posted after it.
         for _ in range(4):
@@ -526,6 +617,8 @@ class MainWindow(QMainWindow):
         self.regions.select(drill.region_id)
         if tab is self.branches_tab:
             self.branches_tab.show_matching(drill.kinds, drill.text, direct=drill.direct)
+        elif tab is self.activities_tab:
+            self.activities_tab.show_matching(drill)
         elif tab is self.pairings_tab:
             self.pairings_tab.show_matching(
                 drill.region_id,
@@ -541,9 +634,12 @@ class MainWindow(QMainWindow):
             action()
 
     def _stop_charts(self) -> None:
+        """Stop the background readers of the file (charts, and the Activities tab's pages and totals)."""
         for chart_tab in self.chart_tabs:
             chart_tab.cancel()
             chart_tab.wait()
+        self.activities_tab.cancel()
+        self.activities_tab.wait()
 
     # -- tools and help ------------------------------------------------------------------------------
 
@@ -563,6 +659,24 @@ class MainWindow(QMainWindow):
         language = CHINESE if self.context.translations.language == CHINESE else ENGLISH
         GuideDialog(language, self).exec()
 
+    def open_holidays(self) -> None:
+        """Tools ▸ Holidays: the official calendar per year, entered by hand for years without data."""
+        if self.edits.ledger is not None:
+            HolidaysDialog(self.edits.ledger, self.edits, self).exec()
+
+    def open_key_tasks(self) -> None:
+        if self.edits.ledger is not None:
+            KeyTasksDialog(self.edits.ledger, self.edits, self).exec()
+
+    def open_compliance(self) -> None:
+        """The compliance view of the selected region, opening on the current month as a reminder."""
+        ledger = self.edits.ledger
+        region_id = self.regions.selected_region()
+        if ledger is None or region_id is None:
+            return
+        name = next((r.name for r in list_regions(ledger) if r.id == region_id), "")
+        ComplianceDialog(ledger, region_id, name, self).exec()
+
     def open_about(self) -> None:
         AboutDialog(self.context.data_dir, self).exec()
 
@@ -579,17 +693,20 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         self.branches_tab.restore_header_state(settings.layout("branches"))
+        self.activities_tab.restore_header_state(settings.layout("activities"))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         settings = self.context.settings
         settings.set_layout("window", self.saveGeometry())
         settings.set_layout("splitter", self.splitter.saveState())
         settings.set_layout("branches", self.branches_tab.header_state())
+        settings.set_layout("activities", self.activities_tab.header_state())
         settings.sync()
         self.background_stats.cancel()
         self.background_stats.wait()
         self._stop_charts()
         self._wait_for_backups()
+        self.safety.shut_down()
         # Deliver what the workers reported before they finished (a backup's status message, say).
         QApplication.sendPostedEvents()
         if self.session is not None:

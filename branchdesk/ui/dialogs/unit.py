@@ -1,0 +1,58 @@
+"""A new unit (机关单位) for organ branches: its name, level and region."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QWidget
+
+from branchdesk.domain.enums import RegionLevel, UnitLevel
+from branchdesk.domain.records import Region
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.ui.widgets import SearchCombo
+
+_LEVELS = {
+    UnitLevel.CITY: QT_TRANSLATE_NOOP("UnitDialog", "City-level unit"),
+    UnitLevel.COUNTY: QT_TRANSLATE_NOOP("UnitDialog", "County-level unit"),
+    UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("UnitDialog", "Central or provincial unit based here"),
+}
+
+
+class UnitDialog(QDialog):
+    def __init__(
+        self, regions: Sequence[Region], region_id: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("unitDialog")
+        self.setWindowTitle(self.tr("New unit"))
+        self.name = QLineEdit(self)
+        self.name.setObjectName("unitName")
+        self.level = QComboBox(self)
+        self.level.setObjectName("unitLevel")
+        for level, text in _LEVELS.items():
+            self.level.addItem(self.tr(text), level)
+        self.region = SearchCombo(self)
+        self.region.setObjectName("unitRegion")
+        for region in regions:
+            if region.level is not RegionLevel.TOWNSHIP:
+                self.region.addItem(region.path, region.id)
+        self.region.select_data(region_id)
+        if self.region.currentIndex() < 0:
+            self.region.setCurrentIndex(0)
+        self.level.setCurrentIndex(self.level.findData(UnitLevel.COUNTY))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Level"), self.level)
+        form.addRow(self.tr("Region"), self.region)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[str, UnitLevel, int] | None:
+        region = self.region.chosen()
+        if not isinstance(region, int):
+            return None
+        return self.name.text(), UnitLevel(self.level.currentData()), region

@@ -1,0 +1,249 @@
+"""The Branches tab edits the roster through the real widgets: dialog, cells, bulk edit, paste, archive,
+undo and redo, with the rows in the file checked after each step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import BranchKind, Tier
+from branchdesk.domain.listing import BranchColumn
+from branchdesk.services.ledgers import create_ledger
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.branch_model import COLUMNS
+from branchdesk.ui.dialogs.branch import BranchDialog
+from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
+from branchdesk.ui.dialogs.date_choice import DateDialog
+from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
+from tests.ui.conftest import Recorder
+
+
+@pytest.fixture
+def small(tmp_path: Path, clock: FixedClock) -> Path:
+    path = tmp_path / "乡镇 台账.bdesk"
+    with create_ledger(path, clock) as ledger:
+        build = LedgerBuilder(ledger)
+        tree = build.tree()
+        build.unit("县委组织部", tree["huangchuan"])
+        build.villages(tree["hc_renhe"], 2)
+    return path
+
+
+BAD_PHONE = "“12345”不是电话号码：请填写手机号（以 1 开头的 11 位数字）或带区号的座机号，如 0376-6221234。"
+
+
+def rows(
+    path: Path, sql: str = "SELECT name, kind, tier, phone, member_count, archived_on FROM branch"
+) -> list[tuple[object, ...]]:
+    with Ledger.open(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
+        return [tuple(row.values()) for row in ledger.query(sql + " ORDER BY name")]
+
+
+def answer(dialog_type: type[QWidget], handle: Callable[[QWidget], None]) -> None:
+    """Handle the next modal dialog of ``dialog_type`` as a user would, once it is shown."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, dialog_type):
+            QTimer.singleShot(10, act)
+            return
+        handle(dialog)
+
+    QTimer.singleShot(0, act)
+
+
+def open_window(make_window: Callable[..., MainWindow], path: Path) -> MainWindow:
+    window = make_window()
+    assert window.open_path(path)
+    window.show()
+    return window
+
+
+def select(window: MainWindow, *names: str) -> None:
+    table = window.branches_tab.table
+    model = window.branches_tab.model
+    table.clearSelection()
+    for row in range(model.rowCount()):
+        if model.row_at(row).name in names:
+            table.selectionModel().select(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+
+def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object
+) -> None:
+    window = open_window(make_window, small)
+    seen: list[dict[str, str]] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, BranchDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData(BranchKind.VILLAGE))
+        dialog.region.setEditText("信阳市/潢川县/仁和镇")
+        dialog.phone.setText("12345")
+        dialog.members.setText("-3")
+        dialog.established.set_day(FixedClock.on("2030-01-01").today())
+        dialog._try_accept()
+        seen.append(dialog.problem_texts())
+        dialog.name.setText("村1村党支部")  # already in 仁和镇
+        dialog.members.setText("很多")
+        dialog._try_accept()
+        seen.append(dialog.problem_texts())
+        dialog.kind.setCurrentIndex(dialog.kind.findData(BranchKind.ORGAN))
+        dialog.name.setText("县财政局党支部")
+        dialog._try_accept()
+        seen.append(dialog.problem_texts())
+        dialog.kind.setCurrentIndex(dialog.kind.findData(BranchKind.VILLAGE))
+        dialog.region.setEditText("信阳市/潢川县/仁和镇")
+        dialog.name.setText("张庄村党支部")
+        dialog.phone.setText("138 0013 8000")
+        dialog.members.setText("31")
+        dialog.established.set_day(None)
+        dialog.tier.setCurrentIndex(dialog.tier.findData(Tier.WEAK))
+        dialog._try_accept()
+
+    answer(BranchDialog, fill)
+    window.branches_tab.branch_actions.add.trigger()
+    assert seen[0] == {
+        "name": "请填写党支部名称。",
+        "phone": BAD_PHONE,
+        "member_count": "党员数不能为负数。",
+        "established_on": "日期 2030-01-01 在今天之后。",
+    }
+    assert seen[1] == {
+        "name": "同一地区已有名为“村1村党支部”的党支部。",
+        "phone": BAD_PHONE,
+        "member_count": "“很多”不是整数。",
+        "established_on": "日期 2030-01-01 在今天之后。",
+    }
+    assert seen[2]["unit_id"] == "机关党支部须隶属于一个单位：请选择其单位。"
+    added = ("张庄村党支部", "village", "weak", "138 0013 8000", 31, None)
+    assert added in rows(small)
+    assert window.edits.undo_action.text() == "撤销(&U) 添加支部 “张庄村党支部”"
+    window.edits.undo_action.trigger()
+    assert added not in rows(small)
+    assert window.edits.redo_action.text() == "重做(&R) 添加支部 “张庄村党支部”"
+    window.edits.redo_action.trigger()
+    assert added in rows(small)
+    assert "张庄村党支部" in [
+        window.branches_tab.model.row_at(r).name for r in range(window.branches_tab.model.rowCount())
+    ]
+
+
+def test_editing_a_cell_with_its_editor_saves_and_undoes(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object, recorder: Recorder
+) -> None:
+    window = open_window(make_window, small)
+    table = window.branches_tab.table
+    model = window.branches_tab.model
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == "村1村党支部")
+    index = model.index(row, COLUMNS.index(BranchColumn.PHONE))
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.findChild(QLineEdit)
+    assert editor is not None
+    editor.setText("0376-6221234")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    QApplication.processEvents()  # the delegate commits on a queued call
+    assert ("村1村党支部", "village", "weak", "0376-6221234", None, None) in rows(small)
+    # The same rules as the dialog: a bad number is refused with its message, the file unchanged.
+    table.edit(index)
+    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    editor.setText("110")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    QApplication.processEvents()  # the delegate commits on a queued call
+    assert recorder.errors[-1].startswith("“村1村党支部”：“110”不是电话号码")
+    assert ("村1村党支部", "village", "weak", "0376-6221234", None, None) in rows(small)
+    window.edits.undo_action.trigger()
+    assert ("村1村党支部", "village", "weak", None, None, None) in rows(small)
+
+
+def test_bulk_edit_archive_and_their_undo(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object
+) -> None:
+    window = open_window(make_window, small)
+    select(window, "村1村党支部", "村2村党支部")
+
+    def set_average(dialog: QWidget) -> None:
+        assert isinstance(dialog, BulkEditDialog)
+        dialog.set_tier.setChecked(True)
+        dialog.tier.setCurrentIndex(dialog.tier.findData(Tier.AVERAGE))
+        dialog.accept()
+
+    answer(BulkEditDialog, set_average)
+    window.branches_tab.branch_actions.bulk.trigger()
+    assert [r[2] for r in rows(small)] == ["average", "average"]
+
+    select(window, "村2村党支部")
+
+    def archive_on_may_first(dialog: QWidget) -> None:
+        assert isinstance(dialog, DateDialog)
+        dialog.date.set_day(FixedClock.on("2022-05-01").today())
+        dialog.accept()
+
+    answer(DateDialog, archive_on_may_first)
+    window.branches_tab.branch_actions.archive.trigger()
+    assert [r[5] for r in rows(small)] == [None, "2022-05-01"]
+    assert window.branches_tab.model.total == 1  # archived rows are hidden by default
+    qtbot.waitUntil(lambda: "基层党支部" in window.counts_label.text())  # type: ignore[attr-defined]
+    assert window.counts_label.text() == "信阳市：机关党支部 0 个，基层党支部 1 个"
+
+    window.edits.undo_action.trigger()
+    assert [r[5] for r in rows(small)] == [None, None]
+    window.edits.undo_action.trigger()
+    assert [r[2] for r in rows(small)] == ["weak", "weak"]
+    window.edits.redo_action.trigger()
+    assert [r[2] for r in rows(small)] == ["average", "average"]
+
+
+def test_paste_from_excel_adds_valid_rows_reports_the_rest_and_copy_round_trips(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object
+) -> None:
+    window = open_window(make_window, small)
+    QApplication.clipboard().setText(
+        "党支部名称\t类型\t所属乡镇\t党员数\r\n"
+        "李湾村党支部\t农村\t潢川县/仁和镇\t23\r\n"
+        "王营村党支部\t农村\t城关镇\t12\r\n"
+    )
+    reports: list[list[str]] = []
+
+    def read_report(dialog: QWidget) -> None:
+        assert isinstance(dialog, RejectedRowsDialog)
+        table = dialog.table
+        reports.append([table.item(0, c).text() for c in range(3)])  # type: ignore[union-attr]
+        dialog.reject()
+
+    answer(RejectedRowsDialog, read_report)
+    window.branches_tab.setFocus()
+    window.branches_tab.branch_actions.paste.trigger()
+    assert ("李湾村党支部", "village", None, None, 23, None) in rows(small)
+    assert reports[0][:2] == ["2", "地区"]
+    assert reports[0][2].startswith("“城关镇”对应多个地区")
+    window.edits.undo_action.trigger()
+    assert [r[0] for r in rows(small)] == ["村1村党支部", "村2村党支部"]
+
+    select(window, "村1村党支部")
+    window.branches_tab.branch_actions.copy.trigger()
+    copied = QApplication.clipboard().text().splitlines()
+    assert copied[0].split("\t")[:3] == ["党支部", "类型", "地区"]
+    assert copied[1].split("\t")[:5] == ["村1村党支部", "农村", "潢川县 / 仁和镇", "", "差"]
+
+
+def test_delete_only_unreferenced_and_regions_edit(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(make_window, small)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    select(window, "村2村党支部")
+    window.branches_tab.branch_actions.delete.trigger()
+    assert [r[0] for r in rows(small)] == ["村1村党支部"]
+    window.edits.undo_action.trigger()
+    assert [r[0] for r in rows(small)] == ["村1村党支部", "村2村党支部"]
