@@ -39,6 +39,7 @@ from branchdesk.services.stats import ledger_stats  # noqa: E402
 from branchdesk.storage import chart_data as chart_store  # noqa: E402
 from branchdesk.storage import stats as stats_store  # noqa: E402
 from branchdesk.storage.ledger import Ledger  # noqa: E402
+from branchdesk.storage.regions import scope_sql  # noqa: E402
 
 CLOCK = FixedClock.on("2024-01-15")  # inside the demo's activity span, so every figure has data
 MONTH = Month(2023, 12)
@@ -251,6 +252,44 @@ def bench_charts(path: Path) -> None:
     translations.remove()
 
 
+# -- the draw (issue 5) -----------------------------------------------------------------------------------
+
+
+def bench_draw(path: Path) -> None:
+    """On a copy of the ledger: end every pairing of its largest county, then preview a draw there,
+    against the raw SQL that selects the candidates (both sides)."""
+    import shutil
+
+    from branchdesk.services.draws import preview_draw
+    from branchdesk.storage.pairing_list import unpaired_sql
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "draw.bdesk"
+        shutil.copy(path, copy)
+        with open_ledger(copy, CLOCK) as ledger:
+            city = ledger_stats(ledger).region.id
+            root = next(node for node in region_tree(ledger) if node.id == city)
+            county = max(root.children, key=lambda node: node.total).id
+            # A bulk setup step, not a user action: no change log needed for a scratch copy.
+            ledger.conn.execute(
+                f"WITH RECURSIVE {scope_sql(False)} UPDATE pairing"
+                " SET ended_on = max(started_on, :day), end_reason = 'other'"
+                " WHERE ended_on IS NULL AND grassroots_id IN"
+                " (SELECT id FROM branch WHERE region_id IN (SELECT id FROM scope))",
+                {"region": county, "day": CLOCK.today().isoformat()},
+            )
+
+            def raw_sql() -> None:
+                for organ_side in (True, False):
+                    sql = unpaired_sql(organ_side, for_draw=True)
+                    ledger.conn.execute(sql, {"region": county, "limit": -1}).fetchall()
+
+            raw = median_time(raw_sql, 5)
+            report("draw: raw SQL selecting the candidates (largest county, all pairings ended)", raw, "s")
+            preview = median_time(lambda: preview_draw(ledger, county, "20220411"), 5)
+            report("draw: preview (candidates, shuffle, pairs)", preview, "s", ("raw candidate SQL", raw))
+
+
 # The peak of this process alone: VmHWM, as ru_maxrss would report the parent's resident memory at the fork.
 PEAK = (
     "def peak_kib():\n"
@@ -324,6 +363,7 @@ def main() -> int:
     report("ledger size", path.stat().st_size / 2**20, "MiB")
     bench_stats(path)
     bench_charts(path)
+    bench_draw(path)
     bench_memory(path)
     bench_cli_and_window(path)
     return 0
