@@ -142,8 +142,12 @@ class BranchTableModel(QAbstractTableModel):
         self.reload()
 
     def set_filter(self, flt: BranchFilter) -> None:
-        if flt != self._filter:
-            self._filter = flt
+        self.show(flt, self._sort)
+
+    def show(self, flt: BranchFilter, sort: BranchSort) -> None:
+        """The rows matching ``flt`` in the order ``sort``: one query, only when either changed."""
+        if (flt, sort) != (self._filter, self._sort):
+            self._filter, self._sort = flt, sort
             self.reload()
 
     def reload(self) -> None:
@@ -192,6 +196,8 @@ class BranchTableModel(QAbstractTableModel):
         if parent.isValid():
             return
         wanted = self._ids[len(self._rows) : len(self._rows) + self.BATCH]
+        if not wanted:
+            return  # an empty insert would be an invalid row range
         batch = self._source.branch_rows(wanted)
         if len(batch) < len(wanted):
             # Rows vanished from the file since the ids were read: reload rather than show gaps.
@@ -205,10 +211,7 @@ class BranchTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        wanted = BranchSort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
-        if wanted != self._sort:
-            self._sort = wanted
-            self.reload()
+        self.show(self._filter, BranchSort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder))
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
