@@ -225,7 +225,10 @@ class BranchesTab(QWidget):
 
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():
-            self.table.horizontalHeader().restoreState(state)
+            header = self.table.horizontalHeader()
+            header.restoreState(state)
+            # restoreState sets the sort arrow without sorting: sort the rows to match it.
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search name, unit, secretary or phone"))

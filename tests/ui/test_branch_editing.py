@@ -19,6 +19,7 @@ from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
+from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
@@ -247,3 +248,57 @@ def test_delete_only_unreferenced_and_regions_edit(
     assert [r[0] for r in rows(small)] == ["村1村党支部"]
     window.edits.undo_action.trigger()
     assert [r[0] for r in rows(small)] == ["村1村党支部", "村2村党支部"]
+
+
+def test_column_widths_and_sort_survive_a_restart(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object
+) -> None:
+    window = open_window(make_window, small)
+    secretary = COLUMNS.index(BranchColumn.SECRETARY)
+    window.branches_tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    window.branches_tab.table.setColumnWidth(secretary, 233)
+    assert [window.branches_tab.model.row_at(r).name for r in range(2)] == ["村2村党支部", "村1村党支部"]
+    window.close()
+
+    again = open_window(make_window, small)
+    header = again.branches_tab.table.horizontalHeader()
+    assert header.sectionSize(secretary) == 233
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert [again.branches_tab.model.row_at(r).name for r in range(2)] == ["村2村党支部", "村1村党支部"]
+
+
+def region_id(path: Path, name: str) -> int:
+    found = rows(path, f"SELECT id FROM region WHERE name = '{name}'")
+    assert len(found) == 1
+    return int(found[0][0])  # type: ignore[call-overload]
+
+
+def test_region_tree_add_rename_and_refused_remove(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object, recorder: Recorder
+) -> None:
+    window = open_window(make_window, small)
+    huangchuan = window.regions.index_of(region_id(small, "潢川县"))
+    assert huangchuan is not None
+    window.regions.view.setCurrentIndex(huangchuan)
+    assert window.region_actions.add.text() == "添加乡镇（街道）(&T)…"
+
+    def name_it(dialog: QWidget) -> None:
+        assert isinstance(dialog, RegionDialog)
+        dialog.name.setText("伞陂镇")
+        dialog.code.setText("411526101")
+        dialog.accept()
+
+    answer(RegionDialog, name_it)
+    window.region_actions.add.trigger()
+    assert rows(small, "SELECT name, level, code FROM region WHERE name = '伞陂镇'") == [
+        ("伞陂镇", "township", "411526101")
+    ]
+    assert window.regions.index_of(region_id(small, "伞陂镇")) is not None
+
+    window.regions.select(region_id(small, "仁和镇"))
+    window.region_actions.remove.trigger()
+    assert recorder.errors[-1] == (
+        "“仁和镇”下还有 2 个党支部（如 村1村党支部、村2村党支部），请先移走或删除它们再删除该地区。"
+    )
+    window.edits.undo_action.trigger()
+    assert rows(small, "SELECT name FROM region WHERE name = '伞陂镇'") == []
