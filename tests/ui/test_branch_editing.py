@@ -270,7 +270,9 @@ def test_column_widths_and_sort_survive_a_restart(
 def region_id(path: Path, name: str) -> int:
     found = rows(path, f"SELECT id FROM region WHERE name = '{name}'")
     assert len(found) == 1
-    return int(found[0][0])  # type: ignore[call-overload]
+    value = found[0][0]
+    assert isinstance(value, int)
+    return value
 
 
 def test_region_tree_add_rename_and_refused_remove(
