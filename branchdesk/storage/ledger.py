@@ -353,6 +353,8 @@ class Ledger:
         before = self.row(table, row_id)
         if before is None:
             raise BranchDeskError("row.missing", table=table, id=row_id)
+        if all(before.get(column) == value for column, value in changes.items()):
+            return  # nothing to save, nothing to log: the history shows only real changes
         values = {**changes, "updated_at": self.now()}
         assignments = ", ".join(f"{column} = ?" for column in values)
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id))

@@ -71,6 +71,8 @@ class LedgerEdits(QObject):
 
     def record(self, done: Changed) -> None:
         """An action a caller ran itself (one that reports more than what changed, such as a paste)."""
+        if not done.tables:
+            return  # the action changed nothing (a cell set to its own value): no undo step
         if self._history is not None:
             self._history.record(done)
         self._announce(done)

@@ -414,11 +414,11 @@
     </message>
     <message>
         <source>&amp;Archive…</source>
-        <translation>撤销归档(&amp;A)…</translation>
+        <translation>归档(&amp;A)…</translation>
     </message>
     <message>
         <source>Restore from archive</source>
-        <translation>恢复已撤销的党支部</translation>
+        <translation>取消归档</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -446,11 +446,11 @@
     </message>
     <message>
         <source>Archive branches</source>
-        <translation>撤销党支部</translation>
+        <translation>归档党支部</translation>
     </message>
     <message>
         <source>Archive {count} branches (merged or abolished). Archived branches keep their history and leave the counts from this date.</source>
-        <translation>撤销 {count} 个党支部（合并或撤销）。撤销后保留其历史记录，自该日起不再计入统计。</translation>
+        <translation>归档 {count} 个党支部（已合并或撤销的）。归档后保留其历史记录，自该日起不再计入统计。</translation>
     </message>
     <message>
         <source>Delete branches</source>
@@ -599,7 +599,7 @@
     </message>
     <message>
         <source>Archived on</source>
-        <translation>撤销日期</translation>
+        <translation>归档日期</translation>
     </message>
 </context>
 <context>
@@ -626,7 +626,7 @@
     </message>
     <message>
         <source>Show archived</source>
-        <translation>显示已撤销</translation>
+        <translation>显示已归档</translation>
     </message>
 </context>
 <context>
@@ -818,39 +818,39 @@
     </message>
     <message>
         <source>write the ledger as one Excel workbook</source>
-        <translation type="unfinished" />
+        <translation>把台账导出为一个 Excel 工作簿</translation>
     </message>
     <message>
         <source>workbook to write (.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>要写入的工作簿（.xlsx）</translation>
     </message>
     <message>
         <source>import rows from an Excel or CSV file</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 或 CSV 文件导入</translation>
     </message>
     <message>
         <source>file to read (.xlsx, .xls or .csv)</source>
-        <translation type="unfinished" />
+        <translation>要读取的文件（.xlsx、.xls 或 .csv）</translation>
     </message>
     <message>
         <source>what the file holds; all reads a workbook made by export</source>
-        <translation type="unfinished" />
+        <translation>文件内容类别；all 读取由 export 导出的工作簿</translation>
     </message>
     <message>
         <source>check only, write nothing</source>
-        <translation type="unfinished" />
+        <translation>只检查，不写入</translation>
     </message>
     <message>
         <source>import the valid rows even if others are rejected</source>
-        <translation type="unfinished" />
+        <translation>即使有行被拒绝，也导入其余有效行</translation>
     </message>
     <message>
         <source>update rows already in the ledger</source>
-        <translation type="unfinished" />
+        <translation>更新台账中已有的记录</translation>
     </message>
     <message>
         <source>text encoding of a CSV file, e.g. gbk or utf-8</source>
-        <translation type="unfinished" />
+        <translation>CSV 文件的文字编码，如 gbk 或 utf-8</translation>
     </message>
     <message>
         <source>Created {path}</source>
@@ -874,7 +874,7 @@
     </message>
     <message>
         <source>Branches: {organ} organ, {grassroots} grassroots, {archived} archived</source>
-        <translation>党支部：机关 {organ} 个，基层 {grassroots} 个，已撤销 {archived} 个</translation>
+        <translation>党支部：机关 {organ} 个，基层 {grassroots} 个，已归档 {archived} 个</translation>
     </message>
     <message>
         <source>Grassroots coverage</source>
@@ -934,27 +934,27 @@
     </message>
     <message>
         <source>Wrote {path}: {rows} rows</source>
-        <translation type="unfinished" />
+        <translation>已写入 {path}：共 {rows} 行</translation>
     </message>
     <message>
         <source>{sheet}: {read} read, {added} added, {updated} updated, {skipped} already there, {rejected} rejected</source>
-        <translation type="unfinished" />
+        <translation>{sheet}：读取 {read} 行，新增 {added} 行，更新 {updated} 行，已存在 {skipped} 行，拒绝 {rejected} 行</translation>
     </message>
     <message>
         <source>Imported; one step to undo in the window.</source>
-        <translation type="unfinished" />
+        <translation>已导入；在窗口中可一步撤销。</translation>
     </message>
     <message>
         <source>Dry run: nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
         <source>Nothing was imported: fix the rejected rows, or use --valid-only.</source>
-        <translation type="unfinished" />
+        <translation>未导入任何内容：请更正被拒绝的行，或使用 --valid-only 只导入有效行。</translation>
     </message>
     <message>
         <source>Nothing new to import.</source>
-        <translation type="unfinished" />
+        <translation>没有需要导入的新内容。</translation>
     </message>
     <message>
         <source>{n}. {organ} ({organ_tier}) — {grassroots} ({grassroots_tier})</source>
@@ -1716,7 +1716,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>archived on</source>
-        <translation>撤销日期</translation>
+        <translation>归档日期</translation>
     </message>
     <message>
         <source>note</source>
@@ -2538,15 +2538,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{name}” is in an active pairing; end the pairing before archiving the branch.</source>
-        <translation>“{name}”仍在结对中，请先结束结对再撤销该党支部。</translation>
+        <translation>“{name}”仍在结对中，请先结束结对再归档该党支部。</translation>
     </message>
     <message>
         <source>“{name}” cannot be archived before the date it was established.</source>
-        <translation>“{name}”的撤销日期不能早于其成立日期。</translation>
+        <translation>“{name}”的归档日期不能早于其成立日期。</translation>
     </message>
     <message>
         <source>“{name}” (and {count} selected in all) has or had pairings or grids and cannot be deleted; archive it instead, so its history stays in the ledger.</source>
-        <translation>“{name}”（选中的共 {count} 个）有过结对或下属网格，不能删除；请改为撤销，使其历史保留在台账中。</translation>
+        <translation>“{name}”（选中的共 {count} 个）有过结对或下属网格，不能删除；请改为归档，使其历史保留在台账中。</translation>
     </message>
     <message>
         <source>Enter the unit's name.</source>
@@ -2690,103 +2690,103 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{value}” is neither 是 (yes) nor 否 (no).</source>
-        <translation type="unfinished" />
+        <translation>“{value}”应填“是”或“否”。</translation>
     </message>
     <message>
         <source>“{value}” is not one of {choices}.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是以下之一：{choices}。</translation>
     </message>
     <message>
         <source>The file {path} does not exist.</source>
-        <translation type="unfinished" />
+        <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
         <source>{path} is too large to be a ledger's workbook; it was not opened.</source>
-        <translation type="unfinished" />
+        <translation>{path} 过大，不像台账工作簿，未打开。</translation>
     </message>
     <message>
         <source>{path} is built to expand enormously when opened (a zip or XML bomb); it was not opened.</source>
-        <translation type="unfinished" />
+        <translation>{path} 打开时会急剧膨胀（压缩炸弹或 XML 炸弹），未打开。</translation>
     </message>
     <message>
         <source>{path} is damaged or not really a workbook; save it again from Excel or WPS.</source>
-        <translation type="unfinished" />
+        <translation>{path} 已损坏或并非真正的工作簿；请用 Excel 或 WPS 重新保存。</translation>
     </message>
     <message>
         <source>{path} is not a workbook BranchDesk reads; save it as .xlsx, .xls or .csv.</source>
-        <translation type="unfinished" />
+        <translation>{path} 不是本程序能读取的表格；请另存为 .xlsx、.xls 或 .csv。</translation>
     </message>
     <message>
         <source>The text encoding of {path} is not clearly UTF-8 or GBK; name it with --encoding (e.g. --encoding gbk).</source>
-        <translation type="unfinished" />
+        <translation>无法确定 {path} 的文字编码是 UTF-8 还是 GBK；请用 --encoding 指定（如 --encoding gbk）。</translation>
     </message>
     <message>
         <source>{path} cannot be read as {encoding}.</source>
-        <translation type="unfinished" />
+        <translation>无法按 {encoding} 编码读取 {path}。</translation>
     </message>
     <message>
         <source>{path} has none of the sheets {sheets}.</source>
-        <translation type="unfinished" />
+        <translation>{path} 中没有以下任何工作表：{sheets}。</translation>
     </message>
     <message>
         <source>The sheet {sheet} has no column for: {columns}. Add the column or correct the mapping.</source>
-        <translation type="unfinished" />
+        <translation>工作表 {sheet} 缺少以下列：{columns}。请补上该列或更正列对应关系。</translation>
     </message>
     <message>
         <source>This cell must be filled in.</source>
-        <translation type="unfinished" />
+        <translation>此项必须填写。</translation>
     </message>
     <message>
         <source>{date} is in the future.</source>
-        <translation type="unfinished" />
+        <translation>{date} 晚于今天。</translation>
     </message>
     <message>
         <source>Nothing in the ledger or the file is named “{value}”.</source>
-        <translation type="unfinished" />
+        <translation>台账和文件中都没有名为“{value}”的记录。</translation>
     </message>
     <message>
         <source>{count} records are named “{value}”; give the region or unit to tell them apart.</source>
-        <translation type="unfinished" />
+        <translation>有 {count} 条记录名为“{value}”；请填写所属区域或单位以便区分。</translation>
     </message>
     <message>
         <source>“{value}” is not a branch of the kind needed here.</source>
-        <translation type="unfinished" />
+        <translation>“{value}”不是此处所需类型的党支部。</translation>
     </message>
     <message>
         <source>Already in the ledger: “{name}”.</source>
-        <translation type="unfinished" />
+        <translation>台账中已有：“{name}”。</translation>
     </message>
     <message>
         <source>{value} cannot hold this region (a county sits in a city, a township in a county).</source>
-        <translation type="unfinished" />
+        <translation>{value} 不能作为该区域的上级（县区属于市，乡镇属于县区）。</translation>
     </message>
     <message>
         <source>Another region has the code {value}.</source>
-        <translation type="unfinished" />
+        <translation>区划代码 {value} 已被其他区域使用。</translation>
     </message>
     <message>
         <source>The branch cannot be archived before it was established.</source>
-        <translation type="unfinished" />
+        <translation>归档日期不能早于成立日期。</translation>
     </message>
     <message>
         <source>The draw record in this cell is damaged.</source>
-        <translation type="unfinished" />
+        <translation>此单元格中的抽签记录已损坏。</translation>
     </message>
     <message>
         <source>The pairing ends before it starts.</source>
-        <translation type="unfinished" />
+        <translation>结对的结束日期早于开始日期。</translation>
     </message>
     <message>
         <source>An end reason needs an end date.</source>
-        <translation type="unfinished" />
+        <translation>填写结束原因时须同时填写结束日期。</translation>
     </message>
     <message>
         <source>A pairing made by draw needs the draw's number (抽签编号) from the same ledger.</source>
-        <translation type="unfinished" />
+        <translation>抽签产生的结对须填写同一台账中的抽签编号。</translation>
     </message>
     <message>
         <source>This branch had no pairing on {date}.</source>
-        <translation type="unfinished" />
+        <translation>该党支部在 {date} 没有结对。</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>

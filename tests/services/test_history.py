@@ -119,3 +119,13 @@ def test_ledger_history_lists_newest_first_with_changed_fields(ledger: Ledger, b
     newest = ledger_history(ledger)[0]
     assert newest.action == "branch.edit"
     assert newest.changed_fields() == {"secretary": (None, "李明")}
+
+
+def test_an_edit_that_changes_nothing_logs_nothing(ledger: Ledger, build: LedgerBuilder) -> None:
+    tree = build.tree()
+    branch_id = build.branch("张庄村党支部", BranchKind.VILLAGE, tree["hc_renhe"])
+    before = _rows(ledger, "branch")
+    with ledger.operation("branch.edit") as op:
+        ledger.update("branch", branch_id, {"name": "张庄村党支部", "tier": None})
+    assert changed(ledger, op).tables == frozenset()
+    assert _rows(ledger, "branch") == before

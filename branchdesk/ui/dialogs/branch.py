@@ -103,7 +103,7 @@ class BranchDialog(QDialog):
         unit_row.addWidget(self.unit, 1)
         unit_row.addWidget(self.add_unit)
         self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._problem_labels: dict[str, QLabel] = {}
         self._form_rows: dict[str, int] = {}
         rows: list[tuple[str, str, QWidget | QHBoxLayout]] = [
