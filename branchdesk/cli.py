@@ -23,6 +23,7 @@ from branchdesk.i18n.language import Translations, format_count, format_date, fo
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services.backups import restore_backup, take_backup
 from branchdesk.services.check import check_ledger
+from branchdesk.services.compliance import overdue_in
 from branchdesk.services.demo import SCALES, generate_demo
 from branchdesk.services.draws import (
     DrawPreview,
@@ -118,6 +119,15 @@ def _build_parser() -> argparse.ArgumentParser:
         "--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)")
     )
     stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+    overdue = commands.add_parser(
+        "overdue",
+        parents=[common],
+        help=translate("Cli", "list pairings without a themed Party day in a month"),
+    )
+    overdue.add_argument("ledger", type=Path, help=ledger_help)
+    overdue.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
+    overdue.add_argument("--month", required=True, help=translate("Cli", "the month, YYYY-MM"))
 
     backup = commands.add_parser("backup", parents=[common], help=translate("Cli", "back up a ledger now"))
     backup.add_argument("ledger", type=Path, help=ledger_help)
@@ -244,6 +254,34 @@ def _cmd_stats(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
         print(json.dumps(stats.as_json(), ensure_ascii=False), file=out)
     else:
         print("\n".join(_stats_lines(stats, language)), file=out)
+    return EXIT_OK
+
+
+def _cmd_overdue(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    """Pairings that owe the month a themed Party day and have none: those ``stats`` counts as missing."""
+    month = Month.parse(args.month)
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        path, overdue = overdue_in(ledger, args.region, month)
+    for pairing in overdue:
+        last = (
+            format_date(pairing.last_themed_day, language)
+            if pairing.last_themed_day
+            else translate("Cli", "never")
+        )
+        print(
+            translate("Cli", "{region}\t{grassroots} ← {organ}\tlast themed Party day: {last}").format(
+                region=pairing.region, grassroots=pairing.grassroots, organ=pairing.organ, last=last
+            ),
+            file=out,
+        )
+    print(
+        translate("Cli", "{region}, {month}: {count} pairing(s) without a themed Party day").format(
+            region=path,
+            month=format_month(month.year, month.month, language),
+            count=format_count(len(overdue)),
+        ),
+        file=out,
+    )
     return EXIT_OK
 
 
@@ -435,6 +473,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "new": lambda: _cmd_new(args, clock, out),
         "demo": lambda: _cmd_demo(args, clock, out),
         "stats": lambda: _cmd_stats(args, clock, out, language),
+        "overdue": lambda: _cmd_overdue(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),

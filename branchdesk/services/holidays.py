@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 
+from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import DayKind
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.workdays import WorkCalendar
+from branchdesk.services.history import changed
 from branchdesk.storage import holidays as holiday_store
 from branchdesk.storage.ledger import Ledger
 
@@ -50,3 +54,35 @@ def seed_from_library(ledger: Ledger) -> list[int]:
 
 def calendar_for(ledger: Ledger, years: list[int]) -> WorkCalendar:
     return holiday_store.work_calendar(ledger, years)
+
+
+def covered_years(ledger: Ledger) -> list[int]:
+    return holiday_store.covered_years(ledger)
+
+
+def year_days(ledger: Ledger, year: int) -> dict[dt.date, tuple[DayKind, str | None]]:
+    return holiday_store.year_days(ledger, year)
+
+
+def set_year(ledger: Ledger, year: int, days: Mapping[dt.date, tuple[DayKind, str | None]]) -> Changed:
+    """Tools ▸ Holidays: the user's official calendar for ``year`` (one undoable step); days of other
+    years are left out."""
+    if not 1900 <= year <= 9999:
+        raise BranchDeskError("holidays.bad_year", year=year)
+    with ledger.operation("holidays.edit") as op:
+        holiday_store.replace_year(ledger, year, days, source="user")
+    return changed(ledger, op)
+
+
+def year_source(ledger: Ledger, year: int) -> str | None:
+    return holiday_store.year_source(ledger, year)
+
+
+def years_lacking_data(ledger: Ledger) -> list[int]:
+    """Years without an official calendar (plain weekends are used), from the first year on record to next
+    year or the year after the last one on record, whichever is later: that one is the next to enter."""
+    covered = set(holiday_store.covered_years(ledger))
+    this_year = ledger.clock.today().year
+    first = min(covered, default=this_year)
+    last = max(this_year + 1, max(covered, default=this_year) + 1)
+    return [year for year in range(first, last + 1) if year not in covered]

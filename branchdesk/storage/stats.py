@@ -82,14 +82,14 @@ def coverage(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, orga
     return Rate(row["paired"], row["total"])
 
 
-def _pairings_in_scope(direct: bool) -> str:
+def pairings_in_scope(direct: bool) -> str:
     """A condition on ``p`` (pairing), ``g`` (its grassroots branch) and ``o`` (its organ branch)."""
     if direct:
         return "(g.region_id = :region OR o.region_id = :region)"
     return "g.region_id IN (SELECT id FROM scope)"
 
 
-_PAIRING_SIDES = "pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
+PAIRING_SIDES = "pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
 
 
 def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> Rate:
@@ -101,8 +101,8 @@ def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: 
                    SELECT 1 FROM activity a
                    WHERE a.pairing_id = p.id AND a.type = 'themed_day' AND a.held_on BETWEEN :first AND :last
                )), 0) AS compliant
-        FROM {_PAIRING_SIDES}
-        WHERE {_pairings_in_scope(direct)}
+        FROM {PAIRING_SIDES}
+        WHERE {pairings_in_scope(direct)}
           AND p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :last)
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
@@ -124,7 +124,7 @@ def activity_counts(ledger: Ledger, region_id: int, month: Month, *, direct: boo
         -- The unary + keeps the planner on the month's range of activity_month, which covers the query;
         -- the scope's pairings are collected once into a list.
         WHERE a.held_on BETWEEN :first AND :last AND +a.pairing_id IN (
-            SELECT p.id FROM {_PAIRING_SIDES} WHERE {_pairings_in_scope(direct)}
+            SELECT p.id FROM {PAIRING_SIDES} WHERE {pairings_in_scope(direct)}
         )
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),

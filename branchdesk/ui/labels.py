@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
+from branchdesk.domain.enums import ActivityType, Area, BranchKind, RegionLevel, Tier
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
@@ -27,6 +27,22 @@ _LEVEL = {
     RegionLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Labels", "Township"),
 }
 _UNGRADED = QT_TRANSLATE_NOOP("Labels", "Ungraded")
+_ACTIVITY_TYPE = {
+    ActivityType.THEMED_DAY: QT_TRANSLATE_NOOP("Labels", "Themed Party day"),
+    ActivityType.LECTURE: QT_TRANSLATE_NOOP("Labels", "Party lecture"),
+    ActivityType.KEY_TASK: QT_TRANSLATE_NOOP("Labels", "Key task"),
+    ActivityType.VISIT: QT_TRANSLATE_NOOP("Labels", "Visit"),
+    ActivityType.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Volunteer service"),
+    ActivityType.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+_AREA = {
+    Area.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Organisation"),
+    Area.TEAM: QT_TRANSLATE_NOOP("Labels", "Team"),
+    Area.INDUSTRY: QT_TRANSLATE_NOOP("Labels", "Industry"),
+    Area.SERVICE: QT_TRANSLATE_NOOP("Labels", "Service"),
+    Area.CUSTOMS: QT_TRANSLATE_NOOP("Labels", "Civic customs"),
+    Area.PRACTICAL: QT_TRANSLATE_NOOP("Labels", "Practical matters"),
+}
 
 
 def kind_label(kind: BranchKind) -> str:
@@ -35,6 +51,14 @@ def kind_label(kind: BranchKind) -> str:
 
 def tier_label(tier: Tier | None) -> str:
     return QCoreApplication.translate("Labels", _UNGRADED if tier is None else _TIER[tier])
+
+
+def activity_type_label(activity_type: ActivityType) -> str:
+    return QCoreApplication.translate("Labels", _ACTIVITY_TYPE[activity_type])
+
+
+def area_label(area: Area) -> str:
+    return QCoreApplication.translate("Labels", _AREA[area])
 
 
 def level_label(level: RegionLevel) -> str:

@@ -1,0 +1,100 @@
+"""Recording, editing, copying and deleting activities; reading the Activities table.
+
+Each writing function is one user action (one operation, undoable whole) and checks the entry against
+the rules of ``domain.activities.check_draft`` first, so the file never holds what the dialog would refuse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from branchdesk.domain.activities import (
+    ActivityDraft,
+    ActivityFilter,
+    ActivityRow,
+    ActivitySort,
+    ActivityTotals,
+    PairingSpan,
+    check_draft,
+)
+from branchdesk.domain.changes import Changed
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.workdays import WorkCalendar
+from branchdesk.services.history import changed
+from branchdesk.storage import activities as activity_store
+from branchdesk.storage import activity_list
+from branchdesk.storage import holidays as holiday_store
+from branchdesk.storage import key_tasks as key_task_store
+from branchdesk.storage.ledger import Ledger
+
+PAIRING_CHOICES = 200  # the picker lists at most this many; typing narrows them
+
+
+def activity_page(
+    ledger: Ledger, flt: ActivityFilter, sort: ActivitySort, offset: int, limit: int
+) -> list[ActivityRow]:
+    return activity_list.activity_rows(ledger, activity_list.activity_page(ledger, flt, sort, offset, limit))
+
+
+def activity_totals(ledger: Ledger, flt: ActivityFilter) -> ActivityTotals:
+    return activity_list.activity_totals(ledger, flt)
+
+
+def pairing_choices(ledger: Ledger, text: str, region_id: int | None) -> list[PairingSpan]:
+    return activity_list.pairing_choices(ledger, text, region_id, PAIRING_CHOICES)
+
+
+def pairing_spans(ledger: Ledger, ids: Sequence[int]) -> list[PairingSpan]:
+    return activity_list.pairing_spans(ledger, ids)
+
+
+def activity_draft(ledger: Ledger, activity_id: int) -> tuple[int, ActivityDraft]:
+    return activity_store.activity_draft(ledger, activity_id)
+
+
+def work_calendar(ledger: Ledger, year: int) -> WorkCalendar:
+    return holiday_store.work_calendar(ledger, [year])
+
+
+def check(ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft) -> None:
+    """Refuse the entry (``BranchDeskError``) if it breaks a rule; the dialog asks before saving too."""
+    spans = pairing_spans(ledger, pairing_ids)
+    if len(spans) < len(set(pairing_ids)):
+        raise BranchDeskError("row.missing", table="pairing", id=",".join(map(str, pairing_ids)))
+    task = None if draft.key_task_id is None else key_task_store.key_task(ledger, draft.key_task_id)
+    check_draft(draft, spans, ledger.clock.today(), work_calendar(ledger, draft.held_on.year), task)
+
+
+def record_activities(ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft) -> Changed:
+    """The same activity for one pairing or several (a bulk entry: one reason covers them all)."""
+    check(ledger, pairing_ids, draft)
+    with ledger.operation("activity.add") as op:
+        for pairing_id in dict.fromkeys(pairing_ids):
+            activity_store.add_draft(ledger, pairing_id, draft)
+    return changed(ledger, op)
+
+
+def edit_activity(ledger: Ledger, activity_id: int, pairing_id: int, draft: ActivityDraft) -> Changed:
+    check(ledger, [pairing_id], draft)
+    with ledger.operation("activity.edit") as op:
+        activity_store.update_activity(ledger, activity_id, pairing_id, draft)
+    return changed(ledger, op)
+
+
+def copy_activity(ledger: Ledger, activity_id: int, pairing_ids: Sequence[int]) -> Changed:
+    """The activity as it is, once more for each of ``pairing_ids``."""
+    _, draft = activity_draft(ledger, activity_id)
+    check(ledger, pairing_ids, draft)
+    with ledger.operation("activity.copy") as op:
+        for pairing_id in dict.fromkeys(pairing_ids):
+            activity_store.add_draft(ledger, pairing_id, draft)
+    return changed(ledger, op)
+
+
+def delete_activities(ledger: Ledger, activity_ids: Sequence[int]) -> Changed:
+    if not activity_ids:
+        raise BranchDeskError("activity.none_selected")
+    with ledger.operation("activity.delete") as op:
+        for activity_id in dict.fromkeys(activity_ids):
+            activity_store.delete_activity(ledger, activity_id)
+    return changed(ledger, op)

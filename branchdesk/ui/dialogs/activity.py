@@ -1,0 +1,347 @@
+"""Recording or editing an activity, and choosing the pairings an activity is recorded for or copied to.
+
+The dialog checks the entry with the services' own rules before it closes (date not in the future and
+within the pairing's dates, at least one volunteer and one area, the key task of that half-year, a reason
+for a routine activity on a working day), so a clerk sees what to fix beside the fields; the caller then
+writes it as one undoable action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.activities import ActivityDraft, PairingSpan, needs_weekday_reason
+from branchdesk.domain.enums import ActivityType, Area
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.months import HalfYear
+from branchdesk.i18n.language import format_count
+from branchdesk.i18n.messages import error_text
+from branchdesk.services import activities as activity_service
+from branchdesk.services import key_tasks as key_task_service
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.labels import activity_type_label, area_label, date_text
+
+_ERROR_STYLE = "color: #b02018;"
+_NOTE_STYLE = "color: #965f00;"
+
+
+class PairingPicker(QWidget):
+    """Type part of a branch's name; tick one pairing (or several, for a bulk entry or a copy)."""
+
+    SEARCH_DELAY_MS = 200
+
+    def __init__(
+        self, ledger: Ledger, region_id: int | None, *, several: bool, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._ledger = ledger
+        self._region_id = region_id
+        self._several = several
+        self._chosen: dict[int, PairingSpan] = {}
+        self.search = QLineEdit(self)
+        self.search.setObjectName("pairingSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Type part of a branch name"))
+        self.list = QListWidget(self)
+        self.list.setObjectName("pairingList")
+        self.list.setMinimumHeight(140)
+        self.chosen_label = QLabel(self)
+        self.chosen_label.setObjectName("pairingsChosen")
+        self.chosen_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(self.chosen_label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.list.itemChanged.connect(self._on_item_changed)
+        self.refresh()
+
+    def chosen(self) -> list[PairingSpan]:
+        return list(self._chosen.values())
+
+    def choose(self, spans: list[PairingSpan]) -> None:
+        self._chosen = {span.id: span for span in spans}
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The pairings matching the search, the chosen ones first so they stay in sight."""
+        self._timer.stop()
+        found = activity_service.pairing_choices(self._ledger, self.search.text(), self._region_id)
+        shown = [*self._chosen.values(), *(span for span in found if span.id not in self._chosen)]
+        self.list.blockSignals(True)
+        self.list.clear()
+        for span in shown:
+            text = span.label
+            if span.ended_on is not None:
+                text += self.tr(" (ended {date})").format(date=date_text(span.ended_on))
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, span.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = span.id in self._chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self._spans = {span.id: span for span in shown}
+        self._show_chosen()
+
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        pairing_id = int(item.data(Qt.ItemDataRole.UserRole))
+        if item.checkState() == Qt.CheckState.Checked:
+            if not self._several:
+                self._chosen.clear()
+            self._chosen[pairing_id] = self._spans[pairing_id]
+        else:
+            self._chosen.pop(pairing_id, None)
+        if not self._several:
+            self.refresh()
+        else:
+            self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        spans = list(self._chosen.values())
+        if not spans:
+            self.chosen_label.setText(self.tr("No pairing chosen yet."))
+        elif len(spans) == 1:
+            self.chosen_label.setText(self.tr("Chosen: {pairing}").format(pairing=spans[0].label))
+        else:
+            self.chosen_label.setText(
+                self.tr("{count} pairings chosen").format(count=format_count(len(spans)))
+            )
+
+
+class ActivityDialog(QDialog):
+    """New activity (for one or several pairings) or an existing one to edit."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        region_id: int | None,
+        parent: QWidget | None = None,
+        *,
+        pairing: PairingSpan | None = None,
+        draft: ActivityDraft | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("activityDialog")
+        self._ledger = ledger
+        editing = draft is not None
+        self.setWindowTitle(self.tr("Edit activity") if editing else self.tr("Record activity"))
+        today = ledger.clock.today()
+
+        self.pairings = PairingPicker(ledger, region_id, several=not editing, parent=self)
+        self.held_on = QDateEdit(self)
+        self.held_on.setObjectName("heldOn")
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.held_on.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.type = QComboBox(self)
+        self.type.setObjectName("activityType")
+        for activity_type in ActivityType:
+            self.type.addItem(activity_type_label(activity_type), activity_type)
+        self.key_task = QComboBox(self)
+        self.key_task.setObjectName("keyTask")
+        self.areas: dict[Area, QCheckBox] = {}
+        areas_box = QWidget(self)
+        areas_grid = QGridLayout(areas_box)
+        areas_grid.setContentsMargins(0, 0, 0, 0)
+        for index, area in enumerate(Area):
+            box = QCheckBox(area_label(area), areas_box)
+            box.setObjectName(f"area_{area.value}")
+            self.areas[area] = box
+            areas_grid.addWidget(box, index // 3, index % 3)
+        self.volunteers = QSpinBox(self)
+        self.volunteers.setObjectName("volunteers")
+        self.volunteers.setRange(0, 100000)
+        self.location = QLineEdit(self)
+        self.location.setObjectName("location")
+        self.summary = QPlainTextEdit(self)
+        self.summary.setObjectName("summary")
+        self.summary.setFixedHeight(self.fontMetrics().height() * 4)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("weekdayReason")
+        self.reason.setPlaceholderText(self.tr("e.g. flood emergency; the villagers' market day"))
+        self.reason_note = QLabel(self)
+        self.reason_note.setObjectName("reasonNote")
+        self.reason_note.setWordWrap(True)
+        self.reason_note.setStyleSheet(_NOTE_STYLE)
+        self.error = QLabel(self)
+        self.error.setObjectName("activityError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Pairing") if editing else self.tr("Pairings"), self.pairings)
+        form.addRow(self.tr("Date"), self.held_on)
+        form.addRow(self.tr("Type"), self.type)
+        form.addRow(self.tr("Key task"), self.key_task)
+        form.addRow(self.tr("Areas (六共)"), areas_box)
+        form.addRow(self.tr("Party-member volunteers"), self.volunteers)
+        form.addRow(self.tr("Location"), self.location)
+        form.addRow(self.tr("Summary"), self.summary)
+        form.addRow(self.tr("Working-day reason"), self.reason)
+        form.addRow("", self.reason_note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(620, 720)
+
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.held_on.dateChanged.connect(self._on_date_or_type)
+        self.type.currentIndexChanged.connect(self._on_date_or_type)
+
+        if draft is not None:
+            if pairing is not None:
+                self.pairings.choose([pairing])
+            self._fill(draft)
+        else:
+            if pairing is not None:
+                self.pairings.choose([pairing])
+            self.held_on.setDate(self.held_on.maximumDate())
+            self.volunteers.setValue(1)
+        self._on_date_or_type()
+
+    def _fill(self, draft: ActivityDraft) -> None:
+        self.held_on.setMaximumDate(max(self.held_on.maximumDate(), _qdate(draft.held_on)))
+        self.held_on.setDate(_qdate(draft.held_on))
+        self.type.setCurrentIndex(self.type.findData(draft.type))
+        self._fill_key_tasks(draft.key_task_id)
+        self.key_task.setCurrentIndex(max(self.key_task.findData(draft.key_task_id), 0))
+        for area, box in self.areas.items():
+            box.setChecked(area in draft.areas)
+        self.volunteers.setValue(draft.volunteers)
+        self.location.setText(draft.location or "")
+        self.summary.setPlainText(draft.summary or "")
+        self.reason.setText(draft.weekday_reason or "")
+
+    def day(self) -> dt.date:
+        value = self.held_on.date()
+        return dt.date(value.year(), value.month(), value.day())
+
+    def _fill_key_tasks(self, keep: int | None = None) -> None:
+        """Only the tasks of the half-year the date falls in (and the activity's own, even if retired)."""
+        current = keep if keep is not None else self.key_task.currentData()
+        half_year = HalfYear.of(self.day())
+        tasks = key_task_service.key_tasks(self._ledger, half_year)
+        self.key_task.blockSignals(True)
+        self.key_task.clear()
+        self.key_task.addItem(self.tr("(none)"), None)
+        for task in tasks:
+            if not task.retired or task.id == current:
+                self.key_task.addItem(task.name, task.id)
+        self.key_task.setCurrentIndex(max(self.key_task.findData(current), 0))
+        self.key_task.blockSignals(False)
+        self.key_task.setToolTip(self.tr("Key tasks of {half_year}").format(half_year=str(half_year)))
+
+    def _on_date_or_type(self) -> None:
+        self._fill_key_tasks()
+        day = self.day()
+        calendar = activity_service.work_calendar(self._ledger, day.year)
+        activity_type = ActivityType(self.type.currentData())
+        notes = []
+        if needs_weekday_reason(calendar, day, activity_type):
+            notes.append(
+                self.tr(
+                    "{date} is a working day. Routine activities are held on days off (weekend rule): "
+                    "give the reason, or choose another date."
+                ).format(date=date_text(day))
+            )
+        if not calendar.has_official_data(day.year):
+            notes.append(
+                self.tr("There is no official holiday calendar for {year}; plain weekends are used.").format(
+                    year=day.year
+                )
+            )
+        self.reason_note.setText("\n".join(notes))
+        self.reason_note.setVisible(bool(notes))
+
+    def draft(self) -> ActivityDraft:
+        def text(value: str) -> str | None:
+            return value.strip() or None
+
+        return ActivityDraft(
+            held_on=self.day(),
+            type=ActivityType(self.type.currentData()),
+            areas=frozenset(area for area, box in self.areas.items() if box.isChecked()),
+            volunteers=self.volunteers.value(),
+            key_task_id=self.key_task.currentData(),
+            location=text(self.location.text()),
+            summary=text(self.summary.toPlainText()),
+            weekday_reason=text(self.reason.text()),
+        )
+
+    def pairing_ids(self) -> list[int]:
+        return [span.id for span in self.pairings.chosen()]
+
+    def try_accept(self) -> None:
+        """Close only on an entry the services will take; otherwise say what to fix."""
+        try:
+            activity_service.check(self._ledger, self.pairing_ids(), self.draft())
+        except BranchDeskError as error:
+            self.error.setText(error_text(error))
+            return
+        self.error.clear()
+        self.accept()
+
+
+class PairingsDialog(QDialog):
+    """Choose the pairings to copy an activity to."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        region_id: int | None,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        several: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pairingsDialog")
+        self.setWindowTitle(title)
+        self.picker = PairingPicker(ledger, region_id, several=several, parent=self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(520, 460)
+
+    def pairing_ids(self) -> list[int]:
+        return [span.id for span in self.picker.chosen()]
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

@@ -1,0 +1,308 @@
+"""The Activities tab driven as a clerk would: record, edit (in the dialog and in the cell), copy, delete
+and undo, checking the file after each step; the compliance view's overdue list; the holiday editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QListWidget
+
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import ActivityType, Area, DayKind
+from branchdesk.domain.months import Month
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.activities_tab import ActivitiesTab
+from branchdesk.ui.activity_model import COLUMNS, ActivityTableModel
+from branchdesk.ui.chart_tab import DrillDown
+from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
+from branchdesk.ui.dialogs.compliance import ComplianceDialog
+from branchdesk.ui.dialogs.holidays import HolidaysDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
+from tests.ui.conftest import Recorder
+
+
+@pytest.fixture
+def town(build: LedgerBuilder, ledger: Ledger) -> tuple[Path, dict[str, int]]:
+    """城关镇: three pairings from 10 April 2022 (the clock says 19 May 2022); a themed day in April."""
+    tree = build.tree()
+    unit = build.unit("潢川县财政局", tree["huangchuan"])
+    organs = build.organs(unit, tree["huangchuan"], 3)
+    villages = build.villages(tree["hc_chengguan"], 3, prefix="城关")
+    ids = {f"p{i + 1}": build.pair(organs[i], villages[i], "2022-04-10") for i in range(3)}
+    build.activity(ids["p1"], "2022-04-16", volunteers=4)
+    ids["region"] = tree["hc_chengguan"]
+    ids["city"] = tree["city"]
+    path = ledger.path
+    ledger.close()
+    return path, ids
+
+
+def stored(path: Path) -> list[dict[str, object]]:
+    with open_ledger(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
+        return ledger.query(
+            "SELECT a.pairing_id, a.held_on, a.type, a.volunteers, a.location, a.weekday_reason,"
+            " (SELECT group_concat(area) FROM (SELECT area FROM activity_area WHERE activity_id = a.id"
+            " ORDER BY area)) AS areas FROM activity a ORDER BY a.id"
+        )
+
+
+def opened(make_window: Callable[..., MainWindow], path: Path) -> tuple[MainWindow, ActivitiesTab]:
+    window = make_window()
+    assert window.open_path(path)
+    tab = window.activities_tab
+    window.show_tab("activities")
+    tab.wait()
+    return window, tab
+
+
+def pick(dialog_list: QListWidget, *names: str) -> None:
+    for row in range(dialog_list.count()):
+        item = dialog_list.item(row)
+        if any(item.text().startswith(name) for name in names):
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_record_a_bulk_entry_through_the_dialog_then_undo(
+    make_window: Callable[..., MainWindow],
+    town: tuple[Path, dict[str, int]],
+    recorder: Recorder,
+    qtbot: object,
+) -> None:
+    path, ids = town
+    window, tab = opened(make_window, path)
+    assert tab.model.rowCount() == 1
+    tab.record_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    pick(dialog.pairings.list, "城关2村", "城关3村")
+    dialog.held_on.setDate(QDate(2022, 5, 11))  # a Wednesday: a working day
+    assert dialog.reason_note.isVisibleTo(dialog)
+    assert "工作日" in dialog.reason_note.text()
+    dialog.areas[Area.SERVICE].setChecked(True)
+    dialog.volunteers.setValue(8)
+    dialog.location.setText("村党群服务中心")
+    dialog.ok_button.click()
+    assert dialog.isVisible()
+    assert "工作日" in dialog.error.text()
+    assert len(stored(path)) == 1
+    dialog.reason.setText("防汛应急，周末值守")
+    dialog.ok_button.click()
+    assert not dialog.isVisible()
+    rows = stored(path)
+    assert [(r["pairing_id"], r["held_on"], r["volunteers"], r["weekday_reason"]) for r in rows[1:]] == [
+        (ids["p2"], "2022-05-11", 8, "防汛应急，周末值守"),
+        (ids["p3"], "2022-05-11", 8, "防汛应急，周末值守"),
+    ]
+    assert rows[1]["areas"] == "service"
+    tab.wait()
+    assert tab.model.rowCount() == 3
+    weekday_column = COLUMNS.index(COLUMNS[8])
+    assert "防汛应急" in tab.model.index(0, weekday_column).data()  # marked as an excused working day
+    window.edits.undo()
+    assert len(stored(path)) == 1
+    tab.wait()
+    assert tab.model.rowCount() == 1
+    assert recorder.errors == []
+
+
+def test_validation_messages_in_the_dialog(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]]
+) -> None:
+    path, _ = town
+    _, tab = opened(make_window, path)
+    tab.record_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    assert dialog.held_on.maximumDate() == QDate(2022, 5, 19)  # no future dates in the picker
+    dialog.ok_button.click()
+    assert "结对" in dialog.error.text()  # no pairing chosen
+    pick(dialog.pairings.list, "城关1村")
+    dialog.held_on.setDate(QDate(2022, 4, 9))  # a Saturday before the pairing started
+    dialog.ok_button.click()
+    assert "2022-04-10" in dialog.error.text()
+    dialog.held_on.setDate(QDate(2022, 5, 14))
+    dialog.volunteers.setValue(0)
+    dialog.ok_button.click()
+    assert "志愿者" in dialog.error.text()
+    dialog.volunteers.setValue(3)
+    dialog.ok_button.click()
+    assert "六共" in dialog.error.text()
+    dialog.areas[Area.TEAM].setChecked(True)
+    dialog.type.setCurrentIndex(dialog.type.findData(ActivityType.KEY_TASK))
+    dialog.ok_button.click()
+    assert "重点工作" in dialog.error.text()
+    dialog.reject()
+    assert len(stored(path)) == 1
+
+
+def test_edit_in_the_dialog_and_in_place_copy_delete_and_undo(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], recorder: Recorder
+) -> None:
+    path, ids = town
+    window, tab = opened(make_window, path)
+    tab.table.selectRow(0)
+    tab.edit_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    assert dialog.volunteers.value() == 4
+    assert dialog.areas[Area.ORGANISATION].isChecked()
+    dialog.areas[Area.INDUSTRY].setChecked(True)
+    dialog.summary.setPlainText("学习党的二十大精神")
+    dialog.ok_button.click()
+    assert stored(path)[0]["areas"] == "industry,organisation"
+    tab.wait()
+
+    volunteers = tab.model.index(0, COLUMNS.index(COLUMNS[7]))
+    assert tab.model.setData(volunteers, 12)
+    assert stored(path)[0]["volunteers"] == 12
+    tab.wait()
+    assert tab.model.index(0, COLUMNS.index(COLUMNS[7])).data() == "12"
+    assert tab.model.setData(volunteers, 0)  # refused with a message; the file keeps 12
+    assert recorder.errors
+    assert "志愿者" in recorder.errors[-1]
+    assert stored(path)[0]["volunteers"] == 12
+
+    tab.table.selectRow(0)
+    tab.copy_button.click()
+    copy = tab.dialog
+    assert isinstance(copy, PairingsDialog)
+    copy.picker.search.setText("城关")
+    copy.picker.refresh()
+    pick(copy.picker.list, "城关2村", "城关3村")
+    copy.ok_button.click()
+    rows = stored(path)
+    assert [(r["pairing_id"], r["held_on"], r["volunteers"], r["areas"]) for r in rows] == [
+        (ids["p1"], "2022-04-16", 12, "industry,organisation"),
+        (ids["p2"], "2022-04-16", 12, "industry,organisation"),
+        (ids["p3"], "2022-04-16", 12, "industry,organisation"),
+    ]
+    tab.wait()
+    assert tab.model.rowCount() == 3
+
+    tab.table.selectAll()
+    tab.delete_button.click()
+    assert stored(path) == []
+    tab.wait()
+    assert tab.model.rowCount() == 0
+    window.edits.undo()  # the deletion
+    assert len(stored(path)) == 3
+    window.edits.undo()  # the copy
+    window.edits.undo()  # the in-place edit
+    window.edits.undo()  # the dialog's edit
+    assert stored(path) == [
+        {
+            "pairing_id": ids["p1"],
+            "held_on": "2022-04-16",
+            "type": "themed_day",
+            "volunteers": 4,
+            "location": None,
+            "weekday_reason": None,
+            "areas": "organisation",
+        }
+    ]
+
+
+def test_filters_totals_and_drill_down(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], qtbot: object
+) -> None:
+    path, ids = town
+    window, tab = opened(make_window, path)
+    qtbot.waitUntil(lambda: tab.totals_label.text() == "共 1 次活动 · 党员志愿者 4 人次")  # type: ignore[attr-defined]
+    tab.months.setChecked(True)
+    tab.first_month.setDate(QDate(2022, 5, 1))
+    tab.last_month.setDate(QDate(2022, 5, 1))
+    tab.apply_filter()
+    tab.wait()
+    assert tab.model.rowCount() == 0
+    assert tab.model.current_filter.first_month == Month(2022, 5)
+    window.drill_down(DrillDown("activities", ids["region"], month=Month(2022, 4), area=Area.ORGANISATION))
+    tab.wait()
+    assert window.tabs.currentWidget() is tab
+    assert tab.model.rowCount() == 1
+    assert tab.model.current_filter.area is Area.ORGANISATION
+    window.drill_down(DrillDown("activities", ids["region"], month=Month(2022, 4), pairing_id=ids["p2"]))
+    tab.wait()
+    assert tab.model.rowCount() == 0
+    assert "城关2村" in tab.pairing_label.text()
+    tab.clear_pairing.click()
+    tab.wait()
+    assert tab.model.rowCount() == 1
+
+
+def test_the_model_passes_the_model_tester(
+    qtmodeltester: object, town: tuple[Path, dict[str, int]], clock: FixedClock
+) -> None:
+    path, _ = town
+    model = ActivityTableModel(clock)
+    from branchdesk.domain.activities import ActivityFilter
+
+    model.show_ledger(path, ActivityFilter())
+    model.wait()
+    assert model.rowCount() == 1
+    qtmodeltester.check(model, force_py=True)  # type: ignore[attr-defined]
+
+
+def test_the_overdue_list_shrinks_as_themed_days_are_added(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], qtbot: object
+) -> None:
+    path, ids = town
+    window, tab = opened(make_window, path)
+    ledger = window.edits.ledger
+    assert ledger is not None
+    qtbot.waitUntil(lambda: tab.reminder.text() != "")  # type: ignore[attr-defined]
+    assert "3" in tab.reminder.text()  # May 2022 is under way: no pairing has held its themed day yet
+    view = ComplianceDialog(ledger, ids["region"], "城关镇", window)
+    assert view.chosen_month() == Month(2022, 5)
+    assert "提醒" in view.summary.text()
+    assert view.overdue.rowCount() == 3
+    for expected, pairing in ((2, "城关1村"), (1, "城关2村")):
+        tab.record_button.click()
+        dialog = tab.dialog
+        assert isinstance(dialog, ActivityDialog)
+        pick(dialog.pairings.list, pairing)
+        dialog.held_on.setDate(QDate(2022, 5, 14))  # a Saturday
+        dialog.areas[Area.ORGANISATION].setChecked(True)
+        dialog.ok_button.click()
+        view.refresh()
+        assert view.overdue.rowCount() == expected
+    last = view.overdue.item(0, 1)
+    assert last is not None
+    assert last.text() == "城关3村党支部"
+    may = view.grid.item(0, 2 + 5)  # May, the last of six months
+    assert may is not None
+    assert may.text().startswith("✓")
+    tab.wait()
+    qtbot.waitUntil(lambda: "1" in tab.reminder.text())  # type: ignore[attr-defined]
+
+
+def test_the_holiday_editor_enters_a_year_without_official_data(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]]
+) -> None:
+    path, _ = town
+    window, _ = opened(make_window, path)
+    assert window.edits.ledger is not None
+    dialog = HolidaysDialog(window.edits.ledger, window.edits, window)
+    assert dialog.day_kind(dt.date(2022, 5, 3)) is DayKind.HOLIDAY  # the library's Labour Day
+    assert dialog.day_kind(dt.date(2022, 5, 7)) is DayKind.WORKDAY
+    dialog.year.setValue(2027)
+    assert "2027" in dialog.missing.text()
+    assert "无" in dialog.status.text()
+    dialog.import_text("2027-01-01 休 元旦\n2027-02-06~2027-02-08 休 春节\n2027-02-14 班 春节\n")
+    assert dialog.day_kind(dt.date(2027, 2, 7)) is DayKind.HOLIDAY
+    dialog.save_button.click()
+    with open_ledger(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == 5
+        assert ledger.scalar("SELECT source FROM holiday_year WHERE year = 2027") == "user"
+    assert "2027" not in dialog.missing.text()
+    dialog.editor.setPlainText("2027-13-01 休")
+    assert not dialog.save_button.isEnabled()
+    assert "第 1 行" in dialog.problem.text()
+    window.edits.undo()
+    with open_ledger(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == 0
