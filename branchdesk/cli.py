@@ -16,9 +16,12 @@ from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock
 from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.imports import ImportMode, ImportReport
 from branchdesk.domain.months import Month, parse_date
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.stats import LedgerStats
+from branchdesk.exchange.ledger_export import export_ledger
+from branchdesk.exchange.ledger_import import header_of, import_file, plan_file, sheet_label
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services.backups import restore_backup, take_backup
@@ -159,7 +162,43 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("ledger", type=Path, help=ledger_help)
     check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
+    _add_exchange_commands(commands, common, ledger_help)
     return parser
+
+
+def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser, ledger_help: str) -> None:
+    region_help = translate("Cli", "region by unique name, path or official code")
+    export = commands.add_parser(
+        "export", parents=[common], help=translate("Cli", "write the ledger as one Excel workbook")
+    )
+    export.add_argument("ledger", type=Path, help=ledger_help)
+    export.add_argument("out", type=Path, help=translate("Cli", "workbook to write (.xlsx)"))
+    export.add_argument("--region", help=region_help)
+
+    load = commands.add_parser(
+        "import", parents=[common], help=translate("Cli", "import rows from an Excel or CSV file")
+    )
+    load.add_argument("ledger", type=Path, help=ledger_help)
+    load.add_argument("file", type=Path, help=translate("Cli", "file to read (.xlsx, .xls or .csv)"))
+    load.add_argument(
+        "--what",
+        required=True,
+        choices=["regions", "branches", "pairings", "activities", "all"],
+        help=translate("Cli", "what the file holds; all reads a workbook made by export"),
+    )
+    load.add_argument(
+        "--dry-run", dest="dry_run", action="store_true", help=translate("Cli", "check only, write nothing")
+    )
+    load.add_argument(
+        "--valid-only",
+        dest="valid_only",
+        action="store_true",
+        help=translate("Cli", "import the valid rows even if others are rejected"),
+    )
+    load.add_argument(
+        "--update", action="store_true", help=translate("Cli", "update rows already in the ledger")
+    )
+    load.add_argument("--encoding", help=translate("Cli", "text encoding of a CSV file, e.g. gbk or utf-8"))
 
 
 def _language(argv: Sequence[str]) -> str | None:
@@ -321,6 +360,72 @@ def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_FAILED
 
 
+def _cmd_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        rows = export_ledger(ledger, args.out, args.region)
+    print(
+        translate("Cli", "Wrote {path}: {rows} rows").format(path=args.out, rows=format_count(rows)), file=out
+    )
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    plans = plan_file(args.file, args.what, encoding=args.encoding)
+    mode = ImportMode.VALID_ONLY if args.valid_only else ImportMode.ALL_OR_NOTHING
+    with open_ledger(args.ledger, clock) as ledger:
+        report = import_file(
+            ledger,
+            args.file,
+            plans,
+            mode=mode,
+            update=args.update,
+            dry_run=args.dry_run,
+            encoding=args.encoding,
+        )
+    for line in report_lines(report):
+        print("\t".join(str(part) for part in line), file=out)
+    for kind, counts in report.counts.items():
+        print(
+            translate(
+                "Cli",
+                "{sheet}: {read} read, {added} added, {updated} updated, {skipped} already there, "
+                "{rejected} rejected",
+            ).format(
+                sheet=sheet_label(kind),
+                read=format_count(counts.read),
+                added=format_count(counts.added),
+                updated=format_count(counts.updated),
+                skipped=format_count(counts.duplicates),
+                rejected=format_count(counts.rejected),
+            ),
+            file=out,
+        )
+    if report.committed:
+        print(translate("Cli", "Imported; one step to undo in the window."), file=out)
+        return EXIT_OK
+    if args.dry_run and not report.problems:
+        print(translate("Cli", "Dry run: nothing was written."), file=out)
+        return EXIT_OK
+    if report.problems:
+        print(translate("Cli", "Nothing was imported: fix the rejected rows, or use --valid-only."), file=out)
+        return EXIT_FAILED
+    print(translate("Cli", "Nothing new to import."), file=out)
+    return EXIT_OK
+
+
+def report_lines(report: ImportReport) -> list[tuple[str, int, str, str]]:
+    """Rejected rows, then rows already in the ledger: sheet, row, column and reason, in words."""
+    return [
+        (
+            sheet_label(problem.kind),
+            problem.row,
+            header_of(problem),
+            message_text(problem.code, **problem.params),
+        )
+        for problem in (*report.problems, *report.duplicates)
+    ]
+
+
 def _tier_text(tier: Tier | None) -> str:
     names = {
         Tier.STRONG: translate("Labels", "Strong"),
@@ -475,6 +580,8 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "stats": lambda: _cmd_stats(args, clock, out, language),
         "overdue": lambda: _cmd_overdue(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),
+        "export": lambda: _cmd_export(args, clock, out),
+        "import": lambda: _cmd_import(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
         "draw": lambda: _cmd_draw(args, clock, out),

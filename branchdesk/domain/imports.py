@@ -1,0 +1,113 @@
+"""What an import reads and what it reports: the kinds of rows, their fields, and the row-by-row report."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from branchdesk.domain.changes import Changed
+
+
+class ImportKind(StrEnum):
+    """The kinds of rows, in the order an import of everything takes them (each refers to earlier ones)."""
+
+    REGIONS = "regions"
+    UNITS = "units"
+    BRANCHES = "branches"
+    DRAWS = "draws"
+    PAIRINGS = "pairings"
+    KEY_TASKS = "key_tasks"
+    ACTIVITIES = "activities"
+
+
+# The fields of each kind, in the order of an export's columns. Names of referenced rows come with the
+# referenced row's uuid (``*_uuid``): a file made by hand gives the name, an export gives both, and the
+# uuid wins, so an export is read back exactly.
+FIELDS: dict[ImportKind, tuple[str, ...]] = {
+    ImportKind.REGIONS: ("uuid", "name", "level", "parent", "code"),
+    ImportKind.UNITS: ("uuid", "name", "level", "region", "community", "community_uuid", "note"),
+    ImportKind.BRANCHES: (
+        "uuid", "name", "kind", "region", "unit", "unit_uuid", "community", "community_uuid", "tier",
+        "secretary", "phone", "member_count", "optimised_on", "established_on", "archived_on", "note",
+    ),
+    ImportKind.DRAWS: (
+        "uuid", "scope", "seed", "algorithm_version", "input_hash", "result_hash", "swaps", "drawn_at",
+        "committed", "note", "candidates",
+    ),
+    ImportKind.PAIRINGS: (
+        "uuid", "organ", "organ_unit", "organ_uuid", "grassroots", "grassroots_region", "grassroots_uuid",
+        "method", "draw_uuid", "organ_tier", "grassroots_tier", "started_on", "ended_on", "end_reason",
+        "note",
+    ),
+    ImportKind.KEY_TASKS: ("uuid", "name", "half_year", "retired", "note"),
+    ImportKind.ACTIVITIES: (
+        "uuid", "pairing_uuid", "organ", "grassroots", "held_on", "type", "key_task", "key_task_uuid",
+        "areas", "volunteers", "location", "summary", "weekday_reason",
+    ),
+}  # fmt: skip
+
+# Without these a row cannot be read at all (the import's mapping step insists on them).
+REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
+    ImportKind.REGIONS: (("name",), ("level",)),
+    ImportKind.UNITS: (("name",), ("level",), ("region",)),
+    ImportKind.BRANCHES: (("name",), ("kind",), ("region",)),
+    ImportKind.DRAWS: (("uuid",), ("scope",), ("seed",)),
+    ImportKind.PAIRINGS: (("organ", "organ_uuid"), ("grassroots", "grassroots_uuid"), ("started_on",)),
+    ImportKind.KEY_TASKS: (("name",), ("half_year",)),
+    ImportKind.ACTIVITIES: (("pairing_uuid", "grassroots"), ("held_on",), ("type",)),
+}
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of a file: its row number as the spreadsheet shows it, and its cells by field."""
+
+    number: int
+    values: Mapping[str, object]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why a row was rejected or skipped: a message code about one field (None: the whole row)."""
+
+    kind: ImportKind
+    row: int
+    field: str | None
+    code: str
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
+
+
+@dataclass
+class KindCounts:
+    read: int = 0
+    added: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What an import found and did. ``committed`` is False after a dry run or a refusal."""
+
+    counts: dict[ImportKind, KindCounts] = dataclasses.field(default_factory=dict)
+    problems: list[RowProblem] = dataclasses.field(default_factory=list)  # rejected rows
+    duplicates: list[RowProblem] = dataclasses.field(default_factory=list)  # skipped or updated rows
+    committed: bool = False
+    changed: Changed | None = None
+
+    def of(self, kind: ImportKind) -> KindCounts:
+        return self.counts.setdefault(kind, KindCounts())
+
+    @property
+    def written(self) -> int:
+        return sum(counts.added + counts.updated for counts in self.counts.values())
+
+
+class ImportMode(StrEnum):
+    """What happens to a file with rejected rows: nothing (the default) or only the valid rows go in."""
+
+    ALL_OR_NOTHING = "all_or_nothing"
+    VALID_ONLY = "valid_only"

@@ -1,0 +1,272 @@
+"""Reading and writing spreadsheet files: .xlsx (openpyxl to read, XlsxWriter to write: about twice as fast
+as openpyxl's write-only mode on the same sheets), .xls (xlrd, which reads nothing else) and .csv in UTF-8
+or GB18030 (GBK's superset). Files are checked before any parser sees them, and written beside the target
+and moved into place, so a cancelled or failed export never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import os
+import uuid
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from branchdesk.domain.errors import BranchDeskError
+
+# A sheet of 50,000 branches is ~25 MB of XML; nothing a township keeps comes near these limits.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+# Sheet XML packs about 10:1; a member packed far tighter than any real sheet is a zip bomb.
+MAX_RATIO = 200
+_RATIO_FLOOR = 1024 * 1024  # small members (styles, empty sheets) may pack as tight as they like
+
+ENCODINGS = ("utf-8", "gb18030")
+# Text starting with these is run as a formula by Excel/WPS when typed in (and by CSV readers).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Row = tuple[object, ...]
+
+
+# -- reading --------------------------------------------------------------------------------------------
+
+
+def suffix(path: Path) -> str:
+    return path.suffix.lower()
+
+
+def check_file(path: Path) -> None:
+    """Refuse what no parser should open: a missing, huge, or not-a-workbook file, or a zip or XML bomb."""
+    if not path.is_file():
+        raise BranchDeskError("import.missing", path=str(path))
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise BranchDeskError("import.too_large", path=str(path))
+    if suffix(path) in (".xlsx", ".xlsm"):
+        _check_zip(path)
+    elif suffix(path) not in (".xls", ".csv", ".txt"):
+        raise BranchDeskError("import.unknown_format", path=str(path))
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            total = sum(member.file_size for member in members)
+            if total > MAX_UNPACKED_BYTES:
+                raise BranchDeskError("import.too_large", path=str(path))
+            for member in members:
+                packed = max(member.compress_size, 1)
+                if member.file_size > _RATIO_FLOOR and member.file_size / packed > MAX_RATIO:
+                    raise BranchDeskError("import.bomb", path=str(path))
+                if member.filename.endswith((".xml", ".rels")):
+                    with archive.open(member) as handle:
+                        start = handle.read(4096)
+                    # Entity definitions are how XML bombs expand; no spreadsheet needs them.
+                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                        raise BranchDeskError("import.bomb", path=str(path))
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise BranchDeskError("import.malformed", path=str(path)) from None
+
+
+def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM) when it is valid UTF-8, else GB18030 when the
+    text reads as plain Chinese; anything else is not guessed (the caller asks, or names ``--encoding``)."""
+    if encoding is not None:
+        try:
+            return data.decode(
+                "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+            )
+        except (UnicodeDecodeError, LookupError):
+            raise BranchDeskError("import.wrong_encoding", path=str(path), encoding=encoding) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise BranchDeskError("import.encoding_unknown", path=str(path)) from None
+    if not _plain_chinese(text):
+        raise BranchDeskError("import.encoding_unknown", path=str(path))
+    return text
+
+
+def _plain_chinese(text: str) -> bool:
+    """Text GB2312 could have written (common Chinese, ASCII, full-width punctuation): GBK/GB18030 bytes
+    that are really something else decode to rare characters outside that set."""
+    unusual = 0
+    for char in text:
+        if char.isascii():
+            continue
+        try:
+            char.encode("gb2312")
+        except UnicodeEncodeError:
+            unusual += 1
+    return unusual * 100 <= len(text)
+
+
+def sheet_names(path: Path) -> list[str]:
+    check_file(path)
+    if suffix(path) in (".csv", ".txt"):
+        return [path.stem]
+    if suffix(path) == ".xls":
+        with _xls(path) as book:
+            return list(book.sheet_names())
+    with _xlsx(path) as book:
+        return list(book.sheetnames)
+
+
+def read_rows(path: Path, sheet: str | None = None, *, encoding: str | None = None) -> Iterator[Row]:
+    """Every row of one sheet (the first when None), as cell values; dates as dates."""
+    check_file(path)
+    if suffix(path) in (".csv", ".txt"):
+        text = decode(path.read_bytes(), path, encoding)
+        yield from (tuple(row) for row in csv.reader(io.StringIO(text, newline="")))
+    elif suffix(path) == ".xls":
+        yield from _xls_rows(path, sheet)
+    else:
+        with _xlsx(path) as book:
+            worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+            yield from worksheet.iter_rows(values_only=True)
+
+
+@contextlib.contextmanager
+def _xlsx(path: Path) -> Iterator[Any]:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises anything from KeyError to XML errors on a broken file
+        raise BranchDeskError("import.malformed", path=str(path)) from None
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+@contextlib.contextmanager
+def _xls(path: Path) -> Iterator[Any]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except Exception:  # xlrd raises its own errors, struct errors and more on a broken file
+        raise BranchDeskError("import.malformed", path=str(path)) from None
+    try:
+        yield book
+    finally:
+        book.release_resources()
+
+
+def _xls_rows(path: Path, sheet: str | None) -> Iterator[Row]:
+    import xlrd
+
+    with _xls(path) as book:
+        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+        for number in range(worksheet.nrows):
+            values: list[object] = []
+            for cell in worksheet.row(number):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    values.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    values.append(None)
+                else:
+                    values.append(cell.value)
+            yield tuple(values)
+
+
+# -- writing --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetColumn:
+    header: str
+    width: int
+    shape: str = "text"  # text, date, number, uuid, percent
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: Sequence[SheetColumn]
+    rows: Iterable[Sequence[object]]
+    filters: bool = True
+
+
+def neutralised(value: str) -> bool:
+    """Would Excel or WPS take this text for a formula?"""
+    return value.startswith(_FORMULA_STARTS)
+
+
+def write_workbook(path: Path, sheets: Iterable[Sheet]) -> None:
+    """One formatted workbook: bold frozen header row, column widths, real dates, filters on, and every
+    text stored as text (text that looks like a formula is marked so Excel/WPS never runs it).
+
+    The sheets' rows may raise to cancel (a progress callback does): the half-written file is removed.
+    """
+    import xlsxwriter
+
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        book = xlsxwriter.Workbook(
+            str(temporary),
+            {
+                "constant_memory": True,  # rows go to disk as they are written: memory stays flat
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+            },
+        )
+        formats = {
+            "header": book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1, "text_wrap": True}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+            "text": book.add_format({"quote_prefix": True}),
+            "uuid": book.add_format({"font_color": "#808080"}),
+        }
+        for sheet in sheets:
+            _write_sheet(book, sheet, formats)
+        book.close()
+        os.replace(temporary, path)
+    except OSError as error:
+        raise BranchDeskError(
+            "export.cannot_write", path=str(path), reason=error.strerror or str(error)
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_sheet(book: Any, sheet: Sheet, formats: dict[str, Any]) -> None:
+    worksheet = book.add_worksheet(sheet.name)
+    for index, column in enumerate(sheet.columns):
+        worksheet.set_column(index, index, column.width, formats["uuid"] if column.shape == "uuid" else None)
+    worksheet.set_row(0, 30)
+    for index, column in enumerate(sheet.columns):
+        worksheet.write_string(0, index, column.header, formats["header"])
+    worksheet.freeze_panes(1, 0)
+    last = 0
+    for last, values in enumerate(sheet.rows, start=1):
+        for index, value in enumerate(values):
+            _write_cell(worksheet, last, index, value, formats)
+    if sheet.filters and sheet.columns:
+        worksheet.autofilter(0, 0, max(last, 1), len(sheet.columns) - 1)
+
+
+def _write_cell(worksheet: Any, row: int, column: int, value: object, formats: dict[str, Any]) -> None:
+    if value is None or value == "":
+        return
+    if isinstance(value, dt.date):
+        worksheet.write_datetime(row, column, dt.datetime.combine(value, dt.time()), formats["date"])
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        worksheet.write_number(row, column, value)
+    else:
+        written = str(value)
+        if neutralised(written):
+            worksheet.write_string(row, column, written, formats["text"])
+        else:
+            worksheet.write_string(row, column, written)
