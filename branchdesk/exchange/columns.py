@@ -68,7 +68,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _c("member_count", "党员数", "Members", "党员人数", "党员数量", width=8, shape="number"),
         _c("optimised_on", "优化日期", "Optimised on", "支部优化日期", "优化时间", width=12, shape="date"),
         _c("established_on", "成立日期", "Established on", "成立时间", width=12, shape="date"),
-        _c("archived_on", "撤销日期", "Archived on", "撤并日期", "撤销时间", width=12, shape="date"),
+        _c("archived_on", "归档日期", "Archived on", "撤销日期", "撤并日期", width=12, shape="date"),
         _c("note", "备注", "Note", width=20),
     ),
     ImportKind.DRAWS: (

@@ -85,7 +85,7 @@ def _summary_sheet(stats: LedgerStats) -> Sheet:
         ["截至日期", stats.as_of, None, None],
         ["机关支部", counts.organ, None, None],
         ["基层支部（农村、社区、网格）", counts.grassroots, None, None],
-        ["已撤销支部", counts.archived, None, None],
+        ["已归档支部", counts.archived, None, None],
         _rate_row("基层支部结对覆盖率", stats.grassroots_coverage),
         _rate_row("机关支部结对覆盖率", stats.organ_coverage),
         _rate_row("机关支部优化率", stats.optimisation),

@@ -2766,7 +2766,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The branch cannot be archived before it was established.</source>
-        <translation>撤销日期不能早于成立日期。</translation>
+        <translation>归档日期不能早于成立日期。</translation>
     </message>
     <message>
         <source>The draw record in this cell is damaged.</source>
