@@ -352,6 +352,76 @@ def bench_branches(path: Path) -> None:
             report(f"branches: tab model, {name}", median_time(shown, 5), "s", ("raw SQL", baseline))
 
 
+def bench_activities(path: Path) -> None:
+    """The Activities tab over the whole ledger, as its worker reads a page (ids in display order, then the
+    rows) and the totals of a filter, against hand-written SQL returning the same rows and figures."""
+    from branchdesk.domain.activities import ActivityFilter, ActivitySort
+    from branchdesk.services.activities import activity_page, activity_totals
+    from branchdesk.ui.activity_model import ActivityTableModel
+
+    page = ActivityTableModel.BATCH
+    first, last = MONTH.first_day.isoformat(), MONTH.last_day.isoformat()
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        city = ledger_stats(ledger).region.id
+
+        def raw_page(where: str = "", params: tuple[object, ...] = ()) -> Callable[[], object]:
+            """The page's ids in display order, then its rows with every name they show."""
+
+            def run() -> object:
+                ids = [
+                    row[0]
+                    for row in ledger.conn.execute(
+                        f"SELECT a.id FROM activity a {where}"
+                        f" ORDER BY a.held_on DESC, a.id DESC LIMIT {page}",
+                        params,
+                    )
+                ]
+                marks = ", ".join("?" for _ in ids)
+                return ledger.conn.execute(
+                    "SELECT a.*, g.name, o.name, r.name, rp.name, kt.name, h.kind,"
+                    " (SELECT group_concat(x.area) FROM activity_area x WHERE x.activity_id = a.id)"
+                    " FROM activity a JOIN pairing p ON p.id = a.pairing_id"
+                    " JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
+                    " JOIN region r ON r.id = g.region_id LEFT JOIN region rp ON rp.id = r.parent_id"
+                    " LEFT JOIN key_task kt ON kt.id = a.key_task_id LEFT JOIN holiday h ON h.day = a.held_on"
+                    f" WHERE a.id IN ({marks})",
+                    ids,
+                ).fetchall()
+
+            return run
+
+        month = ActivityFilter(region_id=city, first_month=MONTH, last_month=MONTH)
+        cases: list[tuple[str, Callable[[], object], Callable[[], object]]] = [
+            (
+                "first page (newest first)",
+                raw_page(),
+                lambda: activity_page(ledger, ActivityFilter(region_id=city), ActivitySort(), 0, page),
+            ),
+            (
+                f"filter by month ({MONTH}), first page",
+                raw_page("WHERE a.held_on BETWEEN ? AND ?", (first, last)),
+                lambda: activity_page(ledger, month, ActivitySort(), 0, page),
+            ),
+            (
+                f"totals of the month filter ({MONTH})",
+                lambda: ledger.conn.execute(
+                    "SELECT count(*), sum(volunteers) FROM activity WHERE held_on BETWEEN ? AND ?",
+                    (first, last),
+                ).fetchone(),
+                lambda: activity_totals(ledger, month),
+            ),
+            (
+                "totals of the whole ledger",
+                lambda: ledger.conn.execute("SELECT count(*), sum(volunteers) FROM activity").fetchone(),
+                lambda: activity_totals(ledger, ActivityFilter(region_id=city)),
+            ),
+        ]
+        for name, bare, served in cases:
+            baseline = median_time(bare, 5)
+            report(f"activities: raw SQL, {name}", baseline, "s")
+            report(f"activities: tab worker, {name}", median_time(served, 5), "s", ("raw SQL", baseline))
+
+
 # The peak of this process alone: VmHWM, as ru_maxrss would report the parent's resident memory at the fork.
 PEAK = (
     "def peak_kib():\n"
@@ -416,6 +486,7 @@ def bench_memory(path: Path) -> None:
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
+    "activities": bench_activities,
     "charts": bench_charts,
     "memory": bench_memory,
     "start-up": bench_cli_and_window,

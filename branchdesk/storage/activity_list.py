@@ -153,42 +153,50 @@ def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
+# Enum members by stored value, and the areas' display order: looked up per row of every page.
+_TYPES = {t.value: t for t in ActivityType}
+_AREAS = {area.value: area for area in Area}
+_AREA_RANK = {area: rank for rank, area in enumerate(Area)}
+
+
+def _areas(stored: str | None) -> tuple[Area, ...]:
+    return tuple(sorted((_AREAS[v] for v in (stored or "").split(",") if v), key=_AREA_RANK.__getitem__))
+
+
 def activity_rows(ledger: Ledger, ids: Sequence[int]) -> list[ActivityRow]:
     """The rows of ``ids``, in that order (ids no longer in the file are left out)."""
     if not ids:
         return []
     marks = ", ".join("?" for _ in ids)
-    rows = ledger.query(
+    cursor = ledger.conn.execute(
         f"""
-        SELECT a.id, a.uuid, a.pairing_id, a.held_on, a.type, a.volunteers, a.location, a.summary,
-               a.weekday_reason, g.name AS grassroots, o.name AS organ, {_REGION_LABEL} AS region,
-               kt.name AS key_task, {WORKING_DAY} AS working,
-               (SELECT group_concat(x.area) FROM activity_area x WHERE x.activity_id = a.id) AS areas
+        SELECT a.id, a.uuid, a.pairing_id, a.held_on, g.name, o.name, {_REGION_LABEL}, a.type, kt.name,
+               (SELECT group_concat(x.area) FROM activity_area x WHERE x.activity_id = a.id),
+               a.volunteers, a.location, a.summary, a.weekday_reason, {WORKING_DAY}
         FROM activity a {_SIDES_JOIN} {_ORGAN_JOIN} {_REGION_JOIN} {_KEY_TASK_JOIN} {_HOLIDAY_JOIN}
         WHERE a.id IN ({marks})
         """,
         list(ids),
     )
-    order = list(Area)
     by_id = {
-        row["id"]: ActivityRow(
-            id=row["id"],
-            uuid=row["uuid"],
-            pairing_id=row["pairing_id"],
-            held_on=dt.date.fromisoformat(row["held_on"]),
-            grassroots=row["grassroots"],
-            organ=row["organ"],
-            region=row["region"],
-            type=ActivityType(row["type"]),
-            key_task=row["key_task"],
-            areas=tuple(sorted((Area(v) for v in (row["areas"] or "").split(",") if v), key=order.index)),
-            volunteers=row["volunteers"],
-            location=row["location"],
-            summary=row["summary"],
-            weekday_reason=row["weekday_reason"],
-            on_working_day=bool(row["working"]),
+        row[0]: ActivityRow(
+            row[0],
+            row[1],
+            row[2],
+            dt.date.fromisoformat(row[3]),
+            row[4],
+            row[5],
+            row[6],
+            _TYPES[row[7]],
+            row[8],
+            _areas(row[9]),
+            row[10],
+            row[11],
+            row[12],
+            row[13],
+            bool(row[14]),
         )
-        for row in rows
+        for row in cursor
     }
     return [by_id[activity_id] for activity_id in ids if activity_id in by_id]
 
