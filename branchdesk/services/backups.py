@@ -106,6 +106,14 @@ def list_backups(ledger_path: Path, data_dir: Path, clock: Clock) -> list[Backup
     return sorted(found, key=lambda info: (info.taken_at, info.path.name), reverse=True)
 
 
+def newest_healthy_backup(ledger_path: Path, data_dir: Path, clock: Clock) -> BackupInfo | None:
+    """What a damaged ledger is offered: the newest backup that opens and passes SQLite's quick check."""
+    for info in list_backups(ledger_path, data_dir, clock):
+        if info.counts is not None and backup_store.is_healthy_ledger(info.path):
+            return info
+    return None
+
+
 def backup_due(
     ledger: Ledger, data_dir: Path, now: dt.datetime, interval: dt.timedelta = AUTO_INTERVAL
 ) -> bool:

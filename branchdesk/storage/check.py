@@ -3,29 +3,52 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Problem
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import APPLICATION_ID
 
+# The full check's stages, for a progress display: SQLite's integrity check, foreign keys, ledger rules.
+STAGES = 3
 
-def check(ledger: Ledger, *, quick: bool) -> list[Problem]:
-    """Problems found; an empty list means healthy. ``quick`` skips the slower full scans."""
+
+def check(ledger: Ledger, *, quick: bool, progress: Callable[[int], None] | None = None) -> list[Problem]:
+    """Problems found; an empty list means healthy. ``quick`` skips the slower full scans.
+
+    ``progress(stages_done)`` is called as each stage ends; ``ledger.interrupt()`` from another thread
+    cancels with ``check.cancelled``.
+    """
+    try:
+        return _check(ledger, quick, progress or (lambda done: None))
+    except sqlite3.OperationalError as error:
+        if "interrupted" in str(error):
+            raise BranchDeskError("check.cancelled") from None
+        raise
+
+
+def _check(ledger: Ledger, quick: bool, progress: Callable[[int], None]) -> list[Problem]:
     problems: list[Problem] = []
     pragma = "quick_check" if quick else "integrity_check"
     try:
         messages = [row[0] for row in ledger.conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as error:
+        if "interrupted" in str(error):
+            raise
         # Damage bad enough that SQLite cannot even walk the file: that is the finding.
         return [Problem("check.integrity", str(error))]
     if messages != ["ok"]:
         problems.extend(Problem("check.integrity", message) for message in messages[:20])
     if ledger.scalar("PRAGMA application_id") != APPLICATION_ID:
         problems.append(Problem("check.application_id", str(ledger.scalar("PRAGMA application_id"))))
-    if quick:
+    progress(1)
+    if quick or problems:
+        # A file with broken structure gives no trustworthy answer to the finer questions.
         return problems
     for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()[:20]:
         problems.append(Problem("check.foreign_key", f"{table} #{rowid} → {parent}"))
+    progress(2)
     for row in ledger.query(
         """
         SELECT p.id FROM pairing p JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
@@ -40,4 +63,5 @@ def check(ledger: Ledger, *, quick: bool) -> list[Problem]:
         """
     ):
         problems.append(Problem("check.activity_outside_pairing", f"activity #{row['id']}"))
+    progress(3)
     return problems

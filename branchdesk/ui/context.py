@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from branchdesk.domain.clock import Clock
 from branchdesk.i18n.language import Translations
+from branchdesk.services.drives import DriveKind, drive_kind
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.dialogs.export_chart import ChartPathChooser, no_chart_path
 
@@ -32,6 +33,10 @@ class UiContext:
     # Off for screenshots and the smoke test, which must leave no backups of scratch files behind.
     auto_backup: bool = True
     choose_chart_path: ChartPathChooser = no_chart_path  # File ▸ Export chart
+    # A yes/no question (restore the newest healthy backup of a damaged ledger?).
+    ask: Callable[[QWidget, str], bool] = field(default_factory=lambda: message_box_question)
+    # Where a ledger lives (a network or removable drive gets a warning); tests stand in for Windows.
+    drive_kind: Callable[[Path], DriveKind] = field(default_factory=lambda: drive_kind)
 
 
 def _filter() -> str:
@@ -64,3 +69,8 @@ def file_dialog_new(documents_dir: Path) -> PathChooser:
 
 def message_box_error(parent: QWidget, text: str) -> None:
     QMessageBox.warning(parent, translate("FileDialogs", "BranchDesk"), text)
+
+
+def message_box_question(parent: QWidget, text: str) -> bool:
+    answer = QMessageBox.question(parent, translate("FileDialogs", "BranchDesk"), text)
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,224 @@
+"""Keeping the open ledger safe: the quick check on opening, Tools ▸ Check database, the offer of the
+newest healthy backup for a damaged file, and the warning for ledgers on network or removable drives.
+
+A ledger is shown (and so can be written to, or backed up automatically) only after the quick check passed:
+a damaged file is never written to, and its damage never pushes healthy backups out of the rotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QProgressDialog
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.records import Problem
+from branchdesk.i18n.language import format_count
+from branchdesk.i18n.messages import error_text
+from branchdesk.services.backups import newest_healthy_backup, restore_backup
+from branchdesk.services.check import STAGES, check_ledger
+from branchdesk.services.drives import DriveKind
+from branchdesk.ui.check_job import CheckJob, CheckSignals
+from branchdesk.ui.dialogs.check import CheckResultDialog, damaged
+from branchdesk.ui.labels import moment_text
+from branchdesk.ui.session import LedgerSession
+
+if TYPE_CHECKING:
+    from branchdesk.ui.main_window import MainWindow
+
+# Files up to this size are quick-checked at once on opening (SQLite reads some hundreds of MB a second);
+# larger ones are checked off the UI thread and shown when the check is done.
+QUICK_CHECK_AT_ONCE_BYTES = 16 * 2**20
+
+
+class LedgerSafety(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.quick_check_at_once_bytes = QUICK_CHECK_AT_ONCE_BYTES
+        self._jobs: list[CheckJob] = []
+        self._pending: tuple[LedgerSession, CheckSignals] | None = None  # opened, quick check under way
+        self.result_dialog: CheckResultDialog | None = None
+        self.progress: QProgressDialog | None = None
+
+    # -- opening -------------------------------------------------------------------------------------
+
+    def check_then_show(self, session: LedgerSession, show: Callable[[LedgerSession], None]) -> bool:
+        """Quick-check a just-opened ledger and ``show`` it when healthy; False when it was refused."""
+        self.cancel_pending()
+        if session.path.stat().st_size <= self.quick_check_at_once_bytes:
+            return self._checked(session, show, check_ledger(session.ledger, quick=True))
+        signals = CheckSignals(self)
+        self._pending = (session, signals)
+        signals.done.connect(lambda result: self._pending_checked(signals, show, result))
+        self._start(CheckJob(session.path, self.context.clock, signals, quick=True))
+        self.window.statusBar().showMessage(
+            self.tr("Checking {file} before showing it…").format(file=session.path.name)
+        )
+        return True
+
+    def _pending_checked(
+        self, signals: CheckSignals, show: Callable[[LedgerSession], None], result: object
+    ) -> None:
+        signals.deleteLater()
+        if self._pending is None or self._pending[1] is not signals:
+            return  # superseded by another file, or the window closed
+        session = self._pending[0]
+        self._pending = None
+        self.window.statusBar().clearMessage()
+        if isinstance(result, BranchDeskError):
+            session.close()
+            if result.code != "check.cancelled":
+                self.context.show_error(self.window, error_text(result))
+            return
+        assert isinstance(result, list)
+        self._checked(session, show, result)
+
+    def _checked(
+        self, session: LedgerSession, show: Callable[[LedgerSession], None], problems: list[Problem]
+    ) -> bool:
+        if problems:
+            path = session.path
+            session.close()
+            return self.offer_backup(path)
+        show(session)
+        self.warn_about_drive(session.path)
+        return True
+
+    def cancel_pending(self) -> None:
+        """Drop a ledger still waiting for its quick check (another file is being opened, or we close)."""
+        if self._pending is None:
+            return
+        session, _ = self._pending
+        self._pending = None
+        for job in self._jobs:
+            job.cancel()
+        self.wait()
+        session.close()
+
+    def warn_about_drive(self, path: Path) -> None:
+        kind = self.context.drive_kind(path)
+        if kind is DriveKind.NETWORK:
+            text = self.tr(
+                "{file} is on a network drive. If the connection drops while a change is being saved, the "
+                "change can be lost, and two people opening it at once can damage it. Copy the ledger to "
+                "this computer (for example to Documents) and work on that copy."
+            )
+        elif kind is DriveKind.REMOVABLE:
+            text = self.tr(
+                "{file} is on a removable drive (a USB stick or memory card). Pulling the drive out while "
+                "a change is being saved can damage the ledger. Copy it to this computer and work on that "
+                "copy; use the drive only to carry copies."
+            )
+        else:
+            return
+        self.context.show_error(self.window, text.format(file=path))
+
+    # -- damaged files -------------------------------------------------------------------------------
+
+    def offer_backup(self, path: Path) -> bool:
+        """Say the file is damaged and offer its newest healthy backup; True when it was restored (and
+        opened). The damaged file itself is kept, byte for byte, beside the backups."""
+        context = self.context
+        damaged_text = error_text(BranchDeskError("ledger.damaged", path=str(path)))
+        backup = newest_healthy_backup(path, context.data_dir, context.clock)
+        if backup is None:
+            context.show_error(
+                self.window, damaged_text + "\n" + self.tr("No healthy backup of it was found.")
+            )
+            return False
+        counts = backup.counts or (0, 0, 0)
+        question = self.tr(
+            "Restore the newest healthy backup, taken {when} ({branches} branches, {pairings} pairings, "
+            "{activities} activities)? Work done after it is lost; the damaged file is kept in the backup "
+            "folder."
+        ).format(
+            when=moment_text(backup.taken_at),
+            branches=format_count(counts[0]),
+            pairings=format_count(counts[1]),
+            activities=format_count(counts[2]),
+        )
+        if not context.ask(self.window, damaged_text + "\n\n" + question):
+            return False
+        try:
+            restore_backup(path, backup.path, context.data_dir, context.clock)
+        except BranchDeskError as error:
+            context.show_error(self.window, error_text(error))
+            return False
+        if not self.window.open_path(path):
+            return False
+        self.window.statusBar().showMessage(
+            self.tr("Restored the backup of {when}").format(when=moment_text(backup.taken_at)), 15000
+        )
+        return True
+
+    # -- Tools ▸ Check database ----------------------------------------------------------------------
+
+    def check_database(self) -> None:
+        """The full check of the open ledger, off the UI thread, with progress; then what it found."""
+        session = self.window.session
+        if session is None:
+            return
+        signals = CheckSignals(self)
+        progress = QProgressDialog(
+            self.tr("Checking the database…"), self.tr("Cancel"), 0, STAGES, self.window
+        )
+        progress.setObjectName("checkProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setValue(0)
+        self.progress = progress
+        job = CheckJob(session.path, self.context.clock, signals)
+        signals.progress.connect(progress.setValue)
+        progress.canceled.connect(job.cancel)
+        path = session.path
+        signals.done.connect(lambda result: self._full_check_done(signals, path, result))
+        self._start(job)
+
+    def _full_check_done(self, signals: CheckSignals, path: Path, result: object) -> None:
+        signals.deleteLater()
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        if isinstance(result, BranchDeskError):
+            if result.code == "check.cancelled":
+                self.window.statusBar().showMessage(error_text(result), 8000)
+            else:
+                self.context.show_error(self.window, error_text(result))
+            return
+        assert isinstance(result, list)
+        dialog = CheckResultDialog(path.name, result, self.window)
+        self.result_dialog = dialog
+        if damaged(result):
+            dialog.finished.connect(lambda _code: self._damaged_after_check(path))
+        dialog.open()
+
+    def _damaged_after_check(self, path: Path) -> None:
+        session = self.window.session
+        if session is not None and session.path == path:
+            self.window.close_ledger()  # nothing more is written to a damaged file
+        self.offer_backup(path)
+
+    # -- threads -------------------------------------------------------------------------------------
+
+    def _start(self, job: CheckJob) -> None:
+        self._jobs = [running for running in self._jobs if running.is_alive()]
+        self._jobs.append(job)
+        job.start()
+
+    def wait(self) -> None:
+        for job in self._jobs:
+            job.join()
+        self._jobs = []
+
+    def shut_down(self) -> None:
+        """The window closes: stop any check, and let no result arrive after it."""
+        for job in self._jobs:
+            job.cancel()
+        self.cancel_pending()
+        self.wait()
