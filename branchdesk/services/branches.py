@@ -303,9 +303,13 @@ def _draft_from_cells(
         candidates = unit_ids.get(unit_name, [])
         if len(candidates) == 1:
             unit_id = candidates[0].id
+        elif not candidates:
+            problems.append(
+                (BranchColumn.UNIT, FieldProblem("unit_id", "branch.unknown_unit", {"name": unit_name}))
+            )
         else:
-            code = "branch.unknown_unit" if not candidates else "branch.ambiguous_unit"
-            problems.append((BranchColumn.UNIT, FieldProblem("unit_id", code, {"name": unit_name})))
+            problem = FieldProblem("unit_id", "branch.ambiguous_unit", {"name": unit_name})
+            problems.append((BranchColumn.UNIT, problem))
     if kind is BranchKind.GRID:
         problems.append((BranchColumn.KIND, FieldProblem("kind", "branch.grid_needs_dialog")))
     if kind is None and not any(column is BranchColumn.KIND for column, _ in problems):

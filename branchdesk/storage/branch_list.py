@@ -122,8 +122,8 @@ def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
     marks = ", ".join("?" for _ in ids)
     rows = ledger.query(
         f"""
-        SELECT b.id, b.uuid, b.region_id, b.unit_id, b.name, b.kind, b.tier, b.secretary, b.phone, b.member_count,
-               b.optimised_on, b.established_on, b.archived_on, u.name AS unit,
+        SELECT b.id, b.uuid, b.region_id, b.unit_id, b.name, b.kind, b.tier, b.secretary, b.phone,
+               b.member_count, b.optimised_on, b.established_on, b.archived_on, u.name AS unit,
                {_REGION_LABEL} AS region_label, partner_branch.name AS partner
         {_FROM} WHERE b.id IN ({marks})
         """,

@@ -67,7 +67,8 @@ def _raised_codes() -> set[str]:
     codes = set()
     for path in (ROOT / "branchdesk").rglob("*.py"):
         codes |= set(re.findall(r'BranchDeskError\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
-        codes |= set(re.findall(r'Problem\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
+        codes |= set(re.findall(r'(?<!Field)Problem\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
+        codes |= set(re.findall(r'FieldProblem\(\s*[\w."]+,\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
     return codes
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from branchdesk.domain.chart_data import GroupKind, MonthSpan, RateBreakdown, ThemedDayGrid, TierMatrix
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import BranchKind
+from branchdesk.domain.enums import BranchKind, Tier
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
 from branchdesk.services import charts as chart_service
@@ -165,7 +165,7 @@ def test_organ_side_drills_to_a_unit_and_to_the_city_level(
     assert window.branches_tab.kind.currentText() == "机关"
 
 
-def test_a_tier_cell_names_the_tab_still_to_come(window: MainWindow, qtbot: object) -> None:
+def test_a_tier_cell_opens_its_pairings(window: MainWindow, qtbot: object) -> None:
     tab = window.coverage_tab
     window.show_tab("coverage")
     tab.show_chart("tiers")
@@ -173,8 +173,11 @@ def test_a_tier_cell_names_the_tab_still_to_come(window: MainWindow, qtbot: obje
     assert isinstance(data, TierMatrix)
     assert data.total == 4
     click(tab, 0, 2)  # strong organ branch, weak grassroots branch
-    assert window.tabs.currentWidget() is tab
-    assert "结对" in window.statusBar().currentMessage()
+    assert window.tabs.currentWidget() is window.pairings_tab
+    pairings = window.pairings_tab.model
+    shown_rows = [row for r in range(pairings.rowCount()) if (row := pairings.row_at(r)) is not None]
+    assert len(shown_rows) == data.count(Tier.STRONG, Tier.WEAK) > 0
+    assert {(row.organ_tier, row.grassroots_tier) for row in shown_rows} == {(Tier.STRONG, Tier.WEAK)}
 
 
 def test_activity_frequency_follows_months_and_region(
@@ -254,11 +257,11 @@ def test_charts_speak_the_chosen_language(window: MainWindow, qtbot: object) -> 
     assert tab.canvas.figure.texts[0].get_text() == "信阳市基层党支部结对覆盖率"
     window.language_actions["en"].trigger()
     QApplication.processEvents()
-    assert window.tabs.tabText(1) == "Coverage"
+    assert window.tabs.tabText(window.tabs.indexOf(tab)) == "Coverage"
     assert tab.canvas.figure.texts[0].get_text() == "信阳市: coverage of grassroots branches"
     window.language_actions["zh_CN"].trigger()
     QApplication.processEvents()
-    assert window.tabs.tabText(2) == "活动频次"
+    assert window.tabs.tabText(window.tabs.indexOf(window.frequency_tab)) == "活动频次"
 
 
 def test_closing_while_a_chart_is_computing(window: MainWindow) -> None:
