@@ -142,6 +142,7 @@ def edit_branch(ledger: Ledger, branch_id: int, draft: BranchDraft) -> Changed:
 
 _COLUMN_FIELDS = {
     BranchColumn.NAME: "name",
+    BranchColumn.KIND: "kind",
     BranchColumn.REGION: "region_id",
     BranchColumn.UNIT: "unit_id",
     BranchColumn.TIER: "tier",
@@ -162,6 +163,8 @@ def set_branch_field(ledger: Ledger, branch_id: int, column: BranchColumn, value
         value = _whole_number(value) if value.strip(BLANKS) else None
     if column is BranchColumn.TIER and value is not None:
         value = Tier(value)
+    if column is BranchColumn.KIND:
+        value = BranchKind(value)  # a village turned community, say; the rules check where it sits
     return edit_branch(ledger, branch_id, replace(draft_of(ledger, branch_id), **{field_name: value}))
 
 

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from branchdesk.domain.enums import RegionLevel, Tier
+from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.ui.branch_model import COLUMNS, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchChoices
-from branchdesk.ui.labels import tier_label
+from branchdesk.ui.labels import kind_label, tier_label
 from branchdesk.ui.widgets import OptionalDateEdit, SearchCombo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,6 +28,11 @@ class BranchDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             for tier in (*Tier, None):
                 combo.addItem(tier_label(tier), tier)
+            return combo
+        if column is BranchColumn.KIND:
+            combo = QComboBox(parent)
+            for kind in BranchKind:
+                combo.addItem(kind_label(kind), kind)
             return combo
         if column in (BranchColumn.REGION, BranchColumn.UNIT):
             combo = SearchCombo(parent)
@@ -48,7 +53,7 @@ class BranchDelegate(QStyledItemDelegate):
     @staticmethod
     def _is_organ(index: Index) -> bool:
         model = index.model()
-        return isinstance(model, BranchTableModel) and model.row_at(index.row()).kind.value == "organ"
+        return isinstance(model, BranchTableModel) and model.row_at(index.row()).kind is BranchKind.ORGAN
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         value = index.data(Qt.ItemDataRole.EditRole)

@@ -42,6 +42,7 @@ _ARCHIVED_COLOUR = QColor(130, 130, 130)
 EDITABLE = frozenset(
     {
         BranchColumn.NAME,
+        BranchColumn.KIND,
         BranchColumn.REGION,
         BranchColumn.UNIT,
         BranchColumn.TIER,
@@ -68,6 +69,8 @@ class BranchSource(Protocol):
 def _edit_value(row: BranchRow, column: BranchColumn) -> Any:
     """A cell's value as its editor takes it: ids, enums and dates rather than their texts."""
     match column:
+        case BranchColumn.KIND:
+            return row.kind
         case BranchColumn.REGION:
             return row.region_id
         case BranchColumn.UNIT:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, Tier
@@ -165,6 +165,15 @@ def test_editing_a_cell_with_its_editor_saves_and_undoes(
     assert ("村1村党支部", "village", "weak", "0376-6221234", None, None) in rows(small)
     window.edits.undo_action.trigger()
     assert ("村1村党支部", "village", "weak", None, None, None) in rows(small)
+
+    # Kind and tier through their pickers: a village turned community.
+    for column, value in ((BranchColumn.KIND, BranchKind.COMMUNITY), (BranchColumn.TIER, Tier.STRONG)):
+        index = model.index(row, COLUMNS.index(column))
+        table.edit(index)
+        combo = next(e for e in table.findChildren(QComboBox) if e.isVisible())
+        combo.setCurrentIndex(combo.findData(value))
+        table.commitData(combo)
+    assert ("村1村党支部", "community", "strong", None, None, None) in rows(small)
 
 
 def test_bulk_edit_archive_and_their_undo(
