@@ -152,11 +152,18 @@ class ActivitiesTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(100)
-        for column, width in ((ActivityColumn.GRASSROOTS, 170), (ActivityColumn.ORGAN, 200)):
+        widths = {
+            ActivityColumn.DATE: 125,
+            ActivityColumn.GRASSROOTS: 170,
+            ActivityColumn.ORGAN: 190,
+            ActivityColumn.TYPE: 80,
+            ActivityColumn.WEEKDAY: 140,
+            ActivityColumn.AREAS: 150,
+            ActivityColumn.VOLUNTEERS: 60,
+            ActivityColumn.REGION: 140,
+        }
+        for column, width in widths.items():
             self.table.setColumnWidth(list(ActivityColumn).index(column), width)
-        self.table.setColumnWidth(list(ActivityColumn).index(ActivityColumn.REGION), 140)
-        self.table.setColumnWidth(list(ActivityColumn).index(ActivityColumn.AREAS), 150)
-        self.table.setColumnWidth(list(ActivityColumn).index(ActivityColumn.WEEKDAY), 130)
         self.table.doubleClicked.connect(self._on_double_click)
 
         top = QHBoxLayout()

@@ -1403,6 +1403,42 @@
         <source>BranchDesk</source>
         <translation>支部联建台账</translation>
     </message>
+    <message>
+        <source>Import from a spreadsheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the rows on show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report of rejected rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder for the import templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>FrequencyTab</name>
@@ -1847,6 +1883,17 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import from a spreadsheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>KeyTasksDialog</name>
     <message>
         <source>Key tasks</source>
@@ -2180,6 +2227,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Open the demo ledger</source>
         <translation>打开演示台账</translation>
+    </message>
+    <message>
+        <source>{file} is open in another BranchDesk window, brought to the front.</source>
+        <translation>{file} 已在另一个支部联建台账窗口中打开，已将该窗口切换到前面。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -3202,6 +3253,197 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Region</source>
         <translation>地区</translation>
+    </message>
+</context>
+<context>
+    <name>_CheckPage</name>
+    <message>
+        <source>Check the rows, then import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save report as xlsx…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import nothing if any row is rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the valid rows, leave out the rejected ones</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Skip rows already in the ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update rows already in the ledger from the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows already in the ledger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished">行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished">列</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} — rejected rows.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The import is one step: Edit ▸ Undo takes all of it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing new to import.</source>
+        <translation type="unfinished">没有需要导入的新内容。</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <source>Which file, and what does it hold?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Excel workbooks (.xlsx, .xls) and CSV files (UTF-8 or GBK) are read. Columns are found by their headers; you can correct the match on the next page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation type="unfinished">党支部</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation type="unfinished">结对</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A whole ledger (a workbook made by File ▸ Export)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GBK (GB18030), as WPS and older Excel save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text encoding (CSV files):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file holds:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the file's encoding above (GBK or UTF-8), then go on.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>_MappingPage</name>
+    <message>
+        <source>Match the file's columns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each column of the file is read as the field chosen beside it. Columns set to “not imported” are left out. The first rows below show how the file will be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no header)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first {count} rows, below the header row (row {row} of the file):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sheet}: no column for {fields}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>{sheet}: {read} rows read — {added} new, {updated} updated, {duplicates} already in the ledger, {rejected} rejected</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

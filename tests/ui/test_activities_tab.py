@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QListWidget
 
+from branchdesk.domain.activities import ActivityColumn, ActivityFilter
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, DayKind
 from branchdesk.domain.months import Month
@@ -102,7 +103,7 @@ def test_record_a_bulk_entry_through_the_dialog_then_undo(
     assert rows[1]["areas"] == "service"
     tab.wait()
     assert tab.model.rowCount() == 3
-    weekday_column = COLUMNS.index(COLUMNS[8])
+    weekday_column = COLUMNS.index(ActivityColumn.WEEKDAY)
     assert "防汛应急" in tab.model.index(0, weekday_column).data()  # marked as an excused working day
     window.edits.undo()
     assert len(stored(path)) == 1
@@ -158,11 +159,11 @@ def test_edit_in_the_dialog_and_in_place_copy_delete_and_undo(
     assert stored(path)[0]["areas"] == "industry,organisation"
     tab.wait()
 
-    volunteers = tab.model.index(0, COLUMNS.index(COLUMNS[7]))
+    volunteers = tab.model.index(0, COLUMNS.index(ActivityColumn.VOLUNTEERS))
     assert tab.model.setData(volunteers, 12)
     assert stored(path)[0]["volunteers"] == 12
     tab.wait()
-    assert tab.model.index(0, COLUMNS.index(COLUMNS[7])).data() == "12"
+    assert tab.model.index(0, COLUMNS.index(ActivityColumn.VOLUNTEERS)).data() == "12"
     assert tab.model.setData(volunteers, 0)  # refused with a message; the file keeps 12
     assert recorder.errors
     assert "志愿者" in recorder.errors[-1]
@@ -240,8 +241,6 @@ def test_the_model_passes_the_model_tester(
 ) -> None:
     path, _ = town
     model = ActivityTableModel(clock)
-    from branchdesk.domain.activities import ActivityFilter
-
     model.show_ledger(path, ActivityFilter())
     model.wait()
     assert model.rowCount() == 1

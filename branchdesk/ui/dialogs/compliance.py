@@ -45,6 +45,16 @@ def _item(text: str, background: QColor | None = None) -> QTableWidgetItem:
     return item
 
 
+def _names_then_fit(table: QTableWidget) -> None:
+    """The two branch names at a readable width, the month or task columns as wide as their headers."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    for column, width in ((0, 190), (1, 250)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(column, width)
+    header.setStretchLastSection(True)
+
+
 class ComplianceDialog(QDialog):
     def __init__(
         self, ledger: Ledger, region_id: int, region_name: str, parent: QWidget | None = None
@@ -105,8 +115,8 @@ class ComplianceDialog(QDialog):
 
         halves = sorted({*key_task_service.half_years(ledger), HalfYear.of(today)}, reverse=True)
         for half_year in halves:
-            self.half_year.addItem(str(half_year), half_year)
-        self.half_year.setCurrentIndex(self.half_year.findData(HalfYear.of(today)))
+            self.half_year.addItem(str(half_year))
+        self.half_year.setCurrentIndex(self.half_year.findText(str(HalfYear.of(today))))
         self.month.dateChanged.connect(self.refresh)
         self.half_year.currentIndexChanged.connect(self._fill_coverage)
         self.refresh()
@@ -190,15 +200,10 @@ class ComplianceDialog(QDialog):
                     cell = _item("✗", _OVERDUE)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.grid.setItem(row, 2 + index, cell)
-        header = self.grid.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        _names_then_fit(self.grid)
 
     def _fill_coverage(self) -> None:
-        half_year = self.half_year.currentData()
-        if not isinstance(half_year, HalfYear):
-            return
+        half_year = HalfYear.parse(self.half_year.currentText())
         tasks = key_task_service.key_tasks(self._ledger, half_year)
         rows = compliance_service.key_task_coverage(self._ledger, self._region_id, half_year)
         self.coverage.clear()
@@ -223,7 +228,4 @@ class ComplianceDialog(QDialog):
             count = sum(1 for task in tasks if task.id in pairing.covered)
             total = self.tr("{count} of {total}").format(count=count, total=len(tasks))
             self.coverage.setItem(row, 2 + len(tasks), _item(total))
-        header = self.coverage.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        _names_then_fit(self.coverage)

@@ -10,19 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCalendarWidget,
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +41,7 @@ from branchdesk.ui.edits import LedgerEdits
 
 _HOLIDAY = QColor(253, 210, 205)
 _WORKDAY = QColor(205, 222, 250)
+_WEEKEND_TEXT = QColor(200, 30, 30)
 
 
 class HolidaysDialog(QDialog):
@@ -58,31 +62,18 @@ class HolidaysDialog(QDialog):
         self.missing = QLabel(self)
         self.missing.setObjectName("missingYears")
         self.missing.setWordWrap(True)
-        self.months: list[QCalendarWidget] = []
+        self.months: list[MonthGrid] = []
         grid_box = QWidget(self)
         grid = QGridLayout(grid_box)
-        grid.setSpacing(4)
+        grid.setSpacing(6)
         for index in range(12):
-            calendar = QCalendarWidget(grid_box)
-            calendar.setNavigationBarVisible(False)
-            calendar.setSelectionMode(QCalendarWidget.SelectionMode.NoSelection)
-            calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-            calendar.setGridVisible(False)
-            calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-            calendar.setFixedSize(230, 170)
-            title = QLabel(grid_box)
-            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            cell = QVBoxLayout()
-            cell.setSpacing(0)
-            cell.addWidget(title)
-            cell.addWidget(calendar)
-            grid.addLayout(cell, index // 4, index % 4)
-            calendar.setProperty("title", title)
-            self.months.append(calendar)
+            month = MonthGrid(grid_box)
+            grid.addWidget(month, index // 4, index % 4)
+            self.months.append(month)
         self.legend = QLabel(self)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("holidayList")
-        self.editor.setMinimumWidth(260)
+        self.editor.setMinimumWidth(240)
         self.problem = QLabel(self)
         self.problem.setObjectName("holidayProblem")
         self.problem.setWordWrap(True)
@@ -99,9 +90,9 @@ class HolidaysDialog(QDialog):
         top.addWidget(self.year)
         top.addWidget(self.status, 1)
         side = QVBoxLayout()
-        side.addWidget(
-            QLabel(self.tr("One date or range a line: 2027-02-06~2027-02-12 休 春节; 2027-02-14 班"), self)
-        )
+        hint = QLabel(self.tr("One date or range a line: 2027-02-06~2027-02-12 休 春节; 2027-02-14 班"), self)
+        hint.setWordWrap(True)
+        side.addWidget(hint)
         side.addWidget(self.editor, 1)
         side.addWidget(self.problem)
         side_buttons = QHBoxLayout()
@@ -176,21 +167,8 @@ class HolidaysDialog(QDialog):
 
     def _paint(self, days: DeclaredDays) -> None:
         year = self.year.value()
-        plain = QTextCharFormat()
-        for month, calendar in enumerate(self.months, start=1):
-            first = QDate(year, month, 1)
-            calendar.setDateRange(first, QDate(year, month, first.daysInMonth()))
-            calendar.setCurrentPage(year, month)
-            calendar.setDateTextFormat(QDate(), plain)  # a null date clears every format
-            title = calendar.property("title")
-            if isinstance(title, QLabel):
-                title.setText(f"{year}-{month:02d}")
-        for day, (kind, name) in days.items():
-            mark = QTextCharFormat()
-            mark.setBackground(_HOLIDAY if kind is DayKind.HOLIDAY else _WORKDAY)
-            if name:
-                mark.setToolTip(name)
-            self.months[day.month - 1].setDateTextFormat(QDate(day.year, day.month, day.day), mark)
+        for month, grid in enumerate(self.months, start=1):
+            grid.show_month(year, month, {day: value for day, value in days.items() if day.month == month})
 
     def save(self) -> Changed | None:
         try:
@@ -224,8 +202,66 @@ class HolidaysDialog(QDialog):
 
     def day_kind(self, day: dt.date) -> DayKind | None:
         """What the calendar on show marks ``day`` as (tests read the painting back)."""
-        brush = self.months[day.month - 1].dateTextFormat(QDate(day.year, day.month, day.day)).background()
-        colour = brush.color()
-        if brush.style() == Qt.BrushStyle.NoBrush:
-            return None
-        return DayKind.HOLIDAY if colour == _HOLIDAY else DayKind.WORKDAY if colour == _WORKDAY else None
+        return self.months[day.month - 1].kind_of(day)
+
+
+class MonthGrid(QWidget):
+    """One month as a wall calendar shows it: Monday first, weekends in red, declared days coloured."""
+
+    CELL = 26
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kinds: dict[dt.date, DayKind] = {}
+        self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table = QTableWidget(self)
+        self.table.verticalHeader().hide()
+        # Sizes first: the default size applies to the sections made after it is set.
+        for header, size in (
+            (self.table.horizontalHeader(), self.CELL + 6),
+            (self.table.verticalHeader(), self.CELL - 4),
+        ):
+            header.setMinimumSectionSize(10)
+            header.setDefaultSectionSize(size)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setRowCount(6)
+        self.table.setColumnCount(7)
+        self.table.setHorizontalHeaderLabels(["一", "二", "三", "四", "五", "六", "日"])
+        self.table.setShowGrid(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header_height = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedSize(7 * (self.CELL + 6) + 2, header_height + 6 * (self.CELL - 4) + 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+
+    def show_month(self, year: int, month: int, days: DeclaredDays) -> None:
+        self.title.setText(f"{year}-{month:02d}")
+        self._kinds = {day: kind for day, (kind, _) in days.items()}
+        self.table.clearContents()
+        first = dt.date(year, month, 1)
+        offset = first.weekday()
+        day = first
+        while day.month == month:
+            position = offset + day.day - 1
+            item = QTableWidgetItem(str(day.day))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            declared = days.get(day)
+            if declared is not None:
+                kind, name = declared
+                item.setBackground(_HOLIDAY if kind is DayKind.HOLIDAY else _WORKDAY)
+                item.setToolTip(f"{name or ''} {'休' if kind is DayKind.HOLIDAY else '班'}".strip())
+            if day.weekday() >= 5 and (declared is None or declared[0] is DayKind.HOLIDAY):
+                item.setForeground(_WEEKEND_TEXT)
+            self.table.setItem(position // 7, position % 7, item)
+            day += dt.timedelta(days=1)
+
+    def kind_of(self, day: dt.date) -> DayKind | None:
+        return self._kinds.get(day)

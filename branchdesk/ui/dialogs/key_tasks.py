@@ -95,14 +95,12 @@ class KeyTasksDialog(QDialog):
         with QSignalBlocker(self.half_year):
             self.half_year.clear()
             for half_year in choices:
-                self.half_year.addItem(str(half_year), half_year)
-            self.half_year.setCurrentIndex(self.half_year.findData(select))
+                self.half_year.addItem(str(half_year))
+            self.half_year.setCurrentIndex(self.half_year.findText(str(select)))
         self.refresh()
 
     def chosen_half_year(self) -> HalfYear:
-        value = self.half_year.currentData()
-        assert isinstance(value, HalfYear)
-        return value
+        return HalfYear.parse(self.half_year.currentText())
 
     def _previous_with_tasks(self) -> HalfYear | None:
         """The last half-year before the chosen one that has tasks: the list a new half-year starts from."""
