@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import LayoutEngine
 from matplotlib.text import Text
 
+from branchdesk.charts.labels import HAlign, Labels, VAlign
 from branchdesk.domain.rates import Rate
 
 # Sizes in points; a screen figure has 100 dots per inch, a printed one 300.
@@ -158,40 +159,58 @@ def draw_bars(
 
 def category_labels(
     axes: Axes, labels: Sequence[str], *, axis: Literal["x", "y"], size: float, top: bool = False
-) -> None:
-    """Names along an axis (below it, or above with ``top``), written as plain text at 0, 1, 2 …:
-    matplotlib's ticks cost several milliseconds each to make, and categories need none of their
-    machinery."""
+) -> Labels:
+    """Names along an axis (below it, or above with ``top``), written at 0, 1, 2 …: matplotlib's
+    ticks cost several milliseconds each to make, and categories need none of their machinery."""
     if axis == "x":
         axes.set_xticks([])
-        transform = axes.get_xaxis_transform()
-        for i, label in enumerate(labels):
-            axes.annotate(
-                label,
-                (i, 1.0 if top else 0.0),
-                xycoords=transform,
-                xytext=(0, 3 if top else -4),
-                textcoords="offset points",
-                ha="center",
-                va="bottom" if top else "top",
-                fontsize=size,
-                color=INK,
-            )
+        points = [(float(i), 1.0 if top else 0.0) for i in range(len(labels))]
+        names = Labels(
+            labels,
+            points,
+            axes.get_xaxis_transform(),
+            size=size,
+            color=INK,
+            va="bottom" if top else "top",
+            offset=(0, 3 if top else -4),
+        )
     else:
         axes.set_yticks([])
-        transform = axes.get_yaxis_transform()
-        for i, label in enumerate(labels):
-            axes.annotate(
-                label,
-                (0.0, i),
-                xycoords=transform,
-                xytext=(-5, 0),
-                textcoords="offset points",
-                ha="right",
-                va="center",
-                fontsize=size,
-                color=INK,
-            )
+        points = [(0.0, float(i)) for i in range(len(labels))]
+        names = Labels(
+            labels, points, axes.get_yaxis_transform(), size=size, color=INK, ha="right", offset=(-5, 0)
+        )
+    axes.add_artist(names)
+    return names
+
+
+def value_labels(
+    axes: Axes,
+    texts: Sequence[str],
+    points: Sequence[tuple[float, float]],
+    *,
+    size: float,
+    ha: HAlign = "center",
+    va: VAlign = "center",
+    offset: tuple[float, float] = (0.0, 0.0),
+    rotation: Literal[0, 90] = 0,
+    linespacing: float | Literal["normal"] = "normal",
+) -> Labels:
+    """Numbers written at data points (on bars, in cells), as one artist."""
+    written = Labels(
+        texts,
+        points,
+        axes.transData,
+        size=size,
+        color=INK,
+        ha=ha,
+        va=va,
+        offset=offset,
+        rotation=rotation,
+        linespacing=linespacing,
+    )
+    axes.add_artist(written)
+    return written
 
 
 def percent_text(rate: Rate) -> str:

@@ -28,6 +28,7 @@ from branchdesk.charts.base import (
     percent_text,
     report_axes,
     start,
+    value_labels,
 )
 from branchdesk.domain.chart_data import GroupKind, RateBreakdown, TierMatrix
 from branchdesk.domain.enums import Tier
@@ -82,18 +83,15 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
         axes.yaxis.set_major_formatter(percent_axis)
         axes.set_ylabel(text.axis, fontsize=LABEL_SIZE, color=MUTED)
         report_axes(axes, value_axis="y")
-        for i, rate in enumerate(rates):
-            axes.annotate(
-                f"{percent_text(rate)}\n{_counts(rate)}",
-                (i, values[i]),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=VALUE_SIZE,
-                color=INK,
-                linespacing=1.3,
-            )
+        value_labels(
+            axes,
+            [f"{percent_text(rate)}\n{_counts(rate)}" for rate in rates],
+            [(i, value) for i, value in enumerate(values)],
+            size=VALUE_SIZE,
+            va="bottom",
+            offset=(0, 3),
+            linespacing=1.3,
+        )
     else:
         draw_bars(axes, targets, values, colour=colours, width=0.62, horizontal=True)
         category_labels(axes, text.labels, axis="y", size=LABEL_SIZE)
@@ -103,17 +101,14 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
         axes.xaxis.set_major_formatter(percent_axis)
         axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
         report_axes(axes, value_axis="x")
-        for i, rate in enumerate(rates):
-            axes.annotate(
-                f"{percent_text(rate)}  {_counts(rate)}",
-                (values[i], i),
-                xytext=(4, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=VALUE_SIZE,
-                color=INK,
-            )
+        value_labels(
+            axes,
+            [f"{percent_text(rate)}  {_counts(rate)}" for rate in rates],
+            [(value, i) for i, value in enumerate(values)],
+            size=VALUE_SIZE,
+            ha="left",
+            offset=(4, 0),
+        )
     return targets
 
 

@@ -30,12 +30,12 @@ from branchdesk.charts.base import (
     count_text,
     draw_bars,
     empty,
-    fraction,
     labels_inches,
     month_ticks,
     percent_text,
     report_axes,
     start,
+    value_labels,
 )
 from branchdesk.domain.chart_data import (
     AreaCounts,
@@ -93,20 +93,15 @@ def _values_on_bars(axes: Axes, values: Sequence[float], texts: Sequence[str]) -
     """Each bar's value on top; upright when they would run into each other."""
     longest = max((len(t) for t in texts), default=0)
     rotate = len(values) > (LEVEL_VALUES_MAX if longest <= 5 else LEVEL_VALUES_MAX * 3 // 4)
-    for i, (value, text) in enumerate(zip(values, texts, strict=True)):
-        if not text:
-            continue
-        axes.annotate(
-            text,
-            (i, value),
-            xytext=(0, 2),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=SMALL_SIZE,
-            color=INK,
-            rotation=90 if rotate else 0,
-        )
+    value_labels(
+        axes,
+        texts,
+        [(i, value) for i, value in enumerate(values)],
+        size=SMALL_SIZE,
+        va="bottom",
+        offset=(0, 2),
+        rotation=90 if rotate else 0,
+    )
 
 
 def _month_axes(figure: Figure, text: MonthChartText) -> Axes:
@@ -202,16 +197,14 @@ def draw_areas(figure: Figure, data: AreaCounts, text: AreaChartText) -> Targets
     axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
     report_axes(axes, value_axis="x")
-    for i, area in enumerate(areas):
-        axes.annotate(
-            f"{count_text(counts[i])}  {percent_text(data.share(area))}",
-            (counts[i], i),
-            xytext=(4, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=VALUE_SIZE + 1,
-            color=INK,
-        )
+    value_labels(
+        axes,
+        [f"{count_text(counts[i])}  {percent_text(data.share(area))}" for i, area in enumerate(areas)],
+        [(count, i) for i, count in enumerate(counts)],
+        size=VALUE_SIZE + 1,
+        ha="left",
+        offset=(4, 0),
+    )
     return targets
 
 
@@ -273,18 +266,19 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
     if not data.rows:
         rates += [group.rates for group in data.groups]
     colours = np.ones((grid_rows(data), len(months), 4))
-    for r, row in enumerate(rates):
-        for c, rate in enumerate(row):
-            colours[r, c] = _rate_colour(rate)
+    colours[: len(rates)] = _rate_colours(rates)
     for r, pairing in enumerate(data.rows, start=1):
         for c, month in enumerate(months):
             colours[r, c] = _hex(CELL_COLOURS[pairing.state(month, c)])
     axes.imshow(colours, aspect="auto", interpolation="nearest")
     # The written rates: the total's row always, and each part's when the grid is of parts.
     size = SMALL_SIZE if len(months) <= 24 else SMALL_SIZE - 1.5
-    for r, row in enumerate(rates):
-        for c, rate in enumerate(row):
-            axes.text(c, r, _short_percent(rate), ha="center", va="center", fontsize=size, color=INK)
+    value_labels(
+        axes,
+        [_short_percent(rate) for row in rates for rate in row],
+        [(c, r) for r, row in enumerate(rates) for c in range(len(row))],
+        size=size,
+    )
     month_ticks(axes, text.months, top=True)
     category_labels(axes, text.rows, axis="y", size=8 if data.rows else LABEL_SIZE)
     for spine in axes.spines.values():
@@ -323,13 +317,18 @@ def _hex(colour: str) -> tuple[float, float, float, float]:
     return red, green, blue, 1.0
 
 
-def _rate_colour(rate: Rate) -> tuple[float, float, float, float]:
-    if not rate.total:
-        return _hex(NO_DATA)
-    share = (fraction(rate) / 100 - COMPLIANCE_FLOOR) / (1 - COMPLIANCE_FLOOR)
-    red, green, blue, _ = COMPLIANCE(min(1.0, max(0.0, share)))
+def _rate_colours(rows: Sequence[Sequence[Rate]]) -> np.ndarray:
+    """Each rate's colour (rows × months × RGBA), the colour map applied to all at once."""
+    counts = np.array([[rate.count for rate in row] for row in rows], dtype=float)
+    totals = np.array([[rate.total for rate in row] for row in rows], dtype=float)
+    shares = np.divide(counts, totals, out=np.zeros_like(counts), where=totals > 0)
+    colours: np.ndarray = np.asarray(
+        COMPLIANCE(np.clip((shares - COMPLIANCE_FLOOR) / (1 - COMPLIANCE_FLOOR), 0.0, 1.0))
+    )
     # Lightened, so that the written numbers stay readable on every colour.
-    return 0.55 + 0.45 * red, 0.55 + 0.45 * green, 0.55 + 0.45 * blue, 1.0
+    colours[..., :3] = 0.55 + 0.45 * colours[..., :3]
+    colours[totals == 0] = _hex(NO_DATA)
+    return colours
 
 
 def _short_percent(rate: Rate) -> str:

@@ -304,12 +304,12 @@ class ChartTab(QWidget):
     def _ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         import branchdesk.charts  # noqa: F401  (the Chinese font, before the first drawing)
+        from branchdesk.ui.chart_canvas import ChartCanvas
 
-        canvas = FigureCanvasQTAgg(Figure(dpi=SCREEN_DPI))  # type: ignore[no-untyped-call]
+        canvas = ChartCanvas(Figure(dpi=SCREEN_DPI))
         canvas.setObjectName("chartCanvas")
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         canvas.mpl_connect("motion_notify_event", self._on_motion)
