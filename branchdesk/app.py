@@ -32,6 +32,7 @@ from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.fonts import apply_ui_font
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.single_instance import LedgerInstances
 
 APP_NAME = "BranchDesk"
 DEMO_STAGES = {
@@ -97,7 +98,9 @@ def build_window(
     folder: Path,
     *,
     headless: bool = False,
+    instances: LedgerInstances | None = None,
 ) -> MainWindow:
+    """The window with everything it is given; ``instances`` keeps one window per ledger."""
     preferences = AppSettings(settings)
     translations = Translations(app)
     translations.install(language or preferences.language)
@@ -121,7 +124,12 @@ def build_window(
         auto_backup=not headless,
         choose_chart_path=file_dialog_export_chart(documents),
     )
-    return MainWindow(context)
+    if instances is not None:
+        context.claim_ledger = instances.claim
+    window = MainWindow(context)
+    if instances is not None:
+        instances.activated.connect(window.bring_forward)
+    return window
 
 
 def screenshot(window: MainWindow, folder: Path) -> None:
@@ -204,10 +212,14 @@ def run(
             if scratch
             else QSettings()
         )
+    # One window per ledger; not for headless runs, whose scratch files no other window wants.
+    instances = None if headless else LedgerInstances(folder / "instances")
+    if instances is not None and args.ledger is not None and not instances.claim(args.ledger):
+        return 0  # the window that has this ledger open was asked to come forward
     window: MainWindow | None = None
     previous_hook = sys.excepthook
     try:
-        window = build_window(app, clock, settings, args.lang, folder, headless=headless)
+        window = build_window(app, clock, settings, args.lang, folder, headless=headless, instances=instances)
         if not args.smoke_test:
             shown = window
 
@@ -238,6 +250,9 @@ def run(
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if scratch is not None:
             scratch.cleanup()
+        if instances is not None:
+            instances.release()
+            instances.deleteLater()
         sys.excepthook = previous_hook
 
 

@@ -330,6 +330,21 @@ class MainWindow(QMainWindow):
     # -- ledgers -------------------------------------------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
+        """Open ``path`` here, unless another window has it open: that one is brought forward."""
+        if not self.context.claim_ledger(path):
+            self.statusBar().showMessage(
+                self.tr("{file} is open in another BranchDesk window, brought to the front.").format(
+                    file=path.name
+                ),
+                15000,
+            )
+            return False
+        opened = self._open(path)
+        if not opened:  # hold on to the ledger still open here, not to the one refused
+            self.context.claim_ledger(None if self.session is None else self.session.path)
+        return opened
+
+    def _open(self, path: Path) -> bool:
         try:
             session = LedgerSession.open(path, self.context.clock, self.context.data_dir)
         except BranchDeskError as error:

@@ -1363,6 +1363,73 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>&amp;Import from Excel or CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import &amp;templates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport the ledger to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the selected re&amp;gion to Excel…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export &amp;view…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the rows this table shows (its filter and order) as xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly &amp;report…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import template — {sheet}.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates saved in {folder}: {files}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} ledger.xlsx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting the ledger…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation type="unfinished">党支部</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation type="unfinished">结对</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported {rows} rows to {path}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ExportChartDialog</name>
     <message>
         <source>PNG image, for documents and messages (*.png)</source>
@@ -3253,6 +3320,13 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Region</source>
         <translation>地区</translation>
+    </message>
+</context>
+<context>
+    <name>ViewExport</name>
+    <message>
+        <source>Exporting {count} rows…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

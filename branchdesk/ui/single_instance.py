@@ -1,0 +1,123 @@
+"""One window per ledger: a second start with a ledger already open brings that window forward instead.
+
+The window holding a ledger holds a lock file and listens on a local socket (a named pipe on Windows), both
+named by a hash of the user and the ledger's resolved path. Another start (or another window's File ▸ Open)
+that finds the lock taken connects to the socket and asks the holder to raise itself.
+
+After a crash the lock file names a process that no longer runs, which ``QLockFile`` recognises as stale and
+takes over; a socket file left behind on Linux is removed before listening again. Only the lock's holder
+ever removes or creates the socket, so two starts at the same moment cannot take it from each other.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+# How long to wait for the holder's answer; it may still be starting (lock taken, not yet listening).
+CONNECT_TIMEOUT_MS = 500
+CONNECT_ATTEMPTS = 4
+_RAISE = b"raise\n"
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment or the password database
+        return str(Path.home())
+
+
+def instance_name(path: Path, user: str) -> str:
+    """The lock's and the socket's name for ``path``: the same however the path is written."""
+    resolved = os.path.normcase(str(Path(path).resolve()))  # Windows paths ignore case
+    digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:32]
+    return f"branchdesk-{digest}"
+
+
+def _allow_raise_by_other_process() -> None:
+    """Windows lets only the foreground process hand focus on: give it to whichever window we ask."""
+    if sys.platform == "win32":
+        import ctypes
+
+        asfw_any = -1
+        getattr(ctypes, "windll").user32.AllowSetForegroundWindow(asfw_any)  # noqa: B009
+
+
+class LedgerInstances(QObject):
+    """What this process holds; ``activated`` when another start asked for the ledger held here."""
+
+    activated = Signal()
+
+    def __init__(self, lock_dir: Path, user: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lock_dir = lock_dir
+        self.user = user if user is not None else _user()
+        self._name: str | None = None
+        self._lock: QLockFile | None = None
+        self._server: QLocalServer | None = None
+
+    def claim(self, path: Path | None) -> bool:
+        """Hold ``path`` for this window (None lets go of what is held).
+
+        False when another window holds it: that window was asked to come forward. When the holder does not
+        answer, the ledger may still be opened here (SQLite keeps two writers apart); it is just not held.
+        """
+        if path is None:
+            self.release()
+            return True
+        name = instance_name(path, self.user)
+        if name == self._name:
+            return True
+        self.lock_dir.mkdir(parents=True, exist_ok=True)
+        lock = QLockFile(str(self.lock_dir / f"{name}.lock"))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has been open
+        if not lock.tryLock(0):
+            return not self._ask_to_raise(name)
+        self.release()
+        self._name, self._lock = name, lock
+        QLocalServer.removeServer(name)  # a socket file left by a crash
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_connection)
+        if server.listen(name):
+            self._server = server
+        return True
+
+    def _ask_to_raise(self, name: str) -> bool:
+        for _ in range(CONNECT_ATTEMPTS):
+            socket = QLocalSocket()
+            socket.connectToServer(name)
+            if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+                _allow_raise_by_other_process()
+                socket.write(_RAISE)
+                written = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+                socket.disconnectFromServer()
+                return written
+        return False
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda socket=socket: self._read(socket))
+            socket.disconnected.connect(socket.deleteLater)
+            self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket.bytesAvailable() and bytes(socket.readAll().data()).startswith(_RAISE.strip()):
+            self.activated.emit()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        self._name = None
