@@ -13,19 +13,19 @@ from pathlib import Path
 
 import pytest
 
-from tools import kill_harness
 from tools.kill_harness import Snapshot, check, make_ledger, run_many
 
 
 def test_fifty_kills_leave_every_action_whole_or_absent(tmp_path: Path) -> None:
     path = tmp_path / "断电 测试.bdesk"
-    results = run_many(path, runs=51, seed=20220519, max_delay=0.04)
-    assert len(results) == 51
-    assert [result for result in results if result.problems] == []
-    assert {result.action for result in results} == set(kill_harness.ACTIONS)
+    results = run_many(path, runs=52, seed=20220519, max_delay=0.07)
+    assert len(results) == 52
+    assert [(result.action, result.problems) for result in results if result.problems] == []
+    # Import, bulk edit, draw commit (and activities with their link rows), through the services.
+    assert {result.action for result in results} == {"import", "bulk_edit", "draw_commit", "add_activities"}
     # The kills landed where they matter: inside writes, and after some actions had committed.
     assert sum(result.hot_journal for result in results) >= 10
-    assert sum(result.committed for result in results) >= 10
+    assert sum(result.committed for result in results) >= 5
 
 
 @contextlib.contextmanager

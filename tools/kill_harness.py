@@ -43,7 +43,7 @@ from branchdesk.storage import branches, pairings, regions
 from branchdesk.storage.ledger import Ledger
 
 WRITER = Path(__file__).with_name("kill_writer.py")
-ACTIONS = ("add_branches", "edit_branches", "add_activities")
+ACTIONS = ("import", "bulk_edit", "draw_commit", "add_activities")
 LOG_TABLES = ("operation", "change_log")
 CLOCK = FixedClock.on("2022-05-19")
 
@@ -63,11 +63,12 @@ def make_ledger(path: Path) -> None:
         ]
         villages = [
             branches.add_branch(
-                ledger, f"第{i}村党支部", BranchKind.VILLAGE, townships[i % 3], tier=Tier.WEAK
+                ledger, f"第{i}村党支部", BranchKind.VILLAGE, townships[i % 3], tier=list(Tier)[i % 3]
             )
             for i in range(120)
         ]
-        for organ, village in zip(organs, villages, strict=False):
+        # Half the organ branches paired by hand (activities need pairings); the rest are left to draw.
+        for organ, village in zip(organs[:20], villages, strict=False):
             pairings.add_pairing(ledger, organ, village, dt.date(2022, 4, 20), method=PairingMethod.ASSIGNED)
 
 

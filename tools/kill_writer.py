@@ -11,7 +11,8 @@ the action will write, which the harness checks against the file), ``done`` afte
 The server prints ``exit STATUS`` when the child has gone.
 
 An action is one small function: ``(ledger, rng) -> (expected change-log rows, write)``, where ``write``
-does the action's writes inside the ``ledger.operation`` the child opens. Add an action by adding one.
+is one user action (one ``ledger.operation``), mostly a service the window calls. Add an action by adding
+one to ACTIONS.
 """
 
 from __future__ import annotations
@@ -25,75 +26,121 @@ from collections.abc import Callable
 from pathlib import Path
 
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
-from branchdesk.storage import activities, branches
+from branchdesk.domain.enums import ActivityType, Area, EndReason, Tier
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.imports import ImportKind, SourceRow
+from branchdesk.services.branches import BulkEdit, bulk_edit
+from branchdesk.services.draws import commit_draw, preview_draw
+from branchdesk.services.imports import run_import
+from branchdesk.storage import activities, pairings
 from branchdesk.storage.ledger import Ledger
 
-Write = Callable[[], None]
+Write = Callable[[], object]
 Action = Callable[[Ledger, random.Random], tuple[int, Write]]
 
 # Large enough that most of a child's time is spent inside a transaction (where a kill matters most),
 # small enough that a run stays short.
-ROWS_PER_ACTION = 60
+ROWS_PER_ACTION = 25
+COUNTY = "潢川县"
+TODAY = dt.date(2022, 5, 19)
 
 
-def add_branches(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
-    """Many rows in one action, as an import makes them."""
-    townships = [row["id"] for row in ledger.query("SELECT id FROM region WHERE level = 'township'")]
-    start = int(ledger.scalar("SELECT count(*) FROM branch"))
-
-    def write() -> None:
-        for i in range(ROWS_PER_ACTION):
-            branches.add_branch(
-                ledger,
-                f"导入第{start + i + 1}村党支部",
-                BranchKind.VILLAGE,
-                rng.choice(townships),
-                tier=rng.choice(list(Tier)),
-                member_count=rng.randint(3, 60),
-            )
-
-    return ROWS_PER_ACTION, write
+def _county(ledger: Ledger) -> int:
+    return int(ledger.scalar("SELECT id FROM region WHERE name = ?", (COUNTY,)))
 
 
-def edit_branches(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
-    """The same field changed on many existing rows in one action, as a bulk edit does."""
-    every = [row["id"] for row in ledger.query("SELECT id FROM branch ORDER BY id")]
-    ids = rng.sample(every, min(ROWS_PER_ACTION, len(every)))
-    secretary = f"书记{rng.randrange(10**6)}"
+def import_branches(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
+    """Branches imported from a sheet: many rows in one action (services.imports)."""
+    token = rng.randrange(16**8)
+    townships = [row["name"] for row in ledger.query("SELECT name FROM region WHERE level = 'township'")]
+    rows = [
+        SourceRow(
+            number + 2,
+            {
+                "name": f"导入{token:08x}第{number + 1}村党支部",
+                "kind": "村",
+                "region": f"{COUNTY}/{rng.choice(townships)}",
+                "tier": rng.choice(["好", "中", "差"]),
+                "member_count": str(rng.randint(3, 60)),
+            },
+        )
+        for number in range(ROWS_PER_ACTION)
+    ]
 
-    def write() -> None:
-        for branch_id in ids:
-            ledger.update("branch", branch_id, {"secretary": secretary, "member_count": rng.randint(3, 60)})
+    def write() -> object:
+        report = run_import(ledger, [(ImportKind.BRANCHES, rows)])
+        assert report.committed, report.problems
+        return report
 
-    return len(ids), write
+    return len(rows), write
+
+
+def bulk_edit_branches(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
+    """One tier given to many village branches at once (services.branches.bulk_edit)."""
+    tier = rng.choice(list(Tier))
+    others = [
+        row["id"]
+        for row in ledger.query(
+            "SELECT id FROM branch WHERE kind = 'village' AND tier IS NOT ? ORDER BY id", (tier.value,)
+        )
+    ]
+    ids = rng.sample(others, min(ROWS_PER_ACTION, len(others)))
+    return len(ids), lambda: bulk_edit(ledger, ids, BulkEdit(tier=tier))
+
+
+def draw_commit(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
+    """A county's draw committed (services.draws); when nothing is left to draw, the drawn pairings are
+    ended instead, in one action, so that the next draw has candidates again."""
+    county = _county(ledger)
+    try:
+        preview = preview_draw(ledger, county, str(rng.randrange(10**9)))
+    except BranchDeskError:
+        drawn = [
+            row["id"]
+            for row in ledger.query("SELECT id FROM pairing WHERE method = 'draw' AND ended_on IS NULL")
+        ]
+
+        def end_drawn() -> object:
+            with ledger.operation("pairing.end"):
+                for pairing_id in drawn:
+                    pairings.end_pairing(ledger, pairing_id, TODAY, EndReason.OTHER)
+            return None
+
+        return len(drawn), end_drawn
+    return 1 + len(preview.result.pairs), lambda: commit_draw(ledger, preview, dt.date(2022, 5, 1))
 
 
 def add_activities(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
     """Rows with link rows (the six areas) in one action: each activity plus its areas in the change log."""
-    pairings = [row["id"] for row in ledger.query("SELECT id FROM pairing WHERE ended_on IS NULL")]
+    active = [
+        row["id"]
+        for row in ledger.query("SELECT id FROM pairing WHERE ended_on IS NULL AND method = 'assigned'")
+    ]
     plans = [
-        (rng.choice(pairings), rng.sample(list(Area), rng.randint(1, 3)), rng.randint(0, 40))
+        (rng.choice(active), rng.sample(list(Area), rng.randint(1, 3)), rng.randint(0, 40))
         for _ in range(ROWS_PER_ACTION // 3)
     ]
 
-    def write() -> None:
-        for pairing_id, areas, volunteers in plans:
-            activities.add_activity(
-                ledger,
-                pairing_id,
-                dt.date(2022, 5, 1) + dt.timedelta(days=rng.randrange(200)),
-                ActivityType.THEMED_DAY,
-                areas=areas,
-                volunteers=volunteers,
-            )
+    def write() -> object:
+        with ledger.operation("activity.add"):
+            for pairing_id, areas, volunteers in plans:
+                activities.add_activity(
+                    ledger,
+                    pairing_id,
+                    dt.date(2022, 5, 1) + dt.timedelta(days=rng.randrange(18)),
+                    ActivityType.THEMED_DAY,
+                    areas=areas,
+                    volunteers=volunteers,
+                )
+        return None
 
     return sum(1 + len(areas) for _, areas, _ in plans), write
 
 
 ACTIONS: dict[str, Action] = {
-    "add_branches": add_branches,
-    "edit_branches": edit_branches,
+    "import": import_branches,
+    "bulk_edit": bulk_edit_branches,
+    "draw_commit": draw_commit,
     "add_activities": add_activities,
 }
 
@@ -104,13 +151,12 @@ def _say(text: str) -> None:
 
 def _child(path: Path, seed: int, action: Action) -> None:
     rng = random.Random(seed)
-    ledger = Ledger.open(path, FixedClock.on("2022-05-19"))
+    ledger = Ledger.open(path, FixedClock.on(TODAY.isoformat()))
     _say(f"ready {os.getpid()}")
     while True:
         changes, write = action(ledger, rng)
         _say(f"begin {changes}")
-        with ledger.operation("harness.action"):
-            write()
+        write()
         _say("done")
 
 

@@ -59,3 +59,23 @@ def test_a_write_cut_short_on_a_read_only_file_says_it_needs_write_access(
         Ledger.open(copy, clock)
     assert caught.value.code == "ledger.needs_recovery"
     assert fingerprint(copy) == before
+
+
+def test_a_file_the_system_will_not_let_us_write_refuses_the_action_whole(
+    ledger: Ledger, clock: FixedClock
+) -> None:
+    """Opened for writing, but the system says no at the first write (a read-only share, say): SQLite's
+    ``mode=ro`` gives the same answer, which root's chmod would not."""
+    path = ledger.path
+    ledger.close()
+    before = fingerprint(path)
+    conn = ledger_module._connect(path, "ro")
+    stuck = Ledger(path, conn, clock, read_only=False)
+    try:
+        with pytest.raises(BranchDeskError) as caught, stuck.operation("region.add"):
+            stuck.insert("region", {"name": "信阳市", "level": "city"})
+        assert caught.value.code == "ledger.read_only"
+        assert not conn.in_transaction
+    finally:
+        stuck.close()
+    assert fingerprint(path) == before
