@@ -438,6 +438,7 @@ VISIT_EVERY_TAB = (
     PEAK
     + """
 import sys
+import time
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -450,6 +451,12 @@ window = build_window(app, FixedClock.on("2024-01-15"), settings, "zh_CN", folde
 assert window.open_path(Path(sys.argv[1]))
 window.resize(1366, 768)
 window.show()
+# A large file is shown once its quick check, off the UI thread, has passed.
+deadline = time.monotonic() + 600
+while window.session is None and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.05)
+assert window.session is not None, "the ledger was not shown"
 window.settle()
 for tab_id in window.tab_ids():
     tab = window.show_tab(tab_id)
@@ -457,6 +464,7 @@ for tab_id in window.tab_ids():
     for chart in getattr(tab, "chart_ids", list)():
         tab.show_chart(chart)
         window.settle()
+        assert tab.has_chart(), f"{tab_id}/{chart} drew nothing"
 print(f"maxrss_kib={peak_kib()}", flush=True)
 window.close()
 """
