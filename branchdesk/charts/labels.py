@@ -66,16 +66,31 @@ class Labels(Artist):
         anchors = self.get_transform().transform(self._points) if len(self._points) else self._points
         font_ascent, font_descent, gap = _font_heights(self._prop, 72 * to_pixels)
         shifts = {"left": 0.0, "center": 0.5, "right": 1.0}
+        ha = shifts[self._ha]
+        va_turned = {"bottom": 0.0, "center": 0.5, "top": 1.0, "baseline": 0.0}[self._va]
+        va_top = {"top": 0.0, "center": 0.5, "bottom": 1.0}
+        measure = renderer.get_text_width_height_descent
         for text, (x, y) in zip(self.texts, anchors, strict=True):
             if not text or not np.isfinite(x) or not np.isfinite(y):
+                continue
+            if "\n" not in text and self._linespacing == "normal":  # most labels: one line, quickly
+                width, height, descent = measure(text, self._prop, ismath=False)
+                ascent, descent = max(height - descent, font_ascent), max(descent, font_descent)
+                if self._rotation == 90:
+                    ox = x + dx - (ascent + descent) * ha
+                    oy = y + dy - width * va_turned
+                    yield [(text, ox + ascent, oy)], (ox, oy, ascent + descent, width)
+                else:
+                    ox = x + dx - width * ha
+                    above = ascent if self._va == "baseline" else va_top[self._va] * (ascent + descent)
+                    oy = y + dy + above
+                    yield [(text, ox, oy - ascent)], (ox, oy - ascent - descent, width, ascent + descent)
                 continue
             # Lines stacked as Text stacks them (matplotlib 3.11): baselines from the box's top (0) down.
             lines, widths, baselines = text.split("\n"), [], []
             below = 0.0
             for line in lines:
-                width, height, descent = renderer.get_text_width_height_descent(
-                    line, self._prop, ismath=False
-                )
+                width, height, descent = measure(line, self._prop, ismath=False)
                 ascent = height - descent
                 if self._linespacing == "normal":
                     spare = gap / 2 if len(lines) > 1 else 0.0
