@@ -115,15 +115,22 @@ def key_task_coverage(
         last=half_year.last_day.isoformat(),
         limit=limit,
     )
+    # The page of pairings first, then the tasks of those alone: at city scale the subquery for every
+    # pairing in scope would cost seconds.
     rows = ledger.query(
-        f"""{cte}
-        SELECT p.id, g.name AS grassroots, o.name AS organ,
+        f"""{cte.rstrip()},
+        chosen AS (
+            SELECT p.id, g.name AS grassroots, o.name AS organ,
+                   row_number() OVER (ORDER BY {_REGION_LABEL}, g.name, p.id) AS rank
+            FROM {PAIRING_SIDES}
+            WHERE {pairings_in_scope(direct)} AND {_ACTIVE_IN_SPAN}
+            ORDER BY rank LIMIT :limit
+        )
+        SELECT c.id, c.grassroots, c.organ,
                (SELECT group_concat(DISTINCT a.key_task_id) FROM activity a
-                WHERE a.pairing_id = p.id AND a.key_task_id IS NOT NULL
+                WHERE a.pairing_id = c.id AND a.key_task_id IS NOT NULL
                   AND a.held_on BETWEEN :first AND :last) AS tasks
-        FROM {PAIRING_SIDES}
-        WHERE {pairings_in_scope(direct)} AND {_ACTIVE_IN_SPAN}
-        ORDER BY {_REGION_LABEL}, g.name, p.id LIMIT :limit
+        FROM chosen c ORDER BY c.rank
         """,
         params,
     )

@@ -11,10 +11,10 @@ from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.compliance import overdue_pairings as domain_overdue
 from branchdesk.domain.enums import ActivityType, Area, PairingMethod
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.months import Month
+from branchdesk.domain.months import HalfYear, Month
 from branchdesk.domain.records import Activity, Pairing
 from branchdesk.services import activities as service
-from branchdesk.services import compliance
+from branchdesk.services import compliance, key_tasks
 from branchdesk.services.history import UndoHistory
 from branchdesk.services.stats import region_stats
 from branchdesk.storage.ledger import Ledger
@@ -170,3 +170,22 @@ def test_the_overdue_list_agrees_with_the_domain_and_with_stats(ledger: Ledger, 
     assert by_pairing[town["p1"]] == (None, 1, 0)  # April: started on the 10th; June: owed, none yet
     assert by_pairing[town["p3"]] == (None, None, 0)  # started mid-May: owes June first
     assert by_pairing[town["p4"]] == (None, None, None)  # ended on 17 May
+
+
+def test_key_tasks_covered_per_pairing_in_a_half_year(ledger: Ledger, town: dict[str, int]) -> None:
+    half = HalfYear(2022, 1)
+    key_tasks.add_key_task(ledger, half, "疫情防控")
+    key_tasks.add_key_task(ledger, half, "防汛救灾")
+    epidemic, flood = (task.id for task in key_tasks.key_tasks(ledger, half))
+    work = themed("2022-05-11", type=ActivityType.KEY_TASK, key_task_id=epidemic)  # a weekday: exempt
+    service.record_activities(ledger, [town["p1"], town["p2"]], work)
+    service.record_activities(ledger, [town["p1"]], themed("2022-05-14", key_task_id=flood))
+    covered = {
+        row.pairing_id: row.covered for row in compliance.key_task_coverage(ledger, town["region"], half)
+    }
+    assert covered == {
+        town["p1"]: {epidemic, flood},
+        town["p2"]: {epidemic},
+        town["p3"]: frozenset(),
+        town["p4"]: frozenset(),
+    }
