@@ -30,6 +30,7 @@ from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
 from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
+from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
 from branchdesk.ui.fonts import apply_ui_font
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.single_instance import LedgerInstances
@@ -123,6 +124,7 @@ def build_window(
         show_error=print_error if headless else message_box_error,
         auto_backup=not headless,
         choose_chart_path=file_dialog_export_chart(documents),
+        choose_file=file_dialog_chooser(documents),
     )
     if instances is not None:
         context.claim_ledger = instances.claim

@@ -16,12 +16,14 @@ from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock
 from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.imports import ImportMode, ImportReport
+from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import Month, parse_date
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.stats import LedgerStats
 from branchdesk.exchange.ledger_export import export_ledger
-from branchdesk.exchange.ledger_import import header_of, import_file, plan_file, sheet_label
+from branchdesk.exchange.ledger_import import import_file, plan_file
+from branchdesk.exchange.monthly_report import write_report
+from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services.backups import restore_backup, take_backup
@@ -200,6 +202,14 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser, ledge
     )
     load.add_argument("--encoding", help=translate("Cli", "text encoding of a CSV file, e.g. gbk or utf-8"))
 
+    report = commands.add_parser(
+        "report", parents=[common], help=translate("Cli", "write the monthly report as an A4 PDF in Chinese")
+    )
+    report.add_argument("ledger", type=Path, help=ledger_help)
+    report.add_argument("out", type=Path, help=translate("Cli", "PDF file to write"))
+    report.add_argument("--month", required=True, help=translate("Cli", "the month, YYYY-MM"))
+    report.add_argument("--region", help=region_help)
+
 
 def _language(argv: Sequence[str]) -> str | None:
     """``--lang`` is read before parsing so that the parser's own help is translated."""
@@ -369,6 +379,17 @@ def _cmd_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    month = Month.parse(args.month)
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        pages = write_report(ledger, args.out, month, args.region)
+    print(
+        translate("Cli", "Wrote {path}: {pages} pages").format(path=args.out, pages=format_count(pages)),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     plans = plan_file(args.file, args.what, encoding=args.encoding)
     mode = ImportMode.VALID_ONLY if args.valid_only else ImportMode.ALL_OR_NOTHING
@@ -382,24 +403,10 @@ def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
             dry_run=args.dry_run,
             encoding=args.encoding,
         )
-    for line in report_lines(report):
-        print("\t".join(str(part) for part in line), file=out)
-    for kind, counts in report.counts.items():
-        print(
-            translate(
-                "Cli",
-                "{sheet}: {read} read, {added} added, {updated} updated, {skipped} already there, "
-                "{rejected} rejected",
-            ).format(
-                sheet=sheet_label(kind),
-                read=format_count(counts.read),
-                added=format_count(counts.added),
-                updated=format_count(counts.updated),
-                skipped=format_count(counts.duplicates),
-                rejected=format_count(counts.rejected),
-            ),
-            file=out,
-        )
+    for problem in report_lines(report):
+        print("\t".join(str(part) for part in problem), file=out)
+    for counted in count_lines(report):
+        print(counted, file=out)
     if report.committed:
         print(translate("Cli", "Imported; one step to undo in the window."), file=out)
         return EXIT_OK
@@ -411,19 +418,6 @@ def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         return EXIT_FAILED
     print(translate("Cli", "Nothing new to import."), file=out)
     return EXIT_OK
-
-
-def report_lines(report: ImportReport) -> list[tuple[str, int, str, str]]:
-    """Rejected rows, then rows already in the ledger: sheet, row, column and reason, in words."""
-    return [
-        (
-            sheet_label(problem.kind),
-            problem.row,
-            header_of(problem),
-            message_text(problem.code, **problem.params),
-        )
-        for problem in (*report.problems, *report.duplicates)
-    ]
 
 
 def _tier_text(tier: Tier | None) -> str:
@@ -582,6 +576,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "check": lambda: _cmd_check(args, clock, out),
         "export": lambda: _cmd_export(args, clock, out),
         "import": lambda: _cmd_import(args, clock, out),
+        "report": lambda: _cmd_report(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
         "draw": lambda: _cmd_draw(args, clock, out),

@@ -77,7 +77,9 @@ def _rate_row(label: str, rate: Rate) -> list[object]:
     return [label, f"{rate.percent}%" if rate.percent is not None else "—", rate.count, rate.total]
 
 
-def _summary_sheet(stats: LedgerStats) -> Sheet:
+def summary_rows(stats: LedgerStats) -> list[list[object]]:
+    """DESIGN.md §3's figures as rows of item, value, numerator, denominator (the workbook's summary
+    sheet and the monthly report's headline table)."""
     month = f"{stats.month.year}年{stats.month.month}月"
     counts, activities = stats.branches, stats.activities
     rows: list[list[object]] = [
@@ -97,6 +99,11 @@ def _summary_sheet(stats: LedgerStats) -> Sheet:
         [f"工作日开展且未说明原因（{month}）", activities.weekday, None, None],
         ["说明", "比率截断（不四舍五入）保留两位小数；分母为零显示“—”。", None, None],
     ]
+    return rows
+
+
+def _summary_sheet(stats: LedgerStats) -> Sheet:
+    rows = summary_rows(stats)
     columns = [
         SheetColumn("项目", 34),
         SheetColumn("数值", 30),

@@ -8,6 +8,7 @@ supersedes the one before it, which is interrupted and ignored.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from branchdesk.domain.activities import ActivityColumn, ActivityFilter, Activit
 from branchdesk.domain.clock import Clock
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services.activities import activity_page
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
 
@@ -85,6 +87,15 @@ def _cell(row: ActivityRow, column: ActivityColumn) -> str:
             return row.location or ""
         case ActivityColumn.SUMMARY:
             return row.summary or ""
+
+
+def _export_value(row: ActivityRow, column: ActivityColumn) -> object:
+    """Dates as dates and counts as numbers in Export view, so Excel sorts and sums them."""
+    if column is ActivityColumn.DATE:
+        return row.held_on
+    if column is ActivityColumn.VOLUNTEERS:
+        return row.volunteers
+    return _cell(row, column)
 
 
 class ActivityTableModel(QAbstractTableModel):
@@ -181,6 +192,13 @@ class ActivityTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def view_rows(self, ledger: Ledger, batch: int = 2000) -> Iterator[list[object]]:
+        """Every row of the filter on show, in the table's order, page by page (Export view)."""
+        flt, sort, offset = self._filter, self._sort, 0
+        while page := activity_page(ledger, flt, sort, offset, batch):
+            yield from ([_export_value(row, column) for column in COLUMNS] for row in page)
+            offset += len(page)
 
     def activity(self, row: int) -> ActivityRow:
         return self._rows[row]

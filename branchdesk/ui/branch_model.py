@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -115,6 +115,20 @@ def cell_text(row: BranchRow, column: BranchColumn) -> str:
             return date_text(row.archived_on)
 
 
+_RAW: dict[BranchColumn, Callable[[BranchRow], object]] = {
+    BranchColumn.MEMBERS: lambda row: row.member_count,
+    BranchColumn.OPTIMISED: lambda row: row.optimised_on,
+    BranchColumn.ESTABLISHED: lambda row: row.established_on,
+    BranchColumn.ARCHIVED: lambda row: row.archived_on,
+}
+
+
+def export_value(row: BranchRow, column: BranchColumn) -> object:
+    """A cell as Export view writes it: dates as dates and counts as numbers, so Excel sorts them right."""
+    raw = _RAW.get(column)
+    return raw(row) if raw is not None else cell_text(row, column)
+
+
 class BranchTableModel(QAbstractTableModel):
     BATCH = 256
     ID_ROLE = Qt.ItemDataRole.UserRole
@@ -166,6 +180,12 @@ class BranchTableModel(QAbstractTableModel):
         self._ids = self._source.branch_ids(self._filter, self._sort)
         self._rows = self._source.branch_rows(self._ids[:loaded])
         self.endResetModel()
+
+    def view_rows(self, batch: int = 2000) -> Iterator[list[object]]:
+        """Every row matching the filter (not only those loaded), in the table's order (Export view)."""
+        for at in range(0, len(self._ids), batch):
+            for row in self._source.branch_rows(self._ids[at : at + batch]):
+                yield [export_value(row, column) for column in COLUMNS]
 
     def set_cell_writer(self, writer: CellWriter | None) -> None:
         self._write_cell = writer

@@ -48,6 +48,7 @@ from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.exchange_actions import ExchangeActions
 from branchdesk.ui.frequency_tab import FrequencyTab
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.ledger_safety import LedgerSafety
@@ -176,6 +177,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
+        self.exchange = ExchangeActions(self)  # import, export, view export, monthly report
+        self.file_menu.addActions(self.exchange.import_actions())
+        self.file_menu.addActions(self.exchange.export_actions())
         self.export_chart_action = self._action(self.file_menu)
         self.export_chart_action.setObjectName("exportChart")
         self.export_chart_action.triggered.connect(self.export_chart)
@@ -261,6 +265,7 @@ class MainWindow(QMainWindow):
         self.backup_action.setText(self.tr("&Back up now"))
         self.restore_action.setText(self.tr("Restore from a &backup…"))
         self.export_chart_action.setText(self.tr("&Export chart…"))
+        self.exchange.retranslate()
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.edits.retranslate()
@@ -460,6 +465,7 @@ class MainWindow(QMainWindow):
         self.restore_action.setEnabled(self.session is not None and not self.session.read_only)
         self.check_action.setEnabled(self.session is not None)
         self.backup_action.setEnabled(self.session is not None)
+        self.exchange.enable()
 
     def _refresh(self) -> None:
         """The window title, and the status bar's figures for the selected region (computed off-thread)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -85,6 +85,15 @@ def _cell(row: PairingRow, column: PairingColumn) -> str:
             return "" if row.end_reason is None else reason_label(row.end_reason)
 
 
+def _export_value(row: PairingRow, column: PairingColumn) -> object:
+    """Dates as dates in Export view, so Excel sorts and filters them as dates."""
+    if column is PairingColumn.STARTED:
+        return row.started_on
+    if column is PairingColumn.ENDED:
+        return row.ended_on
+    return _cell(row, column)
+
+
 def _no_ids(flt: PairingFilter, sort: PairingSort) -> list[int]:
     return []
 
@@ -127,6 +136,12 @@ class PairingTableModel(QAbstractTableModel):
         self._ids = self._ids_query(self._filter, self._sort)
         self._rows = self._rows_query(self._ids[: self.BATCH])
         self.endResetModel()
+
+    def view_rows(self, batch: int = 2000) -> Iterator[list[object]]:
+        """Every row matching the filter (not only those loaded), in the table's order (Export view)."""
+        for at in range(0, len(self._ids), batch):
+            for row in self._rows_query(self._ids[at : at + batch]):
+                yield [_export_value(row, column) for column in COLUMNS]
 
     def row_at(self, row: int) -> PairingRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -853,6 +853,14 @@
         <translation>CSV 文件的文字编码，如 gbk 或 utf-8</translation>
     </message>
     <message>
+        <source>write the monthly report as an A4 PDF in Chinese</source>
+        <translation>生成月报（A4 中文 PDF）</translation>
+    </message>
+    <message>
+        <source>PDF file to write</source>
+        <translation>要生成的 PDF 文件</translation>
+    </message>
+    <message>
         <source>Created {path}</source>
         <translation>已新建 {path}</translation>
     </message>
@@ -937,8 +945,8 @@
         <translation>已写入 {path}：共 {rows} 行</translation>
     </message>
     <message>
-        <source>{sheet}: {read} read, {added} added, {updated} updated, {skipped} already there, {rejected} rejected</source>
-        <translation>{sheet}：读取 {read} 行，新增 {added} 行，更新 {updated} 行，已存在 {skipped} 行，拒绝 {rejected} 行</translation>
+        <source>Wrote {path}: {pages} pages</source>
+        <translation>已生成 {path}：共 {pages} 页</translation>
     </message>
     <message>
         <source>Imported; one step to undo in the window.</source>
@@ -1366,67 +1374,67 @@
     <name>ExchangeActions</name>
     <message>
         <source>&amp;Import from Excel or CSV…</source>
-        <translation type="unfinished" />
+        <translation>从 Excel 或 CSV 导入(&amp;I)…</translation>
     </message>
     <message>
         <source>Import &amp;templates…</source>
-        <translation type="unfinished" />
+        <translation>导入模板(&amp;T)…</translation>
     </message>
     <message>
         <source>E&amp;xport the ledger to Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出整个台账到 Excel(&amp;X)…</translation>
     </message>
     <message>
         <source>Export the selected re&amp;gion to Excel…</source>
-        <translation type="unfinished" />
+        <translation>导出所选区域到 Excel(&amp;G)…</translation>
     </message>
     <message>
         <source>Export &amp;view…</source>
-        <translation type="unfinished" />
+        <translation>导出当前表格(&amp;V)…</translation>
     </message>
     <message>
         <source>Save the rows this table shows (its filter and order) as xlsx</source>
-        <translation type="unfinished" />
+        <translation>把当前表格显示的行（按当前筛选和排序）保存为 xlsx</translation>
     </message>
     <message>
         <source>Monthly &amp;report…</source>
-        <translation type="unfinished" />
+        <translation>月报(&amp;R)…</translation>
     </message>
     <message>
         <source>Import template — {sheet}.xlsx</source>
-        <translation type="unfinished" />
+        <translation>导入模板 — {sheet}.xlsx</translation>
     </message>
     <message>
         <source>Templates saved in {folder}: {files}</source>
-        <translation type="unfinished" />
+        <translation>模板已保存到 {folder}：{files}</translation>
     </message>
     <message>
         <source>{name} ledger.xlsx</source>
-        <translation type="unfinished" />
+        <translation>{name}台账.xlsx</translation>
     </message>
     <message>
         <source>Exporting the ledger…</source>
-        <translation type="unfinished" />
+        <translation>正在导出台账…</translation>
     </message>
     <message>
         <source>Branches</source>
-        <translation type="unfinished">党支部</translation>
+        <translation>党支部</translation>
     </message>
     <message>
         <source>Pairings</source>
-        <translation type="unfinished">结对</translation>
+        <translation>结对</translation>
     </message>
     <message>
         <source>Activities</source>
-        <translation type="unfinished" />
+        <translation>活动</translation>
     </message>
     <message>
         <source>Export cancelled: no file was written.</source>
-        <translation type="unfinished" />
+        <translation>已取消导出，没有生成文件。</translation>
     </message>
     <message>
         <source>Exported {rows} rows to {path}</source>
-        <translation type="unfinished" />
+        <translation>已导出 {rows} 行到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1472,39 +1480,39 @@
     </message>
     <message>
         <source>Import from a spreadsheet</source>
-        <translation type="unfinished" />
+        <translation>从表格导入</translation>
     </message>
     <message>
         <source>Export the ledger</source>
-        <translation type="unfinished" />
+        <translation>导出台账</translation>
     </message>
     <message>
         <source>Export the rows on show</source>
-        <translation type="unfinished" />
+        <translation>导出当前表格</translation>
     </message>
     <message>
         <source>Save the report of rejected rows</source>
-        <translation type="unfinished" />
+        <translation>保存未通过检查的行</translation>
     </message>
     <message>
         <source>Folder for the import templates</source>
-        <translation type="unfinished" />
+        <translation>导入模板的保存位置</translation>
     </message>
     <message>
         <source>Save the monthly report</source>
-        <translation type="unfinished" />
+        <translation>保存月报</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished" />
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1611,7 +1619,7 @@
     </message>
     <message>
         <source>Activities</source>
-        <translation>活动次数</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>{region}: Party-member volunteers per month</source>
@@ -1950,14 +1958,21 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message>
+        <source>{sheet}: {read} read, {added} added, {updated} updated, {skipped} already there, {rejected} rejected</source>
+        <translation>{sheet}：读取 {read} 行，新增 {added} 行，更新 {updated} 行，已存在 {skipped} 行，拒绝 {rejected} 行</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import from a spreadsheet</source>
-        <translation type="unfinished" />
+        <translation>从表格导入</translation>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>已取消，没有导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3210,57 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Monthly report</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <source>An A4 report in Chinese: the headline figures, coverage by region, activities over the year and by the six areas, and the pairings without a themed Party day in the month.</source>
+        <translation>A4 中文月报：主要指标、各区域结对覆盖率、近一年活动和“六共”领域情况，以及本月未开展主题党日的结对。</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <source>The whole ledger</source>
+        <translation>整个台账</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>&amp;Preview and print…</source>
+        <translation>预览和打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>保存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Drawing the report…</source>
+        <translation>正在生成月报…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Monthly report {month} — print preview</source>
+        <translation>{month}月报 — 打印预览</translation>
+    </message>
+    <message>
+        <source>Monthly report {month}.pdf</source>
+        <translation>{month}月报.pdf</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>automatic</source>
@@ -3326,198 +3392,191 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>ViewExport</name>
     <message>
         <source>Exporting {count} rows…</source>
-        <translation type="unfinished" />
+        <translation>正在导出 {count} 行…</translation>
     </message>
 </context>
 <context>
     <name>_CheckPage</name>
     <message>
         <source>Check the rows, then import</source>
-        <translation type="unfinished" />
+        <translation>检查各行，然后导入</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished" />
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <source>Save report as xlsx…</source>
-        <translation type="unfinished" />
+        <translation>将检查结果保存为 xlsx…</translation>
     </message>
     <message>
         <source>Import nothing if any row is rejected</source>
-        <translation type="unfinished" />
+        <translation>有任何一行未通过检查，就全部不导入</translation>
     </message>
     <message>
         <source>Import the valid rows, leave out the rejected ones</source>
-        <translation type="unfinished" />
+        <translation>只导入通过检查的行，跳过未通过的行</translation>
     </message>
     <message>
         <source>Skip rows already in the ledger</source>
-        <translation type="unfinished" />
+        <translation>跳过台账中已有的行</translation>
     </message>
     <message>
         <source>Update rows already in the ledger from the file</source>
-        <translation type="unfinished" />
+        <translation>用文件内容更新台账中已有的行</translation>
     </message>
     <message>
         <source>Rejected rows</source>
-        <translation type="unfinished" />
+        <translation>未通过检查的行</translation>
     </message>
     <message>
         <source>Rows already in the ledger</source>
-        <translation type="unfinished" />
+        <translation>台账中已有的行</translation>
     </message>
     <message>
         <source>Sheet</source>
-        <translation type="unfinished" />
+        <translation>表</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished">行</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished">列</translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Checking the rows…</source>
-        <translation type="unfinished" />
+        <translation>正在检查各行…</translation>
     </message>
     <message>
         <source>{file} — rejected rows.xlsx</source>
-        <translation type="unfinished" />
+        <translation>{file} — 未通过检查的行.xlsx</translation>
     </message>
     <message>
         <source>Report saved to {path}</source>
-        <translation type="unfinished" />
+        <translation>检查结果已保存到 {path}</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
     <name>_DonePage</name>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>导入完成</translation>
     </message>
     <message>
         <source>The import is one step: Edit ▸ Undo takes all of it back.</source>
-        <translation type="unfinished" />
+        <translation>这次导入是一步操作：用“编辑 ▸ 撤销”可以全部撤回。</translation>
     </message>
     <message>
         <source>Nothing new to import.</source>
-        <translation type="unfinished">没有需要导入的新内容。</translation>
+        <translation>没有需要导入的新内容。</translation>
     </message>
 </context>
 <context>
     <name>_FilePage</name>
     <message>
         <source>Which file, and what does it hold?</source>
-        <translation type="unfinished" />
+        <translation>选择文件和文件内容</translation>
     </message>
     <message>
         <source>Excel workbooks (.xlsx, .xls) and CSV files (UTF-8 or GBK) are read. Columns are found by their headers; you can correct the match on the next page.</source>
-        <translation type="unfinished" />
+        <translation>可以读取 Excel 工作簿（.xlsx、.xls）和 CSV 文件（UTF-8 或 GBK 编码）。按表头识别各列，下一步可以修改对应关系。</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>选择…</translation>
     </message>
     <message>
         <source>Branches</source>
-        <translation type="unfinished">党支部</translation>
+        <translation>党支部</translation>
     </message>
     <message>
         <source>Pairings</source>
-        <translation type="unfinished">结对</translation>
+        <translation>结对</translation>
     </message>
     <message>
         <source>Activities</source>
-        <translation type="unfinished" />
+        <translation>活动</translation>
     </message>
     <message>
         <source>Regions</source>
-        <translation type="unfinished" />
+        <translation>区域</translation>
     </message>
     <message>
         <source>A whole ledger (a workbook made by File ▸ Export)</source>
-        <translation type="unfinished" />
+        <translation>整个台账（用“文件 ▸ 导出”生成的工作簿）</translation>
     </message>
     <message>
         <source>Detect automatically</source>
-        <translation type="unfinished" />
+        <translation>自动识别</translation>
     </message>
     <message>
         <source>GBK (GB18030), as WPS and older Excel save</source>
-        <translation type="unfinished" />
+        <translation>GBK（GB18030），WPS 和旧版 Excel 常用</translation>
     </message>
     <message>
         <source>Text encoding (CSV files):</source>
-        <translation type="unfinished" />
+        <translation>文字编码（CSV 文件）：</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished" />
+        <translation>文件：</translation>
     </message>
     <message>
         <source>The file holds:</source>
-        <translation type="unfinished" />
+        <translation>文件内容：</translation>
     </message>
     <message>
         <source>Choose the file's encoding above (GBK or UTF-8), then go on.</source>
-        <translation type="unfinished" />
+        <translation>请在上方选择文件的编码（GBK 或 UTF-8），然后继续。</translation>
     </message>
 </context>
 <context>
     <name>_MappingPage</name>
     <message>
         <source>Match the file's columns</source>
-        <translation type="unfinished" />
+        <translation>核对文件各列</translation>
     </message>
     <message>
         <source>Each column of the file is read as the field chosen beside it. Columns set to “not imported” are left out. The first rows below show how the file will be read.</source>
-        <translation type="unfinished" />
+        <translation>文件的每一列按右侧选择的字段读取，选“不导入”的列会被忽略。下方是按此读取的前几行。</translation>
     </message>
     <message>
         <source>Sheet:</source>
-        <translation type="unfinished" />
+        <translation>工作表：</translation>
     </message>
     <message>
         <source>Column in the file</source>
-        <translation type="unfinished" />
+        <translation>文件中的列</translation>
     </message>
     <message>
         <source>Read as</source>
-        <translation type="unfinished" />
+        <translation>读取为</translation>
     </message>
     <message>
         <source>(no header)</source>
-        <translation type="unfinished" />
+        <translation>（无表头）</translation>
     </message>
     <message>
         <source>— not imported —</source>
-        <translation type="unfinished" />
+        <translation>— 不导入 —</translation>
     </message>
     <message>
         <source>The first {count} rows, below the header row (row {row} of the file):</source>
-        <translation type="unfinished" />
+        <translation>表头（文件第 {row} 行）下的前 {count} 行：</translation>
     </message>
     <message>
         <source>{sheet}: no column for {fields}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <source>{sheet}: {read} rows read — {added} new, {updated} updated, {duplicates} already in the ledger, {rejected} rejected</source>
-        <translation type="unfinished" />
+        <translation>{sheet}：没有对应“{fields}”的列</translation>
     </message>
 </context>
 <context>

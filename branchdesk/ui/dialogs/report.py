@@ -1,0 +1,179 @@
+"""File ▸ Monthly report: choose the month (the region is the one selected), then preview and print the
+report, or save it as a PDF. The pages are drawn off the UI thread; the preview and the printout show the
+same pages as the PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QDate, QRectF
+from PySide6.QtGui import QImage, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.months import Month, last_ended_month
+from branchdesk.exchange.monthly_report import MonthlyReport, build_report
+from branchdesk.exchange.pdf_pages import save_pdf
+from branchdesk.i18n.language import format_month
+from branchdesk.i18n.messages import error_text
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.file_choice import FilePurpose
+from branchdesk.ui.file_job import Cancelled, Progress, run_job
+from branchdesk.ui.labels import current_language
+
+if TYPE_CHECKING:
+    from branchdesk.ui.context import UiContext
+
+PREVIEW_DPI = 150  # enough for the screen and for a printout of charts and text
+
+
+def page_image(figure: Figure, dpi: float = PREVIEW_DPI) -> QImage:
+    """A report page as an image (the same drawing as the PDF's page)."""
+    canvas = FigureCanvasAgg(figure)
+    figure.set_dpi(dpi)
+    canvas.draw()  # type: ignore[no-untyped-call]
+    width, height = canvas.get_width_height()
+    data = bytes(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
+    return QImage(data, width, height, QImage.Format.Format_RGBA8888).copy()
+
+
+def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
+    """Each page's image on a page of ``printer``, scaled to the page and centred."""
+    painter = QPainter(printer)
+    try:
+        for number, image in enumerate(images):
+            if number:
+                printer.newPage()
+            page = QRectF(painter.viewport())
+            scale = min(page.width() / image.width(), page.height() / image.height())
+            width, height = image.width() * scale, image.height() * scale
+            target = QRectF(
+                page.x() + (page.width() - width) / 2, page.y() + (page.height() - height) / 2, width, height
+            )
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+
+
+class ReportDialog(QDialog):
+    def __init__(self, ledger_path: Path, region: str | None, context: UiContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.setWindowTitle(self.tr("Monthly report"))
+        self.ledger_path, self.region, self.context = ledger_path, region, context
+        self.report: MonthlyReport | None = None
+        self._built_for: tuple[Month, str | None] | None = None
+        self.month = QDateEdit(self)
+        self.month.setObjectName("reportMonth")
+        self.month.setDisplayFormat("yyyy-MM")
+        last = last_ended_month(context.clock.today())
+        self.month.setDate(QDate(last.year, last.month, 1))
+        self.message = QLabel(self)
+        self.message.setObjectName("reportMessage")
+        self.message.setWordWrap(True)
+        about = QLabel(
+            self.tr(
+                "An A4 report in Chinese: the headline figures, coverage by region, activities over the "
+                "year and by the six areas, and the pairings without a themed Party day in the month."
+            ),
+            self,
+        )
+        about.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Region:"), QLabel(region or self.tr("The whole ledger"), self))
+        form.addRow(self.tr("Month:"), self.month)
+        self.preview_button = QPushButton(self.tr("&Preview and print…"), self)
+        self.preview_button.setObjectName("reportPreview")
+        self.preview_button.clicked.connect(self.preview)
+        self.save_button = QPushButton(self.tr("&Save as PDF…"), self)
+        self.save_button.setObjectName("reportSave")
+        self.save_button.clicked.connect(self.save)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def chosen_month(self) -> Month:
+        date = self.month.date()
+        return Month(date.year(), date.month())
+
+    def _month_text(self) -> str:
+        month = self.chosen_month()
+        return format_month(month.year, month.month, current_language())
+
+    def build(self) -> MonthlyReport | None:
+        """The report's pages for the month chosen (kept while the month stays the same)."""
+        month, region = self.chosen_month(), self.region
+        if self.report is not None and self._built_for == (month, region):
+            return self.report
+
+        def work(ledger: Ledger, progress: Progress) -> MonthlyReport:
+            return build_report(ledger, month, region, progress)
+
+        result = run_job(
+            self, self.tr("Drawing the report…"), self.ledger_path, self.context.clock, work, read_only=True
+        )
+        if isinstance(result, MonthlyReport):
+            self.report, self._built_for = result, (month, region)
+            return result
+        if isinstance(result, BranchDeskError):
+            self.message.setText(error_text(result))
+        elif isinstance(result, Cancelled):
+            self.message.setText(self.tr("Cancelled."))
+        return None
+
+    def preview_dialog(self) -> QPrintPreviewDialog | None:
+        report = self.build()
+        if report is None:
+            return None
+        images = [page_image(page) for page in report.pages]
+        # The preview does not own its printer: kept here for as long as the dialog may use it.
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        self._printer.setDocName(report.title)
+        dialog = QPrintPreviewDialog(self._printer, self)
+        dialog.setObjectName("reportPrintPreview")
+        dialog.setWindowTitle(
+            self.tr("Monthly report {month} — print preview").format(month=self._month_text())
+        )
+        dialog.paintRequested.connect(lambda target: paint_pages(target, images))
+        dialog.resize(900, 1000)
+        return dialog
+
+    def preview(self) -> None:
+        dialog = self.preview_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def save(self) -> None:
+        report = self.build()
+        if report is None:
+            return
+        suggested = self.tr("Monthly report {month}.pdf").format(month=self._month_text())
+        path = self.context.choose_file(self, FilePurpose.REPORT, suggested)
+        if path is None:
+            return
+        try:
+            save_pdf(report.pages, path, report.title)
+        except BranchDeskError as error:
+            self.message.setText(error_text(error))
+            return
+        self.message.setText(self.tr("Saved to {path}").format(path=path))

@@ -1,0 +1,214 @@
+"""The File menu's spreadsheet and report commands: Import, Import templates, Export (the whole ledger or
+the selected region), Export view (the table on show) and the monthly Report. Kept out of the main window,
+which only adds these actions to its menu."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolButton
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.imports import ImportKind
+from branchdesk.exchange.ledger_export import export_ledger
+from branchdesk.exchange.ledger_import import sheet_label, template
+from branchdesk.i18n.language import CHINESE, format_count
+from branchdesk.i18n.messages import error_text
+from branchdesk.services.regions import list_regions
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.file_choice import FilePurpose
+from branchdesk.ui.dialogs.import_wizard import ImportWizard
+from branchdesk.ui.dialogs.report import ReportDialog
+from branchdesk.ui.file_job import Cancelled, Progress, run_job
+from branchdesk.ui.view_export import TableView, export_view
+
+if TYPE_CHECKING:
+    from branchdesk.ui.main_window import MainWindow
+
+# The kinds a township fills in by hand (units, draws and key tasks come with a whole-ledger export).
+TEMPLATE_KINDS = (ImportKind.REGIONS, ImportKind.BRANCHES, ImportKind.PAIRINGS, ImportKind.ACTIVITIES)
+
+
+class ExchangeActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.import_action = self._action("importAction", self.import_file)
+        self.templates_action = self._action("importTemplates", self.save_templates)
+        self.export_action = self._action("exportLedger", lambda: self.export_ledger(selected=False))
+        self.export_region_action = self._action("exportRegion", lambda: self.export_ledger(selected=True))
+        self.view_action = self._action("exportView", self.export_view)
+        self.report_action = self._action("reportAction", self.open_report)
+        # The same Export view as a small button beside the tabs, where the table is.
+        self.view_button = QToolButton(window.tabs)
+        self.view_button.setObjectName("exportViewButton")
+        self.view_button.setDefaultAction(self.view_action)
+        self.view_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.view_button.setAutoRaise(True)
+        window.tabs.setCornerWidget(self.view_button, Qt.Corner.TopRightCorner)
+        window.tabs.currentChanged.connect(self.enable)
+        window.edits.changed.connect(self.enable)
+        self.retranslate()
+
+    def _action(self, name: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def import_actions(self) -> list[QAction]:
+        return [self.import_action, self.templates_action]
+
+    def export_actions(self) -> list[QAction]:
+        return [self.export_action, self.export_region_action, self.view_action, self.report_action]
+
+    def retranslate(self) -> None:
+        self.import_action.setText(self.tr("&Import from Excel or CSV…"))
+        self.templates_action.setText(self.tr("Import &templates…"))
+        self.export_action.setText(self.tr("E&xport the ledger to Excel…"))
+        self.export_region_action.setText(self.tr("Export the selected re&gion to Excel…"))
+        self.view_action.setText(self.tr("Export &view…"))
+        self.view_action.setToolTip(self.tr("Save the rows this table shows (its filter and order) as xlsx"))
+        self.report_action.setText(self.tr("Monthly &report…"))
+        self.enable()
+
+    def enable(self) -> None:
+        session = self.window.session
+        self.import_action.setEnabled(session is not None and not session.read_only)
+        for action in (self.export_action, self.export_region_action, self.report_action):
+            action.setEnabled(session is not None)
+        self.view_action.setEnabled(session is not None and self._view() is not None)
+
+    # -- import --------------------------------------------------------------------------------------
+
+    def import_wizard(self) -> ImportWizard | None:
+        window = self.window
+        if window.session is None or window.session.read_only:
+            return None
+        return ImportWizard(
+            window.session.path,
+            window.context.clock,
+            window.edits,
+            window.context.choose_file,
+            chinese=window.context.translations.language == CHINESE,
+            parent=window,
+        )
+
+    def import_file(self) -> None:
+        wizard = self.import_wizard()
+        if wizard is not None:
+            wizard.exec()
+
+    def save_templates(self) -> None:
+        folder = self.window.context.choose_file(self.window, FilePurpose.TEMPLATES, "")
+        if folder is None:
+            return
+        written = []
+        try:
+            for kind in TEMPLATE_KINDS:
+                path = folder / self.tr("Import template — {sheet}.xlsx").format(sheet=sheet_label(kind))
+                template(path, kind)
+                written.append(path.name)
+        except BranchDeskError as error:
+            self.window.context.show_error(self.window, error_text(error))
+            return
+        self._status(
+            self.tr("Templates saved in {folder}: {files}").format(folder=folder, files="、".join(written))
+        )
+
+    # -- export --------------------------------------------------------------------------------------
+
+    def _region_path(self) -> tuple[str | None, str]:
+        """The selected region as the export names it (path), and its name for the file name."""
+        window = self.window
+        region_id = window.regions.selected_region()
+        ledger = window.edits.ledger
+        found = next((r for r in list_regions(ledger) if r.id == region_id), None) if ledger else None
+        return (None, "") if found is None else (found.path, found.name)
+
+    def export_ledger(self, *, selected: bool) -> None:
+        window = self.window
+        if window.session is None:
+            return
+        region, name = self._region_path() if selected else (None, "")
+        suggested = self.tr("{name} ledger.xlsx").format(name=name or window.session.path.stem)
+        path = window.context.choose_file(window, FilePurpose.EXPORT, suggested)
+        if path is None:
+            return
+
+        def work(ledger: Ledger, progress: Progress) -> int:
+            return export_ledger(ledger, path, region, progress)
+
+        result = run_job(
+            window,
+            self.tr("Exporting the ledger…"),
+            window.session.path,
+            window.context.clock,
+            work,
+            read_only=True,
+        )
+        self._report(result, path)
+
+    def _view(self) -> TableView | None:
+        """The table on show, if the current tab is a table."""
+        window = self.window
+        tab = window.tabs.currentWidget()
+        ledger = window.edits.ledger
+        if tab is window.branches_tab:
+            model = window.branches_tab.model
+            return TableView(self.tr("Branches"), _headers(model), model.view_rows(), model.total)
+        if tab is window.pairings_tab:
+            pairings = window.pairings_tab.model
+            return TableView(self.tr("Pairings"), _headers(pairings), pairings.view_rows(), pairings.total)
+        if tab is window.activities_tab and ledger is not None:
+            activities = window.activities_tab.model
+            return TableView(self.tr("Activities"), _headers(activities), activities.view_rows(ledger), 0)
+        return None
+
+    def export_view(self) -> None:
+        view = self._view()
+        if view is None:
+            return
+        path = self.window.context.choose_file(self.window, FilePurpose.VIEW, f"{view.name}.xlsx")
+        if path is None:
+            return
+        try:
+            written = export_view(self.window, view, path)
+        except BranchDeskError as error:
+            self.window.context.show_error(self.window, error_text(error))
+            return
+        self._report(Cancelled() if written is None else written, path)
+
+    def _report(self, result: object, path: Path) -> None:
+        if isinstance(result, BranchDeskError):
+            self.window.context.show_error(self.window, error_text(result))
+        elif isinstance(result, Cancelled):
+            self._status(self.tr("Export cancelled: no file was written."))
+        else:
+            rows = result if isinstance(result, int) else 0
+            self._status(self.tr("Exported {rows} rows to {path}").format(rows=format_count(rows), path=path))
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 15000)
+
+    # -- report --------------------------------------------------------------------------------------
+
+    def report_dialog(self) -> ReportDialog | None:
+        window = self.window
+        if window.session is None:
+            return None
+        region, _ = self._region_path()
+        return ReportDialog(window.session.path, region, window.context, window)
+
+    def open_report(self) -> None:
+        dialog = self.report_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+
+def _headers(model: QAbstractItemModel) -> list[str]:
+    return [str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())]
