@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import QuadMesh
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -112,6 +112,8 @@ def _month_axes(figure: Figure, text: MonthChartText) -> Axes:
     report_axes(axes, value_axis="y")
     month_ticks(axes, text.months)
     axes.set_ylabel(text.axis, fontsize=LABEL_SIZE, color=MUTED)
+    # Counts are whole: no ticks between them (a month of 3 activities would read 0 1 1 2 2 3).
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
     return axes
 
@@ -194,7 +196,7 @@ def draw_areas(figure: Figure, data: AreaCounts, text: AreaChartText) -> Targets
     top = max(counts) or 1
     axes.set_xlim(0, top * 1.3)
     # Ticks up to the longest bar only: the room beyond it is for the written numbers.
-    axes.set_xticks([tick for tick in MaxNLocator(nbins=5).tick_values(0, top) if 0 <= tick <= top])
+    axes.set_xticks([t for t in MaxNLocator(nbins=5, integer=True).tick_values(0, top) if 0 <= t <= top])
     axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
     axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
     report_axes(axes, value_axis="x")
@@ -273,15 +275,14 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
     for r, pairing in enumerate(data.rows, start=1):
         for c, month in enumerate(months):
             colours[r, c] = state_colours[pairing.state(month, c)]
-    # The cells as one collection, their white edges the lines between them: an image would be
-    # resampled to the canvas on every drawing.
-    row, column = np.mgrid[0:rows, 0 : len(months)]
-    corners = np.array([(-0.5, -0.5), (-0.5, 0.5), (0.5, 0.5), (0.5, -0.5)])
-    cells = np.stack([column.ravel(), row.ravel()], axis=1)[:, None, :] + corners
-    axes.add_collection(
-        PolyCollection(cells, facecolors=colours.reshape(-1, 4), edgecolors="white", linewidths=1.5),
-        autolim=False,
+    # The cells as one mesh, its white edges the lines between them: an image is resampled to the
+    # canvas on every drawing, and a collection of rectangles draws each one as a path; a mesh is
+    # drawn in one go, at half an image's cost or less.
+    x, y = np.meshgrid(np.arange(len(months) + 1) - 0.5, np.arange(rows + 1) - 0.5)
+    cells = QuadMesh(
+        np.stack([x, y], axis=-1), facecolors=colours.reshape(-1, 4), edgecolors="white", linewidths=1.5
     )
+    axes.add_collection(cells, autolim=False)
     axes.set_ylim(rows - 0.5, -0.5)
     # The written rates: the total's row always, and each part's when the grid is of parts.
     size = SMALL_SIZE if len(months) <= 24 else SMALL_SIZE - 1.5
