@@ -24,6 +24,7 @@ from branchdesk.domain.months import Month
 from branchdesk.exchange.ledger_export import summary_rows
 from branchdesk.exchange.pdf_pages import CONTENT_WIDTH, Pages, TableColumn, save_pdf
 from branchdesk.services import charts as chart_data
+from branchdesk.services import exports
 from branchdesk.services.compliance import overdue_pairings
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
@@ -101,9 +102,13 @@ def build_report(
     advance()
     by_part = chart_data.grassroots_coverage(ledger, scope.id, as_of)
     advance()
+    # A year up to the month, from the first pairing's month if later (no empty months before it).
     first = month
     for _ in range(_YEAR - 1):
         first = first.previous()
+    started = exports.matrix_months(ledger)
+    if started and first < started[0] <= month:
+        first = started[0]
     year = chart_data.monthly_activity(ledger, scope.id, MonthSpan(first, month))
     areas = chart_data.area_counts(ledger, scope.id, MonthSpan(month, month))
     advance()
@@ -118,7 +123,10 @@ def build_report(
     pages.line(f"月份：{_month(month)}        统计截至：{_day(as_of)}", size=10)
     pages.advance(0.15)
     pages.line("一、主要指标", size=11, colour="#1f4e79")
-    pages.table(_FIGURE_COLUMNS, [[_value(cell) for cell in row] for row in summary_rows(stats)[2:]])
+    # The summary's first rows (region, date) are in the heading above, its last is a note under the table.
+    *figures, (_, note, _, _) = summary_rows(stats)[2:]
+    pages.table(_FIGURE_COLUMNS, [[_value(cell) for cell in row] for row in figures])
+    pages.line(f"注：{note}", size=7.5, colour="#555555")
     pages.advance(0.2)
     pages.line("二、基层支部结对覆盖率", size=11, colour="#1f4e79")
     total = by_part.total

@@ -3406,6 +3406,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
+        <source>Some rows are rejected, so nothing would be imported: correct them in the file and go back to check again, or choose to import the valid rows only.</source>
+        <translation>有未通过检查的行，按“全部或全不”将不会导入任何内容：请在文件中改正后返回重新检查，或选择“只导入通过检查的行”。</translation>
+    </message>
+    <message>
         <source>Save report as xlsx…</source>
         <translation>将检查结果保存为 xlsx…</translation>
     </message>

@@ -127,6 +127,7 @@ def test_import_through_the_wizard_with_report_choices_and_undo(
     assert ("7", "成立日期") in lines  # 2022-02-30
     assert ("8", "") in lines  # already in the file (a duplicate of row 3)
     assert not check.isComplete()  # all or nothing, with rejected rows: nothing to import
+    assert check.hint.isVisible()
     if SCREENSHOTS:
         wizard.grab().save(str(Path(SCREENSHOTS) / "import-check.png"))
     check.save.click()

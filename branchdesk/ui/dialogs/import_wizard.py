@@ -4,6 +4,7 @@ undoable step. The checks and the import run off the UI thread, with progress an
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -45,6 +46,9 @@ _ERROR_STYLE = "color: #B00020;"
 
 
 def _cell_text(value: object) -> str:
+    """A cell as the preview shows it: Excel's dates carry a time of midnight that means nothing."""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date().isoformat()
     return "" if value is None else str(value)
 
 
@@ -244,9 +248,9 @@ class _MappingPage(_Page):
         top.addWidget(self.sheet, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.mapping, 2)
+        layout.addWidget(self.mapping, 3)
         layout.addWidget(self.preview_label)
-        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.preview, 2)
         layout.addWidget(self.message)
 
     def initializePage(self) -> None:  # noqa: N802
@@ -344,6 +348,17 @@ class _CheckPage(_Page):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.message.setObjectName("importCheckMessage")
+        self.hint = QLabel(
+            self.tr(
+                "Some rows are rejected, so nothing would be imported: correct them in the file and "
+                "go back to check again, or choose to import the valid rows only."
+            ),
+            self,
+        )
+        self.hint.setObjectName("importBlocked")
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(_ERROR_STYLE)
+        self.hint.hide()
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
@@ -386,6 +401,7 @@ class _CheckPage(_Page):
         self.all_or_nothing.setChecked(True)
         self.skip_rows.setChecked(True)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.save)
         layout = QVBoxLayout(self)
@@ -434,7 +450,9 @@ class _CheckPage(_Page):
         if report is None:
             return False
         # All or nothing with rejected rows would import nothing: the user fixes the file or chooses.
-        return not (report.problems and self.all_or_nothing.isChecked())
+        blocked = bool(report.problems) and self.all_or_nothing.isChecked()
+        self.hint.setVisible(blocked)
+        return not blocked
 
     def validatePage(self) -> bool:  # noqa: N802
         report = self.owner.run(self.tr("Importing…"), dry_run=False)

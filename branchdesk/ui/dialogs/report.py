@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QDate, QRectF
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -25,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month, last_ended_month
-from branchdesk.exchange.monthly_report import MonthlyReport, build_report
-from branchdesk.exchange.pdf_pages import save_pdf
 from branchdesk.i18n.language import format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
@@ -35,13 +31,20 @@ from branchdesk.ui.file_job import Cancelled, Progress, run_job
 from branchdesk.ui.labels import current_language
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from branchdesk.exchange.monthly_report import MonthlyReport
     from branchdesk.ui.context import UiContext
+
+# matplotlib and the report's charts load when a report is first drawn, not when the window starts.
 
 PREVIEW_DPI = 150  # enough for the screen and for a printout of charts and text
 
 
 def page_image(figure: Figure, dpi: float = PREVIEW_DPI) -> QImage:
     """A report page as an image (the same drawing as the PDF's page)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     canvas = FigureCanvasAgg(figure)
     figure.set_dpi(dpi)
     canvas.draw()  # type: ignore[no-untyped-call]
@@ -125,6 +128,8 @@ class ReportDialog(QDialog):
         if self.report is not None and self._built_for == (month, region):
             return self.report
 
+        from branchdesk.exchange.monthly_report import MonthlyReport, build_report
+
         def work(ledger: Ledger, progress: Progress) -> MonthlyReport:
             return build_report(ledger, month, region, progress)
 
@@ -171,6 +176,8 @@ class ReportDialog(QDialog):
         path = self.context.choose_file(self, FilePurpose.REPORT, suggested)
         if path is None:
             return
+        from branchdesk.exchange.pdf_pages import save_pdf
+
         try:
             save_pdf(report.pages, path, report.title)
         except BranchDeskError as error:
