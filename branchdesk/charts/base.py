@@ -195,6 +195,7 @@ def value_labels(
     offset: tuple[float, float] = (0.0, 0.0),
     rotation: Literal[0, 90] = 0,
     linespacing: float | Literal["normal"] = "normal",
+    color: str = INK,
 ) -> Labels:
     """Numbers written at data points (on bars, in cells), as one artist."""
     written = Labels(
@@ -202,7 +203,7 @@ def value_labels(
         points,
         axes.transData,
         size=size,
-        color=INK,
+        color=color,
         ha=ha,
         va=va,
         offset=offset,

@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from matplotlib import colormaps
+from matplotlib.collections import QuadMesh
+from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FuncFormatter
@@ -140,29 +144,39 @@ def draw_tier_matrix(figure: Figure, data: TierMatrix, text: TierChartText) -> T
     axes = figure.add_subplot()
     counts = [[data.count(organ, grassroots) for grassroots in columns] for organ in rows]
     largest = max(max(row) for row in counts)
-    axes.imshow(counts, cmap="Reds", vmin=0, vmax=largest * 1.15, aspect="auto")
-    axes.set_xticks(range(len(columns)), [text.tiers[tier] for tier in columns], fontsize=LABEL_SIZE)
-    axes.set_yticks(range(len(rows)), [text.tiers[tier] for tier in rows], fontsize=LABEL_SIZE)
-    axes.xaxis.set_ticks_position("top")
+    # One mesh with white edges between the cells, names and numbers as labels: ticks and an image cost
+    # more to draw than the whole rest of the chart.
+    x, y = np.meshgrid(np.arange(len(columns) + 1) - 0.5, np.arange(len(rows) + 1) - 0.5)
+    shades = Normalize(0, largest * 1.15)
+    axes.add_collection(
+        QuadMesh(
+            np.stack([x, y], axis=-1),
+            facecolors=colormaps["Reds"](shades(np.array(counts, dtype=float).ravel())),
+            edgecolors="white",
+            linewidths=3,
+        ),
+        autolim=False,
+    )
+    axes.set_xlim(-0.5, len(columns) - 0.5)
+    axes.set_ylim(len(rows) - 0.5, -0.5)
+    category_labels(axes, [text.tiers[tier] for tier in columns], axis="x", size=LABEL_SIZE, top=True)
+    category_labels(axes, [text.tiers[tier] for tier in rows], axis="y", size=LABEL_SIZE)
+    axes.set_xlabel(text.grassroots_axis, fontsize=LABEL_SIZE, color=MUTED, labelpad=22)
     axes.xaxis.set_label_position("top")
-    axes.set_xlabel(text.grassroots_axis, fontsize=LABEL_SIZE, color=MUTED, labelpad=8)
-    axes.set_ylabel(text.organ_axis, fontsize=LABEL_SIZE, color=MUTED)
-    axes.tick_params(length=0)
+    axes.set_ylabel(text.organ_axis, fontsize=LABEL_SIZE, color=MUTED, labelpad=8 + 72 * names)
     for spine in axes.spines.values():
         spine.set_visible(False)
-    for r, row in enumerate(counts):
-        for c, count in enumerate(row):
-            dark = count > largest * 0.55
-            axes.text(
-                c,
-                r,
-                f"{count_text(count)}\n{percent_text(Rate(count, total))}",
-                ha="center",
-                va="center",
-                fontsize=LABEL_SIZE + 1,
-                color="white" if dark else INK,
-                linespacing=1.4,
-            )
+    cells = [(c, r, count) for r, row in enumerate(counts) for c, count in enumerate(row)]
+    for dark in (False, True):  # white numbers on the darker cells
+        shown = [(c, r, count) for c, r, count in cells if (count > largest * 0.55) == dark]
+        value_labels(
+            axes,
+            [f"{count_text(count)}\n{percent_text(Rate(count, total))}" for _, _, count in shown],
+            [(c, r) for c, r, _ in shown],
+            size=LABEL_SIZE + 1,
+            linespacing=1.4,
+            color="white" if dark else INK,
+        )
     if Tier.STRONG in rows and Tier.WEAK in columns:
         r, c = rows.index(Tier.STRONG), columns.index(Tier.WEAK)
         # Inside the white gaps between cells, and in a colour that shows on dark red and on white.
@@ -173,9 +187,5 @@ def draw_tier_matrix(figure: Figure, data: TierMatrix, text: TierChartText) -> T
         outline.set_linewidth(3)
         outline.set_zorder(3)
         axes.add_patch(outline)
-    axes.set_xticks([x + 0.5 for x in range(len(columns) - 1)], minor=True)
-    axes.set_yticks([y + 0.5 for y in range(len(rows) - 1)], minor=True)
-    axes.grid(which="minor", color="white", linewidth=3)
-    axes.tick_params(which="minor", length=0)
     targets.add_grid(axes, len(rows), len(columns))
     return targets
