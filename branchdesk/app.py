@@ -26,6 +26,7 @@ from branchdesk.resources import resources_dir
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
 from branchdesk.ui.crash import crash_handler
@@ -173,6 +174,25 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
         with open_ledger(path, clock, read_only=True) as reopened:
             if ledger_setting(reopened, "smoke_test") != stamp:
                 raise RuntimeError("what was written could not be read back")
+            _smoke_exchange(reopened, Path(folder))
+
+
+def _smoke_exchange(ledger: Ledger, folder: Path) -> None:
+    """Export, read back and report: the spreadsheet and PDF libraries load inside functions, and a
+    frozen bundle that lacks one fails here rather than in a clerk's hands."""
+    import xlrd  # noqa: F401  (.xls files: nothing here writes one to read back)
+
+    from branchdesk.domain.months import Month
+    from branchdesk.exchange.ledger_export import export_ledger
+    from branchdesk.exchange.ledger_import import plan_file
+    from branchdesk.exchange.monthly_report import write_report
+
+    workbook = folder / "台账.xlsx"
+    export_ledger(ledger, workbook)
+    if not any(plan.preview for plan in plan_file(workbook, "all")):
+        raise RuntimeError("the exported workbook could not be read back")
+    if write_report(ledger, folder / "月报.pdf", Month(2022, 6)) < 1:
+        raise RuntimeError("the monthly report has no pages")
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
