@@ -11,7 +11,6 @@ from matplotlib.collections import QuadMesh
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import FuncFormatter
 
 from branchdesk.charts.base import (
     AMBER,
@@ -33,6 +32,7 @@ from branchdesk.charts.base import (
     report_axes,
     start,
     value_labels,
+    value_ticks,
 )
 from branchdesk.domain.chart_data import GroupKind, RateBreakdown, TierMatrix
 from branchdesk.domain.enums import Tier
@@ -75,7 +75,7 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
     rates = [item.rate for item in data.items]
     colours = [LIGHT_RED if item.group.kind is GroupKind.OWN else RED for item in data.items]
     values = [fraction(rate) for rate in rates]
-    percent_axis = FuncFormatter(lambda value, _: f"{value:.0f}%")
+    percents = range(0, 101, 20)
     if upright:
         draw_bars(axes, targets, values, colour=colours, width=0.58)
         category_labels(axes, text.labels, axis="x", size=LABEL_SIZE)
@@ -83,9 +83,7 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
         spare = max(0, UPRIGHT_SLOTS - len(rates)) / 2
         axes.set_xlim(-0.5 - spare, len(rates) - 0.5 + spare)
         axes.set_ylim(0, 119)
-        axes.set_yticks(range(0, 101, 20))
-        axes.yaxis.set_major_formatter(percent_axis)
-        axes.set_ylabel(text.axis, fontsize=LABEL_SIZE, color=MUTED)
+        value_ticks(axes, percents, [f"{p}%" for p in percents], axis="y", title=text.axis)
         report_axes(axes, value_axis="y")
         value_labels(
             axes,
@@ -101,9 +99,7 @@ def draw_rate_bars(figure: Figure, data: RateBreakdown, text: RateChartText) -> 
         category_labels(axes, text.labels, axis="y", size=LABEL_SIZE)
         axes.set_ylim(len(rates) - 0.5, -0.5)
         axes.set_xlim(0, 132)
-        axes.set_xticks(range(0, 101, 20))
-        axes.xaxis.set_major_formatter(percent_axis)
-        axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
+        value_ticks(axes, percents, [f"{p}%" for p in percents], axis="x", title=text.axis)
         report_axes(axes, value_axis="x")
         value_labels(
             axes,

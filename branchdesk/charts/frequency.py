@@ -12,7 +12,7 @@ from matplotlib.collections import PolyCollection, QuadMesh
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Affine2D, ScaledTranslation
 
 from branchdesk.charts.base import (
@@ -38,6 +38,7 @@ from branchdesk.charts.base import (
     report_axes,
     start,
     value_labels,
+    value_ticks,
 )
 from branchdesk.charts.labels import Labels
 from branchdesk.domain.chart_data import (
@@ -113,15 +114,17 @@ def _month_axes(figure: Figure, text: MonthChartText) -> Axes:
     axes = figure.add_subplot()
     report_axes(axes, value_axis="y")
     month_ticks(axes, text.months)
-    axes.set_ylabel(text.axis, fontsize=LABEL_SIZE, color=MUTED)
-    # Counts are whole: no ticks between them (a month of 3 activities would read 0 1 1 2 2 3).
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
     return axes
 
 
-def _headroom(axes: Axes, top: float) -> None:
-    axes.set_ylim(0, max(top, 1) * 1.14)
+def _count_axis(axes: Axes, top: float, title: str) -> None:
+    """Room above the tallest bar for its number, and the counts along y up to there."""
+    limit = max(top, 1) * 1.14
+    axes.set_ylim(0, limit)
+    # Counts are whole: no ticks between them (a month of 3 activities would read 0 1 1 2 2 3).
+    steps = MaxNLocator(nbins=8, steps=[1, 2, 2.5, 5, 10], integer=True)
+    ticks = [t for t in steps.tick_values(0, limit) if 0 <= t <= limit]
+    value_ticks(axes, ticks, [count_text(int(t)) for t in ticks], axis="y", title=title)
 
 
 def _legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
@@ -174,7 +177,7 @@ def draw_monthly_types(figure: Figure, data: MonthlyActivity, text: MonthChartTe
         draw_bars(axes, targets, list(values), colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += values
     totals = [data.total(i) for i in range(months)]
-    _headroom(axes, max(totals))
+    _count_axis(axes, max(totals), text.axis)
     _values_on_bars(axes, totals, [count_text(t) if t else "" for t in totals])
     _legend(axes, [TYPE_COLOURS[t] for t in TYPE_ORDER], text.series)
     return targets
@@ -188,7 +191,7 @@ def draw_volunteers(figure: Figure, data: MonthlyActivity, text: MonthChartText)
         return targets
     axes = _month_axes(figure, text)
     draw_bars(axes, targets, data.volunteers, colour=BLUE, width=0.66)
-    _headroom(axes, max(data.volunteers))
+    _count_axis(axes, max(data.volunteers), text.axis)
     _values_on_bars(axes, data.volunteers, [count_text(v) if v else "" for v in data.volunteers])
     return targets
 
@@ -220,10 +223,9 @@ def draw_areas(figure: Figure, data: AreaCounts, text: AreaChartText) -> Targets
     top = max(counts) or 1
     axes.set_xlim(0, top * 1.3)
     # Ticks up to the longest bar only: the room beyond it is for the written numbers.
-    axes.set_xticks([t for t in MaxNLocator(nbins=5, integer=True).tick_values(0, top) if 0 <= t <= top])
-    axes.set_xlabel(text.axis, fontsize=LABEL_SIZE, color=MUTED, loc="left")
-    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: count_text(int(value))))
+    ticks = [t for t in MaxNLocator(nbins=5, integer=True).tick_values(0, top) if 0 <= t <= top]
     report_axes(axes, value_axis="x")
+    value_ticks(axes, ticks, [count_text(int(t)) for t in ticks], axis="x", title=text.axis)
     value_labels(
         axes,
         [f"{count_text(counts[i])}  {percent_text(data.share(area))}" for i, area in enumerate(areas)],
@@ -253,7 +255,7 @@ def draw_weekday(figure: Figure, data: WeekdayShare, text: MonthChartText) -> Ta
         draw_bars(axes, targets, values, colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += np.array(values, dtype=float)
     routine = [m.routine for m in data.months]
-    _headroom(axes, max(routine))
+    _count_axis(axes, max(routine), text.axis)
     _values_on_bars(
         axes, routine, [percent_text(m.non_working_share) if m.routine else "" for m in data.months]
     )

@@ -1619,7 +1619,7 @@
     </message>
     <message>
         <source>Activities</source>
-        <translation>活动</translation>
+        <translation>活动次数</translation>
     </message>
     <message>
         <source>{region}: Party-member volunteers per month</source>
