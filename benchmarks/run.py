@@ -33,6 +33,7 @@ from branchdesk.domain.clock import FixedClock  # noqa: E402
 from branchdesk.domain.months import Month  # noqa: E402
 from branchdesk.services.branches import region_tree  # noqa: E402
 from branchdesk.services.charts import default_span  # noqa: E402
+from branchdesk.services.check import check_ledger  # noqa: E402
 from branchdesk.services.demo import SCALES, generate_demo  # noqa: E402
 from branchdesk.services.ledgers import open_ledger  # noqa: E402
 from branchdesk.services.stats import ledger_stats  # noqa: E402
@@ -559,6 +560,23 @@ def bench_import(path: Path) -> None:
         report("import 50,000-row xlsx roster", took, "s", ("reader + executemany", baseline))
 
 
+def bench_check(path: Path) -> None:
+    """Check database against reading the file's bytes: the quick check decides whether a ledger is
+    checked at once on opening (ui/ledger_safety.py, up to 16 MiB) or off the UI thread."""
+    baseline = median_time(path.read_bytes, 3)
+    report("check: read the file's bytes", baseline, "s")
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        quick = median_time(lambda: check_ledger(ledger, quick=True), 3)
+        report("check: quick check (on opening)", quick, "s", ("reading the bytes", baseline))
+        full = median_time(lambda: check_ledger(ledger), 3)
+        report(
+            "check: Check database (integrity, foreign keys, rules)",
+            full,
+            "s",
+            ("reading the bytes", baseline),
+        )
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -567,6 +585,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "memory": bench_memory,
     "import": bench_import,
     "start-up": bench_cli_and_window,
+    "check": bench_check,
 }
 
 

@@ -28,7 +28,13 @@ from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.app_settings import AppSettings
-from branchdesk.ui.context import UiContext, file_dialog_new, file_dialog_open, message_box_error
+from branchdesk.ui.context import (
+    UiContext,
+    file_dialog_new,
+    file_dialog_open,
+    message_box_error,
+    message_box_question,
+)
 from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
@@ -92,6 +98,12 @@ def print_error(parent: QWidget, text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def decline(parent: QWidget, question: str) -> bool:
+    """Headless runs answer no to every question (such as restoring a backup of a damaged file)."""
+    print(question, file=sys.stderr)
+    return False
+
+
 def build_window(
     app: QApplication,
     clock: Clock,
@@ -123,6 +135,7 @@ def build_window(
         choose_open_path=file_dialog_open(documents),
         choose_new_path=file_dialog_new(documents),
         show_error=print_error if headless else message_box_error,
+        ask=decline if headless else message_box_question,
         auto_backup=not headless,
         choose_chart_path=file_dialog_export_chart(documents),
         choose_file=file_dialog_chooser(documents),

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.region_menu.setTitle(self.tr("&Regions"))
         self.region_actions.retranslate()
         self.tools_menu.setTitle(self.tr("&Tools"))
-        self.check_action.setText(self.tr("&Check database…"))
+        self.check_action.setText(self.tr("Check &database…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.holidays_action.setText(self.tr("&Holidays…"))
         self.key_tasks_action.setText(self.tr("&Key tasks…"))
@@ -590,6 +590,9 @@ class MainWindow(QMainWindow):
 
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
+        # A large ledger is shown once its quick check is done: deliver that first.
+        self.safety.wait()
+        QApplication.processEvents()
         self.background_stats.wait()
         for chart_tab in self.chart_tabs:
             chart_tab.wait()

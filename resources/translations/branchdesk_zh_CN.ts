@@ -2247,10 +2247,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Check database…</source>
-        <translation>检查数据库(&amp;C)…</translation>
-    </message>
-    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -2385,6 +2381,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Pairings</source>
         <translation>结对</translation>
+    </message>
+    <message>
+        <source>Check &amp;database…</source>
+        <translation>检查数据库(&amp;D)…</translation>
     </message>
     <message>
         <source>Activities</source>

@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from branchdesk.app import run
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, RegionLevel
@@ -91,7 +93,7 @@ def test_check_database_on_a_healthy_ledger(
     window = make_window()
     assert window.open_path(villages)
     assert window.check_action.isEnabled()
-    assert window.check_action.text() == "检查数据库(&C)…"
+    assert window.check_action.text() == "检查数据库(&D)…"
     window.check_action.trigger()
     qtbot.waitUntil(lambda: window.safety.result_dialog is not None)  # type: ignore[attr-defined]
     dialog = window.safety.result_dialog
@@ -336,3 +338,21 @@ def test_local_ledgers_open_without_a_warning(
     window = make_window()
     assert window.open_path(villages)
     assert recorder.errors == []
+
+
+def test_a_screenshot_of_a_damaged_ledger_asks_nothing_and_fails(
+    villages: Path, clock: FixedClock, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    take_backup(villages, data, clock, "manual")
+    wreck_table(villages, "branch")
+    before = fingerprint(villages)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    shots = tmp_path / "截图"
+    assert (
+        run([str(villages), "--screenshot", str(shots)], clock=clock, settings=settings, data_folder=data)
+        == 1
+    )
+    assert "已损坏" in capsys.readouterr().err, "the question is printed, and answered no"
+    assert fingerprint(villages) == before
+    assert not shots.exists()
