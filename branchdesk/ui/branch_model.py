@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.ui.id_list_model import IdListModel, Index
 from branchdesk.ui.labels import date_text, kind_label, tier_label
 
 COLUMNS = list(BranchColumn)
@@ -56,8 +50,6 @@ EDITABLE = frozenset(
 
 # Saves one cell (branch id, column, new value); True when the ledger took it.
 CellWriter = Callable[[int, BranchColumn, Any], bool]
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class BranchSource(Protocol):
@@ -129,63 +121,22 @@ def export_value(row: BranchRow, column: BranchColumn) -> object:
     return raw(row) if raw is not None else cell_text(row, column)
 
 
-class BranchTableModel(QAbstractTableModel):
-    BATCH = 256
+class BranchTableModel(IdListModel[BranchRow, BranchFilter, BranchSort]):
     ID_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, source: BranchSource, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._source = source
-        self._filter = BranchFilter()
-        self._sort = BranchSort()
-        self._ids: list[int] = []  # every matching branch, in display order
-        self._rows: list[BranchRow] = []  # the first rows of _ids, fetched as the view scrolls
+        super().__init__(COLUMNS, _HEADERS, "BranchTable", BranchFilter(), BranchSort(), parent)
         self._write_cell: CellWriter | None = None  # None: read-only
-
-    # -- what the tab drives -------------------------------------------------------------------------
-
-    @property
-    def total(self) -> int:
-        """Rows matching the filter, loaded or not."""
-        return len(self._ids)
-
-    @property
-    def current_filter(self) -> BranchFilter:
-        return self._filter
+        self.set_queries(source.branch_ids, source.branch_rows)
 
     def set_source(self, source: BranchSource, flt: BranchFilter) -> None:
-        self._source = source
-        self._filter = flt
-        self.reload()
+        self.set_queries(source.branch_ids, source.branch_rows, flt)
 
-    def set_filter(self, flt: BranchFilter) -> None:
-        self.show(flt, self._sort)
+    def sort_for(self, column: int, descending: bool) -> BranchSort:
+        return BranchSort(COLUMNS[column], descending)
 
-    def show(self, flt: BranchFilter, sort: BranchSort) -> None:
-        """The rows matching ``flt`` in the order ``sort``: one query, only when either changed."""
-        if (flt, sort) != (self._filter, self._sort):
-            self._filter, self._sort = flt, sort
-            self.reload()
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = self._source.branch_ids(self._filter, self._sort)
-        self._rows = self._source.branch_rows(self._ids[: self.BATCH])
-        self.endResetModel()
-
-    def refresh(self) -> None:
-        """Read again after a change, keeping as many rows loaded as before (the view keeps its place)."""
-        loaded = max(len(self._rows), self.BATCH)
-        self.beginResetModel()
-        self._ids = self._source.branch_ids(self._filter, self._sort)
-        self._rows = self._source.branch_rows(self._ids[:loaded])
-        self.endResetModel()
-
-    def view_rows(self, batch: int = 2000) -> Iterator[list[object]]:
-        """Every row matching the filter (not only those loaded), in the table's order (Export view)."""
-        for at in range(0, len(self._ids), batch):
-            for row in self._source.branch_rows(self._ids[at : at + batch]):
-                yield [export_value(row, column) for column in COLUMNS]
+    def export_value(self, row: BranchRow, column: Any) -> object:
+        return export_value(row, column)
 
     def set_cell_writer(self, writer: CellWriter | None) -> None:
         self._write_cell = writer
@@ -193,59 +144,8 @@ class BranchTableModel(QAbstractTableModel):
     def row_of(self, branch_id: int) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.id == branch_id), None)
 
-    def row_at(self, row: int) -> BranchRow:
-        return self._rows[row]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-
     def branch_id(self, row: int) -> int:
         return self._rows[row].id
-
-    # -- QAbstractTableModel ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        wanted = self._ids[len(self._rows) : len(self._rows) + self.BATCH]
-        if not wanted:
-            return  # an empty insert would be an invalid row range
-        batch = self._source.branch_rows(wanted)
-        if len(batch) < len(wanted):
-            # Rows vanished from the file since the ids were read: reload rather than show gaps.
-            self.reload()
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        self.show(self._filter, BranchSort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder))
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate("BranchTable", _HEADERS[COLUMNS[section]])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from branchdesk.domain.enums import EndReason, PairingMethod
 from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingRow, PairingSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.ui.id_list_model import IdListModel, Index
 from branchdesk.ui.labels import date_text, tier_label
 
 COLUMNS = list(PairingColumn)
@@ -47,7 +41,6 @@ REASON_NAMES = {
 }
 _ENDED_COLOUR = QColor(130, 130, 130)
 
-Index = QModelIndex | QPersistentModelIndex
 IdsQuery = Callable[[PairingFilter, PairingSort], list[int]]
 RowsQuery = Callable[[Sequence[int]], list[PairingRow]]
 
@@ -94,105 +87,18 @@ def _export_value(row: PairingRow, column: PairingColumn) -> object:
     return _cell(row, column)
 
 
-def _no_ids(flt: PairingFilter, sort: PairingSort) -> list[int]:
-    return []
-
-
-def _no_rows(ids: Sequence[int]) -> list[PairingRow]:
-    return []
-
-
-class PairingTableModel(QAbstractTableModel):
-    BATCH = 256
-
+class PairingTableModel(IdListModel[PairingRow, PairingFilter, PairingSort]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ids_query: IdsQuery = _no_ids
-        self._rows_query: RowsQuery = _no_rows
-        self._filter = PairingFilter()
-        self._sort = PairingSort()
-        self._ids: list[int] = []  # every matching pairing, in display order
-        self._rows: list[PairingRow] = []  # the first rows of _ids, fetched as the view scrolls
-
-    @property
-    def total(self) -> int:
-        return len(self._ids)
-
-    @property
-    def current_filter(self) -> PairingFilter:
-        return self._filter
+        super().__init__(COLUMNS, _HEADERS, "PairingTable", PairingFilter(), PairingSort(), parent)
 
     def set_source(self, ids: IdsQuery, rows: RowsQuery) -> None:
-        self._ids_query, self._rows_query = ids, rows
-        self.reload()
+        self.set_queries(ids, rows)
 
-    def set_filter(self, flt: PairingFilter) -> None:
-        if flt != self._filter:
-            self._filter = flt
-            self.reload()
+    def sort_for(self, column: int, descending: bool) -> PairingSort:
+        return PairingSort(COLUMNS[column], descending)
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._ids = self._ids_query(self._filter, self._sort)
-        self._rows = self._rows_query(self._ids[: self.BATCH])
-        self.endResetModel()
-
-    def view_rows(self, batch: int = 2000) -> Iterator[list[object]]:
-        """Every row matching the filter (not only those loaded), in the table's order (Export view)."""
-        for at in range(0, len(self._ids), batch):
-            for row in self._rows_query(self._ids[at : at + batch]):
-                yield [_export_value(row, column) for column in COLUMNS]
-
-    def row_at(self, row: int) -> PairingRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < len(self._ids)
-
-    def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        if parent.isValid():
-            return
-        wanted = self._ids[len(self._rows) : len(self._rows) + self.BATCH]
-        if not wanted:
-            return
-        batch = self._rows_query(wanted)
-        if len(batch) < len(wanted):
-            self.reload()  # rows vanished since the ids were read (an undo): reload rather than show gaps
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        wanted = PairingSort(COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
-        if wanted != self._sort:
-            self._sort = wanted
-            self.reload()
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return QCoreApplication.translate("PairingTable", _HEADERS[COLUMNS[section]])
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+    def export_value(self, row: PairingRow, column: Any) -> object:
+        return _export_value(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -1,0 +1,157 @@
+"""A table as a thin lazy adapter over SQL: one query gives every matching id in display order (filter and
+sort in SQL), then rows are read by id in batches as the view scrolls, so any page at any depth is a
+primary-key lookup. The Branches and Pairings tables are this, with their own columns and cells."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+RowT = TypeVar("RowT")
+FilterT = TypeVar("FilterT")
+SortT = TypeVar("SortT")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class IdListModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
+    BATCH = 256
+
+    def __init__(
+        self,
+        columns: Sequence[object],
+        headers: Mapping[Any, str],
+        context: str,
+        flt: FilterT,
+        sort: SortT,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._headers = headers  # column → English source text in translation ``context``
+        self._context = context
+        self._filter = flt
+        self._sort = sort
+        self._ids_query: Callable[[FilterT, SortT], list[int]] = lambda flt, sort: []
+        self._rows_query: Callable[[Sequence[int]], list[RowT]] = lambda ids: []
+        self._ids: list[int] = []  # every matching row's id, in display order
+        self._rows: list[RowT] = []  # the first rows of _ids, fetched as the view scrolls
+
+    # -- what subclasses say ---------------------------------------------------------------------------
+
+    def sort_for(self, column: int, descending: bool) -> SortT:
+        raise NotImplementedError
+
+    def export_value(self, row: RowT, column: Any) -> object:
+        """A cell as Export view writes it (dates as dates, counts as numbers)."""
+        raise NotImplementedError
+
+    # -- what the tab drives -------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """Rows matching the filter, loaded or not."""
+        return len(self._ids)
+
+    @property
+    def current_filter(self) -> FilterT:
+        return self._filter
+
+    def set_queries(
+        self,
+        ids: Callable[[FilterT, SortT], list[int]],
+        rows: Callable[[Sequence[int]], list[RowT]],
+        flt: FilterT | None = None,
+    ) -> None:
+        """Read another ledger (and, if given, with another filter)."""
+        self._ids_query, self._rows_query = ids, rows
+        if flt is not None:
+            self._filter = flt
+        self.reload()
+
+    def set_filter(self, flt: FilterT) -> None:
+        self.show(flt, self._sort)
+
+    def show(self, flt: FilterT, sort: SortT) -> None:
+        """The rows matching ``flt`` in the order ``sort``: one query, only when either changed."""
+        if (flt, sort) != (self._filter, self._sort):
+            self._filter, self._sort = flt, sort
+            self.reload()
+
+    def reload(self) -> None:
+        self._read(self.BATCH)
+
+    def refresh(self) -> None:
+        """Read again after a change, keeping as many rows loaded as before (the view keeps its place)."""
+        self._read(max(len(self._rows), self.BATCH))
+
+    def _read(self, loaded: int) -> None:
+        self.beginResetModel()
+        self._ids = self._ids_query(self._filter, self._sort)
+        self._rows = self._rows_query(self._ids[:loaded])
+        self.endResetModel()
+
+    def view_rows(self, batch: int = 2000) -> Iterator[list[object]]:
+        """Every row matching the filter (not only those loaded), in the table's order (Export view)."""
+        for at in range(0, len(self._ids), batch):
+            for row in self._rows_query(self._ids[at : at + batch]):
+                yield [self.export_value(row, column) for column in self._columns]
+
+    def row_at(self, row: int) -> RowT:
+        return self._rows[row]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self._columns) - 1))
+
+    # -- QAbstractTableModel ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self._rows) < len(self._ids)
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        wanted = self._ids[len(self._rows) : len(self._rows) + self.BATCH]
+        if not wanted:
+            return  # an empty insert would be an invalid row range
+        batch = self._rows_query(wanted)
+        if len(batch) < len(wanted):
+            # Rows vanished from the file since the ids were read (an undo): reload rather than show gaps.
+            self.reload()
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self._columns):
+            self.show(self._filter, self.sort_for(column, order == Qt.SortOrder.DescendingOrder))
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return QCoreApplication.translate(self._context, self._headers[self._columns[section]])
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
