@@ -19,6 +19,8 @@ from matplotlib.colors import to_rgba
 from matplotlib.font_manager import FontProperties, findfont, get_font
 from matplotlib.transforms import Bbox, Transform
 
+from branchdesk.charts.render import CachedTextRenderer
+
 HAlign = Literal["left", "center", "right"]
 VAlign = Literal["top", "center", "bottom", "baseline"]
 
@@ -130,9 +132,16 @@ class Labels(Artist):
         gc.set_foreground(self._color, isRGBA=True)
         _, canvas_height = renderer.get_canvas_width_height()
         flip = renderer.flipy()
-        for lines, _ in self._placed(renderer):
+        lines = [
+            (line, x, canvas_height - y if flip else y)
+            for placed, _ in self._placed(renderer)
+            for line, x, y in placed
+        ]
+        if isinstance(renderer, CachedTextRenderer):
+            renderer.draw_texts(gc, lines, self._prop, self._rotation)
+        else:  # PDF, SVG: real text
             for line, x, y in lines:
-                renderer.draw_text(gc, x, canvas_height - y if flip else y, line, self._prop, self._rotation)
+                renderer.draw_text(gc, x, y, line, self._prop, self._rotation)
         gc.restore()
         renderer.close_group("labels")
         self.stale = False
