@@ -18,14 +18,15 @@ def check(ledger: Ledger, *, quick: bool, progress: Callable[[int], None] | None
     """Problems found; an empty list means healthy. ``quick`` skips the slower full scans.
 
     ``progress(stages_done)`` is called as each stage ends; ``ledger.interrupt()`` from another thread
-    cancels with ``check.cancelled``.
+    cancels with ``check.cancelled``. A file that cannot be read just now (another program holds it, a
+    disk error) raises its own error: that is no finding about the file's health.
     """
     try:
         return _check(ledger, quick, progress or (lambda done: None))
     except sqlite3.OperationalError as error:
         if "interrupted" in str(error):
             raise BranchDeskError("check.cancelled") from None
-        raise
+        raise ledger.error(error) from None
 
 
 def _check(ledger: Ledger, quick: bool, progress: Callable[[int], None]) -> list[Problem]:
@@ -34,8 +35,8 @@ def _check(ledger: Ledger, quick: bool, progress: Callable[[int], None]) -> list
     try:
         messages = [row[0] for row in ledger.conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as error:
-        if "interrupted" in str(error):
-            raise
+        if isinstance(error, sqlite3.OperationalError):
+            raise  # locked, interrupted, I/O: see check()
         # Damage bad enough that SQLite cannot even walk the file: that is the finding.
         return [Problem("check.integrity", str(error))]
     if messages != ["ok"]:

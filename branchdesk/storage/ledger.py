@@ -269,6 +269,10 @@ class Ledger:
     def close(self) -> None:
         self.conn.close()
 
+    def error(self, error: sqlite3.Error) -> BranchDeskError:
+        """What a failed statement on this file means to the user (locked, read-only, full, damaged…)."""
+        return _translate(error, self.path)
+
     def interrupt(self) -> None:
         """Stop the query running on this connection (callable from any thread); it raises there."""
         self.conn.interrupt()

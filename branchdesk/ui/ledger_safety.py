@@ -51,7 +51,13 @@ class LedgerSafety(QObject):
         """Quick-check a just-opened ledger and ``show`` it when healthy; False when it was refused."""
         self.cancel_pending()
         if session.path.stat().st_size <= self.quick_check_at_once_bytes:
-            return self._checked(session, show, check_ledger(session.ledger, quick=True))
+            try:
+                problems = check_ledger(session.ledger, quick=True)
+            except BranchDeskError as error:  # the file could not be read just now (locked, say)
+                session.close()
+                self.context.show_error(self.window, error_text(error))
+                return False
+            return self._checked(session, show, problems)
         signals = CheckSignals(self)
         self._pending = (session, signals)
         signals.done.connect(lambda result: self._pending_checked(signals, show, result))

@@ -11,6 +11,7 @@ import pytest
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.services.check import check_ledger
 from branchdesk.storage import ledger as ledger_module
 from branchdesk.storage.ledger import Ledger
 
@@ -79,3 +80,17 @@ def test_a_file_the_system_will_not_let_us_write_refuses_the_action_whole(
     finally:
         stuck.close()
     assert fingerprint(path) == before
+
+
+def test_a_check_that_meets_another_programs_lock_reports_the_lock_not_damage(ledger: Ledger) -> None:
+    ledger.conn.execute("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(ledger.path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(BranchDeskError) as caught:
+            check_ledger(ledger, quick=True)
+        assert caught.value.code == "ledger.locked"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert check_ledger(ledger) == []

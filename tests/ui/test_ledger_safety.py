@@ -356,3 +356,27 @@ def test_a_screenshot_of_a_damaged_ledger_asks_nothing_and_fails(
     assert "已损坏" in capsys.readouterr().err, "the question is printed, and answered no"
     assert fingerprint(villages) == before
     assert not shots.exists()
+
+
+def test_a_file_locked_while_it_is_checked_is_not_called_damaged(
+    make_window: Callable[..., MainWindow],
+    villages: Path,
+    recorder: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another program starts writing between the opening and the quick check: the clerk hears that the
+    file is in use, not that it is damaged, and no backup is offered in its place."""
+    window = make_window()
+    answers = Answers(True)
+    window.context.ask = answers
+
+    def locked_now(ledger: Ledger, *, quick: bool = False) -> list[object]:
+        raise ledger.error(sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr("branchdesk.ui.ledger_safety.check_ledger", locked_now)
+    before = fingerprint(villages)
+    assert not window.open_path(villages)
+    assert recorder.errors == [f"{villages} 正被其他程序占用。请关闭该程序后重试。"]
+    assert answers.questions == []
+    assert window.session is None
+    assert fingerprint(villages) == before
