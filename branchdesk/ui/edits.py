@@ -25,6 +25,7 @@ translate = QCoreApplication.translate
 
 class LedgerEdits(QObject):
     changed = Signal(object)  # Changed: after an action, an undo or a redo
+    damaged = Signal()  # a write found the file damaged: the window stops using it (ui/ledger_safety.py)
 
     def __init__(self, show_error: Callable[[QWidget, str], None], parent: QWidget) -> None:
         super().__init__(parent)
@@ -64,7 +65,7 @@ class LedgerEdits(QObject):
         try:
             done = write(self._ledger)
         except BranchDeskError as error:
-            self._show_error(parent or self._window, error_text(error))
+            self._refused(error, parent or self._window)
             return None
         self.record(done)
         return done
@@ -89,9 +90,15 @@ class LedgerEdits(QObject):
         try:
             done = step()
         except BranchDeskError as error:
-            self._show_error(self._window, error_text(error))
+            self._refused(error, self._window)
             return
         self._announce(done)
+
+    def _refused(self, error: BranchDeskError, parent: QWidget) -> None:
+        if error.code == "ledger.damaged":
+            self.damaged.emit()  # the window says so, closes the file and offers a backup
+        else:
+            self._show_error(parent, error_text(error))
 
     def _announce(self, done: Changed) -> None:
         self.retranslate()

@@ -204,6 +204,11 @@ class LedgerSafety(QObject):
             dialog.finished.connect(lambda _code: self._damaged_after_check(path))
         dialog.open()
 
+    def close_damaged(self) -> None:
+        """A write found the open file damaged: stop using it, and offer its newest healthy backup."""
+        if self.window.session is not None:
+            self._damaged_after_check(self.window.session.path)
+
     def _damaged_after_check(self, path: Path) -> None:
         session = self.window.session
         if session is not None and session.path == path:

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self._stats: LedgerStats | None = None
         # The quick check on opening, Tools ▸ Check database, damaged files and risky drives.
         self.safety = LedgerSafety(self)
+        self.edits.damaged.connect(self.safety.close_damaged)
 
         self._build_menus()
         self.regions.region_selected.connect(self._on_region_selected)

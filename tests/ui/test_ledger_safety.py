@@ -380,3 +380,21 @@ def test_a_file_locked_while_it_is_checked_is_not_called_damaged(
     assert answers.questions == []
     assert window.session is None
     assert fingerprint(villages) == before
+
+
+def test_a_write_that_finds_the_file_damaged_closes_it_and_offers_the_backup(
+    make_window: Callable[..., MainWindow], villages: Path, clock: FixedClock
+) -> None:
+    window = make_window()
+    take_backup(villages, window.context.data_dir, clock, "manual")
+    answers = Answers(False)
+    window.context.ask = answers
+    assert window.open_path(villages)
+
+    def meets_damage(ledger: Ledger) -> Changed:
+        raise ledger.error(sqlite3.DatabaseError("database disk image is malformed"))
+
+    assert window.edits.run(meets_damage) is None
+    assert window.session is None, "nothing more is written to it"
+    assert len(answers.questions) == 1
+    assert answers.questions[0].startswith(f"{villages} 已损坏")
