@@ -100,3 +100,25 @@ def test_labels_sit_where_text_would(ha: str, va: str, rotation: int, text: str)
     renderer = canvas.get_renderer()
     (box,) = labels.extents(renderer)
     assert box.bounds == pytest.approx(written.get_window_extent(renderer).bounds, abs=0.6)
+
+
+def test_labels_drawn_at_once_look_like_labels_drawn_one_by_one() -> None:
+    pictures = []
+    for canvas_class in (FigureCanvasAgg, ChartCanvasAgg):  # matplotlib's text, one by one; one mask
+        figure = Figure(figsize=(4, 3), dpi=100)
+        canvas = canvas_class(figure)
+        axes = figure.add_subplot()
+        axes.set_xlim(-0.5, 5.5)
+        axes.set_ylim(3.5, -0.5)
+        texts = [f"{90 + c + r / 10:.2f}" if c else "固始县" for r in range(4) for c in range(6)]
+        axes.add_artist(
+            Labels(
+                texts, [(c, r) for r in range(4) for c in range(6)], axes.transData, size=7.5, color="black"
+            )
+        )
+        canvas.draw()  # type: ignore[no-untyped-call]
+        pictures.append(np.asarray(canvas.buffer_rgba())[..., :3].astype(int))  # type: ignore[no-untyped-call]
+    expected, found = pictures
+    ink = (expected < 128).any(axis=2)
+    assert ink.sum() > 500
+    assert (np.abs(expected - found).max(axis=2) > 160).sum() < ink.sum() * 0.05
