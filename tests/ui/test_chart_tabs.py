@@ -339,3 +339,17 @@ def test_the_kind_filter_is_found_by_its_kinds(window: MainWindow) -> None:
 def test_screenshot_ids_of_the_chart_tabs(window: MainWindow) -> None:
     """``--screenshot`` names its files by these ids."""
     assert {"coverage", "activity-frequency"} <= set(window.tab_ids())
+
+
+def test_the_canvas_draws_from_its_glyph_cache(window: MainWindow, qtbot: object) -> None:
+    """On screen, text comes from glyphs rasterised once (the chart's drawing time at stress scale)."""
+    from branchdesk.charts.render import CachedTextRenderer
+
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    shown(tab, qtbot)
+    assert tab.canvas is not None
+    assert isinstance(tab.canvas.get_renderer(), CachedTextRenderer)
+    tab.canvas.resize(tab.canvas.width() + 40, tab.canvas.height())
+    tab.canvas.draw()
+    assert isinstance(tab.canvas.get_renderer(), CachedTextRenderer)
