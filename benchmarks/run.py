@@ -582,6 +582,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "branches": bench_branches,
     "activities": bench_activities,
     "charts": bench_charts,
+    "draw": bench_draw,
     "memory": bench_memory,
     "import": bench_import,
     "start-up": bench_cli_and_window,
