@@ -97,6 +97,9 @@ def check_branch(draft: BranchDraft, facts: BranchFacts, today: dt.date) -> list
 def _check_place(draft: BranchDraft, facts: BranchFacts) -> list[FieldProblem]:
     """Where a branch sits: organs belong to a unit; villages and communities to a township; grids to a
     community (DESIGN.md §1)."""
+    if draft.kind is BranchKind.GRID and (draft.community_id is None or not facts.community_is_community):
+        # A grid's region is its community's: without a community there is no region to speak of.
+        return [FieldProblem("community_id", "branch.community_required")]
     if draft.region_id is None or facts.region_level is None:
         return [FieldProblem("region_id", "branch.region_required")]
     problems = []
@@ -105,6 +108,4 @@ def _check_place(draft: BranchDraft, facts: BranchFacts) -> list[FieldProblem]:
             problems.append(FieldProblem("unit_id", "branch.unit_required"))
     elif facts.region_level is not RegionLevel.TOWNSHIP:
         problems.append(FieldProblem("region_id", "branch.township_required"))
-    if draft.kind is BranchKind.GRID and (draft.community_id is None or not facts.community_is_community):
-        problems.append(FieldProblem("community_id", "branch.community_required"))
     return problems

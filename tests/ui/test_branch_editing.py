@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, Tier
@@ -60,6 +60,12 @@ def answer(dialog_type: type[QWidget], handle: Callable[[QWidget], None]) -> Non
     QTimer.singleShot(0, act)
 
 
+def press_ok(dialog: QWidget) -> None:
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
 def open_window(make_window: Callable[..., MainWindow], path: Path) -> MainWindow:
     window = make_window()
     assert window.open_path(path)
@@ -92,15 +98,22 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         dialog.phone.setText("12345")
         dialog.members.setText("-3")
         dialog.established.set_day(FixedClock.on("2030-01-01").today())
-        dialog._try_accept()
+        press_ok(dialog)
         seen.append(dialog.problem_texts())
         dialog.name.setText("村1村党支部")  # already in 仁和镇
         dialog.members.setText("很多")
-        dialog._try_accept()
+        press_ok(dialog)
         seen.append(dialog.problem_texts())
         dialog.kind.setCurrentIndex(dialog.kind.findData(BranchKind.ORGAN))
         dialog.name.setText("县财政局党支部")
-        dialog._try_accept()
+        press_ok(dialog)
+        seen.append(dialog.problem_texts())
+        dialog.region.setEditText("")
+        press_ok(dialog)
+        seen.append(dialog.problem_texts())
+        dialog.kind.setCurrentIndex(dialog.kind.findData(BranchKind.GRID))
+        dialog.name.setText("一网格党支部")
+        press_ok(dialog)
         seen.append(dialog.problem_texts())
         dialog.kind.setCurrentIndex(dialog.kind.findData(BranchKind.VILLAGE))
         dialog.region.setEditText("信阳市/潢川县/仁和镇")
@@ -109,7 +122,7 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         dialog.members.setText("31")
         dialog.established.set_day(None)
         dialog.tier.setCurrentIndex(dialog.tier.findData(Tier.WEAK))
-        dialog._try_accept()
+        press_ok(dialog)
 
     answer(BranchDialog, fill)
     window.branches_tab.branch_actions.add.trigger()
@@ -126,6 +139,8 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         "established_on": "日期 2030-01-01 在今天之后。",
     }
     assert seen[2]["unit_id"] == "机关党支部须隶属于一个单位：请选择其单位。"
+    assert seen[3]["region_id"] == "请选择党支部所属地区。"
+    assert seen[4]["community_id"] == "网格党支部隶属于社区：请选择其所属社区。"
     added = ("张庄村党支部", "village", "weak", "138 0013 8000", 31, None)
     assert added in rows(small)
     assert window.edits.undo_action.text() == "撤销(&U) 添加支部 “张庄村党支部”"
@@ -165,6 +180,9 @@ def test_editing_a_cell_with_its_editor_saves_and_undoes(
     assert ("村1村党支部", "village", "weak", "0376-6221234", None, None) in rows(small)
     window.edits.undo_action.trigger()
     assert ("村1村党支部", "village", "weak", None, None, None) in rows(small)
+    window.edits.redo_action.trigger()
+    assert ("村1村党支部", "village", "weak", "0376-6221234", None, None) in rows(small)
+    window.edits.undo_action.trigger()
 
     # Kind and tier through their pickers: a village turned community.
     for column, value in ((BranchColumn.KIND, BranchKind.COMMUNITY), (BranchColumn.TIER, Tier.STRONG)):
@@ -212,6 +230,8 @@ def test_bulk_edit_archive_and_their_undo(
     assert [r[2] for r in rows(small)] == ["weak", "weak"]
     window.edits.redo_action.trigger()
     assert [r[2] for r in rows(small)] == ["average", "average"]
+    window.edits.redo_action.trigger()
+    assert [r[5] for r in rows(small)] == [None, "2022-05-01"]
 
 
 def test_paste_from_excel_adds_valid_rows_reports_the_rest_and_copy_round_trips(
@@ -239,6 +259,8 @@ def test_paste_from_excel_adds_valid_rows_reports_the_rest_and_copy_round_trips(
     assert reports[0][2].startswith("“城关镇”对应多个地区")
     window.edits.undo_action.trigger()
     assert [r[0] for r in rows(small)] == ["村1村党支部", "村2村党支部"]
+    window.edits.redo_action.trigger()
+    assert ("李湾村党支部", "village", None, None, 23, None) in rows(small)
 
     select(window, "村1村党支部")
     window.branches_tab.branch_actions.copy.trigger()
@@ -247,7 +269,7 @@ def test_paste_from_excel_adds_valid_rows_reports_the_rest_and_copy_round_trips(
     assert copied[1].split("\t")[:5] == ["村1村党支部", "农村", "潢川县 / 仁和镇", "", "差"]
 
 
-def test_delete_only_unreferenced_and_regions_edit(
+def test_delete_with_undo_and_redo(
     make_window: Callable[..., MainWindow], small: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(make_window, small)
@@ -257,6 +279,8 @@ def test_delete_only_unreferenced_and_regions_edit(
     assert [r[0] for r in rows(small)] == ["村1村党支部"]
     window.edits.undo_action.trigger()
     assert [r[0] for r in rows(small)] == ["村1村党支部", "村2村党支部"]
+    window.edits.redo_action.trigger()
+    assert [r[0] for r in rows(small)] == ["村1村党支部"]
 
 
 def test_column_widths_and_sort_survive_a_restart(
