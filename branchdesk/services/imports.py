@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import Any, ClassVar, TypeVar
 
 from branchdesk.domain import cells
@@ -81,6 +82,24 @@ def run_import(
     return report
 
 
+# Tables in the order their rows may refer to each other.
+_WRITE_ORDER = ("region", "unit", "branch", "draw", "pairing", "key_task", "activity")
+
+# The fields of a file each stored column is read from, where they are not the column's own name.
+_SOURCES: dict[str, tuple[str, ...]] = {
+    "parent_id": ("parent",),
+    "region_id": ("region",),
+    "scope_region_id": ("scope",),
+    "unit_id": ("unit", "unit_uuid"),
+    "community_id": ("community", "community_uuid"),
+    "organ_id": ("organ", "organ_uuid"),
+    "grassroots_id": ("grassroots", "grassroots_uuid"),
+    "draw_id": ("method", "draw_uuid"),
+    "pairing_id": ("pairing_uuid", "grassroots"),
+    "key_task_id": ("key_task", "key_task_uuid"),
+}
+
+
 class _Session:
     """One import's lookups of what the ledger holds (kept up to date as rows are added) and its writers."""
 
@@ -141,8 +160,9 @@ class _Session:
             self.progress(self.read)
 
     def flush(self) -> None:
-        for writer in self._writers.values():
-            writer.flush()
+        # Referenced tables first (a branch's new unit may be queued after the branch's own writer was made).
+        for table in sorted(self._writers, key=_WRITE_ORDER.index):
+            self._writers[table].flush()
 
     def writer(self, table: str) -> store.BulkWriter:
         if table not in self._writers:
@@ -153,6 +173,10 @@ class _Session:
 
     def has(self, field: str) -> bool:
         return field in self.row.values
+
+    def given(self, column: str) -> bool:
+        """Whether the file has a field that stored ``column`` is read from."""
+        return any(self.has(field) for field in _SOURCES.get(column, (column,)))
 
     def raw(self, field: str) -> object:
         return self.row.values.get(field)
@@ -277,7 +301,11 @@ class _Session:
             if stored is None:
                 self.flush()
                 stored = self.ledger.row(table, row_id) or {}
-            changes = {k: v for k, v in values.items() if k != "uuid" and stored.get(k) != v}
+            # A column the file does not have keeps what the ledger holds (a roster of names and tiers
+            # must not blank the secretaries, un-archive branches or re-date draws).
+            changes = {
+                k: v for k, v in values.items() if k != "uuid" and self.given(k) and stored.get(k) != v
+            }
             if changes:
                 self.ledger.update(table, row_id, changes)
                 index.replace(existing, {**existing, **changes})
@@ -422,31 +450,35 @@ def _ancestors(s: _Session, region_id: int) -> set[int]:
     return found
 
 
-def _unit_of(s: _Session, region: Region) -> int | None:
+def _unit_of(s: _Session, region: Region) -> tuple[int | None, dict[str, Any] | None]:
     """An organ branch's unit: by uuid, or by name among the units of its region and the regions above;
-    a unit named in the file but not in the ledger is added with the branch (a roster names its units)."""
+    or, for a unit named in the file but not in the ledger, the unit to add with the branch (a roster names
+    its units) once the branch has passed its checks."""
     index = s.index("unit")
     uuid = s.text("unit_uuid")
     if uuid is not None:
         found = index.by_uuid.get(uuid)
         if found is None:
             raise BranchDeskError("import.not_found", field="unit_uuid", value=uuid)
-        return int(found["id"])
+        return int(found["id"]), None
     name = s.text("unit")
     if name is None:
-        return None
+        return None, None
     above = _ancestors(s, region.id)
     candidates = [index.rows[i] for i in index.by_name.get(name, ()) if index.rows[i]["region_id"] in above]
     if len(candidates) > 1:
         raise BranchDeskError("import.ambiguous", field="unit", value=name, count=len(candidates))
     if candidates:
-        return int(candidates[0]["id"])
+        return int(candidates[0]["id"]), None
     level = _UNIT_LEVEL.get(region.level)
     if level is None:
         raise BranchDeskError("import.not_found", field="unit", value=name)
-    values = {"name": name, "level": level.value, "region_id": region.id}
+    return None, {"name": name, "level": level.value, "region_id": region.id}
+
+
+def _add_unit(s: _Session, values: dict[str, Any]) -> int:
     unit_id, uuid = s.writer("unit").add(values)
-    index.add({**values, "id": unit_id, "uuid": uuid})
+    s.index("unit").add({**values, "id": unit_id, "uuid": uuid})
     return unit_id
 
 
@@ -456,7 +488,7 @@ def _branch(s: _Session) -> None:
         raise BranchDeskError("import.required", field="kind")
     region = s.region("region")
     assert region is not None
-    unit_id = _unit_of(s, region) if kind is BranchKind.ORGAN else None
+    unit_id, new_unit = _unit_of(s, region) if kind is BranchKind.ORGAN else (None, None)
     community_id = None
     if kind is BranchKind.GRID:
         community_id = s.branch_ref(
@@ -481,10 +513,11 @@ def _branch(s: _Session) -> None:
     ).cleaned()
     facts = BranchFacts(
         region_level=region.level,
-        unit_exists=unit_id is not None,
+        unit_exists=unit_id is not None or new_unit is not None,
         community_is_community=community_id is not None,
     )
-    problems = check_branch(draft, facts, s.today)
+    # A unit still to be added is checked as if it were there (0: no id yet); a rejected row adds none.
+    problems = check_branch(draft if new_unit is None else replace(draft, unit_id=0), facts, s.today)
     for problem in problems:
         s.record(BranchDeskError(problem.code, field=problem.field.removesuffix("_id"), **problem.params))
     if problems:
@@ -511,6 +544,8 @@ def _branch(s: _Session) -> None:
     }
     existing = s.index("branch").existing(values)
     s.duplicate(existing)
+    if new_unit is not None and (existing is None or s.update):
+        values["unit_id"] = _add_unit(s, new_unit)
     s.write("branch", existing, values)
 
 
