@@ -335,10 +335,14 @@ def _draft_from_cells(
 
 
 def _whole_number(text: str) -> int:
+    """A member count as typed or pasted ("1,200" and "23.0" too); a fraction is refused, not cut short."""
     try:
-        return int(float(text.replace(",", "")))
+        number = float(text.replace(",", ""))
     except ValueError:
-        raise BranchDeskError("branch.bad_number", value=text) from None
+        number = float("nan")
+    if not number.is_integer():  # also "inf" and "nan", which int() cannot take
+        raise BranchDeskError("branch.bad_number", value=text)
+    return int(number)
 
 
 _FIELD_COLUMNS = {

@@ -159,3 +159,17 @@ def test_regions_add_rename_move_and_remove(ledger: Ledger, build: LedgerBuilder
     assert raised.value.params["where"] == "湾1村党支部、湾2村党支部"
     regions.remove_region(ledger, added["id"])
     assert ledger.scalar("SELECT count(*) FROM region WHERE name = '伞陂镇'") == 0
+
+
+@pytest.mark.parametrize("typed", ["12.7", "inf", "1e400", "nan", "很多"])
+def test_a_member_count_that_is_not_whole_is_refused_unchanged(
+    ledger: Ledger, build: LedgerBuilder, typed: str
+) -> None:
+    tree = build.tree()
+    village = build.villages(tree["hc_renhe"], 1)[0]
+    with pytest.raises(BranchDeskError) as raised:
+        branches.set_branch_field(ledger, village, BranchColumn.MEMBERS, typed)
+    assert raised.value.code == "branch.bad_number"
+    assert ledger.scalar("SELECT member_count FROM branch WHERE id = ?", (village,)) is None
+    branches.set_branch_field(ledger, village, BranchColumn.MEMBERS, "1,200")
+    assert ledger.scalar("SELECT member_count FROM branch WHERE id = ?", (village,)) == 1200
