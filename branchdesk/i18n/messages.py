@@ -206,6 +206,15 @@ MESSAGES: dict[str, str] = {
     "region.has_units": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” still has {count} units registered in it; they must be moved first."
     ),
+    "pairing.starts_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "A pairing cannot start in the future ({date})."
+    ),
+    "pairing.ends_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "A pairing cannot be ended in the future ({date}); end it on or after its last day."
+    ),
+    "pairing.before_established": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” was established after {date}, so it cannot be paired from that day."
+    ),
     "undo.nothing": QT_TRANSLATE_NOOP("Messages", "There is nothing to undo for this action."),
     "undo.conflict": QT_TRANSLATE_NOOP(
         "Messages",

@@ -30,6 +30,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.pairing_list import UnpairedBranch
 from branchdesk.domain.records import Region
 from branchdesk.services.history import changed
+from branchdesk.services.pairings import check_start
 from branchdesk.storage import pairing_list
 from branchdesk.storage import pairings as store
 from branchdesk.storage import regions as region_store
@@ -148,6 +149,10 @@ def commit_draw(ledger: Ledger, preview: DrawPreview, started_on: dt.date) -> Ch
         if current.input_hash != preview.result.input_hash:
             raise BranchDeskError("draw.stale", region=scope.path)
         ids = {b.uuid: b.id for b in (*current.organs, *current.grassroots)}
+        paired = [
+            ids[uuid] for pair in preview.result.pairs for uuid in (pair.organ.uuid, pair.grassroots.uuid)
+        ]
+        check_start(ledger, started_on, paired)
         draw_id = store.insert_draw(
             ledger, scope.id, preview.result, candidates_text(*current.sides()), ledger.now()
         )

@@ -85,11 +85,21 @@ def _unpaired_branch(ledger: Ledger, branch_id: int, *, organ_side: bool) -> dic
     return found
 
 
+def check_start(ledger: Ledger, started_on: dt.date, branch_ids: Sequence[int]) -> None:
+    """A pairing starts today or earlier, and not before either branch was established."""
+    if started_on > ledger.clock.today():
+        raise BranchDeskError("pairing.starts_in_future", date=started_on.isoformat())
+    name = store.established_after(ledger, branch_ids, started_on)
+    if name is not None:
+        raise BranchDeskError("pairing.before_established", name=name, date=started_on.isoformat())
+
+
 def assign_pairing(ledger: Ledger, organ_id: int, grassroots_id: int, started_on: dt.date) -> Changed:
     """Pair an organ branch with a grassroots branch by assignment (the database holds one-to-one too)."""
     with ledger.operation("pairing.add") as op:
         organ = _unpaired_branch(ledger, organ_id, organ_side=True)
         grassroots = _unpaired_branch(ledger, grassroots_id, organ_side=False)
+        check_start(ledger, started_on, (organ_id, grassroots_id))
         store.add_pairing(ledger, organ_id, grassroots_id, started_on)
     return _named(changed(ledger, op), _pair_subject(organ["name"], grassroots["name"]))
 
@@ -104,7 +114,9 @@ def pair_unit_with_community(ledger: Ledger, unit_id: int, started_on: dt.date) 
         organs, grids = store.unit_and_grids(ledger, unit_id)
         if not organs or not grids:
             raise BranchDeskError("pairing.unit_nothing_to_pair", unit=unit.name, community=unit.community)
-        for organ_id, grid_id in zip(organs, grids, strict=False):
+        pairs = list(zip(organs, grids, strict=False))
+        check_start(ledger, started_on, [branch for pair in pairs for branch in pair])
+        for organ_id, grid_id in pairs:
             store.add_pairing(ledger, organ_id, grid_id, started_on)
     return _named(changed(ledger, op), _pair_subject(unit.name, unit.community))
 
@@ -118,7 +130,9 @@ def _open_pairing(ledger: Ledger, pairing_id: int) -> dict[str, Any]:
     return found
 
 
-def _check_end(found: dict[str, Any], ended_on: dt.date) -> None:
+def _check_end(ledger: Ledger, found: dict[str, Any], ended_on: dt.date) -> None:
+    if ended_on > ledger.clock.today():
+        raise BranchDeskError("pairing.ends_in_future", date=ended_on.isoformat())
     if ended_on.isoformat() < found["started_on"]:
         raise BranchDeskError("pairing.ends_before_start", started=found["started_on"])
 
@@ -129,7 +143,7 @@ def end_pairing(
     """End a pairing; ``ended_on`` is its last day."""
     with ledger.operation("pairing.end") as op:
         found = _open_pairing(ledger, pairing_id)
-        _check_end(found, ended_on)
+        _check_end(ledger, found, ended_on)
         store.end_pairing(ledger, pairing_id, ended_on, reason, note)
     return _named(changed(ledger, op), _pair_subject(found["organ_name"], found["grassroots_name"]))
 
@@ -143,11 +157,12 @@ def repair(ledger: Ledger, pairing_id: int, new_partner_id: int, started_on: dt.
     with ledger.operation("pairing.repair") as op:
         found = _open_pairing(ledger, pairing_id)
         last_day = max(started_on - dt.timedelta(days=1), dt.date.fromisoformat(found["started_on"]))
-        _check_end(found, started_on)
+        _check_end(ledger, found, started_on)
         partner = store.branch(ledger, new_partner_id)
         organ_side = partner is not None and partner["kind"] == "organ"
         store.end_pairing(ledger, pairing_id, last_day, EndReason.REPAIRED)
         new = _unpaired_branch(ledger, new_partner_id, organ_side=organ_side)
+        check_start(ledger, started_on, (new_partner_id,))
         if organ_side:
             store.add_pairing(ledger, new_partner_id, found["grassroots_id"], started_on)
             subject = _pair_subject(new["name"], found["grassroots_name"])

@@ -380,8 +380,9 @@ class Ledger:
 
     def delete_link(self, table: str, values: dict[str, Any], owner_uuid: str) -> None:
         where = " AND ".join(f"{column} = ?" for column in values)
-        self.conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(values.values()))
-        self.log_change(table, owner_uuid, "delete", values, None)
+        cursor = self.conn.execute(f"DELETE FROM {table} WHERE {where}", tuple(values.values()))
+        if cursor.rowcount:  # a row that was not there must not come back on undo
+            self.log_change(table, owner_uuid, "delete", values, None)
 
     # -- reading -------------------------------------------------------------------------------------
 

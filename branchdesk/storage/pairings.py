@@ -79,6 +79,18 @@ def branch(ledger: Ledger, branch_id: int) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
+def established_after(ledger: Ledger, branch_ids: Sequence[int], day: dt.date) -> str | None:
+    """The name of one of ``branch_ids`` established after ``day``, if any."""
+    if not branch_ids:
+        return None
+    marks = ", ".join("?" for _ in branch_ids)
+    name: str | None = ledger.scalar(
+        f"SELECT name FROM branch WHERE id IN ({marks}) AND established_on > ? ORDER BY name LIMIT 1",
+        [*branch_ids, day.isoformat()],
+    )
+    return name
+
+
 def assigned_units(ledger: Ledger) -> list[AssignedUnit]:
     """Units assigned to a community, with their unpaired organ branches and the community's unpaired
     grids."""

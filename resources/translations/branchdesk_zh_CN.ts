@@ -2726,6 +2726,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{name}”下还登记有 {count} 个单位，请先移走。</translation>
     </message>
     <message>
+        <source>A pairing cannot start in the future ({date}).</source>
+        <translation>结对开始日期不能晚于今天（{date}）。</translation>
+    </message>
+    <message>
+        <source>A pairing cannot be ended in the future ({date}); end it on or after its last day.</source>
+        <translation>结对结束日期不能晚于今天（{date}），请在最后一天当天或之后再结束。</translation>
+    </message>
+    <message>
+        <source>“{name}” was established after {date}, so it cannot be paired from that day.</source>
+        <translation>“{name}”成立于 {date} 之后，不能从该日起结对。</translation>
+    </message>
+    <message>
         <source>There is nothing to undo for this action.</source>
         <translation>此操作没有可撤销的内容。</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, EndReason, PairingMethod, RegionLevel, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.pairing_list import PairingFilter, PairingSort, PairingStatus
@@ -21,7 +22,8 @@ def _open(ledger: Ledger) -> list[tuple[int, int]]:
     ]
 
 
-def test_assign_end_and_repair(ledger: Ledger, build: LedgerBuilder) -> None:
+def test_assign_end_and_repair(ledger: Ledger, build: LedgerBuilder, clock: FixedClock) -> None:
+    clock.moment = FixedClock.on("2022-12-31").moment  # the dates below are in the past
     tree = build.tree()
     unit = build.unit("县委组织部", tree["huangchuan"])
     organs = build.organs(unit, tree["huangchuan"], 2)
@@ -149,3 +151,29 @@ def test_listing_filters_and_unpaired_lists(ledger: Ledger, build: LedgerBuilder
     assert pairings.unpaired(ledger, tree["gushi"], organ_side=False, text="固").total == len(gushi)
     grassroots, organ = pairings.coverage(ledger, tree["huangchuan"])
     assert (grassroots.count, grassroots.total, organ.count, organ.total) == (1, 2, 1, 3)
+
+
+def test_pairing_dates_are_not_in_the_future_nor_before_a_branch_existed(
+    ledger: Ledger, build: LedgerBuilder
+) -> None:
+    tree = build.tree()
+    unit = build.unit("县委组织部", tree["huangchuan"])
+    organ = build.organs(unit, tree["huangchuan"], 1)[0]
+    young = build.branch(
+        "新建村党支部", BranchKind.VILLAGE, tree["hc_renhe"], established_on=day("2022-05-01")
+    )
+    with pytest.raises(BranchDeskError) as refused:
+        pairings.assign_pairing(ledger, organ, young, day("2022-05-20"))  # today is 2022-05-19
+    assert refused.value.code == "pairing.starts_in_future"
+    with pytest.raises(BranchDeskError) as refused:
+        pairings.assign_pairing(ledger, organ, young, day("2022-04-30"))
+    assert (refused.value.code, refused.value.params["name"]) == (
+        "pairing.before_established",
+        "新建村党支部",
+    )
+    assert ledger.scalar("SELECT count(*) FROM pairing") == 0
+    pairings.assign_pairing(ledger, organ, young, day("2022-05-01"))
+    pairing_id = ledger.scalar("SELECT id FROM pairing")
+    with pytest.raises(BranchDeskError) as refused:
+        pairings.end_pairing(ledger, pairing_id, day("2022-06-30"), EndReason.OTHER)
+    assert refused.value.code == "pairing.ends_in_future"
