@@ -410,14 +410,15 @@ def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     if report.committed:
         print(translate("Cli", "Imported; one step to undo in the window."), file=out)
         return EXIT_OK
-    if args.dry_run and not report.problems:
-        print(translate("Cli", "Dry run: nothing was written."), file=out)
-        return EXIT_OK
-    if report.problems:
+    if report.problems and not args.valid_only:
         print(translate("Cli", "Nothing was imported: fix the rejected rows, or use --valid-only."), file=out)
         return EXIT_FAILED
+    # A dry run answers as the same run without --dry-run would: --valid-only takes the valid rows.
+    if args.dry_run and (report.written or not report.problems):
+        print(translate("Cli", "Dry run: nothing was written."), file=out)
+        return EXIT_OK
     print(translate("Cli", "Nothing new to import."), file=out)
-    return EXIT_OK
+    return EXIT_FAILED if report.problems else EXIT_OK
 
 
 def _tier_text(tier: Tier | None) -> str:

@@ -11,19 +11,46 @@ glyphs. Export to PNG, SVG and PDF keeps matplotlib's own renderers.
 
 from __future__ import annotations
 
+import functools
 import math
+import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import matplotlib
 import numpy as np
+from matplotlib.backends import _backend_agg
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg, get_hinting_flag
 from matplotlib.font_manager import FontProperties
 from numpy.typing import NDArray
 
 # Strings composed and kept, per renderer's cache: a chart shows a few hundred at most.
 STRINGS_KEPT = 4000
+
+# The matplotlib internals the fast path stands on: matplotlib has no public way to choose the renderer
+# a canvas draws with, nor to put a coverage mask on an Agg canvas. A matplotlib without them draws the
+# charts its own, slower way and says so, rather than failing to draw at all.
+_INTERNALS = (
+    (FigureCanvasAgg, "_lastKey"),
+    (RendererAgg, "_prepare_font"),
+    (_backend_agg.RendererAgg, "draw_text_image"),  # type: ignore[attr-defined]
+)
+
+
+@functools.cache
+def fast_text() -> bool:
+    """Whether this matplotlib has the internals the glyph cache uses (warns once when it has not)."""
+    missing = [f"{owner.__name__}.{name}" for owner, name in _INTERNALS if not hasattr(owner, name)]
+    if missing:
+        warnings.warn(
+            f"matplotlib {matplotlib.__version__} lacks {', '.join(missing)}: "
+            "charts draw their text without the glyph cache (slowly)",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    return not missing
 
 
 @dataclass(frozen=True)
@@ -229,7 +256,9 @@ class ChartCanvasAgg(FigureCanvasAgg):
 
 def cached_renderer(canvas: FigureCanvasAgg, glyphs: GlyphCache) -> RendererAgg:
     """What ``FigureCanvasAgg.get_renderer`` does, with a :class:`CachedTextRenderer`: a new one only
-    when the canvas's size or resolution changed."""
+    when the canvas's size or resolution changed (matplotlib's own renderer without :func:`fast_text`)."""
+    if not fast_text():
+        return FigureCanvasAgg.get_renderer(canvas)  # type: ignore[no-untyped-call,no-any-return]
     width, height = canvas.get_width_height(physical=True)
     key = width, height, canvas.figure.dpi
     if canvas._lastKey != key or not isinstance(getattr(canvas, "renderer", None), CachedTextRenderer):

@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import os
+import tempfile
 import uuid
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -64,14 +65,23 @@ def _check_zip(path: Path) -> None:
                 packed = max(member.compress_size, 1)
                 if member.file_size > _RATIO_FLOOR and member.file_size / packed > MAX_RATIO:
                     raise BranchDeskError("import.bomb", path=str(path))
-                if member.filename.endswith((".xml", ".rels")):
-                    with archive.open(member) as handle:
-                        start = handle.read(4096)
-                    # Entity definitions are how XML bombs expand; no spreadsheet needs them.
-                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                        raise BranchDeskError("import.bomb", path=str(path))
+                if member.filename.endswith((".xml", ".rels")) and _declares_entities(archive, member):
+                    raise BranchDeskError("import.bomb", path=str(path))
     except (zipfile.BadZipFile, OSError, EOFError):
         raise BranchDeskError("import.malformed", path=str(path)) from None
+
+
+def _declares_entities(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Entity definitions are how XML bombs expand; no spreadsheet needs them. The whole member is read:
+    comments of any length may come before a DOCTYPE, and a cell's text can never hold one unescaped."""
+    tail = b""
+    with archive.open(member) as handle:
+        while chunk := handle.read(1024 * 1024):
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                return True
+            tail = window[-8:]
+    return False
 
 
 def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
@@ -133,7 +143,10 @@ def read_rows(path: Path, sheet: str | None = None, *, encoding: str | None = No
     else:
         with _xlsx(path) as book:
             worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-            yield from worksheet.iter_rows(values_only=True)
+            try:
+                yield from worksheet.iter_rows(values_only=True)
+            except Exception:  # the sheet's XML is parsed as it is read: broken further down than its start
+                raise BranchDeskError("import.malformed", path=str(path)) from None
 
 
 @contextlib.contextmanager
@@ -211,34 +224,52 @@ def write_workbook(path: Path, sheets: Iterable[Sheet]) -> None:
     The sheets' rows may raise to cancel (a progress callback does): the half-written file is removed.
     """
     import xlsxwriter
+    import xlsxwriter.exceptions
 
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
+    # Each sheet's rows wait in a scratch file until close(): kept in a folder of our own, so that a
+    # cancelled or failed export leaves none of them behind.
+    with tempfile.TemporaryDirectory(prefix="branchdesk-xlsx-", ignore_cleanup_errors=True) as scratch:
         book = xlsxwriter.Workbook(
             str(temporary),
             {
                 "constant_memory": True,  # rows go to disk as they are written: memory stays flat
+                "tmpdir": scratch,
                 "strings_to_numbers": False,
                 "strings_to_formulas": False,
                 "strings_to_urls": False,
             },
         )
-        formats = {
-            "header": book.add_format({"bold": True, "bg_color": "#F2DCDB", "border": 1, "text_wrap": True}),
-            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
-            "text": book.add_format({"quote_prefix": True}),
-            "uuid": book.add_format({"font_color": "#808080"}),
-        }
-        for sheet in sheets:
-            _write_sheet(book, sheet, formats)
-        book.close()
-        os.replace(temporary, path)
-    except OSError as error:
-        raise BranchDeskError(
-            "export.cannot_write", path=str(path), reason=error.strerror or str(error)
-        ) from None
-    finally:
-        temporary.unlink(missing_ok=True)
+        try:
+            formats = {
+                "header": book.add_format(
+                    {"bold": True, "bg_color": "#F2DCDB", "border": 1, "text_wrap": True}
+                ),
+                "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+                "text": book.add_format({"quote_prefix": True}),
+                "uuid": book.add_format({"font_color": "#808080"}),
+            }
+            for sheet in sheets:
+                _write_sheet(book, sheet, formats)
+            book.close()
+            os.replace(temporary, path)
+        except (OSError, xlsxwriter.exceptions.FileCreateError) as error:
+            # close() writes the file and reports an OSError wrapped in its own error.
+            cause = error.args[0] if isinstance(error, xlsxwriter.exceptions.FileCreateError) else error
+            reason = getattr(cause, "strerror", None) or str(cause)
+            raise BranchDeskError("export.cannot_write", path=str(path), reason=reason) from None
+        finally:
+            _release(book)
+            temporary.unlink(missing_ok=True)
+
+
+def _release(book: Any) -> None:
+    """A workbook that was not closed (cancelled, or its file could not be made) still holds each sheet's
+    scratch file open."""
+    for worksheet in book.worksheets():
+        handle = getattr(worksheet, "row_data_fh", None)
+        if handle is not None and not handle.closed:
+            handle.close()
 
 
 def _write_sheet(book: Any, sheet: Sheet, formats: dict[str, Any]) -> None:

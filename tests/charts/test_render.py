@@ -11,6 +11,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
+from branchdesk.charts import render
 from branchdesk.charts.labels import Labels
 from branchdesk.charts.render import CachedTextRenderer, ChartCanvasAgg, GlyphCache
 
@@ -122,3 +123,17 @@ def test_labels_drawn_at_once_look_like_labels_drawn_one_by_one() -> None:
     ink = (expected < 128).any(axis=2)
     assert ink.sum() > 500
     assert (np.abs(expected - found).max(axis=2) > 160).sum() < ink.sum() * 0.05
+
+
+def test_a_matplotlib_without_the_internals_draws_its_own_way_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    expected = picture(FigureCanvasAgg, 0)
+    monkeypatch.setattr(render, "_INTERNALS", (*render._INTERNALS, (RendererAgg, "_gone_in_a_new_release")))
+    render.fast_text.cache_clear()
+    try:
+        with pytest.warns(RuntimeWarning, match="RendererAgg._gone_in_a_new_release"):
+            found = picture(ChartCanvasAgg, 0)
+    finally:
+        render.fast_text.cache_clear()
+    assert (found == expected).all()

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import io
 import json
 import sqlite3
+import tempfile
+import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +21,7 @@ from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind, ImportMode
-from branchdesk.exchange.files import check_file, decode
+from branchdesk.exchange.files import check_file, decode, read_rows
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.services.demo import generate_demo
@@ -160,6 +164,46 @@ def test_an_unclear_encoding_is_not_guessed(tmp_path: Path) -> None:
     assert decode(data, path, "big5").startswith("名稱")
 
 
+def _rewrite_sheet(path: Path, change: Callable[[bytes], bytes]) -> None:
+    with zipfile.ZipFile(path) as archive:
+        members = [(item, archive.read(item)) for item in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item, data in members:
+            archive.writestr(item, change(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+
+
+def test_an_export_to_a_missing_folder_is_refused_in_words(
+    ledger: Ledger, build: LedgerBuilder, tmp_path: Path
+) -> None:
+    build.tree()
+    with pytest.raises(BranchDeskError) as raised:
+        export_ledger(ledger, tmp_path / "无此文件夹" / "台账.xlsx")
+    assert raised.value.code == "export.cannot_write"
+    assert raised.value.params["reason"] == "No such file or directory"
+
+
+def test_a_cancelled_export_leaves_no_file_and_no_scratch_file_open(
+    build: LedgerBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = build.tree()
+    build.villages(tree["hc_renhe"], 600)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "scratch"))
+    (tmp_path / "scratch").mkdir()
+
+    def cancel(done: int, total: int) -> None:
+        raise KeyboardInterrupt  # what a progress callback raises to stop
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(KeyboardInterrupt):
+        export_ledger(build.ledger, out / "台账.xlsx", progress=cancel)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a scratch file still open would warn as it is collected
+        gc.collect()
+    assert list(out.iterdir()) == []
+    assert list((tmp_path / "scratch").iterdir()) == []
+
+
 def test_zip_bombs_and_broken_workbooks_are_refused(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -175,6 +219,21 @@ def test_zip_bombs_and_broken_workbooks_are_refused(tmp_path: Path) -> None:
     with pytest.raises(BranchDeskError) as raised:
         check_file(laughs)
     assert raised.value.code == "import.bomb"
+    # A DOCTYPE after a long comment is found too (expat would only stop it once it had begun expanding).
+    hidden = tmp_path / "hidden.xlsx"
+    _xlsx(hidden, [["支部名称"], ["a"]], title=None)
+    _rewrite_sheet(hidden, lambda xml: b"<!--" + b" " * 9000 + b'--><!DOCTYPE x [<!ENTITY a "aaaa">]>' + xml)
+    with pytest.raises(BranchDeskError) as raised:
+        check_file(hidden)
+    assert raised.value.code == "import.bomb"
+    # A sheet broken further down than its start is refused as malformed, not an unexpected error.
+    torn = tmp_path / "torn.xlsx"
+    _xlsx(torn, [["支部名称"], ["a"]], title=None)
+    _rewrite_sheet(torn, lambda xml: xml.replace(b"</sheetData>", b"<row r='3'><c></row></sheetData>"))
+    check_file(torn)
+    with pytest.raises(BranchDeskError) as raised:
+        list(read_rows(torn))
+    assert raised.value.code == "import.malformed"
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip at all")
     with pytest.raises(BranchDeskError) as raised:
@@ -286,12 +345,25 @@ def test_cli_refuses_a_file_with_rejected_rows_and_lists_them(
     )
     assert code == EXIT_FAILED
     assert "支部\t4\t所属区域\t“城关镇” names several regions" in out
-    code, out, _ = _cli(
-        "import", str(ledger.path), str(path), "--what", "branches", "--valid-only", clock=clock
-    )
+    branches = ["import", str(ledger.path), str(path), "--what", "branches", "--lang", "en"]
+    # A dry run answers as the real run would, and writes nothing.
+    code, out, _ = _cli(*branches, "--dry-run", clock=clock)
+    assert code == EXIT_FAILED
+    assert out.endswith("Nothing was imported: fix the rejected rows, or use --valid-only.\n")
+    code, out, _ = _cli(*branches, "--dry-run", "--valid-only", clock=clock)
     assert code == EXIT_OK
+    assert out.endswith("Dry run: nothing was written.\n")
+    with Ledger.open(ledger.path, clock) as reopened:
+        assert _branches(reopened) == {}
+    code, out, _ = _cli(*branches, "--valid-only", clock=clock)
+    assert code == EXIT_OK
+    assert out.endswith("Imported; one step to undo in the window.\n")
     with Ledger.open(ledger.path, clock) as reopened:
         assert set(_branches(reopened)) == {"张庄村党支部"}
+    # Again: the valid row is there already and the other still rejected, so nothing is imported.
+    code, out, _ = _cli(*branches, "--valid-only", clock=clock)
+    assert code == EXIT_FAILED
+    assert out.endswith("Nothing new to import.\n")
 
 
 def test_activities_by_branch_names(ledger: Ledger, build: LedgerBuilder, tmp_path: Path) -> None:
