@@ -598,6 +598,7 @@ class MainWindow(QMainWindow):
         for chart_tab in self.chart_tabs:
             chart_tab.wait()
         self.activities_tab.wait()
+        self.pairings_tab.wait()
         # The result arrives as a queued signal; the status bar's relayout (and a chart's drawing) is
         # posted after it.
         for _ in range(4):
@@ -659,12 +660,15 @@ class MainWindow(QMainWindow):
             action()
 
     def _stop_charts(self) -> None:
-        """Stop the background readers of the file (charts, and the Activities tab's pages and totals)."""
+        """Stop the background readers of the file (charts, the Activities tab's pages and totals, the
+        Pairings tab's unpaired lists)."""
         for chart_tab in self.chart_tabs:
             chart_tab.cancel()
             chart_tab.wait()
         self.activities_tab.cancel()
         self.activities_tab.wait()
+        self.pairings_tab.cancel()
+        self.pairings_tab.wait()
 
     # -- tools and help ------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ of both sides for the selected region, and a coverage line that follows every ch
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
@@ -25,10 +26,14 @@ from PySide6.QtWidgets import (
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import PairingMethod, Tier
-from branchdesk.domain.pairing_list import PairingFilter, PairingRow, PairingStatus
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.pairing_list import PairingFilter, PairingRow, PairingStatus, Unpaired
+from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
+from branchdesk.i18n.messages import error_text
 from branchdesk.services import draws, pairings
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.dialogs.pairing import (
     AssignPairingDialog,
@@ -43,6 +48,16 @@ from branchdesk.ui.pairing_model import PairingTableModel, method_label
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all
 RecordPathChooser = Callable[[QWidget, str], Path | None]
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What the side panel shows for a region: both sides' unpaired branches and today's coverage."""
+
+    organ: Unpaired
+    grassroots: Unpaired
+    grassroots_coverage: Rate
+    organ_coverage: Rate
 
 
 def choose_record_path(parent: QWidget, name: str) -> Path | None:
@@ -166,6 +181,11 @@ class PairingsTab(QWidget):
         self.repair_button.clicked.connect(self.repair_selected)
         self.draw_button.clicked.connect(self.open_draw)
         self.record_button.clicked.connect(self.save_selected_record)
+        # The unpaired lists and the coverage line, read off the UI thread on a connection of their own.
+        self._side: _Side | None = None
+        self._side_reader = BackgroundCharts(clock, self)
+        self._side_reader.ready.connect(self._side_ready)
+        self._side_reader.failed.connect(self._side_failed)
         edits.changed.connect(self._on_changed)
         self.retranslate()
 
@@ -249,25 +269,44 @@ class PairingsTab(QWidget):
     # -- unpaired lists and the summary --------------------------------------------------------------
 
     def refresh_side(self) -> None:
-        """The unpaired branches of both sides and the coverage line, for the selected region."""
+        """The unpaired branches of both sides and the coverage line, for the selected region: read off the
+        UI thread (at stress scale the city's figures take a quarter of a second), shown when they arrive."""
         ledger, region = self.ledger, self._region_id
+        self._side = None
+        self._show_side()
+        if ledger is None or region is None:
+            self._side_reader.cancel()
+            return
+
+        def compute(reader: Ledger) -> _Side:
+            organ = pairings.unpaired(reader, region, organ_side=True, limit=UNPAIRED_SHOWN)
+            grassroots = pairings.unpaired(reader, region, organ_side=False, limit=UNPAIRED_SHOWN)
+            return _Side(organ, grassroots, *pairings.coverage(reader, region))
+
+        self._side_reader.request(ledger.path, region, compute)
+
+    def _side_ready(self, _region: object, side: _Side) -> None:
+        self._side = side
+        self._show_side()
+
+    def _show_side(self) -> None:
+        side = self._side
         for widget in (self.organ_list, self.grassroots_list):
             widget.clear()
-        if ledger is None or region is None:
+        if side is None:
+            for title in (self.organ_title, self.grassroots_title):
+                title.clear()
             self.summary.clear()
             return
-        titles = {
-            True: (self.organ_title, self.organ_list, self.tr("Unpaired organ branches: {count}")),
-            False: (
+        for found, title, widget, text in (
+            (side.organ, self.organ_title, self.organ_list, self.tr("Unpaired organ branches: {count}")),
+            (
+                side.grassroots,
                 self.grassroots_title,
                 self.grassroots_list,
                 self.tr("Unpaired grassroots branches: {count}"),
             ),
-        }
-        totals = {}
-        for organ_side, (title, widget, text) in titles.items():
-            found = pairings.unpaired(ledger, region, organ_side=organ_side, limit=UNPAIRED_SHOWN)
-            totals[organ_side] = found.total
+        ):
             title.setText(text.format(count=format_count(found.total)))
             widget.addItems([f"{b.name}（{tier_label(b.tier)}）" for b in found.branches])
             if found.total > len(found.branches):
@@ -276,7 +315,7 @@ class PairingsTab(QWidget):
                         count=format_count(found.total - len(found.branches))
                     )
                 )
-        grassroots, organ = pairings.coverage(ledger, region)
+        grassroots, organ = side.grassroots_coverage, side.organ_coverage
         self.summary.setText(
             self.tr(
                 "Coverage today: grassroots {grassroots} ({paired} of {total}) · organ side {organ} "
@@ -289,10 +328,20 @@ class PairingsTab(QWidget):
                 organ=format_rate(organ.percent),
                 organ_paired=format_count(organ.count),
                 organ_total=format_count(organ.total),
-                unpaired_grassroots=format_count(totals[False]),
-                unpaired_organ=format_count(totals[True]),
+                unpaired_grassroots=format_count(side.grassroots.total),
+                unpaired_organ=format_count(side.organ.total),
             )
         )
+
+    def _side_failed(self, _region: object, error: BranchDeskError) -> None:
+        self.summary.setText(error_text(error))
+
+    def wait(self) -> None:
+        """Wait for the unpaired lists and the coverage line asked for (tests, screenshots)."""
+        self._side_reader.wait()
+
+    def cancel(self) -> None:
+        self._side_reader.cancel()
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} pairings").format(count=format_count(self.model.total)))
@@ -411,4 +460,4 @@ class PairingsTab(QWidget):
         self.model.retranslate()
         self._show_count()
         self._enable()
-        self.refresh_side()
+        self._show_side()

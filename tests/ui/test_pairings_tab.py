@@ -44,6 +44,13 @@ def _open(make_window: Callable[..., MainWindow], path: Path, region: int) -> tu
     return window, tab
 
 
+def _side(tab: PairingsTab) -> PairingsTab:
+    """The tab once its unpaired lists and coverage line, read off the UI thread, have arrived."""
+    tab.wait()
+    QApplication.processEvents()
+    return tab
+
+
 def _pairs(window: MainWindow) -> list[tuple[str, str, str | None, str | None]]:
     assert window.session is not None
     return [
@@ -89,7 +96,7 @@ def test_assign_end_and_repair(
     )
     qtmodeltester.check(model)
     assert tab.model.total == 0
-    assert "3" in tab.grassroots_title.text()
+    assert "3" in _side(tab).grassroots_title.text()
 
     def pick(dialog: QDialog) -> None:
         dialog.organ.search.setText("第2")  # type: ignore[attr-defined]
@@ -100,8 +107,8 @@ def test_assign_end_and_repair(
     tab.add_button.click()
     assert _pairs(window) == [("机关第2党支部", "村2村党支部", None, None)]
     assert tab.model.total == 1
-    assert "33.33%" in tab.summary.text()
-    assert "2" in tab.grassroots_title.text()
+    assert "33.33%" in _side(tab).summary.text()
+    assert "2" in _side(tab).grassroots_title.text()
 
     tab.table.selectRow(0)
 
@@ -111,7 +118,7 @@ def test_assign_end_and_repair(
     _answer("endPairingDialog", end)
     tab.end_button.click()
     assert _pairs(window) == [("机关第2党支部", "村2村党支部", "2022-05-19", "merged")]
-    assert "unpaired: 3 grassroots, 3 organ" in tab.summary.text()  # its last day still counts today
+    assert "unpaired: 3 grassroots, 3 organ" in _side(tab).summary.text()  # its last day still counts today
 
     window.edits.undo_action.trigger()
     assert _pairs(window) == [("机关第2党支部", "村2村党支部", None, None)]
@@ -160,7 +167,7 @@ def test_the_draw_dialog_previews_swaps_commits_and_undoes(
     assert [(o, g) for o, g, _, _ in _pairs(window)] == after
     assert dialog.committed_draw == 1
     assert tab.model.total == 3
-    assert "100.00%" in tab.summary.text()
+    assert "100.00%" in _side(tab).summary.text()
 
     tab.choose_record_path = lambda parent, name: tmp_path / name
     dialog.record_button.click()
@@ -194,3 +201,17 @@ def test_drill_down_shows_a_tier_cell(
     assert tab.model.total == 0
     window.drill_down(DrillDown("pairings", tree["city"], pairing_id=1))
     assert tab.model.total == 1
+
+
+def test_the_side_panel_is_read_off_the_ui_thread_and_shows_the_latest_region(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]]
+) -> None:
+    path, tree = county
+    window, tab = _open(make_window, path, tree["huangchuan"])
+    assert window.session is not None
+    expected = pairings.unpaired(window.session.ledger, tree["hc_renhe"], organ_side=False).total
+    tab.set_region(tree["huangchuan"])
+    assert tab.summary.text() == ""  # asked for, not read on the UI thread
+    tab.set_region(tree["hc_renhe"])  # supersedes the county's request
+    assert _side(tab).grassroots_title.text() == f"Unpaired grassroots branches: {expected}"
+    assert "Coverage today" in tab.summary.text()
