@@ -78,7 +78,12 @@ class LedgerInstances(QObject):
         lock = QLockFile(str(self.lock_dir / f"{name}.lock"))
         lock.setStaleLockTime(0)  # stale only when its process is gone, however long it has been open
         if not lock.tryLock(0):
-            return not self._ask_to_raise(name)
+            if self._ask_to_raise(name):
+                return False
+            # Opened here without being held: let go of the ledger this window is leaving, or a start
+            # with that one would be sent to this window, which no longer shows it.
+            self.release()
+            return True
         self.release()
         self._name, self._lock = name, lock
         QLocalServer.removeServer(name)  # a socket file left by a crash

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication
 
 from branchdesk.app import build_window, run
@@ -74,6 +74,22 @@ def test_a_window_switching_ledgers_lets_go_of_the_first(
     assert first.claim(closed_ledger)
     assert first.claim(tmp_path / "另一个.bdesk")
     assert instances().claim(closed_ledger)
+
+
+def test_a_window_opening_a_ledger_whose_holder_does_not_answer_lets_go_of_the_first(
+    instances: Callable[..., LedgerInstances], closed_ledger: Path, tmp_path: Path, locks: Path
+) -> None:
+    window = instances()
+    other = tmp_path / "另一个.bdesk"
+    assert window.claim(other)
+    locks.mkdir(parents=True, exist_ok=True)
+    silent = QLockFile(str(locks / f"{instance_name(closed_ledger, '张三')}.lock"))  # a holder not listening
+    assert silent.tryLock(0)
+    try:
+        assert window.claim(closed_ledger), "no answer: the ledger opens here all the same"
+        assert instances().claim(other), "the ledger the window left is free for another window"
+    finally:
+        silent.unlock()
 
 
 def test_a_stale_lock_after_a_crash_is_taken_over(
