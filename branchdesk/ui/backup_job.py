@@ -19,9 +19,10 @@ class BackupSignals(QObject):
     progress = Signal(int, int)  # pages done, pages in all
     done = Signal(object)  # the backup's Path, None when none was due, or a BranchDeskError
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, automatic: bool = False) -> None:
         super().__init__(parent)
         self.cancelled = threading.Event()
+        self.automatic = automatic  # taken on opening, not asked for: closing the window may cancel it
 
     def cancel(self) -> None:
         self.cancelled.set()

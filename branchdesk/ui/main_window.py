@@ -511,7 +511,7 @@ class MainWindow(QMainWindow):
     def _start_backup(self, reason: str, *, only_if_due: bool = False) -> BackupSignals | None:
         if self.session is None:
             return None
-        signals = BackupSignals(self)
+        signals = BackupSignals(self, automatic=only_if_due)
         self._backup_jobs.append(signals)
         signals.done.connect(lambda result, signals=signals: self._backup_done(signals, result))
         context = self.context
@@ -734,6 +734,11 @@ class MainWindow(QMainWindow):
         self.background_stats.cancel()
         self.background_stats.wait()
         self._stop_charts()
+        # An automatic backup of a large file can take a while: it is taken again on the next opening, so
+        # closing does not wait for it. A backup the user asked for is finished.
+        for signals in self._backup_jobs:
+            if signals.automatic:
+                signals.cancel()
         self._wait_for_backups()
         self.safety.shut_down()
         # Deliver what the workers reported before they finished (a backup's status message, say).

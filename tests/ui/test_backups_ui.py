@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import RegionLevel
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.services.backups import backup_folder, list_backups
 from branchdesk.storage import regions
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui import backup_job
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
@@ -65,3 +69,47 @@ def test_back_up_now_then_restore(
     assert window.session.ledger.scalar("SELECT count(*) FROM region WHERE name = '息县'") == 0
     reasons = [b.reason for b in list_backups(path, data, window.context.clock)]
     assert reasons[0] == "before-restore"
+
+
+def test_closing_cancels_an_automatic_backup_but_finishes_one_asked_for(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    build.tree()
+    path = ledger.path
+    ledger.close()
+    started: list[str] = []
+    finished: list[str] = []
+
+    def slow_backup(
+        ledger: Path, data_dir: Path, clock: object, reason: str, progress: Callable[..., bool]
+    ) -> Path:
+        """A large file's backup: it copies pages until told to stop (or for at most five seconds)."""
+        started.append(reason)
+        for page in range(500):
+            if not progress(page, 500):
+                raise BranchDeskError("backup.cancelled")
+            time.sleep(0.01)
+        finished.append(reason)
+        return data_dir / f"{reason}.bdesk"
+
+    monkeypatch.setattr(backup_job, "take_backup", slow_backup)
+    deadline = time.monotonic() + 10
+    window = make_window()
+    window.open_path(path)  # starts the automatic backup
+    while not started and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert started == ["auto"]
+    start = time.monotonic()
+    window.close()
+    assert time.monotonic() - start < 2
+    assert finished == []
+
+    window = make_window()
+    window.context.auto_backup = False
+    window.open_path(path)
+    window.backup_action.trigger()
+    window.close()
+    assert finished == ["manual"]
