@@ -28,6 +28,7 @@ from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.app_settings import AppSettings
+from branchdesk.ui.chart_preload import ChartPreload
 from branchdesk.ui.context import (
     UiContext,
     file_dialog_new,
@@ -308,6 +309,9 @@ def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplicati
     window.show()
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+    else:
+        preload = ChartPreload(app)
+        preload.schedule()
     return app.exec()
 
 

@@ -1,0 +1,42 @@
+"""matplotlib comes in on a worker thread after start-up, before the first chart tab needs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from branchdesk.ui.chart_preload import ChartPreload
+app = QApplication([])
+preload = ChartPreload(app)
+preload.DELAY_MS = 10
+importers = []
+original = threading.Thread.run
+def run(self):
+    importers.append(self.name)
+    original(self)
+threading.Thread.run = run
+preload.schedule()
+assert "matplotlib" not in sys.modules
+QTimer.singleShot(50, app.quit)
+app.exec()  # quitting joins the worker
+assert "matplotlib.figure" in sys.modules and "branchdesk.ui.chart_canvas" in sys.modules
+assert importers == ["import charts"], importers
+print("ok")
+"""
+
+
+def test_chart_modules_are_imported_on_a_worker_after_the_window_is_up() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip().endswith("ok")
