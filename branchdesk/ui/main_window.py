@@ -57,6 +57,8 @@ from branchdesk.ui.region_actions import RegionActions
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
 
+HISTORY_SHOWN = 1000  # changes listed by Edit ▸ Ledger history; an import alone can log many more
+
 
 class _NoLedger:
     """The tabs' source while no ledger is open: empty, so the widgets can exist before a file does."""
@@ -440,12 +442,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved: {action}").format(action=action_name(done)), 5000)
 
     def show_ledger_history(self) -> None:
-        """Edit ▸ Ledger history: every change, newest first."""
+        """Edit ▸ Ledger history: the newest changes first."""
         ledger = self.edits.ledger
         if ledger is None:
             return
-        entries = ledger_history(ledger)
-        HistoryDialog(self.tr("Ledger history"), entries, reference_names(ledger, entries), self).exec()
+        entries = ledger_history(ledger, HISTORY_SHOWN)
+        title = self.tr("Ledger history")
+        if len(entries) == HISTORY_SHOWN:
+            title = self.tr("Ledger history (the newest {count} changes)").format(
+                count=format_count(HISTORY_SHOWN)
+            )
+        HistoryDialog(title, entries, reference_names(ledger, entries), self).exec()
 
     def _show_title(self) -> None:
         if self.session is None:

@@ -16,7 +16,7 @@
         <translation>版本 {version}</translation>
     </message>
     <message>
-        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme&apos;s figures.</source>
+        <source>An offline ledger of the “branch pairs branch” programme: branches, pairings, activities and the programme's figures.</source>
         <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
     </message>
     <message>
@@ -87,7 +87,7 @@
         <translation>结对</translation>
     </message>
     <message>
-        <source>Pair a unit with a community&apos;s grids</source>
+        <source>Pair a unit with a community's grids</source>
         <translation>单位与社区网格结对</translation>
     </message>
     <message>
@@ -154,7 +154,7 @@
 <context>
     <name>ActivitiesTab</name>
     <message>
-        <source>Show one pairing&apos;s activities</source>
+        <source>Show one pairing's activities</source>
         <translation>只看一个结对的活动</translation>
     </message>
     <message>
@@ -241,7 +241,7 @@
         <translation>登记活动</translation>
     </message>
     <message>
-        <source>e.g. flood emergency; the villagers&apos; market day</source>
+        <source>e.g. flood emergency; the villagers' market day</source>
         <translation>例如：防汛应急；逢集日村民集中</translation>
     </message>
     <message>
@@ -674,7 +674,7 @@
         <translation>检查数据库</translation>
     </message>
     <message>
-        <source>{file} is healthy: the file&apos;s structure, its references and the ledger&apos;s rules all check out.</source>
+        <source>{file} is healthy: the file's structure, its references and the ledger's rules all check out.</source>
         <translation>{file} 完好：文件结构、记录之间的引用和台账规则均检查无误。</translation>
     </message>
     <message>
@@ -745,7 +745,7 @@
         <translation>覆盖已有文件</translation>
     </message>
     <message>
-        <source>print the ledger&apos;s figures</source>
+        <source>print the ledger's figures</source>
         <translation>输出台账统计数据</translation>
     </message>
     <message>
@@ -781,7 +781,7 @@
         <translation>立即备份台账</translation>
     </message>
     <message>
-        <source>put a backup in the ledger&apos;s place</source>
+        <source>put a backup in the ledger's place</source>
         <translation>用备份替换台账</translation>
     </message>
     <message>
@@ -789,7 +789,7 @@
         <translation>要恢复的备份文件</translation>
     </message>
     <message>
-        <source>preview or commit a county&apos;s draw, or verify one</source>
+        <source>preview or commit a county's draw, or verify one</source>
         <translation>预览或确认一个县（区）的抽签，或复核一次抽签</translation>
     </message>
     <message>
@@ -797,11 +797,11 @@
         <translation>抽签的县（区）（名称、路径或区划代码）</translation>
     </message>
     <message>
-        <source>the draw&apos;s seed</source>
+        <source>the draw's seed</source>
         <translation>抽签种子</translation>
     </message>
     <message>
-        <source>save the draw&apos;s pairs (one undoable action)</source>
+        <source>save the draw's pairs (one undoable action)</source>
         <translation>保存抽签结果（可撤销的一步操作）</translation>
     </message>
     <message>
@@ -809,7 +809,7 @@
         <translation>按记录重新运行编号为 ID 的抽签并比对</translation>
     </message>
     <message>
-        <source>check the ledger&apos;s integrity</source>
+        <source>check the ledger's integrity</source>
         <translation>检查台账文件完整性</translation>
     </message>
     <message>
@@ -1060,6 +1060,10 @@
         <translation>月份</translation>
     </message>
     <message>
+        <source>Counting…</source>
+        <translation type="unfinished">正在统计……</translation>
+    </message>
+    <message>
         <source>{month}: no pairing was active for the whole month, so none owes a themed Party day.</source>
         <translation>{month}：没有整月在结对期内的结对，无需统计主题党日。</translation>
     </message>
@@ -1175,7 +1179,7 @@
         <translation>{date}，{region}没有此类党支部。</translation>
     </message>
     <message>
-        <source>As of {date}; {count} pairings, by both sides&apos; tiers when paired; outlined: strong organ branch with weak grassroots branch</source>
+        <source>As of {date}; {count} pairings, by both sides' tiers when paired; outlined: strong organ branch with weak grassroots branch</source>
         <translation>截至{date}；在结对 {count} 对，按结对时双方的档次统计；加框的是“好”机关党支部结对“差”基层党支部</translation>
     </message>
     <message>
@@ -1925,8 +1929,8 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>每行一个日期或日期段，如：2027-02-06~2027-02-12 休 春节；2027-02-14 班</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;background:#fdd2cd&apos;&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; official holiday &amp;nbsp; &lt;span style=&apos;background:#cddefa&apos;&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; adjusted working day</source>
-        <translation>&lt;span style=&apos;background:#fdd2cd&apos;&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; 法定节假日 &amp;nbsp; &lt;span style=&apos;background:#cddefa&apos;&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; 调休上班日</translation>
+        <source>&lt;span style='background:#fdd2cd'&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; official holiday &amp;nbsp; &lt;span style='background:#cddefa'&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; adjusted working day</source>
+        <translation>&lt;span style='background:#fdd2cd'&gt;&amp;nbsp;休&amp;nbsp;&lt;/span&gt; 法定节假日 &amp;nbsp; &lt;span style='background:#cddefa'&gt;&amp;nbsp;班&amp;nbsp;&lt;/span&gt; 调休上班日</translation>
     </message>
     <message>
         <source>{year}: official calendar entered by hand.</source>
@@ -2223,7 +2227,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>指定结对(&amp;P)…</translation>
     </message>
     <message>
-        <source>Pair a &amp;unit with its community&apos;s grids…</source>
+        <source>Pair a &amp;unit with its community's grids…</source>
         <translation>单位联社区、支部联网格(&amp;U)…</translation>
     </message>
     <message>
@@ -2321,6 +2325,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Ledger history</source>
         <translation>台账修改记录</translation>
+    </message>
+    <message>
+        <source>Ledger history (the newest {count} changes)</source>
+        <translation>台账修改记录（最近 {count} 条）</translation>
     </message>
     <message>
         <source>BranchDesk</source>
@@ -2506,7 +2514,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
     </message>
     <message>
-        <source>The computer&apos;s date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
+        <source>The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
         <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要 {earliest} 或更晚的日期。</translation>
     </message>
     <message>
@@ -2590,7 +2598,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>该修改违反台账规则：{reason}</translation>
     </message>
     <message>
-        <source>Enter the branch&apos;s name.</source>
+        <source>Enter the branch's name.</source>
         <translation>请填写党支部名称。</translation>
     </message>
     <message>
@@ -2658,7 +2666,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>网格党支部请在对话框中添加，以便选择其所属社区。</translation>
     </message>
     <message>
-        <source>A grid branch stays in its community&apos;s township; change its community instead.</source>
+        <source>A grid branch stays in its community's township; change its community instead.</source>
         <translation>网格党支部随所属社区所在乡镇，请改为修改其所属社区。</translation>
     </message>
     <message>
@@ -2682,7 +2690,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{name}”（选中的共 {count} 个）有过结对或下属网格，不能删除；请改为归档，使其历史保留在台账中。</translation>
     </message>
     <message>
-        <source>Enter the unit&apos;s name.</source>
+        <source>Enter the unit's name.</source>
         <translation>请填写单位名称。</translation>
     </message>
     <message>
@@ -2690,7 +2698,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>该地区已有名为“{name}”的单位。</translation>
     </message>
     <message>
-        <source>Enter the region&apos;s name.</source>
+        <source>Enter the region's name.</source>
         <translation>请填写地区名称。</translation>
     </message>
     <message>
@@ -2750,7 +2758,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <source>The file&apos;s structure is damaged: {detail}</source>
+        <source>The file's structure is damaged: {detail}</source>
         <translation>文件结构已损坏：{detail}</translation>
     </message>
     <message>
@@ -2766,7 +2774,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
     </message>
     <message>
-        <source>An activity lies outside its pairing&apos;s dates: {detail}</source>
+        <source>An activity lies outside its pairing's dates: {detail}</source>
         <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
     <message>
@@ -2798,7 +2806,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>请选择本次活动服务的重点工作。</translation>
     </message>
     <message>
-        <source>The key task “{task}” belongs to {half_year}; choose one of the activity&apos;s half-year.</source>
+        <source>The key task “{task}” belongs to {half_year}; choose one of the activity's half-year.</source>
         <translation>重点工作“{task}”属于 {half_year}，请选择活动所在半年的重点工作。</translation>
     </message>
     <message>
@@ -2846,7 +2854,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <source>{path} is too large to be a ledger&apos;s workbook; it was not opened.</source>
+        <source>{path} is too large to be a ledger's workbook; it was not opened.</source>
         <translation>{path} 过大，不像台账工作簿，未打开。</translation>
     </message>
     <message>
@@ -2926,7 +2934,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>填写结束原因时须同时填写结束日期。</translation>
     </message>
     <message>
-        <source>A pairing made by draw needs the draw&apos;s number (抽签编号) from the same ledger.</source>
+        <source>A pairing made by draw needs the draw's number (抽签编号) from the same ledger.</source>
         <translation>抽签产生的结对须填写同一台账中的抽签编号。</translation>
     </message>
     <message>
@@ -3349,7 +3357,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>UnitCommunityDialog</name>
     <message>
-        <source>Pair a unit with its community&apos;s grids</source>
+        <source>Pair a unit with its community's grids</source>
         <translation>单位联社区、支部联网格</translation>
     </message>
     <message>
@@ -3552,14 +3560,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>文件内容：</translation>
     </message>
     <message>
-        <source>Choose the file&apos;s encoding above (GBK or UTF-8), then go on.</source>
+        <source>Choose the file's encoding above (GBK or UTF-8), then go on.</source>
         <translation>请在上方选择文件的编码（GBK 或 UTF-8），然后继续。</translation>
     </message>
 </context>
 <context>
     <name>_MappingPage</name>
     <message>
-        <source>Match the file&apos;s columns</source>
+        <source>Match the file's columns</source>
         <translation>核对文件各列</translation>
     </message>
     <message>
