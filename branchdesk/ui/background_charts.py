@@ -32,13 +32,24 @@ class _Running:
         self._lock = threading.Lock()
         self._number = 0
         self._ledger: Ledger | None = None
+        self._latest = 0  # the newest request when one last interrupted the others
 
-    def set(self, number: int, ledger: Ledger | None) -> None:
+    def start(self, number: int, ledger: Ledger) -> bool:
+        """Register the job's ledger; False if a newer request came while the job was being started (its
+        interruption found no query to stop, so the job must not begin one)."""
         with self._lock:
+            if number < self._latest:
+                return False
             self._number, self._ledger = number, ledger
+            return True
+
+    def finish(self) -> None:
+        with self._lock:
+            self._ledger = None
 
     def interrupt_unless(self, latest: int) -> None:
         with self._lock:
+            self._latest = latest
             if self._ledger is not None and self._number != latest:
                 self._ledger.interrupt()
 
@@ -67,11 +78,12 @@ class _ChartJob(QRunnable):
         result: object
         try:
             with open_ledger(self.path, self.clock, read_only=True) as ledger:
-                self.running.set(self.number, ledger)
+                if not self.running.start(self.number, ledger):
+                    return  # superseded: its result would be dropped
                 try:
                     result = self.compute(ledger)
                 finally:
-                    self.running.set(self.number, None)
+                    self.running.finish()
         except BranchDeskError as error:
             result = error
         except Exception as error:  # an interrupted query, or a bug: the tab must hear back either way

@@ -30,7 +30,6 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
 from branchdesk.services.history import ledger_history, reference_names
 from branchdesk.services.ledgers import create_ledger
-from branchdesk.services.regions import list_regions
 from branchdesk.ui.action_names import action_name
 from branchdesk.ui.activities_tab import ActivitiesTab
 from branchdesk.ui.background_stats import BackgroundStats
@@ -710,8 +709,7 @@ class MainWindow(QMainWindow):
         region_id = self.regions.selected_region()
         if ledger is None or region_id is None:
             return
-        name = next((r.name for r in list_regions(ledger) if r.id == region_id), "")
-        ComplianceDialog(ledger, region_id, name, self).exec()
+        ComplianceDialog(ledger, region_id, self.regions.selected_name(), self).exec()
 
     def open_about(self) -> None:
         AboutDialog(self.context.data_dir, self).exec()

@@ -100,5 +100,10 @@ class RegionTreePanel(QWidget):
         value = index.siblingAtColumn(0).data(REGION_ID_ROLE)
         return None if value is None else int(value)
 
+    def selected_name(self) -> str:
+        """The selected region's name as the tree shows it (no query)."""
+        index = self.view.currentIndex()
+        return str(index.siblingAtColumn(0).data() or "") if index.isValid() else ""
+
     def _on_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         self.region_selected.emit(self.selected_region())

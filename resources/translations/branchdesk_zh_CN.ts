@@ -1061,7 +1061,7 @@
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished">正在统计……</translation>
+        <translation>正在统计……</translation>
     </message>
     <message>
         <source>{month}: no pairing was active for the whole month, so none owes a themed Party day.</source>

@@ -258,8 +258,10 @@ def test_the_overdue_list_shrinks_as_themed_days_are_added(
     assert "3" in tab.reminder.text()  # May 2022 is under way: no pairing has held its themed day yet
     view = ComplianceDialog(ledger, ids["region"], "城关镇", window)
     assert view.chosen_month() == Month(2022, 5)
+    assert view.summary.text() == "正在统计……"  # read off the UI thread
+    view.wait()
     assert "提醒" in view.summary.text()
-    assert view.overdue.rowCount() == 3
+    assert view.overdue_model.rowCount() == 3
     for expected, pairing in ((2, "城关1村"), (1, "城关2村")):
         tab.record_button.click()
         dialog = tab.dialog
@@ -269,13 +271,12 @@ def test_the_overdue_list_shrinks_as_themed_days_are_added(
         dialog.areas[Area.ORGANISATION].setChecked(True)
         dialog.ok_button.click()
         view.refresh()
-        assert view.overdue.rowCount() == expected
-    last = view.overdue.item(0, 1)
-    assert last is not None
-    assert last.text() == "城关3村党支部"
-    may = view.grid.item(0, 2 + 5)  # May, the last of six months
-    assert may is not None
-    assert may.text().startswith("✓")
+        view.wait()
+        assert view.overdue_model.rowCount() == expected
+    assert view.overdue_model.index(0, 1).data() == "城关3村党支部"
+    may = view.grid_model.index(0, 2 + 5)  # May, the last of six months
+    assert may.data().startswith("✓")
+    assert may.data(Qt.ItemDataRole.BackgroundRole) is not None
     tab.wait()
     qtbot.waitUntil(lambda: "1" in tab.reminder.text())  # type: ignore[attr-defined]
 

@@ -2,12 +2,17 @@
 
 It opens on the current month (by the window's clock) as a reminder of the pairings that still owe this
 month a themed Party day. The figures are those of ``branchdesk-cli stats`` and ``branchdesk-cli overdue``.
+At stress scale a month's figures take a second or more to read and its overdue list has tens of thousands
+of rows: they are read off the UI thread on a connection of their own (a later month interrupts an earlier
+one's read) and shown through models that make a cell only when the view paints it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,20 +22,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from branchdesk.domain.compliance import MonthStatus
+from branchdesk.domain.activities import KeyTask
+from branchdesk.domain.compliance import KeyTaskCoverage, MonthStatus, OverduePairing, PairingMonths
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear, Month, month_range
+from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_month, format_rate
+from branchdesk.i18n.messages import error_text
 from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.labels import current_language, date_text
+from branchdesk.ui.result_table_model import Cell, ResultTableModel
 
 MONTHS_SHOWN = 6  # the month-by-month view: the chosen month and the five before it
 
@@ -38,20 +48,57 @@ _OVERDUE = QColor(253, 226, 222)
 _DONE = QColor(222, 242, 222)
 
 
-def _item(text: str, background: QColor | None = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if background is not None:
-        item.setBackground(QBrush(background))
-    return item
+@dataclass(frozen=True)
+class MonthFigures:
+    """What the dialog shows for a month, read in one go off the UI thread."""
+
+    month: Month
+    rate: Rate
+    overdue: list[OverduePairing]
+    months: list[Month]  # the month-by-month span, ending with ``month``
+    grid: list[PairingMonths]
 
 
-def _names_then_fit(table: QTableWidget) -> None:
-    """The two branch names at a readable width, the month or task columns as wide as their headers."""
+@dataclass(frozen=True)
+class CoverageFigures:
+    half_year: HalfYear
+    tasks: list[KeyTask]
+    rows: list[KeyTaskCoverage]
+
+
+def read_month(ledger: Ledger, region_id: int, month: Month) -> MonthFigures:
+    first = month
+    for _ in range(MONTHS_SHOWN - 1):
+        first = first.previous()
+    months = month_range(first, month)
+    return MonthFigures(
+        month=month,
+        rate=compliance_service.compliance(ledger, region_id, month),
+        overdue=compliance_service.overdue_pairings(ledger, region_id, month),
+        months=months,
+        grid=compliance_service.pairing_months(ledger, region_id, months),
+    )
+
+
+def read_coverage(ledger: Ledger, region_id: int, half_year: HalfYear) -> CoverageFigures:
+    return CoverageFigures(
+        half_year=half_year,
+        tasks=key_task_service.key_tasks(ledger, half_year),
+        rows=compliance_service.key_task_coverage(ledger, region_id, half_year),
+    )
+
+
+def _names_then_fit(table: QTableView) -> None:
+    """The two branch names at a readable width, the month or task columns as wide as their headers.
+
+    Measured from the headers alone: fitting to the contents would make the view read a thousand rows'
+    cells per column on the UI thread (seconds at stress scale)."""
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    for column, width in ((0, 190), (1, 250)):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        table.setColumnWidth(column, width)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    cell = table.fontMetrics().horizontalAdvance("✓ 00") + 16
+    for column in range(header.count()):
+        fitted = max(cell, header.sectionSizeFromContents(column).width())
+        table.setColumnWidth(column, {0: 190, 1: 250}.get(column, fitted))
     header.setStretchLastSection(True)
 
 
@@ -66,6 +113,7 @@ class ComplianceDialog(QDialog):
         self._region_id = region_id
         today = ledger.clock.today()
         self._current = Month.of(today)
+        self._tasks: list[KeyTask] = []  # the coverage columns, of the half-year shown
         self.month = QDateEdit(self)
         self.month.setObjectName("complianceMonth")
         self.month.setDisplayFormat("yyyy-MM")
@@ -75,19 +123,30 @@ class ComplianceDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("complianceSummary")
         self.summary.setWordWrap(True)
-        self.overdue = QTableWidget(0, 4, self)
+        self.overdue_model: ResultTableModel[OverduePairing] = ResultTableModel(self._overdue_cell, self)
+        self.grid_model: ResultTableModel[PairingMonths] = ResultTableModel(self._grid_cell, self)
+        self.coverage_model: ResultTableModel[KeyTaskCoverage] = ResultTableModel(self._coverage_cell, self)
+        self.overdue = QTableView(self)
         self.overdue.setObjectName("overdueTable")
-        self.grid = QTableWidget(0, 0, self)
+        self.grid = QTableView(self)
         self.grid.setObjectName("monthGrid")
         self.half_year = QComboBox(self)
         self.half_year.setObjectName("coverageHalfYear")
-        self.coverage = QTableWidget(0, 0, self)
+        self.coverage_status = QLabel(self)
+        self.coverage_status.setObjectName("coverageStatus")
+        self.coverage = QTableView(self)
         self.coverage.setObjectName("keyTaskCoverage")
-        for table in (self.overdue, self.grid, self.coverage):
+        for table, model in (
+            (self.overdue, self.overdue_model),
+            (self.grid, self.grid_model),
+            (self.coverage, self.coverage_model),
+        ):
+            table.setModel(model)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setAlternatingRowColors(True)
             table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.overdue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.pages = QTabWidget(self)
         self.pages.addTab(self.overdue, self.tr("Overdue pairings"))
         self.pages.addTab(self.grid, self.tr("Month by month"))
@@ -96,7 +155,7 @@ class ComplianceDialog(QDialog):
         coverage_top = QHBoxLayout()
         coverage_top.addWidget(QLabel(self.tr("Half-year"), coverage_page))
         coverage_top.addWidget(self.half_year)
-        coverage_top.addStretch()
+        coverage_top.addWidget(self.coverage_status, 1)
         coverage_layout.addLayout(coverage_top)
         coverage_layout.addWidget(self.coverage)
         self.pages.addTab(coverage_page, self.tr("Key tasks (N)"))
@@ -113,12 +172,20 @@ class ComplianceDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(980, 620)
 
+        # Two readers, so that choosing a half-year does not interrupt the month's read or the other way.
+        self._month_reader = BackgroundCharts(ledger.clock, self)
+        self._month_reader.ready.connect(self._month_ready)
+        self._month_reader.failed.connect(self._month_failed)
+        self._coverage_reader = BackgroundCharts(ledger.clock, self)
+        self._coverage_reader.ready.connect(self._coverage_ready)
+        self._coverage_reader.failed.connect(self._coverage_failed)
+
         halves = sorted({*key_task_service.half_years(ledger), HalfYear.of(today)}, reverse=True)
         for half_year in halves:
             self.half_year.addItem(str(half_year))
         self.half_year.setCurrentIndex(self.half_year.findText(str(HalfYear.of(today))))
-        self.month.dateChanged.connect(self.refresh)
-        self.half_year.currentIndexChanged.connect(self._fill_coverage)
+        self.month.dateChanged.connect(self._read_month)
+        self.half_year.currentIndexChanged.connect(self._read_coverage)
         self.refresh()
 
     def chosen_month(self) -> Month:
@@ -126,14 +193,38 @@ class ComplianceDialog(QDialog):
         return Month(value.year(), value.month())
 
     def refresh(self) -> None:
-        month = self.chosen_month()
-        self._fill_overdue(month)
-        self._fill_grid(month)
-        self._fill_coverage()
+        """Read the chosen month and half-year again (after an activity was recorded)."""
+        self._read_month()
+        self._read_coverage()
 
-    def _fill_overdue(self, month: Month) -> None:
-        rate = compliance_service.compliance(self._ledger, self._region_id, month)
-        overdue = compliance_service.overdue_pairings(self._ledger, self._region_id, month)
+    def wait(self, msecs: int = 60000) -> bool:
+        """Wait for the figures asked for and show them (tests, screenshots)."""
+        done = self._month_reader.wait(msecs) and self._coverage_reader.wait(msecs)
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        return done
+
+    @property
+    def reading(self) -> bool:
+        return self._month_reader.pending or self._coverage_reader.pending
+
+    def done(self, result: int) -> None:
+        """Closing stops a read under way: its query is interrupted and its result dropped."""
+        self._month_reader.cancel()
+        self._coverage_reader.cancel()
+        super().done(result)
+
+    # -- the month: overdue pairings and month by month ---------------------------------------------
+
+    def _read_month(self) -> None:
+        month, region = self.chosen_month(), self._region_id
+        self.summary.setText(self.tr("Counting…"))
+        self.overdue_model.clear()
+        self.grid_model.clear()
+        self._month_reader.request(self._ledger.path, month, lambda reader: read_month(reader, region, month))
+
+    def _month_ready(self, _month: object, figures: MonthFigures) -> None:
+        month, rate = figures.month, figures.rate
         name = format_month(month.year, month.month, current_language())
         if rate.total == 0:
             text = self.tr(
@@ -151,81 +242,83 @@ class ComplianceDialog(QDialog):
         self.summary.setText(
             text.format(
                 month=name,
-                overdue=format_count(len(overdue)),
+                overdue=format_count(len(figures.overdue)),
                 total=format_count(rate.total),
                 rate=format_rate(rate.percent),
             )
         )
-        self.overdue.setHorizontalHeaderLabels(
+        self.overdue_model.show(
             [
                 self.tr("Region"),
                 self.tr("Grassroots branch"),
                 self.tr("Organ branch"),
                 self.tr("Last themed Party day"),
-            ]
+            ],
+            figures.overdue,
         )
-        self.overdue.setRowCount(len(overdue))
-        for row, pairing in enumerate(overdue):
-            last = date_text(pairing.last_themed_day) if pairing.last_themed_day else self.tr("never")
-            for column, text in enumerate((pairing.region, pairing.grassroots, pairing.organ, last)):
-                self.overdue.setItem(row, column, _item(text))
-        self.overdue.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-
-    def _fill_grid(self, month: Month) -> None:
-        first = month
-        for _ in range(MONTHS_SHOWN - 1):
-            first = first.previous()
-        months = month_range(first, month)
-        rows = compliance_service.pairing_months(self._ledger, self._region_id, months)
-        self.grid.clear()
-        self.grid.setColumnCount(2 + len(months))
-        self.grid.setHorizontalHeaderLabels(
+        self.grid_model.show(
             [
                 self.tr("Grassroots branch"),
                 self.tr("Organ branch"),
-                *(f"{m.year}-{m.month:02d}" for m in months),
-            ]
+                *(f"{m.year}-{m.month:02d}" for m in figures.months),
+            ],
+            figures.grid,
         )
-        self.grid.setRowCount(len(rows))
-        for row, pairing in enumerate(rows):
-            self.grid.setItem(row, 0, _item(pairing.grassroots))
-            self.grid.setItem(row, 1, _item(pairing.organ))
-            for index in range(len(months)):
-                status = pairing.status(index)
-                if status is MonthStatus.NOT_DUE:
-                    cell = _item("—")
-                elif status is MonthStatus.DONE:
-                    cell = _item(f"✓ {pairing.themed_days[index]}", _DONE)
-                else:
-                    cell = _item("✗", _OVERDUE)
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.grid.setItem(row, 2 + index, cell)
         _names_then_fit(self.grid)
 
-    def _fill_coverage(self) -> None:
-        half_year = HalfYear.parse(self.half_year.currentText())
-        tasks = key_task_service.key_tasks(self._ledger, half_year)
-        rows = compliance_service.key_task_coverage(self._ledger, self._region_id, half_year)
-        self.coverage.clear()
-        self.coverage.setColumnCount(3 + len(tasks))
-        self.coverage.setHorizontalHeaderLabels(
+    def _month_failed(self, _month: object, error: BranchDeskError) -> None:
+        self.summary.setText(error_text(error))
+
+    def _overdue_cell(self, pairing: OverduePairing, column: int) -> Cell:
+        if column == 3:
+            last = pairing.last_themed_day
+            return Cell(date_text(last) if last else self.tr("never"))
+        return Cell((pairing.region, pairing.grassroots, pairing.organ)[column])
+
+    def _grid_cell(self, pairing: PairingMonths, column: int) -> Cell:
+        if column < 2:
+            return Cell((pairing.grassroots, pairing.organ)[column])
+        index = column - 2
+        status = pairing.status(index)
+        if status is MonthStatus.NOT_DUE:
+            return Cell("—", centred=True)
+        if status is MonthStatus.DONE:
+            return Cell(f"✓ {pairing.themed_days[index]}", _DONE, centred=True)
+        return Cell("✗", _OVERDUE, centred=True)
+
+    # -- the half-year: key tasks covered -----------------------------------------------------------
+
+    def _read_coverage(self) -> None:
+        half_year, region = HalfYear.parse(self.half_year.currentText()), self._region_id
+        self.coverage_status.setText(self.tr("Counting…"))
+        self.coverage_model.clear()
+        self._coverage_reader.request(
+            self._ledger.path, half_year, lambda reader: read_coverage(reader, region, half_year)
+        )
+
+    def _coverage_ready(self, _half_year: object, figures: CoverageFigures) -> None:
+        self.coverage_status.clear()
+        self._tasks = figures.tasks
+        self.coverage_model.show(
             [
                 self.tr("Grassroots branch"),
                 self.tr("Organ branch"),
-                *(t.name for t in tasks),
+                *(t.name for t in figures.tasks),
                 self.tr("Covered"),
-            ]
+            ],
+            figures.rows,
         )
-        self.coverage.setRowCount(len(rows))
-        for row, pairing in enumerate(rows):
-            self.coverage.setItem(row, 0, _item(pairing.grassroots))
-            self.coverage.setItem(row, 1, _item(pairing.organ))
-            for index, task in enumerate(tasks):
-                done = task.id in pairing.covered
-                cell = _item("✓" if done else "", _DONE if done else None)
-                cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                self.coverage.setItem(row, 2 + index, cell)
-            count = sum(1 for task in tasks if task.id in pairing.covered)
-            total = self.tr("{count} of {total}").format(count=count, total=len(tasks))
-            self.coverage.setItem(row, 2 + len(tasks), _item(total))
         _names_then_fit(self.coverage)
+
+    def _coverage_failed(self, _half_year: object, error: BranchDeskError) -> None:
+        self.coverage_status.setText(error_text(error))
+
+    def _coverage_cell(self, pairing: KeyTaskCoverage, column: int) -> Cell:
+        if column < 2:
+            return Cell((pairing.grassroots, pairing.organ)[column])
+        tasks = self._tasks
+        if column - 2 < len(tasks):
+            done = tasks[column - 2].id in pairing.covered
+            return Cell("✓" if done else "", _DONE if done else None, centred=True)
+        count = sum(1 for task in tasks if task.id in pairing.covered)
+        return Cell(self.tr("{count} of {total}").format(count=count, total=len(tasks)))
