@@ -1092,8 +1092,16 @@
         <translation>最近一次主题党日</translation>
     </message>
     <message>
+        <source>Month by month (the first {count} pairings; choose a county or township for the rest)</source>
+        <translation>逐月情况（前 {count} 个结对；其余请在左侧选择县或乡镇查看）</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未开展</translation>
+    </message>
+    <message>
+        <source>The first {count} pairings; choose a county or township for the rest.</source>
+        <translation>仅列出前 {count} 个结对；其余请在左侧选择县或乡镇查看。</translation>
     </message>
     <message>
         <source>Covered</source>

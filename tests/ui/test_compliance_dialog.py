@@ -163,3 +163,18 @@ def test_the_window_names_the_selected_region_without_listing_them(
     window, _ = opened(make_window, path)
     window.regions.select(region)
     assert window.regions.selected_name() == "城关镇"
+
+
+def test_a_cut_short_list_says_so(
+    make_window: Callable[..., MainWindow], town: tuple[Path, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, region = town
+    window, ledger = opened(make_window, path)
+    monkeypatch.setattr(compliance_service, "ROWS_LIMIT", 1)
+    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    assert dialog.wait()
+    assert dialog.grid_model.rowCount() == 1
+    assert dialog.pages.tabText(dialog.pages.indexOf(dialog.grid)) == (
+        "逐月情况（前 1 个结对；其余请在左侧选择县或乡镇查看）"
+    )
+    assert dialog.coverage_status.text() == "仅列出前 1 个结对；其余请在左侧选择县或乡镇查看。"

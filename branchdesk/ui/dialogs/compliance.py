@@ -265,6 +265,15 @@ class ComplianceDialog(QDialog):
             figures.grid,
         )
         _names_then_fit(self.grid)
+        limited = len(figures.grid) >= compliance_service.ROWS_LIMIT
+        self.pages.setTabText(
+            self.pages.indexOf(self.grid),
+            self.tr(
+                "Month by month (the first {count} pairings; choose a county or township for the rest)"
+            ).format(count=format_count(compliance_service.ROWS_LIMIT))
+            if limited
+            else self.tr("Month by month"),
+        )
 
     def _month_failed(self, _month: object, error: BranchDeskError) -> None:
         self.summary.setText(error_text(error))
@@ -298,6 +307,12 @@ class ComplianceDialog(QDialog):
 
     def _coverage_ready(self, _half_year: object, figures: CoverageFigures) -> None:
         self.coverage_status.clear()
+        if len(figures.rows) >= compliance_service.ROWS_LIMIT:
+            self.coverage_status.setText(
+                self.tr("The first {count} pairings; choose a county or township for the rest.").format(
+                    count=format_count(compliance_service.ROWS_LIMIT)
+                )
+            )
         self._tasks = figures.tasks
         self.coverage_model.show(
             [
