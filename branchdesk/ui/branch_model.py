@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
@@ -10,7 +11,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
-from branchdesk.ui.id_list_model import IdListModel, Index
+from branchdesk.services import branches
+from branchdesk.ui.id_list_model import IdListModel, Index, WorkerQueries
 from branchdesk.ui.labels import date_text, kind_label, tier_label
 
 COLUMNS = list(BranchColumn)
@@ -129,8 +131,10 @@ class BranchTableModel(IdListModel[BranchRow, BranchFilter, BranchSort]):
         self._write_cell: CellWriter | None = None  # None: read-only
         self.set_queries(source.branch_ids, source.branch_rows)
 
-    def set_source(self, source: BranchSource, flt: BranchFilter) -> None:
-        self.set_queries(source.branch_ids, source.branch_rows, flt)
+    def set_source(self, source: BranchSource, flt: BranchFilter, path: Path | None = None) -> None:
+        """Read ``source``; with the ledger's ``path``, large views are read on a worker of their own."""
+        worker = None if path is None else WorkerQueries(path, branches.branch_ids, branches.branch_rows)
+        self.set_queries(source.branch_ids, source.branch_rows, flt, worker)
 
     def sort_for(self, column: int, descending: bool) -> BranchSort:
         return BranchSort(COLUMNS[column], descending)

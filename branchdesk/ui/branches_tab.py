@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,7 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, Tier
 from branchdesk.domain.listing import BranchFilter, BranchRow
 from branchdesk.i18n.language import format_count
+from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.branch_actions import BranchActions, branch_choices
 from branchdesk.ui.branch_delegate import BranchDelegate
 from branchdesk.ui.branch_model import COLUMNS, BranchSource, BranchTableModel
@@ -44,6 +47,8 @@ class BranchesTab(QWidget):
         self._region_id: int | None = None
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
         self.model = BranchTableModel(source, self)
+        self.model.read_large_views_with(BackgroundCharts(clock, self))
+        self._reselect: list[int] = []  # branches selected before an edit, selected again once re-read
 
         self.search = QLineEdit(self)
         self.search.setObjectName("branchSearch")
@@ -105,7 +110,7 @@ class BranchesTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
         self.table.selectionModel().selectionChanged.connect(self.branch_actions.update_enabled)
-        self.model.modelReset.connect(self.branch_actions.update_enabled)
+        self.model.modelReset.connect(self._select_again)
         edits.changed.connect(self._on_changed)
 
         self._search_timer = QTimer(self)
@@ -168,11 +173,11 @@ class BranchesTab(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
-    def show_source(self, source: BranchSource, region_id: int | None) -> None:
+    def show_source(self, source: BranchSource, region_id: int | None, path: Path | None = None) -> None:
         """Show another ledger's branches, filtered to ``region_id``."""
         self._region_id = region_id
         self.model.set_cell_writer(self.branch_actions.write_cell if self._edits.writable else None)
-        self.model.set_source(source, self.current_filter())
+        self.model.set_source(source, self.current_filter(), path)
 
     # -- editing -------------------------------------------------------------------------------------
 
@@ -197,9 +202,11 @@ class BranchesTab(QWidget):
     def _on_changed(self, done: Changed) -> None:
         if not done.touches("branch", "region", "unit", "pairing"):
             return
-        selected = [row.id for row in self.selected_rows()]
-        self.model.refresh()
-        for branch_id in selected:
+        self._reselect = [row.id for row in self.selected_rows()]
+        self.model.refresh()  # at once, or on a worker for a large view: either way modelReset reselects
+
+    def _select_again(self) -> None:
+        for branch_id in self._reselect:
             row = self.model.row_of(branch_id)
             if row is not None:
                 self.table.selectionModel().select(
@@ -207,6 +214,8 @@ class BranchesTab(QWidget):
                     self.table.selectionModel().SelectionFlag.Select
                     | self.table.selectionModel().SelectionFlag.Rows,
                 )
+        if not self.model.reading:
+            self._reselect = []
         self.branch_actions.update_enabled()
 
     def _context_menu(self, position: QPoint) -> None:

@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
         self.context.settings.add_recent(session.path)
         with QSignalBlocker(self.regions):  # one reload below, not one per selection change
             self.regions.load(session.region_tree())
-        self.branches_tab.show_source(session, self.regions.selected_region())
+        self.branches_tab.show_source(session, self.regions.selected_region(), session.path)
         self.activities_tab.show_ledger(session.ledger, self.regions.selected_region())
         self.pairings_tab.show_ledger(self.regions.selected_region())
         for chart_tab in self.chart_tabs:
@@ -605,6 +605,7 @@ class MainWindow(QMainWindow):
             chart_tab.wait()
         self.activities_tab.wait()
         self.pairings_tab.wait()
+        self.branches_tab.model.wait()
         # The result arrives as a queued signal; the status bar's relayout (and a chart's drawing) is
         # posted after it.
         for _ in range(4):
@@ -667,7 +668,7 @@ class MainWindow(QMainWindow):
 
     def _stop_charts(self) -> None:
         """Stop the background readers of the file (charts, the Activities tab's pages and totals, the
-        Pairings tab's unpaired lists)."""
+        Pairings tab's unpaired lists, a large Branches view)."""
         for chart_tab in self.chart_tabs:
             chart_tab.cancel()
             chart_tab.wait()
@@ -675,6 +676,7 @@ class MainWindow(QMainWindow):
         self.activities_tab.wait()
         self.pairings_tab.cancel()
         self.pairings_tab.wait()
+        self.branches_tab.model.cancel_reading()
 
     # -- tools and help ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from branchdesk.domain.enums import EndReason, PairingMethod
 from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingRow, PairingSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
-from branchdesk.ui.id_list_model import IdListModel, Index
+from branchdesk.ui.id_list_model import IdListModel, Index, WorkerQueries
 from branchdesk.ui.labels import date_text, tier_label
 
 COLUMNS = list(PairingColumn)
@@ -41,6 +41,7 @@ REASON_NAMES = {
 }
 _ENDED_COLOUR = QColor(130, 130, 130)
 
+PairingWorker = WorkerQueries[PairingRow, PairingFilter, PairingSort]
 IdsQuery = Callable[[PairingFilter, PairingSort], list[int]]
 RowsQuery = Callable[[Sequence[int]], list[PairingRow]]
 
@@ -91,8 +92,13 @@ class PairingTableModel(IdListModel[PairingRow, PairingFilter, PairingSort]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(COLUMNS, _HEADERS, "PairingTable", PairingFilter(), PairingSort(), parent)
 
-    def set_source(self, ids: IdsQuery, rows: RowsQuery) -> None:
-        self.set_queries(ids, rows)
+    def set_source(
+        self,
+        ids: IdsQuery,
+        rows: RowsQuery,
+        worker: WorkerQueries[PairingRow, PairingFilter, PairingSort] | None = None,
+    ) -> None:
+        self.set_queries(ids, rows, worker=worker)
 
     def sort_for(self, column: int, descending: bool) -> PairingSort:
         return PairingSort(COLUMNS[column], descending)

@@ -42,6 +42,7 @@ from branchdesk.ui.dialogs.pairing import (
     UnitCommunityDialog,
 )
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.id_list_model import WorkerQueries
 from branchdesk.ui.labels import tier_label
 from branchdesk.ui.pairing_model import PairingTableModel, method_label
 
@@ -81,6 +82,7 @@ class PairingsTab(QWidget):
         # change of filter.
         self._drill: PairingFilter | None = None
         self.model = PairingTableModel(self)
+        self.model.read_large_views_with(BackgroundCharts(clock, self))
 
         self.search = QLineEdit(self)
         self.search.setObjectName("pairingSearch")
@@ -205,6 +207,7 @@ class PairingsTab(QWidget):
         self.model.set_source(
             lambda flt, sort: pairings.pairing_ids(ledger, flt, sort),
             lambda ids: pairings.pairing_rows(ledger, ids),
+            WorkerQueries(ledger.path, pairings.pairing_ids, pairings.pairing_rows),
         )
         self.apply_filter()
         self.refresh_side()
@@ -337,11 +340,13 @@ class PairingsTab(QWidget):
         self.summary.setText(error_text(error))
 
     def wait(self) -> None:
-        """Wait for the unpaired lists and the coverage line asked for (tests, screenshots)."""
+        """Wait for the unpaired lists, the coverage line and a large view's rows (tests, screenshots)."""
         self._side_reader.wait()
+        self.model.wait()
 
     def cancel(self) -> None:
         self._side_reader.cancel()
+        self.model.cancel_reading()
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} pairings").format(count=format_count(self.model.total)))

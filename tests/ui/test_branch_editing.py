@@ -3,6 +3,7 @@ undo and redo, with the rows in the file checked after each step."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEd
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, Tier
-from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchSort
+from branchdesk.services import branches as branch_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.branch_model import COLUMNS
+from branchdesk.ui.branch_model import COLUMNS, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
@@ -337,3 +339,36 @@ def test_region_tree_add_rename_and_refused_remove(
     )
     window.edits.undo_action.trigger()
     assert rows(small, "SELECT name FROM region WHERE name = '伞陂镇'") == []
+
+
+def test_a_large_view_is_sorted_and_refreshed_on_a_worker(
+    make_window: Callable[..., MainWindow], small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above BACKGROUND_FROM rows a new order is read off the UI thread while the rows on show stay;
+    after an edit the re-read rows come back with the same branch selected."""
+    monkeypatch.setattr(BranchTableModel, "BACKGROUND_FROM", 1)
+    threads: list[bool] = []  # per ids query: on the UI (main) thread?
+    real = branch_service.branch_ids
+
+    def recorded(ledger: Ledger, flt: BranchFilter, sort: BranchSort) -> list[int]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(ledger, flt, sort)
+
+    monkeypatch.setattr(branch_service, "branch_ids", recorded)
+    window = open_window(make_window, small)
+    model = window.branches_tab.model
+    names = lambda: [model.row_at(r).name for r in range(model.rowCount())]  # noqa: E731
+    assert names() == ["村1村党支部", "村2村党支部"]
+    window.branches_tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert model.reading
+    assert names() == ["村1村党支部", "村2村党支部"]  # still on show until the worker's read arrives
+    model.wait()
+    assert names() == ["村2村党支部", "村1村党支部"]
+    assert threads[-1] is False
+
+    select(window, "村1村党支部")
+    window.branches_tab.branch_actions.write_cell(model.row_at(1).id, BranchColumn.SECRETARY, "李明")
+    model.wait()
+    assert threads[-1] is False
+    assert [row.name for row in window.branches_tab.selected_rows()] == ["村1村党支部"]
+    assert model.row_at(1).secretary == "李明"
