@@ -84,7 +84,7 @@ def test_stats_table_reads_in_chinese(county: Path, clock: FixedClock) -> None:
     code, out, _ = cli("stats", str(county), "--month", "2022-05", clock=clock)
     assert code == EXIT_OK
     lines = out.splitlines()
-    assert lines[0] == "地区：信阳市 (411500)"
+    assert lines[0] == "区域：信阳市 (411500)"
     assert lines[1] == "截至：2022年5月19日"
     assert "基层党支部结对覆盖率：66.66%（2 / 3）" in lines
     assert "2022年5月主题党日落实率：50.00%（1 / 2）" in lines
@@ -101,9 +101,9 @@ def test_stats_table_in_english_and_no_rate_as_a_dash(county: Path, clock: Fixed
     [
         (
             ["stats", "{ledger}", "--region", "城关镇"],
-            "“城关镇”对应多个地区：信阳市/固始县/城关镇; 信阳市/潢川县/城关镇。",
+            "“城关镇”对应多个区域：信阳市/固始县/城关镇; 信阳市/潢川县/城关镇。",
         ),
-        (["stats", "{ledger}", "--region", "光山县"], "没有名为“光山县”的地区。"),
+        (["stats", "{ledger}", "--region", "光山县"], "没有名为“光山县”的区域。"),
         (["stats", "{ledger}", "--as-of", "2022-02-30"], "“2022-02-30”不是有效日期"),
         (["stats", "{ledger}", "--month", "2022-13"], "“2022-13”不是有效月份"),
         (["stats", "{missing}"], "不存在"),
@@ -155,7 +155,7 @@ def test_new_then_check(tmp_path: Path, clock: FixedClock) -> None:
     code, out, _ = cli("check", str(path), clock=clock)
     assert (code, out.strip()) == (EXIT_OK, f"{path}：未发现问题")
     code, _, err = cli("stats", str(path), clock=clock)
-    assert (code, err.strip()) == (EXIT_FAILED, "branchdesk-cli：本台账还没有地区。")
+    assert (code, err.strip()) == (EXIT_FAILED, "branchdesk-cli：本台账还没有区域。")
 
 
 def test_check_reports_a_broken_foreign_key(county: Path, clock: FixedClock) -> None:

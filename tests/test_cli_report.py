@@ -60,7 +60,7 @@ def test_report_writes_an_a4_pdf_in_chinese(county: Path, tmp_path: Path) -> Non
 def test_report_of_a_region_and_of_a_month_without_figures(county: Path, tmp_path: Path) -> None:  # noqa: F811
     pages = _texts(county, "2022-04", "仁和镇")
     assert any("信阳市/潢川县/仁和镇" in text for text in pages[0])
-    assert any("合规率为“—”" in text for text in pages[-1])
+    assert any("落实率为“—”" in text for text in pages[-1])
     code, _, err = cli("report", str(county), str(tmp_path / "x.pdf"), "--month", "2022-13", clock=CLOCK)
     assert code == EXIT_FAILED
     assert "2022-13" in err

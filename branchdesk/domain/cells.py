@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
 from branchdesk.domain.branch_rules import BLANKS
 from branchdesk.domain.enums import (
-    ActivityType,
     Area,
     BranchKind,
-    EndReason,
-    PairingMethod,
-    RegionLevel,
     Tier,
-    UnitLevel,
 )
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import parse_date
-from branchdesk.domain.vocabulary import parse_kind, parse_tier
+from branchdesk.domain.vocabulary import TERMS as LABELS
+from branchdesk.domain.vocabulary import find_term, parse_kind, parse_tier, plain, term_name
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -35,78 +30,13 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 # Serial numbers read as dates only in this range (1982 … 2064): a member count is never taken for a date.
 _SERIALS = range(30000, 60000)
 
-# The words the ledger's files use for each term (the first is what an export writes), with the
-# variants people type. Matching ignores case and blanks.
-LABELS: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
-    RegionLevel: {
-        RegionLevel.CITY: ("市",),
-        RegionLevel.COUNTY: ("县区", "县", "区", "县(区)", "县（区）", "县/区"),
-        RegionLevel.TOWNSHIP: ("乡镇", "乡", "镇", "街道", "乡镇(街道)", "乡镇（街道）", "乡/镇/街道"),
-    },
-    UnitLevel: {
-        UnitLevel.CITY: ("市直", "市级"),
-        UnitLevel.COUNTY: ("县直", "县级", "区直"),
-        UnitLevel.CENTRAL: ("中央省驻信", "中央、省驻信单位", "中央省驻信单位", "驻信单位"),
-    },
-    # Kinds and tiers are read by domain.vocabulary (as pasting reads them); these are the words written.
-    BranchKind: {
-        BranchKind.ORGAN: ("机关",),
-        BranchKind.VILLAGE: ("农村",),
-        BranchKind.COMMUNITY: ("社区",),
-        BranchKind.GRID: ("网格",),
-    },
-    Tier: {Tier.STRONG: ("好",), Tier.AVERAGE: ("中",), Tier.WEAK: ("差",)},
-    PairingMethod: {
-        PairingMethod.ASSIGNED: ("指派", "指定", "分配"),
-        PairingMethod.DRAW: ("抽签", "随机抽签", "随机"),
-    },
-    EndReason: {
-        EndReason.MERGED: ("合并", "撤并"),
-        EndReason.ABOLISHED: ("撤销",),
-        EndReason.VILLAGE_TO_COMMUNITY: ("村改社区",),
-        EndReason.REPAIRED: ("重新结对", "调整结对"),
-        EndReason.OTHER: ("其他",),
-    },
-    ActivityType: {
-        ActivityType.THEMED_DAY: ("主题党日",),
-        ActivityType.LECTURE: ("党课", "讲党课"),
-        ActivityType.KEY_TASK: ("重点任务", "阶段性重点工作", "重点工作"),
-        ActivityType.VISIT: ("走访", "走访慰问"),
-        ActivityType.VOLUNTEER: ("志愿服务",),
-        ActivityType.OTHER: ("其他",),
-    },
-    Area: {
-        Area.ORGANISATION: ("组织共建",),
-        Area.TEAM: ("队伍共带",),
-        Area.INDUSTRY: ("产业共促",),
-        Area.SERVICE: ("服务共做",),
-        Area.CUSTOMS: ("新风共树",),
-        Area.PRACTICAL: ("实事共办",),
-    },
-}
-
 # Separators between the areas (六共) of one activity in one cell.
 _AREA_SEPARATORS = "、,，;；/ \u3000\n"
 
 
 def label(value: StrEnum) -> str:
     """The word a file uses for ``value`` (组织共建, 机关, 好 …)."""
-    return LABELS[type(value)][value][0]
-
-
-def _key(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
-
-
-def _lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
-    found: dict[str, StrEnum] = {}
-    for member, words in LABELS[enum].items():
-        for word in (member.value, *words):
-            found[_key(word)] = member
-    return found
-
-
-_LOOKUPS: Mapping[type[StrEnum], dict[str, StrEnum]] = {enum: _lookup(enum) for enum in LABELS}
+    return term_name(value)
 
 
 def blank(value: object) -> bool:
@@ -172,14 +102,14 @@ def term(value: object, enum: type[E]) -> E | None:
     if enum is Tier:
         tier = parse_tier(str(value))
         return None if tier is None else enum(tier.value)
-    found = _LOOKUPS[enum].get(_key(str(value)))
+    found = find_term(str(value), enum)
     if found is None:
         raise BranchDeskError(
             "cell.unknown_term",
             value=str(value).strip(),
             choices="、".join(w[0] for w in LABELS[enum].values()),
         )
-    return enum(found.value)
+    return found
 
 
 def areas(value: object) -> frozenset[Area]:
@@ -197,7 +127,7 @@ def yes_no(value: object) -> bool:
     """是/否, 1/0, true/false; blank is no."""
     if blank(value):
         return False
-    key = _key(text(value) or "")
+    key = plain(text(value) or "")
     if key in {"是", "1", "true", "yes", "y", "√", "✓"}:
         return True
     if key in {"否", "0", "false", "no", "n"}:

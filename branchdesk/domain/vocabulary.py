@@ -1,89 +1,319 @@
-"""The words people use for the programme's terms in spreadsheets and pasted text, in Chinese and English.
+"""The programme's one vocabulary: the Chinese name of every concept and term the ledger shows, writes and
+reads (DESIGN.md §1), with the other words township files use for them.
 
-Pasting from Excel/WPS and importing read cells through these, so 村、村党支部、village and Village all
-name the same kind.
+The window's translations, the headers of exports and templates, the monthly report, the CLI and the history
+all use the names here (tests compare the translation catalogue with this table); imports and pasting also
+accept the aliases, so files written with older or local words still read. 村、村党支部、village and
+Village all name the same kind.
 """
 
 from __future__ import annotations
 
-from branchdesk.domain.enums import BranchKind, Tier
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from branchdesk.domain.enums import (
+    ActivityType,
+    Area,
+    BranchKind,
+    EndReason,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+    UnitLevel,
+)
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchColumn
 
-_KIND_WORDS: dict[BranchKind, tuple[str, ...]] = {
-    BranchKind.ORGAN: ("organ", "机关", "机关支部", "机关党支部", "机关单位"),
-    BranchKind.VILLAGE: ("village", "村", "农村", "村支部", "村党支部", "行政村"),
-    BranchKind.COMMUNITY: ("community", "社区", "社区支部", "社区党支部"),
-    BranchKind.GRID: ("grid", "网格", "网格支部", "网格党支部", "小区", "小区党支部"),
-}
-_TIER_WORDS: dict[Tier, tuple[str, ...]] = {
-    Tier.STRONG: ("strong", "强", "好", "先进", "较强", "五星", "四星"),
-    Tier.AVERAGE: ("average", "一般", "中", "中等", "较好", "三星"),
-    Tier.WEAK: ("weak", "弱", "差", "较弱", "较差", "后进", "软弱涣散", "软弱", "二星", "一星"),
-}
-_UNGRADED_WORDS = ("", "ungraded", "未分类", "未定级", "未评定", "无", "-", "—")
+E = TypeVar("E", bound=StrEnum)
 
-# Header names as a clerk's sheet may have them; matched after removing blanks, case-insensitively.
-BRANCH_HEADERS: dict[BranchColumn, tuple[str, ...]] = {
-    BranchColumn.NAME: (
-        "branch",
-        "name",
-        "branch name",
-        "支部",
-        "支部名称",
-        "党支部名称",
-        "党组织名称",
-        "名称",
+
+class Concept(StrEnum):
+    """A field or notion the ledger names (a column header, a form label, a report line)."""
+
+    BRANCH = "branch"
+    BRANCH_NAME = "branch_name"
+    ORGAN_BRANCH = "organ_branch"
+    GRASSROOTS_BRANCH = "grassroots_branch"
+    KIND = "kind"
+    TIER = "tier"
+    ORGAN_TIER = "organ_tier"
+    GRASSROOTS_TIER = "grassroots_tier"
+    REGION = "region"
+    REGION_NAME = "region_name"
+    PARENT_REGION = "parent_region"
+    GRASSROOTS_REGION = "grassroots_region"
+    LEVEL = "level"
+    OFFICIAL_CODE = "official_code"
+    UNIT = "unit"
+    UNIT_NAME = "unit_name"
+    UNIT_LEVEL = "unit_level"
+    ORGAN_UNIT = "organ_unit"
+    COMMUNITY = "community"
+    ASSIGNED_COMMUNITY = "assigned_community"
+    SECRETARY = "secretary"
+    PHONE = "phone"
+    MEMBERS = "members"
+    OPTIMISED_ON = "optimised_on"
+    ESTABLISHED_ON = "established_on"
+    ARCHIVED_ON = "archived_on"
+    NOTE = "note"
+    PARTNER = "partner"
+    PAIRING = "pairing"
+    METHOD = "method"
+    STARTED_ON = "started_on"
+    ENDED_ON = "ended_on"
+    END_REASON = "end_reason"
+    DRAW = "draw"
+    DRAW_SCOPE = "draw_scope"
+    SEED = "seed"
+    KEY_TASK = "key_task"
+    HALF_YEAR = "half_year"
+    ACTIVITY_TYPE = "activity_type"
+    HELD_ON = "held_on"
+    AREAS = "areas"
+    VOLUNTEERS = "volunteers"
+    LOCATION = "location"
+    SUMMARY = "summary"
+    WEEKDAY_REASON = "weekday_reason"
+    THEMED_DAY = "themed_day"
+    COMPLIANCE = "compliance"
+    COMPLIANCE_RATE = "compliance_rate"
+    COVERAGE = "coverage"
+    OPTIMISATION_RATE = "optimisation_rate"
+
+
+@dataclass(frozen=True)
+class Name:
+    chinese: str  # the one name written everywhere
+    english: str  # the window's English source for it, and the English header an import reads
+    aliases: tuple[str, ...] = ()  # other words files use; read, never written
+
+
+# fmt: off
+NAMES: dict[Concept, Name] = {
+    Concept.BRANCH: Name("党支部", "Branch", ("支部", "党组织")),
+    Concept.BRANCH_NAME: Name(
+        "支部名称", "Branch name",
+        ("Name", "branch", "党支部", "党支部名称", "党组织名称", "支部", "名称"),
     ),
-    BranchColumn.KIND: ("kind", "type", "类型", "支部类型", "类别", "党组织类别"),
-    BranchColumn.REGION: (
-        "region",
-        "所属区域",
-        "区域",
-        "所属乡镇",
-        "乡镇",
-        "乡镇(街道)",
-        "乡镇（街道）",
-        "地区",
+    Concept.ORGAN_BRANCH: Name("机关党支部", "Organ branch", ("机关支部", "结对机关支部", "帮扶支部")),
+    Concept.GRASSROOTS_BRANCH: Name(
+        "基层党支部", "Grassroots branch",
+        ("基层支部", "结对村(社区)支部", "村(社区)党支部", "结对村（社区）支部", "村（社区）党支部"),
     ),
-    BranchColumn.UNIT: ("unit", "单位", "所属单位", "机关单位", "派出单位"),
-    BranchColumn.TIER: ("tier", "强弱", "等次", "星级", "分类", "强弱等次"),
-    BranchColumn.PARTNER: ("paired with", "结对支部", "结对对象"),
-    BranchColumn.SECRETARY: ("secretary", "书记", "支部书记", "党支部书记"),
-    BranchColumn.PHONE: ("phone", "电话", "联系电话", "手机", "手机号"),
-    BranchColumn.MEMBERS: ("members", "member count", "党员数", "党员人数", "党员数量"),
-    BranchColumn.OPTIMISED: ("optimised on", "optimised", "优化日期", "优化时间", "优化提升日期"),
-    BranchColumn.ESTABLISHED: ("established on", "established", "成立日期", "成立时间"),
-    BranchColumn.ARCHIVED: ("archived on", "archived", "归档日期", "撤销日期"),
+    Concept.KIND: Name("支部类型", "Kind", ("type", "类型", "类别", "支部类别", "党组织类别")),
+    Concept.TIER: Name(
+        "档次", "Tier", ("等次", "分类", "评定等次", "分类等次", "强弱等次", "好中差", "强弱", "星级")
+    ),
+    Concept.ORGAN_TIER: Name("机关档次", "Organ tier", ("机关等次", "机关支部档次")),
+    Concept.GRASSROOTS_TIER: Name("基层档次", "Grassroots tier", ("基层等次", "基层支部档次")),
+    Concept.REGION: Name(
+        "区域", "Region",
+        ("所属区域", "地区", "所属乡镇", "乡镇(街道)", "乡镇（街道）", "乡镇", "所属县区"),
+    ),
+    Concept.REGION_NAME: Name("区域名称", "Region name", ("Name", "名称", "地区名称", "行政区划名称")),
+    Concept.PARENT_REGION: Name("上级区域", "Parent region", ("Parent", "上级", "上级地区", "上级区划")),
+    Concept.GRASSROOTS_REGION: Name(
+        "基层党支部所在区域", "Grassroots region", ("基层支部所在区域", "所在区域", "所属乡镇", "乡镇(街道)")
+    ),
+    Concept.LEVEL: Name("级别", "Level", ("层级", "区域级别")),
+    Concept.OFFICIAL_CODE: Name("区划代码", "Official code", ("Code", "行政区划代码", "代码")),
+    Concept.UNIT: Name("单位", "Unit", ("所属单位", "单位名称", "机关单位", "派出单位")),
+    Concept.UNIT_NAME: Name("单位名称", "Unit name", ("Name", "单位", "名称")),
+    Concept.UNIT_LEVEL: Name("单位级别", "Unit level", ("Level", "级别", "层级")),
+    Concept.ORGAN_UNIT: Name("机关单位", "Organ unit", ("所属单位", "单位名称", "单位")),
+    Concept.COMMUNITY: Name("所属社区", "Community branch", ("Community", "社区", "所属社区党支部")),
+    Concept.ASSIGNED_COMMUNITY: Name("联系社区", "Assigned community", ("联建社区", "包联社区")),
+    Concept.SECRETARY: Name("书记", "Secretary", ("支部书记", "书记姓名", "党支部书记")),
+    Concept.PHONE: Name("联系电话", "Phone", ("电话", "手机", "手机号", "手机号码", "联系方式")),
+    Concept.MEMBERS: Name("党员数", "Members", ("member count", "党员人数", "党员数量")),
+    Concept.OPTIMISED_ON: Name(
+        "优化日期", "Optimised on", ("optimised", "支部优化日期", "优化时间", "优化提升日期")
+    ),
+    Concept.ESTABLISHED_ON: Name("成立日期", "Established on", ("established", "成立时间")),
+    Concept.ARCHIVED_ON: Name("归档日期", "Archived on", ("archived", "撤销日期", "撤并日期")),
+    Concept.NOTE: Name("备注", "Note"),
+    Concept.PARTNER: Name("结对支部", "Paired with", ("结对对象",)),
+    Concept.PAIRING: Name("结对", "Pairing", ("联建", "结对共建")),
+    Concept.METHOD: Name("结对方式", "Method", ("方式",)),
+    Concept.STARTED_ON: Name("结对日期", "Started on", ("开始日期", "结对时间", "Paired from")),
+    Concept.ENDED_ON: Name("结束日期", "Ended on", ("终止日期",)),
+    Concept.END_REASON: Name("结束原因", "End reason", ("终止原因",)),
+    Concept.DRAW: Name("抽签", "Draw", ("随机抽签",)),
+    Concept.DRAW_SCOPE: Name("抽签范围", "Scope", ("范围",)),
+    Concept.SEED: Name("随机种子", "Seed", ("种子",)),
+    Concept.KEY_TASK: Name("重点任务", "Key task", ("阶段性重点工作", "重点工作")),
+    Concept.HALF_YEAR: Name("半年", "Half-year", ("时段", "阶段")),
+    Concept.ACTIVITY_TYPE: Name("活动类型", "Type", ("类型", "活动形式")),
+    Concept.HELD_ON: Name("活动日期", "Held on", ("Date", "日期", "开展时间", "活动时间")),
+    Concept.AREAS: Name("六共领域", "Areas", ("六共", "“六共”", "领域", "“六共”内容")),
+    Concept.VOLUNTEERS: Name(
+        "党员志愿者人次", "Volunteers", ("志愿者人次", "参与党员人次", "人次", "志愿者")
+    ),
+    Concept.LOCATION: Name("活动地点", "Location", ("地点",)),
+    Concept.SUMMARY: Name("活动内容", "Summary", ("内容", "主要内容", "活动简介")),
+    Concept.WEEKDAY_REASON: Name(
+        "工作日开展原因", "Working-day reason", ("Weekday reason", "工作日原因")
+    ),
+    Concept.THEMED_DAY: Name("主题党日", "Themed Party day"),
+    Concept.COMPLIANCE: Name("落实情况", "Compliance", ("合规情况",)),
+    Concept.COMPLIANCE_RATE: Name("落实率", "Compliance rate", ("合规率",)),
+    Concept.COVERAGE: Name("覆盖率", "Coverage", ("结对覆盖率",)),
+    Concept.OPTIMISATION_RATE: Name("优化率", "Optimisation rate", ("支部优化率",)),
+}
+# fmt: on
+
+# Words the ledger used to write for a concept and writes no more (a test keeps them out of the window,
+# exports, reports and CLI); files holding them still import, through the aliases above.
+RETIRED: dict[str, Concept] = {
+    "等次": Concept.TIER,
+    "未分类": Concept.TIER,
+    "重点工作": Concept.KEY_TASK,
+    "合规": Concept.COMPLIANCE,
+    "地区": Concept.REGION,
 }
 
 
-def _plain(text: str) -> str:
-    return "".join(text.split()).replace("\u3000", "").lower()
+def name(concept: Concept) -> str:
+    """The Chinese name of ``concept``: 档次, 重点任务, 落实率 …"""
+    return NAMES[concept].chinese
+
+
+def words(concept: Concept) -> tuple[str, ...]:
+    """Every word read as ``concept``: its name first, then the English and the aliases."""
+    entry = NAMES[concept]
+    return (entry.chinese, entry.english, *entry.aliases)
+
+
+# The words for each value of the programme's terms; the first is its name, the others are read too.
+# Matching ignores case, width and blanks; a value's code (``strong``) is read as well.
+# fmt: off
+TERMS: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
+    RegionLevel: {
+        RegionLevel.CITY: ("市",),
+        RegionLevel.COUNTY: ("县区", "县", "区", "县(区)", "县（区）", "县/区"),
+        RegionLevel.TOWNSHIP: ("乡镇", "乡", "镇", "街道", "乡镇(街道)", "乡镇（街道）", "乡/镇/街道"),
+    },
+    UnitLevel: {
+        UnitLevel.CITY: ("市直", "市级"),
+        UnitLevel.COUNTY: ("县直", "县级", "区直"),
+        UnitLevel.CENTRAL: ("中央省驻信", "中央、省驻信单位", "中央省驻信单位", "驻信单位"),
+    },
+    BranchKind: {
+        BranchKind.ORGAN: ("机关", "机关支部", "机关党支部", "机关单位"),
+        BranchKind.VILLAGE: ("农村", "村", "村支部", "村党支部", "行政村"),
+        BranchKind.COMMUNITY: ("社区", "社区支部", "社区党支部"),
+        BranchKind.GRID: ("网格", "网格支部", "网格党支部", "小区", "小区党支部"),
+    },
+    Tier: {
+        Tier.STRONG: ("好", "强", "先进", "较强", "五星", "四星"),
+        Tier.AVERAGE: ("中", "一般", "中等", "较好", "三星"),
+        Tier.WEAK: ("差", "弱", "较弱", "较差", "后进", "软弱涣散", "软弱", "二星", "一星"),
+    },
+    PairingMethod: {
+        PairingMethod.ASSIGNED: ("指定", "指派", "分配"),
+        PairingMethod.DRAW: ("抽签", "随机抽签", "随机"),
+    },
+    EndReason: {
+        EndReason.MERGED: ("合并", "撤并"),
+        EndReason.ABOLISHED: ("撤销",),
+        EndReason.VILLAGE_TO_COMMUNITY: ("村改社区",),
+        EndReason.REPAIRED: ("重新结对", "调整结对"),
+        EndReason.OTHER: ("其他",),
+    },
+    ActivityType: {
+        ActivityType.THEMED_DAY: ("主题党日",),
+        ActivityType.LECTURE: ("党课", "讲党课"),
+        ActivityType.KEY_TASK: ("重点任务", "阶段性重点工作", "重点工作"),
+        ActivityType.VISIT: ("走访", "走访慰问"),
+        ActivityType.VOLUNTEER: ("志愿服务",),
+        ActivityType.OTHER: ("其他",),
+    },
+    Area: {
+        Area.ORGANISATION: ("组织共建",),
+        Area.TEAM: ("队伍共带",),
+        Area.INDUSTRY: ("产业共促",),
+        Area.SERVICE: ("服务共做",),
+        Area.CUSTOMS: ("新风共树",),
+        Area.PRACTICAL: ("实事共办",),
+    },
+}
+# fmt: on
+UNGRADED = "未定档次"  # a branch without a tier (city-level organs may be ungraded)
+_UNGRADED_WORDS = ("", "ungraded", UNGRADED, "未定档", "未分类", "未定级", "未评定", "无", "-", "—")
+
+
+def term_name(value: StrEnum) -> str:
+    """The name of one of the programme's values: 好, 机关, 组织共建, 主题党日 …"""
+    return TERMS[type(value)][value][0]
+
+
+def tier_name(tier: Tier | None) -> str:
+    return UNGRADED if tier is None else term_name(tier)
+
+
+def plain(text: str) -> str:
+    """A word as compared: without blanks, case or full-width forms."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def _lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    found: dict[str, StrEnum] = {}
+    for member, written in TERMS[enum].items():
+        for word in (member.value, *written):
+            found.setdefault(plain(word), member)
+    return found
+
+
+_LOOKUPS = {enum: _lookup(enum) for enum in TERMS}
+
+
+def find_term(text: str, enum: type[E]) -> E | None:
+    """The value ``text`` names (its name, a variant or its code), or None."""
+    found = _LOOKUPS[enum].get(plain(text))
+    return None if found is None else enum(found.value)
 
 
 def parse_kind(text: str) -> BranchKind:
-    wanted = _plain(text)
-    for kind, words in _KIND_WORDS.items():
-        if wanted in (_plain(word) for word in words):
-            return kind
-    raise BranchDeskError("branch.unknown_kind", value=text)
+    found = find_term(text, BranchKind)
+    if found is None:
+        raise BranchDeskError("branch.unknown_kind", value=text)
+    return found
 
 
 def parse_tier(text: str) -> Tier | None:
-    wanted = _plain(text)
-    if wanted in (_plain(word) for word in _UNGRADED_WORDS):
+    if plain(text) in (plain(word) for word in _UNGRADED_WORDS):
         return None
-    for tier, words in _TIER_WORDS.items():
-        if wanted in (_plain(word) for word in words):
-            return tier
-    raise BranchDeskError("branch.unknown_tier", value=text)
+    found = find_term(text, Tier)
+    if found is None:
+        raise BranchDeskError("branch.unknown_tier", value=text)
+    return found
+
+
+# The concept of each column of the Branches table (its headers as written, and as a pasted sheet has them).
+BRANCH_CONCEPTS: dict[BranchColumn, Concept] = {
+    BranchColumn.NAME: Concept.BRANCH_NAME,
+    BranchColumn.KIND: Concept.KIND,
+    BranchColumn.REGION: Concept.REGION,
+    BranchColumn.UNIT: Concept.UNIT,
+    BranchColumn.TIER: Concept.TIER,
+    BranchColumn.PARTNER: Concept.PARTNER,
+    BranchColumn.SECRETARY: Concept.SECRETARY,
+    BranchColumn.PHONE: Concept.PHONE,
+    BranchColumn.MEMBERS: Concept.MEMBERS,
+    BranchColumn.OPTIMISED: Concept.OPTIMISED_ON,
+    BranchColumn.ESTABLISHED: Concept.ESTABLISHED_ON,
+    BranchColumn.ARCHIVED: Concept.ARCHIVED_ON,
+}
 
 
 def branch_column(header: str) -> BranchColumn | None:
     """The column a header names, or None for a header this ledger does not keep."""
-    wanted = _plain(header)
-    for column, words in BRANCH_HEADERS.items():
-        if wanted in (_plain(word) for word in words):
+    wanted = plain(header).rstrip("*")
+    for column, concept in BRANCH_CONCEPTS.items():
+        if wanted in (plain(word) for word in words(concept)):
             return column
     return None

@@ -10,17 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from branchdesk.domain.enums import Tier
 from branchdesk.domain.pairing_list import UnpairedBranch
+from branchdesk.domain.vocabulary import Concept, name, tier_name
 from branchdesk.exchange.pdf_pages import Pages, TableColumn, save_pdf
 from branchdesk.services.draws import DrawRecord
 
-TIERS = {Tier.STRONG: "好", Tier.AVERAGE: "中", Tier.WEAK: "差", None: "未定档"}
-
 # Heading, left edge and width in inches from the left margin.
 COLUMNS = tuple(TableColumn(*column) for column in (
-    ("序号", 0.0, 0.45), ("机关支部", 0.45, 2.75), ("档次", 3.2, 0.45), ("基层支部", 3.65, 1.75),
-    ("所在乡镇", 5.4, 1.3), ("档次", 6.7, 0.45),
+    ("序号", 0.0, 0.45), (name(Concept.ORGAN_BRANCH), 0.45, 2.75), (name(Concept.TIER), 3.2, 0.45),
+    (name(Concept.GRASSROOTS_BRANCH), 3.65, 1.75), ("所在乡镇", 5.4, 1.3), (name(Concept.TIER), 6.7, 0.45),
 ))  # fmt: skip
 
 
@@ -30,7 +28,7 @@ def _header_lines(record: DrawRecord) -> list[str]:
     lines = [
         f"抽签范围：{scope}",
         f"抽签时间：{local.year}年{local.month}月{local.day}日 {local:%H:%M}",
-        f"随机种子：{record.seed}        "
+        f"{name(Concept.SEED)}：{record.seed}        "
         f"算法版本：{record.algorithm_version}（SHA-256 驱动的 Fisher–Yates 洗牌）",
         f"输入哈希：{record.input_hash}",
         f"结果哈希：{record.result_hash}",
@@ -53,17 +51,17 @@ def _rows(record: DrawRecord) -> Iterator[tuple[str, ...]]:
         yield (
             str(pair.position),
             pair.organ.name,
-            TIERS[pair.organ_tier],
+            tier_name(pair.organ_tier),
             pair.grassroots.name,
             pair.grassroots.region.split(" / ")[-1],
-            TIERS[pair.grassroots_tier],
+            tier_name(pair.grassroots_tier),
         )
 
 
 def _leftover_lines(title: str, branches: Sequence[UnpairedBranch]) -> list[str]:
     if not branches:
         return []
-    return [title] + [f"    {b.name}（{TIERS[b.tier]}）" for b in branches]
+    return [title] + [f"    {b.name}（{tier_name(b.tier)}）" for b in branches]
 
 
 def write_draw_record(record: DrawRecord, path: Path) -> None:

@@ -23,7 +23,8 @@ from branchdesk.domain.imports import ImportKind
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate, truncated_percent
 from branchdesk.domain.stats import LedgerStats
-from branchdesk.exchange.columns import COLUMNS, PART_LENGTH, PARTS_COLUMNS, PARTS_SHEET, SHEETS
+from branchdesk.domain.vocabulary import Concept, name
+from branchdesk.exchange.columns import COLUMNS, PART_LENGTH, PARTS_COLUMNS, PARTS_SHEET, SHEETS, column
 from branchdesk.exchange.files import Sheet, SheetColumn, write_workbook
 from branchdesk.services import exports
 from branchdesk.services.regions import find_region
@@ -45,6 +46,12 @@ _TERMS: dict[tuple[ImportKind, str], type[StrEnum]] = {
     (ImportKind.ACTIVITIES, "type"): ActivityType,
 }
 _AREA_ORDER = list(Area)
+COMPLIANCE_LABEL = name(Concept.THEMED_DAY) + name(Concept.COMPLIANCE_RATE)  # 主题党日落实率
+# The compliance matrix's columns before the months: the pairing, headed as the record sheets head it.
+_MATRIX_COLUMNS = [
+    *(column(ImportKind.PAIRINGS, field) for field in ("grassroots_region", "grassroots", "organ")),
+    column(ImportKind.ACTIVITIES, "pairing_uuid"),
+]
 _PROGRESS_EVERY = 500
 
 
@@ -82,20 +89,21 @@ def summary_rows(stats: LedgerStats) -> list[list[object]]:
     sheet and the monthly report's headline table)."""
     month = f"{stats.month.year}年{stats.month.month}月"
     counts, activities = stats.branches, stats.activities
+    organ, grassroots = name(Concept.ORGAN_BRANCH), name(Concept.GRASSROOTS_BRANCH)
     rows: list[list[object]] = [
-        ["区域", stats.region.path, None, None],
+        [name(Concept.REGION), stats.region.path, None, None],
         ["截至日期", stats.as_of, None, None],
-        ["机关支部", counts.organ, None, None],
-        ["基层支部（农村、社区、网格）", counts.grassroots, None, None],
+        [organ, counts.organ, None, None],
+        [f"{grassroots}（农村、社区、网格）", counts.grassroots, None, None],
         ["已归档支部", counts.archived, None, None],
-        _rate_row("基层支部结对覆盖率", stats.grassroots_coverage),
-        _rate_row("机关支部结对覆盖率", stats.organ_coverage),
-        _rate_row("机关支部优化率", stats.optimisation),
-        _rate_row(f"主题党日合规率（{month}）", stats.compliance),
+        _rate_row(f"{grassroots}结对{name(Concept.COVERAGE)}", stats.grassroots_coverage),
+        _rate_row(f"{organ}结对{name(Concept.COVERAGE)}", stats.organ_coverage),
+        _rate_row(f"{organ}{name(Concept.OPTIMISATION_RATE)}", stats.optimisation),
+        _rate_row(f"{COMPLIANCE_LABEL}（{month}）", stats.compliance),
         [f"活动次数（{month}）", activities.count, None, None],
-        [f"主题党日（{month}）", activities.themed_days, None, None],
-        [f"重点任务活动（{month}）", activities.key_task, None, None],
-        [f"党员志愿者人次（{month}）", activities.volunteer_person_times, None, None],
+        [f"{name(Concept.THEMED_DAY)}（{month}）", activities.themed_days, None, None],
+        [f"{name(Concept.KEY_TASK)}活动（{month}）", activities.key_task, None, None],
+        [f"{name(Concept.VOLUNTEERS)}（{month}）", activities.volunteer_person_times, None, None],
         [f"工作日开展且未说明原因（{month}）", activities.weekday, None, None],
         ["说明", "比率截断（不四舍五入）保留两位小数；分母为零显示“—”。", None, None],
     ]
@@ -133,16 +141,19 @@ def _matrix_sheet(ledger: Ledger, region_id: int, months: Sequence[Month]) -> Sh
                 held[key] += whole and count > 0
             yield line
         rates = [truncated_percent(held[key], due[key]) for key in keys]
-        yield ["主题党日合规率", None, None, None, *(f"{rate}%" if rate else "—" for rate in rates)]
+        yield [
+            f"主题党日{name(Concept.COMPLIANCE_RATE)}",
+            None,
+            None,
+            None,
+            *(f"{rate}%" if rate else "—" for rate in rates),
+        ]
 
     columns = [
-        SheetColumn("基层支部所在区域", 22),
-        SheetColumn("基层支部", 24),
-        SheetColumn("机关支部", 24),
-        SheetColumn("结对编号", 38, "uuid"),
+        *(SheetColumn(c.header, c.width, c.shape) for c in _MATRIX_COLUMNS),
         *(SheetColumn(f"{m.year}年{m.month}月", 9, "number") for m in months),
     ]
-    return Sheet("月度合规", columns, rows())
+    return Sheet(f"月度{name(Concept.COMPLIANCE)}", columns, rows())
 
 
 def _long_texts_apart(

@@ -21,7 +21,8 @@ from branchdesk.domain import cells
 from branchdesk.domain.chart_data import GroupKind, MonthSpan, RateBreakdown
 from branchdesk.domain.enums import Area
 from branchdesk.domain.months import Month
-from branchdesk.exchange.ledger_export import summary_rows
+from branchdesk.domain.vocabulary import Concept, name
+from branchdesk.exchange.ledger_export import COMPLIANCE_LABEL, summary_rows
 from branchdesk.exchange.pdf_pages import CONTENT_WIDTH, Pages, TableColumn, save_pdf
 from branchdesk.services import charts as chart_data
 from branchdesk.services import exports
@@ -40,8 +41,8 @@ _FIGURE_COLUMNS = tuple(TableColumn(*column) for column in (
     ("项目", 0.0, 3.3), ("数值", 3.3, 1.9), ("分子", 5.2, 0.8), ("分母", 6.0, 0.8),
 ))  # fmt: skip
 _OVERDUE_COLUMNS = tuple(TableColumn(*column) for column in (
-    ("序号", 0.0, 0.45), ("基层支部", 0.45, 1.9), ("所在区域", 2.35, 1.65), ("机关支部", 4.0, 1.9),
-    ("上次主题党日", 5.9, 0.95),
+    ("序号", 0.0, 0.45), (name(Concept.GRASSROOTS_BRANCH), 0.45, 1.9), ("所在区域", 2.35, 1.65),
+    (name(Concept.ORGAN_BRANCH), 4.0, 1.9), (f"上次{name(Concept.THEMED_DAY)}", 5.9, 0.95),
 ))  # fmt: skip
 
 
@@ -119,7 +120,7 @@ def build_report(
     pages = Pages(f"{scope.path} {_month(month)}月报 · BranchDesk")
     pages.text(0.0, "支部联支部工作月报", size=18)
     pages.advance(0.45)
-    pages.line(f"区域：{scope.path}" + (f"（{scope.code}）" if scope.code else ""), size=10)
+    pages.line(f"{name(Concept.REGION)}：{scope.path}" + (f"（{scope.code}）" if scope.code else ""), size=10)
     pages.line(f"月份：{_month(month)}        统计截至：{_day(as_of)}", size=10)
     pages.advance(0.15)
     pages.line("一、主要指标", size=11, colour="#1f4e79")
@@ -128,18 +129,18 @@ def build_report(
     pages.table(_FIGURE_COLUMNS, [[_value(cell) for cell in row] for row in figures])
     pages.line(f"注：{note}", size=7.5, colour="#555555")
     pages.advance(0.2)
-    pages.line("二、基层支部结对覆盖率", size=11, colour="#1f4e79")
+    pages.line("二、基层党支部结对覆盖率", size=11, colour="#1f4e79")
     total = by_part.total
     pages.picture(
         _draw(
             coverage.draw_rate_bars,
             by_part,
             coverage.RateChartText(
-                title=f"{scope.name}：基层支部结对覆盖率",
+                title=f"{scope.name}：基层党支部结对覆盖率",
                 subtitle=f"截至{_day(as_of)}；合计 {_value(total.count)}/{_value(total.total)}",
                 labels=_coverage_labels(by_part),
                 axis="覆盖率",
-                empty=f"{scope.name}在{_day(as_of)}没有基层支部。",
+                empty=f"{scope.name}在{_day(as_of)}没有基层党支部。",
             ),
             min(pages.room - 0.1, 4.6),
         )
@@ -169,7 +170,7 @@ def build_report(
             frequency.draw_areas,
             areas,
             frequency.AreaChartText(
-                title=f"{scope.name}：{_month(month)}活动涉及的“六共”领域",
+                title=f"{scope.name}：{_month(month)}活动涉及的{name(Concept.AREAS)}",
                 subtitle=f"共 {_value(areas.activities)} 次活动；一次活动可涉及多个领域",
                 areas={area: cells.label(area) for area in Area},
                 axis="活动次数",
@@ -182,9 +183,9 @@ def build_report(
     pages.new_page()
     pages.line(f"四、{_month(month)}未开展主题党日的结对（{len(overdue)} 对）", size=11, colour="#1f4e79")
     pages.line(
-        f"主题党日合规率：{stats.compliance.percent}%（{stats.compliance.count}/{stats.compliance.total}）"
+        f"{COMPLIANCE_LABEL}：{stats.compliance.percent}%（{stats.compliance.count}/{stats.compliance.total}）"
         if stats.compliance.percent is not None
-        else "本月没有整月有效的结对，合规率为“—”。"
+        else f"本月没有整月有效的结对，{COMPLIANCE_LABEL}为“—”。"
     )
     if overdue:
         pages.table(

@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>Move region</source>
-        <translation>移动地区</translation>
+        <translation>移动区域</translation>
     </message>
     <message>
         <source>Remove region</source>
@@ -159,7 +159,7 @@
     </message>
     <message>
         <source>All key tasks</source>
-        <translation>全部重点工作</translation>
+        <translation>全部重点任务</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Key tasks…</source>
-        <translation>重点工作…</translation>
+        <translation>重点任务…</translation>
     </message>
     <message>
         <source>Months</source>
@@ -223,11 +223,11 @@
     </message>
     <message>
         <source>All types</source>
-        <translation>全部类型</translation>
+        <translation>全部活动类型</translation>
     </message>
     <message>
         <source>All areas</source>
-        <translation>全部“六共”</translation>
+        <translation>全部六共领域</translation>
     </message>
 </context>
 <context>
@@ -258,23 +258,23 @@
     </message>
     <message>
         <source>Type</source>
-        <translation>类型</translation>
+        <translation>活动类型</translation>
     </message>
     <message>
         <source>Key task</source>
-        <translation>重点工作</translation>
+        <translation>重点任务</translation>
     </message>
     <message>
-        <source>Areas (六共)</source>
-        <translation>“六共”内容</translation>
+        <source>Areas</source>
+        <translation>六共领域</translation>
     </message>
     <message>
-        <source>Party-member volunteers</source>
-        <translation>党员志愿者（人）</translation>
+        <source>Volunteers</source>
+        <translation>党员志愿者人次</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation>地点</translation>
+        <translation>活动地点</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <source>Key tasks of {half_year}</source>
-        <translation>{half_year} 的重点工作</translation>
+        <translation>{half_year} 的重点任务</translation>
     </message>
     <message>
         <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason, or choose another date.</source>
@@ -317,23 +317,23 @@
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation>类型</translation>
+        <translation>活动类型</translation>
     </message>
     <message>
         <source>Key task</source>
-        <translation>重点工作</translation>
+        <translation>重点任务</translation>
     </message>
     <message>
         <source>Areas</source>
-        <translation>“六共”</translation>
+        <translation>六共领域</translation>
     </message>
     <message>
         <source>Volunteers</source>
-        <translation>志愿者</translation>
+        <translation>党员志愿者人次</translation>
     </message>
     <message>
         <source>Weekend rule</source>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Location</source>
-        <translation>地点</translation>
+        <translation>活动地点</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -360,7 +360,7 @@
     <name>App</name>
     <message>
         <source>Regions, units and branches</source>
-        <translation>地区、单位和党支部</translation>
+        <translation>区域、单位和党支部</translation>
     </message>
     <message>
         <source>Draws and pairings</source>
@@ -493,18 +493,18 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>支部类型</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>Community</source>
+        <source>Community branch</source>
         <translation>所属社区</translation>
     </message>
     <message>
@@ -559,11 +559,11 @@
     </message>
     <message>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>支部类型</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -606,7 +606,7 @@
     <name>BranchesTab</name>
     <message>
         <source>All kinds</source>
-        <translation>全部类型</translation>
+        <translation>全部支部类型</translation>
     </message>
     <message>
         <source>All grassroots</source>
@@ -614,7 +614,7 @@
     </message>
     <message>
         <source>All tiers</source>
-        <translation>全部分类</translation>
+        <translation>全部档次</translation>
     </message>
     <message>
         <source>{count} branches</source>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>The optimised date applies to organ branches only.</source>
@@ -750,11 +750,11 @@
     </message>
     <message>
         <source>region by unique name, path or official code</source>
-        <translation>地区：唯一名称、路径（如 信阳市/潢川县/城关镇）或区划代码</translation>
+        <translation>区域：唯一名称、路径（如 信阳市/潢川县/城关镇）或区划代码</translation>
     </message>
     <message>
         <source>the region alone, without its descendants</source>
-        <translation>只统计该地区本级，不含下级</translation>
+        <translation>只统计该区域本级，不含下级</translation>
     </message>
     <message>
         <source>date of the figures, YYYY-MM-DD (default today)</source>
@@ -874,7 +874,7 @@
     </message>
     <message>
         <source>Region: {path}</source>
-        <translation>地区：{path}</translation>
+        <translation>区域：{path}</translation>
     </message>
     <message>
         <source>As of: {date}</source>
@@ -894,7 +894,7 @@
     </message>
     <message>
         <source>Optimisation rate</source>
-        <translation>支部优化率</translation>
+        <translation>优化率</translation>
     </message>
     <message>
         <source>Themed Party day compliance, {month}</source>
@@ -902,7 +902,7 @@
     </message>
     <message>
         <source>Activities in {month}: {count}, of which {themed} themed Party days and {key_task} key-task; {volunteers} volunteer person-times; {weekday} on working days without a reason</source>
-        <translation>{month}活动：共 {count} 次，其中主题党日 {themed} 次、阶段性重点工作 {key_task} 次；党员志愿者 {volunteers} 人次；工作日开展且未说明原因 {weekday} 次</translation>
+        <translation>{month}活动：共 {count} 次，其中主题党日 {themed} 次、重点任务 {key_task} 次；党员志愿者 {volunteers} 人次；工作日开展且未说明原因 {weekday} 次</translation>
     </message>
     <message>
         <source>Note: no official holiday calendar for {year}; plain weekends were used.</source>
@@ -1053,7 +1053,7 @@
     </message>
     <message>
         <source>Key tasks (N)</source>
-        <translation>重点工作（N）</translation>
+        <translation>重点任务（N）</translation>
     </message>
     <message>
         <source>Month</source>
@@ -1077,7 +1077,7 @@
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Grassroots branch</source>
@@ -1791,15 +1791,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>kind</source>
-        <translation>类型</translation>
+        <translation>支部类型</translation>
     </message>
     <message>
         <source>region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>parent region</source>
-        <translation>上级地区</translation>
+        <translation>上级区域</translation>
     </message>
     <message>
         <source>official code</source>
@@ -1815,7 +1815,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>tier</source>
-        <translation>分类</translation>
+        <translation>档次</translation>
     </message>
     <message>
         <source>secretary</source>
@@ -1871,11 +1871,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>type</source>
-        <translation>类型</translation>
+        <translation>活动类型</translation>
     </message>
     <message>
         <source>volunteers</source>
-        <translation>志愿者人次</translation>
+        <translation>党员志愿者人次</translation>
     </message>
     <message>
         <source>added</source>
@@ -1991,11 +1991,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>KeyTasksDialog</name>
     <message>
         <source>Key tasks</source>
-        <translation>重点工作</translation>
+        <translation>重点任务</translation>
     </message>
     <message>
         <source>Key task</source>
-        <translation>重点工作</translation>
+        <translation>重点任务</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2062,7 +2062,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Community</source>
-        <translation>所属社区</translation>
+        <translation>社区</translation>
     </message>
     <message>
         <source>Grid</source>
@@ -2078,7 +2078,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Key task</source>
-        <translation>重点工作</translation>
+        <translation>重点任务</translation>
     </message>
     <message>
         <source>Visit</source>
@@ -2142,7 +2142,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Ungraded</source>
-        <translation>未分类</translation>
+        <translation>未定档次</translation>
     </message>
 </context>
 <context>
@@ -2252,7 +2252,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>&amp;Regions</source>
-        <translation>地区(&amp;R)</translation>
+        <translation>区域(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -2268,7 +2268,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>&amp;Key tasks…</source>
-        <translation>重点工作(&amp;K)…</translation>
+        <translation>重点任务(&amp;K)…</translation>
     </message>
     <message>
         <source>&amp;Compliance (1+N)…</source>
@@ -2495,19 +2495,19 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>No region is named “{query}”.</source>
-        <translation>没有名为“{query}”的地区。</translation>
+        <translation>没有名为“{query}”的区域。</translation>
     </message>
     <message>
         <source>“{query}” names several regions: {candidates}. Give the path or the official code.</source>
-        <translation>“{query}”对应多个地区：{candidates}。请写出路径或区划代码。</translation>
+        <translation>“{query}”对应多个区域：{candidates}。请写出路径或区划代码。</translation>
     </message>
     <message>
         <source>This ledger has no regions yet.</source>
-        <translation>本台账还没有地区。</translation>
+        <translation>本台账还没有区域。</translation>
     </message>
     <message>
         <source>This ledger has several top regions ({candidates}); name one.</source>
-        <translation>本台账有多个顶级地区（{candidates}），请指定一个。</translation>
+        <translation>本台账有多个顶级区域（{candidates}），请指定一个。</translation>
     </message>
     <message>
         <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
@@ -2611,11 +2611,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Another branch in the same region is already named “{name}”.</source>
-        <translation>同一地区已有名为“{name}”的党支部。</translation>
+        <translation>同一区域已有名为“{name}”的党支部。</translation>
     </message>
     <message>
         <source>Choose the region the branch belongs to.</source>
-        <translation>请选择党支部所属地区。</translation>
+        <translation>请选择党支部所属区域。</translation>
     </message>
     <message>
         <source>Village, community and grid branches belong to a township: choose a township.</source>
@@ -2659,7 +2659,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{value}” is not a tier: use strong, average or weak, or leave it empty.</source>
-        <translation>“{value}”不是分类：请填写好、中或差，或留空。</translation>
+        <translation>“{value}”不是档次：请填写好、中或差，或留空。</translation>
     </message>
     <message>
         <source>No unit is named “{name}”. Add the unit first (Branches ▸ New unit).</source>
@@ -2703,23 +2703,23 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>A unit named “{name}” already exists there.</source>
-        <translation>该地区已有名为“{name}”的单位。</translation>
+        <translation>该区域已有名为“{name}”的单位。</translation>
     </message>
     <message>
         <source>Enter the region's name.</source>
-        <translation>请填写地区名称。</translation>
+        <translation>请填写区域名称。</translation>
     </message>
     <message>
         <source>A region named “{name}” already exists there.</source>
-        <translation>该处已有名为“{name}”的地区。</translation>
+        <translation>该处已有名为“{name}”的区域。</translation>
     </message>
     <message>
         <source>The official code {official_code} is already used by another region.</source>
-        <translation>区划代码 {official_code} 已被其他地区使用。</translation>
+        <translation>区划代码 {official_code} 已被其他区域使用。</translation>
     </message>
     <message>
         <source>Townships are the lowest level: choose the city or a county to add a region to.</source>
-        <translation>乡镇（街道）是最低一级：请选择市或县（区）来添加下级地区。</translation>
+        <translation>乡镇（街道）是最低一级：请选择市或县（区）来添加下级区域。</translation>
     </message>
     <message>
         <source>“{name}” cannot be placed under “{parent}”.</source>
@@ -2731,7 +2731,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{name}” still holds {count} branches (such as {where}); move or delete them before removing it.</source>
-        <translation>“{name}”下还有 {count} 个党支部（如 {where}），请先移走或删除它们再删除该地区。</translation>
+        <translation>“{name}”下还有 {count} 个党支部（如 {where}），请先移走或删除它们再删除该区域。</translation>
     </message>
     <message>
         <source>“{name}” still holds {count} townships; move or remove them first.</source>
@@ -2807,15 +2807,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Tick at least one of the six areas the activity served.</source>
-        <translation>请至少勾选一项“六共”内容。</translation>
+        <translation>请至少勾选一项六共领域。</translation>
     </message>
     <message>
         <source>Choose the key task this key-task activity served.</source>
-        <translation>请选择本次活动服务的重点工作。</translation>
+        <translation>请选择本次活动服务的重点任务。</translation>
     </message>
     <message>
         <source>The key task “{task}” belongs to {half_year}; choose one of the activity's half-year.</source>
-        <translation>重点工作“{task}”属于 {half_year}，请选择活动所在半年的重点工作。</translation>
+        <translation>重点任务“{task}”属于 {half_year}，请选择活动所在半年的重点任务。</translation>
     </message>
     <message>
         <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason for holding it on a working day, or choose another date.</source>
@@ -2827,15 +2827,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>A key task needs a name.</source>
-        <translation>重点工作需要名称。</translation>
+        <translation>重点任务需要名称。</translation>
     </message>
     <message>
         <source>{half_year} already has a key task “{name}”.</source>
-        <translation>{half_year} 已有重点工作“{name}”。</translation>
+        <translation>{half_year} 已有重点任务“{name}”。</translation>
     </message>
     <message>
         <source>{target} already has every key task of {source} that is in use; nothing was copied.</source>
-        <translation>{target} 已包含 {source} 在用的全部重点工作，未复制任何内容。</translation>
+        <translation>{target} 已包含 {source} 在用的全部重点任务，未复制任何内容。</translation>
     </message>
     <message>
         <source>Line {line} cannot be read: “{text}”. Write a date or a range, then 休 or 班, then a name, e.g. 2027-02-06~2027-02-12 休 春节.</source>
@@ -2958,7 +2958,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>MoveRegionDialog</name>
     <message>
         <source>Move region</source>
-        <translation>移动地区</translation>
+        <translation>移动区域</translation>
     </message>
     <message>
         <source>Move “{region}” and its branches to:</source>
@@ -3012,7 +3012,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Grassroots tier</source>
@@ -3020,11 +3020,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Method</source>
-        <translation>方式</translation>
+        <translation>结对方式</translation>
     </message>
     <message>
         <source>Started on</source>
-        <translation>开始日期</translation>
+        <translation>结对日期</translation>
     </message>
     <message>
         <source>Ended on</source>
@@ -3103,7 +3103,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>All methods</source>
-        <translation>全部方式</translation>
+        <translation>全部结对方式</translation>
     </message>
     <message>
         <source>Pair…</source>
@@ -3142,7 +3142,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>&amp;Remove region</source>
-        <translation>删除地区(&amp;R)</translation>
+        <translation>删除区域(&amp;R)</translation>
     </message>
     <message>
         <source>Add &amp;county…</source>
@@ -3162,7 +3162,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Region {path}</source>
-        <translation>地区 {path}</translation>
+        <translation>区域 {path}</translation>
     </message>
 </context>
 <context>
@@ -3184,7 +3184,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>RegionTreeModel</name>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
     <message>
         <source>Branches</source>
@@ -3413,7 +3413,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Region</source>
-        <translation>地区</translation>
+        <translation>区域</translation>
     </message>
 </context>
 <context>

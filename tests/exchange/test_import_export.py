@@ -344,7 +344,7 @@ def test_cli_refuses_a_file_with_rejected_rows_and_lists_them(
         "import", str(ledger.path), str(path), "--what", "branches", "--lang", "en", clock=clock
     )
     assert code == EXIT_FAILED
-    assert "支部\t4\t所属区域\t“城关镇” names several regions" in out
+    assert "支部\t4\t区域\t“城关镇” names several regions" in out
     branches = ["import", str(ledger.path), str(path), "--what", "branches", "--lang", "en"]
     # A dry run answers as the real run would, and writes nothing.
     code, out, _ = _cli(*branches, "--dry-run", clock=clock)

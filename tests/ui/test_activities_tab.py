@@ -137,7 +137,7 @@ def test_validation_messages_in_the_dialog(
     dialog.areas[Area.TEAM].setChecked(True)
     dialog.type.setCurrentIndex(dialog.type.findData(ActivityType.KEY_TASK))
     dialog.ok_button.click()
-    assert "重点工作" in dialog.error.text()
+    assert "重点任务" in dialog.error.text()
     dialog.reject()
     assert len(stored(path)) == 1
 

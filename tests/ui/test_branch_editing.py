@@ -135,13 +135,13 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         "established_on": "日期 2030-01-01 在今天之后。",
     }
     assert seen[1] == {
-        "name": "同一地区已有名为“村1村党支部”的党支部。",
+        "name": "同一区域已有名为“村1村党支部”的党支部。",
         "phone": BAD_PHONE,
         "member_count": "“很多”不是整数。",
         "established_on": "日期 2030-01-01 在今天之后。",
     }
     assert seen[2]["unit_id"] == "机关党支部须隶属于一个单位：请选择其单位。"
-    assert seen[3]["region_id"] == "请选择党支部所属地区。"
+    assert seen[3]["region_id"] == "请选择党支部所属区域。"
     assert seen[4]["community_id"] == "网格党支部隶属于社区：请选择其所属社区。"
     added = ("张庄村党支部", "village", "weak", "138 0013 8000", 31, None)
     assert added in rows(small)
@@ -257,8 +257,8 @@ def test_paste_from_excel_adds_valid_rows_reports_the_rest_and_copy_round_trips(
     window.branches_tab.setFocus()
     window.branches_tab.branch_actions.paste.trigger()
     assert ("李湾村党支部", "village", None, None, 23, None) in rows(small)
-    assert reports[0][:2] == ["2", "地区"]
-    assert reports[0][2].startswith("“城关镇”对应多个地区")
+    assert reports[0][:2] == ["2", "区域"]
+    assert reports[0][2].startswith("“城关镇”对应多个区域")
     window.edits.undo_action.trigger()
     assert [r[0] for r in rows(small)] == ["村1村党支部", "村2村党支部"]
     window.edits.redo_action.trigger()
@@ -267,7 +267,7 @@ def test_paste_from_excel_adds_valid_rows_reports_the_rest_and_copy_round_trips(
     select(window, "村1村党支部")
     window.branches_tab.branch_actions.copy.trigger()
     copied = QApplication.clipboard().text().splitlines()
-    assert copied[0].split("\t")[:3] == ["党支部", "类型", "地区"]
+    assert copied[0].split("\t")[:3] == ["党支部", "支部类型", "区域"]
     assert copied[1].split("\t")[:5] == ["村1村党支部", "农村", "潢川县 / 仁和镇", "", "差"]
 
 
@@ -335,7 +335,7 @@ def test_region_tree_add_rename_and_refused_remove(
     window.regions.select(region_id(small, "仁和镇"))
     window.region_actions.remove.trigger()
     assert recorder.errors[-1] == (
-        "“仁和镇”下还有 2 个党支部（如 村1村党支部、村2村党支部），请先移走或删除它们再删除该地区。"
+        "“仁和镇”下还有 2 个党支部（如 村1村党支部、村2村党支部），请先移走或删除它们再删除该区域。"
     )
     window.edits.undo_action.trigger()
     assert rows(small, "SELECT name FROM region WHERE name = '伞陂镇'") == []

@@ -123,7 +123,7 @@ def test_import_through_the_wizard_with_report_choices_and_undo(
         (check.report.item(r, 1).text(), check.report.item(r, 2).text())
         for r in range(check.report.rowCount())
     }
-    assert ("6", "所属区域") in lines  # 光山县 is not in the ledger
+    assert ("6", "区域") in lines  # 光山县 is not in the ledger
     assert ("7", "成立日期") in lines  # 2022-02-30
     assert ("8", "") in lines  # already in the file (a duplicate of row 3)
     assert not check.isComplete()  # all or nothing, with rejected rows: nothing to import
@@ -134,7 +134,7 @@ def test_import_through_the_wizard_with_report_choices_and_undo(
     saved = openpyxl.load_workbook(report_path, read_only=True)
     rows = list(saved.worksheets[0].iter_rows(values_only=True))
     assert rows[0] == ("表", "行", "列", "原因")
-    assert any(row[1] == 6 and row[2] == "所属区域" and "光山县" in str(row[3]) for row in rows[1:])
+    assert any(row[1] == 6 and row[2] == "区域" and "光山县" in str(row[3]) for row in rows[1:])
     saved.close()
 
     check.valid_only.setChecked(True)

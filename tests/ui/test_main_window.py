@@ -190,7 +190,7 @@ def test_guide_is_in_chinese(make_window: Callable[..., MainWindow]) -> None:
     window.guide_action.trigger()
     browser = seen[0].findChild(QTextBrowser, "guideText")
     assert isinstance(browser, QTextBrowser)
-    assert "地区树" in browser.toPlainText()
+    assert "区域树" in browser.toPlainText()
 
 
 def test_bad_files_give_a_message_and_keep_the_window(

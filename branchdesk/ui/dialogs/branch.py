@@ -111,7 +111,7 @@ class BranchDialog(QDialog):
             ("kind", self.tr("Kind"), self.kind),
             ("region_id", self.tr("Region"), self.region),
             ("unit_id", self.tr("Unit"), unit_row),
-            ("community_id", self.tr("Community"), self.community),
+            ("community_id", self.tr("Community branch"), self.community),
             ("tier", self.tr("Tier"), self.tier),
             ("secretary", self.tr("Secretary"), self.secretary),
             ("phone", self.tr("Phone"), self.phone),
