@@ -1,14 +1,18 @@
 """Cells of a spreadsheet read as the ledger's values: texts, whole numbers, dates and the programme's terms.
 
-Township files are typed by hand in Excel or WPS: numbers stored as text, phone numbers stored as numbers,
-dates as real dates, as Excel serial numbers or as 2022年4月10日, full-width digits, stray blanks. Each
-reader here accepts all of those and refuses anything else with a message code, never a guess.
+The one reader of cells for every way rows come in: .xlsx, .xls and .csv files and rows pasted from
+Excel/WPS. Township files are typed by hand: numbers stored as text, phone numbers stored as numbers, every
+number a float (.xls: ``1.0``), dates as real dates, as serial numbers of either of Excel's date systems,
+as 20220410 or 2022年4月10日, full-width digits, stray blanks. Each reader here accepts all of those and
+refuses anything else with a message code, never a guess.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
@@ -25,10 +29,23 @@ from branchdesk.domain.vocabulary import find_term, parse_kind, parse_tier, plai
 
 E = TypeVar("E", bound=StrEnum)
 
-# Excel's day 0 (its 1900 leap-year bug makes serial 60 the non-existent 1900-02-29; real dates are later).
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
+# Day 0 of Excel's two date systems: the usual one (its 1900 leap-year bug makes serial 60 the non-existent
+# 1900-02-29; real dates are later) and the 1904 one of old Mac workbooks, which a file may still use.
+EPOCH_1900 = dt.date(1899, 12, 30)
+EPOCH_1904 = dt.date(1904, 1, 1)
 # Serial numbers read as dates only in this range (1982 … 2064): a member count is never taken for a date.
 _SERIALS = range(30000, 60000)
+# 20220410 typed into a cell Excel keeps as a number.
+_YYYYMMDD = range(1000_01_01, 9999_12_32)
+
+
+@dataclass(frozen=True)
+class Uncalculated:
+    """A formula cell whose file holds no result: written by a program and never calculated, so its
+    value is unknown (not empty)."""
+
+    formula: str
+
 
 # Separators between the areas (六共) of one activity in one cell.
 _AREA_SEPARATORS = "、,，;；/ \u3000\n"
@@ -43,10 +60,19 @@ def blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip(BLANKS))
 
 
+def _given(value: object) -> bool:
+    """Whether the cell holds something; a formula without a result is refused, not taken for empty."""
+    if isinstance(value, Uncalculated):
+        raise BranchDeskError("cell.formula_without_value", formula=value.formula)
+    return not blank(value)
+
+
 def text(value: object) -> str | None:
     """A text cell; numbers stored by Excel as numbers (a phone, a code) come back without ".0"."""
-    if blank(value):
+    if not _given(value):
         return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -57,36 +83,40 @@ def text(value: object) -> str | None:
 
 
 def whole_number(value: object) -> int | None:
-    """A count: 35, 35.0, "35", "３５", " 35 人"; a fraction or a word is refused."""
-    if blank(value):
+    """A count: 35, 35.0, "35", "35.0", "1,200", "３５", " 35 人"; a fraction, infinity or a word is
+    refused, never cut short."""
+    if not _given(value):
         return None
     if isinstance(value, bool):
-        raise BranchDeskError("cell.not_a_number", value=str(value))
+        raise BranchDeskError("cell.not_a_number", value=text(value) or "")
     if isinstance(value, int):
         return value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise BranchDeskError("cell.not_a_number", value=str(value))
     written = unicodedata.normalize("NFKC", str(value)).strip(BLANKS).removesuffix("人").strip()
-    if written.isascii() and written.lstrip("-").isdigit():
-        return int(written)
-    raise BranchDeskError("cell.not_a_number", value=str(value))
+    try:
+        number = float(written.replace(",", ""))
+    except ValueError:
+        number = math.nan
+    if not number.is_integer():  # also inf and nan, which int() cannot take
+        raise BranchDeskError("cell.not_a_number", value=str(value).strip(BLANKS))
+    return int(number)
 
 
-def date(value: object) -> dt.date | None:
-    """A date cell: a real date, an Excel serial number, or text such as 2022-04-10 or 2022年4月10日."""
-    if blank(value):
+def date(value: object, epoch: dt.date = EPOCH_1900) -> dt.date | None:
+    """A date cell: a real date, a serial number counted from the workbook's ``epoch``, 20220410 kept as a
+    number, or text such as 2022-04-10, 2022/4/10, 2022.4.10, 20220410 or 2022年4月10日."""
+    if not _given(value):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and int(value) in _SERIALS:
-            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
-        raise BranchDeskError("date.invalid", value=text(value) or "")
-    written = unicodedata.normalize("NFKC", str(value)).strip(BLANKS)
+        whole = int(value) if float(value).is_integer() else 0
+        if whole in _SERIALS:
+            return epoch + dt.timedelta(days=whole)
+        if whole not in _YYYYMMDD:
+            raise BranchDeskError("date.invalid", value=text(value) or "")
+    written = unicodedata.normalize("NFKC", text(value) or "").strip(BLANKS)
     if len(written) == 8 and written.isdigit():  # 20220410
         written = f"{written[:4]}-{written[4:6]}-{written[6:]}"
     # "2022-04-10 00:00:00" from a CSV written by a program that kept the time
@@ -95,18 +125,19 @@ def date(value: object) -> dt.date | None:
 
 def term(value: object, enum: type[E]) -> E | None:
     """One of the programme's terms, by its Chinese word, a variant or its code."""
-    if blank(value):
+    written = text(value)
+    if written is None:
         return None
     if enum is BranchKind:
-        return enum(parse_kind(str(value)).value)
+        return enum(parse_kind(written).value)
     if enum is Tier:
-        tier = parse_tier(str(value))
+        tier = parse_tier(written)
         return None if tier is None else enum(tier.value)
-    found = find_term(str(value), enum)
+    found = find_term(written, enum)
     if found is None:
         raise BranchDeskError(
             "cell.unknown_term",
-            value=str(value).strip(),
+            value=written,
             choices="、".join(w[0] for w in LABELS[enum].values()),
         )
     return found
@@ -114,9 +145,9 @@ def term(value: object, enum: type[E]) -> E | None:
 
 def areas(value: object) -> frozenset[Area]:
     """The six areas in one cell: 组织共建、产业共促 (any of the usual separators)."""
-    if blank(value):
+    written = text(value)
+    if written is None:
         return frozenset()
-    written = str(value)
     for separator in _AREA_SEPARATORS:
         written = written.replace(separator, "\n")
     found = (term(part, Area) for part in written.split("\n") if part.strip())
@@ -124,10 +155,11 @@ def areas(value: object) -> frozenset[Area]:
 
 
 def yes_no(value: object) -> bool:
-    """是/否, 1/0, true/false; blank is no."""
-    if blank(value):
+    """是/否, 1/0, true/false (also a real boolean cell); blank is no."""
+    written = text(value)
+    if written is None:
         return False
-    key = plain(text(value) or "")
+    key = plain(written)
     if key in {"是", "1", "true", "yes", "y", "√", "✓"}:
         return True
     if key in {"否", "0", "false", "no", "n"}:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from branchdesk.domain.cells import EPOCH_1900
 from branchdesk.domain.changes import Changed
 
 
@@ -62,10 +64,12 @@ REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
 
 @dataclass(frozen=True)
 class SourceRow:
-    """One row of a file: its row number as the spreadsheet shows it, and its cells by field."""
+    """One row of a file: its row number as the spreadsheet shows it, its cells by field, and the day its
+    workbook's date serial numbers count from."""
 
     number: int
     values: Mapping[str, object]
+    epoch: dt.date = EPOCH_1900
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from branchdesk.domain import cells
 from branchdesk.domain.errors import BranchDeskError
 
 # A sheet of 50,000 branches is ~25 MB of XML; nothing a township keeps comes near these limits.
@@ -74,13 +75,19 @@ def _check_zip(path: Path) -> None:
 def _declares_entities(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     """Entity definitions are how XML bombs expand; no spreadsheet needs them. The whole member is read:
     comments of any length may come before a DOCTYPE, and a cell's text can never hold one unescaped."""
+    return _member_holds(archive, member, (b"<!DOCTYPE", b"<!ENTITY"))
+
+
+def _member_holds(archive: zipfile.ZipFile, member: zipfile.ZipInfo | str, marks: tuple[bytes, ...]) -> bool:
+    """Whether any of ``marks`` is in the member, read a megabyte at a time (a mark may span two reads)."""
+    overlap = max(len(mark) for mark in marks) - 1
     tail = b""
     with archive.open(member) as handle:
         while chunk := handle.read(1024 * 1024):
             window = tail + chunk
-            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+            if any(mark in window for mark in marks):
                 return True
-            tail = window[-8:]
+            tail = window[-overlap:]
     return False
 
 
@@ -132,29 +139,74 @@ def sheet_names(path: Path) -> list[str]:
         return list(book.sheetnames)
 
 
+@dataclass
+class Table:
+    """The rows of one sheet, and the date system its serial numbers count from."""
+
+    rows: Iterator[Row]
+    epoch: dt.date = cells.EPOCH_1900
+
+
 def read_rows(path: Path, sheet: str | None = None, *, encoding: str | None = None) -> Iterator[Row]:
-    """Every row of one sheet (the first when None), as cell values; dates as dates."""
-    check_file(path)
-    if suffix(path) in (".csv", ".txt"):
-        text = decode(path.read_bytes(), path, encoding)
-        yield from (tuple(row) for row in csv.reader(io.StringIO(text, newline="")))
-    elif suffix(path) == ".xls":
-        yield from _xls_rows(path, sheet)
-    else:
-        with _xlsx(path) as book:
-            worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-            try:
-                yield from worksheet.iter_rows(values_only=True)
-            except Exception:  # the sheet's XML is parsed as it is read: broken further down than its start
-                raise BranchDeskError("import.malformed", path=str(path)) from None
+    """Every row of one sheet (the first when None), as cell values (see :func:`open_table`)."""
+    with open_table(path, sheet, encoding=encoding) as table:
+        yield from table.rows
 
 
 @contextlib.contextmanager
-def _xlsx(path: Path) -> Iterator[Any]:
+def open_table(path: Path, sheet: str | None = None, *, encoding: str | None = None) -> Iterator[Table]:
+    """One sheet (the first when None) of any file the ledger reads. Cells come as the file keeps them —
+    text, int or float, bool, datetime for cells formatted as dates, None for empty,
+    :class:`~branchdesk.domain.cells.Uncalculated` for a formula without a result — and are read as the
+    ledger's values by :mod:`branchdesk.domain.cells`, the same reader a paste goes through."""
+    check_file(path)
+    if suffix(path) in (".csv", ".txt"):
+        text = decode(path.read_bytes(), path, encoding)
+        yield Table(tuple(row) for row in csv.reader(io.StringIO(text, newline="")))
+    elif suffix(path) == ".xls":
+        with _xls(path) as book:
+            yield Table(_xls_rows(book, sheet), cells.EPOCH_1904 if book.datemode else cells.EPOCH_1900)
+    else:
+        with _xlsx(path) as book:
+            worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+            epoch = cells.EPOCH_1904 if book.epoch.year == 1904 else cells.EPOCH_1900
+            yield Table(_xlsx_rows(path, worksheet), epoch)
+
+
+def _xlsx_rows(path: Path, worksheet: Any) -> Iterator[Row]:
+    try:
+        if not _has_formulas(worksheet):
+            yield from worksheet.iter_rows(values_only=True)
+            return
+        # The results saved with the formulas are read (data_only); where a formula has none, its text is
+        # read beside them so the cell can say so.
+        with _xlsx(path, data_only=False) as formulas:
+            beside = formulas[worksheet.title].iter_rows(values_only=True)
+            for values, written in zip(worksheet.iter_rows(values_only=True), beside, strict=True):
+                yield tuple(
+                    cells.Uncalculated(formula)
+                    if value is None and isinstance(formula, str) and formula.startswith("=")
+                    else value
+                    for value, formula in zip(values, written, strict=True)
+                )
+    except BranchDeskError:
+        raise
+    except Exception:  # the sheet's XML is parsed as it is read: broken further down than its start
+        raise BranchDeskError("import.malformed", path=str(path)) from None
+
+
+def _has_formulas(worksheet: Any) -> bool:
+    """Whether the sheet's XML has a formula element (exports and most files have none). openpyxl's
+    read-only sheet keeps its workbook's archive and its member's name (openpyxl 3.1)."""
+    return _member_holds(worksheet.parent._archive, worksheet._worksheet_path, (b"<f>", b"<f "))
+
+
+@contextlib.contextmanager
+def _xlsx(path: Path, *, data_only: bool = True) -> Iterator[Any]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except Exception:  # openpyxl raises anything from KeyError to XML errors on a broken file
         raise BranchDeskError("import.malformed", path=str(path)) from None
     try:
@@ -177,21 +229,29 @@ def _xls(path: Path) -> Iterator[Any]:
         book.release_resources()
 
 
-def _xls_rows(path: Path, sheet: str | None) -> Iterator[Row]:
+def _xls_rows(book: Any, sheet: str | None) -> Iterator[Row]:
+    """xlrd gives every number as a float (``1.0``), booleans as 1/0 and dates as serial numbers; dates
+    and booleans are given back as such, numbers as they are (the cell reader takes 1.0 as 1)."""
     import xlrd
 
-    with _xls(path) as book:
-        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
-        for number in range(worksheet.nrows):
-            values: list[object] = []
-            for cell in worksheet.row(number):
-                if cell.ctype == xlrd.XL_CELL_DATE:
+    worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+    for number in range(worksheet.nrows):
+        values: list[object] = []
+        for cell in worksheet.row(number):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
                     values.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
-                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                    values.append(None)
-                else:
+                except xlrd.xldate.XLDateError:  # before the epoch: the reader refuses the number
                     values.append(cell.value)
-            yield tuple(values)
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                values.append(bool(cell.value))
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                values.append(None)
+            elif cell.ctype == xlrd.XL_CELL_ERROR:  # #N/A, #DIV/0! …: shown as Excel shows them
+                values.append(xlrd.error_text_from_code.get(cell.value, "#ERROR"))
+            else:
+                values.append(cell.value)
+        yield tuple(values)
 
 
 # -- writing --------------------------------------------------------------------------------------------

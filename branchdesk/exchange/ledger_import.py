@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from branchdesk.domain.cells import blank
+from branchdesk.domain.cells import blank, whole_number
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport, RowProblem, SourceRow
 from branchdesk.exchange.columns import (
@@ -19,7 +19,16 @@ from branchdesk.exchange.columns import (
     match_headers,
     missing_fields,
 )
-from branchdesk.exchange.files import Row, Sheet, SheetColumn, read_rows, sheet_names, suffix, write_workbook
+from branchdesk.exchange.files import (
+    Row,
+    Sheet,
+    SheetColumn,
+    open_table,
+    read_rows,
+    sheet_names,
+    suffix,
+    write_workbook,
+)
 from branchdesk.services.imports import Progress, import_kinds, run_import
 from branchdesk.storage.ledger import Ledger
 
@@ -82,28 +91,39 @@ def plan_file(path: Path, what: str, *, encoding: str | None = None) -> list[She
     return plans
 
 
-def _parts(path: Path) -> dict[str, str]:
-    """Long texts an export wrote in parts (draw candidates), joined, by the uuid of their row."""
-    if suffix(path) in (".csv", ".txt") or PARTS_SHEET not in sheet_names(path):
+def _parts(path: Path, sheet: str | None) -> dict[str, str]:
+    """Long texts an export wrote in parts (draw candidates), joined, by the uuid of their row: from the
+    workbook's parts sheet, or, for a sheet saved as CSV (Excel, WPS and LibreOffice name each sheet's file
+    ``<book>-<sheet>.csv``), from the parts sheet's file beside it."""
+    if suffix(path) in (".csv", ".txt"):
+        book = path.stem.removesuffix(f"-{sheet or SHEETS[ImportKind.DRAWS]}")
+        source, part_sheet = path.with_name(f"{book}-{PARTS_SHEET}{path.suffix}"), None
+        if not source.is_file():
+            return {}
+    elif PARTS_SHEET in sheet_names(path):
+        source, part_sheet = path, PARTS_SHEET
+    else:
         return {}
     pieces: dict[str, list[tuple[int, str]]] = {}
-    for row in itertools.islice(read_rows(path, PARTS_SHEET), 1, None):
+    for row in itertools.islice(read_rows(source, part_sheet), 1, None):
         if len(row) >= 3 and row[0] and row[2]:
-            pieces.setdefault(str(row[0]), []).append((int(str(row[1])), str(row[2])))
+            pieces.setdefault(str(row[0]), []).append((whole_number(row[1]) or 0, str(row[2])))
     return {uuid: "".join(text for _, text in sorted(found)) for uuid, found in pieces.items()}
 
 
 def source_rows(path: Path, plan: SheetPlan, *, encoding: str | None = None) -> Iterator[SourceRow]:
     """The rows below the header row, blank rows skipped, as cells by field."""
-    parts = _parts(path) if plan.kind is ImportKind.DRAWS and "uuid" in plan.mapping.values() else {}
-    rows = read_rows(path, plan.sheet, encoding=encoding)
-    for number, row in enumerate(rows, start=1):
-        if number <= plan.header_row or all(blank(value) for value in row):
-            continue
-        cells = {name: row[at] if at < len(row) else None for at, name in plan.mapping.items()}
-        if parts and blank(cells.get("candidates")) and str(cells.get("uuid")) in parts:
-            cells["candidates"] = parts[str(cells["uuid"])]
-        yield SourceRow(number, cells)
+    parts = (
+        _parts(path, plan.sheet) if plan.kind is ImportKind.DRAWS and "uuid" in plan.mapping.values() else {}
+    )
+    with open_table(path, plan.sheet, encoding=encoding) as table:
+        for number, row in enumerate(table.rows, start=1):
+            if number <= plan.header_row or all(blank(value) for value in row):
+                continue
+            cells = {name: row[at] if at < len(row) else None for at, name in plan.mapping.items()}
+            if parts and blank(cells.get("candidates")) and str(cells.get("uuid")) in parts:
+                cells["candidates"] = parts[str(cells["uuid"])]
+            yield SourceRow(number, cells, table.epoch)
 
 
 def import_file(

@@ -149,7 +149,6 @@ MESSAGES: dict[str, str] = {
         "Messages", "Only organ branches are optimised; leave the optimised date empty."
     ),
     "branch.date_in_future": QT_TRANSLATE_NOOP("Messages", "The date {date} is in the future."),
-    "branch.bad_number": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a whole number."),
     "branch.unknown_kind": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a kind of branch: use organ, village, community or grid."
     ),
@@ -273,6 +272,11 @@ MESSAGES: dict[str, str] = {
     "holidays.wrong_year": QT_TRANSLATE_NOOP("Messages", "Line {line} is not in {year}: “{text}”."),
     "holidays.bad_year": QT_TRANSLATE_NOOP("Messages", "{year} is not a year the calendar can hold."),
     "cell.not_a_number": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a whole number."),
+    "cell.formula_without_value": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The formula {formula} has no saved result (the file was never calculated); "
+        "open it in Excel or WPS, save it, and import it again.",
+    ),
     "cell.not_yes_no": QT_TRANSLATE_NOOP("Messages", "“{value}” is neither 是 (yes) nor 否 (no)."),
     "cell.unknown_term": QT_TRANSLATE_NOOP("Messages", "“{value}” is not one of {choices}."),
     "export.cannot_write": QT_TRANSLATE_NOOP("Messages", "{path} cannot be written: {reason}"),

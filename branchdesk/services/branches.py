@@ -6,24 +6,25 @@ Each writing function is one user action (one operation, one undo step) and retu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
+from branchdesk.domain import cells
 from branchdesk.domain.branch_rules import BLANKS, BranchDraft, BranchFacts, check_branch
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import BranchKind, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError, FieldProblem, InvalidRecordError
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort, RegionNode
-from branchdesk.domain.months import parse_date
 from branchdesk.domain.records import Unit
 from branchdesk.domain.regions import resolve_region
-from branchdesk.domain.vocabulary import parse_kind, parse_tier
 from branchdesk.storage import branch_list
 from branchdesk.storage import branches as branch_store
 from branchdesk.storage import regions as region_store
 from branchdesk.storage.history import changed
 from branchdesk.storage.ledger import Ledger
+
+T = TypeVar("T")
 
 # -- reading ------------------------------------------------------------------------------------------
 
@@ -160,7 +161,7 @@ def set_branch_field(ledger: Ledger, branch_id: int, column: BranchColumn, value
     if field_name is None:
         raise BranchDeskError("branch.not_editable")
     if column is BranchColumn.MEMBERS and isinstance(value, str):
-        value = _whole_number(value) if value.strip(BLANKS) else None
+        value = cells.whole_number(value)
     if column is BranchColumn.TIER and value is not None:
         value = Tier(value)
     if column is BranchColumn.KIND:
@@ -279,29 +280,31 @@ class PasteResult:
 
 
 def _draft_from_cells(
-    ledger: Ledger, cells: Mapping[BranchColumn, str], regions: Sequence[Any], unit_ids: dict[str, list[Unit]]
+    ledger: Ledger, row: Mapping[BranchColumn, str], regions: Sequence[Any], unit_ids: dict[str, list[Unit]]
 ) -> tuple[BranchDraft | None, list[tuple[BranchColumn | None, FieldProblem]]]:
-    """A draft from one pasted row: text turned into kinds, tiers, regions, units, numbers and dates."""
+    """A draft from one pasted row: text turned into kinds, tiers, regions, units, numbers and dates by the
+    cell reader an import uses, so a paste and an import take the same words and numbers."""
     problems: list[tuple[BranchColumn | None, FieldProblem]] = []
 
-    def read(column: BranchColumn, parse: Any) -> Any:
-        text = cells.get(column, "").strip(BLANKS)
-        if not text:
-            return None
+    def read(column: BranchColumn, parse: Callable[[object], T]) -> T | None:
         try:
-            return parse(text)
+            return parse(row.get(column))
         except BranchDeskError as error:
             problems.append((column, FieldProblem(column.value, error.code, error.params)))
             return None
 
-    kind = read(BranchColumn.KIND, parse_kind)
-    region = read(BranchColumn.REGION, lambda text: resolve_region(text.replace(" / ", "/"), regions))
-    tier = read(BranchColumn.TIER, parse_tier)
-    members = read(BranchColumn.MEMBERS, _whole_number)
-    optimised = read(BranchColumn.OPTIMISED, parse_date)
-    established = read(BranchColumn.ESTABLISHED, parse_date)
+    def region_of(value: object) -> Any:
+        written = cells.text(value)
+        return None if written is None else resolve_region(written.replace(" / ", "/"), regions)
+
+    kind = read(BranchColumn.KIND, lambda value: cells.term(value, BranchKind))
+    region = read(BranchColumn.REGION, region_of)
+    tier = read(BranchColumn.TIER, lambda value: cells.term(value, Tier))
+    members = read(BranchColumn.MEMBERS, cells.whole_number)
+    optimised = read(BranchColumn.OPTIMISED, cells.date)
+    established = read(BranchColumn.ESTABLISHED, cells.date)
     unit_id = None
-    unit_name = cells.get(BranchColumn.UNIT, "").strip(BLANKS)
+    unit_name = row.get(BranchColumn.UNIT, "").strip(BLANKS)
     if kind is BranchKind.ORGAN and unit_name:
         candidates = unit_ids.get(unit_name, [])
         if len(candidates) == 1:
@@ -320,29 +323,18 @@ def _draft_from_cells(
     if problems or kind is None:
         return None, problems
     draft = BranchDraft(
-        name=cells.get(BranchColumn.NAME, ""),
+        name=row.get(BranchColumn.NAME, ""),
         kind=kind,
         region_id=None if region is None else region.id,
         unit_id=unit_id,
         tier=tier,
-        secretary=cells.get(BranchColumn.SECRETARY),
-        phone=cells.get(BranchColumn.PHONE),
+        secretary=row.get(BranchColumn.SECRETARY),
+        phone=row.get(BranchColumn.PHONE),
         member_count=members,
         optimised_on=optimised,
         established_on=established,
     )
     return draft, []
-
-
-def _whole_number(text: str) -> int:
-    """A member count as typed or pasted ("1,200" and "23.0" too); a fraction is refused, not cut short."""
-    try:
-        number = float(text.replace(",", ""))
-    except ValueError:
-        number = float("nan")
-    if not number.is_integer():  # also "inf" and "nan", which int() cannot take
-        raise BranchDeskError("branch.bad_number", value=text)
-    return int(number)
 
 
 _FIELD_COLUMNS = {
@@ -386,8 +378,8 @@ def _paste(
 ) -> Changed:
     added = 0
     with ledger.operation("branch.paste") as operation:
-        for number, cells in enumerate(rows, start=1):
-            draft, problems = _draft_from_cells(ledger, cells, regions, by_unit_name)
+        for number, row in enumerate(rows, start=1):
+            draft, problems = _draft_from_cells(ledger, row, regions, by_unit_name)
             if draft is not None:
                 # Checked one by one inside the operation, so a name repeated within the paste is caught too.
                 found = problems_of(ledger, draft)

@@ -196,7 +196,11 @@ class _Session:
             raise BranchDeskError(error.code, field=field, **error.params) from None
 
     def text(self, field: str) -> str | None:
-        return cells.text(self.raw(field))
+        return self.cell(field, cells.text)
+
+    def day(self, field: str) -> dt.date | None:
+        """A date cell, serial numbers counted in the row's workbook's date system."""
+        return self.cell(field, lambda value: cells.date(value, self.row.epoch))
 
     def required(self, field: str) -> str:
         value = self.text(field)
@@ -205,7 +209,7 @@ class _Session:
         return value
 
     def date(self, field: str) -> str | None:
-        day = self.cell(field, cells.date)
+        day = self.day(field)
         if day is not None and day > self.today:
             raise BranchDeskError("import.date_in_future", field=field, date=day.isoformat())
         return None if day is None else day.isoformat()
@@ -507,8 +511,8 @@ def _branch(s: _Session) -> None:
         secretary=s.text("secretary"),
         phone=s.text("phone"),
         member_count=s.cell("member_count", cells.whole_number),
-        optimised_on=s.cell("optimised_on", cells.date),
-        established_on=s.cell("established_on", cells.date),
+        optimised_on=s.day("optimised_on"),
+        established_on=s.day("established_on"),
         note=s.text("note"),
     ).cleaned()
     facts = BranchFacts(
@@ -724,7 +728,7 @@ _ACTIVITY_FIELDS = {
 
 
 def _activity(s: _Session) -> None:
-    held_on = s.cell("held_on", cells.date)
+    held_on = s.day("held_on")
     if held_on is None:
         raise BranchDeskError("import.required", field="held_on")
     activity_type = s.cell("type", lambda v: cells.term(v, ActivityType))

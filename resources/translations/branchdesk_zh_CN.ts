@@ -2850,6 +2850,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{year} 不是有效的年份。</translation>
     </message>
     <message>
+        <source>The formula {formula} has no saved result (the file was never calculated); open it in Excel or WPS, save it, and import it again.</source>
+        <translation>公式 {formula} 没有保存计算结果（文件从未计算过）；请用 Excel 或 WPS 打开并保存后再导入。</translation>
+    </message>
+    <message>
         <source>“{value}” is neither 是 (yes) nor 否 (no).</source>
         <translation>“{value}”应填“是”或“否”。</translation>
     </message>

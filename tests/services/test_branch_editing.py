@@ -131,7 +131,7 @@ def test_paste_adds_valid_rows_and_reports_the_rest(ledger: Ledger, build: Ledge
     assert [(r.row, r.column, r.problem.code) for r in result.rejected] == [
         (3, BranchColumn.REGION, "region.ambiguous"),
         (4, BranchColumn.NAME, "branch.duplicate_name"),
-        (5, BranchColumn.MEMBERS, "branch.bad_number"),
+        (5, BranchColumn.MEMBERS, "cell.not_a_number"),
     ]
     village = _branch(ledger, "李湾村党支部")
     assert (village["tier"], village["member_count"], village["established_on"]) == ("weak", 23, "2001-07-01")
@@ -169,7 +169,7 @@ def test_a_member_count_that_is_not_whole_is_refused_unchanged(
     village = build.villages(tree["hc_renhe"], 1)[0]
     with pytest.raises(BranchDeskError) as raised:
         branches.set_branch_field(ledger, village, BranchColumn.MEMBERS, typed)
-    assert raised.value.code == "branch.bad_number"
+    assert raised.value.code == "cell.not_a_number"
     assert ledger.scalar("SELECT member_count FROM branch WHERE id = ?", (village,)) is None
     branches.set_branch_field(ledger, village, BranchColumn.MEMBERS, "1,200")
     assert ledger.scalar("SELECT member_count FROM branch WHERE id = ?", (village,)) == 1200

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.branch_rules import BLANKS, BranchDraft
+from branchdesk.domain import cells
+from branchdesk.domain.branch_rules import BranchDraft
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
-from branchdesk.domain.errors import FieldProblem
+from branchdesk.domain.errors import BranchDeskError, FieldProblem
 from branchdesk.domain.records import Region, Unit
 from branchdesk.i18n.messages import message_text
 from branchdesk.ui.labels import kind_label, tier_label
@@ -222,13 +223,11 @@ class BranchDialog(QDialog):
     # -- checking ------------------------------------------------------------------------------------
 
     def _members(self) -> tuple[int | None, FieldProblem | None]:
-        text = self.members.text().strip(BLANKS)
-        if not text:
-            return None, None
+        # The reader of pasted and imported counts: "35人" or "1,200" typed here is taken alike.
         try:
-            return int(text), None
-        except ValueError:
-            return None, FieldProblem("member_count", "branch.bad_number", {"value": text})
+            return cells.whole_number(self.members.text()), None
+        except BranchDeskError as error:
+            return None, FieldProblem("member_count", error.code, error.params)
 
     def current_draft(self) -> tuple[BranchDraft, list[FieldProblem]]:
         """The draft as entered, and the problems found before asking the ledger (a number that isn't one)."""
