@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.i18n.language import CHINESE, Translations
+from branchdesk.i18n.arguments import Lookup, Parser, UsageError, argparse_language, requested_language
+from branchdesk.i18n.language import CHINESE, Translations, catalogue
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.resources import resources_dir
 from branchdesk.services.ledgers import open_ledger
@@ -209,17 +210,51 @@ def _smoke_exchange(ledger: Ledger, folder: Path) -> None:
         raise RuntimeError("the monthly report has no pages")
 
 
-def _parse(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="branchdesk", description="BranchDesk (支部联建台账)")
-    parser.add_argument("ledger", nargs="?", type=Path, help="ledger file (.bdesk) to open")
-    parser.add_argument("--demo", action="store_true", help="open the demo ledger (made on first use)")
-    parser.add_argument("--screenshot", type=Path, metavar="DIR", help="render each tab to DIR/<tab-id>.png")
-    parser.add_argument("--smoke-test", action="store_true", help="self-test; exit code 0 when healthy")
-    parser.add_argument("--lang", help="zh_CN or en")
-    # For benchmarks/run.py: time a cold start up to the first shown frame.
-    parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--version", action="version", version=f"BranchDesk {__version__}")
-    return parser.parse_args(argv)
+def _parse(argv: Sequence[str], lookup: Lookup) -> argparse.Namespace:
+    def text(source: str) -> str:
+        return lookup("App", source)
+
+    with argparse_language(lookup):
+        parser = Parser(
+            prog="branchdesk", description=text(QT_TRANSLATE_NOOP("App", "BranchDesk (支部联建台账)"))
+        )
+        parser.add_argument(
+            "ledger",
+            nargs="?",
+            type=Path,
+            metavar=text(QT_TRANSLATE_NOOP("App", "LEDGER")),
+            help=text(QT_TRANSLATE_NOOP("App", "ledger file (.bdesk) to open")),
+        )
+        parser.add_argument(
+            "--demo",
+            action="store_true",
+            help=text(QT_TRANSLATE_NOOP("App", "open the demo ledger (made on first use)")),
+        )
+        parser.add_argument(
+            "--screenshot",
+            type=Path,
+            metavar=text(QT_TRANSLATE_NOOP("App", "DIR")),
+            help=text(QT_TRANSLATE_NOOP("App", "render each tab to DIR/<tab-id>.png and exit")),
+        )
+        parser.add_argument(
+            "--smoke-test",
+            action="store_true",
+            help=text(QT_TRANSLATE_NOOP("App", "self-test; exit code 0 when healthy")),
+        )
+        parser.add_argument(
+            "--lang",
+            metavar=text(QT_TRANSLATE_NOOP("App", "LANG")),
+            help=text(QT_TRANSLATE_NOOP("App", "language: zh_CN (default) or en")),
+        )
+        # For benchmarks/run.py: time a cold start up to the first shown frame.
+        parser.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+        parser.add_argument(
+            "--version",
+            action="version",
+            version=f"BranchDesk {__version__}",
+            help=text(QT_TRANSLATE_NOOP("App", "show the version and exit")),
+        )
+        return parser.parse_args(argv)
 
 
 def run(
@@ -230,7 +265,15 @@ def run(
     data_folder: Path | None = None,
 ) -> int:
     """Start the window; tests pass their own clock, preferences file and data folder."""
-    args = _parse(argv)
+    lookup = catalogue(requested_language(argv) or CHINESE)
+    try:
+        args = _parse(argv, lookup)
+    except UsageError as error:
+        usage = lookup("App", QT_TRANSLATE_NOOP("App", "branchdesk: bad arguments: {error}"))
+        print(usage.format(error=error), file=sys.stderr)
+        return 2
+    except SystemExit as stop:  # --help and --version
+        return int(stop.code or 0)
     clock = clock or SystemClock()
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
     assert isinstance(app, QApplication)

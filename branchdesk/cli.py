@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -23,6 +24,7 @@ from branchdesk.domain.stats import LedgerStats
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
+from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
 from branchdesk.i18n.messages import error_text, message_text
@@ -46,36 +48,24 @@ from branchdesk.services.stats import ledger_stats
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a program stopped by a closed pipe
 
 
 translate = QCoreApplication.translate
 
 
-class UsageError(Exception):
-    pass
-
-
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, translate("Cli", "usage: ") if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse in the user's language, and bad arguments as one clear line, not a usage dump."""
-
-    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
-        super().__init__(add_help=False, formatter_class=_Formatter, **kwargs)
-        self._positionals.title = translate("Cli", "arguments")
-        self._optionals.title = translate("Cli", "options")
-        if add_help:
-            self.add_argument("-h", "--help", action="help", help=translate("Cli", "show this help and exit"))
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
+def _whole_number(text: str) -> int:
+    """``type=`` for whole numbers: argparse's own message would name the Python type (``int``)."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("Cli", "“{value}” is not a whole number").format(value=text)
+        ) from None
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账).")
     )
     parser.add_argument(
@@ -84,44 +74,64 @@ def _build_parser() -> argparse.ArgumentParser:
         version=f"BranchDesk {__version__}",
         help=translate("Cli", "show the version and exit"),
     )
-    common = _Parser(add_help=False)
-    common.add_argument("--lang", help=translate("Cli", "language of messages: zh_CN (default) or en"))
+    common = Parser(add_help=False)
+    common.add_argument(
+        "--lang",
+        metavar=translate("Cli", "LANG"),
+        help=translate("Cli", "language of messages: zh_CN (default) or en"),
+    )
     parser.add_argument("--lang", help=argparse.SUPPRESS)
     commands = parser.add_subparsers(
         dest="command",
         required=True,
-        parser_class=_Parser,
+        parser_class=Parser,
         title=translate("Cli", "commands"),
-        metavar="COMMAND",
+        metavar=translate("Cli", "COMMAND"),
     )
-    ledger_help = translate("Cli", "ledger file (.bdesk)")
+    ledger_help, ledger_name, region_help, region_name, month_name = _shared_texts()
 
     new = commands.add_parser("new", parents=[common], help=translate("Cli", "create an empty ledger"))
-    new.add_argument("ledger", type=Path, help=ledger_help)
+    new.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    new.add_argument(
+        "--force",
+        action="store_true",
+        help=translate("Cli", "replace an existing ledger file (never a file of another kind)"),
+    )
 
     demo = commands.add_parser(
         "demo", parents=[common], help=translate("Cli", "write a realistic demo ledger")
     )
-    demo.add_argument("ledger", type=Path, help=ledger_help)
+    demo.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
     demo.add_argument(
         "--scale", required=True, choices=list(SCALES), help=translate("Cli", "size of the demo ledger")
     )
-    demo.add_argument("--seed", type=int, default=2022, help=translate("Cli", "random seed (default 2022)"))
+    demo.add_argument(
+        "--seed",
+        type=_whole_number,
+        default=2022,
+        metavar=translate("Cli", "N"),
+        help=translate("Cli", "random seed (default 2022)"),
+    )
     demo.add_argument("--force", action="store_true", help=translate("Cli", "overwrite an existing file"))
 
     stats = commands.add_parser(
         "stats", parents=[common], help=translate("Cli", "print the ledger's figures")
     )
-    stats.add_argument("ledger", type=Path, help=ledger_help)
-    stats.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
+    stats.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    stats.add_argument("--region", metavar=region_name, help=region_help)
     stats.add_argument(
         "--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants")
     )
     stats.add_argument(
-        "--as-of", dest="as_of", help=translate("Cli", "date of the figures, YYYY-MM-DD (default today)")
+        "--as-of",
+        dest="as_of",
+        metavar=translate("Cli", "DATE"),
+        help=translate("Cli", "date of the figures, YYYY-MM-DD (default today)"),
     )
     stats.add_argument(
-        "--month", help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)")
+        "--month",
+        metavar=month_name,
+        help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"),
     )
     stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
 
@@ -130,58 +140,88 @@ def _build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help=translate("Cli", "list pairings without a themed Party day in a month"),
     )
-    overdue.add_argument("ledger", type=Path, help=ledger_help)
-    overdue.add_argument("--region", help=translate("Cli", "region by unique name, path or official code"))
-    overdue.add_argument("--month", required=True, help=translate("Cli", "the month, YYYY-MM"))
+    overdue.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    overdue.add_argument("--region", metavar=region_name, help=region_help)
+    overdue.add_argument(
+        "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
+    )
 
     backup = commands.add_parser("backup", parents=[common], help=translate("Cli", "back up a ledger now"))
-    backup.add_argument("ledger", type=Path, help=ledger_help)
+    backup.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
 
     restore = commands.add_parser(
         "restore", parents=[common], help=translate("Cli", "put a backup in the ledger's place")
     )
-    restore.add_argument("ledger", type=Path, help=ledger_help)
-    restore.add_argument("backup", type=Path, help=translate("Cli", "backup file to restore"))
+    restore.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    restore.add_argument(
+        "backup",
+        type=Path,
+        metavar=translate("Cli", "BACKUP"),
+        help=translate("Cli", "backup file to restore"),
+    )
 
     draw = commands.add_parser(
         "draw", parents=[common], help=translate("Cli", "preview or commit a county's draw, or verify one")
     )
-    draw.add_argument("ledger", type=Path, help=ledger_help)
-    draw.add_argument("--region", help=translate("Cli", "the county to draw in (name, path or code)"))
-    draw.add_argument("--seed", help=translate("Cli", "the draw's seed"))
+    draw.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    draw.add_argument(
+        "--region", metavar=region_name, help=translate("Cli", "the county to draw in (name, path or code)")
+    )
+    draw.add_argument("--seed", metavar=translate("Cli", "SEED"), help=translate("Cli", "the draw's seed"))
     draw.add_argument(
         "--commit", action="store_true", help=translate("Cli", "save the draw's pairs (one undoable action)")
     )
     draw.add_argument(
         "--verify",
-        type=int,
-        metavar="ID",
+        type=_whole_number,
+        metavar=translate("Cli", "ID"),
         help=translate("Cli", "re-run draw ID from its record and compare"),
     )
 
     check = commands.add_parser(
         "check", parents=[common], help=translate("Cli", "check the ledger's integrity")
     )
-    check.add_argument("ledger", type=Path, help=ledger_help)
+    check.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
     check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
-    _add_exchange_commands(commands, common, ledger_help)
+    _add_exchange_commands(commands, common)
     return parser
 
 
-def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser, ledger_help: str) -> None:
-    region_help = translate("Cli", "region by unique name, path or official code")
+def _shared_texts() -> tuple[str, str, str, str, str]:
+    """The help and names (metavars) of the arguments many commands share."""
+    return (
+        translate("Cli", "ledger file (.bdesk)"),
+        translate("Cli", "LEDGER"),
+        translate("Cli", "region by unique name, path or official code"),
+        translate("Cli", "REGION"),
+        translate("Cli", "MONTH"),
+    )
+
+
+def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    ledger_help, ledger_name, region_help, region_name, month_name = _shared_texts()
     export = commands.add_parser(
         "export", parents=[common], help=translate("Cli", "write the ledger as one Excel workbook")
     )
-    export.add_argument("ledger", type=Path, help=ledger_help)
-    export.add_argument("out", type=Path, help=translate("Cli", "workbook to write (.xlsx)"))
-    export.add_argument("--region", help=region_help)
+    export.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    export.add_argument(
+        "out",
+        type=Path,
+        metavar=translate("Cli", "WORKBOOK"),
+        help=translate("Cli", "workbook to write (.xlsx)"),
+    )
+    export.add_argument("--region", metavar=region_name, help=region_help)
 
     load = commands.add_parser(
         "import", parents=[common], help=translate("Cli", "import rows from an Excel or CSV file")
     )
-    load.add_argument("ledger", type=Path, help=ledger_help)
-    load.add_argument("file", type=Path, help=translate("Cli", "file to read (.xlsx, .xls or .csv)"))
+    load.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    load.add_argument(
+        "file",
+        type=Path,
+        metavar=translate("Cli", "FILE"),
+        help=translate("Cli", "file to read (.xlsx, .xls or .csv)"),
+    )
     load.add_argument(
         "--what",
         required=True,
@@ -200,29 +240,29 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser, ledge
     load.add_argument(
         "--update", action="store_true", help=translate("Cli", "update rows already in the ledger")
     )
-    load.add_argument("--encoding", help=translate("Cli", "text encoding of a CSV file, e.g. gbk or utf-8"))
+    load.add_argument(
+        "--encoding",
+        metavar=translate("Cli", "ENCODING"),
+        help=translate("Cli", "text encoding of a CSV file, e.g. gbk or utf-8"),
+    )
 
     report = commands.add_parser(
         "report", parents=[common], help=translate("Cli", "write the monthly report as an A4 PDF in Chinese")
     )
-    report.add_argument("ledger", type=Path, help=ledger_help)
-    report.add_argument("out", type=Path, help=translate("Cli", "PDF file to write"))
-    report.add_argument("--month", required=True, help=translate("Cli", "the month, YYYY-MM"))
-    report.add_argument("--region", help=region_help)
-
-
-def _language(argv: Sequence[str]) -> str | None:
-    """``--lang`` is read before parsing so that the parser's own help is translated."""
-    for index, arg in enumerate(argv):
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-    return os.environ.get("BRANCHDESK_LANG")
+    report.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    report.add_argument(
+        "out", type=Path, metavar=translate("Cli", "PDF"), help=translate("Cli", "PDF file to write")
+    )
+    report.add_argument(
+        "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
+    )
+    report.add_argument("--region", metavar=region_name, help=region_help)
 
 
 def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    create_ledger(args.ledger, clock).close()
+    if args.force and args.ledger.is_file():
+        open_ledger(args.ledger, clock, read_only=True).close()  # refuses, untouched, what is not a ledger
+    create_ledger(args.ledger, clock, overwrite=args.force).close()
     print(translate("Cli", "Created {path}").format(path=args.ledger), file=out)
     return EXIT_OK
 
@@ -370,16 +410,37 @@ def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_FAILED
 
 
-def _cmd_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+def _cmd_export(args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
     with open_ledger(args.ledger, clock, read_only=True) as ledger:
-        rows = export_ledger(ledger, args.out, args.region)
+        rows = export_ledger(ledger, args.out, args.region, _terminal_progress(err))
     print(
         translate("Cli", "Wrote {path}: {rows} rows").format(path=args.out, rows=format_count(rows)), file=out
     )
     return EXIT_OK
 
 
+def _terminal_progress(err: TextIO) -> Callable[[int, int], None] | None:
+    """Progress of a long write, on one rewritten line of stderr, only when a person watches a terminal:
+    a script's stdout stays the result alone, and its logs get no progress lines."""
+    if not err.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        line = translate("Cli", "Writing rows: {done} of {total}").format(
+            done=format_count(done), total=format_count(total)
+        )
+        print(f"\r{line}", end="\n" if done >= total else "", file=err, flush=True)
+
+    return show
+
+
 def _cmd_report(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    if args.out.suffix.lower() != ".pdf":
+        raise UsageError(
+            translate("Cli", "the report is a PDF: name a file ending in .pdf, not {name}").format(
+                name=args.out.name
+            )
+        )
     month = Month.parse(args.month)
     with open_ledger(args.ledger, clock, read_only=True) as ledger:
         pages = write_report(ledger, args.out, month, args.region)
@@ -554,7 +615,7 @@ def run(
     err = err if err is not None else sys.stderr
     app = QCoreApplication.instance() or QCoreApplication(["branchdesk-cli"])
     translations = Translations(app)
-    language = translations.install(_language(argv) or "zh_CN")
+    language = translations.install(requested_language(argv) or "zh_CN")
     try:
         return _dispatch(argv, clock or SystemClock(), out, err, language)
     finally:
@@ -563,7 +624,8 @@ def run(
 
 def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, language: str) -> int:
     try:
-        args = _build_parser().parse_args(argv)
+        with argparse_language(translate), contextlib.redirect_stdout(out):
+            args = _build_parser().parse_args(argv)
     except UsageError as error:
         print(translate("Cli", "branchdesk-cli: bad arguments: {error}").format(error=error), file=err)
         return EXIT_USAGE
@@ -575,7 +637,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "stats": lambda: _cmd_stats(args, clock, out, language),
         "overdue": lambda: _cmd_overdue(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),
-        "export": lambda: _cmd_export(args, clock, out),
+        "export": lambda: _cmd_export(args, clock, out, err),
         "import": lambda: _cmd_import(args, clock, out),
         "report": lambda: _cmd_report(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
@@ -588,7 +650,15 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         print(translate("Cli", "branchdesk-cli: bad arguments: {error}").format(error=error), file=err)
         return EXIT_USAGE
     except BranchDeskError as error:
-        message = error_text(error)
+        message = (
+            translate(
+                "Cli", "{path} already exists. Choose another name, or add --force to replace it."
+            ).format(**error.params)
+            if error.code == "ledger.exists"
+            else error_text(error)
+        )
+    except BrokenPipeError:
+        raise  # the reader has gone (`| head`): main() ends quietly
     except Exception as error:  # the last resort: one line, never a traceback
         message = message_text("error.unexpected", reason=f"{type(error).__name__}: {error}")
     print(translate("Cli", "branchdesk-cli: {message}").format(message=message), file=err)
@@ -596,7 +666,15 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
 
 
 def main() -> NoReturn:
-    sys.exit(run(sys.argv[1:]))
+    try:
+        code = run(sys.argv[1:])
+        sys.stdout.flush()  # output still buffered meets a closed pipe here
+    except BrokenPipeError:
+        # The reader stopped early (`branchdesk-cli stats … | head -1`): end quietly, as Unix tools do.
+        # Python flushes stdout again at exit and would complain, so it goes to devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_BROKEN_PIPE
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -25,6 +26,22 @@ def normalise(language: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def _own_translator(parent: QCoreApplication | None = None) -> QTranslator:
+    own = QTranslator(parent)
+    if not own.load(str(resources_dir() / "translations" / "branchdesk_zh_CN.qm")):
+        raise FileNotFoundError("branchdesk_zh_CN.qm is missing from the resources folder")
+    return own
+
+
+def catalogue(language: str) -> Callable[[str, str], str]:
+    """``(context, source) -> text`` without an application object: ``branchdesk --help`` needs no window
+    system, and Qt installs translators only into an application."""
+    if normalise(language) != CHINESE:
+        return lambda context, source: source
+    own = _own_translator()
+    return lambda context, source: own.translate(context, source) or source
+
+
 class Translations:
     """The translators installed for one language; switching removes the old ones first."""
 
@@ -43,10 +60,7 @@ class Translations:
         language = normalise(language)
         self.remove()
         if language == CHINESE:
-            own = QTranslator(self._app)
-            if not own.load(str(resources_dir() / "translations" / "branchdesk_zh_CN.qm")):
-                raise FileNotFoundError("branchdesk_zh_CN.qm is missing from the resources folder")
-            self._installed.append(own)
+            self._installed.append(_own_translator(self._app))
             # Qt's own dialogs (file pickers, message box buttons) in Chinese too.
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             qt_base = QTranslator(self._app)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.i18n.reasons import reason_text
 
 CONTEXT = "Messages"
 
@@ -336,6 +337,9 @@ def message_text(code: str, **params: object) -> str:
     if source is None:
         # A code without a text is a programming error; still show something useful rather than crash.
         return f"{code} {params}"
+    reason = params.get("reason")
+    if isinstance(reason, str):  # SQLite's or the OS's words, in English: told in the user's language
+        params = {**params, "reason": reason_text(reason)}
     return QCoreApplication.translate(CONTEXT, source).format(**params)
 
 

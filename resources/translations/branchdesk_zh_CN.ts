@@ -378,6 +378,137 @@
         <source>Making the demo ledger…</source>
         <translation>正在生成演示台账……</translation>
     </message>
+    <message>
+        <source>BranchDesk (支部联建台账)</source>
+        <translation>支部联建台账</translation>
+    </message>
+    <message>
+        <source>LEDGER</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>ledger file (.bdesk) to open</source>
+        <translation>要打开的台账文件（.bdesk）</translation>
+    </message>
+    <message>
+        <source>open the demo ledger (made on first use)</source>
+        <translation>打开演示台账（首次使用时生成）</translation>
+    </message>
+    <message>
+        <source>DIR</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>render each tab to DIR/&lt;tab-id&gt;.png and exit</source>
+        <translation>把每个标签页截图保存到“文件夹/&lt;标签页&gt;.png”后退出</translation>
+    </message>
+    <message>
+        <source>self-test; exit code 0 when healthy</source>
+        <translation>自检；一切正常时退出码为 0</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>language: zh_CN (default) or en</source>
+        <translation>界面语言：zh_CN（默认，简体中文）或 en（英文）</translation>
+    </message>
+    <message>
+        <source>show the version and exit</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>branchdesk: bad arguments: {error}</source>
+        <translation>branchdesk：参数有误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>%(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项 %(option)s 不明确，可能是：%(matches)s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>%(value)r 不是可选的值（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r, maybe you meant %(closest)r?</source>
+        <translation>%(value)r 不是可选的值，您是否要输入 %(closest)r？</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>没有 %(parser_name)r 这个命令（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>后面需要跟一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>后面最多跟一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>后面至少要跟一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>后面需要跟 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>后面需要跟 %s 个值</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(value)r 不是有效的值</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必填的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 必须填写其中一个</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>此选项不带值，多余的值 %r 无法使用</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>多余的选项：%s</translation>
+    </message>
 </context>
 <context>
     <name>AssignPairingDialog</name>
@@ -689,22 +820,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>usage: </source>
-        <translation>用法：</translation>
-    </message>
-    <message>
-        <source>arguments</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>show this help and exit</source>
-        <translation>显示本帮助并退出</translation>
-    </message>
-    <message>
         <source>BranchDesk ledger tools (支部联建台账).</source>
         <translation>支部联建台账 命令行工具。</translation>
     </message>
@@ -757,6 +872,30 @@
         <translation>只统计该区域本级，不含下级</translation>
     </message>
     <message>
+        <source>“{value}” is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>LANG</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>replace an existing ledger file (never a file of another kind)</source>
+        <translation>覆盖已有的台账文件（不会覆盖其他类型的文件）</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>日期</translation>
+    </message>
+    <message>
         <source>date of the figures, YYYY-MM-DD (default today)</source>
         <translation>统计截止日期，格式 YYYY-MM-DD（默认今天）</translation>
     </message>
@@ -785,6 +924,10 @@
         <translation>用备份替换台账</translation>
     </message>
     <message>
+        <source>BACKUP</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
         <source>backup file to restore</source>
         <translation>要恢复的备份文件</translation>
     </message>
@@ -801,8 +944,16 @@
         <translation>抽签种子</translation>
     </message>
     <message>
+        <source>SEED</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
         <source>save the draw's pairs (one undoable action)</source>
         <translation>保存抽签结果（可撤销的一步操作）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
     </message>
     <message>
         <source>re-run draw ID from its record and compare</source>
@@ -817,8 +968,24 @@
         <translation>只做快速检查</translation>
     </message>
     <message>
+        <source>LEDGER</source>
+        <translation>台账文件</translation>
+    </message>
+    <message>
+        <source>REGION</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>MONTH</source>
+        <translation>月份</translation>
+    </message>
+    <message>
         <source>write the ledger as one Excel workbook</source>
         <translation>把台账导出为一个 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>WORKBOOK</source>
+        <translation>工作簿</translation>
     </message>
     <message>
         <source>workbook to write (.xlsx)</source>
@@ -827,6 +994,10 @@
     <message>
         <source>import rows from an Excel or CSV file</source>
         <translation>从 Excel 或 CSV 文件导入</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
     </message>
     <message>
         <source>file to read (.xlsx, .xls or .csv)</source>
@@ -849,6 +1020,10 @@
         <translation>更新台账中已有的记录</translation>
     </message>
     <message>
+        <source>ENCODING</source>
+        <translation>编码</translation>
+    </message>
+    <message>
         <source>text encoding of a CSV file, e.g. gbk or utf-8</source>
         <translation>CSV 文件的文字编码，如 gbk 或 utf-8</translation>
     </message>
@@ -859,6 +1034,10 @@
     <message>
         <source>PDF file to write</source>
         <translation>要生成的 PDF 文件</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF文件</translation>
     </message>
     <message>
         <source>Created {path}</source>
@@ -945,6 +1124,14 @@
         <translation>已写入 {path}：共 {rows} 行</translation>
     </message>
     <message>
+        <source>Writing rows: {done} of {total}</source>
+        <translation>正在写入：第 {done} 行，共 {total} 行</translation>
+    </message>
+    <message>
+        <source>the report is a PDF: name a file ending in .pdf, not {name}</source>
+        <translation>月报为 PDF 文件，输出文件名须以 .pdf 结尾（现为 {name}）</translation>
+    </message>
+    <message>
         <source>Wrote {path}: {pages} pages</source>
         <translation>已生成 {path}：共 {pages} 页</translation>
     </message>
@@ -1027,6 +1214,10 @@
     <message>
         <source>branchdesk-cli: bad arguments: {error}</source>
         <translation>branchdesk-cli：参数有误：{error}</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose another name, or add --force to replace it.</source>
+        <translation>{path} 已存在。请换一个文件名，或加上 --force 覆盖它。</translation>
     </message>
     <message>
         <source>branchdesk-cli: {message}</source>
@@ -3132,6 +3323,69 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Draw record…</source>
         <translation>抽签记录…</translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <source>another program is using the file (another BranchDesk window, Excel or WPS, a backup or synchronising tool); close it and try again</source>
+        <translation>另一个程序正在使用该文件（另一个支部联建台账窗口、Excel 或 WPS、备份或同步软件），请关闭该程序后重试</translation>
+    </message>
+    <message>
+        <source>the disk is full; free some space and try again</source>
+        <translation>磁盘已满，请腾出一些空间后重试</translation>
+    </message>
+    <message>
+        <source>the disk or the file is read-only (a locked USB stick, a CD, a shared folder you may only read); copy the file to a folder of your own, such as Documents</source>
+        <translation>磁盘或文件是只读的（U盘写保护、光盘、只能读取的共享文件夹），请把文件复制到自己的文件夹（如“文档”）中再用</translation>
+    </message>
+    <message>
+        <source>you have no permission for this file or folder; choose a folder of your own, such as Documents, or ask whoever looks after this computer</source>
+        <translation>没有这个文件或文件夹的访问权限，请换到自己的文件夹（如“文档”），或请管理这台电脑的同事帮忙</translation>
+    </message>
+    <message>
+        <source>the name is too long; choose a shorter name or a folder nearer the top</source>
+        <translation>文件名太长，请改用较短的文件名，或换一个层级较浅的文件夹</translation>
+    </message>
+    <message>
+        <source>the network folder cannot be reached; check the connection, or copy the file to this computer</source>
+        <translation>无法连接网络文件夹，请检查网络连接，或把文件复制到本机再用</translation>
+    </message>
+    <message>
+        <source>the file or its folder is not there (any more); check the name, and that the USB stick or network drive is connected</source>
+        <translation>文件或所在文件夹不存在（或已被移走），请核对名称，并检查U盘或网络盘是否已连接</translation>
+    </message>
+    <message>
+        <source>that is a folder; choose a file</source>
+        <translation>这是一个文件夹，请选择文件</translation>
+    </message>
+    <message>
+        <source>the disk could not be read or written (a loose USB stick, a network drive that dropped, a failing disk); check it and try again, and keep the ledger on this computer's own disk if it happens again</source>
+        <translation>磁盘读写出错（U盘松动、网络盘断开或磁盘故障），请检查后重试；如再次出现，请把台账放在本机硬盘上使用</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not a ledger; restore it from a backup (File ▸ Restore from a backup)</source>
+        <translation>文件已损坏或不是台账文件，请从备份恢复（文件 ▸ 从备份恢复）</translation>
+    </message>
+    <message>
+        <source>check that its folder exists, that you may write in it, and that the USB stick or network drive is connected</source>
+        <translation>请检查所在文件夹是否存在、是否有写入权限，以及U盘或网络盘是否已连接</translation>
+    </message>
+    <message>
+        <source>the same record is already in the ledger</source>
+        <translation>台账中已有相同的记录</translation>
+    </message>
+    <message>
+        <source>a required value is missing</source>
+        <translation>缺少必填的内容</translation>
+    </message>
+    <message>
+        <source>a value is outside what the ledger allows</source>
+        <translation>有内容超出了台账允许的范围</translation>
+    </message>
+    <message>
+        <source>the system says: “{text}”</source>
+        <translation>系统提示：“{text}”</translation>
     </message>
 </context>
 <context>
