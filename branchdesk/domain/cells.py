@@ -46,6 +46,9 @@ class Uncalculated:
 
     formula: str
 
+    def __str__(self) -> str:  # as a preview of the file shows it
+        return self.formula
+
 
 # Separators between the areas (六共) of one activity in one cell.
 _AREA_SEPARATORS = "、,，;；/ \u3000\n"

@@ -52,7 +52,7 @@ class _RollbackError(Exception):
 
 
 class _RejectedError(Exception):
-    """A row broke several rules; its problems are already in the report."""
+    """A row broke rules; its problems are noted in the session's ``faults``."""
 
 
 def run_import(
@@ -121,6 +121,9 @@ class _Session:
         self._calendars: dict[int, WorkCalendar] = {}
         self.kind = ImportKind.REGIONS
         self.row = SourceRow(0, {})
+        # The problems found in the row being checked: every cell is read before the row is refused, so
+        # the report names all of a row's problems at once, not the first only.
+        self.faults: list[BranchDeskError] = []
 
     # -- the loop ------------------------------------------------------------------------------------
 
@@ -130,13 +133,16 @@ class _Session:
         counts = self.report.of(kind)
         for row in rows:
             self.row = row
+            self.faults = []
             counts.read += 1
             try:
                 check(self)
             except BranchDeskError as error:
-                self.record(error)
-                counts.rejected += 1
+                self.faults.append(error)
             except _RejectedError:
+                assert self.faults, "a row is refused only with its reasons"
+            if self.faults:
+                self.record_faults()
                 counts.rejected += 1
             self.read += 1
             if self.progress is not None and self.read % 200 == 0:
@@ -189,11 +195,44 @@ class _Session:
         found = RowProblem(self.kind, self.row.number, field, error.code, params)
         (self.report.problems if problems is None else problems).append(found)
 
-    def cell(self, field: str, read: Callable[[object], T]) -> T:
+    def record_faults(self) -> None:
+        """Report the row's problems, the first of each field (a cell that cannot be read is not also
+        reported missing)."""
+        fields: set[object] = set()
+        for error in self.faults:
+            field = error.params.get("field")
+            if field is None or field not in fields:
+                fields.add(field)
+                self.record(error)
+
+    def soft(self, read: Callable[[], T]) -> T | None:
+        """``read()``, or None with its problem noted, so that the row's other cells are still checked."""
+        try:
+            return read()
+        except BranchDeskError as error:
+            self.faults.append(error)
+            return None
+
+    def faulty(self, *fields: str) -> bool:
+        return any(error.params.get("field") in fields for error in self.faults)
+
+    def need(self, value: object, field: str, *also: str) -> None:
+        """Note a required cell left empty (unless ``field`` or ``also`` already has a problem)."""
+        if value is None and not self.faulty(field, *also):
+            self.faults.append(BranchDeskError("import.required", field=field))
+
+    def settle(self) -> None:
+        """Refuse the row if any of its cells had a problem (before anything is looked up by them)."""
+        if self.faults:
+            raise _RejectedError
+
+    def cell(self, field: str, read: Callable[[object], T]) -> T | None:
+        """The cell read by ``read``, or None with its problem noted."""
         try:
             return read(self.raw(field))
         except BranchDeskError as error:
-            raise BranchDeskError(error.code, field=field, **error.params) from None
+            self.faults.append(BranchDeskError(error.code, field=field, **error.params))
+            return None
 
     def text(self, field: str) -> str | None:
         return self.cell(field, cells.text)
@@ -202,16 +241,16 @@ class _Session:
         """A date cell, serial numbers counted in the row's workbook's date system."""
         return self.cell(field, lambda value: cells.date(value, self.row.epoch))
 
-    def required(self, field: str) -> str:
+    def required(self, field: str) -> str | None:
         value = self.text(field)
-        if value is None:
-            raise BranchDeskError("import.required", field=field)
+        self.need(value, field)
         return value
 
     def date(self, field: str) -> str | None:
         day = self.day(field)
         if day is not None and day > self.today:
-            raise BranchDeskError("import.date_in_future", field=field, date=day.isoformat())
+            self.faults.append(BranchDeskError("import.date_in_future", field=field, date=day.isoformat()))
+            return None
         return None if day is None else day.isoformat()
 
     # -- what the ledger holds -----------------------------------------------------------------------
@@ -227,17 +266,19 @@ class _Session:
         return self._regions
 
     def region(self, field: str, *, required: bool = True) -> Region | None:
+        """The region a cell names, or None with its problem noted."""
         query = self.text(field)
         if query is None:
             if required:
-                raise BranchDeskError("import.required", field=field)
+                self.need(query, field)
             return None
         found = self._region_cache.get(query)
         if found is None:
             try:
                 found = resolve_region(query, self.regions())
             except BranchDeskError as error:
-                raise BranchDeskError(error.code, field=field, **error.params) from None
+                self.faults.append(BranchDeskError(error.code, field=field, **error.params))
+                return None
             self._region_cache[query] = found
         return found
 
@@ -283,6 +324,7 @@ class _Session:
 
     def duplicate(self, existing: dict[str, Any] | None) -> bool:
         """Report a row the ledger already has; with ``update``, bring the stored row up to date."""
+        self.settle()
         if existing is None:
             return False
         counts = self.report.of(self.kind)
@@ -292,6 +334,7 @@ class _Session:
 
     def write(self, table: str, existing: dict[str, Any] | None, values: dict[str, Any]) -> int:
         """Add the row (``existing`` None) or, when updating a duplicate, change what differs."""
+        self.settle()
         index = self.index(table)
         if existing is None:
             row_id, uuid = self.writer(table).add(values)
@@ -402,24 +445,25 @@ def _subject(row: dict[str, Any]) -> str:
 def _region(s: _Session) -> None:
     name = s.required("name")
     level = s.cell("level", lambda v: cells.term(v, RegionLevel))
-    if level is None:
-        raise BranchDeskError("import.required", field="level")
-    parent = None if level is RegionLevel.CITY else s.region("parent")
-    if parent is not None and parent.level is not _PARENT_LEVEL.get(level):
-        raise BranchDeskError("import.wrong_parent_level", field="parent", value=parent.path)
+    s.need(level, "level")
+    parent = None if level is RegionLevel.CITY else s.region("parent", required=level is not None)
+    if level is not None and parent is not None and parent.level is not _PARENT_LEVEL.get(level):
+        s.faults.append(BranchDeskError("import.wrong_parent_level", field="parent", value=parent.path))
+    uuid, code = s.text("uuid"), s.text("code")
+    if name is None or level is None:
+        raise _RejectedError
     values = {
-        "uuid": s.text("uuid"),
+        "uuid": uuid,
         "name": name,
         "level": level.value,
         "parent_id": None if parent is None else parent.id,
-        "code": s.text("code"),
+        "code": code,
     }
     index = s.index("region")
     existing = index.existing(values)
     if s.duplicate(existing):
         s.write("region", existing, values)
         return
-    code = s.text("code")
     if code is not None and any(row["code"] == code for row in index.rows):
         raise BranchDeskError("import.code_taken", field="code", value=code)
     region_id = s.write("region", None, values)
@@ -430,13 +474,14 @@ def _region(s: _Session) -> None:
 def _unit(s: _Session) -> None:
     name = s.required("name")
     level = s.cell("level", lambda v: cells.term(v, UnitLevel))
-    if level is None:
-        raise BranchDeskError("import.required", field="level")
+    s.need(level, "level")
     region = s.region("region")
-    assert region is not None
-    values = {"uuid": s.text("uuid"), "name": name, "level": level.value, "region_id": region.id}
+    uuid, note = s.text("uuid"), s.text("note")
+    if name is None or level is None or region is None:
+        raise _RejectedError
+    values = {"uuid": uuid, "name": name, "level": level.value, "region_id": region.id}
     if s.has("note"):
-        values["note"] = s.text("note")
+        values["note"] = note
     existing = s.index("unit").existing(values)
     s.duplicate(existing)
     unit_id = s.write("unit", existing, values)
@@ -488,32 +533,43 @@ def _add_unit(s: _Session, values: dict[str, Any]) -> int:
 
 def _branch(s: _Session) -> None:
     kind = s.cell("kind", lambda v: cells.term(v, BranchKind))
-    if kind is None:
-        raise BranchDeskError("import.required", field="kind")
+    s.need(kind, "kind")
     region = s.region("region")
-    assert region is not None
-    unit_id, new_unit = _unit_of(s, region) if kind is BranchKind.ORGAN else (None, None)
+    tier = s.cell("tier", lambda v: cells.term(v, Tier))
+    member_count = s.cell("member_count", cells.whole_number)
+    optimised_on = s.day("optimised_on")
+    established = s.day("established_on")
+    archived_on = s.date("archived_on")
+    name, secretary, phone, note = (s.text(f) for f in ("name", "secretary", "phone", "note"))
+    if archived_on is not None and established is not None and archived_on < established.isoformat():
+        s.faults.append(BranchDeskError("import.archived_before_established", field="archived_on"))
+    if kind is None or region is None:
+        raise _RejectedError
+    found_unit = s.soft(lambda: _unit_of(s, region)) if kind is BranchKind.ORGAN else None
+    unit_id, new_unit = found_unit or (None, None)
     community_id = None
     if kind is BranchKind.GRID:
-        community_id = s.branch_ref(
-            "community",
-            "community_uuid",
-            kinds={BranchKind.COMMUNITY},
-            near=lambda r: r["region_id"] == region.id,
+        community_id = s.soft(
+            lambda: s.branch_ref(
+                "community",
+                "community_uuid",
+                kinds={BranchKind.COMMUNITY},
+                near=lambda r: r["region_id"] == region.id,
+            )
         )
     draft = BranchDraft(
-        name=s.text("name") or "",
+        name=name or "",
         kind=kind,
         region_id=region.id,
         unit_id=unit_id,
         community_id=community_id,
-        tier=s.cell("tier", lambda v: cells.term(v, Tier)),
-        secretary=s.text("secretary"),
-        phone=s.text("phone"),
-        member_count=s.cell("member_count", cells.whole_number),
-        optimised_on=s.day("optimised_on"),
-        established_on=s.day("established_on"),
-        note=s.text("note"),
+        tier=tier,
+        secretary=secretary,
+        phone=phone,
+        member_count=member_count,
+        optimised_on=optimised_on,
+        established_on=established,
+        note=note,
     ).cleaned()
     facts = BranchFacts(
         region_level=region.level,
@@ -521,15 +577,10 @@ def _branch(s: _Session) -> None:
         community_is_community=community_id is not None,
     )
     # A unit still to be added is checked as if it were there (0: no id yet); a rejected row adds none.
-    problems = check_branch(draft if new_unit is None else replace(draft, unit_id=0), facts, s.today)
-    for problem in problems:
-        s.record(BranchDeskError(problem.code, field=problem.field.removesuffix("_id"), **problem.params))
-    if problems:
-        raise _RejectedError
-    archived_on = s.date("archived_on")
-    established = draft.established_on
-    if archived_on is not None and established is not None and archived_on < established.isoformat():
-        raise BranchDeskError("import.archived_before_established", field="archived_on")
+    for problem in check_branch(draft if new_unit is None else replace(draft, unit_id=0), facts, s.today):
+        field = problem.field.removesuffix("_id")
+        s.faults.append(BranchDeskError(problem.code, field=field, **problem.params))
+    s.settle()
     values = {
         "uuid": s.text("uuid"),
         "name": draft.name,
@@ -542,7 +593,7 @@ def _branch(s: _Session) -> None:
         "phone": draft.phone,
         "member_count": draft.member_count,
         "optimised_on": _iso(draft.optimised_on),
-        "established_on": _iso(established),
+        "established_on": _iso(draft.established_on),
         "archived_on": archived_on,
         "note": draft.note,
     }
@@ -559,27 +610,27 @@ def _iso(day: dt.date | None) -> str | None:
 
 def _draw(s: _Session) -> None:
     scope = s.region("scope")
-    assert scope is not None
     swaps = s.text("swaps") or "[]"
     candidates = s.text("candidates")
     for field, written in (("swaps", swaps), ("candidates", candidates)):
         try:
             json.loads(written or "null")
         except ValueError:
-            raise BranchDeskError("import.bad_draw_record", field=field) from None
+            s.faults.append(BranchDeskError("import.bad_draw_record", field=field))
     values = {
         "uuid": s.required("uuid"),
-        "scope_region_id": scope.id,
+        "scope_region_id": None if scope is None else scope.id,
         "seed": s.required("seed"),
         "algorithm_version": s.cell("algorithm_version", cells.whole_number) or 1,
         "input_hash": s.text("input_hash") or "",
         "result_hash": s.text("result_hash") or "",
         "swaps": swaps,
         "drawn_at": s.text("drawn_at") or s.ledger.now(),
-        "committed": int(s.cell("committed", cells.yes_no)),
+        "committed": int(s.cell("committed", cells.yes_no) or False),
         "note": s.text("note"),
         "candidates": candidates,
     }
+    s.settle()
     existing = s.index("draw").existing(values)
     s.duplicate(existing)
     s.write("draw", existing, values)
@@ -590,49 +641,59 @@ def _pairing(s: _Session) -> None:
     units = s.index("unit")
     organ_unit = s.text("organ_unit")
     region_path = s.text("grassroots_region")
-    organ = s.branch_ref(
-        "organ",
-        "organ_uuid",
-        kinds={BranchKind.ORGAN},
-        near=lambda r: units.by_id.get(r["unit_id"], {}).get("name") == organ_unit,
+    organ = s.soft(
+        lambda: s.branch_ref(
+            "organ",
+            "organ_uuid",
+            kinds={BranchKind.ORGAN},
+            near=lambda r: units.by_id.get(r["unit_id"], {}).get("name") == organ_unit,
+        )
     )
     grassroots_region = s.region("grassroots_region", required=False) if region_path else None
-    grassroots = s.branch_ref(
-        "grassroots",
-        "grassroots_uuid",
-        kinds=_GRASSROOTS,
-        near=lambda r: grassroots_region is not None and r["region_id"] == grassroots_region.id,
+    grassroots = s.soft(
+        lambda: s.branch_ref(
+            "grassroots",
+            "grassroots_uuid",
+            kinds=_GRASSROOTS,
+            near=lambda r: grassroots_region is not None and r["region_id"] == grassroots_region.id,
+        )
     )
-    if organ is None:
-        raise BranchDeskError("import.required", field="organ")
-    if grassroots is None:
-        raise BranchDeskError("import.required", field="grassroots")
+    s.need(organ, "organ", "organ_uuid")
+    s.need(grassroots, "grassroots", "grassroots_uuid")
     started = s.date("started_on")
-    if started is None:
-        raise BranchDeskError("import.required", field="started_on")
+    s.need(started, "started_on")
     ended = s.date("ended_on")
     end_reason = s.cell("end_reason", lambda v: cells.term(v, EndReason))
-    if ended is not None and ended < started:
-        raise BranchDeskError("import.ended_before_started", field="ended_on")
-    if ended is None and end_reason is not None:
-        raise BranchDeskError("import.reason_without_end", field="end_reason")
+    if ended is not None and started is not None and ended < started:
+        s.faults.append(BranchDeskError("import.ended_before_started", field="ended_on"))
+    if ended is None and end_reason is not None and not s.faulty("ended_on"):
+        s.faults.append(BranchDeskError("import.reason_without_end", field="end_reason"))
     method = s.cell("method", lambda v: cells.term(v, PairingMethod)) or PairingMethod.ASSIGNED
     draw_id = None
     if method is PairingMethod.DRAW:
         draw_uuid = s.text("draw_uuid")
         found = None if draw_uuid is None else s.index("draw").by_uuid.get(draw_uuid)
         if found is None:
-            raise BranchDeskError("import.draw_required", field="draw_uuid")
-        draw_id = found["id"]
+            s.faults.append(BranchDeskError("import.draw_required", field="draw_uuid"))
+        else:
+            draw_id = found["id"]
+    # The file may say what the tiers were when paired; else they are the branches' own.
+    tiers = {
+        field: s.cell(field, lambda v: cells.term(v, Tier)) for field in ("organ_tier", "grassroots_tier")
+    }
+    uuid, note = s.text("uuid"), s.text("note")
+    if organ is None or grassroots is None or started is None:
+        raise _RejectedError
+    s.settle()
 
     def tier(field: str, branch_id: int) -> str | None:
-        if s.has(field):  # the file says what the tiers were when paired
-            chosen = s.cell(field, lambda v: cells.term(v, Tier))
+        if s.has(field):
+            chosen = tiers[field]
             return None if chosen is None else chosen.value
         return branches.by_id[branch_id]["tier"]  # type: ignore[no-any-return]
 
     values = {
-        "uuid": s.text("uuid"),
+        "uuid": uuid,
         "organ_id": organ,
         "grassroots_id": grassroots,
         "method": method.value,
@@ -642,7 +703,7 @@ def _pairing(s: _Session) -> None:
         "started_on": started,
         "ended_on": ended,
         "end_reason": None if end_reason is None else end_reason.value,
-        "note": s.text("note"),
+        "note": note,
     }
     existing = s.index("pairing").existing(values)
     if s.duplicate(existing):
@@ -672,15 +733,15 @@ def _half_year(value: object) -> str | None:
 
 def _key_task(s: _Session) -> None:
     half_year = s.cell("half_year", _half_year)
-    if half_year is None:
-        raise BranchDeskError("import.required", field="half_year")
+    s.need(half_year, "half_year")
     values = {
         "uuid": s.text("uuid"),
         "name": s.required("name"),
         "half_year": half_year,
-        "retired": int(s.cell("retired", cells.yes_no)),
+        "retired": int(s.cell("retired", cells.yes_no) or False),
         "note": s.text("note"),
     }
+    s.settle()
     existing = s.index("key_task").existing(values)
     s.duplicate(existing)
     s.write("key_task", existing, values)
@@ -729,22 +790,27 @@ _ACTIVITY_FIELDS = {
 
 def _activity(s: _Session) -> None:
     held_on = s.day("held_on")
-    if held_on is None:
-        raise BranchDeskError("import.required", field="held_on")
+    s.need(held_on, "held_on")
     activity_type = s.cell("type", lambda v: cells.term(v, ActivityType))
-    if activity_type is None:
-        raise BranchDeskError("import.required", field="type")
-    pairing = _activity_pairing(s, held_on.isoformat())
-    key_task = _key_task_of(s, held_on)
+    s.need(activity_type, "type")
+    areas = s.cell("areas", cells.areas) or frozenset()
+    volunteers = s.cell("volunteers", cells.whole_number) or 0
+    location, summary, reason, uuid = (s.text(f) for f in ("location", "summary", "weekday_reason", "uuid"))
+    # Which pairing and key task are looked up by the day.
+    pairing = None if held_on is None else s.soft(lambda: _activity_pairing(s, held_on.isoformat()))
+    key_task = None if held_on is None else s.soft(lambda: _key_task_of(s, held_on))
+    if held_on is None or activity_type is None or pairing is None:
+        raise _RejectedError
+    s.settle()
     draft = ActivityDraft(
         held_on=held_on,
         type=activity_type,
-        areas=s.cell("areas", cells.areas),
-        volunteers=s.cell("volunteers", cells.whole_number) or 0,
+        areas=areas,
+        volunteers=volunteers,
         key_task_id=None if key_task is None else key_task.id,
-        location=s.text("location"),
-        summary=s.text("summary"),
-        weekday_reason=s.text("weekday_reason"),
+        location=location,
+        summary=summary,
+        weekday_reason=reason,
     )
     branches = s.index("branch")
     span = PairingSpan(
@@ -764,7 +830,7 @@ def _activity(s: _Session) -> None:
                 error.code, field=_ACTIVITY_FIELDS.get(error.code), **error.params
             ) from None
     values = {
-        "uuid": s.text("uuid"),
+        "uuid": uuid,
         "pairing_id": pairing["id"],
         "held_on": held_on.isoformat(),
         "type": activity_type.value,

@@ -132,7 +132,10 @@ def test_bad_dates_and_numbers_are_reported_with_their_column(
         title=None,
     )
     report = import_file(ledger, path, plan_file(path, "branches"))
-    assert {(p.row, p.field, p.code) for p in report.problems} == {(2, "member_count", "cell.not_a_number")}
+    assert {(p.row, p.field, p.code) for p in report.problems} == {
+        (2, "member_count", "cell.not_a_number"),
+        (2, "established_on", "date.invalid"),
+    }
     path = _xlsx(
         tmp_path / "y.xlsx",
         [ROSTER_HEADERS, [1, "赵楼村党支部", "农村", "仁和镇", "中", None, None, 3, "2022-02-30"]],
