@@ -27,7 +27,7 @@ from branchdesk.exchange.monthly_report import write_report
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
-from branchdesk.i18n.messages import error_text, message_text
+from branchdesk.i18n.messages import error_text, message_text, problem_text
 from branchdesk.services.backups import restore_backup, take_backup
 from branchdesk.services.check import check_ledger
 from branchdesk.services.compliance import overdue_in
@@ -402,7 +402,7 @@ def _cmd_check(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         print(translate("Cli", "{path}: no problems found").format(path=args.ledger), file=out)
         return EXIT_OK
     for problem in problems:
-        print(message_text(problem.code, detail=problem.detail), file=out)
+        print(problem_text(problem), file=out)
     print(
         translate("Cli", "{path}: {count} problem(s) found").format(path=args.ledger, count=len(problems)),
         file=out,

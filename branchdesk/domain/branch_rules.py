@@ -67,6 +67,7 @@ class BranchFacts:
     unit_exists: bool = False
     community_is_community: bool = False  # community_id names a community branch
     duplicate_name: bool = False  # another branch of the same region has this name
+    first_paired_on: dt.date | None = None  # the start of the branch's first pairing, if it has one
 
 
 def is_valid_phone(phone: str) -> bool:
@@ -91,6 +92,14 @@ def check_branch(draft: BranchDraft, facts: BranchFacts, today: dt.date) -> list
     for name, day in (("optimised_on", draft.optimised_on), ("established_on", draft.established_on)):
         if day is not None and day > today:
             problems.append(FieldProblem(name, "branch.date_in_future", {"date": day.isoformat()}))
+    established, first_paired = draft.established_on, facts.first_paired_on
+    if established is not None and first_paired is not None and established > first_paired:
+        # Its pairings lie within its life (domain.rules.Rule.PAIRING_OUTSIDE_LIFE).
+        problems.append(
+            FieldProblem(
+                "established_on", "branch.established_after_pairing", {"date": first_paired.isoformat()}
+            )
+        )
     return problems
 
 

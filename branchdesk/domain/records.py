@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from branchdesk.domain.enums import (
     ActivityType,
@@ -100,7 +102,9 @@ class Activity:
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding of Check Database: a catalogue code and what it concerns."""
+    """One finding of Check Database: a catalogue code and what it concerns (``detail``, or the named
+    row's values in ``params``, which fill the message's placeholders)."""
 
     code: str
     detail: str
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)

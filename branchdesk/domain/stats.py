@@ -107,14 +107,18 @@ def optimisation(branches: Collection[Branch], day: dt.date) -> Rate:
 
 
 def monthly_compliance(pairings: Collection[Pairing], activities: Iterable[Activity], month: Month) -> Rate:
-    """Among pairings active for the whole month, those with at least one themed Party day in it."""
-    whole_month = {p.id for p in pairings if p.active_throughout(month.first_day, month.last_day)}
+    """Among the grassroots branches with a pairing active for the whole month, those whose pairing held at
+    least one themed Party day in it. While pairings are one-to-one that is the share of such pairings; a
+    branch in two overlapping pairings (a broken rule that Check database names) still counts once."""
+    whole_month = {
+        p.id: p.grassroots_id for p in pairings if p.active_throughout(month.first_day, month.last_day)
+    }
     with_themed_day = {
-        a.pairing_id
+        whole_month[a.pairing_id]
         for a in activities
         if a.type is ActivityType.THEMED_DAY and Month.of(a.held_on) == month and a.pairing_id in whole_month
     }
-    return Rate(len(with_themed_day), len(whole_month))
+    return Rate(len(with_themed_day), len(set(whole_month.values())))
 
 
 def activity_counts(activities: Iterable[Activity], month: Month, calendar: WorkCalendar) -> ActivityCounts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
+from branchdesk.domain.records import Problem
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.i18n.reasons import reason_text
 
@@ -174,6 +175,12 @@ MESSAGES: dict[str, str] = {
     "branch.archive_paired": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” is in an active pairing; end the pairing before archiving the branch."
     ),
+    "branch.archive_before_pairing_end": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” has a pairing until {date}; archive it on that day or later."
+    ),
+    "branch.established_after_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "The branch has been paired since {date}; it was established by then."
+    ),
     "branch.archive_before_established": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” cannot be archived before the date it was established."
     ),
@@ -224,11 +231,77 @@ MESSAGES: dict[str, str] = {
     "check.integrity": QT_TRANSLATE_NOOP("Messages", "The file's structure is damaged: {detail}"),
     "check.application_id": QT_TRANSLATE_NOOP("Messages", "The file is not marked as a BranchDesk ledger."),
     "check.foreign_key": QT_TRANSLATE_NOOP("Messages", "A record points to a missing record: {detail}"),
-    "check.pairing_sides": QT_TRANSLATE_NOOP(
-        "Messages", "A pairing does not link an organ branch with a grassroots branch: {detail}"
+    # The ledger's rules (domain.rules), as Check database names each row that breaks one.
+    "rule.pairing_sides": QT_TRANSLATE_NOOP(
+        "Messages", "Pairing {pairing} ({span}) does not link an organ branch with a grassroots branch."
     ),
-    "check.activity_outside_pairing": QT_TRANSLATE_NOOP(
-        "Messages", "An activity lies outside its pairing's dates: {detail}"
+    "rule.pairing_overlap": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{branch} is in two pairings at the same time: {pairing} ({span}) and {other} ({other_span}).",
+    ),
+    "rule.pairing_outside_life": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Pairing {pairing} ({span}) lies outside the life of {branch} "
+        "(established {established}, archived {archived}).",
+    ),
+    "rule.pairing_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "Pairing {pairing} ({span}) starts or ends after today ({today})."
+    ),
+    "rule.activity_outside_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "The activity of {held_on} lies outside the dates of its pairing {pairing} ({span})."
+    ),
+    "rule.activity_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The activity of {held_on} of pairing {pairing} is dated after today ({today})."
+    ),
+    "rule.key_task_half_year": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The activity of {held_on} of pairing {pairing} serves the key task {task} of another half-year "
+        "({half_year}).",
+    ),
+    "rule.duplicate_name": QT_TRANSLATE_NOOP(
+        "Messages", "{count} active branches in {region} have the same name {name}."
+    ),
+    "rule.grassroots_township": QT_TRANSLATE_NOOP(
+        "Messages", "The grassroots branch {name} sits in {region}, which is not a township."
+    ),
+    "rule.grid_community": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The grid branch {name} in {region} names {community}, which is not a community branch of its "
+        "township.",
+    ),
+    "rule.organ_unit": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} in {region}: an organ branch must belong to a unit, and only organ branches belong to one.",
+    ),
+    "rule.known_values": QT_TRANSLATE_NOOP(
+        "Messages", "{row} holds the value {value}, which the ledger does not know."
+    ),
+    "pairing.overlap": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} already has a pairing from {started} to {ended}; a branch is in one pairing at a time, "
+        "so the two may not share a day.",
+    ),
+    "pairing.overlap_open": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} has been in a pairing since {started}; a branch is in one pairing at a time, so the two "
+        "may not share a day.",
+    ),
+    "pairing.overlap_held": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A branch would be in two pairings on the same day; a branch is in one pairing at a time. "
+        "Nothing was changed.",
+    ),
+    "pairing.activity_after_end": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The pairing has an activity on {date}; it can end on that day at the earliest "
+        "(or move the activity).",
+    ),
+    "pairing.repair_too_soon": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The pairing started on {started}; a new partner can start on the day after at the earliest.",
+    ),
+    "pairing.after_archived": QT_TRANSLATE_NOOP(
+        "Messages", "“{name}” was archived on {date}; its pairings end by then."
     ),
     "activity.in_future": QT_TRANSLATE_NOOP(
         "Messages", "The date {date} is in the future (today is {today}); record an activity once it is held."
@@ -341,6 +414,11 @@ def message_text(code: str, **params: object) -> str:
     if isinstance(reason, str):  # SQLite's or the OS's words, in English: told in the user's language
         params = {**params, "reason": reason_text(reason)}
     return QCoreApplication.translate(CONTEXT, source).format(**params)
+
+
+def problem_text(problem: Problem) -> str:
+    """A finding of Check database: the reason, naming the row that breaks the rule."""
+    return message_text(problem.code, detail=problem.detail, **problem.params)
 
 
 def error_text(error: BranchDeskError) -> str:

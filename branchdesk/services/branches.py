@@ -98,6 +98,7 @@ def problems_of(ledger: Ledger, draft: BranchDraft, branch_id: int | None = None
         duplicate_name=draft.region_id is not None
         and bool(draft.name)
         and branch_store.name_taken(ledger, draft.name, draft.region_id, branch_id),
+        first_paired_on=None if branch_id is None else _day(branch_store.pairing_span(ledger, branch_id)[0]),
     )
     return check_branch(draft, facts, ledger.clock.today())
 
@@ -234,6 +235,10 @@ def archive_branches(ledger: Ledger, branch_ids: Sequence[int], on: dt.date) -> 
                 raise BranchDeskError("branch.archive_paired", name=row["name"])
             if row["established_on"] is not None and row["established_on"] > on.isoformat():
                 raise BranchDeskError("branch.archive_before_established", name=row["name"])
+            # Its pairings lie within its life (domain.rules.Rule.PAIRING_OUTSIDE_LIFE).
+            _, last = branch_store.pairing_span(ledger, branch_id)
+            if last is not None and last > on.isoformat():
+                raise BranchDeskError("branch.archive_before_pairing_end", name=row["name"], date=last)
             ledger.update("branch", branch_id, {"archived_on": on.isoformat()})
     return changed(ledger, operation)
 

@@ -32,6 +32,7 @@ from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport, RowP
 from branchdesk.domain.months import HalfYear
 from branchdesk.domain.records import Region
 from branchdesk.domain.regions import resolve_region
+from branchdesk.domain.rules import outside_life, overlap_error, overlaps
 from branchdesk.domain.workdays import WorkCalendar
 from branchdesk.services.activities import work_calendar
 from branchdesk.services.history import changed
@@ -366,7 +367,17 @@ class _Index:
     _COLUMNS: ClassVar[dict[str, tuple[str, ...]]] = {
         "region": ("id", "uuid", "name", "parent_id", "code"),
         "unit": ("id", "uuid", "name", "region_id"),
-        "branch": ("id", "uuid", "name", "kind", "region_id", "unit_id", "tier", "established_on"),
+        "branch": (
+            "id",
+            "uuid",
+            "name",
+            "kind",
+            "region_id",
+            "unit_id",
+            "tier",
+            "established_on",
+            "archived_on",
+        ),
         "draw": ("id", "uuid"),
         "pairing": ("id", "uuid", "organ_id", "grassroots_id", "started_on", "ended_on"),
         "key_task": ("id", "uuid", "name", "half_year"),
@@ -390,6 +401,7 @@ class _Index:
         self.by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.by_name: dict[str, list[int]] = defaultdict(list)
         self.by_grassroots: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.by_organ: dict[int, list[dict[str, Any]]] = defaultdict(list)
         self.imported: set[int] = set()  # ids this import added
 
     @classmethod
@@ -409,6 +421,7 @@ class _Index:
             self.by_name[row["name"]].append(len(self.rows) - 1)
         if "grassroots_id" in row:
             self.by_grassroots[row["grassroots_id"]].append(row)
+            self.by_organ[row["organ_id"]].append(row)
 
     def replace(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         fresh = {column: new.get(column) for column in self._COLUMNS[self.table]}
@@ -717,7 +730,39 @@ def _pairing(s: _Session) -> None:
             raise BranchDeskError("pairing.grassroots_already_paired", field="grassroots")
         open_organs.add(organ)
         open_grassroots.add(grassroots)
+    _pairing_rules(s, organ, grassroots, started, ended)
     s.write("pairing", None, values)
+
+
+def _day(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _pairing_rules(s: _Session, organ: int, grassroots: int, started: str, ended: str | None) -> None:
+    """The ledger's rules for a new pairing (domain.rules), against the ledger and this import's rows."""
+    branches, pairings = s.index("branch"), s.index("pairing")
+    start, end = dt.date.fromisoformat(started), _day(ended)
+    for branch_id in (organ, grassroots):
+        branch = branches.by_id[branch_id]
+        established, archived = _day(branch["established_on"]), _day(branch["archived_on"])
+        if not outside_life(start, end, established, archived):
+            continue
+        if established is not None and start < established:
+            raise BranchDeskError(
+                "pairing.before_established", field="started_on", name=branch["name"], date=started
+            )
+        raise BranchDeskError(
+            "pairing.after_archived", field="ended_on", name=branch["name"], date=branch["archived_on"]
+        )
+    for branch_id, others in ((organ, pairings.by_organ), (grassroots, pairings.by_grassroots)):
+        for other in others.get(branch_id, ()):
+            if overlaps(start, end, dt.date.fromisoformat(other["started_on"]), _day(other["ended_on"])):
+                raise overlap_error(
+                    branches.by_id[branch_id]["name"],
+                    other["started_on"],
+                    other["ended_on"],
+                    field="started_on",
+                )
 
 
 def _half_year(value: object) -> str | None:

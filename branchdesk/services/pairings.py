@@ -19,6 +19,7 @@ from branchdesk.domain.pairing_list import (
     Unpaired,
 )
 from branchdesk.domain.rates import Rate
+from branchdesk.domain.rules import overlap_error
 from branchdesk.services.history import changed
 from branchdesk.storage import pairing_list
 from branchdesk.storage import pairings as store
@@ -86,12 +87,16 @@ def _unpaired_branch(ledger: Ledger, branch_id: int, *, organ_side: bool) -> dic
 
 
 def check_start(ledger: Ledger, started_on: dt.date, branch_ids: Sequence[int]) -> None:
-    """A pairing starts today or earlier, and not before either branch was established."""
+    """A pairing starts today or earlier, not before either branch was established, and shares no day
+    with another pairing of either branch (domain.rules)."""
     if started_on > ledger.clock.today():
         raise BranchDeskError("pairing.starts_in_future", date=started_on.isoformat())
     name = store.established_after(ledger, branch_ids, started_on)
     if name is not None:
         raise BranchDeskError("pairing.before_established", name=name, date=started_on.isoformat())
+    other = store.running_on_or_after(ledger, branch_ids, started_on)
+    if other is not None:
+        raise overlap_error(other["name"], other["started_on"], other["ended_on"])
 
 
 def assign_pairing(ledger: Ledger, organ_id: int, grassroots_id: int, started_on: dt.date) -> Changed:
@@ -135,6 +140,10 @@ def _check_end(ledger: Ledger, found: dict[str, Any], ended_on: dt.date) -> None
         raise BranchDeskError("pairing.ends_in_future", date=ended_on.isoformat())
     if ended_on.isoformat() < found["started_on"]:
         raise BranchDeskError("pairing.ends_before_start", started=found["started_on"])
+    # Its activities stay within its dates (domain.rules.Rule.ACTIVITY_OUTSIDE_PAIRING).
+    last = store.last_activity(ledger, found["id"])
+    if last is not None and last > ended_on.isoformat():
+        raise BranchDeskError("pairing.activity_after_end", date=last)
 
 
 def end_pairing(
@@ -153,11 +162,14 @@ def repair(ledger: Ledger, pairing_id: int, new_partner_id: int, started_on: dt.
 
     ``new_partner_id`` is an organ branch (the grassroots branch keeps its place) or a grassroots branch
     (the organ branch does). The old pairing ends the day before, so that no day counts a branch in two
-    pairings (or on that day, if it only started then)."""
+    pairings; so the new partner starts the day after the old pairing started at the earliest."""
     with ledger.operation("pairing.repair") as op:
         found = _open_pairing(ledger, pairing_id)
-        last_day = max(started_on - dt.timedelta(days=1), dt.date.fromisoformat(found["started_on"]))
-        _check_end(ledger, found, started_on)
+        last_day = started_on - dt.timedelta(days=1)
+        if last_day.isoformat() < found["started_on"]:
+            # The old pairing would share its one day with the new one.
+            raise BranchDeskError("pairing.repair_too_soon", started=found["started_on"])
+        _check_end(ledger, found, last_day)
         partner = store.branch(ledger, new_partner_id)
         organ_side = partner is not None and partner["kind"] == "organ"
         store.end_pairing(ledger, pairing_id, last_day, EndReason.REPAIRED)

@@ -93,6 +93,18 @@ def name_taken(ledger: Ledger, name: str, region_id: int, except_id: int | None)
     )
 
 
+def pairing_span(ledger: Ledger, branch_id: int) -> tuple[str | None, str | None]:
+    """The first day of the branch's pairings and the last day of its ended ones (None: none such)."""
+    row = ledger.query(
+        "SELECT min(started_on) AS first, max(ended_on) AS last FROM pairing WHERE organ_id = :id"
+        " UNION ALL SELECT min(started_on), max(ended_on) FROM pairing WHERE grassroots_id = :id",
+        {"id": branch_id},
+    )
+    firsts = [r["first"] for r in row if r["first"] is not None]
+    lasts = [r["last"] for r in row if r["last"] is not None]
+    return min(firsts, default=None), max(lasts, default=None)
+
+
 def referenced(ledger: Ledger, branch_ids: Sequence[int]) -> set[int]:
     """The branches that a pairing (ended ones too), a grid or a unit's assignment refers to."""
     marks = ", ".join("?" for _ in branch_ids)

@@ -1,17 +1,159 @@
-"""Integrity checks: SQLite's own, foreign keys, and ledger invariants that constraints can't hold."""
+"""Integrity checks: SQLite's own, foreign keys, and every rule of the ledger (domain.rules), row by row."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from enum import StrEnum
 
+from branchdesk.domain.enums import (
+    ActivityType,
+    Area,
+    BranchKind,
+    EndReason,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+    UnitLevel,
+)
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Problem
+from branchdesk.domain.rules import Rule
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import APPLICATION_ID
 
 # The full check's stages, for a progress display: SQLite's integrity check, foreign keys, ledger rules.
 STAGES = 3
+
+# How a finding names its rows: a pairing by its two branches and its dates, as the Pairings tab shows them.
+_LABEL = "g.name || ' ← ' || o.name"
+_SPAN = "p.started_on || '–' || coalesce(p.ended_on, '…')"
+_PAIRING = f"{_LABEL} AS pairing, {_SPAN} AS span"
+_SIDES = "pairing p JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id"
+_OPEN_END = "'9999-12-31'"
+
+
+def _overlap(side: str) -> str:
+    """Pairings of one branch on ``side`` that share a day; each pair once, by pairing_organ/_grassroots."""
+    branch = "o" if side == "organ_id" else "g"
+    return f"""
+        SELECT {branch}.name AS branch, {_PAIRING}, qg.name || ' ← ' || qo.name AS other,
+               q.started_on || '–' || coalesce(q.ended_on, '…') AS other_span
+        FROM {_SIDES}
+        JOIN pairing q ON q.{side} = p.{side} AND q.id > p.id
+             AND q.started_on <= coalesce(p.ended_on, {_OPEN_END})
+             AND coalesce(q.ended_on, {_OPEN_END}) >= p.started_on
+        JOIN branch qo ON qo.id = q.organ_id JOIN branch qg ON qg.id = q.grassroots_id
+    """
+
+
+def _outside_life(branch: str) -> str:
+    """Pairings outside the life of their organ (``o``) or grassroots (``g``) branch (domain.rules)."""
+    return f"""
+        SELECT {_PAIRING}, {branch}.name AS branch, coalesce({branch}.established_on, '—') AS established,
+               coalesce({branch}.archived_on, '—') AS archived
+        FROM {_SIDES}
+        WHERE p.started_on < {branch}.established_on
+           OR coalesce(p.ended_on, {_OPEN_END}) > {branch}.archived_on
+    """
+
+
+def _known(column: str, values: type[StrEnum], *, nullable: bool = False) -> str:
+    """``column`` holds a value the programme knows (the enum's), or NULL where that is allowed."""
+    listed = ", ".join(f"'{value.value}'" for value in values)
+    test = f"{column} NOT IN ({listed})"
+    return f"({column} IS NOT NULL AND {test})" if nullable else f"({column} IS NULL OR {test})"
+
+
+def _unknown(row: str, table: str, checks: list[tuple[str, type[StrEnum], bool]], joins: str = "") -> str:
+    return " UNION ALL ".join(
+        f"SELECT {row} AS row, CAST({column} AS TEXT) AS value FROM {table} {joins}"
+        f" WHERE {_known(column, values, nullable=nullable)}"
+        for column, values, nullable in checks
+    )
+
+
+_ACTIVITY_ROW = f"a.held_on || ' ' || {_LABEL}"
+_OF_ACTIVITY = (
+    "JOIN pairing p ON p.id = a.pairing_id"
+    " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id"
+)
+_ACTIVITY_SIDES = f"activity a {_OF_ACTIVITY}"
+
+# One query per rule; each result row is one finding, its columns the message's parameters.
+QUERIES: dict[Rule, str] = {
+    Rule.PAIRING_SIDES: f"SELECT {_PAIRING} FROM {_SIDES} WHERE o.kind <> 'organ' OR g.kind = 'organ'",
+    Rule.PAIRING_OVERLAP: _overlap("organ_id") + " UNION ALL " + _overlap("grassroots_id"),
+    Rule.PAIRING_OUTSIDE_LIFE: _outside_life("o") + " UNION ALL " + _outside_life("g"),
+    # pairing_started and pairing_ended find the few rows past today.
+    Rule.PAIRING_IN_FUTURE: f"""
+        SELECT {_PAIRING}, :today AS today FROM {_SIDES} WHERE p.started_on > :today
+        UNION ALL
+        SELECT {_PAIRING}, :today AS today FROM {_SIDES} WHERE p.ended_on > :today AND p.started_on <= :today
+    """,
+    # Per pairing, its activities by activity_pairing_type_held: an index walk, never the activity table.
+    Rule.ACTIVITY_OUTSIDE_PAIRING: f"""
+        SELECT a.held_on, {_PAIRING} FROM {_ACTIVITY_SIDES}
+        WHERE a.held_on < p.started_on OR a.held_on > coalesce(p.ended_on, {_OPEN_END})
+    """,
+    # activity_month starts with held_on: the range past today.
+    Rule.ACTIVITY_IN_FUTURE: f"""
+        SELECT a.held_on, {_LABEL} AS pairing, :today AS today FROM {_ACTIVITY_SIDES} WHERE a.held_on > :today
+    """,
+    # Per key task, its activities by activity_key_task.
+    Rule.KEY_TASK_HALF_YEAR: f"""
+        SELECT a.held_on, {_LABEL} AS pairing, k.name AS task, k.half_year
+        FROM key_task k JOIN activity a ON a.key_task_id = k.id {_OF_ACTIVITY}
+        WHERE a.held_on < substr(k.half_year, 1, 4) || CASE substr(k.half_year, 7) WHEN '1' THEN '-01-01'
+                                                                                   ELSE '-07-01' END
+           OR a.held_on > substr(k.half_year, 1, 4) || CASE substr(k.half_year, 7) WHEN '1' THEN '-06-30'
+                                                                                  ELSE '-12-31' END
+    """,
+    # branch_region_name groups the active namesakes of each region without sorting.
+    Rule.DUPLICATE_NAME: """
+        SELECT b.name, r.name AS region, count(*) AS count
+        FROM branch b JOIN region r ON r.id = b.region_id
+        WHERE b.archived_on IS NULL GROUP BY b.region_id, b.name HAVING count(*) > 1
+    """,
+    Rule.GRASSROOTS_TOWNSHIP: """
+        SELECT b.name, r.name AS region FROM branch b JOIN region r ON r.id = b.region_id
+        WHERE b.kind <> 'organ' AND r.level <> 'township'
+    """,
+    Rule.GRID_COMMUNITY: """
+        SELECT b.name, r.name AS region, coalesce(c.name, '—') AS community
+        FROM branch b JOIN region r ON r.id = b.region_id LEFT JOIN branch c ON c.id = b.community_id
+        WHERE b.kind = 'grid'
+          AND (c.id IS NULL OR c.kind IS NOT 'community' OR c.region_id IS NOT b.region_id)
+    """,
+    Rule.ORGAN_UNIT: """
+        SELECT b.name, r.name AS region FROM branch b JOIN region r ON r.id = b.region_id
+        WHERE (b.kind = 'organ') <> (b.unit_id IS NOT NULL)
+           OR (b.unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.id = b.unit_id))
+    """,
+    Rule.KNOWN_VALUES: " UNION ALL ".join(
+        (
+            _unknown("name", "region", [("level", RegionLevel, False)]),
+            _unknown("name", "unit", [("level", UnitLevel, False)]),
+            _unknown("name", "branch", [("kind", BranchKind, False), ("tier", Tier, True)]),
+            _unknown(
+                _LABEL,
+                _SIDES,
+                [
+                    ("p.method", PairingMethod, False),
+                    ("p.organ_tier", Tier, True),
+                    ("p.grassroots_tier", Tier, True),
+                    ("p.end_reason", EndReason, True),
+                ],
+            ),
+            _unknown(_ACTIVITY_ROW, _ACTIVITY_SIDES, [("a.type", ActivityType, False)]),
+            _unknown(
+                _ACTIVITY_ROW,
+                f"activity_area x JOIN activity a ON a.id = x.activity_id {_OF_ACTIVITY}",
+                [("x.area", Area, False)],
+            ),
+        )
+    ),
+}
 
 
 def check(ledger: Ledger, *, quick: bool, progress: Callable[[int], None] | None = None) -> list[Problem]:
@@ -50,19 +192,17 @@ def _check(ledger: Ledger, quick: bool, progress: Callable[[int], None]) -> list
     for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()[:20]:
         problems.append(Problem("check.foreign_key", f"{table} #{rowid} → {parent}"))
     progress(2)
-    for row in ledger.query(
-        """
-        SELECT p.id FROM pairing p JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
-        WHERE o.kind <> 'organ' OR g.kind = 'organ' LIMIT 20
-        """
-    ):
-        problems.append(Problem("check.pairing_sides", f"pairing #{row['id']}"))
-    for row in ledger.query(
-        """
-        SELECT a.id FROM activity a JOIN pairing p ON p.id = a.pairing_id
-        WHERE a.held_on < p.started_on OR (p.ended_on IS NOT NULL AND a.held_on > p.ended_on) LIMIT 20
-        """
-    ):
-        problems.append(Problem("check.activity_outside_pairing", f"activity #{row['id']}"))
+    problems.extend(rule_problems(ledger))
     progress(3)
     return problems
+
+
+def rule_problems(ledger: Ledger) -> list[Problem]:
+    """Every row that breaks a rule of the ledger, rule by rule in the list's order."""
+    today = ledger.clock.today().isoformat()
+    found: list[Problem] = []
+    for rule in Rule:
+        sql = QUERIES[rule]
+        params = {"today": today} if ":today" in sql else {}
+        found.extend(Problem(rule.value, "", row) for row in ledger.query(sql, params))
+    return found

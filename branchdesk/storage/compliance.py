@@ -13,13 +13,12 @@ from branchdesk.domain.compliance import KeyTaskCoverage, OverduePairing, Pairin
 from branchdesk.domain.months import HalfYear, Month
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import scope_sql
-from branchdesk.storage.stats import PAIRING_SIDES, pairings_in_scope
+from branchdesk.storage.stats import OWES_MONTH, PAIRING_SIDES, pairings_in_scope
 
 _REGION_LABEL = (
     "(SELECT CASE WHEN r.level = 'township' THEN rp.name || ' / ' || r.name ELSE r.name END"
     " FROM region r LEFT JOIN region rp ON rp.id = r.parent_id WHERE r.id = g.region_id)"
 )
-_OWES = "p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :last)"
 # Active at some time between :first and :last.
 _ACTIVE_IN_SPAN = "p.started_on <= :last AND (p.ended_on IS NULL OR p.ended_on >= :first)"
 _THEMED_IN_MONTH = (
@@ -35,17 +34,24 @@ def _scope(region_id: int, direct: bool, **values: Any) -> tuple[str, dict[str, 
 def overdue_pairings(
     ledger: Ledger, region_id: int, month: Month, *, direct: bool = False
 ) -> list[OverduePairing]:
-    """Pairings that owe ``month`` a themed Party day and have none in it, by region and name."""
+    """Pairings that owe ``month`` a themed Party day and have none in it, by region and name: one per
+    grassroots branch, as the compliance rate counts them (a branch in two overlapping pairings once, by
+    the first of them, and not at all when either held its themed Party day)."""
     cte, params = _scope(
         region_id, direct, first=month.first_day.isoformat(), last=month.last_day.isoformat()
     )
     rows = ledger.query(
-        f"""{cte}
+        f"""{cte.rstrip()},
+        owing AS (
+            SELECT min(p.id) AS id, max({_THEMED_IN_MONTH}) AS themed FROM {PAIRING_SIDES}
+            WHERE {pairings_in_scope(direct)} AND {OWES_MONTH} GROUP BY p.grassroots_id
+        )
         SELECT p.id, g.name AS grassroots, o.name AS organ, {_REGION_LABEL} AS region,
                (SELECT max(a.held_on) FROM activity a WHERE a.pairing_id = p.id AND a.type = 'themed_day'
                 AND a.held_on <= :last) AS last_themed
-        FROM {PAIRING_SIDES}
-        WHERE {pairings_in_scope(direct)} AND {_OWES} AND NOT {_THEMED_IN_MONTH}
+        FROM owing w JOIN pairing p ON p.id = w.id
+        JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id
+        WHERE NOT w.themed
         ORDER BY region, g.name, p.id
         """,
         params,

@@ -407,6 +407,8 @@ def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:
         return BranchDeskError("pairing.organ_already_paired")
     if "pairing_open_grassroots" in text or "pairing.grassroots_id" in text:
         return BranchDeskError("pairing.grassroots_already_paired")
+    if "pairing.overlap" in text:
+        return BranchDeskError("pairing.overlap_held")
     if "pairing.sides" in text:
         return BranchDeskError("pairing.wrong_sides")
     if "FOREIGN KEY" in text:

@@ -91,6 +91,29 @@ def established_after(ledger: Ledger, branch_ids: Sequence[int], day: dt.date) -
     return name
 
 
+def running_on_or_after(ledger: Ledger, branch_ids: Sequence[int], day: dt.date) -> dict[str, Any] | None:
+    """A pairing of one of ``branch_ids`` still running on ``day`` or later (ended ones too), with that
+    branch's name: what a pairing from ``day`` on would overlap."""
+    if not branch_ids:
+        return None
+    marks = ", ".join("?" for _ in branch_ids)
+    found = ledger.query(
+        " UNION ALL ".join(
+            f"SELECT b.name, p.started_on, p.ended_on FROM pairing p JOIN branch b ON b.id = p.{side}"
+            f" WHERE p.{side} IN ({marks}) AND coalesce(p.ended_on, '9999-12-31') >= ?"
+            for side in ("organ_id", "grassroots_id")
+        )
+        + " LIMIT 1",
+        [*branch_ids, day.isoformat(), *branch_ids, day.isoformat()],
+    )
+    return found[0] if found else None
+
+
+def last_activity(ledger: Ledger, pairing_id: int) -> str | None:
+    day: str | None = ledger.scalar("SELECT max(held_on) FROM activity WHERE pairing_id = ?", (pairing_id,))
+    return day
+
+
 def assigned_units(ledger: Ledger) -> list[AssignedUnit]:
     """Units assigned to a community, with their unpaired organ branches and the community's unpaired
     grids."""

@@ -230,5 +230,33 @@ MIGRATION_2 = """
 ALTER TABLE draw ADD COLUMN candidates TEXT CHECK (candidates IS NULL OR json_valid(candidates));
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+
+def _no_overlap(event: str, side: str) -> str:
+    """One-to-one over time (domain.rules.Rule.PAIRING_OVERLAP): no other pairing of the same branch on
+    ``side`` shares a day with the new row, ended pairings included; by pairing_organ/pairing_grassroots."""
+    return f"""
+CREATE TRIGGER pairing_overlap_{side}_{event.split()[0].lower()} BEFORE {event} ON pairing
+WHEN EXISTS (SELECT 1 FROM pairing q WHERE q.{side}_id = NEW.{side}_id AND q.id IS NOT NEW.id
+             AND q.started_on <= coalesce(NEW.ended_on, '9999-12-31')
+             AND coalesce(q.ended_on, '9999-12-31') >= NEW.started_on
+             -- two open pairings: the partial unique indexes say so, naming the side
+             AND (q.ended_on IS NOT NULL OR NEW.ended_on IS NOT NULL))
+BEGIN SELECT RAISE(ABORT, 'pairing.overlap'); END;
+"""
+
+
+# The ledger's rules in the schema where SQLite holds them cheaply: no branch in two pairings on one day,
+# whoever writes the file. Rows already overlapping stay (Check database names them). Indexes let the
+# check and every door find active namesakes and key tasks' activities without reading the tables.
+MIGRATION_3 = f"""
+{_no_overlap("INSERT", "organ")}
+{_no_overlap("INSERT", "grassroots")}
+{_no_overlap("UPDATE OF organ_id, started_on, ended_on", "organ")}
+{_no_overlap("UPDATE OF grassroots_id, started_on, ended_on", "grassroots")}
+CREATE INDEX branch_active_name ON branch(region_id, name) WHERE archived_on IS NULL;
+DROP INDEX activity_key_task;
+CREATE INDEX activity_key_task ON activity(key_task_id, held_on);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -89,21 +89,26 @@ def pairings_in_scope(direct: bool) -> str:
     return "g.region_id IN (SELECT id FROM scope)"
 
 
+# A pairing owes a month (from :first to :last) a themed Party day when it is active for the whole month.
+OWES_MONTH = "p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :last)"
+
 PAIRING_SIDES = "pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
 
 
 def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> Rate:
+    """Counted by grassroots branch, so that one in two overlapping pairings counts once (domain.stats)."""
     row = ledger.query(
         f"""
         WITH RECURSIVE {scope_sql(direct)}
-        SELECT count(*) AS total,
-               coalesce(sum(EXISTS (
-                   SELECT 1 FROM activity a
-                   WHERE a.pairing_id = p.id AND a.type = 'themed_day' AND a.held_on BETWEEN :first AND :last
-               )), 0) AS compliant
-        FROM {PAIRING_SIDES}
-        WHERE {pairings_in_scope(direct)}
-          AND p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :last)
+        SELECT count(*) AS total, coalesce(sum(themed), 0) AS compliant FROM (
+            SELECT max(EXISTS (
+                       SELECT 1 FROM activity a WHERE a.pairing_id = p.id AND a.type = 'themed_day'
+                       AND a.held_on BETWEEN :first AND :last
+                   )) AS themed
+            FROM {PAIRING_SIDES}
+            WHERE {pairings_in_scope(direct)} AND {OWES_MONTH}
+            GROUP BY p.grassroots_id
+        )
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
     )[0]

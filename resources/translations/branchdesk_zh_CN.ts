@@ -2837,6 +2837,86 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>日期 {date} 在今天之后。</translation>
     </message>
     <message>
+        <source>“{name}” has a pairing until {date}; archive it on that day or later.</source>
+        <translation>“{name}”的结对持续到 {date}，归档日期不能早于这一天。</translation>
+    </message>
+    <message>
+        <source>The branch has been paired since {date}; it was established by then.</source>
+        <translation>该党支部自 {date} 起已有结对，成立日期不能晚于这一天。</translation>
+    </message>
+    <message>
+        <source>Pairing {pairing} ({span}) does not link an organ branch with a grassroots branch.</source>
+        <translation>结对“{pairing}”（{span}）不是机关党支部与基层党支部之间的结对。</translation>
+    </message>
+    <message>
+        <source>{branch} is in two pairings at the same time: {pairing} ({span}) and {other} ({other_span}).</source>
+        <translation>“{branch}”同时处在两个结对中，时间重叠：“{pairing}”（{span}）与“{other}”（{other_span}）。</translation>
+    </message>
+    <message>
+        <source>Pairing {pairing} ({span}) lies outside the life of {branch} (established {established}, archived {archived}).</source>
+        <translation>结对“{pairing}”（{span}）超出了“{branch}”的存续时间（成立于 {established}，归档于 {archived}）。</translation>
+    </message>
+    <message>
+        <source>Pairing {pairing} ({span}) starts or ends after today ({today}).</source>
+        <translation>结对“{pairing}”（{span}）的开始或结束日期晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>The activity of {held_on} lies outside the dates of its pairing {pairing} ({span}).</source>
+        <translation>{held_on} 的活动不在其结对“{pairing}”的起止日期（{span}）之内。</translation>
+    </message>
+    <message>
+        <source>The activity of {held_on} of pairing {pairing} is dated after today ({today}).</source>
+        <translation>结对“{pairing}”的 {held_on} 活动日期晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>The activity of {held_on} of pairing {pairing} serves the key task {task} of another half-year ({half_year}).</source>
+        <translation>结对“{pairing}”的 {held_on} 活动所属的阶段性重点工作“{task}”属于另一个半年（{half_year}）。</translation>
+    </message>
+    <message>
+        <source>{count} active branches in {region} have the same name {name}.</source>
+        <translation>{region}有 {count} 个未归档的党支部同名：“{name}”。</translation>
+    </message>
+    <message>
+        <source>The grassroots branch {name} sits in {region}, which is not a township.</source>
+        <translation>基层党支部“{name}”所属区域“{region}”不是乡镇（街道）。</translation>
+    </message>
+    <message>
+        <source>The grid branch {name} in {region} names {community}, which is not a community branch of its township.</source>
+        <translation>{region}的网格党支部“{name}”所属社区“{community}”不是本乡镇（街道）的社区党支部。</translation>
+    </message>
+    <message>
+        <source>{name} in {region}: an organ branch must belong to a unit, and only organ branches belong to one.</source>
+        <translation>{region}的“{name}”：机关党支部必须属于一个单位，且只有机关党支部才属于单位。</translation>
+    </message>
+    <message>
+        <source>{row} holds the value {value}, which the ledger does not know.</source>
+        <translation>“{row}”含有台账无法识别的值“{value}”。</translation>
+    </message>
+    <message>
+        <source>{name} already has a pairing from {started} to {ended}; a branch is in one pairing at a time, so the two may not share a day.</source>
+        <translation>“{name}”已有 {started} 至 {ended} 的结对；一个党支部同一时间只能有一个结对，两个结对的日期不能重叠。</translation>
+    </message>
+    <message>
+        <source>{name} has been in a pairing since {started}; a branch is in one pairing at a time, so the two may not share a day.</source>
+        <translation>“{name}”自 {started} 起已有结对；一个党支部同一时间只能有一个结对，两个结对的日期不能重叠。</translation>
+    </message>
+    <message>
+        <source>A branch would be in two pairings on the same day; a branch is in one pairing at a time. Nothing was changed.</source>
+        <translation>这样会使一个党支部在同一天处在两个结对中；一个党支部同一时间只能有一个结对。未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The pairing has an activity on {date}; it can end on that day at the earliest (or move the activity).</source>
+        <translation>该结对在 {date} 还有活动，结束日期最早为当天（或先修改该活动的日期）。</translation>
+    </message>
+    <message>
+        <source>The pairing started on {started}; a new partner can start on the day after at the earliest.</source>
+        <translation>结对开始于 {started}，新的结对对象最早从次日开始。</translation>
+    </message>
+    <message>
+        <source>“{name}” was archived on {date}; its pairings end by then.</source>
+        <translation>“{name}”已于 {date} 归档，其结对最晚只能到当天结束。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a whole number.</source>
         <translation>“{value}”不是整数。</translation>
     </message>
@@ -2967,14 +3047,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>A record points to a missing record: {detail}</source>
         <translation>有记录指向不存在的记录：{detail}</translation>
-    </message>
-    <message>
-        <source>A pairing does not link an organ branch with a grassroots branch: {detail}</source>
-        <translation>有结对不是机关党支部与基层党支部之间的结对：{detail}</translation>
-    </message>
-    <message>
-        <source>An activity lies outside its pairing's dates: {detail}</source>
-        <translation>有活动日期超出其结对的起止日期：{detail}</translation>
     </message>
     <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>

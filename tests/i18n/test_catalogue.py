@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from branchdesk.domain.rules import Rule
 from branchdesk.i18n.messages import MESSAGES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +70,8 @@ def _raised_codes() -> set[str]:
         codes |= set(re.findall(r'BranchDeskError\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
         codes |= set(re.findall(r'(?<!Field)Problem\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
         codes |= set(re.findall(r'FieldProblem\(\s*[\w."]+,\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
-    return codes
+    # Check database names each row breaking a rule of the ledger under the rule's own code.
+    return codes | {rule.value for rule in Rule}
 
 
 def test_every_raised_code_has_a_message_and_every_message_is_used() -> None:

@@ -143,6 +143,8 @@ def write(
         )
 
 
+OVERLAP_TRIGGERS = "SELECT name FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'pairing_overlap%'"
+
 CALENDAR = WorkCalendar(
     declared={dt.date(2022, 5, 3): DayKind.HOLIDAY, dt.date(2022, 5, 7): DayKind.WORKDAY},
     covered_years=frozenset({2022}),
@@ -159,6 +161,10 @@ def test_sql_matches_the_definitions(
         tempfile.TemporaryDirectory() as folder,
         Ledger.create(Path(folder) / "p.bdesk", FixedClock.on(day)) as ledger,
     ):
+        # Ended pairings may overlap here, as in files written before the schema refused it (or by other
+        # programs): the figures must still count each branch once.
+        for name in [row["name"] for row in ledger.query(OVERLAP_TRIGGERS)]:
+            ledger.conn.execute(f"DROP TRIGGER {name}")
         write(ledger, branches, pairings, activities)
         county = 2
         counts, optimised = stats_store.branch_figures(ledger, county, day, direct=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.modeltest import ModelTester
 
+from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import EndReason, Tier
 from branchdesk.services import pairings
 from branchdesk.storage.ledger import Ledger
@@ -82,6 +84,7 @@ def test_assign_end_and_repair(
     county: tuple[Path, dict[str, int]],
     qtmodeltester: ModelTester,
     recorder: Recorder,
+    clock: FixedClock,
 ) -> None:
     path, tree = county
     window, tab = _open(make_window, path, tree["huangchuan"])
@@ -128,10 +131,21 @@ def test_assign_end_and_repair(
     def repair(dialog: QDialog) -> None:
         dialog.grassroots.list.setCurrentRow(0)  # type: ignore[attr-defined]
 
+    # It began today: a new partner from today would share this day with it (one pairing at a time).
+    _answer("repairDialog", repair)
+    tab.repair_button.click()
+    assert recorder.errors == [
+        "The pairing started on 2022-05-19; a new partner can start on the day after at the earliest."
+    ]
+    assert _pairs(window) == [("机关第2党支部", "村2村党支部", None, None)]
+    recorder.errors.clear()
+
+    clock.moment += dt.timedelta(days=1)
+    tab.table.selectRow(0)
     _answer("repairDialog", repair)
     tab.repair_button.click()
     rows = _pairs(window)
-    assert rows[0][2:] == ("2022-05-19", "repaired")  # it began today, so it ends today
+    assert rows[0][2:] == ("2022-05-19", "repaired")  # its last day is the day before the new partner's first
     assert rows[1] == ("机关第2党支部", "村1村党支部", None, None)
     assert tab.model.total == 2
     assert recorder.errors == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from branchdesk.domain.records import Problem
-from branchdesk.i18n.messages import message_text
+from branchdesk.i18n.messages import problem_text
 
 
 def damaged(problems: list[Problem]) -> bool:
@@ -23,7 +23,7 @@ class CheckResultDialog(QDialog):
         self.summary.setWordWrap(True)
         self.problem_list = QListWidget(self)
         self.problem_list.setObjectName("checkProblems")
-        self.problem_list.addItems([message_text(p.code, detail=p.detail) for p in problems])
+        self.problem_list.addItems([problem_text(p) for p in problems])
         self.problem_list.setWordWrap(True)
         self.problem_list.setVisible(bool(problems))
         if not problems:

@@ -1,0 +1,156 @@
+"""The ledger's rules (domain.rules) at the doors that write: the pairing dialogs' services, import,
+archiving, editing a branch, undo; and the figures where a file already breaks the one-to-one rule."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import EndReason
+from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
+from branchdesk.services import branches, pairings
+from branchdesk.services.history import UndoHistory
+from branchdesk.storage.ledger import Ledger
+from tests.builders import LedgerBuilder, day
+from tests.test_cli import cli
+from tests.test_cli_check import pairing_row, shell
+
+
+@pytest.fixture
+def paired(build: LedgerBuilder) -> dict[str, int]:
+    """机关第1 ↔ 村1 from 2022-04-10 (a themed Party day in May), 机关第2 ↔ 村2 from 2022-04-10;
+    机关第3, 村3 and 村4 free."""
+    tree = build.tree()
+    unit = build.unit("潢川县财政局", tree["huangchuan"])
+    organs = build.organs(unit, tree["huangchuan"], 3)
+    villages = build.villages(tree["hc_chengguan"], 4)
+    first = build.pair(organs[0], villages[0], "2022-04-10")
+    build.pair(organs[1], villages[1], "2022-04-10")
+    build.activity(first, "2022-05-14")
+    return {"o1": organs[0], "o2": organs[1], "o3": organs[2], "v1": villages[0], "v2": villages[1],
+            "v3": villages[2], "first": first}  # fmt: skip
+
+
+def test_compliance_counts_a_branch_in_two_overlapping_pairings_once(
+    ledger: Ledger, paired: dict[str, int]
+) -> None:
+    path, clock = ledger.path, FixedClock.on("2022-06-15")
+    ledger.close()
+
+    def figures() -> tuple[dict[str, object], str]:
+        code, out, _ = cli("stats", str(path), "--json", "--month", "2022-05", clock=clock)
+        assert code == 0
+        return json.loads(out)["compliance"], cli("overdue", str(path), "--month", "2022-05", clock=clock)[1]
+
+    compliance, overdue = figures()
+    assert compliance == {"month": "2022-05", "count": 1, "total": 2, "rate": "50.00"}
+    # 村1 in a second pairing all May long, as an old file (or another program) may hold it.
+    shell(
+        path,
+        "DROP TRIGGER pairing_overlap_grassroots_insert",
+        pairing_row(paired["o3"], paired["v1"], "2022-04-20", "2022-05-31"),
+    )
+    compliance, overdue = figures()
+    assert compliance == {"month": "2022-05", "count": 1, "total": 2, "rate": "50.00"}
+    assert overdue.splitlines()[-1] == "信阳市，2022年5月：1 个结对未开展主题党日"
+    assert "村2村党支部 ← 机关第2党支部" in overdue
+
+
+def import_pairings(path: Path, clock: FixedClock, *rows: str) -> tuple[int, str]:
+    sheet = path.with_name("结对.csv")
+    sheet.write_text("机关支部,基层支部,结对日期,结束日期,结束原因\n" + "".join(rows), encoding="utf-8")
+    code, out, _ = cli("import", str(path), str(sheet), "--what", "pairings", clock=clock)
+    return code, out
+
+
+def test_import_refuses_a_pairing_that_overlaps_another(ledger: Ledger, paired: dict[str, int]) -> None:
+    path, clock = ledger.path, FixedClock.on("2023-01-31")
+    ledger.close()
+    before = cli("stats", str(path), "--json", "--month", "2022-12", clock=clock)[1]
+    code, out = import_pairings(
+        path,
+        clock,
+        "机关第3党支部,村1村党支部,2022-06-01,2023-01-10,其他\n",  # 村1 is paired, open, since 2022-04-10
+        "机关第3党支部,村3村党支部,2022-06-01,2022-08-31,其他\n",
+        "机关第3党支部,村4村党支部,2022-08-01,,\n",  # overlaps the row above
+    )
+    assert code == 1
+    assert "结对\t2\t结对日期\t“村1村党支部”自 2022-04-10 起已有结对" in out
+    assert "结对\t4\t结对日期\t“机关第3党支部”已有 2022-06-01 至 2022-08-31 的结对" in out
+    assert "拒绝 2 行" in out
+    assert cli("stats", str(path), "--json", "--month", "2022-12", clock=clock)[1] == before
+    assert cli("check", str(path), clock=clock)[0] == 0
+
+
+def test_import_keeps_pairings_within_the_branches_lives(ledger: Ledger, paired: dict[str, int]) -> None:
+    with ledger.operation("test.dates"):
+        ledger.update("branch", paired["v3"], {"established_on": "2022-05-01"})
+        ledger.update("branch", paired["o3"], {"archived_on": "2022-09-30"})
+    path, clock = ledger.path, FixedClock.on("2023-01-31")
+    ledger.close()
+    code, out = import_pairings(
+        path,
+        clock,
+        "机关第3党支部,村3村党支部,2022-04-20,2022-06-30,其他\n",
+        "机关第3党支部,村3村党支部,2022-07-01,2022-12-31,其他\n",
+    )
+    assert code == 1
+    assert "“村3村党支部”成立于 2022-04-20 之后，不能从该日起结对。" in out
+    assert "“机关第3党支部”已于 2022-09-30 归档，其结对最晚只能到当天结束。" in out
+
+
+def test_a_new_pairing_may_not_overlap_an_ended_one(ledger: Ledger, paired: dict[str, int]) -> None:
+    ledger.clock = FixedClock.on("2022-12-31")
+    pairings.end_pairing(ledger, paired["first"], day("2022-06-30"), EndReason.OTHER)
+    with pytest.raises(BranchDeskError) as refused:
+        pairings.assign_pairing(ledger, paired["o3"], paired["v1"], day("2022-06-01"))
+    assert (refused.value.code, refused.value.params) == (
+        "pairing.overlap",
+        {"name": "村1村党支部", "started": "2022-04-10", "ended": "2022-06-30"},
+    )
+    pairings.assign_pairing(ledger, paired["o3"], paired["v1"], day("2022-07-01"))
+    assert ledger.scalar("SELECT count(*) FROM pairing WHERE grassroots_id = ?", (paired["v1"],)) == 2
+
+
+def test_ending_a_pairing_keeps_its_activities_within_it(ledger: Ledger, paired: dict[str, int]) -> None:
+    with pytest.raises(BranchDeskError) as refused:
+        pairings.end_pairing(ledger, paired["first"], day("2022-05-01"), EndReason.OTHER)
+    assert (refused.value.code, refused.value.params) == (
+        "pairing.activity_after_end",
+        {"date": "2022-05-14"},
+    )
+    assert ledger.scalar("SELECT ended_on FROM pairing WHERE id = ?", (paired["first"],)) is None
+
+
+def test_archiving_and_establishing_keep_pairings_within_a_life(
+    ledger: Ledger, paired: dict[str, int]
+) -> None:
+    pairings.end_pairing(ledger, paired["first"], day("2022-05-15"), EndReason.MERGED)
+    with pytest.raises(BranchDeskError) as refused:
+        branches.archive_branches(ledger, [paired["v1"]], day("2022-05-10"))
+    assert (refused.value.code, refused.value.params) == (
+        "branch.archive_before_pairing_end",
+        {"name": "村1村党支部", "date": "2022-05-15"},
+    )
+    branches.archive_branches(ledger, [paired["v1"]], day("2022-05-15"))  # its last day may be the end
+    draft = branches.draft_of(ledger, paired["v2"])
+    with pytest.raises(InvalidRecordError) as invalid:
+        branches.edit_branch(ledger, paired["v2"], draft.__class__(**{**draft.__dict__,
+                             "established_on": day("2022-05-01")}))  # fmt: skip
+    assert [(p.field, p.code) for p in invalid.value.problems] == [
+        ("established_on", "branch.established_after_pairing")
+    ]
+
+
+def test_undo_that_would_overlap_says_so_and_changes_nothing(ledger: Ledger, paired: dict[str, int]) -> None:
+    history = UndoHistory(ledger)
+    history.record(pairings.end_pairing(ledger, paired["first"], day("2022-05-15"), EndReason.OTHER))
+    # Meanwhile another program pairs 机关第1 again, for a few days.
+    ledger.conn.execute(pairing_row(paired["o1"], paired["v3"], "2022-05-16", "2022-05-18"))
+    with pytest.raises(BranchDeskError) as refused:
+        history.undo()  # would reopen the first pairing over those days
+    assert refused.value.code == "pairing.overlap_held"
+    assert ledger.scalar("SELECT ended_on FROM pairing WHERE id = ?", (paired["first"],)) == "2022-05-15"
