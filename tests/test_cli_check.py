@@ -142,7 +142,7 @@ def test_key_task_of_another_half_year(sound: Path, clock: FixedClock) -> None:
         "UPDATE activity SET type = 'key_task', key_task_id = 1",
     )
     assert (
-        "结对“村1村党支部 ← 机关第1党支部”的 2022-05-14 活动所属的阶段性重点工作“防汛救灾”"
+        "结对“村1村党支部 ← 机关第1党支部”的 2022-05-14 活动所属的重点任务“防汛救灾”"
         "属于另一个半年（2022-H2）。" in broken(sound, clock)
     )
 

@@ -2870,7 +2870,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The activity of {held_on} of pairing {pairing} serves the key task {task} of another half-year ({half_year}).</source>
-        <translation>结对“{pairing}”的 {held_on} 活动所属的阶段性重点工作“{task}”属于另一个半年（{half_year}）。</translation>
+        <translation>结对“{pairing}”的 {held_on} 活动所属的重点任务“{task}”属于另一个半年（{half_year}）。</translation>
     </message>
     <message>
         <source>{count} active branches in {region} have the same name {name}.</source>
