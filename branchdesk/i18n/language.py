@@ -7,12 +7,24 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.resources import resources_dir
 
 CHINESE = "zh_CN"
 ENGLISH = "en"
 DEFAULT_LANGUAGE = CHINESE
 LANGUAGES = (CHINESE, ENGLISH)
+
+# Texts of Qt's own file dialog that Qt's Chinese catalogue (qtbase_zh_CN) lacks (Qt 6 gave labels access
+# keys; its file types are new): Qt asks every installed catalogue, so ours answers these.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+)
 
 
 def normalise(language: str | None) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -62,8 +62,13 @@ class _Side:
 
 
 def choose_record_path(parent: QWidget, name: str) -> Path | None:
+    # One context whatever the parent (the tab or the draw dialog): parent.tr() looked the texts up under
+    # the parent's class, where they are not.
     path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Save the draw record"), name, parent.tr("PDF files (*.pdf)")
+        parent,
+        QCoreApplication.translate("PairingsTab", "Save the draw record"),
+        name,
+        QCoreApplication.translate("PairingsTab", "PDF files (*.pdf)"),
     )
     return Path(path) if path else None
 

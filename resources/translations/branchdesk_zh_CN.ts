@@ -3333,6 +3333,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>PairingsTab</name>
     <message>
+        <source>Save the draw record</source>
+        <translation>保存抽签记录</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
         <source>Unpaired organ branches: {count}</source>
         <translation>未结对机关支部：{count} 个</translation>
     </message>
@@ -3395,6 +3403,36 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Draw record…</source>
         <translation>抽签记录…</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3939,17 +3977,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{sheet}: no column for {fields}</source>
         <translation>{sheet}：没有对应“{fields}”的列</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Save the draw record</source>
-        <translation>保存抽签记录</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 </TS>
