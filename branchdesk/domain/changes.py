@@ -47,6 +47,17 @@ class ChangeEntry:
         return fields
 
 
+@dataclass(frozen=True)
+class OperationEntry:
+    """One user action as History shows it: one line, however many rows it wrote."""
+
+    operation_id: int
+    action: str
+    at: dt.datetime
+    counts: dict[tuple[str, str], int]  # (table, insert|update|delete) → rows
+    changes: list[ChangeEntry]  # in the order made; all of them, or the first few of a large action
+
+
 _BOOKKEEPING = frozenset({"id", "uuid", "created_at", "updated_at"})
 
 UNDO_PREFIX = "undo:"

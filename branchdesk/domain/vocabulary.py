@@ -194,13 +194,13 @@ def words(concept: Concept) -> tuple[str, ...]:
 TERMS: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
     RegionLevel: {
         RegionLevel.CITY: ("市",),
-        RegionLevel.COUNTY: ("县区", "县", "区", "县(区)", "县（区）", "县/区"),
+        RegionLevel.COUNTY: ("县（区）", "县区", "县", "区", "县(区)", "县/区"),
         RegionLevel.TOWNSHIP: ("乡镇", "乡", "镇", "街道", "乡镇(街道)", "乡镇（街道）", "乡/镇/街道"),
     },
     UnitLevel: {
         UnitLevel.CITY: ("市直", "市级"),
         UnitLevel.COUNTY: ("县直", "县级", "区直"),
-        UnitLevel.CENTRAL: ("中央省驻信", "中央、省驻信单位", "中央省驻信单位", "驻信单位"),
+        UnitLevel.CENTRAL: ("中央、省驻信单位", "中央省驻信", "中央省驻信单位", "驻信单位"),
     },
     BranchKind: {
         BranchKind.ORGAN: ("机关", "机关支部", "机关党支部", "机关单位"),

@@ -6,7 +6,14 @@ saved at once, and the history tells undo and redo apart. The stacks live for on
 
 from __future__ import annotations
 
-from branchdesk.domain.changes import REDO_PREFIX, UNDO_PREFIX, Changed, ChangeEntry, undone_action
+from branchdesk.domain.changes import (
+    REDO_PREFIX,
+    UNDO_PREFIX,
+    Changed,
+    ChangeEntry,
+    OperationEntry,
+    undone_action,
+)
 from branchdesk.storage import history as history_store
 from branchdesk.storage.ledger import Ledger
 
@@ -60,23 +67,25 @@ def changed(ledger: Ledger, operation_id: int) -> Changed:
     return history_store.changed(ledger, operation_id)
 
 
-def record_history(ledger: Ledger, entity_uuid: str) -> list[ChangeEntry]:
-    """The changes of one record (a branch, a pairing…), newest first."""
-    return history_store.entries(ledger, entity_uuid)
+def record_actions(ledger: Ledger, entity_uuid: str) -> list[OperationEntry]:
+    """The actions that changed one record, newest first: Ctrl+H."""
+    return history_store.record_operations(ledger, entity_uuid)
 
 
-def ledger_history(ledger: Ledger, limit: int = 1000) -> list[ChangeEntry]:
-    return history_store.entries(ledger, None, limit)
+def ledger_actions(ledger: Ledger, limit: int = 1000) -> list[OperationEntry]:
+    """The newest ``limit`` actions of the whole ledger, newest first: Edit ▸ Ledger history."""
+    return history_store.operations(ledger, limit)
 
 
 def reference_names(ledger: Ledger, entries: list[ChangeEntry]) -> dict[tuple[str, int], str]:
-    """``{(column, id): name}`` for the ids in ``entries`` (a region's id shown as its name)."""
+    """``{(column, id): name}`` for the ids in ``entries`` (a region's id shown as its name, a pairing's
+    as its two branches)."""
     wanted: dict[str, set[int]] = {}
     for entry in entries:
-        for column, values in entry.changed_fields().items():
+        for column, value in [*(entry.before or {}).items(), *(entry.after or {}).items()]:
             table = history_store.REFERENCE_COLUMNS.get(column)
-            if table is not None:
-                wanted.setdefault(table, set()).update(v for v in values if isinstance(v, int))
+            if table is not None and isinstance(value, int):
+                wanted.setdefault(table, set()).add(value)
     names: dict[tuple[str, int], str] = {}
     for column, table in history_store.REFERENCE_COLUMNS.items():
         for row_id, name in history_store.names_of(ledger, table, wanted.get(table, set())).items():

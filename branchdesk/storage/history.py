@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from branchdesk.domain.changes import Changed, ChangeEntry
+from branchdesk.domain.changes import Changed, ChangeEntry, OperationEntry
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.storage.ledger import Ledger
 
@@ -105,28 +105,92 @@ def _describe(values: dict[str, Any]) -> str:
     return str(name) if name else str(values.get("uuid", ""))
 
 
+_ENTRY = (
+    "SELECT c.id, c.operation_id, o.action, o.at, c.entity, c.entity_uuid, c.change, c.before, c.after"
+    " FROM change_log c JOIN operation o ON o.id = c.operation_id"
+)
+
+
+def _entry(row: dict[str, Any]) -> ChangeEntry:
+    return ChangeEntry(
+        operation_id=row["operation_id"],
+        action=row["action"],
+        at=dt.datetime.fromisoformat(row["at"]),
+        entity=row["entity"],
+        entity_uuid=row["entity_uuid"],
+        change=row["change"],
+        before=None if row["before"] is None else json.loads(row["before"]),
+        after=None if row["after"] is None else json.loads(row["after"]),
+    )
+
+
 def entries(ledger: Ledger, entity_uuid: str | None = None, limit: int = 1000) -> list[ChangeEntry]:
     """The newest changes first: of one record (and the link rows it owns), or of the whole ledger."""
     where = "WHERE c.entity_uuid = :uuid" if entity_uuid is not None else ""
     rows = ledger.query(
-        "SELECT c.operation_id, o.action, o.at, c.entity, c.entity_uuid, c.change, c.before, c.after"
-        f" FROM change_log c JOIN operation o ON o.id = c.operation_id {where}"
-        " ORDER BY c.id DESC LIMIT :limit",
-        {"uuid": entity_uuid, "limit": limit},
+        f"{_ENTRY} {where} ORDER BY c.id DESC LIMIT :limit", {"uuid": entity_uuid, "limit": limit}
     )
-    return [
-        ChangeEntry(
-            operation_id=row["operation_id"],
-            action=row["action"],
-            at=dt.datetime.fromisoformat(row["at"]),
-            entity=row["entity"],
-            entity_uuid=row["entity_uuid"],
-            change=row["change"],
-            before=None if row["before"] is None else json.loads(row["before"]),
-            after=None if row["after"] is None else json.loads(row["after"]),
+    return [_entry(row) for row in rows]
+
+
+def _grouped(changes: list[ChangeEntry]) -> list[OperationEntry]:
+    """Changes (newest first) as operations, newest first, each with its changes in the order made."""
+    found: dict[int, OperationEntry] = {}
+    for change in changes:
+        operation = found.get(change.operation_id)
+        if operation is None:
+            operation = found[change.operation_id] = OperationEntry(
+                change.operation_id, change.action, change.at, {}, []
+            )
+        key = (change.entity, change.change)
+        operation.counts[key] = operation.counts.get(key, 0) + 1
+        operation.changes.insert(0, change)
+    return list(found.values())
+
+
+def record_operations(ledger: Ledger, entity_uuid: str, limit: int = 1000) -> list[OperationEntry]:
+    """The actions that changed one record (and the link rows it owns), newest first."""
+    return _grouped(entries(ledger, entity_uuid, limit))
+
+
+def operations(ledger: Ledger, limit: int = 1000, detail: int = 50) -> list[OperationEntry]:
+    """The newest ``limit`` actions that changed something, newest first, each with how many rows of each
+    table it added, changed and removed, and the first ``detail`` changes of each table (an import may
+    hold 100,000)."""
+    found = ledger.query(
+        "SELECT id, action, at FROM operation o"
+        " WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.operation_id = o.id)"
+        " ORDER BY id DESC LIMIT ?",
+        (limit,),
+    )
+    result = []
+    for row in found:
+        counts = {
+            (count["entity"], count["change"]): count["n"]
+            for count in ledger.query(
+                "SELECT entity, change, count(*) AS n FROM change_log WHERE operation_id = ? GROUP BY 1, 2",
+                (row["id"],),
+            )
+        }
+        changes = [
+            change
+            for table in dict.fromkeys(table for table, _ in counts)
+            for change in ledger.query(
+                f"{_ENTRY} WHERE c.operation_id = ? AND c.entity = ? ORDER BY c.id LIMIT ?",
+                (row["id"], table, detail),
+            )
+        ]
+        changes.sort(key=lambda change: change["id"])
+        result.append(
+            OperationEntry(
+                row["id"],
+                row["action"],
+                dt.datetime.fromisoformat(row["at"]),
+                counts,
+                [_entry(change) for change in changes],
+            )
         )
-        for row in rows
-    ]
+    return result
 
 
 # Columns that hold ids, and the table whose names History shows in their place.
@@ -140,6 +204,15 @@ REFERENCE_COLUMNS = {
     "grassroots_id": "branch",
     "assigned_community_id": "branch",
     "key_task_id": "key_task",
+    "pairing_id": "pairing",
+    "draw_id": "draw",
+}
+# How a record without a name of its own is named: a pairing by its two branches, a draw by its county.
+_NAMES = {
+    "pairing": "SELECT p.id, o.name || '—' || g.name AS name FROM pairing p"
+    " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id WHERE p.id IN ({marks})",
+    "draw": "SELECT d.id, r.name AS name FROM draw d JOIN region r ON r.id = d.scope_region_id"
+    " WHERE d.id IN ({marks})",
 }
 
 
@@ -147,7 +220,5 @@ def names_of(ledger: Ledger, table: str, ids: set[int]) -> dict[int, str]:
     if not ids:
         return {}
     marks = ", ".join("?" for _ in ids)
-    return {
-        row["id"]: row["name"]
-        for row in ledger.query(f"SELECT id, name FROM {table} WHERE id IN ({marks})", sorted(ids))
-    }
+    sql = _NAMES.get(table, f"SELECT id, name FROM {table} WHERE id IN ({{marks}})").format(marks=marks)
+    return {row["id"]: row["name"] for row in ledger.query(sql, sorted(ids))}

@@ -36,6 +36,8 @@ ACTION_NAMES: dict[str, str] = {
     "activity.copy": QT_TRANSLATE_NOOP("Actions", "Copy activity"),
     "activity.delete": QT_TRANSLATE_NOOP("Actions", "Delete activities"),
     "holidays.edit": QT_TRANSLATE_NOOP("Actions", "Edit holidays"),
+    "holidays.seed": QT_TRANSLATE_NOOP("Actions", "Load the official holiday calendar"),
+    "setting.set": QT_TRANSLATE_NOOP("Actions", "Change a ledger setting"),
     "import": QT_TRANSLATE_NOOP("Actions", "Import"),
 }
 _UNDO = QT_TRANSLATE_NOOP("Actions", "Undo: {action}")

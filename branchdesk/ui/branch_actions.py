@@ -21,7 +21,7 @@ from branchdesk.domain.vocabulary import branch_column
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services import branches, regions
-from branchdesk.services.history import record_history, reference_names
+from branchdesk.services.history import record_actions, reference_names
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.branch_model import COLUMNS, cell_text
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
@@ -225,9 +225,10 @@ class BranchActions(QObject):
         selected = self._selected()
         if ledger is None or len(selected) != 1:
             return
-        entries = record_history(ledger, selected[0].uuid)
+        actions = record_actions(ledger, selected[0].uuid)
         title = self.tr("History of {name}").format(name=selected[0].name)
-        HistoryDialog(title, entries, reference_names(ledger, entries), self._parent).exec()
+        changes = [change for action in actions for change in action.changes]
+        HistoryDialog(title, actions, reference_names(ledger, changes), self._parent).exec()
 
     # -- many branches -------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, RegionLevel, Tier
+from branchdesk.domain.enums import ActivityType, Area, BranchKind, RegionLevel, Tier, UnitLevel
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
@@ -25,6 +25,11 @@ _LEVEL = {
     RegionLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City"),
     RegionLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County/district"),
     RegionLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Labels", "Township"),
+}
+_UNIT_LEVEL = {
+    UnitLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City level"),
+    UnitLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County level"),
+    UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("Labels", "Central or provincial unit in the city"),
 }
 _UNGRADED = QT_TRANSLATE_NOOP("Labels", "Ungraded")
 _ACTIVITY_TYPE = {
@@ -63,6 +68,10 @@ def area_label(area: Area) -> str:
 
 def level_label(level: RegionLevel) -> str:
     return QCoreApplication.translate("Labels", _LEVEL[level])
+
+
+def unit_level_label(level: UnitLevel) -> str:
+    return QCoreApplication.translate("Labels", _UNIT_LEVEL[level])
 
 
 def current_language() -> str:

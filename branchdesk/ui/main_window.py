@@ -28,7 +28,7 @@ from branchdesk.domain.stats import LedgerStats
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
-from branchdesk.services.history import ledger_history, reference_names
+from branchdesk.services.history import ledger_actions, reference_names
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.ui.action_names import action_name
 from branchdesk.ui.activities_tab import ActivitiesTab
@@ -56,7 +56,7 @@ from branchdesk.ui.region_actions import RegionActions
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
 
-HISTORY_SHOWN = 1000  # changes listed by Edit ▸ Ledger history; an import alone can log many more
+HISTORY_SHOWN = 1000  # actions listed by Edit ▸ Ledger history
 
 
 class _NoLedger:
@@ -445,13 +445,14 @@ class MainWindow(QMainWindow):
         ledger = self.edits.ledger
         if ledger is None:
             return
-        entries = ledger_history(ledger, HISTORY_SHOWN)
+        actions = ledger_actions(ledger, HISTORY_SHOWN)
         title = self.tr("Ledger history")
-        if len(entries) == HISTORY_SHOWN:
-            title = self.tr("Ledger history (the newest {count} changes)").format(
+        if len(actions) == HISTORY_SHOWN:
+            title = self.tr("Ledger history (the newest {count} actions)").format(
                 count=format_count(HISTORY_SHOWN)
             )
-        HistoryDialog(title, entries, reference_names(ledger, entries), self).exec()
+        changes = [change for action in actions for change in action.changes]
+        HistoryDialog(title, actions, reference_names(ledger, changes), self).exec()
 
     def _show_title(self) -> None:
         if self.session is None:

@@ -139,6 +139,14 @@
         <translation>修改节假日</translation>
     </message>
     <message>
+        <source>Load the official holiday calendar</source>
+        <translation>载入法定节假日安排</translation>
+    </message>
+    <message>
+        <source>Change a ledger setting</source>
+        <translation>修改台账设置</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1977,96 +1985,272 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <source>name</source>
+        <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <source>kind</source>
+        <source>Branch name</source>
+        <translation>支部名称</translation>
+    </message>
+    <message>
+        <source>Region name</source>
+        <translation>区域名称</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <source>Key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节日</translation>
+    </message>
+    <message>
+        <source>Kind</source>
         <translation>支部类型</translation>
     </message>
     <message>
-        <source>region</source>
+        <source>Day off or working day</source>
+        <translation>放假或调休上班</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Unit level</source>
+        <translation>单位级别</translation>
+    </message>
+    <message>
+        <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <source>parent region</source>
+        <source>Parent region</source>
         <translation>上级区域</translation>
     </message>
     <message>
-        <source>official code</source>
+        <source>Official code</source>
         <translation>区划代码</translation>
     </message>
     <message>
-        <source>unit</source>
+        <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <source>community</source>
+        <source>Assigned community</source>
+        <translation>联系社区</translation>
+    </message>
+    <message>
+        <source>Community branch</source>
         <translation>所属社区</translation>
     </message>
     <message>
-        <source>tier</source>
+        <source>Tier</source>
         <translation>档次</translation>
     </message>
     <message>
-        <source>secretary</source>
+        <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <source>phone</source>
+        <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <source>members</source>
+        <source>Members</source>
         <translation>党员数</translation>
     </message>
     <message>
-        <source>optimised on</source>
+        <source>Optimised on</source>
         <translation>优化日期</translation>
     </message>
     <message>
-        <source>established on</source>
+        <source>Established on</source>
         <translation>成立日期</translation>
     </message>
     <message>
-        <source>archived on</source>
+        <source>Archived on</source>
         <translation>归档日期</translation>
     </message>
     <message>
-        <source>note</source>
+        <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>organ branch</source>
+        <source>Organ branch</source>
         <translation>机关党支部</translation>
     </message>
     <message>
-        <source>grassroots branch</source>
+        <source>Grassroots branch</source>
         <translation>基层党支部</translation>
     </message>
     <message>
-        <source>started on</source>
+        <source>Method</source>
+        <translation>结对方式</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Organ tier</source>
+        <translation>机关档次</translation>
+    </message>
+    <message>
+        <source>Grassroots tier</source>
+        <translation>基层档次</translation>
+    </message>
+    <message>
+        <source>Started on</source>
         <translation>结对日期</translation>
     </message>
     <message>
-        <source>ended on</source>
+        <source>Ended on</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <source>end reason</source>
+        <source>End reason</source>
         <translation>结束原因</translation>
     </message>
     <message>
-        <source>held on</source>
+        <source>Scope</source>
+        <translation>抽签范围</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Algorithm version</source>
+        <translation>算法版本</translation>
+    </message>
+    <message>
+        <source>Input hash</source>
+        <translation>输入哈希</translation>
+    </message>
+    <message>
+        <source>Result hash</source>
+        <translation>结果哈希</translation>
+    </message>
+    <message>
+        <source>Swaps by hand</source>
+        <translation>人工调换</translation>
+    </message>
+    <message>
+        <source>Drawn at</source>
+        <translation>抽签时间</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>候选名单</translation>
+    </message>
+    <message>
+        <source>Half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Held on</source>
         <translation>活动日期</translation>
     </message>
     <message>
-        <source>type</source>
+        <source>Type</source>
         <translation>活动类型</translation>
     </message>
     <message>
-        <source>volunteers</source>
+        <source>Volunteers</source>
         <translation>党员志愿者人次</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>Working-day reason</source>
+        <translation>工作日开展原因</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>六共领域</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>{change} {count} regions</source>
+        <translation>{change}区域 {count} 个</translation>
+    </message>
+    <message>
+        <source>{change} {count} units</source>
+        <translation>{change}单位 {count} 个</translation>
+    </message>
+    <message>
+        <source>{change} {count} branches</source>
+        <translation>{change}党支部 {count} 个</translation>
+    </message>
+    <message>
+        <source>{change} {count} draws</source>
+        <translation>{change}抽签 {count} 次</translation>
+    </message>
+    <message>
+        <source>{change} {count} pairings</source>
+        <translation>{change}结对 {count} 对</translation>
+    </message>
+    <message>
+        <source>{change} {count} key tasks</source>
+        <translation>{change}重点任务 {count} 项</translation>
+    </message>
+    <message>
+        <source>{change} {count} activities</source>
+        <translation>{change}活动 {count} 次</translation>
+    </message>
+    <message>
+        <source>{change} {count} days of the holiday calendar</source>
+        <translation>{change}节假日安排 {count} 天</translation>
+    </message>
+    <message>
+        <source>{change} the holiday calendars of {count} years</source>
+        <translation>{change} {count} 个年份的节假日安排</translation>
+    </message>
+    <message>
+        <source>{change} {count} settings</source>
+        <translation>{change}设置 {count} 项</translation>
     </message>
     <message>
         <source>added</source>
@@ -2081,8 +2265,64 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>删除</translation>
     </message>
     <message>
+        <source>Day off</source>
+        <translation>放假</translation>
+    </message>
+    <message>
+        <source>Adjusted working day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <source>Official calendar</source>
+        <translation>国务院公布的安排</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{count} swaps</source>
+        <translation>{count} 次</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{first}–{last}</source>
+        <translation>{first}年—{last}年</translation>
+    </message>
+    <message>
+        <source>{region}, seed {seed}</source>
+        <translation>{region}，随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names} 等（另有 {count} 个）</translation>
     </message>
     <message>
         <source>When</source>
@@ -2258,6 +2498,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Grid</source>
         <translation>网格</translation>
+    </message>
+    <message>
+        <source>City level</source>
+        <translation>市直</translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation>县直</translation>
+    </message>
+    <message>
+        <source>Central or provincial unit in the city</source>
+        <translation>中央、省驻信单位</translation>
     </message>
     <message>
         <source>Themed Party day</source>
@@ -2526,10 +2778,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>台账修改记录</translation>
     </message>
     <message>
-        <source>Ledger history (the newest {count} changes)</source>
-        <translation>台账修改记录（最近 {count} 条）</translation>
-    </message>
-    <message>
         <source>BranchDesk</source>
         <translation>支部联建台账</translation>
     </message>
@@ -2596,6 +2844,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Activities</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>Ledger history (the newest {count} actions)</source>
+        <translation>台账修改记录（最近 {count} 次操作）</translation>
     </message>
     <message>
         <source>The {tab} tab is not in this version yet.</source>

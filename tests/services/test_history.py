@@ -6,7 +6,7 @@ import pytest
 
 from branchdesk.domain.enums import ActivityType, Area, BranchKind
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.services.history import UndoHistory, changed, ledger_history, record_history
+from branchdesk.services.history import UndoHistory, changed, ledger_actions, record_actions
 from branchdesk.storage import activities
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder, day
@@ -51,7 +51,7 @@ def test_undo_and_redo_of_an_insert_an_update_and_a_delete(ledger: Ledger, build
     assert _rows(ledger, "branch") == after_add
     history.redo()
     assert _rows(ledger, "branch") == after_edit
-    actions = [entry.action for entry in record_history(ledger, after_add[0]["uuid"])]  # type: ignore[arg-type]
+    actions = [entry.action for entry in record_actions(ledger, after_add[0]["uuid"])]  # type: ignore[arg-type]
     assert actions[:3] == ["redo:branch.edit", "redo:branch.add", "undo:branch.add"]
 
 
@@ -116,9 +116,9 @@ def test_ledger_history_lists_newest_first_with_changed_fields(ledger: Ledger, b
     branch_id = build.branch("张庄村党支部", BranchKind.VILLAGE, tree["hc_renhe"])
     with ledger.operation("branch.edit"):
         ledger.update("branch", branch_id, {"secretary": "李明"})
-    newest = ledger_history(ledger)[0]
+    newest = ledger_actions(ledger)[0]
     assert newest.action == "branch.edit"
-    assert newest.changed_fields() == {"secretary": (None, "李明")}
+    assert [change.changed_fields() for change in newest.changes] == [{"secretary": (None, "李明")}]
 
 
 def test_an_edit_that_changes_nothing_logs_nothing(ledger: Ledger, build: LedgerBuilder) -> None:

@@ -1,0 +1,309 @@
+"""History in words: each user action as one line — what it concerned and what it changed — with every
+field and value by its name (档次：（空）→ 差), never a column name, a code or a count of raw rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from branchdesk.domain.changes import ChangeEntry, OperationEntry
+from branchdesk.domain.enums import (
+    ActivityType,
+    Area,
+    BranchKind,
+    DayKind,
+    EndReason,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+    UnitLevel,
+)
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.ui.labels import (
+    activity_type_label,
+    area_label,
+    date_text,
+    kind_label,
+    level_label,
+    moment_text,
+    tier_label,
+    unit_level_label,
+)
+from branchdesk.ui.pairing_model import method_label, reason_label
+
+Names = dict[tuple[str, int], str]  # (id column, id) → the name of the record it refers to
+
+_CONTEXT = "HistoryDialog"
+
+# Each column's name; (table, column) where a column means different things in different tables.
+FIELDS: dict[str | tuple[str, str], str] = {
+    "name": QT_TRANSLATE_NOOP("HistoryDialog", "Name"),
+    ("branch", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Branch name"),
+    ("region", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Region name"),
+    ("unit", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Unit name"),
+    ("key_task", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Key task"),
+    ("holiday", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Holiday"),
+    "kind": QT_TRANSLATE_NOOP("HistoryDialog", "Kind"),
+    ("holiday", "kind"): QT_TRANSLATE_NOOP("HistoryDialog", "Day off or working day"),
+    "level": QT_TRANSLATE_NOOP("HistoryDialog", "Level"),
+    ("unit", "level"): QT_TRANSLATE_NOOP("HistoryDialog", "Unit level"),
+    "region_id": QT_TRANSLATE_NOOP("HistoryDialog", "Region"),
+    "parent_id": QT_TRANSLATE_NOOP("HistoryDialog", "Parent region"),
+    "code": QT_TRANSLATE_NOOP("HistoryDialog", "Official code"),
+    "unit_id": QT_TRANSLATE_NOOP("HistoryDialog", "Unit"),
+    "assigned_community_id": QT_TRANSLATE_NOOP("HistoryDialog", "Assigned community"),
+    "community_id": QT_TRANSLATE_NOOP("HistoryDialog", "Community branch"),
+    "tier": QT_TRANSLATE_NOOP("HistoryDialog", "Tier"),
+    "secretary": QT_TRANSLATE_NOOP("HistoryDialog", "Secretary"),
+    "phone": QT_TRANSLATE_NOOP("HistoryDialog", "Phone"),
+    "member_count": QT_TRANSLATE_NOOP("HistoryDialog", "Members"),
+    "optimised_on": QT_TRANSLATE_NOOP("HistoryDialog", "Optimised on"),
+    "established_on": QT_TRANSLATE_NOOP("HistoryDialog", "Established on"),
+    "archived_on": QT_TRANSLATE_NOOP("HistoryDialog", "Archived on"),
+    "note": QT_TRANSLATE_NOOP("HistoryDialog", "Note"),
+    "organ_id": QT_TRANSLATE_NOOP("HistoryDialog", "Organ branch"),
+    "grassroots_id": QT_TRANSLATE_NOOP("HistoryDialog", "Grassroots branch"),
+    "method": QT_TRANSLATE_NOOP("HistoryDialog", "Method"),
+    "draw_id": QT_TRANSLATE_NOOP("HistoryDialog", "Draw"),
+    "organ_tier": QT_TRANSLATE_NOOP("HistoryDialog", "Organ tier"),
+    "grassroots_tier": QT_TRANSLATE_NOOP("HistoryDialog", "Grassroots tier"),
+    "started_on": QT_TRANSLATE_NOOP("HistoryDialog", "Started on"),
+    "ended_on": QT_TRANSLATE_NOOP("HistoryDialog", "Ended on"),
+    "end_reason": QT_TRANSLATE_NOOP("HistoryDialog", "End reason"),
+    "scope_region_id": QT_TRANSLATE_NOOP("HistoryDialog", "Scope"),
+    "seed": QT_TRANSLATE_NOOP("HistoryDialog", "Seed"),
+    "algorithm_version": QT_TRANSLATE_NOOP("HistoryDialog", "Algorithm version"),
+    "input_hash": QT_TRANSLATE_NOOP("HistoryDialog", "Input hash"),
+    "result_hash": QT_TRANSLATE_NOOP("HistoryDialog", "Result hash"),
+    "swaps": QT_TRANSLATE_NOOP("HistoryDialog", "Swaps by hand"),
+    "drawn_at": QT_TRANSLATE_NOOP("HistoryDialog", "Drawn at"),
+    "committed": QT_TRANSLATE_NOOP("HistoryDialog", "Committed"),
+    "candidates": QT_TRANSLATE_NOOP("HistoryDialog", "Candidates"),
+    "half_year": QT_TRANSLATE_NOOP("HistoryDialog", "Half-year"),
+    "retired": QT_TRANSLATE_NOOP("HistoryDialog", "Retired"),
+    "pairing_id": QT_TRANSLATE_NOOP("HistoryDialog", "Pairing"),
+    "held_on": QT_TRANSLATE_NOOP("HistoryDialog", "Held on"),
+    "type": QT_TRANSLATE_NOOP("HistoryDialog", "Type"),
+    "key_task_id": QT_TRANSLATE_NOOP("HistoryDialog", "Key task"),
+    "volunteers": QT_TRANSLATE_NOOP("HistoryDialog", "Volunteers"),
+    "location": QT_TRANSLATE_NOOP("HistoryDialog", "Location"),
+    "summary": QT_TRANSLATE_NOOP("HistoryDialog", "Summary"),
+    "weekday_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Working-day reason"),
+    "area": QT_TRANSLATE_NOOP("HistoryDialog", "Areas"),
+    "day": QT_TRANSLATE_NOOP("HistoryDialog", "Date"),
+    "source": QT_TRANSLATE_NOOP("HistoryDialog", "Source"),
+    "year": QT_TRANSLATE_NOOP("HistoryDialog", "Year"),
+    "key": QT_TRANSLATE_NOOP("HistoryDialog", "Setting"),
+    "value": QT_TRANSLATE_NOOP("HistoryDialog", "Value"),
+}
+# How many rows of a table an action added, changed or removed: "新增结对 12 对".
+COUNTS: dict[str, str] = {
+    "region": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} regions"),
+    "unit": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} units"),
+    "branch": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} branches"),
+    "draw": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} draws"),
+    "pairing": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} pairings"),
+    "key_task": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} key tasks"),
+    "activity": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} activities"),
+    "holiday": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} days of the holiday calendar"),
+    "holiday_year": QT_TRANSLATE_NOOP("HistoryDialog", "{change} the holiday calendars of {count} years"),
+    "setting": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} settings"),
+}
+_CHANGES = {
+    "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
+    "update": QT_TRANSLATE_NOOP("HistoryDialog", "changed"),
+    "delete": QT_TRANSLATE_NOOP("HistoryDialog", "removed"),
+}
+_DAY_KINDS = {
+    DayKind.HOLIDAY: QT_TRANSLATE_NOOP("HistoryDialog", "Day off"),
+    DayKind.WORKDAY: QT_TRANSLATE_NOOP("HistoryDialog", "Adjusted working day"),
+}
+_SOURCES = {
+    "library": QT_TRANSLATE_NOOP("HistoryDialog", "Official calendar"),
+    "user": QT_TRANSLATE_NOOP("HistoryDialog", "Typed in"),
+}
+_EMPTY = QT_TRANSLATE_NOOP("HistoryDialog", "(empty)")
+_SEPARATOR = QT_TRANSLATE_NOOP("HistoryDialog", "; ")
+_YES = QT_TRANSLATE_NOOP("HistoryDialog", "yes")
+_NO = QT_TRANSLATE_NOOP("HistoryDialog", "no")
+_SWAPS = QT_TRANSLATE_NOOP("HistoryDialog", "{count} swaps")
+_YEAR = QT_TRANSLATE_NOOP("HistoryDialog", "{year}")
+_YEARS = QT_TRANSLATE_NOOP("HistoryDialog", "{first}–{last}")
+_DRAW = QT_TRANSLATE_NOOP("HistoryDialog", "{region}, seed {seed}")
+_VALUE = QT_TRANSLATE_NOOP("HistoryDialog", "{field}: {value}")
+_CHANGED = QT_TRANSLATE_NOOP("HistoryDialog", "{field}: {old} → {new}")
+_AND_MORE = QT_TRANSLATE_NOOP("HistoryDialog", "{names} and {count} more")
+# Link rows (an activity's areas) belong to the record that owns them; a year's row to its days.
+_LINKS = frozenset({"activity_area"})
+# The tables whose records name an action that wrote several: the first present.
+_HEADS = ("draw", "region", "unit", "branch", "pairing", "activity", "key_task", "holiday_year", "holiday")
+# What an added record's line says about it beyond its title.
+_FACTS: dict[str, tuple[str, ...]] = {
+    "branch": ("kind", "region_id", "unit_id", "community_id", "tier"),
+    "region": ("level", "parent_id", "code"),
+    "unit": ("level", "region_id"),
+    "pairing": ("method", "organ_tier", "grassroots_tier", "started_on"),
+    "activity": ("type", "key_task_id", "volunteers"),
+    "key_task": ("half_year",),
+    "holiday": ("kind", "source"),
+}
+_SHOWN_NAMES = 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def field_label(table: str, column: str) -> str:
+    source = FIELDS.get((table, column), FIELDS.get(column))
+    return _tr(source) if source is not None else column
+
+
+def _term(enum: type[StrEnum], label: Callable[[Any], str]) -> Callable[[Any], str]:
+    return lambda value: label(enum(value))
+
+
+def _day(value: Any) -> str:
+    return date_text(dt.date.fromisoformat(str(value)))
+
+
+_TIER = _term(Tier, tier_label)
+# How the values of a column read; (table, column) where the same column holds different terms.
+_VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
+    ("branch", "kind"): _term(BranchKind, kind_label),
+    ("holiday", "kind"): lambda value: _tr(_DAY_KINDS[DayKind(value)]),
+    ("region", "level"): _term(RegionLevel, level_label),
+    ("unit", "level"): _term(UnitLevel, unit_level_label),
+    "tier": _TIER,
+    "organ_tier": _TIER,
+    "grassroots_tier": _TIER,
+    "method": _term(PairingMethod, method_label),
+    "end_reason": _term(EndReason, reason_label),
+    "type": _term(ActivityType, activity_type_label),
+    "area": _term(Area, area_label),
+    "source": lambda value: _tr(_SOURCES.get(str(value), str(value))),
+    "retired": lambda value: _tr(_YES if value else _NO),
+    "committed": lambda value: _tr(_YES if value else _NO),
+    "swaps": lambda value: _tr(_SWAPS).format(count=len(json.loads(value))),
+    "drawn_at": lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone()),
+    **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
+    **dict.fromkeys(("started_on", "ended_on", "held_on"), _day),
+}
+
+
+def value_text(table: str, column: str, value: Any, names: Names) -> str:
+    """A stored value as a person reads it: 差 for weak, 2022年4月10日, the region's name for its id."""
+    if value is None or value == "":
+        return _tr(_EMPTY)
+    if isinstance(value, int) and not isinstance(value, bool) and (column, value) in names:
+        return names[(column, value)]
+    shown = _VALUES.get((table, column), _VALUES.get(column))
+    return str(value) if shown is None else shown(value)
+
+
+def title(change: ChangeEntry, names: Names) -> str:
+    """What a record is called in History: its name; a pairing by its branches; an activity by its date and
+    pairing; a draw by its county and seed; a holiday by its date."""
+    values = change.after or change.before or {}
+
+    def ref(column: str) -> str:
+        return value_text(change.entity, column, values.get(column), names)
+
+    match change.entity:
+        case "pairing":
+            return f"{ref('organ_id')}—{ref('grassroots_id')}"
+        case "activity":
+            return f"{ref('held_on')} {ref('pairing_id')}"
+        case "draw":
+            return _tr(_DRAW).format(region=ref("scope_region_id"), seed=values.get("seed", ""))
+        case "holiday":
+            return " ".join(part for part in (ref("day"), values.get("name") or "") if part)
+        case "holiday_year":
+            return _tr(_YEAR).format(year=values.get("year", ""))
+        case "setting":
+            return str(values.get("key", ""))
+    return str(values.get("name") or "")
+
+
+def _fields(change: ChangeEntry, columns: list[str], names: Names) -> list[str]:
+    before, after = change.before or {}, change.after or {}
+
+    def shown(column: str, value: Any) -> str:
+        return value_text(change.entity, column, value, names)
+
+    parts = []
+    for column in columns:
+        field = field_label(change.entity, column)
+        old, new = before.get(column), after.get(column)
+        if change.change == "update":
+            parts.append(_tr(_CHANGED).format(field=field, old=shown(column, old), new=shown(column, new)))
+        elif new not in (None, ""):
+            parts.append(_tr(_VALUE).format(field=field, value=shown(column, new)))
+    return parts
+
+
+def _areas(links: list[ChangeEntry]) -> list[str]:
+    """An activity's areas added and removed: "六共领域：+组织共建 −产业共促"."""
+    marks = {"insert": "+", "delete": "−"}
+    changes = " ".join(
+        marks.get(link.change, "")
+        + value_text("activity_area", "area", (link.after or link.before or {})["area"], {})
+        for link in links
+    )
+    field = field_label("activity_area", "area")
+    return [_tr(_VALUE).format(field=field, value=changes)] if changes else []
+
+
+def _counts(operation: OperationEntry, leave_out: tuple[str, str] | None = None) -> str:
+    parts = []
+    tables = {table for table, _ in operation.counts}
+    for (table, change), count in sorted(operation.counts.items()):
+        if table in _LINKS or (table, change) == leave_out or table not in COUNTS:
+            continue
+        if table == "holiday_year" and "holiday" in tables:  # the days say it; the years are named beside
+            continue
+        parts.append(_tr(COUNTS[table]).format(change=_tr(_CHANGES.get(change, change)), count=count))
+    return _tr(_SEPARATOR).join(parts)
+
+
+def _names(records: list[ChangeEntry], total: int, names: Names) -> str:
+    if records[0].entity == "holiday_year" and len(records) == total > 2:  # 2004年—2026年
+        years = sorted(int((record.after or record.before or {})["year"]) for record in records)
+        return _tr(_YEARS).format(first=years[0], last=years[-1])
+    shown = list(dict.fromkeys(title(record, names) for record in records))[:_SHOWN_NAMES]
+    joined = "、".join(shown)
+    if total > len(shown):
+        return _tr(_AND_MORE).format(names=joined, count=total - len(shown))
+    return joined
+
+
+def describe(operation: OperationEntry, names: Names) -> tuple[str, str]:
+    """(what the action concerned, what it changed) as History's two columns."""
+    records = [change for change in operation.changes if change.entity not in _LINKS]
+    links = [change for change in operation.changes if change.entity in _LINKS]
+    distinct = {(change.entity, change.entity_uuid) for change in records}
+    total = sum(count for (table, _), count in operation.counts.items() if table not in _LINKS)
+    if len(distinct) == 1 and total == len(records):
+        record = records[-1]
+        if record.change == "update" or len(records) > 1:
+            parts = [
+                part for change in records for part in _fields(change, list(change.changed_fields()), names)
+            ]
+        elif record.change == "insert":
+            parts = [_tr(_CHANGES["insert"]), *_fields(record, list(_FACTS.get(record.entity, ())), names)]
+        else:
+            parts = [_tr(_CHANGES[record.change])]
+        return title(record, names), _tr(_SEPARATOR).join([*parts, *_areas(links)])
+    if not records:  # only link rows: an activity's areas changed
+        return "", _tr(_SEPARATOR).join(_areas(links))
+    head = next(table for table in (*_HEADS, records[0].entity) if any(r.entity == table for r in records))
+    heads = [record for record in records if record.entity == head]
+    if head == "draw" and len(heads) == 1:
+        return title(heads[0], names), _counts(operation, ("draw", heads[0].change))
+    count = sum(n for (table, _), n in operation.counts.items() if table == head)
+    return _counts(operation), _names(heads, count, names)
