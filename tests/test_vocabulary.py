@@ -20,8 +20,8 @@ from branchdesk.domain.months import Month
 from branchdesk.domain.vocabulary import NAMES, RETIRED, TERMS, Concept, name, term_name, tier_name
 from branchdesk.exchange.columns import COLUMNS, match_headers
 from branchdesk.exchange.ledger_export import export_ledger
-from branchdesk.exchange.ledger_import import template
 from branchdesk.exchange.monthly_report import build_report
+from branchdesk.exchange.templates import template
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui import labels
 from tests.builders import LedgerBuilder

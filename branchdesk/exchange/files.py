@@ -14,8 +14,8 @@ import os
 import tempfile
 import uuid
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -270,6 +270,15 @@ class Sheet:
     columns: Sequence[SheetColumn]
     rows: Iterable[Sequence[object]]
     filters: bool = True
+    # A row under the headers in grey italics (a template's example), before ``rows``.
+    example: Sequence[object] = ()
+    # Column position → the values its drop-down offers (other text is warned about, not refused: the
+    # import also reads the usual variants).
+    choices: Mapping[int, Sequence[str]] = field(default_factory=dict)
+
+
+# Excel's last row (0-based): a drop-down covers the whole column below the headers.
+_LAST_ROW = 1_048_575
 
 
 def neutralised(value: str) -> bool:
@@ -308,6 +317,10 @@ def write_workbook(path: Path, sheets: Iterable[Sheet]) -> None:
                 "date": book.add_format({"num_format": "yyyy-mm-dd"}),
                 "text": book.add_format({"quote_prefix": True}),
                 "uuid": book.add_format({"font_color": "#808080"}),
+                "example": book.add_format({"font_color": "#808080", "italic": True}),
+                "example_date": book.add_format(
+                    {"font_color": "#808080", "italic": True, "num_format": "yyyy-mm-dd"}
+                ),
             }
             for sheet in sheets:
                 _write_sheet(book, sheet, formats)
@@ -340,24 +353,41 @@ def _write_sheet(book: Any, sheet: Sheet, formats: dict[str, Any]) -> None:
     for index, column in enumerate(sheet.columns):
         worksheet.write_string(0, index, column.header, formats["header"])
     worksheet.freeze_panes(1, 0)
-    last = 0
-    for last, values in enumerate(sheet.rows, start=1):
+    for index, value in enumerate(sheet.example):
+        dated = {**formats, "date": formats["example_date"]}
+        _write_cell(worksheet, 1, index, value, dated, formats["example"])
+    first = 2 if sheet.example else 1
+    last = first - 1
+    for last, values in enumerate(sheet.rows, start=first):
         for index, value in enumerate(values):
             _write_cell(worksheet, last, index, value, formats)
+    for index, offered in sheet.choices.items():
+        worksheet.data_validation(
+            1,
+            index,
+            _LAST_ROW,
+            index,
+            {
+                "validate": "list",
+                "source": list(offered),
+                "error_type": "warning",
+                "error_title": sheet.columns[index].header,
+                "error_message": "不在下拉列表中。请从列表中选择，或填写“说明”表中的写法。",
+            },
+        )
     if sheet.filters and sheet.columns:
         worksheet.autofilter(0, 0, max(last, 1), len(sheet.columns) - 1)
 
 
-def _write_cell(worksheet: Any, row: int, column: int, value: object, formats: dict[str, Any]) -> None:
+def _write_cell(
+    worksheet: Any, row: int, column: int, value: object, formats: dict[str, Any], style: Any = None
+) -> None:
     if value is None or value == "":
         return
     if isinstance(value, dt.date):
         worksheet.write_datetime(row, column, dt.datetime.combine(value, dt.time()), formats["date"])
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        worksheet.write_number(row, column, value)
+        worksheet.write_number(row, column, value, style)
     else:
         written = str(value)
-        if neutralised(written):
-            worksheet.write_string(row, column, written, formats["text"])
-        else:
-            worksheet.write_string(row, column, written)
+        worksheet.write_string(row, column, written, formats["text"] if neutralised(written) else style)

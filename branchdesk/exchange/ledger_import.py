@@ -12,7 +12,6 @@ from branchdesk.domain.cells import blank, whole_number
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport, RowProblem, SourceRow
 from branchdesk.exchange.columns import (
-    COLUMNS,
     PARTS_SHEET,
     SHEETS,
     column,
@@ -29,6 +28,7 @@ from branchdesk.exchange.files import (
     suffix,
     write_workbook,
 )
+from branchdesk.exchange.templates import is_example
 from branchdesk.services.imports import Progress, import_kinds, run_import
 from branchdesk.storage.ledger import Ledger
 
@@ -59,6 +59,11 @@ def _header_row(kind: ImportKind, rows: Sequence[Row]) -> int:
     return max(range(len(scores)), key=lambda i: (scores[i], -i)) if scores else 0
 
 
+def _data(rows: Sequence[Row]) -> Sequence[Row]:
+    """The rows below the header row, without a template's example row (the first, marked 示例：)."""
+    return rows[1:] if rows and is_example(rows[0]) else rows
+
+
 def plan_sheet(path: Path, kind: ImportKind, sheet: str | None, *, encoding: str | None = None) -> SheetPlan:
     head = list(itertools.islice(read_rows(path, sheet, encoding=encoding), _HEADER_SEARCH + PREVIEW_ROWS))
     at = _header_row(kind, head)
@@ -69,7 +74,7 @@ def plan_sheet(path: Path, kind: ImportKind, sheet: str | None, *, encoding: str
         header_row=at + 1,
         headers=headers,
         mapping=match_headers(kind, headers),
-        preview=[row for row in head[at + 1 :] if not all(blank(v) for v in row)][:PREVIEW_ROWS],
+        preview=[row for row in _data(head[at + 1 :]) if not all(blank(v) for v in row)][:PREVIEW_ROWS],
     )
 
 
@@ -120,6 +125,8 @@ def source_rows(path: Path, plan: SheetPlan, *, encoding: str | None = None) -> 
         for number, row in enumerate(table.rows, start=1):
             if number <= plan.header_row or all(blank(value) for value in row):
                 continue
+            if number == plan.header_row + 1 and is_example(row):
+                continue
             cells = {name: row[at] if at < len(row) else None for at, name in plan.mapping.items()}
             if parts and blank(cells.get("candidates")) and str(cells.get("uuid")) in parts:
                 cells["candidates"] = parts[str(cells["uuid"])]
@@ -165,9 +172,3 @@ def write_report(path: Path, lines: Sequence[tuple[str, int, str, str]], headers
 
 def sheet_label(kind: ImportKind) -> str:
     return SHEETS[kind]
-
-
-def template(path: Path, kind: ImportKind) -> None:
-    """An empty workbook with the sheet and headers an import of ``kind`` reads (uuid columns left out)."""
-    columns = [SheetColumn(c.header, c.width) for c in COLUMNS[kind] if c.shape != "uuid"]
-    write_workbook(path, [Sheet(SHEETS[kind], columns, [])])

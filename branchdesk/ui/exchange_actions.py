@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QToolButton
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind
 from branchdesk.exchange.ledger_export import export_ledger
-from branchdesk.exchange.ledger_import import sheet_label, template
+from branchdesk.exchange.ledger_import import sheet_label
+from branchdesk.exchange.templates import template
 from branchdesk.i18n.language import CHINESE, format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.regions import list_regions

@@ -16,8 +16,10 @@ from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.vocabulary import Concept, name
 from branchdesk.exchange.columns import SHEETS
 from branchdesk.exchange.ledger_import import import_file, plan_file, plan_sheet, source_rows
+from branchdesk.exchange.templates import template
 from branchdesk.services import branches
 from branchdesk.services.imports import run_import
 from branchdesk.services.ledgers import create_ledger
@@ -204,3 +206,71 @@ def test_paste_and_import_take_the_same_words_and_numbers(
     report = import_file(ledger, path, plan_file(path, "branches"))
     assert report.committed, report.problems
     assert _kept(ledger) == [_KEPT]
+
+
+def _template(tmp_path: Path, kind: ImportKind) -> Path:
+    path = tmp_path / f"模板 {kind.value}.xlsx"
+    template(path, kind)
+    return path
+
+
+def test_templates_offer_an_example_drop_downs_and_a_notes_sheet(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(_template(tmp_path, ImportKind.PAIRINGS))
+    assert book.sheetnames == ["结对", "说明"]
+    sheet = book["结对"]
+    headers = [c.value for c in sheet[1]]
+    example = [c.value for c in sheet[2]]
+    assert str(example[0]).startswith("示例：")
+    assert sheet.cell(2, 1).font.i  # shown apart from data: grey italics
+    assert example[headers.index(name(Concept.METHOD))] == "指定"
+    drop_downs = {
+        headers[next(iter(dv.sqref.ranges)).min_col - 1]: dv.formula1
+        for dv in sheet.data_validations.dataValidation
+    }
+    assert drop_downs == {
+        name(Concept.METHOD): '"指定,抽签"',
+        name(Concept.ORGAN_TIER): '"好,中,差"',
+        name(Concept.GRASSROOTS_TIER): '"好,中,差"',
+        name(Concept.END_REASON): '"合并,撤销,村改社区,重新结对,其他"',
+    }
+    notes = {row[0]: row for row in book["说明"].iter_rows(min_row=2, values_only=True)}
+    assert set(headers) <= set(notes)
+    assert notes[name(Concept.METHOD)][1:] == ("选填", "从下拉列表选择：指定、抽签")
+    assert notes[name(Concept.ORGAN_BRANCH)][1] == "必填"
+    book.close()
+
+
+@pytest.mark.parametrize("keep_example", [True, False])
+def test_a_filled_template_imports_its_rows_and_never_its_example(
+    ledger: Ledger, build: LedgerBuilder, tmp_path: Path, keep_example: bool
+) -> None:
+    build.tree()
+    path = _template(tmp_path, ImportKind.BRANCHES)
+    book = openpyxl.load_workbook(path)
+    sheet = book["支部"]
+    headers = [c.value for c in sheet[1]]
+    if not keep_example:
+        sheet.delete_rows(2)
+    row = {
+        name(Concept.BRANCH_NAME): "西街村党支部",
+        name(Concept.KIND): "农村",
+        name(Concept.REGION): "仁和镇",
+    }
+    sheet.append([row.get(str(header)) for header in headers])
+    book.save(path)
+    plans = plan_file(path, "branches")
+    assert [r[0] for r in plans[0].preview] == ["西街村党支部"]
+    report = import_file(ledger, path, plans)
+    assert report.committed, report.problems
+    assert report.of(ImportKind.BRANCHES).read == 1
+    assert [r["name"] for r in ledger.query("SELECT name FROM branch")] == ["西街村党支部"]
+
+
+def test_a_template_with_only_its_example_imports_nothing(
+    ledger: Ledger, build: LedgerBuilder, tmp_path: Path
+) -> None:
+    build.tree()
+    path = _template(tmp_path, ImportKind.BRANCHES)
+    report = import_file(ledger, path, plan_file(path, "branches"))
+    assert (report.of(ImportKind.BRANCHES).read, report.problems, report.committed) == (0, [], False)
+    assert ledger.scalar("SELECT count(*) FROM branch") == 0

@@ -1,0 +1,163 @@
+"""Import templates (File ▸ Import templates): the sheet an import of one kind reads, with an example row
+under the headers, a drop-down on each coded column, and a 说明 sheet listing what each column takes.
+
+The example row starts with 示例： and an import skips it, so a clerk may keep it or delete it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+
+from branchdesk.domain import cells
+from branchdesk.domain.enums import (
+    ActivityType,
+    Area,
+    BranchKind,
+    EndReason,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+    UnitLevel,
+)
+from branchdesk.domain.imports import REQUIRED, ImportKind
+from branchdesk.domain.vocabulary import plain, term_name
+from branchdesk.exchange.columns import COLUMNS, SHEETS, Column
+from branchdesk.exchange.files import Sheet, SheetColumn, write_workbook
+
+EXAMPLE_MARK = "示例："
+NOTES_SHEET = "说明"
+
+# The values of each coded column, by kind and field.
+_CODED: dict[ImportKind, dict[str, type[StrEnum]]] = {
+    ImportKind.REGIONS: {"level": RegionLevel},
+    ImportKind.UNITS: {"level": UnitLevel},
+    ImportKind.BRANCHES: {"kind": BranchKind, "tier": Tier},
+    ImportKind.PAIRINGS: {
+        "method": PairingMethod,
+        "organ_tier": Tier,
+        "grassroots_tier": Tier,
+        "end_reason": EndReason,
+    },
+    ImportKind.ACTIVITIES: {"type": ActivityType},
+}
+_YES_NO = ("是", "否")
+
+# One made-up but well-formed row of each kind (fields not named stay empty).
+_EXAMPLES: dict[ImportKind, dict[str, object]] = {
+    ImportKind.REGIONS: {"name": "城关镇", "level": RegionLevel.TOWNSHIP, "parent": "信阳市/潢川县"},
+    ImportKind.UNITS: {"name": "县委组织部", "level": UnitLevel.COUNTY, "region": "信阳市/潢川县"},
+    ImportKind.BRANCHES: {
+        "name": "东街村党支部",
+        "kind": BranchKind.VILLAGE,
+        "region": "信阳市/潢川县/城关镇",
+        "tier": Tier.WEAK,
+        "secretary": "张明",
+        "phone": "13800000000",
+        "member_count": 35,
+        "established_on": dt.date(2001, 7, 1),
+    },
+    ImportKind.DRAWS: {},
+    ImportKind.PAIRINGS: {
+        "organ": "县委组织部机关第一党支部",
+        "organ_unit": "县委组织部",
+        "grassroots": "东街村党支部",
+        "grassroots_region": "信阳市/潢川县/城关镇",
+        "method": PairingMethod.ASSIGNED,
+        "organ_tier": Tier.STRONG,
+        "grassroots_tier": Tier.WEAK,
+        "started_on": dt.date(2022, 4, 11),
+    },
+    ImportKind.KEY_TASKS: {"name": "人居环境整治", "half_year": "2022-H1"},
+    ImportKind.ACTIVITIES: {
+        "organ": "县委组织部机关第一党支部",
+        "grassroots": "东街村党支部",
+        "held_on": dt.date(2022, 5, 20),
+        "type": ActivityType.THEMED_DAY,
+        "areas": "、".join(term_name(area) for area in (Area.ORGANISATION, Area.SERVICE)),
+        "volunteers": 12,
+        "location": "东街村党群服务中心",
+        "summary": "联合开展主题党日，走访慰问困难党员",
+    },
+}
+
+# What a column of each shape takes, for the 说明 sheet.
+_SHAPES = {
+    "date": "日期，如 2022-04-10、2022/4/10、2022.4.10、20220410 或 2022年4月10日",
+    "number": "整数，如 35",
+    "flag": "是 或 否",
+}
+_FIELD_NOTES = {
+    "region": "区域路径（如 信阳市/潢川县/城关镇）或区域名称（名称唯一时）",
+    "parent": "上级区域的路径，如 信阳市/潢川县；市一级不填",
+    "grassroots_region": "区域路径，如 信阳市/潢川县/城关镇（同名支部较多时填写）",
+    "areas": "、".join(term_name(area) for area in Area) + "；可填多个，用顿号隔开",
+    "unit": "机关支部必填：所属单位名称",
+    "community": "网格支部必填：所属社区党支部名称",
+    "half_year": "如 2022-H1 或 2022年上半年",
+    "weekday_reason": "工作日开展的主题党日等活动须写明原因",
+    "optimised_on": "仅机关支部填写；",
+    "organ": "机关党支部全称",
+    "grassroots": "村（社区、网格）党支部全称",
+    "name": "全称",
+    "code": "行政区划代码，如 411526",
+    "organ_unit": "机关支部所属单位（同名机关支部不止一个时填写）",
+    "key_task": "本半年重点任务的名称（活动类型为重点任务时填写）",
+}
+
+
+def _choices(kind: ImportKind, column: Column) -> Sequence[str]:
+    enum = _CODED.get(kind, {}).get(column.field)
+    if enum is not None:
+        return [term_name(value) for value in enum]
+    return _YES_NO if column.shape == "flag" else ()
+
+
+def _written(value: object) -> object:
+    return term_name(value) if isinstance(value, StrEnum) else value
+
+
+def _required(kind: ImportKind, field: str) -> str:
+    # A template has no uuid columns: of "a name or its uuid" the name is the one to fill in.
+    return "必填" if any(field in group for group in REQUIRED[kind]) else "选填"
+
+
+def _notes(kind: ImportKind, columns: Sequence[Column]) -> Sheet:
+    rows: list[Sequence[object]] = [
+        ("（第 2 行）", "", f"以“{EXAMPLE_MARK}”开头的第 2 行是示例，导入时跳过；可以保留，也可以删除。"),
+    ]
+    for column in columns:
+        offered = _choices(kind, column)
+        if offered:
+            what = "从下拉列表选择：" + "、".join(offered)
+        else:
+            what = _FIELD_NOTES.get(column.field, "") + _SHAPES.get(column.shape, "") or "文字"
+        rows.append((column.header, _required(kind, column.field), what))
+    notes = [SheetColumn("列名", 18), SheetColumn("是否必填", 12), SheetColumn("填写说明", 90)]
+    return Sheet(NOTES_SHEET, notes, rows, filters=False)
+
+
+def template(path: Path, kind: ImportKind) -> None:
+    """The workbook an import of ``kind`` reads (uuid columns left out): the sheet with its example row and
+    drop-downs, then the 说明 sheet."""
+    columns = [c for c in COLUMNS[kind] if c.shape != "uuid"]
+    values = _EXAMPLES[kind]
+    example = [_written(values.get(c.field)) for c in columns] if values else []
+    if example:
+        example[0] = f"{EXAMPLE_MARK}{example[0]}"
+    sheet = Sheet(
+        SHEETS[kind],
+        [SheetColumn(c.header, c.width, c.shape) for c in columns],
+        [],
+        example=example,
+        choices={i: offered for i, c in enumerate(columns) if (offered := _choices(kind, c))},
+    )
+    write_workbook(path, [sheet, _notes(kind, columns)])
+
+
+def is_example(row: Sequence[object]) -> bool:
+    """Whether a row is a template's example: its first filled cell starts with 示例： (or 示例:)."""
+    first = next((value for value in row if not cells.blank(value)), None)
+    return isinstance(first, str) and plain(first).startswith(plain(EXAMPLE_MARK))
