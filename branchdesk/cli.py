@@ -20,7 +20,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import Month, parse_date
 from branchdesk.domain.rates import Rate
-from branchdesk.domain.stats import LedgerStats
+from branchdesk.domain.stats import LedgerStats, Level
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
@@ -119,8 +119,18 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
     stats.add_argument("--region", metavar=region_name, help=region_help)
-    stats.add_argument(
+    scope = stats.add_mutually_exclusive_group()
+    scope.add_argument(
         "--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants")
+    )
+    scope.add_argument(
+        "--level",
+        choices=[level.value for level in Level],
+        help=translate(
+            "Cli",
+            "one level of branches below the region: county = organ branches of county-level units, every "
+            "grassroots branch, and those organs' pairings (the city's own excluded)",
+        ),
     )
     stats.add_argument(
         "--as-of",
@@ -301,6 +311,15 @@ def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
         translate("Cli", "Region: {path}").format(path=region.path)
         + (f" ({region.code})" if region.code else ""),
         translate("Cli", "As of: {date}").format(date=format_date(stats.as_of, language)),
+        *(
+            [
+                translate(
+                    "Cli", "County level: organ branches of county-level units and every grassroots branch"
+                )
+            ]
+            if stats.level is Level.COUNTY
+            else []
+        ),
         translate("Cli", "Branches: {organ} organ, {grassroots} grassroots, {archived} archived").format(
             organ=format_count(counts.organ),
             grassroots=format_count(counts.grassroots),
@@ -338,7 +357,8 @@ def _cmd_stats(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
     as_of = parse_date(args.as_of) if args.as_of else None
     month = Month.parse(args.month) if args.month else None
     with open_ledger(args.ledger, clock, read_only=True) as ledger:
-        stats = ledger_stats(ledger, args.region, as_of=as_of, month=month, direct=args.direct)
+        level = None if args.level is None else Level(args.level)
+        stats = ledger_stats(ledger, args.region, as_of=as_of, month=month, direct=args.direct, level=level)
     if args.json:
         print(json.dumps(stats.as_json(), ensure_ascii=False), file=out)
     else:

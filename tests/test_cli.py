@@ -65,6 +65,7 @@ def test_stats_json_has_the_design_shape(county: Path, clock: FixedClock) -> Non
             "weekday": 0,
         },
         "holiday_data_missing_for": [],
+        "level": None,  # added for --level county; --direct and the whole region say null
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from branchdesk.domain.enums import ActivityType, BranchKind
@@ -35,6 +36,14 @@ class ActivityCounts:
     weekday: int
 
 
+class Level(StrEnum):
+    """The branches of one level below a region (``stats --level``), beside ``--direct`` (the region's own:
+    市直 for the city). County level (县级): organ branches of county-level units, every grassroots branch,
+    and the pairings of those organ branches (storage.stats says it in SQL)."""
+
+    COUNTY = "county"
+
+
 @dataclass(frozen=True)
 class LedgerStats:
     """Everything ``branchdesk-cli stats`` prints, for one region, date and month."""
@@ -49,6 +58,9 @@ class LedgerStats:
     compliance: Rate
     activities: ActivityCounts
     years_without_holiday_data: tuple[int, ...] = ()
+    level: Level | None = None
+    # A city's figures side by side, when asked for: its own (市直) and the county level's (县级).
+    levels: tuple[LedgerStats, LedgerStats] | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The shape DESIGN.md §3 fixes: keys may be added, never renamed."""
@@ -76,6 +88,7 @@ class LedgerStats:
                 "weekday": self.activities.weekday,
             },
             "holiday_data_missing_for": list(self.years_without_holiday_data),
+            "level": None if self.level is None else self.level.value,
         }
 
 

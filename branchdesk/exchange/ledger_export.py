@@ -105,8 +105,30 @@ def summary_rows(stats: LedgerStats) -> list[list[object]]:
         [f"{name(Concept.KEY_TASK)}活动（{month}）", activities.key_task, None, None],
         [f"{name(Concept.VOLUNTEERS)}（{month}）", activities.volunteer_person_times, None, None],
         [f"工作日开展且未说明原因（{month}）", activities.weekday, None, None],
+        *_level_rows(stats),
         ["说明", "比率截断（不四舍五入）保留两位小数；分母为零显示“—”。", None, None],
     ]
+    return rows
+
+
+# The two levels of a city's organ side, as the programme reports them (县级: storage.stats).
+LEVEL_NAMES = ("市直", "县级")
+
+
+def _level_rows(stats: LedgerStats) -> list[list[object]]:
+    """A city's figures by level, when they were asked for: its own (市直) and the counties' (县级)."""
+    if stats.levels is None:
+        return []
+    month = f"{stats.month.year}年{stats.month.month}月"
+    organ = name(Concept.ORGAN_BRANCH)
+    rows: list[list[object]] = []
+    for label, part in zip(LEVEL_NAMES, stats.levels, strict=True):
+        rows += [
+            [f"{label}{organ}", part.branches.organ, None, None],
+            _rate_row(f"{label}{organ}{name(Concept.OPTIMISATION_RATE)}", part.optimisation),
+            _rate_row(f"{label}{organ}结对{name(Concept.COVERAGE)}", part.organ_coverage),
+            _rate_row(f"{label}{COMPLIANCE_LABEL}（{month}）", part.compliance),
+        ]
     return rows
 
 

@@ -99,7 +99,7 @@ def build_report(
     scope = find_region(ledger, region)
     # Figures as of the month's last day, or today while the month is still running.
     as_of = min(month.last_day, ledger.clock.today())
-    stats = ledger_stats(ledger, region, as_of=as_of, month=month)
+    stats = ledger_stats(ledger, region, as_of=as_of, month=month, levels=True)
     advance()
     by_part = chart_data.grassroots_coverage(ledger, scope.id, as_of)
     advance()

@@ -5,6 +5,12 @@ pairing is active on D when it started by D and has not ended before D (``ended_
 A pairing (and its activities) counts in the regions of its grassroots branch; a node's direct figures
 count the pairings of the branches attached to that node itself, on either side (so 市直, the city node's
 direct figures, are the pairings of the city-level organ branches).
+
+County-level figures (县级, ``county``) count, below the region, the branches of the county level: organ
+branches of county-level units (unit level ``county``: neither the city's own units nor central and
+provincial ones, which sit on the city node with 市直), and every grassroots branch (each sits in a township
+of a county); and the pairings (with their activities) of those county-level organ branches. For a city,
+市直 and 县级 together cover every organ branch attached to the city or a county, and every pairing.
 """
 
 from __future__ import annotations
@@ -40,12 +46,21 @@ NO_WEEKDAY_REASON = f"coalesce(trim(a.weekday_reason, {_BLANKS}), '') = ''"
 WEEKDAY_ACTIVITY = f"({ROUTINE} AND {NO_WEEKDAY_REASON} AND {WORKING_DAY})"
 
 
+def _county_organ(branch: str) -> str:
+    return f"EXISTS (SELECT 1 FROM unit u WHERE u.id = {branch}.unit_id AND u.level = 'county')"
+
+
+def _branches_of_level(county: bool) -> str:
+    """A condition on ``b``: every branch, or those of the county level (see the module's text)."""
+    return f"(b.kind <> 'organ' OR {_county_organ('b')})" if county else "1"
+
+
 def _params(region_id: int, **values: Any) -> dict[str, Any]:
     return {"region": region_id, **values}
 
 
 def branch_figures(
-    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
 ) -> tuple[BranchCounts, Rate]:
     """Branch counts and the optimisation rate in one pass over the scope's branches."""
     row = ledger.query(
@@ -56,7 +71,7 @@ def branch_figures(
             coalesce(sum(b.kind <> 'organ' AND {EXISTS_ON}), 0) AS grassroots,
             coalesce(sum(b.archived_on IS NOT NULL AND b.archived_on <= :day), 0) AS archived,
             coalesce(sum(b.kind = 'organ' AND {EXISTS_ON} AND b.optimised_on <= :day), 0) AS optimised
-        FROM branch b WHERE b.region_id IN (SELECT id FROM scope)
+        FROM branch b WHERE b.region_id IN (SELECT id FROM scope) AND {_branches_of_level(county)}
         """,
         _params(region_id, day=day.isoformat()),
     )[0]
@@ -64,7 +79,9 @@ def branch_figures(
     return counts, Rate(row["optimised"], row["organ"])
 
 
-def coverage(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, organ_side: bool) -> Rate:
+def coverage(
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, organ_side: bool, county: bool = False
+) -> Rate:
     side = "b.kind = 'organ'" if organ_side else "b.kind <> 'organ'"
     column = "organ_id" if organ_side else "grassroots_id"
     row = ledger.query(
@@ -76,16 +93,19 @@ def coverage(ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, orga
                )), 0) AS paired
         FROM branch b
         WHERE b.region_id IN (SELECT id FROM scope) AND {side} AND {EXISTS_ON}
+          AND {_branches_of_level(county)}
         """,
         _params(region_id, day=day.isoformat()),
     )[0]
     return Rate(row["paired"], row["total"])
 
 
-def pairings_in_scope(direct: bool) -> str:
+def pairings_in_scope(direct: bool, county: bool = False) -> str:
     """A condition on ``p`` (pairing), ``g`` (its grassroots branch) and ``o`` (its organ branch)."""
     if direct:
         return "(g.region_id = :region OR o.region_id = :region)"
+    if county:
+        return f"(g.region_id IN (SELECT id FROM scope) AND {_county_organ('o')})"
     return "g.region_id IN (SELECT id FROM scope)"
 
 
@@ -95,7 +115,9 @@ OWES_MONTH = "p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :l
 PAIRING_SIDES = "pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
 
 
-def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> Rate:
+def monthly_compliance(
+    ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
+) -> Rate:
     """Counted by grassroots branch, so that one in two overlapping pairings counts once (domain.stats)."""
     row = ledger.query(
         f"""
@@ -106,7 +128,7 @@ def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: 
                        AND a.held_on BETWEEN :first AND :last
                    )) AS themed
             FROM {PAIRING_SIDES}
-            WHERE {pairings_in_scope(direct)} AND {OWES_MONTH}
+            WHERE {pairings_in_scope(direct, county)} AND {OWES_MONTH}
             GROUP BY p.grassroots_id
         )
         """,
@@ -115,7 +137,9 @@ def monthly_compliance(ledger: Ledger, region_id: int, month: Month, *, direct: 
     return Rate(row["compliant"], row["total"])
 
 
-def activity_counts(ledger: Ledger, region_id: int, month: Month, *, direct: bool) -> ActivityCounts:
+def activity_counts(
+    ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
+) -> ActivityCounts:
     row = ledger.query(
         f"""
         WITH RECURSIVE {scope_sql(direct)}
@@ -129,7 +153,7 @@ def activity_counts(ledger: Ledger, region_id: int, month: Month, *, direct: boo
         -- The unary + keeps the planner on the month's range of activity_month, which covers the query;
         -- the scope's pairings are collected once into a list.
         WHERE a.held_on BETWEEN :first AND :last AND +a.pairing_id IN (
-            SELECT p.id FROM {PAIRING_SIDES} WHERE {pairings_in_scope(direct)}
+            SELECT p.id FROM {PAIRING_SIDES} WHERE {pairings_in_scope(direct, county)}
         )
         """,
         _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),

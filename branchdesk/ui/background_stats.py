@@ -27,7 +27,8 @@ class BackgroundStats(QObject):
         self._runner.failed.connect(lambda _key, error: self.failed.emit(error))
 
     def request(self, path: Path, region_id: int) -> None:
-        self._runner.request(path, region_id, lambda ledger: region_stats(ledger, region_id))
+        # A city's figures come with its 市直 and 县级 ones, which the status bar shows beside them.
+        self._runner.request(path, region_id, lambda ledger: region_stats(ledger, region_id, levels=True))
 
     def cancel(self) -> None:
         """Forget what is pending (a ledger is being closed)."""

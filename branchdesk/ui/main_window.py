@@ -25,7 +25,7 @@ from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
 from branchdesk.domain.stats import LedgerStats
-from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_rate
+from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_month, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
 from branchdesk.services.history import ledger_actions, reference_names
@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.coverage_label)
+        # For a city: the organ side by level, as the programme reports it (市直 and 县级).
+        self.levels_label = QLabel(self)
+        self.levels_label.setObjectName("statusLevels")
+        self.statusBar().addPermanentWidget(self.levels_label)
 
         self._backup_threads: list[BackupJob] = []
         self._backup_jobs: list[BackupSignals] = []  # one per backup not yet reported
@@ -480,6 +484,7 @@ class MainWindow(QMainWindow):
         self._show_title()
         self._stats = None
         self.coverage_label.clear()
+        self.levels_label.clear()
         region_id = self.regions.selected_region()
         if self.session is None or region_id is None:
             self.counts_label.clear()
@@ -507,6 +512,47 @@ class MainWindow(QMainWindow):
                 grassroots=format_rate(stats.grassroots_coverage.percent),
                 organ=format_rate(stats.organ_coverage.percent),
                 optimised=format_rate(stats.optimisation.percent),
+            )
+        )
+        self._show_levels(stats)
+
+    def _show_levels(self, stats: LedgerStats) -> None:
+        """A city's organ branches by level: its own (市直) and the counties' (县级), optimised and paired."""
+        self.levels_label.setVisible(stats.levels is not None)
+        if stats.levels is None:
+            return
+        own, county = stats.levels
+
+        def part(text: str, figures: LedgerStats) -> str:
+            rate = figures.optimisation
+            return text.format(
+                rate=format_rate(rate.percent), count=format_count(rate.count), total=format_count(rate.total)
+            )
+
+        self.levels_label.setText(
+            part(self.tr("City's own organs optimised {rate} ({count}/{total})"), own)
+            + " · "
+            + part(self.tr("county level {rate} ({count}/{total})"), county)
+        )
+        self.levels_label.setToolTip(
+            "\n".join(
+                self.tr(
+                    "{level}: {organ} organ branches, optimised {optimised}, paired {paired}; "
+                    "themed Party day compliance in {month} {compliance}"
+                ).format(
+                    level=level,
+                    month=format_month(
+                        stats.month.year, stats.month.month, self.context.translations.language
+                    ),
+                    organ=format_count(figures.branches.organ),
+                    optimised=format_rate(figures.optimisation.percent),
+                    paired=format_rate(figures.organ_coverage.percent),
+                    compliance=format_rate(figures.compliance.percent),
+                )
+                for level, figures in (
+                    (self.tr("City's own"), own),
+                    (self.tr("County level"), county),
+                )
             )
         )
 

@@ -900,6 +900,10 @@
         <translation>数字</translation>
     </message>
     <message>
+        <source>one level of branches below the region: county = organ branches of county-level units, every grassroots branch, and those organs' pairings (the city's own excluded)</source>
+        <translation>只统计区域以下某一级的党支部：county（县级）= 县级单位的机关党支部、全部基层党支部，以及这些机关党支部的结对（不含市直）</translation>
+    </message>
+    <message>
         <source>DATE</source>
         <translation>日期</translation>
     </message>
@@ -1066,6 +1070,10 @@
     <message>
         <source>As of: {date}</source>
         <translation>截至：{date}</translation>
+    </message>
+    <message>
+        <source>County level: organ branches of county-level units and every grassroots branch</source>
+        <translation>统计范围：县级（县级单位的机关党支部和全部基层党支部）</translation>
     </message>
     <message>
         <source>Branches: {organ} organ, {grassroots} grassroots, {archived} archived</source>
@@ -1347,7 +1355,7 @@
     </message>
     <message>
         <source>County level</source>
-        <translation>县直</translation>
+        <translation>县级</translation>
     </message>
     <message>
         <source>{region} (own)</source>
@@ -2505,7 +2513,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>County level</source>
-        <translation>县直</translation>
+        <translation>县级</translation>
     </message>
     <message>
         <source>Central or provincial unit in the city</source>
@@ -2808,6 +2816,26 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Coverage {grassroots} · organ side {organ} · optimised {optimised}</source>
         <translation>基层覆盖率 {grassroots} · 机关覆盖率 {organ} · 优化率 {optimised}</translation>
+    </message>
+    <message>
+        <source>City's own organs optimised {rate} ({count}/{total})</source>
+        <translation>市直优化率 {rate}（{count}/{total}）</translation>
+    </message>
+    <message>
+        <source>county level {rate} ({count}/{total})</source>
+        <translation>县级优化率 {rate}（{count}/{total}）</translation>
+    </message>
+    <message>
+        <source>{level}: {organ} organ branches, optimised {optimised}, paired {paired}; themed Party day compliance in {month} {compliance}</source>
+        <translation>{level}：机关党支部 {organ} 个，优化率 {optimised}，结对覆盖率 {paired}；{month}主题党日落实率 {compliance}</translation>
+    </message>
+    <message>
+        <source>City's own</source>
+        <translation>市直</translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation>县级</translation>
     </message>
     <message>
         <source>Backing up the ledger…</source>
