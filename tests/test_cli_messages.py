@@ -199,3 +199,29 @@ def test_export_shows_progress_on_a_terminal_only(tmp_path: Path, clock: FixedCl
     assert out.getvalue().startswith(f"已写入 {tmp_path / '全部.xlsx'}")
     code, _, err_text = cli("export", str(path), str(tmp_path / "再次.xlsx"), clock=clock)
     assert (code, err_text) == (EXIT_OK, "")
+
+
+LEDGER_COMMANDS = [
+    ("stats",),
+    ("overdue", "--month", "2022-05"),
+    ("check",),
+    ("backup",),
+    ("draw", "--region", "潢川县", "--seed", "1"),
+    ("draw", "--verify", "1"),
+    ("export", "出.xlsx"),
+    ("report", "月报.pdf", "--month", "2022-05"),
+]
+
+
+@pytest.mark.parametrize("command", LEDGER_COMMANDS)
+def test_a_refused_file_is_told_in_chinese(
+    command: tuple[str, ...], tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    not_a_ledger = tmp_path / "名单.bdesk"
+    not_a_ledger.write_text("姓名,电话\n", encoding="utf-8")
+    for ledger, reason in ((tmp_path / "无.bdesk", "不存在"), (not_a_ledger, "不是支部联建台账文件")):
+        code, out, err = cli(command[0], str(ledger), *command[1:], clock=clock)
+        assert (code, out) == (EXIT_FAILED, "")
+        assert reason in err
+        assert english_words(err, tokens=TYPED) == [], err
