@@ -250,9 +250,9 @@ def county(build: LedgerBuilder, ledger: Ledger) -> Path:
     return path
 
 
-# Actions that leave the window. The ledger history's action names are in English until the history speaks
-# Chinese, a part of issue #14 of its own ("One vocabulary"); walk it again once that has landed.
-SKIPPED = {"quit_action", "ledger_history_action"}
+SKIPPED = {"quit_action"}  # it would leave the window
+# The ledger history names the test builder's own steps (test.branch …), which no user can take, as they are.
+BUILDER_OPERATION = re.compile(r"test\.\w+")
 
 
 def test_a_chinese_user_sees_no_english(
@@ -288,7 +288,9 @@ def test_a_new_ledger_shows_no_english(
 def english(found: set[tuple[str, str]]) -> list[tuple[str, str, list[str]]]:
     """(where, text, its English words) of the texts with English in them."""
     return sorted(
-        (where, text, words) for where, text in found if (words := english_words(plain(text), tokens=TOKENS))
+        (where, text, words)
+        for where, text in found
+        if (words := english_words(plain(text), tokens=TOKENS)) and not BUILDER_OPERATION.fullmatch(text)
     )
 
 
