@@ -45,7 +45,8 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
     ),
     ImportKind.KEY_TASKS: ("uuid", "name", "half_year", "retired", "note"),
     ImportKind.ACTIVITIES: (
-        "uuid", "pairing_uuid", "organ", "grassroots", "held_on", "type", "key_task", "key_task_uuid",
+        "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "held_on", "type", "key_task",
+        "key_task_uuid",
         "areas", "volunteers", "location", "summary", "weekday_reason",
     ),
 }  # fmt: skip

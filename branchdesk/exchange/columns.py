@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from branchdesk.domain.imports import FIELDS, REQUIRED, ImportKind
-from branchdesk.domain.vocabulary import NAMES, Concept, name
+from branchdesk.domain.vocabulary import NAMES, Concept, name, words
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,8 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _v("organ_unit", Concept.ORGAN_UNIT, width=22),
         _id("organ_uuid", Concept.ORGAN_BRANCH, "Organ UUID", "机关支部编号"),
         _v("grassroots", Concept.GRASSROOTS_BRANCH, width=26),
-        _v("grassroots_region", Concept.GRASSROOTS_REGION, width=22),
+        # The Pairings tab heads the grassroots branch's region 区域.
+        _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
         _id("grassroots_uuid", Concept.GRASSROOTS_BRANCH, "Grassroots UUID", "基层支部编号"),
         _v("method", Concept.METHOD, width=8, shape="term"),
         _id("draw_uuid", Concept.DRAW, "Draw UUID"),
@@ -117,6 +118,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _id("pairing_uuid", Concept.PAIRING, "Pairing UUID"),
         _v("organ", Concept.ORGAN_BRANCH, width=26),
         _v("grassroots", Concept.GRASSROOTS_BRANCH, width=26),
+        _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
         _v("held_on", Concept.HELD_ON, width=12, shape="date"),
         _v("type", Concept.ACTIVITY_TYPE, width=10, shape="term"),
         _v("key_task", Concept.KEY_TASK, width=16),

@@ -162,7 +162,9 @@ def open_table(path: Path, sheet: str | None = None, *, encoding: str | None = N
     check_file(path)
     if suffix(path) in (".csv", ".txt"):
         text = decode(path.read_bytes(), path, encoding)
-        yield Table(tuple(row) for row in csv.reader(io.StringIO(text, newline="")))
+        yield Table(
+            tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        )
     elif suffix(path) == ".xls":
         with _xls(path) as book:
             yield Table(_xls_rows(book, sheet), cells.EPOCH_1904 if book.datemode else cells.EPOCH_1900)
@@ -171,6 +173,12 @@ def open_table(path: Path, sheet: str | None = None, *, encoding: str | None = N
             worksheet = book[sheet] if sheet is not None else book.worksheets[0]
             epoch = cells.EPOCH_1904 if book.epoch.year == 1904 else cells.EPOCH_1900
             yield Table(_xlsx_rows(path, worksheet), epoch)
+
+
+def _delimiter(text: str) -> str:
+    """Tabs for rows copied from a table (Excel, WPS, this app's Ctrl+C) and saved as text; else commas."""
+    first = text.split("\n", 1)[0]
+    return "\t" if first.count("\t") > first.count(",") else ","
 
 
 def _xlsx_rows(path: Path, worksheet: Any) -> Iterator[Row]:

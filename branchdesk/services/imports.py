@@ -96,7 +96,7 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "organ_id": ("organ", "organ_uuid"),
     "grassroots_id": ("grassroots", "grassroots_uuid"),
     "draw_id": ("method", "draw_uuid"),
-    "pairing_id": ("pairing_uuid", "grassroots"),
+    "pairing_id": ("pairing_uuid", "grassroots", "grassroots_region"),
     "key_task_id": ("key_task", "key_task_uuid"),
 }
 
@@ -802,22 +802,35 @@ def _activity_pairing(s: _Session, held_on: str) -> dict[str, Any]:
         if found is None:
             raise BranchDeskError("import.not_found", field="pairing_uuid", value=uuid)
         return found
-    grassroots = s.branch_ref(
-        "grassroots", "grassroots_uuid", kinds={BranchKind.VILLAGE, BranchKind.COMMUNITY, BranchKind.GRID}
-    )
-    if grassroots is None:
+    name = s.text("grassroots")
+    if name is None:
         raise BranchDeskError("import.required", field="grassroots")
-    organ_name = s.text("organ")
     branches = s.index("branch")
+    named = [branches.rows[i] for i in branches.by_name.get(name, ())]
+    if not named:
+        raise BranchDeskError("import.not_found", field="grassroots", value=name)
+    region = s.region("grassroots_region", required=False)
+    if region is not None:
+        named = [row for row in named if row["region_id"] == region.id] or named
+    # Villages of one name in two townships are told apart by their region, the pairing active that day
+    # and its organ branch, as far as the file names them (an Export view of the Activities tab has no
+    # uuids).
+    organ_name = s.text("organ")
     candidates = [
         p
-        for p in pairings.by_grassroots.get(grassroots, ())
+        for row in named
+        if BranchKind(row["kind"]) in _GRASSROOTS
+        for p in pairings.by_grassroots.get(row["id"], ())
         if p["started_on"] <= held_on
         and (p["ended_on"] is None or p["ended_on"] >= held_on)
         and (organ_name is None or branches.by_id[p["organ_id"]]["name"] == organ_name)
     ]
+    if not any(BranchKind(row["kind"]) in _GRASSROOTS for row in named):
+        raise BranchDeskError("import.wrong_kind", field="grassroots", value=name)
     if not candidates:
         raise BranchDeskError("import.no_pairing", field="grassroots", date=held_on)
+    if len({p["grassroots_id"] for p in candidates}) > 1:
+        raise BranchDeskError("import.ambiguous", field="grassroots", value=name, count=len(candidates))
     return candidates[0]
 
 

@@ -83,12 +83,14 @@ _EXPORT_QUERIES: dict[str, str] = {
     "key_task": """
         SELECT k.uuid, k.name, k.half_year, k.retired, k.note FROM key_task k ORDER BY k.half_year, k.id""",
     "activity": """
-        SELECT a.uuid, p.uuid AS pairing_uuid, o.name AS organ, g.name AS grassroots, a.held_on, a.type,
+        SELECT a.uuid, p.uuid AS pairing_uuid, o.name AS organ, g.name AS grassroots,
+               gp.path AS grassroots_region, a.held_on, a.type,
                k.name AS key_task, k.uuid AS key_task_uuid,
                (SELECT group_concat(area, ',') FROM activity_area WHERE activity_id = a.id) AS areas,
                a.volunteers, a.location, a.summary, a.weekday_reason
         FROM activity a JOIN pairing p ON p.id = a.pairing_id
         JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
+        JOIN paths gp ON gp.id = g.region_id
         LEFT JOIN key_task k ON k.id = a.key_task_id
         WHERE a.pairing_id IN (SELECT id FROM p_ids) ORDER BY a.held_on, a.id""",
 }
