@@ -326,8 +326,14 @@ def bench_branches(path: Path) -> None:
 
             return run
 
+        # Names sort by their stored pinyin key (issue #14), at the speed of the plain text sort before it.
+        by_text = median_time(raw("b.name, b.id"), 5)
+        report("branches: raw SQL, by name as text (the sort before pinyin keys)", by_text, "s")
+        by_key = median_time(raw("b.name_key, b.id"), 5)
+        report("branches: raw SQL, by name's pinyin key", by_key, "s", ("by name as text", by_text))
+
         cases = [
-            ("first page (by name)", raw("b.name, b.id"), BranchFilter(), BranchSort()),
+            ("first page (by name)", raw("b.name_key, b.id"), BranchFilter(), BranchSort()),
             (
                 "sort by secretary, descending",
                 raw("b.secretary IS NULL, b.secretary DESC, b.id DESC"),
@@ -337,7 +343,7 @@ def bench_branches(path: Path) -> None:
             (
                 "filter by text “张”",
                 raw(
-                    "b.name, b.id",
+                    "b.name_key, b.id",
                     "AND (instr(b.name, ?) OR instr(coalesce(b.secretary, ''), ?)"
                     " OR instr(coalesce(u.name, ''), ?) OR instr(coalesce(b.phone, ''), ?))",
                     ("张",) * 4,

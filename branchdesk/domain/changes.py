@@ -58,7 +58,8 @@ class OperationEntry:
     changes: list[ChangeEntry]  # in the order made; all of them, or the first few of a large action
 
 
-_BOOKKEEPING = frozenset({"id", "uuid", "created_at", "updated_at"})
+# name_key is the sort key of the name (storage/schema.py), never a change of its own.
+_BOOKKEEPING = frozenset({"id", "uuid", "created_at", "updated_at", "name_key"})
 
 UNDO_PREFIX = "undo:"
 REDO_PREFIX = "redo:"

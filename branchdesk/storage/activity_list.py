@@ -21,7 +21,7 @@ from branchdesk.domain.activities import (
 )
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.regions import scope_sql
+from branchdesk.storage.regions import region_label, region_label_key, scope_sql
 from branchdesk.storage.stats import PAIRING_SIDES, WEEKDAY_ACTIVITY, WORKING_DAY, pairings_in_scope
 
 _SIDES_JOIN = "JOIN pairing p ON p.id = a.pairing_id JOIN branch g ON g.id = p.grassroots_id"
@@ -29,8 +29,7 @@ _ORGAN_JOIN = "JOIN branch o ON o.id = p.organ_id"
 _REGION_JOIN = "JOIN region gr ON gr.id = g.region_id LEFT JOIN region grp ON grp.id = gr.parent_id"
 _KEY_TASK_JOIN = "LEFT JOIN key_task kt ON kt.id = a.key_task_id"
 _HOLIDAY_JOIN = "LEFT JOIN holiday h ON h.day = a.held_on"
-# "潢川县 / 城关镇" for a township's branches; the region's own name above that level.
-_REGION_LABEL = "CASE WHEN gr.level = 'township' THEN grp.name || ' / ' || gr.name ELSE gr.name END"
+_REGION_LABEL = region_label("gr", "grp")
 
 _TYPE_ORDER = (
     "CASE a.type " + " ".join(f"WHEN '{t.value}' THEN {i}" for i, t in enumerate(ActivityType)) + " END"
@@ -47,9 +46,9 @@ _WEEKDAY_ORDER = (
 
 _SORT_SQL: dict[ActivityColumn, str] = {
     ActivityColumn.DATE: "a.held_on",
-    ActivityColumn.GRASSROOTS: "g.name",
-    ActivityColumn.ORGAN: "o.name",
-    ActivityColumn.REGION: _REGION_LABEL,
+    ActivityColumn.GRASSROOTS: "g.name_key",
+    ActivityColumn.ORGAN: "o.name_key",
+    ActivityColumn.REGION: region_label_key("gr", "grp"),
     ActivityColumn.TYPE: _TYPE_ORDER,
     ActivityColumn.KEY_TASK: "kt.name",
     ActivityColumn.AREAS: _FIRST_AREA,
@@ -240,7 +239,7 @@ def pairing_choices(ledger: Ledger, text: str, region_id: int | None, limit: int
     rows = ledger.query(
         f"""{cte}SELECT {_SPAN_COLUMNS} FROM {PAIRING_SIDES}
         WHERE (instr(g.name, :text) OR instr(o.name, :text)) {scope}
-        ORDER BY p.ended_on IS NOT NULL, g.name, p.started_on DESC LIMIT :limit""",
+        ORDER BY p.ended_on IS NOT NULL, g.name_key, p.started_on DESC LIMIT :limit""",
         params,
     )
     return _spans(rows)

@@ -9,20 +9,19 @@ from typing import Any
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort, RegionNode, roll_up
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.regions import scope_sql
+from branchdesk.storage.regions import region_label, region_label_key, scope_sql
 
-# "潢川县 / 城关镇" for a township's branches; the region's own name above that level.
-_REGION_LABEL = "CASE WHEN r.level = 'township' THEN rp.name || ' / ' || r.name ELSE r.name END"
+_REGION_LABEL = region_label("r", "rp")
 
 _SORT_SQL: dict[BranchColumn, tuple[str, ...]] = {
-    BranchColumn.NAME: ("b.name",),
+    BranchColumn.NAME: ("b.name_key",),
     BranchColumn.KIND: (
         "CASE b.kind WHEN 'organ' THEN 1 WHEN 'village' THEN 2 WHEN 'community' THEN 3 ELSE 4 END",
     ),
-    BranchColumn.REGION: (_REGION_LABEL,),
-    BranchColumn.UNIT: ("u.name",),
+    BranchColumn.REGION: (region_label_key("r", "rp"),),
+    BranchColumn.UNIT: ("u.name_key",),
     BranchColumn.TIER: ("CASE b.tier WHEN 'strong' THEN 1 WHEN 'average' THEN 2 WHEN 'weak' THEN 3 END",),
-    BranchColumn.PARTNER: ("partner_branch.name",),
+    BranchColumn.PARTNER: ("partner_branch.name_key",),
     BranchColumn.SECRETARY: ("b.secretary",),
     BranchColumn.PHONE: ("b.phone",),
     BranchColumn.MEMBERS: ("b.member_count",),
@@ -164,9 +163,7 @@ def region_tree(ledger: Ledger) -> list[RegionNode]:
     }
     nodes: dict[int, RegionNode] = {}
     roots: list[RegionNode] = []
-    rows = ledger.query(
-        "SELECT id, name, level, parent_id, code FROM region ORDER BY coalesce(code, '~'), name"
-    )
+    rows = ledger.query("SELECT id, name, level, parent_id, code FROM region ORDER BY name_key, id")
     for row in rows:
         organ, grassroots = counts.get(row["id"], (0, 0))
         nodes[row["id"]] = RegionNode(

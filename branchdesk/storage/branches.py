@@ -121,7 +121,7 @@ def referenced(ledger: Ledger, branch_ids: Sequence[int]) -> set[int]:
 def units(ledger: Ledger) -> list[Unit]:
     return [
         Unit(row["id"], row["uuid"], row["name"], UnitLevel(row["level"]), row["region_id"])
-        for row in ledger.query("SELECT id, uuid, name, level, region_id FROM unit ORDER BY name")
+        for row in ledger.query("SELECT id, uuid, name, level, region_id FROM unit ORDER BY name_key, id")
     ]
 
 
@@ -131,6 +131,6 @@ def communities(ledger: Ledger) -> list[tuple[int, str, int]]:
         (row["id"], row["name"], row["region_id"])
         for row in ledger.query(
             "SELECT id, name, region_id FROM branch"
-            " WHERE kind = 'community' AND archived_on IS NULL ORDER BY name"
+            " WHERE kind = 'community' AND archived_on IS NULL ORDER BY name_key, id"
         )
     ]

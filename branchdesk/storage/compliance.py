@@ -12,12 +12,17 @@ from typing import Any
 from branchdesk.domain.compliance import KeyTaskCoverage, OverduePairing, PairingMonths
 from branchdesk.domain.months import HalfYear, Month
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.regions import scope_sql
+from branchdesk.storage.regions import region_label_key, scope_sql
 from branchdesk.storage.stats import OWES_MONTH, PAIRING_SIDES, pairings_in_scope
 
 _REGION_LABEL = (
     "(SELECT CASE WHEN r.level = 'township' THEN rp.name || ' / ' || r.name ELSE r.name END"
     " FROM region r LEFT JOIN region rp ON rp.id = r.parent_id WHERE r.id = g.region_id)"
+)
+# Region, then grassroots branch, in name order (pinyin, numbers numerically).
+_ORDER = (
+    f"(SELECT {region_label_key('r', 'rp')} FROM region r LEFT JOIN region rp ON rp.id = r.parent_id"
+    " WHERE r.id = g.region_id), g.name_key, p.id"
 )
 # Active at some time between :first and :last.
 _ACTIVE_IN_SPAN = "p.started_on <= :last AND (p.ended_on IS NULL OR p.ended_on >= :first)"
@@ -52,7 +57,7 @@ def overdue_pairings(
         FROM owing w JOIN pairing p ON p.id = w.id
         JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id
         WHERE NOT w.themed
-        ORDER BY region, g.name, p.id
+        ORDER BY {_ORDER}
         """,
         params,
     )
@@ -82,7 +87,7 @@ def pairing_months(
                p.started_on, p.ended_on
         FROM {PAIRING_SIDES}
         WHERE {pairings_in_scope(direct)} AND {_ACTIVE_IN_SPAN}
-        ORDER BY region, g.name, p.id LIMIT :limit
+        ORDER BY {_ORDER} LIMIT :limit
         """,
         params,
     )
@@ -127,7 +132,7 @@ def key_task_coverage(
         f"""{cte.rstrip()},
         chosen AS (
             SELECT p.id, g.name AS grassroots, o.name AS organ,
-                   row_number() OVER (ORDER BY {_REGION_LABEL}, g.name, p.id) AS rank
+                   row_number() OVER (ORDER BY {_ORDER}) AS rank
             FROM {PAIRING_SIDES}
             WHERE {pairings_in_scope(direct)} AND {_ACTIVE_IN_SPAN}
             ORDER BY rank LIMIT :limit

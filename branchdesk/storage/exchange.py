@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from branchdesk.domain.months import Month
+from branchdesk.domain.sort_key import PATH_SEPARATOR, name_key
 from branchdesk.storage.ledger import Ledger, new_uuid
 from branchdesk.storage.regions import scope_sql
 
@@ -42,9 +43,10 @@ r_ids(id) AS (
     UNION SELECT region.parent_id FROM region JOIN r_ids ON region.id = r_ids.id
     WHERE region.parent_id NOT NULL
 ),
-paths(id, path) AS (
-    SELECT id, name FROM region WHERE parent_id IS NULL
-    UNION ALL SELECT r.id, paths.path || '/' || r.name FROM region r JOIN paths ON r.parent_id = paths.id
+paths(id, path, path_key) AS (
+    SELECT id, name, name_key FROM region WHERE parent_id IS NULL
+    UNION ALL SELECT r.id, paths.path || '/' || r.name, paths.path_key || '{PATH_SEPARATOR}' || r.name_key
+    FROM region r JOIN paths ON r.parent_id = paths.id
 )
 """
 
@@ -52,12 +54,12 @@ _EXPORT_QUERIES: dict[str, str] = {
     "region": """
         SELECT r.uuid, r.name, r.level, parent.path AS parent, r.code
         FROM region r JOIN paths own ON own.id = r.id LEFT JOIN paths parent ON parent.id = r.parent_id
-        WHERE r.id IN (SELECT id FROM r_ids) ORDER BY own.path""",
+        WHERE r.id IN (SELECT id FROM r_ids) ORDER BY own.path_key, r.id""",
     "unit": """
         SELECT u.uuid, u.name, u.level, paths.path AS region, c.name AS community, c.uuid AS community_uuid,
                u.note
         FROM unit u JOIN paths ON paths.id = u.region_id LEFT JOIN branch c ON c.id = u.assigned_community_id
-        WHERE u.id IN (SELECT id FROM u_ids) ORDER BY u.id""",
+        WHERE u.id IN (SELECT id FROM u_ids) ORDER BY paths.path_key, u.name_key, u.id""",
     "branch": """
         SELECT b.uuid, b.name, b.kind, paths.path AS region, u.name AS unit, u.uuid AS unit_uuid,
                c.name AS community, c.uuid AS community_uuid, b.tier, b.secretary, b.phone, b.member_count,
@@ -65,7 +67,7 @@ _EXPORT_QUERIES: dict[str, str] = {
         FROM branch b JOIN paths ON paths.id = b.region_id
         LEFT JOIN unit u ON u.id = b.unit_id LEFT JOIN branch c ON c.id = b.community_id
         WHERE b.id IN (SELECT id FROM b_ids)
-        ORDER BY b.community_id IS NOT NULL, b.id""",
+        ORDER BY b.community_id IS NOT NULL, paths.path_key, b.name_key, b.id""",
     "draw": """
         SELECT d.uuid, paths.path AS scope, d.seed, d.algorithm_version, d.input_hash, d.result_hash, d.swaps,
                d.drawn_at, d.committed, d.note, d.candidates
@@ -79,7 +81,7 @@ _EXPORT_QUERIES: dict[str, str] = {
         FROM pairing p JOIN branch o ON o.id = p.organ_id LEFT JOIN unit ou ON ou.id = o.unit_id
         JOIN branch g ON g.id = p.grassroots_id JOIN paths gp ON gp.id = g.region_id
         LEFT JOIN draw d ON d.id = p.draw_id
-        WHERE p.id IN (SELECT id FROM p_ids) ORDER BY p.id""",
+        WHERE p.id IN (SELECT id FROM p_ids) ORDER BY gp.path_key, g.name_key, p.id""",
     "key_task": """
         SELECT k.uuid, k.name, k.half_year, k.retired, k.note FROM key_task k ORDER BY k.half_year, k.id""",
     "activity": """
@@ -134,7 +136,7 @@ def compliance_matrix(
         JOIN paths gp ON gp.id = g.region_id
         WHERE p.id IN (SELECT id FROM p_ids) AND p.started_on <= :last
           AND (p.ended_on IS NULL OR p.ended_on >= :first)
-        ORDER BY gp.path, g.name, p.id""",
+        ORDER BY gp.path_key, g.name_key, p.id""",
         {"region": region_id, "first": first, "last": last},
     )
     columns = [column[0] for column in cursor.description or ()]
@@ -208,6 +210,8 @@ class BulkWriter:
         row = {column: self._defaults[column] for column in self._columns}
         row.update(values)
         row.update(id=row_id, created_at=self._now, updated_at=self._now)
+        if "name_key" in row:  # what the schema's trigger would store: the log holds the row as stored
+            row["name_key"] = name_key(str(row["name"]))
         if not row.get("uuid"):
             row["uuid"] = new_uuid()
         self._pending.append(row)

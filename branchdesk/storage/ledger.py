@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS
+from branchdesk.domain.sort_key import name_key
+from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS, NAME_KEY_TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -51,7 +52,13 @@ BUSY_TIMEOUT_MS = 3000
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
     conn = sqlite3.connect(_uri(path, mode), uri=True, isolation_level=None, check_same_thread=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # Each name's sort key (schema.py, migration 4): the migration and Ledger.keep_name_keys use it.
+    conn.create_function("pinyin_key", 1, _pinyin_key, deterministic=True)
     return conn
+
+
+def _pinyin_key(name: object) -> str | None:
+    return name_key(name) if isinstance(name, str) else None
 
 
 def _check_header(path: Path) -> None:
@@ -183,6 +190,7 @@ class Ledger:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 ledger._configure()
                 ledger.migrate(MIGRATIONS)
+                ledger.keep_name_keys()
                 if fill is not None:
                     fill(ledger)
             finally:
@@ -234,6 +242,7 @@ class Ledger:
                 if before_migration is not None:
                     before_migration()
                 ledger.migrate(migrations)
+            ledger.keep_name_keys()
         except BaseException:
             conn.close()
             raise
@@ -265,6 +274,35 @@ class Ledger:
                 raise BranchDeskError(
                     "ledger.migration_failed", path=str(self.path), version=version + 1, reason=str(error)
                 ) from None
+
+    def keep_name_keys(self) -> None:
+        """Keep each name's sort key on every write of this connection (an insert, an import, undo, redo),
+        and fill in the keys that another program's writes left out.
+
+        TEMP triggers live in this connection only: the file holds none that needs the app's pinyin_key().
+        """
+        if self.read_only:
+            return
+        for table in NAME_KEY_TABLES:
+            columns = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            if "name_key" not in columns:  # a file older than migration 4, opened by a test as it was
+                continue
+            stale = "WHEN NEW.name_key IS NOT pinyin_key(NEW.name)"
+            fix = f"BEGIN UPDATE {table} SET name_key = pinyin_key(NEW.name) WHERE id = NEW.id; END"
+            self.conn.execute(
+                f"CREATE TEMP TRIGGER {table}_name_key_insert AFTER INSERT ON main.{table} {stale} {fix}"
+            )
+            self.conn.execute(
+                f"CREATE TEMP TRIGGER {table}_name_key_update AFTER UPDATE OF name, name_key"
+                f" ON main.{table} {stale} {fix}"
+            )
+            if self.conn.execute(f"SELECT 1 FROM {table} WHERE name_key IS NULL LIMIT 1").fetchone():
+                try:
+                    self.conn.execute(
+                        f"UPDATE {table} SET name_key = pinyin_key(name) WHERE name_key IS NULL"
+                    )
+                except sqlite3.Error as error:
+                    raise self.error(error) from None
 
     def close(self) -> None:
         self.conn.close()

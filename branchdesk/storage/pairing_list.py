@@ -17,15 +17,7 @@ from branchdesk.domain.pairing_list import (
     UnpairedBranch,
 )
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.regions import scope_sql
-
-
-def region_label(region: str, parent: str) -> str:
-    """ "潢川县 / 城关镇" for a township; the region's own name above that level."""
-    return (
-        f"CASE WHEN {region}.level = 'township' THEN {parent}.name || ' / ' || {region}.name"
-        f" ELSE {region}.name END"
-    )
+from branchdesk.storage.regions import region_label, region_label_key, scope_sql
 
 
 def no_active_pairing(column: str) -> str:
@@ -36,11 +28,11 @@ def no_active_pairing(column: str) -> str:
 _TIER_RANK = "CASE {0} WHEN 'strong' THEN 1 WHEN 'average' THEN 2 WHEN 'weak' THEN 3 END"
 
 _SORT_SQL: dict[PairingColumn, str] = {
-    PairingColumn.ORGAN: "o.name",
-    PairingColumn.UNIT: "u.name",
+    PairingColumn.ORGAN: "o.name_key",
+    PairingColumn.UNIT: "u.name_key",
     PairingColumn.ORGAN_TIER: _TIER_RANK.format("p.organ_tier"),
-    PairingColumn.GRASSROOTS: "g.name",
-    PairingColumn.REGION: region_label("gr", "grp"),
+    PairingColumn.GRASSROOTS: "g.name_key",
+    PairingColumn.REGION: region_label_key("gr", "grp"),
     PairingColumn.GRASSROOTS_TIER: _TIER_RANK.format("p.grassroots_tier"),
     PairingColumn.METHOD: "p.method",
     PairingColumn.STARTED: "p.started_on",
@@ -187,7 +179,7 @@ def unpaired_sql(organ_side: bool, *, for_draw: bool = False, text: bool = False
         FROM branch b JOIN region r ON r.id = b.region_id LEFT JOIN region rp ON rp.id = r.parent_id
              LEFT JOIN unit u ON u.id = b.unit_id
         WHERE {" AND ".join(clauses)}
-        ORDER BY {_TIER_RANK.format("b.tier")} IS NULL, {_TIER_RANK.format("b.tier")}, b.name, b.id
+        ORDER BY {_TIER_RANK.format("b.tier")} IS NULL, {_TIER_RANK.format("b.tier")}, b.name_key, b.id
         LIMIT :limit
     """
 

@@ -11,7 +11,8 @@ from branchdesk.domain.draw import DrawResult
 from branchdesk.domain.enums import BranchKind, EndReason, PairingMethod, Tier
 from branchdesk.domain.pairing_list import AssignedUnit, UnpairedBranch
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.pairing_list import no_active_pairing, region_label
+from branchdesk.storage.pairing_list import no_active_pairing
+from branchdesk.storage.regions import region_label
 
 
 def add_pairing(
@@ -85,7 +86,7 @@ def established_after(ledger: Ledger, branch_ids: Sequence[int], day: dt.date) -
         return None
     marks = ", ".join("?" for _ in branch_ids)
     name: str | None = ledger.scalar(
-        f"SELECT name FROM branch WHERE id IN ({marks}) AND established_on > ? ORDER BY name LIMIT 1",
+        f"SELECT name FROM branch WHERE id IN ({marks}) AND established_on > ? ORDER BY name_key LIMIT 1",
         [*branch_ids, day.isoformat()],
     )
     return name
@@ -125,7 +126,7 @@ def assigned_units(ledger: Ledger) -> list[AssignedUnit]:
                (SELECT count(*) FROM branch b WHERE b.community_id = c.id AND b.archived_on IS NULL
                   AND {no_active_pairing("grassroots_id")}) AS grids
         FROM unit u JOIN branch c ON c.id = u.assigned_community_id
-        ORDER BY u.name
+        ORDER BY u.name_key, u.id
         """
     )
     return [
@@ -138,13 +139,13 @@ def unit_and_grids(ledger: Ledger, unit_id: int) -> tuple[list[int], list[int]]:
     """A unit's unpaired organ branches and its community's unpaired grids, each in name order."""
     organs = ledger.query(
         "SELECT b.id FROM branch b WHERE b.unit_id = ? AND b.archived_on IS NULL"
-        f" AND {no_active_pairing('organ_id')} ORDER BY b.name, b.id",
+        f" AND {no_active_pairing('organ_id')} ORDER BY b.name_key, b.id",
         (unit_id,),
     )
     grids = ledger.query(
         "SELECT b.id FROM branch b JOIN unit u ON b.community_id = u.assigned_community_id"
         f" WHERE u.id = ? AND b.archived_on IS NULL AND {no_active_pairing('grassroots_id')}"
-        " ORDER BY b.name, b.id",
+        " ORDER BY b.name_key, b.id",
         (unit_id,),
     )
     return [r["id"] for r in organs], [r["id"] for r in grids]

@@ -7,17 +7,37 @@ from typing import Any
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Region
+from branchdesk.domain.sort_key import PATH_SEPARATOR
 from branchdesk.storage.ledger import Ledger
 
-_TREE = """
-WITH RECURSIVE tree(id, path) AS (
-    SELECT id, name FROM region WHERE parent_id IS NULL
+
+def region_label(region: str, parent: str) -> str:
+    """ "潢川县 / 城关镇" for a township; the region's own name above that level."""
+    return (
+        f"CASE WHEN {region}.level = 'township' THEN {parent}.name || ' / ' || {region}.name"
+        f" ELSE {region}.name END"
+    )
+
+
+def region_label_key(region: str, parent: str) -> str:
+    """The sort key of :func:`region_label`: by county, then by township within it."""
+    return (
+        f"CASE WHEN {region}.level = 'township'"
+        f" THEN {parent}.name_key || '{PATH_SEPARATOR}' || {region}.name_key ELSE {region}.name_key END"
+    )
+
+
+# Every region under its parent, each level in name order (pinyin, numbers numerically).
+_TREE = f"""
+WITH RECURSIVE tree(id, path, path_key) AS (
+    SELECT id, name, name_key FROM region WHERE parent_id IS NULL
     UNION ALL
-    SELECT r.id, tree.path || '/' || r.name FROM region r JOIN tree ON r.parent_id = tree.id
+    SELECT r.id, tree.path || '/' || r.name, tree.path_key || '{PATH_SEPARATOR}' || r.name_key
+    FROM region r JOIN tree ON r.parent_id = tree.id
 )
 SELECT r.id, r.uuid, r.name, r.level, r.parent_id, r.code, tree.path
 FROM region r JOIN tree ON tree.id = r.id
-ORDER BY tree.path
+ORDER BY tree.path_key, r.id
 """
 
 
@@ -84,7 +104,7 @@ def usage(ledger: Ledger, region_id: int) -> tuple[int, int, int, list[str]]:
     where = [
         row["name"]
         for row in ledger.query(
-            "SELECT name FROM branch WHERE region_id = ? ORDER BY archived_on IS NOT NULL, name LIMIT 3",
+            "SELECT name FROM branch WHERE region_id = ? ORDER BY archived_on IS NOT NULL, name_key LIMIT 3",
             (region_id,),
         )
     ]

@@ -258,5 +258,32 @@ DROP INDEX activity_key_task;
 CREATE INDEX activity_key_task ON activity(key_task_id, held_on);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+
+# Names sort by a stored key (domain/sort_key.py: pinyin, numbers in numeric order), indexed as the names are.
+# The app keeps it on every write through triggers of its own connections (Ledger.keep_name_keys), which
+# call its pinyin_key(); the file holds none that another program could not run, so the sqlite3 shell can
+# still add and rename rows: a rename that leaves the key as it was clears it, and the app fills in every
+# missing key when it next opens the file.
+NAME_KEY_TABLES = ("region", "unit", "branch")
+
+
+def _name_key_column(table: str) -> str:
+    """Part of migration 4: never change it (a change of the key's storage is a new migration)."""
+    return f"""
+ALTER TABLE {table} ADD COLUMN name_key TEXT;
+UPDATE {table} SET name_key = pinyin_key(name);
+CREATE INDEX {table}_name_key ON {table}(name_key);
+CREATE TRIGGER {table}_name_key_stale AFTER UPDATE OF name ON {table} WHEN NEW.name_key IS OLD.name_key
+BEGIN UPDATE {table} SET name_key = NULL WHERE id = NEW.id; END;
+"""
+
+
+MIGRATION_4 = (
+    _name_key_column("region")
+    + _name_key_column("unit")
+    + _name_key_column("branch")
+    + "CREATE INDEX branch_kind_name_key ON branch(kind, name_key);\n"
+)
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
 from branchdesk.domain.enums import BranchKind, Tier
+from branchdesk.domain.sort_key import name_key
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
@@ -116,7 +117,7 @@ def test_sorting_by_a_header_click_sorts_in_sql(
     window = make_window()
     window.open_path(roster)
     window.branches_tab.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
-    assert names(window) == sorted(names(window), reverse=True)
+    assert names(window) == sorted(names(window), key=name_key, reverse=True)
     window.branches_tab.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # kind: organ first
     assert names(window)[:3] == ["机关第1党支部", "机关第2党支部", "机关第3党支部"]
 
