@@ -87,7 +87,7 @@ def test_a_key_written_wrong_by_hand_is_put_right(ledger: Ledger, build: LedgerB
     build.branch("陈湾村", BranchKind.VILLAGE, tree["hc_renhe"])
     ledger.conn.execute("UPDATE branch SET name_key = 'zzz'")
     assert stale_keys(ledger) == []
-    # A rename that keeps the key (第2 and 第二 read alike): the file's trigger clears it, the app's refills it.
+    # A rename that keeps the key (第2, 第二): the file's trigger clears it, the app's refills it.
     ledger.conn.execute("UPDATE branch SET name = '第2村'")
     ledger.conn.execute("UPDATE branch SET name = '第二村'")
     assert stale_keys(ledger) == []
