@@ -175,6 +175,9 @@ MESSAGES: dict[str, str] = {
     "branch.archive_paired": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” is in an active pairing; end the pairing before archiving the branch."
     ),
+    "branch.community_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages", "The community “{name}” is in another township; a grid sits in its community's township."
+    ),
     "branch.archive_before_pairing_end": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” has a pairing until {date}; archive it on that day or later."
     ),

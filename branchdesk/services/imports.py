@@ -593,6 +593,7 @@ def _branch(s: _Session) -> None:
     for problem in check_branch(draft if new_unit is None else replace(draft, unit_id=0), facts, s.today):
         field = problem.field.removesuffix("_id")
         s.faults.append(BranchDeskError(problem.code, field=field, **problem.params))
+    s.faults.extend(_branch_rules(s, draft, archived_on))
     s.settle()
     values = {
         "uuid": s.text("uuid"),
@@ -615,6 +616,30 @@ def _branch(s: _Session) -> None:
     if new_unit is not None and (existing is None or s.update):
         values["unit_id"] = _add_unit(s, new_unit)
     s.write("branch", existing, values)
+
+
+def _branch_rules(s: _Session, draft: BranchDraft, archived_on: str | None) -> list[BranchDeskError]:
+    """The ledger's rules (domain.rules) that need the rows of this same file: a grid's community in its
+    own township, and no second active branch of one name in a region (a row of another uuid)."""
+    branches = s.index("branch")
+    faults = []
+    community = None if draft.community_id is None else branches.by_id[draft.community_id]
+    if community is not None and community["region_id"] != draft.region_id:
+        faults.append(
+            BranchDeskError("branch.community_elsewhere", field="community", name=community["name"])
+        )
+    # A row without a uuid of the same name is the same branch (a duplicate, reported as such).
+    uuid, namesake = s.text("uuid"), branches.by_key.get((draft.region_id, draft.name))
+    if (
+        archived_on is None
+        and uuid is not None
+        and namesake is not None
+        and namesake["archived_on"] is None
+        and namesake["id"] in branches.imported
+        and namesake["uuid"] != uuid
+    ):
+        faults.append(BranchDeskError("branch.duplicate_name", field="name", name=draft.name))
+    return faults
 
 
 def _iso(day: dt.date | None) -> str | None:

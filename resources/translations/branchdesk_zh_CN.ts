@@ -3117,6 +3117,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>日期 {date} 在今天之后。</translation>
     </message>
     <message>
+        <source>The community “{name}” is in another township; a grid sits in its community's township.</source>
+        <translation>社区“{name}”在另一个乡镇（街道）；网格党支部应与其所属社区在同一乡镇（街道）。</translation>
+    </message>
+    <message>
         <source>“{name}” has a pairing until {date}; archive it on that day or later.</source>
         <translation>“{name}”的结对持续到 {date}，归档日期不能早于这一天。</translation>
     </message>

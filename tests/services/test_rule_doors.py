@@ -154,3 +154,25 @@ def test_undo_that_would_overlap_says_so_and_changes_nothing(ledger: Ledger, pai
         history.undo()  # would reopen the first pairing over those days
     assert refused.value.code == "pairing.overlap_held"
     assert ledger.scalar("SELECT ended_on FROM pairing WHERE id = ?", (paired["first"],)) == "2022-05-15"
+
+
+def test_import_keeps_one_active_name_per_region_and_grids_in_their_township(
+    ledger: Ledger, paired: dict[str, int]
+) -> None:
+    path, clock = ledger.path, FixedClock.on("2023-01-31")
+    ledger.close()
+    sheet = path.with_name("支部.csv")
+    sheet.write_text(
+        "唯一编号,支部名称,支部类型,所属区域,所属社区,档次\n"
+        "u1,新建村党支部,村,信阳市/潢川县/城关镇,,差\n"
+        "u2,新建村党支部,村,信阳市/潢川县/城关镇,,差\n"  # a second branch of that name, not the same one
+        "u3,仁和社区党支部,社区,信阳市/潢川县/仁和镇,,好\n"
+        # a grid in 城关镇 whose community is in 仁和镇
+        "u4,仁和社区第一网格党支部,网格,信阳市/潢川县/城关镇,仁和社区党支部,中\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("import", str(path), str(sheet), "--what", "branches", clock=clock)
+    assert code == 1
+    assert "支部\t3\t支部名称\t同一区域已有名为“新建村党支部”的党支部。" in out
+    assert "社区“仁和社区党支部”在另一个乡镇（街道）；网格党支部应与其所属社区在同一乡镇（街道）。" in out
+    assert "拒绝 2 行" in out
