@@ -34,6 +34,8 @@ class BranchFilter:
     tiers: tuple[Tier | None, ...] = ()
     text: str = ""
     include_archived: bool = False
+    # Only the branches that existed and had no active pairing on this day: the gap behind a coverage bar.
+    unpaired_on: dt.date | None = None
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ from branchdesk.domain.chart_data import (
     PAIRING_ROWS_LIMIT,
     PAIRING_ROWS_MAX,
     AreaCounts,
+    Group,
     GroupKind,
     GroupRate,
     MonthlyActivity,
     MonthSpan,
     OrganFigures,
     RateBreakdown,
+    Scope,
     ThemedDayGrid,
     TierMatrix,
     WeekdayShare,
@@ -30,39 +32,57 @@ from branchdesk.storage.ledger import Ledger
 DEFAULT_MONTHS = 24
 
 
+def _only_child(groups: Iterable[Group]) -> Group | None:
+    """The one part of a region that holds everything in it (a city with one county, a county ledger of a
+    township office): its chart would be a single bar, so the chart shows that part's own parts instead."""
+    found = list(groups)
+    return found[0] if len(found) == 1 and found[0].kind is GroupKind.REGION else None
+
+
 def grassroots_coverage(ledger: Ledger, region_id: int, day: dt.date) -> RateBreakdown:
-    """Coverage of grassroots branches as of ``day``, for the region and each region below it."""
+    """Coverage of grassroots branches as of ``day``, for the region and each region below it (below its
+    only child, when it has one)."""
     with ledger.snapshot():
         parts = store.grassroots_coverage_by_part(ledger, region_id, day)
+        while (child := _only_child(group for group, _ in parts)) is not None:
+            region_id = child.id
+            parts = store.grassroots_coverage_by_part(ledger, region_id, day)
         scope = store.scope(ledger, region_id)
     items = tuple(GroupRate(group, rate) for group, rate in parts)
     return RateBreakdown(scope, day, _sum(item.rate for item in items), items)
 
 
-def _organ_parts(ledger: Ledger, region_id: int, day: dt.date) -> tuple[list[OrganFigures], Rate, Rate]:
+def _organ_parts(
+    ledger: Ledger, region_id: int, day: dt.date
+) -> tuple[Scope, list[OrganFigures], Rate, Rate]:
     """Organ figures per region below (with the region's own organs, 市直 for the city), or per unit when
-    all the region's organs are its own (a county's), with the totals of coverage and optimisation."""
+    all the region's organs are its own (a county's), with the totals of coverage and optimisation; below
+    the region's only child with organ branches, when it has one."""
     with ledger.snapshot():
         parts = [part for part in store.organ_figures_by_part(ledger, region_id, day) if part.total]
+        while (child := _only_child(part.group for part in parts)) is not None:
+            region_id = child.id
+            parts = [part for part in store.organ_figures_by_part(ledger, region_id, day) if part.total]
         if all(part.group.kind is GroupKind.OWN for part in parts):
             parts = store.organ_figures_by_unit(ledger, region_id, day)
+        scope = store.scope(ledger, region_id)
     coverage = Rate(sum(p.paired for p in parts), sum(p.total for p in parts))
     optimisation = Rate(sum(p.optimised for p in parts), sum(p.total for p in parts))
-    return parts, coverage, optimisation
+    return scope, parts, coverage, optimisation
 
 
 def organ_coverage(ledger: Ledger, region_id: int, day: dt.date) -> RateBreakdown:
     """Coverage of the organ side as of ``day``: organ branches with an active pairing."""
-    parts, coverage, _ = _organ_parts(ledger, region_id, day)
+    scope, parts, coverage, _ = _organ_parts(ledger, region_id, day)
     items = tuple(GroupRate(p.group, Rate(p.paired, p.total)) for p in parts)
-    return RateBreakdown(store.scope(ledger, region_id), day, coverage, items)
+    return RateBreakdown(scope, day, coverage, items)
 
 
 def optimisation(ledger: Ledger, region_id: int, day: dt.date) -> RateBreakdown:
     """The optimisation rate as of ``day``: organ branches optimised by then."""
-    parts, _, optimised = _organ_parts(ledger, region_id, day)
+    scope, parts, _, optimised = _organ_parts(ledger, region_id, day)
     items = tuple(GroupRate(p.group, Rate(p.optimised, p.total)) for p in parts)
-    return RateBreakdown(store.scope(ledger, region_id), day, optimised, items)
+    return RateBreakdown(scope, day, optimised, items)
 
 
 def tier_matrix(ledger: Ledger, region_id: int, day: dt.date) -> TierMatrix:

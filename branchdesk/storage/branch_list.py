@@ -10,6 +10,7 @@ from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort, RegionNode, roll_up
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import region_label, region_label_key, scope_sql
+from branchdesk.storage.stats import ACTIVE_ON, EXISTS_ON
 
 _REGION_LABEL = region_label("r", "rp")
 
@@ -80,6 +81,12 @@ def _where(flt: BranchFilter) -> tuple[str, str, dict[str, Any]]:
         # The unary + keeps the planner off branch_archived (nearly every row matches it), so that a sort
         # index can deliver the rows in order instead.
         clauses.append("+b.archived_on IS NULL")
+    if flt.unpaired_on is not None:
+        clauses.append(
+            f"{EXISTS_ON} AND NOT EXISTS (SELECT 1 FROM pairing p WHERE p.organ_id = b.id AND {ACTIVE_ON})"
+            f" AND NOT EXISTS (SELECT 1 FROM pairing p WHERE p.grassroots_id = b.id AND {ACTIVE_ON})"
+        )
+        params["day"] = flt.unpaired_on.isoformat()
     text = flt.text.strip()
     if text:
         # instr() rather than LIKE: no wildcards to escape in what a clerk types.

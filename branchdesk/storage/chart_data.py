@@ -61,11 +61,11 @@ def scope(ledger: Ledger, region_id: int) -> Scope:
 
 
 def _parts(ledger: Ledger, region_id: int) -> list[Group]:
-    """The region itself (as OWN) and its children, in the order of official lists: by code, then as
-    entered."""
+    """The region itself (as OWN) and its children, in the order of official lists: by code, then by
+    name."""
     rows = ledger.query(
         "SELECT id, name, level, id = :region AS own FROM region WHERE id = :region OR parent_id = :region "
-        "ORDER BY own DESC, code IS NULL, code, id",
+        "ORDER BY own DESC, code IS NULL, code, name_key, id",
         {"region": region_id},
     )
     return [
@@ -151,7 +151,7 @@ def organ_figures_by_unit(ledger: Ledger, region_id: int, day: dt.date) -> list[
         FROM branch b JOIN unit u ON u.id = b.unit_id
         WHERE b.region_id IN (SELECT id FROM scope) AND b.kind = 'organ' AND {EXISTS_ON}
         GROUP BY u.id
-        ORDER BY u.id
+        ORDER BY u.name_key, u.id
         """,
         {"region": region_id, "day": day.isoformat()},
     )

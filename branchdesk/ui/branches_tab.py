@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt, QTimer
@@ -30,7 +31,7 @@ from branchdesk.ui.branch_delegate import BranchDelegate
 from branchdesk.ui.branch_model import COLUMNS, BranchSource, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.labels import kind_label, tier_label
+from branchdesk.ui.labels import date_text, kind_label, tier_label
 
 TAB_ID = "branches"
 
@@ -46,6 +47,8 @@ class BranchesTab(QWidget):
         self._edits = edits
         self._region_id: int | None = None
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
+        self._clock = clock
+        self._unpaired_on: dt.date | None = None  # with the box ticked: unpaired on this day
         self.model = BranchTableModel(source, self)
         self.model.read_large_views_with(BackgroundCharts(clock, self))
         self._reselect: list[int] = []  # branches selected before an edit, selected again once re-read
@@ -59,6 +62,8 @@ class BranchesTab(QWidget):
         self.tier.setObjectName("tierFilter")
         self.archived = QCheckBox(self)
         self.archived.setObjectName("includeArchived")
+        self.unpaired = QCheckBox(self)
+        self.unpaired.setObjectName("unpairedOnly")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("branchCount")
 
@@ -87,6 +92,7 @@ class BranchesTab(QWidget):
         filters.addWidget(self.search, 3)
         filters.addWidget(self.kind, 1)
         filters.addWidget(self.tier, 1)
+        filters.addWidget(self.unpaired)
         filters.addWidget(self.archived)
         filters.addStretch()
         filters.addWidget(self.count_label)
@@ -122,6 +128,7 @@ class BranchesTab(QWidget):
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.tier.currentIndexChanged.connect(self.apply_filter)
         self.archived.toggled.connect(self.apply_filter)
+        self.unpaired.toggled.connect(self._unpaired_toggled)
         self.model.modelReset.connect(self._show_count)
         self.retranslate()
 
@@ -147,13 +154,24 @@ class BranchesTab(QWidget):
         self._direct = False
         self.apply_filter()
 
-    def show_matching(self, kinds: tuple[BranchKind, ...], text: str = "", *, direct: bool = False) -> None:
+    def show_matching(
+        self,
+        kinds: tuple[BranchKind, ...],
+        text: str = "",
+        *,
+        direct: bool = False,
+        unpaired_on: dt.date | None = None,
+    ) -> None:
         """The rows behind a chart's bar (the region is set through the tree): one kind or all
-        grassroots kinds, a search text, and the region's own branches only when ``direct``."""
+        grassroots kinds, a search text, the region's own branches only when ``direct``, and only those
+        unpaired on ``unpaired_on`` when given (all of them are one click on the ticked box away)."""
         index = next((i for i in range(self.kind.count()) if tuple(self.kind.itemData(i) or ()) == kinds), 0)
-        with QSignalBlocker(self.kind), QSignalBlocker(self.search):
+        with QSignalBlocker(self.kind), QSignalBlocker(self.search), QSignalBlocker(self.unpaired):
             self.kind.setCurrentIndex(index)
             self.search.setText(text)
+            self.unpaired.setChecked(unpaired_on is not None)
+        self._unpaired_on = unpaired_on
+        self._show_unpaired_day()
         self._direct = direct
         self.apply_filter()
 
@@ -167,7 +185,21 @@ class BranchesTab(QWidget):
             tiers=tuple(tiers),
             text=self.search.text(),
             include_archived=self.archived.isChecked(),
+            unpaired_on=self._unpaired_on if self.unpaired.isChecked() else None,
         )
+
+    def _unpaired_toggled(self, checked: bool) -> None:
+        self._unpaired_on = self._clock.today() if checked else None
+        self._show_unpaired_day()
+        self.apply_filter()
+
+    def _show_unpaired_day(self) -> None:
+        """The box names the day when a chart of another day was clicked."""
+        day = self._unpaired_on
+        if day is None or day == self._clock.today():
+            self.unpaired.setText(self.tr("Unpaired only"))
+        else:
+            self.unpaired.setText(self.tr("Unpaired on {date}").format(date=date_text(day)))
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
@@ -242,6 +274,8 @@ class BranchesTab(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search name, unit, secretary or phone"))
         self.archived.setText(self.tr("Show archived"))
+        self._show_unpaired_day()
+        self.unpaired.setToolTip(self.tr("Only branches without an active pairing; untick to see all"))
         for combo, choices in ((self.kind, self._kind_choices()), (self.tier, self._tier_choices())):
             current = combo.currentIndex()
             combo.blockSignals(True)

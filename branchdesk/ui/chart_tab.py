@@ -58,6 +58,7 @@ class DrillDown:
     kinds: tuple[BranchKind, ...] = ()
     text: str = ""  # the Branches tab's search text (a unit's name)
     direct: bool = False  # the region's own branches only (市直), not those below it
+    unpaired_on: dt.date | None = None  # only the branches unpaired on this day: a coverage bar's gap
     month: Month | None = None
     activity_type: ActivityType | None = None
     area: Area | None = None

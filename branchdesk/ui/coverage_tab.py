@@ -230,7 +230,10 @@ class CoverageTab(ChartTab):
         assert isinstance(data, RateBreakdown)
         group = data.items[target.item].group
         kinds = GRASSROOTS_KINDS if chart_id == GRASSROOTS else (BranchKind.ORGAN,)
+        # A coverage bar opens its gap, the unpaired branches (all of them one untick away); an
+        # optimisation bar opens all the organ branches, each with its optimised date.
+        unpaired = None if chart_id == OPTIMISATION else data.as_of
         if group.kind is GroupKind.UNIT:
-            return DrillDown(BRANCHES, data.scope.id, kinds=kinds, text=group.name)
+            return DrillDown(BRANCHES, data.scope.id, kinds=kinds, text=group.name, unpaired_on=unpaired)
         own = group.kind is GroupKind.OWN and len(data.items) > 1
-        return DrillDown(BRANCHES, group.id, kinds=kinds, direct=own)
+        return DrillDown(BRANCHES, group.id, kinds=kinds, direct=own, unpaired_on=unpaired)

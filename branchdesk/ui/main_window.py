@@ -696,7 +696,9 @@ class MainWindow(QMainWindow):
             return
         self.regions.select(drill.region_id)
         if tab is self.branches_tab:
-            self.branches_tab.show_matching(drill.kinds, drill.text, direct=drill.direct)
+            self.branches_tab.show_matching(
+                drill.kinds, drill.text, direct=drill.direct, unpaired_on=drill.unpaired_on
+            )
         elif tab is self.activities_tab:
             self.activities_tab.show_matching(drill)
         elif tab is self.pairings_tab:

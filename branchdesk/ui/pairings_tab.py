@@ -3,6 +3,7 @@ of both sides for the selected region, and a coverage line that follows every ch
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +28,14 @@ from branchdesk.domain.changes import Changed
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import PairingMethod, Tier
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.pairing_list import PairingFilter, PairingRow, PairingStatus, Unpaired
+from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingRow, PairingStatus, Unpaired
 from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import draws, pairings
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.background_charts import BackgroundCharts
+from branchdesk.ui.column_fit import ColumnFit
 from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.dialogs.pairing import (
     AssignPairingDialog,
@@ -43,8 +45,8 @@ from branchdesk.ui.dialogs.pairing import (
 )
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.id_list_model import WorkerQueries
-from branchdesk.ui.labels import tier_label
-from branchdesk.ui.pairing_model import PairingTableModel, method_label
+from branchdesk.ui.labels import date_text, tier_label
+from branchdesk.ui.pairing_model import COLUMNS, PairingTableModel, method_label
 
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all
@@ -120,13 +122,12 @@ class PairingsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setDefaultSectionSize(90)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(0, 230)
-        self.table.setColumnWidth(1, 150)
-        self.table.setColumnWidth(3, 150)
-        self.table.setColumnWidth(4, 150)
+        names = {PairingColumn.ORGAN: 4, PairingColumn.UNIT: 1, PairingColumn.GRASSROOTS: 4}
+        names |= {PairingColumn.REGION: 2, PairingColumn.REASON: 1}
+        # Two lines a row, so that a long name still reads whole in the width a small screen leaves it.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().height() + 8)
+        self.columns = ColumnFit(self.table, {COLUMNS.index(c): w for c, w in names.items()}, self._widest)
 
         self.organ_title = QLabel(self)
         self.organ_list = QListWidget(self)
@@ -142,7 +143,8 @@ class PairingsTab(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
+        # The table takes what the lists of unpaired names (short: a village's, a grid's) do not need.
+        splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 1)
 
         self.summary = QLabel(self)
@@ -437,6 +439,20 @@ class PairingsTab(QWidget):
         return path
 
     # -- language ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _widest() -> dict[int, str]:
+        """The widest value of each short column, as shown."""
+        tiers = max((tier_label(tier) for tier in (*Tier, None)), key=len)
+        method = max((method_label(method) for method in PairingMethod), key=len) + " #999"
+        day = date_text(dt.date(2022, 12, 28))
+        return {
+            COLUMNS.index(PairingColumn.ORGAN_TIER): tiers,
+            COLUMNS.index(PairingColumn.GRASSROOTS_TIER): tiers,
+            COLUMNS.index(PairingColumn.METHOD): method,
+            COLUMNS.index(PairingColumn.STARTED): day,
+            COLUMNS.index(PairingColumn.ENDED): day,
+        }
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search organ branch, grassroots branch or unit"))

@@ -756,6 +756,14 @@
         <translation>全部档次</translation>
     </message>
     <message>
+        <source>Unpaired only</source>
+        <translation>只看未结对</translation>
+    </message>
+    <message>
+        <source>Unpaired on {date}</source>
+        <translation>{date}未结对的</translation>
+    </message>
+    <message>
         <source>{count} branches</source>
         <translation>共 {count} 个党支部</translation>
     </message>
@@ -766,6 +774,10 @@
     <message>
         <source>Show archived</source>
         <translation>显示已归档</translation>
+    </message>
+    <message>
+        <source>Only branches without an active pairing; untick to see all</source>
+        <translation>只列出没有在结对的党支部；取消勾选即列出全部</translation>
     </message>
 </context>
 <context>

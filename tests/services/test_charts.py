@@ -20,9 +20,10 @@ from branchdesk.domain.chart_data import (
     RateBreakdown,
 )
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, Area, Tier
+from branchdesk.domain.enums import ActivityType, Area, RegionLevel, Tier
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
+from branchdesk.domain.sort_key import name_key
 from branchdesk.domain.workdays import WorkCalendar, has_reason, is_weekday_activity
 from branchdesk.services import charts
 from branchdesk.services.demo import generate_demo
@@ -31,7 +32,7 @@ from branchdesk.storage import chart_data as chart_store
 from branchdesk.storage import holidays as holiday_store
 from branchdesk.storage import stats as stats_store
 from branchdesk.storage.ledger import Ledger
-from tests.builders import day
+from tests.builders import LedgerBuilder, day
 from tests.chart_ledger import AS_OF, ChartLedger, make_chart_ledger
 
 SPAN = MonthSpan(Month(2022, 4), Month(2022, 6))
@@ -116,9 +117,18 @@ def month_of(row: dict[str, object]) -> Month:
 def check_grassroots_coverage(ledger: Ledger, region_id: int, on: dt.date) -> RateBreakdown:
     data = charts.grassroots_coverage(ledger, region_id, on)
     assert data.total == stats_store.coverage(ledger, region_id, on, direct=False, organ_side=False)
-    codes = {row["id"]: row["code"] for row in ledger.query("SELECT id, code FROM region")}
-    # Every region below, in the order of official lists: by code, then as entered.
-    below = sorted(children(ledger, region_id), key=lambda r: (codes[r] is None, codes[r] or "", r))
+    shown = region_id
+    while data.scope.id != shown:  # a region whose only child holds it all shows that child's parts
+        (shown,) = children(ledger, shown)
+        assert stats_store.coverage(ledger, shown, on, direct=False, organ_side=False) == data.total
+    codes = {
+        row["id"]: (row["code"], row["name"]) for row in ledger.query("SELECT id, code, name FROM region")
+    }
+    # Every region below, in the order of official lists: by code, then by name.
+    below = sorted(
+        children(ledger, shown),
+        key=lambda r: (codes[r][0] is None, codes[r][0] or "", name_key(codes[r][1]), r),
+    )
     assert [i.group.id for i in data.items if i.group.kind is GroupKind.REGION] == below
     for item in data.items:
         direct = item.group.kind is GroupKind.OWN
@@ -139,6 +149,40 @@ def test_grassroots_coverage_by_county_and_township(ledger: Ledger, chart_ledger
     # A township has nothing below it: its own branches are its one bar.
     town = check_grassroots_coverage(ledger, r["gs_chengguan"], AS_OF)
     assert [(i.group.kind, i.rate) for i in town.items] == [(GroupKind.OWN, Rate(1, 2))]
+
+
+def test_a_region_with_one_child_shows_that_childs_parts(tmp_path: Path) -> None:
+    """A county office's ledger: the city above its one county. One bar for the county says nothing; the
+    chart shows the county's townships, the organ side the county's units."""
+    ledger = create_ledger(tmp_path / "县台账.bdesk", FixedClock.on("2022-05-19"))
+    build = LedgerBuilder(ledger)
+    city = build.region("信阳市", RegionLevel.CITY)
+    county = build.region("潢川县", RegionLevel.COUNTY, city)
+    towns = [build.region(name, RegionLevel.TOWNSHIP, county) for name in ("仁和镇", "城关镇")]
+    villages = [
+        build.villages(town, 2, prefix=town_name)
+        for town, town_name in zip(towns, ("仁和", "城关"), strict=True)
+    ]
+    organs = build.organs(build.unit("县财政局", county), county, 2, optimised=1)
+    build.pair(organs[0], villages[1][0], "2022-04-10")
+    coverage = charts.grassroots_coverage(ledger, city, AS_OF)
+    assert coverage.scope.name == "潢川县"
+    assert [(i.group.name, i.rate) for i in coverage.items] == [
+        ("城关镇", Rate(1, 2)),
+        ("仁和镇", Rate(0, 2)),
+    ]
+    organ = charts.organ_coverage(ledger, city, AS_OF)
+    assert (organ.scope.name, [(i.group.name, i.rate) for i in organ.items]) == (
+        "潢川县",
+        [("县财政局", Rate(1, 2))],
+    )
+    assert [i.rate for i in charts.optimisation(ledger, city, AS_OF).items] == [Rate(1, 2)]
+    # A second county: the city's chart is by county again.
+    build.villages(build.region("固始县", RegionLevel.COUNTY, city), 1, prefix="固始")
+    assert [i.group.name for i in charts.grassroots_coverage(ledger, city, AS_OF).items] == [
+        "固始县",
+        "潢川县",
+    ]
 
 
 def test_grassroots_coverage_as_of_dates(ledger: Ledger, chart_ledger: ChartLedger) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from branchdesk.domain.chart_data import GroupKind, MonthSpan, RateBreakdown, ThemedDayGrid, TierMatrix
@@ -130,12 +130,19 @@ def test_coverage_follows_region_and_date_and_drills_down(
         tab.tooltip(tab.chart_id, data, tab._hovered) == "城关镇\n覆盖率 75.00%：4 个基层党支部中 3 个已结对"
     )  # type: ignore[arg-type]
 
-    # A click on 城关镇's bar: the Branches tab, 城关镇 selected, its grassroots branches listed.
+    # A click on 城关镇's bar: the Branches tab, 城关镇 selected, the gap behind the bar listed: its
+    # grassroots branch unpaired on 30 April; one click on the ticked box lists all four.
     click(tab, 0)
     assert window.tabs.currentWidget() is window.branches_tab
     assert window.regions.selected_region() == regions["hc_chengguan"]
-    assert branch_names(window) == [f"城关{i}村党支部" for i in range(1, 5)]
+    assert branch_names(window) == ["城关4村党支部"]
     assert window.branches_tab.kind.currentText() == "全部基层党支部"
+    unpaired = window.branches_tab.unpaired
+    assert unpaired.isChecked()
+    assert unpaired.text() == "2022年4月30日未结对的"
+    qtbot.mouseClick(unpaired, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert branch_names(window) == [f"城关{i}村党支部" for i in range(1, 5)]
+    assert unpaired.text() == "只看未结对"
 
 
 def test_organ_side_drills_to_a_unit_and_to_the_city_level(
@@ -150,8 +157,10 @@ def test_organ_side_drills_to_a_unit_and_to_the_city_level(
     assert [i.group.name for i in data.items] == ["潢川县财政局", "潢川县教育体育局"]  # type: ignore[attr-defined]
     click(tab, 1)
     assert window.tabs.currentWidget() is window.branches_tab
-    assert branch_names(window) == ["机关第1党支部", "机关第2党支部"]
+    assert branch_names(window) == ["机关第2党支部"]  # the unit's unpaired one
     assert window.branches_tab.search.text() == "潢川县教育体育局"
+    qtbot.mouseClick(window.branches_tab.unpaired, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert branch_names(window) == ["机关第1党支部", "机关第2党支部"]
 
     select(window, regions["city"])
     window.show_tab("coverage")

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QRectF
+from PySide6.QtCore import QDate, QRectF, QSize
 from PySide6.QtGui import QImage, QPageSize, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -69,6 +69,10 @@ def paint_pages(printer: QPrinter, images: list[QImage]) -> None:
             painter.drawImage(target, image)
     finally:
         painter.end()
+
+
+# What a window's frame (title bar and borders, as on Windows 10/11) adds to its size.
+_FRAME = QSize(16, 48)
 
 
 class ReportDialog(QDialog):
@@ -160,7 +164,13 @@ class ReportDialog(QDialog):
             self.tr("Monthly report {month} — print preview").format(month=self._month_text())
         )
         dialog.paintRequested.connect(lambda target: paint_pages(target, images))
-        dialog.resize(900, 1000)
+        # As tall as the screen allows (768 pixels on the common township laptop, less the taskbar) with a
+        # whole A4 page in view: no part of the dialog or its buttons off screen.
+        screen = self.screen().availableGeometry()
+        dialog.resize(min(900, screen.width() - _FRAME.width()), min(1000, screen.height() - _FRAME.height()))
+        widget = dialog.findChild(QPrintPreviewWidget)
+        if widget is not None:
+            widget.fitInView()
         return dialog
 
     def preview(self) -> None:
