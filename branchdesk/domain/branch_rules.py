@@ -60,6 +60,18 @@ def _text(value: str | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class BranchTies:
+    """What a saved branch's pairings and grids require of an edit (domain.rules): the side it was paired
+    on (None: never paired), its first pairing's start and its ended pairings' last day, and the township
+    of the grids of a community."""
+
+    paired_organ_side: bool | None = None
+    first_paired_on: dt.date | None = None
+    last_pairing_end: dt.date | None = None
+    grid_township: int | None = None
+
+
+@dataclass(frozen=True)
 class BranchFacts:
     """What the ledger says about a draft's references, looked up by the service."""
 
@@ -67,7 +79,7 @@ class BranchFacts:
     unit_exists: bool = False
     community_is_community: bool = False  # community_id names a community branch
     duplicate_name: bool = False  # another branch of the same region has this name
-    first_paired_on: dt.date | None = None  # the start of the branch's first pairing, if it has one
+    ties: BranchTies = BranchTies()  # a saved branch's pairings and grids
 
 
 def is_valid_phone(phone: str) -> bool:
@@ -92,14 +104,29 @@ def check_branch(draft: BranchDraft, facts: BranchFacts, today: dt.date) -> list
     for name, day in (("optimised_on", draft.optimised_on), ("established_on", draft.established_on)):
         if day is not None and day > today:
             problems.append(FieldProblem(name, "branch.date_in_future", {"date": day.isoformat()}))
-    established, first_paired = draft.established_on, facts.first_paired_on
+    return problems + _check_ties(draft, facts.ties)
+
+
+def _check_ties(draft: BranchDraft, ties: BranchTies) -> list[FieldProblem]:
+    """What the branch's pairings and grids keep an edit from changing (domain.rules.Rule)."""
+    problems = []
+    established, first_paired = draft.established_on, ties.first_paired_on
     if established is not None and first_paired is not None and established > first_paired:
-        # Its pairings lie within its life (domain.rules.Rule.PAIRING_OUTSIDE_LIFE).
+        # PAIRING_OUTSIDE_LIFE: its pairings lie within its life.
         problems.append(
             FieldProblem(
                 "established_on", "branch.established_after_pairing", {"date": first_paired.isoformat()}
             )
         )
+    if ties.paired_organ_side is not None and ties.paired_organ_side != (draft.kind is BranchKind.ORGAN):
+        # PAIRING_SIDES: a branch paired as an organ branch stays one, a grassroots branch grassroots.
+        problems.append(FieldProblem("kind", "branch.kind_keeps_side"))
+    if ties.grid_township is not None and (
+        draft.kind is not BranchKind.COMMUNITY or draft.region_id != ties.grid_township
+    ):
+        # GRID_COMMUNITY: a community with grids stays a community of their township.
+        field = "kind" if draft.kind is not BranchKind.COMMUNITY else "region_id"
+        problems.append(FieldProblem(field, "branch.community_keeps_grids"))
     return problems
 
 

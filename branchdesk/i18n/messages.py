@@ -175,6 +175,14 @@ MESSAGES: dict[str, str] = {
     "branch.archive_paired": QT_TRANSLATE_NOOP(
         "Messages", "“{name}” is in an active pairing; end the pairing before archiving the branch."
     ),
+    "branch.kind_keeps_side": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The branch has pairings on this side; an organ branch cannot become a grassroots branch or the "
+        "other way round.",
+    ),
+    "branch.community_keeps_grids": QT_TRANSLATE_NOOP(
+        "Messages", "Grids belong to this community: it stays a community in their township."
+    ),
     "branch.community_elsewhere": QT_TRANSLATE_NOOP(
         "Messages", "The community “{name}” is in another township; a grid sits in its community's township."
     ),

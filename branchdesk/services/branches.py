@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from branchdesk.domain import cells
-from branchdesk.domain.branch_rules import BLANKS, BranchDraft, BranchFacts, check_branch
+from branchdesk.domain.branch_rules import BLANKS, BranchDraft, BranchFacts, BranchTies, check_branch
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import BranchKind, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError, FieldProblem, InvalidRecordError
@@ -98,7 +98,7 @@ def problems_of(ledger: Ledger, draft: BranchDraft, branch_id: int | None = None
         duplicate_name=draft.region_id is not None
         and bool(draft.name)
         and branch_store.name_taken(ledger, draft.name, draft.region_id, branch_id),
-        first_paired_on=None if branch_id is None else _day(branch_store.pairing_span(ledger, branch_id)[0]),
+        ties=BranchTies() if branch_id is None else branch_store.ties(ledger, branch_id),
     )
     return check_branch(draft, facts, ledger.clock.today())
 
@@ -236,9 +236,11 @@ def archive_branches(ledger: Ledger, branch_ids: Sequence[int], on: dt.date) -> 
             if row["established_on"] is not None and row["established_on"] > on.isoformat():
                 raise BranchDeskError("branch.archive_before_established", name=row["name"])
             # Its pairings lie within its life (domain.rules.Rule.PAIRING_OUTSIDE_LIFE).
-            _, last = branch_store.pairing_span(ledger, branch_id)
-            if last is not None and last > on.isoformat():
-                raise BranchDeskError("branch.archive_before_pairing_end", name=row["name"], date=last)
+            last = branch_store.ties(ledger, branch_id).last_pairing_end
+            if last is not None and last > on:
+                raise BranchDeskError(
+                    "branch.archive_before_pairing_end", name=row["name"], date=last.isoformat()
+                )
             ledger.update("branch", branch_id, {"archived_on": on.isoformat()})
     return changed(ledger, operation)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from branchdesk.domain.branch_rules import BranchTies
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Unit
@@ -93,16 +94,26 @@ def name_taken(ledger: Ledger, name: str, region_id: int, except_id: int | None)
     )
 
 
-def pairing_span(ledger: Ledger, branch_id: int) -> tuple[str | None, str | None]:
-    """The first day of the branch's pairings and the last day of its ended ones (None: none such)."""
-    row = ledger.query(
-        "SELECT min(started_on) AS first, max(ended_on) AS last FROM pairing WHERE organ_id = :id"
-        " UNION ALL SELECT min(started_on), max(ended_on) FROM pairing WHERE grassroots_id = :id",
+def ties(ledger: Ledger, branch_id: int) -> BranchTies:
+    """What other records say about a branch, for the rules an edit or an archiving must keep."""
+    sides = ledger.query(
+        "SELECT 'organ' AS side, min(started_on) AS first, max(ended_on) AS last FROM pairing"
+        " WHERE organ_id = :id HAVING count(*)"
+        " UNION ALL SELECT 'grassroots', min(started_on), max(ended_on) FROM pairing"
+        " WHERE grassroots_id = :id HAVING count(*)",
         {"id": branch_id},
     )
-    firsts = [r["first"] for r in row if r["first"] is not None]
-    lasts = [r["last"] for r in row if r["last"] is not None]
-    return min(firsts, default=None), max(lasts, default=None)
+    grids = ledger.scalar(
+        "SELECT region_id FROM branch WHERE community_id = ? AND kind = 'grid' LIMIT 1", (branch_id,)
+    )
+    firsts = [dt.date.fromisoformat(row["first"]) for row in sides]
+    lasts = [dt.date.fromisoformat(row["last"]) for row in sides if row["last"] is not None]
+    return BranchTies(
+        paired_organ_side=None if not sides else sides[0]["side"] == "organ",
+        first_paired_on=min(firsts, default=None),
+        last_pairing_end=max(lasts, default=None),
+        grid_township=grids,
+    )
 
 
 def referenced(ledger: Ledger, branch_ids: Sequence[int]) -> set[int]:

@@ -3129,6 +3129,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>日期 {date} 在今天之后。</translation>
     </message>
     <message>
+        <source>The branch has pairings on this side; an organ branch cannot become a grassroots branch or the other way round.</source>
+        <translation>该党支部已有结对，机关党支部不能改为基层党支部，基层党支部也不能改为机关党支部。</translation>
+    </message>
+    <message>
+        <source>Grids belong to this community: it stays a community in their township.</source>
+        <translation>该社区下设有网格党支部，必须仍为这些网格所在乡镇（街道）的社区党支部。</translation>
+    </message>
+    <message>
         <source>The community “{name}” is in another township; a grid sits in its community's township.</source>
         <translation>社区“{name}”在另一个乡镇（街道）；网格党支部应与其所属社区在同一乡镇（街道）。</translation>
     </message>

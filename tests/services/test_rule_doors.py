@@ -4,13 +4,15 @@ archiving, editing a branch, undo; and the figures where a file already breaks t
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import EndReason
+from branchdesk.domain.enums import BranchKind, EndReason
 from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
+from branchdesk.domain.listing import BranchColumn
 from branchdesk.services import branches, pairings
 from branchdesk.services.history import UndoHistory
 from branchdesk.storage.ledger import Ledger
@@ -138,8 +140,7 @@ def test_archiving_and_establishing_keep_pairings_within_a_life(
     branches.archive_branches(ledger, [paired["v1"]], day("2022-05-15"))  # its last day may be the end
     draft = branches.draft_of(ledger, paired["v2"])
     with pytest.raises(InvalidRecordError) as invalid:
-        branches.edit_branch(ledger, paired["v2"], draft.__class__(**{**draft.__dict__,
-                             "established_on": day("2022-05-01")}))  # fmt: skip
+        branches.edit_branch(ledger, paired["v2"], replace(draft, established_on=day("2022-05-01")))
     assert [(p.field, p.code) for p in invalid.value.problems] == [
         ("established_on", "branch.established_after_pairing")
     ]
@@ -176,3 +177,28 @@ def test_import_keeps_one_active_name_per_region_and_grids_in_their_township(
     assert "支部\t3\t支部名称\t同一区域已有名为“新建村党支部”的党支部。" in out
     assert "社区“仁和社区党支部”在另一个乡镇（街道）；网格党支部应与其所属社区在同一乡镇（街道）。" in out
     assert "拒绝 2 行" in out
+
+
+def test_an_edit_keeps_a_paired_branch_on_its_side_and_a_community_with_its_grids(
+    ledger: Ledger, build: LedgerBuilder, paired: dict[str, int]
+) -> None:
+    tree = {row["name"]: row["id"] for row in ledger.query("SELECT id, name FROM region WHERE parent_id = 2")}
+    unit = ledger.scalar("SELECT id FROM unit")
+    village = branches.draft_of(ledger, paired["v1"])
+    with pytest.raises(InvalidRecordError) as invalid:
+        branches.edit_branch(ledger, paired["v1"], replace(village, kind=BranchKind.ORGAN, unit_id=unit))
+    assert [(p.field, p.code) for p in invalid.value.problems] == [("kind", "branch.kind_keeps_side")]
+
+    community = build.branch("仁和社区党支部", BranchKind.COMMUNITY, tree["仁和镇"])
+    build.branch("仁和社区第一网格党支部", BranchKind.GRID, tree["仁和镇"], community_id=community)
+    draft = branches.draft_of(ledger, community)
+    with pytest.raises(InvalidRecordError) as invalid:
+        branches.edit_branch(ledger, community, replace(draft, region_id=tree["城关镇"]))
+    assert [(p.field, p.code) for p in invalid.value.problems] == [
+        ("region_id", "branch.community_keeps_grids")
+    ]
+    with pytest.raises(InvalidRecordError) as invalid:
+        branches.set_branch_field(ledger, community, BranchColumn.KIND, "village")
+    assert [(p.field, p.code) for p in invalid.value.problems] == [("kind", "branch.community_keeps_grids")]
+    branches.edit_branch(ledger, community, replace(draft, name="仁和社区党委"))  # other edits go through
+    assert ledger.scalar("SELECT name FROM branch WHERE id = ?", (community,)) == "仁和社区党委"
