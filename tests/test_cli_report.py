@@ -10,10 +10,13 @@ from pathlib import Path
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import BranchKind
 from branchdesk.domain.months import Month
 from branchdesk.exchange.monthly_report import build_report
 from branchdesk.exchange.pdf_pages import A4
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.storage.ledger import Ledger
+from tests.builders import LedgerBuilder
 from tests.test_cli import cli
 from tests.test_cli_overdue import county  # noqa: F401  (the fixture)
 
@@ -78,3 +81,42 @@ def test_report_pages_render(county: Path, tmp_path: Path) -> None:  # noqa: F81
         target = folder / f"report-page-{number}.png"
         page.savefig(target, dpi=80)
         assert target.stat().st_size > 10_000
+
+
+LONG_GRASSROOTS = "城关镇春申街道办事处北京路社区第十二网格（含新建商住小区及沿街商铺）党支部"
+LONG_ORGAN = "潢川县发展和改革委员会机关第二党支部（含县粮食和物资储备中心）"
+
+
+def test_a_long_name_wraps_whole_and_the_paper_names_the_program_in_chinese(
+    build: LedgerBuilder, ledger: Ledger, tmp_path: Path
+) -> None:
+    tree = build.tree()
+    organ = build.branch(
+        LONG_ORGAN,
+        BranchKind.ORGAN,
+        tree["huangchuan"],
+        unit_id=build.unit("潢川县发改委", tree["huangchuan"]),
+    )
+    grassroots = build.branch(LONG_GRASSROOTS, BranchKind.VILLAGE, tree["hc_chengguan"])
+    build.pair(organ, grassroots, "2022-04-10")  # owes June its themed Party day, and has none
+    path = ledger.path
+    ledger.close()
+    out = tmp_path / "月报.pdf"
+    assert cli("report", str(path), str(out), "--month", "2022-06", clock=CLOCK)[0] == EXIT_OK
+    pages = _texts(path, "2022-06")
+    last = pages[-1]
+    # Each long name is there in full, over consecutive lines of its cell, nothing cut with "…".
+    texts = [text for text in last if text]
+    for long in (LONG_GRASSROOTS, LONG_ORGAN):
+        start = next(i for i, text in enumerate(texts) if long.startswith(text) and len(text) > 3)
+        parts: list[str] = []
+        for text in texts[start:]:
+            if not long.startswith("".join(parts) + text):
+                break
+            parts.append(text)
+        assert "".join(parts) == long
+        assert len(parts) > 1
+    assert not any("…" in text for page in pages for text in page)
+    footers = [text for page in pages for text in page if text.endswith("页")]
+    assert all("支部联建台账" in text and "BranchDesk" not in text for text in footers)
+    assert b"BranchDesk" not in out.read_bytes()

@@ -23,7 +23,7 @@ from branchdesk.domain.enums import Area
 from branchdesk.domain.months import Month
 from branchdesk.domain.vocabulary import Concept, name
 from branchdesk.exchange.ledger_export import COMPLIANCE_LABEL, summary_rows
-from branchdesk.exchange.pdf_pages import CONTENT_WIDTH, Pages, TableColumn, save_pdf
+from branchdesk.exchange.pdf_pages import APP_NAME, CONTENT_WIDTH, Pages, TableColumn, save_pdf
 from branchdesk.services import charts as chart_data
 from branchdesk.services import exports
 from branchdesk.services.compliance import overdue_pairings
@@ -117,7 +117,7 @@ def build_report(
     advance()
 
     title = f"支部联支部工作月报 · {scope.name} · {_month(month)}"
-    pages = Pages(f"{scope.path} {_month(month)}月报 · BranchDesk")
+    pages = Pages(f"{scope.path} {_month(month)}月报 · {APP_NAME}")
     pages.text(0.0, "支部联支部工作月报", size=18)
     pages.advance(0.45)
     pages.line(f"{name(Concept.REGION)}：{scope.path}" + (f"（{scope.code}）" if scope.code else ""), size=10)
@@ -136,7 +136,7 @@ def build_report(
             coverage.draw_rate_bars,
             by_part,
             coverage.RateChartText(
-                title=f"{scope.name}：基层党支部结对覆盖率",
+                title=f"{by_part.scope.name}：基层党支部结对覆盖率",  # its only part's, when it has one
                 subtitle=f"截至{_day(as_of)}；合计 {_value(total.count)}/{_value(total.total)}",
                 labels=_coverage_labels(by_part),
                 axis="覆盖率",

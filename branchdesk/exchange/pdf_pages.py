@@ -27,9 +27,11 @@ A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.7
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
 LINE = 0.24  # inches between lines of text and table rows
+WRAPPED = 0.16  # inches between the lines of one table cell
 SIZE = 8.5  # points
 HEADING = "#1f4e79"  # the bundled font has one weight: headings stand out by colour
 PICTURE_DPI = 200  # charts are drawn as pictures at print resolution
+APP_NAME = "支部联建台账"  # as the papers name the program that made them
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,21 @@ class TableColumn:
     width: float
 
 
-def clip(text: str, width: float, size: float = SIZE) -> str:
-    """Shorten ``text`` with … to fit ``width`` inches (a long name must not run into its neighbour)."""
-    if text_inches(text, size) <= width:
-        return text
-    while text and text_inches(text + "…", size) > width:
-        text = text[:-1]
-    return text + "…"
+def wrap(text: str, width: float, size: float = SIZE) -> list[str]:
+    """``text`` in lines that fit ``width`` inches, broken between characters as Chinese is (a long name
+    reads whole on two lines rather than running into its neighbour or being cut)."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        # Closing punctuation never starts a line (避头): it stays at the end of the line before.
+        if line and char not in _NO_LINE_START and text_inches(line + char, size) > width:
+            lines.append(line)
+            line = ""
+        line += char
+    return [*lines, line]
+
+
+_NO_LINE_START = frozenset("）)】]」』》〉，,。.、；;：:！!？?")
 
 
 class Pages:
@@ -73,11 +83,14 @@ class Pages:
         self._figure = Figure(figsize=A4)
         self._y = A4[1] - MARGIN
 
-    def text(self, x: float, content: str, *, size: float = SIZE, colour: str = "black") -> None:
+    def text(
+        self, x: float, content: str, *, size: float = SIZE, colour: str = "black", down: float = 0.0
+    ) -> None:
+        """``content`` at ``x`` inches from the left margin, ``down`` inches below the current line."""
         figure = self._page()
         figure.text(
             (MARGIN + x) / A4[0],
-            self._y / A4[1],
+            (self._y - down) / A4[1],
             content,
             fontsize=size,
             color=colour,
@@ -93,11 +106,22 @@ class Pages:
     def advance(self, inches: float = LINE) -> None:
         self._y -= inches
 
+    @staticmethod
+    def _cells(cells: Sequence[str], columns: Sequence[TableColumn]) -> list[list[str]]:
+        return [wrap(text, column.width - 0.08) for text, column in zip(cells, columns, strict=True)]
+
+    @staticmethod
+    def _height(lines: Sequence[Sequence[str]]) -> float:
+        return LINE + WRAPPED * (max(len(cell) for cell in lines) - 1)
+
     def row(self, cells: Sequence[str], columns: Sequence[TableColumn], *, colour: str = "black") -> None:
-        self._page()
-        for text, column in zip(cells, columns, strict=True):
-            self.text(column.left, clip(text, column.width - 0.08), colour=colour)
-        self.advance()
+        """One row; a cell too long for its column goes on over more lines, and the row with it."""
+        lines = self._cells(cells, columns)
+        self._page(self._height(lines))
+        for cell, column in zip(lines, columns, strict=True):
+            for number, line in enumerate(cell):
+                self.text(column.left, line, colour=colour, down=number * WRAPPED)
+        self.advance(self._height(lines))
 
     def table(self, columns: Sequence[TableColumn], rows: Sequence[Sequence[str]]) -> None:
         """A table whose heading row repeats at the top of each page it runs onto."""
@@ -105,7 +129,7 @@ class Pages:
         headings = [column.heading for column in columns]
         self.row(headings, columns, colour=HEADING)
         for cells in rows:
-            if self.room < LINE:
+            if self.room < self._height(self._cells(cells, columns)):
                 self.new_page()
                 self.row(headings, columns, colour=HEADING)
             self.row(cells, columns)
@@ -139,7 +163,7 @@ def save_pdf(figures: Sequence[Figure], path: Path, title: str) -> None:
     (a failure never leaves half a file)."""
     temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        with PdfPages(temporary, metadata={"Title": title, "Creator": "BranchDesk"}) as pdf:
+        with PdfPages(temporary, metadata={"Title": title, "Creator": APP_NAME}) as pdf:
             for figure in figures:
                 pdf.savefig(figure)
         os.replace(temporary, path)
