@@ -675,7 +675,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
                 "Cli", "{path} already exists. Choose another name, or add --force to replace it."
             ).format(**error.params)
             if error.code == "ledger.exists"
-            else error_text(error)
+            else error_text(error) + _cli_hint(error.code)
         )
     except BrokenPipeError:
         raise  # the reader has gone (`| head`): main() ends quietly
@@ -683,6 +683,15 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         message = message_text("error.unexpected", reason=f"{type(error).__name__}: {error}")
     print(translate("Cli", "branchdesk-cli: {message}").format(message=message), file=err)
     return EXIT_FAILED
+
+
+def _cli_hint(code: str) -> str:
+    """What a command line user can do about an error, beyond what the window would say."""
+    hints = {
+        "import.encoding_unknown": translate("Cli", "Name it with --encoding (e.g. --encoding gbk)."),
+        "import.bom_not_utf8": translate("Cli", "Or, if it is GBK, add --encoding gbk."),
+    }
+    return f" {hints[code]}" if code in hints else ""
 
 
 def main() -> NoReturn:

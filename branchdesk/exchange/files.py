@@ -6,6 +6,7 @@ and moved into place, so a cancelled or failed export never leaves half a file.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
@@ -93,18 +94,20 @@ def _member_holds(archive: zipfile.ZipFile, member: zipfile.ZipInfo | str, marks
 
 def decode(data: bytes, path: Path, encoding: str | None = None) -> str:
     """The text of a CSV file: UTF-8 (with or without BOM) when it is valid UTF-8, else GB18030 when the
-    text reads as plain Chinese; anything else is not guessed (the caller asks, or names ``--encoding``)."""
+    text reads as plain Chinese; anything else is not guessed (the window asks, the CLI takes
+    ``--encoding``)."""
     if encoding is not None:
+        utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8")
         try:
-            return data.decode(
-                "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
-            )
+            # Some programs put the UTF-8 mark before text of any encoding: the user's word decides.
+            return data.decode("utf-8-sig") if utf8 else data.removeprefix(codecs.BOM_UTF8).decode(encoding)
         except (UnicodeDecodeError, LookupError):
             raise BranchDeskError("import.wrong_encoding", path=str(path), encoding=encoding) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        pass
+        if data.startswith(codecs.BOM_UTF8):  # marked UTF-8, written in another encoding (GBK, mostly)
+            raise BranchDeskError("import.bom_not_utf8", path=str(path)) from None
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:

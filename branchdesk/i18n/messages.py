@@ -380,8 +380,13 @@ MESSAGES: dict[str, str] = {
     ),
     "import.encoding_unknown": QT_TRANSLATE_NOOP(
         "Messages",
-        "The text encoding of {path} is not clearly UTF-8 or GBK; "
-        "name it with --encoding (e.g. --encoding gbk).",
+        "The text encoding of {path} is not clearly UTF-8 or GBK.",
+    ),
+    "import.bom_not_utf8": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is marked as UTF-8 text but is written in another encoding (probably GBK). Open it in "
+        "Excel or WPS, check that the Chinese reads correctly, save it as an Excel workbook (.xlsx) and "
+        "import that.",
     ),
     "import.wrong_encoding": QT_TRANSLATE_NOOP("Messages", "{path} cannot be read as {encoding}."),
     "import.no_sheets": QT_TRANSLATE_NOOP("Messages", "{path} has none of the sheets {sheets}."),

@@ -1172,6 +1172,14 @@
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
+        <source>Name it with --encoding (e.g. --encoding gbk).</source>
+        <translation>请用 --encoding 指定编码（如 --encoding gbk）。</translation>
+    </message>
+    <message>
+        <source>Or, if it is GBK, add --encoding gbk.</source>
+        <translation>如果确是 GBK 编码，也可以加上 --encoding gbk。</translation>
+    </message>
+    <message>
         <source>Nothing was imported: fix the rejected rows, or use --valid-only.</source>
         <translation>未导入任何内容：请更正被拒绝的行，或使用 --valid-only 只导入有效行。</translation>
     </message>
@@ -3225,6 +3233,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{value}”不是整数。</translation>
     </message>
     <message>
+        <source>The text encoding of {path} is not clearly UTF-8 or GBK.</source>
+        <translation>无法确定 {path} 的文字编码是 UTF-8 还是 GBK。</translation>
+    </message>
+    <message>
+        <source>{path} is marked as UTF-8 text but is written in another encoding (probably GBK). Open it in Excel or WPS, check that the Chinese reads correctly, save it as an Excel workbook (.xlsx) and import that.</source>
+        <translation>{path} 标注为 UTF-8 编码，实际却是别的编码（多半是 GBK）。请用 Excel 或 WPS 打开，确认中文显示正常后另存为 Excel 工作簿（.xlsx），再导入该文件。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a kind of branch: use organ, village, community or grid.</source>
         <translation>“{value}”不是党支部类型：请填写机关、农村、社区或网格。</translation>
     </message>
@@ -3447,10 +3463,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{path} is not a workbook BranchDesk reads; save it as .xlsx, .xls or .csv.</source>
         <translation>{path} 不是本程序能读取的表格；请另存为 .xlsx、.xls 或 .csv。</translation>
-    </message>
-    <message>
-        <source>The text encoding of {path} is not clearly UTF-8 or GBK; name it with --encoding (e.g. --encoding gbk).</source>
-        <translation>无法确定 {path} 的文字编码是 UTF-8 还是 GBK；请用 --encoding 指定（如 --encoding gbk）。</translation>
     </message>
     <message>
         <source>{path} cannot be read as {encoding}.</source>
@@ -4242,6 +4254,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Choose the file's encoding above (GBK or UTF-8), then go on.</source>
         <translation>请在上方选择文件的编码（GBK 或 UTF-8），然后继续。</translation>
+    </message>
+    <message>
+        <source>Or, if it is GBK, choose GBK as the encoding above and go on.</source>
+        <translation>如果确是 GBK 编码，也可以在上方把编码选为 GBK 后继续。</translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,9 @@ class _FilePage(_Page):
                 # Never guess: the user says which of the two encodings the file is in.
                 text += "\n" + self.tr("Choose the file's encoding above (GBK or UTF-8), then go on.")
                 self.encoding.setFocus()
+            elif error.code == "import.bom_not_utf8":
+                text += "\n" + self.tr("Or, if it is GBK, choose GBK as the encoding above and go on.")
+                self.encoding.setFocus()
             self.show_message(text)
             return False
         return True
