@@ -202,3 +202,24 @@ def test_an_edit_keeps_a_paired_branch_on_its_side_and_a_community_with_its_grid
     assert [(p.field, p.code) for p in invalid.value.problems] == [("kind", "branch.community_keeps_grids")]
     branches.edit_branch(ledger, community, replace(draft, name="仁和社区党委"))  # other edits go through
     assert ledger.scalar("SELECT name FROM branch WHERE id = ?", (community,)) == "仁和社区党委"
+
+
+def test_an_import_updating_a_pairing_into_an_overlap_is_refused_whole(
+    ledger: Ledger, build: LedgerBuilder, paired: dict[str, int]
+) -> None:
+    earlier = build.pair(paired["o3"], paired["v1"], "2022-04-01", "2022-04-09")
+    uuid = ledger.scalar("SELECT uuid FROM pairing WHERE id = ?", (earlier,))
+    path, clock = ledger.path, FixedClock.on("2023-01-31")
+    ledger.close()
+    sheet = path.with_name("结对.csv")
+    sheet.write_text(
+        f"唯一编号,机关支部,基层支部,结对日期,结束日期,结束原因\n{uuid},机关第3党支部,村1村党支部,2022-04-01,2022-04-20,其他\n",
+        encoding="utf-8",
+    )
+    code, _, err = cli("import", str(path), str(sheet), "--what", "pairings", "--update", clock=clock)
+    # The schema itself refuses: one clear line, nothing written.
+    assert (code, err.strip()) == (
+        1,
+        "branchdesk-cli：这样会使一个党支部在同一天处在两个结对中；一个党支部同一时间只能有一个结对。未作任何改动。",
+    )
+    assert cli("check", str(path), clock=clock)[0] == 0
