@@ -201,3 +201,14 @@ def test_pairing_between_two_grassroots_branches(sound: Path, clock: FixedClock)
         "结对“村2村党支部 ← 仁和社区第一网格党支部”（2022-04-10–2022-04-30）"
         "不是机关党支部与基层党支部之间的结对。" in broken(sound, clock)
     )
+
+
+def test_the_rules_read_activities_through_indexes_only(sound: Path, clock: FixedClock) -> None:
+    """At a million activities a full read of the table would cost seconds; each rule walks an index."""
+    with Ledger.open(sound, clock, read_only=True) as ledger:
+        for rule, sql in QUERIES.items():
+            steps = [
+                row["detail"] for row in ledger.query(f"EXPLAIN QUERY PLAN {sql}", {"today": "2022-05-19"})
+            ]
+            scans = [step for step in steps if step.startswith(("SCAN a", "SCAN activity"))]
+            assert all("COVERING INDEX" in step for step in scans), (rule, scans)

@@ -100,24 +100,28 @@ QUERIES: dict[Rule, str] = {
     Rule.ACTIVITY_IN_FUTURE: f"""
         SELECT a.held_on, {_LABEL} AS pairing, :today AS today FROM {_ACTIVITY_SIDES} WHERE a.held_on > :today
     """,
-    # Per key task, its activities by activity_key_task.
-    Rule.KEY_TASK_HALF_YEAR: f"""
+    # Per key task, its activities before and after its half-year, ranges of activity_key_task.
+    Rule.KEY_TASK_HALF_YEAR: " UNION ALL ".join(
+        f"""
         SELECT a.held_on, {_LABEL} AS pairing, k.name AS task, k.half_year
-        FROM key_task k JOIN activity a ON a.key_task_id = k.id {_OF_ACTIVITY}
-        WHERE a.held_on < substr(k.half_year, 1, 4) || CASE substr(k.half_year, 7) WHEN '1' THEN '-01-01'
-                                                                                   ELSE '-07-01' END
-           OR a.held_on > substr(k.half_year, 1, 4) || CASE substr(k.half_year, 7) WHEN '1' THEN '-06-30'
-                                                                                  ELSE '-12-31' END
-    """,
+        FROM key_task k CROSS JOIN activity a ON a.key_task_id = k.id {_OF_ACTIVITY}
+        WHERE a.held_on {side} substr(k.half_year, 1, 4) || CASE substr(k.half_year, 7) {days}
+        """
+        for side, days in (
+            ("<", "WHEN '1' THEN '-01-01' ELSE '-07-01' END"),
+            (">", "WHEN '1' THEN '-06-30' ELSE '-12-31' END"),
+        )
+    ),
     # branch_region_name groups the active namesakes of each region without sorting.
     Rule.DUPLICATE_NAME: """
         SELECT b.name, r.name AS region, count(*) AS count
         FROM branch b JOIN region r ON r.id = b.region_id
         WHERE b.archived_on IS NULL GROUP BY b.region_id, b.name HAVING count(*) > 1
     """,
+    # The few regions that are no township, then their branches by branch_region_kind.
     Rule.GRASSROOTS_TOWNSHIP: """
-        SELECT b.name, r.name AS region FROM branch b JOIN region r ON r.id = b.region_id
-        WHERE b.kind <> 'organ' AND r.level <> 'township'
+        SELECT b.name, r.name AS region FROM region r CROSS JOIN branch b ON b.region_id = r.id
+        WHERE r.level <> 'township' AND b.kind <> 'organ'
     """,
     Rule.GRID_COMMUNITY: """
         SELECT b.name, r.name AS region, coalesce(c.name, '—') AS community
