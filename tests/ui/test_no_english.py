@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QStatusBar,
     QTabWidget,
     QTextEdit,
@@ -295,7 +296,8 @@ def english(found: set[tuple[str, str]]) -> list[tuple[str, str, list[str]]]:
 
 
 def walk(window: MainWindow, path: Path, qtbot: QtBot) -> set[tuple[str, str]]:
-    """Every tab and every menu action's dialog of the window on ``path``, its first county chosen."""
+    """Every tab, what its buttons open and every menu action's dialog of the window on ``path``, its first
+    county chosen."""
     window.resize(1366, 768)
     window.show()
     found = english_on(window)  # the welcome page, before any ledger
@@ -309,6 +311,9 @@ def walk(window: MainWindow, path: Path, qtbot: QtBot) -> set[tuple[str, str]]:
         window.tabs.setCurrentIndex(index)
         qtbot.wait(200)
         found |= english_on(window)
+        for button in window.tabs.widget(index).findChildren(QPushButton):  # and what the tab's buttons open
+            if button.isVisible() and button.isEnabled():
+                found |= open_and_read(button.click)
     for action in menu_actions(window):
         if action.isEnabled() and action not in skipped:
             found |= open_and_read(action.trigger)
