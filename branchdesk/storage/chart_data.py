@@ -391,8 +391,9 @@ def pairing_months(ledger: Ledger, region_id: int, span: MonthSpan, limit: int) 
         SELECT p.id AS id, o.name AS organ, g.name AS grassroots, g.region_id AS region_id,
                p.started_on AS started_on, p.ended_on AS ended_on
         FROM pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id
+        JOIN region gr ON gr.id = g.region_id
         WHERE g.region_id IN (SELECT id FROM scope) AND {_IN_SPAN}
-        ORDER BY g.region_id, g.name, p.started_on, p.id
+        ORDER BY gr.name_key, g.region_id, g.name_key, p.started_on, p.id
         LIMIT :limit
         """,
         {**_span_params(region_id, span), "limit": limit},
