@@ -79,6 +79,9 @@ def test_the_window_names_each_value_as_the_table_does() -> None:
         value: term_name(value) for value in sources
     }
     assert translated[("Labels", labels._UNGRADED)] == tier_name(None) == "未定档次"
+    # a unit's level: 市直单位, 县直单位, 中央、省驻信单位
+    for level, source in labels._UNIT_LEVEL.items():
+        assert translated[("Labels", source)].startswith(term_name(level))
 
 
 def test_retired_words_are_written_nowhere() -> None:

@@ -12,10 +12,13 @@ import re
 from dataclasses import dataclass, replace
 
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
-from branchdesk.domain.errors import FieldProblem
+from branchdesk.domain.errors import BranchDeskError, FieldProblem
 
 # Blanks a Chinese keyboard produces, the ideographic space included.
 BLANKS = " \t\r\n\u3000"
+# The longest name of a branch, region, unit or key task, in characters: the longest official names are
+# about 40; anything longer is a pasted paragraph, which no table, picker or report can show.
+NAME_LIMIT = 100
 
 # 138 0013 8000, +86 13800138000, 138-0013-8000
 _MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
@@ -82,6 +85,21 @@ class BranchFacts:
     ties: BranchTies = BranchTies()  # a saved branch's pairings and grids
 
 
+def name_too_long(name: str, field: str = "name") -> FieldProblem | None:
+    """The one rule on the length of a name (branch, region, unit, key task), for every door."""
+    length = len(name.strip(BLANKS))
+    if length <= NAME_LIMIT:
+        return None
+    return FieldProblem(field, "name.too_long", {"length": length, "limit": NAME_LIMIT})
+
+
+def check_name_length(name: str) -> None:
+    """Refuse a name over the limit, with the message the dialogs show."""
+    problem = name_too_long(name)
+    if problem is not None:
+        raise BranchDeskError(problem.code, **problem.params)
+
+
 def is_valid_phone(phone: str) -> bool:
     digits = _PHONE_NOISE.sub("", phone)
     return bool(_MOBILE.fullmatch(digits) or _LANDLINE.fullmatch(digits))
@@ -90,8 +108,11 @@ def is_valid_phone(phone: str) -> bool:
 def check_branch(draft: BranchDraft, facts: BranchFacts, today: dt.date) -> list[FieldProblem]:
     """Every rule ``draft`` breaks (empty when it may be saved)."""
     problems: list[FieldProblem] = []
+    too_long = name_too_long(draft.name)
     if not draft.name.strip(BLANKS):
         problems.append(FieldProblem("name", "branch.name_required"))
+    elif too_long is not None:
+        problems.append(too_long)
     elif facts.duplicate_name:
         problems.append(FieldProblem("name", "branch.duplicate_name", {"name": draft.name.strip(BLANKS)}))
     problems.extend(_check_place(draft, facts))

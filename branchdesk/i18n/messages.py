@@ -201,6 +201,9 @@ MESSAGES: dict[str, str] = {
         "archive it instead, so its history stays in the ledger.",
     ),
     "unit.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the unit's name."),
+    "name.too_long": QT_TRANSLATE_NOOP(
+        "Messages", "A name may be at most {limit} characters long; this one has {length}. Shorten it."
+    ),
     "unit.duplicate_name": QT_TRANSLATE_NOOP("Messages", "A unit named “{name}” already exists there."),
     "region.name_required": QT_TRANSLATE_NOOP("Messages", "Enter the region's name."),
     "region.duplicate_name": QT_TRANSLATE_NOOP("Messages", "A region named “{name}” already exists there."),

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from branchdesk.domain import cells
-from branchdesk.domain.branch_rules import BLANKS, BranchDraft, BranchFacts, BranchTies, check_branch
+from branchdesk.domain.branch_rules import (
+    BLANKS,
+    BranchDraft,
+    BranchFacts,
+    BranchTies,
+    check_branch,
+    check_name_length,
+)
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import BranchKind, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError, FieldProblem, InvalidRecordError
@@ -174,6 +181,7 @@ def add_unit(ledger: Ledger, name: str, level: UnitLevel, region_id: int) -> Cha
     name = name.strip(BLANKS)
     if not name:
         raise BranchDeskError("unit.name_required")
+    check_name_length(name)
     if ledger.scalar("SELECT 1 FROM unit WHERE region_id = ? AND name = ?", (region_id, name)):
         raise BranchDeskError("unit.duplicate_name", name=name)
     with ledger.operation("unit.add") as operation:

@@ -17,7 +17,7 @@ from typing import Any, ClassVar, TypeVar
 
 from branchdesk.domain import cells
 from branchdesk.domain.activities import ActivityDraft, KeyTask, PairingSpan, check_draft
-from branchdesk.domain.branch_rules import BranchDraft, BranchFacts, check_branch
+from branchdesk.domain.branch_rules import BranchDraft, BranchFacts, check_branch, name_too_long
 from branchdesk.domain.enums import (
     ActivityType,
     BranchKind,
@@ -247,6 +247,15 @@ class _Session:
         self.need(value, field)
         return value
 
+    def name(self) -> str | None:
+        """The row's name: required, and no longer than a name may be."""
+        value = self.required("name")
+        too_long = None if value is None else name_too_long(value)
+        if too_long is not None:
+            self.faults.append(BranchDeskError(too_long.code, field="name", **too_long.params))
+            return None
+        return value
+
     def date(self, field: str) -> str | None:
         day = self.day(field)
         if day is not None and day > self.today:
@@ -456,7 +465,7 @@ def _subject(row: dict[str, Any]) -> str:
 
 
 def _region(s: _Session) -> None:
-    name = s.required("name")
+    name = s.name()
     level = s.cell("level", lambda v: cells.term(v, RegionLevel))
     s.need(level, "level")
     parent = None if level is RegionLevel.CITY else s.region("parent", required=level is not None)
@@ -485,7 +494,7 @@ def _region(s: _Session) -> None:
 
 
 def _unit(s: _Session) -> None:
-    name = s.required("name")
+    name = s.name()
     level = s.cell("level", lambda v: cells.term(v, UnitLevel))
     s.need(level, "level")
     region = s.region("region")
@@ -806,7 +815,7 @@ def _key_task(s: _Session) -> None:
     s.need(half_year, "half_year")
     values = {
         "uuid": s.text("uuid"),
-        "name": s.required("name"),
+        "name": s.name(),
         "half_year": half_year,
         "retired": int(s.cell("retired", cells.yes_no) or False),
         "note": s.text("note"),

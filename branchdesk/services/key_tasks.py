@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from branchdesk.domain.activities import KeyTask
+from branchdesk.domain.branch_rules import check_name_length
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear
@@ -26,6 +27,7 @@ def _clean_name(ledger: Ledger, half_year: HalfYear, name: str, except_id: int |
     cleaned = name.strip(REASON_BLANKS)
     if not cleaned:
         raise BranchDeskError("key_task.name_empty")
+    check_name_length(cleaned)
     if store.name_taken(ledger, half_year, cleaned, except_id):
         raise BranchDeskError("key_task.name_taken", name=cleaned, half_year=str(half_year))
     return cleaned

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from branchdesk.domain.branch_rules import BLANKS
+from branchdesk.domain.branch_rules import BLANKS, check_name_length
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.errors import BranchDeskError
@@ -43,6 +43,7 @@ def _check_name_and_code(
 ) -> None:
     if not name:
         raise BranchDeskError("region.name_required")
+    check_name_length(name)
     if region_store.sibling_named(ledger, parent_id, name, region_id):
         raise BranchDeskError("region.duplicate_name", name=name)
     if code is not None and region_store.code_taken(ledger, code, region_id):

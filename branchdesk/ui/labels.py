@@ -27,9 +27,9 @@ _LEVEL = {
     RegionLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Labels", "Township"),
 }
 _UNIT_LEVEL = {
-    UnitLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City level"),
-    UnitLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County level"),
-    UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("Labels", "Central or provincial unit in the city"),
+    UnitLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City-level unit"),
+    UnitLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County-level unit"),
+    UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("Labels", "Central or provincial unit based here"),
 }
 _UNGRADED = QT_TRANSLATE_NOOP("Labels", "Ungraded")
 _ACTIVITY_TYPE = {

@@ -2528,15 +2528,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>网格</translation>
     </message>
     <message>
-        <source>City level</source>
-        <translation>市直</translation>
+        <source>City-level unit</source>
+        <translation>市直单位</translation>
     </message>
     <message>
-        <source>County level</source>
-        <translation>县级</translation>
+        <source>County-level unit</source>
+        <translation>县直单位</translation>
     </message>
     <message>
-        <source>Central or provincial unit in the city</source>
+        <source>Central or provincial unit based here</source>
         <translation>中央、省驻信单位</translation>
     </message>
     <message>
@@ -3155,6 +3155,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The branch has been paired since {date}; it was established by then.</source>
         <translation>该党支部自 {date} 起已有结对，成立日期不能晚于这一天。</translation>
+    </message>
+    <message>
+        <source>A name may be at most {limit} characters long; this one has {length}. Shorten it.</source>
+        <translation>名称最多 {limit} 个字，现有 {length} 个字，请缩短。</translation>
     </message>
     <message>
         <source>Pairing {pairing} ({span}) does not link an organ branch with a grassroots branch.</source>
@@ -4081,7 +4085,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Central or provincial unit based here</source>
-        <translation>中央、省驻地单位</translation>
+        <translation>中央、省驻信单位</translation>
     </message>
     <message>
         <source>New unit</source>

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from branchdesk.domain.records import Region
+from branchdesk.ui.name_field import NameProblem
 from branchdesk.ui.widgets import SearchCombo
 
 
@@ -32,10 +33,16 @@ class RegionDialog(QDialog):
         self.code = QLineEdit(code or "", self)
         self.code.setObjectName("regionCode")
         self.code.setPlaceholderText(self.tr("e.g. 411526 (optional)"))
+        self.name_problem = NameProblem(self.name, self)
         form = QFormLayout(self)
         form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.name_problem)
         form.addRow(self.tr("Official code"), self.code)
         form.addRow(_buttons(self))
+
+    def accept(self) -> None:
+        if not self.name_problem.refuses():
+            super().accept()
 
 
 class MoveRegionDialog(QDialog):

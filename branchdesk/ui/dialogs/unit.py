@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from branchdesk.domain.enums import RegionLevel, UnitLevel
 from branchdesk.domain.records import Region
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.ui.name_field import NameProblem
 from branchdesk.ui.widgets import SearchCombo
 
 _LEVELS = {
@@ -45,11 +46,17 @@ class UnitDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.name_problem = NameProblem(self.name, self)
         form = QFormLayout(self)
         form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.name_problem)
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Region"), self.region)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        if not self.name_problem.refuses():
+            super().accept()
 
     def chosen(self) -> tuple[str, UnitLevel, int] | None:
         region = self.region.chosen()
