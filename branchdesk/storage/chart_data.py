@@ -320,7 +320,8 @@ def weekday_by_month(ledger: Ledger, region_id: int, span: MonthSpan) -> list[We
 
 def compliance_by_part(ledger: Ledger, region_id: int, span: MonthSpan) -> list[GroupMonths]:
     """Monthly compliance per part of the region, as storage.stats.monthly_compliance counts it: among the
-    pairings active for the whole of a month, those with a themed Party day in it.
+    grassroots branches with a pairing active for the whole of a month, those whose pairing held a themed
+    Party day in it (a branch in two overlapping pairings, a broken rule, counts once).
 
     Each pairing's months with a themed Party day are gathered once, as the bits of an integer (bit i for
     the span's month i; a span has at most MONTHS_MAX < 63 months); each month is then one column summed
@@ -331,20 +332,21 @@ def compliance_by_part(ledger: Ledger, region_id: int, span: MonthSpan) -> list[
         raise ValueError("too many months for one query")
     params = _span_params(region_id, span)
     params["base"] = span.first.year * 12 + span.first.month
-    columns = []
+    per_branch, columns = [], []
     for i, month in enumerate(months):
         params[f"first{i}"] = month.first_day.isoformat()
         params[f"last{i}"] = month.last_day.isoformat()
         whole = f"(started_on <= :first{i} AND (ended_on IS NULL OR ended_on >= :last{i}))"
-        columns.append(f"sum({whole}) AS total{i}, sum({whole} AND (held >> {i}) & 1) AS compliant{i}")
+        per_branch.append(f"max({whole}) AS due{i}, max({whole} AND (held >> {i}) & 1) AS held{i}")
+        columns.append(f"sum(due{i}) AS total{i}, sum(held{i}) AS compliant{i}")
     rows = _by_part(
         ledger,
         region_id,
         f"""
         WITH RECURSIVE {_GROUPS},
         -- MATERIALIZED: each pairing's subquery runs once, not once per column that reads it.
-        scoped(grp, started_on, ended_on, held) AS MATERIALIZED (
-            SELECT groups.grp, p.started_on, p.ended_on, (
+        scoped(grp, branch, started_on, ended_on, held) AS MATERIALIZED (
+            SELECT groups.grp, p.grassroots_id, p.started_on, p.ended_on, (
                 SELECT coalesce(sum(DISTINCT 1 << (
                     CAST(substr(a.held_on, 1, 4) AS INTEGER) * 12 + CAST(substr(a.held_on, 6, 2) AS INTEGER)
                     - :base
@@ -354,8 +356,9 @@ def compliance_by_part(ledger: Ledger, region_id: int, span: MonthSpan) -> list[
             )
             FROM pairing p JOIN branch g ON g.id = p.grassroots_id JOIN groups ON groups.id = g.region_id
             WHERE {_IN_SPAN}
-        )
-        SELECT grp, {", ".join(columns)} FROM scoped GROUP BY grp
+        ),
+        branches AS (SELECT grp, {", ".join(per_branch)} FROM scoped GROUP BY grp, branch)
+        SELECT grp, {", ".join(columns)} FROM branches GROUP BY grp
         """,
         params,
     )

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from branchdesk.domain.chart_data import MonthSpan
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, EndReason
 from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
 from branchdesk.domain.listing import BranchColumn
-from branchdesk.services import branches, pairings
+from branchdesk.domain.months import Month
+from branchdesk.domain.rates import Rate
+from branchdesk.services import branches, charts, pairings
 from branchdesk.services.history import UndoHistory
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder, day
@@ -57,6 +60,9 @@ def test_compliance_counts_a_branch_in_two_overlapping_pairings_once(
     )
     compliance, overdue = figures()
     assert compliance == {"month": "2022-05", "count": 1, "total": 2, "rate": "50.00"}
+    with Ledger.open(path, clock) as opened:  # the chart of themed Party days counts alike
+        grid = charts.themed_day_grid(opened, 1, MonthSpan(Month(2022, 5), Month(2022, 5)))
+    assert {group.group.name: group.rates for group in grid.groups}["潢川县"] == (Rate(1, 2),)
     assert overdue.splitlines()[-1] == "信阳市，2022年5月：1 个结对未开展主题党日"
     assert "村2村党支部 ← 机关第2党支部" in overdue
 
