@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,17 @@ def test_every_help_is_chinese(command: tuple[str, ...], clock: FixedClock) -> N
     code, out, _ = cli(*command, "--help", "--lang", "en", clock=clock)
     assert out.startswith("usage: branchdesk-cli")
     assert "show this help message and exit" in out
+
+
+def test_help_lines_up_chinese_argument_names(clock: FixedClock) -> None:
+    """A terminal shows a Chinese character two columns wide: the help still starts in one column."""
+    _, out, _ = cli("stats", "--help", clock=clock)
+    help_columns = {
+        sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in match.group(1))
+        for match in re.finditer(r"^(  (?:-|台账文件).*?  +)\S", out, re.M)
+    }
+    assert len(help_columns) == 1
+    assert "  --region 区域" in out
 
 
 BAD_ARGUMENTS = [

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn
 
@@ -74,6 +76,41 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+    def format_help(self) -> str:
+        return align_help_column(super().format_help())
+
+
+_ITEM = re.compile(r"( +\S.*?) {2,}(?=\S)")
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def align_help_column(text: str) -> str:
+    """argparse lines up the help of each argument by counting characters; with Chinese argument names a
+    terminal shows them out of line. Line them up again by the columns the names take."""
+    lines = text.split("\n")
+    items = [(i, match) for i, line in enumerate(lines) if (match := _ITEM.match(line))]
+    if not items:
+        return text
+    # argparse's help column: where most items' help starts (a long name puts its help on the next line).
+    starts = [match.end() for _, match in items]
+    column = max(set(starts), key=starts.count)
+    items = [(i, match) for i, match in items if match.end() == column]
+    aligned = max(column, *(_width(match.group(1)) + 2 for _, match in items))
+    for i, match in items:
+        name = match.group(1)
+        lines[i] = name + " " * (aligned - _width(name)) + lines[i][match.end() :]
+    indent = " " * column
+    return "\n".join(
+        " " * aligned + line[column:]
+        if line.startswith(indent) and len(line) > column and line[column] != " "
+        else line
+        for line in lines
+    )
 
 
 def requested_language(argv: Sequence[str]) -> str | None:
