@@ -7,15 +7,18 @@ import dataclasses
 import sqlite3
 from pathlib import Path
 
+from branchdesk.domain.activities import ActivityColumn, ActivityFilter, ActivitySort
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier, UnitLevel
 from branchdesk.domain.listing import BranchFilter, BranchSort
+from branchdesk.domain.months import Month
+from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingSort
 from branchdesk.domain.sort_key import name_key
 from branchdesk.services import branches as branch_service
 from branchdesk.services import regions as region_service
 from branchdesk.services.demo import generate_demo
 from branchdesk.services.history import UndoHistory
-from branchdesk.storage import branch_list, exchange, pairing_list
+from branchdesk.storage import activity_list, branch_list, compliance, exchange, pairing_list
 from branchdesk.storage import branches as branch_store
 from branchdesk.storage import regions as region_store
 from branchdesk.storage.ledger import Ledger
@@ -152,3 +155,22 @@ def test_pickers_list_in_name_order(ledger: Ledger, build: LedgerBuilder) -> Non
     assert [u.name for u in branch_store.units(ledger)] == ["财政局", "第3中学", "组织部"]
     townships = [r.name for r in region_store.all_regions(ledger) if r.parent_id == tree["huangchuan"]]
     assert townships == ["城关镇", "第2镇", "第10镇", "仁和镇"]
+
+
+def test_pairings_activities_and_the_overdue_list_in_name_order(ledger: Ledger, build: LedgerBuilder) -> None:
+    tree = build.tree()
+    organs = build.organs(build.unit("县财政局", tree["huangchuan"]), tree["huangchuan"], 4)
+    names = ("郑庄村", "第10组", "陈湾村", "第二组")
+    for organ, name in zip(organs, names, strict=True):
+        village = build.branch(name, BranchKind.VILLAGE, tree["hc_renhe"])
+        build.activity(build.pair(organ, village, "2022-04-10"), "2022-04-16")
+    expected = ["陈湾村", "第二组", "第10组", "郑庄村"]
+    by_grassroots = PairingSort(PairingColumn.GRASSROOTS, descending=False)
+    ids = pairing_list.pairing_ids(ledger, PairingFilter(), by_grassroots)
+    assert [row.grassroots for row in pairing_list.pairing_rows(ledger, ids)] == expected
+    page = activity_list.activity_page(
+        ledger, ActivityFilter(), ActivitySort(ActivityColumn.GRASSROOTS, descending=False), 0, 10
+    )
+    assert [row.grassroots for row in activity_list.activity_rows(ledger, page)] == expected
+    overdue = compliance.overdue_pairings(ledger, tree["city"], Month(2022, 5))
+    assert [row.grassroots for row in overdue] == expected
