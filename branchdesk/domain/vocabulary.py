@@ -174,6 +174,7 @@ RETIRED: dict[str, Concept] = {
     "重点工作": Concept.KEY_TASK,
     "合规": Concept.COMPLIANCE,
     "地区": Concept.REGION,
+    "撤档": Concept.ARCHIVED_ON,
 }
 
 

@@ -56,31 +56,31 @@
     </message>
     <message>
         <source>Add branch</source>
-        <translation>添加支部</translation>
+        <translation>添加党支部</translation>
     </message>
     <message>
         <source>Edit branch</source>
-        <translation>修改支部</translation>
+        <translation>修改党支部</translation>
     </message>
     <message>
         <source>Bulk edit branches</source>
-        <translation>批量修改支部</translation>
+        <translation>批量修改党支部</translation>
     </message>
     <message>
         <source>Paste branches</source>
-        <translation>粘贴支部</translation>
+        <translation>粘贴党支部</translation>
     </message>
     <message>
         <source>Archive branch</source>
-        <translation>归档支部</translation>
+        <translation>归档党支部</translation>
     </message>
     <message>
         <source>Restore archived branch</source>
-        <translation>恢复已归档支部</translation>
+        <translation>恢复已归档党支部</translation>
     </message>
     <message>
         <source>Delete branch</source>
-        <translation>删除支部</translation>
+        <translation>删除党支部</translation>
     </message>
     <message>
         <source>Pair branches</source>
@@ -612,7 +612,7 @@
     <name>BranchDialog</name>
     <message>
         <source>Edit branch</source>
-        <translation>修改支部</translation>
+        <translation>修改党支部</translation>
     </message>
     <message>
         <source>New branch</source>
@@ -3034,7 +3034,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{name}” is archived; only active branches can be paired.</source>
-        <translation>“{name}”已撤档，只有在册支部才能结对。</translation>
+        <translation>“{name}”已归档，只有未归档的党支部才能结对。</translation>
     </message>
     <message>
         <source>This pairing already ended on {date}.</source>
@@ -3066,7 +3066,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The branches of {region} changed since the preview (a pairing, an archived or regraded branch). Nothing was saved; preview the draw again.</source>
-        <translation>预览之后{region}的支部已有变动（新结对、撤档或调整档次）。未作任何保存；请重新预览抽签。</translation>
+        <translation>预览之后{region}的党支部已有变动（新结对、归档或调整档次）。未作任何保存；请重新预览抽签。</translation>
     </message>
     <message>
         <source>There is no committed draw number {id} in this ledger.</source>

@@ -145,10 +145,10 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
     assert seen[4]["community_id"] == "网格党支部隶属于社区：请选择其所属社区。"
     added = ("张庄村党支部", "village", "weak", "138 0013 8000", 31, None)
     assert added in rows(small)
-    assert window.edits.undo_action.text() == "撤销(&U) 添加支部 “张庄村党支部”"
+    assert window.edits.undo_action.text() == "撤销(&U) 添加党支部 “张庄村党支部”"
     window.edits.undo_action.trigger()
     assert added not in rows(small)
-    assert window.edits.redo_action.text() == "重做(&R) 添加支部 “张庄村党支部”"
+    assert window.edits.redo_action.text() == "重做(&R) 添加党支部 “张庄村党支部”"
     window.edits.redo_action.trigger()
     assert added in rows(small)
     assert "张庄村党支部" in [

@@ -130,7 +130,7 @@ def test_branch_and_ledger_history_read_in_chinese(
         ),
         "history-branch",
     )
-    assert branch[0][1:] == ["批量修改支部", "村2村党支部", "档次：差 → 中"]
+    assert branch[0][1:] == ["批量修改党支部", "村2村党支部", "档次：差 → 中"]
 
     # Edit ▸ Ledger history: one line per action.
     ledger_rows = _history_rows(window.ledger_history_action.trigger, "history-ledger")
