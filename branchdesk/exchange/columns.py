@@ -91,7 +91,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.PAIRINGS: (
         _UUID,
         _v("organ", Concept.ORGAN_BRANCH, width=26),
-        _v("organ_unit", Concept.ORGAN_UNIT, width=22),
+        _v("organ_unit", Concept.ORGAN_UNIT, *words(Concept.UNIT), width=22),  # the Pairings tab's 单位
         _id("organ_uuid", Concept.ORGAN_BRANCH, "Organ UUID", "机关支部编号"),
         _v("grassroots", Concept.GRASSROOTS_BRANCH, width=26),
         # The Pairings tab heads the grassroots branch's region 区域.

