@@ -145,12 +145,12 @@ def _summary_sheet(stats: LedgerStats) -> Sheet:
 
 def _matrix_sheet(ledger: Ledger, region_id: int, months: Sequence[Month]) -> Sheet:
     """Themed Party days per pairing and month; blank where the pairing was not active all month, and a
-    last row with each month's compliance (DESIGN.md §3)."""
+    last row with each month's compliance (DESIGN.md §3), by grassroots branch as stats counts it."""
     keys = [str(month) for month in months]
 
     def rows() -> Iterator[list[object]]:
-        due = dict.fromkeys(keys, 0)
-        held = dict.fromkeys(keys, 0)
+        due: dict[str, set[int]] = {key: set() for key in keys}
+        held: dict[str, set[int]] = {key: set() for key in keys}
         for pairing, themed in exports.compliance_rows(ledger, region_id, list(months)):
             line: list[object] = [pairing["region"], pairing["grassroots"], pairing["organ"], pairing["uuid"]]
             for month, key in zip(months, keys, strict=True):
@@ -159,10 +159,12 @@ def _matrix_sheet(ledger: Ledger, region_id: int, months: Sequence[Month]) -> Sh
                 )
                 count = themed.get(key, 0)
                 line.append(count if whole else None)
-                due[key] += whole
-                held[key] += whole and count > 0
+                if whole:
+                    due[key].add(pairing["grassroots_id"])
+                    if count > 0:
+                        held[key].add(pairing["grassroots_id"])
             yield line
-        rates = [truncated_percent(held[key], due[key]) for key in keys]
+        rates = [truncated_percent(len(held[key]), len(due[key])) for key in keys]
         yield [
             f"主题党日{name(Concept.COMPLIANCE_RATE)}",
             None,

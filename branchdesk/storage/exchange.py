@@ -126,7 +126,7 @@ def compliance_matrix(
     first, last = months[0].first_day.isoformat(), months[-1].last_day.isoformat()
     cursor = ledger.conn.execute(
         f"""{_EXPORT_SCOPE}
-        SELECT p.id, p.uuid, o.name AS organ, g.name AS grassroots, gp.path AS region,
+        SELECT p.id, p.uuid, p.grassroots_id, o.name AS organ, g.name AS grassroots, gp.path AS region,
                p.started_on, p.ended_on,
                (SELECT json_group_object(m, n) FROM (
                     SELECT substr(a.held_on, 1, 7) AS m, count(*) AS n FROM activity a

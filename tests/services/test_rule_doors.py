@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from branchdesk.domain.chart_data import MonthSpan
@@ -63,6 +64,11 @@ def test_compliance_counts_a_branch_in_two_overlapping_pairings_once(
     with Ledger.open(path, clock) as opened:  # the chart of themed Party days counts alike
         grid = charts.themed_day_grid(opened, 1, MonthSpan(Month(2022, 5), Month(2022, 5)))
     assert {group.group.name: group.rates for group in grid.groups}["潢川县"] == (Rate(1, 2),)
+    book = path.with_name("导出.xlsx")  # and so does the exported month-by-month sheet
+    assert cli("export", str(path), str(book), clock=clock)[0] == 0
+    sheet = openpyxl.load_workbook(book)["月度落实情况"]
+    header, last = next(sheet.iter_rows(values_only=True)), list(sheet.iter_rows(values_only=True))[-1]
+    assert last[header.index("2022年5月")] == "50.00%"
     assert overdue.splitlines()[-1] == "信阳市，2022年5月：1 个结对未开展主题党日"
     assert "村2村党支部 ← 机关第2党支部" in overdue
 
