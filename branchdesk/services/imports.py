@@ -544,6 +544,9 @@ def _unit_of(s: _Session, region: Region) -> tuple[int | None, dict[str, Any] | 
     level = _UNIT_LEVEL.get(region.level)
     if level is None:
         raise BranchDeskError("import.not_found", field="unit", value=name)
+    too_long = name_too_long(name, "unit")
+    if too_long is not None:
+        raise BranchDeskError(too_long.code, field="unit", **too_long.params)
     return None, {"name": name, "level": level.value, "region_id": region.id}
 
 

@@ -76,6 +76,13 @@ def test_services_refuse_a_long_name_and_write_nothing(ledger: Ledger, build: Le
             ["支部名称", "支部类型", "区域", "档次"],
             [LONG, "农村", "信阳市/潢川县/仁和镇", "差"],
         ),
+        # an organ branch whose unit is new to the ledger brings its unit along: that name too
+        (
+            "branches",
+            "支部",
+            ["单位", "支部类型", "区域", "支部名称"],
+            [LONG, "机关", "信阳市/潢川县", "财政局党支部"],
+        ),
         ("all", "重点任务", ["重点任务", "半年"], [LONG, "2022-H1"]),
     ],
 )
