@@ -179,9 +179,10 @@ def open_table(path: Path, sheet: str | None = None, *, encoding: str | None = N
 
 
 def _delimiter(text: str) -> str:
-    """Tabs for rows copied from a table (Excel, WPS, this app's Ctrl+C) and saved as text; else commas."""
-    first = text.split("\n", 1)[0]
-    return "\t" if first.count("\t") > first.count(",") else ","
+    """Tabs for rows copied from a table (Excel, WPS, this app's Ctrl+C) and saved as text; else commas.
+    Judged on the file's start, title rows and all (Chinese text writes its commas full-width)."""
+    start = text[:8192]
+    return "\t" if start.count("\t") > start.count(",") else ","
 
 
 def _xlsx_rows(path: Path, worksheet: Any) -> Iterator[Row]:

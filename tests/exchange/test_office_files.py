@@ -274,3 +274,16 @@ def test_a_template_with_only_its_example_imports_nothing(
     report = import_file(ledger, path, plan_file(path, "branches"))
     assert (report.of(ImportKind.BRANCHES).read, report.problems, report.committed) == (0, [], False)
     assert ledger.scalar("SELECT count(*) FROM branch") == 0
+
+
+def test_tab_separated_text_under_a_title_row_is_read(
+    ledger: Ledger, build: LedgerBuilder, tmp_path: Path
+) -> None:
+    build.tree()
+    path = tmp_path / "名单.txt"
+    path.write_text(
+        "仁和镇村级党支部名单\n支部名称\t支部类型\t所属区域\n东街村党支部\t农村\t仁和镇\n", "utf-8"
+    )
+    report = import_file(ledger, path, plan_file(path, "branches"))
+    assert report.committed, report.problems
+    assert ledger.scalar("SELECT name FROM branch") == "东街村党支部"
