@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from branchdesk.domain.errors import BranchDeskError
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _HALF_YEAR = re.compile(r"^(\d{4})-H([12])$")
 
 
@@ -24,13 +24,7 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        match = _MONTH.match(text.strip())
-        if not match:
-            raise BranchDeskError("month.invalid", value=text)
-        try:
-            return cls(int(match.group(1)), int(match.group(2)))
-        except BranchDeskError:
-            raise BranchDeskError("month.invalid", value=text) from None
+        return parse_month(text)
 
     @classmethod
     def of(cls, day: dt.date) -> Month:
@@ -102,16 +96,42 @@ class HalfYear:
         return f"{self.year:04d}-H{self.half}"
 
 
-# 2022-04-10, 2022/4/10, 2022.4.10, 2022年4月10日 — the ways dates are typed in Chinese offices and Excel.
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+# The ways dates are typed in Chinese offices and Excel: 2022-04-10, 2022/4/10, 2022.4.10, 20220410,
+# 2022年4月10日; months 2022-04, 2022/4, 2022.4, 202204, 2022年4月.
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d{2})(\d{2})")
+_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?|(\d{4})(\d{2})")
+
+
+def _typed(text: str) -> str:
+    """Full-width digits and signs (a Chinese input method's) as plain ones, surrounding blanks dropped."""
+    return unicodedata.normalize("NFKC", text).strip(" \t\r\n")
+
+
+def _numbers(pattern: re.Pattern[str], text: str) -> list[int] | None:
+    found = pattern.fullmatch(_typed(text))
+    return None if found is None else [int(part) for part in found.groups() if part is not None]
 
 
 def parse_date(text: str) -> dt.date:
-    """A date typed by a user or read from a file; a clear error otherwise."""
-    found = _DATE.fullmatch(text.strip(" \t\u3000"))
-    if found is None:
+    """A date typed by a user or read from a file; an error that says what is wrong otherwise."""
+    numbers = _numbers(_DATE, text)
+    if numbers is None or numbers[0] == 0:
         raise BranchDeskError("date.invalid", value=text)
-    try:
-        return dt.date(*(int(part) for part in found.groups()))
-    except ValueError:
-        raise BranchDeskError("date.invalid", value=text) from None
+    year, month, day = numbers
+    if not 1 <= month <= 12:
+        raise BranchDeskError("date.no_such_month", value=text, month=month)
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise BranchDeskError("date.no_such_day", value=text, year=year, month=month, days=days)
+    return dt.date(year, month, day)
+
+
+def parse_month(text: str) -> Month:
+    """A month typed by a user or given on the command line; an error that says what is wrong otherwise."""
+    numbers = _numbers(_MONTH, text)
+    if numbers is None or numbers[0] == 0:
+        raise BranchDeskError("month.invalid", value=text)
+    year, month = numbers
+    if not 1 <= month <= 12:
+        raise BranchDeskError("month.no_such_month", value=text, month=month)
+    return Month(year, month)

@@ -69,8 +69,21 @@ MESSAGES: dict[str, str] = {
     "region.choose_one": QT_TRANSLATE_NOOP(
         "Messages", "This ledger has several top regions ({candidates}); name one."
     ),
-    "date.invalid": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a date; write it as YYYY-MM-DD."),
-    "month.invalid": QT_TRANSLATE_NOOP("Messages", "“{value}” is not a month; write it as YYYY-MM."),
+    "date.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a date: write it as 2020-05-01 (or 2020/5/1, 20200501, 2020年5月1日)."
+    ),
+    "date.no_such_month": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a date: there is no month {month} (months run from 1 to 12)."
+    ),
+    "date.no_such_day": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a date: {year}-{month:02d} has only {days} days."
+    ),
+    "month.invalid": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a month: write it as 2023-06 (or 2023/6, 2023年6月)."
+    ),
+    "month.no_such_month": QT_TRANSLATE_NOOP(
+        "Messages", "“{value}” is not a month: there is no month {month} (months run from 1 to 12)."
+    ),
     "half_year.invalid": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2."
     ),
@@ -132,6 +145,10 @@ MESSAGES: dict[str, str] = {
         "Messages", "Another branch in the same region is already named “{name}”."
     ),
     "branch.region_required": QT_TRANSLATE_NOOP("Messages", "Choose the region the branch belongs to."),
+    "branch.kind_not_chosen": QT_TRANSLATE_NOOP("Messages", "Choose the kind of branch."),
+    "branch.tier_not_chosen": QT_TRANSLATE_NOOP(
+        "Messages", "Choose the tier (or ungraded, if it has none yet)."
+    ),
     "branch.township_required": QT_TRANSLATE_NOOP(
         "Messages", "Village, community and grid branches belong to a township: choose a township."
     ),
@@ -338,6 +355,8 @@ MESSAGES: dict[str, str] = {
     "activity.key_task_missing": QT_TRANSLATE_NOOP(
         "Messages", "Choose the key task this key-task activity served."
     ),
+    "activity.no_date": QT_TRANSLATE_NOOP("Messages", "Enter the date the activity was held."),
+    "activity.no_type": QT_TRANSLATE_NOOP("Messages", "Choose the type of activity."),
     "activity.key_task_half_year": QT_TRANSLATE_NOOP(
         "Messages", "The key task “{task}” belongs to {half_year}; choose one of the activity's half-year."
     ),

@@ -170,6 +170,8 @@ def set_branch_field(ledger: Ledger, branch_id: int, column: BranchColumn, value
         raise BranchDeskError("branch.not_editable")
     if column is BranchColumn.MEMBERS and isinstance(value, str):
         value = cells.whole_number(value)
+    if column in (BranchColumn.OPTIMISED, BranchColumn.ESTABLISHED) and isinstance(value, str):
+        value = cells.date(value)  # as typed in the cell, in any form the one date reader takes
     if column is BranchColumn.TIER and value is not None:
         value = Tier(value)
     if column is BranchColumn.KIND:

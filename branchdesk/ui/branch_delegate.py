@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QToolTip, QWidget
 
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.ui.branch_model import COLUMNS, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.labels import kind_label, tier_label
-from branchdesk.ui.widgets import OptionalDateEdit, SearchCombo
+from branchdesk.ui.widgets import DateLineEdit, SearchCombo
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +48,7 @@ class BranchDelegate(QStyledItemDelegate):
                         combo.addItem(region.path, region.id)
             return combo
         if column in (BranchColumn.OPTIMISED, BranchColumn.ESTABLISHED):
-            return OptionalDateEdit(parent)
+            return DateLineEdit(parent, optional=True)
         return super().createEditor(parent, option, index)
 
     @staticmethod
@@ -61,8 +62,8 @@ class BranchDelegate(QStyledItemDelegate):
             editor.select_data(value)
         elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(editor.findData(value))
-        elif isinstance(editor, OptionalDateEdit):
-            editor.set_day(value)
+        elif isinstance(editor, DateLineEdit):
+            editor.set_value(value)
         else:
             super().setEditorData(editor, index)
 
@@ -73,7 +74,22 @@ class BranchDelegate(QStyledItemDelegate):
                 model.setData(index, chosen, Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, OptionalDateEdit):
-            model.setData(index, editor.day(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, DateLineEdit):
+            # The text as typed: the service reads it with the one date parser and refuses it with its
+            # reason if it is no date, rather than the cell dropping it.
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter or Tab on a date that is no date keeps the editor open with the reason shown beside it."""
+        if (
+            isinstance(watched, DateLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not watched.check()
+        ):
+            QToolTip.showText(watched.mapToGlobal(QPoint(0, watched.height())), watched.problem_text, watched)
+            return True
+        return super().eventFilter(watched, event)

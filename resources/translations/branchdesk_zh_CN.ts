@@ -308,6 +308,10 @@
         <source>There is no official holiday calendar for {year}; plain weekends are used.</source>
         <translation>{year}年尚无官方节假日安排，暂按普通周末计算。</translation>
     </message>
+    <message>
+        <source>Date: {problem}</source>
+        <translation>日期：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>ActivityTable</name>
@@ -803,8 +807,23 @@
         <translation>区域</translation>
     </message>
     <message>
-        <source>The optimised date applies to organ branches only.</source>
-        <translation>优化日期只适用于机关党支部。</translation>
+        <source>The optimised date applies to organ branches only; leave it empty to clear it.</source>
+        <translation>优化日期只适用于机关党支部；留空则清除原有的优化日期。</translation>
+    </message>
+    <message>
+        <source>Choose the tier to set.</source>
+        <translation>请选择要改成的档次。</translation>
+    </message>
+    <message>
+        <source>Choose the region to move them to.</source>
+        <translation>请选择要迁入的区域。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarLineEdit</name>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>从日历中选择</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1485,17 @@
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>DateLineEdit</name>
+    <message>
+        <source>e.g. 2020-05-01</source>
+        <translation>如 2020-05-01</translation>
+    </message>
+    <message>
+        <source>Enter a date, e.g. 2020-05-01.</source>
+        <translation>请填写日期，如 2020-05-01。</translation>
     </message>
 </context>
 <context>
@@ -3001,14 +3031,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>本台账有多个顶级区域（{candidates}），请指定一个。</translation>
     </message>
     <message>
-        <source>“{value}” is not a date; write it as YYYY-MM-DD.</source>
-        <translation>“{value}”不是有效日期，请按 YYYY-MM-DD 格式填写。</translation>
-    </message>
-    <message>
-        <source>“{value}” is not a month; write it as YYYY-MM.</source>
-        <translation>“{value}”不是有效月份，请按 YYYY-MM 格式填写。</translation>
-    </message>
-    <message>
         <source>“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2.</source>
         <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
     </message>
@@ -3249,6 +3271,34 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{value}”不是党支部类型：请填写机关、农村、社区或网格。</translation>
     </message>
     <message>
+        <source>“{value}” is not a date: write it as 2020-05-01 (or 2020/5/1, 20200501, 2020年5月1日).</source>
+        <translation>“{value}”不是日期：请写成 2020-05-01（也可写 2020/5/1、20200501 或 2020年5月1日）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: there is no month {month} (months run from 1 to 12).</source>
+        <translation>“{value}”不是日期：没有{month}月（月份为1至12）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date: {year}-{month:02d} has only {days} days.</source>
+        <translation>“{value}”不是日期：{year}年{month}月只有{days}天。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a month: write it as 2023-06 (or 2023/6, 2023年6月).</source>
+        <translation>“{value}”不是月份：请写成 2023-06（也可写 2023/6 或 2023年6月）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a month: there is no month {month} (months run from 1 to 12).</source>
+        <translation>“{value}”不是月份：没有{month}月（月份为1至12）。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of branch.</source>
+        <translation>请选择党支部类型。</translation>
+    </message>
+    <message>
+        <source>Choose the tier (or ungraded, if it has none yet).</source>
+        <translation>请选择档次（尚未定档的选“未定档次”）。</translation>
+    </message>
+    <message>
         <source>Give the kind of branch.</source>
         <translation>请填写党支部类型。</translation>
     </message>
@@ -3401,6 +3451,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>请选择本次活动服务的重点任务。</translation>
     </message>
     <message>
+        <source>Enter the date the activity was held.</source>
+        <translation>请填写活动日期。</translation>
+    </message>
+    <message>
+        <source>Choose the type of activity.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
         <source>The key task “{task}” belongs to {half_year}; choose one of the activity's half-year.</source>
         <translation>重点任务“{task}”属于 {half_year}，请选择活动所在半年的重点任务。</translation>
     </message>
@@ -3539,6 +3597,17 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>“{subject}”: {problem}</source>
         <translation>“{subject}”：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthLineEdit</name>
+    <message>
+        <source>e.g. 2023-06</source>
+        <translation>如 2023-06</translation>
+    </message>
+    <message>
+        <source>Enter a month, e.g. 2023-06.</source>
+        <translation>请填写月份，如 2023-06。</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.months import HalfYear, Month, last_ended_month, month_range, parse_date
+from branchdesk.domain.months import HalfYear, Month, last_ended_month, month_range, parse_date, parse_month
 
 
 def test_month_bounds_and_neighbours() -> None:
@@ -31,12 +31,28 @@ def test_month_range_is_inclusive() -> None:
     ]
 
 
-@pytest.mark.parametrize("text", ["2022-13", "2022-4x", "April", ""])
+@pytest.mark.parametrize("text", ["2022-4x", "April", "", "2022-06-10", "0000-01"])
 def test_bad_months_are_errors_with_a_code(text: str) -> None:
     with pytest.raises(BranchDeskError) as caught:
         Month.parse(text)
     assert caught.value.code == "month.invalid"
     assert caught.value.params == {"value": text}
+
+
+@pytest.mark.parametrize(
+    "text", ["2023-06", "2023/6", "2023年6月", "2023.6", "202306", " ２０２３年６月\u3000"]
+)
+def test_months_parse_as_clerks_type_them(text: str) -> None:
+    assert parse_month(text) == Month.parse(text) == Month(2023, 6)
+
+
+def test_a_month_that_does_not_exist_says_why() -> None:
+    with pytest.raises(BranchDeskError) as caught:
+        parse_month("2023-13")
+    assert (caught.value.code, caught.value.params) == (
+        "month.no_such_month",
+        {"value": "2023-13", "month": 13},
+    )
 
 
 def test_half_years() -> None:
@@ -53,6 +69,26 @@ def test_dates_parse_or_fail_clearly() -> None:
     assert parse_date("2022/5/19") == dt.date(2022, 5, 19)
     assert parse_date("2022年5月19日") == dt.date(2022, 5, 19)
     assert parse_date("2022.05.19\u3000") == dt.date(2022, 5, 19)
-    for text in ("2022-02-30", "19/05/2022", "2022-5", "五月"):
+    assert parse_date("20220519") == dt.date(2022, 5, 19)
+    assert parse_date("２０２２年５月１９日") == dt.date(
+        2022, 5, 19
+    )  # a Chinese input method's full-width digits
+    for text in ("19/05/2022", "2022-5", "五月", "2022519", "0000-01-01"):
         with pytest.raises(BranchDeskError, match=r"date\.invalid"):
             parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "params"),
+    [
+        ("2023-02-30", "date.no_such_day", {"year": 2023, "month": 2, "days": 28}),
+        ("20240230", "date.no_such_day", {"year": 2024, "month": 2, "days": 29}),
+        ("2023-04-31", "date.no_such_day", {"year": 2023, "month": 4, "days": 30}),
+        ("2023-13-01", "date.no_such_month", {"month": 13}),
+        ("2023/0/5", "date.no_such_month", {"month": 0}),
+    ],
+)
+def test_a_date_that_does_not_exist_says_why(text: str, code: str, params: dict[str, int]) -> None:
+    with pytest.raises(BranchDeskError) as caught:
+        parse_date(text)
+    assert (caught.value.code, caught.value.params) == (code, {"value": text, **params})

@@ -134,7 +134,7 @@ def test_bad_dates_and_numbers_are_reported_with_their_column(
     report = import_file(ledger, path, plan_file(path, "branches"))
     assert {(p.row, p.field, p.code) for p in report.problems} == {
         (2, "member_count", "cell.not_a_number"),
-        (2, "established_on", "date.invalid"),
+        (2, "established_on", "date.no_such_day"),
     }
     path = _xlsx(
         tmp_path / "y.xlsx",
@@ -142,7 +142,7 @@ def test_bad_dates_and_numbers_are_reported_with_their_column(
         title=None,
     )
     report = import_file(ledger, path, plan_file(path, "branches"))
-    assert {(p.row, p.field, p.code) for p in report.problems} == {(2, "established_on", "date.invalid")}
+    assert {(p.row, p.field, p.code) for p in report.problems} == {(2, "established_on", "date.no_such_day")}
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-8"])

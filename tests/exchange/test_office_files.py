@@ -154,11 +154,22 @@ def test_a_serial_number_counts_from_the_epoch_given() -> None:
     assert cells.date(42490, cells.EPOCH_1904) == dt.date(2020, 5, 1)
 
 
-@pytest.mark.parametrize("value", ["2023-02-30", "2023-13-01", "20231301", 12.5, 123, "昨天", False])
-def test_what_is_not_a_date_is_refused(value: object) -> None:
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("2023-02-30", "date.no_such_day"),
+        ("2023-13-01", "date.no_such_month"),
+        ("20231301", "date.no_such_month"),
+        (12.5, "date.invalid"),
+        (123, "date.invalid"),
+        ("昨天", "date.invalid"),
+        (False, "date.invalid"),
+    ],
+)
+def test_what_is_not_a_date_is_refused(value: object, code: str) -> None:
     with pytest.raises(BranchDeskError) as raised:
         cells.date(value)
-    assert raised.value.code == "date.invalid"
+    assert raised.value.code == code  # the reason: no such day or month, or not a date at all
 
 
 @pytest.mark.parametrize(

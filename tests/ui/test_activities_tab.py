@@ -26,6 +26,7 @@ from branchdesk.ui.dialogs.holidays import HolidaysDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
+from tests.ui.typing import choose, press_enter, retype, type_text
 
 
 @pytest.fixture
@@ -82,7 +83,10 @@ def test_record_a_bulk_entry_through_the_dialog_then_undo(
     dialog = tab.dialog
     assert isinstance(dialog, ActivityDialog)
     pick(dialog.pairings.list, "城关2村", "城关3村")
-    dialog.held_on.setDate(QDate(2022, 5, 11))  # a Wednesday: a working day
+    choose(dialog.type, "主题党日")
+    type_text(dialog.held_on, "2022-05-11")  # a Wednesday: a working day
+    press_enter(dialog.held_on)  # the date is taken; OK is still to be pressed with the rest
+    assert dialog.isVisible()
     assert dialog.reason_note.isVisibleTo(dialog)
     assert "工作日" in dialog.reason_note.text()
     dialog.areas[Area.SERVICE].setChecked(True)
@@ -120,14 +124,22 @@ def test_validation_messages_in_the_dialog(
     tab.record_button.click()
     dialog = tab.dialog
     assert isinstance(dialog, ActivityDialog)
-    assert dialog.held_on.maximumDate() == QDate(2022, 5, 19)  # no future dates in the picker
+    dialog.ok_button.click()
+    assert dialog.error.text() == "日期：请填写日期，如 2020-05-01。"
+    type_text(dialog.held_on, "2022-05-20")
+    dialog.ok_button.click()
+    assert dialog.error.text() == "请选择活动类型。"
+    choose(dialog.type, "主题党日")
+    dialog.ok_button.click()
+    assert "晚于今天" in dialog.error.text()  # no future dates: 19 May 2022 is today
+    retype(dialog.held_on, "2022-05-14")
     dialog.ok_button.click()
     assert "结对" in dialog.error.text()  # no pairing chosen
     pick(dialog.pairings.list, "城关1村")
-    dialog.held_on.setDate(QDate(2022, 4, 9))  # a Saturday before the pairing started
+    retype(dialog.held_on, "2022/4/9")  # a Saturday before the pairing started
     dialog.ok_button.click()
     assert "2022-04-10" in dialog.error.text()
-    dialog.held_on.setDate(QDate(2022, 5, 14))
+    retype(dialog.held_on, "2022年5月14日")
     dialog.volunteers.setValue(0)
     dialog.ok_button.click()
     assert "志愿者" in dialog.error.text()
@@ -267,7 +279,8 @@ def test_the_overdue_list_shrinks_as_themed_days_are_added(
         dialog = tab.dialog
         assert isinstance(dialog, ActivityDialog)
         pick(dialog.pairings.list, pairing)
-        dialog.held_on.setDate(QDate(2022, 5, 14))  # a Saturday
+        choose(dialog.type, "主题党日")
+        type_text(dialog.held_on, "20220514")  # a Saturday
         dialog.areas[Area.ORGANISATION].setChecked(True)
         dialog.ok_button.click()
         view.refresh()

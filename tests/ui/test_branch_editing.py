@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from branchdesk.domain.clock import FixedClock
@@ -26,6 +26,7 @@ from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
+from tests.ui.typing import answer, retype, type_text
 
 
 @pytest.fixture
@@ -39,6 +40,7 @@ def small(tmp_path: Path, clock: FixedClock) -> Path:
     return path
 
 
+TIER_NOT_CHOSEN = "请选择档次（尚未定档的选“未定档次”）。"
 BAD_PHONE = "“12345”不是电话号码：请填写手机号（以 1 开头的 11 位数字）或带区号的座机号，如 0376-6221234。"
 
 
@@ -47,19 +49,6 @@ def rows(
 ) -> list[tuple[object, ...]]:
     with Ledger.open(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
         return [tuple(row.values()) for row in ledger.query(sql + " ORDER BY name")]
-
-
-def answer(dialog_type: type[QWidget], handle: Callable[[QWidget], None]) -> None:
-    """Handle the next modal dialog of ``dialog_type`` as a user would, once it is shown."""
-
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, dialog_type):
-            QTimer.singleShot(10, act)
-            return
-        handle(dialog)
-
-    QTimer.singleShot(0, act)
 
 
 def press_ok(dialog: QWidget) -> None:
@@ -99,7 +88,7 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         dialog.region.setEditText("信阳市/潢川县/仁和镇")
         dialog.phone.setText("12345")
         dialog.members.setText("-3")
-        dialog.established.set_day(FixedClock.on("2030-01-01").today())
+        type_text(dialog.established, "2030-01-01")
         press_ok(dialog)
         seen.append(dialog.problem_texts())
         dialog.name.setText("村1村党支部")  # already in 仁和镇
@@ -122,7 +111,7 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         dialog.name.setText("张庄村党支部")
         dialog.phone.setText("138 0013 8000")
         dialog.members.setText("31")
-        dialog.established.set_day(None)
+        retype(dialog.established, "")
         dialog.tier.setCurrentIndex(dialog.tier.findData(Tier.WEAK))
         press_ok(dialog)
 
@@ -130,12 +119,14 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
     window.branches_tab.branch_actions.add.trigger()
     assert seen[0] == {
         "name": "请填写党支部名称。",
+        "tier": TIER_NOT_CHOSEN,
         "phone": BAD_PHONE,
         "member_count": "党员数不能为负数。",
         "established_on": "日期 2030-01-01 在今天之后。",
     }
     assert seen[1] == {
         "name": "同一区域已有名为“村1村党支部”的党支部。",
+        "tier": TIER_NOT_CHOSEN,
         "phone": BAD_PHONE,
         "member_count": "“很多”不是整数。",
         "established_on": "日期 2030-01-01 在今天之后。",
@@ -216,7 +207,7 @@ def test_bulk_edit_archive_and_their_undo(
 
     def archive_on_may_first(dialog: QWidget) -> None:
         assert isinstance(dialog, DateDialog)
-        dialog.date.set_day(FixedClock.on("2022-05-01").today())
+        retype(dialog.date, "2022-05-01")
         dialog.accept()
 
     answer(DateDialog, archive_on_may_first)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,8 +38,8 @@ from branchdesk.services import activities as activity_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
+from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, MarkedField
 
-_ERROR_STYLE = "color: #b02018;"
 _NOTE_STYLE = "color: #965f00;"
 
 
@@ -149,18 +148,17 @@ class ActivityDialog(QDialog):
         self._ledger = ledger
         editing = draft is not None
         self.setWindowTitle(self.tr("Edit activity") if editing else self.tr("Record activity"))
-        today = ledger.clock.today()
+        self._today = ledger.clock.today()
 
         self.pairings = PairingPicker(ledger, region_id, several=not editing, parent=self)
-        self.held_on = QDateEdit(self)
+        # Empty until the clerk types the day it was held: a default of today would be saved unnoticed.
+        self.held_on = DateLineEdit(self)
         self.held_on.setObjectName("heldOn")
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("yyyy-MM-dd")
-        self.held_on.setMaximumDate(QDate(today.year, today.month, today.day))
         self.type = QComboBox(self)
         self.type.setObjectName("activityType")
         for activity_type in ActivityType:
             self.type.addItem(activity_type_label(activity_type), activity_type)
+        self.type.setCurrentIndex(-1)  # chosen by the clerk: a forgotten type must not count as a themed day
         self.key_task = QComboBox(self)
         self.key_task.setObjectName("keyTask")
         self.areas: dict[Area, QCheckBox] = {}
@@ -190,7 +188,7 @@ class ActivityDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("activityError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(PROBLEM_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -198,7 +196,7 @@ class ActivityDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("Pairing") if editing else self.tr("Pairings"), self.pairings)
-        form.addRow(self.tr("Date"), self.held_on)
+        form.addRow(self.tr("Date"), MarkedField(self.held_on))
         form.addRow(self.tr("Type"), self.type)
         form.addRow(self.tr("Key task"), self.key_task)
         form.addRow(self.tr("Areas"), areas_box)
@@ -215,7 +213,7 @@ class ActivityDialog(QDialog):
 
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
-        self.held_on.dateChanged.connect(self._on_date_or_type)
+        self.held_on.value_edited.connect(self._on_date_or_type)
         self.type.currentIndexChanged.connect(self._on_date_or_type)
 
         if draft is not None:
@@ -225,13 +223,11 @@ class ActivityDialog(QDialog):
         else:
             if pairing is not None:
                 self.pairings.choose([pairing])
-            self.held_on.setDate(self.held_on.maximumDate())
             self.volunteers.setValue(1)
         self._on_date_or_type()
 
     def _fill(self, draft: ActivityDraft) -> None:
-        self.held_on.setMaximumDate(max(self.held_on.maximumDate(), _qdate(draft.held_on)))
-        self.held_on.setDate(_qdate(draft.held_on))
+        self.held_on.set_value(draft.held_on)
         self.type.setCurrentIndex(self.type.findData(draft.type))
         self._fill_key_tasks(draft.key_task_id)
         self.key_task.setCurrentIndex(max(self.key_task.findData(draft.key_task_id), 0))
@@ -242,14 +238,18 @@ class ActivityDialog(QDialog):
         self.summary.setPlainText(draft.summary or "")
         self.reason.setText(draft.weekday_reason or "")
 
-    def day(self) -> dt.date:
-        value = self.held_on.date()
-        return dt.date(value.year(), value.month(), value.day())
+    def day(self) -> dt.date | None:
+        """The date typed; None while it is empty or not a date."""
+        try:
+            return self.held_on.value()
+        except BranchDeskError:
+            return None
 
     def _fill_key_tasks(self, keep: int | None = None) -> None:
-        """Only the tasks of the half-year the date falls in (and the activity's own, even if retired)."""
+        """Only the tasks of the half-year the date falls in (and the activity's own, even if retired);
+        before a date is typed, those of the half-year under way."""
         current = keep if keep is not None else self.key_task.currentData()
-        half_year = HalfYear.of(self.day())
+        half_year = HalfYear.of(self.day() or self._today)
         tasks = key_task_service.key_tasks(self._ledger, half_year)
         self.key_task.blockSignals(True)
         self.key_task.clear()
@@ -264,10 +264,13 @@ class ActivityDialog(QDialog):
     def _on_date_or_type(self) -> None:
         self._fill_key_tasks()
         day = self.day()
+        if day is None:
+            self.reason_note.hide()
+            return
         calendar = activity_service.work_calendar(self._ledger, day.year)
-        activity_type = ActivityType(self.type.currentData())
+        activity_type = self._type()
         notes = []
-        if needs_weekday_reason(calendar, day, activity_type):
+        if activity_type is not None and needs_weekday_reason(calendar, day, activity_type):
             notes.append(
                 self.tr(
                     "{date} is a working day. Routine activities are held on days off (weekend rule): "
@@ -284,12 +287,20 @@ class ActivityDialog(QDialog):
         self.reason_note.setVisible(bool(notes))
 
     def draft(self) -> ActivityDraft:
+        """The activity as entered; raises BranchDeskError while the date is empty or not a date."""
+
         def text(value: str) -> str | None:
             return value.strip() or None
 
+        held_on = self.held_on.value()
+        if held_on is None:
+            raise BranchDeskError("activity.no_date")
+        activity_type = self._type()
+        if activity_type is None:
+            raise BranchDeskError("activity.no_type")
         return ActivityDraft(
-            held_on=self.day(),
-            type=ActivityType(self.type.currentData()),
+            held_on=held_on,
+            type=activity_type,
             areas=frozenset(area for area, box in self.areas.items() if box.isChecked()),
             volunteers=self.volunteers.value(),
             key_task_id=self.key_task.currentData(),
@@ -298,11 +309,19 @@ class ActivityDialog(QDialog):
             weekday_reason=text(self.reason.text()),
         )
 
+    def _type(self) -> ActivityType | None:
+        data = self.type.currentData()  # Qt hands StrEnum item data back as plain str
+        return None if data is None else ActivityType(data)
+
     def pairing_ids(self) -> list[int]:
         return [span.id for span in self.pairings.chosen()]
 
     def try_accept(self) -> None:
         """Close only on an entry the services will take; otherwise say what to fix."""
+        if not self.held_on.check():
+            self.error.setText(self.tr("Date: {problem}").format(problem=self.held_on.problem_text))
+            self.held_on.setFocus()
+            return
         try:
             activity_service.check(self._ledger, self.pairing_ids(), self.draft())
         except BranchDeskError as error:
@@ -341,7 +360,3 @@ class PairingsDialog(QDialog):
 
     def pairing_ids(self) -> list[int]:
         return [span.id for span in self.picker.chosen()]
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)

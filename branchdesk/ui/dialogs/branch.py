@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from branchdesk.domain.errors import BranchDeskError, FieldProblem
 from branchdesk.domain.records import Region, Unit
 from branchdesk.i18n.messages import message_text
 from branchdesk.ui.labels import kind_label, tier_label
-from branchdesk.ui.widgets import OptionalDateEdit, SearchCombo
+from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, SearchCombo
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,9 @@ class BranchDialog(QDialog):
         self.phone.setPlaceholderText(self.tr("Mobile or landline, e.g. 0376-6221234"))
         self.members = QLineEdit(self)
         self.members.setObjectName("members")
-        self.optimised = OptionalDateEdit(self)
+        self.optimised = DateLineEdit(self, optional=True)
         self.optimised.setObjectName("optimised")
-        self.established = OptionalDateEdit(self)
+        self.established = DateLineEdit(self, optional=True)
         self.established.setObjectName("established")
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
@@ -124,7 +125,7 @@ class BranchDialog(QDialog):
         for field_name, label, widget in rows:
             problem = QLabel(self)
             problem.setObjectName(f"problem_{field_name}")
-            problem.setStyleSheet("color: #c42b1c;")
+            problem.setStyleSheet(PROBLEM_STYLE)
             problem.setWordWrap(True)
             problem.hide()
             self._problem_labels[field_name] = problem
@@ -139,6 +140,8 @@ class BranchDialog(QDialog):
             self.form.addRow(label, box)
         self._field_widgets: dict[str, QWidget] = {
             "name": self.name,
+            "kind": self.kind,
+            "tier": self.tier,
             "region_id": self.region,
             "unit_id": self.unit,
             "community_id": self.community,
@@ -147,6 +150,11 @@ class BranchDialog(QDialog):
             "optimised_on": self.optimised,
             "established_on": self.established,
         }
+
+        for field_name, edit in (("optimised_on", self.optimised), ("established_on", self.established)):
+            edit.marked.connect(lambda text, name=field_name: self._show_mark(name, text))
+        for field_name, combo in (("kind", self.kind), ("tier", self.tier)):
+            combo.currentIndexChanged.connect(lambda _index, name=field_name: self._show_mark(name, ""))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -157,7 +165,10 @@ class BranchDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(buttons)
 
-        # No unit or community until the user picks one: a silent default would be saved unnoticed.
+        # No kind, tier, unit or community until the user picks one: a silent default would be saved
+        # unnoticed (a forgotten tier saved as 好).
+        self.kind.setCurrentIndex(-1)
+        self.tier.setCurrentIndex(-1)
         self.unit.setCurrentIndex(-1)
         self.community.setCurrentIndex(-1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -165,21 +176,21 @@ class BranchDialog(QDialog):
 
     # -- filling -------------------------------------------------------------------------------------
 
-    def _fill_regions(self, kind: BranchKind) -> None:
-        """Villages and communities sit in townships; organs at any level (a city-level organ at the city)."""
+    def _fill_regions(self, kind: BranchKind | None) -> None:
+        """Villages and communities sit in townships; organs at any level (a city-level organ at the city).
+        Before a kind is chosen every region is offered."""
         current = self.region.chosen()
         self.region.clear()
         for region in self._choices.regions:
-            if kind is BranchKind.ORGAN or region.level is RegionLevel.TOWNSHIP:
+            if kind in (None, BranchKind.ORGAN) or region.level is RegionLevel.TOWNSHIP:
                 self.region.addItem(region.path, region.id)
         self.region.select_data(current)
 
     def _show(self, draft: BranchDraft | None) -> None:
-        kind = draft.kind if draft is not None else BranchKind.VILLAGE
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self._kind_changed()
         if draft is None:
+            self._kind_changed()
             return
+        self.kind.setCurrentIndex(self.kind.findData(draft.kind))
         self.name.setText(draft.name)
         self.region.select_data(draft.region_id)
         self.unit.select_data(draft.unit_id)
@@ -188,8 +199,8 @@ class BranchDialog(QDialog):
         self.secretary.setText(draft.secretary or "")
         self.phone.setText(draft.phone or "")
         self.members.setText("" if draft.member_count is None else str(draft.member_count))
-        self.optimised.set_day(draft.optimised_on)
-        self.established.set_day(draft.established_on)
+        self.optimised.set_value(draft.optimised_on)
+        self.established.set_value(draft.established_on)
         self.note.setText(draft.note or "")
 
     def preset_region(self, region_id: int | None) -> None:
@@ -197,8 +208,13 @@ class BranchDialog(QDialog):
         if region_id is not None:
             self.region.select_data(region_id)
 
+    def _chosen_kind(self) -> BranchKind | None:
+        # Qt hands StrEnum item data back as plain str.
+        data = self.kind.currentData()
+        return None if data is None else BranchKind(data)
+
     def _kind_changed(self) -> None:
-        kind = BranchKind(self.kind.currentData())
+        kind = self._chosen_kind()
         self._fill_regions(kind)
         for field_name, shown in (
             ("unit_id", kind is BranchKind.ORGAN),
@@ -207,6 +223,9 @@ class BranchDialog(QDialog):
             ("optimised_on", kind is BranchKind.ORGAN),
         ):
             self.form.setRowVisible(self._form_rows[field_name], shown)
+        for label in self._problem_labels.values():
+            if not label.text():
+                label.hide()  # showing a row shows its empty problem line too
 
     def _add_unit(self) -> None:
         if self._new_unit is None:
@@ -229,12 +248,35 @@ class BranchDialog(QDialog):
         except BranchDeskError as error:
             return None, FieldProblem("member_count", error.code, error.params)
 
-    def current_draft(self) -> tuple[BranchDraft, list[FieldProblem]]:
-        """The draft as entered, and the problems found before asking the ledger (a number that isn't one)."""
-        # Qt hands StrEnum item data back as plain str.
-        kind = BranchKind(self.kind.currentData())
-        tier = self.tier.currentData()
+    @staticmethod
+    def _day(field_name: str, edit: DateLineEdit) -> tuple[dt.date | None, FieldProblem | None]:
+        edit.check()  # the field itself turns red too
+        try:
+            return edit.value(), None
+        except BranchDeskError as error:
+            return None, FieldProblem(field_name, error.code, error.params)
+
+    def current_draft(self) -> tuple[BranchDraft | None, list[FieldProblem]]:
+        """The draft as entered, and the problems found before asking the ledger (a number or a date that
+        isn't one, a kind or tier not chosen); no draft while the kind is not chosen."""
+        kind = self._chosen_kind()
         members, members_problem = self._members()
+        optimised, optimised_problem = self._day("optimised_on", self.optimised)
+        established, established_problem = self._day("established_on", self.established)
+        problems = [
+            problem
+            for problem in (
+                FieldProblem("kind", "branch.kind_not_chosen") if kind is None else None,
+                FieldProblem("tier", "branch.tier_not_chosen") if self.tier.currentIndex() < 0 else None,
+                members_problem,
+                optimised_problem if kind is BranchKind.ORGAN else None,
+                established_problem,
+            )
+            if problem is not None
+        ]
+        if kind is None:
+            return None, problems
+        tier = self.tier.currentData()
         region = self.region.chosen()
         unit = self.unit.chosen()
         community = self.community.chosen()
@@ -248,17 +290,18 @@ class BranchDialog(QDialog):
             secretary=self.secretary.text(),
             phone=self.phone.text(),
             member_count=members,
-            optimised_on=self.optimised.day() if kind is BranchKind.ORGAN else None,
-            established_on=self.established.day(),
+            optimised_on=optimised if kind is BranchKind.ORGAN else None,
+            established_on=established,
             note=self.note.text(),
         )
-        return draft, [members_problem] if members_problem else []
+        return draft, problems
 
     def _try_accept(self) -> None:
         draft, problems = self.current_draft()
-        problems = problems + self._check(draft)
+        if draft is not None:
+            problems += self._check(draft)
         self.show_problems(problems)
-        if problems:
+        if problems or draft is None:
             return
         self._result = draft.cleaned()
         self.accept()
@@ -275,6 +318,12 @@ class BranchDialog(QDialog):
             widget = self._field_widgets.get(problems[0].field)
             if widget is not None:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_mark(self, field_name: str, text: str) -> None:
+        """A date refused as it is typed (Enter) or put right: its line says so at once."""
+        label = self._problem_labels[field_name]
+        label.setText(text)
+        label.setVisible(bool(text))
 
     def problem_texts(self) -> dict[str, str]:
         """What each field's problem line says (for tests and screen readers)."""

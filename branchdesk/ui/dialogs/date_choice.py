@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from branchdesk.ui.widgets import OptionalDateEdit
+from branchdesk.ui.widgets import DateLineEdit, MarkedField, check_all
 
 
 class DateDialog(QDialog):
@@ -14,20 +14,24 @@ class DateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("dateDialog")
         self.setWindowTitle(title)
-        self.date = OptionalDateEdit(self)
+        self.date = DateLineEdit(self)
         self.date.setObjectName("chosenDate")
-        self.date.set_day(day)
+        self.date.set_value(day)
         label = QLabel(prompt, self)
         label.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._try_accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(label)
-        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Date"), MarkedField(self.date))
         form.addRow(buttons)
 
+    def _try_accept(self) -> None:
+        if check_all(self.date):
+            self.accept()
+
     def day(self) -> dt.date | None:
-        return self.date.day()
+        return self.date.value()
