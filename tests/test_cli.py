@@ -105,8 +105,8 @@ def test_stats_table_in_english_and_no_rate_as_a_dash(county: Path, clock: Fixed
             "“城关镇”对应多个区域：信阳市/固始县/城关镇; 信阳市/潢川县/城关镇。",
         ),
         (["stats", "{ledger}", "--region", "光山县"], "没有名为“光山县”的区域。"),
-        (["stats", "{ledger}", "--as-of", "2022-02-30"], "“2022-02-30”不是有效日期"),
-        (["stats", "{ledger}", "--month", "2022-13"], "“2022-13”不是有效月份"),
+        (["stats", "{ledger}", "--as-of", "2022-02-30"], "“2022-02-30”不是日期：2022年2月只有28天"),
+        (["stats", "{ledger}", "--month", "2022-13"], "“2022-13”不是月份：没有13月"),
         (["stats", "{missing}"], "不存在"),
     ],
 )
@@ -200,7 +200,7 @@ def test_odd_input_never_gives_a_traceback(tmp_path: Path, clock: FixedClock, co
     code, _, err = cli("stats", str(county), "--month", "0000-01", clock=clock)
     assert (code, err.strip()) == (
         EXIT_FAILED,
-        "branchdesk-cli：“0000-01”不是有效月份，请按 YYYY-MM 格式填写。",
+        "branchdesk-cli：“0000-01”不是月份：请写成 2023-06（也可写 2023/6 或 2023年6月）。",
     )
     folder = tmp_path / "一个文件夹"
     folder.mkdir()

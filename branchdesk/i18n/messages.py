@@ -76,7 +76,7 @@ MESSAGES: dict[str, str] = {
         "Messages", "“{value}” is not a date: there is no month {month} (months run from 1 to 12)."
     ),
     "date.no_such_day": QT_TRANSLATE_NOOP(
-        "Messages", "“{value}” is not a date: {year}-{month:02d} has only {days} days."
+        "Messages", "“{value}” is not a date: month {month} of {year} has only {days} days."
     ),
     "month.invalid": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a month: write it as 2023-06 (or 2023/6, 2023年6月)."

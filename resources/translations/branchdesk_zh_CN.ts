@@ -3031,6 +3031,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>本台账有多个顶级区域（{candidates}），请指定一个。</translation>
     </message>
     <message>
+        <source>“{value}” is not a date: month {month} of {year} has only {days} days.</source>
+        <translation>“{value}”不是日期：{year}年{month}月只有{days}天。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2.</source>
         <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
     </message>
@@ -3277,10 +3281,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>“{value}” is not a date: there is no month {month} (months run from 1 to 12).</source>
         <translation>“{value}”不是日期：没有{month}月（月份为1至12）。</translation>
-    </message>
-    <message>
-        <source>“{value}” is not a date: {year}-{month:02d} has only {days} days.</source>
-        <translation>“{value}”不是日期：{year}年{month}月只有{days}天。</translation>
     </message>
     <message>
         <source>“{value}” is not a month: write it as 2023-06 (or 2023/6, 2023年6月).</source>

@@ -30,7 +30,7 @@ def test_a_branch_row_names_each_of_its_problems(ledger: Ledger, build: LedgerBu
         ("region", "region.not_found"),
         ("tier", "branch.unknown_tier"),
         ("member_count", "cell.not_a_number"),
-        ("established_on", "date.invalid"),
+        ("established_on", "date.no_such_day"),
         ("archived_on", "import.date_in_future"),
     }
     # The rules of a branch are checked beside the cells that could be read.
@@ -57,14 +57,14 @@ def test_pairing_and_activity_rows_name_each_of_their_problems(ledger: Ledger, b
     assert _problems(ledger, ImportKind.PAIRINGS, row) == {
         ("organ", "import.not_found"),
         ("grassroots", "import.not_found"),
-        ("started_on", "date.invalid"),
+        ("started_on", "date.no_such_month"),
         ("end_reason", "cell.unknown_term"),
         ("method", "cell.unknown_term"),
     }
     row = {"grassroots": "村1村党支部", "held_on": "2022-02-30", "type": "聚餐", "volunteers": "许多",
            "areas": "组织共建、吃喝共享"}  # fmt: skip
     assert _problems(ledger, ImportKind.ACTIVITIES, row) == {
-        ("held_on", "date.invalid"),
+        ("held_on", "date.no_such_day"),
         ("type", "cell.unknown_term"),
         ("volunteers", "cell.not_a_number"),
         ("areas", "cell.unknown_term"),

@@ -41,6 +41,9 @@ class BranchChoices:
 
 Checker = Callable[[BranchDraft], list[FieldProblem]]
 
+# Fields whose rules hold whatever the kind: shown with "choose the kind", so every problem shows at once.
+_ANY_KIND = frozenset({"name", "phone", "member_count", "established_on"})
+
 
 class BranchDialog(QDialog):
     """Returns a draft that breaks no rule (``draft()``), or is cancelled. ``check`` asks the ledger."""
@@ -256,9 +259,9 @@ class BranchDialog(QDialog):
         except BranchDeskError as error:
             return None, FieldProblem(field_name, error.code, error.params)
 
-    def current_draft(self) -> tuple[BranchDraft | None, list[FieldProblem]]:
+    def current_draft(self) -> tuple[BranchDraft, list[FieldProblem]]:
         """The draft as entered, and the problems found before asking the ledger (a number or a date that
-        isn't one, a kind or tier not chosen); no draft while the kind is not chosen."""
+        isn't one, a kind or tier not chosen). Before a kind is chosen the draft is a village's."""
         kind = self._chosen_kind()
         members, members_problem = self._members()
         optimised, optimised_problem = self._day("optimised_on", self.optimised)
@@ -274,8 +277,7 @@ class BranchDialog(QDialog):
             )
             if problem is not None
         ]
-        if kind is None:
-            return None, problems
+        kind = kind or BranchKind.VILLAGE
         tier = self.tier.currentData()
         region = self.region.chosen()
         unit = self.unit.chosen()
@@ -298,10 +300,12 @@ class BranchDialog(QDialog):
 
     def _try_accept(self) -> None:
         draft, problems = self.current_draft()
-        if draft is not None:
-            problems += self._check(draft)
+        ruled = self._check(draft)
+        if self._chosen_kind() is None:
+            ruled = [problem for problem in ruled if problem.field in _ANY_KIND]
+        problems += ruled
         self.show_problems(problems)
-        if problems or draft is None:
+        if problems:
             return
         self._result = draft.cleaned()
         self.accept()
