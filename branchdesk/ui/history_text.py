@@ -23,6 +23,7 @@ from branchdesk.domain.enums import (
     Tier,
     UnitLevel,
 )
+from branchdesk.i18n.language import format_count
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import (
     activity_type_label,
@@ -267,7 +268,9 @@ def _counts(operation: OperationEntry, leave_out: tuple[str, str] | None = None)
             continue
         if table == "holiday_year" and "holiday" in tables:  # the days say it; the years are named beside
             continue
-        parts.append(_tr(COUNTS[table]).format(change=_tr(_CHANGES.get(change, change)), count=count))
+        parts.append(
+            _tr(COUNTS[table]).format(change=_tr(_CHANGES.get(change, change)), count=format_count(count))
+        )
     return _tr(_SEPARATOR).join(parts)
 
 
@@ -278,7 +281,7 @@ def _names(records: list[ChangeEntry], total: int, names: Names) -> str:
     shown = list(dict.fromkeys(title(record, names) for record in records))[:_SHOWN_NAMES]
     joined = "、".join(shown)
     if total > len(shown):
-        return _tr(_AND_MORE).format(names=joined, count=total - len(shown))
+        return _tr(_AND_MORE).format(names=joined, count=format_count(total - len(shown)))
     return joined
 
 
