@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from branchdesk.domain import cells
 from branchdesk.domain.errors import BranchDeskError
@@ -31,6 +32,7 @@ MAX_RATIO = 200
 _RATIO_FLOOR = 1024 * 1024  # small members (styles, empty sheets) may pack as tight as they like
 
 ENCODINGS = ("utf-8", "gb18030")
+_SHEET_XML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # Text starting with these is run as a formula by Excel/WPS when typed in (and by CSV readers).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -187,38 +189,51 @@ def _delimiter(text: str) -> str:
 
 def _xlsx_rows(path: Path, worksheet: Any) -> Iterator[Row]:
     try:
-        if not _has_formulas(worksheet):
-            yield from worksheet.iter_rows(values_only=True)
-            return
-        # The results saved with the formulas are read (data_only); where a formula has none, its text is
-        # read beside them so the cell can say so.
-        with _xlsx(path, data_only=False) as formulas:
-            beside = formulas[worksheet.title].iter_rows(values_only=True)
-            for values, written in zip(worksheet.iter_rows(values_only=True), beside, strict=True):
-                yield tuple(
-                    cells.Uncalculated(formula)
-                    if value is None and isinstance(formula, str) and formula.startswith("=")
-                    else value
-                    for value, formula in zip(values, written, strict=True)
+        unknown = _uncalculated(worksheet)
+        for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+            if unknown:
+                values = tuple(
+                    unknown.get((number, column), value) if value is None else value
+                    for column, value in enumerate(values, start=1)
                 )
+            yield values
     except BranchDeskError:
         raise
     except Exception:  # the sheet's XML is parsed as it is read: broken further down than its start
         raise BranchDeskError("import.malformed", path=str(path)) from None
 
 
-def _has_formulas(worksheet: Any) -> bool:
-    """Whether the sheet's XML has a formula element (exports and most files have none). openpyxl's
-    read-only sheet keeps its workbook's archive and its member's name (openpyxl 3.1)."""
-    return _member_holds(worksheet.parent._archive, worksheet._worksheet_path, (b"<f>", b"<f "))
+def _uncalculated(worksheet: Any) -> dict[tuple[int, int], cells.Uncalculated]:
+    """The formula cells saved without a result, by (row, column). openpyxl reads them as empty, like a
+    formula whose result is an empty text; the sheet's XML tells them apart: Excel, WPS and LibreOffice save
+    every result (an empty text as ``t="str"`` with an empty value), a program that never calculated none.
+    Only sheets with formulas are read twice (exports and most files have none). openpyxl's read-only sheet
+    keeps its workbook's archive and its member's name (openpyxl 3.1)."""
+    archive, member = worksheet.parent._archive, worksheet._worksheet_path
+    if not _member_holds(archive, member, (b"<f>", b"<f ")):
+        return {}
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found: dict[tuple[int, int], cells.Uncalculated] = {}
+    with archive.open(member) as handle:
+        for _, element in ElementTree.iterparse(handle):
+            if element.tag == f"{_SHEET_XML}row":
+                element.clear()  # its cells are read: the sheet is not kept whole in memory
+            if element.tag != f"{_SHEET_XML}c":
+                continue
+            formula, where = element.find(f"{_SHEET_XML}f"), element.get("r")
+            saved = element.findtext(f"{_SHEET_XML}v") or element.get("t") == "str"
+            if formula is not None and not saved and where:
+                found[coordinate_to_tuple(where)] = cells.Uncalculated(f"={formula.text or '…'}")
+    return found
 
 
 @contextlib.contextmanager
-def _xlsx(path: Path, *, data_only: bool = True) -> Iterator[Any]:
+def _xlsx(path: Path) -> Iterator[Any]:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises anything from KeyError to XML errors on a broken file
         raise BranchDeskError("import.malformed", path=str(path)) from None
     try:

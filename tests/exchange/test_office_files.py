@@ -99,25 +99,28 @@ def test_serial_numbers_count_from_the_workbooks_own_date_system(
     }
 
 
-def test_a_formula_without_a_saved_result_says_so(
-    ledger: Ledger, build: LedgerBuilder, tmp_path: Path
-) -> None:
-    """openpyxl writes formulas without results; reading the file's results gives None for them, which
-    read as empty would drop the value without a word."""
+def test_a_formula_without_a_saved_result_says_so(ledger: Ledger, build: LedgerBuilder) -> None:
+    """openpyxl writes formulas without results: read for their results, they would be empty and the
+    member count silently dropped."""
     build.tree()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["支部名称", "支部类型", "所属区域", "党员数"])
-    sheet.append(["东街村党支部", "农村", "仁和镇", "=20+3"])
-    sheet.append(["西街村党支部", "农村", "仁和镇", 12])
-    path = tmp_path / "公式.xlsx"
-    book.save(path)
+    path = FILES / "roster_formulas_source.xlsx"
     report = import_file(ledger, path, plan_file(path, "branches"))
     assert [(p.row, p.field, p.code, dict(p.params)) for p in report.problems] == [
-        (2, "member_count", "cell.formula_without_value", {"formula": "=20+3"})
+        (2, "member_count", "cell.formula_without_value", {"formula": "=20+3"}),
+        (2, "secretary", "cell.formula_without_value", {"formula": '=IF(1,"","")'}),
     ]
     assert not report.committed
+
+
+def test_formulas_saved_with_their_results_read_as_the_results(ledger: Ledger, build: LedgerBuilder) -> None:
+    """LibreOffice (as Excel and WPS) saves each result; an empty text result is an empty cell."""
+    build.tree()
+    path = FILES / "libreoffice_roster_formulas_source.xlsx"
+    report = import_file(ledger, path, plan_file(path, "branches"))
+    assert report.committed, report.problems
+    assert ledger.query("SELECT member_count, secretary FROM branch") == [
+        {"member_count": 23, "secretary": None}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
+import openpyxl
 import xlsxwriter
 
 from branchdesk.domain.clock import FixedClock
@@ -57,6 +58,20 @@ def _roster_1904() -> Path:
     return workbook
 
 
+def _roster_formulas() -> Path:
+    """A roster with formulas, written by openpyxl (which saves no results): a member count =20+3 and a
+    secretary =IF(1,"","") (an empty text). LibreOffice's re-save calculates and keeps both results."""
+    workbook = HERE / "roster_formulas_source.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "支部"
+    sheet.append(["支部名称", "支部类型", "所属区域", "党员数", "书记"])
+    sheet.append(["东街村党支部", "农村", "仁和镇", "=20+3", '=IF(1,"","")'])
+    book.save(workbook)
+    return workbook
+
+
 def _resave(source: Path, *targets: str) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
@@ -75,3 +90,4 @@ if __name__ == "__main__":
         _resave(_export(Path(folder)), XLSX, XLS, CSV_FILTER)
     # A CSV keeps no date system: a bare serial number in it is refused, not guessed, so none is made.
     _resave(_roster_1904(), XLSX, XLS)
+    _resave(_roster_formulas(), XLSX)
