@@ -22,6 +22,7 @@ from branchdesk.services.demo import SCALES, STAGES, DemoSummary, ScaleSpec, gen
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.stats import ledger_stats
 from branchdesk.storage import bulk
+from branchdesk.storage.check import rule_problems
 from branchdesk.storage.holidays import work_calendar
 from branchdesk.storage.ledger import Ledger
 
@@ -321,6 +322,11 @@ def test_pairing_sides_and_tiers(each: tuple[Ledger, ScaleSpec]) -> None:
         """
     )
     assert wrong == []
+
+
+def test_a_demo_breaks_no_rule_of_the_ledger(each: tuple[Ledger, ScaleSpec]) -> None:
+    ledger, _ = each
+    assert rule_problems(ledger) == []
 
 
 def test_pairings_keep_the_tiers_of_pairing_time(county: Ledger) -> None:
