@@ -20,6 +20,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import Month, parse_date
 from branchdesk.domain.rates import Rate
+from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
@@ -96,6 +97,20 @@ def _build_parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help=translate("Cli", "replace an existing ledger file (never a file of another kind)"),
+    )
+    new.add_argument(
+        "--region",
+        metavar=translate("Cli", "CITY/COUNTY/TOWNSHIP"),
+        help=translate("Cli", "the ledger's region chain, city/county/township (e.g. 信阳市/潢川县/城关镇)"),
+    )
+    new.add_argument(
+        "--code",
+        metavar=translate("Cli", "CODES"),
+        help=translate(
+            "Cli",
+            "official codes of --region in chain order, comma-separated; the last code is the last level's "
+            "(411526100, or 411500,411526,411526100; leave a level empty: ,411526,)",
+        ),
     )
 
     demo = commands.add_parser(
@@ -270,9 +285,16 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
 
 
 def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    if args.code is not None and args.region is None:
+        raise UsageError(translate("Cli", "--code needs --region"))
+    codes = [] if args.code is None else args.code.split(",")
+    try:
+        chain = None if args.region is None else parse_chain(args.region, codes)
+    except BranchDeskError as error:  # a chain that cannot be is a bad argument, not a refused file
+        raise UsageError(error_text(error)) from None
     if args.force and args.ledger.is_file():
         open_ledger(args.ledger, clock, read_only=True).close()  # refuses, untouched, what is not a ledger
-    create_ledger(args.ledger, clock, overwrite=args.force).close()
+    create_ledger(args.ledger, clock, overwrite=args.force, regions=chain).close()
     print(translate("Cli", "Created {path}").format(path=args.ledger), file=out)
     return EXIT_OK
 

@@ -230,6 +230,24 @@ MESSAGES: dict[str, str] = {
     "region.no_children": QT_TRANSLATE_NOOP(
         "Messages", "Townships are the lowest level: choose the city or a county to add a region to."
     ),
+    "chain.city_required": QT_TRANSLATE_NOOP(
+        "Messages", "Enter the city's name (the top of the region chain)."
+    ),
+    "chain.name_required": QT_TRANSLATE_NOOP(
+        "Messages", "Enter this region's name, or clear its official code to leave it out."
+    ),
+    "chain.county_required": QT_TRANSLATE_NOOP(
+        "Messages", "Townships belong to a county: enter the county's name first."
+    ),
+    "chain.duplicate_township": QT_TRANSLATE_NOOP("Messages", "The township “{name}” is listed twice."),
+    "chain.too_deep": QT_TRANSLATE_NOOP(
+        "Messages", "“{path}” has more than three levels; a region chain is city/county/township."
+    ),
+    "chain.too_many_codes": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{codes} official codes for a chain of {levels} levels: give at most one code per level, in chain "
+        "order.",
+    ),
     "region.bad_move": QT_TRANSLATE_NOOP("Messages", "“{name}” cannot be placed under “{parent}”."),
     "region.remove_top": QT_TRANSLATE_NOOP(
         "Messages", "The city at the top of the ledger cannot be removed."

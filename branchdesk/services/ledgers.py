@@ -7,24 +7,47 @@ from collections.abc import Callable
 from pathlib import Path
 
 from branchdesk.domain.clock import Clock
+from branchdesk.domain.enums import RegionLevel
+from branchdesk.domain.region_chain import RegionChain, checked_chain
 from branchdesk.services.backups import take_backup
 from branchdesk.services.holidays import seed_from_library
+from branchdesk.storage import regions as region_store
 from branchdesk.storage.ledger import Ledger
 
 LEDGER_SUFFIX = ".bdesk"
 
 
 def create_ledger(
-    path: Path, clock: Clock, *, overwrite: bool = False, fill: Callable[[Ledger], None] | None = None
+    path: Path,
+    clock: Clock,
+    *,
+    overwrite: bool = False,
+    fill: Callable[[Ledger], None] | None = None,
+    regions: RegionChain | None = None,
 ) -> Ledger:
-    """A new ledger with the official holiday calendar, and whatever ``fill`` writes, or no file at all."""
+    """A new ledger with the official holiday calendar and the region chain it is for, and whatever
+    ``fill`` writes, or no file at all. The seeding is one operation: one line of history."""
+    chain = None if regions is None else checked_chain(regions)
 
     def first_content(ledger: Ledger) -> None:
-        seed_from_library(ledger)
+        with ledger.operation("ledger.create"):  # the holidays seeded within it too
+            seed_from_library(ledger)
+            if chain is not None:
+                _add_chain(ledger, chain)
         if fill is not None:
             fill(ledger)
 
     return Ledger.create(path, clock, overwrite=overwrite, fill=first_content)
+
+
+def _add_chain(ledger: Ledger, chain: RegionChain) -> None:
+    parent = region_store.add_region(ledger, chain.city.name, RegionLevel.CITY, None, chain.city.code)
+    if chain.county is not None:
+        parent = region_store.add_region(
+            ledger, chain.county.name, RegionLevel.COUNTY, parent, chain.county.code
+        )
+    for township in chain.townships:
+        region_store.add_region(ledger, township.name, RegionLevel.TOWNSHIP, parent, township.code)
 
 
 def writable(path: Path) -> bool:

@@ -50,10 +50,12 @@ def _check_name_and_code(
         raise BranchDeskError("region.duplicate_code", official_code=code)
 
 
-def add_region(ledger: Ledger, name: str, parent_id: int, code: str | None = None) -> Changed:
-    """A county under the city, or a township under a county."""
-    parent = region_store.region_row(ledger, parent_id)
-    level = _CHILD_LEVEL.get(RegionLevel(parent["level"]))
+def add_region(ledger: Ledger, name: str, parent_id: int | None, code: str | None = None) -> Changed:
+    """A city at the top of the tree (no parent), a county under a city, or a township under a county."""
+    if parent_id is None:
+        level: RegionLevel | None = RegionLevel.CITY
+    else:
+        level = _CHILD_LEVEL.get(RegionLevel(region_store.region_row(ledger, parent_id)["level"]))
     if level is None:
         raise BranchDeskError("region.no_children")
     name, code = name.strip(BLANKS), _clean_code(code)
@@ -88,7 +90,7 @@ def move_region(ledger: Ledger, region_id: int, new_parent_id: int) -> Changed:
 def remove_region(ledger: Ledger, region_id: int) -> Changed:
     """Remove an empty region; one holding branches, regions or units is refused, saying what is in it."""
     row = region_store.region_row(ledger, region_id)
-    if row["parent_id"] is None:
+    if row["parent_id"] is None and region_store.top_count(ledger) == 1:
         raise BranchDeskError("region.remove_top")
     branches, children, units, where = region_store.usage(ledger, region_id)
     if branches:

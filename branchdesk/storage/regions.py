@@ -95,6 +95,10 @@ def code_taken(ledger: Ledger, code: str, except_id: int | None) -> bool:
     return ledger.scalar("SELECT 1 FROM region WHERE code = ? AND id IS NOT ?", (code, except_id)) is not None
 
 
+def top_count(ledger: Ledger) -> int:
+    return int(ledger.scalar("SELECT count(*) FROM region WHERE parent_id IS NULL"))
+
+
 def usage(ledger: Ledger, region_id: int) -> tuple[int, int, int, list[str]]:
     """``(branches, child regions, units, where)`` in the region itself: what keeps it from being removed.
     ``where`` names up to three places of its branches, the region's own children first."""

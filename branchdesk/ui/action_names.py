@@ -9,6 +9,7 @@ from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 # Every writing service's action code; a code missing here shows as itself (tests check the list).
 ACTION_NAMES: dict[str, str] = {
+    "ledger.create": QT_TRANSLATE_NOOP("Actions", "Create ledger"),
     "region.add": QT_TRANSLATE_NOOP("Actions", "Add region"),
     "region.edit": QT_TRANSLATE_NOOP("Actions", "Edit region"),
     "region.move": QT_TRANSLATE_NOOP("Actions", "Move region"),

@@ -44,6 +44,7 @@ from branchdesk.ui.dialogs.guide import GuideDialog
 from branchdesk.ui.dialogs.history import HistoryDialog
 from branchdesk.ui.dialogs.holidays import HolidaysDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
+from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
@@ -382,6 +383,7 @@ class MainWindow(QMainWindow):
         for chart_tab in self.chart_tabs:
             chart_tab.show_ledger(session.path, self.regions.selected_region())
         self.pages.setCurrentWidget(self.splitter)
+        self.region_actions.update_enabled()
         self._refresh()
         if self.context.auto_backup:
             self._start_backup("auto", only_if_due=True)
@@ -398,8 +400,11 @@ class MainWindow(QMainWindow):
         if self.session is not None and path.resolve() == self.session.path.resolve():
             self.context.show_error(self, error_text(BranchDeskError("ledger.is_open", path=str(path))))
             return
+        dialog = NewLedgerDialog(path.name, self)
+        if not dialog.exec():
+            return
         try:
-            create_ledger(path, self.context.clock, overwrite=path.exists()).close()
+            create_ledger(path, self.context.clock, overwrite=path.exists(), regions=dialog.chain()).close()
         except BranchDeskError as error:
             self.context.show_error(self, error_text(error))
             return

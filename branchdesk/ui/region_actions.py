@@ -1,14 +1,16 @@
-"""Editing the region tree: add a county or township, rename it or set its official code, move a township to
-another county, remove an empty region. Each is one undo step through ``LedgerEdits``."""
+"""Editing the region tree: add a city at the top (always possible, also by right-clicking empty space), a
+county or township under the selected region, rename it or set its official code, move a township to another
+county, remove an empty region. Each is one undo step through ``LedgerEdits``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from branchdesk.domain.branch_rules import BLANKS
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.records import Region
 from branchdesk.services import regions
@@ -24,23 +26,27 @@ class RegionActions(QObject):
         self._edits = edits
         self._parent = parent
 
-        def action(name: str, slot: Callable[[], object]) -> QAction:
+        def action(name: str, slot: Callable[[], object], shortcut: str | None = None) -> QAction:
             created = QAction(parent)
             created.setObjectName(name)
             created.triggered.connect(slot)
+            if shortcut is not None:
+                created.setShortcut(QKeySequence(shortcut))
             return created
 
-        self.add = action("addRegion", self.add_region)
+        self.add_top = action("addTopRegion", self.add_top_region, "Ctrl+Shift+R")
+        self.add = action("addRegion", self.add_region, "Ctrl+R")
         self.edit = action("editRegion", self.edit_region)
         self.move = action("moveRegion", self.move_region)
         self.remove = action("removeRegion", self.remove_region)
         panel.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         panel.view.customContextMenuRequested.connect(self._context_menu)
-        panel.region_selected.connect(lambda _region: self.update_enabled())
+        # The tree's own current row, not region_selected: a reload after an edit selects without that signal.
+        panel.view.selectionModel().currentChanged.connect(lambda *_: self.update_enabled())
         self.retranslate()
 
     def all(self) -> list[QAction]:
-        return [self.add, self.edit, self.move, self.remove]
+        return [self.add_top, self.add, self.edit, self.move, self.remove]
 
     def _selected(self) -> Region | None:
         ledger = self._edits.ledger
@@ -50,7 +56,8 @@ class RegionActions(QObject):
         return next((r for r in regions.list_regions(ledger) if r.id == region_id), None)
 
     def retranslate(self) -> None:
-        self.edit.setText(self.tr("Rename or set &code…"))
+        self.add_top.setText(self.tr("Add a cit&y at the top…"))
+        self.edit.setText(self.tr("Re&name or set code…"))
         self.move.setText(self.tr("&Move to another county…"))
         self.remove.setText(self.tr("&Remove region"))
         self.update_enabled()
@@ -59,6 +66,7 @@ class RegionActions(QObject):
         region = self._selected()
         writable = self._edits.writable and region is not None
         level = None if region is None else region.level
+        self.add_top.setEnabled(self._edits.writable)
         self.add.setEnabled(writable and level is not RegionLevel.TOWNSHIP)
         self.edit.setEnabled(writable)
         self.move.setEnabled(writable and level is RegionLevel.TOWNSHIP)
@@ -69,9 +77,31 @@ class RegionActions(QObject):
     def _context_menu(self, position: QPoint) -> None:
         self.update_enabled()
         menu = QMenu(self._parent)
-        for action in self.all():
-            menu.addAction(action)
+        # On empty space only the top level is offered: the selected region is not what was clicked.
+        on_region = self._panel.view.indexAt(position).isValid()
+        menu.addActions(self.all() if on_region else [self.add_top])
         menu.exec(self._panel.view.viewport().mapToGlobal(position))
+
+    def add_top_region(self) -> None:
+        if not self._edits.writable:
+            return
+        dialog = RegionDialog(self.tr("New city"), parent=self._parent)
+        if dialog.exec():
+            name, code = dialog.name.text(), dialog.code.text()
+            if self._edits.run(lambda led: regions.add_region(led, name, None, code), self._parent):
+                self._select_added(None, name)
+
+    def _select_added(self, parent_id: int | None, name: str) -> None:
+        """The new region is selected, so that its first child or branch is one step away."""
+        ledger = self._edits.ledger
+        wanted = name.strip(BLANKS)
+        found = [
+            r.id
+            for r in ([] if ledger is None else regions.list_regions(ledger))
+            if r.parent_id == parent_id and r.name == wanted
+        ]
+        if found:
+            self._panel.select(found[0])
 
     def add_region(self) -> None:
         parent = self._selected()
@@ -81,7 +111,10 @@ class RegionActions(QObject):
         dialog = RegionDialog(f"{title} — {parent.path}", parent=self._parent)
         if dialog.exec():
             name, code = dialog.name.text(), dialog.code.text()
-            self._edits.run(lambda led: regions.add_region(led, name, parent.id, code), self._parent)
+            done = self._edits.run(lambda led: regions.add_region(led, name, parent.id, code), self._parent)
+            # A new county is selected for its townships; after a township the county stays, for the next.
+            if done is not None and parent.level is RegionLevel.CITY:
+                self._select_added(parent.id, name)
 
     def edit_region(self) -> None:
         region = self._selected()

@@ -31,6 +31,10 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Create ledger</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
         <source>Add region</source>
         <translation>添加区域</translation>
     </message>
@@ -927,6 +931,22 @@
         <translation>覆盖已有的台账文件（不会覆盖其他类型的文件）</translation>
     </message>
     <message>
+        <source>CITY/COUNTY/TOWNSHIP</source>
+        <translation>市/县/乡镇</translation>
+    </message>
+    <message>
+        <source>the ledger's region chain, city/county/township (e.g. 信阳市/潢川县/城关镇)</source>
+        <translation>台账的区划链：市/县/乡镇（如 信阳市/潢川县/城关镇）</translation>
+    </message>
+    <message>
+        <source>CODES</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>official codes of --region in chain order, comma-separated; the last code is the last level's (411526100, or 411500,411526,411526100; leave a level empty: ,411526,)</source>
+        <translation>--region 各级的区划代码，按区划顺序以英文逗号分隔，最后一个代码属于最后一级（如 411526100，或 411500,411526,411526100；某级不填就空着：,411526,）</translation>
+    </message>
+    <message>
         <source>N</source>
         <translation>数字</translation>
     </message>
@@ -1081,6 +1101,10 @@
     <message>
         <source>PDF</source>
         <translation>PDF文件</translation>
+    </message>
+    <message>
+        <source>--code needs --region</source>
+        <translation>--code 需要与 --region 一起使用</translation>
     </message>
     <message>
         <source>Created {path}</source>
@@ -3187,6 +3211,30 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>名称最多 {limit} 个字，现有 {length} 个字，请缩短。</translation>
     </message>
     <message>
+        <source>Enter the city's name (the top of the region chain).</source>
+        <translation>请填写市的名称（区划链的最上一级）。</translation>
+    </message>
+    <message>
+        <source>Enter this region's name, or clear its official code to leave it out.</source>
+        <translation>请填写这一级的名称；不要这一级，就把它的区划代码也清空。</translation>
+    </message>
+    <message>
+        <source>Townships belong to a county: enter the county's name first.</source>
+        <translation>乡镇（街道）属于县（区）：请先填写县（区）的名称。</translation>
+    </message>
+    <message>
+        <source>The township “{name}” is listed twice.</source>
+        <translation>乡镇“{name}”填了两次。</translation>
+    </message>
+    <message>
+        <source>“{path}” has more than three levels; a region chain is city/county/township.</source>
+        <translation>“{path}”超过三级；区划链为 市/县/乡镇。</translation>
+    </message>
+    <message>
+        <source>{codes} official codes for a chain of {levels} levels: give at most one code per level, in chain order.</source>
+        <translation>给了 {codes} 个区划代码，区划链只有 {levels} 级：每级最多一个代码，按区划顺序填写。</translation>
+    </message>
+    <message>
         <source>Pairing {pairing} ({span}) does not link an organ branch with a grassroots branch.</source>
         <translation>结对“{pairing}”（{span}）不是机关党支部与基层党支部之间的结对。</translation>
     </message>
@@ -3626,6 +3674,61 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>NewLedgerDialog</name>
+    <message>
+        <source>New ledger — {file}</source>
+        <translation>新建台账 — {file}</translation>
+    </message>
+    <message>
+        <source>Which regions does this ledger keep? A township office enters its county and its township; a county office its county and its townships; a city office the city alone. More can be added later in the region tree.</source>
+        <translation>这本台账记哪里的支部？乡镇填所在县（区）和本乡镇，县（区）填本县（区）和下属乡镇，市直只填市。以后还可以在左侧区域树里添加。</translation>
+    </message>
+    <message>
+        <source>e.g. 潢川县 (empty for a city ledger)</source>
+        <translation>如 潢川县（市级台账不填）</translation>
+    </message>
+    <message>
+        <source>for example:
+城关镇 411526100
+春申街道</source>
+        <translation>例如：
+城关镇 411526100
+春申街道</translation>
+    </message>
+    <message>
+        <source>&amp;City</source>
+        <translation>市(&amp;S)</translation>
+    </message>
+    <message>
+        <source>C&amp;ounty or district</source>
+        <translation>县（区）(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Townships</source>
+        <translation>乡镇（街道）(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>One a line; an official code may follow the name. Two columns pasted from Excel work too.</source>
+        <translation>每行一个，名称后可空一格加区划代码；也可以从 Excel 复制两列粘贴进来。</translation>
+    </message>
+    <message>
+        <source>Create ledger</source>
+        <translation>新建台账</translation>
+    </message>
+    <message>
+        <source>Official code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>The ledger will hold: {chain}</source>
+        <translation>将建立：{chain}</translation>
+    </message>
+</context>
+<context>
     <name>PairingPicker</name>
     <message>
         <source>Type part of a branch name</source>
@@ -3890,8 +3993,12 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>RegionActions</name>
     <message>
-        <source>Rename or set &amp;code…</source>
-        <translation>重命名或设置代码(&amp;C)…</translation>
+        <source>Add a cit&amp;y at the top…</source>
+        <translation>添加市（最上一级）(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name or set code…</source>
+        <translation>重命名或设置代码(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Move to another county…</source>
@@ -3908,6 +4015,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Add &amp;township…</source>
         <translation>添加乡镇（街道）(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>New city</source>
+        <translation>新建市</translation>
     </message>
     <message>
         <source>New county</source>

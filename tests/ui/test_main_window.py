@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
 from branchdesk.domain.enums import BranchKind, Tier
 from branchdesk.domain.sort_key import name_key
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
+from tests.ui.driving import answer
 
 
 @pytest.fixture
@@ -211,6 +214,8 @@ def test_new_ledger_and_recent_files(
 ) -> None:
     window = make_window()
     recorder.next_new = tmp_path / "新 台账.bdesk"
+    # The region chain's defaults (信阳市) are taken with Enter.
+    answer(NewLedgerDialog, lambda dialog: QTest.keyClick(dialog.county, Qt.Key.Key_Return))
     window.new_action.trigger()
     assert recorder.next_new.exists()
     assert window.session is not None
