@@ -8,9 +8,13 @@ any other program is judged by the same list. Where each rule is enforced:
   cell edits, paste and import alike;
 - activities (dates within the pairing and not after today, the key task's half-year):
   domain.activities.check_draft, for the dialog, bulk entry, copying and import;
-- pairings (sides, dates, lives, overlap): services.pairings and the import with the predicates below,
-  and the schema itself (partial unique indexes, triggers), which holds undo, redo and any other program;
-- known values: the schema's CHECK constraints, and the enums that every door reads values through.
+- pairings (sides, dates, lives, overlap): services.pairings (dialogs, draw, CLI) and the import with the
+  predicates below, and the schema itself (partial unique indexes, triggers) for any writer;
+- what branches' ties require (a paired branch keeps its side, a community its grids, an archiving date
+  its pairings): domain.branch_rules with the ties storage looks up;
+- known values: the schema's CHECK constraints, and the enums that every door reads values through;
+- undo and redo put back, in order, states those doors let through; what another program changed in
+  between, the schema refuses (an overlap: a clear message, nothing changed) or check names.
 """
 
 from __future__ import annotations
