@@ -162,8 +162,11 @@ class ActivitiesTab(QWidget):
             ActivityColumn.VOLUNTEERS: 60,
             ActivityColumn.REGION: 140,
         }
+        header = self.table.horizontalHeader()
         for column, width in widths.items():
-            self.table.setColumnWidth(list(ActivityColumn).index(column), width)
+            index = list(ActivityColumn).index(column)
+            # never narrower than the column's name (党员志愿者人次)
+            self.table.setColumnWidth(index, max(width, header.sectionSizeHint(index)))
         self.table.doubleClicked.connect(self._on_double_click)
 
         top = QHBoxLayout()

@@ -34,7 +34,7 @@ from branchdesk.ui.labels import activity_type_label, area_label, date_text
 COLUMNS = list(ActivityColumn)
 
 _HEADERS = {
-    ActivityColumn.DATE: QT_TRANSLATE_NOOP("ActivityTable", "Date"),
+    ActivityColumn.DATE: QT_TRANSLATE_NOOP("ActivityTable", "Held on"),
     ActivityColumn.GRASSROOTS: QT_TRANSLATE_NOOP("ActivityTable", "Grassroots branch"),
     ActivityColumn.ORGAN: QT_TRANSLATE_NOOP("ActivityTable", "Organ branch"),
     ActivityColumn.REGION: QT_TRANSLATE_NOOP("ActivityTable", "Region"),

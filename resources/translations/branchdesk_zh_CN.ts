@@ -320,8 +320,8 @@
 <context>
     <name>ActivityTable</name>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>Held on</source>
+        <translation>活动日期</translation>
     </message>
     <message>
         <source>Grassroots branch</source>
