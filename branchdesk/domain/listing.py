@@ -64,6 +64,15 @@ class BranchRow:
     unit_id: int | None = None
 
 
+@dataclass(frozen=True)
+class ScopeContents:
+    """Whether a region (with all below it) holds any branch, pairing and activity yet."""
+
+    branches: bool
+    pairings: bool
+    activities: bool
+
+
 @dataclass
 class RegionNode:
     """A region with its branch counts, its own and with everything below it."""

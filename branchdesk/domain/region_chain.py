@@ -45,6 +45,13 @@ class RegionChain:
             tuple(t for t in townships if t.name or t.code is not None),
         )
 
+    def home(self) -> str:
+        """The path of the region the office keeps: its one township, else its county, else the city."""
+        levels = [self.city, *([self.county] if self.county is not None else [])]
+        if len(self.townships) == 1:
+            levels.append(self.townships[0])
+        return "/".join(region.name for region in levels)
+
     def describe(self) -> str:
         """信阳市/潢川县/城关镇, or 信阳市/潢川县/城关镇、春申街道 for several townships."""
         head = "/".join(r.name for r in (self.city, self.county) if r is not None)

@@ -6,6 +6,7 @@ from branchdesk.domain.branch_rules import BLANKS, check_name_length
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.listing import ScopeContents
 from branchdesk.domain.records import Region
 from branchdesk.domain.regions import resolve_region
 from branchdesk.storage import regions as region_store
@@ -28,6 +29,10 @@ def find_region(ledger: Ledger, query: str | None) -> Region:
 
 def list_regions(ledger: Ledger) -> list[Region]:
     return region_store.all_regions(ledger)
+
+
+def scope_contents(ledger: Ledger, region_id: int) -> ScopeContents:
+    return region_store.scope_contents(ledger, region_id)
 
 
 _CHILD_LEVEL = {RegionLevel.CITY: RegionLevel.COUNTY, RegionLevel.COUNTY: RegionLevel.TOWNSHIP}

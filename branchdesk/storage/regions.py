@@ -6,6 +6,7 @@ from typing import Any
 
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.listing import ScopeContents
 from branchdesk.domain.records import Region
 from branchdesk.domain.sort_key import PATH_SEPARATOR
 from branchdesk.storage.ledger import Ledger
@@ -113,3 +114,26 @@ def usage(ledger: Ledger, region_id: int) -> tuple[int, int, int, list[str]]:
         )
     ]
     return int(branches), int(children), int(units), where
+
+
+def scope_contents(ledger: Ledger, region_id: int) -> ScopeContents:
+    """Whether the region (with all below it) holds any branch, pairing and activity: the empty tabs' hints.
+    EXISTS stops at the first row, so a full region answers at once."""
+    row = ledger.query(
+        f"""
+        WITH RECURSIVE {scope_sql(False)}
+        SELECT
+            EXISTS (SELECT 1 FROM branch b WHERE b.region_id IN (SELECT id FROM scope)) AS branches,
+            EXISTS (
+                SELECT 1 FROM branch g JOIN pairing p ON p.grassroots_id = g.id
+                WHERE g.region_id IN (SELECT id FROM scope)
+            ) AS pairings,
+            EXISTS (
+                SELECT 1 FROM branch g JOIN pairing p ON p.grassroots_id = g.id
+                JOIN activity a ON a.pairing_id = p.id
+                WHERE g.region_id IN (SELECT id FROM scope)
+            ) AS activities
+        """,
+        {"region": region_id},
+    )[0]
+    return ScopeContents(bool(row["branches"]), bool(row["pairings"]), bool(row["activities"]))

@@ -128,7 +128,7 @@ class BranchActions(QObject):
         self.edit.setText(self.tr("&Edit branch…"))
         self.bulk.setText(self.tr("&Bulk edit…"))
         self.archive.setText(self.tr("&Archive…"))
-        self.restore.setText(self.tr("Restore from archive"))
+        self.restore.setText(self.tr("Re&store from archive"))
         self.delete.setText(self.tr("&Delete"))
         self.history.setText(self.tr("&History…"))
         self.copy.setText(self.tr("&Copy rows"))

@@ -74,7 +74,7 @@ class ExchangeActions(QObject):
         self.export_region_action.setText(self.tr("Export the selected re&gion to Excel…"))
         self.view_action.setText(self.tr("Export &view…"))
         self.view_action.setToolTip(self.tr("Save the rows this table shows (its filter and order) as xlsx"))
-        self.report_action.setText(self.tr("Monthly &report…"))
+        self.report_action.setText(self.tr("&Monthly report…"))
         self.enable()
 
     def enable(self) -> None:

@@ -48,6 +48,7 @@ from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
 from branchdesk.ui.dialogs.restore import RestoreDialog
 from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.empty_hints import EmptyHints
 from branchdesk.ui.exchange_actions import ExchangeActions
 from branchdesk.ui.frequency_tab import FrequencyTab
 from branchdesk.ui.labels import moment_text
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.edits.damaged.connect(self.safety.close_damaged)
 
         self._build_menus()
+        self.empty_hints = EmptyHints.for_window(self)  # what to do next, on each tab with nothing to show
         self.regions.region_selected.connect(self._on_region_selected)
         self.edits.changed.connect(self._on_ledger_changed)
         self.retranslate()
@@ -248,6 +250,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tools_menu)
         self.settings_action.triggered.connect(self.open_settings)
         self.language_menu = self.tools_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
@@ -270,7 +273,7 @@ class MainWindow(QMainWindow):
         self.open_action.setText(self.tr("&Open ledger…"))
         self.recent_menu.setTitle(self.tr("Open &recent"))
         self.backup_action.setText(self.tr("&Back up now"))
-        self.restore_action.setText(self.tr("Restore from a &backup…"))
+        self.restore_action.setText(self.tr("Re&store from a backup…"))
         self.export_chart_action.setText(self.tr("&Export chart…"))
         self.exchange.retranslate()
         self.quit_action.setText(self.tr("&Quit"))
@@ -317,6 +320,7 @@ class MainWindow(QMainWindow):
         self.regions.retranslate()
         self._show_title()
         self._show_stats_text()
+        self._show_hints()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -408,7 +412,8 @@ class MainWindow(QMainWindow):
         except BranchDeskError as error:
             self.context.show_error(self, error_text(error))
             return
-        self.open_path(path)
+        if self.open_path(path):
+            self.region_actions.select_path(dialog.chain().home())
 
     def open_demo(self) -> None:
         try:
@@ -423,7 +428,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.context.settings.recent_files()
         for path in recent:
-            action = self.recent_menu.addAction(str(path))
+            action = self.recent_menu.addAction(str(path).replace("&", "&&"))  # a name's & is no access key
             action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
         if not recent:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
@@ -491,11 +496,17 @@ class MainWindow(QMainWindow):
         self.coverage_label.clear()
         self.levels_label.clear()
         region_id = self.regions.selected_region()
+        self._show_hints()
         if self.session is None or region_id is None:
             self.counts_label.clear()
             return
         self.counts_label.setText(self.tr("Counting…"))
         self.background_stats.request(self.session.path, region_id)
+
+    def _show_hints(self) -> None:
+        self.empty_hints.refresh(
+            self.edits.ledger, self.regions.selected_region(), self.regions.selected_name()
+        )
 
     def _show_stats(self, stats: LedgerStats) -> None:
         self._stats = stats

@@ -89,17 +89,12 @@ class RegionActions(QObject):
         if dialog.exec():
             name, code = dialog.name.text(), dialog.code.text()
             if self._edits.run(lambda led: regions.add_region(led, name, None, code), self._parent):
-                self._select_added(None, name)
+                self.select_path(name.strip(BLANKS))
 
-    def _select_added(self, parent_id: int | None, name: str) -> None:
-        """The new region is selected, so that its first child or branch is one step away."""
+    def select_path(self, path: str) -> None:
+        """Select a region by its path (a new one: its first child or branch is then one step away)."""
         ledger = self._edits.ledger
-        wanted = name.strip(BLANKS)
-        found = [
-            r.id
-            for r in ([] if ledger is None else regions.list_regions(ledger))
-            if r.parent_id == parent_id and r.name == wanted
-        ]
+        found = [r.id for r in ([] if ledger is None else regions.list_regions(ledger)) if r.path == path]
         if found:
             self._panel.select(found[0])
 
@@ -114,7 +109,7 @@ class RegionActions(QObject):
             done = self._edits.run(lambda led: regions.add_region(led, name, parent.id, code), self._parent)
             # A new county is selected for its townships; after a township the county stays, for the next.
             if done is not None and parent.level is RegionLevel.CITY:
-                self._select_added(parent.id, name)
+                self.select_path(f"{parent.path}/{name.strip(BLANKS)}")
 
     def edit_region(self) -> None:
         region = self._selected()

@@ -11,6 +11,11 @@ from branchdesk.i18n.language import format_count
 from branchdesk.ui.labels import level_label
 
 REGION_ID_ROLE = Qt.ItemDataRole.UserRole
+EXPAND_ALL = 40  # a township's or a county's tree is shown whole; a city's shows its counties
+
+
+def _count(nodes: list[RegionNode]) -> int:
+    return sum(1 + _count(node.children) for node in nodes)
 
 
 class RegionTreeModel(QStandardItemModel):
@@ -68,8 +73,11 @@ class RegionTreePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        for row in range(self.model.rowCount()):
-            self.view.expand(self.model.index(row, 0))
+        if _count(roots) <= EXPAND_ALL:
+            self.view.expandAll()
+        else:
+            for row in range(self.model.rowCount()):
+                self.view.expand(self.model.index(row, 0))
         target = self.index_of(selected) if selected is not None else None
         self.view.setCurrentIndex(target or self.model.index(0, 0))
 

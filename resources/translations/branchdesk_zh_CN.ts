@@ -564,8 +564,8 @@
         <translation>归档(&amp;A)…</translation>
     </message>
     <message>
-        <source>Restore from archive</source>
-        <translation>取消归档</translation>
+        <source>Re&amp;store from archive</source>
+        <translation>取消归档(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -1645,6 +1645,25 @@
     </message>
 </context>
 <context>
+    <name>EmptyHints</name>
+    <message>
+        <source>This ledger has no regions yet: add the city first, then its counties and townships.</source>
+        <translation>这本台账还没有区域：先添加市，再添加下面的县（区）和乡镇（街道）。</translation>
+    </message>
+    <message>
+        <source>{region} has no branches yet: add them one by one, paste rows copied from Excel or WPS, or import a list.</source>
+        <translation>{region}还没有党支部：逐个新建、粘贴从 Excel 或 WPS 复制的行，或导入名单。</translation>
+    </message>
+    <message>
+        <source>{region} has no pairings yet: pair two branches, or draw the pairs, strong with weak.</source>
+        <translation>{region}还没有结对：指定两个党支部结对，或按以强带弱抽签。</translation>
+    </message>
+    <message>
+        <source>{region} has no activities yet: record the first one.</source>
+        <translation>{region}还没有活动记录：登记第一次活动。</translation>
+    </message>
+</context>
+<context>
     <name>EndPairingDialog</name>
     <message>
         <source>End pairing</source>
@@ -1690,8 +1709,8 @@
         <translation>把当前表格显示的行（按当前筛选和排序）保存为 xlsx</translation>
     </message>
     <message>
-        <source>Monthly &amp;report…</source>
-        <translation>月报(&amp;R)…</translation>
+        <source>&amp;Monthly report…</source>
+        <translation>月报(&amp;M)…</translation>
     </message>
     <message>
         <source>Import template — {sheet}.xlsx</source>
@@ -2728,10 +2747,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <source>Restore from a &amp;backup…</source>
-        <translation>从备份恢复(&amp;E)…</translation>
-    </message>
-    <message>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
@@ -2938,6 +2953,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Pairings</source>
         <translation>结对</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from a backup…</source>
+        <translation>从备份恢复(&amp;S)…</translation>
     </message>
     <message>
         <source>Check &amp;database…</source>

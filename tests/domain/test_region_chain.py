@@ -70,3 +70,12 @@ def test_an_empty_county_is_no_county() -> None:
     chain = RegionChain(NamedRegion("信阳市"), NamedRegion(" ", " ")).cleaned()
     assert chain.county is None
     assert chain.describe() == "信阳市"
+
+
+def test_home_is_the_office_s_own_region() -> None:
+    city, county = NamedRegion("信阳市"), NamedRegion("潢川县")
+    assert RegionChain(city, county, (NamedRegion("城关镇"),)).home() == "信阳市/潢川县/城关镇"
+    assert (
+        RegionChain(city, county, (NamedRegion("城关镇"), NamedRegion("春申街道"))).home() == "信阳市/潢川县"
+    )
+    assert RegionChain(city).home() == "信阳市"

@@ -56,7 +56,9 @@ def test_file_new_asks_the_region_chain_and_the_ledger_is_ready_for_branches(
         ("城关镇", "township", "潢川县", "411526100"),
         ("春申街道", "township", "潢川县", None),
     ]
-    # No dead end: the tree shows the chain, its actions work and the branch dialog offers the townships.
+    # No dead end: the tree shows the chain, the county office's county selected, its actions work and the
+    # branch dialog offers the townships.
+    assert window.regions.selected_name() == "潢川县"
     model = window.regions.model
     city = model.index(0, 0)
     county = model.index(0, 0, city)
