@@ -197,6 +197,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "--commit", action="store_true", help=translate("Cli", "save the draw's pairs (one undoable action)")
     )
     draw.add_argument(
+        "--json",
+        action="store_true",
+        help=translate("Cli", "print the draw as JSON, for re-running it without BranchDesk"),
+    )
+    draw.add_argument(
         "--verify",
         type=_whole_number,
         metavar=translate("Cli", "ID"),
@@ -587,18 +592,29 @@ def _preview_lines(preview: DrawPreview) -> list[str]:
 
 def _cmd_draw(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     if args.verify is not None:
-        if args.region or args.seed or args.commit:
-            raise UsageError(translate("Cli", "--verify takes no --region, --seed or --commit"))
+        if args.region or args.seed or args.commit or args.json:
+            raise UsageError(translate("Cli", "--verify takes no --region, --seed, --commit or --json"))
         return _verify_draw(args, clock, out)
     if not args.region or not args.seed:
         raise UsageError(translate("Cli", "a draw needs --region and --seed (or --verify ID)"))
-    with open_ledger(args.ledger, clock, read_only=not args.commit) as ledger:
+    # Writable even for a preview: the seed tried is kept for the draw's record (a read-only file
+    # previews without keeping it).
+    with open_ledger(args.ledger, clock) as ledger:
         region = find_region(ledger, args.region)
         preview = preview_draw(ledger, region.id, args.seed)
-        print("\n".join(_preview_lines(preview)), file=out)
+        draw_id = None
         if args.commit:
-            done = commit_draw(ledger, preview, clock.today())
-            print(f"draw {committed_draw_id(ledger, done)}", file=out)
+            draw_id = committed_draw_id(ledger, commit_draw(ledger, preview, clock.today()))
+    if args.json:
+        shown = preview.result.as_json()
+        if draw_id is not None:
+            shown["draw_id"] = draw_id
+        # ASCII (a Chinese seed escaped): the same bytes in any console code page or pipe on Windows.
+        print(json.dumps(shown), file=out)
+        return EXIT_OK
+    print("\n".join(_preview_lines(preview)), file=out)
+    if draw_id is not None:
+        print(f"draw {draw_id}", file=out)
     return EXIT_OK
 
 

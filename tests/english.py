@@ -19,6 +19,7 @@ _TOKENS = re.compile(
     r"|'[^']*'|“[^”]*”"  # values the user gave, quoted: 'foo', “abc”
     r"|(?:[A-Za-z]:)?[\\/][^\s：，。）]*"  # paths
     r"|\S+\.(?:bdesk|xlsx|xls|csv|pdf|png|svg)\b"  # file names
+    r"|\b[0-9a-f]{16,}\b"  # SHA-256 hashes (a draw's candidate list and result), whole or cut short
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 

@@ -81,3 +81,18 @@ def test_bad_arguments_and_refusals(county: Path, clock: FixedClock) -> None:
     code, _out, err = cli("draw", str(county), "--verify", "7", "--lang", "en", clock=clock)
     assert code == EXIT_FAILED
     assert "no committed draw number 7" in err
+
+
+def test_a_preview_from_the_command_line_is_kept_for_the_record(county: Path, clock: FixedClock) -> None:
+    for seed in ("1", "2", "1"):
+        assert cli("draw", str(county), "--region", "潢川县", "--seed", seed, clock=clock)[0] == EXIT_OK
+    assert (
+        cli("draw", str(county), "--region", "潢川县", "--seed", "2", "--commit", clock=clock)[0] == EXIT_OK
+    )
+    with sqlite3.connect(county) as conn:
+        assert [r[0] for r in conn.execute("SELECT seed FROM draw_preview ORDER BY id")] == [
+            "1",
+            "2",
+            "1",
+            "2",
+        ]

@@ -8,7 +8,8 @@ positional reading of 以强带弱). Leftovers are listed, never dropped.
 The generator must give the same pairs on every Python and platform for years, so it is spelled out here
 rather than taken from :mod:`random`: algorithm version 1 is a Fisher–Yates shuffle whose random numbers are
 the first 8 bytes (big-endian) of SHA-256("<seed>:<counter>"), rejection-sampled to avoid modulo bias, with
-one counter running across the whole draw in the order the tiers are shuffled.
+one counter running across the whole draw in the order the tiers are shuffled. docs/draw.md publishes it
+exactly (with a reference script and test vectors): change nothing here without a new ALGORITHM_VERSION.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import secrets
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from branchdesk.domain.enums import Tier
 
@@ -55,6 +57,24 @@ class DrawResult:
     @property
     def result_hash(self) -> str:
         return result_hash(self.pairs)
+
+    def as_json(self) -> dict[str, Any]:
+        """The draw as ``branchdesk-cli draw --json`` prints it and docs/draw_reference.py reads it: the
+        seed and the candidates are all it takes to re-run it."""
+        organs = [p.organ for p in self.pairs] + list(self.organ_leftovers)
+        grassroots = [p.grassroots for p in self.pairs] + list(self.grassroots_leftovers)
+        return {
+            "seed": self.seed,
+            "algorithm_version": self.algorithm_version,
+            "input_hash": self.input_hash,
+            "result_hash": self.result_hash,
+            "candidates": json.loads(candidates_text(organs, grassroots)),
+            "pairs": [[p.organ.uuid, p.grassroots.uuid] for p in self.pairs],
+            "leftovers": {
+                "organ": [c.uuid for c in self.organ_leftovers],
+                "grassroots": [c.uuid for c in self.grassroots_leftovers],
+            },
+        }
 
 
 class SeededSequence:
@@ -119,12 +139,17 @@ def result_hash(pairs: Sequence[DrawnPair]) -> str:
     return hashlib.sha256(json.dumps(payload, separators=(",", ":")).encode()).hexdigest()
 
 
+def tier_groups(candidates: Sequence[Candidate], order: Sequence[Tier | None]) -> list[list[Candidate]]:
+    """The candidates of each tier in ``order``, each sorted by uuid: the draw's input before shuffling,
+    and the order a printed candidate list shows."""
+    return [sorted((c for c in candidates if c.tier == tier), key=lambda c: c.uuid) for tier in order]
+
+
 def _ordered(
     candidates: Sequence[Candidate], order: Sequence[Tier | None], rng: SeededSequence
 ) -> list[Candidate]:
     ordered: list[Candidate] = []
-    for tier in order:
-        group = sorted((c for c in candidates if c.tier == tier), key=lambda c: c.uuid)
+    for group in tier_groups(candidates, order):
         rng.shuffle(group)
         ordered.extend(group)
     return ordered

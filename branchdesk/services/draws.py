@@ -12,6 +12,8 @@ from typing import Any
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.draw import (
     ALGORITHM_VERSION,
+    GRASSROOTS_TIER_ORDER,
+    ORGAN_TIER_ORDER,
     Candidate,
     Difference,
     DrawResult,
@@ -24,6 +26,7 @@ from branchdesk.domain.draw import (
     parse_candidates,
     replay,
     swap,
+    tier_groups,
 )
 from branchdesk.domain.enums import BranchKind, PairingMethod, RegionLevel, Tier
 from branchdesk.domain.errors import BranchDeskError
@@ -58,6 +61,25 @@ class DrawCandidates:
     @property
     def input_hash(self) -> str:
         return input_hash(*self.sides())
+
+    def in_list_order(self) -> tuple[list[UnpairedBranch], list[UnpairedBranch]]:
+        """Each side by tier in the draw's order, by uuid inside a tier: the order in which the draw takes
+        them before shuffling, and in which the printed candidate list shows them."""
+        names = {b.uuid: b for b in (*self.organs, *self.grassroots)}
+        organs, grassroots = self.sides()
+        return (
+            [names[c.uuid] for group in tier_groups(organs, ORGAN_TIER_ORDER) for c in group],
+            [names[c.uuid] for group in tier_groups(grassroots, GRASSROOTS_TIER_ORDER) for c in group],
+        )
+
+
+@dataclass(frozen=True)
+class TriedSeed:
+    """A seed previewed for a scope (kept in the ledger, printed on the draw's record)."""
+
+    seed: str
+    result_hash: str  # before any hand swap
+    previewed_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -124,13 +146,30 @@ def draw_candidates(ledger: Ledger, region_id: int) -> DrawCandidates:
 
 
 def preview_draw(ledger: Ledger, region_id: int, seed: str) -> DrawPreview:
+    """A draw run but not committed. Any text is a seed (dice throws, a lottery result…), without the
+    spaces around it. Each preview on a writable ledger is kept, to be printed on the draw's record."""
     seed = seed.strip()
     if not seed:
         raise BranchDeskError("draw.no_seed")
     candidates = draw_candidates(ledger, region_id)
     if candidates.feasibility.pairs == 0:
         raise BranchDeskError("draw.nothing_to_draw", region=candidates.scope.path)
-    return DrawPreview(candidates, draw(*candidates.sides(), seed))
+    result = draw(*candidates.sides(), seed)
+    if not ledger.read_only:
+        store.keep_preview(ledger, region_id, result)
+    return DrawPreview(candidates, result)
+
+
+def _tried(rows: list[dict[str, Any]]) -> tuple[TriedSeed, ...]:
+    return tuple(
+        TriedSeed(row["seed"], row["result_hash"], dt.datetime.fromisoformat(row["previewed_at"]))
+        for row in rows
+    )
+
+
+def tried_seeds(ledger: Ledger, candidates: DrawCandidates) -> tuple[TriedSeed, ...]:
+    """The seeds previewed for these candidates of their scope since the candidates last changed."""
+    return _tried(store.previews(ledger, candidates.scope.id, candidates.input_hash))
 
 
 def swap_pairs(preview: DrawPreview, first: int, second: int) -> DrawPreview:
@@ -188,6 +227,7 @@ class DrawRecord:
     input_hash: str
     result_hash: str
     swaps: tuple[tuple[UnpairedBranch, UnpairedBranch], ...]  # organ branches whose partners were exchanged
+    tried: tuple[TriedSeed, ...]  # the seeds previewed for its candidates before it was committed
     pairs: tuple[NamedPair, ...]
     organ_leftovers: tuple[UnpairedBranch, ...]
     grassroots_leftovers: tuple[UnpairedBranch, ...]
@@ -239,6 +279,7 @@ def draw_record(ledger: Ledger, draw_id: int) -> DrawRecord:
         input_hash=result.input_hash,
         result_hash=row["result_hash"],
         swaps=tuple((names[a], names[b]) for a, b in result.swaps),
+        tried=_tried(store.previews(ledger, row["scope_region_id"], row["input_hash"], row["drawn_at"])),
         pairs=tuple(_named_pairs(result, names)),
         organ_leftovers=tuple(names[c.uuid] for c in result.organ_leftovers),
         grassroots_leftovers=tuple(names[c.uuid] for c in result.grassroots_leftovers),

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
 from branchdesk.domain.draw import DrawResult
 from branchdesk.domain.enums import BranchKind, EndReason, PairingMethod, Tier
+from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.pairing_list import AssignedUnit, UnpairedBranch
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.ledger import Ledger, new_uuid
 from branchdesk.storage.pairing_list import no_active_pairing
 from branchdesk.storage.regions import region_label
 
@@ -171,6 +173,46 @@ def insert_draw(
             "committed": 1,
             "candidates": candidates,
         },
+    )
+
+
+def keep_preview(ledger: Ledger, scope_region_id: int, result: DrawResult) -> None:
+    """Keep a previewed seed, in a transaction of its own and outside the change log (no undo erases it)."""
+    if ledger.read_only:
+        raise BranchDeskError("ledger.read_only", path=str(ledger.path))
+    now = ledger.now()
+    try:
+        with ledger.transaction():
+            ledger.conn.execute(
+                "INSERT INTO draw_preview (uuid, scope_region_id, seed, algorithm_version, input_hash,"
+                " result_hash, previewed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new_uuid(),
+                    scope_region_id,
+                    result.seed,
+                    result.algorithm_version,
+                    result.input_hash,
+                    result.result_hash,
+                    now,
+                    now,
+                    now,
+                ),
+            )
+    except sqlite3.Error as error:
+        raise ledger.error(error) from None
+
+
+def previews(
+    ledger: Ledger, scope_region_id: int, input_hash: str, until: str | None = None
+) -> list[dict[str, Any]]:
+    """The previews of a scope since its candidates last changed (the last preview with other candidates),
+    up to ``until`` (a timestamp; None: now), oldest first, when the candidates hash to ``input_hash``."""
+    return ledger.query(
+        "WITH mine AS (SELECT * FROM draw_preview WHERE scope_region_id = :scope"
+        " AND (:until IS NULL OR previewed_at <= :until))"
+        " SELECT seed, result_hash, previewed_at FROM mine WHERE input_hash = :hash"
+        " AND id > coalesce((SELECT max(id) FROM mine WHERE input_hash <> :hash), 0) ORDER BY id",
+        {"scope": scope_region_id, "until": until, "hash": input_hash},
     )
 
 

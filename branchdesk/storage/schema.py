@@ -285,5 +285,24 @@ MIGRATION_4 = (
     + "CREATE INDEX branch_kind_name_key ON branch(kind, name_key);\n"
 )
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+# Every seed previewed for a county, so that a draw's record can show what was tried before the chosen seed
+# (DESIGN.md §4). Kept outside the change log: an undo must never erase a seed that was tried.
+MIGRATION_5 = f"""
+CREATE TABLE draw_preview (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    scope_region_id INTEGER NOT NULL REFERENCES region(id),
+    seed TEXT NOT NULL CHECK (length(seed) > 0),
+    algorithm_version INTEGER NOT NULL,
+    input_hash TEXT NOT NULL,
+    result_hash TEXT NOT NULL,
+    previewed_at TEXT NOT NULL,
+    {_STAMPS}
+);
+CREATE INDEX draw_preview_scope ON draw_preview(scope_region_id, previewed_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
+# Tables written outside the change log (no history line, no undo), rows only ever added.
+UNLOGGED_TABLES = ("draw_preview",)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -33,6 +33,7 @@ from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import draws, pairings
+from branchdesk.services.draws import DrawCandidates
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.column_fit import ColumnFit
@@ -50,7 +51,7 @@ from branchdesk.ui.pairing_model import COLUMNS, PairingTableModel, method_label
 
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all
-RecordPathChooser = Callable[[QWidget, str], Path | None]
+RecordPathChooser = Callable[[QWidget, str, str], Path | None]  # parent, title, file name
 
 
 @dataclass(frozen=True)
@@ -63,15 +64,11 @@ class _Side:
     organ_coverage: Rate
 
 
-def choose_record_path(parent: QWidget, name: str) -> Path | None:
+def choose_record_path(parent: QWidget, title: str, name: str) -> Path | None:
     # One context whatever the parent (the tab or the draw dialog): parent.tr() looked the texts up under
     # the parent's class, where they are not.
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        QCoreApplication.translate("PairingsTab", "Save the draw record"),
-        name,
-        QCoreApplication.translate("PairingsTab", "PDF files (*.pdf)"),
-    )
+    pdf_files = QCoreApplication.translate("PairingsTab", "PDF files (*.pdf)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, name, pdf_files)
     return Path(path) if path else None
 
 
@@ -416,7 +413,9 @@ class PairingsTab(QWidget):
         ledger = self.ledger
         if ledger is None:
             return None
-        dialog = DrawDialog(self.edits, self.clock, self._region_id, self.save_record, self)
+        dialog = DrawDialog(
+            self.edits, self.clock, self._region_id, self.save_record, self.save_candidate_list, self
+        )
         dialog.open()
         return dialog
 
@@ -430,12 +429,24 @@ class PairingsTab(QWidget):
         ledger = self.ledger
         if ledger is None:
             return None
-        path = self.choose_record_path(self, f"抽签记录-{draw_id}.pdf")
+        path = self.choose_record_path(self, self.tr("Save the draw record"), f"抽签记录-{draw_id}.pdf")
         if path is None:
             return None
         from branchdesk.exchange.draw_record import write_draw_record  # matplotlib: loaded when first used
 
         write_draw_record(draws.draw_record(ledger, draw_id), path)
+        return path
+
+    def save_candidate_list(self, candidates: DrawCandidates) -> Path | None:
+        """Write a draw's candidate list with its hash as a PDF where the user chooses (to be printed and
+        signed before the seed is drawn)."""
+        name = f"抽签候选名单-{candidates.scope.name}.pdf"
+        path = self.choose_record_path(self, self.tr("Save the candidate list"), name)
+        if path is None:
+            return None
+        from branchdesk.exchange.draw_record import write_candidate_list  # matplotlib: loaded when first used
+
+        write_candidate_list(candidates, self.clock.now(), path)
         return path
 
     # -- language ------------------------------------------------------------------------------------

@@ -1015,6 +1015,10 @@
         <translation>保存抽签结果（可撤销的一步操作）</translation>
     </message>
     <message>
+        <source>print the draw as JSON, for re-running it without BranchDesk</source>
+        <translation>以 JSON 格式输出抽签结果，供不用本程序独立复算</translation>
+    </message>
+    <message>
         <source>ID</source>
         <translation>编号</translation>
     </message>
@@ -1215,6 +1219,10 @@
         <translation>试运行：未写入任何内容。</translation>
     </message>
     <message>
+        <source>--verify takes no --region, --seed, --commit or --json</source>
+        <translation>--verify 不能与 --region、--seed、--commit 或 --json 同用</translation>
+    </message>
+    <message>
         <source>Name it with --encoding (e.g. --encoding gbk).</source>
         <translation>请用 --encoding 指定编码（如 --encoding gbk）。</translation>
     </message>
@@ -1265,10 +1273,6 @@
     <message>
         <source>Grassroots branches left over: {names}</source>
         <translation>未结对的基层支部：{names}</translation>
-    </message>
-    <message>
-        <source>--verify takes no --region, --seed or --commit</source>
-        <translation>--verify 不能与 --region、--seed 或 --commit 同用</translation>
     </message>
     <message>
         <source>a draw needs --region and --seed (or --verify ID)</source>
@@ -1529,6 +1533,18 @@
         <translation>随机固定结对抽签</translation>
     </message>
     <message>
+        <source>Print the candidate list…</source>
+        <translation>打印候选名单…</translation>
+    </message>
+    <message>
+        <source>Print the candidates with their hash and have them signed before the seed is drawn.</source>
+        <translation>在抽取随机种子之前，打印候选名单及其哈希，并请抽签人、监督人、见证人签字。</translation>
+    </message>
+    <message>
+        <source>Any text: numbers thrown with dice, a lottery result, or press Generate</source>
+        <translation>可输入任意文字：掷骰子的点数、彩票开奖号码，或点“生成”</translation>
+    </message>
+    <message>
         <source>Generate</source>
         <translation>生成</translation>
     </message>
@@ -1581,6 +1597,10 @@
         <translation>基层候选（差在前）</translation>
     </message>
     <message>
+        <source>Candidate list hash</source>
+        <translation>候选名单哈希</translation>
+    </message>
+    <message>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
@@ -1593,6 +1613,14 @@
         <translation>本台账没有县（区）。</translation>
     </message>
     <message>
+        <source>Seeds tried for these candidates ({count}, all printed on the draw record): {seeds}</source>
+        <translation>本候选名单已试抽的种子（{count} 个，均会印在抽签记录上）：{seeds}</translation>
+    </message>
+    <message>
+        <source>No seed tried yet. Every seed you preview is kept and printed on the draw record.</source>
+        <translation>尚未试抽。每次预览所用的种子都会留存，并印在抽签记录上。</translation>
+    </message>
+    <message>
         <source>{count} in all: {tiers}</source>
         <translation>共 {count} 个：{tiers}</translation>
     </message>
@@ -1601,8 +1629,8 @@
         <translation>将结对 {pairs} 对；剩余机关支部 {organs} 个、基层支部 {grassroots} 个。此前已有的结对保持不变。</translation>
     </message>
     <message>
-        <source>Preview with seed {seed}: result hash {hash}. Nothing is saved until you commit.</source>
-        <translation>预览（种子 {seed}）：结果哈希 {hash}。确认之前不会保存。</translation>
+        <source>Preview with seed {seed}: result hash {hash}. No pairing is saved until you commit.</source>
+        <translation>预览（种子 {seed}）：结果哈希 {hash}。确认抽签之前不会保存任何结对。</translation>
     </message>
     <message>
         <source>Committed as draw {id}: {pairs} pairs. Edit ▸ Undo takes the whole draw back.</source>
@@ -1611,6 +1639,10 @@
     <message>
         <source>The draw record was saved to {path}</source>
         <translation>抽签记录已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>The candidate list was saved to {path}: print it and have it signed before the seed is drawn.</source>
+        <translation>候选名单已保存到 {path}：请在抽取随机种子之前打印并签字。</translation>
     </message>
     <message>
         <source>Left over ({count}): {names}</source>
@@ -3870,6 +3902,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{count} pairings</source>
         <translation>{count} 对</translation>
+    </message>
+    <message>
+        <source>Save the candidate list</source>
+        <translation>保存抽签候选名单</translation>
     </message>
     <message>
         <source>Search organ branch, grassroots branch or unit</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -188,3 +189,60 @@ def test_an_altered_record_is_reported(ledger: Ledger, build: LedgerBuilder) -> 
     with pytest.raises(BranchDeskError) as refused:
         draws.draw_record(ledger, draw_id)
     assert refused.value.code == "draw.not_verifiable"
+
+
+def test_every_seed_previewed_is_kept_and_the_record_lists_those_since_the_candidates_changed(
+    ledger: Ledger, build: LedgerBuilder, clock: FixedClock
+) -> None:
+    tree = _county(build, [Tier.STRONG, Tier.WEAK, Tier.AVERAGE], [Tier.WEAK, Tier.AVERAGE])
+    county = tree["huangchuan"]
+    history = UndoHistory(ledger)
+    operations = ledger.scalar("SELECT count(*) FROM operation")
+    for seed in ("1111", "  3-6-1-4-2-5 "):
+        draws.preview_draw(ledger, county, seed)
+        clock.moment += dt.timedelta(minutes=1)
+    candidates = draws.draw_candidates(ledger, county)
+    assert [t.seed for t in draws.tried_seeds(ledger, candidates)] == ["1111", "3-6-1-4-2-5"]
+    # A preview is no action to undo: nothing in the change log that an undo could take back.
+    assert ledger.scalar("SELECT count(*) FROM operation") == operations
+
+    # A new grassroots branch changes the candidates: what was tried before is no longer this list's.
+    build.villages(tree["hc_renhe"], 1, tier=Tier.STRONG, prefix="新")
+    candidates = draws.draw_candidates(ledger, county)
+    assert draws.tried_seeds(ledger, candidates) == ()
+    lottery = "双色球 2022040 期：03 11 17 22 28 30 + 09"
+    tried = []
+    for seed in ("42", lottery, "42"):
+        tried.append(draws.preview_draw(ledger, county, seed))
+        clock.moment += dt.timedelta(minutes=1)
+    done = draws.commit_draw(ledger, tried[-1], day("2022-05-19"))
+    history.record(done)
+    clock.moment += dt.timedelta(minutes=1)
+    record = draws.draw_record(ledger, draws.committed_draw_id(ledger, done))
+    assert [(t.seed, t.result_hash) for t in record.tried] == [
+        (p.result.seed, p.result.result_hash) for p in tried
+    ]
+    assert record.tried[0].previewed_at < record.tried[1].previewed_at <= record.drawn_at
+    # A refused preview (nothing left to pair after the commit) keeps nothing.
+    with pytest.raises(BranchDeskError):
+        draws.preview_draw(ledger, county, "later")  # nothing left to pair on the grassroots side
+    assert ledger.scalar("SELECT count(*) FROM draw_preview") == 5
+
+    # Undoing the draw keeps every seed tried: an undo never erases one.
+    history.undo()
+    assert ledger.scalar("SELECT count(*) FROM draw") == 0
+    assert ledger.scalar("SELECT count(*) FROM draw_preview") == 5
+    candidates = draws.draw_candidates(ledger, county)
+    assert [t.seed for t in draws.tried_seeds(ledger, candidates)] == ["42", lottery, "42"]
+
+
+def test_a_read_only_ledger_previews_without_keeping(
+    ledger: Ledger, build: LedgerBuilder, clock: FixedClock
+) -> None:
+    tree = _county(build, [Tier.STRONG], [Tier.WEAK])
+    path = ledger.path
+    ledger.close()
+    with Ledger.open(path, clock, read_only=True) as reading:
+        preview = draws.preview_draw(reading, tree["huangchuan"], "7")
+        assert len(preview.pairs()) == 1
+        assert reading.scalar("SELECT count(*) FROM draw_preview") == 0

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import EndReason, Tier
-from branchdesk.services import pairings
+from branchdesk.services import draws, pairings
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.pairing_model import PairingTableModel
@@ -183,7 +186,7 @@ def test_the_draw_dialog_previews_swaps_commits_and_undoes(
     assert tab.model.total == 3
     assert "100.00%" in _side(tab).summary.text()
 
-    tab.choose_record_path = lambda parent, name: tmp_path / name
+    tab.choose_record_path = lambda parent, title, name: tmp_path / name
     dialog.record_button.click()
     record = tmp_path / "抽签记录-1.pdf"
     assert record.read_bytes().startswith(b"%PDF")
@@ -229,3 +232,75 @@ def test_the_side_panel_is_read_off_the_ui_thread_and_shows_the_latest_region(
     tab.set_region(tree["hc_renhe"])  # supersedes the county's request
     assert _side(tab).grassroots_title.text() == f"Unpaired grassroots branches: {expected}"
     assert "Coverage today" in tab.summary.text()
+
+
+def test_a_fair_draw_typed_by_a_clerk_keeps_every_seed_tried_and_prints_the_candidate_list_first(
+    make_window: Callable[..., MainWindow],
+    county: tuple[Path, dict[str, int]],
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    from branchdesk.ui.dialogs.draw import DrawDialog
+
+    path, tree = county
+    window, tab = _open(make_window, path, tree["huangchuan"])
+    window.show()
+    qtbot.waitExposed(window)
+    saved: list[tuple[str, str]] = []
+
+    def choose(parent: QWidget, title: str, name: str) -> Path:
+        saved.append((title, name))
+        return tmp_path / name
+
+    tab.choose_record_path = choose
+    qtbot.mouseClick(tab.draw_button, Qt.MouseButton.LeftButton)
+    dialog = tab.findChild(DrawDialog, "drawDialog")
+    assert isinstance(dialog, DrawDialog)
+    assert window.session is not None
+    ledger = window.session.ledger
+    expected_hash = draws.draw_candidates(ledger, tree["huangchuan"]).input_hash
+    assert dialog.candidate_hash.text() == expected_hash
+
+    # The candidate list with its hash is printed before any seed is drawn.
+    qtbot.mouseClick(dialog.print_candidates, Qt.MouseButton.LeftButton)
+    assert saved == [("Save the candidate list", "抽签候选名单-潢川县.pdf")]
+    assert (tmp_path / "抽签候选名单-潢川县.pdf").read_bytes().startswith(b"%PDF")
+    assert str(tmp_path / "抽签候选名单-潢川县.pdf") in dialog.status.text()
+
+    # Seeds typed from dice and from a lottery result; Enter previews.
+    qtbot.keyClicks(dialog.seed, "3-6-1-4")
+    qtbot.keyClick(dialog.seed, Qt.Key.Key_Return)
+    assert dialog.pairs.rowCount() == 3
+    dialog.seed.setFocus()
+    qtbot.keyClick(dialog.seed, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    lottery = "双色球 2022040 期 03 11 17 22 28 30 + 09"
+    # Chinese arrives as an input method commits it; digits and spaces are typed.
+    for part in ("双色球", " 2022040 ", "期", " 03 11 17 22 28 30 + 09"):
+        if part.isascii():
+            qtbot.keyClicks(dialog.seed, part)
+        else:
+            typed = QInputMethodEvent()
+            typed.setCommitString(part)
+            QApplication.sendEvent(dialog.seed, typed)
+    assert dialog.seed.text() == lottery
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    assert dialog.preview is not None
+    assert dialog.preview.result.seed == lottery
+    assert "3-6-1-4" in dialog.tried.text()
+    assert lottery in dialog.tried.text()
+
+    qtbot.mouseClick(dialog.commit_button, Qt.MouseButton.LeftButton)
+    assert dialog.committed_draw == 1
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT seed FROM draw_preview ORDER BY id")] == [
+            "3-6-1-4",
+            lottery,
+        ]
+        assert conn.execute("SELECT seed, input_hash FROM draw").fetchall() == [(lottery, expected_hash)]
+        assert conn.execute("SELECT count(*) FROM pairing WHERE draw_id = 1").fetchone()[0] == 3
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert saved[-1] == ("Save the draw record", "抽签记录-1.pdf")
+    record = draws.draw_record(ledger, 1)
+    assert [t.seed for t in record.tried] == ["3-6-1-4", lottery]
+    assert record.input_hash == expected_hash
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)

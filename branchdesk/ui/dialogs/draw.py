@@ -1,11 +1,14 @@
-"""Pairing ▸ Draw…: choose a county, see its candidates by tier and what the draw will do, enter or
-generate a seed, preview, swap pairs by hand, and commit as one undoable action."""
+"""Pairing ▸ Draw…: choose a county, see its candidates by tier and what the draw will do, print the
+candidate list with its hash (to be signed before the seed is drawn), enter or generate a seed, preview
+(every seed previewed is kept and printed on the record), swap pairs by hand, and commit as one undoable
+action."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +50,7 @@ class DrawDialog(QDialog):
         clock: Clock,
         region_id: int | None,
         save_record: Callable[[int], Path | None],
+        save_candidates: Callable[[DrawCandidates], Path | None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,6 +58,7 @@ class DrawDialog(QDialog):
         self.setWindowTitle(self.tr("Draw pairs (随机固定结对)"))
         self.edits = edits
         self._save_record = save_record
+        self._save_candidates = save_candidates
         self.candidates: DrawCandidates | None = None
         self.preview: DrawPreview | None = None
         self.committed_draw: int | None = None
@@ -72,8 +77,25 @@ class DrawDialog(QDialog):
         self.feasibility = QLabel(self)
         self.feasibility.setObjectName("drawFeasibility")
         self.feasibility.setWordWrap(True)
+        self.candidate_hash = QLabel(self)
+        self.candidate_hash.setObjectName("candidateHash")
+        self.candidate_hash.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_candidates = QPushButton(self.tr("Print the candidate list…"), self)
+        self.print_candidates.setObjectName("printCandidates")
+        self.print_candidates.setToolTip(
+            self.tr("Print the candidates with their hash and have them signed before the seed is drawn.")
+        )
+        hash_row = QHBoxLayout()
+        hash_row.addWidget(self.candidate_hash, 1)
+        hash_row.addWidget(self.print_candidates)
         self.seed = QLineEdit(self)
         self.seed.setObjectName("drawSeed")
+        self.seed.setPlaceholderText(
+            self.tr("Any text: numbers thrown with dice, a lottery result, or press Generate")
+        )
+        self.tried = QLabel(self)
+        self.tried.setObjectName("triedSeeds")
+        self.tried.setWordWrap(True)
         self.generate = QPushButton(self.tr("Generate"), self)
         self.generate.setObjectName("generateSeed")
         self.preview_button = QPushButton(self.tr("Preview"), self)
@@ -125,7 +147,9 @@ class DrawDialog(QDialog):
         form.addRow(self.tr("Organ candidates (strong first)"), self.organ_counts)
         form.addRow(self.tr("Grassroots candidates (weak first)"), self.grassroots_counts)
         form.addRow(self.feasibility)
+        form.addRow(self.tr("Candidate list hash"), hash_row)
         form.addRow(self.tr("Seed"), seed_row)
+        form.addRow(self.tried)
         buttons = QHBoxLayout()
         buttons.addWidget(self.swap_button)
         buttons.addWidget(self.swaps, 1)
@@ -148,6 +172,7 @@ class DrawDialog(QDialog):
         self.swap_button.clicked.connect(self.swap_selected)
         self.commit_button.clicked.connect(self.commit)
         self.record_button.clicked.connect(self.save_record)
+        self.print_candidates.clicked.connect(self.save_candidates)
         self.close_button.clicked.connect(self.accept)
         self.pairs.itemSelectionChanged.connect(self._enable)
         self.resize(980, 700)
@@ -164,6 +189,8 @@ class DrawDialog(QDialog):
         self.preview = None
         self.candidates = None
         self._show_pairs()
+        self.candidate_hash.clear()
+        self.tried.clear()
         if ledger is None or region is None:
             self.feasibility.setText(self.tr("This ledger has no county or district."))
             self._enable()
@@ -175,7 +202,23 @@ class DrawDialog(QDialog):
             self._enable()
             return
         self._show_feasibility(self.candidates.feasibility)
+        self.candidate_hash.setText(self.candidates.input_hash)
+        self._show_tried()
         self._enable()
+
+    def _show_tried(self) -> None:
+        """The seeds previewed for these candidates so far: the record prints every one of them."""
+        ledger = self.edits.ledger
+        if ledger is None or self.candidates is None:
+            return
+        seeds = [tried.seed for tried in draws.tried_seeds(ledger, self.candidates)]
+        self.tried.setText(
+            self.tr(
+                "Seeds tried for these candidates ({count}, all printed on the draw record): {seeds}"
+            ).format(count=format_count(len(seeds)), seeds="、".join(seeds))
+            if seeds
+            else self.tr("No seed tried yet. Every seed you preview is kept and printed on the draw record.")
+        )
 
     def _show_feasibility(self, plan: Feasibility) -> None:
         self.organ_counts.setText(
@@ -211,9 +254,10 @@ class DrawDialog(QDialog):
             return
         self.status.setText(
             self.tr(
-                "Preview with seed {seed}: result hash {hash}. Nothing is saved until you commit."
+                "Preview with seed {seed}: result hash {hash}. No pairing is saved until you commit."
             ).format(seed=self.preview.result.seed, hash=self.preview.result.result_hash[:16])
         )
+        self._show_tried()
         self._show_pairs()
 
     def swap_selected(self) -> None:
@@ -244,9 +288,30 @@ class DrawDialog(QDialog):
 
     def save_record(self) -> None:
         if self.committed_draw is not None:
-            path = self._save_record(self.committed_draw)
-            if path is not None:
-                self.status.setText(self.tr("The draw record was saved to {path}").format(path=path))
+            draw_id = self.committed_draw
+            self._save_paper(
+                lambda: self._save_record(draw_id), self.tr("The draw record was saved to {path}")
+            )
+
+    def save_candidates(self) -> None:
+        candidates = self.candidates
+        if candidates is not None:
+            self._save_paper(
+                lambda: self._save_candidates(candidates),
+                self.tr(
+                    "The candidate list was saved to {path}: print it and have it signed before the seed "
+                    "is drawn."
+                ),
+            )
+
+    def _save_paper(self, save: Callable[[], Path | None], saved: str) -> None:
+        try:
+            path = save()
+        except BranchDeskError as error:
+            self._show_error(error)
+            return
+        if path is not None:
+            self.status.setText(saved.format(path=path))
 
     # -- showing -------------------------------------------------------------------------------------
 
@@ -286,6 +351,7 @@ class DrawDialog(QDialog):
         selected = len({index.row() for index in self.pairs.selectionModel().selectedRows()})
         has_preview = self.preview is not None
         self.preview_button.setEnabled(self.candidates is not None)
+        self.print_candidates.setEnabled(self.candidates is not None)
         self.swap_button.setEnabled(has_preview and selected == 2)
         self.commit_button.setEnabled(has_preview and self.edits.writable)
         self.record_button.setEnabled(self.committed_draw is not None)
