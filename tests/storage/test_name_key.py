@@ -22,7 +22,7 @@ from branchdesk.storage import activity_list, branch_list, compliance, exchange,
 from branchdesk.storage import branches as branch_store
 from branchdesk.storage import regions as region_store
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS
+from branchdesk.storage.schema import APPLICATION_ID, MIGRATION_4, MIGRATIONS
 from tests.builders import LedgerBuilder
 
 TABLES = ("region", "unit", "branch")
@@ -47,7 +47,8 @@ def test_migration_fills_the_keys_of_an_older_file(tmp_path: Path, clock: FixedC
     path = tmp_path / "旧台账.bdesk"
     with sqlite3.connect(path) as conn:
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    with Ledger.open(path, clock, migrations=MIGRATIONS[:-1]) as old:  # as the release before left it
+    before_keys = MIGRATIONS[: MIGRATIONS.index(MIGRATION_4)]  # as the release before the name keys left it
+    with Ledger.open(path, clock, migrations=before_keys) as old:
         build = LedgerBuilder(old)
         tree = build.tree()
         for name in ("郑庄村", "第10村民组", "陈湾村", "第2村民组"):
