@@ -373,6 +373,11 @@ MESSAGES: dict[str, str] = {
     "activity.key_task_missing": QT_TRANSLATE_NOOP(
         "Messages", "Choose the key task this key-task activity served."
     ),
+    "pairing.cross_county": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The organ branch is in {organ_county} and the grassroots branch in {grassroots_county}: pairing "
+        "across two counties needs the user's confirmation.",
+    ),
     "activity.no_date": QT_TRANSLATE_NOOP("Messages", "Enter the date the activity was held."),
     "activity.no_type": QT_TRANSLATE_NOOP("Messages", "Choose the type of activity."),
     "activity.key_task_half_year": QT_TRANSLATE_NOOP(

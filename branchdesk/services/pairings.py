@@ -99,9 +99,32 @@ def check_start(ledger: Ledger, started_on: dt.date, branch_ids: Sequence[int]) 
         raise overlap_error(other["name"], other["started_on"], other["ended_on"])
 
 
-def assign_pairing(ledger: Ledger, organ_id: int, grassroots_id: int, started_on: dt.date) -> Changed:
-    """Pair an organ branch with a grassroots branch by assignment (the database holds one-to-one too)."""
-    with ledger.operation("pairing.add") as op:
+def other_counties(ledger: Ledger, organ_id: int, grassroots_id: int) -> tuple[str, str] | None:
+    """The two counties when the branches sit in different ones (a city-level organ is in none)."""
+    organ, grassroots = store.county_of(ledger, organ_id), store.county_of(ledger, grassroots_id)
+    if organ is None or grassroots is None or organ == grassroots:
+        return None
+    return organ, grassroots
+
+
+def _pairing_action(ledger: Ledger, organ_id: int, grassroots_id: int, plain: str, cross_county: bool) -> str:
+    """The action a pairing is recorded under: across two counties only when the user confirmed it, and
+    then named so in the history (跨县结对)."""
+    counties = other_counties(ledger, organ_id, grassroots_id)
+    if counties is None:
+        return plain
+    if not cross_county:
+        raise BranchDeskError("pairing.cross_county", organ_county=counties[0], grassroots_county=counties[1])
+    return f"{plain}_cross_county"
+
+
+def assign_pairing(
+    ledger: Ledger, organ_id: int, grassroots_id: int, started_on: dt.date, *, cross_county: bool = False
+) -> Changed:
+    """Pair an organ branch with a grassroots branch by assignment (the database holds one-to-one too);
+    across two counties only with ``cross_county`` (the user confirmed it)."""
+    action = _pairing_action(ledger, organ_id, grassroots_id, "pairing.add", cross_county)
+    with ledger.operation(action) as op:
         organ = _unpaired_branch(ledger, organ_id, organ_side=True)
         grassroots = _unpaired_branch(ledger, grassroots_id, organ_side=False)
         check_start(ledger, started_on, (organ_id, grassroots_id))
@@ -157,28 +180,45 @@ def end_pairing(
     return _named(changed(ledger, op), _pair_subject(found["organ_name"], found["grassroots_name"]))
 
 
-def repair(ledger: Ledger, pairing_id: int, new_partner_id: int, started_on: dt.date) -> Changed:
+def _new_sides(ledger: Ledger, found: dict[str, Any], new_partner_id: int) -> tuple[int, int, bool]:
+    """The organ and grassroots branches of a re-pairing, and whether the new partner is the organ."""
+    partner = store.branch(ledger, new_partner_id)
+    organ_side = partner is not None and partner["kind"] == "organ"
+    if organ_side:
+        return new_partner_id, found["grassroots_id"], True
+    return found["organ_id"], new_partner_id, False
+
+
+def repair_counties(ledger: Ledger, pairing_id: int, new_partner_id: int) -> tuple[str, str] | None:
+    """The two counties when a re-pairing would pair across them (see ``other_counties``)."""
+    organ_id, grassroots_id, _ = _new_sides(ledger, _open_pairing(ledger, pairing_id), new_partner_id)
+    return other_counties(ledger, organ_id, grassroots_id)
+
+
+def repair(
+    ledger: Ledger, pairing_id: int, new_partner_id: int, started_on: dt.date, *, cross_county: bool = False
+) -> Changed:
     """Re-pair (重新结对): one branch of the pairing keeps going with a new partner from ``started_on``.
 
     ``new_partner_id`` is an organ branch (the grassroots branch keeps its place) or a grassroots branch
     (the organ branch does). The old pairing ends the day before, so that no day counts a branch in two
-    pairings; so the new partner starts the day after the old pairing started at the earliest."""
-    with ledger.operation("pairing.repair") as op:
-        found = _open_pairing(ledger, pairing_id)
+    pairings; so the new partner starts the day after the old pairing started at the earliest. Across two
+    counties only with ``cross_county``."""
+    found = _open_pairing(ledger, pairing_id)
+    organ_id, grassroots_id, organ_side = _new_sides(ledger, found, new_partner_id)
+    action = _pairing_action(ledger, organ_id, grassroots_id, "pairing.repair", cross_county)
+    with ledger.operation(action) as op:
         last_day = started_on - dt.timedelta(days=1)
         if last_day.isoformat() < found["started_on"]:
             # The old pairing would share its one day with the new one.
             raise BranchDeskError("pairing.repair_too_soon", started=found["started_on"])
         _check_end(ledger, found, last_day)
-        partner = store.branch(ledger, new_partner_id)
-        organ_side = partner is not None and partner["kind"] == "organ"
         store.end_pairing(ledger, pairing_id, last_day, EndReason.REPAIRED)
         new = _unpaired_branch(ledger, new_partner_id, organ_side=organ_side)
         check_start(ledger, started_on, (new_partner_id,))
+        store.add_pairing(ledger, organ_id, grassroots_id, started_on)
         if organ_side:
-            store.add_pairing(ledger, new_partner_id, found["grassroots_id"], started_on)
             subject = _pair_subject(new["name"], found["grassroots_name"])
         else:
-            store.add_pairing(ledger, found["organ_id"], new_partner_id, started_on)
             subject = _pair_subject(found["organ_name"], new["name"])
     return _named(changed(ledger, op), subject)

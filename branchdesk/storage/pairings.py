@@ -82,6 +82,23 @@ def branch(ledger: Ledger, branch_id: int) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
+def county_of(ledger: Ledger, branch_id: int) -> str | None:
+    """The name of the county a branch sits in; None for a city-level branch."""
+    found = ledger.scalar(
+        """
+        WITH RECURSIVE up(id, parent_id, level, name) AS (
+            SELECT r.id, r.parent_id, r.level, r.name FROM region r JOIN branch b ON b.region_id = r.id
+            WHERE b.id = ?
+            UNION ALL
+            SELECT r.id, r.parent_id, r.level, r.name FROM region r JOIN up ON r.id = up.parent_id
+        )
+        SELECT name FROM up WHERE level = 'county'
+        """,
+        (branch_id,),
+    )
+    return None if found is None else str(found)
+
+
 def established_after(ledger: Ledger, branch_ids: Sequence[int], day: dt.date) -> str | None:
     """The name of one of ``branch_ids`` established after ``day``, if any."""
     if not branch_ids:

@@ -378,7 +378,10 @@ class PairingsTab(QWidget):
         choice = dialog.choice() if dialog.exec() else None
         if choice is not None:
             organ, grassroots, started = choice
-            self.edits.run(lambda lg: pairings.assign_pairing(lg, organ, grassroots, started), self)
+            across = dialog.cross_county
+            self.edits.run(
+                lambda lg: pairings.assign_pairing(lg, organ, grassroots, started, cross_county=across), self
+            )
 
     def pair_unit(self) -> None:
         ledger = self.ledger
@@ -407,7 +410,10 @@ class PairingsTab(QWidget):
         choice = dialog.choice() if dialog.exec() else None
         if choice is not None:
             partner, started = choice
-            self.edits.run(lambda lg: pairings.repair(lg, row.id, partner, started), self)
+            across = dialog.cross_county
+            self.edits.run(
+                lambda lg: pairings.repair(lg, row.id, partner, started, cross_county=across), self
+            )
 
     def open_draw(self) -> DrawDialog | None:
         ledger = self.ledger

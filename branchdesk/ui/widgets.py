@@ -227,6 +227,21 @@ class MonthLineEdit(CalendarLineEdit[Month]):
         return self.tr("Enter a month, e.g. 2023-06.")
 
 
+def problem_line(parent: QWidget) -> QLabel:
+    """The line under a choice that says it is still to be made."""
+    label = QLabel(parent)
+    label.setStyleSheet(PROBLEM_STYLE)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, text: str | None) -> bool:
+    """Show ``text`` on ``label`` (hide it for None); True when there is nothing to show."""
+    label.setText(text or "")
+    label.setVisible(text is not None)
+    return text is None
+
+
 class MarkedField(QWidget):
     """A date or month field with the reason its text is refused shown beside it (below, in a form)."""
 

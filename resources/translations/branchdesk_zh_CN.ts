@@ -91,6 +91,10 @@
         <translation>结对</translation>
     </message>
     <message>
+        <source>Pair branches of two counties</source>
+        <translation>跨县结对</translation>
+    </message>
+    <message>
         <source>Pair a unit with a community's grids</source>
         <translation>单位与社区网格结对</translation>
     </message>
@@ -101,6 +105,10 @@
     <message>
         <source>Re-pair</source>
         <translation>重新结对</translation>
+    </message>
+    <message>
+        <source>Re-pair across two counties</source>
+        <translation>跨县重新结对</translation>
     </message>
     <message>
         <source>Commit draw</source>
@@ -543,6 +551,14 @@
     <message>
         <source>Paired from</source>
         <translation>结对日期</translation>
+    </message>
+    <message>
+        <source>Choose the organ branch.</source>
+        <translation>请选择机关党支部。</translation>
+    </message>
+    <message>
+        <source>Choose the grassroots branch.</source>
+        <translation>请选择基层党支部。</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1728,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Choose why the pairing ends.</source>
+        <translation>请选择结对结束的原因。</translation>
     </message>
 </context>
 <context>
@@ -3358,6 +3378,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{name}”已于 {date} 归档，其结对最晚只能到当天结束。</translation>
     </message>
     <message>
+        <source>The organ branch is in {organ_county} and the grassroots branch in {grassroots_county}: pairing across two counties needs the user's confirmation.</source>
+        <translation>机关党支部属于{organ_county}，基层党支部属于{grassroots_county}：跨县结对须经用户确认。</translation>
+    </message>
+    <message>
         <source>“{value}” is not a whole number.</source>
         <translation>“{value}”不是整数。</translation>
     </message>
@@ -3780,6 +3804,17 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>PairingDialogs</name>
+    <message>
+        <source>Pair across two counties?</source>
+        <translation>跨县结对？</translation>
+    </message>
+    <message>
+        <source>The organ branch is in {organ_county} and the grassroots branch in {grassroots_county}. Pairs are normally made within one county. Pair them across the two counties?</source>
+        <translation>机关党支部属于{organ_county}，基层党支部属于{grassroots_county}。结对一般在同一县内进行。确定跨县结对吗？</translation>
+    </message>
+</context>
+<context>
     <name>PairingPicker</name>
     <message>
         <source>Type part of a branch name</source>
@@ -4159,6 +4194,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <source>New pairing from</source>
         <translation>新结对日期</translation>
     </message>
+    <message>
+        <source>Choose the new grassroots branch.</source>
+        <translation>请选择新的基层党支部。</translation>
+    </message>
+    <message>
+        <source>Choose the new organ branch.</source>
+        <translation>请选择新的机关党支部。</translation>
+    </message>
 </context>
 <context>
     <name>ReportDialog</name>
@@ -4306,6 +4349,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Each unpaired branch of the unit is paired with one unpaired grid, in name order.</source>
         <translation>该单位每个未结对的支部按名称顺序与一个未结对的网格结对。</translation>
+    </message>
+    <message>
+        <source>Choose the unit.</source>
+        <translation>请选择单位。</translation>
     </message>
 </context>
 <context>

@@ -107,6 +107,7 @@ def test_assign_end_and_repair(
     def pick(dialog: QDialog) -> None:
         dialog.organ.search.setText("第2")  # type: ignore[attr-defined]
         dialog.organ.refresh()  # type: ignore[attr-defined]
+        dialog.organ.list.setCurrentRow(0)  # type: ignore[attr-defined]
         dialog.grassroots.list.setCurrentRow(1)  # type: ignore[attr-defined]
 
     _answer("assignPairingDialog", pick)

@@ -20,14 +20,14 @@ from branchdesk.domain.records import Region
 from branchdesk.i18n.language import format_count
 from branchdesk.services.branches import BulkEdit
 from branchdesk.ui.labels import tier_label
-from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, MarkedField, SearchCombo, check_all
-
-
-def _problem_line(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet(PROBLEM_STYLE)
-    label.hide()
-    return label
+from branchdesk.ui.widgets import (
+    DateLineEdit,
+    MarkedField,
+    SearchCombo,
+    check_all,
+    problem_line,
+    show_problem,
+)
 
 
 def _with_line(widget: QWidget, line: QLabel) -> QWidget:
@@ -60,7 +60,7 @@ class BulkEditDialog(QDialog):
         for tier in (*Tier, None):
             self.tier.addItem(tier_label(tier), tier)
         self.tier.setCurrentIndex(-1)  # a ticked tier is chosen by the clerk, never 好 by default
-        self.tier_problem = _problem_line(self)
+        self.tier_problem = problem_line(self)
         self.set_optimised = QCheckBox(self.tr("Optimised on"), self)
         self.set_optimised.setObjectName("setOptimised")
         self.optimised = DateLineEdit(self, optional=True)
@@ -72,7 +72,7 @@ class BulkEditDialog(QDialog):
         for region in regions:
             self.region.addItem(region.path, region.id)
         self.region.setCurrentIndex(-1)
-        self.region_problem = _problem_line(self)
+        self.region_problem = problem_line(self)
         for box, widget in (
             (self.set_tier, self.tier),
             (self.set_optimised, self.optimised),
@@ -101,12 +101,10 @@ class BulkEditDialog(QDialog):
         """A ticked field must say what to set: a chosen tier, a real date (or none), a known region."""
         tier_missing = self.set_tier.isChecked() and self.tier.currentIndex() < 0
         region_missing = self.set_region.isChecked() and not isinstance(self.region.chosen(), int)
-        for line, missing, text in (
-            (self.tier_problem, tier_missing, self.tr("Choose the tier to set.")),
-            (self.region_problem, region_missing, self.tr("Choose the region to move them to.")),
-        ):
-            line.setText(text)
-            line.setVisible(missing)
+        show_problem(self.tier_problem, self.tr("Choose the tier to set.") if tier_missing else None)
+        show_problem(
+            self.region_problem, self.tr("Choose the region to move them to.") if region_missing else None
+        )
         dates_ok = not self.set_optimised.isChecked() or check_all(self.optimised)
         if dates_ok and not tier_missing and not region_missing:
             self.accept()

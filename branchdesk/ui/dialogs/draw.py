@@ -34,9 +34,10 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import draws
 from branchdesk.services.draws import DrawCandidates, DrawPreview
 from branchdesk.services.regions import list_regions
-from branchdesk.ui.dialogs.pairing import date_edit, day_of
+from branchdesk.ui.dialogs.pairing import date_field, day_of
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.labels import tier_label
+from branchdesk.ui.widgets import MarkedField, check_all
 
 
 def _tier_counts(counts: dict[Tier | None, int], order: tuple[Tier | None, ...]) -> str:
@@ -100,7 +101,8 @@ class DrawDialog(QDialog):
         self.generate.setObjectName("generateSeed")
         self.preview_button = QPushButton(self.tr("Preview"), self)
         self.preview_button.setObjectName("previewDraw")
-        self.started = date_edit(clock.today(), self)
+        self.started = date_field(clock.today(), self)
+        self.started.setObjectName("drawStart")
         seed_row = QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.generate)
@@ -154,7 +156,7 @@ class DrawDialog(QDialog):
         buttons.addWidget(self.swap_button)
         buttons.addWidget(self.swaps, 1)
         buttons.addWidget(QLabel(self.tr("Pairs start on"), self))
-        buttons.addWidget(self.started)
+        buttons.addWidget(MarkedField(self.started, beside=True))
         buttons.addWidget(self.commit_button)
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.close_button)
@@ -270,7 +272,7 @@ class DrawDialog(QDialog):
 
     def commit(self) -> None:
         preview = self.preview
-        if preview is None:
+        if preview is None or not check_all(self.started):
             return
         started = day_of(self.started)
         done = self.edits.run(lambda ledger: draws.commit_draw(ledger, preview, started), self)
