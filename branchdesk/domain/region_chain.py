@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from branchdesk.domain.branch_rules import BLANKS
+from branchdesk.domain.branch_rules import BLANKS, name_too_long
 from branchdesk.domain.errors import BranchDeskError, FieldProblem, InvalidRecordError
 
 CHAIN_DEPTH = 3  # city/county/township
@@ -89,6 +89,10 @@ def chain_problems(chain: RegionChain) -> list[FieldProblem]:
         elif township.name in seen_names:
             problems.append(FieldProblem(field, "chain.duplicate_township", {"name": township.name}))
         seen_names.add(township.name)
+    for field, region in _fields(chain):
+        too_long = name_too_long(region.name, field)
+        if too_long is not None:
+            problems.append(too_long)
     seen_codes: set[str] = set()
     for field, region in _fields(chain):
         if region.code is None:

@@ -10,17 +10,21 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QPushButton, QWidget
 
+from branchdesk.cli import EXIT_USAGE
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
+from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
 from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.main_window import MainWindow
+from tests.test_cli import cli
 from tests.ui.conftest import Recorder
+from tests.ui.driving import press, shown, type_text
 from tests.ui.test_branch_editing import answer, open_window, small  # noqa: F401  (the fixture)
 from tests.ui.test_history import SCREENSHOTS, _activate
 
@@ -156,3 +160,31 @@ def test_region_unit_and_key_task_dialogs_refuse_a_long_name(
 def _region_id(path: Path, name: str) -> int:
     with Ledger.open(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
         return int(ledger.scalar("SELECT id FROM region WHERE name = ?", (name,)))
+
+
+def test_file_new_refuses_a_long_region_name(
+    make_window: Callable[..., MainWindow], qtbot: object, tmp_path: Path, recorder: Recorder
+) -> None:
+    window = shown(make_window())
+    recorder.next_new = tmp_path / "新 台账.bdesk"
+    seen: list[str] = []
+
+    def fill(dialog: NewLedgerDialog) -> None:
+        type_text(dialog.county, LONG)
+        _click_ok(qtbot, dialog)
+        seen.append(dialog.problems.text())
+        assert dialog.isVisible()  # nothing made until the name is shortened
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+
+    answer(NewLedgerDialog, fill)
+    press(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen == [REFUSED]
+    assert not recorder.next_new.exists()
+
+
+def test_cli_new_refuses_a_long_region_name(tmp_path: Path, clock: FixedClock) -> None:
+    path = tmp_path / "新 台账.bdesk"
+    code, _, err = cli("new", str(path), "--region", f"信阳市/{LONG}", clock=clock)
+    assert code == EXIT_USAGE  # a --region that cannot be a chain is a bad argument
+    assert REFUSED in err
+    assert not path.exists()
