@@ -29,7 +29,8 @@ from branchdesk.ui.dialogs.history import HistoryDialog
 from branchdesk.ui.history_text import COUNTS, FIELDS
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
-from tests.ui.test_branch_editing import answer, open_window
+from tests.ui.driving import answer
+from tests.ui.test_branch_editing import open_window
 
 SCREENSHOTS = os.environ.get("BRANCHDESK_SCREENSHOTS")
 # Codes, column names and stored values that must never reach the user.

@@ -24,8 +24,8 @@ from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.test_cli import cli
 from tests.ui.conftest import Recorder
-from tests.ui.driving import press, shown, type_text
-from tests.ui.test_branch_editing import answer, open_window, small  # noqa: F401  (the fixture)
+from tests.ui.driving import answer, press, shown, type_text
+from tests.ui.test_branch_editing import open_window, small  # noqa: F401  (the fixture)
 from tests.ui.test_history import SCREENSHOTS, _activate
 
 LONG = "信阳市潢川县仁和镇张庄村" * 8 + "党支部联建"  # 101 characters
