@@ -9,7 +9,7 @@ import re
 ALLOWED = frozenset((
     "PDF", "pdf", "Excel", "WPS", "CSV", "csv", "xlsx", "xls", "bdesk", "png", "svg", "PNG", "SVG", "JSON",
     "json", "UTF", "utf", "GBK", "gbk", "YYYY", "MM", "DD", "H1", "H2", "A4", "zh_CN", "en", "ID", "dpi",
-    "N", "U", "USB", "Ctrl", "Shift", "Alt", "Enter", "Esc", "F1", "F2", "Del", "Tab",
+    "N", "U", "USB", "Ctrl", "Shift", "Alt", "Enter", "Esc", "F1", "F2", "Del", "Tab", "Insert", "SQLite",
 ))
 # fmt: on
 _TOKENS = re.compile(
@@ -17,7 +17,8 @@ _TOKENS = re.compile(
     r"|branchdesk(?:-cli)?"  # the programs' names
     r"|\{[^{}]*\}"  # argparse's choices: {township,county}
     r"|'[^']*'|“[^”]*”"  # values the user gave, quoted: 'foo', “abc”
-    r"|(?:[A-Za-z]:)?[\\/][^\s：，。）]*"  # paths
+    r"|(?:Ctrl|Shift|Alt)\+[A-Za-z0-9+]+"  # keys pressed together: Ctrl+Shift+N
+    r"|(?:[A-Za-z]:)?[A-Za-z0-9_.-]*[\\/][^\s：，。）]*"  # paths, docs/draw.md too
     r"|\S+\.(?:bdesk|xlsx|xls|csv|pdf|png|svg)\b"  # file names
     r"|\b[0-9a-f]{16,}\b"  # SHA-256 hashes (a draw's candidate list and result), whole or cut short
 )

@@ -1,4 +1,5 @@
-"""Help ▸ User guide: a short guide in the current language, from resources/guide/."""
+"""Help ▸ User guide (F1): the guide to every task in the current language, with screenshots the app rendered
+itself (tools/guide_screenshots.py), from resources/guide/."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ class GuideDialog(QDialog):
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("guideText")
         self.browser.setOpenExternalLinks(False)
-        self.browser.setHtml((resources_dir() / "guide" / f"{language}.html").read_text(encoding="utf-8"))
+        folder = resources_dir() / "guide"
+        self.browser.setSearchPaths([str(folder)])  # the screenshots beside the text
+        self.browser.setHtml((folder / f"{language}.html").read_text(encoding="utf-8"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        # Wide enough for the whole-window pictures (900 pixels), within a 1366×768 screen.
+        self.resize(960, 660)
