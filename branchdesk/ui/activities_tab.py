@@ -11,12 +11,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDate, QModelIndex, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -46,22 +45,13 @@ from branchdesk.ui.chart_tab import DrillDown
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.labels import activity_type_label, area_label, current_language
+from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 TAB_ID = "activities"
 _TABLES = ("activity", "activity_area", "key_task", "pairing", "holiday", "holiday_year", "branch", "region")
 
 
-def _qmonth(month: Month) -> QDate:
-    return QDate(month.year, month.month, 1)
-
-
-def _month(date: QDate) -> Month:
-    return Month(date.year(), date.month())
-
-
 class ActivitiesTab(QWidget):
-    FILTER_DELAY_MS = 250
-
     def __init__(self, clock: Clock, edits: LedgerEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(TAB_ID)
@@ -108,15 +98,13 @@ class ActivitiesTab(QWidget):
 
         self.months = QCheckBox(self)
         self.months.setObjectName("monthFilter")
-        self.first_month = QDateEdit(self)
+        # Enter takes the month typed and filters; text that is no month is marked beside it.
+        self.first_month = MonthLineEdit(self, keep_enter=True)
         self.first_month.setObjectName("firstMonth")
-        self.last_month = QDateEdit(self)
+        self.last_month = MonthLineEdit(self, keep_enter=True)
         self.last_month.setObjectName("lastMonth")
-        today = clock.today()
         for edit in (self.first_month, self.last_month):
-            edit.setDisplayFormat("yyyy-MM")
-            edit.setCalendarPopup(True)
-            edit.setDate(QDate(today.year, today.month, 1))
+            edit.set_value(Month.of(clock.today()))
             edit.setEnabled(False)
         self.type = QComboBox(self)
         self.type.setObjectName("typeFilter")
@@ -178,9 +166,9 @@ class ActivitiesTab(QWidget):
         top.addWidget(self.key_tasks_button)
         filters = QHBoxLayout()
         filters.addWidget(self.months)
-        filters.addWidget(self.first_month)
+        filters.addWidget(MarkedField(self.first_month, beside=True))
         filters.addWidget(QLabel("–", self))
-        filters.addWidget(self.last_month)
+        filters.addWidget(MarkedField(self.last_month, beside=True))
         filters.addWidget(self.type)
         filters.addWidget(self.area)
         filters.addWidget(self.key_task, 1)
@@ -195,13 +183,9 @@ class ActivitiesTab(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(self.FILTER_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
         self.months.toggled.connect(self._on_months_toggled)
         for edit in (self.first_month, self.last_month):
-            edit.dateChanged.connect(self._timer.start)
+            edit.value_edited.connect(self.apply_filter)
         for combo in (self.type, self.area, self.key_task):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.weekday.toggled.connect(self.apply_filter)
@@ -232,8 +216,9 @@ class ActivitiesTab(QWidget):
 
     def current_filter(self) -> ActivityFilter:
         first = last = None
-        if self.months.isChecked():
-            first, last = sorted((_month(self.first_month.date()), _month(self.last_month.date())))
+        first_month, last_month = self.first_month.accepted(), self.last_month.accepted()
+        if self.months.isChecked() and first_month is not None and last_month is not None:
+            first, last = sorted((first_month, last_month))
         return ActivityFilter(
             region_id=self._region_id,
             direct=self._direct,
@@ -248,7 +233,6 @@ class ActivitiesTab(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self._timer.stop()
         flt = self.current_filter()
         if flt != self.model.current_filter:
             self.model.set_filter(flt)
@@ -267,8 +251,8 @@ class ActivitiesTab(QWidget):
         self.first_month.setEnabled(drill.month is not None)
         self.last_month.setEnabled(drill.month is not None)
         if drill.month is not None:
-            self.first_month.setDate(_qmonth(drill.month))
-            self.last_month.setDate(_qmonth(drill.month))
+            self.first_month.set_value(drill.month)
+            self.last_month.set_value(drill.month)
         self.type.setCurrentIndex(max(self.type.findData(drill.activity_type), 0))
         self.area.setCurrentIndex(max(self.area.findData(drill.area), 0))
         self.key_task.setCurrentIndex(0)

@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from branchdesk.domain.chart_data import GroupKind, GroupRate, RateBreakdown, TierMatrix
 from branchdesk.domain.clock import Clock
@@ -21,6 +20,7 @@ from branchdesk.ui.background_charts import Compute
 from branchdesk.ui.branches_tab import TAB_ID as BRANCHES
 from branchdesk.ui.chart_tab import ChartTab, DrillDown
 from branchdesk.ui.labels import tier_label
+from branchdesk.ui.widgets import DateLineEdit, MarkedField
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -34,10 +34,6 @@ GRASSROOTS = "grassroots"
 ORGAN = "organ"
 OPTIMISATION = "optimisation"
 TIERS = "tiers"
-
-
-def _day(date: QDate) -> dt.date:
-    return dt.date(date.year(), date.month(), date.day())
 
 
 class CoverageTab(ChartTab):
@@ -62,33 +58,34 @@ class CoverageTab(ChartTab):
 
     def build_period(self, layout: QHBoxLayout) -> None:
         self.as_of_label = QLabel(self)
-        self.as_of = QDateEdit(self)
+        # Enter charts the day typed; text that is no date is marked beside the field.
+        self.as_of = DateLineEdit(self, keep_enter=True)
         self.as_of.setObjectName("asOf")
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setMinimumDate(QDate(2000, 1, 1))
         self.today_button = QPushButton(self)
         self.today_button.setObjectName("asOfToday")
         layout.addWidget(self.as_of_label)
-        layout.addWidget(self.as_of)
+        layout.addWidget(MarkedField(self.as_of, beside=True))
         layout.addWidget(self.today_button)
-        self.reset_period()
-        self.as_of.dateChanged.connect(self.period_edited)
+        self.as_of.set_value(self.clock.today())
+        self.as_of.value_edited.connect(self.period_edited)
         self.today_button.clicked.connect(self.reset_period)
 
     def reset_period(self) -> None:
         today = self.clock.today()
-        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        changed = self.as_of.accepted() != today
+        self.as_of.set_value(today)  # also takes away refused text
+        if changed:
+            self.period_edited()
 
     def set_as_of(self, day: dt.date) -> None:
-        self.as_of.setDate(QDate(day.year, day.month, day.day))
+        self.as_of.set_value(day)
         self.update_chart()
 
     def period_key(self) -> Hashable:
-        return _day(self.as_of.date())
+        return self.as_of.accepted() or self.clock.today()
 
     def retranslate_period(self) -> None:
         self.as_of_label.setText(self.tr("As of"))
-        self.as_of.setDisplayFormat(self.tr("yyyy-MM-dd"))
         self.today_button.setText(self.tr("Today"))
 
     # -- computing and drawing -----------------------------------------------------------------------

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from branchdesk.domain.chart_data import (
     AreaCounts,
@@ -28,6 +28,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.background_charts import Compute
 from branchdesk.ui.chart_tab import ChartTab, DrillDown
 from branchdesk.ui.labels import current_language, level_label
+from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -62,14 +63,6 @@ _AREA_NAMES = {
 }
 
 
-def _month(date: QDate) -> Month:
-    return Month(date.year(), date.month())
-
-
-def _qdate(month: Month) -> QDate:
-    return QDate(month.year, month.month, 1)
-
-
 class FrequencyTab(ChartTab):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         self._span: MonthSpan | None = None  # None until the ledger's default is known
@@ -100,19 +93,19 @@ class FrequencyTab(ChartTab):
 
     def build_period(self, layout: QHBoxLayout) -> None:
         self.from_label = QLabel(self)
-        self.first_month = QDateEdit(self)
+        # Enter charts the months typed; text that is no month is marked beside the field.
+        self.first_month = MonthLineEdit(self, keep_enter=True)
         self.first_month.setObjectName("firstMonth")
         self.to_label = QLabel(self)
-        self.last_month = QDateEdit(self)
+        self.last_month = MonthLineEdit(self, keep_enter=True)
         self.last_month.setObjectName("lastMonth")
         for edit in (self.first_month, self.last_month):
-            edit.setMinimumDate(QDate(2000, 1, 1))
             edit.setEnabled(False)
-            edit.dateChanged.connect(self._months_edited)
+            edit.value_edited.connect(self._months_edited)
         layout.addWidget(self.from_label)
-        layout.addWidget(self.first_month)
+        layout.addWidget(MarkedField(self.first_month, beside=True))
         layout.addWidget(self.to_label)
-        layout.addWidget(self.last_month)
+        layout.addWidget(MarkedField(self.last_month, beside=True))
 
     def reset_period(self) -> None:
         self._span = None  # the new ledger's default comes with its first chart
@@ -127,12 +120,13 @@ class FrequencyTab(ChartTab):
     def _show_span(self, span: MonthSpan) -> None:
         self._span = span
         for edit, month in ((self.first_month, span.first), (self.last_month, span.last)):
-            with QSignalBlocker(edit):
-                edit.setDate(_qdate(month))
+            edit.set_value(month)
             edit.setEnabled(True)
 
     def _months_edited(self) -> None:
-        first, last = _month(self.first_month.date()), _month(self.last_month.date())
+        first, last = self.first_month.accepted(), self.last_month.accepted()
+        if first is None or last is None:
+            return
         if last < first:  # the other end follows
             first, last = (first, first) if self.sender() is self.first_month else (last, last)
         self._show_span(MonthSpan(first, last).clamped())
@@ -151,8 +145,6 @@ class FrequencyTab(ChartTab):
     def retranslate_period(self) -> None:
         self.from_label.setText(self.tr("From"))
         self.to_label.setText(self.tr("to"))
-        for edit in (self.first_month, self.last_month):
-            edit.setDisplayFormat(self.tr("yyyy-MM"))
 
     # -- computing and drawing -----------------------------------------------------------------------
 

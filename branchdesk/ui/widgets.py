@@ -105,6 +105,10 @@ class CalendarLineEdit(QLineEdit, Generic[V]):
         self._last = value
         self._mark("")
 
+    def accepted(self) -> V | None:
+        """The last value taken (set, or entered and found right): text refused since does not replace it."""
+        return self._last
+
     def problem(self) -> str:
         """Why the text cannot be taken ("" when it can)."""
         try:

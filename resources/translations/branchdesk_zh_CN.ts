@@ -1425,10 +1425,6 @@
         <translation>截至</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy年M月d日</translation>
-    </message>
-    <message>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -1956,10 +1952,6 @@
     <message>
         <source>to</source>
         <translation>至</translation>
-    </message>
-    <message>
-        <source>yyyy-MM</source>
-        <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>{year}</source>

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QListWidget
 
 from branchdesk.domain.activities import ActivityColumn, ActivityFilter
@@ -227,10 +227,14 @@ def test_filters_totals_and_drill_down(
     path, ids = town
     window, tab = opened(make_window, path)
     qtbot.waitUntil(lambda: tab.totals_label.text() == "共 1 次活动 · 党员志愿者 4 人次")  # type: ignore[attr-defined]
-    tab.months.setChecked(True)
-    tab.first_month.setDate(QDate(2022, 5, 1))
-    tab.last_month.setDate(QDate(2022, 5, 1))
-    tab.apply_filter()
+    qtbot.mouseClick(tab.months, Qt.MouseButton.LeftButton, pos=QPoint(8, tab.months.height() // 2))  # type: ignore[attr-defined]
+    retype(tab.first_month, "2022/5")
+    press_enter(tab.first_month)
+    retype(tab.last_month, "2022-13")  # refused and marked: the filter keeps the month before
+    press_enter(tab.last_month)
+    assert tab.last_month.problem_text == "“2022-13”不是月份：没有13月（月份为1至12）。"
+    retype(tab.last_month, "2022年5月")
+    press_enter(tab.last_month)
     tab.wait()
     assert tab.model.rowCount() == 0
     assert tab.model.current_filter.first_month == Month(2022, 5)

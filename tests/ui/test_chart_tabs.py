@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from branchdesk.domain.chart_data import GroupKind, MonthSpan, RateBreakdown, ThemedDayGrid, TierMatrix
@@ -26,6 +26,7 @@ from branchdesk.ui.chart_tab import ChartTab
 from branchdesk.ui.main_window import MainWindow
 from tests.chart_ledger import ChartLedger, make_chart_ledger
 from tests.ui.conftest import Recorder
+from tests.ui.typing import press_enter, retype
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,7 +116,11 @@ def test_coverage_follows_region_and_date_and_drills_down(
     assert [(i.group.name, i.rate) for i in data.items] == [("城关镇", Rate(2, 4)), ("仁和镇", Rate(1, 2))]  # type: ignore[attr-defined]
 
     # The period: as of 30 April, p2 was still active and the archived village still existed.
-    tab.as_of.setDate(QDate(2022, 4, 30))
+    retype(tab.as_of, "2022-04-31")  # no such day: marked, the chart stays as it is
+    press_enter(tab.as_of)
+    assert tab.as_of.problem_text == "“2022-04-31”不是日期：2022年4月只有30天。"
+    retype(tab.as_of, "2022/4/30")
+    press_enter(tab.as_of)
     data = shown(tab, qtbot, lambda d: d.as_of == dt.date(2022, 4, 30))  # type: ignore[attr-defined]
     with open_ledger(path, clock, read_only=True) as ledger:
         for item in data.items:  # type: ignore[attr-defined]
@@ -203,10 +208,11 @@ def test_activity_frequency_follows_months_and_region(
     # Today is 19 May 2022: by default, the months up to the last ended one that have activities.
     data = shown(tab, qtbot)
     assert data.span == MonthSpan(Month(2022, 4), Month(2022, 4))  # type: ignore[attr-defined]
-    assert tab.first_month.date() == QDate(2022, 4, 1)
+    assert tab.first_month.text() == "2022-04"
     assert tab.first_month.isEnabled()
 
-    tab.last_month.setDate(QDate(2022, 6, 1))
+    retype(tab.last_month, "2022年6月")
+    press_enter(tab.last_month)
     data = shown(tab, qtbot, lambda d: d.span.last == Month(2022, 6))  # type: ignore[attr-defined]
     with open_ledger(path, clock, read_only=True) as ledger:
         for i, month in enumerate(data.span.months):  # type: ignore[attr-defined]

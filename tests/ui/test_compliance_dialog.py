@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from branchdesk.domain.compliance import OverduePairing
 from branchdesk.domain.enums import ActivityType
@@ -20,6 +21,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder, day
+from tests.ui.typing import press_enter, retype
 
 
 @pytest.fixture
@@ -82,7 +84,8 @@ def test_the_figures_are_read_off_the_ui_thread_and_shown_as_models(
     assert "提醒" in dialog.summary.text()
     assert overdue_names(dialog) == ["城关1村党支部", "城关2村党支部"]  # nobody held May's yet
     assert dialog.overdue_model.index(0, 3).data() == "2022年3月12日"
-    dialog.month.setDate(QDate(2022, 3, 1))
+    retype(dialog.month, "2022-03")
+    press_enter(dialog.month)
     dialog.wait()
     assert threads == [False, False]
     assert overdue_names(dialog) == ["城关2村党支部"]
@@ -119,9 +122,11 @@ def test_a_later_month_supersedes_an_earlier_one(
     monkeypatch.setattr(compliance_service, "overdue_pairings", slow_march)
     shown: list[str] = []
     dialog.overdue_model.modelReset.connect(lambda: shown.append(dialog.summary.text()))
-    dialog.month.setDate(QDate(2022, 3, 1))
+    retype(dialog.month, "2022/3")
+    press_enter(dialog.month)
     assert march_started.wait(10)
-    dialog.month.setDate(QDate(2022, 4, 1))
+    retype(dialog.month, "2022年4月")
+    press_enter(dialog.month)
     later_asked.set()
     dialog.wait()
     assert dialog.chosen_month() == Month(2022, 4)
@@ -178,3 +183,36 @@ def test_a_cut_short_list_says_so(
         "逐月情况（前 1 个结对；其余请在左侧选择县或乡镇查看）"
     )
     assert dialog.coverage_status.text() == "仅列出前 1 个结对；其余请在左侧选择县或乡镇查看。"
+
+
+def test_enter_in_the_month_shows_that_month_and_keeps_the_view_open(
+    make_window: Callable[..., MainWindow], town: tuple[Path, int], qtbot: object
+) -> None:
+    path, region = town
+    window, ledger = opened(make_window, path)
+    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    dialog.show()
+    dialog.wait()
+    retype(dialog.month, "2022/3")
+    press_enter(dialog.month)
+    dialog.wait()
+    assert dialog.isVisible()  # Enter showed March; it did not close the view
+    assert dialog.month.text() == "2022-03"
+    assert overdue_names(dialog) == ["城关2村党支部"]
+    assert "2022年3月" in dialog.summary.text()
+    retype(dialog.month, "2022-13")
+    press_enter(dialog.month)
+    assert dialog.isVisible()
+    assert dialog.month.text() == "2022-13"  # kept as typed, marked beside with the reason
+    problem = dialog.findChild(QLabel, "complianceMonthProblem")
+    assert problem is not None
+    assert problem.isVisible()
+    assert problem.text() == "“2022-13”不是月份：没有13月（月份为1至12）。"
+    assert dialog.chosen_month() == Month(2022, 3)  # March stays on screen
+    retype(dialog.month, "2022年4月")
+    assert not problem.isVisible()
+    press_enter(dialog.month)
+    dialog.wait()
+    assert dialog.isVisible()
+    assert "2022年4月" in dialog.summary.text()
+    dialog.close()

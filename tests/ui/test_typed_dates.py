@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import Area, BranchKind, Tier
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.months import Month
 from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.dialogs.activity import ActivityDialog
@@ -310,3 +311,27 @@ def test_the_archive_date_is_typed_and_a_bad_one_refused(
     tab.branch_actions.archive.trigger()
     assert seen == [["请填写日期，如 2020-05-01。"]]
     assert query(county, "SELECT archived_on FROM branch WHERE name = '王岗村党支部'") == [("2024-12-31",)]
+
+
+def test_the_report_month_is_typed_and_enter_does_not_close_the_dialog(
+    make_window: Callable[..., MainWindow], county: Path, qtbot: object
+) -> None:
+    window = open_window(make_window, county, qtbot)
+    dialog = window.exchange.report_dialog()
+    assert dialog is not None
+    dialog.show()
+    assert dialog.month.text() == "2026-05"  # the last month that has ended, in sight
+    retype(dialog.month, "2026-13")
+    press_enter(dialog.month)
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert dialog.report is None  # nothing drawn for a month that is none
+    assert problems(dialog) == ["“2026-13”不是月份：没有13月（月份为1至12）。"]
+    for typed in ("2023年6月", "2023/6", "202306"):
+        retype(dialog.month, typed)
+        press_enter(dialog.month)
+        assert dialog.isVisible()
+        assert dialog.month.text() == "2023-06"
+        assert dialog.chosen_month() == Month(2023, 6)
+        assert problems(dialog) == []
+    dialog.close()

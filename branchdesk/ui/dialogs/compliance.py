@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -41,6 +40,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.labels import current_language, date_text
 from branchdesk.ui.result_table_model import Cell, ResultTableModel
+from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 MONTHS_SHOWN = 6  # the month-by-month view: the chosen month and the five before it
 
@@ -114,12 +114,10 @@ class ComplianceDialog(QDialog):
         today = ledger.clock.today()
         self._current = Month.of(today)
         self._tasks: list[KeyTask] = []  # the coverage columns, of the half-year shown
-        self.month = QDateEdit(self)
+        # Enter shows the month typed; it does not close the view.
+        self.month = MonthLineEdit(self, keep_enter=True)
         self.month.setObjectName("complianceMonth")
-        self.month.setDisplayFormat("yyyy-MM")
-        self.month.setCalendarPopup(True)
-        self.month.setMaximumDate(QDate(today.year, today.month, 1))
-        self.month.setDate(QDate(today.year, today.month, 1))
+        self.month.set_value(self._current)
         self.summary = QLabel(self)
         self.summary.setObjectName("complianceSummary")
         self.summary.setWordWrap(True)
@@ -164,7 +162,7 @@ class ComplianceDialog(QDialog):
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month"), self))
-        top.addWidget(self.month)
+        top.addWidget(MarkedField(self.month, beside=True))
         top.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -184,13 +182,13 @@ class ComplianceDialog(QDialog):
         for half_year in halves:
             self.half_year.addItem(str(half_year))
         self.half_year.setCurrentIndex(self.half_year.findText(str(HalfYear.of(today))))
-        self.month.dateChanged.connect(self._read_month)
+        self.month.value_edited.connect(self._read_month)
         self.half_year.currentIndexChanged.connect(self._read_coverage)
         self.refresh()
 
     def chosen_month(self) -> Month:
-        value = self.month.date()
-        return Month(value.year(), value.month())
+        """The month last entered: text that is no month is marked and leaves the figures as they are."""
+        return self.month.accepted() or self._current
 
     def refresh(self) -> None:
         """Read the chosen month and half-year again (after an activity was recorded)."""

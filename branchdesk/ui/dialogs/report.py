@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QRectF, QSize
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.file_job import Cancelled, Progress, run_job
 from branchdesk.ui.labels import current_language
+from branchdesk.ui.widgets import MarkedField, MonthLineEdit, check_all
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -83,11 +83,9 @@ class ReportDialog(QDialog):
         self.ledger_path, self.region, self.context = ledger_path, region, context
         self.report: MonthlyReport | None = None
         self._built_for: tuple[Month, str | None] | None = None
-        self.month = QDateEdit(self)
+        self.month = MonthLineEdit(self, keep_enter=True)  # Enter takes the month; the dialog stays
         self.month.setObjectName("reportMonth")
-        self.month.setDisplayFormat("yyyy-MM")
-        last = last_ended_month(context.clock.today())
-        self.month.setDate(QDate(last.year, last.month, 1))
+        self.month.set_value(last_ended_month(context.clock.today()))
         self.message = QLabel(self)
         self.message.setObjectName("reportMessage")
         self.message.setWordWrap(True)
@@ -101,7 +99,7 @@ class ReportDialog(QDialog):
         about.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Region:"), QLabel(region or self.tr("The whole ledger"), self))
-        form.addRow(self.tr("Month:"), self.month)
+        form.addRow(self.tr("Month:"), MarkedField(self.month))
         self.preview_button = QPushButton(self.tr("&Preview and print…"), self)
         self.preview_button.setObjectName("reportPreview")
         self.preview_button.clicked.connect(self.preview)
@@ -118,17 +116,19 @@ class ReportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
-    def chosen_month(self) -> Month:
-        date = self.month.date()
-        return Month(date.year(), date.month())
+    def chosen_month(self) -> Month | None:
+        """The month typed; None while the field holds none (it is marked with the reason)."""
+        return self.month.value() if check_all(self.month) else None
 
     def _month_text(self) -> str:
-        month = self.chosen_month()
-        return format_month(month.year, month.month, current_language())
+        month = self._built_for[0] if self._built_for else None
+        return "" if month is None else format_month(month.year, month.month, current_language())
 
     def build(self) -> MonthlyReport | None:
         """The report's pages for the month chosen (kept while the month stays the same)."""
         month, region = self.chosen_month(), self.region
+        if month is None:
+            return None
         if self.report is not None and self._built_for == (month, region):
             return self.report
 
