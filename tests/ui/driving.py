@@ -1,17 +1,16 @@
-"""Driving the window as a person does: keys into fields, clicks on buttons, answers to modal dialogs."""
+"""Driving the window as a person does: shortcuts in the active window, answers to modal dialogs, and the
+file read back (typing into fields: tests/ui/typing.py)."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 
 def answer(dialog_type: type[QWidget], handle: Callable[[Any], None], name: str | None = None) -> list[str]:
@@ -25,23 +24,14 @@ def answer(dialog_type: type[QWidget], handle: Callable[[Any], None], name: str 
             QTimer.singleShot(10, act)
             return
         seen.append(dialog.objectName())
-        handle(dialog)
+        try:
+            handle(dialog)
+        except BaseException:
+            dialog.close()  # the test fails with what went wrong instead of waiting on the dialog for ever
+            raise
 
     QTimer.singleShot(0, act)
     return seen
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type ``text`` into the focused ``widget`` as a clerk does: Latin letters, digits and punctuation
-    key by key, Chinese through the input method, which commits each word as a whole."""
-    widget.setFocus()
-    for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
-        if run.isascii():
-            QTest.keyClicks(widget, run)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(run)
-            QApplication.sendEvent(widget, event)
 
 
 def shown(window: QWidget) -> Any:
@@ -50,6 +40,18 @@ def shown(window: QWidget) -> Any:
     window.activateWindow()
     QTest.qWaitForWindowActive(window)
     return window
+
+
+def select_item(combo: QComboBox, text: str) -> None:
+    """Choose a drop-down's item with the arrow keys on the closed list (Home, then Down to the item), as a
+    clerk does without opening it; the offscreen platform would leave an opened list's window active."""
+    row = combo.findText(text)
+    assert row >= 0, f"{text!r} is not offered: {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(row):
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == row
 
 
 def press(

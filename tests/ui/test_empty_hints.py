@@ -18,7 +18,8 @@ from branchdesk.ui.dialogs.pairing import AssignPairingDialog
 from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
-from tests.ui.driving import answer, file_rows, shown, type_text
+from tests.ui.driving import answer, file_rows, shown
+from tests.ui.typing import type_text
 
 TABS = ("branches", "pairings", "activities", "coverage", "activity-frequency")
 

@@ -17,7 +17,8 @@ from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
 from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Recorder
-from tests.ui.driving import answer, file_rows, press, shown, type_text
+from tests.ui.driving import answer, file_rows, press, shown
+from tests.ui.typing import type_text
 
 REGIONS = (
     "SELECT r.name, r.level, p.name, r.code FROM region r"
