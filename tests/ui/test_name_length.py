@@ -24,9 +24,10 @@ from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.test_cli import cli
 from tests.ui.conftest import Recorder
-from tests.ui.driving import answer, press, shown, type_text
+from tests.ui.driving import answer, press, shown
 from tests.ui.test_branch_editing import open_window, small  # noqa: F401  (the fixture)
 from tests.ui.test_history import SCREENSHOTS, _activate
+from tests.ui.typing import type_text
 
 LONG = "信阳市潢川县仁和镇张庄村" * 8 + "党支部联建"  # 101 characters
 REFUSED = "名称最多 100 个字，现有 101 个字，请缩短。"
