@@ -45,7 +45,7 @@ from branchdesk.ui.chart_tab import DrillDown
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.labels import activity_type_label, area_label, current_language
-from branchdesk.ui.widgets import MarkedField, MonthLineEdit
+from branchdesk.ui.widgets import MarkLine, MonthLineEdit
 
 TAB_ID = "activities"
 _TABLES = ("activity", "activity_area", "key_task", "pairing", "holiday", "holiday_year", "branch", "region")
@@ -166,9 +166,9 @@ class ActivitiesTab(QWidget):
         top.addWidget(self.key_tasks_button)
         filters = QHBoxLayout()
         filters.addWidget(self.months)
-        filters.addWidget(MarkedField(self.first_month, beside=True))
+        filters.addWidget(self.first_month)
         filters.addWidget(QLabel("–", self))
-        filters.addWidget(MarkedField(self.last_month, beside=True))
+        filters.addWidget(self.last_month)
         filters.addWidget(self.type)
         filters.addWidget(self.area)
         filters.addWidget(self.key_task, 1)
@@ -181,6 +181,10 @@ class ActivitiesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        # Under the crowded filter row, where the whole reason fits.
+        self.months_problem = MarkLine(self.first_month, self.last_month, parent=self)
+        self.months_problem.setObjectName("monthsProblem")
+        layout.addWidget(self.months_problem)
         layout.addWidget(self.table)
 
         self.months.toggled.connect(self._on_months_toggled)

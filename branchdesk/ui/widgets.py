@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
     QCompleter,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -65,6 +66,8 @@ class CalendarLineEdit(QLineEdit, Generic[V]):
         self._problem = ""
         self._last: V | None = None
         self.setPlaceholderText(self._example())
+        # Room for the whole value and the calendar button, however crowded the row.
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(f"{self._example()}  ") + 44)
         self.setClearButtonEnabled(optional)
         pick = self.addAction(_calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         # Named context: tr() here would look the string up under each subclass's name.
@@ -246,6 +249,32 @@ def show_problem(label: QLabel, text: str | None) -> bool:
     return text is None
 
 
+class MarkLine(QLabel):
+    """The reasons the text of one or more date or month fields is refused; hidden while there is none."""
+
+    def __init__(self, *edits: CalendarLineEdit[Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(PROBLEM_STYLE)
+        self.hide()
+        self._problems = ["" for _ in edits]
+        for index, edit in enumerate(edits):
+            edit.marked.connect(lambda text, key=index: self._show(key, text))
+
+    def _show(self, key: int, problem: str) -> None:
+        self._problems[key] = problem
+        shown = "  ".join(text for text in self._problems if text)
+        self.setText(shown)
+        self.setVisible(bool(shown))
+        if self.wordWrap():  # forms do not ask a wrapped label for its height: give it as a minimum
+            self.setMinimumHeight(self.heightForWidth(self.width()) if shown else 0)
+        window = self.window()
+        layout = window.layout()
+        if shown and isinstance(window, QDialog) and layout is not None:
+            # A wrapped reason needs more height than the dialog was given: grow, never shrink.
+            layout.activate()
+            window.resize(window.width(), max(window.height(), window.sizeHint().height()))
+
+
 class MarkedField(QWidget):
     """A date or month field with the reason its text is refused shown beside it (below, in a form)."""
 
@@ -253,22 +282,15 @@ class MarkedField(QWidget):
         super().__init__(edit.parentWidget())
         self.edit = edit
         edit.setParent(self)
-        self.problem = QLabel(self)
+        self.problem = MarkLine(edit, parent=self)
         self.problem.setObjectName(f"{edit.objectName()}Problem")
-        self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(not beside)
-        self.problem.hide()
         layout = QHBoxLayout(self) if beside else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6 if beside else 2)
         layout.addWidget(edit)
         layout.addWidget(self.problem, 1 if beside else 0)
         self.setFocusProxy(edit)
-        edit.marked.connect(self._show)
-
-    def _show(self, problem: str) -> None:
-        self.problem.setText(problem)
-        self.problem.setVisible(bool(problem))
 
 
 class SearchCombo(QComboBox):

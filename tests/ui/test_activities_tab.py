@@ -233,8 +233,11 @@ def test_filters_totals_and_drill_down(
     retype(tab.last_month, "2022-13")  # refused and marked: the filter keeps the month before
     press_enter(tab.last_month)
     assert tab.last_month.problem_text == "“2022-13”不是月份：没有13月（月份为1至12）。"
+    assert tab.months_problem.isVisibleTo(tab)  # the reason, under the filter row
+    assert tab.months_problem.text() == tab.last_month.problem_text
     retype(tab.last_month, "2022年5月")
     press_enter(tab.last_month)
+    assert not tab.months_problem.isVisibleTo(tab)
     tab.wait()
     assert tab.model.rowCount() == 0
     assert tab.model.current_filter.first_month == Month(2022, 5)

@@ -46,6 +46,7 @@ class BulkEditDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
         self.setWindowTitle(self.tr("Bulk edit"))
+        self.setMinimumWidth(560)  # a refused date's reason on two lines at most
         heading = QLabel(
             self.tr("Change {count} selected branches. Only the ticked fields change.").format(
                 count=format_count(count)
