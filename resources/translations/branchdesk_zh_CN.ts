@@ -1264,7 +1264,7 @@
     </message>
     <message>
         <source>Draw in {region}, seed {seed}, algorithm version {version}</source>
-        <translation>抽签范围：{region}，种子：{seed}，算法版本：{version}</translation>
+        <translation>抽签范围：{region}，随机种子：{seed}，算法版本：{version}</translation>
     </message>
     <message>
         <source>Candidates: {organs} organ branches ({organ_tiers}); {grassroots} grassroots branches ({grassroots_tiers})</source>
