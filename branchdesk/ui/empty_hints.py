@@ -159,7 +159,7 @@ class EmptyHints(QObject):
         # Each tab needs what comes before it: branches, then pairings, then activities.
         needs = {
             "branches": [(contents.branches, no_branches)],
-            "coverage": [(contents.branches, no_branches)],
+            "coverage": [(contents.branches, no_branches), (contents.pairings, no_pairings)],
             "pairings": [(contents.branches, no_branches), (contents.pairings, no_pairings)],
             "activities": [
                 (contents.branches, no_branches),

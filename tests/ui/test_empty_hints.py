@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import create_ledger
@@ -38,12 +39,6 @@ def click(window: MainWindow, tab: str, words: str) -> None:
     window.show_tab(tab)
     button = next(button for button in hint.buttons if button.text() == words)
     assert button.isEnabled()
-    qtbot_click(button)
-
-
-def qtbot_click(button: QPushButton) -> None:
-    from PySide6.QtTest import QTest
-
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -109,6 +104,7 @@ def test_no_pairings_says_pair_or_draw(
     no_pairings = ("信阳市还没有结对：指定两个党支部结对，或按以强带弱抽签。", ["指定结对…", "抽签…"])
     assert hints(window) == {
         "pairings": no_pairings,
+        "coverage": no_pairings,
         "activities": no_pairings,
         "activity-frequency": no_pairings,
     }
