@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from branchdesk.app import SCREENSHOT_SIZE, build_window
 from branchdesk.domain.clock import FixedClock
+from branchdesk.services import draws
 from branchdesk.services.backups import take_backup
 from branchdesk.services.demo import generate_demo
 from branchdesk.ui.main_window import MainWindow
@@ -36,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLOCK = FixedClock(dt.datetime(2022, 12, 20, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
 WINDOW_WIDTH = 900  # pixels of a whole-window picture in the guide (from 1366)
 COLOURS = 48  # a palette this small keeps text sharp and the files small
+RECORD_DPI = 90  # an A4 page about 740 pixels wide
 
 
 def save(pixmap: QPixmap, path: Path, width: int | None = None) -> None:
@@ -43,11 +45,26 @@ def save(pixmap: QPixmap, path: Path, width: int | None = None) -> None:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     pixmap.save(buffer, "PNG")
-    image = Image.open(io.BytesIO(bytes(buffer.data().data()))).convert("RGB")
+    save_image(Image.open(io.BytesIO(bytes(buffer.data().data()))), path, width)
+
+
+def save_image(image: Image.Image, path: Path, width: int | None = None) -> None:
+    image = image.convert("RGB")
     if width is not None and image.width > width:
         image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
     image = image.quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     image.save(path, optimize=True)
+
+
+def shoot_record(window: MainWindow, path: Path) -> None:
+    """The first page of the demo's first draw record (抽签记录), as the PDF draws it."""
+    from branchdesk.exchange.draw_record import draw_record_pages
+
+    assert window.session is not None
+    figure = draw_record_pages(draws.draw_record(window.session.ledger, 1))[0]
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=RECORD_DPI)
+    save_image(Image.open(buffer), path)
 
 
 def wait(seconds: float) -> None:
@@ -130,6 +147,7 @@ def shoot(window: MainWindow, out: Path) -> None:
         dialog.run_preview()  # type: ignore[attr-defined]
 
     shoot_dialog(window.pairing_actions["drawAction"].trigger, "drawDialog", out / "draw.png", preview)
+    shoot_record(window, out / "record.png")
     shoot_tab(window, "activities", out / "activities.png")
     shoot_dialog(window.activities_tab.record_button.click, "activityDialog", out / "activity.png")
     shoot_dialog(window.compliance_action.trigger, "complianceDialog", out / "compliance.png")
@@ -151,4 +169,7 @@ def fit(width: int, height: int) -> Callable[[QDialog], None]:
 
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Times as a clerk's computer in China shows them, whatever the machine that renders the pictures.
+    os.environ["TZ"] = "Asia/Shanghai"
+    time.tzset()
     sys.exit(main(sys.argv[1:]))

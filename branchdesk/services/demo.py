@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from uuid import UUID, uuid5
 
 from branchdesk.domain.clock import Clock, FixedClock, timestamp
 from branchdesk.domain.draw import ALGORITHM_VERSION, Candidate, candidates_text, draw
@@ -598,6 +599,7 @@ class _Builder:
         self.assignments: list[tuple[int, int]] = []  # (community id, unit id)
         self.branches: list[_Branch] = []
         self.draws: list[bulk.DrawRow] = []
+        self.draw_previews: list[bulk.DrawPreviewRow] = []
         self.pairings: list[_Pairing] = []
         self.key_tasks: list[bulk.KeyTaskRow] = []
 
@@ -905,10 +907,18 @@ class _Builder:
         draw_id = len(self.draws) + 1
         # Drawn at 10:00 on the day, China time, and stamped like any other moment.
         drawn_at = timestamp(FixedClock(dt.datetime(day.year, day.month, day.day, 10, 0, tzinfo=_CHINA)))
+        draw_uuid = _uuid(rng)
         self.draws.append(
-            (draw_id, _uuid(rng), county.region_id, seed, ALGORITHM_VERSION, result.input_hash,
+            (draw_id, draw_uuid, county.region_id, seed, ALGORITHM_VERSION, result.input_hash,
              result.result_hash, "[]", drawn_at, 1, note,
              candidates_text(organ_candidates, grassroots_candidates))
+        )  # fmt: skip
+        # Its seed previewed a few minutes before, as the window keeps every preview for the draw's record
+        # (its uuid from the draw's, so that the demo's random sequence stays as it was).
+        previewed_at = timestamp(FixedClock(dt.datetime(day.year, day.month, day.day, 9, 55, tzinfo=_CHINA)))
+        self.draw_previews.append(
+            (draw_id, str(uuid5(UUID(draw_uuid), "preview")), county.region_id, seed,
+             ALGORITHM_VERSION, result.input_hash, result.result_hash, previewed_at)
         )  # fmt: skip
         for pair in result.pairs:
             self._pairing(
@@ -1255,6 +1265,7 @@ def _fill(
         bulk.insert_branches(ledger, (branch.row() for branch in builder.branches))
         bulk.assign_communities(ledger, builder.assignments)
         bulk.insert_draws(ledger, builder.draws)
+        bulk.insert_draw_previews(ledger, builder.draw_previews)
         bulk.insert_pairings(ledger, (pairing.row() for pairing in builder.pairings))
         bulk.insert_key_tasks(ledger, builder.key_tasks)
         bulk.insert_activities(ledger, _activity_rows(builder.rng, raws, days.iso))

@@ -24,6 +24,7 @@ BranchRow = tuple[
     str | None, str | None, str | None, str | None,
 ]  # fmt: skip
 DrawRow = tuple[int, str, int, str, int, str, str, str, str, int, str | None, str]
+DrawPreviewRow = tuple[int, str, int, str, int, str, str, str]
 PairingRow = tuple[
     int, str, int, int, str, int | None, str | None, str | None, str, str | None, str | None, str | None
 ]
@@ -40,6 +41,9 @@ _DRAW_COLUMNS = (
     "id", "uuid", "scope_region_id", "seed", "algorithm_version", "input_hash", "result_hash", "swaps",
     "drawn_at", "committed", "note", "candidates",
 )  # fmt: skip
+_DRAW_PREVIEW_COLUMNS = (
+    "id", "uuid", "scope_region_id", "seed", "algorithm_version", "input_hash", "result_hash", "previewed_at",
+)  # fmt: skip
 _PAIRING_COLUMNS = (
     "id", "uuid", "organ_id", "grassroots_id", "method", "draw_id", "organ_tier", "grassroots_tier",
     "started_on", "ended_on", "end_reason", "note",
@@ -51,7 +55,9 @@ _ACTIVITY_COLUMNS = (
 )  # fmt: skip
 
 # The tables a load writes; their indexes are built at its end.
-_LOADED = ("region", "unit", "branch", "draw", "pairing", "key_task", "activity", "activity_area")
+_LOADED = (
+    "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
+)  # fmt: skip
 
 # Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
 _ROWS_PER_STATEMENT = 50
@@ -155,6 +161,10 @@ def insert_branches(ledger: Ledger, rows: Iterable[BranchRow]) -> None:
 
 def insert_draws(ledger: Ledger, rows: Iterable[DrawRow]) -> None:
     _insert(ledger, "draw", _DRAW_COLUMNS, rows)
+
+
+def insert_draw_previews(ledger: Ledger, rows: Iterable[DrawPreviewRow]) -> None:
+    _insert(ledger, "draw_preview", _DRAW_PREVIEW_COLUMNS, rows)
 
 
 def insert_pairings(ledger: Ledger, rows: Iterable[PairingRow]) -> None:

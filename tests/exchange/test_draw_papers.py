@@ -17,6 +17,7 @@ from branchdesk.exchange.draw_record import (
     write_draw_record,
 )
 from branchdesk.services import draws
+from branchdesk.services.demo import generate_demo
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder, day
 
@@ -82,3 +83,16 @@ def test_a_draw_recorded_before_seeds_were_kept_says_so(ledger: Ledger, build: L
     ledger.conn.execute("DELETE FROM draw_preview")
     texts = _texts(draw_record_pages(draws.draw_record(ledger, draws.committed_draw_id(ledger, done))))
     assert any(text.startswith("试抽的种子：台账中没有留存") for text in texts)
+
+
+def test_the_demos_draws_were_previewed_as_the_window_does(tmp_path: Path, clock: FixedClock) -> None:
+    path = tmp_path / "演示.bdesk"
+    generate_demo(path, "county", clock=clock)
+    with Ledger.open(path, clock, read_only=True) as demo:
+        ids = [row["id"] for row in demo.query("SELECT id FROM draw ORDER BY id")]
+        assert ids
+        for draw_id in ids:
+            record = draws.draw_record(demo, draw_id)
+            assert record.matches
+            assert [(t.seed, t.result_hash) for t in record.tried] == [(record.seed, record.result_hash)]
+            assert any(text.endswith("← 采用") for text in _texts(draw_record_pages(record)))
