@@ -130,6 +130,7 @@ _SOURCES = {
 }
 _EMPTY = QT_TRANSLATE_NOOP("HistoryDialog", "(empty)")
 _SEPARATOR = QT_TRANSLATE_NOOP("HistoryDialog", "; ")
+_LIST = QT_TRANSLATE_NOOP("HistoryDialog", ", ")
 _YES = QT_TRANSLATE_NOOP("HistoryDialog", "yes")
 _NO = QT_TRANSLATE_NOOP("HistoryDialog", "no")
 _SWAPS = QT_TRANSLATE_NOOP("HistoryDialog", "{count} swaps")
@@ -279,7 +280,7 @@ def _names(records: list[ChangeEntry], total: int, names: Names) -> str:
         years = sorted(int((record.after or record.before or {})["year"]) for record in records)
         return _tr(_YEARS).format(first=years[0], last=years[-1])
     shown = list(dict.fromkeys(title(record, names) for record in records))[:_SHOWN_NAMES]
-    joined = "、".join(shown)
+    joined = _tr(_LIST).join(shown)
     if total > len(shown):
         return _tr(_AND_MORE).format(names=joined, count=format_count(total - len(shown)))
     return joined

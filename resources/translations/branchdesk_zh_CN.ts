@@ -2434,6 +2434,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>；</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
