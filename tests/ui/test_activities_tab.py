@@ -26,7 +26,8 @@ from branchdesk.ui.dialogs.holidays import HolidaysDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
-from tests.ui.typing import choose, press_enter, retype, type_text
+from tests.ui.driving import select_item
+from tests.ui.typing import press_enter, retype, type_text
 
 
 @pytest.fixture
@@ -83,7 +84,7 @@ def test_record_a_bulk_entry_through_the_dialog_then_undo(
     dialog = tab.dialog
     assert isinstance(dialog, ActivityDialog)
     pick(dialog.pairings.list, "城关2村", "城关3村")
-    choose(dialog.type, "主题党日")
+    select_item(dialog.type, "主题党日")
     type_text(dialog.held_on, "2022-05-11")  # a Wednesday: a working day
     press_enter(dialog.held_on)  # the date is taken; OK is still to be pressed with the rest
     assert dialog.isVisible()
@@ -129,7 +130,7 @@ def test_validation_messages_in_the_dialog(
     type_text(dialog.held_on, "2022-05-20")
     dialog.ok_button.click()
     assert dialog.error.text() == "请选择活动类型。"
-    choose(dialog.type, "主题党日")
+    select_item(dialog.type, "主题党日")
     dialog.ok_button.click()
     assert "晚于今天" in dialog.error.text()  # no future dates: 19 May 2022 is today
     retype(dialog.held_on, "2022-05-14")
@@ -286,7 +287,7 @@ def test_the_overdue_list_shrinks_as_themed_days_are_added(
         dialog = tab.dialog
         assert isinstance(dialog, ActivityDialog)
         pick(dialog.pairings.list, pairing)
-        choose(dialog.type, "主题党日")
+        select_item(dialog.type, "主题党日")
         type_text(dialog.held_on, "20220514")  # a Saturday
         dialog.areas[Area.ORGANISATION].setChecked(True)
         dialog.ok_button.click()

@@ -26,7 +26,8 @@ from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
-from tests.ui.typing import answer, retype, type_text
+from tests.ui.driving import answer
+from tests.ui.typing import retype, type_text
 
 
 @pytest.fixture

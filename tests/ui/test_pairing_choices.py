@@ -18,7 +18,8 @@ from branchdesk.ui.dialogs.pairing import AssignPairingDialog, EndPairingDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.pairings_tab import PairingsTab
 from tests.builders import LedgerBuilder
-from tests.ui.typing import answer, choose, retype, type_text
+from tests.ui.driving import answer, select_item
+from tests.ui.typing import retype, type_text
 
 
 @pytest.fixture
@@ -140,7 +141,7 @@ def test_ending_a_pairing_asks_its_reason_and_takes_a_typed_last_day(
         click_ok(qtbot, dialog)
         seen.extend([dialog.ended.problem_text, dialog.reason_problem.text()])
         retype(dialog.ended, "2022年3月31日")
-        choose(dialog.reason, "合并")
+        select_item(dialog.reason, "合并")
         click_ok(qtbot, dialog)
 
     answer(EndPairingDialog, fill)

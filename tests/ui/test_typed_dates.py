@@ -24,7 +24,8 @@ from branchdesk.ui.dialogs.date_choice import DateDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.widgets import DateLineEdit
 from tests.builders import LedgerBuilder
-from tests.ui.typing import answer, choose, press_enter, retype, type_text
+from tests.ui.driving import answer, press, select_item
+from tests.ui.typing import press_enter, retype, type_text
 
 DATE_FORMS = ["2020-05-01", "2020/5/1", "2020.5.1", "20200501", "2020年5月1日"]
 
@@ -88,9 +89,9 @@ def test_a_date_typed_in_the_branch_dialog_is_saved_in_every_form_clerks_use(
         def fill(dialog: QWidget, number: int = number, form: str = form) -> None:
             assert isinstance(dialog, BranchDialog)
             type_text(dialog.name, f"张庄{number}村党支部")
-            choose(dialog.kind, "农村")
+            select_item(dialog.kind, "农村")
             retype(dialog.region.lineEdit(), "信阳市/潢川县/仁和镇")  # over the city chosen in the tree
-            choose(dialog.tier, "差")
+            select_item(dialog.tier, "差")
             type_text(dialog.established, form)
             qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
@@ -116,8 +117,8 @@ def test_the_branch_dialog_marks_a_date_that_is_none_and_an_unchosen_kind_and_ti
         type_text(dialog.established, "2023-02-30")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         seen.append(dialog.problem_texts())
-        choose(dialog.kind, "农村")
-        choose(dialog.tier, "差")
+        select_item(dialog.kind, "农村")
+        select_item(dialog.tier, "差")
         retype(dialog.established, "2023-13-01")
         press_enter(dialog.established)
         seen.append(dialog.problem_texts())
@@ -181,7 +182,7 @@ def record_activity(qtbot: object, window: MainWindow, held_on: str) -> Activity
     dialog.pairings.list.setFocus()
     qtbot.keyClick(dialog.pairings.list, Qt.Key.Key_Home)  # type: ignore[attr-defined]
     qtbot.keyClick(dialog.pairings.list, Qt.Key.Key_Space)  # type: ignore[attr-defined]
-    choose(dialog.type, "主题党日")
+    select_item(dialog.type, "主题党日")
     box = dialog.areas[Area.TEAM]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # type: ignore[attr-defined]
     retype(dialog.held_on, held_on)
@@ -274,11 +275,13 @@ def test_bulk_edit_takes_a_typed_date_and_refuses_what_is_none(
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
         seen.append(sorted(problems(dialog)))
         retype(dialog.optimised, "2020.5.1")
-        choose(dialog.tier, "中")
+        select_item(dialog.tier, "中")
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
     answer(BulkEditDialog, fill)
-    window.branches_tab.branch_actions.bulk.trigger()
+    qtbot.mouseClick(window.branches_tab.table.viewport(), Qt.MouseButton.LeftButton)  # focus in the table
+    window.branches_tab.table.selectAll()
+    press(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert seen == [
         sorted(
             [
