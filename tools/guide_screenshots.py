@@ -143,6 +143,7 @@ def shoot(window: MainWindow, out: Path) -> None:
     shoot_tab(window, "pairings", out / "pairings.png")
 
     def preview(dialog: QDialog) -> None:
+        fit(WINDOW_WIDTH, 640)(dialog)  # the guide's width: pictures at their own size stay sharp
         dialog.seed.setText("3-6-1-4-2-5")  # type: ignore[attr-defined]
         dialog.run_preview()  # type: ignore[attr-defined]
 
@@ -150,7 +151,9 @@ def shoot(window: MainWindow, out: Path) -> None:
     shoot_record(window, out / "record.png")
     shoot_tab(window, "activities", out / "activities.png")
     shoot_dialog(window.activities_tab.record_button.click, "activityDialog", out / "activity.png")
-    shoot_dialog(window.compliance_action.trigger, "complianceDialog", out / "compliance.png")
+    shoot_dialog(
+        window.compliance_action.trigger, "complianceDialog", out / "compliance.png", fit(WINDOW_WIDTH, 560)
+    )
     shoot_tab(window, "coverage", out / "coverage.png")
     shoot_tab(window, "activity-frequency", out / "frequency.png")
     shoot_dialog(window.exchange.import_action.trigger, "importWizard", out / "import.png", fit(800, 300))
