@@ -1625,6 +1625,10 @@
         <translation>本台账没有县（区）。</translation>
     </message>
     <message>
+        <source>The ledger is open read-only: a preview is not kept and the draw cannot be committed.</source>
+        <translation>台账以只读方式打开：预览的种子不会留存，也不能确认抽签。</translation>
+    </message>
+    <message>
         <source>Seeds tried for these candidates ({count}, all printed on the draw record): {seeds}</source>
         <translation>本候选名单已试抽的种子（{count} 个，均会印在抽签记录上）：{seeds}</translation>
     </message>

@@ -305,3 +305,32 @@ def test_a_fair_draw_typed_by_a_clerk_keeps_every_seed_tried_and_prints_the_cand
     assert [t.seed for t in record.tried] == ["3-6-1-4", lottery]
     assert record.input_hash == expected_hash
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_a_read_only_ledger_previews_a_draw_without_keeping_or_committing(
+    county: tuple[Path, dict[str, int]], qtbot: QtBot
+) -> None:
+    from branchdesk.domain.clock import FixedClock
+    from branchdesk.ui.dialogs.draw import DrawDialog
+    from branchdesk.ui.edits import LedgerEdits
+
+    path, tree = county
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    edits = LedgerEdits(lambda parent, text: None, holder)
+    with Ledger.open(path, FixedClock.on("2022-05-19"), read_only=True) as reading:
+        edits.set_ledger(reading)
+        dialog = DrawDialog(
+            edits, FixedClock.on("2022-05-19"), tree["huangchuan"], lambda _: None, lambda _: None
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.seed, "6-6-2")
+        qtbot.keyClick(dialog.seed, Qt.Key.Key_Return)
+        assert dialog.pairs.rowCount() == 3
+        assert dialog.tried.text() == dialog.tr(
+            "The ledger is open read-only: a preview is not kept and the draw cannot be committed."
+        )
+        assert not dialog.commit_button.isEnabled()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM draw_preview").fetchone()[0] == 0

@@ -214,13 +214,19 @@ class DrawDialog(QDialog):
         if ledger is None or self.candidates is None:
             return
         seeds = [tried.seed for tried in draws.tried_seeds(ledger, self.candidates)]
-        self.tried.setText(
-            self.tr(
+        if not self.edits.writable:
+            text = self.tr(
+                "The ledger is open read-only: a preview is not kept and the draw cannot be committed."
+            )
+        elif seeds:
+            text = self.tr(
                 "Seeds tried for these candidates ({count}, all printed on the draw record): {seeds}"
             ).format(count=format_count(len(seeds)), seeds="、".join(seeds))
-            if seeds
-            else self.tr("No seed tried yet. Every seed you preview is kept and printed on the draw record.")
-        )
+        else:
+            text = self.tr(
+                "No seed tried yet. Every seed you preview is kept and printed on the draw record."
+            )
+        self.tried.setText(text)
 
     def _show_feasibility(self, plan: Feasibility) -> None:
         self.organ_counts.setText(
