@@ -177,3 +177,34 @@ def test_pairing_dates_are_not_in_the_future_nor_before_a_branch_existed(
     with pytest.raises(BranchDeskError) as refused:
         pairings.end_pairing(ledger, pairing_id, day("2022-06-30"), EndReason.OTHER)
     assert refused.value.code == "pairing.ends_in_future"
+
+
+def test_pairing_across_two_counties_needs_confirmation_and_is_named_so(
+    ledger: Ledger, build: LedgerBuilder
+) -> None:
+    tree = build.tree()
+    organs = build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 2)
+    city_organ = build.organs(build.unit("信阳市委组织部", tree["city"], UnitLevel.CITY), tree["city"], 1)[0]
+    gushi = build.villages(tree["gs_chengguan"], 2, prefix="固始")
+    huangchuan = build.villages(tree["hc_renhe"], 1)[0]
+    assert pairings.other_counties(ledger, organs[0], gushi[0]) == ("潢川县", "固始县")
+    assert pairings.other_counties(ledger, organs[0], huangchuan) is None
+    assert pairings.other_counties(ledger, city_organ, gushi[0]) is None  # a city-level organ is in no county
+    with pytest.raises(BranchDeskError) as refused:
+        pairings.assign_pairing(ledger, organs[0], gushi[0], day("2022-05-01"))
+    assert (refused.value.code, refused.value.params) == (
+        "pairing.cross_county",
+        {"organ_county": "潢川县", "grassroots_county": "固始县"},
+    )
+    assert ledger.scalar("SELECT count(*) FROM pairing") == 0
+    done = pairings.assign_pairing(ledger, organs[0], gushi[0], day("2022-05-01"), cross_county=True)
+    assert done.action == "pairing.add_cross_county"
+    done = pairings.assign_pairing(ledger, organs[1], huangchuan, day("2022-05-01"))
+    assert done.action == "pairing.add"
+    # Re-pairing 潢川县's organ with the other 固始 village: the same question, the same name in the history.
+    pairing = int(ledger.scalar("SELECT id FROM pairing WHERE grassroots_id = ?", (huangchuan,)))
+    assert pairings.repair_counties(ledger, pairing, gushi[1]) == ("潢川县", "固始县")
+    with pytest.raises(BranchDeskError, match=r"pairing\.cross_county"):
+        pairings.repair(ledger, pairing, gushi[1], day("2022-05-10"))
+    done = pairings.repair(ledger, pairing, gushi[1], day("2022-05-10"), cross_county=True)
+    assert done.action == "pairing.repair_cross_county"
