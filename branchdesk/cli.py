@@ -22,6 +22,7 @@ from branchdesk.domain.months import Month, parse_date
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
+from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
@@ -530,12 +531,7 @@ def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 
 
 def _tier_text(tier: Tier | None) -> str:
-    names = {
-        Tier.STRONG: translate("Labels", "Strong"),
-        Tier.AVERAGE: translate("Labels", "Average"),
-        Tier.WEAK: translate("Labels", "Weak"),
-    }
-    return translate("Labels", "Ungraded") if tier is None else names[tier]
+    return translate("Labels", UNGRADED_ENGLISH if tier is None else english_name(tier))
 
 
 def _pair_text(pair: NamedPair) -> str:

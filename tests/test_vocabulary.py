@@ -7,17 +7,29 @@ from __future__ import annotations
 import ast
 import re
 import xml.etree.ElementTree as ET
-from enum import StrEnum
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from branchdesk.domain import cells
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
+from branchdesk.domain.enums import Area, BranchKind, Tier, UnitLevel
 from branchdesk.domain.imports import ImportKind
 from branchdesk.domain.months import Month
-from branchdesk.domain.vocabulary import NAMES, RETIRED, TERMS, Concept, name, term_name, tier_name
+from branchdesk.domain.vocabulary import (
+    NAMES,
+    RETIRED,
+    TERMS,
+    UNGRADED_ENGLISH,
+    Concept,
+    english_name,
+    find_term,
+    name,
+    parse_tier,
+    term_name,
+    tier_name,
+)
 from branchdesk.exchange.columns import COLUMNS, match_headers
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.monthly_report import build_report
@@ -66,22 +78,28 @@ def test_the_window_calls_each_concept_by_the_tables_name(concept: Concept) -> N
 
 
 def test_the_window_names_each_value_as_the_table_does() -> None:
-    """好/中/差, 机关/农村/社区/网格, the activity types and the six areas: the window's translation of
-    each equals the vocabulary's name (ui.labels reads the catalogue)."""
+    """好/中/差, 机关/农村/社区/网格, the levels, methods, end reasons, activity types and the six areas: the
+    window's translation of each value's English source (the vocabulary's, which imports also read) equals
+    the vocabulary's name."""
     translated = {(c, s): t for c, s, t in _catalogue() if c == "Labels"}
-    sources: dict[StrEnum, str] = {
-        **{tier: labels._TIER[tier] for tier in Tier},
-        **{kind: labels._KIND[kind] for kind in BranchKind},
-        **{kind: labels._ACTIVITY_TYPE[kind] for kind in ActivityType},
-        **{area: labels._AREA[area] for area in Area},
+    values = [value for enum in TERMS for value in TERMS[enum] if not isinstance(value, UnitLevel)]
+    assert {value: translated[("Labels", english_name(value))] for value in values} == {
+        value: term_name(value) for value in values
     }
-    assert {value: translated[("Labels", source)] for value, source in sources.items()} == {
-        value: term_name(value) for value in sources
-    }
-    assert translated[("Labels", labels._UNGRADED)] == tier_name(None) == "未定档次"
+    assert translated[("Labels", UNGRADED_ENGLISH)] == tier_name(None) == "未定档次"
     # a unit's level: 市直单位, 县直单位, 中央、省驻信单位
-    for level, source in labels._UNIT_LEVEL.items():
-        assert translated[("Labels", source)].startswith(term_name(level))
+    for level in UnitLevel:
+        assert translated[("Labels", english_name(level))].startswith(term_name(level))
+    # the window reads its labels from the vocabulary's sources
+    assert labels.term_label(Area.CUSTOMS) == english_name(Area.CUSTOMS) == "Civic customs"
+
+
+def test_the_english_windows_words_read_as_the_values() -> None:
+    """What the English window shows (its exports too) is read back as the value it names."""
+    for enum in TERMS:
+        for value in TERMS[enum]:
+            assert find_term(english_name(value).upper(), enum) is value
+    assert parse_tier("Ungraded") is None
 
 
 def test_retired_words_are_written_nowhere() -> None:
@@ -189,3 +207,10 @@ def test_report_and_cli_say_the_same_words(small: Ledger, clock: FixedClock) -> 
     _, out, _ = cli("stats", str(small.path), "--month", "2022-04", clock=clock)
     assert "主题党日落实率" in out
     assert out.splitlines()[0].startswith(f"{name(Concept.REGION)}：")
+
+
+def test_an_areas_cell_reads_english_names_of_two_words() -> None:
+    """The English window writes "Civic customs、Practical matters"; blanks still separate Chinese names."""
+    assert cells.areas("Civic customs、Practical matters") == {Area.CUSTOMS, Area.PRACTICAL}
+    assert cells.areas("Team, civic customs") == {Area.TEAM, Area.CUSTOMS}
+    assert cells.areas("组织共建 服务共做\u3000新风共树") == {Area.ORGANISATION, Area.SERVICE, Area.CUSTOMS}

@@ -50,8 +50,9 @@ class Uncalculated:
         return self.formula
 
 
-# Separators between the areas (六共) of one activity in one cell.
-_AREA_SEPARATORS = "、,，;；/ \u3000\n"
+# Separators between the areas (六共) of one activity in one cell; blanks separate them too, except inside an
+# area's English name (Civic customs).
+_AREA_SEPARATORS = "、,，;；/\n"
 
 
 def label(value: StrEnum) -> str:
@@ -153,8 +154,9 @@ def areas(value: object) -> frozenset[Area]:
         return frozenset()
     for separator in _AREA_SEPARATORS:
         written = written.replace(separator, "\n")
-    found = (term(part, Area) for part in written.split("\n") if part.strip())
-    return frozenset(area for area in found if area is not None)
+    parts = [part for part in written.split("\n") if part.strip()]
+    words = [word for part in parts for word in ([part] if find_term(part, Area) else part.split())]
+    return frozenset(area for area in (term(word, Area) for word in words) if area is not None)
 
 
 def yes_no(value: object) -> bool:

@@ -26,6 +26,7 @@ from branchdesk.domain.enums import (
 )
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.translatable import QT_TRANSLATE_NOOP
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -243,13 +244,73 @@ TERMS: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
     },
 }
 # fmt: on
+# The English window's name of each value: the source the window translates (context "Labels"; its
+# Chinese is the name above, tests check) and a word imports and pastes read, so the English window's
+# exports read back.
+# (Nested by enum as TERMS is: values of two enums can be equal strings, RegionLevel.CITY == UnitLevel.CITY.)
+ENGLISH: dict[type[StrEnum], dict[StrEnum, str]] = {
+    RegionLevel: {
+        RegionLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City"),
+        RegionLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County/district"),
+        RegionLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Labels", "Township"),
+    },
+    UnitLevel: {
+        UnitLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City-level unit"),
+        UnitLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County-level unit"),
+        UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("Labels", "Central or provincial unit based here"),
+    },
+    BranchKind: {
+        BranchKind.ORGAN: QT_TRANSLATE_NOOP("Labels", "Organ"),
+        BranchKind.VILLAGE: QT_TRANSLATE_NOOP("Labels", "Village"),
+        BranchKind.COMMUNITY: QT_TRANSLATE_NOOP("Labels", "Community"),
+        BranchKind.GRID: QT_TRANSLATE_NOOP("Labels", "Grid"),
+    },
+    Tier: {
+        Tier.STRONG: QT_TRANSLATE_NOOP("Labels", "Strong"),
+        Tier.AVERAGE: QT_TRANSLATE_NOOP("Labels", "Average"),
+        Tier.WEAK: QT_TRANSLATE_NOOP("Labels", "Weak"),
+    },
+    PairingMethod: {
+        PairingMethod.ASSIGNED: QT_TRANSLATE_NOOP("Labels", "Assigned"),
+        PairingMethod.DRAW: QT_TRANSLATE_NOOP("Labels", "Draw"),
+    },
+    EndReason: {
+        EndReason.MERGED: QT_TRANSLATE_NOOP("Labels", "Merged"),
+        EndReason.ABOLISHED: QT_TRANSLATE_NOOP("Labels", "Abolished"),
+        EndReason.VILLAGE_TO_COMMUNITY: QT_TRANSLATE_NOOP("Labels", "Village turned community"),
+        EndReason.REPAIRED: QT_TRANSLATE_NOOP("Labels", "Re-paired"),
+        EndReason.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    ActivityType: {
+        ActivityType.THEMED_DAY: QT_TRANSLATE_NOOP("Labels", "Themed Party day"),
+        ActivityType.LECTURE: QT_TRANSLATE_NOOP("Labels", "Party lecture"),
+        ActivityType.KEY_TASK: QT_TRANSLATE_NOOP("Labels", "Key task"),
+        ActivityType.VISIT: QT_TRANSLATE_NOOP("Labels", "Visit"),
+        ActivityType.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Volunteer service"),
+        ActivityType.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    Area: {
+        Area.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Organisation"),
+        Area.TEAM: QT_TRANSLATE_NOOP("Labels", "Team"),
+        Area.INDUSTRY: QT_TRANSLATE_NOOP("Labels", "Industry"),
+        Area.SERVICE: QT_TRANSLATE_NOOP("Labels", "Service"),
+        Area.CUSTOMS: QT_TRANSLATE_NOOP("Labels", "Civic customs"),
+        Area.PRACTICAL: QT_TRANSLATE_NOOP("Labels", "Practical matters"),
+    },
+}
 UNGRADED = "未定档次"  # a branch without a tier (city-level organs may be ungraded)
-_UNGRADED_WORDS = ("", "ungraded", UNGRADED, "未定档", "未分类", "未定级", "未评定", "无", "-", "—")
+UNGRADED_ENGLISH = QT_TRANSLATE_NOOP("Labels", "Ungraded")
+_UNGRADED_WORDS = ("", UNGRADED_ENGLISH, UNGRADED, "未定档", "未分类", "未定级", "未评定", "无", "-", "—")
 
 
 def term_name(value: StrEnum) -> str:
     """The name of one of the programme's values: 好, 机关, 组织共建, 主题党日 …"""
     return TERMS[type(value)][value][0]
+
+
+def english_name(value: StrEnum) -> str:
+    """The English window's name of a value (its source in the catalogue): Themed Party day …"""
+    return ENGLISH[type(value)][value]
 
 
 def tier_name(tier: Tier | None) -> str:
@@ -264,7 +325,7 @@ def plain(text: str) -> str:
 def _lookup(enum: type[StrEnum]) -> dict[str, StrEnum]:
     found: dict[str, StrEnum] = {}
     for member, written in TERMS[enum].items():
-        for word in (member.value, *written):
+        for word in (member.value, *written, ENGLISH[enum][member]):
             found.setdefault(plain(word), member)
     return found
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import cast
+from branchdesk.domain.translatable import QT_TRANSLATE_NOOP
 
-from PySide6 import QtCore
-
-QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
+__all__ = ["QT_TRANSLATE_NOOP"]

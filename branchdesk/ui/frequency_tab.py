@@ -22,12 +22,11 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import ActivityType, Area, RegionLevel
 from branchdesk.domain.months import Month
 from branchdesk.i18n.language import format_count, format_month, format_rate
-from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.background_charts import Compute
 from branchdesk.ui.chart_tab import ChartTab, DrillDown
-from branchdesk.ui.labels import current_language, level_label
+from branchdesk.ui.labels import activity_type_label, area_label, current_language, level_label
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 if TYPE_CHECKING:
@@ -44,23 +43,6 @@ VOLUNTEERS = "volunteers"
 AREAS = "areas"
 WEEKDAY = "weekday"
 THEMED_DAYS = "themed-days"
-
-_TYPE_NAMES = {
-    ActivityType.THEMED_DAY: QT_TRANSLATE_NOOP("FrequencyTab", "Themed Party day"),
-    ActivityType.LECTURE: QT_TRANSLATE_NOOP("FrequencyTab", "Party lecture"),
-    ActivityType.KEY_TASK: QT_TRANSLATE_NOOP("FrequencyTab", "Key task"),
-    ActivityType.VISIT: QT_TRANSLATE_NOOP("FrequencyTab", "Visit"),
-    ActivityType.VOLUNTEER: QT_TRANSLATE_NOOP("FrequencyTab", "Volunteer service"),
-    ActivityType.OTHER: QT_TRANSLATE_NOOP("FrequencyTab", "Other"),
-}
-_AREA_NAMES = {
-    Area.ORGANISATION: QT_TRANSLATE_NOOP("FrequencyTab", "Organisation"),
-    Area.TEAM: QT_TRANSLATE_NOOP("FrequencyTab", "Team"),
-    Area.INDUSTRY: QT_TRANSLATE_NOOP("FrequencyTab", "Industry"),
-    Area.SERVICE: QT_TRANSLATE_NOOP("FrequencyTab", "Service"),
-    Area.CUSTOMS: QT_TRANSLATE_NOOP("FrequencyTab", "Civic customs"),
-    Area.PRACTICAL: QT_TRANSLATE_NOOP("FrequencyTab", "Practical matters"),
-}
 
 
 class FrequencyTab(ChartTab):
@@ -84,10 +66,10 @@ class FrequencyTab(ChartTab):
         }[chart_id]
 
     def type_name(self, activity_type: ActivityType) -> str:
-        return self.tr(_TYPE_NAMES[activity_type])
+        return activity_type_label(activity_type)
 
     def area_name(self, area: Area) -> str:
-        return self.tr(_AREA_NAMES[area])
+        return area_label(area)
 
     # -- period: a range of months -------------------------------------------------------------------
 

@@ -31,11 +31,12 @@ from branchdesk.ui.labels import (
     date_text,
     kind_label,
     level_label,
+    method_label,
     moment_text,
+    reason_label,
     tier_label,
     unit_level_label,
 )
-from branchdesk.ui.pairing_model import method_label, reason_label
 
 Names = dict[tuple[str, int], str]  # (id column, id) → the name of the record it refers to
 

@@ -3,75 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, RegionLevel, Tier, UnitLevel
+from branchdesk.domain.enums import (
+    ActivityType,
+    Area,
+    BranchKind,
+    EndReason,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+    UnitLevel,
+)
+from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
-from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
-_KIND = {
-    BranchKind.ORGAN: QT_TRANSLATE_NOOP("Labels", "Organ"),
-    BranchKind.VILLAGE: QT_TRANSLATE_NOOP("Labels", "Village"),
-    BranchKind.COMMUNITY: QT_TRANSLATE_NOOP("Labels", "Community"),
-    BranchKind.GRID: QT_TRANSLATE_NOOP("Labels", "Grid"),
-}
-_TIER = {
-    Tier.STRONG: QT_TRANSLATE_NOOP("Labels", "Strong"),
-    Tier.AVERAGE: QT_TRANSLATE_NOOP("Labels", "Average"),
-    Tier.WEAK: QT_TRANSLATE_NOOP("Labels", "Weak"),
-}
-_LEVEL = {
-    RegionLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City"),
-    RegionLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County/district"),
-    RegionLevel.TOWNSHIP: QT_TRANSLATE_NOOP("Labels", "Township"),
-}
-_UNIT_LEVEL = {
-    UnitLevel.CITY: QT_TRANSLATE_NOOP("Labels", "City-level unit"),
-    UnitLevel.COUNTY: QT_TRANSLATE_NOOP("Labels", "County-level unit"),
-    UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("Labels", "Central or provincial unit based here"),
-}
-_UNGRADED = QT_TRANSLATE_NOOP("Labels", "Ungraded")
-_ACTIVITY_TYPE = {
-    ActivityType.THEMED_DAY: QT_TRANSLATE_NOOP("Labels", "Themed Party day"),
-    ActivityType.LECTURE: QT_TRANSLATE_NOOP("Labels", "Party lecture"),
-    ActivityType.KEY_TASK: QT_TRANSLATE_NOOP("Labels", "Key task"),
-    ActivityType.VISIT: QT_TRANSLATE_NOOP("Labels", "Visit"),
-    ActivityType.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Volunteer service"),
-    ActivityType.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
-}
-_AREA = {
-    Area.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Organisation"),
-    Area.TEAM: QT_TRANSLATE_NOOP("Labels", "Team"),
-    Area.INDUSTRY: QT_TRANSLATE_NOOP("Labels", "Industry"),
-    Area.SERVICE: QT_TRANSLATE_NOOP("Labels", "Service"),
-    Area.CUSTOMS: QT_TRANSLATE_NOOP("Labels", "Civic customs"),
-    Area.PRACTICAL: QT_TRANSLATE_NOOP("Labels", "Practical matters"),
-}
+
+def term_label(value: StrEnum) -> str:
+    """A value's name in the window's language; its English source is the vocabulary's (imports read it)."""
+    return QCoreApplication.translate("Labels", english_name(value))
 
 
 def kind_label(kind: BranchKind) -> str:
-    return QCoreApplication.translate("Labels", _KIND[kind])
+    return term_label(kind)
 
 
 def tier_label(tier: Tier | None) -> str:
-    return QCoreApplication.translate("Labels", _UNGRADED if tier is None else _TIER[tier])
+    return QCoreApplication.translate("Labels", UNGRADED_ENGLISH) if tier is None else term_label(tier)
 
 
 def activity_type_label(activity_type: ActivityType) -> str:
-    return QCoreApplication.translate("Labels", _ACTIVITY_TYPE[activity_type])
+    return term_label(activity_type)
 
 
 def area_label(area: Area) -> str:
-    return QCoreApplication.translate("Labels", _AREA[area])
+    return term_label(area)
 
 
 def level_label(level: RegionLevel) -> str:
-    return QCoreApplication.translate("Labels", _LEVEL[level])
+    return term_label(level)
 
 
 def unit_level_label(level: UnitLevel) -> str:
-    return QCoreApplication.translate("Labels", _UNIT_LEVEL[level])
+    return term_label(level)
+
+
+def method_label(method: PairingMethod) -> str:
+    return term_label(method)
+
+
+def reason_label(reason: EndReason) -> str:
+    return term_label(reason)
 
 
 def current_language() -> str:

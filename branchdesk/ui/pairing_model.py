@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from branchdesk.domain.enums import EndReason, PairingMethod
 from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingRow, PairingSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.id_list_model import IdListModel, Index, WorkerQueries
-from branchdesk.ui.labels import date_text, tier_label
+from branchdesk.ui.labels import date_text, method_label, reason_label, tier_label
 
 COLUMNS = list(PairingColumn)
 
@@ -28,30 +27,11 @@ _HEADERS = {
     PairingColumn.ENDED: QT_TRANSLATE_NOOP("PairingTable", "Ended on"),
     PairingColumn.REASON: QT_TRANSLATE_NOOP("PairingTable", "End reason"),
 }
-METHOD_NAMES = {
-    PairingMethod.ASSIGNED: QT_TRANSLATE_NOOP("PairingTable", "Assigned"),
-    PairingMethod.DRAW: QT_TRANSLATE_NOOP("PairingTable", "Draw"),
-}
-REASON_NAMES = {
-    EndReason.MERGED: QT_TRANSLATE_NOOP("PairingTable", "Merged"),
-    EndReason.ABOLISHED: QT_TRANSLATE_NOOP("PairingTable", "Abolished"),
-    EndReason.VILLAGE_TO_COMMUNITY: QT_TRANSLATE_NOOP("PairingTable", "Village turned community"),
-    EndReason.REPAIRED: QT_TRANSLATE_NOOP("PairingTable", "Re-paired"),
-    EndReason.OTHER: QT_TRANSLATE_NOOP("PairingTable", "Other"),
-}
 _ENDED_COLOUR = QColor(130, 130, 130)
 
 PairingWorker = WorkerQueries[PairingRow, PairingFilter, PairingSort]
 IdsQuery = Callable[[PairingFilter, PairingSort], list[int]]
 RowsQuery = Callable[[Sequence[int]], list[PairingRow]]
-
-
-def method_label(method: PairingMethod) -> str:
-    return QCoreApplication.translate("PairingTable", METHOD_NAMES[method])
-
-
-def reason_label(reason: EndReason) -> str:
-    return QCoreApplication.translate("PairingTable", REASON_NAMES[reason])
 
 
 def _cell(row: PairingRow, column: PairingColumn) -> str:

@@ -46,8 +46,8 @@ from branchdesk.ui.dialogs.pairing import (
 )
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.id_list_model import WorkerQueries
-from branchdesk.ui.labels import date_text, tier_label
-from branchdesk.ui.pairing_model import COLUMNS, PairingTableModel, method_label
+from branchdesk.ui.labels import date_text, method_label, tier_label
+from branchdesk.ui.pairing_model import COLUMNS, PairingTableModel
 
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all

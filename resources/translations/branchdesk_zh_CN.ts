@@ -1882,54 +1882,6 @@
 <context>
     <name>FrequencyTab</name>
     <message>
-        <source>Themed Party day</source>
-        <translation>主题党日</translation>
-    </message>
-    <message>
-        <source>Party lecture</source>
-        <translation>党课</translation>
-    </message>
-    <message>
-        <source>Key task</source>
-        <translation>重点任务</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>走访</translation>
-    </message>
-    <message>
-        <source>Volunteer service</source>
-        <translation>志愿服务</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>组织共建</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>队伍共带</translation>
-    </message>
-    <message>
-        <source>Industry</source>
-        <translation>产业共促</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>服务共做</translation>
-    </message>
-    <message>
-        <source>Civic customs</source>
-        <translation>新风共树</translation>
-    </message>
-    <message>
-        <source>Practical matters</source>
-        <translation>实事共办</translation>
-    </message>
-    <message>
         <source>Activities per month</source>
         <translation>每月活动</translation>
     </message>
@@ -2663,6 +2615,30 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Central or provincial unit based here</source>
         <translation>中央、省驻信单位</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Draw</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Abolished</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Village turned community</source>
+        <translation>村改社区</translation>
+    </message>
+    <message>
+        <source>Re-paired</source>
+        <translation>重新结对</translation>
     </message>
     <message>
         <source>Themed Party day</source>
@@ -3879,34 +3855,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <source>End reason</source>
         <translation>结束原因</translation>
     </message>
-    <message>
-        <source>Assigned</source>
-        <translation>指定</translation>
-    </message>
-    <message>
-        <source>Draw</source>
-        <translation>抽签</translation>
-    </message>
-    <message>
-        <source>Merged</source>
-        <translation>合并</translation>
-    </message>
-    <message>
-        <source>Abolished</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Village turned community</source>
-        <translation>村改社区</translation>
-    </message>
-    <message>
-        <source>Re-paired</source>
-        <translation>重新结对</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
 </context>
 <context>
     <name>PairingsTab</name>
@@ -4357,18 +4305,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 </context>
 <context>
     <name>UnitDialog</name>
-    <message>
-        <source>City-level unit</source>
-        <translation>市直单位</translation>
-    </message>
-    <message>
-        <source>County-level unit</source>
-        <translation>县直单位</translation>
-    </message>
-    <message>
-        <source>Central or provincial unit based here</source>
-        <translation>中央、省驻信单位</translation>
-    </message>
     <message>
         <source>New unit</source>
         <translation>新建单位</translation>

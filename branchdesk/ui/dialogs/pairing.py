@@ -28,8 +28,7 @@ from branchdesk.domain.pairing_list import AssignedUnit, PairingRow, UnpairedBra
 from branchdesk.i18n.language import format_count
 from branchdesk.services import pairings
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.labels import kind_label, tier_label
-from branchdesk.ui.pairing_model import reason_label
+from branchdesk.ui.labels import kind_label, reason_label, tier_label
 from branchdesk.ui.widgets import DateLineEdit, MarkedField, check_all, problem_line, show_problem
 
 PICKER_LIMIT = 200  # choices listed at once; typing narrows them (searched in SQL)

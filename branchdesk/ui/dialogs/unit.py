@@ -8,15 +8,9 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from branchdesk.domain.enums import RegionLevel, UnitLevel
 from branchdesk.domain.records import Region
-from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+from branchdesk.ui.labels import unit_level_label
 from branchdesk.ui.name_field import NameProblem
 from branchdesk.ui.widgets import SearchCombo
-
-_LEVELS = {
-    UnitLevel.CITY: QT_TRANSLATE_NOOP("UnitDialog", "City-level unit"),
-    UnitLevel.COUNTY: QT_TRANSLATE_NOOP("UnitDialog", "County-level unit"),
-    UnitLevel.CENTRAL: QT_TRANSLATE_NOOP("UnitDialog", "Central or provincial unit based here"),
-}
 
 
 class UnitDialog(QDialog):
@@ -30,8 +24,8 @@ class UnitDialog(QDialog):
         self.name.setObjectName("unitName")
         self.level = QComboBox(self)
         self.level.setObjectName("unitLevel")
-        for level, text in _LEVELS.items():
-            self.level.addItem(self.tr(text), level)
+        for level in UnitLevel:
+            self.level.addItem(unit_level_label(level), level)
         self.region = SearchCombo(self)
         self.region.setObjectName("unitRegion")
         for region in regions:
