@@ -8,8 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtCore import QDate, QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCalendarWidget,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import Area, BranchKind, Tier
@@ -338,3 +346,33 @@ def test_the_report_month_is_typed_and_enter_does_not_close_the_dialog(
         assert dialog.chosen_month() == Month(2023, 6)
         assert problems(dialog) == []
     dialog.close()
+
+
+def test_a_date_can_be_picked_from_the_calendar_beside_the_field(
+    make_window: Callable[..., MainWindow], county: Path, qtbot: object
+) -> None:
+    window = open_window(make_window, county, qtbot)
+    tab = window.branches_tab
+    tab.table.setCurrentIndex(branch_cell(window, "王岗村党支部", BranchColumn.NAME))
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, BranchDialog)
+        type_text(dialog.established, "2020-05-01")
+        button = next(  # the calendar icon at the field's end
+            b for b in dialog.established.findChildren(QToolButton) if b.toolTip() == "从日历中选择"
+        )
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        popup = QApplication.activePopupWidget()
+        calendar = popup.findChild(QCalendarWidget) if popup is not None else None
+        assert calendar is not None
+        assert calendar.selectedDate() == QDate(2020, 5, 1)  # opens on the date in the field
+        view = calendar.findChild(QTableView)
+        assert view is not None
+        qtbot.keyClick(view, Qt.Key.Key_Left)  # type: ignore[attr-defined]
+        qtbot.keyClick(view, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+        assert dialog.established.text() == "2020-04-30"
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+
+    answer(BranchDialog, fill)
+    tab.branch_actions.edit.trigger()
+    assert query(county, "SELECT established_on FROM branch WHERE name = '王岗村党支部'") == [("2020-04-30",)]
