@@ -162,11 +162,11 @@ def _headers(path: Path, sheet: str) -> list[str]:
 
 def test_export_template_and_window_head_a_concept_alike(small: Ledger, tmp_path: Path) -> None:
     export_ledger(small, tmp_path / "台账.xlsx")
-    branches = _headers(tmp_path / "台账.xlsx", "支部")
+    branches = _headers(tmp_path / "台账.xlsx", "党支部")
     pairings = _headers(tmp_path / "台账.xlsx", "结对")
     activities = _headers(tmp_path / "台账.xlsx", "活动")
     template(tmp_path / "模板.xlsx", ImportKind.BRANCHES)
-    in_template = _headers(tmp_path / "模板.xlsx", "支部")
+    in_template = _headers(tmp_path / "模板.xlsx", "党支部")
     window = {_bare(t) for c, s, t in _catalogue() if c == "BranchTable"}
     for concept in (Concept.KIND, Concept.TIER, Concept.REGION, Concept.UNIT, Concept.MEMBERS):
         assert name(concept) in branches

@@ -134,12 +134,14 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
 SHEETS: dict[ImportKind, str] = {
     ImportKind.REGIONS: "区域",
     ImportKind.UNITS: "单位",
-    ImportKind.BRANCHES: "支部",
+    ImportKind.BRANCHES: name(Concept.BRANCH),
     ImportKind.DRAWS: "抽签记录",
     ImportKind.PAIRINGS: "结对",
     ImportKind.KEY_TASKS: name(Concept.KEY_TASK),
     ImportKind.ACTIVITIES: "活动",
 }
+# Names earlier versions gave a sheet: their exports still import.
+OLD_SHEETS: dict[ImportKind, tuple[str, ...]] = {ImportKind.BRANCHES: ("支部",)}
 
 # Texts longer than a cell holds, in parts: the uuid of the row they belong to, the part's number, the part.
 PARTS_SHEET = "抽签候选名单"

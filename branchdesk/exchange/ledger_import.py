@@ -12,6 +12,7 @@ from branchdesk.domain.cells import blank, whole_number
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport, RowProblem, SourceRow
 from branchdesk.exchange.columns import (
+    OLD_SHEETS,
     PARTS_SHEET,
     SHEETS,
     column,
@@ -85,7 +86,7 @@ def plan_file(path: Path, what: str, *, encoding: str | None = None) -> list[She
     kinds = import_kinds(what)
     plans = []
     for kind in kinds:
-        sheet = SHEETS[kind] if SHEETS[kind] in names else None
+        sheet = next((n for n in (SHEETS[kind], *OLD_SHEETS.get(kind, ())) if n in names), None)
         if sheet is None and len(kinds) > 1:
             continue
         if sheet is None and names:

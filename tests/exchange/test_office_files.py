@@ -17,7 +17,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.domain.vocabulary import Concept, name
-from branchdesk.exchange.columns import SHEETS
+from branchdesk.exchange.columns import OLD_SHEETS, SHEETS
 from branchdesk.exchange.ledger_import import import_file, plan_file, plan_sheet, source_rows
 from branchdesk.exchange.templates import template
 from branchdesk.services import branches
@@ -70,7 +70,8 @@ def test_libreoffice_csv_sheets_import_exactly(original: Path, tmp_path: Path) -
     target = _new_ledger(tmp_path, "逐表")
     batches = []
     for kind in ImportKind:
-        path = FILES / f"libreoffice_demo_export-{SHEETS[kind]}.csv"
+        # exported before the branches' sheet was named 党支部: its file keeps the older name
+        path = FILES / f"libreoffice_demo_export-{OLD_SHEETS.get(kind, (SHEETS[kind],))[0]}.csv"
         batches.append((kind, source_rows(path, plan_sheet(path, kind, None))))
     with Ledger.open(target, CLOCK) as ledger:
         report = run_import(ledger, batches)
@@ -261,7 +262,7 @@ def test_a_filled_template_imports_its_rows_and_never_its_example(
     build.tree()
     path = _template(tmp_path, ImportKind.BRANCHES)
     book = openpyxl.load_workbook(path)
-    sheet = book["支部"]
+    sheet = book["党支部"]
     headers = [c.value for c in sheet[1]]
     if not keep_example:
         sheet.delete_rows(2)

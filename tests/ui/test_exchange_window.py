@@ -234,8 +234,8 @@ def test_export_the_ledger_and_a_tab_view_and_templates(
 
     window.exchange.export_action.trigger()
     book = openpyxl.load_workbook(files[FilePurpose.EXPORT], read_only=True)
-    assert {"汇总", "区域", "支部", "结对", "活动"} <= set(book.sheetnames)
-    names = {row[1] for row in book["支部"].iter_rows(min_row=2, values_only=True)}
+    assert {"汇总", "区域", "党支部", "结对", "活动"} <= set(book.sheetnames)
+    names = {row[1] for row in book["党支部"].iter_rows(min_row=2, values_only=True)}
     assert names == _names(ledger)
     book.close()
     assert "台账.xlsx" in window.statusBar().currentMessage()
@@ -256,7 +256,7 @@ def test_export_the_ledger_and_a_tab_view_and_templates(
     window.exchange.templates_action.trigger()
     made = sorted(path.name for path in tmp_path.glob("导入模板*.xlsx"))
     assert len(made) == 4
-    branches = openpyxl.load_workbook(tmp_path / "导入模板 — 支部.xlsx", read_only=True)
+    branches = openpyxl.load_workbook(tmp_path / "导入模板 — 党支部.xlsx", read_only=True)
     assert "支部名称" in next(branches.worksheets[0].iter_rows(values_only=True))
     branches.close()
 

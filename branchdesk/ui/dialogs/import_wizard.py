@@ -67,6 +67,10 @@ class ImportWizard(QWizard):
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import from a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # Once imported (the check page commits) nothing is left to cancel or go back to: the last page
+        # offers Finish only.
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.resize(900, 620)
         self.ledger_path, self.clock, self.edits = ledger_path, clock, edits
         self.choose_file = choose_file
