@@ -41,6 +41,7 @@ from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
 from branchdesk.ui.fonts import apply_ui_font
+from branchdesk.ui.main_thread_gc import MainThreadCollector
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.single_instance import LedgerInstances
 
@@ -281,6 +282,7 @@ def run(
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "branchdesk.png")))
+    collector = MainThreadCollector(app)
     headless = args.smoke_test or args.screenshot is not None
     folder = data_folder or user_data_dir()
     # The smoke test must not touch the user's preferences (recent files, window layout).
@@ -327,6 +329,7 @@ def run(
             # Python's garbage collection at interpreter exit, in no particular order.
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        collector.stop()
         if scratch is not None:
             scratch.cleanup()
         if instances is not None:

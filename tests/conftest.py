@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.main_thread_gc import MainThreadCollector
 from tests.builders import LedgerBuilder
 
 
@@ -50,9 +51,20 @@ def _one_qapplication(qapp: QApplication) -> Iterator[QApplication]:
 
     At the end, let Python's leftovers of Qt objects go while the application still exists, not in the
     interpreter's final garbage collection, where the order of deletion is anyone's guess.
+    Cycles are collected on this thread only, as in the app (a worker's collection crashes PySide6).
     """
+    collector = MainThreadCollector(qapp)
     yield qapp
+    collector.stop()
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qapp.processEvents()
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests(_one_qapplication: QApplication) -> Iterator[None]:
+    """A test that runs no event loop fires no timer: collect what is due after it."""
+    yield
+    for collector in _one_qapplication.findChildren(MainThreadCollector):
+        collector.collect_due()
