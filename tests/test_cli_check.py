@@ -143,7 +143,7 @@ def test_key_task_of_another_half_year(sound: Path, clock: FixedClock) -> None:
     )
     assert (
         "结对“村1村党支部 ← 机关第1党支部”的 2022-05-14 活动所属的重点任务“防汛救灾”"
-        "属于另一个半年（2022-H2）。" in broken(sound, clock)
+        "属于另一个半年（2022年下半年）。" in broken(sound, clock)
     )
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from branchdesk.domain.errors import BranchDeskError
 
-_HALF_YEAR = re.compile(r"^(\d{4})-H([12])$")
+# 2022-H1 (as stored), 2022 H1, 2022年上半年, 2022上半年.
+_HALF_YEAR = re.compile(r"(\d{4})\s*(?:-?\s*[Hh]([12])|年?\s*([上下])半年)")
 
 
 @dataclass(frozen=True, order=True)
@@ -72,10 +73,11 @@ class HalfYear:
 
     @classmethod
     def parse(cls, text: str) -> HalfYear:
-        match = _HALF_YEAR.match(text.strip())
+        match = _HALF_YEAR.fullmatch(_typed(text))
         if not match:
             raise BranchDeskError("half_year.invalid", value=text)
-        return cls(int(match.group(1)), int(match.group(2)))
+        year, number, word = match.groups()
+        return cls(int(year), int(number) if number else 1 if word == "上" else 2)
 
     @classmethod
     def of(cls, day: dt.date) -> HalfYear:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from branchdesk.domain.months import HalfYear
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.resources import resources_dir
 
@@ -101,6 +102,14 @@ def format_month(year: int, month: int, language: str) -> str:
     if language == CHINESE:
         return f"{year}年{month}月"
     return f"{year}-{month:02d}"
+
+
+_HALVES = (QT_TRANSLATE_NOOP("HalfYear", "{year} H1"), QT_TRANSLATE_NOOP("HalfYear", "{year} H2"))
+
+
+def format_half_year(half_year: HalfYear) -> str:
+    """2022年上半年 in Chinese, 2022 H1 in English (the file keeps 2022-H1)."""
+    return QCoreApplication.translate("HalfYear", _HALVES[half_year.half - 1]).format(year=half_year.year)
 
 
 def format_count(value: int) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
+from branchdesk.domain.months import HalfYear
 from branchdesk.domain.records import Problem
+from branchdesk.i18n.language import format_half_year
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.i18n.reasons import reason_text
 
@@ -85,7 +89,7 @@ MESSAGES: dict[str, str] = {
         "Messages", "“{value}” is not a month: there is no month {month} (months run from 1 to 12)."
     ),
     "half_year.invalid": QT_TRANSLATE_NOOP(
-        "Messages", "“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2."
+        "Messages", "“{value}” is not a half-year; write it as 2022-H1 or 2022年上半年."
     ),
     "demo.clock_too_early": QT_TRANSLATE_NOOP(
         "Messages",
@@ -474,6 +478,10 @@ def message_text(code: str, **params: object) -> str:
     reason = params.get("reason")
     if isinstance(reason, str):  # SQLite's or the OS's words, in English: told in the user's language
         params = {**params, "reason": reason_text(reason)}
+    half_year = params.get("half_year")
+    if isinstance(half_year, str):  # as the file keeps it (2022-H1): as the window shows it (2022年上半年)
+        with contextlib.suppress(BranchDeskError):
+            params = {**params, "half_year": format_half_year(HalfYear.parse(half_year))}
     return QCoreApplication.translate(CONTEXT, source).format(**params)
 
 

@@ -806,11 +806,7 @@ def _half_year(value: object) -> str | None:
     written = cells.text(value)
     if written is None:
         return None
-    # 2022年上半年 as well as 2022-H1
-    for words, half in (("上半年", 1), ("下半年", 2)):
-        if written.endswith(words) and written[:4].isdigit():
-            return str(HalfYear(int(written[:4]), half))
-    return str(HalfYear.parse(written))
+    return str(HalfYear.parse(written))  # 2022年上半年 as well as 2022-H1
 
 
 def _key_task(s: _Session) -> None:

@@ -33,7 +33,7 @@ from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
-from branchdesk.i18n.language import format_count, format_month
+from branchdesk.i18n.language import format_count, format_half_year, format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import activities as activity_service
 from branchdesk.services import compliance as compliance_service
@@ -303,7 +303,7 @@ class ActivitiesTab(QWidget):
             self.key_task.addItem(self.tr("All key tasks"), None)
             if self._ledger is not None:
                 for task in key_task_service.key_tasks(self._ledger):
-                    self.key_task.addItem(f"{task.half_year} {task.name}", task.id)
+                    self.key_task.addItem(f"{format_half_year(task.half_year)} {task.name}", task.id)
             self.key_task.setCurrentIndex(max(self.key_task.findData(current), 0))
 
     # -- totals and the reminder ---------------------------------------------------------------------

@@ -2084,6 +2084,17 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>HalfYear</name>
+    <message>
+        <source>{year} H1</source>
+        <translation>{year}年上半年</translation>
+    </message>
+    <message>
+        <source>{year} H2</source>
+        <translation>{year}年下半年</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Name</source>
@@ -3106,10 +3117,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{value}”不是日期：{year}年{month}月只有{days}天。</translation>
     </message>
     <message>
-        <source>“{value}” is not a half-year; write it as YYYY-H1 or YYYY-H2.</source>
-        <translation>“{value}”不是有效的半年度，请按 YYYY-H1 或 YYYY-H2 格式填写。</translation>
-    </message>
-    <message>
         <source>The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
         <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要 {earliest} 或更晚的日期。</translation>
     </message>
@@ -3388,6 +3395,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>“{value}” is not a month: there is no month {month} (months run from 1 to 12).</source>
         <translation>“{value}”不是月份：没有{month}月（月份为1至12）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a half-year; write it as 2022-H1 or 2022年上半年.</source>
+        <translation>“{value}”不是半年，请写成 2022年上半年 或 2022-H1。</translation>
     </message>
     <message>
         <source>Choose the kind of branch.</source>

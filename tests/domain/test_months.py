@@ -64,6 +64,27 @@ def test_half_years() -> None:
         HalfYear.parse("2022-H3")
 
 
+@pytest.mark.parametrize(
+    ("typed", "half_year"),
+    [
+        ("2022-H1", HalfYear(2022, 1)),
+        ("2022 h2", HalfYear(2022, 2)),
+        ("2022年上半年", HalfYear(2022, 1)),
+        ("2022年下半年", HalfYear(2022, 2)),
+        ("２０２２年 下半年", HalfYear(2022, 2)),  # an input method's full-width digits
+        ("2022上半年", HalfYear(2022, 1)),
+    ],
+)
+def test_half_years_as_clerks_write_them(typed: str, half_year: HalfYear) -> None:
+    assert HalfYear.parse(typed) == half_year
+
+
+@pytest.mark.parametrize("typed", ["2022-H3", "2022年中半年", "22-H1", "2022年上半年底", "上半年"])
+def test_what_is_no_half_year(typed: str) -> None:
+    with pytest.raises(BranchDeskError, match=r"half_year\.invalid"):
+        HalfYear.parse(typed)
+
+
 def test_dates_parse_or_fail_clearly() -> None:
     assert parse_date(" 2022-05-19 ") == dt.date(2022, 5, 19)
     assert parse_date("2022/5/19") == dt.date(2022, 5, 19)

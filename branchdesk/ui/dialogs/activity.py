@@ -32,7 +32,7 @@ from branchdesk.domain.activities import ActivityDraft, PairingSpan, needs_weekd
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear
-from branchdesk.i18n.language import format_count
+from branchdesk.i18n.language import format_count, format_half_year
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import activities as activity_service
 from branchdesk.services import key_tasks as key_task_service
@@ -259,7 +259,9 @@ class ActivityDialog(QDialog):
                 self.key_task.addItem(task.name, task.id)
         self.key_task.setCurrentIndex(max(self.key_task.findData(current), 0))
         self.key_task.blockSignals(False)
-        self.key_task.setToolTip(self.tr("Key tasks of {half_year}").format(half_year=str(half_year)))
+        self.key_task.setToolTip(
+            self.tr("Key tasks of {half_year}").format(half_year=format_half_year(half_year))
+        )
 
     def _on_date_or_type(self) -> None:
         self._fill_key_tasks()

@@ -32,7 +32,7 @@ from branchdesk.domain.compliance import KeyTaskCoverage, MonthStatus, OverduePa
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear, Month, month_range
 from branchdesk.domain.rates import Rate
-from branchdesk.i18n.language import format_count, format_month, format_rate
+from branchdesk.i18n.language import format_count, format_half_year, format_month, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
@@ -180,8 +180,8 @@ class ComplianceDialog(QDialog):
 
         halves = sorted({*key_task_service.half_years(ledger), HalfYear.of(today)}, reverse=True)
         for half_year in halves:
-            self.half_year.addItem(str(half_year))
-        self.half_year.setCurrentIndex(self.half_year.findText(str(HalfYear.of(today))))
+            self.half_year.addItem(format_half_year(half_year), str(half_year))
+        self.half_year.setCurrentIndex(self.half_year.findData(str(HalfYear.of(today))))
         self.month.value_edited.connect(self._read_month)
         self.half_year.currentIndexChanged.connect(self._read_coverage)
         self.refresh()
@@ -296,7 +296,7 @@ class ComplianceDialog(QDialog):
     # -- the half-year: key tasks covered -----------------------------------------------------------
 
     def _read_coverage(self) -> None:
-        half_year, region = HalfYear.parse(self.half_year.currentText()), self._region_id
+        half_year, region = HalfYear.parse(self.half_year.currentData()), self._region_id
         self.coverage_status.setText(self.tr("Counting…"))
         self.coverage_model.clear()
         self._coverage_reader.request(

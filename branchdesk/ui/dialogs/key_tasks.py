@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from branchdesk.domain.activities import KeyTask
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.months import HalfYear
+from branchdesk.i18n.language import format_half_year
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.edits import LedgerEdits
@@ -95,12 +96,12 @@ class KeyTasksDialog(QDialog):
         with QSignalBlocker(self.half_year):
             self.half_year.clear()
             for half_year in choices:
-                self.half_year.addItem(str(half_year))
-            self.half_year.setCurrentIndex(self.half_year.findText(str(select)))
+                self.half_year.addItem(format_half_year(half_year), str(half_year))
+            self.half_year.setCurrentIndex(self.half_year.findData(str(select)))
         self.refresh()
 
     def chosen_half_year(self) -> HalfYear:
-        return HalfYear.parse(self.half_year.currentText())
+        return HalfYear.parse(self.half_year.currentData())
 
     def _previous_with_tasks(self) -> HalfYear | None:
         """The last half-year before the chosen one that has tasks: the list a new half-year starts from."""
@@ -121,7 +122,7 @@ class KeyTasksDialog(QDialog):
         previous = self._previous_with_tasks()
         self.copy_button.setEnabled(previous is not None)
         self.copy_button.setText(
-            self.tr("Copy the list of {half_year}").format(half_year=str(previous))
+            self.tr("Copy the list of {half_year}").format(half_year=format_half_year(previous))
             if previous is not None
             else self.tr("Copy the last list")
         )
