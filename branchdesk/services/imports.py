@@ -757,6 +757,11 @@ def _pairing(s: _Session) -> None:
     }
     existing = s.index("pairing").existing(values)
     if s.duplicate(existing):
+        if s.update and existing is not None:
+            # The dates an update leaves: a column the file lacks keeps the ledger's (see _Session.write).
+            kept_start = started if s.given("started_on") else str(existing["started_on"])
+            kept_end = ended if s.given("ended_on") else existing["ended_on"]
+            _pairing_life(s, organ, grassroots, kept_start, kept_end)
         s.write("pairing", existing, values)
         return
     open_organs, open_grassroots = s.open_sides()
@@ -778,6 +783,22 @@ def _day(value: str | None) -> dt.date | None:
 def _pairing_rules(s: _Session, organ: int, grassroots: int, started: str, ended: str | None) -> None:
     """The ledger's rules for a new pairing (domain.rules), against the ledger and this import's rows."""
     branches, pairings = s.index("branch"), s.index("pairing")
+    _pairing_life(s, organ, grassroots, started, ended)
+    start, end = dt.date.fromisoformat(started), _day(ended)
+    for branch_id, others in ((organ, pairings.by_organ), (grassroots, pairings.by_grassroots)):
+        for other in others.get(branch_id, ()):
+            if overlaps(start, end, dt.date.fromisoformat(other["started_on"]), _day(other["ended_on"])):
+                raise overlap_error(
+                    branches.by_id[branch_id]["name"],
+                    other["started_on"],
+                    other["ended_on"],
+                    field="started_on",
+                )
+
+
+def _pairing_life(s: _Session, organ: int, grassroots: int, started: str, ended: str | None) -> None:
+    """A pairing, new or updated, lies within both branches' lives (domain.rules.outside_life)."""
+    branches = s.index("branch")
     start, end = dt.date.fromisoformat(started), _day(ended)
     for branch_id in (organ, grassroots):
         branch = branches.by_id[branch_id]
@@ -791,15 +812,6 @@ def _pairing_rules(s: _Session, organ: int, grassroots: int, started: str, ended
         raise BranchDeskError(
             "pairing.after_archived", field="ended_on", name=branch["name"], date=branch["archived_on"]
         )
-    for branch_id, others in ((organ, pairings.by_organ), (grassroots, pairings.by_grassroots)):
-        for other in others.get(branch_id, ()):
-            if overlaps(start, end, dt.date.fromisoformat(other["started_on"]), _day(other["ended_on"])):
-                raise overlap_error(
-                    branches.by_id[branch_id]["name"],
-                    other["started_on"],
-                    other["ended_on"],
-                    field="started_on",
-                )
 
 
 def _half_year(value: object) -> str | None:

@@ -235,3 +235,21 @@ def test_an_import_updating_a_pairing_into_an_overlap_is_refused_whole(
         "branchdesk-cli：这样会使一个党支部在同一天处在两个结对中；一个党支部同一时间只能有一个结对。未作任何改动。",
     )
     assert cli("check", str(path), clock=clock)[0] == 0
+
+
+def test_an_import_updating_a_pairing_outside_a_branchs_life_is_refused(
+    ledger: Ledger, paired: dict[str, int]
+) -> None:
+    with ledger.operation("test.dates"):
+        ledger.update("branch", paired["v2"], {"established_on": "2022-04-01"})
+    uuid = ledger.scalar("SELECT uuid FROM pairing WHERE grassroots_id = ?", (paired["v2"],))
+    path, clock = ledger.path, FixedClock.on("2023-01-31")
+    ledger.close()
+    sheet = path.with_name("结对.csv")
+    # Moved to start before 村2 was established; the file has no end columns, so the ledger's stay.
+    rows = f"唯一编号,机关支部,基层支部,结对日期\n{uuid},机关第2党支部,村2村党支部,2022-03-20\n"
+    sheet.write_text(rows, encoding="utf-8")
+    code, out, _ = cli("import", str(path), str(sheet), "--what", "pairings", "--update", clock=clock)
+    assert code == 1
+    assert "“村2村党支部”成立于 2022-03-20 之后，不能从该日起结对。" in out
+    assert cli("check", str(path), clock=clock)[0] == 0
