@@ -31,10 +31,16 @@ class UnitDialog(QDialog):
         for region in regions:
             if region.level is not RegionLevel.TOWNSHIP:
                 self.region.addItem(region.path, region.id)
+        # The level follows the region (a unit of the city is 市直, of a county 县直) until the user picks
+        # one: a fixed default counted city units as county-level in the figures.
+        self._levels = {region.id: region.level for region in regions}
+        self._level_picked = False
+        self.region.currentTextChanged.connect(self._follow_region)
+        self.level.activated.connect(self._pick_level)
         self.region.select_data(region_id)
         if self.region.currentIndex() < 0:
             self.region.setCurrentIndex(0)
-        self.level.setCurrentIndex(self.level.findData(UnitLevel.COUNTY))
+        self._follow_region()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -47,6 +53,17 @@ class UnitDialog(QDialog):
         form.addRow(self.tr("Level"), self.level)
         form.addRow(self.tr("Region"), self.region)
         form.addRow(buttons)
+
+    def _pick_level(self) -> None:
+        self._level_picked = True
+
+    def _follow_region(self) -> None:
+        if self._level_picked:
+            return
+        region = self.region.chosen()
+        level = self._levels.get(region) if isinstance(region, int) else None
+        unit_level = UnitLevel.CITY if level is RegionLevel.CITY else UnitLevel.COUNTY
+        self.level.setCurrentIndex(self.level.findData(unit_level))
 
     def accept(self) -> None:
         if not self.name_problem.refuses():

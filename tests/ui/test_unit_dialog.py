@@ -1,0 +1,57 @@
+"""A new unit's level (市直 / 县直 / 中央、省驻信) follows the region it is added in until the clerk picks
+one: a fixed 县直 counted the city's own units as county-level in the figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from branchdesk.ui.dialogs.unit import UnitDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.ui.driving import answer, file_rows, select_item, shown
+from tests.ui.test_branch_editing import open_window, small  # noqa: F401  (the fixture)
+from tests.ui.test_name_length import _click_ok, _region_id
+from tests.ui.typing import retype, type_text
+
+
+def add_unit(
+    window: MainWindow, qtbot: QtBot, region: str, name: str, fill: Callable[[UnitDialog], None]
+) -> None:
+    window.regions.select(_region_id(window.session.ledger.path, region))  # type: ignore[union-attr]
+
+    def handle(dialog: UnitDialog) -> None:
+        type_text(dialog.name, name)
+        fill(dialog)
+        _click_ok(qtbot, dialog)
+
+    handled = answer(UnitDialog, handle)
+    window.branches_tab.branch_actions.new_unit.trigger()
+    assert handled == ["unitDialog"]
+
+
+def test_the_level_follows_the_region_until_the_clerk_picks_one(
+    make_window: Callable[..., MainWindow],
+    small: Path,  # noqa: F811
+    qtbot: QtBot,
+) -> None:
+    window = shown(open_window(make_window, small))
+    levels: list[str] = []
+    add_unit(window, qtbot, "信阳市", "市财政局", lambda dialog: levels.append(dialog.level.currentText()))
+    add_unit(window, qtbot, "潢川县", "县财政局", lambda dialog: levels.append(dialog.level.currentText()))
+
+    def central(dialog: UnitDialog) -> None:
+        select_item(dialog.level, "中央、省驻信单位")
+        # A region chosen afterwards keeps the level the clerk picked.
+        retype(dialog.region.lineEdit(), "信阳市")
+        assert dialog.region.chosen() == _region_id(small, "信阳市")
+        levels.append(dialog.level.currentText())
+
+    add_unit(window, qtbot, "潢川县", "国网潢川县供电公司", central)
+    assert levels == ["市直单位", "县直单位", "中央、省驻信单位"]
+    assert file_rows(small, "SELECT name, level FROM unit WHERE name != '县委组织部' ORDER BY id") == [
+        ("市财政局", "city"),
+        ("县财政局", "county"),
+        ("国网潢川县供电公司", "central"),
+    ]
