@@ -533,9 +533,10 @@ class MainWindow(QMainWindow):
         self._show_levels(stats)
 
     def _show_levels(self, stats: LedgerStats) -> None:
-        """A city's organ branches by level: its own (市直) and the counties' (县级), optimised and paired."""
-        self.levels_label.setVisible(stats.levels is not None)
-        if stats.levels is None:
+        """A city's organ branches by level: its own (市直) and the counties' (县级), optimised and paired.
+        A county office's ledger has no city organs under its city: there the split would say nothing."""
+        self.levels_label.setVisible(stats.levels is not None and stats.levels[0].branches.organ > 0)
+        if stats.levels is None or stats.levels[0].branches.organ == 0:
             return
         own, county = stats.levels
 

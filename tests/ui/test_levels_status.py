@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
 from tests.test_cli_levels import city  # noqa: F401  (the fixture)
 
 
@@ -39,5 +41,23 @@ def test_a_city_shows_both_levels_and_a_county_neither(
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(county).center())
     qtbot.waitUntil(
         lambda: window.coverage_label.text() != "" and window.counts_label.text().startswith("潢川县")
+    )
+    assert window.levels_label.isHidden()
+
+
+def test_a_county_office_ledger_shows_no_empty_city_level(
+    make_window: Callable[..., MainWindow], build: LedgerBuilder, ledger: Ledger, qtbot: QtBot
+) -> None:
+    """Its city node holds no organ of its own: "市直优化率 —（0/0）" would only puzzle the clerk."""
+    tree = build.tree()
+    unit = build.unit("潢川县财政局", tree["huangchuan"])
+    build.organs(unit, tree["huangchuan"], 2)
+    path = ledger.path
+    ledger.close()
+    window = make_window()
+    window.show()
+    assert window.open_path(path)
+    qtbot.waitUntil(
+        lambda: window.coverage_label.text() != "" and window.counts_label.text().startswith("信阳市")
     )
     assert window.levels_label.isHidden()
