@@ -7,6 +7,7 @@ through ``LedgerEdits``: one undoable action each.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -112,7 +113,6 @@ class ActivitiesTab(QWidget):
         self.area.setObjectName("areaFilter")
         self.key_task = QComboBox(self)
         self.key_task.setObjectName("keyTaskFilter")
-        self.key_task.setMinimumContentsLength(10)
         self.weekday = QCheckBox(self)
         self.weekday.setObjectName("weekdayOnly")
         self.pairing_label = QLabel(self)
@@ -145,16 +145,14 @@ class ActivitiesTab(QWidget):
             ActivityColumn.GRASSROOTS: 170,
             ActivityColumn.ORGAN: 190,
             ActivityColumn.TYPE: 80,
-            ActivityColumn.WEEKDAY: 140,
+            ActivityColumn.WEEKDAY: 100,  # mostly blank: a working day's reason, its tip shows it whole
             ActivityColumn.AREAS: 150,
             ActivityColumn.VOLUNTEERS: 60,
             ActivityColumn.REGION: 140,
         }
-        header = self.table.horizontalHeader()
         for column, width in widths.items():
-            index = list(ActivityColumn).index(column)
-            # never narrower than the column's name (党员志愿者人次)
-            self.table.setColumnWidth(index, max(width, header.sectionSizeHint(index)))
+            self.table.setColumnWidth(list(ActivityColumn).index(column), width)
+        self._fit_names()
         self.table.doubleClicked.connect(self._on_double_click)
 
         top = QHBoxLayout()
@@ -462,6 +460,14 @@ class ActivitiesTab(QWidget):
     def restore_header_state(self, state: QByteArray) -> None:
         if not state.isEmpty():
             self.table.horizontalHeader().restoreState(state)
+            self._fit_names()  # a layout saved by an earlier version may hold a column narrower than its name
+
+    def _fit_names(self) -> None:
+        """No column narrower than its name (党员志愿者人次)."""
+        header = self.table.horizontalHeader()
+        for index in range(header.count()):
+            if header.sectionSize(index) < header.sectionSizeHint(index):
+                header.resizeSection(index, header.sectionSizeHint(index))
 
     def retranslate(self) -> None:
         self.record_button.setText(self.tr("Record activity…"))
@@ -490,7 +496,16 @@ class ActivitiesTab(QWidget):
                     combo.addItem(text, value)
                 combo.setCurrentIndex(max(current, 0))
         self._fill_key_tasks()
+        # The crowded filter row fits a 1366-pixel screen: each filter is as wide as its first item
+        # (全部重点任务, All types) shown whole; a longer choice (a task's name, Themed Party day) is elided,
+        # its list shows it whole. Qt counts the room in widths of "X" and adds an icon's (these have none).
+        for combo in (self.type, self.area, self.key_task):
+            metrics = combo.fontMetrics()
+            text = metrics.horizontalAdvance(combo.itemText(0)) - combo.iconSize().width() - 4
+            combo.setMinimumContentsLength(max(1, math.ceil(text / metrics.horizontalAdvance("X"))))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model.retranslate()
+        self._fit_names()
         self._show_totals_text()
 
 
