@@ -501,8 +501,8 @@ class ActivitiesTab(QWidget):
         # its list shows it whole. Qt counts the room in widths of "X" and adds an icon's (these have none).
         for combo in (self.type, self.area, self.key_task):
             metrics = combo.fontMetrics()
-            text = metrics.horizontalAdvance(combo.itemText(0)) - combo.iconSize().width() - 4
-            combo.setMinimumContentsLength(max(1, math.ceil(text / metrics.horizontalAdvance("X"))))
+            room = metrics.horizontalAdvance(combo.itemText(0)) - combo.iconSize().width() - 4
+            combo.setMinimumContentsLength(max(1, math.ceil(room / metrics.horizontalAdvance("X"))))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model.retranslate()
         self._fit_names()
