@@ -328,6 +328,9 @@ def start(figure: Figure, title: str, subtitle: str, margins: Margins) -> None:
 def empty(figure: Figure, title: str, subtitle: str, text: str) -> None:
     """A figure with nothing to draw says so in its middle."""
     start(figure, title, subtitle, Margins())
+    # Matplotlib runs a layout engine only for a figure with axes: without one the title and subtitle stay
+    # where start() put them, one over the other.
+    figure.add_subplot().set_axis_off()
     figure.text(0.5, 0.5, text, ha="center", va="center", fontsize=LABEL_SIZE + 2, color=MUTED)
 
 

@@ -311,6 +311,7 @@ def test_empty_charts_say_so() -> None:
     figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data))
     assert len(targets) == 0
     assert "无数据" in [t.get_text() for t in figure.texts]
+    assert_apart(boxes(list(figure.texts), figure), "title, subtitle and message")
 
 
 @pytest.mark.parametrize("suffix", export.FORMATS)
