@@ -23,7 +23,8 @@ from branchdesk.domain.enums import (
     Tier,
     UnitLevel,
 )
-from branchdesk.i18n.language import format_count
+from branchdesk.domain.months import HalfYear
+from branchdesk.i18n.language import format_count, format_half_year
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import (
     activity_type_label,
@@ -194,6 +195,7 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     "committed": lambda value: _tr(_YES if value else _NO),
     "swaps": lambda value: _tr(_SWAPS).format(count=len(json.loads(value))),
     "drawn_at": lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone()),
+    "half_year": lambda value: format_half_year(HalfYear.parse(str(value))),
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
     **dict.fromkeys(("started_on", "ended_on", "held_on"), _day),
 }

@@ -20,6 +20,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
+from branchdesk.ui.history_text import value_text
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, file_rows, select_item, shown
@@ -76,6 +77,7 @@ def test_half_years_read_as_words_where_the_window_shows_them(
     window.key_tasks_action.trigger()
     assert handled == ["keyTasksDialog"]
     assert ("Flood control", "2022-H2") in file_rows(path, "SELECT name, half_year FROM key_task")
+    assert value_text("key_task", "half_year", "2022-H2", {}) == words["H2"]  # as History reads it
 
     # Compliance: the half-year of the key tasks' coverage.
     ledger = window.edits.ledger
