@@ -31,7 +31,7 @@ COLUMNS = tuple(TableColumn(*column) for column in (
 # Algorithm version 1 (docs/draw.md) in a few lines, so that the paper alone says how to re-run the draw.
 ALGORITHM_LINES = (
     "算法第 1 版（全文见 docs/draw.md，参考脚本 docs/draw_reference.py）：",
-    f"    1. 分组：机关支部按好、中、差、{UNGRADED}，基层支部按差、中、好、{UNGRADED}；"
+    f"    1. 分组：机关党支部按好、中、差、{UNGRADED}，基层党支部按差、中、好、{UNGRADED}；"
     "组内按编号 uuid 升序。",
     "    2. 随机数：计数器 c 从 0 起贯穿整次抽签；每次取 SHA-256(“种子:c”) 前 8 字节（大端整数），c 加 1。",
     "    3. 取 [0, n) 的数：随机数 < 2^64 − (2^64 mod n) 时取其模 n，否则再取下一个随机数。",
@@ -57,9 +57,9 @@ def _header_lines(record: DrawRecord) -> list[str]:
         f"候选名单哈希：{record.input_hash}",
         "    （须与抽签前签字的候选名单上的哈希一致）",
         f"结果哈希：{record.result_hash}",
-        f"结对 {len(record.pairs)} 对；未结对机关支部 {len(record.organ_leftovers)} 个，"
-        f"未结对基层支部 {len(record.grassroots_leftovers)} 个",
-        "规则：机关支部按好、中、差排序，基层支部按差、中、好排序，各档内随机排序后按位置一一结对（以强带弱）。",
+        f"结对 {len(record.pairs)} 对；未结对机关党支部 {len(record.organ_leftovers)} 个，"
+        f"未结对基层党支部 {len(record.grassroots_leftovers)} 个",
+        "规则：机关党支部按好、中、差排序，基层党支部按差、中、好排序，各档内随机排序后按位置一一结对（以强带弱）。",
         *ALGORITHM_LINES,
         *_tried_lines(record),
     ]
@@ -116,8 +116,8 @@ def draw_record_pages(record: DrawRecord) -> list[Figure]:
     pages.table(COLUMNS, list(_rows(record)))
     pages.advance(0.15)
     for line in [
-        *_leftover_lines("未结对的机关支部：", record.organ_leftovers),
-        *_leftover_lines("未结对的基层支部：", record.grassroots_leftovers),
+        *_leftover_lines("未结对的机关党支部：", record.organ_leftovers),
+        *_leftover_lines("未结对的基层党支部：", record.grassroots_leftovers),
     ]:
         pages.line(line)
     _signatures(pages)
@@ -172,14 +172,14 @@ def candidate_list_pages(candidates: DrawCandidates, printed_at: dt.datetime) ->
         f"打印时间：{_when(printed_at)}        算法版本：{ALGORITHM_VERSION}",
         f"候选名单哈希：{candidates.input_hash}",
         "本名单在抽取随机种子之前打印并签字；抽签记录上的候选名单哈希须与此一致，否则名单已被改动。",
-        f"机关支部 {len(organs)} 个，基层支部 {len(grassroots)} 个；将结对 {plan.pairs} 对，"
-        f"未结对机关支部 {plan.organ_leftovers} 个、基层支部 {plan.grassroots_leftovers} 个。",
-        f"排列：机关支部按好、中、差、{UNGRADED}，基层支部按差、中、好、{UNGRADED}，同档按编号升序（即洗牌前的顺序）。",
+        f"机关党支部 {len(organs)} 个，基层党支部 {len(grassroots)} 个；将结对 {plan.pairs} 对，"
+        f"未结对机关党支部 {plan.organ_leftovers} 个、基层党支部 {plan.grassroots_leftovers} 个。",
+        f"排列：机关党支部按好、中、差、{UNGRADED}，基层党支部按差、中、好、{UNGRADED}，同档按编号升序（即洗牌前的顺序）。",
     ):
         pages.line(line)
     for title, branches, columns in (
-        ("机关支部", organs, ORGAN_COLUMNS),
-        ("基层支部", grassroots, GRASSROOTS_COLUMNS),
+        ("机关党支部", organs, ORGAN_COLUMNS),
+        ("基层党支部", grassroots, GRASSROOTS_COLUMNS),
     ):
         pages.advance(0.15)
         pages.line(f"{title}（{len(branches)} 个）", colour=HEADING)

@@ -1268,11 +1268,11 @@
     </message>
     <message>
         <source>Candidates: {organs} organ branches ({organ_tiers}); {grassroots} grassroots branches ({grassroots_tiers})</source>
-        <translation>候选：机关支部 {organs} 个（{organ_tiers}）；基层支部 {grassroots} 个（{grassroots_tiers}）</translation>
+        <translation>候选：机关党支部 {organs} 个（{organ_tiers}）；基层党支部 {grassroots} 个（{grassroots_tiers}）</translation>
     </message>
     <message>
         <source>Pairs: {pairs}; left over: {organs} organ, {grassroots} grassroots</source>
-        <translation>结对 {pairs} 对；未结对：机关支部 {organs} 个，基层支部 {grassroots} 个</translation>
+        <translation>结对 {pairs} 对；未结对：机关党支部 {organs} 个，基层党支部 {grassroots} 个</translation>
     </message>
     <message>
         <source>Input hash: {hash}</source>
@@ -1284,11 +1284,11 @@
     </message>
     <message>
         <source>Organ branches left over: {names}</source>
-        <translation>未结对的机关支部：{names}</translation>
+        <translation>未结对的机关党支部：{names}</translation>
     </message>
     <message>
         <source>Grassroots branches left over: {names}</source>
-        <translation>未结对的基层支部：{names}</translation>
+        <translation>未结对的基层党支部：{names}</translation>
     </message>
     <message>
         <source>a draw needs --region and --seed (or --verify ID)</source>
@@ -1642,7 +1642,7 @@
     </message>
     <message>
         <source>The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots branches. Pairings made before stay as they are.</source>
-        <translation>将结对 {pairs} 对；剩余机关支部 {organs} 个、基层支部 {grassroots} 个。此前已有的结对保持不变。</translation>
+        <translation>将结对 {pairs} 对；剩余机关党支部 {organs} 个、基层党支部 {grassroots} 个。此前已有的结对保持不变。</translation>
     </message>
     <message>
         <source>Preview with seed {seed}: result hash {hash}. No pairing is saved until you commit.</source>
@@ -3154,7 +3154,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Nothing to pair: {unit} has no unpaired organ branch, or {community} has no unpaired grid.</source>
-        <translation>无可结对支部：{unit}没有未结对的机关支部，或{community}没有未结对的网格。</translation>
+        <translation>无可结对支部：{unit}没有未结对的机关党支部，或{community}没有未结对的网格。</translation>
     </message>
     <message>
         <source>A draw is held within one county or district; {region} is not one.</source>
@@ -3879,11 +3879,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Unpaired organ branches: {count}</source>
-        <translation>未结对机关支部：{count} 个</translation>
+        <translation>未结对机关党支部：{count} 个</translation>
     </message>
     <message>
         <source>Unpaired grassroots branches: {count}</source>
-        <translation>未结对基层支部：{count} 个</translation>
+        <translation>未结对基层党支部：{count} 个</translation>
     </message>
     <message>
         <source>… and {count} more</source>
@@ -3903,7 +3903,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Search organ branch, grassroots branch or unit</source>
-        <translation>搜索机关支部、基层支部或单位</translation>
+        <translation>搜索机关党支部、基层党支部或单位</translation>
     </message>
     <message>
         <source>Active and ended</source>
@@ -4143,11 +4143,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Keep {organ}; choose a new grassroots branch</source>
-        <translation>保留{organ}，另选基层支部</translation>
+        <translation>保留{organ}，另选基层党支部</translation>
     </message>
     <message>
         <source>Keep {grassroots}; choose a new organ branch</source>
-        <translation>保留{grassroots}，另选机关支部</translation>
+        <translation>保留{grassroots}，另选机关党支部</translation>
     </message>
     <message>
         <source>New pairing from</source>
