@@ -205,9 +205,9 @@ def bench_charts(path: Path) -> None:
     from branchdesk.charts.base import figure_height
     from branchdesk.charts.render import ChartCanvasAgg, GlyphCache
     from branchdesk.i18n.language import Translations
-    from branchdesk.ui.chart_tab import ChartTab
-    from branchdesk.ui.coverage_tab import CoverageTab
-    from branchdesk.ui.frequency_tab import FrequencyTab
+    from branchdesk.ui.tabs.chart import ChartTab
+    from branchdesk.ui.tabs.coverage import CoverageTab
+    from branchdesk.ui.tabs.frequency import FrequencyTab
 
     app = QApplication.instance() or QApplication([])
     translations = Translations(app)
@@ -303,7 +303,7 @@ def bench_branches(path: Path) -> None:
     """The Branches tab over the whole ledger, as the window drives its model (ids in display order, then
     the first page of rows), against hand-written SQL returning the same ids and rows."""
     from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchSort
-    from branchdesk.ui.branch_model import BranchTableModel
+    from branchdesk.ui.models.branches import BranchTableModel
     from branchdesk.ui.session import LedgerSession
 
     page = BranchTableModel.BATCH
@@ -372,7 +372,7 @@ def bench_activities(path: Path) -> None:
     rows) and the totals of a filter, against hand-written SQL returning the same rows and figures."""
     from branchdesk.domain.activities import ActivityFilter, ActivitySort
     from branchdesk.services.activities import activity_page, activity_totals
-    from branchdesk.ui.activity_model import ActivityTableModel
+    from branchdesk.ui.models.activities import ActivityTableModel
 
     page = ActivityTableModel.BATCH
     first, last = MONTH.first_day.isoformat(), MONTH.last_day.isoformat()

@@ -29,7 +29,6 @@ from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.app_settings import AppSettings
-from branchdesk.ui.chart_preload import ChartPreload
 from branchdesk.ui.context import (
     UiContext,
     file_dialog_new,
@@ -41,7 +40,8 @@ from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
 from branchdesk.ui.fonts import apply_ui_font
-from branchdesk.ui.main_thread_gc import MainThreadCollector
+from branchdesk.ui.jobs.chart_preload import ChartPreload
+from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.single_instance import LedgerInstances
 

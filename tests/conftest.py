@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.main_thread_gc import MainThreadCollector
+from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from tests.builders import LedgerBuilder
 
 

@@ -23,7 +23,6 @@ from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services import branches, regions
 from branchdesk.services.history import record_actions, reference_names
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.branch_model import COLUMNS, cell_text
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
@@ -31,6 +30,7 @@ from branchdesk.ui.dialogs.history import HistoryDialog
 from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.models.branches import COLUMNS, cell_text
 
 translate = QCoreApplication.translate
 

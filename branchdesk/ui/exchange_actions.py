@@ -24,7 +24,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.import_wizard import ImportWizard
 from branchdesk.ui.dialogs.report import ReportDialog
-from branchdesk.ui.file_job import Cancelled, Progress, run_job
+from branchdesk.ui.jobs.file import Cancelled, Progress, run_job
 from branchdesk.ui.view_export import TableView, export_view
 
 if TYPE_CHECKING:

@@ -21,8 +21,8 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import newest_healthy_backup, restore_backup
 from branchdesk.services.check import STAGES, check_ledger
 from branchdesk.services.drives import DriveKind
-from branchdesk.ui.check_job import CheckJob, CheckSignals
 from branchdesk.ui.dialogs.check import CheckResultDialog, damaged
+from branchdesk.ui.jobs.check import CheckJob, CheckSignals
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.session import LedgerSession
 

@@ -31,13 +31,7 @@ from branchdesk.services.backups import list_backups, restore_backup
 from branchdesk.services.history import ledger_actions, reference_names
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.ui.action_names import action_name
-from branchdesk.ui.activities_tab import ActivitiesTab
-from branchdesk.ui.background_stats import BackgroundStats
-from branchdesk.ui.backup_job import BackupJob, BackupSignals
-from branchdesk.ui.branches_tab import BranchesTab
-from branchdesk.ui.chart_tab import ChartTab, DrillDown
 from branchdesk.ui.context import UiContext
-from branchdesk.ui.coverage_tab import CoverageTab
 from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
@@ -50,13 +44,19 @@ from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.empty_hints import EmptyHints
 from branchdesk.ui.exchange_actions import ExchangeActions
-from branchdesk.ui.frequency_tab import FrequencyTab
+from branchdesk.ui.jobs.background_stats import BackgroundStats
+from branchdesk.ui.jobs.backup import BackupJob, BackupSignals
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.ledger_safety import LedgerSafety
-from branchdesk.ui.pairings_tab import PairingsTab
 from branchdesk.ui.region_actions import RegionActions
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
+from branchdesk.ui.tabs.activities import ActivitiesTab
+from branchdesk.ui.tabs.branches import BranchesTab
+from branchdesk.ui.tabs.chart import ChartTab, DrillDown
+from branchdesk.ui.tabs.coverage import CoverageTab
+from branchdesk.ui.tabs.frequency import FrequencyTab
+from branchdesk.ui.tabs.pairings import PairingsTab
 
 HISTORY_SHOWN = 1000  # actions listed by Edit ▸ Ledger history
 

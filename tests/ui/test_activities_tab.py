@@ -17,13 +17,13 @@ from branchdesk.domain.enums import ActivityType, Area, DayKind
 from branchdesk.domain.months import Month
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.activities_tab import ActivitiesTab
-from branchdesk.ui.activity_model import COLUMNS, ActivityTableModel
-from branchdesk.ui.chart_tab import DrillDown
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.holidays import HolidaysDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.activities import COLUMNS, ActivityTableModel
+from branchdesk.ui.tabs.activities import ActivitiesTab
+from branchdesk.ui.tabs.chart import DrillDown
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
 from tests.ui.driving import select_item

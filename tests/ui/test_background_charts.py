@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import _Running
+from branchdesk.ui.jobs.background_charts import _Running
 
 
 def test_a_job_overtaken_before_it_began_does_not_start(ledger: Ledger) -> None:

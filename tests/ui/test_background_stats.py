@@ -7,7 +7,7 @@ from pathlib import Path
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.stats import LedgerStats
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_stats import BackgroundStats
+from branchdesk.ui.jobs.background_stats import BackgroundStats
 from tests.builders import LedgerBuilder
 
 

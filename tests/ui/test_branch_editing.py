@@ -17,13 +17,13 @@ from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchSort
 from branchdesk.services import branches as branch_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.branch_model import COLUMNS, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
 from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS, BranchTableModel
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer

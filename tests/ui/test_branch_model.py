@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from branchdesk.domain.enums import BranchKind
 from branchdesk.domain.listing import BranchFilter
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.branch_model import BranchTableModel
+from branchdesk.ui.models.branches import BranchTableModel
 from branchdesk.ui.region_tree import RegionTreeModel
 from branchdesk.ui.session import LedgerSession
 from tests.builders import LedgerBuilder

@@ -13,7 +13,7 @@ SCRIPT = """
 import sys, threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from branchdesk.ui.chart_preload import ChartPreload
+from branchdesk.ui.jobs.chart_preload import ChartPreload
 app = QApplication([])
 preload = ChartPreload(app)
 preload.DELAY_MS = 10

@@ -22,8 +22,8 @@ from branchdesk.domain.rates import Rate
 from branchdesk.services import charts as chart_service
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage import stats as stats_store
-from branchdesk.ui.chart_tab import ChartTab
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.tabs.chart import ChartTab
 from tests.chart_ledger import ChartLedger, make_chart_ledger
 from tests.ui.conftest import Recorder
 from tests.ui.typing import press_enter, retype

@@ -23,11 +23,11 @@ from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import UNLOGGED_TABLES
 from branchdesk.ui.action_names import ACTION_NAMES
-from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.history import HistoryDialog
 from branchdesk.ui.history_text import COUNTS, FIELDS
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.ui.driving import answer
 from tests.ui.test_branch_editing import open_window

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.enums import Area
-from branchdesk.ui.chart_tab import ChartTab
 from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.file_choice import FilePurpose
@@ -36,6 +35,7 @@ from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.dialogs.report import ReportDialog
 from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.tabs.chart import ChartTab
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, file_rows, press, select_item, shown
 from tests.ui.typing import retype, type_text

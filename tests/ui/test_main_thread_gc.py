@@ -7,7 +7,7 @@ import threading
 
 from pytestqt.qtbot import QtBot
 
-from branchdesk.ui.main_thread_gc import MainThreadCollector
+from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 
 
 class Cycle:

@@ -14,7 +14,6 @@ from branchdesk.cli import EXIT_USAGE
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
@@ -22,6 +21,7 @@ from branchdesk.ui.dialogs.region import RegionDialog
 from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS
 from tests.test_cli import cli
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, press, shown

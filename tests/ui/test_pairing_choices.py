@@ -16,7 +16,7 @@ from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.ui.action_names import action_label
 from branchdesk.ui.dialogs.pairing import AssignPairingDialog, EndPairingDialog
 from branchdesk.ui.main_window import MainWindow
-from branchdesk.ui.pairings_tab import PairingsTab
+from branchdesk.ui.tabs.pairings import PairingsTab
 from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, select_item
 from tests.ui.typing import retype, type_text

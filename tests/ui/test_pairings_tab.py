@@ -20,8 +20,8 @@ from branchdesk.domain.enums import EndReason, Tier
 from branchdesk.services import draws, pairings
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.main_window import MainWindow
-from branchdesk.ui.pairing_model import PairingTableModel
-from branchdesk.ui.pairings_tab import PairingsTab
+from branchdesk.ui.models.pairings import PairingTableModel
+from branchdesk.ui.tabs.pairings import PairingsTab
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
 
@@ -203,7 +203,7 @@ def test_the_draw_dialog_previews_swaps_commits_and_undoes(
 def test_drill_down_shows_a_tier_cell(
     make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]]
 ) -> None:
-    from branchdesk.ui.chart_tab import DrillDown
+    from branchdesk.ui.tabs.chart import DrillDown
 
     path, tree = county
     window, tab = _open(make_window, path, tree["huangchuan"])

@@ -24,12 +24,12 @@ from branchdesk.domain.enums import Area, BranchKind, Tier
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.domain.months import Month
 from branchdesk.services.ledgers import create_ledger, open_ledger
-from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS
 from branchdesk.ui.widgets import DateLineEdit
 from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, press, select_item

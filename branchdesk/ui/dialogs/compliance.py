@@ -37,9 +37,9 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 from branchdesk.ui.labels import current_language, date_text
-from branchdesk.ui.result_table_model import Cell, ResultTableModel
+from branchdesk.ui.models.result_table import Cell, ResultTableModel
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 MONTHS_SHOWN = 6  # the month-by-month view: the chosen month and the five before it

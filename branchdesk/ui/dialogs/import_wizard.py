@@ -38,7 +38,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FileChooser, FilePurpose
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.file_job import Cancelled, Progress, run_job
+from branchdesk.ui.jobs.file import Cancelled, Progress, run_job
 
 _WHAT = ("branches", "pairings", "activities", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8

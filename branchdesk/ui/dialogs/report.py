@@ -26,7 +26,7 @@ from branchdesk.i18n.language import format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FilePurpose
-from branchdesk.ui.file_job import Cancelled, Progress, run_job
+from branchdesk.ui.jobs.file import Cancelled, Progress, run_job
 from branchdesk.ui.labels import current_language
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit, check_all
 

@@ -35,7 +35,6 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import draws, pairings
 from branchdesk.services.draws import DrawCandidates
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.column_fit import ColumnFit
 from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.dialogs.pairing import (
@@ -45,9 +44,10 @@ from branchdesk.ui.dialogs.pairing import (
     UnitCommunityDialog,
 )
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.id_list_model import WorkerQueries
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 from branchdesk.ui.labels import date_text, method_label, tier_label
-from branchdesk.ui.pairing_model import COLUMNS, PairingTableModel
+from branchdesk.ui.models.id_list import WorkerQueries
+from branchdesk.ui.models.pairings import COLUMNS, PairingTableModel
 
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all

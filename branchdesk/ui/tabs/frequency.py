@@ -24,9 +24,9 @@ from branchdesk.domain.months import Month
 from branchdesk.i18n.language import format_count, format_month, format_rate
 from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import Compute
-from branchdesk.ui.chart_tab import ChartTab, DrillDown
+from branchdesk.ui.jobs.background_charts import Compute
 from branchdesk.ui.labels import activity_type_label, area_label, current_language, level_label
+from branchdesk.ui.tabs.chart import ChartTab, DrillDown
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 if TYPE_CHECKING:

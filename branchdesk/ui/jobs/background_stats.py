@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from branchdesk.domain.clock import Clock
 from branchdesk.services.stats import region_stats
-from branchdesk.ui.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 
 
 class BackgroundStats(QObject):

@@ -16,10 +16,10 @@ from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import Compute
-from branchdesk.ui.branches_tab import TAB_ID as BRANCHES
-from branchdesk.ui.chart_tab import ChartTab, DrillDown
+from branchdesk.ui.jobs.background_charts import Compute
 from branchdesk.ui.labels import tier_label
+from branchdesk.ui.tabs.branches import TAB_ID as BRANCHES
+from branchdesk.ui.tabs.chart import ChartTab, DrillDown
 from branchdesk.ui.widgets import DateLineEdit, MarkedField
 
 if TYPE_CHECKING:

@@ -25,13 +25,13 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, Tier
 from branchdesk.domain.listing import BranchFilter, BranchRow
 from branchdesk.i18n.language import format_count
-from branchdesk.ui.background_charts import BackgroundCharts
 from branchdesk.ui.branch_actions import BranchActions, branch_choices
-from branchdesk.ui.branch_delegate import BranchDelegate
-from branchdesk.ui.branch_model import COLUMNS, BranchSource, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 from branchdesk.ui.labels import date_text, kind_label, tier_label
+from branchdesk.ui.models.branch_delegate import BranchDelegate
+from branchdesk.ui.models.branches import COLUMNS, BranchSource, BranchTableModel
 
 TAB_ID = "branches"
 

@@ -33,7 +33,7 @@ from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.i18n.messages import error_text
-from branchdesk.ui.background_charts import BackgroundCharts, Compute
+from branchdesk.ui.jobs.background_charts import BackgroundCharts, Compute
 from branchdesk.ui.labels import date_text
 
 if TYPE_CHECKING:

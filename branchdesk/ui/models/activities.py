@@ -28,7 +28,7 @@ from branchdesk.domain.clock import Clock
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services.activities import activity_page
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
 
 COLUMNS = list(ActivityColumn)

@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services import branches
-from branchdesk.ui.id_list_model import IdListModel, Index, WorkerQueries
 from branchdesk.ui.labels import date_text, kind_label, tier_label
+from branchdesk.ui.models.id_list import IdListModel, Index, WorkerQueries
 
 COLUMNS = list(BranchColumn)
 

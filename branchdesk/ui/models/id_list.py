@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 
 RowT = TypeVar("RowT")
 FilterT = TypeVar("FilterT")

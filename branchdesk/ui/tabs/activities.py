@@ -40,12 +40,12 @@ from branchdesk.services import activities as activity_service
 from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.activity_model import EDITABLE, ActivityTableModel
-from branchdesk.ui.background_charts import BackgroundCharts
-from branchdesk.ui.chart_tab import DrillDown
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.background_charts import BackgroundCharts
 from branchdesk.ui.labels import activity_type_label, area_label, current_language
+from branchdesk.ui.models.activities import EDITABLE, ActivityTableModel
+from branchdesk.ui.tabs.chart import DrillDown
 from branchdesk.ui.widgets import MarkLine, MonthLineEdit
 
 TAB_ID = "activities"

@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingRow, PairingSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
-from branchdesk.ui.id_list_model import IdListModel, Index, WorkerQueries
 from branchdesk.ui.labels import date_text, method_label, reason_label, tier_label
+from branchdesk.ui.models.id_list import IdListModel, Index, WorkerQueries
 
 COLUMNS = list(PairingColumn)
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.domain.listing import BranchColumn
-from branchdesk.ui.branch_model import COLUMNS, BranchTableModel
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.labels import kind_label, tier_label
+from branchdesk.ui.models.branches import COLUMNS, BranchTableModel
 from branchdesk.ui.widgets import DateLineEdit, SearchCombo
 
 Index = QModelIndex | QPersistentModelIndex
