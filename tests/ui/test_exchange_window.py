@@ -199,7 +199,7 @@ def test_cancelling_an_import_keeps_nothing(
     wizard.next()
     wizard.next()
     wizard.check_page.valid_only.setChecked(True)
-    from branchdesk.ui import file_job
+    from branchdesk.ui.jobs import file as file_job
 
     original = file_job._Job._progress
 
