@@ -17,8 +17,8 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.services.backups import backup_folder, list_backups
 from branchdesk.storage import regions
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.jobs import backup as backup_job
 from branchdesk.ui.dialogs.restore import RestoreDialog
+from branchdesk.ui.jobs import backup as backup_job
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 
