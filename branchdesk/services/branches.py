@@ -117,35 +117,18 @@ def _valid(ledger: Ledger, draft: BranchDraft, branch_id: int | None = None) -> 
     return _placed(ledger, draft.cleaned())
 
 
-def _values(draft: BranchDraft) -> dict[str, Any]:
-    return {
-        "name": draft.name,
-        "kind": draft.kind.value,
-        "region_id": draft.region_id,
-        "unit_id": draft.unit_id,
-        "community_id": draft.community_id,
-        "tier": None if draft.tier is None else draft.tier.value,
-        "secretary": draft.secretary,
-        "phone": draft.phone,
-        "member_count": draft.member_count,
-        "optimised_on": None if draft.optimised_on is None else draft.optimised_on.isoformat(),
-        "established_on": None if draft.established_on is None else draft.established_on.isoformat(),
-        "note": draft.note,
-    }
-
-
 # -- writing ------------------------------------------------------------------------------------------
 
 
 def add_branch(ledger: Ledger, draft: BranchDraft) -> Changed:
     with ledger.operation("branch.add") as operation:
-        ledger.insert("branch", _values(_valid(ledger, draft)))
+        branch_store.add_draft(ledger, _valid(ledger, draft))
     return changed(ledger, operation)
 
 
 def edit_branch(ledger: Ledger, branch_id: int, draft: BranchDraft) -> Changed:
     with ledger.operation("branch.edit") as operation:
-        ledger.update("branch", branch_id, _values(_valid(ledger, draft, branch_id)))
+        branch_store.update_draft(ledger, branch_id, _valid(ledger, draft, branch_id))
     return changed(ledger, operation)
 
 
@@ -184,7 +167,7 @@ def add_unit(ledger: Ledger, name: str, level: UnitLevel, region_id: int) -> Cha
     if not name:
         raise BranchDeskError("unit.name_required")
     check_name_length(name)
-    if ledger.scalar("SELECT 1 FROM unit WHERE region_id = ? AND name = ?", (region_id, name)):
+    if branch_store.unit_named(ledger, region_id, name):
         raise BranchDeskError("unit.duplicate_name", name=name)
     with ledger.operation("unit.add") as operation:
         branch_store.add_unit(ledger, name, level, region_id)
@@ -225,7 +208,7 @@ def bulk_edit(ledger: Ledger, branch_ids: Sequence[int], edit: BulkEdit) -> Chan
                 raise InvalidRecordError(
                     [FieldProblem("region_id", "branch.grid_moves_with_community")], draft.name
                 )
-            ledger.update("branch", branch_id, _values(_valid(ledger, draft, branch_id)))
+            branch_store.update_draft(ledger, branch_id, _valid(ledger, draft, branch_id))
     return changed(ledger, operation)
 
 
@@ -238,10 +221,7 @@ def archive_branches(ledger: Ledger, branch_ids: Sequence[int], on: dt.date) -> 
             row = branch_store.branch(ledger, branch_id)
             if row["archived_on"] is not None:
                 continue
-            if ledger.scalar(
-                "SELECT 1 FROM pairing WHERE (organ_id = :id OR grassroots_id = :id) AND ended_on IS NULL",
-                {"id": branch_id},
-            ):
+            if branch_store.actively_paired(ledger, branch_id):
                 raise BranchDeskError("branch.archive_paired", name=row["name"])
             if row["established_on"] is not None and row["established_on"] > on.isoformat():
                 raise BranchDeskError("branch.archive_before_established", name=row["name"])
@@ -251,7 +231,7 @@ def archive_branches(ledger: Ledger, branch_ids: Sequence[int], on: dt.date) -> 
                 raise BranchDeskError(
                     "branch.archive_before_pairing_end", name=row["name"], date=last.isoformat()
                 )
-            ledger.update("branch", branch_id, {"archived_on": on.isoformat()})
+            branch_store.set_archived(ledger, branch_id, on)
     return changed(ledger, operation)
 
 
@@ -263,7 +243,7 @@ def restore_branches(ledger: Ledger, branch_ids: Sequence[int]) -> Changed:
                 continue
             if branch_store.name_taken(ledger, row["name"], row["region_id"], branch_id):
                 raise BranchDeskError("branch.duplicate_name", name=row["name"])
-            ledger.update("branch", branch_id, {"archived_on": None})
+            branch_store.set_archived(ledger, branch_id, None)
     return changed(ledger, operation)
 
 
@@ -275,7 +255,7 @@ def delete_branches(ledger: Ledger, branch_ids: Sequence[int]) -> Changed:
         raise BranchDeskError("branch.delete_referenced", name=name, count=len(used))
     with ledger.operation("branch.delete") as operation:
         for branch_id in branch_ids:
-            ledger.delete("branch", branch_id)
+            branch_store.delete_branch(ledger, branch_id)
     return changed(ledger, operation)
 
 
@@ -405,7 +385,7 @@ def _paste(
                 rejected.extend(RejectedRow(number, column, problem) for column, problem in problems)
                 continue
             assert draft is not None
-            ledger.insert("branch", _values(_placed(ledger, draft.cleaned())))
+            branch_store.add_draft(ledger, _placed(ledger, draft.cleaned()))
             added += 1
         if not added:
             raise _NothingAddedError

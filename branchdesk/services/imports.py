@@ -36,6 +36,7 @@ from branchdesk.domain.rules import outside_life, overlap_error, overlaps
 from branchdesk.domain.workdays import WorkCalendar
 from branchdesk.services.activities import work_calendar
 from branchdesk.services.history import changed
+from branchdesk.storage import branches as branch_store
 from branchdesk.storage import exchange as store
 from branchdesk.storage import regions as region_store
 from branchdesk.storage.ledger import Ledger
@@ -162,7 +163,7 @@ class _Session:
                 self.report.of(ImportKind.UNITS).rejected += 1
                 continue
             if community is not None:
-                self.ledger.update("unit", unit_id, {"assigned_community_id": community})
+                branch_store.assign_community(self.ledger, unit_id, community)
         if self.progress is not None:
             self.progress(self.read)
 
@@ -354,17 +355,21 @@ class _Session:
             return row_id
         row_id = int(existing["id"])
         if self.update:
-            stored = self.ledger.row(table, row_id) if not self.writer(table).pending(row_id) else None
+            stored = (
+                store.imported_row(self.ledger, table, row_id)
+                if not self.writer(table).pending(row_id)
+                else None
+            )
             if stored is None:
                 self.flush()
-                stored = self.ledger.row(table, row_id) or {}
+                stored = store.imported_row(self.ledger, table, row_id) or {}
             # A column the file does not have keeps what the ledger holds (a roster of names and tiers
             # must not blank the secretaries, un-archive branches or re-date draws).
             changes = {
                 k: v for k, v in values.items() if k != "uuid" and self.given(k) and stored.get(k) != v
             }
             if changes:
-                self.ledger.update(table, row_id, changes)
+                store.update_imported_row(self.ledger, table, row_id, changes)
                 index.replace(existing, {**existing, **changes})
                 self.report.of(self.kind).updated += 1
         return row_id
@@ -607,22 +612,7 @@ def _branch(s: _Session) -> None:
         s.faults.append(BranchDeskError(problem.code, field=field, **problem.params))
     s.faults.extend(_branch_rules(s, draft, archived_on))
     s.settle()
-    values = {
-        "uuid": s.text("uuid"),
-        "name": draft.name,
-        "kind": kind.value,
-        "region_id": region.id,
-        "community_id": community_id,
-        "unit_id": unit_id,
-        "tier": None if draft.tier is None else draft.tier.value,
-        "secretary": draft.secretary,
-        "phone": draft.phone,
-        "member_count": draft.member_count,
-        "optimised_on": _iso(draft.optimised_on),
-        "established_on": _iso(draft.established_on),
-        "archived_on": archived_on,
-        "note": draft.note,
-    }
+    values = {"uuid": s.text("uuid"), **branch_store.branch_values(draft), "archived_on": archived_on}
     existing = s.index("branch").existing(values)
     s.duplicate(existing)
     if new_unit is not None and (existing is None or s.update):

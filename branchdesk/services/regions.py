@@ -76,7 +76,7 @@ def edit_region(ledger: Ledger, region_id: int, name: str, code: str | None) -> 
     name, code = name.strip(BLANKS), _clean_code(code)
     _check_name_and_code(ledger, name, code, row["parent_id"], region_id)
     with ledger.operation("region.edit") as operation:
-        ledger.update("region", region_id, {"name": name, "code": code})
+        region_store.rename_region(ledger, region_id, name, code)
     return changed(ledger, operation)
 
 
@@ -88,7 +88,7 @@ def move_region(ledger: Ledger, region_id: int, new_parent_id: int) -> Changed:
         raise BranchDeskError("region.bad_move", name=row["name"], parent=parent["name"])
     _check_name_and_code(ledger, row["name"], None, new_parent_id, region_id)
     with ledger.operation("region.move") as operation:
-        ledger.update("region", region_id, {"parent_id": new_parent_id})
+        region_store.move_region(ledger, region_id, new_parent_id)
     return changed(ledger, operation)
 
 
@@ -105,5 +105,5 @@ def remove_region(ledger: Ledger, region_id: int) -> Changed:
     if units:
         raise BranchDeskError("region.has_units", name=row["name"], count=units)
     with ledger.operation("region.remove") as operation:
-        ledger.delete("region", region_id)
+        region_store.delete_region(ledger, region_id)
     return changed(ledger, operation)

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from branchdesk.domain.branch_rules import BranchTies
+from branchdesk.domain.branch_rules import BranchDraft, BranchTies
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier, UnitLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Unit
@@ -53,6 +53,62 @@ def add_branch(
             "phone": phone,
             "member_count": member_count,
         },
+    )
+
+
+def branch_values(draft: BranchDraft) -> dict[str, Any]:
+    """The branch table's columns as a draft fills them (an import adds uuid and archived_on)."""
+    return {
+        "name": draft.name,
+        "kind": draft.kind.value,
+        "region_id": draft.region_id,
+        "unit_id": draft.unit_id,
+        "community_id": draft.community_id,
+        "tier": None if draft.tier is None else draft.tier.value,
+        "secretary": draft.secretary,
+        "phone": draft.phone,
+        "member_count": draft.member_count,
+        "optimised_on": _iso(draft.optimised_on),
+        "established_on": _iso(draft.established_on),
+        "note": draft.note,
+    }
+
+
+def add_draft(ledger: Ledger, draft: BranchDraft) -> int:
+    """A branch as a checked draft describes it (the dialog, a paste)."""
+    return ledger.insert("branch", branch_values(draft))
+
+
+def update_draft(ledger: Ledger, branch_id: int, draft: BranchDraft) -> None:
+    ledger.update("branch", branch_id, branch_values(draft))
+
+
+def set_archived(ledger: Ledger, branch_id: int, on: dt.date | None) -> None:
+    """Archive a branch on ``on``, or restore it (None)."""
+    ledger.update("branch", branch_id, {"archived_on": _iso(on)})
+
+
+def delete_branch(ledger: Ledger, branch_id: int) -> None:
+    ledger.delete("branch", branch_id)
+
+
+def assign_community(ledger: Ledger, unit_id: int, community_id: int) -> None:
+    """The community branch a unit's organ branches are meant to pair with."""
+    ledger.update("unit", unit_id, {"assigned_community_id": community_id})
+
+
+def unit_named(ledger: Ledger, region_id: int, name: str) -> bool:
+    return ledger.scalar("SELECT 1 FROM unit WHERE region_id = ? AND name = ?", (region_id, name)) is not None
+
+
+def actively_paired(ledger: Ledger, branch_id: int) -> bool:
+    """Whether the branch is in a pairing that has not ended, on either side."""
+    return (
+        ledger.scalar(
+            "SELECT 1 FROM pairing WHERE (organ_id = :id OR grassroots_id = :id) AND ended_on IS NULL",
+            {"id": branch_id},
+        )
+        is not None
     )
 
 

@@ -175,6 +175,16 @@ def activity_areas(ledger: Ledger, activity_id: int) -> list[str]:
     )]  # fmt: skip
 
 
+def imported_row(ledger: Ledger, table: str, row_id: int) -> dict[str, Any] | None:
+    """The stored row an imported duplicate is compared with (a file may bring any table's rows)."""
+    return ledger.row(table, row_id)
+
+
+def update_imported_row(ledger: Ledger, table: str, row_id: int, changes: dict[str, Any]) -> None:
+    """Bring a stored row up to date with what an import's duplicate says, logged for undo."""
+    ledger.update(table, row_id, changes)
+
+
 # -- writing in bulk ----------------------------------------------------------------------------------
 
 

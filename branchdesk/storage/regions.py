@@ -65,6 +65,18 @@ def add_region(
     )
 
 
+def rename_region(ledger: Ledger, region_id: int, name: str, code: str | None) -> None:
+    ledger.update("region", region_id, {"name": name, "code": code})
+
+
+def move_region(ledger: Ledger, region_id: int, parent_id: int) -> None:
+    ledger.update("region", region_id, {"parent_id": parent_id})
+
+
+def delete_region(ledger: Ledger, region_id: int) -> None:
+    ledger.delete("region", region_id)
+
+
 def scope_sql(direct: bool) -> str:
     """A CTE ``scope(id)`` of the region ``:region`` alone, or with all its descendants."""
     if direct:
