@@ -19,6 +19,10 @@ from branchdesk.domain.months import HalfYear, Month
 from branchdesk.services import demo
 from branchdesk.services.check import check_ledger
 from branchdesk.services.demo import SCALES, STAGES, DemoSummary, ScaleSpec, generate_demo
+from branchdesk.services.demo import regions as demo_regions
+from branchdesk.services.demo.model import Build
+from branchdesk.services.demo.regions import build_counties, build_places
+from branchdesk.services.demo.units import build_city, optimise
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.stats import ledger_stats
 from branchdesk.storage import bulk
@@ -116,7 +120,7 @@ def test_city_scales_cover_the_ten_counties_with_city_units() -> None:
 
 
 def test_counties_have_their_official_codes() -> None:
-    assert {code: name for code, name, _ in demo._COUNTIES} == {
+    assert {code: name for code, name, _ in demo_regions.COUNTIES} == {
         "411502": "浉河区", "411503": "平桥区", "411521": "罗山县", "411522": "光山县", "411523": "新县",
         "411524": "商城县", "411525": "固始县", "411526": "潢川县", "411527": "淮滨县", "411528": "息县",
     }  # fmt: skip
@@ -286,14 +290,14 @@ def test_optimisation_rates(county: Ledger, city: Ledger) -> None:
 def test_real_city_scale_matches_the_article() -> None:
     # 1083 of 1127 city-level organ branches optimised: the article's 96.09 %. (The branches of the real
     # city scale, without writing them: generating it whole takes longer than a test should.)
-    builder = demo._Builder(SCALES["city"], 2022, dt.date(2023, 12, 31))
-    counties = builder.build_places()
-    assigned = builder.build_city(counties)
-    builder.build_counties(counties)
+    build = Build(SCALES["city"], 2022, dt.date(2023, 12, 31))
+    counties = build_places(build)
+    assigned = build_city(build, counties)
+    build_counties(build, counties)
     city_organs = [organ for organs, _ in assigned for organ in organs]
-    builder.optimise(city_organs, [organ for c in counties for organ in c.organs])
+    optimise(build, city_organs, [organ for c in counties for organ in c.organs])
     assert (sum(b.optimised_on is not None for b in city_organs), len(city_organs)) == (1083, 1127)
-    assert len(builder.branches) == SCALES["city"].branches
+    assert len(build.branches) == SCALES["city"].branches
 
 
 # -- pairings -------------------------------------------------------------------------------------------
