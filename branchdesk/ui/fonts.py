@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -16,10 +19,15 @@ def choose_ui_family() -> str:
     for family in PREFERRED_FAMILIES:
         if family in installed:
             return family
-    font = bundled_font()
-    font_id = QFontDatabase.addApplicationFont(str(font))
+    return load_font(bundled_font())
+
+
+def load_font(path: Path) -> str:
+    """Register a font file with Qt and return its family. Read by Python, handed over as bytes: on Windows
+    Qt's addApplicationFont(path) fails (-1) for an install folder whose path has Chinese characters."""
+    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(path.read_bytes()))
     if font_id < 0:
-        raise FileNotFoundError(f"{font} could not be loaded")
+        raise ValueError(f"{path} is not a font Qt can load")
     return QFontDatabase.applicationFontFamilies(font_id)[0]
 
 
