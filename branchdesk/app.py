@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QProgressDialog, QTextBrowser, QWidget
 
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
@@ -37,6 +37,7 @@ from branchdesk.ui.context import (
     message_box_question,
 )
 from branchdesk.ui.crash import crash_handler
+from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
 from branchdesk.ui.fonts import apply_ui_font
@@ -170,6 +171,7 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
     translations = window.context.translations
     if translations.language == CHINESE and not translations.qt_dialogs_translated:
         raise RuntimeError("Qt's own Chinese translations (qtbase_zh_CN.qm) did not load")
+    _smoke_about(window)
     with tempfile.TemporaryDirectory(prefix="branchdesk smoke ") as folder:
         path = Path(folder) / "冒烟 测试.bdesk"
         generate_demo(path, "township", clock=clock)
@@ -191,6 +193,18 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
             if ledger_setting(reopened, "smoke_test") != stamp:
                 raise RuntimeError("what was written could not be read back")
             _smoke_exchange(reopened, Path(folder))
+
+
+def _smoke_about(window: MainWindow) -> None:
+    """Help ▸ About reads this version's notes and the licences a frozen build must carry with it."""
+    about = AboutDialog(window.context.data_dir, window.context.translations.language, window)
+    notes = about.findChild(QTextBrowser, "releaseNotes")
+    notices = about.findChild(QPlainTextEdit, "noticesText")
+    if notes is None or not notes.toPlainText().strip():
+        raise RuntimeError(f"About shows no notes for {__version__}")
+    if notices is None or "GNU LESSER GENERAL PUBLIC LICENSE" not in notices.toPlainText():
+        raise RuntimeError("About shows no licences of the bundled packages")
+    about.deleteLater()
 
 
 def _smoke_exchange(ledger: Ledger, folder: Path) -> None:
@@ -217,7 +231,7 @@ def _parse(argv: Sequence[str], lookup: Lookup) -> argparse.Namespace:
 
     with argparse_language(lookup):
         parser = Parser(
-            prog="branchdesk", description=text(QT_TRANSLATE_NOOP("App", "BranchDesk (支部联建台账)"))
+            prog="branchdesk", description=text(QT_TRANSLATE_NOOP("App", "支部联建台账 BranchDesk"))
         )
         parser.add_argument(
             "ledger",

@@ -68,7 +68,7 @@ def _whole_number(text: str) -> int:
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = Parser(
-        prog="branchdesk-cli", description=translate("Cli", "BranchDesk ledger tools (支部联建台账).")
+        prog="branchdesk-cli", description=translate("Cli", "支部联建台账 BranchDesk: ledger tools.")
     )
     parser.add_argument(
         "--version",

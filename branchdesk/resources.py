@@ -22,3 +22,13 @@ def resources_dir() -> Path:
 def bundled_font() -> Path:
     """Noto Sans SC (SIL OFL 1.1): the Chinese font used where no better one is installed."""
     return resources_dir() / "fonts" / "NotoSansSC-Regular.otf"
+
+
+def changelog() -> Path:
+    """CHANGELOG.md: each version's notes in Chinese and English."""
+    return resources_dir() / "CHANGELOG.md"
+
+
+def notices() -> Path:
+    """BranchDesk's licence and every bundled component's (written by tools/notices.py)."""
+    return resources_dir() / "THIRD_PARTY_NOTICES.txt"

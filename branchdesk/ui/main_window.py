@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchdesk import PRODUCT_NAME
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
@@ -470,7 +471,7 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         if self.session is None:
-            self.setWindowTitle(self.tr("BranchDesk"))
+            self.setWindowTitle(PRODUCT_NAME)
             self.file_label.setText(self.tr("No ledger open"))
         else:
             name = self.session.path.name
@@ -483,7 +484,7 @@ class MainWindow(QMainWindow):
                 )
             else:
                 self.file_label.setText(str(self.session.path))
-            self.setWindowTitle(self.tr("{file} — BranchDesk").format(file=name))
+            self.setWindowTitle(f"{name} — {PRODUCT_NAME}")
         self.restore_action.setEnabled(self.session is not None and not self.session.read_only)
         self.check_action.setEnabled(self.session is not None)
         self.backup_action.setEnabled(self.session is not None)
@@ -780,7 +781,7 @@ class MainWindow(QMainWindow):
         ComplianceDialog(ledger, region_id, self.regions.selected_name(), self).exec()
 
     def open_about(self) -> None:
-        AboutDialog(self.context.data_dir, self).exec()
+        AboutDialog(self.context.data_dir, self.context.translations.language, self).exec()
 
     # -- layout --------------------------------------------------------------------------------------
 

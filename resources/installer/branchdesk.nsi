@@ -66,6 +66,13 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "BranchDesk authors"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXENAME}"
 !insertmacro MUI_PAGE_WELCOME
+; Release notes: resources/CHANGELOG.md, this version's first (NSIS reads a text file as UTF-8 only with a BOM).
+!define MUI_PAGE_HEADER_TEXT "$(NotesTitle)"
+!define MUI_PAGE_HEADER_SUBTEXT "$(NotesSubtitle)"
+!define MUI_LICENSEPAGE_TEXT_TOP "$(NotesTop)"
+!define MUI_LICENSEPAGE_TEXT_BOTTOM " "
+!define MUI_LICENSEPAGE_BUTTON "$(^NextBtn)"
+!insertmacro MUI_PAGE_LICENSE "..\CHANGELOG.md"
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -75,6 +82,12 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "BranchDesk authors"
 !insertmacro MUI_LANGUAGE "SimpChinese"
 !insertmacro MUI_LANGUAGE "English"
 
+LangString NotesTitle ${LANG_SIMPCHINESE} "更新说明"
+LangString NotesTitle ${LANG_ENGLISH} "Release notes"
+LangString NotesSubtitle ${LANG_SIMPCHINESE} "${APPTITLE} ${VERSION} 有哪些变化。"
+LangString NotesSubtitle ${LANG_ENGLISH} "What is new in ${APPTITLE} ${VERSION}."
+LangString NotesTop ${LANG_SIMPCHINESE} "每个版本先写中文，后写英文。"
+LangString NotesTop ${LANG_ENGLISH} "Each version in Chinese, then English."
 LangString OldWindows ${LANG_SIMPCHINESE} "支部联建台账需要 Windows 10 1809 (内部版本 17763) 或更高版本的 64 位 Windows。$\r$\n$\r$\n这台电脑的 Windows 版本太旧，无法安装。请升级 Windows 后再安装。"
 LangString OldWindows ${LANG_ENGLISH} "BranchDesk needs 64-bit Windows 10 version 1809 (build 17763) or later.$\r$\n$\r$\nThis computer's Windows is too old to install it. Please update Windows, then run this installer again."
 LangString AppRunning ${LANG_SIMPCHINESE} "支部联建台账正在运行。请先关闭它，然后点击“重试”。"

@@ -8,10 +8,6 @@
         <translation>关于支部联建台账</translation>
     </message>
     <message>
-        <source>BranchDesk</source>
-        <translation>支部联建台账</translation>
-    </message>
-    <message>
         <source>Version {version}</source>
         <translation>版本 {version}</translation>
     </message>
@@ -20,12 +16,24 @@
         <translation>“支部联支部”活动离线台账：党支部、结对、活动以及各项统计数据。</translation>
     </message>
     <message>
+        <source>Free software under the MIT License: anyone may use, copy and pass it on. It includes Qt (under the LGPL-3.0, linked dynamically and replaceable) and other open-source software; their licences are on the Licences page.</source>
+        <translation>本软件是按 MIT 许可证发布的自由软件，任何人都可以使用、复制和转发。软件包含 Qt（按 LGPL-3.0 许可证动态链接，可以替换）和其他开源软件，它们的许可证见“许可证”页。</translation>
+    </message>
+    <message>
         <source>Backups and the demo ledger are kept in {folder}</source>
         <translation>备份和演示台账保存在 {folder}</translation>
     </message>
     <message>
-        <source>Chinese text uses Noto Sans SC, under the SIL Open Font License 1.1.</source>
-        <translation>中文字体使用思源黑体（Noto Sans SC），遵循 SIL 开源字体许可证 1.1。</translation>
+        <source>This version has no notes in CHANGELOG.md.</source>
+        <translation>CHANGELOG.md 中没有这个版本的更新说明。</translation>
+    </message>
+    <message>
+        <source>What's new in {version}</source>
+        <translation>{version} 版更新说明</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>许可证</translation>
     </message>
 </context>
 <context>
@@ -403,7 +411,7 @@
         <translation>正在生成演示台账……</translation>
     </message>
     <message>
-        <source>BranchDesk (支部联建台账)</source>
+        <source>支部联建台账 BranchDesk</source>
         <translation>支部联建台账</translation>
     </message>
     <message>
@@ -879,10 +887,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>BranchDesk ledger tools (支部联建台账).</source>
-        <translation>支部联建台账 命令行工具。</translation>
-    </message>
-    <message>
         <source>show the version and exit</source>
         <translation>显示版本号并退出</translation>
     </message>
@@ -933,6 +937,10 @@
     <message>
         <source>“{value}” is not a whole number</source>
         <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <source>支部联建台账 BranchDesk: ledger tools.</source>
+        <translation>支部联建台账 命令行工具。</translation>
     </message>
     <message>
         <source>LANG</source>
@@ -2914,10 +2922,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>台账修改记录</translation>
     </message>
     <message>
-        <source>BranchDesk</source>
-        <translation>支部联建台账</translation>
-    </message>
-    <message>
         <source>No ledger open</source>
         <translation>未打开台账</translation>
     </message>
@@ -2928,10 +2932,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{path} — read-only: changes cannot be saved to this file</source>
         <translation>{path} — 只读：无法向该文件保存修改</translation>
-    </message>
-    <message>
-        <source>{file} — BranchDesk</source>
-        <translation>{file} — 支部联建台账</translation>
     </message>
     <message>
         <source>Counting…</source>

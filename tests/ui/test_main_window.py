@@ -79,7 +79,7 @@ def test_opening_a_ledger_fills_tree_table_and_status(
         "信阳市：机关党支部 3 个，基层党支部 7 个",
         "基层覆盖率 28.57% · 机关覆盖率 66.66% · 优化率 100.00%",
     )
-    assert window.windowTitle() == f"{roster.name} — 支部联建台账"
+    assert window.windowTitle() == f"{roster.name} — 支部联建台账 BranchDesk"
     assert window.file_label.text() == str(roster)
 
 
@@ -253,7 +253,7 @@ def test_a_read_only_file_opens_read_only_and_says_so(
     assert window.open_path(roster)
     assert window.session is not None
     assert window.session.read_only
-    assert window.windowTitle() == f"{roster.name}（只读） — 支部联建台账"
+    assert window.windowTitle() == f"{roster.name}（只读） — 支部联建台账 BranchDesk"
     assert "只读" in window.file_label.text()
     assert not window.restore_action.isEnabled()
     window.close()

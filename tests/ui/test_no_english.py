@@ -52,8 +52,26 @@ from tests.english import english_words
 from tests.ui.conftest import Recorder
 
 # Shown as they are on purpose: the language menu offers English by its own name; the font's name and licence;
-# sizes; the encoding's official name.
-TOKENS = frozenset({"English", "Noto", "Sans", "SC", "SIL", "KB", "MB", "GB", "GB18030"})
+# sizes; the encoding's official name; the product's name beside its Chinese one (支部联建台账 BranchDesk),
+# the licences' and Qt's names in About.
+TOKENS = frozenset(
+    {
+        "English",
+        "Noto",
+        "Sans",
+        "SC",
+        "SIL",
+        "KB",
+        "MB",
+        "GB",
+        "GB18030",
+        "BranchDesk",
+        "MIT",
+        "LGPL",
+        "Qt",
+        "README",
+    }
+)
 ROWS_READ = 30  # of each table or list: enough to see every kind of cell
 
 
