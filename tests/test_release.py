@@ -96,14 +96,25 @@ def test_every_component_comes_with_its_licence_text() -> None:
     )
 
 
+def test_a_bundles_files_are_traced_to_their_distributions() -> None:
+    import json
+
+    import numpy
+
+    sources = [numpy.__file__, str(Path(numpy.__file__).parent / "linalg" / "__init__.py"), json.__file__]
+    assert notices.owners(sources) == {"numpy"}  # the standard library is the Python runtime's
+    assert notices.owners([str(ROOT / "branchdesk" / "app.py")]) == set()
+
+
 def test_what_the_notices_leave_out_is_left_out_of_the_bundle() -> None:
     excludes = SPEC.split("EXCLUDES = [", 1)[1].split("]", 1)[0]
     assert all(f"'{name}'" in excludes for name in notices.NOT_BUNDLED)
 
 
 def test_the_frozen_build_carries_its_own_notices_and_the_changelog() -> None:
-    written = "(str(write_notices(ROOT / 'build' / 'notices' / 'THIRD_PARTY_NOTICES.txt', frozen=True)), "
-    assert f"DATAS.append({written}'resources'))" in SPEC
+    carried = "owners(source for _, source, _ in a.scripts + a.pure + a.binaries + a.datas)"
+    assert f"CARRIED = {carried}\n" in SPEC
+    assert "a.datas.append(('resources/THIRD_PARTY_NOTICES.txt', str(NOTICES), 'DATA'))" in SPEC
     assert "(str(RESOURCES / 'CHANGELOG.md'), 'resources')" in SPEC
     package_data = PYPROJECT["tool"]["setuptools"]["package-data"]["branchdesk_resources"]
     assert {"CHANGELOG.md", "THIRD_PARTY_NOTICES.txt"} <= set(package_data)

@@ -1,20 +1,26 @@
 """Write the licences and notices of everything BranchDesk ships: its own licence, every Python distribution
-the app needs at run time (pyproject's dependencies and theirs, as installed), the Python runtime, the
-bundled Noto Sans SC font and, in a frozen build, PyInstaller's bootloader.
+the app needs at run time (pyproject's dependencies and theirs, as installed) and, in a frozen build, every
+other distribution the bundle carries files of (PyInstaller's bootloader, a module imported where available),
+the Python runtime and the bundled Noto Sans SC font.
 
     python tools/notices.py            # rewrite resources/THIRD_PARTY_NOTICES.txt from this environment
     python tools/notices.py --check    # exit 1 if that file is not what this environment gives
+    python tools/notices.py --bundle build/build    # after pyinstaller build.spec (its work folder): exit 1
+                                                    # if the bundle carries a distribution its notices miss
 
-build.spec writes the frozen build's copy with ``write_notices(..., frozen=True)`` from the environment that
-freezes it, so a Windows bundle names the versions and licence files of its own (locked) wheels.
+build.spec writes the frozen build's copy with ``write_notices(..., carried=owners(...))`` from what its
+analysis collected, in the environment that freezes it: a Windows bundle names the versions and licence files
+of its own (locked) wheels.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 import sysconfig
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -55,6 +61,7 @@ EXTRA_NOTES = {
     ),
 }
 RULE = "=" * 78
+SITE_FOLDERS = ("site-packages", "dist-packages")
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE)", re.IGNORECASE)
 
 
@@ -200,7 +207,8 @@ def font_component() -> Component:
     )
 
 
-def notices_text(*, frozen: bool = False) -> str:
+def notices_text(carried: Iterable[str] = ()) -> str:
+    """The notices of the runtime dependencies and of the distributions in ``carried`` (their names)."""
     from branchdesk import PRODUCT_NAME, __version__
 
     own = Component(
@@ -210,9 +218,10 @@ def notices_text(*, frozen: bool = False) -> str:
         url="",
         texts=[("LICENSE", _clean((ROOT / "LICENSE").read_text(encoding="utf-8")))],
     )
-    components = [distribution_component(d) for d in runtime_closure()]
-    if frozen:
-        components.append(distribution_component(metadata.distribution("pyinstaller")))
+    distributions = {canonicalize_name(d.metadata["Name"]): d for d in runtime_closure()}
+    for name in {canonicalize_name(name) for name in carried} - set(distributions) - {"branchdesk"}:
+        distributions[name] = metadata.distribution(name)
+    components = [distribution_component(distributions[name]) for name in sorted(distributions)]
     components += [python_component(), font_component()]
     width = max(len(f"{c.name} {c.version}") for c in [own, *components])
 
@@ -244,13 +253,56 @@ def notices_text(*, frozen: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_notices(path: Path, *, frozen: bool = False) -> Path:
+def write_notices(path: Path, carried: Iterable[str] = ()) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(notices_text(frozen=frozen), encoding="utf-8", newline="\n")
+    path.write_text(notices_text(carried), encoding="utf-8", newline="\n")
     return path
 
 
+def named(text: str) -> set[str]:
+    """The components a notices text lists in its summary, before the first licence text."""
+    summary = text.split(RULE, 1)[0]
+    return {canonicalize_name(line.split()[0]) for line in summary.splitlines() if line.startswith("  ")}
+
+
+def owners(sources: Iterable[str]) -> set[str]:
+    """The distributions installed files (PyInstaller's sources of a bundle's modules and files) belong to."""
+    by_top_level = metadata.packages_distributions()
+    found: set[str] = set()
+    for source in sources:
+        path = Path(source)
+        sites = [parent for parent in path.parents if parent.name.lower() in SITE_FOLDERS]
+        if sites:
+            top = path.relative_to(sites[0]).parts[0].removesuffix(".py")
+            found |= {canonicalize_name(owner) for owner in by_top_level.get(top, [])}
+    return found
+
+
+def carried(workdir: Path) -> tuple[set[str], Path]:
+    """The distributions a PyInstaller build put files of in its bundle, and the notices file it bundled,
+    read from the tables of its work folder (collected files; modules archived in the exe)."""
+    entries: list[tuple[str, str, str]] = []
+    for table in ("COLLECT-00.toc", "PYZ-00.toc"):
+        parsed = ast.literal_eval((workdir / table).read_text(encoding="utf-8"))
+        entries += next(part for part in parsed if isinstance(part, list))
+    wanted = f"resources/{NOTICES.name}"
+    bundled = next(source for name, source, _ in entries if name.replace("\\", "/") == wanted)
+    return owners(source for _, source, _ in entries), Path(bundled)
+
+
+def check_bundle(workdir: Path) -> int:
+    found, bundled = carried(workdir)
+    missing = found - named(bundled.read_text(encoding="utf-8")) - {"branchdesk"}
+    if missing:
+        print(f"{bundled} does not name {sorted(missing)}, which the bundle carries", file=sys.stderr)
+        return 1
+    print(f"{bundled}: names all {len(found)} distributions the bundle carries")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "--bundle":
+        return check_bundle(Path(argv[1]))
     if argv == ["--check"]:
         if NOTICES.read_text(encoding="utf-8") != notices_text():
             print(f"{NOTICES.relative_to(ROOT)} is out of date: run python tools/notices.py", file=sys.stderr)
