@@ -81,6 +81,9 @@ class BranchesTab(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setItemDelegate(BranchDelegate(self._choices, self.table))
+        # Connected after the view's own slot, so this runs once the view has let the editor go.
+        self._refresh_when_closed = False
+        self.table.itemDelegate().closeEditor.connect(self._editor_closed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -235,7 +238,18 @@ class BranchesTab(QWidget):
         if not done.touches("branch", "region", "unit", "pairing"):
             return
         self._reselect = [row.id for row in self.selected_rows()]
+        if self.table.state() is QAbstractItemView.State.EditingState:
+            # A cell's editor is committing this change: a reset under it leaves the editor half released,
+            # and its focus loss then commits it a second time to a view that no longer knows it (a Qt
+            # warning). The rows are read again as soon as the view has closed the editor.
+            self._refresh_when_closed = True
+            return
         self.model.refresh()  # at once, or on a worker for a large view: either way modelReset reselects
+
+    def _editor_closed(self) -> None:
+        if self._refresh_when_closed:
+            self._refresh_when_closed = False
+            self.model.refresh()
 
     def _select_again(self) -> None:
         for branch_id in self._reselect:
