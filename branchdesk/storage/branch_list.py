@@ -99,22 +99,27 @@ def _where(flt: BranchFilter) -> tuple[str, str, dict[str, Any]]:
     return cte, where, params
 
 
-def branch_ids(ledger: Ledger, flt: BranchFilter, sort: BranchSort) -> list[int]:
-    """Every matching branch's id in display order: one indexed query per filter or sort, after which any
-    page at any depth is a primary-key lookup (no OFFSET scans)."""
+def ids_query(flt: BranchFilter, sort: BranchSort) -> tuple[str, dict[str, Any]]:
+    """The SQL and parameters of :func:`branch_ids`."""
     cte, where, params = _where(flt)
     direction = "DESC" if sort.descending else "ASC"
-    terms = [f"{term} {direction}" for term in (*_SORT_SQL[sort.column], "b.id")]
+    # A text search reads every row (or every row of the region) whatever the order. Read in the table's
+    # own order and sorting only the matches is three times quicker at stress scale than walking a sort
+    # index, which fetches each row from elsewhere in the file: the unary + keeps the planner off it.
+    unindexed = "+" if flt.text.strip() else ""
+    terms = [f"{unindexed}{term} {direction}" for term in (*_SORT_SQL[sort.column], "b.id")]
     if sort.column not in _NEVER_EMPTY:
         # Empty cells last whichever the direction, as in Excel.
         terms.insert(0, f"({_SORT_SQL[sort.column][0]}) IS NULL")
     order = ", ".join(terms)
-    return [
-        row[0]
-        for row in ledger.conn.execute(
-            f"{cte}SELECT b.id {_from_for(flt, sort)} {where} ORDER BY {order}", params
-        )
-    ]
+    return f"{cte}SELECT b.id {_from_for(flt, sort)} {where} ORDER BY {order}", params
+
+
+def branch_ids(ledger: Ledger, flt: BranchFilter, sort: BranchSort) -> list[int]:
+    """Every matching branch's id in display order: one indexed query per filter or sort, after which any
+    page at any depth is a primary-key lookup (no OFFSET scans)."""
+    sql, params = ids_query(flt, sort)
+    return [row[0] for row in ledger.conn.execute(sql, params)]
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from branchdesk.domain.enums import BranchKind, Tier
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchSort
-from branchdesk.storage.branch_list import branch_ids, branch_rows, region_tree
+from branchdesk.storage.branch_list import branch_ids, branch_rows, ids_query, region_tree
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 
@@ -78,3 +78,30 @@ def test_region_tree_counts_roll_up(build: LedgerBuilder, ledger: Ledger) -> Non
     counties = {node.name: (node.organ, node.grassroots) for node in city.children}
     assert counties == {"潢川县": (2, 4), "固始县": (0, 0)}
     assert (city.organ, city.grassroots, city.total) == (2, 4, 6)
+
+
+def test_a_text_search_sorts_its_matches_in_every_order(build: LedgerBuilder, ledger: Ledger) -> None:
+    tree = build.tree()
+    town = tree["hc_chengguan"]
+    build.branch("张湾村党支部", BranchKind.VILLAGE, town, secretary="李明", member_count=40, tier=Tier.WEAK)
+    build.branch("东岗村党支部", BranchKind.VILLAGE, town, secretary="张华", member_count=12)
+    build.branch("北关社区党支部", BranchKind.COMMUNITY, town, phone="1390376张")
+    build.branch("王店村党支部", BranchKind.VILLAGE, town, secretary="王强", tier=Tier.STRONG)
+    build.organs(build.unit("潢川县张集乡政府", tree["huangchuan"]), tree["huangchuan"], 2, tier=Tier.AVERAGE)
+    for column in BranchColumn:
+        for descending in (False, True):
+            sort = BranchSort(column, descending)
+            everything = names(ledger, BranchFilter(), sort)
+            # The same order as the whole list, keeping only the rows the search finds.
+            matches = [name for name in everything if name != "王店村党支部"]
+            assert names(ledger, BranchFilter(text="张"), sort) == matches, sort
+
+
+def test_a_text_search_reads_rows_in_the_tables_order(ledger: Ledger) -> None:
+    """A search reads every row whatever the order. Walking a sort index to do it fetches each row from
+    elsewhere in the file, which made the Branches tab's search 2× its raw SQL at stress scale (issue #16,
+    benchmarks/run.py); reading the table in its own order and sorting the matches does not."""
+    for column in BranchColumn:
+        sql, params = ids_query(BranchFilter(text="张"), BranchSort(column))
+        steps = [row["detail"] for row in ledger.query(f"EXPLAIN QUERY PLAN {sql}", params)]
+        assert "SCAN b" in steps, (column, steps)
