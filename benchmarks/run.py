@@ -161,8 +161,9 @@ def bench_cli_and_window(path: Path) -> None:
 CHART_SIZE = (10.8, 6.3)  # inches at 100 dpi: the chart area of a 1366×768 window
 
 
-def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Callable[[], object]:
-    """The storage calls a chart's service makes: its SQL aggregates alone."""
+def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Callable[[], object] | None:
+    """The storage calls a chart's service makes: its SQL aggregates alone (None for a chart not listed
+    here)."""
     day = CLOCK.today()
 
     def organ() -> object:
@@ -190,22 +191,22 @@ def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Call
         "weekday": lambda: chart_store.weekday_by_month(ledger, region, span),
         "themed-days": grid,
     }
-    return calls[chart]
+    return calls.get(chart)
 
 
 def bench_charts(path: Path) -> None:
-    """Each chart's redraw after a region switch (its figures computed as the tab's worker does, then
-    drawn as the tab draws them), against its SQL aggregates alone, for the city and its largest county.
-    The glyphs the tab's canvas has rasterised stay, as they do in the window; every string is laid out
-    anew, as for a region not drawn before."""
+    """Each chart's redraw after a region switch (its figures read as the tab's worker reads them, then its
+    picture rendered as the worker renders it, from the chart's spec), against its SQL aggregates alone, for
+    the city and its largest county; and what the UI thread does per picture: turn it into an image and
+    paint it, against the drawing it no longer does."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from matplotlib.figure import Figure
     from PySide6.QtWidgets import QApplication
 
     from branchdesk.charts.base import figure_height
-    from branchdesk.charts.render import ChartCanvasAgg, GlyphCache
+    from branchdesk.charts.picture import SCREEN_DPI, Picture, render
     from branchdesk.i18n.language import Translations
-    from branchdesk.ui.tabs.chart import ChartTab
+    from branchdesk.ui.chart_canvas import ChartView
+    from branchdesk.ui.tabs.chart import ChartSpec, ChartTab
     from branchdesk.ui.tabs.coverage import CoverageTab
     from branchdesk.ui.tabs.frequency import FrequencyTab
 
@@ -213,7 +214,9 @@ def bench_charts(path: Path) -> None:
     translations = Translations(app)
     translations.install("zh_CN")
     tabs: list[ChartTab] = [CoverageTab(CLOCK), FrequencyTab(CLOCK)]
-    glyphs = GlyphCache()
+    width, height = (round(side * SCREEN_DPI) for side in CHART_SIZE)
+    view = ChartView()
+    view.resize(width, height)
     with open_ledger(path, CLOCK, read_only=True) as ledger:
         span = default_span(ledger)
         city = ledger_stats(ledger).region.id
@@ -222,33 +225,41 @@ def bench_charts(path: Path) -> None:
         county, names = largest.id, {city: root.name, largest.id: largest.name}
         for tab in tabs:
             period = CLOCK.today() if isinstance(tab, CoverageTab) else span
-            for chart in tab.chart_ids():
+            for spec in tab.specs.values():
                 timings: dict[int, dict[str, list[float]]] = {
-                    r: {"sql": [], "all": [], "draw": []} for r in names
+                    r: {"sql": [], "all": [], "draw": [], "show": []} for r in names
                 }
 
                 def redraw(
-                    region: int, tab: ChartTab = tab, chart: str = chart, period: object = period
-                ) -> float:
-                    """Compute and draw as the tab does; returns the drawing's share of the time."""
-                    data = tab.compute(chart, region, period)(ledger)
-                    glyphs.forget_strings()
+                    region: int, spec: ChartSpec = spec, period: object = period
+                ) -> tuple[float, Picture]:
+                    """Read and render as the worker does; returns the rendering's share of the time."""
+                    data = spec.query(ledger, region, period)
                     start = time.perf_counter()
-                    rows = tab.rows(chart, data)
-                    figure = Figure(figsize=(CHART_SIZE[0], figure_height(rows, CHART_SIZE[1])), dpi=100)
-                    tab.draw(chart, figure, data)
-                    ChartCanvasAgg(figure, glyphs).draw()  # type: ignore[no-untyped-call]
+                    rows = spec.rows(data)
+                    tall = round(figure_height(rows, 0) * SCREEN_DPI) if rows else 0
+                    picture = render(lambda figure: spec.figure(figure, data), width, max(height, tall), 1.0)
+                    return time.perf_counter() - start, picture
+
+                def show(picture: Picture) -> float:
+                    """The UI thread's part: the picture into the view, and the view painted."""
+                    start = time.perf_counter()
+                    view.show_picture(picture, tall=picture.logical_size[1] > height)
+                    view.grab()
                     return time.perf_counter() - start
 
                 redraw(county)  # fonts and caches warm, as after the tab's first showing
                 for _ in range(3):
                     for region in (city, county):  # each run follows a switch from the other region
-                        timings[region]["sql"].append(median_time(_chart_sql(chart, ledger, region, span), 1))
+                        aggregates = _chart_sql(spec.id, ledger, region, span)
+                        timings[region]["sql"].append(median_time(aggregates or (lambda: None), 1))
                         start = time.perf_counter()
-                        timings[region]["draw"].append(redraw(region))
+                        drawing, picture = redraw(region)
+                        timings[region]["draw"].append(drawing)
                         timings[region]["all"].append(time.perf_counter() - start)
+                        timings[region]["show"].append(show(picture))
                 for region, name in names.items():
-                    label = f"chart {tab.objectName()}/{chart} ({name})"
+                    label = f"chart {tab.objectName()}/{spec.id} ({name})"
                     sql = statistics.median(timings[region]["sql"])
                     report(f"{label}: SQL aggregates alone", sql, "s")
                     report(
@@ -257,7 +268,14 @@ def bench_charts(path: Path) -> None:
                         "s",
                         ("SQL aggregates alone", sql),
                     )
-                    report(f"{label}: of which drawing", statistics.median(timings[region]["draw"]), "s")
+                    drawing = statistics.median(timings[region]["draw"])
+                    report(f"{label}: of which drawing", drawing, "s")
+                    report(
+                        f"{label}: UI thread per picture shown",
+                        statistics.median(timings[region]["show"]),
+                        "s",
+                        ("drawing, now in the worker", drawing),
+                    )
     translations.remove()
 
 

@@ -35,12 +35,14 @@ from branchdesk.charts.base import (
     labels_inches,
     month_ticks,
     percent_text,
+    pitch,
     report_axes,
     start,
+    text_points,
     value_labels,
     value_ticks,
+    write,
 )
-from branchdesk.charts.labels import Labels
 from branchdesk.domain.chart_data import (
     AreaCounts,
     CellState,
@@ -79,8 +81,6 @@ NO_DATA = "#EEEEEE"
 # Compliance from 60 % (red) to 100 % (green): the range where the programme's months differ.
 COMPLIANCE = LinearSegmentedColormap.from_list("compliance", ["#D9534F", "#F3C969", "#2E8B57"])
 COMPLIANCE_FLOOR = 0.6
-# Values above upright bars stand on end beyond this many months.
-LEVEL_VALUES_MAX = 24
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,19 @@ class MonthChartText:
 
 
 def _values_on_bars(axes: Axes, values: Sequence[float], texts: Sequence[str]) -> None:
-    """Each bar's value on top; upright when they would run into each other."""
-    longest = max((len(t) for t in texts), default=0)
-    rotate = len(values) > (LEVEL_VALUES_MAX if longest <= 5 else LEVEL_VALUES_MAX * 3 // 4)
+    """Each bar's value on top: level where the values fit side by side, else upright where they fit
+    so, else none (the tooltip says each bar's value): never text that runs into its neighbour's."""
+    room = pitch(axes, "x")
+    sizes = text_points([t for t in texts if t], SMALL_SIZE)
+    widest = max((w for w, _ in sizes), default=0.0)
+    tallest = max((h for _, h in sizes), default=0.0)
+    gap = SMALL_SIZE * 0.4
+    if widest + gap <= room:
+        rotation = 0
+    elif tallest + gap <= room:
+        rotation = 90
+    else:
+        return
     value_labels(
         axes,
         texts,
@@ -104,15 +114,17 @@ def _values_on_bars(axes: Axes, values: Sequence[float], texts: Sequence[str]) -
         size=SMALL_SIZE,
         va="bottom",
         offset=(0, 2),
-        rotation=90 if rotate else 0,
+        rotation=rotation,
     )
 
 
-def _month_axes(figure: Figure, text: MonthChartText) -> Axes:
+def _month_axes(figure: Figure, text: MonthChartText, top: float) -> Axes:
+    """The axes of a chart by month, with counts up to ``top`` along y and the months along x."""
     legend = labels_inches(text.series, LABEL_SIZE) + 0.45 if text.series else 0.3
     start(figure, text.title, text.subtitle, Margins(left=0.85, right=legend, bottom=0.6))
     axes = figure.add_subplot()
     report_axes(axes, value_axis="y")
+    _count_axis(axes, top, text.axis)  # first: wide counts widen the left margin
     month_ticks(axes, text.months)
     return axes
 
@@ -128,9 +140,9 @@ def _count_axis(axes: Axes, top: float, title: str) -> None:
 
 
 def _legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
-    """A key right of the axes, top aligned: a swatch and a name a line. Drawn as one collection and
-    one set of labels, laid out in points from the axes' top right corner: matplotlib's legend lays
-    itself out anew on every drawing, at the cost of a third of the chart."""
+    """A key right of the axes, top aligned: a swatch and a name a line, laid out in points from the
+    axes' top right corner (matplotlib's legend lays itself out anew on every drawing, at the cost of a
+    third of the chart)."""
     figure = axes.get_figure(root=True)
     assert figure is not None
     points = Affine2D().scale(1 / 72) + figure.dpi_scale_trans + ScaledTranslation(1, 1, axes.transAxes)  # type: ignore[arg-type]
@@ -149,15 +161,14 @@ def _legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
     axes.add_artist(
         PolyCollection(swatches, facecolors=list(colours), edgecolors="none", transform=points, clip_on=False)
     )
-    axes.add_artist(
-        Labels(
-            names,
-            [(left + width + LABEL_SIZE * 0.8, y) for y in centres],
-            points,
-            size=LABEL_SIZE,
-            color=INK,
-            ha="left",
-        )
+    write(
+        axes,
+        names,
+        [(left + width + LABEL_SIZE * 0.8, y) for y in centres],
+        points,
+        size=LABEL_SIZE,
+        color=INK,
+        ha="left",
     )
 
 
@@ -168,16 +179,15 @@ def draw_monthly_types(figure: Figure, data: MonthlyActivity, text: MonthChartTe
     if not data.count:
         empty(figure, text.title, text.subtitle, text.empty)
         return targets
-    axes = _month_axes(figure, text)
     months = len(data.span.months)
+    totals = [data.total(i) for i in range(months)]
+    axes = _month_axes(figure, text, max(totals))
     bottoms = np.zeros(months)
     for series, activity_type in enumerate(TYPE_ORDER):
         values = np.array(data.counts[activity_type], dtype=float)
         colour = TYPE_COLOURS[activity_type]
         draw_bars(axes, targets, list(values), colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += values
-    totals = [data.total(i) for i in range(months)]
-    _count_axis(axes, max(totals), text.axis)
     _values_on_bars(axes, totals, [count_text(t) if t else "" for t in totals])
     _legend(axes, [TYPE_COLOURS[t] for t in TYPE_ORDER], text.series)
     return targets
@@ -189,9 +199,8 @@ def draw_volunteers(figure: Figure, data: MonthlyActivity, text: MonthChartText)
     if not any(data.volunteers):
         empty(figure, text.title, text.subtitle, text.empty)
         return targets
-    axes = _month_axes(figure, text)
+    axes = _month_axes(figure, text, max(data.volunteers))
     draw_bars(axes, targets, data.volunteers, colour=BLUE, width=0.66)
-    _count_axis(axes, max(data.volunteers), text.axis)
     _values_on_bars(axes, data.volunteers, [count_text(v) if v else "" for v in data.volunteers])
     return targets
 
@@ -244,7 +253,8 @@ def draw_weekday(figure: Figure, data: WeekdayShare, text: MonthChartText) -> Ta
     if not any(month.routine for month in data.months):
         empty(figure, text.title, text.subtitle, text.empty)
         return targets
-    axes = _month_axes(figure, text)
+    routine = [m.routine for m in data.months]
+    axes = _month_axes(figure, text, max(routine))
     layers = [
         [m.non_working for m in data.months],
         [m.weekday_excused for m in data.months],
@@ -254,8 +264,6 @@ def draw_weekday(figure: Figure, data: WeekdayShare, text: MonthChartText) -> Ta
     for series, (values, colour) in enumerate(zip(layers, WEEKDAY_COLOURS, strict=True)):
         draw_bars(axes, targets, values, colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += np.array(values, dtype=float)
-    routine = [m.routine for m in data.months]
-    _count_axis(axes, max(routine), text.axis)
     _values_on_bars(
         axes, routine, [percent_text(m.non_working_share) if m.routine else "" for m in data.months]
     )
@@ -310,15 +318,16 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
     )
     axes.add_collection(cells, autolim=False)
     axes.set_ylim(rows - 0.5, -0.5)
-    # The written rates: the total's row always, and each part's when the grid is of parts.
-    size = SMALL_SIZE if len(months) <= 24 else SMALL_SIZE - 1.5
-    value_labels(
-        axes,
-        [_short_percent(rate) for row in rates for rate in row],
-        [(c, r) for r, row in enumerate(rates) for c in range(len(row))],
-        size=size,
-    )
     month_ticks(axes, text.months, top=True)
+    # The written rates: the total's row always, and each part's when the grid is of parts; none where
+    # they would not fit in their cells (many months), the colours and tooltips telling then.
+    size = SMALL_SIZE if len(months) <= 24 else SMALL_SIZE - 1.5
+    written = [_short_percent(rate) for row in rates for rate in row]
+    widest = max((w for w, _ in text_points(sorted(set(written)), size)), default=0.0)
+    if widest + 2 <= pitch(axes, "x"):
+        value_labels(
+            axes, written, [(c, r) for r, row in enumerate(rates) for c in range(len(row))], size=size
+        )
     category_labels(axes, text.rows, axis="y", size=8 if data.rows else LABEL_SIZE)
     for spine in axes.spines.values():
         spine.set_visible(False)

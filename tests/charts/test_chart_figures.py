@@ -1,6 +1,6 @@
 """Every chart draws in Chinese without a missing glyph, its labels never overlap (ten counties, thirty
-townships, sixty months), each drawn item can be found under the mouse, and export writes PNG, SVG and
-PDF at print resolution."""
+townships, sixty months) and are no more than can be read, each drawn item can be found under the mouse on
+the rendered picture, and export writes PNG, SVG and PDF at print resolution."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pytest
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -17,9 +18,8 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from branchdesk.charts import coverage, export, frequency
-from branchdesk.charts.base import Target, Targets, percent_text, text_inches
-from branchdesk.charts.labels import Labels
-from branchdesk.charts.render import ChartCanvasAgg
+from branchdesk.charts.base import Target, percent_text, text_inches
+from branchdesk.charts.picture import Picture, render
 from branchdesk.domain.chart_data import (
     AreaCounts,
     CellState,
@@ -64,13 +64,17 @@ def glyphs_must_exist() -> Iterator[None]:
 
 
 def drawn(
-    draw: object, data: object, text: object, size: tuple[float, float] = SCREEN
-) -> tuple[Figure, Targets]:
-    figure = Figure(figsize=size, dpi=100)
-    canvas = ChartCanvasAgg(figure)  # the screen's renderer, with its glyph cache
-    targets = draw(figure, data, text)  # type: ignore[operator]
-    canvas.draw()
-    return figure, targets
+    draw: object, data: object, text: object, size: tuple[float, float] = SCREEN, ratio: float = 1.0
+) -> tuple[Figure, Picture]:
+    """The chart rendered as the window's worker renders it, and the figure it was drawn on."""
+    figures: list[Figure] = []
+
+    def on(figure: Figure) -> object:
+        figures.append(figure)
+        return draw(figure, data, text)  # type: ignore[operator]
+
+    picture = render(on, round(size[0] * 100), round(size[1] * 100), ratio)  # type: ignore[arg-type]
+    return figures[0], picture
 
 
 def boxes(texts: list[Text], figure: Figure) -> list[Bbox]:
@@ -78,18 +82,9 @@ def boxes(texts: list[Text], figure: Figure) -> list[Bbox]:
     return [t.get_window_extent(renderer) for t in texts if t.get_visible() and t.get_text().strip()]
 
 
-def labels(axes: Axes) -> list[Labels]:
-    return [artist for artist in axes.artists if isinstance(artist, Labels)]
-
-
 def written(axes: Axes) -> list[str]:
     """What is written on the bars or in the cells, and the category names."""
-    return [text for group in labels(axes) for text in group.texts] + [t.get_text() for t in axes.texts]
-
-
-def label_boxes(axes: Axes, figure: Figure) -> list[Bbox]:
-    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    return [box for group in labels(axes) for box in group.extents(renderer)]
+    return [t.get_text() for t in axes.texts]
 
 
 def assert_apart(found: list[Bbox], what: str) -> None:
@@ -113,7 +108,7 @@ def assert_readable(figure: Figure) -> None:
             found = boxes(list(labels), figure)
             assert_apart(found, name)
             assert_inside(found, figure, name)
-        values = boxes(list(axes.texts), figure) + label_boxes(axes, figure)
+        values = boxes(list(axes.texts), figure)
         assert_apart(values, "values")
         assert_inside(values, figure, "values")
     assert_inside(boxes(list(figure.texts), figure), figure, "titles")
@@ -143,28 +138,36 @@ def rate_text(data: RateBreakdown) -> coverage.RateChartText:
 
 def test_ten_counties_stand_upright_with_every_rate_written() -> None:
     data = breakdown(COUNTIES, RegionLevel.COUNTY, own=True)
-    figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data))
+    figure, picture = drawn(coverage.draw_rate_bars, data, rate_text(data))
     assert coverage.rate_bars_upright(data, rate_text(data).labels)
     assert_readable(figure)
     # Truncated, never rounded (DESIGN.md §3): 1083/1127 is 96.09 %; no bar for a zero denominator.
     assert "96.09%\n1,083/1,127" in written(figure.axes[0])
     assert "—\n0/0" in written(figure.axes[0])
-    assert len(targets) == len(data.items)
+    assert len(picture.hits) == len(data.items) - 1  # the region without branches has no bar to point at
 
 
 def test_thirty_townships_lie_down_without_overlapping() -> None:
     data = breakdown(TOWNSHIPS, RegionLevel.TOWNSHIP)
     rows = len(data.items)
     size = (SCREEN[0], max(SCREEN[1], rows * 0.2 + 1.6))
-    figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data), size)
+    figure, picture = drawn(coverage.draw_rate_bars, data, rate_text(data), size)
     assert not coverage.rate_bars_upright(data, rate_text(data).labels)
     assert_readable(figure)
     # Each bar is found where it is drawn, and only there (the last region has no branches, no bar).
-    for target in list(targets)[:-1]:
-        x, y = targets.centre(target)
-        assert targets.at(x, y) == target
-    assert targets.at(*targets.centre(Target(len(data.items) - 1))) is None
-    assert targets.at(1, 1) is None
+    assert [hit.target for hit in picture.hits] == [Target(i) for i in range(len(data.items) - 1)]
+    for hit in picture.hits:
+        assert picture.at(*hit.centre()) == hit.target
+    assert picture.at(1, 1) is None
+    # Bars are found where the picture shows them: red inside their rectangle, not just beyond it.
+    pixels = np.frombuffer(picture.rgba, np.uint8).reshape(picture.height, picture.width, 4)
+    red = (0xB2, 0x22, 0x22)
+    for hit in picture.hits:
+        x, y = hit.centre()
+        assert tuple(pixels[round(y), round(x), :3]) == red
+        assert tuple(pixels[round(y), round(hit.right) - 2, :3]) == red
+        assert tuple(pixels[round(y), round(hit.right) + 2, :3]) != red
+        assert tuple(pixels[round(hit.top) - 2, round(x), :3]) != red
 
 
 def test_rates_are_truncated() -> None:
@@ -191,11 +194,11 @@ def test_tier_matrix_cells_are_targets() -> None:
         TierCell(None, Tier.WEAK, 900),
     )
     data = TierMatrix(CITY, AS_OF, cells)
-    figure, targets = drawn(coverage.draw_tier_matrix, data, tier_text())
+    figure, picture = drawn(coverage.draw_tier_matrix, data, tier_text())
     assert_readable(figure)
-    assert len(targets) == 4 * 3  # ungraded organs make a fourth row
-    x, y = targets.centre(Target(0, 2))
-    assert targets.at(x, y) == Target(0, 2)  # strong organ, weak grassroots
+    assert len(picture.hits) == 4 * 3  # ungraded organs make a fourth row
+    x, y = picture.centre(Target(0, 2))
+    assert picture.at(x, y) == Target(0, 2)  # strong organ, weak grassroots
     assert "2,000\n48.78%" in written(figure.axes[0])
 
 
@@ -227,9 +230,9 @@ def test_monthly_charts_keep_their_labels_apart(months: int) -> None:
     n = len(span.months)
     counts = {t: tuple(9000 + 100 * i + 7 * j for j in range(n)) for i, t in enumerate(ActivityType)}
     data = MonthlyActivity(CITY, span, counts, tuple(712_345 + j for j in range(n)))
-    figure, targets = drawn(frequency.draw_monthly_types, data, months_text(span, TYPE_NAMES))
+    figure, picture = drawn(frequency.draw_monthly_types, data, months_text(span, TYPE_NAMES))
     assert_readable(figure)
-    assert len(targets) == 6 * n
+    assert len(picture.hits) == 6 * n
     figure, _ = drawn(frequency.draw_volunteers, data, months_text(span, []))
     assert_readable(figure)
     weekday = WeekdayShare(
@@ -239,9 +242,9 @@ def test_monthly_charts_keep_their_labels_apart(months: int) -> None:
         (),
     )
     names = ["非工作日", "工作日（已注明原因）", "工作日（未注明原因）"]
-    figure, targets = drawn(frequency.draw_weekday, weekday, months_text(span, names))
+    figure, picture = drawn(frequency.draw_weekday, weekday, months_text(span, names))
     assert_readable(figure)
-    assert len(targets) == 3 * n
+    assert len(picture.hits) == 3 * n
 
 
 def test_areas() -> None:
@@ -251,9 +254,9 @@ def test_areas() -> None:
     text = frequency.AreaChartText(
         "信阳市“六共”活动分布", "…", dict(zip(Area, names, strict=True)), "活动次数", "无"
     )
-    figure, targets = drawn(frequency.draw_areas, data, text)
+    figure, picture = drawn(frequency.draw_areas, data, text)
     assert_readable(figure)
-    assert len(targets) == 6
+    assert len(picture.hits) == 6
     assert "600,000  60.00%" in written(figure.axes[0])
 
 
@@ -285,11 +288,11 @@ def test_themed_day_grid_by_township_and_by_pairing() -> None:
     )
     data = ThemedDayGrid(CITY, span, 3000, groups, ())
     rows = frequency.grid_rows(data)
-    figure, targets = drawn(
+    figure, picture = drawn(
         frequency.draw_themed_day_grid, data, grid_text(span, TOWNSHIPS), (SCREEN[0], rows * 0.2 + 1.6)
     )
     assert_readable(figure)
-    assert len(targets) == rows * n
+    assert len(picture.hits) == rows * n
     pairings = tuple(
         PairingMonths(
             i, f"机关第{i}党支部", f"东方红路社区第{i}网格党支部", 3, dt.date(2022, 4, 6), None, (1,) * n
@@ -298,18 +301,18 @@ def test_themed_day_grid_by_township_and_by_pairing() -> None:
     )
     data = ThemedDayGrid(CITY, span, 40, groups[:1], pairings)
     names = [p.grassroots.removesuffix("党支部") for p in pairings]
-    figure, targets = drawn(
+    figure, picture = drawn(
         frequency.draw_themed_day_grid, data, grid_text(span, names), (SCREEN[0], 41 * 0.2 + 1.6)
     )
     assert_readable(figure)
-    x, y = targets.centre(Target(5, 3))
-    assert targets.at(x, y) == Target(5, 3)
+    x, y = picture.centre(Target(5, 3))
+    assert picture.at(x, y) == Target(5, 3)
 
 
 def test_empty_charts_say_so() -> None:
     data = RateBreakdown(CITY, AS_OF, Rate(0, 0), ())
-    figure, targets = drawn(coverage.draw_rate_bars, data, rate_text(data))
-    assert len(targets) == 0
+    figure, picture = drawn(coverage.draw_rate_bars, data, rate_text(data))
+    assert len(picture.hits) == 0
     assert "无数据" in [t.get_text() for t in figure.texts]
     assert_apart(boxes(list(figure.texts), figure), "title, subtitle and message")
 

@@ -27,7 +27,7 @@ preload.schedule()
 assert "matplotlib" not in sys.modules
 QTimer.singleShot(50, app.quit)
 app.exec()  # quitting joins the worker
-assert "matplotlib.figure" in sys.modules and "branchdesk.ui.chart_canvas" in sys.modules
+assert "matplotlib.figure" in sys.modules and "branchdesk.charts.picture" in sys.modules
 assert importers == ["import charts"], importers
 print("ok")
 """

@@ -1,5 +1,6 @@
 """The chart tabs driven as a clerk would: pick a region and a period, hover a bar, click it to reach the
-rows behind it, export the chart. Plus: matplotlib is not loaded until a chart tab is first shown."""
+rows behind it, export the chart. Plus: matplotlib is not loaded until a chart tab is first shown, and
+charts are drawn off the UI thread, sharp on a high-resolution screen and again when the window is resized."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from branchdesk.domain.chart_data import GroupKind, MonthSpan, RateBreakdown, ThemedDayGrid, TierMatrix
@@ -54,32 +55,31 @@ def select(window: MainWindow, region_id: int) -> None:
 
 
 def shown(tab: ChartTab, qtbot: object, check: Callable[[object], bool] = lambda data: True) -> object:
-    """The tab's data once a result that passes ``check`` is drawn."""
-    qtbot.waitUntil(lambda: tab.data is not None and check(tab.data) and not tab.busy(), timeout=15000)  # type: ignore[attr-defined]
-    assert tab.canvas is not None
-    tab.canvas.draw()  # what draw_idle would do at the next paint
+    """The tab's data once a result that passes ``check`` is on show."""
+    qtbot.waitUntil(  # type: ignore[attr-defined]
+        lambda: tab.data is not None and check(tab.data) and not tab.busy() and tab.picture is not None,
+        timeout=15000,
+    )
     return tab.data
 
 
-def click(tab: ChartTab, item: int, series: int = 0) -> None:
-    """A left click on a drawn item, as matplotlib reports it from the canvas."""
-    from matplotlib.backend_bases import MouseButton, MouseEvent
-
+def at(tab: ChartTab, item: int, series: int = 0) -> QPoint:
+    """Where a drawn item lies on the tab's picture."""
     from branchdesk.charts.base import Target
 
-    assert tab.targets is not None
-    x, y = tab.targets.centre(Target(item, series))
-    MouseEvent("button_press_event", tab.canvas, x, y, button=MouseButton.LEFT)._process()
+    assert tab.picture is not None
+    x, y = tab.picture.centre(Target(item, series))
+    return QPoint(round(x), round(y))
 
 
-def hover(tab: ChartTab, item: int, series: int = 0) -> None:
-    from matplotlib.backend_bases import MouseEvent
+def click(tab: ChartTab, qtbot: object, item: int, series: int = 0) -> None:
+    """A left click on a drawn item."""
+    qtbot.mouseClick(tab.view, Qt.MouseButton.LeftButton, pos=at(tab, item, series))  # type: ignore[attr-defined]
 
-    from branchdesk.charts.base import Target
 
-    assert tab.targets is not None
-    x, y = tab.targets.centre(Target(item, series))
-    MouseEvent("motion_notify_event", tab.canvas, x, y)._process()
+def hover(tab: ChartTab, qtbot: object, item: int, series: int = 0) -> None:
+    qtbot.mouseMove(tab.view, at(tab, item, series))  # type: ignore[attr-defined]
+    qtbot.waitUntil(QToolTip.isVisible)  # type: ignore[attr-defined]
 
 
 def branch_names(window: MainWindow) -> list[str]:
@@ -92,7 +92,7 @@ def test_hidden_chart_tabs_do_no_work(window: MainWindow, charted: tuple[Path, C
     select(window, regions["huangchuan"])
     select(window, regions["gushi"])
     for tab in window.chart_tabs:
-        assert tab.canvas is None
+        assert tab.picture is None
         assert not tab.busy()
         assert tab.data is None
     assert not window.export_chart_action.isEnabled()
@@ -130,14 +130,12 @@ def test_coverage_follows_region_and_date_and_drills_down(
             assert item.rate == expected
     assert [i.rate for i in data.items] == [Rate(3, 4), Rate(2, 3)]  # type: ignore[attr-defined]
 
-    hover(tab, 0)
-    assert (
-        tab.tooltip(tab.chart_id, data, tab._hovered) == "城关镇\n覆盖率 75.00%：4 个基层党支部中 3 个已结对"
-    )  # type: ignore[arg-type]
+    hover(tab, qtbot, 0)
+    assert QToolTip.text() == "城关镇\n覆盖率 75.00%：4 个基层党支部中 3 个已结对\n单击可查看对应的明细。"
 
     # A click on 城关镇's bar: the Branches tab, 城关镇 selected, the gap behind the bar listed: its
     # grassroots branch unpaired on 30 April; one click on the ticked box lists all four.
-    click(tab, 0)
+    click(tab, qtbot, 0)
     assert window.tabs.currentWidget() is window.branches_tab
     assert window.regions.selected_region() == regions["hc_chengguan"]
     assert branch_names(window) == ["城关4村党支部"]
@@ -160,7 +158,7 @@ def test_organ_side_drills_to_a_unit_and_to_the_city_level(
     tab.show_chart("organ")
     data = shown(tab, qtbot, lambda d: any(i.group.kind is GroupKind.UNIT for i in d.items))  # type: ignore[attr-defined]
     assert [i.group.name for i in data.items] == ["潢川县财政局", "潢川县教育体育局"]  # type: ignore[attr-defined]
-    click(tab, 1)
+    click(tab, qtbot, 1)
     assert window.tabs.currentWidget() is window.branches_tab
     assert branch_names(window) == ["机关第2党支部"]  # the unit's unpaired one
     assert window.branches_tab.search.text() == "潢川县教育体育局"
@@ -172,7 +170,7 @@ def test_organ_side_drills_to_a_unit_and_to_the_city_level(
     tab.show_chart("optimisation")
     data = shown(tab, qtbot, lambda d: d.scope.id == regions["city"] and d.items)  # type: ignore[attr-defined]
     assert [i.group.kind for i in data.items] == [GroupKind.OWN, GroupKind.REGION, GroupKind.REGION]  # type: ignore[attr-defined]
-    click(tab, 0)  # 市直: the city's own organ branches, not the counties'
+    click(tab, qtbot, 0)  # 市直: the city's own organ branches, not the counties'
     assert window.regions.selected_region() == regions["city"]
     assert window.branches_tab.current_filter().direct
     assert window.branches_tab.model.total == 2
@@ -186,7 +184,7 @@ def test_a_tier_cell_opens_its_pairings(window: MainWindow, qtbot: object) -> No
     data = shown(tab, qtbot, lambda d: isinstance(d, TierMatrix))
     assert isinstance(data, TierMatrix)
     assert data.total == 4
-    click(tab, 0, 2)  # strong organ branch, weak grassroots branch
+    click(tab, qtbot, 0, 2)  # strong organ branch, weak grassroots branch
     assert window.tabs.currentWidget() is window.pairings_tab
     pairings = window.pairings_tab.model
     shown_rows = [pairings.row_at(r) for r in range(pairings.rowCount())]
@@ -227,7 +225,7 @@ def test_activity_frequency_follows_months_and_region(
     assert isinstance(grid, ThemedDayGrid)
     assert grid.aggregated
     assert [g.group.name for g in grid.groups] == ["固始县", "潢川县"]
-    click(tab, 2, 1)  # 潢川县, May
+    click(tab, qtbot, 2, 1)  # 潢川县, May
     assert window.regions.selected_region() == regions["huangchuan"]
     assert window.tabs.currentWidget() is tab
     grid = shown(tab, qtbot, lambda d: d.scope.id == regions["huangchuan"])  # type: ignore[attr-defined]
@@ -268,12 +266,13 @@ def test_charts_speak_the_chosen_language(window: MainWindow, qtbot: object) -> 
     tab = window.coverage_tab
     window.show_tab("coverage")
     shown(tab, qtbot)
-    assert tab.canvas is not None
-    assert tab.canvas.figure.texts[0].get_text() == "信阳市基层党支部结对覆盖率"
+    assert tab.picture is not None
+    assert tab.picture.texts[0] == "信阳市基层党支部结对覆盖率"
+    assert tab.view.accessibleName() == "信阳市基层党支部结对覆盖率"
     window.language_actions["en"].trigger()
     QApplication.processEvents()
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "Coverage"
-    assert tab.canvas.figure.texts[0].get_text() == "信阳市: coverage of grassroots branches"
+    qtbot.waitUntil(lambda: tab.picture.texts[0] == "信阳市: coverage of grassroots branches")  # type: ignore[attr-defined,union-attr]
     window.language_actions["zh_CN"].trigger()
     QApplication.processEvents()
     assert window.tabs.tabText(window.tabs.indexOf(window.frequency_tab)) == "活动频次"
@@ -289,15 +288,13 @@ def test_tooltips_show_a_bars_numbers(window: MainWindow, qtbot: object) -> None
     tab = window.coverage_tab
     window.show_tab("coverage")
     shown(tab, qtbot)
-    hover(tab, 1)
-    assert QToolTip.isVisible()
+    hover(tab, qtbot, 1)
     assert "潢川县" in QToolTip.text()
     assert "50.00%" in QToolTip.text()
-    assert tab.canvas is not None
-    from matplotlib.backend_bases import MouseEvent
-
-    MouseEvent("motion_notify_event", tab.canvas, 2, 2)._process()  # off the bars
+    assert tab.view.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    qtbot.mouseMove(tab.view, QPoint(2, 2))  # type: ignore[attr-defined]  # off the bars
     qtbot.waitUntil(lambda: not QToolTip.isVisible())  # type: ignore[attr-defined]
+    assert tab.view.cursor().shape() == Qt.CursorShape.ArrowCursor
 
 
 SCRIPT = """
@@ -356,15 +353,54 @@ def test_screenshot_ids_of_the_chart_tabs(window: MainWindow) -> None:
     assert {"coverage", "activity-frequency"} <= set(window.tab_ids())
 
 
-def test_the_canvas_draws_from_its_glyph_cache(window: MainWindow, qtbot: object) -> None:
-    """On screen, text comes from glyphs rasterised once (the chart's drawing time at stress scale)."""
-    from branchdesk.charts.render import CachedTextRenderer
+def test_charts_are_drawn_off_the_ui_thread_and_again_when_resized(
+    window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker renders the picture; the UI thread only shows it. A resized window gets a picture of
+    its new size once the resizing pauses, with the bars found where they are drawn."""
+    import threading
 
+    from branchdesk.charts import picture
+
+    threads: list[threading.Thread] = []
+    render = picture.render
+
+    def recorded(*args: object) -> picture.Picture:
+        threads.append(threading.current_thread())
+        return render(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(picture, "render", recorded)
     tab = window.coverage_tab
     window.show_tab("coverage")
     shown(tab, qtbot)
-    assert tab.canvas is not None
-    assert isinstance(tab.canvas.get_renderer(), CachedTextRenderer)
-    tab.canvas.resize(tab.canvas.width() + 40, tab.canvas.height())
-    tab.canvas.draw()
-    assert isinstance(tab.canvas.get_renderer(), CachedTextRenderer)
+    assert threads
+    assert threading.main_thread() not in threads
+    assert tab.picture is not None
+    assert tab.picture.logical_size[0] == tab.view.width()
+    first = tab.picture
+
+    window.resize(1100, 700)
+    qtbot.waitUntil(lambda: tab.picture is not first and not tab.busy())  # type: ignore[attr-defined]
+    assert tab.picture.logical_size[0] == tab.view.width() < first.logical_size[0]
+    assert threading.main_thread() not in threads
+    hover(tab, qtbot, 1)
+    assert "潢川县" in QToolTip.text()
+
+
+def test_a_high_resolution_screen_gets_a_sharp_picture(
+    window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a screen with two physical pixels to a logical one the picture has twice the pixels, shown at
+    the same size, with its items at the same places."""
+    tab = window.coverage_tab
+    monkeypatch.setattr(tab, "devicePixelRatioF", lambda: 2.0)
+    window.show_tab("coverage")
+    shown(tab, qtbot)
+    assert tab.picture is not None
+    assert tab.picture.ratio == 2.0
+    assert tab.picture.width == 2 * tab.view.width()
+    assert tab.picture.logical_size[0] == tab.view.width()
+    hover(tab, qtbot, 0)
+    assert "固始县" in QToolTip.text()
+    grabbed = tab.view.grab().toImage()
+    assert grabbed.width() in (tab.view.width(), 2 * tab.view.width())

@@ -16,7 +16,7 @@ def import_chart_modules() -> None:
     import matplotlib.figure  # noqa: F401
 
     import branchdesk.charts  # registers the Chinese font
-    import branchdesk.ui.chart_canvas  # noqa: F401
+    import branchdesk.charts.picture  # noqa: F401  (what the chart tabs' workers render with)
 
 
 class ChartPreload:

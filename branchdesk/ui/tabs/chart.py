@@ -1,8 +1,11 @@
-"""What the chart tabs share: the chart picker, the canvas, hover and click, work off the UI thread, export.
+"""What the chart tabs share: each chart described once (a :class:`ChartSpec`), the picker, the picture,
+hover and click, work off the UI thread, export.
 
-matplotlib is imported when a chart tab is first shown, not before: a window that is only used for its
-tables starts without it. A tab that is not visible does no work; when it is shown it computes what its
-region and period need, and it redraws only when they (or its chart) changed since the last drawing.
+A worker reads a chart's figures and renders it (charts.picture: matplotlib's Agg backend, no Qt); the UI
+thread only shows the pixels and answers the mouse from the drawn items' rectangles. matplotlib is
+imported by the first worker that draws, not before: a window that is only used for its tables starts
+without it. A tab that is not visible does no work; when it is shown it computes what its region and
+period need, and it renders again only when they, its chart, its size or the language changed.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -33,20 +35,21 @@ from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.i18n.messages import error_text
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.chart_canvas import ChartView
 from branchdesk.ui.jobs.background_charts import BackgroundCharts, Compute
 from branchdesk.ui.labels import date_text
 
 if TYPE_CHECKING:
-    from matplotlib.backend_bases import MouseEvent
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
     from matplotlib.figure import Figure
 
     from branchdesk.charts.base import Target, Targets
+    from branchdesk.charts.picture import Picture
 
-# Screen figures are drawn at 100 dots per inch (matplotlib's default), times the screen's pixel ratio.
-SCREEN_DPI = 100
 # Results kept per tab, so that flicking between charts, regions or periods does not compute them again.
 CACHE_SIZE = 24
+# A resized window is drawn again once the resizing pauses.
+RESIZE_DELAY_MS = 150
 
 
 @dataclass(frozen=True)
@@ -67,28 +70,102 @@ class DrillDown:
     pairing_id: int | None = None
 
 
+class ChartSpec:
+    """One chart, described once: its name, its query, its figure (title, labels, drawing), its hit areas'
+    tooltips and drill-down. ``query`` and ``figure`` run in a worker: they must not touch widgets (they
+    may translate text)."""
+
+    id = ""  # the picker button's object name is "chart-<id>"
+    data_id = ""  # charts drawn from the same figures share their results (default: ``id``)
+
+    def key(self) -> str:
+        return self.data_id or self.id
+
+    def name(self) -> str:
+        raise NotImplementedError
+
+    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> Any:
+        raise NotImplementedError
+
+    def figure(self, figure: Figure, data: Any) -> Targets:
+        """Draw the chart for ``data`` into ``figure``: on screen and on an exported page alike."""
+        raise NotImplementedError
+
+    def rows(self, data: Any) -> int:
+        """Rows of a chart that grows with its data (0: it fits any height)."""
+        return 0
+
+    def tooltip(self, data: Any, target: Target) -> str:
+        raise NotImplementedError
+
+    def drill(self, data: Any, target: Target) -> DrillDown | None:
+        return None
+
+    def export_title(self, data: Any) -> str:
+        """The exported file's name, without its suffix: region, chart and period."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A worker's result: the chart's figures and their picture."""
+
+    data: object
+    picture: Picture
+
+
+@dataclass(frozen=True)
+class _Size:
+    """What a picture is rendered for: the room on screen (logical pixels), the screen's pixel ratio, and
+    the language's turn (a new language draws again)."""
+
+    width: int
+    height: int
+    ratio: float
+    language: int
+
+
+def _render_job(spec: ChartSpec, region_id: int, period: Hashable, data: object, size: _Size) -> Compute:
+    """The worker's part: the figures (unless known) and their picture."""
+
+    def run(ledger: Ledger) -> Drawn:
+        from branchdesk.charts.base import figure_height
+        from branchdesk.charts.picture import SCREEN_DPI, render
+
+        found = spec.query(ledger, region_id, period) if data is None else data
+        rows = spec.rows(found)
+        height = max(size.height, round(figure_height(rows, 0) * SCREEN_DPI)) if rows else size.height
+        picture = render(lambda figure: spec.figure(figure, found), size.width, height, size.ratio)
+        return Drawn(found, picture)
+
+    return run
+
+
 class ChartTab(QWidget):
-    """A tab of charts for the selected region and the tab's period. Subclasses say which charts there
-    are, how each is computed (in a worker, on its own connection), drawn, explained and drilled into."""
+    """A tab of charts for the selected region and the tab's period. Subclasses give their charts' specs
+    and the period's editors."""
 
     drill_down = Signal(object)  # DrillDown
     chart_shown = Signal()  # a chart was drawn or taken away: whether there is one to export changed
 
     PERIOD_DELAY_MS = 300  # period edits wait for the typing to pause
 
-    def __init__(self, clock: Clock, tab_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clock: Clock, tab_id: str, specs: Sequence[ChartSpec], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(tab_id)
         self.clock = clock
+        self.specs = {spec.id: spec for spec in specs}
         self._path: Path | None = None
         self._region_id: int | None = None
-        self._chart = self.chart_ids()[0]
+        self._spec = specs[0]
         self._cache: OrderedDict[Hashable, object] = OrderedDict()
-        self._shown: Hashable | None = None  # the key of what the canvas shows
+        self._shown: tuple[str, int, Hashable] | None = None  # chart, region and period on show
+        self._shown_size: _Size | None = None
         self._data: object | None = None
-        self._targets: Targets | None = None
         self._hovered: Target | None = None
-        self.canvas: FigureCanvasQTAgg | None = None
+        self._language = 0
 
         self.jobs = BackgroundCharts(clock, self)
         self.jobs.ready.connect(self._on_ready)
@@ -97,20 +174,24 @@ class ChartTab(QWidget):
         self._period_timer.setSingleShot(True)
         self._period_timer.setInterval(self.PERIOD_DELAY_MS)
         self._period_timer.timeout.connect(self.update_chart)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(RESIZE_DELAY_MS)
+        self._resize_timer.timeout.connect(self.update_chart)
 
         self.picker = QButtonGroup(self)
         self.picker.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
-        for chart_id in self.chart_ids():
+        for spec in specs:
             button = QToolButton(self)
-            button.setObjectName(f"chart-{chart_id}")
+            button.setObjectName(f"chart-{spec.id}")
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setChecked(chart_id == self._chart)
-            button.clicked.connect(lambda _checked=False, c=chart_id: self.show_chart(c))
+            button.setChecked(spec is self._spec)
+            button.clicked.connect(lambda _checked=False, c=spec.id: self.show_chart(c))
             self.picker.addButton(button)
-            self.buttons[chart_id] = button
+            self.buttons[spec.id] = button
             bar.addWidget(button)
         bar.addStretch()
         self.period = QHBoxLayout()
@@ -120,11 +201,16 @@ class ChartTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("chartStatus")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view = ChartView(self)
+        self.view.setObjectName("chartView")
+        self.view.hovered.connect(self._hover)
+        self.view.clicked.connect(self._on_click)
+        self.view.resized.connect(self._resize_timer.start)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setObjectName("chartScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll_area.setWidget(QWidget(self))
+        self.scroll_area.setWidget(self.view)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.status)
@@ -132,12 +218,6 @@ class ChartTab(QWidget):
         self.status.hide()
 
     # -- for subclasses ------------------------------------------------------------------------------
-
-    def chart_ids(self) -> list[str]:
-        raise NotImplementedError
-
-    def chart_name(self, chart_id: str) -> str:
-        raise NotImplementedError
 
     def build_period(self, layout: QHBoxLayout) -> None:
         """Add the period's editors to ``layout``; call :meth:`period_edited` when they change."""
@@ -148,35 +228,20 @@ class ChartTab(QWidget):
     def period_key(self) -> Hashable:
         raise NotImplementedError
 
-    def compute(self, chart_id: str, region_id: int, period: Hashable) -> Compute:
-        """What a worker runs for a chart: it must not touch widgets."""
-        raise NotImplementedError
-
-    def data_id(self, chart_id: str) -> str:
-        """Charts drawn from the same figures share their results."""
-        return chart_id
-
-    def settled_key(self, key: tuple[str, int, Hashable], data: object) -> tuple[str, int, Hashable]:
-        """The key a result is kept under (a subclass may learn its period from the result)."""
-        return key
-
-    def draw(self, chart_id: str, figure: Figure, data: Any) -> Targets:
-        raise NotImplementedError
-
-    def rows(self, chart_id: str, data: Any) -> int:
-        """Rows of a chart that grows with its data (0: it fits any height)."""
-        return 0
-
-    def tooltip(self, chart_id: str, data: Any, target: Target) -> str:
-        raise NotImplementedError
-
-    def drill(self, chart_id: str, data: Any, target: Target) -> DrillDown | None:
-        return None
+    def settled_period(self, period: Hashable, data: object) -> Hashable:
+        """The period a result is kept under (a subclass may learn its period from the result)."""
+        return period
 
     def retranslate_period(self) -> None:
         pass
 
     # -- for the window ------------------------------------------------------------------------------
+
+    def chart_ids(self) -> list[str]:
+        return list(self.specs)
+
+    def chart_name(self, chart_id: str) -> str:
+        return self.specs[chart_id].name()
 
     def show_ledger(self, path: Path | None, region_id: int | None) -> None:
         """Show another ledger's charts (None: no ledger open)."""
@@ -192,23 +257,33 @@ class ChartTab(QWidget):
         self._region_id = region_id
         self.update_chart()
 
+    def changed(self) -> None:
+        """The ledger was written to: what was computed is out of date."""
+        self._cache.clear()
+        self._shown = None
+        self.update_chart()
+
     def show_chart(self, chart_id: str) -> None:
-        self._chart = chart_id
+        self._spec = self.specs[chart_id]
         self.buttons[chart_id].setChecked(True)
         self.update_chart()
 
     @property
     def chart_id(self) -> str:
-        return self._chart
+        return self._spec.id
+
+    @property
+    def spec(self) -> ChartSpec:
+        return self._spec
 
     @property
     def data(self) -> object | None:
-        """What the canvas shows."""
+        """The figures on show."""
         return self._data
 
     @property
-    def targets(self) -> Targets | None:
-        return self._targets
+    def picture(self) -> Picture | None:
+        return self.view.picture
 
     def has_chart(self) -> bool:
         return self._data is not None
@@ -217,40 +292,42 @@ class ChartTab(QWidget):
         return self.jobs.pending
 
     def wait(self, msecs: int = 60000) -> bool:
-        """Wait for the worker (screenshots, the smoke test, tests); the result arrives as a signal."""
+        """Wait for the worker (screenshots, the smoke test, tests); the result arrives as a signal. A
+        resize waiting for its pause is drawn now."""
+        if self._resize_timer.isActive():
+            self.update_chart()
         return self.jobs.wait(msecs)
 
     def cancel(self) -> None:
         self._period_timer.stop()
+        self._resize_timer.stop()
         self.jobs.cancel()
 
     def retranslate(self) -> None:
         for chart_id, button in self.buttons.items():
             button.setText(self.chart_name(chart_id))
         self.retranslate_period()
-        if self._shown is not None and self._data is not None:
-            if self.isVisible():
-                self._draw(self._data)
-            else:
-                self._shown = None  # drawn again, in the new language, when shown
+        self._language += 1  # what is on show is drawn again, in the new language, when seen
+        self.update_chart()
 
     def suggested_file_name(self) -> str:
         """A name for the exported chart: region, chart and period."""
         return f"{self.export_title()}.png"
 
     def export_title(self) -> str:
-        raise NotImplementedError
+        return self._spec.export_title(self._data) if self._data is not None else ""
 
     def export(self, path: Path) -> None:
-        """The chart on show, drawn afresh at print size and saved (PNG, SVG or PDF by the suffix)."""
+        """The chart on show, drawn afresh from its spec at print size and saved (PNG, SVG or PDF by the
+        suffix; vector text in SVG and PDF)."""
         from matplotlib.figure import Figure
 
         from branchdesk.charts.export import page_size, save_figure
 
         if self._data is None:
             raise ValueError("no chart to export")
-        figure = Figure(figsize=page_size(self.rows(self._chart, self._data)))
-        self.draw(self._chart, figure, self._data)
+        figure = Figure(figsize=page_size(self._spec.rows(self._data)))
+        self._spec.figure(figure, self._data)
         save_figure(figure, path)
 
     # -- showing -------------------------------------------------------------------------------------
@@ -260,40 +337,51 @@ class ChartTab(QWidget):
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
-        self._ensure_canvas()
         self.update_chart()
 
+    def _size(self) -> _Size:
+        room = self.scroll_area.viewport().size()
+        ratio = self.devicePixelRatioF()
+        return _Size(max(room.width(), 200), max(room.height(), 150), ratio, self._language)
+
     def update_chart(self) -> None:
-        """Bring the canvas up to date with chart, region and period, if the tab is on show."""
+        """Bring the picture up to date with chart, region, period, size and language, if on show."""
         self._period_timer.stop()
+        self._resize_timer.stop()
         if not self.isVisible():
             return  # done when shown
         if self._path is None or self._region_id is None:
             self._clear()
             return
-        period = self.period_key()
-        if (self._chart, self._region_id, period) == self._shown:
+        wanted = (self._spec.id, self._region_id, self.period_key())
+        size = self._size()
+        if wanted == self._shown and size == self._shown_size:
             self.jobs.cancel()
             self.status.hide()
             return
-        key = (self.data_id(self._chart), self._region_id, period)
-        if key in self._cache:
-            self.jobs.cancel()
-            self._cache.move_to_end(key)
-            self._draw(self._cache[key])
-            return
-        self._set_status(QCoreApplication.translate("ChartTab", "Computing…"))
-        self.jobs.request(self._path, key, self.compute(self._chart, self._region_id, period))
+        data = self._cache.get((self._spec.key(), self._region_id, wanted[2]))
+        if data is None:
+            self._set_status(QCoreApplication.translate("ChartTab", "Computing…"))
+        else:
+            self._cache.move_to_end((self._spec.key(), self._region_id, wanted[2]))
+        job = _render_job(self._spec, self._region_id, wanted[2], data, size)
+        self.jobs.request(self._path, (wanted, size), job)
 
-    def _on_ready(self, key: tuple[str, int, Hashable], data: object) -> None:
-        key = self.settled_key(key, data)
-        self._cache[key] = data
+    def _on_ready(self, key: tuple[tuple[str, int, Hashable], _Size], drawn: Drawn) -> None:
+        (chart_id, region_id, period), size = key
+        spec = self.specs[chart_id]
+        period = self.settled_period(period, drawn.data)
+        self._cache[(spec.key(), region_id, period)] = drawn.data
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
-        if key == (self.data_id(self._chart), self._region_id, self.period_key()) and self.isVisible():
-            self._draw(data)
-        else:
-            self.update_chart()
+        shown = (chart_id, region_id, period)
+        if shown == (self._spec.id, self._region_id, self.period_key()) and self.isVisible():
+            self.status.hide()
+            self._shown, self._shown_size, self._data = shown, size, drawn.data
+            self._hovered = None
+            self.view.show_picture(drawn.picture, tall=drawn.picture.logical_size[1] > size.height)
+            self.chart_shown.emit()
+        self.update_chart()  # a later size, period or chart
 
     def _on_failed(self, key: object, error: BranchDeskError) -> None:
         self._set_status(error_text(error))
@@ -302,89 +390,46 @@ class ChartTab(QWidget):
         self.status.setText(text)
         self.status.show()
 
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
-            return
-        from matplotlib.figure import Figure
-
-        import branchdesk.charts  # noqa: F401  (the Chinese font, before the first drawing)
-        from branchdesk.ui.chart_canvas import ChartCanvas
-
-        canvas = ChartCanvas(Figure(dpi=SCREEN_DPI))
-        canvas.setObjectName("chartCanvas")
-        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        canvas.mpl_connect("motion_notify_event", self._on_motion)
-        canvas.mpl_connect("button_press_event", self._on_press)
-        canvas.mpl_connect("figure_leave_event", lambda _event: self._hover(None))
-        self.scroll_area.setWidget(canvas)
-        self.canvas = canvas
-
-    def _draw(self, data: object) -> None:
-        self._ensure_canvas()
-        assert self.canvas is not None
-        from branchdesk.charts.base import figure_height
-
-        self.status.hide()
-        rows = self.rows(self._chart, data)
-        self.canvas.setMinimumHeight(round(figure_height(rows, 0) * SCREEN_DPI) if rows else 0)
-        self._targets = self.draw(self._chart, self.canvas.figure, data)
-        self._shown, self._data = (self._chart, self._region_id, self.period_key()), data
-        self._hover(None)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-        self.chart_shown.emit()
-
     def _clear(self) -> None:
-        self._shown = self._data = self._targets = None
+        self._shown = self._shown_size = self._data = None
         self.status.hide()
-        if self.canvas is not None:
-            self.canvas.figure.clear()
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.view.show_picture(None)
         self.chart_shown.emit()
 
     # -- hover and click -----------------------------------------------------------------------------
 
     def target_at(self, x: float, y: float) -> Target | None:
-        """What lies at a display position (pixels from the canvas's bottom left)."""
-        return None if self._targets is None else self._targets.at(x, y)
-
-    def _on_motion(self, event: MouseEvent) -> None:
-        self._hover(self.target_at(event.x, event.y) if event.x is not None else None)
+        """What lies at a position on the picture (logical pixels from its top left)."""
+        picture = self.view.picture
+        return None if picture is None or self._data is None else picture.at(x, y)
 
     def _hover(self, target: Target | None) -> None:
         if target == self._hovered:
             return
         self._hovered = target
-        if self.canvas is None:
-            return
         if target is None or self._data is None:
             QToolTip.hideText()
-            self.canvas.unsetCursor()
+            self.view.unsetCursor()
             return
-        text = self.tooltip(self._chart, self._data, target)
-        if self.drill(self._chart, self._data, target) is not None:
-            self.canvas.setCursor(Qt.CursorShape.PointingHandCursor)
+        text = self._spec.tooltip(self._data, target)
+        if self._spec.drill(self._data, target) is not None:
+            self.view.setCursor(Qt.CursorShape.PointingHandCursor)
             text += "\n" + QCoreApplication.translate("ChartTab", "Click to open the matching rows.")
         else:
-            self.canvas.unsetCursor()
-        QToolTip.showText(QCursor.pos(), text, self.canvas)
+            self.view.unsetCursor()
+        QToolTip.showText(QCursor.pos(), text, self.view)
 
-    def _on_press(self, event: MouseEvent) -> None:
-        if event.button != 1 or event.x is None or self._data is None:
+    def _on_click(self, target: Target) -> None:
+        if self._data is None:
             return
-        target = self.target_at(event.x, event.y)
-        if target is None:
-            return
-        drill = self.drill(self._chart, self._data, target)
+        drill = self._spec.drill(self._data, target)
         if drill is not None:
             QToolTip.hideText()
             self.drill_down.emit(drill)
 
-    # -- text helpers --------------------------------------------------------------------------------
 
-    @staticmethod
-    def date(day: dt.date) -> str:
-        return date_text(day)
+# -- text helpers for the specs ------------------------------------------------------------------------
 
-    @staticmethod
-    def join_lines(lines: Sequence[str]) -> str:
-        return "\n".join(line for line in lines if line)
+
+def date(day: dt.date) -> str:
+    return date_text(day)
