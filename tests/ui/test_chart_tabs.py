@@ -404,3 +404,33 @@ def test_a_high_resolution_screen_gets_a_sharp_picture(
     assert "固始县" in QToolTip.text()
     grabbed = tab.view.grab().toImage()
     assert grabbed.width() in (tab.view.width(), 2 * tab.view.width())
+
+
+def test_flicking_back_to_a_chart_shows_it_at_once(window: MainWindow, qtbot: object) -> None:
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    shown(tab, qtbot)
+    first = tab.picture
+    qtbot.mouseClick(tab.buttons["organ"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    shown(tab, qtbot, lambda data: tab.picture is not first)
+    assert tab.chart_id == "organ"
+    qtbot.mouseClick(tab.buttons["grassroots"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert tab.picture is first  # kept: no worker, no waiting
+    assert not tab.busy()
+    assert tab.view.accessibleName() == "信阳市基层党支部结对覆盖率"
+
+
+def test_each_chart_is_one_spec(window: MainWindow) -> None:
+    """A chart tab's picker, names and drawing come from its specs alone: no chart is named by a string
+    anywhere else in the chart tabs' code."""
+    import ast
+
+    for tab in window.chart_tabs:
+        assert list(tab.buttons) == tab.chart_ids() == [spec.id for spec in tab.specs.values()]
+        assert [button.text() for button in tab.buttons.values()] == [s.name() for s in tab.specs.values()]
+    for module in ("chart", "coverage", "frequency"):
+        source = (ROOT / "branchdesk" / "ui" / "tabs" / f"{module}.py").read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.Compare):
+                compared = [ast.unparse(part) for part in (node.left, *node.comparators)]
+                assert not any("chart_id" in part or part.endswith(".id") for part in compared), compared

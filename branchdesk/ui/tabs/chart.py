@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 
 # Results kept per tab, so that flicking between charts, regions or periods does not compute them again.
 CACHE_SIZE = 24
+# Pictures kept per tab (a few megabytes each), so that flicking back to a chart shows it at once.
+PICTURES_KEPT = 4
 # A resized window is drawn again once the resizing pauses.
 RESIZE_DELAY_MS = 150
 
@@ -161,6 +163,8 @@ class ChartTab(QWidget):
         self._region_id: int | None = None
         self._spec = specs[0]
         self._cache: OrderedDict[Hashable, object] = OrderedDict()
+        self._pictures: OrderedDict[Hashable, Drawn] = OrderedDict()
+        self._requested: Hashable | None = None  # what the worker is rendering
         self._shown: tuple[str, int, Hashable] | None = None  # chart, region and period on show
         self._shown_size: _Size | None = None
         self._data: object | None = None
@@ -201,6 +205,10 @@ class ChartTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("chartStatus")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Its room is kept while hidden: the chart's room, and so its picture, stays the same size.
+        policy = self.status.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.status.setSizePolicy(policy)
         self.view = ChartView(self)
         self.view.setObjectName("chartView")
         self.view.hovered.connect(self._hover)
@@ -246,7 +254,7 @@ class ChartTab(QWidget):
     def show_ledger(self, path: Path | None, region_id: int | None) -> None:
         """Show another ledger's charts (None: no ledger open)."""
         self.jobs.cancel()
-        self._cache.clear()
+        self._forget()
         self._path = path
         self._region_id = region_id
         self.reset_period()
@@ -259,7 +267,7 @@ class ChartTab(QWidget):
 
     def changed(self) -> None:
         """The ledger was written to: what was computed is out of date."""
-        self._cache.clear()
+        self._forget()
         self._shown = None
         self.update_chart()
 
@@ -359,29 +367,46 @@ class ChartTab(QWidget):
             self.jobs.cancel()
             self.status.hide()
             return
-        data = self._cache.get((self._spec.key(), self._region_id, wanted[2]))
+        kept = self._pictures.get((wanted, size))
+        if kept is not None:
+            self.jobs.cancel()
+            self._present(wanted, size, kept)
+            return
+        if (wanted, size) == self._requested and self.jobs.pending:
+            return  # on its way
+        data_key = (self._spec.key(), self._region_id, wanted[2])
+        data = self._cache.get(data_key)
         if data is None:
             self._set_status(QCoreApplication.translate("ChartTab", "Computing…"))
         else:
-            self._cache.move_to_end((self._spec.key(), self._region_id, wanted[2]))
-        job = _render_job(self._spec, self._region_id, wanted[2], data, size)
-        self.jobs.request(self._path, (wanted, size), job)
+            self._cache.move_to_end(data_key)
+        self._requested = (wanted, size)
+        self.jobs.request(
+            self._path, (wanted, size), _render_job(self._spec, self._region_id, wanted[2], data, size)
+        )
 
     def _on_ready(self, key: tuple[tuple[str, int, Hashable], _Size], drawn: Drawn) -> None:
         (chart_id, region_id, period), size = key
-        spec = self.specs[chart_id]
+        self._requested = None
         period = self.settled_period(period, drawn.data)
-        self._cache[(spec.key(), region_id, period)] = drawn.data
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
         shown = (chart_id, region_id, period)
+        _keep(self._cache, (self.specs[chart_id].key(), region_id, period), drawn.data, CACHE_SIZE)
+        _keep(self._pictures, (shown, size), drawn, PICTURES_KEPT)
         if shown == (self._spec.id, self._region_id, self.period_key()) and self.isVisible():
-            self.status.hide()
-            self._shown, self._shown_size, self._data = shown, size, drawn.data
-            self._hovered = None
-            self.view.show_picture(drawn.picture, tall=drawn.picture.logical_size[1] > size.height)
-            self.chart_shown.emit()
+            self._present(shown, size, drawn)
         self.update_chart()  # a later size, period or chart
+
+    def _present(self, shown: tuple[str, int, Hashable], size: _Size, drawn: Drawn) -> None:
+        self.status.hide()
+        self._shown, self._shown_size, self._data = shown, size, drawn.data
+        self._hovered = None
+        self.view.show_picture(drawn.picture, tall=drawn.picture.logical_size[1] > size.height)
+        self.chart_shown.emit()
+
+    def _forget(self) -> None:
+        self._cache.clear()
+        self._pictures.clear()
+        self._requested = None
 
     def _on_failed(self, key: object, error: BranchDeskError) -> None:
         self._set_status(error_text(error))
@@ -426,6 +451,14 @@ class ChartTab(QWidget):
         if drill is not None:
             QToolTip.hideText()
             self.drill_down.emit(drill)
+
+
+def _keep(kept: OrderedDict[Hashable, Any], key: Hashable, value: Any, most: int) -> None:
+    """Keep ``value`` as the newest of at most ``most``."""
+    kept[key] = value
+    kept.move_to_end(key)
+    while len(kept) > most:
+        kept.popitem(last=False)
 
 
 # -- text helpers for the specs ------------------------------------------------------------------------
