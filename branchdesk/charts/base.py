@@ -435,9 +435,10 @@ def month_ticks(axes: Axes, labels: Sequence[str], *, top: bool = False) -> None
     if len(years) > 1 and years[1] * room < (widths[0] + widths[years[1]]) / 2 + gap:
         years.pop(0)  # the first month, just before a January: that January says the year
     shown = {i for i in range(len(labels)) if (i - anchor) % step == 0} | set(years)
+    # A year's line lies below the months' names: beside a year label only the names must stay apart.
     for i in years:
         for j in list(shown):
-            if j != i and j not in years and abs(i - j) * room < (widths[i] + widths[j]) / 2 + gap:
+            if j != i and j not in years and abs(i - j) * room < (names[i] + names[j]) / 2 + gap:
                 shown.discard(j)
     category_labels(
         axes,
