@@ -234,7 +234,7 @@ def bench_charts(path: Path) -> None:
                     region: int, spec: ChartSpec = spec, period: object = period
                 ) -> tuple[float, Picture]:
                     """Read and render as the worker does; returns the rendering's share of the time."""
-                    data = spec.query(ledger, region, period)
+                    data = spec.fetch(ledger, region, period)
                     start = time.perf_counter()
                     rows = spec.rows(data)
                     tall = round(figure_height(rows, 0) * SCREEN_DPI) if rows else 0

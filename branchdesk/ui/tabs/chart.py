@@ -73,9 +73,9 @@ class DrillDown:
 
 
 class ChartSpec:
-    """One chart, described once: its name, its query, its figure (title, labels, drawing), its hit areas'
-    tooltips and drill-down. ``query`` and ``figure`` run in a worker: they must not touch widgets (they
-    may translate text)."""
+    """One chart, described once: its name, how its figures are fetched, its figure (title, labels,
+    drawing), its hit areas' tooltips and drill-down. ``fetch`` and ``figure`` run in a worker: they must
+    not touch widgets (they may translate text)."""
 
     id = ""  # the picker button's object name is "chart-<id>"
     data_id = ""  # charts drawn from the same figures share their results (default: ``id``)
@@ -86,7 +86,7 @@ class ChartSpec:
     def name(self) -> str:
         raise NotImplementedError
 
-    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> Any:
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> Any:
         raise NotImplementedError
 
     def figure(self, figure: Figure, data: Any) -> Targets:
@@ -134,7 +134,7 @@ def _render_job(spec: ChartSpec, region_id: int, period: Hashable, data: object,
         from branchdesk.charts.base import figure_height
         from branchdesk.charts.picture import SCREEN_DPI, render
 
-        found = spec.query(ledger, region_id, period) if data is None else data
+        found = spec.fetch(ledger, region_id, period) if data is None else data
         rows = spec.rows(found)
         height = max(size.height, round(figure_height(rows, 0) * SCREEN_DPI)) if rows else size.height
         picture = render(lambda figure: spec.figure(figure, found), size.width, height, size.ratio)

@@ -122,7 +122,7 @@ class GrassrootsSpec(RateSpec):
     def name(self) -> str:
         return QCoreApplication.translate("CoverageTab", "Grassroots coverage")
 
-    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
         assert isinstance(period, dt.date)
         return charts.grassroots_coverage(ledger, region_id, period)
 
@@ -141,7 +141,7 @@ class OrganSpec(RateSpec):
     def name(self) -> str:
         return QCoreApplication.translate("CoverageTab", "Organ-side coverage")
 
-    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
         assert isinstance(period, dt.date)
         return charts.organ_coverage(ledger, region_id, period)
 
@@ -161,7 +161,7 @@ class OptimisationSpec(RateSpec):
     def name(self) -> str:
         return QCoreApplication.translate("CoverageTab", "Optimisation rate")
 
-    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
         assert isinstance(period, dt.date)
         return charts.optimisation(ledger, region_id, period)
 
@@ -185,7 +185,7 @@ class TierSpec(ChartSpec):
     def name(self) -> str:
         return QCoreApplication.translate("CoverageTab", "Tier mix")
 
-    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> TierMatrix:
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> TierMatrix:
         assert isinstance(period, dt.date)
         return charts.tier_matrix(ledger, region_id, period)
 

@@ -72,7 +72,7 @@ def nothing(region: str) -> str:
 class MonthsSpec(ChartSpec):
     """A chart over a range of months (the ledger's default range until one is chosen)."""
 
-    def query(self, ledger: Ledger, region_id: int, period: Hashable) -> object:
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> object:
         span = period if isinstance(period, MonthSpan) else charts.default_span(ledger)
         return self.read(ledger, region_id, span)
 
