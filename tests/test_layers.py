@@ -104,16 +104,41 @@ def test_the_sql_scan_sees_each_kind_of_statement() -> None:
     assert not _SQL.search("Select the branches to pair, then delete from the list the ones to update.")
 
 
+def _query_tool_uses(tree: ast.Module) -> list[tuple[int, str]]:
+    """``(line, receiver.attribute)`` of each use of Ledger's query tools in a module."""
+    ledgers = _ledger_names(tree)
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute):
+            continue
+        receiver = ast.unparse(node.value)
+        on_a_ledger = receiver in ledgers or receiver.rsplit(".", 1)[-1].lower().endswith("ledger")
+        if node.attr in _QUERY_TOOL or (node.attr in _TABLE_WRITES and on_a_ledger):
+            found.append((node.lineno, f"{receiver}.{node.attr}"))
+    return found
+
+
 def test_only_storage_uses_the_ledger_as_a_query_tool() -> None:
     """The layers above call storage's named functions; they never run a query or write a table themselves."""
-    found: list[str] = []
-    for path, tree in _modules_above_storage():
-        ledgers = _ledger_names(tree)
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Attribute):
-                continue
-            receiver = ast.unparse(node.value)
-            on_a_ledger = receiver in ledgers or "ledger" in receiver.rsplit(".", 1)[-1].lower()
-            if node.attr in _QUERY_TOOL or (node.attr in _TABLE_WRITES and on_a_ledger):
-                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {receiver}.{node.attr}")
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {use}"
+        for path, tree in _modules_above_storage()
+        for line, use in _query_tool_uses(tree)
+    ]
     assert not found, "Ledger used as a query tool outside storage/:\n" + "\n".join(found)
+
+
+def test_the_ledger_scan_knows_a_ledger_by_its_name_or_its_type() -> None:
+    source = (
+        "def edit(file: Ledger | None, names: dict[str, str]) -> None:\n"
+        "    file.update('branch', 1, {})\n"
+        "    self._ledger.query('…')\n"
+        "    names.update({})\n"
+        "    window.session.conn.execute('…')\n"
+    )
+    assert _query_tool_uses(ast.parse(source)) == [
+        (2, "file.update"),
+        (3, "self._ledger.query"),
+        (5, "window.session.conn.execute"),
+        (5, "window.session.conn"),
+    ]
