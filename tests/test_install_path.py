@@ -1,9 +1,10 @@
 """The app installed under a folder whose path has Chinese characters (a clerk's 我的 台账) still finds and
 uses its bundled font, in the window and in the charts.
 
-Qt's addApplicationFont(path) failed there on Windows only (Qt hands FreeType the path in the ANSI code page);
-on Linux file names are UTF-8 and it worked, so this test passes with either call here. The fix (the font
-read by Python and given to Qt as bytes) is checked on Windows by the installed app's smoke test."""
+Qt's addApplicationFont(path) returned -1 for such a path on Windows (issue #17, under wine); on Linux it
+works, so this test passes with either call here. On Windows the fix (the font read by Python and handed to
+Qt as bytes) shows when the installer puts the app in such a folder (setup.exe /S /D=...\\我的 台账) and
+the installed app's --smoke-test passes: the app stops when its font cannot load."""
 
 from __future__ import annotations
 
