@@ -1,6 +1,7 @@
 ; BranchDesk installer (NSIS 3, Modern UI 2): per-user, no admin rights, Chinese and English pages.
 ;
-;   makensis -DVERSION=X.Y.Z [-DSRCDIR=..\..\dist\BranchDesk] [-DOUTFILE=...] [-DAMD64] resources/installer/branchdesk.nsi
+;   makensis -DVERSION=X.Y.Z [-DSRCDIR=..\..\dist\BranchDesk] [-DOUTFILE=...] [-DAMD64] [-DSIGN_UNINSTALLER=command]
+;            resources/installer/branchdesk.nsi
 ;
 ; VERSION is branchdesk.__version__ (X.Y.Z, no leading "v"). Relative paths resolve from this script's folder.
 ; -DAMD64 makes a 64-bit installer (Debian's makensis ships amd64 stubs; the official Windows build is x86 only,
@@ -32,7 +33,13 @@ ManifestSupportedOS Win10
   !define SRCDIR "..\..\dist\BranchDesk"
 !endif
 !ifndef OUTFILE
-  !define OUTFILE "..\..\dist\BranchDesk-${VERSION}-setup.exe"
+  !define OUTFILE "..\..\dist\BranchDesk-${VERSION}-setup-unsigned.exe"   ; the build scripts sign and rename
+!endif
+
+!ifdef SIGN_UNINSTALLER
+  ; The uninstaller is written inside the installer, so it is signed here, while makensis builds it
+  ; (packaging/sign.sh); the installer itself is signed after makensis.
+  !uninstfinalize '${SIGN_UNINSTALLER} "%1"' = 0
 !endif
 
 !define APPNAME "BranchDesk"
