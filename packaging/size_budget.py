@@ -26,7 +26,8 @@ HEADER = """\
 
 
 def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    """Bytes of the files in `folder`, each once (PyInstaller's Linux bundle links some under two names)."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
 
 
 def check(size: int, recorded: int | None, limit: int | None, allowance: int) -> list[str]:
