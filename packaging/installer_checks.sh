@@ -111,13 +111,15 @@ profile_paths() {
     INSTDIR_W="$LOCALAPPDATA_W\\Programs\\BranchDesk"
     INSTDIR=$(unixpath "$INSTDIR_W")
     DATADIR=$(unixpath "$LOCALAPPDATA_W\\BranchDesk")        # platformdirs' user data folder
-    PROFILE=$(unixpath "$USERPROFILE_W")
+    # where the installer puts its two shortcuts
+    SHORTCUT_DIRS=("$(unixpath "$USERPROFILE_W\\Desktop")"
+        "$(unixpath "$(windows_env APPDATA)\\Microsoft\\Windows\\Start Menu\\Programs")")
     LEDGER="$(unixpath "$USERPROFILE_W\\Documents")/测试台账.bdesk"
     BACKUP="$DATADIR/backups/测试台账-备份.bdesk"
     SHOTS=$CHECKS_WORK/screenshots
 }
 UNINSTKEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\BranchDesk'
-shortcuts() { find "$PROFILE" -name '*BranchDesk*.lnk' 2>/dev/null; }
+shortcuts() { find "${SHORTCUT_DIRS[@]}" -maxdepth 1 -name '*BranchDesk*.lnk' 2>/dev/null || true; }
 
 refuses_old_windows() {
     local code=0

