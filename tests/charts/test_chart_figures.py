@@ -350,3 +350,45 @@ def test_long_charts_export_on_longer_pages() -> None:
 def test_label_widths_are_reckoned_generously() -> None:
     assert text_inches("张老埠乡", 9) == pytest.approx(4 * 9 / 72)
     assert text_inches("99.46%", 9) < text_inches("张老埠乡", 9)
+
+
+def month_texts(figure: Figure) -> list[str]:
+    return [t for t in written(figure.axes[0]) if t.endswith("月") or "月\n" in t]
+
+
+def test_no_more_labels_than_can_be_read() -> None:
+    """Five years of months on a screen: the months' names every few months (each January with its year),
+    the bars' totals upright or not at all; on a wide page (export) or over fewer months, every one."""
+    last = Month(2023, 12)
+    first = last
+    for _ in range(59):
+        first = first.previous()
+    span = MonthSpan(first, last)
+    n = len(span.months)
+    counts = {t: tuple(9000 + 7 * j for j in range(n)) for t in ActivityType}
+    data = MonthlyActivity(CITY, span, counts, (0,) * n)
+    narrow, _ = drawn(frequency.draw_monthly_types, data, months_text(span, TYPE_NAMES), (7.0, 5.0))
+    assert_readable(narrow)
+    months = month_texts(narrow)
+    assert 5 <= len(months) < n
+    assert sum("年" in m for m in months) == 5  # 2019 … 2023
+    totals = {f"{data.total(i):,}" for i in range(n)}  # 54,000 to 56,478
+    assert totals.isdisjoint(written(narrow.axes[0]))  # neither beside each other nor upright in 7 inches
+    wide, _ = drawn(frequency.draw_monthly_types, data, months_text(span, TYPE_NAMES), (24.0, 8.0))
+    assert_readable(wide)
+    assert len(month_texts(wide)) == n
+
+    groups = tuple(
+        GroupMonths(
+            Group(GroupKind.REGION, i, name, RegionLevel.TOWNSHIP), tuple(Rate(95, 100) for _ in range(n))
+        )
+        for i, name in enumerate(TOWNSHIPS[:5])
+    )
+    grid = ThemedDayGrid(CITY, span, 3000, groups, ())
+    crowded, _ = drawn(frequency.draw_themed_day_grid, grid, grid_text(span, TOWNSHIPS[:5]))
+    assert_readable(crowded)
+    assert "95.00" not in written(crowded.axes[0])  # sixty cells a row: the colours and tooltips say it
+    year = MonthSpan(Month(2023, 1), last)
+    few = ThemedDayGrid(CITY, year, 3000, tuple(GroupMonths(g.group, g.rates[:12]) for g in groups), ())
+    roomy, _ = drawn(frequency.draw_themed_day_grid, few, grid_text(year, TOWNSHIPS[:5]))
+    assert written(roomy.axes[0]).count("95.00") == (1 + 5) * 12  # the total's row and each township's
