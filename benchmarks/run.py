@@ -206,7 +206,7 @@ def bench_charts(path: Path) -> None:
     from branchdesk.charts.picture import SCREEN_DPI, Picture, render
     from branchdesk.i18n.language import Translations
     from branchdesk.ui.chart_canvas import ChartView
-    from branchdesk.ui.tabs.chart import ChartSpec, ChartTab
+    from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, Wording
     from branchdesk.ui.tabs.coverage import CoverageTab
     from branchdesk.ui.tabs.frequency import FrequencyTab
 
@@ -215,6 +215,7 @@ def bench_charts(path: Path) -> None:
     translations.install("zh_CN")
     tabs: list[ChartTab] = [CoverageTab(CLOCK), FrequencyTab(CLOCK)]
     width, height = (round(side * SCREEN_DPI) for side in CHART_SIZE)
+    wording = Wording.current()
     view = ChartView()
     view.resize(width, height)
     with open_ledger(path, CLOCK, read_only=True) as ledger:
@@ -238,7 +239,9 @@ def bench_charts(path: Path) -> None:
                     start = time.perf_counter()
                     rows = spec.rows(data)
                     tall = round(figure_height(rows, 0) * SCREEN_DPI) if rows else 0
-                    picture = render(lambda figure: spec.figure(figure, data), width, max(height, tall), 1.0)
+                    picture = render(
+                        lambda figure: spec.figure(figure, data, wording), width, max(height, tall), 1.0
+                    )
                     return time.perf_counter() - start, picture
 
                 def show(picture: Picture) -> float:

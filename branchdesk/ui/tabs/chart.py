@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -34,11 +34,12 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
+from branchdesk.i18n.language import format_date, format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.chart_canvas import ChartView
 from branchdesk.ui.jobs.background_charts import BackgroundCharts, Compute
-from branchdesk.ui.labels import date_text
+from branchdesk.ui.labels import current_language
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -89,8 +90,9 @@ class ChartSpec:
     def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> Any:
         raise NotImplementedError
 
-    def figure(self, figure: Figure, data: Any) -> Targets:
-        """Draw the chart for ``data`` into ``figure``: on screen and on an exported page alike."""
+    def figure(self, figure: Figure, data: Any, wording: Wording) -> Targets:
+        """Draw the chart for ``data`` into ``figure``, in ``wording``'s language: on screen and on an
+        exported page alike."""
         raise NotImplementedError
 
     def rows(self, data: Any) -> int:
@@ -106,6 +108,29 @@ class ChartSpec:
     def export_title(self, data: Any) -> str:
         """The exported file's name, without its suffix: region, chart and period."""
         raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The window's language for a chart's texts, read on the UI thread: a worker translates (Qt's
+    catalogue lookup is thread-safe) but must not read QLocale's default, which a language switch
+    replaces on the UI thread."""
+
+    language: str
+    locale: QLocale
+
+    @classmethod
+    def current(cls) -> Wording:
+        return cls(current_language(), QLocale())
+
+    def date(self, day: dt.date) -> str:
+        return format_date(day, self.language)
+
+    def month(self, month: Month) -> str:
+        return format_month(month.year, month.month, self.language)
+
+    def short_month(self, month: Month) -> str:
+        return self.locale.monthName(month.month, QLocale.FormatType.ShortFormat)
 
 
 @dataclass(frozen=True)
@@ -127,7 +152,9 @@ class _Size:
     language: int
 
 
-def _render_job(spec: ChartSpec, region_id: int, period: Hashable, data: object, size: _Size) -> Compute:
+def _render_job(
+    spec: ChartSpec, region_id: int, period: Hashable, data: object, size: _Size, wording: Wording
+) -> Compute:
     """The worker's part: the figures (unless known) and their picture."""
 
     def run(ledger: Ledger) -> Drawn:
@@ -137,7 +164,7 @@ def _render_job(spec: ChartSpec, region_id: int, period: Hashable, data: object,
         found = spec.fetch(ledger, region_id, period) if data is None else data
         rows = spec.rows(found)
         height = max(size.height, round(figure_height(rows, 0) * SCREEN_DPI)) if rows else size.height
-        picture = render(lambda figure: spec.figure(figure, found), size.width, height, size.ratio)
+        picture = render(lambda figure: spec.figure(figure, found, wording), size.width, height, size.ratio)
         return Drawn(found, picture)
 
     return run
@@ -335,7 +362,7 @@ class ChartTab(QWidget):
         if self._data is None:
             raise ValueError("no chart to export")
         figure = Figure(figsize=page_size(self._spec.rows(self._data)))
-        self._spec.figure(figure, self._data)
+        self._spec.figure(figure, self._data, Wording.current())
         save_figure(figure, path)
 
     # -- showing -------------------------------------------------------------------------------------
@@ -382,7 +409,9 @@ class ChartTab(QWidget):
             self._cache.move_to_end(data_key)
         self._requested = (wanted, size)
         self.jobs.request(
-            self._path, (wanted, size), _render_job(self._spec, self._region_id, wanted[2], data, size)
+            self._path,
+            (wanted, size),
+            _render_job(self._spec, self._region_id, wanted[2], data, size, Wording.current()),
         )
 
     def _on_ready(self, key: tuple[tuple[str, int, Hashable], _Size], drawn: Drawn) -> None:
@@ -459,10 +488,3 @@ def _keep(kept: OrderedDict[Hashable, Any], key: Hashable, value: Any, most: int
     kept.move_to_end(key)
     while len(kept) > most:
         kept.popitem(last=False)
-
-
-# -- text helpers for the specs ------------------------------------------------------------------------
-
-
-def date(day: dt.date) -> str:
-    return date_text(day)

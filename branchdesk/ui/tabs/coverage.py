@@ -19,7 +19,7 @@ from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.labels import tier_label
 from branchdesk.ui.tabs.branches import TAB_ID as BRANCHES
-from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, date
+from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, Wording
 from branchdesk.ui.widgets import DateLineEdit, MarkedField
 
 if TYPE_CHECKING:
@@ -49,14 +49,14 @@ class RateSpec(ChartSpec):
         """The tooltip's line, with {rate}, {count} and {total}."""
         raise NotImplementedError
 
-    def figure(self, figure: Figure, data: RateBreakdown) -> Targets:
+    def figure(self, figure: Figure, data: RateBreakdown, wording: Wording) -> Targets:
         from branchdesk.charts.coverage import RateChartText, draw_rate_bars
 
         by_unit = any(item.group.kind is GroupKind.UNIT for item in data.items)
         context = QCoreApplication.translate(
             "CoverageTab", "As of {date}; {region} in all: {rate} ({count} of {total})"
         ).format(
-            date=date(data.as_of),
+            date=wording.date(data.as_of),
             region=data.scope.name,
             rate=format_rate(data.total.percent),
             count=format_count(data.total.count),
@@ -71,7 +71,7 @@ class RateSpec(ChartSpec):
             axis=self.axis(),
             empty=QCoreApplication.translate(
                 "CoverageTab", "{region} has no branches of this kind on {date}."
-            ).format(region=data.scope.name, date=date(data.as_of)),
+            ).format(region=data.scope.name, date=wording.date(data.as_of)),
         )
         return draw_rate_bars(figure, data, text)
 
@@ -96,7 +96,7 @@ class RateSpec(ChartSpec):
         return DrillDown(BRANCHES, group.id, kinds=self.kinds, direct=own, unpaired_on=unpaired)
 
     def export_title(self, data: RateBreakdown) -> str:
-        return f"{data.scope.name} {self.name()} {date(data.as_of)}"
+        return f"{data.scope.name} {self.name()} {Wording.current().date(data.as_of)}"
 
 
 def _own_label(data: RateBreakdown) -> str:
@@ -189,7 +189,7 @@ class TierSpec(ChartSpec):
         assert isinstance(period, dt.date)
         return charts.tier_matrix(ledger, region_id, period)
 
-    def figure(self, figure: Figure, data: TierMatrix) -> Targets:
+    def figure(self, figure: Figure, data: TierMatrix, wording: Wording) -> Targets:
         from branchdesk.charts.coverage import TierChartText, draw_tier_matrix
 
         text = TierChartText(
@@ -200,12 +200,12 @@ class TierSpec(ChartSpec):
                 "CoverageTab",
                 "As of {date}; {count} pairings, by both sides' tiers when paired; "
                 "outlined: strong organ branch with weak grassroots branch",
-            ).format(date=date(data.as_of), count=format_count(data.total)),
+            ).format(date=wording.date(data.as_of), count=format_count(data.total)),
             organ_axis=QCoreApplication.translate("CoverageTab", "Organ branch"),
             grassroots_axis=QCoreApplication.translate("CoverageTab", "Grassroots branch"),
             tiers={tier: tier_label(tier) for tier in (*Tier, None)},
             empty=QCoreApplication.translate("CoverageTab", "{region} has no pairings on {date}.").format(
-                region=data.scope.name, date=date(data.as_of)
+                region=data.scope.name, date=wording.date(data.as_of)
             ),
         )
         return draw_tier_matrix(figure, data, text)
@@ -232,7 +232,7 @@ class TierSpec(ChartSpec):
         )
 
     def export_title(self, data: TierMatrix) -> str:
-        return f"{data.scope.name} {self.name()} {date(data.as_of)}"
+        return f"{data.scope.name} {self.name()} {Wording.current().date(data.as_of)}"
 
 
 class CoverageTab(ChartTab):

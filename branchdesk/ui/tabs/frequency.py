@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from branchdesk.domain.chart_data import (
@@ -21,11 +21,11 @@ from branchdesk.domain.chart_data import (
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import Area, RegionLevel
 from branchdesk.domain.months import Month
-from branchdesk.i18n.language import format_count, format_month, format_rate
+from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.labels import activity_type_label, area_label, current_language, level_label
-from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown
+from branchdesk.ui.labels import activity_type_label, area_label, level_label
+from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, Wording
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 if TYPE_CHECKING:
@@ -38,29 +38,27 @@ ACTIVITIES = "activities"  # the Activities tab, where a bar's activities will b
 PAIRINGS = "pairings"
 
 
-def month_labels(span: MonthSpan) -> list[str]:
+def month_labels(span: MonthSpan, wording: Wording) -> list[str]:
     """Short month names, with the year under the first month and under each January."""
-    locale = QLocale()
     labels = []
     for i, month in enumerate(span.months):
-        label = locale.monthName(month.month, QLocale.FormatType.ShortFormat)
+        label = wording.short_month(month)
         if i == 0 or month.month == 1:
             label += "\n" + QCoreApplication.translate("FrequencyTab", "{year}").format(year=month.year)
         labels.append(label)
     return labels
 
 
-def span_text(span: MonthSpan) -> str:
-    language = current_language()
-    first = format_month(span.first.year, span.first.month, language)
-    last = format_month(span.last.year, span.last.month, language)
+def span_text(span: MonthSpan, wording: Wording) -> str:
+    first, last = wording.month(span.first), wording.month(span.last)
     if span.first == span.last:
         return first
     return QCoreApplication.translate("FrequencyTab", "{first} to {last}").format(first=first, last=last)
 
 
 def month_name(month: Month) -> str:
-    return format_month(month.year, month.month, current_language())
+    """A month in a tooltip (on the UI thread)."""
+    return Wording.current().month(month)
 
 
 def nothing(region: str) -> str:
@@ -94,7 +92,7 @@ class TypesSpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> MonthlyActivity:
         return charts.monthly_activity(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: MonthlyActivity) -> Targets:
+    def figure(self, figure: Figure, data: MonthlyActivity, wording: Wording) -> Targets:
         from branchdesk.charts import frequency
 
         region = data.scope.name
@@ -103,9 +101,9 @@ class TypesSpec(MonthsSpec):
                 "FrequencyTab", "{region}: activities per month, by type"
             ).format(region=region),
             subtitle=QCoreApplication.translate("FrequencyTab", "{period}; {count} activities in all").format(
-                period=span_text(data.span), count=format_count(data.count)
+                period=span_text(data.span, wording), count=format_count(data.count)
             ),
-            months=month_labels(data.span),
+            months=month_labels(data.span, wording),
             axis=QCoreApplication.translate("FrequencyTab", "Activities"),
             empty=nothing(region),
             series=[activity_type_label(t) for t in frequency.TYPE_ORDER],
@@ -144,7 +142,7 @@ class VolunteersSpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> MonthlyActivity:
         return charts.monthly_activity(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: MonthlyActivity) -> Targets:
+    def figure(self, figure: Figure, data: MonthlyActivity, wording: Wording) -> Targets:
         from branchdesk.charts import frequency
 
         region = data.scope.name
@@ -154,8 +152,8 @@ class VolunteersSpec(MonthsSpec):
             ).format(region=region),
             subtitle=QCoreApplication.translate(
                 "FrequencyTab", "{period}; {count} person-times in all"
-            ).format(period=span_text(data.span), count=format_count(sum(data.volunteers))),
-            months=month_labels(data.span),
+            ).format(period=span_text(data.span, wording), count=format_count(sum(data.volunteers))),
+            months=month_labels(data.span, wording),
             axis=QCoreApplication.translate("FrequencyTab", "Person-times"),
             empty=nothing(region),
         )
@@ -181,7 +179,7 @@ class AreasSpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> AreaCounts:
         return charts.area_counts(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: AreaCounts) -> Targets:
+    def figure(self, figure: Figure, data: AreaCounts, wording: Wording) -> Targets:
         from branchdesk.charts import frequency
 
         text = frequency.AreaChartText(
@@ -191,7 +189,7 @@ class AreasSpec(MonthsSpec):
             subtitle=QCoreApplication.translate(
                 "FrequencyTab",
                 "{period}; share of the {count} activities (an activity may serve several areas)",
-            ).format(period=span_text(data.span), count=format_count(data.activities)),
+            ).format(period=span_text(data.span, wording), count=format_count(data.activities)),
             areas={area: area_label(area) for area in Area},
             axis=QCoreApplication.translate("FrequencyTab", "Activities"),
             empty=nothing(data.scope.name),
@@ -224,14 +222,14 @@ class WeekdaySpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> WeekdayShare:
         return charts.weekday_share(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: WeekdayShare) -> Targets:
+    def figure(self, figure: Figure, data: WeekdayShare, wording: Wording) -> Targets:
         from branchdesk.charts import frequency
 
         context = QCoreApplication.translate(
             "FrequencyTab",
             "{period}; on each bar, the share held on non-working days ({rate} in all); "
             "key-task activities are exempt",
-        ).format(period=span_text(data.span), rate=format_rate(data.non_working_share.percent))
+        ).format(period=span_text(data.span, wording), rate=format_rate(data.non_working_share.percent))
         if data.years_without_holiday_data:
             context += QCoreApplication.translate(
                 "FrequencyTab", "; no official holiday calendar for {years}: weekends only"
@@ -241,7 +239,7 @@ class WeekdaySpec(MonthsSpec):
                 "FrequencyTab", "{region}: routine activities by day (weekend rule)"
             ).format(region=data.scope.name),
             subtitle=context,
-            months=month_labels(data.span),
+            months=month_labels(data.span, wording),
             axis=QCoreApplication.translate("FrequencyTab", "Routine activities"),
             empty=nothing(data.scope.name),
             series=[
@@ -287,13 +285,13 @@ class ThemedDaysSpec(MonthsSpec):
 
         return grid_rows(data)
 
-    def figure(self, figure: Figure, data: ThemedDayGrid) -> Targets:
+    def figure(self, figure: Figure, data: ThemedDayGrid, wording: Wording) -> Targets:
         from branchdesk.charts.frequency import GridChartText, draw_themed_day_grid
 
         context = QCoreApplication.translate(
             "FrequencyTab",
             "{period}; share of the pairings active for the whole month that held a themed Party day (%)",
-        ).format(period=span_text(data.span))
+        ).format(period=span_text(data.span, wording))
         if data.aggregated:
             below = [g.group.level for g in data.groups if g.group.kind is GroupKind.REGION]
             level = below[0] if below and below[0] is not None else RegionLevel.TOWNSHIP
@@ -314,7 +312,7 @@ class ThemedDaysSpec(MonthsSpec):
                 region=region
             ),
             subtitle=context,
-            months=month_labels(data.span),
+            months=month_labels(data.span, wording),
             rows=[QCoreApplication.translate("FrequencyTab", "{region} in all").format(region=region), *rows],
             states={state: _state_name(state) for state in CellState},
             empty=QCoreApplication.translate(
