@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -161,8 +162,8 @@ def bench_cli_and_window(path: Path) -> None:
 CHART_SIZE = (10.8, 6.3)  # inches at 100 dpi: the chart area of a 1366×768 window
 
 
-def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Callable[[], object] | None:
-    """The storage calls a chart's service makes: its SQL aggregates alone (None for a chart not listed
+def _chart_reads(ledger: Ledger, region: int, span: MonthSpan) -> dict[str, Callable[[], object]]:
+    """The storage calls each chart's service makes: its SQL aggregates alone (not every chart is listed
     here)."""
     day = CLOCK.today()
 
@@ -180,7 +181,7 @@ def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Call
             chart_store.pairing_months(ledger, region, span, PAIRING_ROWS_LIMIT)
         return groups
 
-    calls: dict[str, Callable[[], object]] = {
+    return {
         "grassroots": lambda: chart_store.grassroots_coverage_by_part(ledger, region, day),
         "organ": organ,
         "optimisation": organ,
@@ -191,7 +192,6 @@ def _chart_sql(chart: str, ledger: Ledger, region: int, span: MonthSpan) -> Call
         "weekday": lambda: chart_store.weekday_by_month(ledger, region, span),
         "themed-days": grid,
     }
-    return calls.get(chart)
 
 
 def bench_charts(path: Path) -> None:
@@ -254,7 +254,7 @@ def bench_charts(path: Path) -> None:
                 redraw(county)  # fonts and caches warm, as after the tab's first showing
                 for _ in range(3):
                     for region in (city, county):  # each run follows a switch from the other region
-                        aggregates = _chart_sql(spec.id, ledger, region, span)
+                        aggregates = _chart_reads(ledger, region, span).get(spec.id)
                         timings[region]["sql"].append(median_time(aggregates or (lambda: None), 1))
                         start = time.perf_counter()
                         drawing, picture = redraw(region)
@@ -280,6 +280,61 @@ def bench_charts(path: Path) -> None:
                         ("drawing, now in the worker", drawing),
                     )
     translations.remove()
+
+
+# -- an edit while a chart is read (issue 16) ---------------------------------------------------------
+
+
+def _read_chart(path: Path, region: int, span: MonthSpan, chart: str, reading: threading.Event) -> None:
+    """A chart's read as its tab's worker makes it: a read-only connection of its own, on another thread."""
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        read = _chart_reads(ledger, region, span)[chart]
+        reading.set()
+        read()
+
+
+def bench_edit_during_read(path: Path) -> None:
+    """The UI thread's time for a cell edit (a branch's member count, saved as the window saves it) made
+    while the slowest chart's read for the city runs, against the same edit with no read. The edits go to
+    a copy: the benchmark's ledger stays as it was."""
+    import shutil
+
+    from branchdesk.domain.listing import BranchColumn
+    from branchdesk.services.branches import set_branch_field
+
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        span = default_span(ledger)
+        city = ledger_stats(ledger).region.id
+        alone = {chart: median_time(read, 1) for chart, read in _chart_reads(ledger, city, span).items()}
+    slowest = max(alone, key=alone.__getitem__)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with open_ledger(copy, CLOCK) as ledger:
+            branch = int(ledger.scalar("SELECT min(id) FROM branch WHERE archived_on IS NULL"))
+            counts = iter(range(10, 1000))
+
+            def edit() -> None:
+                set_branch_field(ledger, branch, BranchColumn.MEMBERS, next(counts))
+
+            baseline = median_time(edit, 5)
+            during, overlapped = [], 0
+            for _ in range(5):
+                reading = threading.Event()
+                reader = threading.Thread(target=_read_chart, args=(copy, city, span, slowest, reading))
+                reader.start()
+                reading.wait()
+                time.sleep(alone[slowest] / 4)  # well inside the read
+                during.append(median_time(edit, 1))
+                overlapped += reader.is_alive()
+                reader.join()
+    report(
+        f"edit: UI-thread time of a cell edit while the slowest chart is read ({slowest}, city;"
+        f" {overlapped}/5 inside the read)",
+        statistics.median(during) * 1000,
+        "ms",
+        ("the same edit with no read", baseline * 1000),
+    )
 
 
 # -- the draw (issue 5) -----------------------------------------------------------------------------------
@@ -623,6 +678,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "import": bench_import,
     "start-up": bench_cli_and_window,
     "check": bench_check,
+    "edit-during-read": bench_edit_during_read,
 }
 
 

@@ -10,9 +10,10 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.region_chain import RegionChain, checked_chain
 from branchdesk.services.backups import take_backup
+from branchdesk.services.drives import DriveKind, DriveTypeQuery, drive_kind
 from branchdesk.services.holidays import seed_from_library
 from branchdesk.storage import regions as region_store
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.ledger import Journal, Ledger
 
 LEDGER_SUFFIX = ".bdesk"
 
@@ -37,7 +38,17 @@ def create_ledger(
         if fill is not None:
             fill(ledger)
 
-    return Ledger.create(path, clock, overwrite=overwrite, fill=first_content)
+    return Ledger.create(path, clock, overwrite=overwrite, fill=first_content, journal=journal_for(path))
+
+
+def journal_for(
+    path: Path, drive_type: DriveTypeQuery | None = None, *, windows: bool | None = None
+) -> Journal:
+    """WAL while open on a local disk, so that an edit never waits for a read; the rollback journal on a
+    network share (WAL needs memory shared by every user of the file) or a removable drive (pulled out,
+    it would carry the latest edits in a ``-wal`` file beside the ledger). See storage.ledger.Journal."""
+    local = drive_kind(path, drive_type, windows=windows) is DriveKind.LOCAL
+    return Journal.WAL if local else Journal.ROLLBACK
 
 
 def _add_chain(ledger: Ledger, chain: RegionChain) -> None:
@@ -51,7 +62,7 @@ def _add_chain(ledger: Ledger, chain: RegionChain) -> None:
 
 
 def writable(path: Path) -> bool:
-    """Can this file be changed? (SQLite also needs its folder, for the rollback journal.)"""
+    """Can this file be changed? (SQLite also needs its folder, for the journal.)"""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
@@ -65,4 +76,6 @@ def open_ledger(path: Path, clock: Clock, *, read_only: bool = False, data_dir: 
         if data_dir is not None:
             take_backup(Path(path), data_dir, clock, "migration")
 
-    return Ledger.open(path, clock, read_only=read_only, before_migration=backup_first)
+    return Ledger.open(
+        path, clock, read_only=read_only, before_migration=backup_first, journal=journal_for(path)
+    )

@@ -33,6 +33,12 @@ def copy_database(source: Path, target: Path, *, progress: Callable[[int, int], 
         ):
             reader.execute("PRAGMA busy_timeout = 10000")
             reader.backup(writer, pages=_PAGES_PER_STEP, progress=step)
+            # The copy takes the source's journal mode, WAL while the ledger is open: a backup is one file.
+            writer.execute("PRAGMA journal_mode = DELETE")
+        # A WAL a crash left beside a ledger being restored belongs to the old file: SQLite would replay it
+        # into the backup put in its place.
+        for leftover in ("-wal", "-shm"):
+            target.with_name(target.name + leftover).unlink(missing_ok=True)
         partial.replace(target)
     except _CancelledError:
         raise BranchDeskError("backup.cancelled") from None

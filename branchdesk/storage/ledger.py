@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import json
 import os
 import sqlite3
+import time
 import uuid as uuid_module
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
@@ -32,6 +34,13 @@ def _uri(path: Path, mode: str) -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
+def primary_code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code (SQLITE_BUSY for SQLITE_BUSY_SNAPSHOT…); None for an error raised by
+    Python's module itself (a closed connection, a wrong parameter)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
 def _translate(error: sqlite3.Error, path: Path) -> BranchDeskError:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
@@ -47,6 +56,32 @@ def _translate(error: sqlite3.Error, path: Path) -> BranchDeskError:
 
 # How long a statement waits for another connection's lock before the file counts as in use.
 BUSY_TIMEOUT_MS = 3000
+# Closing a ledger in WAL: how long its checkpoint waits for reads still running (a job being stopped), and
+# then for their connections to close.
+CLOSE_WAIT_MS = 2000
+SWITCH_WAIT_S = 0.25
+
+
+class Journal(enum.Enum):
+    """How a writable ledger keeps its journal while it is open.
+
+    Design note (issue 16): with the rollback journal a COMMIT needs every reader's lock released, so an
+    edit on the UI thread waited for a chart's background read (703 ms at stress scale) and failed as
+    "locked" after ``BUSY_TIMEOUT_MS``. An edit while the "areas" chart is read, at stress scale: rollback
+    journal 640–1360 ms; interrupting the reader 8–21 ms, but the read is lost and an export or the quick
+    check must not be; WAL 2–6 ms, as with no read. Reads yielding the lock in slices do not fit one
+    aggregate statement, nor an export's single snapshot; writes moved off the UI thread would still wait.
+    So on a local disk the window runs the file in WAL while it edits it (:meth:`Ledger.use_wal`), with a
+    checkpoint after every commit (the ``.bdesk`` stays current: a copy made while the window is open
+    lacks at most an edit made during a read still running), and closing goes back to the rollback
+    journal: at rest a ledger is one file. A crash leaves ``-wal`` and ``-shm`` beside it, which the next
+    session folds in. A network share cannot hold WAL's shared memory and a USB stick can be pulled out
+    with its ``-wal``, so there the rollback journal stays (services/ledgers.py decides) and an edit
+    still waits for a running read.
+    """
+
+    WAL = "wal"
+    ROLLBACK = "delete"
 
 
 def _connect(path: Path, mode: str) -> sqlite3.Connection:
@@ -116,12 +151,25 @@ class Ledger:
     user action is saved whole or not at all, and is logged for history and undo.
     """
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, *, read_only: bool) -> None:
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        clock: Clock,
+        *,
+        read_only: bool,
+        journal: Journal = Journal.ROLLBACK,
+    ) -> None:
         self.path = path
         self.conn = conn
         self.clock = clock
         self.read_only = read_only
+        self.journal = journal
         self._operation_id: int | None = None
+        self._damaged = False
+        # The file's time and this connection's changes when WAL was turned on: a ledger only looked at
+        # keeps its "date modified" although the switches rewrote its header.
+        self._looked_at: tuple[int, int] | None = None
 
     # -- opening -------------------------------------------------------------------------------------
 
@@ -169,6 +217,7 @@ class Ledger:
         *,
         overwrite: bool = False,
         fill: Callable[[Ledger], None] | None = None,
+        journal: Journal = Journal.WAL,
     ) -> Ledger:
         """A new ledger at ``path``, made whole beside it and then moved into place.
 
@@ -205,7 +254,7 @@ class Ledger:
         finally:
             for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
                 leftover.unlink(missing_ok=True)
-        return cls.open(path, clock)
+        return cls.open(path, clock, journal=journal)
 
     @classmethod
     def open(
@@ -216,10 +265,12 @@ class Ledger:
         read_only: bool = False,
         migrations: Sequence[str] = MIGRATIONS,
         before_migration: Callable[[], None] | None = None,
+        journal: Journal = Journal.WAL,
     ) -> Ledger:
         """Open an existing ledger; refuse, untouched, a file that is not one or comes from a newer build.
 
-        ``before_migration`` runs (a backup, say) only when an older file is about to be upgraded.
+        ``before_migration`` runs (a backup, say) only when an older file is about to be upgraded;
+        ``journal`` is how a writable ledger shares the file with readers while open (see :class:`Journal`).
         """
         path = Path(path)
         application_id, user_version = read_versions(path)
@@ -233,7 +284,7 @@ class Ledger:
             conn = _connect(path, "ro" if read_only else "rw")
         except sqlite3.Error as error:
             raise _translate(error, path) from None
-        ledger = cls(path, conn, clock, read_only=read_only)
+        ledger = cls(path, conn, clock, read_only=read_only, journal=journal)
         try:
             ledger._configure()
             if user_version < len(migrations):
@@ -243,6 +294,9 @@ class Ledger:
                     before_migration()
                 ledger.migrate(migrations)
             ledger.keep_name_keys()
+        except sqlite3.Error as error:
+            conn.close()
+            raise _translate(error, path) from None
         except BaseException:
             conn.close()
             raise
@@ -250,12 +304,37 @@ class Ledger:
 
     def _configure(self) -> None:
         self.conn.execute("PRAGMA foreign_keys = ON")
-        if not self.read_only:
-            # One file beside nothing: the rollback journal keeps a ledger a single file that can be copied
-            # or mailed; FULL sync makes each committed action survive a power cut (see SQLite's docs on
-            # atomic commit).
+        if self.read_only:
+            return
+        if self.journal is Journal.ROLLBACK:
+            # A file a crash left in WAL is folded back now, as a hot journal is rolled back.
             self.conn.execute("PRAGMA journal_mode = DELETE")
-            self.conn.execute("PRAGMA synchronous = FULL")
+        # FULL sync makes each committed action survive a power cut (SQLite's docs on atomic commit).
+        self.conn.execute("PRAGMA synchronous = FULL")
+
+    def use_wal(self) -> None:
+        """Keep the file in WAL until it is closed (with ``Journal.WAL``; see there why).
+
+        Not done on opening, which writes nothing (a damaged file is never written to): the window calls
+        this once the file passed its check and before its readers start, so the switch waits for none.
+        """
+        if self.read_only or self.journal is not Journal.WAL:
+            return
+        modified = self.path.stat().st_mtime_ns
+        try:
+            # Another program reading the file just now: this session keeps the rollback journal.
+            self.conn.execute("PRAGMA busy_timeout = 0")
+            mode = self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError:
+            mode = Journal.ROLLBACK.value
+        finally:
+            self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if mode != Journal.WAL.value:  # or a file system without shared memory
+            self.journal = Journal.ROLLBACK
+            return
+        # Copy each commit into the file at once (PASSIVE: it never waits for a reader).
+        self.conn.execute("PRAGMA wal_autocheckpoint = 1")
+        self._looked_at = (modified, self.conn.total_changes)
 
     @property
     def schema_version(self) -> int:
@@ -305,7 +384,41 @@ class Ledger:
                     raise self.error(error) from None
 
     def close(self) -> None:
+        if not self.read_only and not self._damaged:
+            self._back_to_one_file()
         self.conn.close()
+
+    def found_damaged(self) -> None:
+        """The file is damaged: closing leaves it (and a WAL beside it) byte for byte as it is."""
+        self._damaged = True
+
+    def _back_to_one_file(self) -> None:
+        """Fold the WAL (of this session, or left by a crash) into the file and return to the rollback
+        journal.
+
+        The checkpoint waits (up to ``CLOSE_WAIT_MS``) for reads still running, say a job being stopped;
+        leaving WAL needs every other connection closed, which a stopped job's is a moment later. Another
+        connection still open (an import's, the command line's) keeps the WAL until the last writer closes,
+        or the next opening: nothing is lost, the file is just not one file yet.
+        """
+        try:
+            if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                return
+            self.conn.execute(f"PRAGMA busy_timeout = {CLOSE_WAIT_MS}")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            deadline = time.monotonic() + SWITCH_WAIT_S
+            while True:
+                try:
+                    self.conn.execute(f"PRAGMA journal_mode = {Journal.ROLLBACK.value}")
+                    if self._looked_at is not None and self._looked_at[1] == self.conn.total_changes:
+                        os.utime(self.path, ns=(time.time_ns(), self._looked_at[0]))
+                    return
+                except sqlite3.OperationalError as error:
+                    if primary_code(error) != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                        return
+                time.sleep(0.02)
+        except (sqlite3.Error, OSError):  # closing never fails: at worst the WAL waits for the next opening
+            return
 
     def error(self, error: sqlite3.Error) -> BranchDeskError:
         """What a failed statement on this file means to the user (locked, read-only, full, damaged…)."""

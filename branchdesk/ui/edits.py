@@ -53,7 +53,10 @@ class LedgerEdits(QObject):
         return self._ledger is not None and not self._ledger.read_only
 
     def set_ledger(self, ledger: Ledger | None) -> None:
-        """A newly opened file starts with empty undo stacks."""
+        """A newly opened file starts with empty undo stacks; its edits never wait for a background read
+        (storage.ledger.Journal)."""
+        if ledger is not None:
+            ledger.use_wal()
         self._ledger = ledger
         self._history = None if ledger is None else UndoHistory(ledger)
         self.retranslate()

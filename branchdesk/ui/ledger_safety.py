@@ -212,6 +212,7 @@ class LedgerSafety(QObject):
     def _damaged_after_check(self, path: Path) -> None:
         session = self.window.session
         if session is not None and session.path == path:
+            session.ledger.found_damaged()
             self.window.close_ledger()  # nothing more is written to a damaged file
         self.offer_backup(path)
 
