@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QProgressDialog, QTe
 
 from branchdesk import __version__
 from branchdesk.domain.clock import Clock, SystemClock, timestamp
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, os_reason
 from branchdesk.i18n.arguments import Lookup, Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.language import CHINESE, Translations, catalogue
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
@@ -74,9 +74,7 @@ def make_demo_ledger(folder: Path, clock: Clock) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BranchDeskError(
-            "ledger.cannot_write", path=str(path), reason=error.strerror or str(error)
-        ) from None
+        raise BranchDeskError("ledger.cannot_write", path=str(path), reason=os_reason(error)) from None
     dialog = QProgressDialog(QCoreApplication.translate("App", "Making the demo ledger…"), "", 0, 0)
     dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,3 +41,32 @@ class InvalidRecordError(BranchDeskError):
         super().__init__(first.code, **first.params)
         self.problems = problems
         self.subject = subject  # the record's name, for messages about one of many
+
+
+@dataclass(frozen=True)
+class Reason:
+    """What SQLite or the operating system said, with its error codes: the catalogue tells it in the user's
+    language by those codes (i18n/reasons.py), never by its words, which differ by version and by the
+    language of Windows.
+
+    ``codes``, most specific first: SQLite's extended and primary result codes by name
+    (``SQLITE_READONLY_DBMOVED``, ``SQLITE_READONLY``), Windows' error number (``WinError 32``), errno's
+    name (``EACCES``).
+    """
+
+    codes: tuple[str, ...]
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def os_reason(error: OSError) -> Reason:
+    """An operating system's error as a :class:`Reason` (Windows gives both its own number and an errno)."""
+    codes = []
+    winerror = getattr(error, "winerror", None)
+    if isinstance(winerror, int):
+        codes.append(f"WinError {winerror}")
+    if error.errno is not None and error.errno in errno.errorcode:
+        codes.append(errno.errorcode[error.errno])
+    return Reason(tuple(codes), error.strerror or str(error))

@@ -22,7 +22,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from branchdesk.domain import cells
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
 
 # A sheet of 50,000 branches is ~25 MB of XML; nothing a township keeps comes near these limits.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -356,7 +356,7 @@ def write_workbook(path: Path, sheets: Iterable[Sheet]) -> None:
         except (OSError, xlsxwriter.exceptions.FileCreateError) as error:
             # close() writes the file and reports an OSError wrapped in its own error.
             cause = error.args[0] if isinstance(error, xlsxwriter.exceptions.FileCreateError) else error
-            reason = getattr(cause, "strerror", None) or str(cause)
+            reason = os_reason(cause) if isinstance(cause, OSError) else Reason((), str(cause))
             raise BranchDeskError("export.cannot_write", path=str(path), reason=reason) from None
         finally:
             _release(book)

@@ -21,7 +21,7 @@ from matplotlib.figure import Figure
 
 from branchdesk.charts import CHART_FONT_FAMILY
 from branchdesk.charts.base import text_inches
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, os_reason
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.7
@@ -168,8 +168,6 @@ def save_pdf(figures: Sequence[Figure], path: Path, title: str) -> None:
                 pdf.savefig(figure)
         os.replace(temporary, path)
     except OSError as error:
-        raise BranchDeskError(
-            "export.cannot_write", path=str(path), reason=error.strerror or str(error)
-        ) from None
+        raise BranchDeskError("export.cannot_write", path=str(path), reason=os_reason(error)) from None
     finally:
         temporary.unlink(missing_ok=True)

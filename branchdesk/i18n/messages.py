@@ -6,7 +6,7 @@ import contextlib
 
 from PySide6.QtCore import QCoreApplication
 
-from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
+from branchdesk.domain.errors import BranchDeskError, InvalidRecordError, Reason
 from branchdesk.domain.months import HalfYear
 from branchdesk.domain.records import Problem
 from branchdesk.i18n.language import format_half_year
@@ -476,7 +476,9 @@ def message_text(code: str, **params: object) -> str:
         # A code without a text is a programming error; still show something useful rather than crash.
         return f"{code} {params}"
     reason = params.get("reason")
-    if isinstance(reason, str):  # SQLite's or the OS's words, in English: told in the user's language
+    if isinstance(
+        reason, Reason | str
+    ):  # SQLite's or the OS's words, in English: told in the user's language
         params = {**params, "reason": reason_text(reason)}
     half_year = params.get("half_year")
     if isinstance(half_year, str):  # as the file keeps it (2022-H1): as the window shows it (2022年上半年)

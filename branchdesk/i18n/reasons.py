@@ -1,31 +1,26 @@
 """The reasons SQLite and the operating system give, in the user's language and with what to do.
 
-A message such as "{path} cannot be opened: {reason}" gets its reason from SQLite ("unable to open database
-file") or the OS ("Permission denied", "[WinError 32] The process cannot access the file…"), always in
-English (or in the language of Windows). The known ones are recognised by their words; any other is shown
-as the system's own words, marked as such.
+A message such as "{path} cannot be opened: {reason}" gets its reason (domain.errors.Reason) from SQLite
+("unable to open database file") or the OS ("Permission denied", "[WinError 32] The process cannot access the
+file…"), in English or in the language of Windows. The known ones are recognised by their error codes —
+SQLite's result codes, Windows' error numbers, errno's names — never by their words; any other is shown as
+the system's own words, marked as such.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from branchdesk.domain.errors import Reason
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 CONTEXT = "Reasons"
 
-# (words in the system's text, lower case; what to tell the user). The first match wins: specific first.
+# (error codes; what to tell the user). A reason's codes are tried most specific first (Windows' number
+# before the errno Python derives from it: a sharing violation is EACCES too).
 REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
     (
-        (
-            "database is locked",
-            "database table is locked",
-            "being used by another process",
-            "sharing violation",
-            "device or resource busy",
-            "text file busy",
-            "另一个程序正在使用此文件",
-        ),
+        ("SQLITE_BUSY", "SQLITE_LOCKED", "WinError 32", "WinError 33", "EBUSY", "ETXTBSY"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "another program is using the file (another BranchDesk window, Excel or WPS, a backup or "
@@ -33,18 +28,11 @@ REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("no space left", "not enough space", "database or disk is full", "disk quota", "磁盘空间不足"),
+        ("SQLITE_FULL", "WinError 112", "WinError 39", "ENOSPC", "EDQUOT"),
         QT_TRANSLATE_NOOP("Reasons", "the disk is full; free some space and try again"),
     ),
     (
-        (
-            "read-only file system",
-            "readonly database",
-            "read-only database",
-            "write protected",
-            "write-protected",
-            "写保护",
-        ),
+        ("SQLITE_READONLY", "WinError 19", "EROFS"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "the disk or the file is read-only (a locked USB stick, a CD, a shared folder you may only "
@@ -52,7 +40,7 @@ REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("permission denied", "access is denied", "operation not permitted", "拒绝访问"),
+        ("SQLITE_PERM", "WinError 5", "EACCES", "EPERM"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "you have no permission for this file or folder; choose a folder of your own, such as Documents, "
@@ -60,31 +48,20 @@ REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("file name too long", "filename or extension is too long", "文件名或扩展名太长"),
+        ("WinError 206", "ENAMETOOLONG"),
         QT_TRANSLATE_NOOP(
             "Reasons", "the name is too long; choose a shorter name or a folder nearer the top"
         ),
     ),
     (
-        (
-            "network path was not found",
-            "network name is no longer available",
-            "network is unreachable",
-            "找不到网络路径",
-        ),
+        ("WinError 53", "WinError 64", "WinError 67", "WinError 1231", "ENETUNREACH", "EHOSTUNREACH"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "the network folder cannot be reached; check the connection, or copy the file to this computer",
         ),
     ),
     (
-        (
-            "no such file or directory",
-            "cannot find the path",
-            "cannot find the file",
-            "device is not ready",
-            "系统找不到指定的",
-        ),
+        ("WinError 2", "WinError 3", "WinError 21", "ENOENT", "ENOTDIR", "ENODEV", "ENXIO"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "the file or its folder is not there (any more); check the name, and that the USB stick or "
@@ -92,11 +69,11 @@ REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("is a directory",),
+        ("EISDIR",),
         QT_TRANSLATE_NOOP("Reasons", "that is a folder; choose a file"),
     ),
     (
-        ("disk i/o error", "input/output error", "i/o error", "cyclic redundancy check", "semaphore timeout"),
+        ("SQLITE_IOERR", "WinError 23", "WinError 121", "WinError 1117", "EIO"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "the disk could not be read or written (a loose USB stick, a network drive that dropped, a "
@@ -105,14 +82,14 @@ REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("file is not a database", "database disk image is malformed", "file is encrypted"),
+        ("SQLITE_CORRUPT", "SQLITE_NOTADB"),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "the file is damaged or is not a ledger; restore it from a backup (File ▸ Restore from a backup)",
         ),
     ),
     (
-        ("unable to open database file", "cannot open"),
+        ("SQLITE_CANTOPEN",),
         QT_TRANSLATE_NOOP(
             "Reasons",
             "check that its folder exists, that you may write in it, and that the USB stick or network drive "
@@ -120,26 +97,27 @@ REASONS: tuple[tuple[tuple[str, ...], str], ...] = (
         ),
     ),
     (
-        ("unique constraint failed",),
+        ("SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY"),
         QT_TRANSLATE_NOOP("Reasons", "the same record is already in the ledger"),
     ),
     (
-        ("not null constraint failed",),
+        ("SQLITE_CONSTRAINT_NOTNULL",),
         QT_TRANSLATE_NOOP("Reasons", "a required value is missing"),
     ),
     (
-        ("check constraint failed", "constraint failed"),
+        ("SQLITE_CONSTRAINT",),
         QT_TRANSLATE_NOOP("Reasons", "a value is outside what the ledger allows"),
     ),
 )
+_BY_CODE = {code: text for codes, text in REASONS for code in codes}
 
 OTHER = QT_TRANSLATE_NOOP("Reasons", "the system says: “{text}”")
 
 
-def reason_text(reason: str) -> str:
-    """``reason`` (SQLite's or the OS's words) as the user reads it."""
-    lowered = reason.lower()
-    for words, text in REASONS:
-        if any(word in lowered for word in words):
-            return QCoreApplication.translate(CONTEXT, text)
+def reason_text(reason: Reason | str) -> str:
+    """``reason`` (SQLite's or the OS's, or any other words) as the user reads it."""
+    if isinstance(reason, Reason):
+        for code in reason.codes:
+            if code in _BY_CODE:
+                return QCoreApplication.translate(CONTEXT, _BY_CODE[code])
     return QCoreApplication.translate(CONTEXT, OTHER).format(text=reason)

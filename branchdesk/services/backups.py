@@ -16,7 +16,7 @@ from pathlib import Path
 
 from branchdesk.domain.backups import backups_to_keep
 from branchdesk.domain.clock import Clock
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, os_reason
 from branchdesk.storage import backup as backup_store
 from branchdesk.storage.ledger import Ledger
 
@@ -62,9 +62,7 @@ def take_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise BranchDeskError(
-            "backup.failed", path=str(folder), reason=error.strerror or str(error)
-        ) from None
+        raise BranchDeskError("backup.failed", path=str(folder), reason=os_reason(error)) from None
     target = _target(folder, clock.now().replace(tzinfo=None), reason)
     backup_store.copy_database(ledger_path, target, progress=progress)
     rotate(folder, clock.now().replace(tzinfo=None))

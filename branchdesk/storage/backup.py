@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from branchdesk.domain.errors import BranchDeskError
-from branchdesk.storage.ledger import Ledger, read_versions
+from branchdesk.domain.errors import BranchDeskError, os_reason
+from branchdesk.storage.ledger import Ledger, read_versions, sqlite_reason
 from branchdesk.storage.schema import APPLICATION_ID
 
 # Pages copied per step: small enough that a writer waiting for the file is not held up for long.
@@ -43,11 +43,9 @@ def copy_database(source: Path, target: Path, *, progress: Callable[[int, int], 
     except _CancelledError:
         raise BranchDeskError("backup.cancelled") from None
     except sqlite3.Error as error:
-        raise BranchDeskError("backup.failed", path=str(source), reason=str(error)) from None
+        raise BranchDeskError("backup.failed", path=str(source), reason=sqlite_reason(error)) from None
     except OSError as error:
-        raise BranchDeskError(
-            "backup.failed", path=str(target), reason=error.strerror or str(error)
-        ) from None
+        raise BranchDeskError("backup.failed", path=str(target), reason=os_reason(error)) from None
     finally:
         partial.unlink(missing_ok=True)
 

@@ -20,7 +20,7 @@ from branchdesk.domain.enums import (
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Problem
 from branchdesk.domain.rules import Rule
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.ledger import DAMAGED, Ledger, primary_code
 from branchdesk.storage.schema import APPLICATION_ID
 
 # The full check's stages, for a progress display: SQLite's integrity check, foreign keys, ledger rules.
@@ -178,8 +178,8 @@ def check(ledger: Ledger, *, quick: bool, progress: Callable[[int], None] | None
     """
     try:
         return _check(ledger, quick, progress or (lambda done: None))
-    except sqlite3.OperationalError as error:
-        if "interrupted" in str(error):
+    except sqlite3.Error as error:
+        if primary_code(error) == sqlite3.SQLITE_INTERRUPT:
             raise BranchDeskError("check.cancelled") from None
         raise ledger.error(error) from None
 
@@ -190,7 +190,7 @@ def _check(ledger: Ledger, quick: bool, progress: Callable[[int], None]) -> list
     try:
         messages = [row[0] for row in ledger.conn.execute(f"PRAGMA {pragma}").fetchall()]
     except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError):
+        if primary_code(error) not in DAMAGED:
             raise  # locked, interrupted, I/O: see check()
         # Damage bad enough that SQLite cannot even walk the file: that is the finding.
         return [Problem("check.integrity", str(error))]

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 from branchdesk.domain.clock import Clock, timestamp
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
 from branchdesk.domain.sort_key import name_key
 from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS, NAME_KEY_TABLES
 
@@ -41,17 +41,31 @@ def primary_code(error: sqlite3.Error) -> int | None:
     return None if code is None else code & 0xFF
 
 
+def sqlite_reason(error: sqlite3.Error) -> Reason:
+    """SQLite's error with its extended and primary result codes by name, for i18n/reasons.py."""
+    name = getattr(error, "sqlite_errorname", None)
+    if not isinstance(name, str):
+        return Reason((), str(error))
+    primary = "_".join(name.split("_")[:2])  # SQLITE_READONLY_DBMOVED → SQLITE_READONLY
+    return Reason(tuple(dict.fromkeys((name, primary))), str(error))
+
+
+# SQLite's primary result codes for a file that is damaged or no database at all.
+DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
 def _translate(error: sqlite3.Error, path: Path) -> BranchDeskError:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
+    """By SQLite's result code, never its words (which change between versions)."""
+    code = primary_code(error)
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return BranchDeskError("ledger.locked", path=str(path))
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if code in DAMAGED:
         return BranchDeskError("ledger.damaged", path=str(path))
-    if "readonly" in text or "read-only" in text:
+    if code == sqlite3.SQLITE_READONLY:
         return BranchDeskError("ledger.read_only", path=str(path))
-    if "disk" in text and "full" in text:
+    if code == sqlite3.SQLITE_FULL:
         return BranchDeskError("ledger.disk_full", path=str(path))
-    return BranchDeskError("ledger.cannot_open", path=str(path), reason=str(error))
+    return BranchDeskError("ledger.cannot_open", path=str(path), reason=sqlite_reason(error))
 
 
 # How long a statement waits for another connection's lock before the file counts as in use.
@@ -107,7 +121,7 @@ def _check_header(path: Path) -> None:
     except PermissionError:
         raise BranchDeskError("ledger.locked", path=str(path)) from None
     except OSError as error:
-        raise BranchDeskError("ledger.cannot_open", path=str(path), reason=str(error)) from None
+        raise BranchDeskError("ledger.cannot_open", path=str(path), reason=os_reason(error)) from None
     if header != SQLITE_HEADER:
         raise BranchDeskError("ledger.not_a_ledger", path=str(path))
 
@@ -123,7 +137,7 @@ def read_versions(path: Path) -> tuple[int, int]:
         try:
             return _versions(path, "ro")
         except sqlite3.Error as error:
-            if error.sqlite_errorcode != sqlite3.SQLITE_READONLY_ROLLBACK:
+            if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_READONLY_ROLLBACK:
                 raise
         # A read-write connection rolls the journal back on its first read; nothing else is written.
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -225,9 +239,13 @@ class Ledger:
         untouched, so a failed creation never costs the user an existing file.
         """
         path = Path(path)
-        if path.exists() and not overwrite:
+        try:
+            exists = path.exists()  # a name too long for the disk raises here
+        except OSError as error:
+            raise BranchDeskError("ledger.cannot_write", path=str(path), reason=os_reason(error)) from None
+        if exists and not overwrite:
             raise BranchDeskError("ledger.exists", path=str(path))
-        if path.exists() and not path.is_file():
+        if exists and not path.is_file():
             raise BranchDeskError("ledger.not_a_file", path=str(path))
         if not path.parent.is_dir():
             raise BranchDeskError("ledger.folder_missing", path=str(path.parent))
@@ -248,9 +266,7 @@ class Ledger:
         except sqlite3.Error as error:
             raise _translate(error, path) from None
         except OSError as error:
-            raise BranchDeskError(
-                "ledger.cannot_write", path=str(path), reason=error.strerror or str(error)
-            ) from None
+            raise BranchDeskError("ledger.cannot_write", path=str(path), reason=os_reason(error)) from None
         finally:
             for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
                 leftover.unlink(missing_ok=True)
@@ -351,7 +367,10 @@ class Ledger:
                     self.conn.execute(f"PRAGMA user_version = {version + 1}")
             except sqlite3.Error as error:
                 raise BranchDeskError(
-                    "ledger.migration_failed", path=str(self.path), version=version + 1, reason=str(error)
+                    "ledger.migration_failed",
+                    path=str(self.path),
+                    version=version + 1,
+                    reason=sqlite_reason(error),
                 ) from None
 
     def keep_name_keys(self) -> None:
@@ -552,19 +571,27 @@ class Ledger:
 
 
 def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:
-    """Turn a constraint the database held into a message a user can act on."""
+    """Turn a constraint the database held into a message a user can act on, by SQLite's extended code.
+
+    Which of the schema's constraints failed SQLite says only in its text: a trigger's RAISE(ABORT, …) by
+    its message, which is then the whole text; a UNIQUE index by its columns, after the code's fixed words.
+    """
+    code = getattr(error, "sqlite_errorcode", None)
     text = str(error)
-    if "pairing_open_organ" in text or "pairing.organ_id" in text:
-        return BranchDeskError("pairing.organ_already_paired")
-    if "pairing_open_grassroots" in text or "pairing.grassroots_id" in text:
-        return BranchDeskError("pairing.grassroots_already_paired")
-    if "pairing.overlap" in text:
-        return BranchDeskError("pairing.overlap_held")
-    if "pairing.sides" in text:
-        return BranchDeskError("pairing.wrong_sides")
-    if "FOREIGN KEY" in text:
+    if code == sqlite3.SQLITE_CONSTRAINT_TRIGGER:
+        if text == "pairing.overlap":
+            return BranchDeskError("pairing.overlap_held")
+        if text == "pairing.sides":
+            return BranchDeskError("pairing.wrong_sides")
+    if code == sqlite3.SQLITE_CONSTRAINT_UNIQUE:
+        columns = text.partition(": ")[2]
+        if columns == "pairing.organ_id":  # index pairing_open_organ
+            return BranchDeskError("pairing.organ_already_paired")
+        if columns == "pairing.grassroots_id":  # index pairing_open_grassroots
+            return BranchDeskError("pairing.grassroots_already_paired")
+    if code == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
         return BranchDeskError("row.foreign_key")
-    return BranchDeskError("row.constraint", reason=text)
+    return BranchDeskError("row.constraint", reason=sqlite_reason(error))
 
 
 def _statements(script: str) -> list[str]:

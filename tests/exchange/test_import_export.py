@@ -19,7 +19,7 @@ import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.errors import BranchDeskError, Reason
 from branchdesk.domain.imports import ImportKind, ImportMode
 from branchdesk.exchange.files import check_file, decode, read_rows
 from branchdesk.exchange.ledger_export import export_ledger
@@ -182,7 +182,7 @@ def test_an_export_to_a_missing_folder_is_refused_in_words(
     with pytest.raises(BranchDeskError) as raised:
         export_ledger(ledger, tmp_path / "无此文件夹" / "台账.xlsx")
     assert raised.value.code == "export.cannot_write"
-    assert raised.value.params["reason"] == "No such file or directory"
+    assert raised.value.params["reason"] == Reason(("ENOENT",), "No such file or directory")
 
 
 def test_a_cancelled_export_leaves_no_file_and_no_scratch_file_open(

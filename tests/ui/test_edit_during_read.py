@@ -13,8 +13,8 @@ from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.branch_model import COLUMNS
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.held_read import HeldRead
 from tests.ui.conftest import Recorder

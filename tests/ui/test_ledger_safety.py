@@ -47,6 +47,12 @@ def villages(build: LedgerBuilder, ledger: Ledger) -> Path:
     return path
 
 
+def as_sqlite_raises(error: sqlite3.Error, code: str) -> sqlite3.Error:
+    """``error`` with the result code SQLite gives it."""
+    error.sqlite_errorcode, error.sqlite_errorname = getattr(sqlite3, code), code
+    return error
+
+
 def wreck_table(path: Path, table: str) -> None:
     """Overwrite the first page of ``table``: the file still opens, SQLite's checks find the damage."""
     with contextlib.closing(sqlite3.connect(path)) as conn:
@@ -371,7 +377,7 @@ def test_a_file_locked_while_it_is_checked_is_not_called_damaged(
     window.context.ask = answers
 
     def locked_now(ledger: Ledger, *, quick: bool = False) -> list[object]:
-        raise ledger.error(sqlite3.OperationalError("database is locked"))
+        raise ledger.error(as_sqlite_raises(sqlite3.OperationalError("database is locked"), "SQLITE_BUSY"))
 
     monkeypatch.setattr("branchdesk.ui.ledger_safety.check_ledger", locked_now)
     before = fingerprint(villages)
@@ -392,7 +398,9 @@ def test_a_write_that_finds_the_file_damaged_closes_it_and_offers_the_backup(
     assert window.open_path(villages)
 
     def meets_damage(ledger: Ledger) -> Changed:
-        raise ledger.error(sqlite3.DatabaseError("database disk image is malformed"))
+        raise ledger.error(
+            as_sqlite_raises(sqlite3.DatabaseError("database disk image is malformed"), "SQLITE_CORRUPT")
+        )
 
     assert window.edits.run(meets_damage) is None
     assert window.session is None, "nothing more is written to it"
