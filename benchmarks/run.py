@@ -311,6 +311,7 @@ def bench_edit_during_read(path: Path) -> None:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         with open_ledger(copy, CLOCK) as ledger:
+            ledger.use_wal()  # as the window's edits do (ui/edits.py)
             branch = int(ledger.scalar("SELECT min(id) FROM branch WHERE archived_on IS NULL"))
             counts = iter(range(10, 1000))
 
