@@ -53,8 +53,9 @@ EXTRA_NOTES = {
     "pyside6-essentials": (
         "This package holds the Qt 6 libraries (Qt6Core, Qt6Gui, Qt6Widgets, Qt6Network, ... and Qt's\n"
         "plugins), used under the LGPL-3.0 and linked dynamically: they are separate files in the bundle's\n"
-        "_internal/PySide6 folder, which you may replace with your own build of the same Qt version (see\n"
-        "the README, section Licence). Qt's own third-party components and their licences are listed at\n"
+        "_internal/PySide6 folder, which you may replace with your own build of the same Qt version (how:\n"
+        "README.md of BranchDesk's source, section Licence). Qt's own third-party components and their\n"
+        "licences are listed at\n"
         "https://doc.qt.io/qt-6/licenses-used-in-qt.html. Source code of Qt and Qt for Python:\n"
         "https://download.qt.io/official_releases/qt/ and https://download.qt.io/official_releases/QtForPython/\n"
         "(also https://code.qt.io/cgit/pyside/pyside-setup.git/)."
