@@ -445,7 +445,10 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def _on_ledger_changed(self, done: Changed) -> None:
-        """After an action, undo or redo: counts in the tree and the status bar (tabs refresh themselves)."""
+        """After an action, undo or redo: counts in the tree and the status bar (tabs refresh themselves;
+        the chart tabs' figures are all out of date)."""
+        for chart_tab in self.chart_tabs:
+            chart_tab.changed()
         if done.touches("branch", "region") and self.session is not None:
             selected = self.regions.selected_region()
             with QSignalBlocker(self.regions):

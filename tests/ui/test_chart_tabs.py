@@ -434,3 +434,38 @@ def test_each_chart_is_one_spec(window: MainWindow) -> None:
             if isinstance(node, ast.Compare):
                 compared = [ast.unparse(part) for part in (node.left, *node.comparators)]
                 assert not any("chart_id" in part or part.endswith(".id") for part in compared), compared
+
+
+def test_an_edit_is_charted_at_once(
+    window: MainWindow, charted: tuple[Path, ChartLedger], qtbot: object
+) -> None:
+    """A branch archived in the Branches tab leaves the coverage chart, which was drawn before the edit."""
+    from branchdesk.ui.dialogs.date_choice import DateDialog
+    from tests.ui.driving import answer
+
+    regions = charted[1].regions
+    tab = window.coverage_tab
+    select(window, regions["hc_chengguan"])
+    window.show_tab("coverage")
+    data = shown(tab, qtbot, lambda d: d.scope.id == regions["hc_chengguan"])  # type: ignore[attr-defined]
+    assert data.total == Rate(2, 4)  # type: ignore[attr-defined]
+
+    window.show_tab("branches")
+    table, model = window.branches_tab.table, window.branches_tab.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)  # type: ignore[attr-defined]
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == "城关4村党支部")  # unpaired
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(row, 0)).center()
+    )  # type: ignore[attr-defined]
+
+    def on_may_first(dialog: DateDialog) -> None:
+        retype(dialog.date, "2022-05-01")
+        dialog.accept()
+
+    answer(DateDialog, on_may_first)
+    window.branches_tab.branch_actions.archive.trigger()
+    assert "城关4村党支部" not in branch_names(window)  # archived rows are hidden
+    window.show_tab("coverage")
+    data = shown(tab, qtbot, lambda d: d.total.total == 3)  # type: ignore[attr-defined]
+    assert data.total == Rate(2, 3)  # type: ignore[attr-defined]
+    assert "66.66%" in tab.picture.texts[1]  # type: ignore[union-attr]
