@@ -2,8 +2,10 @@
 # Authenticode-signs a Windows program in place with osslsigncode (Debian's package), for builds made off
 # Windows (the wine build, and the uninstaller that makensis writes inside the installer):
 #
-#   SIGN_PFX=cert.pfx SIGN_PASSWORD=... [SIGN_TIMESTAMP_URL=http://...] bash packaging/sign.sh FILE.exe
+#   SIGN_PFX=cert.pfx SIGN_PASSWORD=... [SIGN_TIMESTAMP_URL=http://...] [SIGN_CAFILE=chain.pem] \
+#       bash packaging/sign.sh FILE.exe
 #
+# SIGN_CAFILE (the certificate's chain, PEM) makes it verify the signature too, and fail if it does not verify.
 # Without SIGN_PFX it signs nothing and says so (the build scripts then name the installer *-unsigned.exe).
 # A timestamp keeps the signature valid after the certificate expires: set SIGN_TIMESTAMP_URL to the
 # certificate authority's timestamp server for a release. On Windows the workflow signs with signtool instead.
@@ -18,5 +20,7 @@ timestamp=()
 osslsigncode sign -pkcs12 "$SIGN_PFX" -pass "${SIGN_PASSWORD:-}" -h sha256 -n BranchDesk \
     "${timestamp[@]}" -in "$file" -out "$file.signed" >/dev/null
 mv "$file.signed" "$file"
-osslsigncode verify -in "$file" 2>&1 | grep -E '^(Signer|Subject|Message digest|Signature verification)' || true
+if [ -n "${SIGN_CAFILE:-}" ]; then
+    osslsigncode verify -CAfile "$SIGN_CAFILE" -in "$file" | grep -E 'Subject|Signature verification'
+fi
 echo "signed: $file"
