@@ -185,3 +185,29 @@ def test_version_flag_of_the_installed_programs(program: str) -> None:
     script = Path(sys.executable).with_name(program)
     result = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (0, f"BranchDesk {__version__}\n", "")
+
+
+def test_pyside6_is_noticed_under_the_lgpl_whatever_licence_files_its_wheel_carries(tmp_path: Path) -> None:
+    """PySide6's win_amd64 wheels name one licence file, the Qt commercial terms (the Linux wheels none): the
+    Windows build's notices must still carry the LGPL-3.0 it is used under, as the Linux build's do."""
+    info = tmp_path / "pyside6_essentials-6.11.3.dist-info"
+    (info / "licenses").mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.4\nName: PySide6_Essentials\nVersion: 6.11.3\n"
+        "License: LGPL-3.0-only OR GPL-2.0-only OR GPL-3.0-only\n"
+        "License-File: LicenseRef-Qt-Commercial.txt\n",
+        encoding="utf-8",
+    )
+    commercial = "Licensees holding valid commercial Qt licenses may use this software"
+    (info / "licenses" / "LicenseRef-Qt-Commercial.txt").write_text(commercial, encoding="utf-8")
+    (info / "RECORD").write_text(
+        f"{info.name}/METADATA,,\n{info.name}/licenses/LicenseRef-Qt-Commercial.txt,,\n", encoding="utf-8"
+    )
+    windows_wheel = metadata.PathDistribution(info)
+
+    component = notices.distribution_component(windows_wheel)
+    texts = "\n".join(text for _file, text in component.texts)
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in texts
+    assert "commercial Qt licenses" not in texts
+    installed = notices.distribution_component(metadata.distribution("PySide6_Essentials"))
+    assert component.texts == installed.texts

@@ -123,13 +123,16 @@ def _licence(distribution: metadata.Distribution) -> str:
 def _texts(distribution: metadata.Distribution, licence: str) -> list[tuple[str, str]]:
     meta = distribution.metadata
     texts: list[tuple[str, str]] = []
-    for file in meta.get_all("License-File") or []:
+    # Offered under a choice: only the elected licence's texts (below), whatever files a wheel carries:
+    # PySide6's Linux wheels carry none, its Windows wheels only the Qt commercial terms.
+    elected = canonicalize_name(meta["Name"]) in ELECTED
+    for file in [] if elected else meta.get_all("License-File") or []:
         # Metadata 2.4 puts them under .dist-info/licenses/; older metadata beside METADATA.
         text = distribution.read_text(f"licenses/{file}") or distribution.read_text(file)
         if text is None:
             raise SystemExit(f"{meta['Name']}: License-File {file} is not installed")
         texts.append((file, text))
-    if not texts:
+    if not texts and not elected:
         for path in distribution.files or []:
             if (
                 len(path.parts) >= 2
