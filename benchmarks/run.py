@@ -206,6 +206,7 @@ def bench_charts(path: Path) -> None:
     from branchdesk.charts.picture import SCREEN_DPI, Picture, render
     from branchdesk.i18n.language import Translations
     from branchdesk.ui.chart_canvas import ChartView
+    from branchdesk.ui.jobs.runner import JobRunner
     from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, Wording
     from branchdesk.ui.tabs.coverage import CoverageTab
     from branchdesk.ui.tabs.frequency import FrequencyTab
@@ -213,7 +214,8 @@ def bench_charts(path: Path) -> None:
     app = QApplication.instance() or QApplication([])
     translations = Translations(app)
     translations.install("zh_CN")
-    tabs: list[ChartTab] = [CoverageTab(CLOCK), FrequencyTab(CLOCK)]
+    jobs = JobRunner(CLOCK, path.parent / "logs")
+    tabs: list[ChartTab] = [CoverageTab(jobs), FrequencyTab(jobs)]
     width, height = (round(side * SCREEN_DPI) for side in CHART_SIZE)
     wording = Wording.current()
     view = ChartView()

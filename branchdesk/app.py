@@ -41,7 +41,7 @@ from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
 from branchdesk.ui.fonts import apply_ui_font
-from branchdesk.ui.jobs.chart_preload import ChartPreload
+from branchdesk.ui.jobs.chart_preload import preload_charts
 from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.single_instance import LedgerInstances
@@ -368,8 +368,7 @@ def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplicati
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     else:
-        preload = ChartPreload(app)
-        preload.schedule()
+        preload_charts(window.jobs)
     return app.exec()
 
 

@@ -28,6 +28,12 @@ MESSAGES: dict[str, str] = {
     "error.unexpected": QT_TRANSLATE_NOOP(
         "Messages", "Something unexpected went wrong ({reason}). Your ledger was not changed by it."
     ),
+    "error.internal": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Internal error: this is a fault in BranchDesk, not in what you did. Your ledger keeps everything "
+        "saved before it. The details were written to {log}; please send that file to whoever supports "
+        "BranchDesk.",
+    ),
     "backup.failed": QT_TRANSLATE_NOOP("Messages", "The backup of {path} failed: {reason}"),
     "backup.cancelled": QT_TRANSLATE_NOOP("Messages", "The backup was cancelled; nothing was kept of it."),
     "backup.damaged": QT_TRANSLATE_NOOP(

@@ -23,6 +23,7 @@ from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services import branches, regions
 from branchdesk.services.history import record_actions, reference_names
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
@@ -228,7 +229,7 @@ class BranchActions(QObject):
         actions = record_actions(ledger, selected[0].uuid)
         title = self.tr("History of {name}").format(name=selected[0].name)
         changes = [change for action in actions for change in action.changes]
-        HistoryDialog(title, actions, reference_names(ledger, changes), self._parent).exec()
+        exec_and_delete(HistoryDialog(title, actions, reference_names(ledger, changes), self._parent))
 
     # -- many branches -------------------------------------------------------------------------------
 

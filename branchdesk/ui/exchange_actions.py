@@ -21,10 +21,11 @@ from branchdesk.i18n.language import CHINESE, format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.regions import list_regions
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.import_wizard import ImportWizard
 from branchdesk.ui.dialogs.report import ReportDialog
-from branchdesk.ui.jobs.file import Cancelled, Progress, run_job
+from branchdesk.ui.jobs.runner import Cancelled, Progress, run_with_progress
 from branchdesk.ui.view_export import TableView, export_view
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class ExchangeActions(QObject):
             return None
         return ImportWizard(
             window.session.path,
-            window.context.clock,
+            window.jobs,
             window.edits,
             window.context.choose_file,
             chinese=window.context.translations.language == CHINESE,
@@ -102,7 +103,7 @@ class ExchangeActions(QObject):
     def import_file(self) -> None:
         wizard = self.import_wizard()
         if wizard is not None:
-            wizard.exec()
+            exec_and_delete(wizard)
 
     def save_templates(self) -> None:
         folder = self.window.context.choose_file(self.window, FilePurpose.TEMPLATES, "")
@@ -144,14 +145,8 @@ class ExchangeActions(QObject):
         def work(ledger: Ledger, progress: Progress) -> int:
             return export_ledger(ledger, path, region, progress)
 
-        result = run_job(
-            window,
-            self.tr("Exporting the ledger…"),
-            window.session.path,
-            window.context.clock,
-            work,
-            read_only=True,
-        )
+        label = self.tr("Exporting the ledger…")
+        result = run_with_progress(window.jobs, window, label, window.session.path, work, read_only=True)
         self._report(result, path)
 
     def _view(self) -> TableView | None:
@@ -203,12 +198,12 @@ class ExchangeActions(QObject):
         if window.session is None:
             return None
         region, _ = self._region_path()
-        return ReportDialog(window.session.path, region, window.context, window)
+        return ReportDialog(window.session.path, region, window.context, window.jobs, window)
 
     def open_report(self) -> None:
         dialog = self.report_dialog()
         if dialog is not None:
-            dialog.exec()
+            exec_and_delete(dialog)
 
 
 def _headers(model: QAbstractItemModel) -> list[str]:

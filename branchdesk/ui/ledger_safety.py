@@ -22,7 +22,7 @@ from branchdesk.services.backups import newest_healthy_backup, restore_backup
 from branchdesk.services.check import STAGES, check_ledger
 from branchdesk.services.drives import DriveKind
 from branchdesk.ui.dialogs.check import CheckResultDialog, damaged
-from branchdesk.ui.jobs.check import CheckJob, CheckSignals
+from branchdesk.ui.jobs.runner import JobControl, Reads
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.session import LedgerSession
 
@@ -40,8 +40,13 @@ class LedgerSafety(QObject):
         self.window = window
         self.context = window.context
         self.quick_check_at_once_bytes = QUICK_CHECK_AT_ONCE_BYTES
-        self._jobs: list[CheckJob] = []
-        self._pending: tuple[LedgerSession, CheckSignals] | None = None  # opened, quick check under way
+        self._jobs = window.jobs
+        # The quick check of a large file being opened: opening another drops it.
+        self._quick = Reads(window.jobs, self)
+        self._quick.ready.connect(self._pending_checked)
+        self._quick.failed.connect(self._pending_checked)
+        self._full = window.jobs.lane(newest_wins=False)  # Tools ▸ Check database
+        self._pending: tuple[LedgerSession, Callable[[LedgerSession], None]] | None = None  # being checked
         self.result_dialog: CheckResultDialog | None = None
         self.progress: QProgressDialog | None = None
 
@@ -58,28 +63,22 @@ class LedgerSafety(QObject):
                 self.context.show_error(self.window, error_text(error))
                 return False
             return self._checked(session, show, problems)
-        signals = CheckSignals(self)
-        self._pending = (session, signals)
-        signals.done.connect(lambda result: self._pending_checked(signals, show, result))
-        self._start(CheckJob(session.path, self.context.clock, signals, quick=True))
+        self._pending = (session, show)
+        self._quick.request(session.path, session, lambda ledger: check_ledger(ledger, quick=True))
         self.window.statusBar().showMessage(
             self.tr("Checking {file} before showing it…").format(file=session.path.name)
         )
         return True
 
-    def _pending_checked(
-        self, signals: CheckSignals, show: Callable[[LedgerSession], None], result: object
-    ) -> None:
-        signals.deleteLater()
-        if self._pending is None or self._pending[1] is not signals:
+    def _pending_checked(self, checked: object, result: object) -> None:
+        if self._pending is None or self._pending[0] is not checked:
             return  # superseded by another file, or the window closed
-        session = self._pending[0]
+        session, show = self._pending
         self._pending = None
         self.window.statusBar().clearMessage()
         if isinstance(result, BranchDeskError):
             session.close()
-            if result.code != "check.cancelled":
-                self.context.show_error(self.window, error_text(result))
+            self.context.show_error(self.window, error_text(result))
             return
         assert isinstance(result, list)
         self._checked(session, show, result)
@@ -101,9 +100,8 @@ class LedgerSafety(QObject):
             return
         session, _ = self._pending
         self._pending = None
-        for job in self._jobs:
-            job.cancel()
-        self.wait()
+        self._quick.cancel()
+        self._quick.wait()
         session.close()
 
     def warn_about_drive(self, path: Path) -> None:
@@ -169,7 +167,6 @@ class LedgerSafety(QObject):
         session = self.window.session
         if session is None:
             return
-        signals = CheckSignals(self)
         progress = QProgressDialog(
             self.tr("Checking the database…"), self.tr("Cancel"), 0, STAGES, self.window
         )
@@ -178,15 +175,24 @@ class LedgerSafety(QObject):
         progress.setMinimumDuration(300)
         progress.setValue(0)
         self.progress = progress
-        job = CheckJob(session.path, self.context.clock, signals)
-        signals.progress.connect(progress.setValue)
-        progress.canceled.connect(job.cancel)
         path = session.path
-        signals.done.connect(lambda result: self._full_check_done(signals, path, result))
-        self._start(job)
 
-    def _full_check_done(self, signals: CheckSignals, path: Path, result: object) -> None:
-        signals.deleteLater()
+        def work(control: JobControl) -> list[Problem]:
+            with control.open(path) as ledger:
+                return check_ledger(ledger, progress=control.progress)
+
+        control = self._jobs.submit(
+            self._full,
+            work,
+            lambda problems: self._full_check_done(path, problems),
+            lambda error: self._full_check_done(path, error),
+            cancelled=lambda: self._full_check_done(path, BranchDeskError("check.cancelled")),
+            progress=lambda done, _total: progress.setValue(done),
+            owner=self,
+        )
+        progress.canceled.connect(control.cancel)
+
+    def _full_check_done(self, path: Path, result: object) -> None:
         if self.progress is not None:
             self.progress.close()
             self.progress.deleteLater()
@@ -216,21 +222,14 @@ class LedgerSafety(QObject):
             self.window.close_ledger()  # nothing more is written to a damaged file
         self.offer_backup(path)
 
-    # -- threads -------------------------------------------------------------------------------------
-
-    def _start(self, job: CheckJob) -> None:
-        self._jobs = [running for running in self._jobs if running.is_alive()]
-        self._jobs.append(job)
-        job.start()
+    # -- work off the UI thread ----------------------------------------------------------------------
 
     def wait(self) -> None:
-        for job in self._jobs:
-            job.join()
-        self._jobs = []
+        self._jobs.wait([self._full])
+        self._quick.wait()
 
     def shut_down(self) -> None:
         """The window closes: stop any check, and let no result arrive after it."""
-        for job in self._jobs:
-            job.cancel()
+        self._jobs.cancel(self._full)
         self.cancel_pending()
         self.wait()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QProgressDialog,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -31,8 +30,10 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
 from branchdesk.services.history import ledger_actions, reference_names
 from branchdesk.services.ledgers import create_ledger
+from branchdesk.services.stats import region_stats
 from branchdesk.ui.action_names import action_name
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
@@ -45,8 +46,8 @@ from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES, SettingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.empty_hints import EmptyHints
 from branchdesk.ui.exchange_actions import ExchangeActions
-from branchdesk.ui.jobs.background_stats import BackgroundStats
-from branchdesk.ui.jobs.backup import BackupJob, BackupSignals
+from branchdesk.ui.jobs.backup import Backups
+from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.ledger_safety import LedgerSafety
 from branchdesk.ui.region_actions import RegionActions
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.context = context
         self.session: LedgerSession | None = None
+        # All work off the UI thread: the tabs' and dialogs' reads, backups, checks, imports and exports.
+        self.jobs = JobRunner(context.clock, context.data_dir / "logs", self)
         # Every write of every tab goes through this: one undo step and one `changed` signal per action.
         self.edits = LedgerEdits(context.show_error, self)
 
@@ -85,16 +88,16 @@ class MainWindow(QMainWindow):
         self.region_actions = RegionActions(self.regions, self.edits, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
-        self.branches_tab = BranchesTab(_NoLedger(), self.edits, context.clock, self)
+        self.branches_tab = BranchesTab(_NoLedger(), self.edits, self.jobs, self)
         self.tabs.addTab(self.branches_tab, "")
-        self.pairings_tab = PairingsTab(self.edits, context.clock, self)
+        self.pairings_tab = PairingsTab(self.edits, self.jobs, self)
         self.tabs.addTab(self.pairings_tab, "")
-        self.activities_tab = ActivitiesTab(context.clock, self.edits, self)
+        self.activities_tab = ActivitiesTab(self.jobs, self.edits, self)
         self.activities_tab.open_compliance = self.open_compliance
         self.activities_tab.open_key_tasks = self.open_key_tasks
         self.tabs.addTab(self.activities_tab, "")
-        self.coverage_tab = CoverageTab(context.clock, self)
-        self.frequency_tab = FrequencyTab(context.clock, self)
+        self.coverage_tab = CoverageTab(self.jobs, self)
+        self.frequency_tab = FrequencyTab(self.jobs, self)
         self.chart_tabs: list[ChartTab] = [self.coverage_tab, self.frequency_tab]
         for chart_tab in self.chart_tabs:
             self.tabs.addTab(chart_tab, "")
@@ -127,9 +130,8 @@ class MainWindow(QMainWindow):
         self.levels_label.setObjectName("statusLevels")
         self.statusBar().addPermanentWidget(self.levels_label)
 
-        self._backup_threads: list[BackupJob] = []
-        self._backup_jobs: list[BackupSignals] = []  # one per backup not yet reported
-        self.background_stats = BackgroundStats(context.clock, self)
+        self.backups = Backups(self.jobs, context.data_dir, context.show_error, self)
+        self.background_stats = Reads(self.jobs, self)
         self.background_stats.ready.connect(self._show_stats)
         self.background_stats.failed.connect(self._show_stats_error)
         self._stats: LedgerStats | None = None
@@ -391,7 +393,7 @@ class MainWindow(QMainWindow):
         self.region_actions.update_enabled()
         self._refresh()
         if self.context.auto_backup:
-            self._start_backup("auto", only_if_due=True)
+            self.backups.start(session.path, "auto", only_if_due=True)
 
     def choose_and_open(self) -> None:
         path = self.context.choose_open_path(self)
@@ -470,7 +472,7 @@ class MainWindow(QMainWindow):
                 count=format_count(HISTORY_SHOWN)
             )
         changes = [change for action in actions for change in action.changes]
-        HistoryDialog(title, actions, reference_names(ledger, changes), self).exec()
+        exec_and_delete(HistoryDialog(title, actions, reference_names(ledger, changes), self))
 
     def _show_title(self) -> None:
         if self.session is None:
@@ -505,14 +507,17 @@ class MainWindow(QMainWindow):
             self.counts_label.clear()
             return
         self.counts_label.setText(self.tr("Counting…"))
-        self.background_stats.request(self.session.path, region_id)
+        # A city's figures come with its 市直 and 县级 ones, which the status bar shows beside them.
+        self.background_stats.request(
+            self.session.path, region_id, lambda ledger: region_stats(ledger, region_id, levels=True)
+        )
 
     def _show_hints(self) -> None:
         self.empty_hints.refresh(
             self.edits.ledger, self.regions.selected_region(), self.regions.selected_name()
         )
 
-    def _show_stats(self, stats: LedgerStats) -> None:
+    def _show_stats(self, _region_id: object, stats: LedgerStats) -> None:
         self._stats = stats
         self._show_stats_text()
 
@@ -577,51 +582,15 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _show_stats_error(self, error: BranchDeskError) -> None:
+    def _show_stats_error(self, _region_id: object, error: BranchDeskError) -> None:
         self.counts_label.setText(error_text(error))
 
     # -- backups -------------------------------------------------------------------------------------
 
-    def _start_backup(self, reason: str, *, only_if_due: bool = False) -> BackupSignals | None:
-        if self.session is None:
-            return None
-        signals = BackupSignals(self, automatic=only_if_due)
-        self._backup_jobs.append(signals)
-        signals.done.connect(lambda result, signals=signals: self._backup_done(signals, result))
-        context = self.context
-        job = BackupJob(
-            self.session.path, context.data_dir, context.clock, reason, signals, only_if_due=only_if_due
-        )
-        self._backup_threads = [thread for thread in self._backup_threads if thread.is_alive()]
-        self._backup_threads.append(job)
-        job.start()
-        return signals
-
-    def _wait_for_backups(self) -> None:
-        for thread in self._backup_threads:
-            thread.join()
-        self._backup_threads = []
-
     def backup_now(self) -> None:
         """File ▸ Back up now: with progress, cancellable."""
-        signals = self._start_backup("manual")
-        if signals is None:
-            return
-        progress = QProgressDialog(self.tr("Backing up the ledger…"), self.tr("Cancel"), 0, 100, self)
-        progress.setObjectName("backupProgress")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        signals.progress.connect(lambda done, total: progress.setValue(100 * done // max(total, 1)))
-        signals.done.connect(progress.close)
-        progress.canceled.connect(signals.cancel)
-
-    def _backup_done(self, signals: BackupSignals, result: object) -> None:
-        self._backup_jobs.remove(signals)
-        signals.deleteLater()
-        if isinstance(result, Path):
-            self.statusBar().showMessage(self.tr("Backed up to {path}").format(path=result), 15000)
-        elif isinstance(result, BranchDeskError) and result.code != "backup.cancelled":
-            self.context.show_error(self, error_text(result))
+        if self.session is not None:
+            self.backups.back_up_now(self.session.path)
 
     def restore_from_backup(self) -> None:
         """File ▸ Restore…: choose a backup; the current file is backed up before it is replaced."""
@@ -644,7 +613,7 @@ class MainWindow(QMainWindow):
 
     def close_ledger(self) -> None:
         """Stop every reader and writer of the open file and close it; the welcome page shows."""
-        self._wait_for_backups()
+        self.backups.wait()
         self.background_stats.cancel()
         self.background_stats.wait()
         self._stop_charts()
@@ -764,16 +733,16 @@ class MainWindow(QMainWindow):
 
     def open_guide(self) -> None:
         language = CHINESE if self.context.translations.language == CHINESE else ENGLISH
-        GuideDialog(language, self).exec()
+        exec_and_delete(GuideDialog(language, self))
 
     def open_holidays(self) -> None:
         """Tools ▸ Holidays: the official calendar per year, entered by hand for years without data."""
         if self.edits.ledger is not None:
-            HolidaysDialog(self.edits.ledger, self.edits, self).exec()
+            exec_and_delete(HolidaysDialog(self.edits.ledger, self.edits, self))
 
     def open_key_tasks(self) -> None:
         if self.edits.ledger is not None:
-            KeyTasksDialog(self.edits.ledger, self.edits, self).exec()
+            exec_and_delete(KeyTasksDialog(self.edits.ledger, self.edits, self))
 
     def open_compliance(self) -> None:
         """The compliance view of the selected region, opening on the current month as a reminder."""
@@ -781,10 +750,10 @@ class MainWindow(QMainWindow):
         region_id = self.regions.selected_region()
         if ledger is None or region_id is None:
             return
-        ComplianceDialog(ledger, region_id, self.regions.selected_name(), self).exec()
+        exec_and_delete(ComplianceDialog(ledger, self.jobs, region_id, self.regions.selected_name(), self))
 
     def open_about(self) -> None:
-        AboutDialog(self.context.data_dir, self.context.translations.language, self).exec()
+        exec_and_delete(AboutDialog(self.context.data_dir, self.context.translations.language, self))
 
     # -- layout --------------------------------------------------------------------------------------
 
@@ -808,18 +777,10 @@ class MainWindow(QMainWindow):
         settings.set_layout("branches", self.branches_tab.header_state())
         settings.set_layout("activities", self.activities_tab.header_state())
         settings.sync()
-        self.background_stats.cancel()
-        self.background_stats.wait()
-        self._stop_charts()
-        # An automatic backup of a large file can take a while: it is taken again on the next opening, so
-        # closing does not wait for it. A backup the user asked for is finished.
-        for signals in self._backup_jobs:
-            if signals.automatic:
-                signals.cancel()
-        self._wait_for_backups()
+        self.backups.cancel_automatic()
         self.safety.shut_down()
-        # Deliver what the workers reported before they finished (a backup's status message, say).
-        QApplication.sendPostedEvents()
+        # Reads are cancelled, work in order finished, and what it reported delivered (a backup's message).
+        self.jobs.shut_down()
         if self.session is not None:
             self.edits.set_ledger(None)
             self.session.close()

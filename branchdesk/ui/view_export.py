@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from branchdesk.exchange.files import Sheet, SheetColumn, write_workbook
 from branchdesk.i18n.language import format_count
-from branchdesk.ui.jobs.file import JobCancelledError
+from branchdesk.ui.jobs.runner import JobCancelledError
 
 _PROGRESS_EVERY = 500
 _MIN_WIDTH, _MAX_WIDTH = 8, 50

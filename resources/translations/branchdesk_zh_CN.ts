@@ -570,6 +570,21 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Backed up to {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Backing up the ledger…</source>
+        <translation>正在备份台账……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>BranchActions</name>
     <message>
         <source>&amp;New branch…</source>
@@ -2966,18 +2981,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>县级</translation>
     </message>
     <message>
-        <source>Backing up the ledger…</source>
-        <translation>正在备份台账……</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Backed up to {path}</source>
-        <translation>已备份到 {path}</translation>
-    </message>
-    <message>
         <source>Restored the backup of {when}</source>
         <translation>已恢复 {when} 的备份</translation>
     </message>
@@ -3039,6 +3042,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Something unexpected went wrong ({reason}). Your ledger was not changed by it.</source>
         <translation>发生了意外错误（{reason}）。台账未因此被修改。</translation>
+    </message>
+    <message>
+        <source>Internal error: this is a fault in BranchDesk, not in what you did. Your ledger keeps everything saved before it. The details were written to {log}; please send that file to whoever supports BranchDesk.</source>
+        <translation>内部错误：这是支部联建台账程序本身的问题，不是您操作有误。此前保存的内容都还在台账中。详细情况已写入 {log}，请把这个文件发给负责技术支持的同志。</translation>
     </message>
     <message>
         <source>The backup of {path} failed: {reason}</source>

@@ -70,6 +70,8 @@ def _raised_codes() -> set[str]:
         codes |= set(re.findall(r'BranchDeskError\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
         codes |= set(re.findall(r'(?<!Field)Problem\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
         codes |= set(re.findall(r'FieldProblem\(\s*[\w."]+,\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
+        # Texts given without an error raised (the command line's last resort for a bug).
+        codes |= set(re.findall(r'message_text\(\s*"([\w.]+)"', path.read_text(encoding="utf-8")))
     # Check database names each row breaking a rule of the ledger under the rule's own code.
     return codes | {rule.value for rule in Rule}
 

@@ -20,6 +20,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.holidays import HolidaysDialog
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.activities import COLUMNS, ActivityTableModel
 from branchdesk.ui.tabs.activities import ActivitiesTab
@@ -260,7 +261,7 @@ def test_the_model_passes_the_model_tester(
     qtmodeltester: object, town: tuple[Path, dict[str, int]], clock: FixedClock
 ) -> None:
     path, _ = town
-    model = ActivityTableModel(clock)
+    model = ActivityTableModel(JobRunner(clock, path.parent / "logs"))
     model.show_ledger(path, ActivityFilter())
     model.wait()
     assert model.rowCount() == 1
@@ -276,7 +277,7 @@ def test_the_overdue_list_shrinks_as_themed_days_are_added(
     assert ledger is not None
     qtbot.waitUntil(lambda: tab.reminder.text() != "")  # type: ignore[attr-defined]
     assert "3" in tab.reminder.text()  # May 2022 is under way: no pairing has held its themed day yet
-    view = ComplianceDialog(ledger, ids["region"], "城关镇", window)
+    view = ComplianceDialog(ledger, window.jobs, ids["region"], "城关镇", window)
     assert view.chosen_month() == Month(2022, 5)
     assert view.summary.text() == "正在统计……"  # read off the UI thread
     view.wait()

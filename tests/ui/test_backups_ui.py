@@ -37,12 +37,12 @@ def test_back_up_now_then_restore(
     window = make_window()
     window.open_path(path)
     data = window.context.data_dir
-    qtbot.waitUntil(lambda: not window._backup_jobs)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.backups.running)  # type: ignore[attr-defined]
     automatic = list_backups(path, data, window.context.clock)
     assert [b.reason for b in automatic] == ["auto"], "the first open of a ledger with work backs it up"
 
     window.backup_action.trigger()
-    qtbot.waitUntil(lambda: not window._backup_jobs)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.backups.running)  # type: ignore[attr-defined]
     assert list_backups(path, data, window.context.clock)[0].reason == "manual"
     assert window.statusBar().currentMessage().startswith("已备份到 ")
     assert all(p.parent == backup_folder(data, path) for p in (b.path for b in automatic))

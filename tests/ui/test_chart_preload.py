@@ -11,24 +11,27 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import sys, threading
+from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from branchdesk.ui.jobs.chart_preload import ChartPreload
+from branchdesk.domain.clock import SystemClock
+from branchdesk.ui.jobs.chart_preload import preload_charts
+from branchdesk.ui.jobs.runner import JobRunner
 app = QApplication([])
-preload = ChartPreload(app)
-preload.DELAY_MS = 10
+jobs = JobRunner(SystemClock(), Path("logs-unused"))
 importers = []
 original = threading.Thread.run
 def run(self):
     importers.append(self.name)
     original(self)
 threading.Thread.run = run
-preload.schedule()
+preload_charts(jobs, 10)
 assert "matplotlib" not in sys.modules
 QTimer.singleShot(50, app.quit)
-app.exec()  # quitting joins the worker
+app.exec()
+jobs.shut_down()  # as the window's closing does: joins the worker
 assert "matplotlib.figure" in sys.modules and "branchdesk.charts.picture" in sys.modules
-assert importers == ["import charts"], importers
+assert importers == ["branchdesk job"], importers
 print("ok")
 """
 

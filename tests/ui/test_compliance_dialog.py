@@ -77,7 +77,7 @@ def test_the_figures_are_read_off_the_ui_thread_and_shown_as_models(
         return real(ledger, region_id, month, direct=direct)
 
     monkeypatch.setattr(compliance_service, "overdue_pairings", recorded)
-    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    dialog = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     assert dialog.summary.text() == "正在统计……"
     assert dialog.wait()
     assert threads == [False]
@@ -106,7 +106,7 @@ def test_a_later_month_supersedes_an_earlier_one(
 ) -> None:
     path, region = town
     window, ledger = opened(make_window, path)
-    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    dialog = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     dialog.wait()
     march_started, later_asked = threading.Event(), threading.Event()
     real = compliance_service.overdue_pairings
@@ -150,7 +150,7 @@ def test_closing_while_a_read_runs_drops_it(
         return real(ledger, region_id, month, direct=direct)
 
     monkeypatch.setattr(compliance_service, "overdue_pairings", held)
-    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    dialog = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     dialog.show()
     assert started.wait(10)
     dialog.reject()
@@ -176,7 +176,7 @@ def test_a_cut_short_list_says_so(
     path, region = town
     window, ledger = opened(make_window, path)
     monkeypatch.setattr(compliance_service, "ROWS_LIMIT", 1)
-    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    dialog = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     assert dialog.wait()
     assert dialog.grid_model.rowCount() == 1
     assert dialog.pages.tabText(dialog.pages.indexOf(dialog.grid)) == (
@@ -190,7 +190,7 @@ def test_enter_in_the_month_shows_that_month_and_keeps_the_view_open(
 ) -> None:
     path, region = town
     window, ledger = opened(make_window, path)
-    dialog = ComplianceDialog(ledger, region, "城关镇", window)
+    dialog = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     dialog.show()
     dialog.wait()
     retype(dialog.month, "2022/3")

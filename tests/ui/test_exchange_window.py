@@ -7,7 +7,6 @@ import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -20,6 +19,7 @@ from branchdesk.domain.enums import BranchKind
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.import_wizard import ImportWizard
+from branchdesk.ui.jobs.runner import JobControl
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 
@@ -199,15 +199,13 @@ def test_cancelling_an_import_keeps_nothing(
     wizard.next()
     wizard.next()
     wizard.check_page.valid_only.setChecked(True)
-    from branchdesk.ui.jobs import file as file_job
+    original = JobControl.progress
 
-    original = file_job._Job._progress
+    def cancel_at_once(control: JobControl, done: int, total: int = 0) -> None:
+        control.cancel()  # as if Cancel was pressed while the rows were written
+        original(control, done, total)
 
-    def cancel_at_once(job: Any, done: int, total: int) -> None:
-        job.cancelled.set()  # as if Cancel was pressed while the rows were written
-        original(job, done, total)
-
-    monkeypatch.setattr(file_job._Job, "_progress", cancel_at_once)
+    monkeypatch.setattr(JobControl, "progress", cancel_at_once)
     wizard.next()
     assert wizard.currentPage() is wizard.check_page
     assert "取消" in wizard.check_page.message.text()

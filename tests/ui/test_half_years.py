@@ -82,7 +82,7 @@ def test_half_years_read_as_words_where_the_window_shows_them(
     # Compliance: the half-year of the key tasks' coverage.
     ledger = window.edits.ledger
     assert ledger is not None
-    compliance = ComplianceDialog(ledger, region, "城关镇", window)
+    compliance = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     qtbot.addWidget(compliance)
     assert compliance.half_year.currentText() == words["H1"]
     assert set(_items(compliance.half_year)) == {words["before"], words["H1"], words["H2"]}

@@ -37,7 +37,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.jobs.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import current_language, date_text
 from branchdesk.ui.models.result_table import Cell, ResultTableModel
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
@@ -104,7 +104,12 @@ def _names_then_fit(table: QTableView) -> None:
 
 class ComplianceDialog(QDialog):
     def __init__(
-        self, ledger: Ledger, region_id: int, region_name: str, parent: QWidget | None = None
+        self,
+        ledger: Ledger,
+        jobs: JobRunner,
+        region_id: int,
+        region_name: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("complianceDialog")
@@ -171,10 +176,10 @@ class ComplianceDialog(QDialog):
         self.resize(980, 620)
 
         # Two readers, so that choosing a half-year does not interrupt the month's read or the other way.
-        self._month_reader = BackgroundCharts(ledger.clock, self)
+        self._month_reader = Reads(jobs, self)
         self._month_reader.ready.connect(self._month_ready)
         self._month_reader.failed.connect(self._month_failed)
-        self._coverage_reader = BackgroundCharts(ledger.clock, self)
+        self._coverage_reader = Reads(jobs, self)
         self._coverage_reader.ready.connect(self._coverage_ready)
         self._coverage_reader.failed.connect(self._coverage_failed)
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport
 from branchdesk.exchange.columns import COLUMNS, column
@@ -38,7 +37,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FileChooser, FilePurpose
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.file import Cancelled, Progress, run_job
+from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 
 _WHAT = ("branches", "pairings", "activities", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8
@@ -56,7 +55,7 @@ class ImportWizard(QWizard):
     def __init__(
         self,
         ledger_path: Path,
-        clock: Clock,
+        jobs: JobRunner,
         edits: LedgerEdits,
         choose_file: FileChooser,
         *,
@@ -72,7 +71,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.resize(900, 620)
-        self.ledger_path, self.clock, self.edits = ledger_path, clock, edits
+        self.ledger_path, self.jobs, self.clock, self.edits = ledger_path, jobs, jobs.clock, edits
         self.choose_file = choose_file
         self.chinese = chinese
         self.plans: list[SheetPlan] = []
@@ -120,7 +119,7 @@ class ImportWizard(QWizard):
 
         # A dry run writes too (inside its transaction, so later rows can refer to earlier ones) and rolls
         # back: it needs a writable connection as well.
-        result = run_job(self, label, self.ledger_path, self.clock, work, read_only=False)
+        result = run_with_progress(self.jobs, self, label, self.ledger_path, work, read_only=False)
         if isinstance(result, ImportReport):
             return result
         page = self.currentPage()

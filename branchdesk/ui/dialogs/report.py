@@ -26,7 +26,7 @@ from branchdesk.i18n.language import format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FilePurpose
-from branchdesk.ui.jobs.file import Cancelled, Progress, run_job
+from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 from branchdesk.ui.labels import current_language
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit, check_all
 
@@ -76,11 +76,13 @@ _FRAME = QSize(16, 48)
 
 
 class ReportDialog(QDialog):
-    def __init__(self, ledger_path: Path, region: str | None, context: UiContext, parent: QWidget) -> None:
+    def __init__(
+        self, ledger_path: Path, region: str | None, context: UiContext, jobs: JobRunner, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("reportDialog")
         self.setWindowTitle(self.tr("Monthly report"))
-        self.ledger_path, self.region, self.context = ledger_path, region, context
+        self.ledger_path, self.region, self.context, self.jobs = ledger_path, region, context, jobs
         self.report: MonthlyReport | None = None
         self._built_for: tuple[Month, str | None] | None = None
         self.month = MonthLineEdit(self, keep_enter=True)  # Enter takes the month; the dialog stays
@@ -137,9 +139,8 @@ class ReportDialog(QDialog):
         def work(ledger: Ledger, progress: Progress) -> MonthlyReport:
             return build_report(ledger, month, region, progress)
 
-        result = run_job(
-            self, self.tr("Drawing the report…"), self.ledger_path, self.context.clock, work, read_only=True
-        )
+        label = self.tr("Drawing the report…")
+        result = run_with_progress(self.jobs, self, label, self.ledger_path, work, read_only=True)
         if isinstance(result, MonthlyReport):
             self.report, self._built_for = result, (month, region)
             return result

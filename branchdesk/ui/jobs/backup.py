@@ -1,74 +1,107 @@
-"""Backups taken off the UI thread, with progress and cancel (SQLite's backup API copies page by page)."""
+"""Backups on the runner's lane of work in order, with progress and cancel (SQLite's backup API copies page
+by page): File ▸ Back up now, and the automatic backup on opening."""
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QMainWindow, QProgressDialog, QWidget
 
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import backup_due, take_backup
-from branchdesk.services.ledgers import open_ledger
+from branchdesk.ui.jobs.runner import WRITES, JobControl, JobRunner, Progress, Work
 
 
-class BackupSignals(QObject):
-    """Lives in the UI thread, owned by the window, for as long as the job may still report."""
+def backup_work(path: Path, data_dir: Path, reason: str, *, only_if_due: bool) -> Work:
+    """``only_if_due``: the automatic backup on opening, taken only when the last is old and stale; the
+    work then returns None when none was due."""
 
-    progress = Signal(int, int)  # pages done, pages in all
-    done = Signal(object)  # the backup's Path, None when none was due, or a BranchDeskError
+    def work(control: JobControl) -> Path | None:
+        if only_if_due:
+            with control.open(path) as ledger:
+                if not backup_due(ledger, data_dir, control.clock.now()):
+                    return None
+        return take_backup(path, data_dir, control.clock, reason, progress=control.going_on)
 
-    def __init__(self, parent: QObject | None = None, *, automatic: bool = False) -> None:
-        super().__init__(parent)
-        self.cancelled = threading.Event()
-        self.automatic = automatic  # taken on opening, not asked for: closing the window may cancel it
-
-    def cancel(self) -> None:
-        self.cancelled.set()
+    return work
 
 
-class BackupJob(threading.Thread):
-    """``only_if_due``: the automatic backup on opening, taken only when the last is old and stale.
-
-    A plain Python thread, joined when the window closes; it reports through ``signals``, which the window
-    owns and which outlive the thread.
-    """
+class Backups(QObject):
+    """The window's backups; reports in its status bar, and through ``show_error`` when one failed."""
 
     def __init__(
         self,
-        ledger: Path,
+        jobs: JobRunner,
         data_dir: Path,
-        clock: Clock,
+        show_error: Callable[[QWidget, str], None],
+        window: QMainWindow,
+    ) -> None:
+        super().__init__(window)
+        self._jobs, self._data_dir, self._show_error, self._window = jobs, data_dir, show_error, window
+        self._automatic: list[JobControl] = []
+        self.running = 0  # asked for and not reported yet
+
+    def start(
+        self,
+        path: Path,
         reason: str,
-        signals: BackupSignals,
         *,
         only_if_due: bool = False,
-    ) -> None:
-        super().__init__(name=f"backup {reason}", daemon=False)
-        self.ledger = ledger
-        self.data_dir = data_dir
-        self.clock = clock
-        self.reason = reason
-        self.only_if_due = only_if_due
-        self.signals = signals
+        progress: Progress | None = None,
+        finished: Callable[[], None] = lambda: None,
+    ) -> JobControl:
+        def done(result: object) -> None:
+            self._ended()
+            finished()
+            if isinstance(result, Path):
+                text = self.tr("Backed up to {path}").format(path=result)
+                self._window.statusBar().showMessage(text, 15000)
 
-    def _progress(self, done: int, total: int) -> bool:
-        self.signals.progress.emit(done, total)
-        return not self.signals.cancelled.is_set()
+        def failed(error: BranchDeskError) -> None:
+            self._ended()
+            finished()
+            if error.code != "backup.cancelled":
+                self._show_error(self._window, error_text(error))
 
-    def run(self) -> None:
-        result: object
-        try:
-            if self.only_if_due:
-                with open_ledger(self.ledger, self.clock, read_only=True) as ledger:
-                    due = backup_due(ledger, self.data_dir, self.clock.now())
-                if not due:
-                    self.signals.done.emit(None)
-                    return
-            result = take_backup(self.ledger, self.data_dir, self.clock, self.reason, progress=self._progress)
-        except BranchDeskError as error:
-            result = error
-        except Exception as error:  # the window must hear back, whatever happened
-            result = BranchDeskError("error.unexpected", reason=f"{type(error).__name__}: {error}")
-        self.signals.done.emit(result)
+        self.running += 1
+        work = backup_work(path, self._data_dir, reason, only_if_due=only_if_due)
+        control = self._jobs.in_order(work, done, failed, lane=WRITES, progress=progress, owner=self)
+        if only_if_due:
+            self._automatic.append(control)
+        return control
+
+    def back_up_now(self, path: Path) -> None:
+        """File ▸ Back up now: with progress, cancellable."""
+        dialog = QProgressDialog(self.tr("Backing up the ledger…"), self.tr("Cancel"), 0, 100, self._window)
+        dialog.setObjectName("backupProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+
+        def finished() -> None:
+            dialog.close()
+            dialog.deleteLater()
+
+        control = self.start(
+            path,
+            "manual",
+            progress=lambda done, total: dialog.setValue(100 * done // max(total, 1)),
+            finished=finished,
+        )
+        dialog.canceled.connect(control.cancel)
+
+    def cancel_automatic(self) -> None:
+        """An automatic backup of a large file can take a while: it is taken again on the next opening,
+        so closing need not wait for it. A backup the user asked for is finished."""
+        for control in self._automatic:
+            control.cancel()
+
+    def wait(self) -> None:
+        self._jobs.wait_in_order(WRITES)
+
+    def _ended(self) -> None:
+        self.running -= 1
+        if not self.running:
+            self._automatic.clear()

@@ -24,11 +24,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from branchdesk.domain.activities import ActivityColumn, ActivityFilter, ActivityRow, ActivitySort
-from branchdesk.domain.clock import Clock
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services.activities import activity_page
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.jobs.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
 
 COLUMNS = list(ActivityColumn)
@@ -106,7 +105,7 @@ class ActivityTableModel(QAbstractTableModel):
     cell_edited = Signal(int, object, object)  # activity id, ActivityColumn, new value
     failed = Signal(object)  # BranchDeskError
 
-    def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
+    def __init__(self, jobs: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path: Path | None = None
         self._filter = ActivityFilter()
@@ -114,7 +113,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._rows: list[ActivityRow] = []
         self._complete = True  # the last page came back short: there is nothing more to fetch
         self._generation = 0  # bumped by each new query, so that a late page of an old one is ignored
-        self._pages = BackgroundCharts(clock, self)
+        self._pages = Reads(jobs, self)
         self._pages.ready.connect(self._on_page)
         self._pages.failed.connect(lambda _key, error: self.failed.emit(error))
 

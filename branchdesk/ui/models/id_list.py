@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.jobs.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.runner import Reads
 
 RowT = TypeVar("RowT")
 FilterT = TypeVar("FilterT")
@@ -65,10 +65,10 @@ class IdListModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self._ids: list[int] = []  # every matching row's id, in display order
         self._rows: list[RowT] = []  # the first rows of _ids, fetched as the view scrolls
         self._worker: WorkerQueries[RowT, FilterT, SortT] | None = None
-        self._runner: BackgroundCharts | None = None
+        self._runner: Reads | None = None
         self._largest = 0  # the most rows a read of this ledger gave: a filter taken off brings them back
 
-    def read_large_views_with(self, runner: BackgroundCharts) -> None:
+    def read_large_views_with(self, runner: Reads) -> None:
         """The worker that reads large views (see the module's note); once, when the table is built."""
         self._runner = runner
         runner.ready.connect(self._worker_read)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.activities import ActivityColumn, ActivityDraft, ActivityFilter, ActivityTotals
 from branchdesk.domain.changes import Changed
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
@@ -42,7 +41,7 @@ from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import activity_type_label, area_label, current_language
 from branchdesk.ui.models.activities import EDITABLE, ActivityTableModel
 from branchdesk.ui.tabs.chart import DrillDown
@@ -53,10 +52,10 @@ _TABLES = ("activity", "activity_area", "key_task", "pairing", "holiday", "holid
 
 
 class ActivitiesTab(QWidget):
-    def __init__(self, clock: Clock, edits: LedgerEdits, parent: QWidget | None = None) -> None:
+    def __init__(self, jobs: JobRunner, edits: LedgerEdits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(TAB_ID)
-        self._clock = clock
+        self._clock = clock = jobs.clock
         self._edits = edits
         self._path: Path | None = None
         self._region_id: int | None = None
@@ -67,8 +66,8 @@ class ActivitiesTab(QWidget):
         self.open_compliance: Callable[[], None] = lambda: None  # set by the window
         self.open_key_tasks: Callable[[], None] = lambda: None
 
-        self.model = ActivityTableModel(clock, self)
-        self.totals = BackgroundCharts(clock, self)
+        self.model = ActivityTableModel(jobs, self)
+        self.totals = Reads(jobs, self)
         self.totals.ready.connect(self._show_totals)
         self.totals.failed.connect(lambda _key, error: self._show_error(error))
         self.model.failed.connect(self._show_error)

@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.changes import Changed
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, Tier
 from branchdesk.domain.listing import BranchFilter, BranchRow
 from branchdesk.i18n.language import format_count
 from branchdesk.ui.branch_actions import BranchActions, branch_choices
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import date_text, kind_label, tier_label
 from branchdesk.ui.models.branch_delegate import BranchDelegate
 from branchdesk.ui.models.branches import COLUMNS, BranchSource, BranchTableModel
@@ -40,17 +39,17 @@ class BranchesTab(QWidget):
     SEARCH_DELAY_MS = 250
 
     def __init__(
-        self, source: BranchSource, edits: LedgerEdits, clock: Clock, parent: QWidget | None = None
+        self, source: BranchSource, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName(TAB_ID)
         self._edits = edits
         self._region_id: int | None = None
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
-        self._clock = clock
+        self._clock = clock = jobs.clock
         self._unpaired_on: dt.date | None = None  # with the box ticked: unpaired on this day
         self.model = BranchTableModel(source, self)
-        self.model.read_large_views_with(BackgroundCharts(clock, self))
+        self.model.read_large_views_with(Reads(jobs, self))
         self._reselect: list[int] = []  # branches selected before an edit, selected again once re-read
 
         self.search = QLineEdit(self)

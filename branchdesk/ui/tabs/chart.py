@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
@@ -38,7 +37,7 @@ from branchdesk.i18n.language import format_date, format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.chart_canvas import ChartView
-from branchdesk.ui.jobs.background_charts import BackgroundCharts, Compute
+from branchdesk.ui.jobs.runner import Compute, JobRunner, Reads
 from branchdesk.ui.labels import current_language
 
 if TYPE_CHECKING:
@@ -180,11 +179,11 @@ class ChartTab(QWidget):
     PERIOD_DELAY_MS = 300  # period edits wait for the typing to pause
 
     def __init__(
-        self, clock: Clock, tab_id: str, specs: Sequence[ChartSpec], parent: QWidget | None = None
+        self, jobs: JobRunner, tab_id: str, specs: Sequence[ChartSpec], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName(tab_id)
-        self.clock = clock
+        self.clock = jobs.clock
         self.specs = {spec.id: spec for spec in specs}
         self._path: Path | None = None
         self._region_id: int | None = None
@@ -198,7 +197,7 @@ class ChartTab(QWidget):
         self._hovered: Target | None = None
         self._language = 0
 
-        self.jobs = BackgroundCharts(clock, self)
+        self.jobs = Reads(jobs, self)
         self.jobs.ready.connect(self._on_ready)
         self.jobs.failed.connect(self._on_failed)
         self._period_timer = QTimer(self)

@@ -11,12 +11,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from branchdesk.domain.chart_data import GroupKind, RateBreakdown, TierMatrix
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, RegionLevel, Tier
 from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import tier_label
 from branchdesk.ui.tabs.branches import TAB_ID as BRANCHES
 from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, Wording
@@ -236,9 +236,9 @@ class TierSpec(ChartSpec):
 
 
 class CoverageTab(ChartTab):
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         specs = [GrassrootsSpec(), OrganSpec(), OptimisationSpec(), TierSpec()]
-        super().__init__(clock, TAB_ID, specs, parent)
+        super().__init__(jobs, TAB_ID, specs, parent)
         self.retranslate()
 
     # -- period: the as-of date ----------------------------------------------------------------------

@@ -18,12 +18,12 @@ from branchdesk.domain.chart_data import (
     ThemedDayGrid,
     WeekdayShare,
 )
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import Area, RegionLevel
 from branchdesk.domain.months import Month
 from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import activity_type_label, area_label, level_label
 from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, Wording
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
@@ -389,10 +389,10 @@ def _group_name(data: ThemedDayGrid, index: int) -> str:
 
 
 class FrequencyTab(ChartTab):
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         self._span: MonthSpan | None = None  # None until the ledger's default is known
         specs = [TypesSpec(), VolunteersSpec(), AreasSpec(), WeekdaySpec(), ThemedDaysSpec()]
-        super().__init__(clock, TAB_ID, specs, parent)
+        super().__init__(jobs, TAB_ID, specs, parent)
         self.retranslate()
 
     # -- period: a range of months -------------------------------------------------------------------

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.changes import Changed
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import PairingMethod, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, PairingRow, PairingStatus, Unpaired
@@ -44,7 +43,7 @@ from branchdesk.ui.dialogs.pairing import (
     UnitCommunityDialog,
 )
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.background_charts import BackgroundCharts
+from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import date_text, method_label, tier_label
 from branchdesk.ui.models.id_list import WorkerQueries
 from branchdesk.ui.models.pairings import COLUMNS, PairingTableModel
@@ -75,18 +74,18 @@ def choose_record_path(parent: QWidget, title: str, name: str) -> Path | None:
 class PairingsTab(QWidget):
     SEARCH_DELAY_MS = 250
 
-    def __init__(self, edits: LedgerEdits, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(TAB_ID)
         self.edits = edits
-        self.clock = clock
+        self.clock = jobs.clock
         self.choose_record_path: RecordPathChooser = choose_record_path
         self._region_id: int | None = None
         # A chart's drill-down: tiers when paired (None in them: ungraded) or one pairing, until the next
         # change of filter.
         self._drill: PairingFilter | None = None
         self.model = PairingTableModel(self)
-        self.model.read_large_views_with(BackgroundCharts(clock, self))
+        self.model.read_large_views_with(Reads(jobs, self))
 
         self.search = QLineEdit(self)
         self.search.setObjectName("pairingSearch")
@@ -189,7 +188,7 @@ class PairingsTab(QWidget):
         self.record_button.clicked.connect(self.save_selected_record)
         # The unpaired lists and the coverage line, read off the UI thread on a connection of their own.
         self._side: _Side | None = None
-        self._side_reader = BackgroundCharts(clock, self)
+        self._side_reader = Reads(jobs, self)
         self._side_reader.ready.connect(self._side_ready)
         self._side_reader.failed.connect(self._side_failed)
         edits.changed.connect(self._on_changed)
