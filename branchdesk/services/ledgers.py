@@ -12,6 +12,7 @@ from branchdesk.domain.region_chain import RegionChain, checked_chain
 from branchdesk.services.backups import take_backup
 from branchdesk.services.drives import DriveKind, DriveTypeQuery, drive_kind
 from branchdesk.services.holidays import seed_from_library
+from branchdesk.storage import identity as identity_store
 from branchdesk.storage import regions as region_store
 from branchdesk.storage.ledger import Journal, Ledger
 
@@ -27,14 +28,15 @@ def create_ledger(
     regions: RegionChain | None = None,
 ) -> Ledger:
     """A new ledger with the official holiday calendar and the region chain it is for, and whatever
-    ``fill`` writes, or no file at all. The seeding is one operation: one line of history."""
+    ``fill`` writes, or no file at all. The seeding is one operation: one line of history. The ledger is
+    authoritative for the chain's home (its packages' scope, DESIGN.md §9)."""
     chain = None if regions is None else checked_chain(regions)
 
     def first_content(ledger: Ledger) -> None:
         with ledger.operation("ledger.create"):  # the holidays seeded within it too
             seed_from_library(ledger)
             if chain is not None:
-                _add_chain(ledger, chain)
+                identity_store.set_scope(ledger, _add_chain(ledger, chain))
         if fill is not None:
             fill(ledger)
 
@@ -51,14 +53,18 @@ def journal_for(
     return Journal.WAL if local else Journal.ROLLBACK
 
 
-def _add_chain(ledger: Ledger, chain: RegionChain) -> None:
+def _add_chain(ledger: Ledger, chain: RegionChain) -> int:
+    """The chain's regions; returns the id of its home (RegionChain.home)."""
     parent = region_store.add_region(ledger, chain.city.name, RegionLevel.CITY, None, chain.city.code)
     if chain.county is not None:
         parent = region_store.add_region(
             ledger, chain.county.name, RegionLevel.COUNTY, parent, chain.county.code
         )
-    for township in chain.townships:
+    townships = [
         region_store.add_region(ledger, township.name, RegionLevel.TOWNSHIP, parent, township.code)
+        for township in chain.townships
+    ]
+    return townships[0] if len(townships) == 1 else parent
 
 
 def writable(path: Path) -> bool:

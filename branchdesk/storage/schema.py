@@ -302,7 +302,77 @@ CREATE TABLE draw_preview (
 CREATE INDEX draw_preview_scope ON draw_preview(scope_region_id, previewed_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
-# Tables written outside the change log (no history line, no undo), rows only ever added.
-UNLOGGED_TABLES = ("draw_preview",)
+# Data packages (DESIGN.md §9): who this ledger is, what it has sent and received, whose keys it trusts.
+#
+# - ledger_identity: one row. ledger_id is minted here, for new and older files alike (a uuid4 from
+#   randomblob: a migration has no Python); scope_region_id is the region the ledger is authoritative for,
+#   on an older file its home as RegionChain.home() names it (the one top region, then down while a region
+#   has one child); NULL while the ledger has no region. create_ledger sets it to the new chain's home.
+# - The change log is the packages' sequence and their tombstones: change_log.id only grows (rows are never
+#   deleted, so SQLite's max(rowid)+1 never reuses one; the triggers below keep it so) and one writer at a
+#   time means ids are in commit order; every delete (Ledger.delete, delete_link, undo) is logged with the
+#   whole row before it, which is the tombstone a package carries. A separate tombstone table would hold the
+#   same rows twice.
+# - package_log: every package written or read (result: sent, applied, refused…), kept through undo.
+# - pinned_key: the public key of each sender ledger, pinned on its first accepted package (trust on first
+#   use); the key is 32 bytes as hex, the fingerprint its short form (domain/package_keys.py).
+MIGRATION_6 = f"""
+CREATE TABLE ledger_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    ledger_id TEXT NOT NULL CHECK (length(ledger_id) = 36),
+    scope_region_id INTEGER REFERENCES region(id)
+);
+INSERT INTO ledger_identity (id, ledger_id, scope_region_id)
+SELECT 1,
+       substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-4' || substr(h, 14, 3) || '-'
+       || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(h, 18, 3) || '-' || substr(h, 21, 12),
+       (WITH RECURSIVE home(id, depth) AS (
+            SELECT id, 0 FROM region WHERE parent_id IS NULL
+            AND (SELECT count(*) FROM region WHERE parent_id IS NULL) = 1
+            UNION ALL
+            SELECT r.id, home.depth + 1 FROM region r JOIN home ON r.parent_id = home.id
+            WHERE (SELECT count(*) FROM region c WHERE c.parent_id = home.id) = 1
+        ) SELECT id FROM home ORDER BY depth DESC LIMIT 1)
+FROM (SELECT lower(hex(randomblob(16))) AS h);
+
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log.append_only'); END;
+CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log.append_only'); END;
+
+CREATE TABLE package_log (
+    id INTEGER PRIMARY KEY,
+    package_uuid TEXT NOT NULL,
+    direction TEXT NOT NULL {_one_of("direction", "sent", "received")},
+    kind TEXT NOT NULL {_one_of("kind", "seed", "delta", "full", "receipt")},
+    sender_ledger_id TEXT NOT NULL,
+    sender_scope TEXT,
+    from_seq INTEGER,
+    to_seq INTEGER,
+    previous_package TEXT,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    fingerprint TEXT NOT NULL,
+    result TEXT NOT NULL,
+    operation_id INTEGER REFERENCES operation(id),
+    at TEXT NOT NULL,
+    CHECK (from_seq IS NULL OR to_seq IS NULL OR from_seq <= to_seq)
+);
+CREATE INDEX package_log_package ON package_log(package_uuid);
+CREATE INDEX package_log_sender ON package_log(sender_ledger_id, at);
+
+CREATE TABLE pinned_key (
+    id INTEGER PRIMARY KEY,
+    ledger_id TEXT NOT NULL UNIQUE CHECK (length(ledger_id) = 36),
+    public_key TEXT NOT NULL CHECK (length(public_key) = 64),
+    fingerprint TEXT NOT NULL,
+    first_seen TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6
+)  # fmt: skip
+# Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
+# its one row, made by migration 6 and given its scope while the ledger is created).
+UNLOGGED_TABLES = ("draw_preview", "ledger_identity", "package_log", "pinned_key")
 SCHEMA_VERSION = len(MIGRATIONS)
