@@ -28,6 +28,16 @@ def test_fifty_kills_leave_every_action_whole_or_absent(tmp_path: Path) -> None:
     assert sum(result.committed for result in results) >= 5
 
 
+def test_kills_of_a_writer_in_wal_leave_every_action_whole_or_absent_and_one_file(tmp_path: Path) -> None:
+    """As the window edits (storage.ledger.Journal): the next opening folds the WAL in, closing leaves one
+    file."""
+    path = tmp_path / "断电 测试.bdesk"
+    results = run_many(path, runs=24, seed=20261206, max_delay=0.07, wal=True)
+    assert [(result.action, result.problems) for result in results if result.problems] == []
+    assert sum(result.begun - result.committed for result in results) >= 5  # killed inside an action
+    assert sum(result.committed for result in results) >= 5
+
+
 @contextlib.contextmanager
 def _connection(path: Path) -> Iterator[sqlite3.Connection]:
     with contextlib.closing(sqlite3.connect(path, isolation_level=None)) as conn:

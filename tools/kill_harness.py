@@ -1,12 +1,13 @@
 """Kill harness: SIGKILL a writing process at random points and check the ledger after each kill.
 
-``python tools/kill_harness.py [--runs 500] [--seed N] [--max-delay-ms 60] [--action NAME ...]``
+``python tools/kill_harness.py [--runs 500] [--seed N] [--max-delay-ms 60] [--action NAME ...] [--wal]``
 
 Each run forks a writer (tools/kill_writer.py) that repeats one user action on a small ledger, kills it
 after a random delay, and then checks the file as the next start of BranchDesk would find it:
 
-- it opens (a hot journal left by the kill is rolled back) and ``PRAGMA integrity_check`` says ok, with no
-  broken foreign key;
+- it opens (a hot journal left by the kill is rolled back; with ``--wal``, where the writer ran in WAL as the
+  window edits, the WAL is folded in and closing leaves one file) and ``PRAGMA integrity_check`` says ok,
+  with no broken foreign key;
 - every row that existed before the run is unchanged (row hashes), unless a committed action changed it;
 - every action that committed is whole: its ``operation`` row has exactly the change-log rows the writer
   announced, and replaying those change-log rows on the rows from before the run gives exactly the rows in
@@ -166,8 +167,10 @@ def check(path: Path, before: Snapshot, lines: Sequence[str]) -> tuple[bool, int
     """``(hot journal left, actions committed, problems, the rows now)`` for the file after a kill."""
     hot_journal = path.with_name(path.name + "-journal").exists()
     problems: list[str] = []
-    # Open as BranchDesk would: this is what rolls a hot journal back.
+    # Open as BranchDesk would: this is what rolls a hot journal back (or folds a WAL in).
     Ledger.open(path, CLOCK).close()
+    if path.with_name(path.name + "-wal").exists():
+        problems.append("closing left the WAL beside the file")
     with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
         integrity = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
@@ -219,10 +222,10 @@ def check(path: Path, before: Snapshot, lines: Sequence[str]) -> tuple[bool, int
 class Writer:
     """The fork server of tools/kill_writer.py on one ledger."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, wal: bool = False) -> None:
         self.path = path
         self.process = subprocess.Popen(
-            [sys.executable, str(WRITER), str(path)],
+            [sys.executable, str(WRITER), str(path), *(["--wal"] if wal else [])],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -267,8 +270,8 @@ class Writer:
 
 
 @contextlib.contextmanager
-def writer(path: Path) -> Iterator[Writer]:
-    server = Writer(path)
+def writer(path: Path, *, wal: bool = False) -> Iterator[Writer]:
+    server = Writer(path, wal=wal)
     try:
         yield server
     finally:
@@ -276,16 +279,17 @@ def writer(path: Path) -> Iterator[Writer]:
 
 
 def run_many(
-    path: Path, runs: int, seed: int, max_delay: float, actions: Sequence[str] = ACTIONS
+    path: Path, runs: int, seed: int, max_delay: float, actions: Sequence[str] = ACTIONS, *, wal: bool = False
 ) -> list[RunResult]:
-    """``runs`` kills on the ledger at ``path`` (made when missing), cycling through ``actions``."""
+    """``runs`` kills on the ledger at ``path`` (made when missing), cycling through ``actions``; with
+    ``wal``, of a writer in WAL as the window edits."""
     if not path.exists():
         make_ledger(path)
     rng = random.Random(seed)
     results: list[RunResult] = []
     with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
         before: Snapshot | None = Snapshot.read(conn)
-    with writer(path) as server:
+    with writer(path, wal=wal) as server:
         for run in range(runs):
             if before is None:
                 break  # the file is damaged: nothing further to compare against
@@ -304,11 +308,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=random.SystemRandom().randrange(2**31))
     parser.add_argument("--max-delay-ms", type=float, default=60.0)
     parser.add_argument("--action", action="append", choices=ACTIONS, help="default: all, in turn")
+    parser.add_argument("--wal", action="store_true", help="the writer in WAL, as the window edits")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="branchdesk kill ") as folder:
         started = time.perf_counter()
         path = Path(folder) / "断电 测试.bdesk"
-        results = run_many(path, args.runs, args.seed, args.max_delay_ms / 1000, args.action or ACTIONS)
+        results = run_many(
+            path, args.runs, args.seed, args.max_delay_ms / 1000, args.action or ACTIONS, wal=args.wal
+        )
         elapsed = time.perf_counter() - started
     failed = [result for result in results if result.problems]
     for result in failed:

@@ -1,9 +1,9 @@
 """The writing process that tools/kill_harness.py kills with SIGKILL at random points.
 
-``python tools/kill_writer.py LEDGER`` starts a fork server: it imports BranchDesk once, then for each line
-``go SEED ACTION`` on its standard input forks a child that opens LEDGER and runs ACTION over and over, each
-time as one user action, until it is killed. Forking keeps each run to a few milliseconds of start-up, so
-the test suite can afford fifty kills.
+``python tools/kill_writer.py LEDGER [--wal]`` starts a fork server: it imports BranchDesk once, then for
+each line ``go SEED ACTION`` on its standard input forks a child that opens LEDGER (in WAL as the window
+edits it, with ``--wal``) and runs ACTION over and over, each time as one user action, until it is killed.
+Forking keeps each run to a few milliseconds of start-up, so the test suite can afford fifty kills.
 
 What a child prints (straight to file descriptor 1, so nothing waits in a buffer when it dies):
 ``ready PID`` once the ledger is open, ``begin CHANGES`` before each action (the number of change-log rows
@@ -149,9 +149,11 @@ def _say(text: str) -> None:
     os.write(1, f"{text}\n".encode())
 
 
-def _child(path: Path, seed: int, action: Action) -> None:
+def _child(path: Path, seed: int, action: Action, wal: bool) -> None:
     rng = random.Random(seed)
     ledger = Ledger.open(path, FixedClock.on(TODAY.isoformat()))
+    if wal:
+        ledger.use_wal()  # as the window edits (storage.ledger.Journal)
     _say(f"ready {os.getpid()}")
     while True:
         changes, write = action(ledger, rng)
@@ -160,13 +162,13 @@ def _child(path: Path, seed: int, action: Action) -> None:
         _say("done")
 
 
-def serve(path: Path) -> None:
+def serve(path: Path, wal: bool) -> None:
     for line in sys.stdin:
         _, seed, name = line.split()
         pid = os.fork()
         if pid == 0:
             try:
-                _child(path, int(seed), ACTIONS[name])
+                _child(path, int(seed), ACTIONS[name], wal)
             except BaseException:
                 traceback.print_exc()
             os._exit(3)  # never return into the server's loop
@@ -175,4 +177,4 @@ def serve(path: Path) -> None:
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]))
+    serve(Path(sys.argv[1]), wal="--wal" in sys.argv[2:])
