@@ -4,7 +4,6 @@ other distribution the bundle carries files of (PyInstaller's bootloader, a modu
 the Python runtime and the bundled Noto Sans SC font.
 
     python tools/notices.py            # rewrite resources/THIRD_PARTY_NOTICES.txt from this environment
-    python tools/notices.py --check    # exit 1 if that file is not what this environment gives
     python tools/notices.py --bundle build/build    # after pyinstaller build.spec (its work folder): exit 1
                                                     # if the bundle carries a distribution its notices miss
 
@@ -307,11 +306,6 @@ def check_bundle(workdir: Path) -> int:
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "--bundle":
         return check_bundle(Path(argv[1]))
-    if argv == ["--check"]:
-        if NOTICES.read_text(encoding="utf-8") != notices_text():
-            print(f"{NOTICES.relative_to(ROOT)} is out of date: run python tools/notices.py", file=sys.stderr)
-            return 1
-        return 0
     if argv:
         print(__doc__)
         return 2
