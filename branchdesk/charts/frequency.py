@@ -78,6 +78,7 @@ CELL_COLOURS = {
     CellState.INACTIVE: "#FFFFFF",
 }
 NO_DATA = "#EEEEEE"
+GRID_ROW_MAX = 0.36  # inches: the tallest a grid's row is drawn
 # Compliance from 60 % (red) to 100 % (green): the range where the programme's months differ.
 COMPLIANCE = LinearSegmentedColormap.from_list("compliance", ["#D9534F", "#F3C969", "#2E8B57"])
 COMPLIANCE_FLOOR = 0.6
@@ -299,10 +300,11 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
     legend = 0.45 if data.rows else 0.2
     start(figure, text.title, text.subtitle, Margins(left=names + 0.2, top=1.4, bottom=legend, right=0.2))
     axes = figure.add_subplot()
+    rows = grid_rows(data)
+    _no_taller_than(axes, rows * GRID_ROW_MAX)
     rates: list[Sequence[Rate]] = [data.totals]
     if not data.rows:
         rates += [group.rates for group in data.groups]
-    rows = grid_rows(data)
     colours = np.ones((rows, len(months), 4))
     colours[: len(rates)] = _rate_colours(rates)
     state_colours = {state: _hex(colour) for state, colour in CELL_COLOURS.items()}
@@ -337,6 +339,17 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
         _bottom_legend(axes, [CELL_COLOURS[s] for s in states], [text.states[s] for s in states])
     targets.add_grid(axes, rows, len(months))
     return targets
+
+
+def _no_taller_than(axes: Axes, inches: float) -> None:
+    """Axes at most ``inches`` tall, kept at the top: a grid of a few rows is read as rows, not as bands
+    across the page."""
+    figure = axes.get_figure(root=True)
+    assert figure is not None
+    box = axes.get_position()
+    height = inches / float(figure.get_size_inches()[1])
+    if height < box.height:
+        axes.set_position((box.x0, box.y1 - height, box.width, height))
 
 
 def _bottom_legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:

@@ -392,3 +392,15 @@ def test_no_more_labels_than_can_be_read() -> None:
     few = ThemedDayGrid(CITY, year, 3000, tuple(GroupMonths(g.group, g.rates[:12]) for g in groups), ())
     roomy, _ = drawn(frequency.draw_themed_day_grid, few, grid_text(year, TOWNSHIPS[:5]))
     assert written(roomy.axes[0]).count("95.00") == (1 + 5) * 12  # the total's row and each township's
+
+
+def test_a_grid_of_few_rows_is_drawn_as_rows() -> None:
+    """A city with one county: two rows of a normal height at the top, not two bands across the page."""
+    span = MonthSpan(Month(2023, 1), Month(2023, 12))
+    groups = (GroupMonths(Group(GroupKind.REGION, 2, "潢川县", RegionLevel.COUNTY), (Rate(95, 100),) * 12),)
+    data = ThemedDayGrid(CITY, span, 700, groups, ())
+    figure, picture = drawn(frequency.draw_themed_day_grid, data, grid_text(span, ["潢川县"]))
+    assert_readable(figure)
+    tallest = max(hit.bottom - hit.top for hit in picture.hits)
+    assert 25 <= tallest <= frequency.GRID_ROW_MAX * 100
+    assert min(hit.top for hit in picture.hits) < 200  # at the top, under the months
