@@ -161,8 +161,6 @@ installed_smoke_test() {
 open_ledger() {
     cli demo "$(clipath "$LEDGER")" --scale township --force
     mkdir -p "$(dirname "$BACKUP")" && cp "$LEDGER" "$BACKUP"
-    (cd "$(dirname "$LEDGER")" && sha256sum "$(basename "$LEDGER")") > "$CHECKS_WORK/ledger.sha256"
-    (cd "$(dirname "$BACKUP")" && sha256sum "$(basename "$BACKUP")") > "$CHECKS_WORK/backup.sha256"
     # a preference, where Qt keeps the app's
     if [ -n "${WINE_BUILD:-}" ]; then
         wine reg add 'HKCU\Software\BranchDesk\BranchDesk' /v left_by_test /d 1 /f >/dev/null 2>&1
@@ -191,6 +189,9 @@ upgrade_in_place() {
 }
 
 silent_uninstall() {
+    # The user's files as the app left them (opening a ledger may rewrite it), for user_files_survive.
+    (cd "$(dirname "$LEDGER")" && sha256sum "$(basename "$LEDGER")") > "$CHECKS_WORK/ledger.sha256"
+    (cd "$(dirname "$BACKUP")" && sha256sum "$(basename "$BACKUP")") > "$CHECKS_WORK/backup.sha256"
     # An NSIS uninstaller copies itself to %TEMP% and returns at once (exit code 0 or the step fails): wait
     # for the install folder to go.
     winrun "$INSTDIR_W\\Uninstall.exe" /S
