@@ -472,6 +472,81 @@ MESSAGES: dict[str, str] = {
         "Messages", "A pairing made by draw needs the draw's number (抽签编号) from the same ledger."
     ),
     "import.no_pairing": QT_TRANSLATE_NOOP("Messages", "This branch had no pairing on {date}."),
+    # Data packages (.bdx, DESIGN.md §9): refused before any line is used; the ledger is never touched.
+    "package.missing": QT_TRANSLATE_NOOP("Messages", "The package {path} does not exist."),
+    "package.cannot_read": QT_TRANSLATE_NOOP("Messages", "The package {path} cannot be read: {reason}"),
+    "package.cannot_write": QT_TRANSLATE_NOOP("Messages", "The package {path} cannot be written: {reason}"),
+    "package.damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package {path} is incomplete or damaged (cut short in copying or sending?). Nothing was "
+        "imported; ask the sender to send it again.",
+    ),
+    "package.not_a_package": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is not a BranchDesk data package. Nothing was imported."
+    ),
+    "package.too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package {path} unpacks to far more data than a ledger holds, so it was not opened. "
+        "Nothing was imported.",
+    ),
+    "package.unknown_format": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package is of format version {version}; this program reads version {supported}. Please "
+        "update BranchDesk. Nothing was imported.",
+    ),
+    "package.newer_schema": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package was made by a newer BranchDesk (ledger version {package_version}; this program reads "
+        "up to version {app_version}). Please update BranchDesk. Nothing was imported.",
+    ),
+    "package.bad_manifest": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package's list of contents is damaged or incomplete. Nothing was imported; ask the sender for "
+        "a new package.",
+    ),
+    "package.bad_signature": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package's signature does not match its contents: it was changed after it was made. Nothing "
+        "was imported; ask the sender for a new package.",
+    ),
+    "package.wrong_key": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package is signed with the key {found}, but packages from this ledger so far came with the key "
+        "{pinned}. It may come from a re-created ledger or be forged. Nothing was imported; check with the "
+        "sender by phone.",
+    ),
+    "package.member_missing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package lacks its part {member}. Nothing was imported; ask the sender to send it again.",
+    ),
+    "package.member_extra": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package holds {member}, which its list of contents does not name. Nothing was imported.",
+    ),
+    "package.member_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The part {member} of the package is not what the package says it is (it was changed or damaged). "
+        "Nothing was imported; ask the sender to send it again.",
+    ),
+    "package.bad_line": QT_TRANSLATE_NOOP(
+        "Messages", "Line {line} of {member} in the package cannot be read. Nothing was imported."
+    ),
+    "package.counts_wrong": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package says it holds {declared} records of one kind ({table}) but holds {found}. Nothing was "
+        "imported; ask the sender for a new package.",
+    ),
+    "key.cannot_write": QT_TRANSLATE_NOOP(
+        "Messages", "The ledger's signing key cannot be saved to {path}: {reason}"
+    ),
+    "key.cannot_read": QT_TRANSLATE_NOOP(
+        "Messages", "The ledger's signing key {path} cannot be read: {reason}"
+    ),
+    "key.damaged": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The ledger's signing key {path} is damaged or belongs to another ledger. It was left as it is; "
+        "restore it from a copy of the data folder.",
+    ),
 }
 
 

@@ -3712,6 +3712,82 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>该党支部在 {date} 没有结对。</translation>
     </message>
     <message>
+        <source>The package {path} does not exist.</source>
+        <translation>数据包 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The package {path} cannot be read: {reason}</source>
+        <translation>无法读取数据包 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The package {path} cannot be written: {reason}</source>
+        <translation>无法写入数据包 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The package {path} is incomplete or damaged (cut short in copying or sending?). Nothing was imported; ask the sender to send it again.</source>
+        <translation>数据包 {path} 不完整或已损坏（可能在拷贝或发送时中断）。未导入任何内容，请对方重新发送。</translation>
+    </message>
+    <message>
+        <source>{path} is not a BranchDesk data package. Nothing was imported.</source>
+        <translation>{path} 不是支部联建台账的数据包，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package {path} unpacks to far more data than a ledger holds, so it was not opened. Nothing was imported.</source>
+        <translation>数据包 {path} 解压后的数据量远超台账应有的规模，未予打开，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package is of format version {version}; this program reads version {supported}. Please update BranchDesk. Nothing was imported.</source>
+        <translation>该数据包的格式版本为 {version}，本程序只能读取版本 {supported}。请升级本程序。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package was made by a newer BranchDesk (ledger version {package_version}; this program reads up to version {app_version}). Please update BranchDesk. Nothing was imported.</source>
+        <translation>该数据包由更新版本的支部联建台账生成（台账版本 {package_version}，本程序最高支持版本 {app_version}）。请升级本程序。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package's list of contents is damaged or incomplete. Nothing was imported; ask the sender for a new package.</source>
+        <translation>数据包的内容清单已损坏或不完整。未导入任何内容，请对方重新生成数据包。</translation>
+    </message>
+    <message>
+        <source>The package's signature does not match its contents: it was changed after it was made. Nothing was imported; ask the sender for a new package.</source>
+        <translation>数据包的签名与内容不符，生成后被改动过。未导入任何内容，请对方重新生成数据包。</translation>
+    </message>
+    <message>
+        <source>The package is signed with the key {found}, but packages from this ledger so far came with the key {pinned}. It may come from a re-created ledger or be forged. Nothing was imported; check with the sender by phone.</source>
+        <translation>该数据包的签名密钥为 {found}，而此前来自这本台账的数据包都使用密钥 {pinned}。它可能来自重新建立的台账，也可能是伪造的。未导入任何内容，请打电话与发送单位核实。</translation>
+    </message>
+    <message>
+        <source>The package lacks its part {member}. Nothing was imported; ask the sender to send it again.</source>
+        <translation>数据包缺少 {member} 部分。未导入任何内容，请对方重新发送。</translation>
+    </message>
+    <message>
+        <source>The package holds {member}, which its list of contents does not name. Nothing was imported.</source>
+        <translation>数据包中有内容清单未列出的 {member}，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The part {member} of the package is not what the package says it is (it was changed or damaged). Nothing was imported; ask the sender to send it again.</source>
+        <translation>数据包中的 {member} 与清单记载不符（被改动或已损坏）。未导入任何内容，请对方重新发送。</translation>
+    </message>
+    <message>
+        <source>Line {line} of {member} in the package cannot be read. Nothing was imported.</source>
+        <translation>数据包中 {member} 的第 {line} 行无法读取，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package says it holds {declared} records of one kind ({table}) but holds {found}. Nothing was imported; ask the sender for a new package.</source>
+        <translation>数据包声明含某类记录（{table}）{declared} 条，实际为 {found} 条。未导入任何内容，请对方重新生成数据包。</translation>
+    </message>
+    <message>
+        <source>The ledger's signing key cannot be saved to {path}: {reason}</source>
+        <translation>无法将台账的签名密钥保存到 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The ledger's signing key {path} cannot be read: {reason}</source>
+        <translation>无法读取台账的签名密钥 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The ledger's signing key {path} is damaged or belongs to another ledger. It was left as it is; restore it from a copy of the data folder.</source>
+        <translation>台账的签名密钥 {path} 已损坏或属于另一本台账。该文件未作改动，请从数据文件夹的备份中恢复。</translation>
+    </message>
+    <message>
         <source>“{subject}”: {problem}</source>
         <translation>“{subject}”：{problem}</translation>
     </message>

@@ -1,0 +1,328 @@
+"""The data package format (``.bdx``, DESIGN.md §9): its manifest, its members and the checks that a
+package says what it holds. Pure: the zip is read and written in exchange/package_files.py.
+
+A package is a zip of
+- ``manifest.json``: what this module's :class:`Manifest` holds, as canonical JSON (its bytes are signed);
+- ``manifest.sig``: the Ed25519 signature of those bytes by the sender ledger's key, as hex;
+- ``changes.jsonl`` (a delta): one logged change a line, ``{"seq", "op", "at", "table", "uuid", "change",
+  "before", "after"}``;
+- ``rows/<table>.jsonl`` (a full or seed package): one row a line, and ``tombstones.jsonl``: the rows
+  deleted, ``{"seq", "table", "uuid", "before"}``, since a deletion is never inferred from a missing row.
+
+Rows in a package refer to each other by uuid; the integer ids of a ledger never leave it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.signatures import KEY_BYTES, fingerprint
+
+FORMAT = "branchdesk-package"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+CHANGES = "changes.jsonl"
+TOMBSTONES = "tombstones.jsonl"
+_ROWS = re.compile(r"^rows/([a-z][a-z_]*)\.jsonl$")
+
+
+class PackageKind(StrEnum):
+    SEED = "seed"  # a county gives a township its subtree
+    DELTA = "delta"  # the changes since the last acknowledged package
+    FULL = "full"  # everything, for a re-seed or after a schema change
+
+
+def rows_member(table: str) -> str:
+    return f"rows/{table}.jsonl"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The region a ledger is authoritative for: its uuid (the same in every ledger) and, for people, its
+    path and official code."""
+
+    uuid: str
+    path: str
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class Sender:
+    ledger_id: str
+    scope: Scope | None
+    public_key: str  # hex
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(bytes.fromhex(self.public_key))
+
+
+@dataclass(frozen=True)
+class Member:
+    sha256: str
+    size: int
+    lines: int
+
+
+@dataclass(frozen=True)
+class Manifest:
+    package_uuid: str
+    kind: PackageKind
+    app_version: str
+    schema_version: int
+    created_at: str
+    sender: Sender
+    from_seq: int | None  # a delta's first change; None for a full or seed package
+    to_seq: int  # the sender's last change in (or before) the package; 0 for a ledger without any
+    previous_package: str | None
+    counts: dict[str, int]  # lines per table, over all members
+    members: dict[str, Member] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        """Canonical JSON: the same manifest always gives the same bytes (they are what is signed)."""
+        scope = self.sender.scope
+        document = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": self.app_version,
+            "schema_version": self.schema_version,
+            "package_uuid": self.package_uuid,
+            "kind": str(self.kind),
+            "created_at": self.created_at,
+            "sender": {
+                "ledger_id": self.sender.ledger_id,
+                "scope": None
+                if scope is None
+                else {"uuid": scope.uuid, "path": scope.path, "code": scope.code},
+                "public_key": self.sender.public_key,
+                "fingerprint": self.sender.fingerprint,
+            },
+            "sequence": {"from": self.from_seq, "to": self.to_seq},
+            "previous_package": self.previous_package,
+            "counts": self.counts,
+            "members": {
+                name: {"sha256": member.sha256, "size": member.size, "lines": member.lines}
+                for name, member in self.members.items()
+            },
+        }
+        return canonical_json(document)
+
+
+def format_version(data: bytes) -> int:
+    """The format version of a manifest, read before anything else in it, as a later format may lay the
+    rest out differently; a file that is not a manifest of any version is refused."""
+    document = _json_object(data)
+    version = document.get("format_version")
+    if document.get("format") != FORMAT or not isinstance(version, int) or isinstance(version, bool):
+        raise BranchDeskError("package.bad_manifest")
+    return version
+
+
+def sender_key(data: bytes) -> tuple[str, bytes]:
+    """The sender's ledger_id and public key as the manifest states them, to check its signature with."""
+    sender = _json_object(data).get("sender")
+    if not isinstance(sender, dict):
+        raise BranchDeskError("package.bad_manifest")
+    ledger_id, key = sender.get("ledger_id"), sender.get("public_key")
+    if not _is_uuid(ledger_id) or not _is_hex(key, KEY_BYTES):
+        raise BranchDeskError("package.bad_manifest")
+    return str(ledger_id), bytes.fromhex(str(key))
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    """A manifest of this format version; anything missing or of the wrong type refuses the package."""
+    try:
+        document = _json_object(data)
+        sender, sequence = document["sender"], document["sequence"]
+        scope = sender["scope"]
+        manifest = Manifest(
+            package_uuid=_checked(document["package_uuid"], _is_uuid),
+            kind=PackageKind(document["kind"]),
+            app_version=_checked(document["app_version"], _is_text),
+            schema_version=_checked(document["schema_version"], _is_count),
+            created_at=_checked(document["created_at"], _is_text),
+            sender=Sender(
+                ledger_id=_checked(sender["ledger_id"], _is_uuid),
+                scope=None
+                if scope is None
+                else Scope(
+                    _checked(scope["uuid"], _is_uuid),
+                    _checked(scope["path"], _is_text),
+                    _checked(scope["code"], lambda code: code is None or _is_text(code)),
+                ),
+                public_key=_checked(sender["public_key"], lambda key: _is_hex(key, KEY_BYTES)),
+            ),
+            from_seq=_checked(sequence["from"], lambda seq: seq is None or _is_count(seq)),
+            to_seq=_checked(sequence["to"], _is_count),
+            previous_package=_checked(document["previous_package"], lambda old: old is None or _is_uuid(old)),
+            counts={
+                _checked(table, _is_text): _checked(count, _is_count)
+                for table, count in _mapping(document["counts"]).items()
+            },
+            members={
+                _checked(name, is_member_name): Member(
+                    _checked(member["sha256"], lambda digest: _is_hex(digest, 32)),
+                    _checked(member["size"], _is_count),
+                    _checked(member["lines"], _is_count),
+                )
+                for name, member in _mapping(document["members"]).items()
+            },
+        )
+    except (KeyError, TypeError, ValueError):
+        raise BranchDeskError("package.bad_manifest") from None
+    stated_fingerprint = sender.get("fingerprint")
+    in_order = manifest.from_seq is None or manifest.from_seq <= manifest.to_seq
+    if stated_fingerprint != manifest.sender.fingerprint or not in_order or not _members_fit_kind(manifest):
+        raise BranchDeskError("package.bad_manifest")
+    return manifest
+
+
+def _members_fit_kind(manifest: Manifest) -> bool:
+    names = set(manifest.members)
+    if manifest.kind is PackageKind.DELTA:
+        return names == {CHANGES} and manifest.from_seq is not None
+    return CHANGES not in names and manifest.from_seq is None
+
+
+def _json_object(data: bytes) -> dict[str, Any]:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise BranchDeskError("package.bad_manifest") from None
+    if not isinstance(document, dict):
+        raise BranchDeskError("package.bad_manifest")
+    return document
+
+
+def _checked(value: Any, test: Callable[[Any], bool]) -> Any:
+    if not test(value):
+        raise ValueError(value)
+    return value
+
+
+def _mapping(value: object) -> dict[Any, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(value)
+    return value
+
+
+def _is_text(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _is_uuid(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return str(uuid.UUID(value)) == value
+    except ValueError:
+        return False
+
+
+def _is_hex(value: object, length: int) -> bool:
+    return isinstance(value, str) and re.fullmatch(f"[0-9a-f]{{{length * 2}}}", value) is not None
+
+
+def is_member_name(name: object) -> bool:
+    """A name a package may hold besides its manifest and signature (no folders, no paths of its own)."""
+    return isinstance(name, str) and (name in (CHANGES, TOMBSTONES) or _ROWS.match(name) is not None)
+
+
+class MemberDigest:
+    """What a member holds, taken line by line as it is written or read: its SHA-256, size, line count and
+    lines per table (a ``rows/<table>.jsonl`` member's lines are its table's; other lines name theirs).
+
+    A line that is no JSON object of a table is remembered, not raised at once: a member whose bytes were
+    changed is refused as changed (:func:`check_member`), which is the truer message.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._table = match.group(1) if (match := _ROWS.match(name)) else None
+        self._hash = hashlib.sha256()
+        self.size = 0
+        self.lines = 0
+        self.tables: Counter[str] = Counter()
+        self.problem: BranchDeskError | None = None
+
+    def add(self, line: bytes) -> dict[str, Any] | None:
+        """Take one line (with its newline); the object it holds, or None for a bad line."""
+        self._hash.update(line)
+        self.size += len(line)
+        self.lines += 1
+        try:
+            value = json.loads(line.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            value = None
+        table = value.get("table") if isinstance(value, dict) and self._table is None else self._table
+        if not isinstance(value, dict) or not isinstance(table, str) or not line.endswith(b"\n"):
+            if self.problem is None:
+                self.problem = BranchDeskError("package.bad_line", member=self.name, line=self.lines)
+            return None
+        self.tables[table] += 1
+        return value
+
+    def member(self) -> Member:
+        return Member(self._hash.hexdigest(), self.size, self.lines)
+
+
+def canonical_json(value: Mapping[str, Any]) -> bytes:
+    """UTF-8 JSON with sorted keys and no spaces: the same object always gives the same bytes."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def json_line(value: Mapping[str, Any]) -> bytes:
+    return canonical_json(value) + b"\n"
+
+
+def digest_lines(name: str, values: Iterable[Mapping[str, Any]]) -> tuple[MemberDigest, Iterator[bytes]]:
+    """The lines of member ``name`` as bytes, taken into a digest as they are produced (for writing)."""
+    digest = MemberDigest(name)
+
+    def lines() -> Iterator[bytes]:
+        for value in values:
+            line = json_line(value)
+            digest.add(line)
+            if digest.problem is not None:  # a writer's mistake (a change without its table), never sent
+                raise digest.problem
+            yield line
+
+    return digest, lines()
+
+
+def check_member(manifest: Manifest, digest: MemberDigest) -> None:
+    """A member read whole must be the one the manifest names: same hash, size and line count, every line
+    an object of a table."""
+    if manifest.members[digest.name] != digest.member():
+        raise BranchDeskError("package.member_changed", member=digest.name)
+    if digest.problem is not None:
+        raise digest.problem
+
+
+def check_counts(manifest: Manifest, digests: Iterable[MemberDigest]) -> None:
+    """The per-table counts the manifest declares must be those of the lines read."""
+    found: Counter[str] = Counter()
+    for digest in digests:
+        found.update(digest.tables)
+    for table in sorted(set(found) | set(manifest.counts)):
+        if found[table] != manifest.counts.get(table, 0):
+            raise BranchDeskError(
+                "package.counts_wrong",
+                table=table,
+                declared=manifest.counts.get(table, 0),
+                found=found[table],
+            )

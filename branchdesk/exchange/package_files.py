@@ -1,0 +1,261 @@
+"""Data packages as files (``.bdx``, DESIGN.md §9): writing one whole or not at all, and reading one only
+after it has shown it is intact, signed and what it says it is. The format is domain/packages.py.
+
+Reading checks, before any line is used: the zip (a truncated or damaged file), its size (a zip bomb), the
+manifest's format version, the signature of the manifest by the key it names and that key against the one
+pinned for the sender, the manifest itself, its schema version, then every member's hash, size and lines
+and the per-table counts. Each refusal is a BranchDeskError with its own message; nothing is written.
+The signature covers the manifest and so, through its hashes, every member; the zip's own bookkeeping
+(timestamps, attributes) is not part of what a package says.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import uuid as uuid_module
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from branchdesk import __version__
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.packages import (
+    FORMAT_VERSION,
+    MANIFEST,
+    SIGNATURE,
+    Manifest,
+    MemberDigest,
+    PackageKind,
+    Scope,
+    Sender,
+    check_counts,
+    check_member,
+    digest_lines,
+    format_version,
+    is_member_name,
+    parse_manifest,
+    sender_key,
+)
+from branchdesk.domain.signatures import SIGNATURE_BYTES, KeyPair, fingerprint, signed_by
+from branchdesk.storage.schema import SCHEMA_VERSION
+
+PACKAGE_SUFFIX = ".bdx"
+# Every member's time in the zip, so that the same package is the same bytes.
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MiB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a package may unpack to. A city's year (300k activities) is about 150 MB of lines, which
+    deflate about tenfold; a zip bomb inflates a thousandfold."""
+
+    members: int = 256
+    manifest_bytes: int = 4 * _MiB
+    total_bytes: int = 4096 * _MiB
+    line_bytes: int = 4 * _MiB
+    ratio: int = 200  # uncompressed over compressed, for a member of more than 1 MiB
+
+
+@dataclass(frozen=True)
+class Package:
+    """A package that passed every check; its members' lines are read again as they are used."""
+
+    path: Path
+    manifest: Manifest
+    sha256: str  # of the whole file, for the package log
+    limits: Limits
+
+    def values(self, member: str) -> Iterator[dict[str, Any]]:
+        """The objects of ``member``, one a line; the member is checked again as it is read, in case the
+        file changed since it was verified."""
+        with _opened(self.path) as archive:
+            digest = MemberDigest(member)
+            with archive.open(member) as stream:
+                for line in _lines(stream, self.path, self.limits):
+                    value = digest.add(line)
+                    if value is not None:
+                        yield value
+            check_member(self.manifest, digest)
+
+
+def write_package(
+    path: Path,
+    *,
+    kind: PackageKind,
+    key: KeyPair,
+    ledger_id: str,
+    scope: Scope | None,
+    from_seq: int | None,
+    to_seq: int,
+    previous_package: str | None,
+    created_at: str,
+    members: Mapping[str, Iterable[Mapping[str, Any]]],
+) -> Manifest:
+    """Write a signed package at ``path``, made whole beside it and then moved into place."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.{uuid_module.uuid4().hex[:8]}.tmp")
+    digests = []
+    try:
+        with zipfile.ZipFile(temporary, "w") as archive:
+            for name, values in members.items():
+                digest, lines = digest_lines(name, values)
+                with archive.open(_entry(name), "w", force_zip64=True) as stream:
+                    for line in lines:
+                        stream.write(line)
+                digests.append(digest)
+            counts: dict[str, int] = {}
+            for digest in digests:
+                for table, count in digest.tables.items():
+                    counts[table] = counts.get(table, 0) + count
+            manifest = Manifest(
+                package_uuid=str(uuid_module.uuid4()),
+                kind=kind,
+                app_version=__version__,
+                schema_version=SCHEMA_VERSION,
+                created_at=created_at,
+                sender=Sender(ledger_id, scope, key.public_key.hex()),
+                from_seq=from_seq,
+                to_seq=to_seq,
+                previous_package=previous_package,
+                counts=dict(sorted(counts.items())),
+                members={digest.name: digest.member() for digest in digests},
+            )
+            data = manifest.to_bytes()
+            parse_manifest(data)  # what a receiver will check: a mistake here is ours
+            archive.writestr(_entry(MANIFEST), data)
+            archive.writestr(_entry(SIGNATURE), key.sign(data).hex())
+        os.replace(temporary, path)
+    except OSError as error:
+        raise BranchDeskError(
+            "package.cannot_write", path=str(path), reason=error.strerror or str(error)
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return manifest
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
+def read_package(
+    path: Path,
+    *,
+    pinned_key: Callable[[str], bytes | None] = lambda _ledger_id: None,
+    schema_version: int = SCHEMA_VERSION,
+    limits: Limits = Limits(),
+) -> Package:
+    """The package at ``path`` once every check has passed (see the module's text); ``pinned_key`` gives the
+    public key a sender's ledger_id was pinned to, or None for a sender not seen before."""
+    path = Path(path)
+    if not path.is_file():
+        raise BranchDeskError("package.missing", path=str(path))
+    with _opened(path) as archive:
+        entries = _checked_entries(archive, path, limits)
+        if MANIFEST not in entries or SIGNATURE not in entries:
+            raise BranchDeskError("package.not_a_package", path=str(path))
+        data = archive.read(MANIFEST)
+        signature = archive.read(SIGNATURE)
+        manifest = _trusted_manifest(data, signature, pinned_key, schema_version)
+        _check_member_list(manifest, entries)
+        digests = []
+        for name in manifest.members:
+            digest = MemberDigest(name)
+            with archive.open(name) as stream:
+                for line in _lines(stream, path, limits):
+                    digest.add(line)
+            check_member(manifest, digest)
+            digests.append(digest)
+        check_counts(manifest, digests)
+    return Package(path, manifest, _file_hash(path), limits)
+
+
+def _trusted_manifest(
+    data: bytes, signature: bytes, pinned_key: Callable[[str], bytes | None], schema_version: int
+) -> Manifest:
+    version = format_version(data)
+    if version != FORMAT_VERSION:
+        raise BranchDeskError("package.unknown_format", version=version, supported=FORMAT_VERSION)
+    ledger_id, key = sender_key(data)
+    try:
+        signature_bytes = bytes.fromhex(signature.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        signature_bytes = b""
+    if len(signature_bytes) != SIGNATURE_BYTES or not signed_by(key, data, signature_bytes):
+        raise BranchDeskError("package.bad_signature")
+    pinned = pinned_key(ledger_id)
+    if pinned is not None and pinned != key:
+        raise BranchDeskError("package.wrong_key", pinned=fingerprint(pinned), found=fingerprint(key))
+    manifest = parse_manifest(data)
+    if manifest.schema_version > schema_version:
+        raise BranchDeskError(
+            "package.newer_schema", package_version=manifest.schema_version, app_version=schema_version
+        )
+    return manifest
+
+
+def _checked_entries(archive: zipfile.ZipFile, path: Path, limits: Limits) -> dict[str, zipfile.ZipInfo]:
+    """The zip's members by name, refused when there are too many, too large or too compressed (a bomb),
+    before a byte is inflated; a name twice or an encrypted member is no package of ours."""
+    infos = archive.infolist()
+    if len(infos) > limits.members or sum(info.file_size for info in infos) > limits.total_bytes:
+        raise BranchDeskError("package.too_large", path=str(path))
+    entries: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.filename in entries or info.flag_bits & 0x1:
+            raise BranchDeskError("package.damaged", path=str(path))
+        too_compressed = info.file_size > _MiB and info.file_size > limits.ratio * max(info.compress_size, 1)
+        manifest_too_big = info.filename in (MANIFEST, SIGNATURE) and info.file_size > limits.manifest_bytes
+        if too_compressed or manifest_too_big:
+            raise BranchDeskError("package.too_large", path=str(path))
+        entries[info.filename] = info
+    return entries
+
+
+def _check_member_list(manifest: Manifest, entries: Mapping[str, zipfile.ZipInfo]) -> None:
+    present = set(entries) - {MANIFEST, SIGNATURE}
+    for name in sorted(present - set(manifest.members)):
+        raise BranchDeskError("package.member_extra", member=name if is_member_name(name) else repr(name))
+    for name, member in manifest.members.items():
+        if name not in present:
+            raise BranchDeskError("package.member_missing", member=name)
+        if entries[name].file_size != member.size:  # known before inflating it
+            raise BranchDeskError("package.member_changed", member=name)
+
+
+def _lines(stream: IO[bytes], path: Path, limits: Limits) -> Iterator[bytes]:
+    while line := stream.readline(limits.line_bytes + 1):
+        if len(line) > limits.line_bytes:
+            raise BranchDeskError("package.too_large", path=str(path))
+        yield line
+
+
+@contextlib.contextmanager
+def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The zip at ``path``; a file that is no zip, or is cut short or changed so that a member no longer
+    inflates to what the zip recorded, is a damaged package."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            yield archive
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError):
+        raise BranchDeskError("package.damaged", path=str(path)) from None
+    except OSError as error:
+        raise BranchDeskError(
+            "package.cannot_read", path=str(path), reason=error.strerror or str(error)
+        ) from None
+
+
+def _file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(_MiB):
+            digest.update(chunk)
+    return digest.hexdigest()
