@@ -14,23 +14,23 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from branchdesk.domain.branch_rules import BranchDraft
 from branchdesk.domain.changes import Changed
-from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError, FieldProblem
 from branchdesk.domain.listing import BranchColumn, BranchRow
 from branchdesk.domain.vocabulary import branch_column
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services import branches, regions
-from branchdesk.services.history import record_actions, reference_names
+from branchdesk.services.history import record_actions
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.date_choice import DateDialog
-from branchdesk.ui.dialogs.history import HistoryDialog
+from branchdesk.ui.dialogs.history import HistoryDialog, read_history
 from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
 from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.models.branches import COLUMNS, cell_text
 
 translate = QCoreApplication.translate
@@ -79,7 +79,7 @@ class BranchActions(QObject):
     def __init__(
         self,
         edits: LedgerEdits,
-        clock: Clock,
+        jobs: JobRunner,
         selected: Callable[[], list[BranchRow]],
         region: Callable[[], int | None],
         headers: Callable[[], list[str]],
@@ -87,7 +87,8 @@ class BranchActions(QObject):
     ) -> None:
         super().__init__(parent)
         self._edits = edits
-        self._clock = clock
+        self._jobs = jobs
+        self._clock = jobs.clock
         self._selected = selected
         self._region = region
         self._headers = headers
@@ -226,10 +227,10 @@ class BranchActions(QObject):
         selected = self._selected()
         if ledger is None or len(selected) != 1:
             return
-        actions = record_actions(ledger, selected[0].uuid)
+        uuid = selected[0].uuid
         title = self.tr("History of {name}").format(name=selected[0].name)
-        changes = [change for action in actions for change in action.changes]
-        exec_and_delete(HistoryDialog(title, actions, reference_names(ledger, changes), self._parent))
+        read = read_history(lambda reader: record_actions(reader, uuid))
+        exec_and_delete(HistoryDialog(title, self._jobs, ledger.path, read, self._parent))
 
     # -- many branches -------------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from branchdesk.domain.stats import LedgerStats
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_month, format_rate
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, restore_backup
-from branchdesk.services.history import ledger_actions, reference_names
+from branchdesk.services.history import ledger_actions
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.services.stats import region_stats
 from branchdesk.ui.action_names import action_name
@@ -37,7 +37,7 @@ from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.guide import GuideDialog
-from branchdesk.ui.dialogs.history import HistoryDialog
+from branchdesk.ui.dialogs.history import HistoryDialog, read_history
 from branchdesk.ui.dialogs.holidays import HolidaysDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
@@ -462,17 +462,20 @@ class MainWindow(QMainWindow):
 
     def show_ledger_history(self) -> None:
         """Edit ▸ Ledger history: the newest changes first."""
-        ledger = self.edits.ledger
-        if ledger is None:
+        if self.session is None:
             return
-        actions = ledger_actions(ledger, HISTORY_SHOWN)
-        title = self.tr("Ledger history")
-        if len(actions) == HISTORY_SHOWN:
-            title = self.tr("Ledger history (the newest {count} actions)").format(
+        dialog = HistoryDialog(
+            self.tr("Ledger history"),
+            self.jobs,
+            self.session.path,
+            read_history(lambda ledger: ledger_actions(ledger, HISTORY_SHOWN)),
+            self,
+            limit=HISTORY_SHOWN,
+            limited_title=self.tr("Ledger history (the newest {count} actions)").format(
                 count=format_count(HISTORY_SHOWN)
-            )
-        changes = [change for action in actions for change in action.changes]
-        exec_and_delete(HistoryDialog(title, actions, reference_names(ledger, changes), self))
+            ),
+        )
+        exec_and_delete(dialog)
 
     def _show_title(self) -> None:
         if self.session is None:

@@ -2464,6 +2464,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{names} 等（另有 {count} 个）</translation>
     </message>
     <message>
+        <source>Reading the history…</source>
+        <translation>正在读取修改记录……</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>

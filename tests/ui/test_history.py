@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,13 +16,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from branchdesk.domain.activities import ActivityDraft
+from branchdesk.domain.changes import OperationEntry
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, RegionLevel
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.services import activities, draws, pairings, regions
+from branchdesk.services import history as history_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import UNLOGGED_TABLES
+from branchdesk.ui import main_window as main_window_module
 from branchdesk.ui.action_names import ACTION_NAMES
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.history import HistoryDialog
@@ -69,6 +73,7 @@ def _history_rows(open_it: Callable[[], None], shot: str) -> list[list[str]]:
 
     def read(dialog: QWidget) -> None:
         assert isinstance(dialog, HistoryDialog)
+        assert dialog.wait()  # read on the job runner
         seen.append(dialog.rows())
         if SCREENSHOTS:
             dialog.resize(1366, 768)
@@ -178,3 +183,51 @@ def test_every_action_field_and_table_has_a_name(ledger: Ledger) -> None:
         and column["name"] not in FIELDS
     ]
     assert unnamed == []
+
+
+def test_ledger_history_shows_at_once_and_reads_its_lines_off_the_ui_thread(
+    make_window: Callable[..., MainWindow],
+    county: Path,
+    qtbot: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = open_window(make_window, county)
+    release = threading.Event()
+    threads: list[bool] = []  # per read: on the UI (main) thread?
+
+    def held(ledger: Ledger, limit: int = 1000) -> list[OperationEntry]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        assert release.wait(10)
+        return history_service.ledger_actions(ledger, limit)
+
+    monkeypatch.setattr(main_window_module, "ledger_actions", held)
+    seen: list[tuple[str, bool, int]] = []
+
+    def state(dialog: HistoryDialog) -> tuple[str, bool, int]:
+        """The status line (if shown), the busy bar shown, the lines."""
+        status = dialog.status.text() if dialog.status.isVisible() else ""
+        return status, dialog.busy.isVisible(), dialog.model.rowCount()
+
+    def look(dialog: QWidget) -> None:
+        assert isinstance(dialog, HistoryDialog)
+        seen.append(state(dialog))
+        release.set()
+        assert dialog.wait()
+        seen.append(state(dialog))
+        widths = [dialog.table.columnWidth(column) for column in range(4)]
+        assert all(width > 0 for width in widths)
+        assert sum(widths) <= dialog.table.viewport().width() + 2, "every column shows without scrolling"
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+
+    answer(HistoryDialog, look)
+    _activate(window, qtbot)
+    # Edit (Alt+E), then Ledger history (H), as a clerk would from the keyboard.
+    qtbot.keyClick(window.menuBar(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+    qtbot.waitUntil(window.edit_menu.isVisible)  # type: ignore[attr-defined]
+    qtbot.keyClick(window.edit_menu, Qt.Key.Key_H)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(seen) == 2)  # type: ignore[attr-defined]
+    assert seen[0] == ("正在读取修改记录……", True, 0), "the dialog shows before its lines are read"
+    assert threads == [False]
+    status, busy, rows = seen[1]
+    assert (status, busy) == ("", False)
+    assert rows > 5

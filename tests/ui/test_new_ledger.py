@@ -81,6 +81,7 @@ def test_file_new_asks_the_region_chain_and_the_ledger_is_ready_for_branches(
     history: list[list[list[str]]] = []
 
     def read_history(dialog: HistoryDialog) -> None:
+        assert dialog.wait()  # read on the job runner
         history.append(dialog.rows())
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
 

@@ -21,9 +21,12 @@ class Cell(NamedTuple):
 
 
 class ResultTableModel(QAbstractTableModel, Generic[RowT]):
-    def __init__(self, cell: Callable[[RowT, int], Cell], parent: QObject | None = None) -> None:
+    def __init__(
+        self, cell: Callable[[RowT, int], Cell], parent: QObject | None = None, *, tooltips: bool = False
+    ) -> None:
         super().__init__(parent)
         self._cell = cell  # the owner's, so that its texts are translated in the owner's context
+        self._tooltips = tooltips  # a cell's whole text when hovered (for columns that elide it)
         self._headers: list[str] = []
         self._rows: Sequence[RowT] = ()
 
@@ -52,10 +55,10 @@ class ResultTableModel(QAbstractTableModel, Generic[RowT]):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.BackgroundRole,
             Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        ) and (role != Qt.ItemDataRole.ToolTipRole or not self._tooltips):
             return None
         cell = self._cell(self._rows[index.row()], index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cell.text
         if role == Qt.ItemDataRole.BackgroundRole:
             return None if cell.background is None else QBrush(cell.background)

@@ -46,7 +46,7 @@ class BranchesTab(QWidget):
         self._edits = edits
         self._region_id: int | None = None
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
-        self._clock = clock = jobs.clock
+        self._clock = jobs.clock
         self._unpaired_on: dt.date | None = None  # with the box ticked: unpaired on this day
         self.model = BranchTableModel(source, self)
         self.model.read_large_views_with(Reads(jobs, self))
@@ -99,7 +99,7 @@ class BranchesTab(QWidget):
         filters.addStretch()
         filters.addWidget(self.count_label)
         self.branch_actions = BranchActions(
-            edits, clock, self.selected_rows, lambda: self._region_id, self._headers, self
+            edits, jobs, self.selected_rows, lambda: self._region_id, self._headers, self
         )
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("branchToolbar")
