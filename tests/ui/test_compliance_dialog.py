@@ -4,12 +4,15 @@ closing while a read runs, and the region name the window gives it."""
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
+from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.compliance import OverduePairing
 from branchdesk.domain.enums import ActivityType
@@ -19,8 +22,11 @@ from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage import activities as activity_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.compliance import ComplianceDialog
+from branchdesk.ui.dialogs.import_wizard import ImportWizard
+from branchdesk.ui.jobs.runner import Reads
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder, day
+from tests.ui.driving import answer, press
 from tests.ui.typing import press_enter, retype
 
 
@@ -77,10 +83,19 @@ def test_the_figures_are_read_off_the_ui_thread_and_shown_as_models(
         return real(ledger, region_id, month, direct=direct)
 
     monkeypatch.setattr(compliance_service, "overdue_pairings", recorded)
+    real_halves = key_task_service.half_years
+    halves_read_on: list[bool] = []
+
+    def halves(ledger: Ledger) -> list[HalfYear]:
+        halves_read_on.append(threading.current_thread() is threading.main_thread())
+        return real_halves(ledger)
+
+    monkeypatch.setattr(key_task_service, "half_years", halves)
     dialog = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     assert dialog.summary.text() == "正在统计……"
     assert dialog.wait()
     assert threads == [False]
+    assert halves_read_on == [False], "what the view needs at opening is read off the UI thread too"
     assert "提醒" in dialog.summary.text()
     assert overdue_names(dialog) == ["城关1村党支部", "城关2村党支部"]  # nobody held May's yet
     assert dialog.overdue_model.index(0, 3).data() == "2022年3月12日"
@@ -216,3 +231,43 @@ def test_enter_in_the_month_shows_that_month_and_keeps_the_view_open(
     assert dialog.isVisible()
     assert "2022年4月" in dialog.summary.text()
     dialog.close()
+
+
+def menu_item(window: MainWindow, menu_key: Qt.Key, item_key: Qt.Key) -> None:
+    """A menu item by its access keys: Alt+letter opens the menu, the item's letter chooses it."""
+    # A dialog closed just before is deleted once the event loop runs again; then the window is active.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    press(window, menu_key, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu), "the menu did not open"
+    QTest.keyClick(menu, item_key)
+
+
+def test_closed_dialogs_and_their_readers_are_freed(
+    make_window: Callable[..., MainWindow], town: tuple[Path, int], qtbot: QtBot
+) -> None:
+    """Tools ▸ Compliance and File ▸ Import opened and closed from the keyboard leave nothing behind: no
+    dialog kept as the window's child, no reader, nothing for Python's collector to free later (issue
+    #16's SIGSEGV: closed dialogs left as cycles, freed by the collector on a worker thread)."""
+    path, region = town
+    window, _ = opened(make_window, path)
+    window.regions.select(region)
+    window.settle()
+    gone: list[weakref.ref[QObject]] = []
+
+    def close(dialog: QDialog) -> None:
+        gone.append(weakref.ref(dialog))
+        gone.extend(weakref.ref(reader) for reader in dialog.findChildren(Reads))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    compliance = answer(ComplianceDialog, close)
+    menu_item(window, Qt.Key.Key_T, Qt.Key.Key_C)  # Tools ▸ Compliance (1+N)
+    wizard = answer(ImportWizard, close)
+    menu_item(window, Qt.Key.Key_F, Qt.Key.Key_I)  # File ▸ Import
+    assert (compliance, wizard) == (["complianceDialog"], ["importWizard"])
+    assert len(gone) == 5, "the compliance view, its three readers, and the wizard"
+    assert window.jobs.wait()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    assert [ref() for ref in gone] == [None] * len(gone), "freed without waiting for the collector"
+    assert window.findChildren(QDialog) == []

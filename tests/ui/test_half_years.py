@@ -84,6 +84,7 @@ def test_half_years_read_as_words_where_the_window_shows_them(
     assert ledger is not None
     compliance = ComplianceDialog(ledger, window.jobs, region, "城关镇", window)
     qtbot.addWidget(compliance)
+    assert compliance.wait()  # the half-years the key tasks name are read on the job runner
     assert compliance.half_year.currentText() == words["H1"]
     assert set(_items(compliance.half_year)) == {words["before"], words["H1"], words["H2"]}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,13 +183,23 @@ class ComplianceDialog(QDialog):
         self._coverage_reader.ready.connect(self._coverage_ready)
         self._coverage_reader.failed.connect(self._coverage_failed)
 
-        halves = sorted({*key_task_service.half_years(ledger), HalfYear.of(today)}, reverse=True)
-        for half_year in halves:
-            self.half_year.addItem(format_half_year(half_year), str(half_year))
-        self.half_year.setCurrentIndex(self.half_year.findData(str(HalfYear.of(today))))
+        # The current half-year at once; the others the key tasks name come with a read of their own.
+        self._offer_half_years([HalfYear.of(today)])
+        self._halves_reader = Reads(jobs, self)
+        self._halves_reader.ready.connect(lambda _key, halves: self._offer_half_years(halves))
+        self._halves_reader.request(ledger.path, "half-years", key_task_service.half_years)
         self.month.value_edited.connect(self._read_month)
         self.half_year.currentIndexChanged.connect(self._read_coverage)
         self.refresh()
+
+    def _offer_half_years(self, halves: list[HalfYear]) -> None:
+        """The half-years to choose from, newest first; the one chosen stays chosen."""
+        chosen = self.half_year.currentData() or str(HalfYear.of(self._ledger.clock.today()))
+        with QSignalBlocker(self.half_year):
+            self.half_year.clear()
+            for half_year in sorted({*halves, HalfYear.parse(chosen)}, reverse=True):
+                self.half_year.addItem(format_half_year(half_year), str(half_year))
+            self.half_year.setCurrentIndex(self.half_year.findData(chosen))
 
     def chosen_month(self) -> Month:
         """The month last entered: text that is no month is marked and leaves the figures as they are."""
@@ -202,19 +212,21 @@ class ComplianceDialog(QDialog):
 
     def wait(self, msecs: int = 60000) -> bool:
         """Wait for the figures asked for and show them (tests, screenshots)."""
-        done = self._month_reader.wait(msecs) and self._coverage_reader.wait(msecs)
+        readers = (self._halves_reader, self._month_reader, self._coverage_reader)
+        done = all(reader.wait(msecs) for reader in readers)
         QCoreApplication.sendPostedEvents()
         QCoreApplication.processEvents()
         return done
 
     @property
     def reading(self) -> bool:
-        return self._month_reader.pending or self._coverage_reader.pending
+        readers = (self._halves_reader, self._month_reader, self._coverage_reader)
+        return any(reader.pending for reader in readers)
 
     def done(self, result: int) -> None:
         """Closing stops a read under way: its query is interrupted and its result dropped."""
-        self._month_reader.cancel()
-        self._coverage_reader.cancel()
+        for reader in (self._halves_reader, self._month_reader, self._coverage_reader):
+            reader.cancel()
         super().done(result)
 
     # -- the month: overdue pairings and month by month ---------------------------------------------
