@@ -205,7 +205,7 @@ def bench_charts(path: Path) -> None:
     from branchdesk.charts.base import figure_height
     from branchdesk.charts.picture import SCREEN_DPI, Picture, render
     from branchdesk.i18n.language import Translations
-    from branchdesk.ui.chart_canvas import ChartView
+    from branchdesk.ui.chart_canvas import ChartView, screen_image
     from branchdesk.ui.jobs.runner import JobRunner
     from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, Wording
     from branchdesk.ui.tabs.coverage import CoverageTab
@@ -247,9 +247,11 @@ def bench_charts(path: Path) -> None:
                     return time.perf_counter() - start, picture
 
                 def show(picture: Picture) -> float:
-                    """The UI thread's part: the picture into the view, and the view painted."""
+                    """The UI thread's part: the picture (in the screen's format, made by the worker) into
+                    the view, and the view painted."""
+                    image = screen_image(picture)
                     start = time.perf_counter()
-                    view.show_picture(picture, tall=picture.logical_size[1] > height)
+                    view.show_picture(picture, image, tall=picture.logical_size[1] > height)
                     view.grab()
                     return time.perf_counter() - start
 

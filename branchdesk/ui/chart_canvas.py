@@ -17,6 +17,17 @@ if TYPE_CHECKING:
     from branchdesk.charts.picture import Picture
 
 
+def screen_image(picture: Picture) -> QImage:
+    """The picture in the screen's own format, premultiplied ARGB: painted without a conversion each
+    time (a worker makes it; QImage may be used on any thread)."""
+    image = QImage(
+        picture.rgba, picture.width, picture.height, picture.width * 4, QImage.Format.Format_RGBA8888
+    )
+    native = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)  # a copy: rgba may go
+    native.setDevicePixelRatio(picture.ratio)
+    return native
+
+
 class ChartView(QWidget):
     hovered = Signal(object)  # the Target under the mouse, or None
     clicked = Signal(object)  # the Target clicked with the left button
@@ -33,8 +44,11 @@ class ChartView(QWidget):
     def picture(self) -> Picture | None:
         return self._picture
 
-    def show_picture(self, picture: Picture | None, *, tall: bool = False) -> None:
-        """Show ``picture`` (None: nothing); a ``tall`` one keeps its height, to be scrolled."""
+    def show_picture(
+        self, picture: Picture | None, image: QImage | None = None, *, tall: bool = False
+    ) -> None:
+        """Show ``picture`` (None: nothing), painted from ``image`` (made by :func:`screen_image` if not
+        given); a ``tall`` one keeps its height, to be scrolled."""
         self._picture = picture
         if picture is None:
             self._image = None

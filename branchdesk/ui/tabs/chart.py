@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor
+from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from branchdesk.domain.months import Month
 from branchdesk.i18n.language import format_date, format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.chart_canvas import ChartView
+from branchdesk.ui.chart_canvas import ChartView, screen_image
 from branchdesk.ui.jobs.runner import Compute, JobRunner, Reads
 from branchdesk.ui.labels import current_language
 
@@ -134,10 +134,11 @@ class Wording:
 
 @dataclass(frozen=True)
 class Drawn:
-    """A worker's result: the chart's figures and their picture."""
+    """A worker's result: the chart's figures, their picture, and the picture as the screen shows it."""
 
     data: object
     picture: Picture
+    image: QImage
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def _render_job(
         rows = spec.rows(found)
         height = max(size.height, round(figure_height(rows, 0) * SCREEN_DPI)) if rows else size.height
         picture = render(lambda figure: spec.figure(figure, found, wording), size.width, height, size.ratio)
-        return Drawn(found, picture)
+        return Drawn(found, picture, screen_image(picture))
 
     return run
 
@@ -428,7 +429,7 @@ class ChartTab(QWidget):
         self.status.hide()
         self._shown, self._shown_size, self._data = shown, size, drawn.data
         self._hovered = None
-        self.view.show_picture(drawn.picture, tall=drawn.picture.logical_size[1] > size.height)
+        self.view.show_picture(drawn.picture, drawn.image, tall=drawn.picture.logical_size[1] > size.height)
         self.chart_shown.emit()
 
     def _forget(self) -> None:
