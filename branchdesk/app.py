@@ -179,7 +179,7 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
         for tab_id in window.tab_ids():
             window.show_tab(tab_id)
             window.settle()
-        if window.coverage_label.text() == "":
+        if window.figures.coverage_label.text() == "":
             raise RuntimeError("the status bar shows no coverage")
         if window.branches_tab.model.rowCount() == 0:
             raise RuntimeError("the Branches tab shows no rows")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -14,9 +13,6 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButt
 
 from branchdesk.services.regions import scope_contents
 from branchdesk.storage.ledger import Ledger
-
-if TYPE_CHECKING:
-    from branchdesk.ui.main_window import MainWindow
 
 _MNEMONIC = re.compile(r"\(&\w\)|&(?=\w)")  # 添加支部(&A)… and &Add branch… read 添加支部… and Add branch…
 
@@ -88,89 +84,86 @@ class HintSteps:
     record: Callable[[], Step]
 
 
-class EmptyHints(QObject):
-    """A hint at the top of each tab, shown while the selected region holds nothing for that tab."""
+Advice = tuple[str, Callable[[], list[Step]]]  # a hint's line, and its buttons (made only when shown)
 
-    def __init__(self, tabs: Sequence[QWidget], steps: HintSteps, parent: QObject) -> None:
+
+class EmptyHints(QObject):
+    """A hint at the top of each tab, shown while the selected region holds nothing for that tab. A tab
+    made later (ui/tabs/deck.py) gets its hint when it is made."""
+
+    def __init__(self, steps: HintSteps, parent: QObject) -> None:
         super().__init__(parent)
         self._steps = steps
         self.hints: dict[str, EmptyHint] = {}  # by tab id
-        for tab in tabs:
-            key = tab.objectName()
-            hint = EmptyHint(f"emptyHint-{key}", tab)
-            layout = tab.layout()
-            assert isinstance(layout, QBoxLayout)
-            layout.insertWidget(0, hint)
-            self.hints[key] = hint
+        self._advice: dict[str, Advice | None] = {}  # by tab id; None: the tab has something to show
 
-    @classmethod
-    def for_window(cls, window: MainWindow) -> EmptyHints:
-        """Hints on the window's tabs, their buttons doing what the menus do."""
-        tabs = [
-            window.branches_tab,
-            window.pairings_tab,
-            window.activities_tab,
-            window.coverage_tab,
-            window.frequency_tab,
-        ]
-        branch_actions = window.branches_tab.branch_actions
-        steps = HintSteps(
-            add_region=lambda: action_step(window.region_actions.add_top),
-            add_branch=lambda: action_step(branch_actions.add),
-            paste=lambda: action_step(branch_actions.paste),
-            import_rows=lambda: action_step(window.exchange.import_action),
-            pair=lambda: action_step(window.pairing_actions["pairAction"]),
-            draw=lambda: action_step(window.pairing_actions["drawAction"]),
-            record=lambda: button_step(window.activities_tab.record_button),
-        )
-        return cls(tabs, steps, window)
+    def attach(self, tab: QWidget) -> None:
+        key = tab.objectName()
+        hint = EmptyHint(f"emptyHint-{key}", tab)
+        layout = tab.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(0, hint)
+        self.hints[key] = hint
+        self._show(key)
+
+    def _show(self, key: str) -> None:
+        advice = self._advice.get(key)
+        if advice is None:
+            self.hints[key].hide()
+        else:
+            self.hints[key].show_hint(advice[0], advice[1]())
 
     def refresh(self, ledger: Ledger | None, region_id: int | None, region: str) -> None:
+        self._advice = self._what_to_do(ledger, region_id, region)
+        for key in self.hints:
+            self._show(key)
+
+    def _what_to_do(
+        self, ledger: Ledger | None, region_id: int | None, region: str
+    ) -> dict[str, Advice | None]:
         if ledger is None:
-            for hint in self.hints.values():
-                hint.hide()
-            return
+            return {}
         steps = self._steps
         if region_id is None:
             text = self.tr(
                 "This ledger has no regions yet: add the city first, then its counties and townships."
             )
-            for hint in self.hints.values():
-                hint.show_hint(text, [steps.add_region()])
-            return
+            return dict.fromkeys(TAB_NEEDS, (text, lambda: [steps.add_region()]))
         contents = scope_contents(ledger, region_id)
-        no_branches = (
+        no_branches: Advice = (
             self.tr(
                 "{region} has no branches yet: add them one by one, paste rows copied from Excel or WPS, "
                 "or import a list."
             ).format(region=region),
-            [steps.add_branch(), steps.paste(), steps.import_rows()],
+            lambda: [steps.add_branch(), steps.paste(), steps.import_rows()],
         )
-        no_pairings = (
+        no_pairings: Advice = (
             self.tr(
                 "{region} has no pairings yet: pair two branches, or draw the pairs, strong with weak."
             ).format(region=region),
-            [steps.pair(), steps.draw()],
+            lambda: [steps.pair(), steps.draw()],
         )
-        no_activities = (
+        no_activities: Advice = (
             self.tr("{region} has no activities yet: record the first one.").format(region=region),
-            [steps.record()],
+            lambda: [steps.record()],
         )
-        # Each tab needs what comes before it: branches, then pairings, then activities.
-        needs = {
-            "branches": [(contents.branches, no_branches)],
-            "coverage": [(contents.branches, no_branches), (contents.pairings, no_pairings)],
-            "pairings": [(contents.branches, no_branches), (contents.pairings, no_pairings)],
-            "activities": [
-                (contents.branches, no_branches),
-                (contents.pairings, no_pairings),
-                (contents.activities, no_activities),
-            ],
+        present = {
+            "branches": contents.branches,
+            "pairings": contents.pairings,
+            "activities": contents.activities,
         }
-        needs["activity-frequency"] = needs["activities"]
-        for key, hint in self.hints.items():
-            missing = next((advice for present, advice in needs[key] if not present), None)
-            if missing is None:
-                hint.hide()
-            else:
-                hint.show_hint(*missing)
+        advice = {"branches": no_branches, "pairings": no_pairings, "activities": no_activities}
+        return {
+            key: next((advice[need] for need in needs if not present[need]), None)
+            for key, needs in TAB_NEEDS.items()
+        }
+
+
+# Each tab needs what comes before it: branches, then pairings, then activities.
+TAB_NEEDS = {
+    "branches": ("branches",),
+    "pairings": ("branches", "pairings"),
+    "activities": ("branches", "pairings", "activities"),
+    "coverage": ("branches", "pairings"),
+    "activity-frequency": ("branches", "pairings", "activities"),
+}

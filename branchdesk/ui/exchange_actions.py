@@ -1,16 +1,15 @@
 """The File menu's spreadsheet and report commands: Import, Import templates, Export (the whole ledger or
-the selected region), Export view (the table on show) and the monthly Report. Kept out of the main window,
-which only adds these actions to its menu."""
+the selected region), Export view (the table on show), the monthly Report and Export chart (the chart on
+show). Kept out of the main window, which only adds these actions to its menu."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QToolButton
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind
@@ -21,39 +20,57 @@ from branchdesk.i18n.language import CHINESE, format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.regions import list_regions
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.import_wizard import ImportWizard
 from branchdesk.ui.dialogs.report import ReportDialog
-from branchdesk.ui.jobs.runner import Cancelled, Progress, run_with_progress
-from branchdesk.ui.view_export import TableView, export_view
-
-if TYPE_CHECKING:
-    from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
+from branchdesk.ui.region_tree import RegionTreePanel
+from branchdesk.ui.session import LedgerHost
+from branchdesk.ui.tabs.contract import ChartHolder, TableTab, TableView
+from branchdesk.ui.view_export import export_view
 
 # The kinds a township fills in by hand (units, draws and key tasks come with a whole-ledger export).
 TEMPLATE_KINDS = (ImportKind.REGIONS, ImportKind.BRANCHES, ImportKind.PAIRINGS, ImportKind.ACTIVITIES)
 
 
 class ExchangeActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        host: LedgerHost,
+        tabs: QTabWidget,
+        regions: RegionTreePanel,
+        edits: LedgerEdits,
+        jobs: JobRunner,
+        context: UiContext,
+        window: QMainWindow,
+    ) -> None:
         super().__init__(window)
-        self.window = window
+        self.host = host
+        self.tabs = tabs
+        self.regions = regions
+        self.edits = edits
+        self.jobs = jobs
+        self.context = context
+        self.window = window  # parent of the dialogs; its status bar reports
         self.import_action = self._action("importAction", self.import_file)
         self.templates_action = self._action("importTemplates", self.save_templates)
         self.export_action = self._action("exportLedger", lambda: self.export_ledger(selected=False))
         self.export_region_action = self._action("exportRegion", lambda: self.export_ledger(selected=True))
         self.view_action = self._action("exportView", self.export_view)
         self.report_action = self._action("reportAction", self.open_report)
+        self.chart_action = self._action("exportChart", self.export_chart)
         # The same Export view as a small button beside the tabs, where the table is.
-        self.view_button = QToolButton(window.tabs)
+        self.view_button = QToolButton(tabs)
         self.view_button.setObjectName("exportViewButton")
         self.view_button.setDefaultAction(self.view_action)
         self.view_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.view_button.setAutoRaise(True)
-        window.tabs.setCornerWidget(self.view_button, Qt.Corner.TopRightCorner)
-        window.tabs.currentChanged.connect(self.enable)
-        window.edits.changed.connect(self.enable)
+        tabs.setCornerWidget(self.view_button, Qt.Corner.TopRightCorner)
+        tabs.currentChanged.connect(self.enable)
+        edits.changed.connect(self.enable)
         self.retranslate()
 
     def _action(self, name: str, slot: Callable[[], None]) -> QAction:
@@ -66,7 +83,13 @@ class ExchangeActions(QObject):
         return [self.import_action, self.templates_action]
 
     def export_actions(self) -> list[QAction]:
-        return [self.export_action, self.export_region_action, self.view_action, self.report_action]
+        return [
+            self.export_action,
+            self.export_region_action,
+            self.view_action,
+            self.report_action,
+            self.chart_action,
+        ]
 
     def retranslate(self) -> None:
         self.import_action.setText(self.tr("&Import from Excel or CSV…"))
@@ -76,28 +99,31 @@ class ExchangeActions(QObject):
         self.view_action.setText(self.tr("Export &view…"))
         self.view_action.setToolTip(self.tr("Save the rows this table shows (its filter and order) as xlsx"))
         self.report_action.setText(self.tr("&Monthly report…"))
+        self.chart_action.setText(self.tr("&Export chart…"))
         self.enable()
 
     def enable(self) -> None:
-        session = self.window.session
+        session = self.host.session
         self.import_action.setEnabled(session is not None and not session.read_only)
         for action in (self.export_action, self.export_region_action, self.report_action):
             action.setEnabled(session is not None)
         self.view_action.setEnabled(session is not None and self._view() is not None)
+        chart = self.tabs.currentWidget()
+        self.chart_action.setEnabled(isinstance(chart, ChartHolder) and chart.has_chart())
 
     # -- import --------------------------------------------------------------------------------------
 
     def import_wizard(self) -> ImportWizard | None:
-        window = self.window
-        if window.session is None or window.session.read_only:
+        session, context = self.host.session, self.context
+        if session is None or session.read_only:
             return None
         return ImportWizard(
-            window.session.path,
-            window.jobs,
-            window.edits,
-            window.context.choose_file,
-            chinese=window.context.translations.language == CHINESE,
-            parent=window,
+            session.path,
+            self.jobs,
+            self.edits,
+            context.choose_file,
+            chinese=context.translations.language == CHINESE,
+            parent=self.window,
         )
 
     def import_file(self) -> None:
@@ -106,7 +132,7 @@ class ExchangeActions(QObject):
             exec_and_delete(wizard)
 
     def save_templates(self) -> None:
-        folder = self.window.context.choose_file(self.window, FilePurpose.TEMPLATES, "")
+        folder = self.context.choose_file(self.window, FilePurpose.TEMPLATES, "")
         if folder is None:
             return
         written = []
@@ -116,7 +142,7 @@ class ExchangeActions(QObject):
                 template(path, kind)
                 written.append(path.name)
         except BranchDeskError as error:
-            self.window.context.show_error(self.window, error_text(error))
+            self.context.show_error(self.window, error_text(error))
             return
         self._status(
             self.tr("Templates saved in {folder}: {files}").format(folder=folder, files="、".join(written))
@@ -126,19 +152,18 @@ class ExchangeActions(QObject):
 
     def _region_path(self) -> tuple[str | None, str]:
         """The selected region as the export names it (path), and its name for the file name."""
-        window = self.window
-        region_id = window.regions.selected_region()
-        ledger = window.edits.ledger
+        region_id = self.regions.selected_region()
+        ledger = self.edits.ledger
         found = next((r for r in list_regions(ledger) if r.id == region_id), None) if ledger else None
         return (None, "") if found is None else (found.path, found.name)
 
     def export_ledger(self, *, selected: bool) -> None:
-        window = self.window
-        if window.session is None:
+        session = self.host.session
+        if session is None:
             return
         region, name = self._region_path() if selected else (None, "")
-        suggested = self.tr("{name} ledger.xlsx").format(name=name or window.session.path.stem)
-        path = window.context.choose_file(window, FilePurpose.EXPORT, suggested)
+        suggested = self.tr("{name} ledger.xlsx").format(name=name or session.path.stem)
+        path = self.context.choose_file(self.window, FilePurpose.EXPORT, suggested)
         if path is None:
             return
 
@@ -146,42 +171,52 @@ class ExchangeActions(QObject):
             return export_ledger(ledger, path, region, progress)
 
         label = self.tr("Exporting the ledger…")
-        result = run_with_progress(window.jobs, window, label, window.session.path, work, read_only=True)
+        result = run_with_progress(self.jobs, self.window, label, session.path, work, read_only=True)
         self._report(result, path)
 
     def _view(self) -> TableView | None:
         """The table on show, if the current tab is a table."""
-        window = self.window
-        tab = window.tabs.currentWidget()
-        ledger = window.edits.ledger
-        if tab is window.branches_tab:
-            model = window.branches_tab.model
-            return TableView(self.tr("Branches"), _headers(model), model.view_rows(), model.total)
-        if tab is window.pairings_tab:
-            pairings = window.pairings_tab.model
-            return TableView(self.tr("Pairings"), _headers(pairings), pairings.view_rows(), pairings.total)
-        if tab is window.activities_tab and ledger is not None:
-            activities = window.activities_tab.model
-            return TableView(self.tr("Activities"), _headers(activities), activities.view_rows(ledger), 0)
-        return None
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, TableTab):
+            return None
+        return tab.table_view(self.tabs.tabText(self.tabs.currentIndex()))
 
     def export_view(self) -> None:
         view = self._view()
         if view is None:
             return
-        path = self.window.context.choose_file(self.window, FilePurpose.VIEW, f"{view.name}.xlsx")
+        path = self.context.choose_file(self.window, FilePurpose.VIEW, f"{view.name}.xlsx")
         if path is None:
             return
         try:
             written = export_view(self.window, view, path)
         except BranchDeskError as error:
-            self.window.context.show_error(self.window, error_text(error))
+            self.context.show_error(self.window, error_text(error))
             return
         self._report(Cancelled() if written is None else written, path)
 
+    def export_chart(self) -> None:
+        """File ▸ Export chart: the chart on show, as PNG, SVG or PDF at print resolution."""
+        tab = self.tabs.currentWidget()
+        if not isinstance(tab, ChartHolder) or not tab.has_chart():
+            return
+        path = self.context.choose_chart_path(self.window, tab.suggested_file_name())
+        if path is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            tab.export(path)
+        except (OSError, ValueError) as error:
+            text = self.tr("The chart could not be saved: {reason}").format(reason=error)
+            self.context.show_error(self.window, text)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._status(self.tr("Chart saved to {path}").format(path=path))
+
     def _report(self, result: object, path: Path) -> None:
         if isinstance(result, BranchDeskError):
-            self.window.context.show_error(self.window, error_text(result))
+            self.context.show_error(self.window, error_text(result))
         elif isinstance(result, Cancelled):
             self._status(self.tr("Export cancelled: no file was written."))
         else:
@@ -194,17 +229,13 @@ class ExchangeActions(QObject):
     # -- report --------------------------------------------------------------------------------------
 
     def report_dialog(self) -> ReportDialog | None:
-        window = self.window
-        if window.session is None:
+        session = self.host.session
+        if session is None:
             return None
         region, _ = self._region_path()
-        return ReportDialog(window.session.path, region, window.context, window.jobs, window)
+        return ReportDialog(session.path, region, self.context, self.jobs, self.window)
 
     def open_report(self) -> None:
         dialog = self.report_dialog()
         if dialog is not None:
             exec_and_delete(dialog)
-
-
-def _headers(model: QAbstractItemModel) -> list[str]:
-    return [str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Problem
@@ -21,13 +20,11 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import newest_healthy_backup, restore_backup
 from branchdesk.services.check import STAGES, check_ledger
 from branchdesk.services.drives import DriveKind
+from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs.check import CheckResultDialog, damaged
-from branchdesk.ui.jobs.runner import JobControl, Reads
+from branchdesk.ui.jobs.runner import JobControl, JobRunner, Reads
 from branchdesk.ui.labels import moment_text
-from branchdesk.ui.session import LedgerSession
-
-if TYPE_CHECKING:
-    from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.session import LedgerHost, LedgerSession
 
 # Files up to this size are quick-checked at once on opening (SQLite reads some hundreds of MB a second);
 # larger ones are checked off the UI thread and shown when the check is done.
@@ -35,17 +32,18 @@ QUICK_CHECK_AT_ONCE_BYTES = 16 * 2**20
 
 
 class LedgerSafety(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: LedgerHost, context: UiContext, jobs: JobRunner, window: QMainWindow) -> None:
         super().__init__(window)
-        self.window = window
-        self.context = window.context
+        self.host = host
+        self.window = window  # parent of the dialogs; its status bar reports
+        self.context = context
         self.quick_check_at_once_bytes = QUICK_CHECK_AT_ONCE_BYTES
-        self._jobs = window.jobs
+        self._jobs = jobs
         # The quick check of a large file being opened: opening another drops it.
-        self._quick = Reads(window.jobs, self)
+        self._quick = Reads(jobs, self)
         self._quick.ready.connect(self._pending_checked)
         self._quick.failed.connect(self._pending_checked)
-        self._full = window.jobs.lane(newest_wins=False)  # Tools ▸ Check database
+        self._full = jobs.lane(newest_wins=False)  # Tools ▸ Check database
         self._pending: tuple[LedgerSession, Callable[[LedgerSession], None]] | None = None  # being checked
         self.result_dialog: CheckResultDialog | None = None
         self.progress: QProgressDialog | None = None
@@ -153,7 +151,7 @@ class LedgerSafety(QObject):
         except BranchDeskError as error:
             context.show_error(self.window, error_text(error))
             return False
-        if not self.window.open_path(path):
+        if not self.host.open_path(path):
             return False
         self.window.statusBar().showMessage(
             self.tr("Restored the backup of {when}").format(when=moment_text(backup.taken_at)), 15000
@@ -164,7 +162,7 @@ class LedgerSafety(QObject):
 
     def check_database(self) -> None:
         """The full check of the open ledger, off the UI thread, with progress; then what it found."""
-        session = self.window.session
+        session = self.host.session
         if session is None:
             return
         progress = QProgressDialog(
@@ -212,14 +210,14 @@ class LedgerSafety(QObject):
 
     def close_damaged(self) -> None:
         """A write found the open file damaged: stop using it, and offer its newest healthy backup."""
-        if self.window.session is not None:
-            self._damaged_after_check(self.window.session.path)
+        if self.host.session is not None:
+            self._damaged_after_check(self.host.session.path)
 
     def _damaged_after_check(self, path: Path) -> None:
-        session = self.window.session
+        session = self.host.session
         if session is not None and session.path == path:
             session.ledger.found_damaged()
-            self.window.close_ledger()  # nothing more is written to a damaged file
+            self.host.close_ledger()  # nothing more is written to a damaged file
         self.offer_backup(path)
 
     # -- work off the UI thread ----------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort, RegionNode
@@ -40,3 +41,15 @@ class LedgerSession:
 
     def region_tree(self) -> list[RegionNode]:
         return branches.region_tree(self.ledger)
+
+
+class LedgerHost(Protocol):
+    """What the window's helpers may ask of it about the open ledger (ui/ledger_safety.py, backups, the
+    File menu's exchange commands): which one is open, open another, close it."""
+
+    @property
+    def session(self) -> LedgerSession | None: ...
+
+    def open_path(self, path: Path) -> bool: ...
+
+    def close_ledger(self) -> None: ...

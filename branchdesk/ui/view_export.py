@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,21 +18,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from branchdesk.exchange.files import Sheet, SheetColumn, write_workbook
 from branchdesk.i18n.language import format_count
 from branchdesk.ui.jobs.runner import JobCancelledError
+from branchdesk.ui.tabs.contract import TableView
 
 _PROGRESS_EVERY = 500
 _MIN_WIDTH, _MAX_WIDTH = 8, 50
 _SAMPLE = 50  # rows whose widest cell sets a column's width
-
-
-@dataclass(frozen=True)
-class TableView:
-    """What a tab hands over: its sheet's name, the headers on show and its rows (cells as shown, dates
-    as dates, counts as numbers), with how many there are."""
-
-    name: str
-    headers: Sequence[str]
-    rows: Iterable[Sequence[object]]
-    total: int
 
 
 def _width(value: object) -> int:

@@ -570,6 +570,13 @@
     </message>
 </context>
 <context>
+    <name>BackupActions</name>
+    <message>
+        <source>Restored the backup of {when}</source>
+        <translation>已恢复 {when} 的备份</translation>
+    </message>
+</context>
+<context>
     <name>Backups</name>
     <message>
         <source>Backed up to {path}</source>
@@ -1788,6 +1795,10 @@
         <translation>月报(&amp;M)…</translation>
     </message>
     <message>
+        <source>&amp;Export chart…</source>
+        <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Import template — {sheet}.xlsx</source>
         <translation>导入模板 — {sheet}.xlsx</translation>
     </message>
@@ -1804,16 +1815,12 @@
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <source>Branches</source>
-        <translation>党支部</translation>
+        <source>The chart could not be saved: {reason}</source>
+        <translation>图表未能保存：{reason}</translation>
     </message>
     <message>
-        <source>Pairings</source>
-        <translation>结对</translation>
-    </message>
-    <message>
-        <source>Activities</source>
-        <translation>活动</translation>
+        <source>Chart saved to {path}</source>
+        <translation>图表已保存到 {path}</translation>
     </message>
     <message>
         <source>Export cancelled: no file was written.</source>
@@ -2756,6 +2763,17 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>LedgerFiles</name>
+    <message>
+        <source>{file} is open in another BranchDesk window, brought to the front.</source>
+        <translation>{file} 已在另一个支部联建台账窗口中打开，已将该窗口切换到前面。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
     <name>LedgerSafety</name>
     <message>
         <source>Checking {file} before showing it…</source>
@@ -2793,110 +2811,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;New ledger…</source>
-        <translation>新建台账(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>&amp;Open ledger…</source>
-        <translation>打开台账(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation>立即备份(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Export chart…</source>
-        <translation>导出图表(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Ledger &amp;history…</source>
-        <translation>台账修改记录(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Branches</source>
-        <translation>党支部(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Pairing</source>
-        <translation>结对(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Pair two branches…</source>
-        <translation>指定结对(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Pair a &amp;unit with its community's grids…</source>
-        <translation>单位联社区、支部联网格(&amp;U)…</translation>
-    </message>
-    <message>
-        <source>&amp;End the selected pairing…</source>
-        <translation>结束所选结对(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Re-pair the selected pairing…</source>
-        <translation>重新结对(&amp;R)…</translation>
-    </message>
-    <message>
-        <source>&amp;Draw…</source>
-        <translation>抽签(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Regions</source>
-        <translation>区域(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Holidays…</source>
-        <translation>节假日(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>&amp;Key tasks…</source>
-        <translation>重点任务(&amp;K)…</translation>
-    </message>
-    <message>
-        <source>&amp;Compliance (1+N)…</source>
-        <translation>“1+N”落实情况(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>User &amp;guide</source>
-        <translation>使用说明(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;About BranchDesk</source>
-        <translation>关于支部联建台账(&amp;A)</translation>
-    </message>
-    <message>
         <source>Branches</source>
         <translation>党支部</translation>
     </message>
@@ -2909,112 +2823,20 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动频次</translation>
     </message>
     <message>
-        <source>No ledger is open.</source>
-        <translation>尚未打开台账。</translation>
-    </message>
-    <message>
-        <source>New ledger…</source>
-        <translation>新建台账…</translation>
-    </message>
-    <message>
-        <source>Open ledger…</source>
-        <translation>打开台账…</translation>
-    </message>
-    <message>
-        <source>Open the demo ledger</source>
-        <translation>打开演示台账</translation>
-    </message>
-    <message>
-        <source>{file} is open in another BranchDesk window, brought to the front.</source>
-        <translation>{file} 已在另一个支部联建台账窗口中打开，已将该窗口切换到前面。</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Saved: {action}</source>
         <translation>已保存：{action}</translation>
-    </message>
-    <message>
-        <source>Ledger history</source>
-        <translation>台账修改记录</translation>
-    </message>
-    <message>
-        <source>No ledger open</source>
-        <translation>未打开台账</translation>
     </message>
     <message>
         <source>{file} (read-only)</source>
         <translation>{file}（只读）</translation>
     </message>
     <message>
-        <source>{path} — read-only: changes cannot be saved to this file</source>
-        <translation>{path} — 只读：无法向该文件保存修改</translation>
-    </message>
-    <message>
-        <source>Counting…</source>
-        <translation>正在统计……</translation>
-    </message>
-    <message>
-        <source>{region}: {organ} organ, {grassroots} grassroots branches</source>
-        <translation>{region}：机关党支部 {organ} 个，基层党支部 {grassroots} 个</translation>
-    </message>
-    <message>
-        <source>Coverage {grassroots} · organ side {organ} · optimised {optimised}</source>
-        <translation>基层覆盖率 {grassroots} · 机关覆盖率 {organ} · 优化率 {optimised}</translation>
-    </message>
-    <message>
-        <source>City's own organs optimised {rate} ({count}/{total})</source>
-        <translation>市直优化率 {rate}（{count}/{total}）</translation>
-    </message>
-    <message>
-        <source>county level {rate} ({count}/{total})</source>
-        <translation>县级优化率 {rate}（{count}/{total}）</translation>
-    </message>
-    <message>
-        <source>{level}: {organ} organ branches, optimised {optimised}, paired {paired}; themed Party day compliance in {month} {compliance}</source>
-        <translation>{level}：机关党支部 {organ} 个，优化率 {optimised}，结对覆盖率 {paired}；{month}主题党日落实率 {compliance}</translation>
-    </message>
-    <message>
-        <source>City's own</source>
-        <translation>市直</translation>
-    </message>
-    <message>
-        <source>County level</source>
-        <translation>县级</translation>
-    </message>
-    <message>
-        <source>Restored the backup of {when}</source>
-        <translation>已恢复 {when} 的备份</translation>
-    </message>
-    <message>
-        <source>The chart could not be saved: {reason}</source>
-        <translation>图表未能保存：{reason}</translation>
-    </message>
-    <message>
-        <source>Chart saved to {path}</source>
-        <translation>图表已保存到 {path}</translation>
-    </message>
-    <message>
         <source>Pairings</source>
         <translation>结对</translation>
     </message>
     <message>
-        <source>Re&amp;store from a backup…</source>
-        <translation>从备份恢复(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Check &amp;database…</source>
-        <translation>检查数据库(&amp;D)…</translation>
-    </message>
-    <message>
         <source>Activities</source>
         <translation>活动</translation>
-    </message>
-    <message>
-        <source>Ledger history (the newest {count} actions)</source>
-        <translation>台账修改记录（最近 {count} 次操作）</translation>
     </message>
     <message>
         <source>The {tab} tab is not in this version yet.</source>
@@ -4375,6 +4197,60 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>StatusFigures</name>
+    <message>
+        <source>No ledger open</source>
+        <translation>未打开台账</translation>
+    </message>
+    <message>
+        <source>{path} — read-only: changes cannot be saved to this file</source>
+        <translation>{path} — 只读：无法向该文件保存修改</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计……</translation>
+    </message>
+    <message>
+        <source>{region}: {organ} organ, {grassroots} grassroots branches</source>
+        <translation>{region}：机关党支部 {organ} 个，基层党支部 {grassroots} 个</translation>
+    </message>
+    <message>
+        <source>Coverage {grassroots} · organ side {organ} · optimised {optimised}</source>
+        <translation>基层覆盖率 {grassroots} · 机关覆盖率 {organ} · 优化率 {optimised}</translation>
+    </message>
+    <message>
+        <source>City's own organs optimised {rate} ({count}/{total})</source>
+        <translation>市直优化率 {rate}（{count}/{total}）</translation>
+    </message>
+    <message>
+        <source>county level {rate} ({count}/{total})</source>
+        <translation>县级优化率 {rate}（{count}/{total}）</translation>
+    </message>
+    <message>
+        <source>{level}: {organ} organ branches, optimised {optimised}, paired {paired}; themed Party day compliance in {month} {compliance}</source>
+        <translation>{level}：机关党支部 {organ} 个，优化率 {optimised}，结对覆盖率 {paired}；{month}主题党日落实率 {compliance}</translation>
+    </message>
+    <message>
+        <source>City's own</source>
+        <translation>市直</translation>
+    </message>
+    <message>
+        <source>County level</source>
+        <translation>县级</translation>
+    </message>
+</context>
+<context>
+    <name>ToolDialogs</name>
+    <message>
+        <source>Ledger history</source>
+        <translation>台账修改记录</translation>
+    </message>
+    <message>
+        <source>Ledger history (the newest {count} actions)</source>
+        <translation>台账修改记录（最近 {count} 次操作）</translation>
+    </message>
+</context>
+<context>
     <name>UnitCommunityDialog</name>
     <message>
         <source>Pair a unit with its community's grids</source>
@@ -4425,6 +4301,136 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Exporting {count} rows…</source>
         <translation>正在导出 {count} 行…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>No ledger is open.</source>
+        <translation>尚未打开台账。</translation>
+    </message>
+    <message>
+        <source>New ledger…</source>
+        <translation>新建台账…</translation>
+    </message>
+    <message>
+        <source>Open ledger…</source>
+        <translation>打开台账…</translation>
+    </message>
+    <message>
+        <source>Open the demo ledger</source>
+        <translation>打开演示台账</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New ledger…</source>
+        <translation>新建台账(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open ledger…</source>
+        <translation>打开台账(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Re&amp;store from a backup…</source>
+        <translation>从备份恢复(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Ledger &amp;history…</source>
+        <translation>台账修改记录(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Branches</source>
+        <translation>党支部(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Regions</source>
+        <translation>区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Pairing</source>
+        <translation>结对(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair two branches…</source>
+        <translation>指定结对(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Pair a &amp;unit with its community's grids…</source>
+        <translation>单位联社区、支部联网格(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;End the selected pairing…</source>
+        <translation>结束所选结对(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-pair the selected pairing…</source>
+        <translation>重新结对(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Draw…</source>
+        <translation>抽签(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Check &amp;database…</source>
+        <translation>检查数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays…</source>
+        <translation>节假日(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Key tasks…</source>
+        <translation>重点任务(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Compliance (1+N)…</source>
+        <translation>“1+N”落实情况(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用说明(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About BranchDesk</source>
+        <translation>关于支部联建台账(&amp;A)</translation>
     </message>
 </context>
 <context>

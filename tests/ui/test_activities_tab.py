@@ -24,7 +24,7 @@ from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.activities import COLUMNS, ActivityTableModel
 from branchdesk.ui.tabs.activities import ActivitiesTab
-from branchdesk.ui.tabs.chart import DrillDown
+from branchdesk.ui.tabs.contract import DrillDown
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
 from tests.ui.driving import select_item

@@ -37,12 +37,12 @@ def test_back_up_now_then_restore(
     window = make_window()
     window.open_path(path)
     data = window.context.data_dir
-    qtbot.waitUntil(lambda: not window.backups.running)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not window.backups.running)
     automatic = list_backups(path, data, window.context.clock)
     assert [b.reason for b in automatic] == ["auto"], "the first open of a ledger with work backs it up"
 
-    window.backup_action.trigger()
-    qtbot.waitUntil(lambda: not window.backups.running)  # type: ignore[attr-defined]
+    window.menus.backup_action.trigger()
+    qtbot.waitUntil(lambda: not window.backups.running)
     assert list_backups(path, data, window.context.clock)[0].reason == "manual"
     assert window.statusBar().currentMessage().startswith("已备份到 ")
     assert all(p.parent == backup_folder(data, path) for p in (b.path for b in automatic))
@@ -64,7 +64,7 @@ def test_back_up_now_then_restore(
     assert isinstance(clock, FixedClock)
     clock.moment += dt.timedelta(minutes=1)
     QTimer.singleShot(0, choose_newest)
-    window.restore_action.trigger()
+    window.menus.restore_action.trigger()
     assert window.session is not None
     assert window.session.ledger.scalar("SELECT count(*) FROM region WHERE name = '息县'") == 0
     reasons = [b.reason for b in list_backups(path, data, window.context.clock)]
@@ -110,6 +110,6 @@ def test_closing_cancels_an_automatic_backup_but_finishes_one_asked_for(
     window = make_window()
     window.context.auto_backup = False
     window.open_path(path)
-    window.backup_action.trigger()
+    window.menus.backup_action.trigger()
     window.close()
     assert finished == ["manual"]

@@ -217,8 +217,8 @@ def test_bulk_edit_archive_and_their_undo(
     window.branches_tab.branch_actions.archive.trigger()
     assert [r[5] for r in rows(small)] == [None, "2022-05-01"]
     assert window.branches_tab.model.total == 1  # archived rows are hidden by default
-    qtbot.waitUntil(lambda: "基层党支部" in window.counts_label.text())  # type: ignore[attr-defined]
-    assert window.counts_label.text() == "信阳市：机关党支部 0 个，基层党支部 1 个"
+    qtbot.waitUntil(lambda: "基层党支部" in window.figures.counts_label.text())  # type: ignore[attr-defined]
+    assert window.figures.counts_label.text() == "信阳市：机关党支部 0 个，基层党支部 1 个"
 
     window.edits.undo_action.trigger()
     assert [r[5] for r in rows(small)] == [None, None]

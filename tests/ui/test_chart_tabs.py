@@ -95,7 +95,7 @@ def test_hidden_chart_tabs_do_no_work(window: MainWindow, charted: tuple[Path, C
         assert tab.picture is None
         assert not tab.busy()
         assert tab.data is None
-    assert not window.export_chart_action.isEnabled()
+    assert not window.exchange.chart_action.isEnabled()
 
 
 def test_coverage_follows_region_and_date_and_drills_down(
@@ -109,7 +109,7 @@ def test_coverage_follows_region_and_date_and_drills_down(
     assert isinstance(data, RateBreakdown)
     assert data.scope.id == regions["city"]
     assert [(i.group.name, i.rate) for i in data.items] == [("固始县", Rate(1, 2)), ("潢川县", Rate(3, 6))]
-    assert window.export_chart_action.isEnabled()
+    assert window.exchange.chart_action.isEnabled()
 
     select(window, regions["huangchuan"])
     data = shown(tab, qtbot, lambda d: d.scope.id == regions["huangchuan"])  # type: ignore[attr-defined]
@@ -251,15 +251,15 @@ def test_export_the_chart_on_show(
 
     (tmp_path / "导出").mkdir()
     window.context.choose_chart_path = choose  # type: ignore[assignment]
-    window.export_chart_action.trigger()
+    window.exchange.chart_action.trigger()
     assert asked == ["信阳市 基层覆盖率 2022年5月19日.png"]
     assert (tmp_path / "导出" / "覆盖率.pdf").read_bytes().startswith(b"%PDF")
     assert "覆盖率.pdf" in window.statusBar().currentMessage()
     window.context.choose_chart_path = lambda parent, suggested: tmp_path / "没有 这个 文件夹" / "x.png"  # type: ignore[assignment]
-    window.export_chart_action.trigger()
+    window.exchange.chart_action.trigger()
     assert len(recorder.errors) == 1
     window.show_tab("branches")
-    assert not window.export_chart_action.isEnabled()
+    assert not window.exchange.chart_action.isEnabled()
 
 
 def test_charts_speak_the_chosen_language(window: MainWindow, qtbot: object) -> None:
@@ -269,11 +269,11 @@ def test_charts_speak_the_chosen_language(window: MainWindow, qtbot: object) -> 
     assert tab.picture is not None
     assert tab.picture.texts[0] == "信阳市基层党支部结对覆盖率"
     assert tab.view.accessibleName() == "信阳市基层党支部结对覆盖率"
-    window.language_actions["en"].trigger()
+    window.menus.language_actions["en"].trigger()
     QApplication.processEvents()
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "Coverage"
     qtbot.waitUntil(lambda: tab.picture.texts[0] == "信阳市: coverage of grassroots branches")  # type: ignore[attr-defined,union-attr]
-    window.language_actions["zh_CN"].trigger()
+    window.menus.language_actions["zh_CN"].trigger()
     QApplication.processEvents()
     assert window.tabs.tabText(window.tabs.indexOf(window.frequency_tab)) == "活动频次"
 

@@ -32,8 +32,8 @@ def test_check_database_names_the_broken_rows(
     window.activateWindow()
     qtbot.waitUntil(lambda: window.isActiveWindow())
     QTest.keyClick(window.menuBar(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: window.tools_menu.isVisible())
-    QTest.keyClick(window.tools_menu, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: window.menus.tools_menu.isVisible())
+    QTest.keyClick(window.menus.tools_menu, Qt.Key.Key_D)
     qtbot.waitUntil(lambda: window.safety.result_dialog is not None)
     dialog = window.safety.result_dialog
     assert dialog is not None

@@ -26,7 +26,13 @@ TABS = ("branches", "pairings", "activities", "coverage", "activity-frequency")
 
 
 def hints(window: MainWindow) -> dict[str, tuple[str, list[str]]]:
-    """Each tab's hint as shown: its line and its buttons' words (tabs without a hint left out)."""
+    """Each tab's hint as shown when the tab is looked at: its line and its buttons' words (tabs without a
+    hint left out). A tab is made when it is first shown: every one is looked at, then the one on show
+    before comes back."""
+    current = window.tabs.currentWidget()
+    for key in TABS:
+        window.show_tab(key)
+    window.tabs.setCurrentWidget(current)
     found = {}
     for key, hint in window.empty_hints.hints.items():
         if not hint.isHidden():

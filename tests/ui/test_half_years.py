@@ -74,7 +74,7 @@ def test_half_years_read_as_words_where_the_window_shows_them(
         dialog.accept()
 
     handled = answer(KeyTasksDialog, add_task)
-    window.key_tasks_action.trigger()
+    window.menus.key_tasks_action.trigger()
     assert handled == ["keyTasksDialog"]
     assert ("Flood control", "2022-H2") in file_rows(path, "SELECT name, half_year FROM key_task")
     assert value_text("key_task", "half_year", "2022-H2", {}) == words["H2"]  # as History reads it

@@ -25,7 +25,7 @@ from branchdesk.services import history as history_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import UNLOGGED_TABLES
-from branchdesk.ui import main_window as main_window_module
+from branchdesk.ui import tool_dialogs as tool_dialogs_module
 from branchdesk.ui.action_names import ACTION_NAMES
 from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
 from branchdesk.ui.dialogs.history import HistoryDialog
@@ -140,7 +140,7 @@ def test_branch_and_ledger_history_read_in_chinese(
     assert branch[0][1:] == ["批量修改党支部", "村2村党支部", "档次：差 → 中"]
 
     # Edit ▸ Ledger history: one line per action.
-    ledger_rows = _history_rows(window.ledger_history_action.trigger, "history-ledger")
+    ledger_rows = _history_rows(window.menus.ledger_history_action.trigger, "history-ledger")
     by_action = {row[1]: row[2:] for row in ledger_rows}
     assert by_action["确认抽签结果"] == ["潢川县，随机种子 2022-05-01", f"新增结对 {pairs} 对"]
     assert by_action["登记活动"] == [
@@ -200,7 +200,7 @@ def test_ledger_history_shows_at_once_and_reads_its_lines_off_the_ui_thread(
         assert release.wait(10)
         return history_service.ledger_actions(ledger, limit)
 
-    monkeypatch.setattr(main_window_module, "ledger_actions", held)
+    monkeypatch.setattr(tool_dialogs_module, "ledger_actions", held)
     seen: list[tuple[str, bool, int]] = []
 
     def state(dialog: HistoryDialog) -> tuple[str, bool, int]:
@@ -223,8 +223,8 @@ def test_ledger_history_shows_at_once_and_reads_its_lines_off_the_ui_thread(
     _activate(window, qtbot)
     # Edit (Alt+E), then Ledger history (H), as a clerk would from the keyboard.
     qtbot.keyClick(window.menuBar(), Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
-    qtbot.waitUntil(window.edit_menu.isVisible)  # type: ignore[attr-defined]
-    qtbot.keyClick(window.edit_menu, Qt.Key.Key_H)  # type: ignore[attr-defined]
+    qtbot.waitUntil(window.menus.edit_menu.isVisible)  # type: ignore[attr-defined]
+    qtbot.keyClick(window.menus.edit_menu, Qt.Key.Key_H)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: len(seen) == 2)  # type: ignore[attr-defined]
     assert seen[0] == ("正在读取修改记录……", True, 0), "the dialog shows before its lines are read"
     assert threads == [False]

@@ -63,7 +63,7 @@ class Journey:
         self.step += 1
         window = self.window
         if window.session is not None:  # the figures read off the UI thread have arrived
-            self.qtbot.waitUntil(lambda: window.coverage_label.text() != "", timeout=20000)
+            self.qtbot.waitUntil(lambda: window.figures.coverage_label.text() != "", timeout=20000)
             window.activities_tab.wait()
         QApplication.processEvents()
         path = self.shots / f"{self.step:02d}-{name}.png"
@@ -306,9 +306,9 @@ def test_a_clerks_first_hour_from_an_empty_folder_to_the_monthly_report(
     # 8. The charts of the county, and its figures in the status bar: one of its four grassroots branches
     # and its one organ branch paired.
     click_region(window, "潢川县")
-    qtbot.waitUntil(lambda: window.coverage_label.text() != "")
-    assert "基层覆盖率 25.00%" in window.coverage_label.text()
-    assert "机关覆盖率 100.00%" in window.coverage_label.text()
+    qtbot.waitUntil(lambda: window.figures.coverage_label.text() != "")
+    assert "基层覆盖率 25.00%" in window.figures.coverage_label.text()
+    assert "机关覆盖率 100.00%" in window.figures.coverage_label.text()
     for tab in ("coverage", "activity-frequency"):
         chart = window.show_tab(tab)
         assert isinstance(chart, ChartTab)

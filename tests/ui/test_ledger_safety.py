@@ -98,9 +98,9 @@ def test_check_database_on_a_healthy_ledger(
 ) -> None:
     window = make_window()
     assert window.open_path(villages)
-    assert window.check_action.isEnabled()
-    assert window.check_action.text() == "检查数据库(&D)…"
-    window.check_action.trigger()
+    assert window.menus.check_action.isEnabled()
+    assert window.menus.check_action.text() == "检查数据库(&D)…"
+    window.menus.check_action.trigger()
     qtbot.waitUntil(lambda: window.safety.result_dialog is not None)  # type: ignore[attr-defined]
     dialog = window.safety.result_dialog
     assert dialog is not None
@@ -119,7 +119,7 @@ def test_check_database_lists_broken_rules_in_chinese(
     answers = Answers(True)
     window.context.ask = answers
     assert window.open_path(villages)  # the quick check looks at the file's structure only
-    window.check_action.trigger()
+    window.menus.check_action.trigger()
     qtbot.waitUntil(lambda: window.safety.result_dialog is not None)  # type: ignore[attr-defined]
     dialog = window.safety.result_dialog
     assert dialog is not None
@@ -197,7 +197,7 @@ def test_damage_found_by_check_database_closes_the_ledger_and_offers_the_backup(
     assert window.open_path(villages)
     wreck_table(villages, "branch")  # damaged while open (a failing disk, say)
     before = fingerprint(villages)
-    window.check_action.trigger()
+    window.menus.check_action.trigger()
     qtbot.waitUntil(lambda: window.safety.result_dialog is not None)  # type: ignore[attr-defined]
     dialog = window.safety.result_dialog
     assert dialog is not None
@@ -227,7 +227,7 @@ def test_check_database_can_be_cancelled(
     window = make_window()
     window.context.auto_backup = False  # its status message would hide the one looked for
     assert window.open_path(villages)
-    window.check_action.trigger()
+    window.menus.check_action.trigger()
     assert window.safety.progress is not None
     window.safety.progress.canceled.emit()
     qtbot.waitUntil(lambda: window.safety.progress is None)  # type: ignore[attr-defined]

@@ -24,9 +24,9 @@ def test_a_city_shows_both_levels_and_a_county_neither(
     window.resize(1366, 768)
     window.show()
     assert window.open_path(city)
-    qtbot.waitUntil(lambda: window.levels_label.text() != "")
-    assert window.levels_label.text() == "市直优化率 33.33%（1/3） · 县级优化率 66.66%（2/3）"
-    assert window.levels_label.toolTip().splitlines() == [
+    qtbot.waitUntil(lambda: window.figures.levels_label.text() != "")
+    assert window.figures.levels_label.text() == "市直优化率 33.33%（1/3） · 县级优化率 66.66%（2/3）"
+    assert window.figures.levels_label.toolTip().splitlines() == [
         "市直：机关党支部 3 个，优化率 33.33%，结对覆盖率 33.33%；2022年4月主题党日落实率 —",
         "县级：机关党支部 3 个，优化率 66.66%，结对覆盖率 66.66%；2022年4月主题党日落实率 —",
     ]
@@ -40,9 +40,12 @@ def test_a_city_shows_both_levels_and_a_county_neither(
     )
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(county).center())
     qtbot.waitUntil(
-        lambda: window.coverage_label.text() != "" and window.counts_label.text().startswith("潢川县")
+        lambda: (
+            window.figures.coverage_label.text() != ""
+            and window.figures.counts_label.text().startswith("潢川县")
+        )
     )
-    assert window.levels_label.isHidden()
+    assert window.figures.levels_label.isHidden()
 
 
 def test_a_county_office_ledger_shows_no_empty_city_level(
@@ -58,6 +61,9 @@ def test_a_county_office_ledger_shows_no_empty_city_level(
     window.show()
     assert window.open_path(path)
     qtbot.waitUntil(
-        lambda: window.coverage_label.text() != "" and window.counts_label.text().startswith("信阳市")
+        lambda: (
+            window.figures.coverage_label.text() != ""
+            and window.figures.counts_label.text().startswith("信阳市")
+        )
     )
-    assert window.levels_label.isHidden()
+    assert window.figures.levels_label.isHidden()

@@ -47,8 +47,8 @@ def roster(build: LedgerBuilder, ledger: Ledger) -> Path:
 
 def status(window: MainWindow, qtbot: object) -> tuple[str, str]:
     """The status bar's counts and coverage, once the background figures have arrived."""
-    qtbot.waitUntil(lambda: window.coverage_label.text() != "")  # type: ignore[attr-defined]
-    return window.counts_label.text(), window.coverage_label.text()
+    qtbot.waitUntil(lambda: window.figures.coverage_label.text() != "")  # type: ignore[attr-defined]
+    return window.figures.counts_label.text(), window.figures.coverage_label.text()
 
 
 def names(window: MainWindow) -> list[str]:
@@ -80,7 +80,7 @@ def test_opening_a_ledger_fills_tree_table_and_status(
         "基层覆盖率 28.57% · 机关覆盖率 66.66% · 优化率 100.00%",
     )
     assert window.windowTitle() == f"{roster.name} — 支部联建台账 BranchDesk"
-    assert window.file_label.text() == str(roster)
+    assert window.figures.file_label.text() == str(roster)
 
 
 def test_selecting_regions_filters_the_branches(
@@ -149,17 +149,17 @@ def test_switching_language(make_window: Callable[..., MainWindow], roster: Path
     window = make_window()
     window.open_path(roster)
     status(window, qtbot)
-    assert window.file_menu.title() == "文件(&F)"
-    window.language_actions["en"].trigger()
+    assert window.menus.file_menu.title() == "文件(&F)"
+    window.menus.language_actions["en"].trigger()
     QApplication.processEvents()
-    assert window.file_menu.title() == "&File"
+    assert window.menus.file_menu.title() == "&File"
     assert window.tabs.tabText(0) == "Branches"
     assert window.branches_tab.model.headerData(0, Qt.Orientation.Horizontal) == "Branch"
     assert window.regions.model.headerData(0, Qt.Orientation.Horizontal) == "Region"
     assert window.regions.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("City;")
-    assert window.counts_label.text() == "信阳市: 3 organ, 7 grassroots branches"
+    assert window.figures.counts_label.text() == "信阳市: 3 organ, 7 grassroots branches"
     assert window.context.settings.language == "en"
-    window.language_actions["zh_CN"].trigger()
+    window.menus.language_actions["zh_CN"].trigger()
     QApplication.processEvents()
     assert window.tabs.tabText(0) == "党支部"
 
@@ -182,7 +182,7 @@ def test_menu_dialogs_open(make_window: Callable[..., MainWindow], action: str, 
     window = make_window()
     seen: list[QDialog] = []
     close_next_dialog(seen)
-    getattr(window, action).trigger()
+    getattr(window.menus, action).trigger()
     assert [dialog.objectName() for dialog in seen] == [dialog_name]
     assert seen[0].windowTitle() in {"设置", "关于支部联建台账", "使用说明"}
 
@@ -191,7 +191,7 @@ def test_guide_is_in_chinese(make_window: Callable[..., MainWindow]) -> None:
     window = make_window()
     seen: list[QDialog] = []
     close_next_dialog(seen)
-    window.guide_action.trigger()
+    window.menus.guide_action.trigger()
     browser = seen[0].findChild(QTextBrowser, "guideText")
     assert isinstance(browser, QTextBrowser)
     assert "区域树" in browser.toPlainText()
@@ -216,16 +216,16 @@ def test_new_ledger_and_recent_files(
     recorder.next_new = tmp_path / "新 台账.bdesk"
     # The region chain's defaults (信阳市) are taken with Enter.
     answer(NewLedgerDialog, lambda dialog: QTest.keyClick(dialog.county, Qt.Key.Key_Return))
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     assert recorder.next_new.exists()
     assert window.session is not None
     assert window.session.path == recorder.next_new
     assert window.branches_tab.model.total == 0
     recorder.next_open = roster
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert window.session.path == roster
-    window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()] == [
+    window.menus.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in window.menus.recent_menu.actions()] == [
         str(roster.resolve()),
         str(recorder.next_new.resolve()),
     ]
@@ -238,7 +238,7 @@ def test_a_new_ledger_cannot_replace_the_open_one(
     window.open_path(roster)
     before = roster.read_bytes()
     recorder.next_new = roster
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     assert recorder.errors == [f"{roster} 是本窗口正在使用的台账，请为新台账另起一个名字。"]
     assert roster.read_bytes() == before
 
@@ -254,7 +254,7 @@ def test_a_read_only_file_opens_read_only_and_says_so(
     assert window.session is not None
     assert window.session.read_only
     assert window.windowTitle() == f"{roster.name}（只读） — 支部联建台账 BranchDesk"
-    assert "只读" in window.file_label.text()
-    assert not window.restore_action.isEnabled()
+    assert "只读" in window.figures.file_label.text()
+    assert not window.menus.restore_action.isEnabled()
     window.close()
     assert roster.read_bytes() == before

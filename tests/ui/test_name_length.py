@@ -153,7 +153,7 @@ def test_region_unit_and_key_task_dialogs_refuse_a_long_name(
         dialog.reject()
 
     answer(KeyTasksDialog, add_task)
-    window.key_tasks_action.trigger()
+    window.menus.key_tasks_action.trigger()
     assert recorder.errors[-1] == REFUSED
     assert _names(small, "key_task") == []
 

@@ -86,7 +86,7 @@ def test_file_new_asks_the_region_chain_and_the_ledger_is_ready_for_branches(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
 
     answer(HistoryDialog, read_history)
-    window.ledger_history_action.trigger()
+    window.menus.ledger_history_action.trigger()
     days = sum(len(days) for days in library_days().values())
     assert [row[1:] for row in history[0]] == [
         ["新建台账", f"新增节假日安排 {days} 天；新增区域 4 个", "信阳市、潢川县、城关镇、春申街道"]
@@ -109,7 +109,7 @@ def test_the_chain_dialog_refuses_what_cannot_be_and_escape_makes_no_file(
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
 
     answer(NewLedgerDialog, refuse_then_escape)
-    window.new_action.trigger()
+    window.menus.new_action.trigger()
     assert seen == [
         ("请填写市的名称（区划链的最上一级）。\n乡镇（街道）属于县（区）：请先填写县（区）的名称。", True)
     ]

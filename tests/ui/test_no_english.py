@@ -324,7 +324,7 @@ def walk(window: MainWindow, path: Path, qtbot: QtBot) -> set[tuple[str, str]]:
         window.regions.view.setCurrentIndex(
             window.regions.model.index(0, 0, window.regions.model.index(0, 0))
         )
-    skipped = {getattr(window, name) for name in SKIPPED} | set(window.language_actions.values())
+    skipped = {getattr(window.menus, name) for name in SKIPPED} | set(window.menus.language_actions.values())
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         qtbot.wait(200)

@@ -203,7 +203,7 @@ def test_the_draw_dialog_previews_swaps_commits_and_undoes(
 def test_drill_down_shows_a_tier_cell(
     make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]]
 ) -> None:
-    from branchdesk.ui.tabs.chart import DrillDown
+    from branchdesk.ui.tabs.contract import DrillDown
 
     path, tree = county
     window, tab = _open(make_window, path, tree["huangchuan"])

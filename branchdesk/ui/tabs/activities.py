@@ -44,7 +44,7 @@ from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import activity_type_label, area_label, current_language
 from branchdesk.ui.models.activities import EDITABLE, ActivityTableModel
-from branchdesk.ui.tabs.chart import DrillDown
+from branchdesk.ui.tabs.contract import DrillDown, TableView, table_headers
 from branchdesk.ui.widgets import MarkLine, MonthLineEdit
 
 TAB_ID = "activities"
@@ -190,7 +190,6 @@ class ActivitiesTab(QWidget):
         for combo in (self.type, self.area, self.key_task):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.weekday.toggled.connect(self.apply_filter)
-        self._edits.changed.connect(self._on_changed)
         self.retranslate()
 
     # -- ledger, region and filters ------------------------------------------------------------------
@@ -200,7 +199,9 @@ class ActivitiesTab(QWidget):
         """The window's open ledger (None once it is closed), for the dialogs' reads."""
         return self._edits.ledger
 
-    def show_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
+    # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
+
+    def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
         self._path = None if ledger is None else ledger.path
         self._region_id = region_id
         self._direct = False
@@ -244,7 +245,7 @@ class ActivitiesTab(QWidget):
         self.last_month.setEnabled(on)
         self.apply_filter()
 
-    def show_matching(self, drill: DrillDown) -> None:
+    def show_drill(self, drill: DrillDown) -> None:
         """The rows behind a chart's bar (the region is set through the tree)."""
         blockers = [QSignalBlocker(w) for w in (self.months, self.first_month, self.last_month)]
         blockers += [QSignalBlocker(w) for w in (self.type, self.area, self.key_task, self.weekday)]
@@ -359,9 +360,19 @@ class ActivitiesTab(QWidget):
         self.model.cancel()
         self.totals.cancel()
 
+    def busy(self) -> bool:
+        return self.model.loading or self.totals.pending
+
+    def table_view(self, name: str) -> TableView | None:
+        ledger = self._ledger
+        if ledger is None:
+            return None
+        model = self.model
+        return TableView(name, table_headers(model), model.view_rows(ledger), 0)
+
     # -- writing -------------------------------------------------------------------------------------
 
-    def _on_changed(self, changed: Changed) -> None:
+    def changed(self, changed: Changed) -> None:
         if self._ledger is None or not changed.touches(*_TABLES):
             return
         if changed.touches("key_task"):

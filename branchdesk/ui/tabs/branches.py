@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -22,25 +22,39 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, Tier
-from branchdesk.domain.listing import BranchFilter, BranchRow
+from branchdesk.domain.listing import BranchFilter, BranchRow, BranchSort
 from branchdesk.i18n.language import format_count
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.branch_actions import BranchActions, branch_choices
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import date_text, kind_label, tier_label
 from branchdesk.ui.models.branch_delegate import BranchDelegate
-from branchdesk.ui.models.branches import COLUMNS, BranchSource, BranchTableModel
+from branchdesk.ui.models.branches import COLUMNS, BranchTableModel
+from branchdesk.ui.session import LedgerSession
+from branchdesk.ui.tabs.contract import DrillDown, TableView
 
 TAB_ID = "branches"
+
+
+class _NoLedger:
+    """The source while no ledger is open: empty, so the tab can exist before a file does."""
+
+    def branch_ids(self, flt: BranchFilter, sort: BranchSort) -> list[int]:
+        return []
+
+    def branch_rows(self, ids: Sequence[int]) -> list[BranchRow]:
+        return []
+
+
+NO_BRANCHES = _NoLedger()
 
 
 class BranchesTab(QWidget):
     SEARCH_DELAY_MS = 250
 
-    def __init__(
-        self, source: BranchSource, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(TAB_ID)
         self._edits = edits
@@ -48,7 +62,7 @@ class BranchesTab(QWidget):
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
         self._clock = jobs.clock
         self._unpaired_on: dt.date | None = None  # with the box ticked: unpaired on this day
-        self.model = BranchTableModel(source, self)
+        self.model = BranchTableModel(NO_BRANCHES, self)
         self.model.read_large_views_with(Reads(jobs, self))
         self._reselect: list[int] = []  # branches selected before an edit, selected again once re-read
 
@@ -119,7 +133,6 @@ class BranchesTab(QWidget):
         layout.addWidget(self.table)
         self.table.selectionModel().selectionChanged.connect(self.branch_actions.update_enabled)
         self.model.modelReset.connect(self._select_again)
-        edits.changed.connect(self._on_changed)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -151,10 +164,48 @@ class BranchesTab(QWidget):
             (tier_label(None), (None,)),
         ]
 
+    # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
+
+    def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
+        self._region_id = region_id
+        self.model.set_cell_writer(self.branch_actions.write_cell if self._edits.writable else None)
+        if ledger is None:
+            self.model.set_source(NO_BRANCHES, self.current_filter())
+        else:
+            self.model.set_source(LedgerSession(ledger), self.current_filter(), ledger.path)
+
     def set_region(self, region_id: int | None) -> None:
         self._region_id = region_id
         self._direct = False
         self.apply_filter()
+
+    def changed(self, done: Changed) -> None:
+        if not done.touches("branch", "region", "unit", "pairing"):
+            return
+        self._reselect = [row.id for row in self.selected_rows()]
+        if self.table.state() is QAbstractItemView.State.EditingState:
+            # A cell's editor is committing this change: a reset under it leaves the editor half released,
+            # and its focus loss then commits it a second time to a view that no longer knows it (a Qt
+            # warning). The rows are read again as soon as the view has closed the editor.
+            self._refresh_when_closed = True
+            return
+        self.model.refresh()  # at once, or on a worker for a large view: either way modelReset reselects
+
+    def busy(self) -> bool:
+        return self.model.reading
+
+    def cancel(self) -> None:
+        self.model.cancel_reading()
+
+    def wait(self) -> None:
+        self.model.wait()
+
+    def table_view(self, name: str) -> TableView:
+        model = self.model
+        return TableView(name, self._headers(), model.view_rows(), model.total)
+
+    def show_drill(self, drill: DrillDown) -> None:
+        self.show_matching(drill.kinds, drill.text, direct=drill.direct, unpaired_on=drill.unpaired_on)
 
     def show_matching(
         self,
@@ -207,12 +258,6 @@ class BranchesTab(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.current_filter())
 
-    def show_source(self, source: BranchSource, region_id: int | None, path: Path | None = None) -> None:
-        """Show another ledger's branches, filtered to ``region_id``."""
-        self._region_id = region_id
-        self.model.set_cell_writer(self.branch_actions.write_cell if self._edits.writable else None)
-        self.model.set_source(source, self.current_filter(), path)
-
     # -- editing -------------------------------------------------------------------------------------
 
     def _choices(self) -> BranchChoices:
@@ -232,18 +277,6 @@ class BranchesTab(QWidget):
             return False
         self.table.selectRow(row)
         return True
-
-    def _on_changed(self, done: Changed) -> None:
-        if not done.touches("branch", "region", "unit", "pairing"):
-            return
-        self._reselect = [row.id for row in self.selected_rows()]
-        if self.table.state() is QAbstractItemView.State.EditingState:
-            # A cell's editor is committing this change: a reset under it leaves the editor half released,
-            # and its focus loss then commits it a second time to a view that no longer knows it (a Qt
-            # warning). The rows are read again as soon as the view has closed the editor.
-            self._refresh_when_closed = True
-            return
-        self.model.refresh()  # at once, or on a worker for a large view: either way modelReset reselects
 
     def _editor_closed(self) -> None:
         if self._refresh_when_closed:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.i18n.language import format_date, format_month
@@ -39,12 +38,14 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.chart_canvas import ChartView, screen_image
 from branchdesk.ui.jobs.runner import Compute, JobRunner, Reads
 from branchdesk.ui.labels import current_language
+from branchdesk.ui.tabs.contract import DrillDown
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from branchdesk.charts.base import Target, Targets
     from branchdesk.charts.picture import Picture
+    from branchdesk.domain.changes import Changed
 
 # Results kept per tab, so that flicking between charts, regions or periods does not compute them again.
 CACHE_SIZE = 24
@@ -52,24 +53,6 @@ CACHE_SIZE = 24
 PICTURES_KEPT = 4
 # A resized window is drawn again once the resizing pauses.
 RESIZE_DELAY_MS = 150
-
-
-@dataclass(frozen=True)
-class DrillDown:
-    """The rows behind a clicked bar: which tab lists them, for which region, filtered how."""
-
-    tab: str  # the object name of the tab that lists the rows
-    region_id: int
-    kinds: tuple[BranchKind, ...] = ()
-    text: str = ""  # the Branches tab's search text (a unit's name)
-    direct: bool = False  # the region's own branches only (市直), not those below it
-    unpaired_on: dt.date | None = None  # only the branches unpaired on this day: a coverage bar's gap
-    month: Month | None = None
-    activity_type: ActivityType | None = None
-    area: Area | None = None
-    organ_tier: Tier | None = None
-    grassroots_tier: Tier | None = None
-    pairing_id: int | None = None
 
 
 class ChartSpec:
@@ -278,11 +261,11 @@ class ChartTab(QWidget):
     def chart_name(self, chart_id: str) -> str:
         return self.specs[chart_id].name()
 
-    def show_ledger(self, path: Path | None, region_id: int | None) -> None:
+    def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
         """Show another ledger's charts (None: no ledger open)."""
         self.jobs.cancel()
         self._forget()
-        self._path = path
+        self._path = None if ledger is None else ledger.path
         self._region_id = region_id
         self.reset_period()
         self._clear()
@@ -292,7 +275,7 @@ class ChartTab(QWidget):
         self._region_id = region_id
         self.update_chart()
 
-    def changed(self) -> None:
+    def changed(self, done: Changed) -> None:
         """The ledger was written to: what was computed is out of date."""
         self._forget()
         self._shown = None

@@ -19,7 +19,8 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import tier_label
 from branchdesk.ui.tabs.branches import TAB_ID as BRANCHES
-from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, Wording
+from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, Wording
+from branchdesk.ui.tabs.contract import DrillDown
 from branchdesk.ui.widgets import DateLineEdit, MarkedField
 
 if TYPE_CHECKING:

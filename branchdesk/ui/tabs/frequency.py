@@ -25,7 +25,8 @@ from branchdesk.services import charts
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import activity_type_label, area_label, level_label
-from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, DrillDown, Wording
+from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, Wording
+from branchdesk.ui.tabs.contract import DrillDown
 from branchdesk.ui.widgets import MarkedField, MonthLineEdit
 
 if TYPE_CHECKING:

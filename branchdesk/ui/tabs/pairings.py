@@ -47,6 +47,7 @@ from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import date_text, method_label, tier_label
 from branchdesk.ui.models.id_list import WorkerQueries
 from branchdesk.ui.models.pairings import COLUMNS, PairingTableModel
+from branchdesk.ui.tabs.contract import DrillDown, TableView, table_headers
 
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all
@@ -191,7 +192,6 @@ class PairingsTab(QWidget):
         self._side_reader = Reads(jobs, self)
         self._side_reader.ready.connect(self._side_ready)
         self._side_reader.failed.connect(self._side_failed)
-        edits.changed.connect(self._on_changed)
         self.retranslate()
 
     # -- source and filters --------------------------------------------------------------------------
@@ -200,11 +200,11 @@ class PairingsTab(QWidget):
     def ledger(self) -> Ledger | None:
         return self.edits.ledger
 
-    def show_ledger(self, region_id: int | None) -> None:
-        """Show the ledger ``edits`` now holds, filtered to ``region_id``."""
+    # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
+
+    def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
         self._region_id = region_id
         self._drill = None
-        ledger = self.ledger
         if ledger is None:
             return
         self.model.set_source(
@@ -267,7 +267,7 @@ class PairingsTab(QWidget):
         self.apply_filter()
         self.refresh_side()
 
-    def _on_changed(self, done: Changed) -> None:
+    def changed(self, done: Changed) -> None:
         if done.touches("pairing", "branch", "draw", "unit", "region"):
             self.model.reload()
             self.refresh_side()
@@ -350,6 +350,21 @@ class PairingsTab(QWidget):
     def cancel(self) -> None:
         self._side_reader.cancel()
         self.model.cancel_reading()
+
+    def busy(self) -> bool:
+        return self._side_reader.pending or self.model.reading
+
+    def table_view(self, name: str) -> TableView:
+        model = self.model
+        return TableView(name, table_headers(model), model.view_rows(), model.total)
+
+    def show_drill(self, drill: DrillDown) -> None:
+        self.show_matching(
+            drill.region_id,
+            organ_tier=drill.organ_tier,
+            grassroots_tier=drill.grassroots_tier,
+            pairing_id=drill.pairing_id,
+        )
 
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{count} pairings").format(count=format_count(self.model.total)))

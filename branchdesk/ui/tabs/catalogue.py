@@ -1,0 +1,108 @@
+"""The window's tabs, in order, and how each is made. A tab's module is imported when the tab is first shown,
+so the window starts with only what its first screen needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QWidget
+
+from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.tabs.deck import TabDeck, TabSpec
+
+if TYPE_CHECKING:
+    from branchdesk.ui.tabs.activities import ActivitiesTab
+    from branchdesk.ui.tabs.branches import BranchesTab
+    from branchdesk.ui.tabs.chart import ChartTab
+    from branchdesk.ui.tabs.coverage import CoverageTab
+    from branchdesk.ui.tabs.frequency import FrequencyTab
+    from branchdesk.ui.tabs.pairings import PairingsTab
+
+CHART_TAB_IDS = ("coverage", "activity-frequency")
+
+# The tabs keep the names (and translations) they had when the window named each one itself.
+translate = QCoreApplication.translate
+
+
+class WindowTabs(TabDeck):
+    drill_down = Signal(object)  # DrillDown: a chart's bar was clicked
+    chart_shown = Signal()  # a chart tab drew a chart or took it away
+
+    def __init__(
+        self,
+        edits: LedgerEdits,
+        jobs: JobRunner,
+        open_compliance: Callable[[], None],
+        open_key_tasks: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        def branches(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.branches import BranchesTab
+
+            return BranchesTab(edits, jobs, parent)
+
+        def pairings(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.pairings import PairingsTab
+
+            return PairingsTab(edits, jobs, parent)
+
+        def activities(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.activities import ActivitiesTab
+
+            tab = ActivitiesTab(jobs, edits, parent)
+            tab.open_compliance = open_compliance
+            tab.open_key_tasks = open_key_tasks
+            return tab
+
+        def coverage(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.coverage import CoverageTab
+
+            return self._chart(CoverageTab(jobs, parent))
+
+        def frequency(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.frequency import FrequencyTab
+
+            return self._chart(FrequencyTab(jobs, parent))
+
+        specs = [
+            TabSpec("branches", lambda: translate("MainWindow", "Branches"), branches),
+            TabSpec("pairings", lambda: translate("MainWindow", "Pairings"), pairings),
+            TabSpec("activities", lambda: translate("MainWindow", "Activities"), activities),
+            TabSpec("coverage", lambda: translate("MainWindow", "Coverage"), coverage),
+            TabSpec("activity-frequency", lambda: translate("MainWindow", "Activity frequency"), frequency),
+        ]
+        super().__init__(specs, parent)
+
+    def _chart(self, tab: ChartTab) -> ChartTab:
+        tab.drill_down.connect(self.drill_down)
+        tab.chart_shown.connect(self.chart_shown)
+        return tab
+
+    # -- each tab by its type (made when first asked for) ---------------------------------------------
+
+    @property
+    def branches(self) -> BranchesTab:
+        return cast("BranchesTab", self.tab("branches"))
+
+    @property
+    def pairings(self) -> PairingsTab:
+        return cast("PairingsTab", self.tab("pairings"))
+
+    @property
+    def activities(self) -> ActivitiesTab:
+        return cast("ActivitiesTab", self.tab("activities"))
+
+    @property
+    def coverage(self) -> CoverageTab:
+        return cast("CoverageTab", self.tab("coverage"))
+
+    @property
+    def frequency(self) -> FrequencyTab:
+        return cast("FrequencyTab", self.tab("activity-frequency"))
+
+    @property
+    def charts(self) -> list[ChartTab]:
+        return [cast("ChartTab", self.tab(tab_id)) for tab_id in CHART_TAB_IDS]

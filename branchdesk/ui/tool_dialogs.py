@@ -1,0 +1,107 @@
+"""The dialogs the Edit, Tools and Help menus open: ledger history, holidays, key tasks, compliance,
+settings and language, the user guide and About. Each dialog's module is loaded when it is first opened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from branchdesk.i18n.language import CHINESE, ENGLISH, format_count
+from branchdesk.services.history import ledger_actions
+from branchdesk.ui.context import UiContext
+from branchdesk.ui.dialogs import exec_and_delete
+from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.region_tree import RegionTreePanel
+
+HISTORY_SHOWN = 1000  # actions listed by Edit ▸ Ledger history
+
+
+class ToolDialogs(QObject):
+    def __init__(
+        self,
+        context: UiContext,
+        edits: LedgerEdits,
+        jobs: JobRunner,
+        regions: RegionTreePanel,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._edits = edits
+        self._jobs = jobs
+        self._regions = regions
+        self._parent = parent
+
+    def show_ledger_history(self) -> None:
+        """Edit ▸ Ledger history: the newest changes first."""
+        from branchdesk.ui.dialogs.history import HistoryDialog, read_history
+
+        ledger = self._edits.ledger
+        if ledger is None:
+            return
+        dialog = HistoryDialog(
+            self.tr("Ledger history"),
+            self._jobs,
+            ledger.path,
+            read_history(lambda reader: ledger_actions(reader, HISTORY_SHOWN)),
+            self._parent,
+            limit=HISTORY_SHOWN,
+            limited_title=self.tr("Ledger history (the newest {count} actions)").format(
+                count=format_count(HISTORY_SHOWN)
+            ),
+        )
+        exec_and_delete(dialog)
+
+    def set_language(self, language: str) -> None:
+        installed = self._context.translations.install(language)
+        self._context.settings.language = installed
+        # Installing a translator posts LanguageChange to every widget; the window retranslates.
+
+    def open_settings(self) -> None:
+        from branchdesk.ui.dialogs.settings import SettingsDialog
+
+        context = self._context
+        dialog = SettingsDialog(context.translations.language, context.settings.reopen_last, self._parent)
+        if dialog.exec():
+            context.settings.reopen_last = dialog.reopen_last.isChecked()
+            if dialog.chosen_language() != context.translations.language:
+                self.set_language(dialog.chosen_language())
+
+    def open_guide(self) -> None:
+        from branchdesk.ui.dialogs.guide import GuideDialog
+
+        language = CHINESE if self._context.translations.language == CHINESE else ENGLISH
+        exec_and_delete(GuideDialog(language, self._parent))
+
+    def open_holidays(self) -> None:
+        """Tools ▸ Holidays: the official calendar per year, entered by hand for years without data."""
+        from branchdesk.ui.dialogs.holidays import HolidaysDialog
+
+        if self._edits.ledger is not None:
+            exec_and_delete(HolidaysDialog(self._edits.ledger, self._edits, self._parent))
+
+    def open_key_tasks(self) -> None:
+        from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
+
+        if self._edits.ledger is not None:
+            exec_and_delete(KeyTasksDialog(self._edits.ledger, self._edits, self._parent))
+
+    def open_compliance(self) -> None:
+        """The compliance view of the selected region, opening on the current month as a reminder."""
+        from branchdesk.ui.dialogs.compliance import ComplianceDialog
+
+        ledger = self._edits.ledger
+        region_id = self._regions.selected_region()
+        if ledger is None or region_id is None:
+            return
+        exec_and_delete(
+            ComplianceDialog(ledger, self._jobs, region_id, self._regions.selected_name(), self._parent)
+        )
+
+    def open_about(self) -> None:
+        from branchdesk.ui.dialogs.about import AboutDialog
+
+        exec_and_delete(
+            AboutDialog(self._context.data_dir, self._context.translations.language, self._parent)
+        )

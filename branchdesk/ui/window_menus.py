@@ -1,0 +1,184 @@
+"""The window's menu bar: File, Edit, Branches (with Regions), Pairing, Tools and Help, their shortcuts and
+their words. What each command does is handed in (``MenuCommands``) or comes with its own actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES
+
+if TYPE_CHECKING:
+    from branchdesk.ui.tabs.pairings import PairingsTab
+
+Command = Callable[[], object]
+
+
+@dataclass(frozen=True)
+class MenuCommands:
+    new_ledger: Command
+    open_ledger: Command
+    fill_recent: Callable[[QMenu], None]
+    back_up: Command
+    restore: Command
+    quit: Command
+    ledger_history: Command
+    check_database: Command
+    holidays: Command
+    key_tasks: Command
+    compliance: Command
+    settings: Command
+    set_language: Callable[[str], None]
+    guide: Command
+    about: Command
+    pairings: Callable[[], PairingsTab]  # the Pairings tab, brought to the front: its rows and selection
+
+
+# The Pairing menu: each command acts on the Pairings tab.
+PAIRING_COMMANDS: tuple[tuple[str, Callable[[PairingsTab], object]], ...] = (
+    ("pairAction", lambda tab: tab.add_pairing()),
+    ("pairUnitAction", lambda tab: tab.pair_unit()),
+    ("endPairingAction", lambda tab: tab.end_selected()),
+    ("repairAction", lambda tab: tab.repair_selected()),
+    ("drawAction", lambda tab: tab.open_draw()),
+)
+
+
+class WindowMenus(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        commands: MenuCommands,
+        *,
+        file_actions: Sequence[QAction],
+        edit_actions: Sequence[QAction],
+        branch_actions: Sequence[QAction],
+        region_actions: Sequence[QAction],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.new_action = self._action(self.file_menu, commands.new_ledger, QKeySequence.StandardKey.New)
+        self.open_action = self._action(self.file_menu, commands.open_ledger, QKeySequence.StandardKey.Open)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(lambda: commands.fill_recent(self.recent_menu))
+        self.file_menu.addSeparator()
+        self.file_menu.addActions(list(file_actions))  # import, export, view export, report, chart
+        self.file_menu.addSeparator()
+        self.backup_action = self._action(self.file_menu, commands.back_up)
+        self.restore_action = self._action(self.file_menu, commands.restore)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, commands.quit, QKeySequence("Ctrl+Q"))
+
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions(list(edit_actions))  # undo, redo
+        self.edit_menu.addSeparator()
+        self.ledger_history_action = self._action(
+            self.edit_menu, commands.ledger_history, name="ledgerHistory"
+        )
+
+        self.branch_menu = bar.addMenu("")
+        self.branch_menu.setObjectName("branchMenu")
+        self.branch_menu.addActions(list(branch_actions))
+        self.branch_menu.addSeparator()
+        self.region_menu = self.branch_menu.addMenu("")
+        self.region_menu.addActions(list(region_actions))
+
+        self.pairing_menu = bar.addMenu("")
+        self.pairing_menu.setObjectName("pairingMenu")
+        self.pairing_actions: dict[str, QAction] = {}
+        for name, command in PAIRING_COMMANDS:
+            self.pairing_actions[name] = self._action(
+                self.pairing_menu, _on_tab(commands.pairings, command), name=name
+            )
+
+        self.tools_menu = bar.addMenu("")
+        self.check_action = self._action(self.tools_menu, commands.check_database, name="checkDatabase")
+        self.holidays_action = self._action(self.tools_menu, commands.holidays, name="holidays")
+        self.key_tasks_action = self._action(self.tools_menu, commands.key_tasks, name="keyTasks")
+        self.compliance_action = self._action(self.tools_menu, commands.compliance, name="compliance")
+        self.tools_menu.addSeparator()
+        self.settings_action = self._action(self.tools_menu, commands.settings)
+        self.language_menu = self.tools_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, language in LANGUAGE_NAMES.items():
+            action = QAction(language, window, checkable=True)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+            action.triggered.connect(lambda _checked=False, c=code: commands.set_language(c))
+
+        self.help_menu = bar.addMenu("")
+        self.guide_action = self._action(
+            self.help_menu, commands.guide, QKeySequence.StandardKey.HelpContents
+        )
+        self.about_action = self._action(self.help_menu, commands.about)
+
+    def _action(
+        self,
+        menu: QMenu,
+        command: Command,
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        *,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(self._window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: command())
+        menu.addAction(action)
+        return action
+
+    def enable(self, *, open_: bool, writable: bool) -> None:
+        """The commands that need an open ledger (restore: one that can be written to)."""
+        self.restore_action.setEnabled(writable)
+        self.check_action.setEnabled(open_)
+        self.backup_action.setEnabled(open_)
+
+    def retranslate(self, language: str) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.new_action.setText(self.tr("&New ledger…"))
+        self.open_action.setText(self.tr("&Open ledger…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+        self.backup_action.setText(self.tr("&Back up now"))
+        self.restore_action.setText(self.tr("Re&store from a backup…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.ledger_history_action.setText(self.tr("Ledger &history…"))
+        self.branch_menu.setTitle(self.tr("&Branches"))
+        self.region_menu.setTitle(self.tr("&Regions"))
+        self.pairing_menu.setTitle(self.tr("&Pairing"))
+        for name, text in (
+            ("pairAction", self.tr("&Pair two branches…")),
+            ("pairUnitAction", self.tr("Pair a &unit with its community's grids…")),
+            ("endPairingAction", self.tr("&End the selected pairing…")),
+            ("repairAction", self.tr("&Re-pair the selected pairing…")),
+            ("drawAction", self.tr("&Draw…")),
+        ):
+            self.pairing_actions[name].setText(text)
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.check_action.setText(self.tr("Check &database…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.holidays_action.setText(self.tr("&Holidays…"))
+        self.key_tasks_action.setText(self.tr("&Key tasks…"))
+        self.compliance_action.setText(self.tr("&Compliance (1+N)…"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.guide_action.setText(self.tr("User &guide"))
+        self.about_action.setText(self.tr("&About BranchDesk"))
+        self.language_actions[language].setChecked(True)
+
+
+def _on_tab(tab: Callable[[], PairingsTab], command: Callable[[PairingsTab], object]) -> Command:
+    return lambda: command(tab())
