@@ -113,9 +113,6 @@ class Targets:
         """Cells of a grid drawn with row r and column c centred on data (c, r)."""
         self._grids.append(_Grid(axes, rows, columns))
 
-    def __len__(self) -> int:
-        return len(self._boxes) + sum(grid.rows * grid.columns for grid in self._grids)
-
     def hits(self, ratio: float) -> list[Hit]:
         """Every target's rectangle on the drawn figure (call after drawing: the axes are placed then),
         in logical pixels from the top left; ``ratio`` is the figure's physical pixels per logical one.

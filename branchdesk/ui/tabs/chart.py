@@ -291,10 +291,6 @@ class ChartTab(QWidget):
         return self._spec.id
 
     @property
-    def spec(self) -> ChartSpec:
-        return self._spec
-
-    @property
     def data(self) -> object | None:
         """The figures on show."""
         return self._data
@@ -434,11 +430,6 @@ class ChartTab(QWidget):
         self.chart_shown.emit()
 
     # -- hover and click -----------------------------------------------------------------------------
-
-    def target_at(self, x: float, y: float) -> Target | None:
-        """What lies at a position on the picture (logical pixels from its top left)."""
-        picture = self.view.picture
-        return None if picture is None or self._data is None else picture.at(x, y)
 
     def _hover(self, target: Target | None) -> None:
         if target == self._hovered:
