@@ -323,12 +323,11 @@ def draw_themed_day_grid(figure: Figure, data: ThemedDayGrid, text: GridChartTex
     month_ticks(axes, text.months, top=True)
     # The written rates: the total's row always, and each part's when the grid is of parts; none where
     # they would not fit in their cells (many months), the colours and tooltips telling then.
-    size = SMALL_SIZE if len(months) <= 24 else SMALL_SIZE - 1.5
     written = [_short_percent(rate) for row in rates for rate in row]
-    widest = max((w for w, _ in text_points(sorted(set(written)), size)), default=0.0)
+    widest = max((w for w, _ in text_points(sorted(set(written)), SMALL_SIZE)), default=0.0)
     if widest + 2 <= pitch(axes, "x"):
         value_labels(
-            axes, written, [(c, r) for r, row in enumerate(rates) for c in range(len(row))], size=size
+            axes, written, [(c, r) for r, row in enumerate(rates) for c in range(len(row))], size=SMALL_SIZE
         )
     category_labels(axes, text.rows, axis="y", size=8 if data.rows else LABEL_SIZE)
     for spine in axes.spines.values():

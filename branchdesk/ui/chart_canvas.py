@@ -20,12 +20,15 @@ if TYPE_CHECKING:
 def screen_image(picture: Picture) -> QImage:
     """The picture in the screen's own format, premultiplied ARGB: painted without a conversion each
     time (a worker makes it; QImage may be used on any thread)."""
-    image = QImage(
+    borrowed = QImage(
         picture.rgba, picture.width, picture.height, picture.width * 4, QImage.Format.Format_RGBA8888
     )
-    native = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)  # a copy: rgba may go
-    native.setDevicePixelRatio(picture.ratio)
-    return native
+    # A deep copy first: an image on the picture's bytes only borrows them (and a conversion may keep
+    # borrowing), while this one must outlive them.
+    image = borrowed.copy()
+    image.convertTo(QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(picture.ratio)
+    return image
 
 
 class ChartView(QWidget):
@@ -55,12 +58,7 @@ class ChartView(QWidget):
             self.setMinimumHeight(0)
             self.setAccessibleName("")
         else:
-            # The picture's bytes outlive the image that reads them: both are kept here.
-            image = QImage(
-                picture.rgba, picture.width, picture.height, picture.width * 4, QImage.Format.Format_RGBA8888
-            )
-            image.setDevicePixelRatio(picture.ratio)
-            self._image = image
+            self._image = image if image is not None else screen_image(picture)
             self.setMinimumHeight(picture.logical_size[1] if tall else 0)
             self.setAccessibleName(picture.texts[0] if picture.texts else "")
         self.update()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from collections.abc import Hashable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +49,10 @@ if TYPE_CHECKING:
 
 # Results kept per tab, so that flicking between charts, regions or periods does not compute them again.
 CACHE_SIZE = 24
-# Pictures kept per tab (a few megabytes each), so that flicking back to a chart shows it at once.
+# Pictures kept per tab, so that flicking back to a chart shows it at once: a few, within a memory budget
+# (a chart of a few hundred pairings is a tall picture of tens of megabytes).
 PICTURES_KEPT = 4
+PICTURES_BYTES = 48 * 2**20
 # A resized window is drawn again once the resizing pauses.
 RESIZE_DELAY_MS = 150
 
@@ -148,7 +150,8 @@ def _render_job(
         rows = spec.rows(found)
         height = max(size.height, round(figure_height(rows, 0) * SCREEN_DPI)) if rows else size.height
         picture = render(lambda figure: spec.figure(figure, found, wording), size.width, height, size.ratio)
-        return Drawn(found, picture, screen_image(picture))
+        image = screen_image(picture)
+        return Drawn(found, replace(picture, rgba=b""), image)  # the pixels live on in the image alone
 
     return run
 
@@ -400,6 +403,11 @@ class ChartTab(QWidget):
         shown = (chart_id, region_id, period)
         _keep(self._cache, (self.specs[chart_id].key(), region_id, period), drawn.data, CACHE_SIZE)
         _keep(self._pictures, (shown, size), drawn, PICTURES_KEPT)
+        while (
+            len(self._pictures) > 1
+            and sum(d.image.sizeInBytes() for d in self._pictures.values()) > PICTURES_BYTES
+        ):
+            self._pictures.popitem(last=False)
         if shown == (self._spec.id, self._region_id, self.period_key()) and self.isVisible():
             self._present(shown, size, drawn)
         self.update_chart()  # a later size, period or chart
