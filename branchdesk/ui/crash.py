@@ -15,6 +15,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 
 from branchdesk import __version__
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.i18n.messages import error_text
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -29,6 +31,15 @@ def write_crash_log(folder: Path, error: BaseException, now: dt.datetime) -> Pat
     return log
 
 
+def log_bug(folder: Path, error: BaseException, now: dt.datetime) -> BranchDeskError:
+    """Log a bug with its traceback; what to tell the user: an internal error, naming the log."""
+    try:
+        where = str(write_crash_log(folder, error, now))
+    except OSError:
+        where = QCoreApplication.translate("Crash", "(the log could not be written)")
+    return BranchDeskError("error.internal", log=where)
+
+
 def crash_handler(
     folder: Path, now: Callable[[], dt.datetime], tell_user: Callable[[str], None]
 ) -> ExceptHook:
@@ -38,18 +49,6 @@ def crash_handler(
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, trace)
             return
-        try:
-            log = write_crash_log(folder, error.with_traceback(trace), now())
-            where = str(log)
-        except OSError:
-            where = QCoreApplication.translate("Crash", "(the log could not be written)")
-        what = QCoreApplication.translate(
-            "Crash", "Something went wrong inside BranchDesk. Your ledger keeps everything saved before it."
-        )
-        where_to = QCoreApplication.translate(
-            "Crash",
-            "The details were written to {log}; please send that file to whoever supports BranchDesk.",
-        ).format(log=where)
-        tell_user(f"{what}\n{where_to}")
+        tell_user(error_text(log_bug(folder, error.with_traceback(trace), now())))
 
     return handle

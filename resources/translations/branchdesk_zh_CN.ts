@@ -1541,14 +1541,6 @@
         <source>(the log could not be written)</source>
         <translation>（日志无法写入）</translation>
     </message>
-    <message>
-        <source>Something went wrong inside BranchDesk. Your ledger keeps everything saved before it.</source>
-        <translation>支部联建台账内部出现了错误。此前保存的内容都还在台账中。</translation>
-    </message>
-    <message>
-        <source>The details were written to {log}; please send that file to whoever supports BranchDesk.</source>
-        <translation>详细信息已写入 {log}，请把该文件发给负责本程序维护的人员。</translation>
-    </message>
 </context>
 <context>
     <name>DateDialog</name>

@@ -41,7 +41,7 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.crash import write_crash_log
+from branchdesk.ui.crash import log_bug
 
 # The lane of work that changes the file, run one after another in the order asked.
 WRITES = "writes"
@@ -371,11 +371,7 @@ class JobRunner(QObject):
 
     def bug(self, error: BaseException) -> BranchDeskError:
         """Log a bug with its traceback; the error to show for it names the log."""
-        try:
-            where = str(write_crash_log(self.log_folder, error, self.clock.now()))
-        except OSError:
-            where = QCoreApplication.translate("Crash", "(the log could not be written)")
-        return BranchDeskError("error.internal", log=where)
+        return log_bug(self.log_folder, error, self.clock.now())
 
 
 class Reads(QObject):
