@@ -37,7 +37,6 @@ from branchdesk.ui.context import (
     message_box_question,
 )
 from branchdesk.ui.crash import crash_handler
-from branchdesk.ui.dialogs.about import AboutDialog
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
 from branchdesk.ui.fonts import apply_ui_font
@@ -125,6 +124,7 @@ def build_window(
     documents = documents_dir()
 
     def demo(parent: QWidget) -> Path | None:
+
         return make_demo_ledger(folder, clock)
 
     context = UiContext(
@@ -195,6 +195,8 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
 
 def _smoke_about(window: MainWindow) -> None:
     """Help ▸ About reads this version's notes and the licences a frozen build must carry with it."""
+    from branchdesk.ui.dialogs.about import AboutDialog
+
     about = AboutDialog(window.context.data_dir, window.context.translations.language, window)
     notes = about.findChild(QTextBrowser, "releaseNotes")
     notices = about.findChild(QPlainTextEdit, "noticesText")

@@ -3,16 +3,21 @@ ledger open in the window (the backups themselves run on the job runner: ui/jobs
 
 from __future__ import annotations
 
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMainWindow
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.i18n.messages import error_text
 from branchdesk.ui.context import UiContext
-from branchdesk.ui.jobs.backup import Backups
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.session import LedgerHost
+
+if TYPE_CHECKING:
+    from branchdesk.ui.jobs.backup import Backups
 
 
 class BackupActions(QObject):
@@ -21,12 +26,19 @@ class BackupActions(QObject):
         self._host = host
         self._context = context
         self._window = window  # parent of the dialogs; its status bar reports
-        self._backups = Backups(jobs, context.data_dir, context.show_error, window)
+        self._jobs = jobs
+
+    @cached_property
+    def _backups(self) -> Backups:
+        # Made at the first backup: the backup modules are not loaded before the window shows.
+        from branchdesk.ui.jobs.backup import Backups
+
+        return Backups(self._jobs, self._context.data_dir, self._context.show_error, self._window)
 
     @property
     def running(self) -> int:
         """Backups asked for and not reported yet."""
-        return self._backups.running
+        return self._backups.running if "_backups" in self.__dict__ else 0
 
     def back_up_if_due(self) -> None:
         """On opening: a backup when the last one is old enough (off for screenshots and the smoke test)."""
@@ -41,11 +53,13 @@ class BackupActions(QObject):
             self._backups.back_up_now(session.path)
 
     def wait(self) -> None:
-        self._backups.wait()
+        if "_backups" in self.__dict__:
+            self._backups.wait()
 
     def shut_down(self) -> None:
         """The window closes: an automatic backup is dropped (it is taken again on the next opening)."""
-        self._backups.cancel_automatic()
+        if "_backups" in self.__dict__:
+            self._backups.cancel_automatic()
 
     def restore(self) -> None:
         """File ▸ Restore…: choose a backup; the current file is backed up before it is replaced."""

@@ -1,5 +1,6 @@
 """What a user can do to branches from the Branches tab: add, edit, bulk edit, archive, delete, copy, paste,
-history. Each runs through ``LedgerEdits`` so it is one undo step, saved at once."""
+history. Each runs through ``LedgerEdits`` so it is one undo step, saved at once. The dialogs other than the
+branch's own are loaded when first opened, not with the window."""
 
 from __future__ import annotations
 
@@ -20,15 +21,9 @@ from branchdesk.domain.vocabulary import branch_column
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services import branches, regions
-from branchdesk.services.history import record_actions
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
-from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
-from branchdesk.ui.dialogs.date_choice import DateDialog
-from branchdesk.ui.dialogs.history import HistoryDialog, read_history
-from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
-from branchdesk.ui.dialogs.unit import UnitDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.models.branches import COLUMNS, cell_text
@@ -172,6 +167,8 @@ class BranchActions(QObject):
         return unit.id
 
     def _create_unit(self, parent: QWidget, region_id: int | None) -> Changed | None:
+        from branchdesk.ui.dialogs.unit import UnitDialog
+
         ledger = self._ledger()
         if ledger is None:
             return None
@@ -223,6 +220,9 @@ class BranchActions(QObject):
         )
 
     def show_history(self) -> None:
+        from branchdesk.services.history import record_actions
+        from branchdesk.ui.dialogs.history import HistoryDialog, read_history
+
         ledger = self._ledger()
         selected = self._selected()
         if ledger is None or len(selected) != 1:
@@ -235,6 +235,8 @@ class BranchActions(QObject):
     # -- many branches -------------------------------------------------------------------------------
 
     def bulk_edit(self) -> None:
+        from branchdesk.ui.dialogs.bulk_edit import BulkEditDialog
+
         ledger = self._ledger()
         active = [row.id for row in self._selected() if row.archived_on is None]
         if ledger is None or not active:
@@ -245,6 +247,8 @@ class BranchActions(QObject):
             self._edits.run(lambda led: branches.bulk_edit(led, active, edit), self._parent)
 
     def archive_branches(self) -> None:
+        from branchdesk.ui.dialogs.date_choice import DateDialog
+
         active = [row for row in self._selected() if row.archived_on is None]
         if not active:
             return
@@ -288,6 +292,8 @@ class BranchActions(QObject):
             QApplication.clipboard().setText(rows_as_text(selected, self._headers()))
 
     def paste_rows(self) -> None:
+        from branchdesk.ui.dialogs.rejected_rows import RejectedRowsDialog
+
         ledger = self._ledger()
         if ledger is None or not self._edits.writable:
             return

@@ -6,34 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QToolButton
 
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.imports import ImportKind
-from branchdesk.exchange.ledger_export import export_ledger
-from branchdesk.exchange.ledger_import import sheet_label
-from branchdesk.exchange.templates import template
 from branchdesk.i18n.language import CHINESE, format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.regions import list_regions
-from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.dialogs.file_choice import FilePurpose
-from branchdesk.ui.dialogs.import_wizard import ImportWizard
-from branchdesk.ui.dialogs.report import ReportDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerHost
 from branchdesk.ui.tabs.contract import ChartHolder, TableTab, TableView
-from branchdesk.ui.view_export import export_view
 
-# The kinds a township fills in by hand (units, draws and key tasks come with a whole-ledger export).
-TEMPLATE_KINDS = (ImportKind.REGIONS, ImportKind.BRANCHES, ImportKind.PAIRINGS, ImportKind.ACTIVITIES)
+if TYPE_CHECKING:
+    from branchdesk.storage.ledger import Ledger
+    from branchdesk.ui.dialogs.import_wizard import ImportWizard
+    from branchdesk.ui.dialogs.report import ReportDialog
+
+# The spreadsheet modules and dialogs are loaded when a command is first used, not with the window.
 
 
 class ExchangeActions(QObject):
@@ -114,6 +111,8 @@ class ExchangeActions(QObject):
     # -- import --------------------------------------------------------------------------------------
 
     def import_wizard(self) -> ImportWizard | None:
+        from branchdesk.ui.dialogs.import_wizard import ImportWizard
+
         session, context = self.host.session, self.context
         if session is None or session.read_only:
             return None
@@ -132,12 +131,18 @@ class ExchangeActions(QObject):
             exec_and_delete(wizard)
 
     def save_templates(self) -> None:
+        from branchdesk.domain.imports import ImportKind
+        from branchdesk.exchange.ledger_import import sheet_label
+        from branchdesk.exchange.templates import template
+
         folder = self.context.choose_file(self.window, FilePurpose.TEMPLATES, "")
         if folder is None:
             return
         written = []
         try:
-            for kind in TEMPLATE_KINDS:
+            # The kinds a township fills in by hand (units, draws and key tasks come with a whole-ledger
+            # export).
+            for kind in (ImportKind.REGIONS, ImportKind.BRANCHES, ImportKind.PAIRINGS, ImportKind.ACTIVITIES):
                 path = folder / self.tr("Import template — {sheet}.xlsx").format(sheet=sheet_label(kind))
                 template(path, kind)
                 written.append(path.name)
@@ -167,6 +172,8 @@ class ExchangeActions(QObject):
         if path is None:
             return
 
+        from branchdesk.exchange.ledger_export import export_ledger
+
         def work(ledger: Ledger, progress: Progress) -> int:
             return export_ledger(ledger, path, region, progress)
 
@@ -182,6 +189,8 @@ class ExchangeActions(QObject):
         return tab.table_view(self.tabs.tabText(self.tabs.currentIndex()))
 
     def export_view(self) -> None:
+        from branchdesk.ui.view_export import export_view
+
         view = self._view()
         if view is None:
             return
@@ -229,6 +238,8 @@ class ExchangeActions(QObject):
     # -- report --------------------------------------------------------------------------------------
 
     def report_dialog(self) -> ReportDialog | None:
+        from branchdesk.ui.dialogs.report import ReportDialog
+
         session = self.host.session
         if session is None:
             return None

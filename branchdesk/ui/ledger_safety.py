@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
@@ -17,14 +18,15 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Problem
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text
-from branchdesk.services.backups import newest_healthy_backup, restore_backup
 from branchdesk.services.check import STAGES, check_ledger
 from branchdesk.services.drives import DriveKind
 from branchdesk.ui.context import UiContext
-from branchdesk.ui.dialogs.check import CheckResultDialog, damaged
 from branchdesk.ui.jobs.runner import JobControl, JobRunner, Reads
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.session import LedgerHost, LedgerSession
+
+if TYPE_CHECKING:
+    from branchdesk.ui.dialogs.check import CheckResultDialog
 
 # Files up to this size are quick-checked at once on opening (SQLite reads some hundreds of MB a second);
 # larger ones are checked off the UI thread and shown when the check is done.
@@ -127,6 +129,8 @@ class LedgerSafety(QObject):
         opened). The damaged file itself is kept, byte for byte, beside the backups."""
         context = self.context
         damaged_text = error_text(BranchDeskError("ledger.damaged", path=str(path)))
+        from branchdesk.services.backups import newest_healthy_backup, restore_backup
+
         backup = newest_healthy_backup(path, context.data_dir, context.clock)
         if backup is None:
             context.show_error(
@@ -202,6 +206,8 @@ class LedgerSafety(QObject):
                 self.context.show_error(self.window, error_text(result))
             return
         assert isinstance(result, list)
+        from branchdesk.ui.dialogs.check import CheckResultDialog, damaged
+
         dialog = CheckResultDialog(path.name, result, self.window)
         self.result_dialog = dialog
         if damaged(result):

@@ -1,6 +1,7 @@
 """Editing the region tree: add a city at the top (always possible, also by right-clicking empty space), a
 county or township under the selected region, rename it or set its official code, move a township to another
-county, remove an empty region. Each is one undo step through ``LedgerEdits``."""
+county, remove an empty region. Each is one undo step through ``LedgerEdits``. The dialogs are loaded when
+first opened, not with the window."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from branchdesk.domain.branch_rules import BLANKS
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.records import Region
 from branchdesk.services import regions
-from branchdesk.ui.dialogs.region import MoveRegionDialog, RegionDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.region_tree import RegionTreePanel
 
@@ -83,6 +83,8 @@ class RegionActions(QObject):
         menu.exec(self._panel.view.viewport().mapToGlobal(position))
 
     def add_top_region(self) -> None:
+        from branchdesk.ui.dialogs.region import RegionDialog
+
         if not self._edits.writable:
             return
         dialog = RegionDialog(self.tr("New city"), parent=self._parent)
@@ -99,6 +101,8 @@ class RegionActions(QObject):
             self._panel.select(found[0])
 
     def add_region(self) -> None:
+        from branchdesk.ui.dialogs.region import RegionDialog
+
         parent = self._selected()
         if parent is None or parent.level is RegionLevel.TOWNSHIP:
             return
@@ -112,6 +116,8 @@ class RegionActions(QObject):
                 self.select_path(f"{parent.path}/{name.strip(BLANKS)}")
 
     def edit_region(self) -> None:
+        from branchdesk.ui.dialogs.region import RegionDialog
+
         region = self._selected()
         if region is None:
             return
@@ -123,6 +129,8 @@ class RegionActions(QObject):
             self._edits.run(lambda led: regions.edit_region(led, region.id, name, code), self._parent)
 
     def move_region(self) -> None:
+        from branchdesk.ui.dialogs.region import MoveRegionDialog
+
         region = self._selected()
         ledger = self._edits.ledger
         if region is None or ledger is None or region.level is not RegionLevel.TOWNSHIP:

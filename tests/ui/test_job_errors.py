@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
+from branchdesk.exchange import ledger_export
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui import exchange_actions
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
@@ -55,7 +55,7 @@ def test_a_bug_in_a_job_is_logged_and_shown_as_an_internal_error(
         sheets: dict[str, list[str]] = {}
         return len(sheets["党支部"])  # a slip in the code, not in anything the clerk did
 
-    monkeypatch.setattr(exchange_actions, "export_ledger", broken_export)
+    monkeypatch.setattr(ledger_export, "export_ledger", broken_export)
     target = tmp_path / "台账.xlsx"
     window = export_from_the_menu(make_window, ledger_path, target, qtbot)
     log = window.context.data_dir / "logs" / "crash-20220519.log"
