@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import warnings
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -333,8 +335,15 @@ def test_export_at_print_resolution(tmp_path: Path, suffix: str) -> None:
     elif suffix == "pdf":
         assert content.startswith(b"%PDF")
         assert b"NotoSansSC" in content  # the Chinese font is embedded
+        # Real text, not a picture of it: every label is a text operator in the page's stream.
+        streams = b"".join(
+            zlib.decompress(m) for m in re.findall(rb"stream\r?\n(.*?)endstream", content, re.S)
+        )
+        assert streams.count(b"Tj") + streams.count(b"TJ") >= 2 * len(data.items)
+        assert b"/Subtype /Image" not in content
     else:
         assert b"<svg" in content[:2000]
+        assert b"<image" not in content  # vector: the text as outlines, the bars as paths
 
 
 def test_export_refuses_other_formats(tmp_path: Path) -> None:

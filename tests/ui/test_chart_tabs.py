@@ -469,3 +469,22 @@ def test_an_edit_is_charted_at_once(
     data = shown(tab, qtbot, lambda d: d.total.total == 3)  # type: ignore[attr-defined]
     assert data.total == Rate(2, 3)  # type: ignore[attr-defined]
     assert "66.66%" in tab.picture.texts[1]  # type: ignore[union-attr]
+
+
+def test_kept_pictures_stay_within_their_memory_budget(
+    window: MainWindow, qtbot: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from branchdesk.ui.tabs import chart
+
+    tab = window.coverage_tab
+    window.show_tab("coverage")
+    shown(tab, qtbot)
+    assert tab.picture is not None
+    one = tab.view.width() * tab.view.height() * 4  # bytes of a picture at the screen's ratio of 1
+    monkeypatch.setattr(chart, "PICTURES_BYTES", round(one * 1.5))
+    first = tab.picture
+    qtbot.mouseClick(tab.buttons["organ"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    shown(tab, qtbot, lambda data: tab.picture is not first)
+    qtbot.mouseClick(tab.buttons["grassroots"], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert tab.busy()  # drawn again: the budget kept one picture only
+    shown(tab, qtbot, lambda data: tab.chart_id == "grassroots" and tab.picture is not first)
