@@ -128,7 +128,10 @@ _CANCELLED = Cancelled()
 
 
 @dataclass(eq=False)
-class _Lane:
+class Lane:
+    """Work run one job at a time, in order; with ``newest_wins`` a new job drops the queued one and
+    interrupts the running one. Made by :meth:`JobRunner.lane`; its fields are the runner's."""
+
     newest_wins: bool
     queue: deque[_Job] = field(default_factory=deque)
     running: _Job | None = None
@@ -139,7 +142,7 @@ class _Lane:
 @dataclass(eq=False)
 class _Job:
     number: int
-    lane: _Lane
+    lane: Lane
     work: Work
     control: JobControl
     done: Done
@@ -175,7 +178,7 @@ class _Board:
     def __init__(self, wake: _Wake) -> None:
         self.lock = threading.Condition()
         self.jobs: dict[int, _Job] = {}
-        self.lanes: list[_Lane] = []
+        self.lanes: list[Lane] = []
         self.threads: list[threading.Thread] = []
         self._wake = wake
 
@@ -196,7 +199,7 @@ class _Board:
                 self.threads.append(worker)
                 worker.start()
 
-    def cancel(self, lane: _Lane) -> None:
+    def cancel(self, lane: Lane) -> None:
         """Drop the lane's queued jobs and interrupt its running one; nothing of it is delivered."""
         with self.lock:
             self._drop_queued(lane)
@@ -204,7 +207,7 @@ class _Board:
             if lane.running is not None:  # its worker still holds it: it is dropped when it reports
                 lane.running.control.cancel()
 
-    def _drop_queued(self, lane: _Lane) -> None:
+    def _drop_queued(self, lane: Lane) -> None:
         for queued in lane.queue:
             del self.jobs[queued.number]
         lane.queue.clear()
@@ -217,7 +220,7 @@ class _Board:
         with self.lock:
             return self.jobs.get(number)
 
-    def wait(self, lanes: list[_Lane], msecs: int) -> bool:
+    def wait(self, lanes: list[Lane], msecs: int) -> bool:
         """Block until the lanes have no work left (not delivered yet: that needs the event loop)."""
         with self.lock:
             return self.lock.wait_for(lambda: not any(lane.busy for lane in lanes), msecs / 1000)
@@ -226,7 +229,7 @@ class _Board:
         for thread in list(self.threads):
             thread.join()
 
-    def _drain(self, lane: _Lane) -> None:
+    def _drain(self, lane: Lane) -> None:
         """A worker: run the lane's jobs until none is left."""
         while True:
             with self.lock:
@@ -269,16 +272,16 @@ class JobRunner(QObject):
         wake.progressed.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self._board = _Board(wake)
         self._numbers = itertools.count(1)
-        self._ordered: dict[Hashable, _Lane] = {}
+        self._ordered: dict[Hashable, Lane] = {}
 
-    def lane(self, *, newest_wins: bool) -> _Lane:
-        lane = _Lane(newest_wins)
+    def lane(self, *, newest_wins: bool) -> Lane:
+        lane = Lane(newest_wins)
         self._board.lanes.append(lane)
         return lane
 
     def submit(
         self,
-        lane: _Lane,
+        lane: Lane,
         work: Work,
         done: Done,
         failed: Failed,
@@ -314,16 +317,16 @@ class JobRunner(QObject):
             self._ordered[lane], work, done, failed, cancelled=cancelled, progress=progress, owner=owner
         )
 
-    def cancel(self, lane: _Lane) -> None:
+    def cancel(self, lane: Lane) -> None:
         self._board.cancel(lane)
 
-    def drop(self, lane: _Lane) -> None:
+    def drop(self, lane: Lane) -> None:
         """A lane no longer used (its reader was deleted): cancel its work and forget it."""
         self._board.cancel(lane)
         if lane in self._board.lanes:
             self._board.lanes.remove(lane)
 
-    def wait(self, lanes: list[_Lane] | None = None, msecs: int = 30000) -> bool:
+    def wait(self, lanes: list[Lane] | None = None, msecs: int = 30000) -> bool:
         """Wait for the lanes' work (all work when None) to finish; the results are delivered by the
         event loop afterwards."""
         return self._board.wait(self._board.lanes if lanes is None else lanes, msecs)
