@@ -342,6 +342,88 @@ def bench_edit_during_read(path: Path) -> None:
     )
 
 
+def bench_ui_edit(path: Path) -> None:
+    """A member count typed into the Branches tab of the real window (F2, digits, Enter; keys posted to
+    the event loop as a keyboard's are) with the city selected, on a copy of the ledger: the longest time
+    the UI thread did not answer a 5 ms heartbeat from the Enter until everything the edit asks for (the
+    lists, the tree's counts, the status bar's figures) is read and shown; median of five edits after
+    one to warm up. Against the bare service call that saves the same edit. Meant for the stress ledger."""
+    import shutil
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from branchdesk.app import build_window
+    from branchdesk.domain.listing import BranchColumn
+    from branchdesk.services.branches import set_branch_field
+    from branchdesk.ui.models.branches import COLUMNS
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+
+    def run_events(msecs: int) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(msecs, loop.quit)
+        loop.exec()
+
+    def press(widget: QWidget | None, key: Qt.Key, text: str = "") -> None:
+        assert widget is not None
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.postEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text))
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with open_ledger(copy, CLOCK) as ledger:
+            ledger.use_wal()  # as the window's edits do
+            branch = int(ledger.scalar("SELECT min(id) FROM branch WHERE archived_on IS NULL"))
+            counts = iter(range(10, 1000))
+            baseline = median_time(
+                lambda: set_branch_field(ledger, branch, BranchColumn.MEMBERS, next(counts)), 5
+            )
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = build_window(app, CLOCK, settings, "zh_CN", Path(folder) / "data", headless=True)
+        window.resize(1366, 768)
+        window.show()
+        window.open_path(copy)
+        window.settle()
+        table, model = window.branches_tab.table, window.branches_tab.model
+        gaps: list[int] = []
+        beat, clock = QTimer(), QElapsedTimer()
+        beat.setInterval(5)
+        beat.timeout.connect(lambda: gaps.append(clock.restart()))
+        worst: list[int] = []
+        for row in range(6):
+            table.setFocus()
+            table.setCurrentIndex(model.index(row, COLUMNS.index(BranchColumn.MEMBERS)))
+            press(table, Qt.Key.Key_F2)
+            run_events(50)
+            editor = QApplication.focusWidget()
+            for digit in str(40 + row):
+                press(editor, Qt.Key(Qt.Key.Key_0 + int(digit)), digit)
+            run_events(50)
+            gaps.clear()
+            clock.start()
+            beat.start()
+            press(editor, Qt.Key.Key_Return)
+            run_events(100)
+            while not window.jobs.wait(msecs=0):  # the reads the edit asked for still run
+                run_events(20)
+            run_events(100)  # their results delivered and painted
+            beat.stop()
+            worst.append(max(gaps, default=0))
+        window.close()
+        window.deleteLater()
+    report(
+        "ui: one typed edit at stress, UI-thread time",
+        statistics.median(worst[1:]),
+        "ms",
+        ("the bare service call", baseline * 1000),
+    )
+
+
 # -- the draw (issue 5) -----------------------------------------------------------------------------------
 
 
@@ -684,6 +766,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "start-up": bench_cli_and_window,
     "check": bench_check,
     "edit-during-read": bench_edit_during_read,
+    "ui-edit": bench_ui_edit,
 }
 
 

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.edits = LedgerEdits(context.show_error, self)
         self.files = LedgerFiles(context, self.edits, self.jobs, self)
         self.safety = self.files.safety
-        self.regions = RegionTreePanel(self)
+        self.regions = RegionTreePanel(self.jobs, self)
         self.region_actions = RegionActions(self.regions, self.edits, self)
         self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, self)
         self.tabs = WindowTabs(
@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         if for_good:  # a backup still reading the file finishes first (a restore replaces it next)
             self.backups.wait()
         self.figures.stop()
+        self.regions.cancel()
         self.tabs.stop_reading()
 
     def _on_closed(self) -> None:
@@ -256,6 +257,7 @@ class MainWindow(QMainWindow):
         self.safety.wait()
         QApplication.processEvents()
         self.figures.wait()
+        self.regions.wait()
         self.tabs.wait()
         # The result arrives as a queued signal; the status bar's relayout (and a chart's drawing) is
         # posted after it.
@@ -272,12 +274,8 @@ class MainWindow(QMainWindow):
         """After an action, undo or redo: the tabs, counts in the tree and the status bar."""
         self.tabs.changed(done)
         session = self.session
-        if done.touches("branch", "region") and session is not None:
-            selected = self.regions.selected_region()
-            with QSignalBlocker(self.regions):
-                self.regions.load(session.region_tree())
-            if self.regions.selected_region() != selected:  # the selected region was removed
-                self._on_region_selected(self.regions.selected_region())
+        if session is not None and self.regions.changed(done, session.ledger):
+            self._on_region_selected(self.regions.selected_region())  # the selected region was removed
         self._refresh()
         self.statusBar().showMessage(self.tr("Saved: {action}").format(action=action_name(done)), 5000)
 

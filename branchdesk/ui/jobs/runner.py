@@ -42,6 +42,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.crash import log_bug
+from branchdesk.ui.jobs.priority import below_normal
 
 # The lane of work that changes the file, run one after another in the order asked.
 WRITES = "writes"
@@ -231,6 +232,7 @@ class _Board:
 
     def _drain(self, lane: Lane) -> None:
         """A worker: run the lane's jobs until none is left."""
+        below_normal()  # the UI thread first (ui/jobs/priority.py)
         while True:
             with self.lock:
                 if not lane.queue:
