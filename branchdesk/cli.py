@@ -26,6 +26,7 @@ from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
+from branchdesk.exchange.package_export import export_package
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
@@ -289,6 +290,35 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
     )
     report.add_argument("--region", metavar=region_name, help=region_help)
 
+    package = commands.add_parser(
+        "package", parents=[common], help=translate("Cli", "data packages for reporting upward (.bdx)")
+    )
+    package_commands = package.add_subparsers(
+        dest="package_command",
+        required=True,
+        parser_class=Parser,
+        title=translate("Cli", "commands"),
+        metavar=translate("Cli", "COMMAND"),
+    )
+    package_export = package_commands.add_parser(
+        "export",
+        parents=[common],
+        help=translate("Cli", "write a signed package: the changes not yet acknowledged, or everything"),
+    )
+    package_export.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    package_export.add_argument(
+        "out",
+        type=Path,
+        metavar=translate("Cli", "PACKAGE"),
+        help=translate("Cli", "package to write (.bdx)"),
+    )
+    package_export.add_argument(
+        "--full",
+        action="store_true",
+        help=translate("Cli", "every record instead of the changes (for a re-seed or after an upgrade)"),
+    )
+    package_export.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
 
 def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     if args.code is not None and args.region is None:
@@ -463,6 +493,44 @@ def _cmd_export(args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO
         rows = export_ledger(ledger, args.out, args.region, _terminal_progress(err))
     print(
         translate("Cli", "Wrote {path}: {rows} rows").format(path=args.out, rows=format_count(rows)), file=out
+    )
+    return EXIT_OK
+
+
+def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    with open_ledger(args.ledger, clock, data_dir=user_data_dir()) as ledger:
+        package = export_package(ledger, args.out, full=args.full, data_dir=user_data_dir())
+    manifest = package.manifest
+    scope = manifest.sender.scope
+    if args.json:
+        summary = {
+            "package": str(package.path),
+            "package_uuid": manifest.package_uuid,
+            "kind": str(manifest.kind),
+            "ledger_id": manifest.sender.ledger_id,
+            "scope": None if scope is None else {"uuid": scope.uuid, "path": scope.path, "code": scope.code},
+            "fingerprint": manifest.sender.fingerprint,
+            "sequence": {"from": manifest.from_seq, "to": manifest.to_seq},
+            "previous_package": manifest.previous_package,
+            "counts": manifest.counts,
+            "bytes": package.size,
+        }
+        print(json.dumps(summary, ensure_ascii=False), file=out)
+        return EXIT_OK
+    records = format_count(sum(manifest.counts.values()))
+    print(
+        (
+            translate("Cli", "Wrote {path}: all records, {count} lines")
+            if manifest.from_seq is None
+            else translate("Cli", "Wrote {path}: changes {first}–{last}, {count} lines")
+        ).format(path=package.path, count=records, first=manifest.from_seq, last=manifest.to_seq),
+        file=out,
+    )
+    print(
+        translate("Cli", "Signed by this ledger's key {fingerprint}").format(
+            fingerprint=manifest.sender.fingerprint
+        ),
+        file=out,
     )
     return EXIT_OK
 
@@ -697,6 +765,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
         "draw": lambda: _cmd_draw(args, clock, out),
+        "package": lambda: _cmd_package_export(args, clock, out),
     }
     try:
         return commands[args.command]()

@@ -33,6 +33,7 @@ COMMANDS = (
     "export",
     "import",
     "report",
+    "package",
 )
 # What a user types as it is: the commands and the values of --scale and --what.
 TYPED = frozenset({*COMMANDS, *SCALES, "regions", "branches", "pairings", "activities", "all"})
@@ -44,7 +45,7 @@ def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("command", [(), *((name,) for name in COMMANDS)])
+@pytest.mark.parametrize("command", [(), *((name,) for name in COMMANDS), ("package", "export")])
 def test_every_help_is_chinese(command: tuple[str, ...], clock: FixedClock) -> None:
     code, out, err = cli(*command, "--help", clock=clock)
     assert (code, err) == (EXIT_OK, "")

@@ -4,10 +4,10 @@ package says what it holds. Pure: the zip is read and written in exchange/packag
 A package is a zip of
 - ``manifest.json``: what this module's :class:`Manifest` holds, as canonical JSON (its bytes are signed);
 - ``manifest.sig``: the Ed25519 signature of those bytes by the sender ledger's key, as hex;
-- ``changes.jsonl`` (a delta): one logged change a line, ``{"seq", "op", "at", "table", "uuid", "change",
-  "before", "after"}``;
+- ``changes.jsonl`` (a delta): one logged change a line, ``{"seq", "op", "action", "at", "table", "uuid",
+  "change", "before", "after"}``;
 - ``rows/<table>.jsonl`` (a full or seed package): one row a line, and ``tombstones.jsonl``: the rows
-  deleted, ``{"seq", "table", "uuid", "before"}``, since a deletion is never inferred from a missing row.
+  deleted, ``{"seq", "table", "uuid"}``, since a deletion is never inferred from a missing row.
 
 Rows in a package refer to each other by uuid; the integer ids of a ledger never leave it.
 """

@@ -175,7 +175,7 @@ def read_package(
             check_member(manifest, digest)
             digests.append(digest)
         check_counts(manifest, digests)
-    return Package(path, manifest, _file_hash(path), limits)
+    return Package(path, manifest, file_sha256(path), limits)
 
 
 def _trusted_manifest(
@@ -253,7 +253,7 @@ def _opened(path: Path) -> Iterator[zipfile.ZipFile]:
         ) from None
 
 
-def _file_hash(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         while chunk := stream.read(_MiB):

@@ -536,6 +536,11 @@ MESSAGES: dict[str, str] = {
         "The package says it holds {declared} records of one kind ({table}) but holds {found}. Nothing was "
         "imported; ask the sender for a new package.",
     ),
+    "package.nothing_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Nothing has changed since the receiver last acknowledged this ledger's changes: there is nothing to "
+        "send. A full package sends every record.",
+    ),
     "key.cannot_write": QT_TRANSLATE_NOOP(
         "Messages", "The ledger's signing key cannot be saved to {path}: {reason}"
     ),

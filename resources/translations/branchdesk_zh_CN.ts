@@ -1153,6 +1153,26 @@
         <translation>PDF文件</translation>
     </message>
     <message>
+        <source>data packages for reporting upward (.bdx)</source>
+        <translation>向上级报送用的数据包（.bdx）</translation>
+    </message>
+    <message>
+        <source>write a signed package: the changes not yet acknowledged, or everything</source>
+        <translation>写出带签名的数据包：对方尚未确认收到的改动，或全部记录</translation>
+    </message>
+    <message>
+        <source>PACKAGE</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>package to write (.bdx)</source>
+        <translation>要写出的数据包（.bdx）</translation>
+    </message>
+    <message>
+        <source>every record instead of the changes (for a re-seed or after an upgrade)</source>
+        <translation>写出全部记录而非改动（用于重新下发台账或程序升级之后）</translation>
+    </message>
+    <message>
         <source>--code needs --region</source>
         <translation>--code 需要与 --region 一起使用</translation>
     </message>
@@ -1243,6 +1263,18 @@
     <message>
         <source>Wrote {path}: {rows} rows</source>
         <translation>已写入 {path}：共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: all records, {count} lines</source>
+        <translation>已写出 {path}：全部记录，共 {count} 行</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: changes {first}–{last}, {count} lines</source>
+        <translation>已写出 {path}：第 {first}–{last} 项改动，共 {count} 行</translation>
+    </message>
+    <message>
+        <source>Signed by this ledger's key {fingerprint}</source>
+        <translation>由本台账的密钥签名，密钥指纹 {fingerprint}</translation>
     </message>
     <message>
         <source>Writing rows: {done} of {total}</source>
@@ -3592,6 +3624,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The package says it holds {declared} records of one kind ({table}) but holds {found}. Nothing was imported; ask the sender for a new package.</source>
         <translation>数据包声明含某类记录（{table}）{declared} 条，实际为 {found} 条。未导入任何内容，请对方重新生成数据包。</translation>
+    </message>
+    <message>
+        <source>Nothing has changed since the receiver last acknowledged this ledger's changes: there is nothing to send. A full package sends every record.</source>
+        <translation>自上次对方确认收到以来，本台账没有新的改动，无需发送。如需发送全部记录，请改为导出全量数据包。</translation>
     </message>
     <message>
         <source>The ledger's signing key cannot be saved to {path}: {reason}</source>

@@ -96,7 +96,7 @@ def test_a_delta_reads_back_as_written(delta: Path) -> None:
 
 def test_a_full_package_carries_rows_per_table_and_tombstones(tmp_path: Path) -> None:
     path = tmp_path / "全量.bdx"
-    tombstone = {"seq": 9, "table": "activity", "uuid": ACTIVITY["uuid"], "before": ACTIVITY}
+    tombstone = {"seq": 9, "table": "activity", "uuid": ACTIVITY["uuid"]}
     members: dict[str, list[dict[str, Any]]] = {
         rows_member("branch"): [BRANCH],
         rows_member("activity"): [],

@@ -1,0 +1,164 @@
+"""SQL of data packages (DESIGN.md §9, docs/packages.md): a ledger's rows and logged changes as packages
+carry them, references by uuid instead of the ledger's own ids, and the package log.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from branchdesk.storage.ledger import Ledger
+
+# The programme's tables a package carries, parents before children. Holidays and settings stay with each
+# office (every ledger has the official calendar); draw_preview rows are the office's own trials.
+PACKAGE_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area")
+
+# Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
+REFERENCES: dict[str, dict[str, str]] = {
+    "region": {"parent_id": "region"},
+    "unit": {"region_id": "region", "assigned_community_id": "branch"},
+    "branch": {"region_id": "region", "community_id": "branch", "unit_id": "unit"},
+    "draw": {"scope_region_id": "region"},
+    "key_task": {},
+    "pairing": {"organ_id": "branch", "grassroots_id": "branch", "draw_id": "draw"},
+    "activity": {"pairing_id": "pairing", "key_task_id": "key_task"},
+    "activity_area": {"activity_id": "activity"},
+}
+# Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
+_LOCAL = frozenset({"id", "name_key"})
+_IN_PACKAGES = ", ".join(f"'{table}'" for table in PACKAGE_TABLES)
+
+
+def package_column(column: str) -> str:
+    return column.removesuffix("_id") + "_uuid"
+
+
+def last_sequence(ledger: Ledger) -> int:
+    """The ledger's last logged change (0 for none): where its next package ends."""
+    return int(ledger.scalar("SELECT coalesce(max(id), 0) FROM change_log"))
+
+
+def rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
+    """Every row of ``table`` as a package carries it, in id order."""
+    references = REFERENCES[table]
+    columns = [row["name"] for row in ledger.query(f"SELECT name FROM pragma_table_info('{table}')")]
+    selected = [
+        f"t.{column}" if column not in references else f"ref_{column}.uuid AS {package_column(column)}"
+        for column in columns
+        if column not in _LOCAL
+    ]
+    joins = "".join(
+        f" LEFT JOIN {target} ref_{column} ON ref_{column}.id = t.{column}"
+        for column, target in references.items()
+    )
+    order = "t.activity_id, t.area" if table == "activity_area" else "t.id"
+    cursor = ledger.conn.execute(f"SELECT {', '.join(selected)} FROM {table} t{joins} ORDER BY {order}")
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values, strict=True))
+
+
+def tombstones(ledger: Ledger) -> Iterator[dict[str, Any]]:
+    """The rows deleted and not back: those whose last logged change is their deletion. Link rows
+    (activity_area) have none: a package lists each activity's areas whole."""
+    cursor = ledger.conn.execute(
+        "SELECT c.id, c.entity, c.entity_uuid FROM change_log c"
+        f" WHERE c.change = 'delete' AND c.entity IN ({_IN_PACKAGES}) AND c.entity != 'activity_area'"
+        " AND c.id = (SELECT max(id) FROM change_log l"
+        " WHERE l.entity = c.entity AND l.entity_uuid = c.entity_uuid)"
+        " ORDER BY c.id"
+    )
+    for seq, table, row_uuid in cursor:
+        yield {"seq": seq, "table": table, "uuid": row_uuid}
+
+
+def changes(ledger: Ledger, from_seq: int, to_seq: int) -> list[dict[str, Any]]:
+    """The logged changes ``from_seq``..``to_seq`` of the package tables, each with its operation, the row
+    before and after with references as uuids as they were at that change (an id may have been taken by
+    another row since its row was deleted, so the log is walked back from its end)."""
+    cursor = ledger.conn.execute(
+        "SELECT c.id, o.uuid, o.action, o.at, c.entity, c.entity_uuid, c.change, c.before, c.after"
+        " FROM change_log c JOIN operation o ON o.id = c.operation_id"
+        f" WHERE c.id >= ? AND c.entity IN ({_IN_PACKAGES}) ORDER BY c.id DESC",
+        (from_seq,),
+    )
+    ids = _IdsBackwards(ledger)
+    lines = []
+    for seq, op, action, at, table, row_uuid, change, before_text, after_text in cursor:
+        before = None if before_text is None else json.loads(before_text)
+        after = None if after_text is None else json.loads(after_text)
+        sent = seq <= to_seq  # the later ones are only walked back through
+        mapped_after = None if after is None or not sent else ids.mapped(table, after)
+        ids.step_back(table, before, after)
+        if not sent:
+            continue
+        lines.append(
+            {
+                "seq": seq, "op": op, "action": action, "at": at, "table": table, "uuid": row_uuid,
+                "change": change, "before": None if before is None else ids.mapped(table, before),
+                "after": mapped_after,
+            }
+        )  # fmt: skip
+    lines.reverse()
+    return lines
+
+
+class _IdsBackwards:
+    """Which row's uuid an id stood for, at a point of the change log walked back from now."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._known: dict[tuple[str, int], str | None] = {}
+
+    def uuid(self, table: str, row_id: int) -> str | None:
+        key = (table, row_id)
+        if key not in self._known:
+            self._known[key] = self._ledger.scalar(f"SELECT uuid FROM {table} WHERE id = ?", (row_id,))
+        return self._known[key]
+
+    def step_back(self, table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
+        """From just after a change to just before it."""
+        if after is not None and "id" in after:
+            self._known[(table, after["id"])] = None
+        if before is not None and "id" in before:
+            self._known[(table, before["id"])] = before["uuid"]
+
+    def mapped(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        references = REFERENCES[table]
+        return {
+            package_column(column) if column in references else column: (
+                self.uuid(references[column], value) if column in references and value is not None else value
+            )
+            for column, value in row.items()
+            if column not in _LOCAL
+        }
+
+
+def acknowledged_sequence(ledger: Ledger) -> int:
+    """The last change of this ledger that a receiver has acknowledged (0 before any receipt): a delta
+    carries every change after it, so a package lost on the way is simply part of the next one."""
+    return int(
+        ledger.scalar(
+            "SELECT coalesce(max(to_seq), 0) FROM package_log"
+            " WHERE direction = 'received' AND kind = 'receipt'"
+        )
+    )
+
+
+def last_sent(ledger: Ledger) -> str | None:
+    """The package this ledger sent last, which its next one follows."""
+    found = ledger.scalar(
+        "SELECT package_uuid FROM package_log WHERE direction = 'sent' ORDER BY id DESC LIMIT 1"
+    )
+    return None if found is None else str(found)
+
+
+def record_sent(ledger: Ledger, values: dict[str, Any]) -> None:
+    """One line of the package log, in a transaction of its own (the log is outside the change log)."""
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    with ledger.transaction():
+        ledger.conn.execute(
+            f"INSERT INTO package_log (direction, {columns}) VALUES ('sent', {marks})", tuple(values.values())
+        )
