@@ -25,7 +25,7 @@ from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
 from branchdesk.ui.status_figures import StatusFigures
 from branchdesk.ui.tabs.catalogue import WindowTabs
-from branchdesk.ui.tabs.contract import DrillDown, DrillTarget, LayoutTab
+from branchdesk.ui.tabs.contract import DrillDown, DrillTarget, LayoutTab, MenuTab
 from branchdesk.ui.tool_dialogs import ToolDialogs
 from branchdesk.ui.welcome import WelcomePage
 from branchdesk.ui.window_menus import MenuCommands, WindowMenus
@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
             self._menu_commands(),
             file_actions=[*self.exchange.import_actions(), *self.exchange.export_actions()],
             edit_actions=[self.edits.undo_action, self.edits.redo_action],
-            branch_actions=self.branches_tab.branch_actions.all(),  # the first tab, made at once
             region_actions=self.region_actions.all(),
         )
         self.files.opened.connect(self._on_opened)
@@ -122,11 +121,14 @@ class MainWindow(QMainWindow):
             set_language=tools.set_language,
             guide=tools.open_guide,
             about=tools.open_about,
+            branch_commands=lambda: self.tabs.tab("branches"),
             pairings=self._pairings_in_front,
         )
 
     def _tab_made(self, tab: QWidget) -> None:
         self.empty_hints.attach(tab)
+        if isinstance(tab, MenuTab):
+            self.menus.add_branch_commands(tab.menu_actions())
         if isinstance(tab, LayoutTab):
             tab.restore_header_state(self.context.settings.layout(tab.objectName()))
 

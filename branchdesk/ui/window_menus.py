@@ -36,6 +36,7 @@ class MenuCommands:
     set_language: Callable[[str], None]
     guide: Command
     about: Command
+    branch_commands: Command  # makes the Branches tab, whose commands the Branches menu lists
     pairings: Callable[[], PairingsTab]  # the Pairings tab, brought to the front: its rows and selection
 
 
@@ -57,7 +58,6 @@ class WindowMenus(QObject):
         *,
         file_actions: Sequence[QAction],
         edit_actions: Sequence[QAction],
-        branch_actions: Sequence[QAction],
         region_actions: Sequence[QAction],
     ) -> None:
         super().__init__(window)
@@ -86,8 +86,10 @@ class WindowMenus(QObject):
 
         self.branch_menu = bar.addMenu("")
         self.branch_menu.setObjectName("branchMenu")
-        self.branch_menu.addActions(list(branch_actions))
-        self.branch_menu.addSeparator()
+        # The Branches tab's commands come with the tab (add_branch_commands): it is made when a ledger is
+        # shown, or at the latest when this menu opens.
+        self.branch_menu.aboutToShow.connect(commands.branch_commands)
+        self._before_regions = self.branch_menu.addSeparator()
         self.region_menu = self.branch_menu.addMenu("")
         self.region_menu.addActions(list(region_actions))
 
@@ -139,6 +141,9 @@ class WindowMenus(QObject):
         action.triggered.connect(lambda _checked=False: command())
         menu.addAction(action)
         return action
+
+    def add_branch_commands(self, actions: Sequence[QAction]) -> None:
+        self.branch_menu.insertActions(self._before_regions, list(actions))
 
     def enable(self, *, open_: bool, writable: bool) -> None:
         """The commands that need an open ledger (restore: one that can be written to)."""

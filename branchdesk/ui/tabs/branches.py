@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -203,6 +204,9 @@ class BranchesTab(QWidget):
     def table_view(self, name: str) -> TableView:
         model = self.model
         return TableView(name, self._headers(), model.view_rows(), model.total)
+
+    def menu_actions(self) -> list[QAction]:
+        return self.branch_actions.all()
 
     def show_drill(self, drill: DrillDown) -> None:
         self.show_matching(drill.kinds, drill.text, direct=drill.direct, unpaired_on=drill.unpaired_on)

@@ -19,6 +19,7 @@ from branchdesk.domain.months import Month
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QAction
 
     from branchdesk.domain.changes import Changed
     from branchdesk.storage.ledger import Ledger
@@ -105,6 +106,13 @@ class ChartHolder(Protocol):
     def suggested_file_name(self) -> str: ...
 
     def export(self, path: Path) -> None: ...
+
+
+@runtime_checkable
+class MenuTab(Protocol):
+    """A tab whose commands are also the Branches menu's (the Branches tab)."""
+
+    def menu_actions(self) -> list[QAction]: ...
 
 
 @runtime_checkable

@@ -108,6 +108,7 @@ class TabDeck(QTabWidget):
         self._ledger, self._region_id = ledger, region_id
         for tab in self._contract():
             tab.set_ledger(ledger, region_id)
+        self._make_current(self.currentIndex())  # on show now: its commands and shortcuts work at once
 
     def set_region(self, region_id: int | None) -> None:
         self._region_id = region_id
