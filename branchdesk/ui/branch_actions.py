@@ -301,7 +301,8 @@ class BranchActions(QObject):
         if not rows:
             return
         try:
-            result = branches.paste_branches(ledger, rows)
+            with self._edits.writing():
+                result = branches.paste_branches(ledger, rows)
         except BranchDeskError as error:
             QMessageBox.warning(self._parent, self.tr("Paste rows"), error_text(error))
             return

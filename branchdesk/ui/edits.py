@@ -7,7 +7,8 @@ that each tab filters by the tables it shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -17,8 +18,9 @@ from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.history import UndoHistory
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.ledger import Journal, Ledger
 from branchdesk.ui.action_names import action_name
+from branchdesk.ui.jobs.runner import JobRunner
 
 translate = QCoreApplication.translate
 
@@ -27,10 +29,11 @@ class LedgerEdits(QObject):
     changed = Signal(object)  # Changed: after an action, an undo or a redo
     damaged = Signal()  # a write found the file damaged: the window stops using it (ui/ledger_safety.py)
 
-    def __init__(self, show_error: Callable[[QWidget, str], None], parent: QWidget) -> None:
+    def __init__(self, show_error: Callable[[QWidget, str], None], jobs: JobRunner, parent: QWidget) -> None:
         super().__init__(parent)
         self._window = parent
         self._show_error = show_error
+        self._jobs = jobs
         self._ledger: Ledger | None = None
         self._history: UndoHistory | None = None
         self.undo_action = QAction(parent)
@@ -66,12 +69,26 @@ class LedgerEdits(QObject):
         if self._ledger is None or self._history is None:
             return None
         try:
-            done = write(self._ledger)
+            with self.writing():
+                done = write(self._ledger)
         except BranchDeskError as error:
             self._refused(error, parent or self._window)
             return None
         self.record(done)
         return done
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Around a write on the UI thread. On a network share or a USB stick the ledger keeps the rollback
+        journal, whose COMMIT waits for every reader (and fails as "in use" after 3 s): there the window's
+        newest-wins reads (charts, lists, the status bar's figures) are interrupted for the write and
+        asked again after it. Long jobs are not: an export, a report or a check runs behind a modal
+        progress dialog, so no edit is typed meanwhile, and a backup lets writes in between its steps."""
+        if self._ledger is not None and self._ledger.journal is Journal.ROLLBACK:
+            with self._jobs.reads_interrupted():
+                yield
+        else:
+            yield
 
     def record(self, done: Changed) -> None:
         """An action a caller ran itself (one that reports more than what changed, such as a paste)."""
@@ -91,7 +108,8 @@ class LedgerEdits(QObject):
 
     def _step(self, step: Callable[[], Changed]) -> None:
         try:
-            done = step()
+            with self.writing():
+                done = step()
         except BranchDeskError as error:
             self._refused(error, self._window)
             return

@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         # All work off the UI thread: the tabs' and dialogs' reads, backups, checks, imports and exports.
         self.jobs = JobRunner(context.clock, context.data_dir / "logs", self)
         # Every write of every tab goes through this: one undo step and one `changed` signal per action.
-        self.edits = LedgerEdits(context.show_error, self)
+        self.edits = LedgerEdits(context.show_error, self.jobs, self)
         self.files = LedgerFiles(context, self.edits, self.jobs, self)
         self.safety = self.files.safety
         self.regions = RegionTreePanel(self.jobs, self)

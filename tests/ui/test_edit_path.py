@@ -10,14 +10,16 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.services import ledgers
 from branchdesk.services.ledgers import create_ledger, open_ledger
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.ledger import Journal, Ledger
 from branchdesk.ui.dialogs.date_choice import DateDialog
 from branchdesk.ui.jobs.runner import Reads
 from branchdesk.ui.main_window import MainWindow
@@ -118,16 +120,24 @@ def test_the_tree_counts_after_a_typed_move_and_its_undo_keep_the_selection(
     assert window.figures.counts_label.text() == "潢川县：机关党支部 0 个，基层党支部 2 个"
 
 
+def renhe_villages(
+    make_window: Callable[..., MainWindow], path: Path, clock: FixedClock, count: int
+) -> MainWindow:
+    """A new ledger with ``count`` villages in 仁和镇, open in the window on screen."""
+    with create_ledger(path, clock) as ledger:
+        build = LedgerBuilder(ledger)
+        build.villages(build.tree()["hc_renhe"], count, prefix="仁和")
+    window = make_window()
+    assert window.open_path(path)
+    shown(window)
+    return window
+
+
 def test_the_tree_counts_after_an_archive_through_its_dialog_and_ctrl_z(
     make_window: Callable[..., MainWindow], tmp_path: Path, clock: FixedClock
 ) -> None:
     path = tmp_path / "台账.bdesk"
-    with create_ledger(path, clock) as ledger:
-        build = LedgerBuilder(ledger)
-        build.villages(build.tree()["hc_renhe"], 3, prefix="仁和")
-    window = make_window()
-    assert window.open_path(path)
-    shown(window)
+    window = renhe_villages(make_window, path, clock, 3)
     click_region(window, "仁和镇")
     window.settle()
     assert counts(window)["信阳市/潢川县/仁和镇"] == "3"
@@ -175,3 +185,60 @@ def thread_priority() -> int:
         kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009
         return int(kernel32.GetThreadPriority(kernel32.GetCurrentThread()))
     return -os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) // 10
+
+
+# A statement that reads the file for seconds (the branch table joined to fifty million numbers), as a
+# chart's aggregate does at stress scale.
+LONG_SCAN = (
+    "SELECT count(*) FROM branch, (WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+    " WHERE i < 50000000) SELECT i FROM n)"
+)
+
+
+def test_on_a_usb_stick_an_edit_interrupts_a_running_read_which_is_read_again(
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    clock: FixedClock,
+    recorder: Recorder,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The rollback journal, as services.ledgers.journal_for gives a ledger on a USB stick or a share.
+    monkeypatch.setattr(ledgers, "journal_for", lambda path: Journal.ROLLBACK)
+    path = tmp_path / "U盘" / "潢川.bdesk"
+    path.parent.mkdir()
+    window = renhe_villages(make_window, path, clock, 1)
+    window.settle()
+    assert window.edits.ledger is not None
+    assert window.edits.ledger.journal is Journal.ROLLBACK
+
+    holding, runs, results = threading.Event(), [0], []
+
+    def read(ledger: Ledger) -> object:
+        runs[0] += 1
+        with ledger.snapshot():  # the file's shared lock, held from the first statement to the end
+            members = ledger.scalar("SELECT member_count FROM branch")
+            if runs[0] == 1:
+                holding.set()  # the edit may come before the long statement starts: it is stopped too
+                ledger.scalar(LONG_SCAN)
+            return members
+
+    reads = Reads(window.jobs, window)
+    reads.ready.connect(lambda _key, result: results.append(result))
+    reads.request(path, "members", read)
+    assert holding.wait(30)
+
+    table, model = window.branches_tab.table, window.branches_tab.model
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, COLUMNS.index(BranchColumn.MEMBERS)))
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    retype(editor, "35")
+    press_enter(editor)
+    QApplication.processEvents()  # the delegate commits on a queued call
+    assert recorder.errors == []  # not refused as "in use" after waiting 3 s for the read
+    with open_ledger(path, clock, read_only=True) as ledger:
+        assert ledger.scalar("SELECT member_count FROM branch") == 35
+    assert reads.wait()
+    QApplication.processEvents()
+    assert (runs[0], results) == (2, [35])  # read again after the edit, and only that answer shown

@@ -313,11 +313,13 @@ def test_a_read_only_ledger_previews_a_draw_without_keeping_or_committing(
     from branchdesk.domain.clock import FixedClock
     from branchdesk.ui.dialogs.draw import DrawDialog
     from branchdesk.ui.edits import LedgerEdits
+    from branchdesk.ui.jobs.runner import JobRunner
 
     path, tree = county
     holder = QWidget()
     qtbot.addWidget(holder)
-    edits = LedgerEdits(lambda parent, text: None, holder)
+    jobs = JobRunner(FixedClock.on("2022-05-19"), path.parent / "logs", holder)
+    edits = LedgerEdits(lambda parent, text: None, jobs, holder)
     with Ledger.open(path, FixedClock.on("2022-05-19"), read_only=True) as reading:
         edits.set_ledger(reading)
         dialog = DrawDialog(

@@ -91,6 +91,7 @@ class JobControl:
         if self._cancelled:
             raise JobCancelledError
         with open_ledger(path, self.clock, read_only=read_only) as ledger:
+            ledger.stop_later_statements()
             with self._lock:
                 if self._cancelled:  # cancelled while opening: its interrupt found no query to stop
                     raise JobCancelledError
@@ -208,6 +209,21 @@ class _Board:
             if lane.running is not None:  # its worker still holds it: it is dropped when it reports
                 lane.running.control.cancel()
 
+    def interrupt_reads(self) -> list[_Job]:
+        """Stop every newest-wins read: its running statement is interrupted (its lock on the file goes at
+        once) and its queued request dropped. Returns the requests still wanted, to be asked again."""
+        wanted: list[_Job] = []
+        with self.lock:
+            for lane in self.lanes:
+                if not lane.newest_wins:
+                    continue
+                pending = [lane.running, *lane.queue]
+                wanted += [job for job in pending if job is not None and job.number == lane.latest]
+                self._drop_queued(lane)
+                if lane.running is not None:
+                    lane.running.control.cancel()
+        return wanted
+
     def _drop_queued(self, lane: Lane) -> None:
         for queued in lane.queue:
             del self.jobs[queued.number]
@@ -321,6 +337,28 @@ class JobRunner(QObject):
 
     def cancel(self, lane: Lane) -> None:
         self._board.cancel(lane)
+
+    @contextmanager
+    def reads_interrupted(self) -> Iterator[None]:
+        """Around a write whose COMMIT waits for every reader of the file (a ledger with the rollback
+        journal: storage.ledger.Journal): the newest-wins reads are interrupted, so that it waits for none
+        of them, and asked again after it with their callbacks (a newer request made meanwhile wins).
+        Work in order and long jobs (a backup, an export's snapshot, a check) go on: they hold the file
+        for good reason."""
+        wanted = self._board.interrupt_reads()
+        try:
+            yield
+        finally:
+            for job in wanted:
+                self.submit(
+                    job.lane,
+                    job.work,
+                    job.done,
+                    job.failed,
+                    cancelled=job.cancelled,
+                    progress=job.progress,
+                    owner=job.owner,
+                )
 
     def drop(self, lane: Lane) -> None:
         """A lane no longer used (its reader was deleted): cancel its work and forget it."""
