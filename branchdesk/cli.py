@@ -19,6 +19,7 @@ from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import Month, parse_date
+from branchdesk.domain.packages import scope_json
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
@@ -27,6 +28,7 @@ from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
 from branchdesk.exchange.package_export import export_package
+from branchdesk.exchange.package_seed import create_from_package
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
@@ -104,6 +106,13 @@ def _build_parser() -> argparse.ArgumentParser:
         "--region",
         metavar=translate("Cli", "CITY/COUNTY/TOWNSHIP"),
         help=translate("Cli", "the ledger's region chain, city/county/township (e.g. 信阳市/潢川县/城关镇)"),
+    )
+    new.add_argument(
+        "--from",
+        dest="from_package",
+        type=Path,
+        metavar=translate("Cli", "PACKAGE"),
+        help=translate("Cli", "make the ledger from a seed or full package (.bdx) sent by the office above"),
     )
     new.add_argument(
         "--code",
@@ -312,15 +321,23 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         metavar=translate("Cli", "PACKAGE"),
         help=translate("Cli", "package to write (.bdx)"),
     )
-    package_export.add_argument(
+    what = package_export.add_mutually_exclusive_group()
+    what.add_argument(
         "--full",
         action="store_true",
         help=translate("Cli", "every record instead of the changes (for a re-seed or after an upgrade)"),
+    )
+    what.add_argument(
+        "--scope",
+        metavar=region_name,
+        help=translate("Cli", "a seed package of this region's records, to make the ledger of its office"),
     )
     package_export.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
 
 
 def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    if args.from_package is not None and (args.region is not None or args.code is not None):
+        raise UsageError(translate("Cli", "--from takes no --region or --code: the package names the region"))
     if args.code is not None and args.region is None:
         raise UsageError(translate("Cli", "--code needs --region"))
     codes = [] if args.code is None else args.code.split(",")
@@ -330,6 +347,21 @@ def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         raise UsageError(error_text(error)) from None
     if args.force and args.ledger.is_file():
         open_ledger(args.ledger, clock, read_only=True).close()  # refuses, untouched, what is not a ledger
+    if args.from_package is not None:
+        seeded = create_from_package(args.ledger, args.from_package, clock, overwrite=args.force)
+        sender = seeded.manifest.sender
+        print(
+            translate(
+                "Cli", "Created {path} from the package of {sender} (key {fingerprint}): {count} records"
+            ).format(
+                path=args.ledger,
+                sender=sender.ledger_id if sender.scope is None else sender.scope.path,
+                fingerprint=sender.fingerprint,
+                count=format_count(seeded.rows),
+            ),
+            file=out,
+        )
+        return EXIT_OK
     create_ledger(args.ledger, clock, overwrite=args.force, regions=chain).close()
     print(translate("Cli", "Created {path}").format(path=args.ledger), file=out)
     return EXIT_OK
@@ -499,19 +531,20 @@ def _cmd_export(args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO
 
 def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     with open_ledger(args.ledger, clock, data_dir=user_data_dir()) as ledger:
-        package = export_package(ledger, args.out, full=args.full, data_dir=user_data_dir())
+        seed = None if args.scope is None else find_region(ledger, args.scope)
+        package = export_package(ledger, args.out, full=args.full, data_dir=user_data_dir(), seed=seed)
     manifest = package.manifest
-    scope = manifest.sender.scope
     if args.json:
         summary = {
             "package": str(package.path),
             "package_uuid": manifest.package_uuid,
             "kind": str(manifest.kind),
             "ledger_id": manifest.sender.ledger_id,
-            "scope": None if scope is None else {"uuid": scope.uuid, "path": scope.path, "code": scope.code},
+            "scope": scope_json(manifest.sender.scope),
             "fingerprint": manifest.sender.fingerprint,
             "sequence": {"from": manifest.from_seq, "to": manifest.to_seq},
             "previous_package": manifest.previous_package,
+            "seed_scope": scope_json(manifest.seed_scope),
             "counts": manifest.counts,
             "bytes": package.size,
         }
@@ -520,10 +553,18 @@ def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
     records = format_count(sum(manifest.counts.values()))
     print(
         (
-            translate("Cli", "Wrote {path}: all records, {count} lines")
+            translate("Cli", "Wrote {path}: the records of {region}, {count} lines")
+            if seed is not None
+            else translate("Cli", "Wrote {path}: all records, {count} lines")
             if manifest.from_seq is None
             else translate("Cli", "Wrote {path}: changes {first}–{last}, {count} lines")
-        ).format(path=package.path, count=records, first=manifest.from_seq, last=manifest.to_seq),
+        ).format(
+            path=package.path,
+            count=records,
+            first=manifest.from_seq,
+            last=manifest.to_seq,
+            region=None if seed is None else seed.path,
+        ),
         file=out,
     )
     print(

@@ -16,17 +16,17 @@ import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import Area, BranchKind
+from branchdesk.domain.enums import Area, BranchKind, RegionLevel
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.packages import CHANGES, TOMBSTONES, rows_member
-from branchdesk.domain.signatures import fingerprint
+from branchdesk.domain.packages import CHANGES, TOMBSTONES, PackageKind, rows_member
+from branchdesk.domain.signatures import fingerprint, new_key_pair
 from branchdesk.exchange.package_export import export_package
-from branchdesk.exchange.package_files import read_package
+from branchdesk.exchange.package_files import read_package, write_package
 from branchdesk.services.activities import delete_activities
 from branchdesk.services.ledger_keys import ledger_key
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage import identity as identity_store
-from branchdesk.storage.packages import PACKAGE_TABLES
+from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_column
 from tests.builders import LedgerBuilder
 
 
@@ -98,6 +98,7 @@ def test_a_delta_carries_every_change_signed_with_the_ledgers_key(
         "fingerprint": fingerprint(key.public_key),
         "sequence": {"from": 1, "to": last},
         "previous_package": None,
+        "seed_scope": None,
         "counts": logged_counts,
         "bytes": out.stat().st_size,
     }
@@ -207,6 +208,52 @@ def test_a_full_package_holds_every_record_and_the_deletions(
     assert summary["counts"]["activity"] == 2  # one row, one tombstone
 
 
+@pytest.fixture
+def county(tmp_path: Path, clock: FixedClock, data_dir: Path) -> Path:
+    """A county ledger made by the CLI: two townships, each with a village paired with an organ branch of
+    the county, and an activity of each pairing."""
+    path = tmp_path / "潢川县 台账.bdesk"
+    assert cli("new", str(path), "--region", "信阳市/潢川县", clock=clock)[0] == EXIT_OK
+    with open_ledger(path, clock) as ledger:
+        build = LedgerBuilder(ledger)
+        county_id = ledger.scalar("SELECT id FROM region WHERE name = '潢川县'")
+        organs = build.organs(build.unit("潢川县财政局", county_id), county_id, 3)
+        for number, name in enumerate(("城关镇", "仁和镇")):
+            township = build.region(name, RegionLevel.TOWNSHIP, county_id)
+            village = build.branch(f"{name}第一村党支部", BranchKind.VILLAGE, township)
+            build.activity(build.pair(organs[number], village, "2022-03-01"), "2022-04-08")
+    return path
+
+
+def test_a_seed_holds_one_townships_records_whole(county: Path, tmp_path: Path, clock: FixedClock) -> None:
+    out = tmp_path / "城关镇 初始.bdx"
+    summary = export(county, out, clock, "--scope", "城关镇")
+    assert (summary["kind"], summary["sequence"]["from"]) == ("seed", None)
+    assert summary["seed_scope"]["path"] == "信阳市/潢川县/城关镇"
+    assert summary["scope"]["path"] == "信阳市/潢川县"  # the sender: the county
+    package = read_package(out)
+    tables = {table: list(package.values(rows_member(table))) for table in PACKAGE_TABLES}
+    assert [row["name"] for row in tables["region"]] == ["信阳市", "潢川县", "城关镇"]  # not 仁和镇
+    assert sorted(row["name"] for row in tables["branch"]) == ["城关镇第一村党支部", "机关第1党支部"]
+    assert len(tables["pairing"]) == len(tables["activity"]) == len(tables["activity_area"]) == 1
+    assert [row["name"] for row in tables["unit"]] == ["潢川县财政局"]
+    uuids = {table: {row.get("uuid") for row in rows} for table, rows in tables.items()}
+    for table, rows in tables.items():  # self-contained: every reference is to a row of the package
+        for row in rows:
+            for column, target in REFERENCES[table].items():
+                value = row[package_column(column)]
+                assert value is None or value in uuids[target], (table, column)
+    assert cli("package", "export", str(county), str(out), "--scope", "城关镇", "--full", clock=clock)[0] == (
+        EXIT_USAGE
+    )
+    code, _, err = cli(
+        "package", "export", str(county), str(tmp_path / "无.bdx"), "--scope", "无名镇", clock=clock
+    )
+    assert code == EXIT_FAILED
+    assert "无名镇" in err
+    assert not (tmp_path / "无.bdx").exists()
+
+
 def test_the_command_line_prints_what_it_wrote_in_chinese(
     township: Path, tmp_path: Path, clock: FixedClock
 ) -> None:
@@ -246,3 +293,114 @@ def test_package_export_through_the_installed_entry_point(
     summary = json.loads(result.stdout)
     assert summary["kind"] == "delta"
     assert read_package(out).manifest.package_uuid == summary["package_uuid"]
+
+
+def stats(ledger: Path, clock: FixedClock) -> dict[str, Any]:
+    code, out, err = cli(
+        "stats", str(ledger), "--region", "城关镇", "--json", "--month", "2022-04", "--as-of", "2022-05-19",
+        clock=clock,
+    )  # fmt: skip
+    assert (code, err) == (EXIT_OK, "")
+    figures: dict[str, Any] = json.loads(out)
+    return figures
+
+
+def test_a_township_ledger_made_from_its_seed_reports_what_the_county_does(
+    county: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    seed = tmp_path / "城关镇 初始.bdx"
+    sent = export(county, seed, clock, "--scope", "城关镇")
+    township = tmp_path / "城关镇 台账.bdesk"
+    code, out, err = cli("new", str(township), "--from", str(seed), clock=clock)
+    assert (code, err) == (EXIT_OK, "")
+    assert out.startswith(
+        f"已由 信阳市/潢川县 的数据包（密钥指纹 {sent['fingerprint']}）建立 {township}，共 "
+    )
+    assert stats(township, clock) == stats(county, clock)
+    assert cli("check", str(township), clock=clock)[:2] == (EXIT_OK, f"{township}：未发现问题\n")
+    assert stats(township, clock)["activities"]["count"] == 1
+    with open_ledger(county, clock) as ledger:
+        county_branches = ledger.query("SELECT uuid, name FROM branch ORDER BY uuid")
+    with open_ledger(township, clock) as ledger:
+        assert identity_store.identity(ledger).scope_uuid == sent["seed_scope"]["uuid"]
+        assert identity_store.identity(ledger).ledger_id != sent["ledger_id"]
+        assert ledger.query("SELECT ledger_id, fingerprint FROM pinned_key") == [
+            {"ledger_id": sent["ledger_id"], "fingerprint": sent["fingerprint"]}
+        ]
+        assert ledger.query("SELECT package_uuid, direction, result FROM package_log") == [
+            {"package_uuid": sent["package_uuid"], "direction": "received", "result": "applied"}
+        ]
+        branches = ledger.query("SELECT uuid, name FROM branch ORDER BY uuid")
+        assert ledger.scalar(f"SELECT count(*) FROM change_log WHERE entity IN {PACKAGE_TABLES}") == 0
+        LedgerBuilder(ledger).activity(1, "2022-05-08")  # its own work from here on
+    assert [branch for branch in county_branches if branch in branches] == branches  # the county's uuids
+    assert export(township, tmp_path / "首次.bdx", clock)["counts"] == {"activity": 1, "activity_area": 1}
+
+
+def test_a_full_package_makes_the_same_office_again(county: Path, tmp_path: Path, clock: FixedClock) -> None:
+    full = tmp_path / "全量.bdx"
+    sent = export(county, full, clock, "--full")
+    again = tmp_path / "重建.bdesk"
+    assert cli("new", str(again), "--from", str(full), clock=clock)[0] == EXIT_OK
+    with open_ledger(county, clock) as original, open_ledger(again, clock) as made:
+        for table in PACKAGE_TABLES:
+            columns = "uuid" if table != "activity_area" else "area"
+            assert made.query(f"SELECT {columns} FROM {table} ORDER BY 1") == original.query(
+                f"SELECT {columns} FROM {table} ORDER BY 1"
+            ), table
+        assert identity_store.identity(made).scope_uuid == sent["scope"]["uuid"]
+
+
+def test_no_ledger_is_made_from_a_delta_a_damaged_package_or_with_a_region(
+    county: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    delta = tmp_path / "改动.bdx"
+    export(county, delta, clock)
+    township = tmp_path / "城关镇.bdesk"
+    code, _, err = cli("new", str(township), "--from", str(delta), clock=clock)
+    assert code == EXIT_FAILED
+    assert "只含改动记录" in err
+    seed = tmp_path / "初始.bdx"
+    export(county, seed, clock, "--scope", "城关镇")
+    seed.write_bytes(seed.read_bytes()[:-40])
+    code, _, err = cli("new", str(township), "--from", str(seed), clock=clock)
+    assert code == EXIT_FAILED
+    assert "不完整或已损坏" in err
+    assert not township.exists()
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+    usage = cli("new", str(township), "--from", str(seed), "--region", "信阳市", clock=clock)
+    assert usage[0] == EXIT_USAGE
+
+
+CITY_ROW = {
+    "uuid": "0b9f6a52-7c1d-4e2f-9a3b-4c5d6e7f8a9b", "name": "信阳市", "level": "city", "parent_uuid": None,
+    "code": None, "created_at": "2022-05-19T01:00:00Z", "updated_at": "2022-05-19T01:00:00Z",
+}  # fmt: skip
+COUNTY_ROW = {
+    **CITY_ROW, "uuid": "1b9f6a52-7c1d-4e2f-9a3b-4c5d6e7f8a9b", "name": "潢川县", "level": "county",
+    "parent_uuid": "9b9f6a52-7c1d-4e2f-9a3b-4c5d6e7f8a9b",  # a region the package does not hold
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("regions", "said"),
+    [
+        ([{**CITY_ROW, "secret": "x"}], "数据包中有一条 region 记录含本程序不认识的字段（secret）"),
+        ([{**CITY_ROW, "name": ["信阳市"]}], "数据包中有一条 region 记录含本程序不认识的字段（name）"),
+        ([CITY_ROW, COUNTY_ROW], "数据包中一条 region 记录引用（parent_uuid）了数据包中没有的记录"),
+    ],
+)
+def test_a_package_with_unknown_fields_or_references_makes_no_ledger(
+    tmp_path: Path, clock: FixedClock, data_dir: Path, regions: list[dict[str, Any]], said: str
+) -> None:
+    package = tmp_path / "来历不明.bdx"
+    write_package(
+        package, kind=PackageKind.FULL, key=new_key_pair(), ledger_id=str(CITY_ROW["uuid"]), scope=None,
+        from_seq=None, to_seq=0, previous_package=None, created_at="2022-05-19T01:00:00Z",
+        members={rows_member("region"): regions},
+    )  # fmt: skip
+    made = tmp_path / "新.bdesk"
+    code, _, err = cli("new", str(made), "--from", str(package), clock=clock)
+    assert code == EXIT_FAILED
+    assert said in err
+    assert not made.exists()

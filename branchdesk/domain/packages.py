@@ -87,10 +87,10 @@ class Manifest:
     previous_package: str | None
     counts: dict[str, int]  # lines per table, over all members
     members: dict[str, Member] = field(default_factory=dict)
+    seed_scope: Scope | None = None  # a seed's region: the scope of the ledger made from it
 
     def to_bytes(self) -> bytes:
         """Canonical JSON: the same manifest always gives the same bytes (they are what is signed)."""
-        scope = self.sender.scope
         document = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -101,14 +101,13 @@ class Manifest:
             "created_at": self.created_at,
             "sender": {
                 "ledger_id": self.sender.ledger_id,
-                "scope": None
-                if scope is None
-                else {"uuid": scope.uuid, "path": scope.path, "code": scope.code},
+                "scope": scope_json(self.sender.scope),
                 "public_key": self.sender.public_key,
                 "fingerprint": self.sender.fingerprint,
             },
             "sequence": {"from": self.from_seq, "to": self.to_seq},
             "previous_package": self.previous_package,
+            "seed_scope": scope_json(self.seed_scope),
             "counts": self.counts,
             "members": {
                 name: {"sha256": member.sha256, "size": member.size, "lines": member.lines}
@@ -116,6 +115,21 @@ class Manifest:
             },
         }
         return canonical_json(document)
+
+
+def scope_json(scope: Scope | None) -> dict[str, Any] | None:
+    """A scope as manifests and ``package export --json`` show it."""
+    return None if scope is None else {"uuid": scope.uuid, "path": scope.path, "code": scope.code}
+
+
+def _scope(value: Any) -> Scope | None:
+    if value is None:
+        return None
+    return Scope(
+        _checked(value["uuid"], _is_uuid),
+        _checked(value["path"], _is_text),
+        _checked(value["code"], lambda code: code is None or _is_text(code)),
+    )
 
 
 def format_version(data: bytes) -> int:
@@ -144,7 +158,6 @@ def parse_manifest(data: bytes) -> Manifest:
     try:
         document = _json_object(data)
         sender, sequence = document["sender"], document["sequence"]
-        scope = sender["scope"]
         manifest = Manifest(
             package_uuid=_checked(document["package_uuid"], _is_uuid),
             kind=PackageKind(document["kind"]),
@@ -153,13 +166,7 @@ def parse_manifest(data: bytes) -> Manifest:
             created_at=_checked(document["created_at"], _is_text),
             sender=Sender(
                 ledger_id=_checked(sender["ledger_id"], _is_uuid),
-                scope=None
-                if scope is None
-                else Scope(
-                    _checked(scope["uuid"], _is_uuid),
-                    _checked(scope["path"], _is_text),
-                    _checked(scope["code"], lambda code: code is None or _is_text(code)),
-                ),
+                scope=_scope(sender["scope"]),
                 public_key=_checked(sender["public_key"], lambda key: _is_hex(key, KEY_BYTES)),
             ),
             from_seq=_checked(sequence["from"], lambda seq: seq is None or _is_count(seq)),
@@ -177,6 +184,7 @@ def parse_manifest(data: bytes) -> Manifest:
                 )
                 for name, member in _mapping(document["members"]).items()
             },
+            seed_scope=_scope(document.get("seed_scope")),
         )
     except (KeyError, TypeError, ValueError):
         raise BranchDeskError("package.bad_manifest") from None
@@ -189,6 +197,8 @@ def parse_manifest(data: bytes) -> Manifest:
 
 def _members_fit_kind(manifest: Manifest) -> bool:
     names = set(manifest.members)
+    if (manifest.kind is PackageKind.SEED) != (manifest.seed_scope is not None):
+        return False
     if manifest.kind is PackageKind.DELTA:
         return names == {CHANGES} and manifest.from_seq is not None
     return CHANGES not in names and manifest.from_seq is None

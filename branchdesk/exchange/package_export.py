@@ -1,5 +1,6 @@
 """Writing a ledger's data package (DESIGN.md §9, docs/packages.md): a delta of the changes after the last
-acknowledged one, or a full package of every row; signed with the ledger's key and logged as sent."""
+acknowledged one, a full package of every row, or a seed of one region's subtree (the ledger of an office
+below is made from it); signed with the ledger's key and logged as sent."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.packages import CHANGES, TOMBSTONES, Manifest, PackageKind, Scope, rows_member
+from branchdesk.domain.records import Region
 from branchdesk.exchange.package_files import file_sha256, write_package
 from branchdesk.services.ledger_keys import ledger_key
 from branchdesk.services.regions import list_regions
@@ -25,9 +27,12 @@ class Exported:
     size: int  # bytes of the file
 
 
-def export_package(ledger: Ledger, path: Path, *, full: bool, data_dir: Path) -> Exported:
-    """Write the package at ``path``: everything with ``full``, else the changes not yet acknowledged
-    (refused when there are none). The private key comes from ``data_dir`` (services/ledger_keys.py)."""
+def export_package(
+    ledger: Ledger, path: Path, *, full: bool, data_dir: Path, seed: Region | None = None
+) -> Exported:
+    """Write the package at ``path``: the subtree of ``seed``, or everything with ``full``, else the changes
+    not yet acknowledged (refused when there are none). The private key comes from ``data_dir``
+    (services/ledger_keys.py)."""
     if ledger.read_only:  # the package log must record what was sent, or the next package loses its place
         raise BranchDeskError("ledger.read_only", path=str(ledger.path))
     identity = identity_store.identity(ledger)
@@ -40,7 +45,12 @@ def export_package(ledger: Ledger, path: Path, *, full: bool, data_dir: Path) ->
         to_seq = package_store.last_sequence(ledger)
         from_seq: int | None = None
         members: Mapping[str, Iterable[Mapping[str, Any]]]
-        if full:
+        if seed is not None:
+            members = {
+                rows_member(table): package_store.rows(ledger, table, within=seed.id)
+                for table in package_store.PACKAGE_TABLES
+            }
+        elif full:
             members = {
                 **{
                     rows_member(table): package_store.rows(ledger, table)
@@ -55,7 +65,7 @@ def export_package(ledger: Ledger, path: Path, *, full: bool, data_dir: Path) ->
             members = {CHANGES: package_store.changes(ledger, from_seq, to_seq)}
         manifest = write_package(
             path,
-            kind=PackageKind.FULL if full else PackageKind.DELTA,
+            kind=_kind(full, seed),
             key=key,
             ledger_id=identity.ledger_id,
             scope=scope,
@@ -64,10 +74,12 @@ def export_package(ledger: Ledger, path: Path, *, full: bool, data_dir: Path) ->
             previous_package=package_store.last_sent(ledger),
             created_at=ledger.now(),
             members=members,
+            seed_scope=None if seed is None else Scope(seed.uuid, seed.path, seed.code),
         )
     package = Exported(Path(path), manifest, Path(path).stat().st_size)
-    package_store.record_sent(
+    package_store.record_package(
         ledger,
+        "sent",
         {
             "package_uuid": manifest.package_uuid,
             "kind": str(manifest.kind),
@@ -83,3 +95,9 @@ def export_package(ledger: Ledger, path: Path, *, full: bool, data_dir: Path) ->
         },
     )
     return package
+
+
+def _kind(full: bool, seed: Region | None) -> PackageKind:
+    if seed is not None:
+        return PackageKind.SEED
+    return PackageKind.FULL if full else PackageKind.DELTA

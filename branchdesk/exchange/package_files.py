@@ -96,6 +96,7 @@ def write_package(
     previous_package: str | None,
     created_at: str,
     members: Mapping[str, Iterable[Mapping[str, Any]]],
+    seed_scope: Scope | None = None,
 ) -> Manifest:
     """Write a signed package at ``path``, made whole beside it and then moved into place."""
     path = Path(path)
@@ -125,6 +126,7 @@ def write_package(
                 previous_package=previous_package,
                 counts=dict(sorted(counts.items())),
                 members={digest.name: digest.member() for digest in digests},
+                seed_scope=seed_scope,
             )
             data = manifest.to_bytes()
             parse_manifest(data)  # what a receiver will check: a mistake here is ours

@@ -541,6 +541,20 @@ MESSAGES: dict[str, str] = {
         "Nothing has changed since the receiver last acknowledged this ledger's changes: there is nothing to "
         "send. A full package sends every record.",
     ),
+    "package.not_for_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} holds changes only; a new ledger is made from a seed or full package. Ask the office above "
+        "for one.",
+    ),
+    "package.bad_row": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package holds a record of {table} with a field this program does not know ({column}).",
+    ),
+    "package.unknown_reference": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A record of {table} in the package refers ({column}) to a record the package does not hold. "
+        "Nothing was imported; ask the sender for a new package.",
+    ),
     "key.cannot_write": QT_TRANSLATE_NOOP(
         "Messages", "The ledger's signing key cannot be saved to {path}: {reason}"
     ),

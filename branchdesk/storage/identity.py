@@ -27,3 +27,8 @@ def set_scope(ledger: Ledger, region_id: int) -> None:
     """Set while the ledger is created (services/ledgers.py); outside the change log, as no undo may
     change which offices' packages a ledger speaks for."""
     ledger.conn.execute("UPDATE ledger_identity SET scope_region_id = ? WHERE id = 1", (region_id,))
+
+
+def region_id(ledger: Ledger, region_uuid: str) -> int | None:
+    found = ledger.scalar("SELECT id FROM region WHERE uuid = ?", (region_uuid,))
+    return None if found is None else int(found)

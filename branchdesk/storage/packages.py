@@ -5,9 +5,11 @@ carry them, references by uuid instead of the ledger's own ids, and the package 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.storage.exchange import _EXPORT_SCOPE
 from branchdesk.storage.ledger import Ledger
 
 # The programme's tables a package carries, parents before children. Holidays and settings stay with each
@@ -39,8 +41,23 @@ def last_sequence(ledger: Ledger) -> int:
     return int(ledger.scalar("SELECT coalesce(max(id), 0) FROM change_log"))
 
 
-def rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
-    """Every row of ``table`` as a package carries it, in id order."""
+# A seed of a region holds what the spreadsheet export of it selects (_EXPORT_SCOPE): the pairings counted in
+# it, every branch in it or paired from it, their units and draws, its regions with all their ancestors.
+_SEED_ROWS: dict[str, str] = {
+    "region": "t.id IN (SELECT id FROM r_ids)",
+    "unit": "t.id IN (SELECT id FROM u_ids)",
+    "branch": "t.id IN (SELECT id FROM b_ids)",
+    "draw": "t.id IN (SELECT id FROM d_ids)",
+    "key_task": "1",  # the programme's, few: every office has them all
+    "pairing": "t.id IN (SELECT id FROM p_ids)",
+    "activity": "t.pairing_id IN (SELECT id FROM p_ids)",
+    "activity_area": "t.activity_id IN (SELECT id FROM activity WHERE pairing_id IN (SELECT id FROM p_ids))",
+}
+
+
+def rows(ledger: Ledger, table: str, within: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every row of ``table`` as a package carries it, in id order; with ``within``, those of a seed of
+    that region's subtree."""
     references = REFERENCES[table]
     columns = [row["name"] for row in ledger.query(f"SELECT name FROM pragma_table_info('{table}')")]
     selected = [
@@ -53,7 +70,13 @@ def rows(ledger: Ledger, table: str) -> Iterator[dict[str, Any]]:
         for column, target in references.items()
     )
     order = "t.activity_id, t.area" if table == "activity_area" else "t.id"
-    cursor = ledger.conn.execute(f"SELECT {', '.join(selected)} FROM {table} t{joins} ORDER BY {order}")
+    select = f"SELECT {', '.join(selected)} FROM {table} t{joins}"
+    if within is None:
+        cursor = ledger.conn.execute(f"{select} ORDER BY {order}")
+    else:
+        cursor = ledger.conn.execute(
+            f"{_EXPORT_SCOPE} {select} WHERE {_SEED_ROWS[table]} ORDER BY {order}", {"region": within}
+        )
     names = [column[0] for column in cursor.description]
     for values in cursor:
         yield dict(zip(names, values, strict=True))
@@ -154,11 +177,78 @@ def last_sent(ledger: Ledger) -> str | None:
     return None if found is None else str(found)
 
 
-def record_sent(ledger: Ledger, values: dict[str, Any]) -> None:
+def load_rows(ledger: Ledger, rows_of: Callable[[str], Iterable[dict[str, Any]]]) -> int:
+    """A seed or full package's rows into a new, empty ledger, outside the change log: they are its
+    starting point, as a generated demo's are (storage/bulk.py), so the ledger's own log and its first
+    delta hold only its own work. Ids are given here and references resolved from uuids; foreign keys are
+    checked at commit, as units and branches refer to each other. ``rows_of(table)`` is read twice (the
+    uuids first), so that a city's rows need not all be in memory at once. Returns the rows written."""
+    ids: dict[str, dict[str, int]] = {}
+    for table in PACKAGE_TABLES:
+        if table != "activity_area":
+            start = int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}"))
+            ids[table] = {_uuid(table, row): start + number for number, row in enumerate(rows_of(table), 1)}
+    written = 0
+    with ledger.transaction():
+        ledger.conn.execute("PRAGMA defer_foreign_keys = ON")
+        for table in PACKAGE_TABLES:
+            columns = {row["name"] for row in ledger.query(f"SELECT name FROM pragma_table_info('{table}')")}
+            for row in rows_of(table):
+                values = _local_row(table, row, ids, columns - _LOCAL)
+                names = ", ".join(values)
+                marks = ", ".join("?" for _ in values)
+                ledger.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(values.values()))
+                written += 1
+    return written
+
+
+def _local_row(
+    table: str, row: dict[str, Any], ids: dict[str, dict[str, int]], columns: set[str]
+) -> dict[str, Any]:
+    """A package's row as this ledger stores it; a column the table lacks, a value that is no plain value
+    or a reference to a row the package does not hold refuses the package."""
+    references = {package_column(column): column for column in REFERENCES[table]}
+    values: dict[str, Any] = {} if table == "activity_area" else {"id": ids[table][_uuid(table, row)]}
+    for name, value in row.items():
+        column = references.get(name, name)
+        if (
+            column not in columns
+            or not isinstance(value, str | int | float | None)
+            or isinstance(value, bool)
+        ):
+            raise BranchDeskError("package.bad_row", table=table, column=name)
+        if name in references and value is not None:
+            found = ids[REFERENCES[table][column]].get(str(value))
+            if found is None:
+                raise BranchDeskError("package.unknown_reference", table=table, column=name)
+            value = found
+        values[column] = value
+    return values
+
+
+def _uuid(table: str, row: dict[str, Any]) -> str:
+    value = row.get("uuid")
+    if not isinstance(value, str):
+        raise BranchDeskError("package.bad_row", table=table, column="uuid")
+    return value
+
+
+def set_pinned_key(ledger: Ledger, ledger_id: str, public_key: str, fingerprint: str) -> None:
+    """Trust ``ledger_id``'s key from now on (its first accepted package); outside the change log, in a
+    transaction of its own or the caller's."""
+    with ledger.transaction():
+        ledger.conn.execute(
+            "INSERT INTO pinned_key (ledger_id, public_key, fingerprint, first_seen) VALUES (?, ?, ?, ?)",
+            (ledger_id, public_key, fingerprint, ledger.now()),
+        )
+
+
+def record_package(ledger: Ledger, direction: str, values: dict[str, Any]) -> None:
     """One line of the package log, in a transaction of its own (the log is outside the change log)."""
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     with ledger.transaction():
         ledger.conn.execute(
-            f"INSERT INTO package_log (direction, {columns}) VALUES ('sent', {marks})", tuple(values.values())
+            f"INSERT INTO package_log (direction, {columns}) VALUES (?, {marks})",
+            (direction, *values.values()),
         )

@@ -985,6 +985,10 @@
         <translation>台账的区划链：市/县/乡镇（如 信阳市/潢川县/城关镇）</translation>
     </message>
     <message>
+        <source>make the ledger from a seed or full package (.bdx) sent by the office above</source>
+        <translation>由上级单位发来的初始数据包或全量数据包（.bdx）建立台账</translation>
+    </message>
+    <message>
         <source>CODES</source>
         <translation>区划代码</translation>
     </message>
@@ -1173,8 +1177,20 @@
         <translation>写出全部记录而非改动（用于重新下发台账或程序升级之后）</translation>
     </message>
     <message>
+        <source>a seed package of this region's records, to make the ledger of its office</source>
+        <translation>写出该区域记录的初始数据包，供该区域的单位据此建立台账</translation>
+    </message>
+    <message>
+        <source>--from takes no --region or --code: the package names the region</source>
+        <translation>--from 不能与 --region 或 --code 同用：区域由数据包指定</translation>
+    </message>
+    <message>
         <source>--code needs --region</source>
         <translation>--code 需要与 --region 一起使用</translation>
+    </message>
+    <message>
+        <source>Created {path} from the package of {sender} (key {fingerprint}): {count} records</source>
+        <translation>已由 {sender} 的数据包（密钥指纹 {fingerprint}）建立 {path}，共 {count} 条记录</translation>
     </message>
     <message>
         <source>Created {path}</source>
@@ -1263,6 +1279,10 @@
     <message>
         <source>Wrote {path}: {rows} rows</source>
         <translation>已写入 {path}：共 {rows} 行</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: the records of {region}, {count} lines</source>
+        <translation>已写出 {path}：{region} 的记录，共 {count} 行</translation>
     </message>
     <message>
         <source>Wrote {path}: all records, {count} lines</source>
@@ -3628,6 +3648,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Nothing has changed since the receiver last acknowledged this ledger's changes: there is nothing to send. A full package sends every record.</source>
         <translation>自上次对方确认收到以来，本台账没有新的改动，无需发送。如需发送全部记录，请改为导出全量数据包。</translation>
+    </message>
+    <message>
+        <source>{path} holds changes only; a new ledger is made from a seed or full package. Ask the office above for one.</source>
+        <translation>{path} 只含改动记录；新台账须由初始数据包或全量数据包建立，请向上级单位索取。</translation>
+    </message>
+    <message>
+        <source>The package holds a record of {table} with a field this program does not know ({column}).</source>
+        <translation>数据包中有一条 {table} 记录含本程序不认识的字段（{column}）。</translation>
+    </message>
+    <message>
+        <source>A record of {table} in the package refers ({column}) to a record the package does not hold. Nothing was imported; ask the sender for a new package.</source>
+        <translation>数据包中一条 {table} 记录引用（{column}）了数据包中没有的记录。未导入任何内容，请对方重新生成数据包。</translation>
     </message>
     <message>
         <source>The ledger's signing key cannot be saved to {path}: {reason}</source>

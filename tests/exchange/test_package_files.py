@@ -278,6 +278,8 @@ def test_a_package_from_a_newer_schema_is_refused(delta: Path) -> None:
         lambda manifest: manifest["sender"].pop("fingerprint"),
         lambda manifest: manifest.update(counts=[["branch", 1], ["activity", 2]]),
         lambda manifest: manifest.update(kind="full"),  # a full package holds rows, not changes
+        lambda manifest: manifest.update(kind="seed"),  # a seed names its region, and holds rows
+        lambda manifest: manifest.update(seed_scope={"uuid": SCOPE.uuid, "path": SCOPE.path, "code": None}),
     ],
 )
 def test_a_malformed_manifest_is_refused_though_signed(
