@@ -3,7 +3,6 @@ ledger open in the window (the backups themselves run on the job runner: ui/jobs
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -27,18 +26,20 @@ class BackupActions(QObject):
         self._context = context
         self._window = window  # parent of the dialogs; its status bar reports
         self._jobs = jobs
+        self._made: Backups | None = None  # at the first backup: its modules load after the window shows
 
-    @cached_property
+    @property
     def _backups(self) -> Backups:
-        # Made at the first backup: the backup modules are not loaded before the window shows.
-        from branchdesk.ui.jobs.backup import Backups
+        if self._made is None:
+            from branchdesk.ui.jobs.backup import Backups
 
-        return Backups(self._jobs, self._context.data_dir, self._context.show_error, self._window)
+            self._made = Backups(self._jobs, self._context.data_dir, self._context.show_error, self._window)
+        return self._made
 
     @property
     def running(self) -> int:
         """Backups asked for and not reported yet."""
-        return self._backups.running if "_backups" in self.__dict__ else 0
+        return 0 if self._made is None else self._made.running
 
     def back_up_if_due(self) -> None:
         """On opening: a backup when the last one is old enough (off for screenshots and the smoke test)."""
@@ -53,13 +54,13 @@ class BackupActions(QObject):
             self._backups.back_up_now(session.path)
 
     def wait(self) -> None:
-        if "_backups" in self.__dict__:
-            self._backups.wait()
+        if self._made is not None:
+            self._made.wait()
 
     def shut_down(self) -> None:
         """The window closes: an automatic backup is dropped (it is taken again on the next opening)."""
-        if "_backups" in self.__dict__:
-            self._backups.cancel_automatic()
+        if self._made is not None:
+            self._made.cancel_automatic()
 
     def restore(self) -> None:
         """File ▸ Restore…: choose a backup; the current file is backed up before it is replaced."""
