@@ -9,9 +9,7 @@ from pathlib import Path
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.domain.region_chain import RegionChain, checked_chain
-from branchdesk.services.backups import take_backup
 from branchdesk.services.drives import DriveKind, DriveTypeQuery, drive_kind
-from branchdesk.services.holidays import seed_from_library
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import regions as region_store
 from branchdesk.storage.ledger import Journal, Ledger
@@ -33,6 +31,8 @@ def create_ledger(
     chain = None if regions is None else checked_chain(regions)
 
     def first_content(ledger: Ledger) -> None:
+        from branchdesk.services.holidays import seed_from_library  # only a new ledger needs it
+
         with ledger.operation("ledger.create"):  # the holidays seeded within it too
             seed_from_library(ledger)
             if chain is not None:
@@ -79,6 +79,9 @@ def open_ledger(path: Path, clock: Clock, *, read_only: bool = False, data_dir: 
     read_only = read_only or (path.exists() and not writable(path))
 
     def backup_first() -> None:
+        # Loaded only for an upgrade: opening a ledger (the window's start) does without it.
+        from branchdesk.services.backups import take_backup
+
         if data_dir is not None:
             take_backup(Path(path), data_dir, clock, "migration")
 
