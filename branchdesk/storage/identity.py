@@ -11,16 +11,30 @@ from branchdesk.storage.ledger import Ledger
 @dataclass(frozen=True)
 class LedgerIdentity:
     ledger_id: str
-    scope_region_id: int | None  # None: the ledger has no region yet
+    scope_region_id: int | None  # None: the ledger has no region, or several top regions
     scope_uuid: str | None
 
 
+# A ledger's home, as RegionChain.home() names it: the one top region, then down while a region has one
+# child (migration 6 applies the same rule once; its text never changes, so it is not shared).
+_HOME = """
+WITH RECURSIVE home(id, depth) AS (
+    SELECT id, 0 FROM region
+    WHERE parent_id IS NULL AND (SELECT count(*) FROM region WHERE parent_id IS NULL) = 1
+    UNION ALL
+    SELECT r.id, home.depth + 1 FROM region r JOIN home ON r.parent_id = home.id
+    WHERE (SELECT count(*) FROM region c WHERE c.parent_id = home.id) = 1
+) SELECT id FROM home ORDER BY depth DESC LIMIT 1
+"""
+
+
 def identity(ledger: Ledger) -> LedgerIdentity:
-    row = ledger.query(
-        "SELECT i.ledger_id, i.scope_region_id, r.uuid FROM ledger_identity i"
-        " LEFT JOIN region r ON r.id = i.scope_region_id WHERE i.id = 1"
-    )[0]
-    return LedgerIdentity(row["ledger_id"], row["scope_region_id"], row["uuid"])
+    """Who the ledger is; a ledger whose scope was never set (made without a region chain, its regions added
+    later, or generated as a demo) is authoritative for its home as it stands."""
+    row = ledger.query("SELECT ledger_id, scope_region_id FROM ledger_identity WHERE id = 1")[0]
+    scope = row["scope_region_id"] if row["scope_region_id"] is not None else ledger.scalar(_HOME)
+    scope_uuid = None if scope is None else ledger.scalar("SELECT uuid FROM region WHERE id = ?", (scope,))
+    return LedgerIdentity(row["ledger_id"], scope, scope_uuid)
 
 
 def set_scope(ledger: Ledger, region_id: int) -> None:

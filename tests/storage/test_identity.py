@@ -113,3 +113,21 @@ def test_the_change_log_only_grows_and_keeps_deletions_whole(ledger: Ledger, bui
         with pytest.raises(sqlite3.IntegrityError, match=r"change_log\.append_only"):
             ledger.conn.execute(statement, () if "UPDATE" in statement else (ids[-1],))
     assert [row["id"] for row in ledger.query("SELECT id FROM change_log ORDER BY id")] == ids
+
+
+def test_a_ledger_made_without_regions_is_authoritative_for_the_home_its_regions_make(
+    ledger: Ledger, build: LedgerBuilder
+) -> None:
+    assert identity_store.identity(ledger).scope_region_id is None
+    city = build.region("信阳市", RegionLevel.CITY)
+    assert scope_name(ledger) == "信阳市"
+    county = build.region("潢川县", RegionLevel.COUNTY, city)
+    township = build.region("城关镇", RegionLevel.TOWNSHIP, county)
+    assert scope_name(ledger) == "城关镇"
+    assert identity_store.identity(ledger).scope_uuid == ledger.scalar(
+        "SELECT uuid FROM region WHERE id = ?", (township,)
+    )
+    build.region("仁和镇", RegionLevel.TOWNSHIP, county)
+    assert scope_name(ledger) == "潢川县"
+    build.region("南阳市", RegionLevel.CITY)
+    assert identity_store.identity(ledger).scope_region_id is None  # two top regions: no single home
