@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QProgressDialog, QTextBrowser, QWidget
 
 from branchdesk import __version__
@@ -23,7 +23,7 @@ from branchdesk.domain.errors import BranchDeskError, os_reason
 from branchdesk.i18n.arguments import Lookup, Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.language import CHINESE, Translations, catalogue
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
-from branchdesk.resources import resources_dir
+from branchdesk.resources import bundled_font, resources_dir
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.settings import ledger_setting, set_ledger_setting
@@ -39,7 +39,7 @@ from branchdesk.ui.context import (
 from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
-from branchdesk.ui.fonts import apply_ui_font
+from branchdesk.ui.fonts import apply_ui_font, load_font
 from branchdesk.ui.jobs.chart_preload import preload_charts
 from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from branchdesk.ui.main_window import MainWindow
@@ -169,6 +169,7 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
     translations = window.context.translations
     if translations.language == CHINESE and not translations.qt_dialogs_translated:
         raise RuntimeError("Qt's own Chinese translations (qtbase_zh_CN.qm) did not load")
+    _smoke_font()
     _smoke_about(window)
     with tempfile.TemporaryDirectory(prefix="branchdesk smoke ") as folder:
         path = Path(folder) / "冒烟 测试.bdesk"
@@ -191,6 +192,20 @@ def smoke_test(window: MainWindow, clock: Clock) -> None:
             if ledger_setting(reopened, "smoke_test") != stamp:
                 raise RuntimeError("what was written could not be read back")
             _smoke_exchange(reopened, Path(folder))
+
+
+def _smoke_font() -> None:
+    """The window's font is registered and has Chinese characters, and the bundled font loads from the
+    install folder: Qt's addApplicationFont(path) failed for a path with Chinese characters on Windows (issue
+    #17). The window uses the bundled font only where Windows has no Microsoft YaHei, so it is loaded here
+    whichever font the window uses."""
+    font = QApplication.font()
+    # hasFamily also knows a family by its English name where Windows lists it under its Chinese one.
+    if not QFontDatabase.hasFamily(font.family()):
+        raise RuntimeError(f"the UI font {font.family()} is not registered")
+    for family in (QFontInfo(font).family(), load_font(bundled_font())):
+        if QFontDatabase.WritingSystem.SimplifiedChinese not in QFontDatabase.writingSystems(family):
+            raise RuntimeError(f"the font {family} has no Chinese characters")
 
 
 def _smoke_about(window: MainWindow) -> None:

@@ -188,17 +188,23 @@ upgrade_in_place() {
     smoke_test "$INSTDIR_W\\BranchDesk.exe"
 }
 
+# uninstall_from INSTALL_DIR_WINDOWS_PATH: an NSIS uninstaller copies itself to %TEMP% and returns at once (exit
+# code 0 or the step fails): wait for the install folder to go.
+uninstall_from() {
+    local dir
+    dir=$(unixpath "$1")
+    winrun "$1\\Uninstall.exe" /S
+    local waited=0
+    while [ -e "$dir" ] && [ $waited -lt 120 ]; do sleep 2; waited=$((waited + 2)); done
+    settle
+    [ ! -e "$dir" ] || { echo "install folder still there:"; ls -R "$dir" | head; return 1; }
+}
+
 silent_uninstall() {
     # The user's files as the app left them (opening a ledger may rewrite it), for user_files_survive.
     (cd "$(dirname "$LEDGER")" && sha256sum "$(basename "$LEDGER")") > "$CHECKS_WORK/ledger.sha256"
     (cd "$(dirname "$BACKUP")" && sha256sum "$(basename "$BACKUP")") > "$CHECKS_WORK/backup.sha256"
-    # An NSIS uninstaller copies itself to %TEMP% and returns at once (exit code 0 or the step fails): wait
-    # for the install folder to go.
-    winrun "$INSTDIR_W\\Uninstall.exe" /S
-    local waited=0
-    while [ -e "$INSTDIR" ] && [ $waited -lt 120 ]; do sleep 2; waited=$((waited + 2)); done
-    settle
-    [ ! -e "$INSTDIR" ] || { echo "install folder still there:"; ls -R "$INSTDIR" | head; return 1; }
+    uninstall_from "$INSTDIR_W"
     [ "$(shortcuts | wc -l)" = 0 ] || { echo "shortcut left"; return 1; }
     for key in "$UNINSTKEY" 'HKCU\Software\Classes\BranchDesk.Ledger' 'HKCU\Software\Classes\.bdesk'; do
         if regquery "$key" >/dev/null; then echo "registry key left: $key"; return 1; fi
@@ -212,6 +218,25 @@ user_files_survive() {
     # Qt keeps the app's preferences under HKCU\Software\BranchDesk\BranchDesk: the uninstaller leaves them.
     [ "$(regvalue 'HKCU\Software\BranchDesk\BranchDesk' /v left_by_test)" = 1 ] || { echo "preferences lost"; return 1; }
     cli check "$(clipath "$LEDGER")" --quick
+}
+
+chinese_path_install() {
+    # A folder a clerk might choose: Qt's addApplicationFont(path) failed for a path with Chinese characters
+    # on Windows, and the smoke test fails when the bundled font does not load (issue #17).
+    local parent_w="$LOCALAPPDATA_W\\Programs\\我的 台账"
+    local dir_w="$parent_w\\BranchDesk" parent dir
+    parent=$(unixpath "$parent_w")
+    dir=$(unixpath "$dir_w")
+    rm -rf "$parent"
+    # NSIS takes /D= last and unquoted; as separate words, neither wine's start nor Git Bash quotes the path.
+    local -a target
+    read -r -a target <<< "/D=$dir_w"
+    winrun "$(winpath "$SETUP")" /S "${target[@]}"
+    [ -f "$dir/BranchDesk.exe" ] || { echo "not installed in $dir_w"; ls -R "$parent" | head; return 1; }
+    smoke_test "$dir_w\\BranchDesk.exe"
+    uninstall_from "$dir_w"
+    rmdir "$parent"   # the installer made it; the uninstaller removes only its own folder
+    echo "installed, smoke-tested and uninstalled in $dir_w"
 }
 
 bundle_checks() {  # bundle_checks DIST_DIR (holding BranchDesk.exe and _internal/)
@@ -230,6 +255,7 @@ installer_checks() {  # installer_checks SETUP: needs VERSION and CHECKS_WORK (a
     step "upgrade in place" upgrade_in_place
     step "silent uninstall (exit code 0)" silent_uninstall
     step "ledger, backup, preferences survive" user_files_survive
+    step "Chinese install path: smoke test, uninstall" chinese_path_install
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

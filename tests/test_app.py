@@ -99,6 +99,32 @@ def test_a_failing_smoke_test_leaves_a_log(
     assert "disk gone" in (tmp_path / "logs" / "smoke-test.log").read_text(encoding="utf-8")
 
 
+def test_smoke_test_fails_when_the_bundled_font_cannot_load(
+    tmp_path: Path, clock: FixedClock, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on Windows, where the window may use Microsoft YaHei and load the bundled font only in the charts.
+    broken = tmp_path / "我的 台账" / "NotoSansSC-Regular.otf"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a font")
+    monkeypatch.setattr("branchdesk.app.bundled_font", lambda: broken)
+    assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 1
+    assert "is not a font Qt can load" in (tmp_path / "logs" / "smoke-test.log").read_text(encoding="utf-8")
+
+
+def test_smoke_test_fails_when_the_ui_font_is_not_registered(
+    tmp_path: Path, clock: FixedClock, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window asks for a family Qt does not have: its Chinese text would fall back to another font.
+    monkeypatch.setattr("branchdesk.ui.fonts.choose_ui_family", lambda: "BranchDesk Missing Font")
+    original = QApplication.font()
+    try:
+        assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 1
+    finally:
+        QApplication.setFont(original)
+    log = (tmp_path / "logs" / "smoke-test.log").read_text(encoding="utf-8")
+    assert "the UI font BranchDesk Missing Font is not registered" in log
+
+
 def test_every_demo_stage_has_a_text() -> None:
     from branchdesk.app import DEMO_STAGES
     from branchdesk.services.demo import STAGES
