@@ -764,6 +764,54 @@ def bench_check(path: Path) -> None:
         )
 
 
+# -- the UI thread during a session (issue 16) -------------------------------------------------------------
+
+UI_ACTIONS = 300
+
+
+def bench_ui(path: Path) -> None:
+    """tests/ui/soak.py's session on a copy of the ledger: random user actions at a person's pace on the
+    real window, with a heartbeat on the UI thread every 5 ms, and among them edits made while the
+    Activity frequency tab's "areas" chart is read. A gap is the time between two heartbeats, less any time
+    the machine gave the ready UI thread no processor (shared machines); the wall-clock figure follows."""
+    import json
+
+    with tempfile.TemporaryDirectory() as folder:
+        found_at = Path(folder) / "report.json"
+        env = {
+            **os.environ,
+            "BRANCHDESK_SOAK_LEDGER": str(path),
+            "BRANCHDESK_SOAK_SEED": os.environ.get("BRANCHDESK_SOAK_SEED", "2022"),
+            "BRANCHDESK_SOAK_ACTIONS": os.environ.get("BRANCHDESK_SOAK_ACTIONS", str(UI_ACTIONS)),
+            "BRANCHDESK_SOAK_REPORT": str(found_at),
+            "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        }
+        session = ROOT / "tests" / "ui" / "soak_session.py"
+        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--basetemp={folder}/t"]
+        done = subprocess.run(
+            [*command, str(session)], env=env, cwd=ROOT, capture_output=True, text=True, check=False
+        )
+        if not found_at.exists():
+            print(f"ui: the scripted session failed (exit {done.returncode}):", flush=True)
+            print(done.stdout[-3000:] + done.stderr[-3000:], flush=True)
+            return
+        found = json.loads(found_at.read_text())
+    if done.returncode != 0:
+        print(f"ui: the session ended with an error (exit {done.returncode}); its figures:", flush=True)
+    worst = found["worst"]
+    report("ui: worst UI-thread gap during a scripted session", worst["felt_ms"], "ms")
+    report("ui: the same gap by the wall clock", worst["wall_ms"], "ms")
+    during = found["edits_during_read"]
+    print(f"ui: edits made while the areas chart was read: {len(during)} edits", flush=True)
+    if during:
+        edit = max(during, key=lambda gap: gap["felt_ms"])
+        report(
+            "ui: worst UI-thread gap of an edit made while the areas chart was read", edit["felt_ms"], "ms"
+        )
+    lost = len(found["lost_edits"]) + len(found["refused"])
+    print(f"ui: edits lost or refused: {lost} edits (of {found['edits']})", flush=True)
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -776,6 +824,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "check": bench_check,
     "edit-during-read": bench_edit_during_read,
     "ui-edit": bench_ui_edit,
+    "ui": bench_ui,
 }
 
 
