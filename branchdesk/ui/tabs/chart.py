@@ -332,7 +332,8 @@ class ChartTab(QWidget):
         return f"{self.export_title()}.png"
 
     def export_title(self) -> str:
-        return self._spec.export_title(self._data) if self._data is not None else ""
+        spec = self._shown_spec()
+        return "" if spec is None else spec.export_title(self._data)
 
     def export(self, path: Path) -> None:
         """The chart on show, drawn afresh from its spec at print size and saved (PNG, SVG or PDF by the
@@ -341,10 +342,11 @@ class ChartTab(QWidget):
 
         from branchdesk.charts.export import page_size, save_figure
 
-        if self._data is None:
+        spec = self._shown_spec()
+        if spec is None:
             raise ValueError("no chart to export")
-        figure = Figure(figsize=page_size(self._spec.rows(self._data)))
-        self._spec.figure(figure, self._data, Wording.current())
+        figure = Figure(figsize=page_size(spec.rows(self._data)))
+        spec.figure(figure, self._data, Wording.current())
         save_figure(figure, path)
 
     # -- showing -------------------------------------------------------------------------------------
@@ -439,16 +441,21 @@ class ChartTab(QWidget):
 
     # -- hover and click -----------------------------------------------------------------------------
 
+    def _shown_spec(self) -> ChartSpec | None:
+        """The spec of the chart on show: a chart just picked is not, until it has been drawn."""
+        return None if self._shown is None or self._data is None else self.specs[self._shown[0]]
+
     def _hover(self, target: Target | None) -> None:
         if target == self._hovered:
             return
         self._hovered = target
-        if target is None or self._data is None:
+        spec = self._shown_spec()
+        if target is None or spec is None:
             QToolTip.hideText()
             self.view.unsetCursor()
             return
-        text = self._spec.tooltip(self._data, target)
-        if self._spec.drill(self._data, target) is not None:
+        text = spec.tooltip(self._data, target)
+        if spec.drill(self._data, target) is not None:
             self.view.setCursor(Qt.CursorShape.PointingHandCursor)
             text += "\n" + QCoreApplication.translate("ChartTab", "Click to open the matching rows.")
         else:
@@ -456,9 +463,10 @@ class ChartTab(QWidget):
         QToolTip.showText(QCursor.pos(), text, self.view)
 
     def _on_click(self, target: Target) -> None:
-        if self._data is None:
+        spec = self._shown_spec()
+        if spec is None:
             return
-        drill = self._spec.drill(self._data, target)
+        drill = spec.drill(self._data, target)
         if drill is not None:
             QToolTip.hideText()
             self.drill_down.emit(drill)
