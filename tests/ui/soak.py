@@ -565,8 +565,11 @@ class Soak:
             ("key tasks", Qt.Key.Key_T, Qt.Key.Key_K),
             ("about", Qt.Key.Key_H, Qt.Key.Key_A),
         ]
-        name, menu_key, item_key = self.rng.choice(menus)
+        name, menu_key, item_key = self.rng.choice([*menus, ("branch history", None, None)])
         self._doing += f" ({name})"
+        if menu_key is None:
+            self._branch_history()
+            return
         seen = self._escape_next_dialog(self.rng.randint(20, 200))
         shown(self.window)
         self._key(self.window, menu_key, ALT)
@@ -576,6 +579,22 @@ class Soak:
         self._expecting_dialog = False
         shown(self.window)  # active again, as the desktop makes it when a dialog closes
         assert seen, f"{name}: no dialog came up"
+
+    def _branch_history(self) -> None:
+        """A branch's history: its row clicked on the Branches tab, then Ctrl+H."""
+        tab = self.window.branches_tab
+        if self.window.tabs.currentWidget() is not tab:
+            self._show_tab(tab)
+        if tab.model.rowCount() == 0:
+            return
+        self._click(tab.table, self.rng.randrange(min(tab.model.rowCount(), 200)), 0)
+        if len(tab.selected_rows()) != 1:  # the table was read again under the click
+            return
+        seen = self._escape_next_dialog(self.rng.randint(20, 200))
+        self._key(tab.table, Qt.Key.Key_H, CTRL)  # returns once the dialog is closed
+        self._expecting_dialog = False
+        shown(self.window)
+        assert seen, "Ctrl+H on a branch: no history came up"
 
     def _escape_next_dialog(self, look_ms: int) -> list[str]:
         """Escape to the next modal dialog once it has been on screen ``look_ms``."""

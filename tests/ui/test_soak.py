@@ -76,7 +76,8 @@ def test_random_user_actions_at_county_scale(county_demo: Path, tmp_path: Path) 
         except subprocess.TimeoutExpired as hung:
             pytest.fail(f"the session hung with {replay}\n{hung.stdout!r:.6000}\n{hung.stderr!r:.6000}")
         code, output = done.returncode, f"{done.stdout[-6000:]}\n{done.stderr[-6000:]}"
-        assert code == 0, f"the session died (exit {code}) with {replay}\n{output}"
+        ended = f"crashed (signal {-code})" if code < 0 else f"failed (exit {code})"
+        assert code == 0, f"the session {ended} with {replay}\n{output}"
         report = json.loads(path.read_text())
         assert report["actions"] == actions, replay
         assert report["edits"] > 0, f"no cell was edited: {replay}"
