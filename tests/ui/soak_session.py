@@ -15,16 +15,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import threading
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
-from branchdesk.ui.jobs.chart_preload import ChartPreload
+from branchdesk.ui.jobs.chart_preload import preload_charts
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Recorder
 from tests.ui.driving import shown
@@ -40,11 +39,7 @@ def clock() -> FixedClock:
 
 
 def test_soak_session(
-    make_window: Callable[..., MainWindow],
-    tmp_path: Path,
-    recorder: Recorder,
-    qtbot: QtBot,
-    qapp: QApplication,
+    make_window: Callable[..., MainWindow], tmp_path: Path, recorder: Recorder, qtbot: QtBot
 ) -> None:
     path = tmp_path / "soak.bdesk"
     shutil.copy(os.environ["BRANCHDESK_SOAK_LEDGER"], path)
@@ -55,12 +50,11 @@ def test_soak_session(
     assert window.open_path(path)
     # A large file is shown once its quick check, off the UI thread, has passed.
     qtbot.waitUntil(lambda: window.session is not None, timeout=600_000)
-    # As app.py does once the window is up: matplotlib imported off the UI thread. The clerk starts once
-    # it is in (a chart tab opened before then waits for it: start-up's matter, not this session's).
-    ChartPreload(qapp).start()
-    qtbot.waitUntil(
-        lambda: not any(t.name == "import charts" for t in threading.enumerate()), timeout=120_000
-    )
+    # As app.py does once the window is up: matplotlib imported on the job runner. The clerk starts once it
+    # is in (a chart tab opened before then waits for it: start-up's matter, not this session's).
+    preload_charts(window.jobs, delay_ms=0)
+    qtbot.waitUntil(lambda: "branchdesk.charts.picture" in sys.modules, timeout=120_000)
+    assert window.jobs.wait(msecs=120_000)
     report = soak.run(int(os.environ.get("BRANCHDESK_SOAK_ACTIONS", "300")))
     window.close()
     Path(os.environ["BRANCHDESK_SOAK_REPORT"]).write_text(json.dumps(report.as_json(), ensure_ascii=False))
