@@ -79,13 +79,39 @@ def idle(ms: int) -> None:
     loop.exec()
 
 
-def _runqueue_ns() -> int:
-    """How long this thread has waited, ready to run, for a processor (Linux; 0 elsewhere)."""
+Schedstats = dict[int, tuple[int, int]]
+
+
+def _schedstats() -> Schedstats:
+    """Each thread of this process: (time on a processor, time ready but waiting for one), in ns, from
+    the kernel's scheduler statistics (Linux; empty elsewhere, and gaps then count whole)."""
+    found: Schedstats = {}
     try:
-        with open("/proc/thread-self/schedstat") as stat:
-            return int(stat.read().split()[1])
+        tasks = os.listdir("/proc/self/task")
     except OSError:
-        return 0
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/self/task/{task}/schedstat") as stat:
+                on_cpu, waiting = stat.read().split()[:2]
+        except OSError:
+            continue  # the thread ended meanwhile
+        found[int(task)] = (int(on_cpu), int(waiting))
+    return found
+
+
+def felt_ms(wall_ms: float, ui: int, before: Schedstats, after: Schedstats) -> float:
+    """A gap less what the machine's load put into it: the time the UI thread was ready but had no
+    processor, and of the time it was blocked (on a lock, the interpreter's lock, a thread starting), at
+    most the longest time one of the program's other threads was ready but had no processor. A busy UI
+    thread, or one waiting on a worker that is running or on the disk, counts whole."""
+    ui_cpu, ui_ready = (a - b for a, b in zip(after.get(ui, (0, 0)), before.get(ui, (0, 0)), strict=True))
+    blocked = max(0.0, wall_ms - (ui_cpu + ui_ready) / 1e6)
+    others_ready = max(
+        ((ready - before.get(tid, (0, 0))[1]) / 1e6 for tid, (_, ready) in after.items() if tid != ui),
+        default=0.0,
+    )
+    return max(0.0, wall_ms - ui_ready / 1e6 - min(blocked, others_ready))
 
 
 def background_work(window: QObject) -> bool:
@@ -105,7 +131,7 @@ def background_work(window: QObject) -> bool:
 class Gap:
     """The time between two heartbeats: how long the window could not respond."""
 
-    felt_ms: float  # minus the time the UI thread was ready but the machine gave it no processor
+    felt_ms: float  # less what the machine's load put into it (felt_ms())
     wall_ms: float
     read_running: bool
     action: str
@@ -165,15 +191,16 @@ class Heartbeat(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(HEARTBEAT_MS)
         self._timer.timeout.connect(self._tick)
+        self._ui = threading.get_native_id()
         self._last = 0.0
-        self._last_wait = 0
+        self._last_stats: Schedstats = {}
         self._last_busy = False
         self.sampler = StackSampler() if os.environ.get("BRANCHDESK_SOAK_STACKS") else None
 
     def start(self) -> None:
         if self.sampler is not None:
             self.sampler.start()
-        self._last, self._last_wait = time.perf_counter(), _runqueue_ns()
+        self._last, self._last_stats = time.perf_counter(), _schedstats()
         self._last_busy = background_work(self._window)
         self._timer.start()
 
@@ -183,11 +210,11 @@ class Heartbeat(QObject):
             self.sampler.stop()
 
     def _tick(self) -> None:
-        now, waited = time.perf_counter(), _runqueue_ns()
+        now, stats = time.perf_counter(), _schedstats()
         busy = background_work(self._window)
         wall = (now - self._last) * 1000
         if wall > 2 * HEARTBEAT_MS:
-            felt = max(0.0, wall - (waited - self._last_wait) / 1e6)
+            felt = felt_ms(wall, self._ui, self._last_stats, stats)
             where = ()
             if self.sampler is not None and felt > LONG_GAP_MS:
                 where = self.sampler.between(self._last, now)
@@ -196,7 +223,7 @@ class Heartbeat(QObject):
             self.gaps.append(Gap(felt, wall, self._last_busy or busy, self.action, where))
         self.ticks += 1
         # Measured after this tick's own work, so that the heartbeat does not count itself.
-        self._last, self._last_wait = time.perf_counter(), _runqueue_ns()
+        self._last, self._last_stats = time.perf_counter(), _schedstats()
         self._last_busy = busy
         self.beat.emit()
 
