@@ -55,7 +55,7 @@ def test_hover_and_click_answer_for_the_chart_on_show_while_the_picked_one_is_co
     # File ▸ Export chart saves what is on show.
     exported = tmp_path / "导出.svg"
     window.context.choose_chart_path = lambda parent, suggested: exported  # type: ignore[assignment]
-    window.export_chart_action.trigger()
+    window.exchange.chart_action.trigger()
     assert "基层党支部结对覆盖率" in exported.read_text(encoding="utf-8")
 
     hover(tab, qtbot, 0)
