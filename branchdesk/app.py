@@ -340,7 +340,7 @@ def run(
         if args.smoke_test:
             smoke_test(window, clock)
             return 0
-        return _open_and_show(window, args, app, clock)
+        return _open_and_show(window, args, app, clock, collector)
     except Exception:
         if not args.smoke_test:
             raise
@@ -366,7 +366,13 @@ def run(
         sys.excepthook = previous_hook
 
 
-def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplication, clock: Clock) -> int:
+def _open_and_show(
+    window: MainWindow,
+    args: argparse.Namespace,
+    app: QApplication,
+    clock: Clock,
+    collector: MainThreadCollector,
+) -> int:
     ledger = args.ledger
     if ledger is None and not args.demo and window.context.settings.reopen_last:
         recent = [path for path in window.context.settings.recent_files() if path.exists()]
@@ -385,7 +391,7 @@ def _open_and_show(window: MainWindow, args: argparse.Namespace, app: QApplicati
     if args.exit_when_shown:
         QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
     else:
-        preload_charts(window.jobs)
+        preload_charts(window.jobs, then=collector.settle)
     return app.exec()
 
 

@@ -20,10 +20,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.ui.jobs.chart_preload import preload_charts
+from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Recorder
 from tests.ui.driving import shown
@@ -39,7 +41,11 @@ def clock() -> FixedClock:
 
 
 def test_soak_session(
-    make_window: Callable[..., MainWindow], tmp_path: Path, recorder: Recorder, qtbot: QtBot
+    make_window: Callable[..., MainWindow],
+    tmp_path: Path,
+    recorder: Recorder,
+    qtbot: QtBot,
+    qapp: QApplication,
 ) -> None:
     path = tmp_path / "soak.bdesk"
     shutil.copy(os.environ["BRANCHDESK_SOAK_LEDGER"], path)
@@ -50,9 +56,12 @@ def test_soak_session(
     assert window.open_path(path)
     # A large file is shown once its quick check, off the UI thread, has passed.
     qtbot.waitUntil(lambda: window.session is not None, timeout=600_000)
-    # As app.py does once the window is up: matplotlib imported on the job runner. The clerk starts once it
-    # is in (a chart tab opened before then waits for it: start-up's matter, not this session's).
-    preload_charts(window.jobs, delay_ms=0)
+    # As app.py does once the window is up: matplotlib imported on the job runner, then the lasting objects
+    # left out of later collections. The clerk starts once that is done (a chart tab opened before then
+    # waits for the imports: start-up's matter, not this session's).
+    collector = qapp.findChild(MainThreadCollector)
+    assert collector is not None
+    preload_charts(window.jobs, delay_ms=0, then=collector.settle)
     qtbot.waitUntil(lambda: "branchdesk.charts.picture" in sys.modules, timeout=120_000)
     assert window.jobs.wait(msecs=120_000)
     report = soak.run(int(os.environ.get("BRANCHDESK_SOAK_ACTIONS", "300")))

@@ -25,13 +25,15 @@ def run(self):
     importers.append(self.name)
     original(self)
 threading.Thread.run = run
-preload_charts(jobs, 10)
+settled = []
+preload_charts(jobs, 10, then=lambda: settled.append(threading.current_thread() is threading.main_thread()))
 assert "matplotlib" not in sys.modules
 QTimer.singleShot(50, app.quit)
 app.exec()
 jobs.shut_down()  # as the window's closing does: joins the worker
 assert "matplotlib.figure" in sys.modules and "branchdesk.charts.picture" in sys.modules
 assert importers == ["branchdesk job"], importers
+assert settled == [True], settled  # told once the modules are in, on the UI thread
 print("ok")
 """
 

@@ -8,6 +8,8 @@ runner's shut-down joins the worker: a thread cut off mid-import can crash on th
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer
 
 from branchdesk.ui.jobs.runner import JobControl, JobRunner
@@ -22,9 +24,14 @@ def import_chart_modules(_control: JobControl) -> None:
     import branchdesk.charts.picture  # noqa: F401  (what the chart tabs' workers render with)
 
 
-def preload_charts(jobs: JobRunner, delay_ms: int = DELAY_MS) -> None:
+def preload_charts(
+    jobs: JobRunner, delay_ms: int = DELAY_MS, then: Callable[[], None] = lambda: None
+) -> None:
+    """Import the chart modules on ``jobs`` after ``delay_ms``; ``then`` runs on the UI thread once they
+    are in (or failed to come)."""
+
     def start() -> None:
-        # Nothing to deliver; a failure (a bug) is logged by the runner and met again by the chart tab.
-        jobs.in_order(import_chart_modules, lambda _result: None, lambda _error: None, lane="preload")
+        # A failure (a bug) is logged by the runner and met again by the chart tab.
+        jobs.in_order(import_chart_modules, lambda _result: then(), lambda _error: then(), lane="preload")
 
     QTimer.singleShot(delay_ms, jobs, start)

@@ -38,8 +38,17 @@ class MainThreadCollector(QObject):
                 return
             gc.collect(generation)
 
+    def settle(self) -> None:
+        """Start-up is over (the window is up, the chart modules are in): what lives now lives for the
+        session. It is collected once and then left out of every later collection (gc.freeze): at county
+        scale some 120,000 objects, which made each full collection hold the UI thread 55–125 ms
+        (1–6 ms without them)."""
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         self._timer.stop()
+        gc.unfreeze()  # the last collection, on this thread, is a whole one
         gc.collect()
         if self._was_enabled:
             gc.enable()
