@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.branches import COLUMNS
 from branchdesk.ui.tabs.chart import ChartTab
@@ -115,12 +116,15 @@ def felt_ms(wall_ms: float, ui: int, before: Schedstats, after: Schedstats) -> f
 
 
 def background_work(window: QObject) -> bool:
-    """Any work off the UI thread running now: a thread pool, QThread or Python worker of the window."""
+    """Any work off the UI thread running now: a job of the window's runner, a thread pool's, QThread's or
+    another Python worker's."""
     pools = [QThreadPool.globalInstance(), *window.findChildren(QThreadPool)]
     if any(pool.activeThreadCount() > 0 for pool in pools):
         return True
     if any(thread.isRunning() for thread in window.findChildren(QThread)):
         return True
+    if any(not runner.wait(msecs=0) for runner in window.findChildren(JobRunner)):
+        return True  # its lanes' workers wait for work between jobs
     # The window's Python workers (backups, checks, file jobs) are not daemons; threads Python only
     # knows of because Qt's ran Python code in them are, and they never leave its list.
     main = threading.main_thread()

@@ -1,7 +1,9 @@
 """The one way to run work off the UI thread.
 
-Work runs on *lanes*: a lane runs one job at a time, in order, on a worker thread of its own that ends when
-the lane is empty. Three kinds of work use them:
+Work runs on *lanes*: a lane runs one job at a time, in order, on a worker thread of its own, started with
+its first job and kept, waiting for more, until the lane is dropped or the runner shuts down (starting a
+thread makes the caller wait until the new thread runs: on a loaded machine that held the UI thread for up
+to a quarter of a second per read). Three kinds of work use them:
 
 - reads where the newest request wins (:class:`Reads`: a chart, a list's rows, a dialog's figures): a new
   request drops the queued one and interrupts the running one, whose result is never delivered;
@@ -137,7 +139,9 @@ class Lane:
     newest_wins: bool
     queue: deque[_Job] = field(default_factory=deque)
     running: _Job | None = None
-    busy: bool = False  # a worker is draining the lane
+    busy: bool = False  # a job is queued or running
+    worker: threading.Thread | None = None  # its worker, from its first job until it is dropped
+    dropped: bool = False
     latest: int = 0  # newest wins: the one request whose outcome is still wanted (0: none)
 
 
@@ -182,6 +186,7 @@ class _Board:
         self.jobs: dict[int, _Job] = {}
         self.lanes: list[Lane] = []
         self.threads: list[threading.Thread] = []
+        self.closing = False  # shut down: idle workers end
         self._wake = wake
 
     def submit(self, job: _Job) -> None:
@@ -194,12 +199,17 @@ class _Board:
                 lane.latest = job.number
             lane.queue.append(job)
             self.jobs[job.number] = job
-            if not lane.busy:
-                lane.busy = True
-                worker = threading.Thread(target=self._drain, args=(lane,), name="branchdesk job")
-                self.threads = [thread for thread in self.threads if thread.is_alive()]
-                self.threads.append(worker)
-                worker.start()
+            lane.busy = True
+            if lane.worker is not None:
+                self.lock.notify_all()
+                return
+            # A daemon: an idle worker never holds up the interpreter's exit; shut_down joins them all.
+            lane.worker = threading.Thread(
+                target=self._drain, args=(lane,), name="branchdesk job", daemon=True
+            )
+            self.threads = [thread for thread in self.threads if thread.is_alive()]
+            self.threads.append(lane.worker)
+            lane.worker.start()
 
     def cancel(self, lane: Lane) -> None:
         """Drop the lane's queued jobs and interrupt its running one; nothing of it is delivered."""
@@ -242,19 +252,36 @@ class _Board:
         with self.lock:
             return self.lock.wait_for(lambda: not any(lane.busy for lane in lanes), msecs / 1000)
 
+    def drop(self, lane: Lane) -> None:
+        """The lane's reader is gone: its work is cancelled and its worker ends."""
+        self.cancel(lane)
+        with self.lock:
+            lane.dropped = True
+            self.lock.notify_all()
+
     def join(self) -> None:
+        with self.lock:
+            self.closing = True
+            self.lock.notify_all()
         for thread in list(self.threads):
             thread.join()
+        with self.lock:
+            self.closing = False  # a window used again starts workers again
 
     def _drain(self, lane: Lane) -> None:
-        """A worker: run the lane's jobs until none is left."""
+        """A lane's worker: run its jobs in turn, then wait for more until the lane is dropped or the
+        runner shuts down."""
         below_normal()  # the UI thread first (ui/jobs/priority.py)
         while True:
             with self.lock:
-                if not lane.queue:
-                    lane.busy = False
-                    self.lock.notify_all()
-                    return
+                while not lane.queue:
+                    if lane.busy:
+                        lane.busy = False
+                        self.lock.notify_all()  # for wait(); idle workers woken by it go back to sleep
+                    if lane.dropped or self.closing:
+                        lane.worker = None
+                        return
+                    self.lock.wait()
                 job = lane.queue.popleft()
                 lane.running = job
             outcome = _outcome(job.work, job.control)
@@ -361,8 +388,8 @@ class JobRunner(QObject):
                 )
 
     def drop(self, lane: Lane) -> None:
-        """A lane no longer used (its reader was deleted): cancel its work and forget it."""
-        self._board.cancel(lane)
+        """A lane no longer used (its reader was deleted): cancel its work, end its worker, forget it."""
+        self._board.drop(lane)
         if lane in self._board.lanes:
             self._board.lanes.remove(lane)
 
