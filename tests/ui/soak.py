@@ -447,11 +447,15 @@ class Soak:
         QTest.mouseClick(widget, LEFT, NO_KEYS, point)
         self._beat()
 
-    def _type(self, editor: QWidget, text: str) -> None:
-        """Key by key; Chinese as one input-method commit, as Pinyin input hands a word over."""
+    def _type(self, editor: QWidget, text: str) -> bool:
+        """Key by key; Chinese as one input-method commit, as Pinyin input hands a word over. False when
+        the field went away under the typing."""
         for part in [text] if not text.isascii() else list(text):
+            if not shiboken6.isValid(editor) or not editor.isVisible():
+                return False
             type_text(editor, part)
             self._beat()
+        return shiboken6.isValid(editor) and editor.isVisible()
 
     # -- the parts of the window -----------------------------------------------------------------------
 
@@ -541,8 +545,7 @@ class Soak:
             self.report.edits_not_started.append(f"{self.heartbeat.action}: F2 opened no editor on row {row}")
             return
         self._key(editor, Qt.Key.Key_A, CTRL)
-        self._type(editor, str(new))
-        if not shiboken6.isValid(editor) or not editor.isVisible():
+        if not self._type(editor, str(new)):
             self.report.typing_lost.append(f"{self.heartbeat.action}: the editor closed while typing")
             return
         if tab.model.row_at(row).id != branch.id:
