@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, Tier
@@ -366,3 +367,46 @@ def test_a_large_view_is_sorted_and_refreshed_on_a_worker(
     assert threads[-1] is False
     assert [row.name for row in window.branches_tab.selected_rows()] == ["村1村党支部"]
     assert model.row_at(1).secretary == "李明"
+
+
+def test_typing_in_a_cell_survives_a_worker_read_that_arrives_meanwhile(
+    make_window: Callable[..., MainWindow],
+    small: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A new order asked for by a click comes back while the clerk types into a cell: the table keeps the
+    editor and what is typed; the order shows once the editor is closed (the soak test saw typing lost)."""
+    monkeypatch.setattr(BranchTableModel, "BACKGROUND_FROM", 1)
+    gate = threading.Event()
+    real = branch_service.branch_ids
+
+    def slow(ledger: Ledger, flt: BranchFilter, sort: BranchSort) -> list[int]:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+        return real(ledger, flt, sort)
+
+    monkeypatch.setattr(branch_service, "branch_ids", slow)
+    window = open_window(make_window, small)
+    table, model = window.branches_tab.table, window.branches_tab.model
+    header = table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(0) + 5, 5)
+    )
+    assert model.reading
+    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == "村1村党支部")
+    table.setCurrentIndex(model.index(row, COLUMNS.index(BranchColumn.PHONE)))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClicks(editor, "0376-")
+    gate.set()
+    qtbot.waitUntil(lambda: not model.reading)
+    assert editor.isVisible()
+    qtbot.keyClicks(editor, "6221234")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits on a queued call
+    assert ("村1村党支部", "village", "weak", "0376-6221234", None, None) in rows(small)
+    model.wait()
+    names = [model.row_at(r).name for r in range(model.rowCount())]
+    assert names == sorted(names, reverse=header.sortIndicatorOrder() is Qt.SortOrder.DescendingOrder)

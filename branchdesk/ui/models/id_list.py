@@ -67,11 +67,26 @@ class IdListModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self._worker: WorkerQueries[RowT, FilterT, SortT] | None = None
         self._runner: Reads | None = None
         self._largest = 0  # the most rows a read of this ledger gave: a filter taken off brings them back
+        # A worker's read that arrives while a cell editor is open waits for it to close: a reset would take
+        # the editor, and what the clerk is typing into it, away.
+        self._editing: Callable[[], bool] = lambda: False
+        self._held: tuple[object, list[int], list[RowT]] | None = None
 
     def read_large_views_with(self, runner: Reads) -> None:
         """The worker that reads large views (see the module's note); once, when the table is built."""
         self._runner = runner
         runner.ready.connect(self._worker_read)
+
+    def hold_reads_while(self, editing: Callable[[], bool]) -> None:
+        """Keep a worker's read from the view while ``editing()``; the tab calls :meth:`editor_closed`."""
+        self._editing = editing
+
+    def editor_closed(self) -> None:
+        """Show the read that waited for the editor, if it is still the one asked for."""
+        held, self._held = self._held, None
+        if held is not None:
+            key, ids, rows = held
+            self._worker_read(key, (ids, rows))
 
     # -- what subclasses say ---------------------------------------------------------------------------
 
@@ -103,6 +118,7 @@ class IdListModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         """Read another ledger (and, if given, with another filter); the first read is at once."""
         self._ids_query, self._rows_query = ids, rows
         self._worker = worker
+        self._held = None
         self._largest = 0
         if flt is not None:
             self._filter = flt
@@ -125,6 +141,7 @@ class IdListModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         self._read(max(len(self._rows), self.BATCH))
 
     def _read(self, loaded: int) -> None:
+        self._held = None  # older than what is read now
         worker, runner = self._worker, self._runner
         if worker is None or runner is None or self._largest < self.BACKGROUND_FROM:
             self._read_now(loaded)
@@ -146,6 +163,9 @@ class IdListModel(QAbstractTableModel, Generic[RowT, FilterT, SortT]):
         if key != (self._filter, self._sort) or not isinstance(result, tuple):
             return  # a read for another view; the runner only delivers its latest
         ids, rows = result
+        if self._editing():
+            self._held = (key, ids, rows)
+            return
         self._show_read(ids, lambda _ids: rows, len(rows))
 
     def _show_read(self, ids: list[int], rows: Callable[[Sequence[int]], list[RowT]], loaded: int) -> None:

@@ -98,6 +98,7 @@ class BranchesTab(QWidget):
         # Connected after the view's own slot, so this runs once the view has let the editor go.
         self._refresh_when_closed = False
         self.table.itemDelegate().closeEditor.connect(self._editor_closed)
+        self.model.hold_reads_while(lambda: self.table.state() is QAbstractItemView.State.EditingState)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -286,6 +287,8 @@ class BranchesTab(QWidget):
         if self._refresh_when_closed:
             self._refresh_when_closed = False
             self.model.refresh()
+        else:
+            self.model.editor_closed()
 
     def _select_again(self) -> None:
         for branch_id in self._reselect:
