@@ -38,7 +38,7 @@ from branchdesk.ui.context import (
 )
 from branchdesk.ui.crash import crash_handler
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
-from branchdesk.ui.dialogs.file_choice import file_dialog_chooser
+from branchdesk.ui.dialogs.file_choice import file_dialog_chooser, packages_dialog
 from branchdesk.ui.fonts import apply_ui_font, load_font
 from branchdesk.ui.jobs.chart_preload import preload_charts
 from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
@@ -141,6 +141,7 @@ def build_window(
         auto_backup=not headless,
         choose_chart_path=file_dialog_export_chart(documents),
         choose_file=file_dialog_chooser(documents),
+        choose_packages=packages_dialog(documents),
     )
     if instances is not None:
         context.claim_ledger = instances.claim

@@ -252,3 +252,19 @@ def record_package(ledger: Ledger, direction: str, values: dict[str, Any]) -> No
             f"INSERT INTO package_log (direction, {columns}) VALUES (?, {marks})",
             (direction, *values.values()),
         )
+
+
+def pending_changes(ledger: Ledger, from_seq: int, to_seq: int) -> int:
+    """How many logged changes of the package tables ``from_seq``..``to_seq`` hold: the lines of a delta."""
+    return int(
+        ledger.scalar(
+            f"SELECT count(*) FROM change_log WHERE id BETWEEN ? AND ? AND entity IN ({_IN_PACKAGES})",
+            (from_seq, to_seq),
+        )
+    )
+
+
+def last_sent_at(ledger: Ledger) -> str | None:
+    """When this ledger last wrote a package (None: never)."""
+    found = ledger.scalar("SELECT at FROM package_log WHERE direction = 'sent' ORDER BY id DESC LIMIT 1")
+    return None if found is None else str(found)

@@ -14,7 +14,7 @@ from branchdesk.i18n.language import Translations
 from branchdesk.services.drives import DriveKind, drive_kind
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.dialogs.export_chart import ChartPathChooser, no_chart_path
-from branchdesk.ui.dialogs.file_choice import FileChooser, no_file
+from branchdesk.ui.dialogs.file_choice import FileChooser, FilesChooser, no_file, no_files
 
 PathChooser = Callable[[QWidget], Path | None]
 translate = QCoreApplication.translate
@@ -34,7 +34,8 @@ class UiContext:
     # Off for screenshots and the smoke test, which must leave no backups of scratch files behind.
     auto_backup: bool = True
     choose_chart_path: ChartPathChooser = no_chart_path  # File ▸ Export chart
-    choose_file: FileChooser = no_file  # import, export, templates, report
+    choose_file: FileChooser = no_file  # import, export, templates, report, packages sent, receipts
+    choose_packages: FilesChooser = no_files  # File ▸ Receive packages: packages and receipts to read
     # A yes/no question (restore the newest healthy backup of a damaged ledger?).
     ask: Callable[[QWidget, str], bool] = field(default_factory=lambda: message_box_question)
     # Where a ledger lives (a network or removable drive gets a warning); tests stand in for Windows.

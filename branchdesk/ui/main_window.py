@@ -20,6 +20,7 @@ from branchdesk.ui.empty_hints import EmptyHints, HintSteps, action_step, button
 from branchdesk.ui.exchange_actions import ExchangeActions
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.ledger_files import LedgerFiles
+from branchdesk.ui.package_actions import PackageActions
 from branchdesk.ui.region_actions import RegionActions
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerSession
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.exchange = ExchangeActions(
             self.files, self.tabs, self.regions, self.edits, self.jobs, context, self
         )
+        self.packages = PackageActions(self.files, self.jobs, context, self)
         # What to do next, on each tab with nothing to show; its buttons do what the menus do.
         self.empty_hints = EmptyHints(
             HintSteps(
@@ -89,7 +91,11 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(
             self,
             self._menu_commands(),
-            file_actions=[*self.exchange.import_actions(), *self.exchange.export_actions()],
+            file_actions=[
+                *self.exchange.import_actions(),
+                *self.exchange.export_actions(),
+                *self.packages.file_actions(),
+            ],
             edit_actions=[self.edits.undo_action, self.edits.redo_action],
             region_actions=self.region_actions.all(),
         )
@@ -135,6 +141,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.menus.retranslate(self.context.translations.language)
         self.exchange.retranslate()
+        self.packages.retranslate()
         self.edits.retranslate()
         self.region_actions.retranslate()
         self.tabs.retranslate()
@@ -304,6 +311,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{name} — {PRODUCT_NAME}")
         self.menus.enable(open_=session is not None, writable=session is not None and not session.read_only)
         self.exchange.enable()
+        self.packages.enable()
 
     # -- layout --------------------------------------------------------------------------------------
 

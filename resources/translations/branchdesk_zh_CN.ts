@@ -1941,8 +1941,28 @@
         <translation>保存月报</translation>
     </message>
     <message>
+        <source>Save the data package</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <source>Folder for the receipts</source>
+        <translation>选择保存回执的文件夹</translation>
+    </message>
+    <message>
+        <source>BranchDesk data packages (*.bdx)</source>
+        <translation>支部联建台账数据包 (*.bdx)</translation>
+    </message>
+    <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Receive data packages</source>
+        <translation>接收数据包</translation>
+    </message>
+    <message>
+        <source>Data packages and receipts (*.bdx *.bdxr);;All files (*)</source>
+        <translation>数据包和回执 (*.bdx *.bdxr);;所有文件 (*)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
@@ -2005,7 +2025,7 @@
     </message>
     <message>
         <source>Activities</source>
-        <translation>活动次数</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>{region}: Party-member volunteers per month</source>
@@ -3760,6 +3780,60 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>PackageActions</name>
+    <message>
+        <source>Sen&amp;d package…</source>
+        <translation>发送数据包(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Write a data package for the office above, or a seed for one below</source>
+        <translation>为上级单位写出数据包，或为下级单位写出初始数据包</translation>
+    </message>
+</context>
+<context>
+    <name>PackageWords</name>
+    <message>
+        <source>Regions</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Branches</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Draws</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>Key tasks</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>Pairings</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Activity areas</source>
+        <translation>活动领域</translation>
+    </message>
+    <message>
+        <source>{kind} {count}</source>
+        <translation>{kind} {count} 条</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>PairingDialogs</name>
     <message>
         <source>Pair across two counties?</source>
@@ -4239,6 +4313,141 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Restore</source>
         <translation>恢复</translation>
+    </message>
+</context>
+<context>
+    <name>SendPackageDialog</name>
+    <message>
+        <source>Send a data package</source>
+        <translation>发送数据包</translation>
+    </message>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>正在读取台账…</translation>
+    </message>
+    <message>
+        <source>&amp;Changes for the office above</source>
+        <translation>报送上级单位的改动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Every record (a full package)</source>
+        <translation>全部记录（全量数据包）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>For the office above to build its copy again, or after a BranchDesk upgrade.</source>
+        <translation>用于上级单位重建本单位的数据，或在程序升级之后发送。</translation>
+    </message>
+    <message>
+        <source>A &amp;seed for an office below, to make its ledger:</source>
+        <translation>下级单位的初始数据包，供其建立台账(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>What to send</source>
+        <translation>发送什么</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>保存为(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The package is written.</source>
+        <translation>数据包已写出。</translation>
+    </message>
+    <message>
+        <source>&amp;Write package</source>
+        <translation>写出数据包(&amp;W)</translation>
+    </message>
+    <message>
+        <source>This ledger keeps the records of {office}.</source>
+        <translation>本台账记录的是 {office} 的数据。</translation>
+    </message>
+    <message>
+        <source>(no region yet)</source>
+        <translation>（尚无区域）</translation>
+    </message>
+    <message>
+        <source>the office above</source>
+        <translation>上级单位</translation>
+    </message>
+    <message>
+        <source>&amp;Changes for the office above ({office})</source>
+        <translation>报送上级单位（{office}）的改动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>{count} changes of records to send (no. {first} to {last} of this ledger's changes).</source>
+        <translation>待发送的记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
+    </message>
+    <message>
+        <source>{count} changes of records (no. {first} to {last} of this ledger's changes).</source>
+        <translation>记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
+    </message>
+    <message>
+        <source>File: {name} ({size} KB)</source>
+        <translation>文件：{name}（{size} KB）</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>位置：{folder}</translation>
+    </message>
+    <message>
+        <source>Contents: {what}</source>
+        <translation>内容：{what}</translation>
+    </message>
+    <message>
+        <source>The office above has acknowledged those before no. {first}.</source>
+        <translation>第 {first} 项以前的改动上级单位已确认收到。</translation>
+    </message>
+    <message>
+        <source>Nothing new: no record has changed since the last change {office} acknowledged. There is nothing to send; choose a full package to send every record again.</source>
+        <translation>没有新的改动：自 {office} 上次确认收到以来，本台账的记录没有改动，无需发送。如需重新发送全部记录，请选择全量数据包。</translation>
+    </message>
+    <message>
+        <source>No receipt yet: the package holds every change from the first.</source>
+        <translation>尚无回执：数据包将包含从第一项起的全部改动。</translation>
+    </message>
+    <message>
+        <source>Last package written {when}.</source>
+        <translation>上次写出数据包：{when}。</translation>
+    </message>
+    <message>
+        <source>{office} seed package {day}</source>
+        <translation>{office} 初始数据包 {day}</translation>
+    </message>
+    <message>
+        <source>{office} full package {day}</source>
+        <translation>{office} 全量数据包 {day}</translation>
+    </message>
+    <message>
+        <source>{office} changes {day}</source>
+        <translation>{office} 改动数据包 {day}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>正在写出数据包…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no package was written.</source>
+        <translation>已取消，未写出数据包。</translation>
+    </message>
+    <message>
+        <source>A seed package of {region}: {count} records.</source>
+        <translation>{region} 的初始数据包：共 {count} 条记录。</translation>
+    </message>
+    <message>
+        <source>A full package: every record, {count} lines.</source>
+        <translation>全量数据包：全部记录，共 {count} 行。</translation>
+    </message>
+    <message>
+        <source>Signed with this ledger's key. When you hand the package over, read this fingerprint out to the receiver on the phone: their BranchDesk shows the same one for a package really from you.</source>
+        <translation>数据包已用本台账的密钥签名。交付数据包时，请在电话中向接收单位念出下面的密钥指纹：确实由您发出的数据包，对方程序显示的指纹与此相同。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
+
 
 class FilePurpose(StrEnum):
     IMPORT = "import"  # a spreadsheet to read
@@ -17,6 +19,8 @@ class FilePurpose(StrEnum):
     REJECTED = "rejected"  # an import's report of rejected rows
     TEMPLATES = "templates"  # a folder for the import templates
     REPORT = "report"  # the monthly report as PDF
+    PACKAGE = "package"  # a data package to send (.bdx)
+    RECEIPTS = "receipts"  # a folder for the receipts of packages received
 
 
 # Given the window, what the file is for and a suggested name; None when the user cancels.
@@ -31,14 +35,24 @@ def _title(purpose: FilePurpose) -> str:
         FilePurpose.REJECTED: QCoreApplication.translate("FileDialogs", "Save the report of rejected rows"),
         FilePurpose.TEMPLATES: QCoreApplication.translate("FileDialogs", "Folder for the import templates"),
         FilePurpose.REPORT: QCoreApplication.translate("FileDialogs", "Save the monthly report"),
+        FilePurpose.PACKAGE: QCoreApplication.translate("FileDialogs", "Save the data package"),
+        FilePurpose.RECEIPTS: QCoreApplication.translate("FileDialogs", "Folder for the receipts"),
     }
     return titles[purpose]
+
+
+# What each kind of file saved is: its suffix and its type in the dialog's filter.
+_SAVED = {
+    FilePurpose.EXPORT: ("xlsx", QT_TRANSLATE_NOOP("FileDialogs", "Excel workbook (*.xlsx)")),
+    FilePurpose.REPORT: ("pdf", QT_TRANSLATE_NOOP("FileDialogs", "PDF document (*.pdf)")),
+    FilePurpose.PACKAGE: ("bdx", QT_TRANSLATE_NOOP("FileDialogs", "BranchDesk data packages (*.bdx)")),
+}
 
 
 def file_dialog_chooser(documents_dir: Path) -> FileChooser:
     def choose(parent: QWidget, purpose: FilePurpose, suggested: str) -> Path | None:
         title = _title(purpose)
-        if purpose is FilePurpose.TEMPLATES:
+        if purpose in (FilePurpose.TEMPLATES, FilePurpose.RECEIPTS):
             folder = QFileDialog.getExistingDirectory(parent, title, str(documents_dir))
             return Path(folder) if folder else None
         if purpose is FilePurpose.IMPORT:
@@ -47,24 +61,44 @@ def file_dialog_chooser(documents_dir: Path) -> FileChooser:
             )
             name, _ = QFileDialog.getOpenFileName(parent, title, str(documents_dir), spreadsheets)
             return Path(name) if name else None
-        pdf = purpose is FilePurpose.REPORT
+        suffix, kind = _SAVED.get(purpose, _SAVED[FilePurpose.EXPORT])
         dialog = QFileDialog(
-            parent,
-            title,
-            str(documents_dir),
-            QCoreApplication.translate("FileDialogs", "PDF document (*.pdf)")
-            if pdf
-            else QCoreApplication.translate("FileDialogs", "Excel workbook (*.xlsx)"),
+            parent, title, str(documents_dir), QCoreApplication.translate("FileDialogs", kind)
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         # The suffix is added before the overwrite question, so that it asks about the real file.
-        dialog.setDefaultSuffix("pdf" if pdf else "xlsx")
+        dialog.setDefaultSuffix(suffix)
+        # The suggestion may be a whole path (a package's, as typed in its dialog): it opens in that folder.
         dialog.selectFile(suggested)
         if not dialog.exec() or not dialog.selectedFiles():
             return None
         return Path(dialog.selectedFiles()[0])
 
     return choose
+
+
+# Given the window: the packages and receipts chosen to read (none when the user cancels).
+FilesChooser = Callable[[QWidget], list[Path]]
+
+
+def packages_dialog(documents_dir: Path) -> FilesChooser:
+    def choose(parent: QWidget) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(
+            parent,
+            QCoreApplication.translate("FileDialogs", "Receive data packages"),
+            str(documents_dir),
+            QCoreApplication.translate(
+                "FileDialogs", "Data packages and receipts (*.bdx *.bdxr);;All files (*)"
+            ),
+        )
+        return [Path(name) for name in names]
+
+    return choose
+
+
+def no_files(parent: QWidget) -> list[Path]:
+    """The multi-file chooser of a window built without one (tests): as if the user cancelled."""
+    return []
 
 
 def no_file(parent: QWidget, purpose: FilePurpose, suggested: str) -> Path | None:

@@ -1,0 +1,63 @@
+"""The data package commands (DESIGN.md §9): File ▸ Send package. Kept out of the main window, which only
+adds these actions to its menus; each dialog's module is loaded when it is first opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from branchdesk.ui.context import UiContext
+from branchdesk.ui.dialogs import exec_and_delete
+from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.session import LedgerHost
+
+if TYPE_CHECKING:
+    from branchdesk.ui.dialogs.send_package import SendPackageDialog
+
+
+class PackageActions(QObject):
+    def __init__(self, host: LedgerHost, jobs: JobRunner, context: UiContext, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.host, self.jobs, self.context, self.window = host, jobs, context, window
+        self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
+        self._separator = QAction(window)  # the packages apart from the spreadsheets in the File menu
+        self._separator.setSeparator(True)
+        self.retranslate()
+
+    def _action(self, name: str, slot: Callable[[], None], shortcut: str) -> QAction:
+        action = QAction(self.window)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def file_actions(self) -> list[QAction]:
+        return [self._separator, self.send_action]
+
+    def retranslate(self) -> None:
+        self.send_action.setText(self.tr("Sen&d package…"))
+        self.send_action.setToolTip(
+            self.tr("Write a data package for the office above, or a seed for one below")
+        )
+
+    def enable(self) -> None:
+        # Writing a package records it in the ledger's package log: a read-only ledger sends nothing.
+        session = self.host.session
+        self.send_action.setEnabled(session is not None and not session.read_only)
+
+    def send_dialog(self) -> SendPackageDialog | None:
+        from branchdesk.ui.dialogs.send_package import SendPackageDialog
+
+        session = self.host.session
+        if session is None or session.read_only:
+            return None
+        return SendPackageDialog(session.path, self.context, self.jobs, self.window)
+
+    def send_package(self) -> None:
+        dialog = self.send_dialog()
+        if dialog is not None:
+            exec_and_delete(dialog)
