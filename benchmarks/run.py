@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from package_deltas import TownshipDeltas, township_deltas  # noqa: E402
+
 from branchdesk import __version__  # noqa: E402
 from branchdesk.domain.chart_data import (  # noqa: E402
     PAIRING_ROWS_LIMIT,
@@ -68,6 +70,20 @@ def median_time(action: Callable[[], object], repeat: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def alternating_medians(
+    first: Callable[[], object], second: Callable[[], object], repeat: int
+) -> tuple[float, float]:
+    """The median times of two actions run in turn, so that a change in the machine's load (shared
+    machines) weighs on both alike, as a same-run ratio needs."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for action, taken in zip((first, second), times, strict=True):
+            start = time.perf_counter()
+            action()
+            taken.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
 
 
 def ledger_for(scale: str, seed: int, rebuild: bool) -> Path:
@@ -814,6 +830,58 @@ def bench_ui(path: Path) -> None:
     print(f"ui: typing lost under a cell editor: {len(found['typing_lost'])} edits", flush=True)
 
 
+# -- data packages (issue 18) ----------------------------------------------------------------------------
+
+PACKAGE_SEED = 2022  # the city demo the township deltas are built from, whatever --scale says
+
+
+def _township_deltas() -> TownshipDeltas:
+    return township_deltas(ledger_for("city", PACKAGE_SEED, False), cache_dir(), CLOCK)
+
+
+def bench_package_export(_path: Path) -> None:
+    """``package export`` of the largest township's delta (its year of activities, each recorded as one
+    action), on a copy of its ledger, against reading the same rows: the change-log rows the delta
+    carries, with their operations, each row before and after decoded from its JSON."""
+    import json
+    import shutil
+
+    from branchdesk.exchange.package_export import export_package
+    from branchdesk.storage.packages import PACKAGE_TABLES
+
+    built = _township_deltas()
+    largest = max(built.townships, key=lambda township: township.stat().st_size)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / largest.name
+        shutil.copyfile(largest, copy)
+        with open_ledger(copy, CLOCK) as ledger:
+
+            def read_rows() -> int:
+                cursor = ledger.conn.execute(
+                    "SELECT c.id, o.uuid, o.action, o.at, c.entity, c.entity_uuid, c.change, c.before,"
+                    " c.after FROM change_log c JOIN operation o ON o.id = c.operation_id"
+                    f" WHERE c.entity IN {PACKAGE_TABLES} ORDER BY c.id"
+                )
+                rows = [
+                    (
+                        *row[:7],
+                        None if row[7] is None else json.loads(row[7]),
+                        None if row[8] is None else json.loads(row[8]),
+                    )
+                    for row in cursor
+                ]
+                return len(rows)
+
+            changes = read_rows()
+            out = Path(folder) / "delta.bdx"
+            baseline, took = alternating_medians(
+                read_rows, lambda: export_package(ledger, out, full=False, data_dir=built.data_dir), 7
+            )
+        label = f"a township's delta ({changes:,} changes, {largest.stem})"
+        report(f"package export: read the rows of {label}", baseline, "s")
+        report(f"package export of {label}", took, "s", ("reading its rows", baseline))
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -827,6 +895,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "edit-during-read": bench_edit_during_read,
     "ui-edit": bench_ui_edit,
     "ui": bench_ui,
+    "package-export": bench_package_export,
 }
 
 

@@ -270,29 +270,47 @@ class MemberDigest:
         self.problem: BranchDeskError | None = None
 
     def add(self, line: bytes) -> dict[str, Any] | None:
-        """Take one line (with its newline); the object it holds, or None for a bad line."""
+        """Take one line read (with its newline); the object it holds, or None for a bad line."""
         self._hash.update(line)
-        self.size += len(line)
-        self.lines += 1
         try:
             value = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             value = None
-        table = value.get("table") if isinstance(value, dict) and self._table is None else self._table
-        if not isinstance(value, dict) or not isinstance(table, str) or not line.endswith(b"\n"):
+        if not self.count(value, line):
             if self.problem is None:
                 self.problem = BranchDeskError("package.bad_line", member=self.name, line=self.lines)
             return None
+        return value  # type: ignore[no-any-return]
+
+    def count(self, value: object, line: bytes) -> bool:
+        """Count one line and the table of its object, without hashing it; False for a line that is no
+        object of a table."""
+        self.size += len(line)
+        self.lines += 1
+        table = value.get("table") if isinstance(value, dict) and self._table is None else self._table
+        if not isinstance(value, dict) or not isinstance(table, str) or not line.endswith(b"\n"):
+            return False
         self.tables[table] += 1
-        return value
+        return True
+
+    def hashed(self, chunk: bytes) -> bytes:
+        """Take whole lines already counted into the hash; returns them."""
+        self._hash.update(chunk)
+        return chunk
 
     def member(self) -> Member:
         return Member(self._hash.hexdigest(), self.size, self.lines)
 
 
+# Lines go to the zip in chunks of about this many bytes: one hash update and one deflate call per chunk
+# rather than per line.
+_CHUNK_BYTES = 256 * 1024
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical_json(value: Mapping[str, Any]) -> bytes:
     """UTF-8 JSON with sorted keys and no spaces: the same object always gives the same bytes."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    return _CANONICAL.encode(value).encode()
 
 
 def json_line(value: Mapping[str, Any]) -> bytes:
@@ -300,18 +318,26 @@ def json_line(value: Mapping[str, Any]) -> bytes:
 
 
 def digest_lines(name: str, values: Iterable[Mapping[str, Any]]) -> tuple[MemberDigest, Iterator[bytes]]:
-    """The lines of member ``name`` as bytes, taken into a digest as they are produced (for writing)."""
+    """The lines of member ``name`` as bytes, in chunks of whole lines, taken into a digest as they are
+    produced (for writing): the objects are counted as they are, not parsed again from their lines."""
     digest = MemberDigest(name)
 
-    def lines() -> Iterator[bytes]:
+    def chunks() -> Iterator[bytes]:
+        pending: list[bytes] = []
+        size = 0
         for value in values:
             line = json_line(value)
-            digest.add(line)
-            if digest.problem is not None:  # a writer's mistake (a change without its table), never sent
-                raise digest.problem
-            yield line
+            if not digest.count(value, line):  # a writer's mistake (a change without its table)
+                raise BranchDeskError("package.bad_line", member=name, line=digest.lines)
+            pending.append(line)
+            size += len(line)
+            if size >= _CHUNK_BYTES:
+                yield digest.hashed(b"".join(pending))
+                pending, size = [], 0
+        if pending:
+            yield digest.hashed(b"".join(pending))
 
-    return digest, lines()
+    return digest, chunks()
 
 
 def check_member(manifest: Manifest, digest: MemberDigest) -> None:

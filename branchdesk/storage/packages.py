@@ -112,19 +112,25 @@ def changes(ledger: Ledger, from_seq: int, to_seq: int) -> list[dict[str, Any]]:
         before = None if before_text is None else json.loads(before_text)
         after = None if after_text is None else json.loads(after_text)
         sent = seq <= to_seq  # the later ones are only walked back through
-        mapped_after = None if after is None or not sent else ids.mapped(table, after)
-        ids.step_back(table, before, after)
+        after_id = None if after is None else after.get("id")
+        if sent and after is not None:
+            ids.map(table, after)  # as the ids were just after this change
+        ids.step_back(table, before, after_id)
         if not sent:
             continue
+        if before is not None:
+            ids.map(table, before)  # and just before it
         lines.append(
             {
                 "seq": seq, "op": op, "action": action, "at": at, "table": table, "uuid": row_uuid,
-                "change": change, "before": None if before is None else ids.mapped(table, before),
-                "after": mapped_after,
+                "change": change, "before": before, "after": after,
             }
         )  # fmt: skip
     lines.reverse()
     return lines
+
+
+_ID_BLOCK = 1024
 
 
 class _IdsBackwards:
@@ -132,30 +138,42 @@ class _IdsBackwards:
 
     def __init__(self, ledger: Ledger) -> None:
         self._ledger = ledger
-        self._known: dict[tuple[str, int], str | None] = {}
+        self._known: dict[tuple[str, int], str | None] = {}  # as the walk back has found them
+        self._now: dict[tuple[str, int], str] = {}  # the rows in the file, read in blocks of ids
+        self._blocks: set[tuple[str, int]] = set()
 
     def uuid(self, table: str, row_id: int) -> str | None:
         key = (table, row_id)
-        if key not in self._known:
-            self._known[key] = self._ledger.scalar(f"SELECT uuid FROM {table} WHERE id = ?", (row_id,))
-        return self._known[key]
+        if key in self._known:
+            return self._known[key]
+        # The ids a delta refers to lie close together (recent rows): a block of them in one query.
+        block = row_id // _ID_BLOCK
+        if (table, block) not in self._blocks:
+            self._blocks.add((table, block))
+            found = self._ledger.conn.execute(
+                f"SELECT id, uuid FROM {table} WHERE id BETWEEN ? AND ?",
+                (block * _ID_BLOCK, (block + 1) * _ID_BLOCK - 1),
+            )
+            self._now.update(((table, found_id), found_uuid) for found_id, found_uuid in found)
+        return self._now.get(key)
 
-    def step_back(self, table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> None:
-        """From just after a change to just before it."""
-        if after is not None and "id" in after:
-            self._known[(table, after["id"])] = None
+    def step_back(self, table: str, before: dict[str, Any] | None, after_id: int | None) -> None:
+        """From just after a change to just before it (``before`` as logged, ``after_id`` the id of the
+        row after it)."""
+        if after_id is not None:
+            self._known[(table, after_id)] = None
         if before is not None and "id" in before:
             self._known[(table, before["id"])] = before["uuid"]
 
-    def mapped(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
-        references = REFERENCES[table]
-        return {
-            package_column(column) if column in references else column: (
-                self.uuid(references[column], value) if column in references and value is not None else value
-            )
-            for column, value in row.items()
-            if column not in _LOCAL
-        }
+    def map(self, table: str, row: dict[str, Any]) -> None:
+        """A logged row as packages carry it, in place: without the ledger's own columns, each reference
+        ``x_id`` as ``x_uuid``."""
+        for column in _LOCAL:
+            row.pop(column, None)
+        for column, target in REFERENCES[table].items():
+            if column in row:
+                value = row.pop(column)
+                row[package_column(column)] = None if value is None else self.uuid(target, value)
 
 
 def acknowledged_sequence(ledger: Ledger) -> int:
