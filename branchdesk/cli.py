@@ -46,6 +46,7 @@ from branchdesk.services.draws import (
     preview_draw,
 )
 from branchdesk.services.ledgers import create_ledger, open_ledger
+from branchdesk.services.month_locks import lock_month, locked_months, unlock_month
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
@@ -225,6 +226,7 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
     check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
     _add_exchange_commands(commands, common)
+    _add_lock_commands(commands, common)
     return parser
 
 
@@ -333,6 +335,56 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         help=translate("Cli", "a seed package of this region's records, to make the ledger of its office"),
     )
     package_export.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+
+def _add_lock_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    ledger_help, ledger_name, _, region_name, month_name = _shared_texts()
+    lock = commands.add_parser(
+        "lock",
+        parents=[common],
+        help=translate("Cli", "lock a reported month: no change into it until it is unlocked with a reason"),
+    )
+    unlock = commands.add_parser(
+        "unlock", parents=[common], help=translate("Cli", "unlock a locked month, giving the reason")
+    )
+    for command in (lock, unlock):
+        command.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+        command.add_argument(
+            "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
+        )
+    lock.add_argument(
+        "--region",
+        metavar=region_name,
+        help=translate(
+            "Cli", "the region whose month is locked, with its subtree (default: the ledger's own)"
+        ),
+    )
+    unlock.add_argument(
+        "--region",
+        metavar=region_name,
+        help=translate("Cli", "the region, when the month is locked for several"),
+    )
+    unlock.add_argument(
+        "--reason",
+        required=True,
+        metavar=translate("Cli", "TEXT"),
+        help=translate("Cli", "why the month is opened again (kept in the history)"),
+    )
+
+
+def _cmd_lock(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    month = Month.parse(args.month)
+    with open_ledger(args.ledger, clock) as ledger:
+        if args.command == "lock":
+            lock_month(ledger, month, args.region)
+            text = translate("Cli", "Locked {month} for {region}")
+        else:
+            unlock_month(ledger, month, args.reason, args.region)
+            text = translate("Cli", "Unlocked {month} for {region}")
+        lock = next(lock for lock in locked_months(ledger, with_unlocked=True) if lock.month == str(month))
+    shown = format_month(month.year, month.month, language)
+    print(text.format(month=shown, region=lock.region_path), file=out)
+    return EXIT_OK
 
 
 def _cmd_new(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
@@ -806,6 +858,8 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
         "draw": lambda: _cmd_draw(args, clock, out),
+        "lock": lambda: _cmd_lock(args, clock, out, language),
+        "unlock": lambda: _cmd_lock(args, clock, out, language),
         "package": lambda: _cmd_package_export(args, clock, out),
     }
     try:
@@ -834,6 +888,9 @@ def _cli_hint(code: str) -> str:
     hints = {
         "import.encoding_unknown": translate("Cli", "Name it with --encoding (e.g. --encoding gbk)."),
         "import.bom_not_utf8": translate("Cli", "Or, if it is GBK, add --encoding gbk."),
+        "month.locked": translate(
+            "Cli", "Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT"
+        ),
     }
     return f" {hints[code]}" if code in hints else ""
 

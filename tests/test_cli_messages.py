@@ -34,6 +34,8 @@ COMMANDS = (
     "import",
     "report",
     "package",
+    "lock",
+    "unlock",
 )
 # What a user types as it is: the commands and the values of --scale and --what.
 TYPED = frozenset({*COMMANDS, *SCALES, "regions", "branches", "pairings", "activities", "all"})

@@ -94,6 +94,23 @@ MESSAGES: dict[str, str] = {
     "month.no_such_month": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a month: there is no month {month} (months run from 1 to 12)."
     ),
+    "month.locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{month} is locked for {region}: its figures have been reported upward, so nothing in that month can "
+        "be changed. Nothing was saved. To change it after all, unlock the month first and give the reason.",
+    ),
+    "month.lock_not_ended": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{month} has not ended yet; only a month that has ended (and been reported) can be locked.",
+    ),
+    "month.already_locked": QT_TRANSLATE_NOOP("Messages", "{month} is already locked for {region}."),
+    "month.not_locked": QT_TRANSLATE_NOOP("Messages", "{month} is not locked; there is nothing to unlock."),
+    "month.lock_ambiguous": QT_TRANSLATE_NOOP(
+        "Messages", "{month} is locked for several regions ({regions}); name the one to unlock."
+    ),
+    "month.unlock_needs_reason": QT_TRANSLATE_NOOP(
+        "Messages", "Unlocking a reported month needs a reason; it is kept in the ledger's history."
+    ),
     "half_year.invalid": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a half-year; write it as 2022-H1 or 2022年上半年."
     ),

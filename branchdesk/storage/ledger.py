@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
 from branchdesk.domain.sort_key import name_key
+from branchdesk.storage.month_locks import CHECKED_TABLES, MonthLocks
 from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS, NAME_KEY_TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -180,6 +181,9 @@ class Ledger:
         self.read_only = read_only
         self.journal = journal
         self._operation_id: int | None = None
+        # The locked months as read in the current operation (its writes hold the file, so no one else
+        # changes them meanwhile); read again by the next one.
+        self._locks: MonthLocks | None = None
         self._damaged = False
         self._interrupted = False
         # The file's time and this connection's changes when WAL was turned on: a ledger only looked at
@@ -480,6 +484,7 @@ class Ledger:
                     (new_uuid(), action, self.now()),
                 )
                 self._operation_id = int(cursor.lastrowid or 0)
+                self._locks = None
                 try:
                     yield self._operation_id
                 finally:
@@ -508,6 +513,10 @@ class Ledger:
     ) -> None:
         if self._operation_id is None:
             raise RuntimeError("writes must happen inside Ledger.operation()")
+        if entity in CHECKED_TABLES:
+            self._refuse_locked_month(entity, before, after)
+        elif entity == "month_lock":
+            self._locks = None
         self.conn.execute(
             "INSERT INTO change_log (operation_id, entity, entity_uuid, change, before, after)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -520,6 +529,17 @@ class Ledger:
                 None if after is None else json.dumps(after, ensure_ascii=False),
             ),
         )
+
+    def _refuse_locked_month(
+        self, entity: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        """One rule on every path that writes (DESIGN.md §9): no logged change falls in a locked month
+        until it is unlocked with a reason; the operation rolls back whole."""
+        if self._locks is None:
+            self._locks = MonthLocks(self)
+        locked = self._locks.locked_change(entity, before, after)
+        if locked is not None:
+            raise BranchDeskError("month.locked", month=locked.month, region=locked.region_path)
 
     def insert(self, table: str, values: dict[str, Any]) -> int:
         """Insert one row stamped with uuid and times, logged as part of the current operation."""

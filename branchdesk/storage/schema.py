@@ -369,10 +369,64 @@ CREATE TABLE pinned_key (
 );
 """
 
+# Reporting upward (DESIGN.md §9), the office's side:
+# - month_lock: a month a county (or city) has reported for a region and its subtree. An open lock has no
+#   unlocked_at; unlocking sets it with the reason, so the row is the unlock history, and a new lock of the
+#   same month is a new row. Logged like the programme's rows: History shows locks and unlocks, undo
+#   reverses them. Ledger.log_change refuses any logged write into a locked month (storage/month_locks.py).
+# - pin_history: every key this ledger came to trust other than by a first package: a new key of a known
+#   ledger (a ledger copied to another computer) or a successor ledger for a scope that had an owner, with
+#   the old key, who decided, when and why. Outside the change log, as pinned_key is.
+# - pinned_key.scope_uuid: the scope the sender spoke for when pinned (its owner while successor is NULL);
+#   successor: the ledger_id accepted in its place.
+# - package_log.acknowledges: a receipt's package; created_at: when the package was made (its sender's data
+#   is complete up to then).
+MIGRATION_7 = f"""
+CREATE TABLE month_lock (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    month TEXT NOT NULL CHECK (length(month) = 7 AND date(month || '-01', '+0 days') = month || '-01'),
+    region_id INTEGER NOT NULL REFERENCES region(id),
+    unlocked_at TEXT,
+    unlock_reason TEXT CHECK (unlock_reason IS NULL OR length(trim(unlock_reason)) > 0),
+    {_STAMPS},
+    CHECK ((unlocked_at IS NULL) = (unlock_reason IS NULL))
+);
+CREATE UNIQUE INDEX month_lock_open ON month_lock(month, region_id) WHERE unlocked_at IS NULL;
+
+CREATE TABLE pin_history (
+    id INTEGER PRIMARY KEY,
+    change TEXT NOT NULL {_one_of("change", "new_key", "successor", "trusted")},
+    ledger_id TEXT NOT NULL CHECK (length(ledger_id) = 36),
+    public_key TEXT NOT NULL CHECK (length(public_key) = 64),
+    fingerprint TEXT NOT NULL,
+    old_ledger_id TEXT,
+    old_public_key TEXT,
+    old_fingerprint TEXT,
+    scope_uuid TEXT,
+    package_uuid TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    decided_by TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX pin_history_ledger ON pin_history(ledger_id, at);
+
+ALTER TABLE pinned_key ADD COLUMN scope_uuid TEXT;
+ALTER TABLE pinned_key ADD COLUMN successor TEXT;
+UPDATE pinned_key SET scope_uuid = (
+    SELECT sender_scope FROM package_log
+    WHERE sender_ledger_id = pinned_key.ledger_id AND direction = 'received' ORDER BY id LIMIT 1
+);
+CREATE INDEX pinned_key_scope ON pinned_key(scope_uuid) WHERE successor IS NULL;
+ALTER TABLE package_log ADD COLUMN acknowledges TEXT;
+ALTER TABLE package_log ADD COLUMN created_at TEXT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
-# its one row, made by migration 6 and given its scope while the ledger is created).
-UNLOGGED_TABLES = ("draw_preview", "ledger_identity", "package_log", "pinned_key")
+# its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key
+# is replaced, and its successor set, only with a pin_history line saying why).
+UNLOGGED_TABLES = ("draw_preview", "ledger_identity", "package_log", "pinned_key", "pin_history")
 SCHEMA_VERSION = len(MIGRATIONS)

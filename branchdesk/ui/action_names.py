@@ -42,6 +42,8 @@ ACTION_NAMES: dict[str, str] = {
     "holidays.seed": QT_TRANSLATE_NOOP("Actions", "Load the official holiday calendar"),
     "setting.set": QT_TRANSLATE_NOOP("Actions", "Change a ledger setting"),
     "import": QT_TRANSLATE_NOOP("Actions", "Import"),
+    "month.lock": QT_TRANSLATE_NOOP("Actions", "Lock month"),
+    "month.unlock": QT_TRANSLATE_NOOP("Actions", "Unlock month"),
 }
 _UNDO = QT_TRANSLATE_NOOP("Actions", "Undo: {action}")
 _REDO = QT_TRANSLATE_NOOP("Actions", "Redo: {action}")

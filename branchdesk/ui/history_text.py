@@ -103,6 +103,10 @@ FIELDS: dict[str | tuple[str, str], str] = {
     "year": QT_TRANSLATE_NOOP("HistoryDialog", "Year"),
     "key": QT_TRANSLATE_NOOP("HistoryDialog", "Setting"),
     "value": QT_TRANSLATE_NOOP("HistoryDialog", "Value"),
+    "month": QT_TRANSLATE_NOOP("HistoryDialog", "Month"),
+    ("month_lock", "region_id"): QT_TRANSLATE_NOOP("HistoryDialog", "Locked for"),
+    "unlocked_at": QT_TRANSLATE_NOOP("HistoryDialog", "Unlocked at"),
+    "unlock_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Reason for unlocking"),
 }
 # How many rows of a table an action added, changed or removed: "新增结对 12 对".
 COUNTS: dict[str, str] = {
@@ -116,6 +120,7 @@ COUNTS: dict[str, str] = {
     "holiday": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} days of the holiday calendar"),
     "holiday_year": QT_TRANSLATE_NOOP("HistoryDialog", "{change} the holiday calendars of {count} years"),
     "setting": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} settings"),
+    "month_lock": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} month locks"),
 }
 _CHANGES = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -155,6 +160,7 @@ _FACTS: dict[str, tuple[str, ...]] = {
     "activity": ("type", "key_task_id", "volunteers"),
     "key_task": ("half_year",),
     "holiday": ("kind", "source"),
+    "month_lock": ("month", "region_id"),
 }
 _SHOWN_NAMES = 5
 
@@ -232,6 +238,8 @@ def title(change: ChangeEntry, names: Names) -> str:
             return _tr(_YEAR).format(year=values.get("year", ""))
         case "setting":
             return str(values.get("key", ""))
+        case "month_lock":
+            return f"{values.get('month', '')} {ref('region_id')}"
     return str(values.get("name") or "")
 
 

@@ -171,6 +171,14 @@
         <translation>导入</translation>
     </message>
     <message>
+        <source>Lock month</source>
+        <translation>锁定月份</translation>
+    </message>
+    <message>
+        <source>Unlock month</source>
+        <translation>解锁月份</translation>
+    </message>
+    <message>
         <source>Undo: {action}</source>
         <translation>撤销：{action}</translation>
     </message>
@@ -1165,6 +1173,10 @@
         <translation>写出带签名的数据包：对方尚未确认收到的改动，或全部记录</translation>
     </message>
     <message>
+        <source>Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT</source>
+        <translation>如需修改，请先解锁：branchdesk-cli unlock 台账 --month YYYY-MM --reason 理由</translation>
+    </message>
+    <message>
         <source>PACKAGE</source>
         <translation>数据包</translation>
     </message>
@@ -1179,6 +1191,38 @@
     <message>
         <source>a seed package of this region's records, to make the ledger of its office</source>
         <translation>写出该区域记录的初始数据包，供该区域的单位据此建立台账</translation>
+    </message>
+    <message>
+        <source>lock a reported month: no change into it until it is unlocked with a reason</source>
+        <translation>锁定已上报的月份：解锁（须填写理由）之前，该月数据不能再修改</translation>
+    </message>
+    <message>
+        <source>unlock a locked month, giving the reason</source>
+        <translation>解锁已锁定的月份，须填写理由</translation>
+    </message>
+    <message>
+        <source>the region whose month is locked, with its subtree (default: the ledger's own)</source>
+        <translation>锁定哪个区域（含下级）的该月数据（默认：本台账所辖区域）</translation>
+    </message>
+    <message>
+        <source>the region, when the month is locked for several</source>
+        <translation>该月对多个区域锁定时，指明区域</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>why the month is opened again (kept in the history)</source>
+        <translation>重新打开该月的理由（记入历史）</translation>
+    </message>
+    <message>
+        <source>Locked {month} for {region}</source>
+        <translation>已锁定 {month}：{region}</translation>
+    </message>
+    <message>
+        <source>Unlocked {month} for {region}</source>
+        <translation>已解锁 {month}：{region}</translation>
     </message>
     <message>
         <source>--from takes no --region or --code: the package names the region</source>
@@ -2419,6 +2463,22 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>值</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Locked for</source>
+        <translation>锁定范围</translation>
+    </message>
+    <message>
+        <source>Unlocked at</source>
+        <translation>解锁时间</translation>
+    </message>
+    <message>
+        <source>Reason for unlocking</source>
+        <translation>解锁理由</translation>
+    </message>
+    <message>
         <source>{change} {count} regions</source>
         <translation>{change}区域 {count} 个</translation>
     </message>
@@ -2457,6 +2517,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} settings</source>
         <translation>{change}设置 {count} 项</translation>
+    </message>
+    <message>
+        <source>{change} {count} month locks</source>
+        <translation>{change}月份锁定 {count} 项</translation>
     </message>
     <message>
         <source>added</source>
@@ -3292,6 +3356,30 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>“{value}” is not a month: there is no month {month} (months run from 1 to 12).</source>
         <translation>“{value}”不是月份：没有{month}月（月份为1至12）。</translation>
+    </message>
+    <message>
+        <source>{month} is locked for {region}: its figures have been reported upward, so nothing in that month can be changed. Nothing was saved. To change it after all, unlock the month first and give the reason.</source>
+        <translation>{month} 已对 {region} 锁定：该月数据已上报，不能再修改，本次未保存任何内容。确需修改，请先解锁该月并填写理由。</translation>
+    </message>
+    <message>
+        <source>{month} has not ended yet; only a month that has ended (and been reported) can be locked.</source>
+        <translation>{month} 还没有结束；只有已结束（并已上报）的月份才能锁定。</translation>
+    </message>
+    <message>
+        <source>{month} is already locked for {region}.</source>
+        <translation>{month} 已对 {region} 锁定。</translation>
+    </message>
+    <message>
+        <source>{month} is not locked; there is nothing to unlock.</source>
+        <translation>{month} 没有锁定，无需解锁。</translation>
+    </message>
+    <message>
+        <source>{month} is locked for several regions ({regions}); name the one to unlock.</source>
+        <translation>{month} 对多个区域锁定（{regions}），请指明要解锁哪一个。</translation>
+    </message>
+    <message>
+        <source>Unlocking a reported month needs a reason; it is kept in the ledger's history.</source>
+        <translation>解锁已上报的月份须填写理由，理由会记入台账历史。</translation>
     </message>
     <message>
         <source>“{value}” is not a half-year; write it as 2022-H1 or 2022年上半年.</source>
