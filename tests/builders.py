@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from branchdesk.domain.activities import ActivityDraft
+from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, EndReason, RegionLevel, Tier, UnitLevel
 from branchdesk.storage import activities, branches, pairings, regions
 from branchdesk.storage.ledger import Ledger
@@ -109,14 +111,18 @@ class LedgerBuilder:
         volunteers: int = 5,
         areas: Iterable[Area] = (Area.ORGANISATION,),
         weekday_reason: str | None = None,
+        attendance: Attendance | None = None,
     ) -> int:
         with self.ledger.operation("test.activity"):
-            return activities.add_activity(
+            return activities.add_draft(
                 self.ledger,
                 pairing,
-                day(held_on),
-                activity_type,
-                volunteers=volunteers,
-                areas=areas,
-                weekday_reason=weekday_reason,
+                ActivityDraft(
+                    held_on=day(held_on),
+                    type=activity_type,
+                    areas=frozenset(areas),
+                    volunteers=volunteers,
+                    weekday_reason=weekday_reason,
+                    attendance=attendance,
+                ),
             )

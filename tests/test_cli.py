@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run
+from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind
 from branchdesk.storage.ledger import Ledger
@@ -34,7 +35,7 @@ def county(build: LedgerBuilder, ledger: Ledger) -> Path:
     build.branch("仁和社区党支部", BranchKind.COMMUNITY, tree["hc_renhe"])
     build.pair(organs[0], villages[0], "2022-04-10")
     build.pair(organs[1], villages[1], "2022-04-10")
-    build.activity(1, "2022-05-14")
+    build.activity(1, "2022-05-14", attendance=Attendance(15, 13))
     path = ledger.path
     ledger.close()
     return path
@@ -63,6 +64,7 @@ def test_stats_json_has_the_design_shape(county: Path, clock: FixedClock) -> Non
             "key_task": 0,
             "volunteer_person_times": 5,
             "weekday": 0,
+            "attendance_rate": {"count": 13, "total": 15, "rate": "86.66"},
         },
         "holiday_data_missing_for": [],
         "level": None,  # added for --level county; --direct and the whole region say null

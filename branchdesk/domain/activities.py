@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from branchdesk.domain.attendance import Attendance, check_attendance
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear, Month
@@ -97,6 +98,9 @@ class ActivityDraft:
     location: str | None = None
     summary: str | None = None
     weekday_reason: str | None = None
+    theme: str | None = None
+    host: str | None = None
+    attendance: Attendance | None = None  # None: not recorded
 
 
 @dataclass(frozen=True)
@@ -169,5 +173,7 @@ def check_draft(
             raise BranchDeskError(
                 "activity.key_task_half_year", task=key_task.name, half_year=str(key_task.half_year)
             )
+    if draft.attendance is not None:
+        check_attendance(draft.attendance, draft.held_on)
     if needs_weekday_reason(calendar, draft.held_on, draft.type) and not has_reason(draft.weekday_reason):
         raise BranchDeskError("activity.weekday_reason", date=draft.held_on.isoformat())

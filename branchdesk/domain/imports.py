@@ -48,6 +48,7 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
         "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "held_on", "type", "key_task",
         "key_task_uuid",
         "areas", "volunteers", "location", "summary", "weekday_reason",
+        "theme", "host", "expected", "present", "absentees", "make_up_on",
     ),
 }  # fmt: skip
 

@@ -98,6 +98,8 @@ class Activity:
     location: str | None = None
     summary: str | None = None
     weekday_reason: str | None = None
+    expected: int | None = None
+    present: int | None = None
 
 
 @dataclass(frozen=True)

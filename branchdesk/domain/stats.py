@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -34,6 +34,8 @@ class ActivityCounts:
     key_task: int
     volunteer_person_times: int
     weekday: int
+    # Present ÷ expected Party members over the month's activities with an attendance recorded.
+    attendance: Rate = field(default_factory=lambda: Rate(0, 0))
 
 
 class Level(StrEnum):
@@ -86,6 +88,7 @@ class LedgerStats:
                 "key_task": self.activities.key_task,
                 "volunteer_person_times": self.activities.volunteer_person_times,
                 "weekday": self.activities.weekday,
+                "attendance_rate": self.activities.attendance.as_dict(),
             },
             "holiday_data_missing_for": list(self.years_without_holiday_data),
             "level": None if self.level is None else self.level.value,
@@ -136,6 +139,7 @@ def monthly_compliance(pairings: Collection[Pairing], activities: Iterable[Activ
 
 def activity_counts(activities: Iterable[Activity], month: Month, calendar: WorkCalendar) -> ActivityCounts:
     in_month = [a for a in activities if Month.of(a.held_on) == month]
+    attended = [a for a in in_month if a.expected is not None and a.present is not None]
     return ActivityCounts(
         month=month,
         count=len(in_month),
@@ -145,4 +149,5 @@ def activity_counts(activities: Iterable[Activity], month: Month, calendar: Work
         weekday=sum(
             1 for a in in_month if is_weekday_activity(calendar, a.held_on, a.type, a.weekday_reason)
         ),
+        attendance=Rate(sum(a.present or 0 for a in attended), sum(a.expected or 0 for a in attended)),
     )

@@ -79,6 +79,12 @@ class Concept(StrEnum):
     LOCATION = "location"
     SUMMARY = "summary"
     WEEKDAY_REASON = "weekday_reason"
+    THEME = "theme"
+    HOST = "host"
+    EXPECTED = "expected"
+    PRESENT = "present"
+    ABSENTEES = "absentees"
+    MAKE_UP_ON = "make_up_on"
     THEMED_DAY = "themed_day"
     COMPLIANCE = "compliance"
     COMPLIANCE_RATE = "compliance_rate"
@@ -159,6 +165,14 @@ NAMES: dict[Concept, Name] = {
     Concept.WEEKDAY_REASON: Name(
         "工作日开展原因", "Working-day reason", ("Weekday reason", "工作日原因")
     ),
+    Concept.THEME: Name("活动主题", "Theme", ("主题",)),
+    Concept.HOST: Name("主持人", "Host", ("主持", "活动主持人")),
+    Concept.EXPECTED: Name("应到人数", "Expected", ("应到", "应到党员", "应到党员人数", "应到人员")),
+    Concept.PRESENT: Name("实到人数", "Present", ("实到", "实到党员", "实到党员人数", "参会人数")),
+    Concept.ABSENTEES: Name(
+        "缺席人员及原因", "Absentees", ("缺席人员", "缺席", "缺席情况", "缺席人员及缺席原因", "请假人员")
+    ),
+    Concept.MAKE_UP_ON: Name("补课日期", "Make-up session", ("补课时间", "补学日期", "补课")),
     Concept.THEMED_DAY: Name("主题党日", "Themed Party day"),
     Concept.COMPLIANCE: Name("落实情况", "Compliance", ("合规情况",)),
     Concept.COMPLIANCE_RATE: Name("落实率", "Compliance rate", ("合规率",)),

@@ -128,6 +128,13 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _v("location", Concept.LOCATION, width=16),
         _v("summary", Concept.SUMMARY, width=40),
         _v("weekday_reason", Concept.WEEKDAY_REASON, width=16),
+        # Attendance (DESIGN.md §10); files from before these columns import without them.
+        _v("theme", Concept.THEME, width=20),
+        _v("host", Concept.HOST, width=10),
+        _v("expected", Concept.EXPECTED, width=8, shape="number"),
+        _v("present", Concept.PRESENT, width=8, shape="number"),
+        _v("absentees", Concept.ABSENTEES, width=30),
+        _v("make_up_on", Concept.MAKE_UP_ON, width=12, shape="date"),
     ),
 }
 

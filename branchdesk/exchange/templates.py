@@ -12,6 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from branchdesk.domain import cells
+from branchdesk.domain.attendance import Absentee, absentees_text
 from branchdesk.domain.enums import (
     ActivityType,
     Area,
@@ -80,6 +81,12 @@ _EXAMPLES: dict[ImportKind, dict[str, object]] = {
         "volunteers": 12,
         "location": "东街村党群服务中心",
         "summary": "联合开展主题党日，走访慰问困难党员",
+        "theme": "学习贯彻党的二十大精神",
+        "host": "王强",
+        "expected": 15,
+        "present": 13,
+        "absentees": absentees_text((Absentee("李华", "外出务工"), Absentee("赵敏", "病假"))),
+        "make_up_on": dt.date(2022, 5, 27),
     },
 }
 
@@ -105,6 +112,11 @@ _FIELD_NOTES = {
     "code": "行政区划代码，如 411526",
     "organ_unit": "机关党支部所属单位（同名机关党支部不止一个时填写）",
     "key_task": "本半年重点任务的名称（活动类型为重点任务时填写）",
+    "expected": "应参加的党员人数；填写出勤情况时，应到、实到都要填；",
+    "present": "实到党员人数，不多于应到人数；",
+    "absentees": "每人写“姓名：原因”，多人用分号隔开，如 李华：外出务工；赵敏：病假。"
+    "填写时人数须等于应到减实到",
+    "make_up_on": "为缺席人员补课的日期，不早于活动日期；",
 }
 
 

@@ -416,6 +416,28 @@ MESSAGES: dict[str, str] = {
         "for holding it on a working day, or choose another date.",
     ),
     "activity.none_selected": QT_TRANSLATE_NOOP("Messages", "Select the activities first."),
+    "attendance.expected": QT_TRANSLATE_NOOP(
+        "Messages", "Enter how many Party members were expected (at least 1; {expected} given)."
+    ),
+    "attendance.present_over_expected": QT_TRANSLATE_NOOP(
+        "Messages", "Present ({present}) cannot be more than expected ({expected})."
+    ),
+    "attendance.absentee_name": QT_TRANSLATE_NOOP("Messages", "Each absentee needs a name."),
+    "attendance.absentee_reason": QT_TRANSLATE_NOOP("Messages", "Give the reason {name} was absent."),
+    "attendance.absentees_count": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{named} absentees are named, but expected minus present is {absent}: name every absentee, or check "
+        "the numbers.",
+    ),
+    "attendance.make_up_without_absent": QT_TRANSLATE_NOOP(
+        "Messages", "Nobody was absent, so there is no make-up session to record."
+    ),
+    "attendance.make_up_before": QT_TRANSLATE_NOOP(
+        "Messages", "The make-up session ({date}) cannot be before the activity ({held})."
+    ),
+    "attendance.incomplete": QT_TRANSLATE_NOOP(
+        "Messages", "Attendance needs both numbers, expected and present (or neither)."
+    ),
     "key_task.name_empty": QT_TRANSLATE_NOOP("Messages", "A key task needs a name."),
     "key_task.name_taken": QT_TRANSLATE_NOOP("Messages", "{half_year} already has a key task “{name}”."),
     "key_task.nothing_to_copy": QT_TRANSLATE_NOOP(

@@ -17,6 +17,7 @@ from branchdesk.domain.activities import (
     PairingSpan,
     check_draft,
 )
+from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.workdays import WorkCalendar
@@ -50,6 +51,11 @@ def pairing_spans(ledger: Ledger, ids: Sequence[int]) -> list[PairingSpan]:
 
 def activity_draft(ledger: Ledger, activity_id: int) -> tuple[int, ActivityDraft]:
     return activity_store.activity_draft(ledger, activity_id)
+
+
+def attendance_of(ledger: Ledger, activity_ids: Sequence[int]) -> dict[int, Attendance]:
+    """The attendance of each of ``activity_ids`` that has one (the Word ledger's record tables)."""
+    return activity_store.attendance_of(ledger, activity_ids)
 
 
 def work_calendar(ledger: Ledger, year: int) -> WorkCalendar:

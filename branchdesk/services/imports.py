@@ -17,6 +17,7 @@ from typing import Any, ClassVar, TypeVar
 
 from branchdesk.domain import cells
 from branchdesk.domain.activities import ActivityDraft, KeyTask, PairingSpan, check_draft
+from branchdesk.domain.attendance import Attendance, parse_absentees
 from branchdesk.domain.branch_rules import BranchDraft, BranchFacts, check_branch, name_too_long
 from branchdesk.domain.enums import (
     ActivityType,
@@ -36,6 +37,7 @@ from branchdesk.domain.rules import outside_life, overlap_error, overlaps
 from branchdesk.domain.workdays import WorkCalendar
 from branchdesk.services.activities import work_calendar
 from branchdesk.services.history import changed
+from branchdesk.storage import activities as activity_store
 from branchdesk.storage import branches as branch_store
 from branchdesk.storage import exchange as store
 from branchdesk.storage import regions as region_store
@@ -85,7 +87,7 @@ def run_import(
 
 
 # Tables in the order their rows may refer to each other.
-_WRITE_ORDER = ("region", "unit", "branch", "draw", "pairing", "key_task", "activity")
+_WRITE_ORDER = ("region", "unit", "branch", "draw", "pairing", "key_task", "activity", "activity_absentee")
 
 # The fields of a file each stored column is read from, where they are not the column's own name.
 _SOURCES: dict[str, tuple[str, ...]] = {
@@ -878,7 +880,30 @@ _ACTIVITY_FIELDS = {
     "activity.no_area": "areas",
     "activity.key_task_missing": "key_task",
     "activity.key_task_half_year": "key_task",
+    "attendance.expected": "expected",
+    "attendance.present_over_expected": "present",
+    "attendance.absentee_name": "absentees",
+    "attendance.absentee_reason": "absentees",
+    "attendance.absentees_count": "absentees",
+    "attendance.make_up_without_absent": "make_up_on",
+    "attendance.make_up_before": "make_up_on",
 }
+
+
+def _attendance(s: _Session) -> Attendance | None:
+    """The row's attendance; None when its cells are empty (or the file has none of these columns)."""
+    expected = s.cell("expected", cells.whole_number)
+    present = s.cell("present", cells.whole_number)
+    named = s.text("absentees")
+    make_up_on = s.day("make_up_on")
+    if expected is None or present is None:
+        given = [f for f, v in (("expected", expected), ("present", present)) if v is not None]
+        if (given or named is not None or make_up_on is not None) and not s.faulty("expected", "present"):
+            missing = "present" if given == ["expected"] else "expected"
+            s.faults.append(BranchDeskError("attendance.incomplete", field=missing))
+        return None
+    absentees = () if named is None else parse_absentees(named)
+    return Attendance(expected, present, absentees, make_up_on)
 
 
 def _activity(s: _Session) -> None:
@@ -889,6 +914,8 @@ def _activity(s: _Session) -> None:
     areas = s.cell("areas", cells.areas) or frozenset()
     volunteers = s.cell("volunteers", cells.whole_number) or 0
     location, summary, reason, uuid = (s.text(f) for f in ("location", "summary", "weekday_reason", "uuid"))
+    theme, host = s.text("theme"), s.text("host")
+    attendance = _attendance(s)
     # Which pairing and key task are looked up by the day.
     pairing = None if held_on is None else s.soft(lambda: _activity_pairing(s, held_on.isoformat()))
     key_task = None if held_on is None else s.soft(lambda: _key_task_of(s, held_on))
@@ -904,6 +931,9 @@ def _activity(s: _Session) -> None:
         location=location,
         summary=summary,
         weekday_reason=reason,
+        theme=theme,
+        host=host,
+        attendance=attendance,
     )
     branches = s.index("branch")
     span = PairingSpan(
@@ -922,26 +952,23 @@ def _activity(s: _Session) -> None:
             raise BranchDeskError(
                 error.code, field=_ACTIVITY_FIELDS.get(error.code), **error.params
             ) from None
-    values = {
-        "uuid": uuid,
-        "pairing_id": pairing["id"],
-        "held_on": held_on.isoformat(),
-        "type": activity_type.value,
-        "key_task_id": draft.key_task_id,
-        "volunteers": draft.volunteers,
-        "location": draft.location,
-        "summary": draft.summary,
-        "weekday_reason": draft.weekday_reason,
-    }
+    values = {"uuid": uuid, "pairing_id": pairing["id"], **activity_store.activity_columns(draft)}
     existing = s.index("activity").existing(values)
     if s.duplicate(existing):
-        s.write("activity", existing, values)
+        activity_id = s.write("activity", existing, values)
+        if s.update and s.has("absentees"):
+            s.flush()
+            named = () if attendance is None else attendance.absentees
+            activity_store.replace_absentees(s.ledger, activity_id, named)
         return
     activity_id = s.write("activity", None, values)
     owner = s.index("activity").by_id[activity_id]["uuid"]
     writer = s.writer("activity")
     for area in sorted(draft.areas):
         writer.add_link({"activity_id": activity_id, "area": area.value}, owner)
+    absentees = s.writer("activity_absentee")
+    for absentee in () if attendance is None else attendance.absentees:
+        absentees.add(activity_store.absentee_columns(activity_id, absentee))
 
 
 def _key_task_of(s: _Session, held_on: dt.date) -> KeyTask | None:

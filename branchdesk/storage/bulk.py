@@ -29,7 +29,11 @@ PairingRow = tuple[
     int, str, int, int, str, int | None, str | None, str | None, str, str | None, str | None, str | None
 ]
 KeyTaskRow = tuple[int, str, str, str, str | None]
-ActivityRow = tuple[int, str, int, str, str, int | None, int, str | None, str | None, str | None]
+ActivityRow = tuple[
+    int, str, int, str, str, int | None, int, str | None, str | None, str | None,
+    str | None, str | None, int | None, int | None, str | None, str,
+]  # fmt: skip
+AbsenteeRow = tuple[int, str, int, str, str]
 
 _REGION_COLUMNS = ("id", "uuid", "name", "level", "parent_id", "code")
 _UNIT_COLUMNS = ("id", "uuid", "name", "level", "region_id", "note")
@@ -49,14 +53,17 @@ _PAIRING_COLUMNS = (
     "started_on", "ended_on", "end_reason", "note",
 )  # fmt: skip
 _KEY_TASK_COLUMNS = ("id", "uuid", "name", "half_year", "note")
+# An activity's row ends with the day it was entered (created_at), which "recorded late" reads.
 _ACTIVITY_COLUMNS = (
     "id", "uuid", "pairing_id", "held_on", "type", "key_task_id", "volunteers", "location", "summary",
-    "weekday_reason",
+    "weekday_reason", "theme", "host", "expected", "present", "make_up_on", "created_at",
 )  # fmt: skip
+_ABSENTEE_COLUMNS = ("id", "uuid", "activity_id", "name", "reason")
 
 # The tables a load writes; their indexes are built at its end.
 _LOADED = (
     "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
+    "activity_absentee",
 )  # fmt: skip
 
 # Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
@@ -106,7 +113,8 @@ def _own_indexes(ledger: Ledger) -> list[tuple[str, str]]:
 
 
 def _insert(ledger: Ledger, table: str, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
-    """``rows`` hold every column but the two stamps, which are the same for the whole load.
+    """``rows`` hold every column but the two stamps, which are the same for the whole load (or but the
+    one stamp, when the rows carry their created_at).
 
     Binding parameters from Python is most of the cost of a bulk insert, so the rows go in
     _ROWS_PER_STATEMENT to a statement, with the stamps bound once per statement (as ``?1``).
@@ -131,11 +139,20 @@ def _insert(ledger: Ledger, table: str, columns: tuple[str, ...], rows: Iterable
 
 
 def _insert_sql(table: str, columns: tuple[str, ...], count: int) -> str:
-    """INSERT of ``count`` rows: ``?1`` is the stamp, then each row's columns in turn (?2, ?3 …)."""
+    """INSERT of ``count`` rows: ``?1`` is the stamp, then each row's columns in turn (?2, ?3 …). Rows that
+    end with their own created_at (activities) are stamped with it, updated_at too."""
     width = len(columns)
-    names = ", ".join((*columns, "created_at", "updated_at"))
-    groups = (", ".join(f"?{2 + row * width + column}" for column in range(width)) for row in range(count))
-    return f"INSERT INTO {table} ({names}) VALUES " + ", ".join(f"({group}, ?1, ?1)" for group in groups)
+    own = columns[-1] == "created_at"
+    names = ", ".join((*columns, "updated_at") if own else (*columns, "created_at", "updated_at"))
+
+    def stamps(row: int) -> str:
+        return f"?{1 + (row + 1) * width}" if own else "?1, ?1"
+
+    groups = (
+        ", ".join([*(f"?{2 + row * width + column}" for column in range(width)), stamps(row)])
+        for row in range(count)
+    )
+    return f"INSERT INTO {table} ({names}) VALUES " + ", ".join(f"({group})" for group in groups)
 
 
 def insert_regions(ledger: Ledger, rows: Iterable[RegionRow]) -> None:
@@ -178,6 +195,10 @@ def insert_key_tasks(ledger: Ledger, rows: Iterable[KeyTaskRow]) -> None:
 
 def insert_activities(ledger: Ledger, rows: Iterable[ActivityRow]) -> None:
     _insert(ledger, "activity", _ACTIVITY_COLUMNS, rows)
+
+
+def insert_absentees(ledger: Ledger, rows: Iterable[AbsenteeRow]) -> None:
+    _insert(ledger, "activity_absentee", _ABSENTEE_COLUMNS, rows)
 
 
 def insert_activity_areas(

@@ -89,7 +89,12 @@ _EXPORT_QUERIES: dict[str, str] = {
                gp.path AS grassroots_region, a.held_on, a.type,
                k.name AS key_task, k.uuid AS key_task_uuid,
                (SELECT group_concat(area, ',') FROM activity_area WHERE activity_id = a.id) AS areas,
-               a.volunteers, a.location, a.summary, a.weekday_reason
+               a.volunteers, a.location, a.summary, a.weekday_reason, a.theme, a.host, a.expected, a.present,
+               -- as domain.attendance.absentees_text writes them
+               (SELECT group_concat(name || '：' || coalesce(reason, ''), '；') FROM (
+                    SELECT name, reason FROM activity_absentee WHERE activity_id = a.id ORDER BY id)
+               ) AS absentees,
+               a.make_up_on
         FROM activity a JOIN pairing p ON p.id = a.pairing_id
         JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
         JOIN paths gp ON gp.id = g.region_id

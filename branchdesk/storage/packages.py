@@ -14,7 +14,10 @@ from branchdesk.storage.ledger import Ledger
 
 # The programme's tables a package carries, parents before children. Holidays and settings stay with each
 # office (every ledger has the official calendar); draw_preview rows are the office's own trials.
-PACKAGE_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area")
+PACKAGE_TABLES = (
+    "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
+    "activity_absentee",
+)  # fmt: skip
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -26,6 +29,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "pairing": {"organ_id": "branch", "grassroots_id": "branch", "draw_id": "draw"},
     "activity": {"pairing_id": "pairing", "key_task_id": "key_task"},
     "activity_area": {"activity_id": "activity"},
+    "activity_absentee": {"activity_id": "activity"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -43,6 +47,7 @@ def last_sequence(ledger: Ledger) -> int:
 
 # A seed of a region holds what the spreadsheet export of it selects (_EXPORT_SCOPE): the pairings counted in
 # it, every branch in it or paired from it, their units and draws, its regions with all their ancestors.
+_OF_SEED_ACTIVITIES = "t.activity_id IN (SELECT id FROM activity WHERE pairing_id IN (SELECT id FROM p_ids))"
 _SEED_ROWS: dict[str, str] = {
     "region": "t.id IN (SELECT id FROM r_ids)",
     "unit": "t.id IN (SELECT id FROM u_ids)",
@@ -51,7 +56,8 @@ _SEED_ROWS: dict[str, str] = {
     "key_task": "1",  # the programme's, few: every office has them all
     "pairing": "t.id IN (SELECT id FROM p_ids)",
     "activity": "t.pairing_id IN (SELECT id FROM p_ids)",
-    "activity_area": "t.activity_id IN (SELECT id FROM activity WHERE pairing_id IN (SELECT id FROM p_ids))",
+    "activity_area": _OF_SEED_ACTIVITIES,
+    "activity_absentee": _OF_SEED_ACTIVITIES,
 }
 
 

@@ -422,8 +422,32 @@ ALTER TABLE package_log ADD COLUMN acknowledges TEXT;
 ALTER TABLE package_log ADD COLUMN created_at TEXT;
 """
 
+# Attendance of each activity (DESIGN.md §10, domain/attendance.py): its theme and host, expected and present
+# Party members (both NULL: not recorded), the day of the make-up session for the absentees, and the
+# absentees by name with their reasons (uuid rows, so that packages carry them; listed in id order).
+# activity_month covers the month's attendance figures too, as it covers the other month aggregates.
+MIGRATION_8 = f"""
+ALTER TABLE activity ADD COLUMN theme TEXT;
+ALTER TABLE activity ADD COLUMN host TEXT;
+ALTER TABLE activity ADD COLUMN expected INTEGER CHECK (expected IS NULL OR expected >= 1);
+ALTER TABLE activity ADD COLUMN present INTEGER CHECK (present IS NULL OR present >= 0);
+ALTER TABLE activity ADD COLUMN make_up_on TEXT {_date("make_up_on")};
+DROP INDEX activity_month;
+CREATE INDEX activity_month
+    ON activity(held_on, pairing_id, type, volunteers, weekday_reason, expected, present);
+CREATE TABLE activity_absentee (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    activity_id INTEGER NOT NULL REFERENCES activity(id),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    reason TEXT,
+    {_STAMPS}
+);
+CREATE INDEX activity_absentee_activity ON activity_absentee(activity_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

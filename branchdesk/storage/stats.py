@@ -137,6 +137,9 @@ def monthly_compliance(
     return Rate(row["compliant"], row["total"])
 
 
+_ATTENDED = "a.expected IS NOT NULL AND a.present IS NOT NULL"
+
+
 def activity_counts(
     ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
 ) -> ActivityCounts:
@@ -147,7 +150,9 @@ def activity_counts(
                coalesce(sum(a.type = 'themed_day'), 0) AS themed_days,
                coalesce(sum(a.type = 'key_task'), 0) AS key_task,
                coalesce(sum(a.volunteers), 0) AS volunteers,
-               coalesce(sum({WEEKDAY_ACTIVITY}), 0) AS weekday
+               coalesce(sum({WEEKDAY_ACTIVITY}), 0) AS weekday,
+               coalesce(sum(CASE WHEN {_ATTENDED} THEN a.present END), 0) AS present,
+               coalesce(sum(CASE WHEN {_ATTENDED} THEN a.expected END), 0) AS expected
         FROM activity a
         LEFT JOIN holiday h ON h.day = a.held_on
         -- The unary + keeps the planner on the month's range of activity_month, which covers the query;
@@ -165,4 +170,5 @@ def activity_counts(
         key_task=row["key_task"],
         volunteer_person_times=row["volunteers"],
         weekday=row["weekday"],
+        attendance=Rate(row["present"], row["expected"]),
     )

@@ -98,6 +98,13 @@ FIELDS: dict[str | tuple[str, str], str] = {
     "summary": QT_TRANSLATE_NOOP("HistoryDialog", "Summary"),
     "weekday_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Working-day reason"),
     "area": QT_TRANSLATE_NOOP("HistoryDialog", "Areas"),
+    "theme": QT_TRANSLATE_NOOP("HistoryDialog", "Theme"),
+    "host": QT_TRANSLATE_NOOP("HistoryDialog", "Host"),
+    "expected": QT_TRANSLATE_NOOP("HistoryDialog", "Expected"),
+    "present": QT_TRANSLATE_NOOP("HistoryDialog", "Present"),
+    "make_up_on": QT_TRANSLATE_NOOP("HistoryDialog", "Make-up session"),
+    ("activity_absentee", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Absentee"),
+    "reason": QT_TRANSLATE_NOOP("HistoryDialog", "Reason for absence"),
     "day": QT_TRANSLATE_NOOP("HistoryDialog", "Date"),
     "source": QT_TRANSLATE_NOOP("HistoryDialog", "Source"),
     "year": QT_TRANSLATE_NOOP("HistoryDialog", "Year"),
@@ -117,6 +124,7 @@ COUNTS: dict[str, str] = {
     "pairing": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} pairings"),
     "key_task": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} key tasks"),
     "activity": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} activities"),
+    "activity_absentee": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} absentees"),
     "holiday": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} days of the holiday calendar"),
     "holiday_year": QT_TRANSLATE_NOOP("HistoryDialog", "{change} the holiday calendars of {count} years"),
     "setting": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} settings"),
@@ -203,7 +211,7 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     "drawn_at": lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone()),
     "half_year": lambda value: format_half_year(HalfYear.parse(str(value))),
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
-    **dict.fromkeys(("started_on", "ended_on", "held_on"), _day),
+    **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on"), _day),
 }
 
 

@@ -321,6 +321,14 @@
         <translation>工作日开展原因</translation>
     </message>
     <message>
+        <source>Theme</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -339,6 +347,10 @@
     <message>
         <source>Date: {problem}</source>
         <translation>日期：{problem}</translation>
+    </message>
+    <message>
+        <source>Make-up session: {problem}</source>
+        <translation>补课日期：{problem}</translation>
     </message>
 </context>
 <context>
@@ -575,6 +587,43 @@
     <message>
         <source>Choose the grassroots branch.</source>
         <translation>请选择基层党支部。</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceFields</name>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤情况</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>One a line, name: reason, e.g.
+Li Hua: working away</source>
+        <translation>每行一人，写“姓名：原因”，如：
+李华：外出务工</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到人数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到人数</translation>
+    </message>
+    <message>
+        <source>Absentees</source>
+        <translation>缺席人员及原因</translation>
+    </message>
+    <message>
+        <source>Make-up session</source>
+        <translation>补课日期</translation>
+    </message>
+    <message>
+        <source>Absent: {count}</source>
+        <translation>缺席 {count} 人</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2492,34 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>六共领域</translation>
     </message>
     <message>
+        <source>Theme</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应到人数</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>实到人数</translation>
+    </message>
+    <message>
+        <source>Make-up session</source>
+        <translation>补课日期</translation>
+    </message>
+    <message>
+        <source>Absentee</source>
+        <translation>缺席人员</translation>
+    </message>
+    <message>
+        <source>Reason for absence</source>
+        <translation>缺席原因</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -2505,6 +2582,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} activities</source>
         <translation>{change}活动 {count} 次</translation>
+    </message>
+    <message>
+        <source>{change} {count} absentees</source>
+        <translation>{change}缺席人员 {count} 名</translation>
     </message>
     <message>
         <source>{change} {count} days of the holiday calendar</source>
@@ -3564,6 +3645,38 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Select the activities first.</source>
         <translation>请先选择活动。</translation>
+    </message>
+    <message>
+        <source>Enter how many Party members were expected (at least 1; {expected} given).</source>
+        <translation>请填写应到党员人数（至少 1 人，现填 {expected}）。</translation>
+    </message>
+    <message>
+        <source>Present ({present}) cannot be more than expected ({expected}).</source>
+        <translation>实到人数（{present}）不能多于应到人数（{expected}）。</translation>
+    </message>
+    <message>
+        <source>Each absentee needs a name.</source>
+        <translation>请填写每名缺席人员的姓名。</translation>
+    </message>
+    <message>
+        <source>Give the reason {name} was absent.</source>
+        <translation>请写明 {name} 的缺席原因。</translation>
+    </message>
+    <message>
+        <source>{named} absentees are named, but expected minus present is {absent}: name every absentee, or check the numbers.</source>
+        <translation>已填写 {named} 名缺席人员，但应到减实到为 {absent} 人：请填全缺席人员，或核对人数。</translation>
+    </message>
+    <message>
+        <source>Nobody was absent, so there is no make-up session to record.</source>
+        <translation>没有缺席人员，无需填写补课日期。</translation>
+    </message>
+    <message>
+        <source>The make-up session ({date}) cannot be before the activity ({held}).</source>
+        <translation>补课日期（{date}）不能早于活动日期（{held}）。</translation>
+    </message>
+    <message>
+        <source>Attendance needs both numbers, expected and present (or neither).</source>
+        <translation>出勤情况须同时填写应到和实到人数（或都不填）。</translation>
     </message>
     <message>
         <source>A key task needs a name.</source>

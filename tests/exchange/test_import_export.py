@@ -296,6 +296,13 @@ def _rows_by_uuid(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     found["activity_area"] = sorted(
         conn.execute("SELECT a.uuid, x.area FROM activity_area x JOIN activity a ON a.id = x.activity_id")
     )
+    # Absentees have no uuid column in a workbook: by their activity, in the order entered.
+    found["activity_absentee"] = list(
+        conn.execute(
+            "SELECT a.uuid, x.name, x.reason FROM activity_absentee x JOIN activity a ON a.id = x.activity_id"
+            " ORDER BY a.uuid, x.id"
+        )
+    )
     conn.close()
     return found
 

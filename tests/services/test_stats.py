@@ -91,6 +91,7 @@ def test_may_compliance_and_activities(ledger: Ledger, april: dict[str, int]) ->
         "key_task": 1,
         "volunteer_person_times": 12 + 8 + 30 + 5 + 3,
         "weekday": 2,  # the adjusted Saturday and the Thursday themed day
+        "attendance_rate": {"count": 0, "total": 0, "rate": None},  # none recorded
     }
 
 

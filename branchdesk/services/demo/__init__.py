@@ -27,6 +27,7 @@ from pathlib import Path
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.services.demo.activities import AREA_SETS, ActivityMaker, Days, activity_rows, by_day
+from branchdesk.services.demo.attendance import Attendances
 from branchdesk.services.demo.dates import EARLIEST_TODAY, SPAN_END, SPAN_START
 from branchdesk.services.demo.key_tasks import build_key_tasks
 from branchdesk.services.demo.model import Build
@@ -115,7 +116,9 @@ def _fill(
         bulk.insert_draw_previews(ledger, build.draw_previews)
         bulk.insert_pairings(ledger, (pairing.row() for pairing in build.pairings))
         bulk.insert_key_tasks(ledger, build.key_tasks)
-        bulk.insert_activities(ledger, activity_rows(build.rng, raws, days.iso))
+        attendances = Attendances(build.rng, days.iso)
+        bulk.insert_activities(ledger, activity_rows(build.rng, raws, days.iso, attendances))
+        bulk.insert_absentees(ledger, attendances.absentees)
         bulk.insert_activity_areas(
             ledger, 1, [[area.value for area in areas] for areas in AREA_SETS], [raw[8] for raw in raws]
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from branchdesk.domain.enums import ActivityType, Area, BranchKind
 from branchdesk.domain.months import HalfYear
 from branchdesk.domain.workdays import WorkCalendar
+from branchdesk.services.demo.attendance import Attendances
 from branchdesk.services.demo.common import apportion, random_uuid
 from branchdesk.services.demo.dates import SPAN_START
 from branchdesk.services.demo.model import Pairing
@@ -300,10 +301,16 @@ def by_day(raws: list[_Raw], days: int) -> list[_Raw]:
     return list(itertools.chain.from_iterable(buckets))
 
 
-def activity_rows(rng: random.Random, raws: Sequence[_Raw], iso: Sequence[str]) -> Iterator[bulk.ActivityRow]:
+def activity_rows(
+    rng: random.Random, raws: Sequence[_Raw], iso: Sequence[str], attendances: Attendances
+) -> Iterator[bulk.ActivityRow]:
     # The uuids are handed out in ascending order, so that SQLite appends to the uuid index rather than
     # inserting at random (seconds saved at the stress scale); they are as random as ever.
     uuids = sorted(random_uuid(rng) for _ in raws)
+    entry = attendances.entry
     for number, (uuid, raw) in enumerate(zip(uuids, raws, strict=True), 1):
         day, pairing_id, kind, task, volunteers, location, summary, reason, _ = raw
-        yield (number, uuid, pairing_id, iso[day], kind, task, volunteers, location, summary, reason)
+        yield (
+            number, uuid, pairing_id, iso[day], kind, task, volunteers, location, summary, reason,
+            *entry(number, day, kind, volunteers),
+        )  # fmt: skip

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +38,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import activities as activity_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.attendance_fields import AttendanceFields
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
 from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, MarkedField
 
@@ -177,7 +179,13 @@ class ActivityDialog(QDialog):
         self.location.setObjectName("location")
         self.summary = QPlainTextEdit(self)
         self.summary.setObjectName("summary")
+        self.summary.setTabChangesFocus(True)
         self.summary.setFixedHeight(self.fontMetrics().height() * 4)
+        self.theme = QLineEdit(self)
+        self.theme.setObjectName("theme")
+        self.host = QLineEdit(self)
+        self.host.setObjectName("host")
+        self.attendance = AttendanceFields(self)
         self.reason = QLineEdit(self)
         self.reason.setObjectName("weekdayReason")
         self.reason.setPlaceholderText(self.tr("e.g. flood emergency; the villagers' market day"))
@@ -205,11 +213,24 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Summary"), self.summary)
         form.addRow(self.tr("Working-day reason"), self.reason)
         form.addRow("", self.reason_note)
+        # The record's second half beside the first (what an inspection's 记录表 asks for), so that the
+        # whole entry fits a 768-pixel screen.
+        record = QFormLayout()
+        record.addRow(self.tr("Theme"), self.theme)
+        record.addRow(self.tr("Host"), self.host)
+        side = QVBoxLayout()
+        side.addLayout(record)
+        side.addWidget(self.attendance)
+        side.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addSpacing(12)
+        columns.addLayout(side, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(columns)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(620, 720)
+        self.resize(1000, 680)
 
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
@@ -237,6 +258,9 @@ class ActivityDialog(QDialog):
         self.location.setText(draft.location or "")
         self.summary.setPlainText(draft.summary or "")
         self.reason.setText(draft.weekday_reason or "")
+        self.theme.setText(draft.theme or "")
+        self.host.setText(draft.host or "")
+        self.attendance.fill(draft.attendance)
 
     def day(self) -> dt.date | None:
         """The date typed; None while it is empty or not a date."""
@@ -309,6 +333,9 @@ class ActivityDialog(QDialog):
             location=text(self.location.text()),
             summary=text(self.summary.toPlainText()),
             weekday_reason=text(self.reason.text()),
+            theme=text(self.theme.text()),
+            host=text(self.host.text()),
+            attendance=self.attendance.attendance(),
         )
 
     def _type(self) -> ActivityType | None:
@@ -323,6 +350,12 @@ class ActivityDialog(QDialog):
         if not self.held_on.check():
             self.error.setText(self.tr("Date: {problem}").format(problem=self.held_on.problem_text))
             self.held_on.setFocus()
+            return
+        if not self.attendance.make_up_on.check():
+            self.error.setText(
+                self.tr("Make-up session: {problem}").format(problem=self.attendance.make_up_on.problem_text)
+            )
+            self.attendance.make_up_on.setFocus()
             return
         try:
             activity_service.check(self._ledger, self.pairing_ids(), self.draft())

@@ -48,7 +48,10 @@ from branchdesk.ui.tabs.contract import DrillDown, TableView, table_headers
 from branchdesk.ui.widgets import MarkLine, MonthLineEdit
 
 TAB_ID = "activities"
-_TABLES = ("activity", "activity_area", "key_task", "pairing", "holiday", "holiday_year", "branch", "region")
+_TABLES = (
+    "activity", "activity_area", "activity_absentee", "key_task", "pairing", "holiday", "holiday_year",
+    "branch", "region",
+)  # fmt: skip
 
 
 class ActivitiesTab(QWidget):
