@@ -14,6 +14,7 @@ import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run
 from branchdesk.domain.activities import ActivityDraft
+from branchdesk.domain.attendance import Absentee, Attendance
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, EndReason, RegionLevel
 from branchdesk.domain.errors import BranchDeskError
@@ -177,4 +178,20 @@ def test_lock_refuses_a_month_not_ended_a_second_lock_and_an_unknown_unlock(
         assert [(lock["region"], lock["unlock_reason"]) for lock in locks(ledger)] == [
             ("潢川县", None),
             ("城关镇", "x"),
+        ]
+
+
+def test_a_locked_month_keeps_its_activities_absentees(county: Path, clock: FixedClock) -> None:
+    """Absentees belong to their activity: renaming one in a locked month is refused like any change to it."""
+    absent = Attendance(10, 9, (Absentee("李华", "病假"),))
+    with open_ledger(county, clock) as ledger:
+        activities.edit_activity(ledger, 1, *draft(ledger, 1, attendance=absent))
+    assert cli("lock", str(county), "--month", "2022-04", clock=clock)[0] == EXIT_OK
+    with open_ledger(county, clock) as ledger:
+        renamed = Attendance(10, 9, (Absentee("李华", "外出务工"),))
+        with pytest.raises(BranchDeskError) as caught:
+            activities.edit_activity(ledger, 1, *draft(ledger, 1, attendance=renamed))
+        assert caught.value.code == "month.locked"
+        assert ledger.query("SELECT name, reason FROM activity_absentee") == [
+            {"name": "李华", "reason": "病假"}
         ]

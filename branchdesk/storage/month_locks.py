@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from branchdesk.storage.ledger import Ledger
 
 # The tables whose logged changes are checked against the locks.
-CHECKED_TABLES = frozenset({"activity", "activity_area", "pairing", "branch"})
+CHECKED_TABLES = frozenset({"activity", "activity_area", "activity_absentee", "pairing", "branch"})
+# Rows that belong to an activity (its areas, its absentees): locked with the activity, as it stands.
+_OF_ACTIVITY = frozenset({"activity_area", "activity_absentee"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ class MonthLocks:
         row = after if after is not None else before
         if row is None:
             return None
-        if table == "activity_area":  # an activity's areas belong to the activity, as it stands
+        if table in _OF_ACTIVITY:
             activity = self._activity(row)
             if activity is None:
                 return None
