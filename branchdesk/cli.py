@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import json
 import os
 import sys
@@ -29,10 +30,12 @@ from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
 from branchdesk.exchange.package_export import export_package
 from branchdesk.exchange.package_seed import create_from_package
+from branchdesk.exchange.package_trust import trust_sender
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
 from branchdesk.i18n.messages import error_text, message_text, problem_text
+from branchdesk.i18n.office_report import office_lines
 from branchdesk.services.backups import restore_backup, take_backup
 from branchdesk.services.check import check_ledger
 from branchdesk.services.compliance import overdue_in
@@ -47,6 +50,7 @@ from branchdesk.services.draws import (
 )
 from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.services.month_locks import lock_month, locked_months, unlock_month
+from branchdesk.services.offices import office_rollup
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
@@ -335,6 +339,38 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         help=translate("Cli", "a seed package of this region's records, to make the ledger of its office"),
     )
     package_export.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    _add_office_commands(package_commands, common)
+
+
+def _add_office_commands(package_commands: Any, common: argparse.ArgumentParser) -> None:
+    ledger_help, ledger_name, *_ = _shared_texts()
+    status = package_commands.add_parser(
+        "status",
+        parents=[common],
+        help=translate("Cli", "the offices below, their last packages and figures, and the trusted keys"),
+    )
+    status.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    status.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    trust = package_commands.add_parser(
+        "trust",
+        parents=[common],
+        help=translate(
+            "Cli", "trust the key that signed a package or receipt: a new key, or a successor ledger"
+        ),
+    )
+    trust.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    trust.add_argument(
+        "package",
+        type=Path,
+        metavar=translate("Cli", "PACKAGE"),
+        help=translate("Cli", "the package (.bdx) or receipt (.bdxr) whose key to trust"),
+    )
+    trust.add_argument(
+        "--reason",
+        required=True,
+        metavar=translate("Cli", "TEXT"),
+        help=translate("Cli", "why the key is trusted (kept with the key's history)"),
+    )
 
 
 def _add_lock_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -628,6 +664,48 @@ def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
     return EXIT_OK
 
 
+def _cmd_package(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    if args.package_command == "status":
+        return _cmd_package_status(args, clock, out, language)
+    if args.package_command == "trust":
+        return _cmd_package_trust(args, clock, out)
+    return _cmd_package_export(args, clock, out)
+
+
+def _cmd_package_status(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        rollup = office_rollup(ledger, user_data_dir())
+    if args.json:
+        print(json.dumps(rollup.as_json(), ensure_ascii=False), file=out)
+    else:
+        print("\n".join(office_lines(rollup, language)), file=out)
+    return EXIT_OK
+
+
+def _cmd_package_trust(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    with open_ledger(args.ledger, clock) as ledger:
+        trusted = trust_sender(ledger, args.package, args.reason, getpass.getuser())
+    sender = trusted.manifest.sender
+    scope = sender.ledger_id if sender.scope is None else sender.scope.path
+    texts = {
+        None: translate("Cli", "The key {fingerprint} of {scope} was trusted already; nothing changed."),
+        "new_key": translate(
+            "Cli", "{scope}: its new key {fingerprint} replaces {old}; the old key is kept in the history."
+        ),
+        "successor": translate(
+            "Cli", "{scope}: the ledger with key {fingerprint} is accepted in place of {old}."
+        ),
+        "trusted": translate("Cli", "{scope}: the key {fingerprint} is trusted."),
+    }
+    print(
+        texts[trusted.change].format(
+            scope=scope, fingerprint=sender.fingerprint, old=trusted.old_fingerprint
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _terminal_progress(err: TextIO) -> Callable[[int, int], None] | None:
     """Progress of a long write, on one rewritten line of stderr, only when a person watches a terminal:
     a script's stdout stays the result alone, and its logs get no progress lines."""
@@ -860,7 +938,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "draw": lambda: _cmd_draw(args, clock, out),
         "lock": lambda: _cmd_lock(args, clock, out, language),
         "unlock": lambda: _cmd_lock(args, clock, out, language),
-        "package": lambda: _cmd_package_export(args, clock, out),
+        "package": lambda: _cmd_package(args, clock, out, language),
     }
     try:
         return commands[args.command]()

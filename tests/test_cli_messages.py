@@ -38,7 +38,9 @@ COMMANDS = (
     "unlock",
 )
 # What a user types as it is: the commands and the values of --scale and --what.
-TYPED = frozenset({*COMMANDS, *SCALES, "regions", "branches", "pairings", "activities", "all"})
+TYPED = frozenset(
+    {*COMMANDS, *SCALES, "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr"}
+)
 
 
 def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:
@@ -47,7 +49,10 @@ def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-@pytest.mark.parametrize("command", [(), *((name,) for name in COMMANDS), ("package", "export")])
+@pytest.mark.parametrize(
+    "command",
+    [(), *((name,) for name in COMMANDS), ("package", "export"), ("package", "status"), ("package", "trust")],
+)
 def test_every_help_is_chinese(command: tuple[str, ...], clock: FixedClock) -> None:
     code, out, err = cli(*command, "--help", clock=clock)
     assert (code, err) == (EXIT_OK, "")

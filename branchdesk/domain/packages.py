@@ -40,6 +40,7 @@ class PackageKind(StrEnum):
     SEED = "seed"  # a county gives a township its subtree
     DELTA = "delta"  # the changes since the last acknowledged package
     FULL = "full"  # everything, for a re-seed or after a schema change
+    RECEIPT = "receipt"  # a receiver's signed word of what it applied (.bdxr): no members
 
 
 def rows_member(table: str) -> str:
@@ -75,6 +76,19 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Receipt:
+    """What a receipt acknowledges: a package it names by uuid and file hash, from ``package_sender``, and
+    ``to_seq``, the last change of that sender the receiver has applied (so a receipt for a refused
+    package still says how far the receiver is); ``result`` is what became of the package."""
+
+    package_uuid: str
+    package_sha256: str
+    package_sender: str  # ledger_id
+    to_seq: int
+    result: str
+
+
+@dataclass(frozen=True)
 class Manifest:
     package_uuid: str
     kind: PackageKind
@@ -88,6 +102,7 @@ class Manifest:
     counts: dict[str, int]  # lines per table, over all members
     members: dict[str, Member] = field(default_factory=dict)
     seed_scope: Scope | None = None  # a seed's region: the scope of the ledger made from it
+    receipt: Receipt | None = None  # a receipt's (its sender is the receiver of the package it names)
 
     def to_bytes(self) -> bytes:
         """Canonical JSON: the same manifest always gives the same bytes (they are what is signed)."""
@@ -114,7 +129,27 @@ class Manifest:
                 for name, member in self.members.items()
             },
         }
+        if self.receipt is not None:  # only receipts carry the key: every other manifest stays as it was
+            document["receipt"] = {
+                "package_uuid": self.receipt.package_uuid,
+                "package_sha256": self.receipt.package_sha256,
+                "package_sender": self.receipt.package_sender,
+                "to_seq": self.receipt.to_seq,
+                "result": self.receipt.result,
+            }
         return canonical_json(document)
+
+
+def _receipt(value: Any) -> Receipt | None:
+    if value is None:
+        return None
+    return Receipt(
+        _checked(value["package_uuid"], _is_uuid),
+        _checked(value["package_sha256"], lambda digest: _is_hex(digest, 32)),
+        _checked(value["package_sender"], _is_uuid),
+        _checked(value["to_seq"], _is_count),
+        _checked(value["result"], _is_text),
+    )
 
 
 def scope_json(scope: Scope | None) -> dict[str, Any] | None:
@@ -185,6 +220,7 @@ def parse_manifest(data: bytes) -> Manifest:
                 for name, member in _mapping(document["members"]).items()
             },
             seed_scope=_scope(document.get("seed_scope")),
+            receipt=_receipt(document.get("receipt")),
         )
     except (KeyError, TypeError, ValueError):
         raise BranchDeskError("package.bad_manifest") from None
@@ -199,6 +235,10 @@ def _members_fit_kind(manifest: Manifest) -> bool:
     names = set(manifest.members)
     if (manifest.kind is PackageKind.SEED) != (manifest.seed_scope is not None):
         return False
+    if (manifest.kind is PackageKind.RECEIPT) != (manifest.receipt is not None):
+        return False
+    if manifest.kind is PackageKind.RECEIPT:
+        return not names and manifest.from_seq is None
     if manifest.kind is PackageKind.DELTA:
         return names == {CHANGES} and manifest.from_seq is not None
     return CHANGES not in names and manifest.from_seq is None

@@ -92,6 +92,7 @@ def export_package(
             "fingerprint": manifest.sender.fingerprint,
             "result": "sent",
             "at": manifest.created_at,
+            "created_at": manifest.created_at,
         },
     )
     return package

@@ -31,6 +31,7 @@ from branchdesk.domain.packages import (
     Manifest,
     MemberDigest,
     PackageKind,
+    Receipt,
     Scope,
     Sender,
     check_counts,
@@ -97,6 +98,7 @@ def write_package(
     created_at: str,
     members: Mapping[str, Iterable[Mapping[str, Any]]],
     seed_scope: Scope | None = None,
+    receipt: Receipt | None = None,
 ) -> Manifest:
     """Write a signed package at ``path``, made whole beside it and then moved into place."""
     path = Path(path)
@@ -127,6 +129,7 @@ def write_package(
                 counts=dict(sorted(counts.items())),
                 members={digest.name: digest.member() for digest in digests},
                 seed_scope=seed_scope,
+                receipt=receipt,
             )
             data = manifest.to_bytes()
             parse_manifest(data)  # what a receiver will check: a mistake here is ours

@@ -15,6 +15,7 @@ from branchdesk.domain.packages import Manifest, PackageKind, rows_member
 from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import offices as office_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 
@@ -30,7 +31,7 @@ def create_from_package(path: Path, package_path: Path, clock: Clock, *, overwri
     the seed's region, or the full package's sender's (a ledger made again from its own last package)."""
     package = read_package(package_path)
     manifest = package.manifest
-    if manifest.kind is PackageKind.DELTA:
+    if manifest.kind not in (PackageKind.SEED, PackageKind.FULL):
         raise BranchDeskError("package.not_for_new", path=str(package_path))
     scope = manifest.seed_scope or manifest.sender.scope
     written = 0
@@ -49,23 +50,13 @@ def create_from_package(path: Path, package_path: Path, clock: Clock, *, overwri
                 raise BranchDeskError("package.unknown_reference", table="region", column="seed_scope")
             identity_store.set_scope(ledger, region)
         sender = manifest.sender
-        package_store.set_pinned_key(ledger, sender.ledger_id, sender.public_key, sender.fingerprint)
+        office_store.pin_sender(ledger, sender)
         package_store.record_package(
             ledger,
             "received",
-            {
-                "package_uuid": manifest.package_uuid,
-                "kind": str(manifest.kind),
-                "sender_ledger_id": sender.ledger_id,
-                "sender_scope": None if sender.scope is None else sender.scope.uuid,
-                "from_seq": manifest.from_seq,
-                "to_seq": manifest.to_seq,
-                "previous_package": manifest.previous_package,
-                "sha256": package.sha256,
-                "fingerprint": sender.fingerprint,
-                "result": "applied",
-                "at": ledger.now(),
-            },
+            office_store.log_line(
+                manifest, {"sha256": package.sha256, "result": "applied", "at": ledger.now()}
+            ),
         )
 
     create_ledger(path, clock, overwrite=overwrite, fill=fill).close()

@@ -594,6 +594,19 @@ MESSAGES: dict[str, str] = {
         "A record of {table} in the package refers ({column}) to a record the package does not hold. "
         "Nothing was imported; ask the sender for a new package.",
     ),
+    "package.scope_owned": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package comes from a ledger (key {found}) that this ledger does not know, for {scope}, which "
+        "the ledger with key {owner} speaks for. Nothing was imported. If {scope} made a new ledger (its "
+        "file was lost or re-created), check the key by phone and accept the new ledger as its successor, "
+        "with a reason.",
+    ),
+    "trust.needs_reason": QT_TRANSLATE_NOOP(
+        "Messages", "Trusting a key needs a reason; it is kept with the key's history."
+    ),
+    "trust.own_package": QT_TRANSLATE_NOOP(
+        "Messages", "This package was written by this ledger itself; there is no other key to trust."
+    ),
     "key.cannot_write": QT_TRANSLATE_NOOP(
         "Messages", "The ledger's signing key cannot be saved to {path}: {reason}"
     ),

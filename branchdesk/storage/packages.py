@@ -196,7 +196,8 @@ def acknowledged_sequence(ledger: Ledger) -> int:
 def last_sent(ledger: Ledger) -> str | None:
     """The package this ledger sent last, which its next one follows."""
     found = ledger.scalar(
-        "SELECT package_uuid FROM package_log WHERE direction = 'sent' ORDER BY id DESC LIMIT 1"
+        "SELECT package_uuid FROM package_log WHERE direction = 'sent' AND kind != 'receipt'"
+        " ORDER BY id DESC LIMIT 1"
     )
     return None if found is None else str(found)
 
@@ -257,16 +258,6 @@ def _uuid(table: str, row: dict[str, Any]) -> str:
     return value
 
 
-def set_pinned_key(ledger: Ledger, ledger_id: str, public_key: str, fingerprint: str) -> None:
-    """Trust ``ledger_id``'s key from now on (its first accepted package); outside the change log, in a
-    transaction of its own or the caller's."""
-    with ledger.transaction():
-        ledger.conn.execute(
-            "INSERT INTO pinned_key (ledger_id, public_key, fingerprint, first_seen) VALUES (?, ?, ?, ?)",
-            (ledger_id, public_key, fingerprint, ledger.now()),
-        )
-
-
 def record_package(ledger: Ledger, direction: str, values: dict[str, Any]) -> None:
     """One line of the package log, in a transaction of its own (the log is outside the change log)."""
     columns = ", ".join(values)
@@ -290,5 +281,7 @@ def pending_changes(ledger: Ledger, from_seq: int, to_seq: int) -> int:
 
 def last_sent_at(ledger: Ledger) -> str | None:
     """When this ledger last wrote a package (None: never)."""
-    found = ledger.scalar("SELECT at FROM package_log WHERE direction = 'sent' ORDER BY id DESC LIMIT 1")
+    found = ledger.scalar(
+        "SELECT at FROM package_log WHERE direction = 'sent' AND kind != 'receipt' ORDER BY id DESC LIMIT 1"
+    )
     return None if found is None else str(found)

@@ -1222,6 +1222,38 @@ Li Hua: working away</source>
         <translation>写出带签名的数据包：对方尚未确认收到的改动，或全部记录</translation>
     </message>
     <message>
+        <source>the offices below, their last packages and figures, and the trusted keys</source>
+        <translation>下级单位的数据、上次数据包和已信任的密钥</translation>
+    </message>
+    <message>
+        <source>trust the key that signed a package or receipt: a new key, or a successor ledger</source>
+        <translation>信任数据包或回执的签名密钥：新密钥，或接替原台账的新台账</translation>
+    </message>
+    <message>
+        <source>the package (.bdx) or receipt (.bdxr) whose key to trust</source>
+        <translation>要信任其密钥的数据包（.bdx）或回执（.bdxr）</translation>
+    </message>
+    <message>
+        <source>why the key is trusted (kept with the key's history)</source>
+        <translation>信任该密钥的理由（随密钥记录保存）</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
+        <translation>{scope} 的密钥 {fingerprint} 早已信任，未作改动。</translation>
+    </message>
+    <message>
+        <source>{scope}: its new key {fingerprint} replaces {old}; the old key is kept in the history.</source>
+        <translation>{scope}：新密钥 {fingerprint} 取代 {old}，旧密钥保留在记录中。</translation>
+    </message>
+    <message>
+        <source>{scope}: the ledger with key {fingerprint} is accepted in place of {old}.</source>
+        <translation>{scope}：已确认密钥为 {fingerprint} 的台账接替 {old}。</translation>
+    </message>
+    <message>
+        <source>{scope}: the key {fingerprint} is trusted.</source>
+        <translation>{scope}：已信任密钥 {fingerprint}。</translation>
+    </message>
+    <message>
         <source>Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT</source>
         <translation>如需修改，请先解锁：branchdesk-cli unlock 台账 --month YYYY-MM --reason 理由</translation>
     </message>
@@ -3883,6 +3915,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>数据包中一条 {table} 记录引用（{column}）了数据包中没有的记录。未导入任何内容，请对方重新生成数据包。</translation>
     </message>
     <message>
+        <source>The package comes from a ledger (key {found}) that this ledger does not know, for {scope}, which the ledger with key {owner} speaks for. Nothing was imported. If {scope} made a new ledger (its file was lost or re-created), check the key by phone and accept the new ledger as its successor, with a reason.</source>
+        <translation>该数据包来自本台账不认识的台账（密钥 {found}），声称代表 {scope}，而该区域已由密钥为 {owner} 的台账代表。未导入任何内容。如果 {scope} 确实新建了台账（原文件丢失或重建），请先打电话核对密钥，再填写理由，确认新台账接替原台账。</translation>
+    </message>
+    <message>
+        <source>Trusting a key needs a reason; it is kept with the key's history.</source>
+        <translation>信任密钥须填写理由，理由随密钥记录保存。</translation>
+    </message>
+    <message>
+        <source>This package was written by this ledger itself; there is no other key to trust.</source>
+        <translation>该数据包是本台账自己写出的，没有需要信任的其他密钥。</translation>
+    </message>
+    <message>
         <source>The ledger's signing key cannot be saved to {path}: {reason}</source>
         <translation>无法将台账的签名密钥保存到 {path}：{reason}</translation>
     </message>
@@ -3978,6 +4022,101 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The ledger will hold: {chain}</source>
         <translation>将建立：{chain}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeReport</name>
+    <message>
+        <source>seed package</source>
+        <translation>初始数据包</translation>
+    </message>
+    <message>
+        <source>changes package</source>
+        <translation>增量数据包</translation>
+    </message>
+    <message>
+        <source>full package</source>
+        <translation>全量数据包</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>{date}: new key {fingerprint} of {scope} replaced {old}</source>
+        <translation>{date}：{scope} 的新密钥 {fingerprint} 取代 {old}</translation>
+    </message>
+    <message>
+        <source>{date}: ledger {fingerprint} accepted for {scope} in place of {old}</source>
+        <translation>{date}：确认密钥为 {fingerprint} 的台账接替 {old}，代表 {scope}</translation>
+    </message>
+    <message>
+        <source>{date}: key {fingerprint} of {scope} trusted</source>
+        <translation>{date}：信任 {scope} 的密钥 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{date}, {kind}, key {fingerprint}, complete to {complete_to}</source>
+        <translation>{date}，{kind}，密钥 {fingerprint}，数据截至 {complete_to}</translation>
+    </message>
+    <message>
+        <source>This ledger: {scope}, key fingerprint {fingerprint}</source>
+        <translation>本台账：{scope}，密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Changes recorded up to no. {last}; the office above has acknowledged up to no. {acknowledged}</source>
+        <translation>本台账变更记录到第 {last} 条；上级已确认到第 {acknowledged} 条</translation>
+    </message>
+    <message>
+        <source>Last package sent: {package}</source>
+        <translation>上次发出的数据包：{package}</translation>
+    </message>
+    <message>
+        <source>Last receipt received: {package}</source>
+        <translation>上次收到的回执：{package}</translation>
+    </message>
+    <message>
+        <source>Last package received: {package}</source>
+        <translation>上次收到的数据包：{package}</translation>
+    </message>
+    <message>
+        <source>Offices below ({month}; stale: no package for more than {days} days):</source>
+        <translation>下级单位（{month}；超过 {days} 天未收到数据包即为逾期）：</translation>
+    </message>
+    <message>
+        <source>{name}: coverage {coverage}, optimisation {optimisation}, themed Party days {compliance}, {activities} activities; last package: {package}</source>
+        <translation>{name}：覆盖率 {coverage}，优化率 {optimisation}，主题党日落实率 {compliance}，活动 {activities} 次；上次数据包：{package}</translation>
+    </message>
+    <message>
+        <source> — STALE</source>
+        <translation> — 逾期未报</translation>
+    </message>
+    <message>
+        <source>Trusted keys:</source>
+        <translation>已信任的密钥：</translation>
+    </message>
+    <message>
+        <source>Trusted keys: none yet</source>
+        <translation>已信任的密钥：暂无</translation>
+    </message>
+    <message>
+        <source>{fingerprint}: {scope}, since {date}</source>
+        <translation>{fingerprint}：{scope}，自 {date} 起</translation>
+    </message>
+    <message>
+        <source> (replaced by a successor ledger)</source>
+        <translation>（已由接替台账取代）</translation>
+    </message>
+    <message>
+        <source> — by {who}, because: {reason}</source>
+        <translation> — 操作人 {who}，理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Locked: {month}, {region}</source>
+        <translation>已锁定：{month}，{region}</translation>
     </message>
 </context>
 <context>
