@@ -239,6 +239,21 @@ def _smoke_exchange(ledger: Ledger, folder: Path) -> None:
         raise RuntimeError("the exported workbook could not be read back")
     if write_report(ledger, folder / "月报.pdf", Month(2022, 6)) < 1:
         raise RuntimeError("the monthly report has no pages")
+    _smoke_word_ledger(ledger, folder)
+
+
+def _smoke_word_ledger(ledger: Ledger, folder: Path) -> None:
+    """The Word ledger from the bundled template: docxtpl, python-docx and lxml.etree load in the bundle."""
+    import docx
+
+    from branchdesk.domain.months import Month
+    from branchdesk.exchange.word_ledger import write_ledger_doc
+    from branchdesk.services.word_ledger import ledger_book
+
+    path = folder / "台账.docx"
+    write_ledger_doc(ledger_book(ledger, first=Month(2022, 4), last=Month(2022, 6)), path)
+    if len(docx.Document(str(path)).tables) < 4:
+        raise RuntimeError("the Word ledger has no tables")
 
 
 def _parse(argv: Sequence[str], lookup: Lookup) -> argparse.Namespace:

@@ -31,6 +31,7 @@ from branchdesk.exchange.monthly_report import write_report
 from branchdesk.exchange.package_export import export_package
 from branchdesk.exchange.package_seed import create_from_package
 from branchdesk.exchange.package_trust import trust_sender
+from branchdesk.exchange.word_ledger import write_ledger_doc, write_signin_sheet
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
@@ -54,6 +55,7 @@ from branchdesk.services.offices import office_rollup
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
+from branchdesk.services.word_ledger import ledger_book, signin_sheet
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -304,6 +306,80 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
     )
     report.add_argument("--region", metavar=region_name, help=region_help)
+
+    ledger_doc = commands.add_parser(
+        "ledger-doc",
+        parents=[common],
+        help=translate("Cli", "write the Word ledger (台账, .docx) of a region or a pairing"),
+    )
+    ledger_doc.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    ledger_doc.add_argument(
+        "out",
+        type=Path,
+        metavar=translate("Cli", "DOCX"),
+        help=translate("Cli", "Word file to write (.docx)"),
+    )
+    whose = ledger_doc.add_mutually_exclusive_group()
+    whose.add_argument("--region", metavar=region_name, help=region_help)
+    whose.add_argument(
+        "--pairing",
+        metavar=translate("Cli", "PAIRING"),
+        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
+    )
+    ledger_doc.add_argument(
+        "--from",
+        dest="first",
+        metavar=month_name,
+        help=translate("Cli", "first month, YYYY-MM (default: January of the last month's year)"),
+    )
+    ledger_doc.add_argument(
+        "--to",
+        dest="last",
+        metavar=month_name,
+        help=translate("Cli", "last month, YYYY-MM (default: the last month that has ended)"),
+    )
+    ledger_doc.add_argument(
+        "--template",
+        type=Path,
+        metavar=translate("Cli", "TEMPLATE"),
+        help=translate("Cli", "the office's own Word template (.docx) instead of the built-in one"),
+    )
+
+    signin = commands.add_parser(
+        "signin-sheet",
+        parents=[common],
+        help=translate("Cli", "write a blank sign-in sheet (签到表, .docx) for a pairing's coming activity"),
+    )
+    signin.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    signin.add_argument(
+        "out",
+        type=Path,
+        metavar=translate("Cli", "DOCX"),
+        help=translate("Cli", "Word file to write (.docx)"),
+    )
+    signin.add_argument(
+        "--pairing",
+        required=True,
+        metavar=translate("Cli", "PAIRING"),
+        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
+    )
+    signin.add_argument(
+        "--date",
+        metavar=translate("Cli", "DATE"),
+        help=translate("Cli", "the activity's date, YYYY-MM-DD (default: left blank to fill in by hand)"),
+    )
+    signin.add_argument(
+        "--place",
+        default="",
+        metavar=translate("Cli", "PLACE"),
+        help=translate("Cli", "the activity's place"),
+    )
+    signin.add_argument(
+        "--theme",
+        default="",
+        metavar=translate("Cli", "THEME"),
+        help=translate("Cli", "the activity's theme"),
+    )
 
     package = commands.add_parser(
         "package", parents=[common], help=translate("Cli", "data packages for reporting upward (.bdx)")
@@ -738,6 +814,51 @@ def _cmd_report(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _docx_out(path: Path) -> None:
+    if path.suffix.lower() != ".docx":
+        raise UsageError(
+            translate("Cli", "the file is a Word document: name a file ending in .docx, not {name}").format(
+                name=path.name
+            )
+        )
+
+
+def _cmd_ledger_doc(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    _docx_out(args.out)
+    first = None if args.first is None else Month.parse(args.first)
+    last = None if args.last is None else Month.parse(args.last)
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        book = ledger_book(ledger, region=args.region, pairing=args.pairing, first=first, last=last)
+        photos = write_ledger_doc(book, args.out, args.template)
+    print(
+        translate(
+            "Cli", "Wrote {path}: {pairings} pairings, {activities} activities, {photos} photos"
+        ).format(
+            path=args.out,
+            pairings=format_count(len(book.pairings)),
+            activities=format_count(len(book.activities)),
+            photos=format_count(photos),
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _cmd_signin_sheet(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    _docx_out(args.out)
+    day = None if args.date is None else parse_date(args.date)
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        sheet = signin_sheet(ledger, args.pairing, day=day, place=args.place, theme=args.theme)
+    write_signin_sheet(sheet, args.out)
+    print(
+        translate("Cli", "Wrote {path}: a sign-in sheet of {lines} lines").format(
+            path=args.out, lines=format_count(sheet.lines)
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     plans = plan_file(args.file, args.what, encoding=args.encoding)
     mode = ImportMode.VALID_ONLY if args.valid_only else ImportMode.ALL_OR_NOTHING
@@ -933,6 +1054,8 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "export": lambda: _cmd_export(args, clock, out, err),
         "import": lambda: _cmd_import(args, clock, out),
         "report": lambda: _cmd_report(args, clock, out),
+        "ledger-doc": lambda: _cmd_ledger_doc(args, clock, out),
+        "signin-sheet": lambda: _cmd_signin_sheet(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
         "draw": lambda: _cmd_draw(args, clock, out),

@@ -32,3 +32,8 @@ def changelog() -> Path:
 def notices() -> Path:
     """BranchDesk's licence and every bundled component's (written by tools/notices.py)."""
     return resources_dir() / "THIRD_PARTY_NOTICES.txt"
+
+
+def template(name: str) -> Path:
+    """A built-in Word template (resources/templates, written by tools/make_ledger_template.py)."""
+    return resources_dir() / "templates" / name

@@ -4,7 +4,7 @@
     python packaging/size_budget.py bundle dist/BranchDesk [--record]
 
 Two rules, from packaging/size_budget.toml:
-  - the installer never exceeds the limit (45 MB; 50 MB once the evidence issue's dependencies are in);
+  - the installer never exceeds the limit (50 MB, raised from 45 MB for the evidence issue's dependencies);
   - nothing grows unnoticed: an installer (or the Linux bundle in CI) may exceed its recorded size by at most
     the allowance (1 MB), so a stray folder of test data or an unused plugin fails the build long before
     the limit does. A change that grows the build on purpose records the new size (--record) in the same
@@ -22,7 +22,10 @@ from pathlib import Path
 BUDGET = Path(__file__).with_name("size_budget.toml")
 HEADER = """\
 # Size budget of the frozen app, read and written by packaging/size_budget.py (see there). Sizes in bytes.
-# installer_limit: 45 MB now; 50 MB once the evidence issue's dependencies are bundled.
+# installer_limit: 50 MB since the evidence issue's Word ledger (docxtpl, python-docx, lxml, Jinja2,
+# MarkupSafe, typing_extensions): measured from the locked win_amd64 wheels, what PyInstaller collects of
+# them is 6.7 MB, 1.9 MB in the installer's solid LZMA (docs/word-ledger.md); installer_wine was recorded
+# before them.
 """
 
 

@@ -36,11 +36,14 @@ COMMANDS = (
     "package",
     "lock",
     "unlock",
+    "ledger-doc",
+    "signin-sheet",
 )
-# What a user types as it is: the commands and the values of --scale and --what.
-TYPED = frozenset(
-    {*COMMANDS, *SCALES, "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr"}
-)
+# What a user types as it is: the commands (and the words of ledger-doc …), the values of --scale and --what.
+TYPED = frozenset({
+    *COMMANDS, *(word for command in COMMANDS for word in command.split("-")), *SCALES,
+    "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr",
+})  # fmt: skip
 
 
 def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:

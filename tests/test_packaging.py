@@ -99,8 +99,8 @@ def test_size_budget_fails_when_a_2_mb_file_is_added(tmp_path: Path) -> None:
 def test_installer_over_the_limit_fails() -> None:
     size_budget = _size_budget()
     budget = tomllib.loads((ROOT / "packaging" / "size_budget.toml").read_text(encoding="utf-8"))
-    assert budget["installer_limit"] == 45_000_000  # 50 MB once the evidence issue's dependencies are in
-    assert size_budget.check(44_900_000, None, budget["installer_limit"], budget["allowance"]) == []
-    assert size_budget.check(45_100_000, None, budget["installer_limit"], budget["allowance"]) == [
-        "over the limit of 45.0 MB"
+    assert budget["installer_limit"] == 50_000_000  # raised from 45 MB for the evidence issue's dependencies
+    assert size_budget.check(49_900_000, None, budget["installer_limit"], budget["allowance"]) == []
+    assert size_budget.check(50_100_000, None, budget["installer_limit"], budget["allowance"]) == [
+        "over the limit of 50.0 MB"
     ]

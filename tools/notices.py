@@ -39,11 +39,17 @@ ELECTED = {"pyside6-essentials": "LGPL-3.0-only", "shiboken6": "LGPL-3.0-only"}
 # Licence texts for distributions whose wheels carry none (files in tools/licence_texts/). The LGPL-3.0
 # adds its terms to the GPL-3.0's, so both are given.
 STORED = {
+    "LGPL-2.1-only": ["LGPL-2.1-only.txt"],
     "LGPL-3.0-only": ["LGPL-3.0-only.txt", "GPL-3.0-only.txt"],
     "MIT": ["MIT.txt"],
     "MIT License": ["MIT.txt"],
 }
 EXTRA_NOTES = {
+    "docxtpl": (
+        "This package fills the Word ledger's template, used under the LGPL-2.1. A frozen build carries it\n"
+        "as its plain Python source files in the bundle's _internal/docxtpl folder (build.spec), which you\n"
+        "may replace with your own version. Source: https://github.com/elapouya/python-docx-template"
+    ),
     "pyinstaller": (
         "A frozen build's launcher (BranchDesk.exe) is PyInstaller's bootloader, which the\n"
         "exception in PyInstaller's licence lets anyone distribute with a program under any licence\n"

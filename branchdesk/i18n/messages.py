@@ -613,6 +613,38 @@ MESSAGES: dict[str, str] = {
     "key.cannot_read": QT_TRANSLATE_NOOP(
         "Messages", "The ledger's signing key {path} cannot be read: {reason}"
     ),
+    "pairing.not_found": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No pairing is named “{query}”: give a branch's name or the pairing's uuid (as exports write it).",
+    ),
+    "pairing.ambiguous": QT_TRANSLATE_NOOP(
+        "Messages", "“{query}” names several pairings: {candidates}. Give the pairing's uuid."
+    ),
+    "ledger_doc.range_reversed": QT_TRANSLATE_NOOP(
+        "Messages", "The first month {first} is after the last month {last}."
+    ),
+    "ledger_doc.pairing_outside": QT_TRANSLATE_NOOP(
+        "Messages", "The pairing was not active between {first} and {last}; choose other months."
+    ),
+    "ledger_doc.template_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "The Word template {path} cannot be read: {reason}. No document was written."
+    ),
+    "ledger_doc.template_not_docx": QT_TRANSLATE_NOOP(
+        "Messages", "The Word template {path} is not a Word document (.docx). No document was written."
+    ),
+    "ledger_doc.template_broken": QT_TRANSLATE_NOOP(
+        "Messages", "The Word template {path} has a malformed field ({reason}). No document was written."
+    ),
+    "ledger_doc.template_missing_field": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The Word template {path} lacks the field “{field}”, without which it is no ledger. "
+        "No document was written.",
+    ),
+    "ledger_doc.template_unknown_field": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The Word template {path} uses the field “{field}”, which BranchDesk does not fill. "
+        "No document was written; correct the field's name (docs/word-ledger.md lists them).",
+    ),
     "key.damaged": QT_TRANSLATE_NOOP(
         "Messages",
         "The ledger's signing key {path} is damaged or belongs to another ledger. It was left as it is; "

@@ -1214,6 +1214,66 @@ Li Hua: working away</source>
         <translation>PDF文件</translation>
     </message>
     <message>
+        <source>write the Word ledger (台账, .docx) of a region or a pairing</source>
+        <translation>生成区域或一个结对的 Word 台账（.docx）</translation>
+    </message>
+    <message>
+        <source>DOCX</source>
+        <translation>DOCX文件</translation>
+    </message>
+    <message>
+        <source>Word file to write (.docx)</source>
+        <translation>要生成的 Word 文件（.docx）</translation>
+    </message>
+    <message>
+        <source>PAIRING</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>one pairing: a branch's name or the pairing's uuid</source>
+        <translation>一个结对：任一方党支部的名称，或结对的唯一编号（导出表格的“唯一编号”列）</translation>
+    </message>
+    <message>
+        <source>first month, YYYY-MM (default: January of the last month's year)</source>
+        <translation>起始月份，YYYY-MM（默认：截止月份所在年的1月）</translation>
+    </message>
+    <message>
+        <source>last month, YYYY-MM (default: the last month that has ended)</source>
+        <translation>截止月份，YYYY-MM（默认：上一个已结束的月份）</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>the office's own Word template (.docx) instead of the built-in one</source>
+        <translation>使用本单位自己的 Word 模板（.docx），不用内置模板</translation>
+    </message>
+    <message>
+        <source>write a blank sign-in sheet (签到表, .docx) for a pairing's coming activity</source>
+        <translation>为结对即将开展的活动生成空白签到表（.docx）</translation>
+    </message>
+    <message>
+        <source>the activity's date, YYYY-MM-DD (default: left blank to fill in by hand)</source>
+        <translation>活动日期，YYYY-MM-DD（默认留空，手工填写）</translation>
+    </message>
+    <message>
+        <source>PLACE</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>the activity's place</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>the activity's theme</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
         <source>data packages for reporting upward (.bdx)</source>
         <translation>向上级报送用的数据包（.bdx）</translation>
     </message>
@@ -1252,6 +1312,18 @@ Li Hua: working away</source>
     <message>
         <source>{scope}: the key {fingerprint} is trusted.</source>
         <translation>{scope}：已信任密钥 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>the file is a Word document: name a file ending in .docx, not {name}</source>
+        <translation>生成的是 Word 文档，文件名须以 .docx 结尾，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {pairings} pairings, {activities} activities, {photos} photos</source>
+        <translation>已生成 {path}：结对 {pairings} 对，活动 {activities} 次，照片 {photos} 张</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: a sign-in sheet of {lines} lines</source>
+        <translation>已生成 {path}：签到表共 {lines} 行</translation>
     </message>
     <message>
         <source>Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT</source>
@@ -3933,6 +4005,42 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The ledger's signing key {path} cannot be read: {reason}</source>
         <translation>无法读取台账的签名密钥 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>No pairing is named “{query}”: give a branch's name or the pairing's uuid (as exports write it).</source>
+        <translation>没有名为“{query}”的结对：请填写任一方党支部的名称，或结对的唯一编号（导出表格的“唯一编号”列）。</translation>
+    </message>
+    <message>
+        <source>“{query}” names several pairings: {candidates}. Give the pairing's uuid.</source>
+        <translation>“{query}”对应多个结对：{candidates}。请填写结对的唯一编号。</translation>
+    </message>
+    <message>
+        <source>The first month {first} is after the last month {last}.</source>
+        <translation>起始月份 {first} 晚于截止月份 {last}。</translation>
+    </message>
+    <message>
+        <source>The pairing was not active between {first} and {last}; choose other months.</source>
+        <translation>该结对在 {first} 至 {last} 期间不在结对期内，请另选月份。</translation>
+    </message>
+    <message>
+        <source>The Word template {path} cannot be read: {reason}. No document was written.</source>
+        <translation>无法读取 Word 模板 {path}：{reason}。未生成文档。</translation>
+    </message>
+    <message>
+        <source>The Word template {path} is not a Word document (.docx). No document was written.</source>
+        <translation>Word 模板 {path} 不是Word文档（.docx）。未生成文档。</translation>
+    </message>
+    <message>
+        <source>The Word template {path} has a malformed field ({reason}). No document was written.</source>
+        <translation>Word 模板 {path} 中有字段格式错误（{reason}）。未生成文档。</translation>
+    </message>
+    <message>
+        <source>The Word template {path} lacks the field “{field}”, without which it is no ledger. No document was written.</source>
+        <translation>Word 模板 {path} 缺少字段“{field}”，缺了它无法生成台账。未生成文档。</translation>
+    </message>
+    <message>
+        <source>The Word template {path} uses the field “{field}”, which BranchDesk does not fill. No document was written; correct the field's name (docs/word-ledger.md lists them).</source>
+        <translation>Word 模板 {path} 使用了字段“{field}”，本软件不提供该字段。未生成文档；请改正字段名（字段清单见 docs/word-ledger.md）。</translation>
     </message>
     <message>
         <source>The ledger's signing key {path} is damaged or belongs to another ledger. It was left as it is; restore it from a copy of the data folder.</source>

@@ -1,0 +1,105 @@
+"""What the Word ledger (台账) holds, as plain data: the scope and range, the pairings with both
+branches' rosters, each activity's record with its attendance and photos ("一事一档"), the open items
+and the figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from branchdesk.domain.compliance import OverduePairing
+from branchdesk.domain.enums import ActivityType, Area, PairingMethod, Tier
+from branchdesk.domain.months import Month
+from branchdesk.domain.stats import LedgerStats
+
+
+@dataclass(frozen=True)
+class BookBranch:
+    name: str
+    secretary: str | None
+    phone: str | None
+    members: int | None
+    tier: Tier | None  # as it was when paired
+
+
+@dataclass(frozen=True)
+class BookPairing:
+    id: int
+    grassroots: BookBranch
+    organ: BookBranch
+    grassroots_region: str
+    method: PairingMethod
+    started_on: dt.date
+    ended_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class BookAttendance:
+    host: str | None
+    theme: str | None
+    expected: int
+    present: int
+    absentees: tuple[tuple[str, str], ...]  # name, reason
+    made_up_on: dt.date | None  # the make-up session (补课) for the absentees, when held
+
+
+@dataclass(frozen=True)
+class BookPhoto:
+    """A photo as the store keeps it (normalised), or only its thumbnail when the store lacks the file."""
+
+    path: Path | None
+    thumbnail: bytes | None
+    caption: str
+
+
+@dataclass(frozen=True)
+class BookActivity:
+    id: int
+    pairing: BookPairing
+    held_on: dt.date
+    type: ActivityType
+    key_task: str | None
+    areas: tuple[Area, ...]
+    volunteers: int
+    location: str | None
+    summary: str | None
+    weekday_reason: str | None
+    entered_on: dt.date
+    attendance: BookAttendance | None = None
+    recorded_late: bool = False
+    photos: tuple[BookPhoto, ...] = ()
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """The §3 figures of one month of the range (``stats`` for that month, as of its last day)."""
+
+    month: Month
+    stats: LedgerStats
+
+
+@dataclass(frozen=True)
+class LedgerBook:
+    scope: str  # the region's path, or the pairing's two branches
+    figures_region: str  # the region the figures are of
+    first: Month
+    last: Month
+    made_on: dt.date
+    pairings: list[BookPairing]
+    activities: list[BookActivity]
+    overdue: list[tuple[Month, OverduePairing]]
+    weekday: list[BookActivity]  # routine activities on a working day without a reason
+    figures: list[MonthFigures]
+    recorded_late: int | None = None  # None while the ledger cannot tell (no entry times recorded)
+
+
+@dataclass(frozen=True)
+class SigninSheet:
+    """A blank sign-in sheet (签到表) for a pairing's coming activity."""
+
+    pairing: BookPairing
+    day: dt.date | None
+    place: str
+    theme: str
+    lines: int

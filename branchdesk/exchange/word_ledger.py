@@ -1,0 +1,408 @@
+"""The Word ledger (台账) as a .docx, and a blank sign-in sheet (签到表): a docxtpl template filled with the
+book's fields (docs/word-ledger.md lists them). The layout — A4, East Asian fonts in the styles, header rows
+repeated, rows kept whole, explicit widths — lives in the template (tools/make_ledger_template.py makes the
+built-in one), so an office can use its own.
+
+Photos go in without being held in memory: the template is filled with a tiny stand-in picture per photo
+(unique, so python-docx keeps one part each), and the photo files are copied into the zip in their place
+as the file is written. The file is written beside the target and moved into place, never left half-written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import uuid
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+from PIL import Image, UnidentifiedImageError
+
+from branchdesk.domain import cells
+from branchdesk.domain.errors import BranchDeskError, os_reason
+from branchdesk.domain.ledger_book import BookActivity, BookPairing, BookPhoto, LedgerBook, SigninSheet
+from branchdesk.domain.months import Month
+from branchdesk.domain.rates import Rate
+from branchdesk.domain.stats import LedgerStats
+from branchdesk.domain.vocabulary import Concept, name
+from branchdesk.exchange.ledger_export import COMPLIANCE_LABEL
+from branchdesk.resources import template as resource_template
+
+Progress = Callable[[int, int], None]  # steps done, steps in all; may raise to cancel
+
+LEDGER_TEMPLATE = "ledger.docx"
+SIGNIN_TEMPLATE = "signin.docx"
+# The fields a template must use: without them it is not a ledger (or a sign-in sheet) at all.
+REQUIRED_FIELDS = {LEDGER_TEMPLATE: ("activities",), SIGNIN_TEMPLATE: ("lines",)}
+TITLE = "支部联建工作台账"
+SIGNIN_TITLE = "支部联建活动签到表"
+PHOTO_WIDTH_MM = 72  # two photos side by side in the 156 mm type area, with the cells' margins
+PHOTO_MAX_HEIGHT_MM = 60
+_WEEKDAYS = "一二三四五六日"
+
+
+def builtin_template(kind: str = LEDGER_TEMPLATE) -> Path:
+    return resource_template(kind)
+
+
+def _day(day: dt.date | None) -> str:
+    return "" if day is None else f"{day.year}年{day.month}月{day.day}日"
+
+
+def _month(month: Month) -> str:
+    return f"{month.year}年{month.month}月"
+
+
+def _period(first: Month, last: Month) -> str:
+    return _month(first) if first == last else f"{_month(first)}至{_month(last)}"
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _branch_fields(pairing: BookPairing) -> dict[str, Any]:
+    def side(branch: Any, where: str | None) -> dict[str, Any]:
+        return {
+            "name": branch.name + (f"（{where}）" if where else ""),
+            "secretary": _text(branch.secretary),
+            "phone": _text(branch.phone),
+            "members": _text(branch.members),
+            "tier": cells.label(branch.tier) if branch.tier else "—",
+        }
+
+    # The organ branch's name already says its unit (县财政局机关第一党支部); the grassroots one its township.
+    return {
+        "grassroots": side(pairing.grassroots, pairing.grassroots_region),
+        "organ": side(pairing.organ, None),
+    }
+
+
+def _pairing_fields(number: int, pairing: BookPairing) -> dict[str, Any]:
+    ended = f"至{_day(pairing.ended_on)}" if pairing.ended_on else "起"
+    return {
+        "no": number,
+        **_branch_fields(pairing),
+        "method": cells.label(pairing.method),
+        "period": f"{_day(pairing.started_on)}{ended}",
+    }
+
+
+class _Photos:
+    """Stand-in pictures for the photos while the template is filled, and the files they stand for."""
+
+    def __init__(self, template: DocxTemplate) -> None:
+        self._template = template
+        self.files: dict[bytes, Path | bytes] = {}  # stand-in's tag → the photo's file or bytes
+        seed = io.BytesIO()
+        Image.new("L", (1, 1), 255).save(seed, "JPEG")
+        self._seed = seed.getvalue()
+
+    def image(self, photo: BookPhoto) -> InlineImage | str:
+        source: Path | bytes | None = photo.path if photo.path is not None else photo.thumbnail
+        if source is None:
+            return ""
+        try:
+            with Image.open(source if isinstance(source, Path) else io.BytesIO(source)) as image:
+                width, height, kind = image.width, image.height, image.format
+        except (OSError, UnidentifiedImageError):
+            return "（照片无法读取）"
+        scale = min(PHOTO_WIDTH_MM / width, PHOTO_MAX_HEIGHT_MM / height)
+        size = {"width": Mm(width * scale), "height": Mm(height * scale)}
+        if kind != "JPEG":  # rare (the store normalises to JPEG): in memory as it is
+            data = source.read_bytes() if isinstance(source, Path) else source
+            return InlineImage(self._template, io.BytesIO(data), **size)
+        tag = f"branchdesk-photo-{len(self.files)}".encode()
+        # A JPEG comment segment after the JFIF header (which python-docx looks for) makes each unique.
+        split = 4 + int.from_bytes(self._seed[4:6], "big")
+        comment = b"\xff\xfe" + (len(tag) + 2).to_bytes(2, "big") + tag
+        stand_in = self._seed[:split] + comment + self._seed[split:]
+        self.files[tag] = source
+        return InlineImage(self._template, io.BytesIO(stand_in), **size)
+
+    def source_of(self, data: bytes) -> Path | bytes | None:
+        match = re.search(rb"\xff\xfe..(branchdesk-photo-\d+)", data[:64], re.DOTALL)
+        return self.files.get(match.group(1)) if match else None
+
+
+def _photo_rows(activity: BookActivity, photos: _Photos) -> list[list[dict[str, Any]]]:
+    """Two photos a row, each with its caption; an odd last photo beside an empty cell."""
+    entries = []
+    for number, photo in enumerate(activity.photos, start=1):
+        caption = photo.caption or f"活动照片{number}"
+        if photo.path is None:
+            caption += "（原图不在照片库中，此为缩略图）"
+        entries.append({"image": photos.image(photo), "caption": caption})
+    if len(entries) % 2:
+        entries.append({"image": "", "caption": ""})
+    return [entries[i : i + 2] for i in range(0, len(entries), 2)]
+
+
+def _attendance(activity: BookActivity) -> dict[str, Any] | None:
+    found = activity.attendance
+    if found is None:
+        return None
+    absent = "；".join(f"{person}（{reason}）" if reason else person for person, reason in found.absentees)
+    return {
+        "host": _text(found.host),
+        "theme": _text(found.theme),
+        "expected": found.expected,
+        "present": found.present,
+        "absent": absent
+        or ("无" if found.present >= found.expected else f"{found.expected - found.present}人"),
+        "makeup": f"{_day(found.made_up_on)}补课" if found.made_up_on else ("—" if not absent else "未补课"),
+    }
+
+
+def _activity_fields(number: int, activity: BookActivity, photos: _Photos) -> dict[str, Any]:
+    entered = _day(activity.entered_on) + "录入"
+    if activity.recorded_late:
+        entered += "（补录）"
+    return {
+        "no": number,
+        "date": _day(activity.held_on),
+        "weekday": f"星期{_WEEKDAYS[activity.held_on.weekday()]}",
+        "grassroots": activity.pairing.grassroots.name,
+        "organ": activity.pairing.organ.name,
+        "type": cells.label(activity.type),
+        "key_task": _text(activity.key_task) or "—",
+        "areas": "、".join(cells.label(area) for area in activity.areas) or "—",
+        "place": _text(activity.location),
+        "volunteers": activity.volunteers,
+        "content": _text(activity.summary),
+        "entered": entered,
+        "attendance": _attendance(activity),
+        "photo_rows": _photo_rows(activity, photos),
+    }
+
+
+def _open_items(book: LedgerBook) -> list[dict[str, Any]]:
+    themed = name(Concept.THEMED_DAY)
+    items: list[tuple[dt.date, str, str, str, str, str]] = [
+        (month.first_day, _month(month), item.grassroots, item.organ, f"当月未开展{themed}", "待补开展")
+        for month, item in book.overdue
+    ]
+    items += [
+        (
+            activity.held_on,
+            _month(Month.of(activity.held_on)),
+            activity.pairing.grassroots.name,
+            activity.pairing.organ.name,
+            f"{_day(activity.held_on)}{cells.label(activity.type)}在工作日开展，未说明原因",
+            "待说明",
+        )
+        for activity in book.weekday
+    ]
+    items.sort(key=lambda item: item[0])
+    return [
+        {
+            "no": i,
+            "month": month,
+            "grassroots": grassroots,
+            "organ": organ,
+            "matter": matter,
+            "status": status,
+        }
+        for i, (_, month, grassroots, organ, matter, status) in enumerate(items, start=1)
+    ]
+
+
+def _rate(label: str, rate: Rate) -> dict[str, Any]:
+    return {
+        "item": label,
+        "value": f"{rate.percent}%" if rate.percent is not None else "—",
+        "numerator": rate.count,
+        "denominator": rate.total,
+    }
+
+
+def _figure(label: str, value: object) -> dict[str, Any]:
+    return {"item": label, "value": value, "numerator": "", "denominator": ""}
+
+
+def _figures(book: LedgerBook) -> list[dict[str, Any]]:
+    """The §3 figures as ``stats`` gives them: coverage as of the range's end, each month's compliance and
+    activities, and the range's totals (sums of the months)."""
+    if not book.figures:
+        return []
+    end: LedgerStats = book.figures[-1].stats
+    organ, grassroots = name(Concept.ORGAN_BRANCH), name(Concept.GRASSROOTS_BRANCH)
+    rows = [
+        _figure(f"{organ}（截至{_day(end.as_of)}）", end.branches.organ),
+        _figure(f"{grassroots}（截至{_day(end.as_of)}）", end.branches.grassroots),
+        _rate(f"{grassroots}结对{name(Concept.COVERAGE)}", end.grassroots_coverage),
+        _rate(f"{organ}结对{name(Concept.COVERAGE)}", end.organ_coverage),
+        _rate(f"{organ}{name(Concept.OPTIMISATION_RATE)}", end.optimisation),
+    ]
+    for month in book.figures:
+        rows.append(_rate(f"{COMPLIANCE_LABEL}（{_month(month.month)}）", month.stats.compliance))
+    months = [month.stats.activities for month in book.figures]
+    period = _period(book.figures[0].month, book.figures[-1].month)
+    rows += [
+        _figure(f"活动次数（{period}）", sum(m.count for m in months)),
+        _figure(f"{name(Concept.THEMED_DAY)}（{period}）", sum(m.themed_days for m in months)),
+        _figure(f"{name(Concept.KEY_TASK)}活动（{period}）", sum(m.key_task for m in months)),
+        _figure(f"{name(Concept.VOLUNTEERS)}（{period}）", sum(m.volunteer_person_times for m in months)),
+        _figure(f"工作日开展且未说明原因（{period}）", sum(m.weekday for m in months)),
+    ]
+    if book.recorded_late is not None:
+        rows.append(_figure(f"补录活动（{period}）", book.recorded_late))
+    return rows
+
+
+def ledger_context(book: LedgerBook, template: DocxTemplate, photos: _Photos | None = None) -> dict[str, Any]:
+    """The template's fields (docs/word-ledger.md)."""
+    photos = photos or _Photos(template)
+    period = _period(book.first, book.last)
+    return {
+        "title": TITLE,
+        "region": book.scope,
+        "period": period,
+        "generated_on": _day(book.made_on),
+        "pairing_count": len(book.pairings),
+        "activity_count": len(book.activities),
+        "pairings": [_pairing_fields(i, pairing) for i, pairing in enumerate(book.pairings, start=1)],
+        "activities": [
+            _activity_fields(i, activity, photos) for i, activity in enumerate(book.activities, start=1)
+        ],
+        "open_items": _open_items(book),
+        "figures_scope": f"{name(Concept.REGION)}：{book.figures_region}；期间：{period}",
+        "figures": _figures(book),
+        "figures_note": "比率截断（不四舍五入）保留两位小数；分母为零显示“—”。与“统计”功能的口径相同。",
+    }
+
+
+def signin_context(sheet: SigninSheet) -> dict[str, Any]:
+    return {
+        "title": SIGNIN_TITLE,
+        "grassroots": sheet.pairing.grassroots.name,
+        "organ": sheet.pairing.organ.name,
+        "date": _day(sheet.day) if sheet.day else "    年  月  日  时  分",
+        "place": sheet.place,
+        "theme": sheet.theme,
+        "expected": sheet.lines,
+        "lines": list(range(1, sheet.lines + 1)),
+    }
+
+
+_UNDEFINED = (
+    re.compile(r"has no attribute '([^']+)'"),
+    re.compile(r"'([^']+)' is undefined"),
+    re.compile(r"no element '?([^']+)'?"),
+)
+
+
+def _field_named(error: UndefinedError) -> str:
+    for pattern in _UNDEFINED:
+        if found := pattern.search(str(error)):
+            return found.group(1)
+    return str(error)
+
+
+def _open_template(path: Path, kind: str, known: set[str]) -> tuple[DocxTemplate, Environment]:
+    """The template, refused with its first unknown or missing field before anything is written."""
+    try:
+        template = DocxTemplate(path)
+        environment = Environment(undefined=StrictUndefined, autoescape=True)
+        used = template.get_undeclared_template_variables(environment)
+    except TemplateError as error:
+        raise BranchDeskError("ledger_doc.template_broken", path=str(path), reason=str(error)) from None
+    except OSError as error:
+        raise BranchDeskError(
+            "ledger_doc.template_unreadable", path=str(path), reason=os_reason(error)
+        ) from None
+    except (KeyError, ValueError, zipfile.BadZipFile):  # python-docx's words for "not a .docx"
+        raise BranchDeskError("ledger_doc.template_not_docx", path=str(path)) from None
+    for field in REQUIRED_FIELDS[kind]:
+        if field not in used:
+            raise BranchDeskError("ledger_doc.template_missing_field", path=str(path), field=field)
+    unknown = sorted(used - known)
+    if unknown:
+        raise BranchDeskError("ledger_doc.template_unknown_field", path=str(path), field=unknown[0])
+    return template, environment
+
+
+def _render(template: DocxTemplate, environment: Environment, context: dict[str, Any], path: Path) -> None:
+    try:
+        template.render(context, environment, autoescape=True)
+    except UndefinedError as error:
+        raise BranchDeskError(
+            "ledger_doc.template_unknown_field", path=str(path), field=_field_named(error)
+        ) from None
+    except TemplateError as error:
+        raise BranchDeskError("ledger_doc.template_broken", path=str(path), reason=str(error)) from None
+
+
+@contextmanager
+def _beside(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path``, moved into its place when the block ends without an error."""
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except OSError as error:
+        raise BranchDeskError("export.cannot_write", path=str(path), reason=os_reason(error)) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write(template: DocxTemplate, photos: _Photos | None, path: Path, progress: Progress | None) -> None:
+    """Save the filled template, putting each photo's file in its stand-in's place."""
+    rendered = io.BytesIO()
+    template.save(rendered)
+    with (
+        _beside(path) as temporary,
+        zipfile.ZipFile(rendered) as source,
+        zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        members = source.infolist()
+        for done, member in enumerate(members, start=1):
+            data = source.read(member)
+            photo = photos.source_of(data) if photos and member.filename.startswith("word/media/") else None
+            if photo is None:
+                target.writestr(member, data, member.compress_type)
+            elif isinstance(photo, bytes):
+                target.writestr(member.filename, photo, zipfile.ZIP_STORED)
+            else:
+                with (
+                    photo.open("rb") as stream,
+                    target.open(zipfile.ZipInfo(member.filename, member.date_time), "w") as written,
+                ):
+                    shutil.copyfileobj(stream, written, 1 << 20)
+            if progress is not None and done % 50 == 0:
+                progress(done, len(members))
+
+
+def write_ledger_doc(
+    book: LedgerBook, path: Path, template_path: Path | None = None, progress: Progress | None = None
+) -> int:
+    """Write ``book`` as a .docx from the template (default the built-in one); returns the photos put in."""
+    template_path = template_path or builtin_template()
+    template, environment = _open_template(template_path, LEDGER_TEMPLATE, LEDGER_FIELDS)
+    photos = _Photos(template)
+    _render(template, environment, ledger_context(book, template, photos), template_path)
+    _write(template, photos, path, progress)
+    return len(photos.files)
+
+
+def write_signin_sheet(sheet: SigninSheet, path: Path, template_path: Path | None = None) -> None:
+    template_path = template_path or builtin_template(SIGNIN_TEMPLATE)
+    template, environment = _open_template(template_path, SIGNIN_TEMPLATE, SIGNIN_FIELDS)
+    _render(template, environment, signin_context(sheet), template_path)
+    _write(template, None, path, None)
+
+
+LEDGER_FIELDS = {
+    "title", "region", "period", "generated_on", "pairing_count", "activity_count", "pairings", "activities",
+    "open_items", "figures_scope", "figures", "figures_note",
+}  # fmt: skip
+SIGNIN_FIELDS = {"title", "grassroots", "organ", "date", "place", "theme", "expected", "lines"}
