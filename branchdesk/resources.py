@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 
@@ -16,6 +15,8 @@ def resources_dir() -> Path:
     checkout = Path(__file__).resolve().parent.parent / "resources"
     if checkout.is_dir():
         return checkout
+    from importlib import resources  # a regular install only: a checkout and the bundle do without it
+
     return Path(str(resources.files("branchdesk_resources")))
 
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from branchdesk.domain.months import HalfYear
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.resources import resources_dir
+
+if TYPE_CHECKING:
+    from branchdesk.domain.months import HalfYear
 
 CHINESE = "zh_CN"
 ENGLISH = "en"
 DEFAULT_LANGUAGE = CHINESE
 LANGUAGES = (CHINESE, ENGLISH)
+LANGUAGE_NAMES = {CHINESE: "简体中文", ENGLISH: "English"}  # each in its own language
 
 # Texts of Qt's own file dialog that Qt's Chinese catalogue (qtbase_zh_CN) lacks (Qt 6 gave labels access
 # keys; its file types are new): Qt asks every installed catalogue, so ours answers these.

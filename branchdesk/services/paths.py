@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "BranchDesk"
 
 
@@ -15,4 +13,6 @@ def user_data_dir() -> Path:
     override = os.environ.get("BRANCHDESK_DATA_DIR")
     if override:
         return Path(override)
+    import platformdirs  # only here: the window's start does without it when the folder is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

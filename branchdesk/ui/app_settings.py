@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from branchdesk.i18n.language import normalise
+from branchdesk.ui.tabs.contract import LayoutTab
 
 MAX_RECENT = 8
 
@@ -54,3 +57,26 @@ class AppSettings:
 
     def sync(self) -> None:
         self._store.sync()
+
+    # -- the window's layout, as last left -----------------------------------------------------------
+
+    def restore_window(self, window: QWidget, splitter: QSplitter) -> None:
+        """The window's size and place, and the split between the region tree and the tabs."""
+        geometry = self.layout("window")
+        if not geometry.isEmpty():
+            window.restoreGeometry(geometry)
+        else:
+            window.resize(1280, 800)
+        split = self.layout("splitter")
+        if not split.isEmpty():
+            splitter.restoreState(split)
+
+    def save_window(self, window: QWidget, splitter: QSplitter, tabs: Iterable[QWidget]) -> None:
+        """As the window closes: its layout, and the column layout of each tab made (one never made keeps
+        the layout saved before)."""
+        self.set_layout("window", window.saveGeometry())
+        self.set_layout("splitter", splitter.saveState())
+        for tab in tabs:
+            if isinstance(tab, LayoutTab):
+                self.set_layout(tab.objectName(), tab.header_state())
+        self.sync()

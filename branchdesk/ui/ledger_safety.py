@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
 from branchdesk.domain.errors import BranchDeskError
@@ -34,6 +34,8 @@ QUICK_CHECK_AT_ONCE_BYTES = 16 * 2**20
 
 
 class LedgerSafety(QObject):
+    check_ended = Signal()  # the quick check of a file being opened is over: it shows, or it was refused
+
     def __init__(self, host: LedgerHost, context: UiContext, jobs: JobRunner, window: QMainWindow) -> None:
         super().__init__(window)
         self.host = host
@@ -70,6 +72,10 @@ class LedgerSafety(QObject):
         )
         return True
 
+    def pending_path(self) -> Path | None:
+        """The file waiting for its quick check before it shows."""
+        return None if self._pending is None else self._pending[0].path
+
     def _pending_checked(self, checked: object, result: object) -> None:
         if self._pending is None or self._pending[0] is not checked:
             return  # superseded by another file, or the window closed
@@ -78,10 +84,12 @@ class LedgerSafety(QObject):
         self.window.statusBar().clearMessage()
         if isinstance(result, BranchDeskError):
             session.close()
+            self.check_ended.emit()
             self.context.show_error(self.window, error_text(result))
             return
         assert isinstance(result, list)
         self._checked(session, show, result)
+        self.check_ended.emit()
 
     def _checked(
         self, session: LedgerSession, show: Callable[[LedgerSession], None], problems: list[Problem]

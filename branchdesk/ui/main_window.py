@@ -1,73 +1,130 @@
 """The main window: it puts the parts together (menus, region tree, tabs, status bar) and passes on what one
-part tells the others: a ledger opened or closed, a region selected, a change saved."""
+part tells the others: a ledger opened or closed, a region selected, a change saved.
+
+At start-up (app.py) the window paints its frame first (the menus, the tabs' names and the name of the ledger
+being opened) and makes its parts right after (``assemble``): their modules, and what they import below ui,
+are imported there, so that the first paint waits for none of them."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QSignalBlocker
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QStackedWidget, QWidget
 
 from branchdesk import PRODUCT_NAME
-from branchdesk.domain.changes import Changed
-from branchdesk.ui.action_names import action_name
-from branchdesk.ui.backup_actions import BackupActions
 from branchdesk.ui.context import UiContext
-from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.empty_hints import EmptyHints, HintSteps, action_step, button_step
-from branchdesk.ui.exchange_actions import ExchangeActions
-from branchdesk.ui.jobs.runner import JobRunner
-from branchdesk.ui.ledger_files import LedgerFiles
-from branchdesk.ui.package_actions import PackageActions
-from branchdesk.ui.region_actions import RegionActions
-from branchdesk.ui.region_tree import RegionTreePanel
-from branchdesk.ui.session import LedgerSession
-from branchdesk.ui.status_figures import StatusFigures
 from branchdesk.ui.tabs.catalogue import WindowTabs
-from branchdesk.ui.tabs.contract import DrillDown, DrillTarget, LayoutTab, MenuTab
-from branchdesk.ui.tool_dialogs import ToolDialogs
-from branchdesk.ui.welcome import WelcomePage
-from branchdesk.ui.window_menus import MenuCommands, WindowMenus
+from branchdesk.ui.tabs.contract import DrillTarget, LayoutTab, LedgerTab, MenuTab
+from branchdesk.ui.window_menus import WindowMenus, window_commands
 
 if TYPE_CHECKING:
+    from branchdesk.domain.changes import Changed
+    from branchdesk.ui.backup_actions import BackupActions
+    from branchdesk.ui.edits import LedgerEdits
+    from branchdesk.ui.empty_hints import EmptyHints
+    from branchdesk.ui.exchange_actions import ExchangeActions
+    from branchdesk.ui.jobs.runner import JobRunner
+    from branchdesk.ui.ledger_files import LedgerFiles
+    from branchdesk.ui.ledger_safety import LedgerSafety
+    from branchdesk.ui.package_actions import PackageActions
+    from branchdesk.ui.region_actions import RegionActions
+    from branchdesk.ui.region_tree import RegionTreePanel
+    from branchdesk.ui.session import LedgerSession
+    from branchdesk.ui.status_figures import StatusFigures
     from branchdesk.ui.tabs.activities import ActivitiesTab
     from branchdesk.ui.tabs.branches import BranchesTab
     from branchdesk.ui.tabs.chart import ChartTab
+    from branchdesk.ui.tabs.contract import DrillDown
     from branchdesk.ui.tabs.coverage import CoverageTab
     from branchdesk.ui.tabs.frequency import FrequencyTab
     from branchdesk.ui.tabs.pairings import PairingsTab
+    from branchdesk.ui.tool_dialogs import ToolDialogs
+    from branchdesk.ui.welcome import WelcomePage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext) -> None:
+    # The parts, made by ``assemble``.
+    jobs: JobRunner  # all work off the UI thread: the tabs' and dialogs' reads, backups, checks, exchange
+    edits: LedgerEdits  # every write of every tab: one undo step and one `changed` signal per action
+    files: LedgerFiles
+    safety: LedgerSafety
+    regions: RegionTreePanel
+    region_actions: RegionActions
+    tools: ToolDialogs
+    figures: StatusFigures
+    backups: BackupActions
+    exchange: ExchangeActions
+    packages: PackageActions
+    empty_hints: EmptyHints
+    welcome: WelcomePage  # the page while no ledger is open
+
+    def __init__(self, context: UiContext, *, assemble: bool = True) -> None:
+        """The window's frame; its parts too unless ``assemble`` is False (then ``assemble()`` makes them,
+        before the event loop hands the window any input)."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.context = context
-        # All work off the UI thread: the tabs' and dialogs' reads, backups, checks, imports and exports.
-        self.jobs = JobRunner(context.clock, context.data_dir / "logs", self)
-        # Every write of every tab goes through this: one undo step and one `changed` signal per action.
-        self.edits = LedgerEdits(context.show_error, self.jobs, self)
-        self.files = LedgerFiles(context, self.edits, self.jobs, self)
-        self.safety = self.files.safety
-        self.regions = RegionTreePanel(self.jobs, self)
-        self.region_actions = RegionActions(self.regions, self.edits, self)
-        self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, self)
-        self.tabs = WindowTabs(
-            self.edits, self.jobs, self.tools.open_compliance, self.tools.open_key_tasks, self
-        )
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.regions)
+        self.assembled = False
+        self._opening: Path | None = None  # the ledger named while the parts are being made
+        self.tabs = WindowTabs(self, self)
+        # Where the region tree goes: what is being opened, until the tree is there.
+        self.opening_label = QLabel(self)
+        self.opening_label.setObjectName("openingLedger")
+        self.side = QStackedWidget(self)
+        self.side.addWidget(self.opening_label)
+        self.splitter = QSplitter()  # side by side; not QSplitter(parent): its overloads build Qt's namespace
+        self.splitter.setObjectName("ledgerPage")
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([260, 1000])
-        self.welcome = WelcomePage(self.new_ledger, self.files.choose_and_open, self.files.open_demo, self)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.welcome)
         self.pages.addWidget(self.splitter)
         self.setCentralWidget(self.pages)
+        self.menus = WindowMenus(self, window_commands(self))
+        context.settings.restore_window(self, self.splitter)
+        self.retranslate()
+        if assemble:
+            self.assemble()
 
+    def show_opening(self, path: Path) -> None:
+        """Before the parts are made: the ledger's name in the title and that it is being opened."""
+        self._opening = path
+        self._show_page()
+        self._show_title()
+        self.statusBar().showMessage(self.tr("Opening {file}…").format(file=path.name))
+
+    def assemble(self) -> None:
+        """Make the window's parts and connect them."""
+        if self.assembled:
+            return
+        from branchdesk.ui.backup_actions import BackupActions
+        from branchdesk.ui.edits import LedgerEdits
+        from branchdesk.ui.empty_hints import EmptyHints, HintSteps, action_step, button_step
+        from branchdesk.ui.exchange_actions import ExchangeActions
+        from branchdesk.ui.jobs.runner import JobRunner
+        from branchdesk.ui.ledger_files import LedgerFiles
+        from branchdesk.ui.package_actions import PackageActions
+        from branchdesk.ui.region_actions import RegionActions
+        from branchdesk.ui.region_tree import RegionTreePanel
+        from branchdesk.ui.status_figures import StatusFigures
+        from branchdesk.ui.tool_dialogs import ToolDialogs
+        from branchdesk.ui.welcome import WelcomePage
+
+        context = self.context
+        self.jobs = JobRunner(context.clock, context.data_dir / "logs", self)
+        self.edits = LedgerEdits(context.show_error, self.jobs, self)
+        self.files = LedgerFiles(context, self.edits, self.jobs, self)
+        self.safety = self.files.safety
+        self.welcome = WelcomePage(self.new_ledger, self.files.choose_and_open, self.open_demo, self)
+        self.pages.addWidget(self.welcome)
+        self.regions = RegionTreePanel(self.jobs, self)
+        self.side.addWidget(self.regions)
+        self.region_actions = RegionActions(self.regions, self.edits, self)
+        self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, self)
         self.figures = StatusFigures(self.statusBar(), self.jobs, lambda: context.translations.language)
         self.backups = BackupActions(self.files, context, self.jobs, self)
         self.exchange = ExchangeActions(
@@ -87,10 +144,7 @@ class MainWindow(QMainWindow):
             ),
             self,
         )
-        self.tabs.made.connect(self._tab_made)
-        self.menus = WindowMenus(
-            self,
-            self._menu_commands(),
+        self.menus.add_part_actions(
             file_actions=[
                 *self.exchange.import_actions(),
                 *self.exchange.export_actions(),
@@ -99,37 +153,18 @@ class MainWindow(QMainWindow):
             edit_actions=[self.edits.undo_action, self.edits.redo_action],
             region_actions=self.region_actions.all(),
         )
+        self.tabs.made.connect(self._tab_made)
         self.files.opened.connect(self._on_opened)
         self.files.closing.connect(self._on_closing)
         self.files.closed.connect(self._on_closed)
+        self.safety.check_ended.connect(self._refresh)
         self.tabs.drill_down.connect(self.drill_down)
         self.tabs.chart_shown.connect(self.exchange.enable)
         self.regions.region_selected.connect(self._on_region_selected)
         self.edits.changed.connect(self._on_ledger_changed)
+        self.assembled = True
         self.retranslate()
-        self._restore_layout()
-
-    def _menu_commands(self) -> MenuCommands:
-        tools = self.tools
-        return MenuCommands(
-            new_ledger=self.new_ledger,
-            open_ledger=self.files.choose_and_open,
-            fill_recent=self.files.fill_recent,
-            back_up=self.backups.back_up_now,
-            restore=self.backups.restore,
-            quit=self.close,
-            ledger_history=tools.show_ledger_history,
-            check_database=self.safety.check_database,
-            holidays=tools.open_holidays,
-            key_tasks=tools.open_key_tasks,
-            compliance=tools.open_compliance,
-            settings=tools.open_settings,
-            set_language=tools.set_language,
-            guide=tools.open_guide,
-            about=tools.open_about,
-            branch_commands=lambda: self.tabs.tab("branches"),
-            pairings=self._pairings_in_front,
-        )
+        self._show_page()
 
     def _tab_made(self, tab: QWidget) -> None:
         self.empty_hints.attach(tab)
@@ -140,16 +175,21 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.menus.retranslate(self.context.translations.language)
-        self.exchange.retranslate()
-        self.packages.retranslate()
-        self.edits.retranslate()
-        self.region_actions.retranslate()
         self.tabs.retranslate()
-        self.welcome.retranslate()
-        self.regions.retranslate()
-        self.figures.retranslate()
+        # Centred by its paragraph (vertically by QLabel's default): an alignment would need Qt's namespace,
+        # which the frame paints without (app.py).
+        opening = self.tr("Opening the ledger…")
+        self.opening_label.setText(f'<p align="center">{opening}</p>')
+        if self.assembled:
+            self.welcome.retranslate()
+            self.exchange.retranslate()
+            self.packages.retranslate()
+            self.edits.retranslate()
+            self.region_actions.retranslate()
+            self.regions.retranslate()
+            self.figures.retranslate()
+            self._show_hints()
         self._show_title()
-        self._show_hints()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -165,7 +205,7 @@ class MainWindow(QMainWindow):
     def show_tab(self, tab_id: str) -> QWidget:
         return self.tabs.show_tab(tab_id)
 
-    def _pairings_in_front(self) -> PairingsTab:
+    def pairings_in_front(self) -> PairingsTab:
         tab = self.pairings_tab
         self.tabs.setCurrentWidget(tab)
         return tab
@@ -213,14 +253,30 @@ class MainWindow(QMainWindow):
 
     @property
     def session(self) -> LedgerSession | None:
-        return self.files.session
+        return self.files.session if self.assembled else None
 
     def open_path(self, path: Path) -> bool:
-        """Open ``path`` here, unless another window has it open: that one is brought forward."""
-        return self.files.open_path(path)
+        """Open ``path`` here, unless another window has it open: that one is brought forward. A large file
+        shows once its quick check is done (ui/ledger_safety.py); until then the window says it is opening."""
+        self._opening = path
+        opened = self.files.open_path(path)
+        self._opening = None
+        self._refresh()
+        return opened
 
     def open_demo(self) -> None:
         self.files.open_demo()
+
+    def opening(self) -> Path | None:
+        """The ledger being opened, until it shows or is refused."""
+        return self._opening or (self.safety.pending_path() if self.assembled else None)
+
+    def first_screen_shown(self) -> bool:
+        """A ledger is open and the tab on show has read what it shows (for the start-up benchmark)."""
+        tab = self.tabs.currentWidget()
+        if self.session is None or tab not in self.tabs.made_tabs():
+            return False
+        return not cast(LedgerTab, tab).busy()
 
     def new_ledger(self) -> None:
         home = self.files.new_ledger()
@@ -236,7 +292,6 @@ class MainWindow(QMainWindow):
             self.regions.load(session.region_tree())
         self.tabs.set_ledger(session.ledger, self.regions.selected_region())
         self.tabs.make_all_soon()
-        self.pages.setCurrentWidget(self.splitter)
         self.region_actions.update_enabled()
         self._refresh()
         self.backups.back_up_if_due()
@@ -249,16 +304,7 @@ class MainWindow(QMainWindow):
         self.tabs.stop_reading()
 
     def _on_closed(self) -> None:
-        self.pages.setCurrentWidget(self.welcome)
         self._refresh()
-
-    def bring_forward(self) -> None:
-        """Another start asked for the ledger open here: show this window on top."""
-        if self.isMinimized():
-            self.showNormal()
-        self.show()
-        self.raise_()
-        self.activateWindow()
 
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
@@ -286,13 +332,29 @@ class MainWindow(QMainWindow):
         if session is not None and self.regions.changed(done, session.ledger):
             self._on_region_selected(self.regions.selected_region())  # the selected region was removed
         self._refresh()
+        from branchdesk.ui.action_names import action_name  # a part's module (``assemble``)
+
         self.statusBar().showMessage(self.tr("Saved: {action}").format(action=action_name(done)), 5000)
 
     def _refresh(self) -> None:
-        """The window title, and the status bar's figures for the selected region (computed off-thread)."""
+        """The page on show, the window title, and the status bar's figures for the selected region
+        (computed off-thread)."""
+        self._show_page()
         self._show_title()
         self._show_hints()
         self.figures.refresh(self.session, self.regions.selected_region())
+
+    def _show_page(self) -> None:
+        """The open ledger; else the one being opened (that it is, where the region tree goes); else the
+        welcome page."""
+        if self.session is not None:
+            self.pages.setCurrentWidget(self.splitter)
+            self.side.setCurrentWidget(self.regions)
+        elif self.opening() is not None:
+            self.pages.setCurrentWidget(self.splitter)
+            self.side.setCurrentIndex(0)
+        elif self.assembled:
+            self.pages.setCurrentWidget(self.welcome)
 
     def _show_hints(self) -> None:
         self.empty_hints.refresh(
@@ -301,43 +363,29 @@ class MainWindow(QMainWindow):
 
     def _show_title(self) -> None:
         session = self.session
-        self.figures.show_file(session)
-        if session is None:
-            self.setWindowTitle(PRODUCT_NAME)
-        else:
+        opening = self.opening()
+        if session is not None:
             name = session.path.name
             if session.read_only:
                 name = self.tr("{file} (read-only)").format(file=name)
             self.setWindowTitle(f"{name} — {PRODUCT_NAME}")
-        self.menus.enable(open_=session is not None, writable=session is not None and not session.read_only)
-        self.exchange.enable()
-        self.packages.enable()
-
-    # -- layout --------------------------------------------------------------------------------------
-
-    def _restore_layout(self) -> None:
-        settings = self.context.settings
-        geometry = settings.layout("window")
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        elif opening is not None:
+            self.setWindowTitle(f"{opening.name} — {PRODUCT_NAME}")
         else:
-            self.resize(1280, 800)
-        splitter = settings.layout("splitter")
-        if not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+            self.setWindowTitle(PRODUCT_NAME)
+        self.menus.enable(open_=session is not None, writable=session is not None and not session.read_only)
+        if self.assembled:
+            self.figures.show_file(session)
+            self.exchange.enable()
+            self.packages.enable()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        settings = self.context.settings
-        settings.set_layout("window", self.saveGeometry())
-        settings.set_layout("splitter", self.splitter.saveState())
-        for tab in self.tabs.made_tabs():  # a tab never shown keeps the layout saved before
-            if isinstance(tab, LayoutTab):
-                settings.set_layout(tab.objectName(), tab.header_state())
-        settings.sync()
-        self.tabs.stop_reading()
-        self.backups.shut_down()
-        self.safety.shut_down()
-        # Reads are cancelled, work in order finished, and what it reported delivered (a backup's message).
-        self.jobs.shut_down()
-        self.files.shut_down()
+        self.context.settings.save_window(self, self.splitter, self.tabs.made_tabs())
+        if self.assembled:
+            self.tabs.stop_reading()
+            self.backups.shut_down()
+            self.safety.shut_down()
+            # Reads are cancelled, work in order finished, what it reported delivered (a backup's message).
+            self.jobs.shut_down()
+            self.files.shut_down()
         super().closeEvent(event)

@@ -7,22 +7,31 @@ that finds the lock taken connects to the socket and asks the holder to raise it
 After a crash the lock file names a process that no longer runs, which ``QLockFile`` recognises as stale and
 takes over; a socket file left behind on Linux is removed before listening again. Only the lock's holder
 ever removes or creates the socket, so two starts at the same moment cannot take it from each other.
+
+A start takes the lock before its window shows and listens once the window's parts are made (QtNetwork is
+loaded then, not before the first paint); a start that finds the lock taken meanwhile tries again a few
+times, a moment apart.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import os
 import sys
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 # How long to wait for the holder's answer; it may still be starting (lock taken, not yet listening).
 CONNECT_TIMEOUT_MS = 500
 CONNECT_ATTEMPTS = 4
+CONNECT_RETRY_S = 0.25
 _RAISE = b"raise\n"
 
 
@@ -36,7 +45,9 @@ def _user() -> str:
 def instance_name(path: Path, user: str) -> str:
     """The lock's and the socket's name for ``path``: the same however the path is written."""
     resolved = os.path.normcase(str(Path(path).resolve()))  # Windows paths ignore case
-    digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:32]
+    # SHA-256 by Qt: hashlib's OpenSSL would be loaded before the window's first paint only for this.
+    sha256 = QCryptographicHash.hash(f"{user}\0{resolved}".encode(), QCryptographicHash.Algorithm.Sha256)
+    digest = bytes(sha256.toHex().data()).decode()[:32]
     return f"branchdesk-{digest}"
 
 
@@ -54,10 +65,19 @@ class LedgerInstances(QObject):
 
     activated = Signal()
 
-    def __init__(self, lock_dir: Path, user: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        lock_dir: Path,
+        user: str | None = None,
+        parent: QObject | None = None,
+        *,
+        answer_later: bool = False,
+    ) -> None:
+        """With ``answer_later`` a claim takes the lock only; ``answer()`` starts listening."""
         super().__init__(parent)
         self.lock_dir = lock_dir
         self.user = user if user is not None else _user()
+        self._answering = not answer_later
         self._name: str | None = None
         self._lock: QLockFile | None = None
         self._server: QLocalServer | None = None
@@ -86,16 +106,32 @@ class LedgerInstances(QObject):
             return True
         self.release()
         self._name, self._lock = name, lock
+        if self._answering:
+            self._listen(name)
+        return True
+
+    def answer(self) -> None:
+        """From now on, answer other starts (for the ledger held now, and those claimed later)."""
+        self._answering = True
+        if self._name is not None and self._server is None:
+            self._listen(self._name)
+
+    def _listen(self, name: str) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(name)  # a socket file left by a crash
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         server.newConnection.connect(self._on_connection)
         if server.listen(name):
             self._server = server
-        return True
 
     def _ask_to_raise(self, name: str) -> bool:
-        for _ in range(CONNECT_ATTEMPTS):
+        from PySide6.QtNetwork import QLocalSocket
+
+        for attempt in range(CONNECT_ATTEMPTS):
+            if attempt:
+                time.sleep(CONNECT_RETRY_S)  # the holder may be starting: lock taken, not listening yet
             socket = QLocalSocket()
             socket.connectToServer(name)
             if socket.waitForConnected(CONNECT_TIMEOUT_MS):
@@ -126,3 +162,12 @@ class LedgerInstances(QObject):
             self._lock.unlock()
             self._lock = None
         self._name = None
+
+
+def bring_forward(window: QWidget) -> None:
+    """Another start asked for the ledger open in ``window``: show it on top."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()

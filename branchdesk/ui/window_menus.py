@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from branchdesk.ui.dialogs.settings import LANGUAGE_NAMES
+from branchdesk.i18n.language import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
+    from branchdesk.ui.backup_actions import BackupActions
+    from branchdesk.ui.ledger_files import LedgerFiles
+    from branchdesk.ui.ledger_safety import LedgerSafety
+    from branchdesk.ui.tabs.catalogue import WindowTabs
     from branchdesk.ui.tabs.pairings import PairingsTab
+    from branchdesk.ui.tool_dialogs import ToolDialogs
 
 Command = Callable[[], object]
 
@@ -40,6 +45,45 @@ class MenuCommands:
     pairings: Callable[[], PairingsTab]  # the Pairings tab, brought to the front: its rows and selection
 
 
+class CommandHost(Protocol):
+    """The window, as its menus' commands use it: its parts are made after the menus are first painted
+    (ui/main_window.py), so each command finds them when it runs."""
+
+    files: LedgerFiles
+    backups: BackupActions
+    safety: LedgerSafety
+    tools: ToolDialogs
+    tabs: WindowTabs
+
+    def new_ledger(self) -> None: ...
+
+    def close(self) -> bool: ...
+
+    def pairings_in_front(self) -> PairingsTab: ...
+
+
+def window_commands(window: CommandHost) -> MenuCommands:
+    return MenuCommands(
+        new_ledger=window.new_ledger,
+        open_ledger=lambda: window.files.choose_and_open(),
+        fill_recent=lambda menu: window.files.fill_recent(menu),
+        back_up=lambda: window.backups.back_up_now(),
+        restore=lambda: window.backups.restore(),
+        quit=window.close,
+        ledger_history=lambda: window.tools.show_ledger_history(),
+        check_database=lambda: window.safety.check_database(),
+        holidays=lambda: window.tools.open_holidays(),
+        key_tasks=lambda: window.tools.open_key_tasks(),
+        compliance=lambda: window.tools.open_compliance(),
+        settings=lambda: window.tools.open_settings(),
+        set_language=lambda language: window.tools.set_language(language),
+        guide=lambda: window.tools.open_guide(),
+        about=lambda: window.tools.open_about(),
+        branch_commands=lambda: window.tabs.tab("branches"),
+        pairings=window.pairings_in_front,
+    )
+
+
 # The Pairing menu: each command acts on the Pairings tab.
 PAIRING_COMMANDS: tuple[tuple[str, Callable[[PairingsTab], object]], ...] = (
     ("pairAction", lambda tab: tab.add_pairing()),
@@ -51,15 +95,7 @@ PAIRING_COMMANDS: tuple[tuple[str, Callable[[PairingsTab], object]], ...] = (
 
 
 class WindowMenus(QObject):
-    def __init__(
-        self,
-        window: QMainWindow,
-        commands: MenuCommands,
-        *,
-        file_actions: Sequence[QAction],
-        edit_actions: Sequence[QAction],
-        region_actions: Sequence[QAction],
-    ) -> None:
+    def __init__(self, window: QMainWindow, commands: MenuCommands) -> None:
         super().__init__(window)
         self._window = window
         bar = window.menuBar()
@@ -70,16 +106,14 @@ class WindowMenus(QObject):
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(lambda: commands.fill_recent(self.recent_menu))
         self.file_menu.addSeparator()
-        self.file_menu.addActions(list(file_actions))  # import, export, view export, report, chart
-        self.file_menu.addSeparator()
+        self._before_backup = self.file_menu.addSeparator()  # import, export, view export, report, chart
         self.backup_action = self._action(self.file_menu, commands.back_up)
         self.restore_action = self._action(self.file_menu, commands.restore)
         self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, commands.quit, QKeySequence("Ctrl+Q"))
 
         self.edit_menu = bar.addMenu("")
-        self.edit_menu.addActions(list(edit_actions))  # undo, redo
-        self.edit_menu.addSeparator()
+        self._before_history = self.edit_menu.addSeparator()  # undo, redo
         self.ledger_history_action = self._action(
             self.edit_menu, commands.ledger_history, name="ledgerHistory"
         )
@@ -91,7 +125,6 @@ class WindowMenus(QObject):
         self.branch_menu.aboutToShow.connect(commands.branch_commands)
         self._before_regions = self.branch_menu.addSeparator()
         self.region_menu = self.branch_menu.addMenu("")
-        self.region_menu.addActions(list(region_actions))
 
         self.pairing_menu = bar.addMenu("")
         self.pairing_menu.setObjectName("pairingMenu")
@@ -137,10 +170,23 @@ class WindowMenus(QObject):
         action = QAction(self._window)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            # Not setShortcut, which builds Qt's namespace (12 ms) that the window's first paint does without.
+            action.setShortcuts(shortcut if isinstance(shortcut, QKeySequence.StandardKey) else [shortcut])
         action.triggered.connect(lambda _checked=False: command())
         menu.addAction(action)
         return action
+
+    def add_part_actions(
+        self,
+        *,
+        file_actions: Sequence[QAction],
+        edit_actions: Sequence[QAction],
+        region_actions: Sequence[QAction],
+    ) -> None:
+        """The commands that come with the window's parts, made after the menus are first painted."""
+        self.file_menu.insertActions(self._before_backup, list(file_actions))
+        self.edit_menu.insertActions(self._before_history, list(edit_actions))
+        self.region_menu.addActions(list(region_actions))
 
     def add_branch_commands(self, actions: Sequence[QAction]) -> None:
         self.branch_menu.insertActions(self._before_regions, list(actions))

@@ -3148,6 +3148,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>结对</translation>
     </message>
     <message>
+        <source>Opening {file}…</source>
+        <translation>正在打开 {file}…</translation>
+    </message>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation>正在打开台账…</translation>
+    </message>
+    <message>
         <source>Activities</source>
         <translation>活动</translation>
     </message>

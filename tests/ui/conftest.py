@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.i18n.language import Translations
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.app_settings import AppSettings
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.fonts import apply_ui_font
 from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
 
 
 class Recorder:
@@ -33,6 +35,16 @@ class Recorder:
 @pytest.fixture
 def recorder() -> Recorder:
     return Recorder()
+
+
+@pytest.fixture
+def villages(build: LedgerBuilder, ledger: Ledger) -> Path:
+    """A closed ledger: 信阳市's tree with 300 villages in 潢川县/城关镇."""
+    tree = build.tree()
+    build.villages(tree["hc_chengguan"], 300)
+    path = ledger.path
+    ledger.close()
+    return path
 
 
 @pytest.fixture

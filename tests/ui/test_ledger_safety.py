@@ -29,22 +29,11 @@ from branchdesk.storage import ledger as ledger_module
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import SCHEMA_VERSION
 from branchdesk.ui.main_window import MainWindow
-from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
 
 
 def fingerprint(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
-
-
-@pytest.fixture
-def villages(build: LedgerBuilder, ledger: Ledger) -> Path:
-    """A closed ledger: 信阳市's tree with 300 villages in 潢川县/城关镇."""
-    tree = build.tree()
-    build.villages(tree["hc_chengguan"], 300)
-    path = ledger.path
-    ledger.close()
-    return path
 
 
 def as_sqlite_raises(error: sqlite3.Error, code: str) -> sqlite3.Error:

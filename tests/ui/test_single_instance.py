@@ -30,8 +30,8 @@ def locks(tmp_path: Path) -> Path:
 def instances(locks: Path) -> Iterator[Callable[..., LedgerInstances]]:
     made: list[LedgerInstances] = []
 
-    def make(user: str = "张三") -> LedgerInstances:
-        made.append(LedgerInstances(locks, user=user))
+    def make(user: str = "张三", *, answer_later: bool = False) -> LedgerInstances:
+        made.append(LedgerInstances(locks, user=user, answer_later=answer_later))
         return made[-1]
 
     yield make
@@ -174,3 +174,16 @@ def test_a_refused_file_does_not_take_the_open_ledgers_place(
     assert not window.open_path(bad)
     assert not instances().claim(closed_ledger), "this window still holds the ledger it shows"
     assert instances().claim(bad)
+
+
+def test_a_start_holds_its_ledger_at_once_and_answers_once_its_window_is_made(
+    instances: Callable[..., LedgerInstances], closed_ledger: Path, qtbot: object
+) -> None:
+    starting = instances(answer_later=True)  # as app.py starts a window
+    assert starting.claim(closed_ledger)
+    early = instances()
+    assert early.claim(closed_ledger), "nobody answers before the window is made: opened, not held"
+    early.release()
+    starting.answer()
+    with qtbot.waitSignal(starting.activated, timeout=3000):  # type: ignore[attr-defined]
+        assert not instances().claim(closed_ledger), "the second start is sent to the first window"

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
-from branchdesk.i18n.language import CHINESE, ENGLISH
-
-LANGUAGE_NAMES = {CHINESE: "简体中文", ENGLISH: "English"}
+from branchdesk.i18n.language import LANGUAGE_NAMES
 
 
 class SettingsDialog(QDialog):

@@ -3,23 +3,23 @@ so the window starts with only what its first screen needs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
-from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.tabs.deck import TabDeck, TabSpec
 
 if TYPE_CHECKING:
+    from branchdesk.ui.edits import LedgerEdits
+    from branchdesk.ui.jobs.runner import JobRunner
     from branchdesk.ui.tabs.activities import ActivitiesTab
     from branchdesk.ui.tabs.branches import BranchesTab
     from branchdesk.ui.tabs.chart import ChartTab
     from branchdesk.ui.tabs.coverage import CoverageTab
     from branchdesk.ui.tabs.frequency import FrequencyTab
     from branchdesk.ui.tabs.pairings import PairingsTab
+    from branchdesk.ui.tool_dialogs import ToolDialogs
 
 CHART_TAB_IDS = ("coverage", "activity-frequency")
 
@@ -27,45 +27,52 @@ CHART_TAB_IDS = ("coverage", "activity-frequency")
 translate = QCoreApplication.translate
 
 
+class TabParts(Protocol):
+    """What a tab is made with: the window's parts, which are made after its first paint (the tab bar is
+    on it), and before any tab."""
+
+    @property
+    def edits(self) -> LedgerEdits: ...
+
+    @property
+    def jobs(self) -> JobRunner: ...
+
+    @property
+    def tools(self) -> ToolDialogs: ...
+
+
 class WindowTabs(TabDeck):
     drill_down = Signal(object)  # DrillDown: a chart's bar was clicked
     chart_shown = Signal()  # a chart tab drew a chart or took it away
 
-    def __init__(
-        self,
-        edits: LedgerEdits,
-        jobs: JobRunner,
-        open_compliance: Callable[[], None],
-        open_key_tasks: Callable[[], None],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, parts: TabParts, parent: QWidget | None = None) -> None:
         def branches(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.branches import BranchesTab
 
-            return BranchesTab(edits, jobs, parent)
+            return BranchesTab(parts.edits, parts.jobs, parent)
 
         def pairings(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.pairings import PairingsTab
 
-            return PairingsTab(edits, jobs, parent)
+            return PairingsTab(parts.edits, parts.jobs, parent)
 
         def activities(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.activities import ActivitiesTab
 
-            tab = ActivitiesTab(jobs, edits, parent)
-            tab.open_compliance = open_compliance
-            tab.open_key_tasks = open_key_tasks
+            tab = ActivitiesTab(parts.jobs, parts.edits, parent)
+            tab.open_compliance = parts.tools.open_compliance
+            tab.open_key_tasks = parts.tools.open_key_tasks
             return tab
 
         def coverage(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.coverage import CoverageTab
 
-            return self._chart(CoverageTab(jobs, parent))
+            return self._chart(CoverageTab(parts.jobs, parent))
 
         def frequency(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.frequency import FrequencyTab
 
-            return self._chart(FrequencyTab(jobs, parent))
+            return self._chart(FrequencyTab(parts.jobs, parent))
 
         specs = [
             TabSpec("branches", lambda: translate("MainWindow", "Branches"), branches),

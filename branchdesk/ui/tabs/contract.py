@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
-from branchdesk.domain.months import Month
+from PySide6.QtCore import QAbstractItemModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QByteArray
     from PySide6.QtGui import QAction
 
     from branchdesk.domain.changes import Changed
+    from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
+    from branchdesk.domain.months import Month
     from branchdesk.storage.ledger import Ledger
 
 
@@ -88,6 +87,8 @@ class TableView:
 
 def table_headers(model: QAbstractItemModel) -> list[str]:
     """A table's column headers as shown."""
+    from PySide6.QtCore import Qt  # not at import: the window's frame paints without Qt's namespace (app.py)
+
     return [str(model.headerData(i, Qt.Orientation.Horizontal)) for i in range(model.columnCount())]
 
 

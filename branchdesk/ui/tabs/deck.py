@@ -82,7 +82,7 @@ class TabDeck(QTabWidget):
         """Make the tabs not made yet, one per turn of the event loop: the window is on screen first, and
         each tab is ready (with its layout) before anyone turns to it."""
         if len(self._made) < len(self._specs):
-            QTimer.singleShot(0, self._make_next)
+            QTimer.singleShot(0, self, self._make_next)  # not after the window is gone
 
     def _make_next(self) -> None:
         waiting = [tab_id for tab_id in self._specs if tab_id not in self._made]
