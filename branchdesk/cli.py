@@ -20,6 +20,7 @@ from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import Month, parse_date
+from branchdesk.domain.package_merge import COUNT_KEYS, Outcome, Rejection, Settlement, Take
 from branchdesk.domain.packages import scope_json
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
@@ -29,6 +30,7 @@ from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
 from branchdesk.exchange.package_export import export_package
+from branchdesk.exchange.package_import import ImportResult, import_packages
 from branchdesk.exchange.package_seed import create_from_package
 from branchdesk.exchange.package_trust import trust_sender
 from branchdesk.exchange.word_ledger import write_ledger_doc, write_signin_sheet
@@ -415,6 +417,34 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         help=translate("Cli", "a seed package of this region's records, to make the ledger of its office"),
     )
     package_export.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    package_import = package_commands.add_parser(
+        "import",
+        parents=[common],
+        help=translate(
+            "Cli", "take in packages from other offices: checked, then imported as one undoable step"
+        ),
+    )
+    package_import.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    package_import.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar=translate("Cli", "FILE"),
+        help=translate("Cli", "packages (.bdx) to import, any number"),
+    )
+    package_import.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=translate("Cli", "only show what the import would do; the ledger is not changed"),
+    )
+    package_import.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    package_import.add_argument(
+        "--take",
+        choices=[str(take) for take in Take],
+        help=translate(
+            "Cli", "settle every conflict: theirs (the package's version) or mine (this ledger's)"
+        ),
+    )
     _add_office_commands(package_commands, common)
 
 
@@ -740,7 +770,9 @@ def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
     return EXIT_OK
 
 
-def _cmd_package(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+def _cmd_package(args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO, language: str) -> int:
+    if args.package_command == "import":
+        return _cmd_package_import(args, clock, out, err)
     if args.package_command == "status":
         return _cmd_package_status(args, clock, out, language)
     if args.package_command == "trust":
@@ -780,6 +812,102 @@ def _cmd_package_trust(args: argparse.Namespace, clock: Clock, out: TextIO) -> i
         file=out,
     )
     return EXIT_OK
+
+
+def _cmd_package_import(args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
+    settlement = Settlement(take=None if args.take is None else Take(args.take))
+    with open_ledger(args.ledger, clock, data_dir=user_data_dir()) as ledger:
+        result = import_packages(
+            ledger, args.files, apply=not args.dry_run, settle=settlement, progress=_terminal_progress(err)
+        )
+    if args.json:
+        print(json.dumps(result.summary(), ensure_ascii=False), file=out)
+    else:
+        for line in _import_lines(result, dry_run=args.dry_run):
+            print(line, file=out)
+    failed = False
+    for entry in result.packages:
+        if entry.result == "refused":
+            sender = entry.package.manifest.sender
+            print(
+                translate("Cli", "branchdesk-cli: {message}").format(
+                    message=message_text(
+                        "package.gap",
+                        path=str(entry.path),
+                        sender=sender.ledger_id if sender.scope is None else sender.scope.path,
+                        first=entry.package.manifest.from_seq,
+                        last=entry.follows,
+                    )
+                ),
+                file=err,
+            )
+            failed = True
+    if result.unsettled:
+        message = message_text("package.conflicts", count=format_count(result.unsettled))
+        hint = translate("Cli", "Add --take theirs or --take mine to settle them all one way.")
+        print(translate("Cli", "branchdesk-cli: {message}").format(message=f"{message} {hint}"), file=err)
+        failed = True
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _import_lines(result: ImportResult, *, dry_run: bool) -> list[str]:
+    names = {
+        Outcome.NEW: translate("Cli", "new"),
+        Outcome.UPDATED: translate("Cli", "updated"),
+        Outcome.UNCHANGED: translate("Cli", "unchanged"),
+        Outcome.APPLIED_BEFORE: translate("Cli", "applied before"),
+        Outcome.MERGED: translate("Cli", "merged"),
+        Outcome.CONFLICT: translate("Cli", "conflicts"),
+        Outcome.REJECTED: translate("Cli", "rejected"),
+    }
+    reasons = {
+        Rejection.OUTSIDE_SCOPE: translate("Cli", "outside the sender's scope"),
+        Rejection.UNKNOWN_REFERENCE: translate("Cli", "refers to a record this ledger does not have"),
+        Rejection.LOCKED_MONTH: translate("Cli", "in a locked month (unlock it first)"),
+        Rejection.GAP: translate("Cli", "changes are missing before this package: ask for a new package"),
+    }
+    tables = {
+        "region": translate("Cli", "region"),
+        "unit": translate("Cli", "unit"),
+        "branch": translate("Cli", "branch"),
+        "draw": translate("Cli", "draw"),
+        "key_task": translate("Cli", "key task"),
+        "pairing": translate("Cli", "pairing"),
+        "activity": translate("Cli", "activity"),
+        "activity_area": translate("Cli", "activity's area"),
+        "package": translate("Cli", "package"),
+    }
+    lines = [
+        translate("Cli", "{path}: {office}, changes {first}–{last}").format(
+            path=entry.path,
+            office=entry.summary()["scope"] or entry.package.manifest.sender.ledger_id,
+            first=entry.package.manifest.from_seq or 1,
+            last=entry.package.manifest.to_seq,
+        )
+        for entry in result.packages
+    ]
+    lines.append(
+        translate("Cli", ", ").join(
+            f"{names[outcome]} {format_count(result.counts[outcome])}" for outcome in COUNT_KEYS
+        )
+    )
+    for conflict in result.conflicts:
+        lines.append(
+            translate("Cli", "Conflict: {table} {uuid}, fields {columns}").format(
+                table=tables[conflict.table], uuid=conflict.uuid, columns=", ".join(conflict.columns)
+            )
+        )
+    for row in result.rejected:
+        lines.append(
+            translate("Cli", "Rejected: {table} {uuid}: {reason}").format(
+                table=tables[row.table], uuid=row.uuid, reason=reasons[row.reason] if row.reason else ""
+            )
+        )
+    if result.applied:
+        lines.append(translate("Cli", "Imported as one step; Edit ▸ Undo in the window takes it back."))
+    elif dry_run:
+        lines.append(translate("Cli", "Dry run: the ledger was not changed."))
+    return lines
 
 
 def _terminal_progress(err: TextIO) -> Callable[[int, int], None] | None:
@@ -1061,7 +1189,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "draw": lambda: _cmd_draw(args, clock, out),
         "lock": lambda: _cmd_lock(args, clock, out, language),
         "unlock": lambda: _cmd_lock(args, clock, out, language),
-        "package": lambda: _cmd_package(args, clock, out, language),
+        "package": lambda: _cmd_package(args, clock, out, err, language),
     }
     try:
         return commands[args.command]()

@@ -607,6 +607,22 @@ MESSAGES: dict[str, str] = {
     "trust.own_package": QT_TRANSLATE_NOOP(
         "Messages", "This package was written by this ledger itself; there is no other key to trust."
     ),
+    "package.other_office": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package {path} comes from {sender}, an office neither above nor below this ledger's. "
+        "Nothing was imported; check that it was sent to the right office.",
+    ),
+    "package.gap": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Changes from {sender} are missing before the package {path}: this ledger has its changes up to "
+        "number {last}, the package starts at number {first}. The package was not imported; ask {sender} for "
+        "a new package.",
+    ),
+    "package.conflicts": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{count} records were changed both here and in the packages, differently. Nothing was imported; "
+        "choose whose version to keep.",
+    ),
     "key.cannot_write": QT_TRANSLATE_NOOP(
         "Messages", "The ledger's signing key cannot be saved to {path}: {reason}"
     ),

@@ -102,6 +102,11 @@ def reverse(ledger: Ledger, operation_id: int, action: str) -> Changed:
             if _without_keys(present) != _without_keys(after):
                 raise BranchDeskError("undo.conflict", subject=_describe(some_version))
             _put_back(ledger, table, row["entity_uuid"], present, before)
+        # An import's senders' operations go out of effect with it, and back in with its redo.
+        ledger.conn.execute(
+            "UPDATE applied_operation SET operation_id = ?, applied = 1 - applied WHERE operation_id = ?",
+            (new_operation, operation_id),
+        )
     return changed(ledger, new_operation)
 
 

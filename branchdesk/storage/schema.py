@@ -446,11 +446,35 @@ CREATE TABLE activity_absentee (
 CREATE INDEX activity_absentee_activity ON activity_absentee(activity_id);
 """
 
+# The senders' operations imported here (their ``op`` uuids), so that importing a package again, or a later
+# delta that repeats changes already applied, changes nothing. ``operation_id`` is this ledger's operation
+# that put them in effect; undo and redo of it switch ``applied`` (storage/history.py), so an import undone
+# can be imported again. Outside the change log, like the package log it goes with.
+MIGRATION_9 = """
+CREATE TABLE applied_operation (
+    op_uuid TEXT PRIMARY KEY,
+    sender_ledger_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    operation_id INTEGER NOT NULL REFERENCES operation(id),
+    applied INTEGER NOT NULL CHECK (applied = 0 OR applied = 1)
+) WITHOUT ROWID;
+CREATE INDEX applied_operation_operation ON applied_operation(operation_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
+    MIGRATION_9,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key
-# is replaced, and its successor set, only with a pin_history line saying why).
-UNLOGGED_TABLES = ("draw_preview", "ledger_identity", "package_log", "pinned_key", "pin_history")
+# is replaced, and its successor set, only with a pin_history line saying why; applied_operation: switched
+# by undo and redo of its import).
+UNLOGGED_TABLES = (
+    "draw_preview",
+    "ledger_identity",
+    "package_log",
+    "pinned_key",
+    "pin_history",
+    "applied_operation",
+)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -38,6 +38,7 @@ ACTION_NAMES: dict[str, str] = {
     "activity.edit": QT_TRANSLATE_NOOP("Actions", "Edit activity"),
     "activity.copy": QT_TRANSLATE_NOOP("Actions", "Copy activity"),
     "activity.delete": QT_TRANSLATE_NOOP("Actions", "Delete activities"),
+    "package.import": QT_TRANSLATE_NOOP("Actions", "Import packages"),
     "holidays.edit": QT_TRANSLATE_NOOP("Actions", "Edit holidays"),
     "holidays.seed": QT_TRANSLATE_NOOP("Actions", "Load the official holiday calendar"),
     "setting.set": QT_TRANSLATE_NOOP("Actions", "Change a ledger setting"),

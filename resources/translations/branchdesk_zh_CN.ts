@@ -155,6 +155,10 @@
         <translation>删除活动</translation>
     </message>
     <message>
+        <source>Import packages</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
         <source>Edit holidays</source>
         <translation>修改节假日</translation>
     </message>
@@ -1282,6 +1286,22 @@ Li Hua: working away</source>
         <translation>写出带签名的数据包：对方尚未确认收到的改动，或全部记录</translation>
     </message>
     <message>
+        <source>take in packages from other offices: checked, then imported as one undoable step</source>
+        <translation>导入其他单位发来的数据包：先校验，再作为一步（可撤销）导入</translation>
+    </message>
+    <message>
+        <source>packages (.bdx) to import, any number</source>
+        <translation>要导入的数据包（.bdx），可有多个</translation>
+    </message>
+    <message>
+        <source>only show what the import would do; the ledger is not changed</source>
+        <translation>只预览导入结果，不改动台账</translation>
+    </message>
+    <message>
+        <source>settle every conflict: theirs (the package's version) or mine (this ledger's)</source>
+        <translation>统一处理全部冲突：theirs 采用数据包的版本，mine 保留本台账的版本</translation>
+    </message>
+    <message>
         <source>the offices below, their last packages and figures, and the trusted keys</source>
         <translation>下级单位的数据、上次数据包和已信任的密钥</translation>
     </message>
@@ -1312,6 +1332,110 @@ Li Hua: working away</source>
     <message>
         <source>{scope}: the key {fingerprint} is trusted.</source>
         <translation>{scope}：已信任密钥 {fingerprint}。</translation>
+    </message>
+    <message>
+        <source>Add --take theirs or --take mine to settle them all one way.</source>
+        <translation>可加 --take theirs 或 --take mine 统一处理。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>applied before</source>
+        <translation>此前已导入</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>outside the sender's scope</source>
+        <translation>超出发送单位的管辖范围</translation>
+    </message>
+    <message>
+        <source>refers to a record this ledger does not have</source>
+        <translation>引用了本台账没有的记录</translation>
+    </message>
+    <message>
+        <source>in a locked month (unlock it first)</source>
+        <translation>属于已锁定的月份（须先解锁）</translation>
+    </message>
+    <message>
+        <source>changes are missing before this package: ask for a new package</source>
+        <translation>此前的改动缺失：请重新索要数据包</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>activity's area</source>
+        <translation>活动的六共领域</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>{path}: {office}, changes {first}–{last}</source>
+        <translation>{path}：{office}，第 {first}–{last} 项改动</translation>
+    </message>
+    <message>
+        <source>Conflict: {table} {uuid}, fields {columns}</source>
+        <translation>冲突：{table} {uuid}，字段 {columns}</translation>
+    </message>
+    <message>
+        <source>Rejected: {table} {uuid}: {reason}</source>
+        <translation>拒收：{table} {uuid}：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported as one step; Edit ▸ Undo in the window takes it back.</source>
+        <translation>已作为一步导入；在窗口中用“编辑 ▸ 撤销”可整体撤回。</translation>
+    </message>
+    <message>
+        <source>Dry run: the ledger was not changed.</source>
+        <translation>预览：台账未作改动。</translation>
     </message>
     <message>
         <source>the file is a Word document: name a file ending in .docx, not {name}</source>
@@ -4005,6 +4129,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>This package was written by this ledger itself; there is no other key to trust.</source>
         <translation>该数据包是本台账自己写出的，没有需要信任的其他密钥。</translation>
+    </message>
+    <message>
+        <source>The package {path} comes from {sender}, an office neither above nor below this ledger's. Nothing was imported; check that it was sent to the right office.</source>
+        <translation>数据包 {path} 来自 {sender}，既不是本台账单位的上级，也不是下级。未导入任何内容，请核实是否发错了单位。</translation>
+    </message>
+    <message>
+        <source>Changes from {sender} are missing before the package {path}: this ledger has its changes up to number {last}, the package starts at number {first}. The package was not imported; ask {sender} for a new package.</source>
+        <translation>数据包 {path} 之前缺少 {sender} 的部分改动：本台账已有其第 {last} 项及以前的改动，而该数据包从第 {first} 项开始。该数据包未导入，请向 {sender} 重新索要数据包。</translation>
+    </message>
+    <message>
+        <source>{count} records were changed both here and in the packages, differently. Nothing was imported; choose whose version to keep.</source>
+        <translation>有 {count} 条记录在本台账和数据包中都被改动过，且改法不同。未导入任何内容，请选定保留哪一方的版本。</translation>
     </message>
     <message>
         <source>The ledger's signing key cannot be saved to {path}: {reason}</source>

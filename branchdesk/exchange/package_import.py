@@ -1,0 +1,589 @@
+"""Importing data packages (``branchdesk-cli package import``, DESIGN.md §9, docs/packages.md "Import").
+
+Every package is verified first (exchange/package_files.read_package, against the key pinned for its
+sender); a package of an office that is neither above nor below this one is refused. Then, per sender in
+the order of its sequence, every change (a delta's lines, a full package's rows and tombstones) meets this
+ledger's row: new, updated, unchanged, applied before, merged, a conflict, or rejected with a reason.
+
+The dry run and the import are one code path: the changes are written inside one ``Ledger.operation`` as
+they are classified (the file is the state a later change meets, so a city's year never has to be held in
+memory), and a dry run, or an import with a conflict nobody settled, rolls the whole transaction back. An
+import that commits is one operation, so Edit ▸ Undo takes all of it back; its changes are in this ledger's
+change log and travel on upward in its next delta.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.package_merge import (
+    COUNT_KEYS,
+    Conflict,
+    Decision,
+    Outcome,
+    Owners,
+    Rejection,
+    RowResult,
+    Settlement,
+    decide,
+    decide_row,
+    settle,
+)
+from branchdesk.domain.packages import CHANGES, TOMBSTONES, PackageKind, Scope, rows_member
+from branchdesk.exchange.package_files import Package, read_package
+from branchdesk.services.offices import check_sender
+from branchdesk.storage import identity as identity_store
+from branchdesk.storage import offices as office_store
+from branchdesk.storage import packages as package_store
+from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.month_locks import MonthLocks
+from branchdesk.storage.package_import import AREA, ImportStore
+from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES
+
+ACTION = "package.import"
+_BATCH = 4000  # lines looked up together: one query per table instead of one per row
+
+Progress = Callable[[int, int], None]
+# Whether a change falls in a month this ledger has locked (table, before, after; rows as packages carry
+# them or as this ledger stores them): storage/month_locks.py answers it.
+LockCheck = Callable[[str, dict[str, Any] | None, dict[str, Any] | None], bool]
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    """One package of an import: ``result`` is applied, applied_before (nothing in it was new), refused (a
+    gap before it), dry_run, or not_applied (the import had unsettled conflicts)."""
+
+    package: Package
+    result: str
+    lines: int
+    follows: int | None = None  # refused: the sender's last change this ledger has
+
+    @property
+    def path(self) -> Path:
+        return self.package.path
+
+    def summary(self) -> dict[str, Any]:
+        manifest = self.package.manifest
+        sender = manifest.sender
+        return {
+            "path": str(self.package.path),
+            "package_uuid": manifest.package_uuid,
+            "kind": str(manifest.kind),
+            "sender": sender.ledger_id,
+            "scope": None if sender.scope is None else sender.scope.path,
+            "fingerprint": sender.fingerprint,
+            "from": manifest.from_seq,
+            "to": manifest.to_seq,
+            "lines": self.lines,
+            "result": self.result,
+        }
+
+
+@dataclass
+class ImportResult:
+    packages: list[PackageResult]
+    counts: Counter[Outcome] = field(default_factory=Counter)
+    conflicts: list[Conflict] = field(default_factory=list)
+    rejected: list[RowResult] = field(default_factory=list)
+    merged: list[RowResult] = field(default_factory=list)
+    rows: list[RowResult] = field(default_factory=list)  # every line, when asked for (the window's table)
+    applied: bool = False
+    operation_id: int | None = None  # the import's operation, for Edit ▸ Undo
+
+    @property
+    def unsettled(self) -> int:
+        return sum(1 for conflict in self.conflicts if conflict.settled is None)
+
+    def summary(self) -> dict[str, Any]:
+        """``package import --json``: the issue's keys exactly."""
+        return {
+            "packages": [package.summary() for package in self.packages],
+            "counts": {key: self.counts[outcome] for outcome, key in COUNT_KEYS.items()},
+            "conflicts": [
+                {
+                    "table": conflict.table,
+                    "uuid": conflict.uuid,
+                    "package_uuid": conflict.package_uuid,
+                    "seq": conflict.seq,
+                    "columns": list(conflict.columns),
+                    "mine": conflict.mine,
+                    "theirs": conflict.theirs,
+                    "settled": None if conflict.settled is None else _choice_json(conflict.settled),
+                }
+                for conflict in self.conflicts
+            ],
+            "rejected": [
+                {"table": row.table, "uuid": row.uuid, "reason": str(row.reason)} for row in self.rejected
+            ],
+        }
+
+
+def _choice_json(choice: Any) -> Any:
+    return str(choice) if isinstance(choice, str) else {column: str(take) for column, take in choice.items()}
+
+
+class _RolledBackError(Exception):
+    """Leaves the import's transaction without keeping anything (a dry run, unsettled conflicts)."""
+
+
+def import_packages(
+    ledger: Ledger,
+    paths: Sequence[Path],
+    *,
+    apply: bool,
+    settle: Settlement | None = None,
+    keep_rows: bool = False,
+    progress: Progress | None = None,
+    locked: LockCheck | None = None,
+) -> ImportResult:
+    """Verify every package, then classify (and with ``apply``, import) their changes as one operation."""
+    if ledger.read_only:
+        raise BranchDeskError("ledger.read_only", path=str(ledger.path))
+    packages = [
+        read_package(Path(path), pinned_key=lambda sender: office_store.pinned_public_key(ledger, sender))
+        for path in paths
+    ]
+    for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
+        check_sender(ledger, package.manifest)
+    store = ImportStore(ledger)
+    mine = identity_store.identity(ledger)
+    scopes = {
+        package.manifest.package_uuid: _sender_scope(store, package, mine.scope_region_id)
+        for package in packages
+    }
+    packages.sort(key=lambda p: (p.manifest.sender.ledger_id, p.manifest.from_seq or 1, p.manifest.to_seq))
+    locks = MonthLocks(ledger)
+    run = _Run(
+        store,
+        settle or Settlement(),
+        keep_rows,
+        progress,
+        locked or (lambda table, before, after: locks.locked_change(table, before, after) is not None),
+    )
+    run.total = sum(member.lines for p in packages for member in p.manifest.members.values())
+    result = ImportResult([])
+    run.result = result
+    try:
+        with ledger.operation(ACTION) as operation_id:
+            for package in packages:
+                scope = scopes[package.manifest.package_uuid]
+                result.packages.append(run.package(package, scope, operation_id, log=apply))
+            if not apply or result.unsettled:
+                raise _RolledBackError
+            for entry in result.packages:
+                _record(ledger, entry, operation_id)
+            result.applied = True
+            result.operation_id = operation_id
+    except _RolledBackError:
+        label = "dry_run" if not apply else "not_applied"
+        result.packages = [
+            dataclasses.replace(entry, result=entry.result if entry.result == "refused" else label)
+            for entry in result.packages
+        ]
+    return result
+
+
+def _sender_scope(store: ImportStore, package: Package, my_scope: int | None) -> int:
+    """The region the sender speaks for, in this ledger: it must lie in this ledger's scope or hold it."""
+    sender = package.manifest.sender
+    region = None if sender.scope is None else store.ids["region"].get(sender.scope.uuid)
+    if (
+        region is None
+        or my_scope is None
+        or not (store.tree.within(region, my_scope) or store.tree.within(my_scope, region))
+    ):
+        raise BranchDeskError(
+            "package.other_office",
+            path=str(package.path),
+            sender=_scope_name(sender.scope, sender.ledger_id),
+        )
+    return region
+
+
+def _scope_name(scope: Scope | None, ledger_id: str) -> str:
+    return ledger_id if scope is None else scope.path
+
+
+def _record(ledger: Ledger, entry: PackageResult, operation_id: int) -> None:
+    """The package log's ``received`` line and, on a sender's first accepted package, its key pinned; in
+    the import's own transaction, so a crash keeps all of them or none."""
+    manifest = entry.package.manifest
+    sender = manifest.sender
+    if entry.result != "refused" and office_store.pinned(ledger, sender.ledger_id) is None:
+        office_store.pin_sender(ledger, sender)
+    package_store.record_package(
+        ledger,
+        "received",
+        office_store.log_line(
+            manifest,
+            {
+                "sha256": entry.package.sha256,
+                "result": entry.result,
+                "operation_id": operation_id,
+                "at": ledger.now(),
+            },
+        ),
+    )
+
+
+def _batches(values: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    iterator = iter(values)
+    while batch := list(itertools.islice(iterator, _BATCH)):
+        yield batch
+
+
+def _area_batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """A full package's areas in batches that never split one activity's (they come together)."""
+    batch: list[dict[str, Any]] = []
+    for _activity, group in itertools.groupby(rows, key=lambda row: row.get("activity_uuid")):
+        if len(batch) >= _BATCH:
+            yield batch
+            batch = []
+        batch.extend(group)
+    if batch:
+        yield batch
+
+
+class _Run:
+    """One import: the packages in order, each change against the file as the earlier ones left it."""
+
+    def __init__(
+        self,
+        store: ImportStore,
+        settlement: Settlement,
+        keep_rows: bool,
+        progress: Progress | None,
+        locked: LockCheck,
+    ) -> None:
+        self.store = store
+        self.settlement = settlement
+        self.keep_rows = keep_rows
+        self.progress = progress
+        self.locked = locked
+        self.result = ImportResult([])
+        self.total = 0
+        self.done = 0
+        self.last: dict[str, int] = {}  # per sender: its last change applied, here or earlier in this run
+        self.log = False
+        # Per batch: the rows looked up (None: not here), activities' ids and pairings, areas present.
+        self.state: dict[tuple[str, str], dict[str, Any] | None] = {}
+        self.activity_ids: dict[str, int] = {}
+        self.activity_uuids: dict[int, str] = {}
+        self.activity_pairing: dict[int, int] = {}
+        self.areas: set[tuple[int, str]] = set()
+        self.owners = Owners(
+            store.tree,
+            branch=lambda row_id: store.branches[row_id],
+            pairing_grassroots=lambda row_id: store.pairings[row_id],
+            activity_pairing=lambda row_id: self.activity_pairing[row_id],
+        )
+        self.package_uuid = ""
+        self.scope = 0
+        self._seen: set[str] = set()  # full packages taken in this run
+        self.op = ""  # the operation of the line at hand
+        # Operations with a change rejected for a reason that may pass later (a month unlocked, the row
+        # referred to arrived): not marked applied, so the same package brings that change then.
+        self._retry: set[str] = set()
+
+    # -- packages -------------------------------------------------------------------------------------
+
+    def package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
+        manifest = package.manifest
+        sender = manifest.sender.ledger_id
+        self.package_uuid, self.scope, self.log = manifest.package_uuid, scope, log
+        last = self.last.setdefault(sender, office_store.applied_sequence(self.store.ledger, sender))
+        lines = sum(member.lines for member in manifest.members.values())
+        if manifest.kind is PackageKind.DELTA and (manifest.from_seq or 1) > last + 1:
+            self._row(
+                self._result(None, "package", manifest.package_uuid, Outcome.REJECTED, reason=Rejection.GAP)
+            )
+            self._advance(lines)
+            return PackageResult(package, "refused", lines, follows=last)
+        if manifest.kind is not PackageKind.DELTA and (
+            self.store.package_applied(manifest.package_uuid) or manifest.package_uuid in self._seen
+        ):
+            self.result.counts[Outcome.APPLIED_BEFORE] += lines
+            self._advance(lines)
+            return PackageResult(package, "applied_before", lines)
+        self._seen.add(manifest.package_uuid)
+        before = Counter(self.result.counts)
+        if manifest.kind is PackageKind.DELTA:
+            operations = self._changes(package.values(CHANGES), sender)
+            self.store.mark_applied(operations, operation_id)
+        else:
+            self._rows(package)
+        self.last[sender] = max(last, manifest.to_seq)
+        counts = self.result.counts - before
+        nothing_new = sum(counts.values()) == counts[Outcome.APPLIED_BEFORE] + counts[Outcome.UNCHANGED]
+        repeated = nothing_new and counts[Outcome.APPLIED_BEFORE] > 0
+        return PackageResult(package, "applied_before" if repeated else "applied", lines)
+
+    def _advance(self, lines: int) -> None:
+        self.done += lines
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def _row(self, row: RowResult) -> None:
+        self.result.counts[row.outcome] += 1
+        if row.outcome is Outcome.REJECTED:
+            self.result.rejected.append(row)
+            if row.reason in (Rejection.LOCKED_MONTH, Rejection.UNKNOWN_REFERENCE):
+                self._retry.add(self.op)
+        elif row.outcome is Outcome.MERGED:
+            self.result.merged.append(row)
+        if self.keep_rows:
+            self.result.rows.append(row)
+
+    # -- a delta's changes ----------------------------------------------------------------------------
+
+    def _changes(self, lines: Iterable[dict[str, Any]], sender: str) -> list[tuple[str, str, int]]:
+        operations: dict[str, int] = {}
+        for batch in _batches(lines):
+            applied = self.store.applied_operations(line["op"] for line in batch)
+            self._look_up(
+                (line["table"], line["uuid"], line["before"] or line["after"] or {}) for line in batch
+            )
+            for line in batch:
+                operations[line["op"]] = line["seq"]
+                self.op = line["op"]
+                if line["op"] in applied:
+                    self._row(self._result(line["seq"], line["table"], line["uuid"], Outcome.APPLIED_BEFORE))
+                elif line["table"] == AREA:
+                    self._area(line["seq"], line["change"], line["uuid"], line["before"], line["after"])
+                else:
+                    self._change(line)
+            self._advance(len(batch))
+        return [(op, sender, seq) for op, seq in operations.items() if op not in self._retry]
+
+    def _result(self, seq: int | None, table: str, uuid: str, outcome: Outcome, **more: Any) -> RowResult:
+        return RowResult(self.package_uuid, seq, table, uuid, outcome, **more)
+
+    def _look_up(self, lines: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+        """The rows a batch of lines meets, in one query per table; an area line's activity too."""
+        wanted: dict[str, set[str]] = {}
+        for table, uuid, row in lines:
+            if table != AREA:
+                wanted.setdefault(table, set()).add(uuid)
+            if "activity_id" in REFERENCES[table]:  # an area's or absentee's activity, to refer to
+                wanted.setdefault("activity", set()).add(str(row.get("activity_uuid") or uuid))
+        self.state, self.activity_ids, self.activity_uuids, self.activity_pairing = {}, {}, {}, {}
+        for table, uuids in wanted.items():
+            found = self.store.rows(table, uuids)
+            for uuid in uuids:
+                self.state[(table, uuid)] = found.get(uuid)
+            if table == "activity":
+                for uuid, row in found.items():
+                    self._activity(uuid, row)
+        self.areas = self.store.areas(self.activity_ids.values())
+
+    def _activity(self, uuid: str, row: dict[str, Any]) -> None:
+        self.activity_ids[uuid] = row["id"]
+        self.activity_uuids[row["id"]] = uuid
+        self.activity_pairing[row["id"]] = row["pairing_id"]
+
+    def _change(self, line: dict[str, Any]) -> None:
+        table, uuid, seq = line["table"], line["uuid"], line["seq"]
+        before, after = line["before"], line["after"]
+        current = self.state.get((table, uuid))
+        mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
+        decision = decide(line["change"], before, after, mine)
+        if decision.outcome is Outcome.UNCHANGED:
+            self._row(self._result(seq, table, uuid, Outcome.UNCHANGED))
+            return
+        rejection = self._rejection(table, current, after, before)
+        if rejection is not None:
+            self._row(self._result(seq, table, uuid, Outcome.REJECTED, reason=rejection))
+            return
+        if decision.outcome is Outcome.CONFLICT:
+            conflict = Conflict(table, uuid, self.package_uuid, seq, decision.columns, before, mine, after)
+            choice = self.settlement.choice(table, uuid)
+            self.result.conflicts.append(dataclasses.replace(conflict, settled=choice))
+            self._row(self._result(seq, table, uuid, Outcome.CONFLICT, columns=decision.columns))
+            if choice is None:
+                return
+            decision = settle(conflict, choice)
+        else:
+            self._row(self._result(seq, table, uuid, decision.outcome, columns=decision.columns))
+        if decision.write:
+            self._write(table, uuid, current, decision.result)
+
+    def _rejection(
+        self,
+        table: str,
+        current: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+        before: dict[str, Any] | None,
+    ) -> Rejection | None:
+        """Why this change may not be applied here: a reference to a row this ledger lacks, a row whose
+        owner lies outside the sender's scope (as it is here and as the sender has it), a locked month."""
+        rows = []
+        if after is not None:
+            stored, missing = self.store.stored_row(table, after, self.activity_ids)
+            if missing is not None:
+                return Rejection.UNKNOWN_REFERENCE
+            rows.append({"id": current["id"] if current is not None else -1, **stored})
+        if current is not None:
+            rows.append(current)
+        for row in rows:
+            owner = self.owners.owner(table, row, self.scope)
+            if not self.store.tree.within(owner, self.scope):
+                return Rejection.OUTSIDE_SCOPE
+        if self.locked(table, before, after) or (current is not None and self.locked(table, current, after)):
+            return Rejection.LOCKED_MONTH
+        return None
+
+    def _write(
+        self, table: str, uuid: str, current: dict[str, Any] | None, result: dict[str, Any] | None
+    ) -> None:
+        """Make this ledger's row ``result`` (None: deleted), logged in this ledger's change log."""
+        store = self.store
+        if result is None:
+            if current is not None:
+                store.delete(table, current)
+                self._logged(table, uuid, "delete", current, None)
+            self.state[(table, uuid)] = None
+            return
+        stored, _missing = store.stored_row(table, result, self.activity_ids)
+        if current is None:
+            row = {"id": store.new_id(table), **stored}
+            store.insert(table, row)
+            self._logged(table, uuid, "insert", None, row)
+        else:
+            values = {column: value for column, value in stored.items() if current.get(column) != value}
+            if not values:
+                return
+            store.update(table, current["id"], values)
+            row = {**current, **values}
+            store.remember(table, row)
+            self._logged(table, uuid, "update", current, row)
+        self.state[(table, uuid)] = row
+        if table == "activity":
+            self._activity(uuid, row)
+
+    def _logged(
+        self, table: str, uuid: str, change: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+    ) -> None:
+        if self.log:
+            self.store.log(table, uuid, change, before, after)
+
+    def _area(
+        self,
+        seq: int | None,
+        change: str,
+        owner: str,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        """An activity's area added or taken away: there or not, never a conflict."""
+        row = after or before or {}
+        activity = self.activity_ids.get(str(row.get("activity_uuid")))
+        if activity is None:
+            outcome = Outcome.UNCHANGED if after is None else Outcome.REJECTED
+            reason = None if after is None else Rejection.UNKNOWN_REFERENCE
+            self._row(self._result(seq, AREA, owner, outcome, reason=reason))
+            return
+        key = (activity, str(row.get("area")))
+        if (key in self.areas) == (after is not None):
+            self._row(self._result(seq, AREA, owner, Outcome.UNCHANGED))
+            return
+        stored = {"id": activity, "activity_id": activity}
+        owner_region = self.owners.owner(AREA, stored, self.scope)
+        if not self.store.tree.within(owner_region, self.scope):
+            self._row(self._result(seq, AREA, owner, Outcome.REJECTED, reason=Rejection.OUTSIDE_SCOPE))
+            return
+        if self.locked(AREA, before, after):
+            self._row(self._result(seq, AREA, owner, Outcome.REJECTED, reason=Rejection.LOCKED_MONTH))
+            return
+        values = {"activity_id": activity, "area": key[1]}
+        if after is None:
+            self.store.delete(AREA, values)
+            self.areas.discard(key)
+            self._logged(AREA, owner, "delete", values, None)
+            self._row(self._result(seq, AREA, owner, Outcome.UPDATED))
+        else:
+            self.store.insert(AREA, values)
+            self.areas.add(key)
+            self._logged(AREA, owner, "insert", None, values)
+            self._row(self._result(seq, AREA, owner, Outcome.NEW))
+
+    # -- a full package's rows ------------------------------------------------------------------------
+
+    def _rows(self, package: Package) -> None:
+        """A full (or seed) package: each row against this ledger's by uuid, each activity's areas made
+        those listed, and the tombstones' rows deleted."""
+        members = package.manifest.members
+        for table in PACKAGE_TABLES:
+            if rows_member(table) not in members:
+                continue
+            values = package.values(rows_member(table))
+            for batch in _area_batches(values) if table == AREA else _batches(values):
+                if table == AREA:
+                    self._listed_areas(batch)
+                else:
+                    self._look_up((table, str(row["uuid"]), row) for row in batch)
+                    for row in batch:
+                        self._full_row(table, row)
+                self._advance(len(batch))
+        if TOMBSTONES in members:
+            for batch in _batches(package.values(TOMBSTONES)):
+                self._look_up((line["table"], line["uuid"], {}) for line in batch)
+                for line in batch:
+                    self._tombstone(line)
+                self._advance(len(batch))
+
+    def _full_row(self, table: str, row: dict[str, Any]) -> None:
+        uuid = str(row["uuid"])
+        current = self.state.get((table, uuid))
+        mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
+        decision: Decision = decide_row(row, mine)
+        if decision.outcome is not Outcome.UNCHANGED:
+            rejection = self._rejection(table, current, row, mine)
+            if rejection is not None:
+                self._row(self._result(None, table, uuid, Outcome.REJECTED, reason=rejection))
+                return
+            self._write(table, uuid, current, decision.result)
+        self._row(self._result(None, table, uuid, decision.outcome))
+
+    def _tombstone(self, line: dict[str, Any]) -> None:
+        table, uuid = line["table"], line["uuid"]
+        current = self.state.get((table, uuid))
+        if current is None:
+            self._row(self._result(line["seq"], table, uuid, Outcome.UNCHANGED))
+            return
+        mine = self.store.package_row(table, current, self.activity_uuids)
+        rejection = self._rejection(table, current, None, mine)
+        if rejection is not None:
+            self._row(self._result(line["seq"], table, uuid, Outcome.REJECTED, reason=rejection))
+            return
+        self._write(table, uuid, current, None)
+        self._row(self._result(line["seq"], table, uuid, Outcome.UPDATED))
+
+    def _listed_areas(self, batch: list[dict[str, Any]]) -> None:
+        """A full package lists each activity's areas whole: those listed are added, others taken away."""
+        self._look_up((AREA, str(row["activity_uuid"]), row) for row in batch)
+        listed: dict[str, set[str]] = {}
+        for row in batch:
+            listed.setdefault(str(row["activity_uuid"]), set()).add(str(row["area"]))
+        present: dict[int, set[str]] = {}
+        for activity_id, area in self.areas:
+            present.setdefault(activity_id, set()).add(area)
+        for activity_uuid, areas in listed.items():
+            activity = self.activity_ids.get(activity_uuid)
+            there = present.get(activity, set()) if activity is not None else set()
+            for area in sorted(areas | there):
+                if area in areas:
+                    self._area(
+                        None, "insert", activity_uuid, None, {"activity_uuid": activity_uuid, "area": area}
+                    )
+                else:
+                    self._area(
+                        None, "delete", activity_uuid, {"activity_uuid": activity_uuid, "area": area}, None
+                    )

@@ -1,0 +1,211 @@
+"""SQL of importing data packages (DESIGN.md §9, docs/packages.md): the receiver's rows looked up by uuid in
+batches, the writes of an import with their change-log lines, and the operations of senders applied here.
+
+The tables rows refer to (regions, units, branches, draws, key tasks, pairings: a city's are tens of
+thousands at most) are held as uuid ↔ id maps for the whole import; activities, the bulk, are read a batch
+at a time. Every write happens inside the caller's ``Ledger.operation``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from branchdesk.domain.package_merge import RegionTree, Row
+from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_column
+
+# Tables whose whole uuid ↔ id map is kept; activities are looked up a batch at a time.
+MAPPED_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing")
+AREA = "activity_area"
+_LOCAL = frozenset({"name_key"})
+_APPLIED = ("applied", "applied_before")
+
+
+class ImportStore:
+    """One import's view of the ledger: the maps, the table layouts and the writes."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.columns: dict[str, list[str]] = {}
+        self.defaults: dict[str, dict[str, Any]] = {}
+        for table in PACKAGE_TABLES:
+            info = ledger.query(f"SELECT name, dflt_value FROM pragma_table_info('{table}')")
+            self.columns[table] = [row["name"] for row in info if row["name"] not in _LOCAL]
+            self.defaults[table] = {
+                row["name"]: ledger.scalar(f"SELECT {row['dflt_value']}")
+                for row in info
+                if row["dflt_value"] is not None
+            }
+        self.ids: dict[str, dict[str, int]] = {}
+        self.uuids: dict[str, dict[int, str]] = {}
+        for table in MAPPED_TABLES:
+            pairs = ledger.conn.execute(f"SELECT uuid, id FROM {table}").fetchall()
+            self.ids[table] = dict(pairs)
+            self.uuids[table] = {row_id: row_uuid for row_uuid, row_id in pairs}
+        self.tree = RegionTree()
+        for region_id, parent_id, level in ledger.conn.execute("SELECT id, parent_id, level FROM region"):
+            self.tree.add(region_id, parent_id, level)
+        self.branches: dict[int, tuple[int, str]] = {
+            row_id: (region_id, kind)
+            for row_id, region_id, kind in ledger.conn.execute("SELECT id, region_id, kind FROM branch")
+        }
+        self.pairings: dict[int, int] = dict(ledger.conn.execute("SELECT id, grassroots_id FROM pairing"))
+        self._next_id = {
+            table: int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
+            for table in PACKAGE_TABLES
+            if table != AREA
+        }
+        self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    # -- reading --------------------------------------------------------------------------------------
+
+    def rows(self, table: str, uuids: Iterable[str]) -> dict[str, Row]:
+        """The rows of ``table`` with these uuids, as this ledger stores them (without name keys)."""
+        listed = json.dumps(sorted(set(uuids)))
+        if listed == "[]":
+            return {}
+        cursor = self.ledger.conn.execute(
+            f"SELECT {', '.join(self.columns[table])} FROM {table}"
+            " WHERE uuid IN (SELECT value FROM json_each(?))",
+            (listed,),
+        )
+        names = [column[0] for column in cursor.description]
+        return {row["uuid"]: row for row in (dict(zip(names, values, strict=True)) for values in cursor)}
+
+    def areas(self, activity_ids: Iterable[int]) -> set[tuple[int, str]]:
+        listed = json.dumps(sorted(set(activity_ids)))
+        return set(
+            self.ledger.conn.execute(
+                "SELECT activity_id, area FROM activity_area"
+                " WHERE activity_id IN (SELECT value FROM json_each(?))",
+                (listed,),
+            ).fetchall()
+        )
+
+    def package_row(self, table: str, row: Row, activity_uuids: dict[int, str]) -> Row:
+        """A stored row as a package carries it (activities' uuids given by the caller, who read them)."""
+        references = REFERENCES[table]
+        carried: Row = {}
+        for column, value in row.items():
+            if column == "id":
+                continue
+            if column not in references:
+                carried[column] = value
+                continue
+            target = references[column]
+            uuids = activity_uuids if target == "activity" else self.uuids[target]
+            carried[package_column(column)] = None if value is None else uuids.get(value)
+        return carried
+
+    def stored_row(self, table: str, row: Row, activity_ids: dict[str, int]) -> tuple[Row, str | None]:
+        """A package's row as this ledger would store it (references as ids, missing columns at their
+        defaults, no id yet), and the first reference column naming a row this ledger lacks."""
+        references = {package_column(column): column for column in REFERENCES[table]}
+        stored: Row = {}
+        missing = None
+        for name, value in row.items():
+            column = references.get(name)
+            if column is None:
+                if name in self.columns[table]:
+                    stored[name] = value
+                continue
+            target = REFERENCES[table][column]
+            found = None
+            if value is not None:
+                found = (activity_ids if target == "activity" else self.ids[target]).get(str(value))
+                if found is None and missing is None:
+                    missing = name
+            stored[column] = found
+        for column in self.columns[table]:
+            if column not in stored and column != "id":
+                stored[column] = self.defaults[table].get(column)
+        return stored, missing
+
+    def applied_operations(self, op_uuids: Iterable[str]) -> set[str]:
+        """Those of the senders' operations that are in effect here (imported, not undone)."""
+        listed = json.dumps(sorted(set(op_uuids)))
+        return {
+            op
+            for (op,) in self.ledger.conn.execute(
+                "SELECT op_uuid FROM applied_operation WHERE applied = 1"
+                " AND op_uuid IN (SELECT value FROM json_each(?))",
+                (listed,),
+            )
+        }
+
+    def package_applied(self, package_uuid: str) -> bool:
+        marks = ", ".join("?" for _ in _APPLIED)
+        return (
+            self.ledger.scalar(
+                "SELECT 1 FROM package_log WHERE direction = 'received' AND package_uuid = ?"
+                f" AND result IN ({marks})",
+                (package_uuid, *_APPLIED),
+            )
+            is not None
+        )
+
+    # -- writing --------------------------------------------------------------------------------------
+
+    def new_id(self, table: str) -> int:
+        row_id = self._next_id[table]
+        self._next_id[table] += 1
+        return row_id
+
+    def _run(self, kind: str, table: str, columns: tuple[str, ...], values: Iterable[Any]) -> None:
+        key = (f"{kind}:{table}", columns)
+        statement = self._statements.get(key)
+        if statement is None:
+            if kind == "insert":
+                marks = ", ".join("?" for _ in columns)
+                statement = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+            elif kind == "update":
+                statement = f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?"
+            else:
+                statement = f"DELETE FROM {table} WHERE {' AND '.join(f'{c} = ?' for c in columns)}"
+            self._statements[key] = statement
+        self.ledger.conn.execute(statement, tuple(values))
+
+    def insert(self, table: str, row: Row) -> None:
+        """Insert ``row`` (with its id) and keep the maps."""
+        self._run("insert", table, tuple(row), row.values())
+        self._remember(table, row)
+
+    def update(self, table: str, row_id: int, values: Row) -> None:
+        self._run("update", table, tuple(values), (*values.values(), row_id))
+
+    def delete(self, table: str, row: Row) -> None:
+        if table == AREA:
+            self._run("delete", table, ("activity_id", "area"), (row["activity_id"], row["area"]))
+            return
+        self._run("delete", table, ("id",), (row["id"],))
+
+    def log(self, table: str, uuid: str, change: str, before: Row | None, after: Row | None) -> None:
+        """A write of the import in this ledger's change log (its own ids: undo and the next delta)."""
+        self.ledger.log_change(table, uuid, change, before, after)
+
+    def remember(self, table: str, row: Row) -> None:
+        """Keep the maps after an update (a branch moved, a pairing's side changed)."""
+        self._remember(table, row)
+
+    def _remember(self, table: str, row: Row) -> None:
+        if table in self.ids:
+            self.ids[table][row["uuid"]] = row["id"]
+            self.uuids[table][row["id"]] = row["uuid"]
+        if table == "region":
+            self.tree.add(row["id"], row["parent_id"], row["level"])
+        elif table == "branch":
+            self.branches[row["id"]] = (row["region_id"], row["kind"])
+        elif table == "pairing":
+            self.pairings[row["id"]] = row["grassroots_id"]
+
+    def mark_applied(self, operations: Iterable[tuple[str, str, int]], operation_id: int) -> None:
+        """The senders' operations ``(op uuid, sender ledger_id, last seq)`` are now in effect here, by this
+        ledger's operation ``operation_id`` (undo turns them off again: storage/history.py)."""
+        self.ledger.conn.executemany(
+            "INSERT INTO applied_operation (op_uuid, sender_ledger_id, seq, operation_id, applied)"
+            " VALUES (?, ?, ?, ?, 1) ON CONFLICT (op_uuid) DO UPDATE SET"
+            " operation_id = excluded.operation_id, applied = 1, seq = excluded.seq WHERE applied = 0",
+            ((op, sender, seq, operation_id) for op, sender, seq in operations),
+        )

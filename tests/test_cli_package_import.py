@@ -1,0 +1,581 @@
+"""``branchdesk-cli package import LEDGER FILE... [--dry-run] [--json] [--take theirs|mine]`` (issue #18):
+a county made by ``demo --scale county`` seeds its townships (``package export --scope``, ``new --from``),
+they work offline and send deltas, and the county's dry run and import say and do what DESIGN.md §9 says.
+Every check reads the rows in the files."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import Area, BranchKind
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.package_merge import Settlement, Take
+from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_json
+from branchdesk.exchange.package_import import import_packages
+from branchdesk.services.activities import delete_activities
+from branchdesk.services.history import UndoHistory, changed
+from branchdesk.services.ledger_keys import key_path, ledger_key
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.storage import identity as identity_store
+from branchdesk.storage import packages as package_store
+from branchdesk.storage.ledger import Ledger
+from tests.builders import LedgerBuilder
+from tests.exchange.test_package_files import rezip
+
+CLOCK = FixedClock.on("2022-05-19")
+TOWNSHIPS = ("春申街道", "双柳树镇")
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), clock=CLOCK, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@dataclass(frozen=True)
+class Offices:
+    county: Path
+    townships: dict[str, Path]
+    data_dir: Path
+    folder: Path
+
+    def township(self, name: str = TOWNSHIPS[0]) -> Path:
+        return self.townships[name]
+
+
+@pytest.fixture(scope="module")
+def _made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Offices]:
+    """Once per module: the county demo and two township ledgers made from its seeds, all by the CLI."""
+    folder = tmp_path_factory.mktemp("县乡 台账")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
+        county = folder / "潢川县.bdesk"
+        assert cli("demo", str(county), "--scale", "county")[0] == EXIT_OK
+        townships = {}
+        for name in TOWNSHIPS:
+            seed = folder / f"{name} 种子.bdx"
+            assert cli("package", "export", str(county), str(seed), "--scope", name)[0] == EXIT_OK
+            townships[name] = folder / f"{name}.bdesk"
+            assert cli("new", str(townships[name]), "--from", str(seed))[0] == EXIT_OK
+        yield Offices(county, townships, folder / "用户数据", folder)
+
+
+@pytest.fixture
+def offices(_made: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Offices:
+    """A fresh copy of the county, its townships and the keys, for one test."""
+    folder = tmp_path / "各办公室"
+    shutil.copytree(_made.folder, folder)
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
+    return Offices(
+        folder / _made.county.name,
+        {name: folder / path.name for name, path in _made.townships.items()},
+        folder / "用户数据",
+        folder,
+    )
+
+
+def send(township: Path, out: Path, *flags: str) -> Path:
+    code, _, err = cli("package", "export", str(township), str(out), *flags)
+    assert (code, err) == (EXIT_OK, "")
+    return out
+
+
+def imported(county: Path, *files: Path, flags: tuple[str, ...] = ()) -> tuple[int, dict[str, Any], str]:
+    code, printed, err = cli("package", "import", str(county), *map(str, files), "--json", *flags)
+    return code, json.loads(printed) if printed else {}, err
+
+
+def records(path: Path, table: str) -> dict[str, dict[str, Any]]:
+    """The rows of ``table`` as packages carry them (uuids for references), by uuid."""
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        if table == "activity_area":
+            return {f"{row['activity_uuid']}/{row['area']}": row for row in package_store.rows(ledger, table)}
+        return {row["uuid"]: row for row in package_store.rows(ledger, table)}
+
+
+def file_state(path: Path) -> tuple[int, int, int]:
+    """What an import would change: the change log, the package log and the pinned keys."""
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        return (
+            ledger.scalar("SELECT count(*) FROM change_log"),
+            ledger.scalar("SELECT count(*) FROM package_log"),
+            ledger.scalar("SELECT count(*) FROM pinned_key"),
+        )
+
+
+def open_pairing(ledger: Ledger) -> int:
+    """A pairing still running in the township's own scope (its grassroots branch there)."""
+    scope = identity_store.identity(ledger).scope_region_id
+    return int(
+        ledger.scalar(
+            "SELECT p.id FROM pairing p JOIN branch g ON g.id = p.grassroots_id"
+            " WHERE p.ended_on IS NULL AND g.region_id = ? ORDER BY p.id LIMIT 1",
+            (scope,),
+        )
+    )
+
+
+def first_activity(ledger: Ledger, offset: int = 0) -> tuple[int, str]:
+    row = ledger.query("SELECT id, uuid FROM activity ORDER BY id LIMIT 1 OFFSET ?", (offset,))[0]
+    return int(row["id"]), str(row["uuid"])
+
+
+def edit(path: Path, table: str, uuid: str, **values: Any) -> None:
+    """One edit of one record, as one operation (as a dialog saves it)."""
+    with open_ledger(path, CLOCK) as ledger:
+        row_id = ledger.scalar(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,))
+        with ledger.operation(f"{table}.edit"):
+            ledger.update(table, row_id, values)
+
+
+def test_a_townships_delta_is_counted_then_imported_as_one_undoable_step(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        build = LedgerBuilder(ledger)
+        scope = identity_store.identity(ledger).scope_region_id
+        assert scope is not None
+        added = build.activity(open_pairing(ledger), "2022-05-10", areas=(Area.ORGANISATION, Area.SERVICE))
+        build.branch("新建村党支部", BranchKind.VILLAGE, scope)
+        edited_id, edited = first_activity(ledger)
+        gone_id, gone = first_activity(ledger, 1)
+        gone_areas = ledger.scalar("SELECT count(*) FROM activity_area WHERE activity_id = ?", (gone_id,))
+        with ledger.operation("activity.edit"):
+            ledger.update("activity", edited_id, {"volunteers": 41, "summary": "乡镇改过"})
+        delete_activities(ledger, [gone_id])
+        added_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (added,))
+    delta = send(township, offices.folder / "春申街道 5月.bdx")
+    before = file_state(offices.county)
+
+    code, summary, err = imported(offices.county, delta, flags=("--dry-run",))
+    assert (code, err) == (EXIT_OK, "")
+    # new: the activity, its two areas, the branch; updated: the edit, the deletion and its areas
+    assert summary["counts"] == {
+        "new": 4,
+        "updated": 2 + gone_areas,
+        "unchanged": 0,
+        "applied_before": 0,
+        "merged": 0,
+        "conflicts": 0,
+        "rejected": 0,
+    }
+    assert summary["packages"][0]["result"] == "dry_run"
+    assert summary["packages"][0]["scope"] == "信阳市/潢川县/春申街道"
+    assert file_state(offices.county) == before
+    assert added_uuid not in records(offices.county, "activity")
+
+    code, summary, err = imported(offices.county, delta)
+    assert (code, err) == (EXIT_OK, "")
+    assert summary["packages"][0]["result"] == "applied"
+    county_rows = records(offices.county, "activity")
+    township_rows = records(township, "activity")
+    for uuid in (added_uuid, edited):
+        assert county_rows[uuid] == township_rows[uuid]
+    assert county_rows[edited]["volunteers"] == 41
+    assert gone not in county_rows
+    county_areas = records(offices.county, "activity_area")
+    assert {key for key in county_areas if key.startswith(added_uuid)} == {
+        f"{added_uuid}/organisation",
+        f"{added_uuid}/service",
+    }
+    assert "新建村党支部" in {row["name"] for row in records(offices.county, "branch").values()}
+    with open_ledger(offices.county, CLOCK) as ledger:
+        log = ledger.query("SELECT * FROM package_log WHERE direction = 'received'")
+        assert [(line["kind"], line["result"], line["from_seq"]) for line in log] == [("delta", "applied", 1)]
+        assert ledger.scalar("SELECT count(*) FROM pinned_key") == 1
+        operation = log[0]["operation_id"]
+        assert ledger.scalar("SELECT action FROM operation WHERE id = ?", (operation,)) == "package.import"
+        # Its changes are this ledger's now: they travel on upward in its next delta.
+        assert (
+            ledger.scalar("SELECT count(*) FROM change_log WHERE operation_id = ?", (operation,))
+            == 6 + gone_areas
+        )
+
+        history = UndoHistory(ledger)
+        history.record(changed(ledger, operation))
+        history.undo()
+        assert ledger.scalar("SELECT count(*) FROM activity WHERE uuid = ?", (added_uuid,)) == 0
+        assert ledger.scalar("SELECT count(*) FROM activity WHERE uuid = ?", (gone,)) == 1
+        assert ledger.scalar("SELECT count(*) FROM applied_operation WHERE applied = 1") == 0
+    # Undone, the same package imports again, whole.
+    code, summary, _ = imported(offices.county, delta)
+    assert code == EXIT_OK
+    assert summary["counts"]["new"] == 4
+    assert summary["counts"]["applied_before"] == 0
+    assert records(offices.county, "activity")[added_uuid] == township_rows[added_uuid]
+
+
+def test_an_activitys_absentees_travel_with_it(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        activity = LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+        with ledger.operation("activity.attendance"):
+            kept = ledger.insert(
+                "activity_absentee", {"activity_id": activity, "name": "张三", "reason": "外出务工"}
+            )
+            gone = ledger.insert(
+                "activity_absentee", {"activity_id": activity, "name": "李四", "reason": None}
+            )
+        with ledger.operation("activity.attendance"):
+            ledger.delete("activity_absentee", gone)
+            ledger.update("activity_absentee", kept, {"reason": "在外务工，已补学"})
+        activity_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (activity,))
+    code, summary, _ = imported(offices.county, send(township, offices.folder / "缺席.bdx"))
+    assert code == EXIT_OK
+    assert summary["counts"]["rejected"] == 0
+    county = records(offices.county, "activity_absentee")
+    for uuid, row in records(township, "activity_absentee").items():
+        assert county[uuid] == row
+    assert [
+        (row["name"], row["reason"]) for row in county.values() if row["activity_uuid"] == activity_uuid
+    ] == [("张三", "在外务工，已补学")]
+
+
+def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    delta = send(township, offices.folder / "一.bdx")
+    assert imported(offices.county, delta)[0] == EXIT_OK
+    rows = records(offices.county, "activity")
+    changes = file_state(offices.county)[0]
+
+    code, summary, _ = imported(offices.county, delta)
+    assert code == EXIT_OK
+    assert summary["counts"]["applied_before"] == 2  # the activity and its area
+    assert sum(summary["counts"].values()) == 2
+    assert summary["packages"][0]["result"] == "applied_before"
+    assert records(offices.county, "activity") == rows
+    assert file_state(offices.county)[0] == changes
+
+    # Without receipts the next delta carries the first one's changes again: only the new ones count.
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
+    second = send(township, offices.folder / "二.bdx")
+    code, summary, _ = imported(offices.county, second)
+    assert (summary["counts"]["applied_before"], summary["counts"]["new"]) == (2, 2)
+
+
+def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    first = send(township, offices.folder / "一.bdx")
+    with open_ledger(township, CLOCK) as ledger:  # as if the county had acknowledged the first package
+        package_store.record_package(
+            ledger,
+            "received",
+            {
+                "package_uuid": "00000000-0000-4000-8000-000000000001",
+                "kind": "receipt",
+                "sender_ledger_id": "00000000-0000-4000-8000-000000000002",
+                "to_seq": package_store.last_sequence(ledger),
+                "sha256": "0" * 64,
+                "fingerprint": "-",
+                "result": "applied",
+                "at": "2022-05-19T00:00:00Z",
+            },
+        )
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
+    second = send(township, offices.folder / "二.bdx")
+    before = file_state(offices.county)
+
+    code, summary, err = imported(offices.county, second)
+    assert code == EXIT_FAILED
+    assert summary["rejected"] == [
+        {"table": "package", "uuid": summary["packages"][0]["package_uuid"], "reason": "gap"}
+    ]
+    assert summary["packages"][0]["result"] == "refused"
+    assert "请向 信阳市/潢川县/春申街道 重新索要数据包" in err
+    assert file_state(offices.county)[0] == before[0]
+
+    code, summary, err = imported(offices.county, second, first)  # in any order: by sequence
+    assert (code, err) == (EXIT_OK, "")
+    assert [package["result"] for package in summary["packages"]] == ["applied", "applied"]
+    assert summary["counts"]["new"] == 4
+
+
+def test_changes_outside_the_senders_scope_are_rejected_row_by_row(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        pairing = ledger.query("SELECT uuid, organ_id FROM pairing WHERE id = ?", (open_pairing(ledger),))[0]
+        organ = ledger.scalar("SELECT uuid FROM branch WHERE id = ?", (pairing["organ_id"],))
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    edit(township, "pairing", pairing["uuid"], note="乡镇改了结对")
+    edit(township, "branch", organ, secretary="乡镇改了书记")
+    delta = send(township, offices.folder / "越权.bdx")
+    pairings = records(offices.county, "pairing")
+
+    code, summary, _ = imported(offices.county, delta)
+    assert code == EXIT_OK
+    assert summary["counts"]["rejected"] == 2
+    assert sorted((row["table"], row["uuid"], row["reason"]) for row in summary["rejected"]) == sorted(
+        [("pairing", pairing["uuid"], "outside_scope"), ("branch", organ, "outside_scope")]
+    )
+    assert summary["counts"]["new"] == 2  # the township's own activity is taken
+    assert records(offices.county, "pairing") == pairings
+
+
+def test_a_county_forwards_its_townships_changes_to_the_city(offices: Offices, tmp_path: Path) -> None:
+    """The county's import is in its own change log, so its delta to the city carries it, accepted there
+    because the townships lie in the county."""
+    full = send(offices.county, offices.folder / "潢川县 全部.bdx", "--full")
+    city = tmp_path / "信阳市.bdesk"
+    assert cli("new", str(city), "--from", str(full))[0] == EXIT_OK
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        added = LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+        added_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (added,))
+    assert imported(offices.county, send(township, offices.folder / "乡.bdx"))[0] == EXIT_OK
+    code, summary, _ = imported(city, send(offices.county, offices.folder / "县.bdx"))
+    assert code == EXIT_OK
+    assert (summary["counts"]["new"], summary["counts"]["rejected"]) == (2, 0)
+    assert records(city, "activity")[added_uuid] == records(township, "activity")[added_uuid]
+
+
+def test_a_package_of_another_county_is_refused_whole(offices: Offices, tmp_path: Path) -> None:
+    other = tmp_path / "光山县 某镇.bdesk"
+    assert cli("new", str(other), "--region", "信阳市/光山县/十里镇")[0] == EXIT_OK
+    with open_ledger(other, CLOCK) as ledger:
+        LedgerBuilder(ledger).branch(
+            "十里村党支部", BranchKind.VILLAGE, identity_store.identity(ledger).scope_region_id or 0
+        )
+    delta = send(other, tmp_path / "光山.bdx")
+    before = file_state(offices.county)
+    code, printed, err = cli("package", "import", str(offices.county), str(delta))
+    assert (code, printed) == (EXIT_FAILED, "")
+    assert "信阳市/光山县/十里镇" in err
+    assert "未导入任何内容" in err
+    assert file_state(offices.county) == before
+
+
+def conflict_setup(offices: Offices) -> tuple[Path, str]:
+    """The same activity edited in the township and in the county, differently."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        _, uuid = first_activity(ledger)
+    edit(township, "activity", uuid, volunteers=9, location="村部")
+    edit(offices.county, "activity", uuid, volunteers=7, location="县委")
+    return send(township, offices.folder / "冲突.bdx"), uuid
+
+
+def test_a_conflict_leaves_the_ledger_unchanged_without_take(offices: Offices) -> None:
+    delta, uuid = conflict_setup(offices)
+    before = file_state(offices.county)
+    code, summary, err = imported(offices.county, delta)
+    assert code == EXIT_FAILED
+    assert "1 条记录" in err
+    assert "--take" in err
+    assert summary["counts"]["conflicts"] == 1
+    [conflict] = summary["conflicts"]
+    assert (conflict["table"], conflict["uuid"], conflict["columns"]) == (
+        "activity",
+        uuid,
+        ["location", "volunteers"],
+    )
+    assert (conflict["mine"]["volunteers"], conflict["theirs"]["volunteers"]) == (7, 9)
+    assert summary["packages"][0]["result"] == "not_applied"
+    assert file_state(offices.county) == before
+    assert records(offices.county, "activity")[uuid]["volunteers"] == 7
+
+
+@pytest.mark.parametrize(("take", "volunteers", "location"), [("theirs", 9, "村部"), ("mine", 7, "县委")])
+def test_take_settles_every_conflict_one_way(
+    offices: Offices, take: str, volunteers: int, location: str
+) -> None:
+    delta, uuid = conflict_setup(offices)
+    code, summary, err = imported(offices.county, delta, flags=("--take", take))
+    assert (code, err) == (EXIT_OK, "")
+    assert summary["conflicts"][0]["settled"] == take
+    row = records(offices.county, "activity")[uuid]
+    assert (row["volunteers"], row["location"]) == (volunteers, location)
+
+
+def test_a_conflict_settled_field_by_field(offices: Offices) -> None:
+    delta, uuid = conflict_setup(offices)
+    settlement = Settlement(rows={("activity", uuid): {"volunteers": Take.THEIRS, "location": Take.MINE}})
+    with open_ledger(offices.county, CLOCK) as ledger:
+        result = import_packages(ledger, [delta], apply=True, settle=settlement)
+    assert result.applied
+    row = records(offices.county, "activity")[uuid]
+    assert (row["volunteers"], row["location"]) == (9, "县委")
+
+
+def test_different_fields_merge_and_equal_results_are_no_conflict(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        _, merged = first_activity(ledger)
+        _, same = first_activity(ledger, 2)
+    edit(township, "activity", merged, volunteers=9)
+    edit(offices.county, "activity", merged, summary="县里补记")
+    edit(township, "activity", same, volunteers=13)
+    edit(offices.county, "activity", same, volunteers=13)
+    delta = send(township, offices.folder / "合并.bdx")
+    code, summary, _ = imported(offices.county, delta)
+    assert code == EXIT_OK
+    assert (summary["counts"]["merged"], summary["counts"]["unchanged"], summary["counts"]["conflicts"]) == (
+        1,
+        1,
+        0,
+    )
+    row = records(offices.county, "activity")[merged]
+    assert (row["volunteers"], row["summary"]) == (9, "县里补记")
+
+
+def test_many_townships_in_one_dry_run(offices: Offices) -> None:
+    deltas = []
+    for name, township in offices.townships.items():
+        with open_ledger(township, CLOCK) as ledger:
+            build = LedgerBuilder(ledger)
+            for day in ("2022-05-10", "2022-05-11"):
+                build.activity(open_pairing(ledger), day)
+        deltas.append(send(township, offices.folder / f"{name}.bdx"))
+    code, summary, _ = imported(offices.county, *deltas, flags=("--dry-run",))
+    assert code == EXIT_OK
+    assert summary["counts"]["new"] == 8
+    assert {package["scope"] for package in summary["packages"]} == {f"信阳市/潢川县/{n}" for n in TOWNSHIPS}
+
+
+def test_a_full_package_into_an_existing_ledger_compares_rows_by_uuid(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        added = LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+        added_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (added,))
+        edited_id, edited = first_activity(ledger)
+        with ledger.operation("activity.edit"):
+            ledger.update("activity", edited_id, {"volunteers": 77})
+    full = send(township, offices.folder / "乡 全部.bdx", "--full")
+    code, summary, _ = imported(offices.county, full)
+    assert code == EXIT_OK
+    assert (summary["counts"]["new"], summary["counts"]["updated"], summary["counts"]["rejected"]) == (
+        2,
+        1,
+        0,
+    )
+    assert summary["counts"]["unchanged"] > 1000
+    county = records(offices.county, "activity")
+    assert county[added_uuid] == records(township, "activity")[added_uuid]
+    assert county[edited]["volunteers"] == 77
+
+
+# -- refused before anything is read ---------------------------------------------------------------------
+
+
+def resigned(path: Path, key_of: Path, data_dir: Path, edit_manifest: Any) -> None:
+    """The package's manifest changed and signed again with its sender's own key."""
+    with open_ledger(key_of, CLOCK, read_only=True) as ledger:
+        key = ledger_key(data_dir, identity_store.identity(ledger).ledger_id)
+    with zipfile.ZipFile(path) as archive:
+        document = json.loads(archive.read(MANIFEST))
+    edit_manifest(document)
+    data = canonical_json(document)
+    rezip(path, {MANIFEST: data, SIGNATURE: key.sign(data).hex().encode()})
+
+
+@pytest.mark.parametrize(
+    ("damage", "words"),
+    [
+        ("byte", "不符"),
+        ("format", "格式版本"),
+        ("schema", "更新版本"),
+        ("key", "密钥"),
+    ],
+)
+def test_a_package_that_fails_its_checks_leaves_the_ledger_untouched(
+    offices: Offices, damage: str, words: str
+) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    delta = send(township, offices.folder / "坏.bdx")
+    if damage == "byte":
+        with zipfile.ZipFile(delta) as archive:
+            changes = archive.read(CHANGES)
+        rezip(delta, {CHANGES: changes.replace(b'"volunteers":5', b'"volunteers":6')})
+    elif damage == "format":
+        resigned(delta, township, offices.data_dir, lambda manifest: manifest.update(format_version=2))
+    elif damage == "schema":
+        resigned(delta, township, offices.data_dir, lambda manifest: manifest.update(schema_version=999))
+    else:  # the county trusts the township's first key; a package signed by another is refused
+        first = send(township, offices.folder / "首个.bdx")
+        assert imported(offices.county, first)[0] == EXIT_OK
+        with open_ledger(township, CLOCK) as ledger:
+            key_path(offices.data_dir, identity_store.identity(ledger).ledger_id).unlink()
+            LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-11")
+        delta = send(township, offices.folder / "换钥.bdx")
+    before = file_state(offices.county)
+    activities = records(offices.county, "activity")
+    code, printed, err = cli("package", "import", str(offices.county), str(delta), "--dry-run")
+    assert (code, printed) == (EXIT_FAILED, "")
+    assert words in err
+    assert "未导入任何内容" in err
+    assert file_state(offices.county) == before
+    assert records(offices.county, "activity") == activities
+
+
+def test_an_unknown_reference_is_rejected_with_its_row(offices: Offices) -> None:
+    """A township's key task is the county's to make: rejected, and its activity then refers to nothing."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        with ledger.operation("key_task.add"):
+            task = ledger.insert("key_task", {"name": "乡镇自定任务", "half_year": "2022-H1"})
+        activity = LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+        with ledger.operation("activity.edit"):
+            ledger.update("activity", activity, {"type": "key_task", "key_task_id": task})
+        uuids = (
+            ledger.scalar("SELECT uuid FROM key_task WHERE id = ?", (task,)),
+            ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (activity,)),
+        )
+    code, summary, _ = imported(offices.county, send(township, offices.folder / "任务.bdx"))
+    assert code == EXIT_OK
+    assert ("key_task", uuids[0], "outside_scope") in {
+        (row["table"], row["uuid"], row["reason"]) for row in summary["rejected"]
+    }
+    assert ("activity", uuids[1], "unknown_reference") in {
+        (row["table"], row["uuid"], row["reason"]) for row in summary["rejected"]
+    }
+    # The activity was first recorded without the task: that version arrived; the later edit did not.
+    assert records(offices.county, "activity")[uuids[1]]["key_task_uuid"] is None
+
+
+def test_a_change_into_a_locked_month_is_rejected_until_unlocked(offices: Offices) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        april = ledger.query(
+            "SELECT uuid, volunteers FROM activity WHERE held_on LIKE '2022-04-%' ORDER BY id LIMIT 1"
+        )[0]
+        added = LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+        added_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (added,))
+    edit(township, "activity", april["uuid"], volunteers=april["volunteers"] + 1)
+    assert cli("lock", str(offices.county), "--month", "2022-04")[0] == EXIT_OK
+    delta = send(township, offices.folder / "四月.bdx")
+
+    code, summary, _ = imported(offices.county, delta)
+    assert code == EXIT_OK
+    assert summary["rejected"] == [{"table": "activity", "uuid": april["uuid"], "reason": "locked_month"}]
+    assert records(offices.county, "activity")[april["uuid"]]["volunteers"] == april["volunteers"]
+    assert added_uuid in records(offices.county, "activity")  # May is open
+
+    assert cli("unlock", str(offices.county), "--month", "2022-04", "--reason", "乡镇补报")[0] == EXIT_OK
+    code, summary, _ = imported(offices.county, delta)  # the same package again brings the April change
+    assert (summary["counts"]["applied_before"], summary["counts"]["updated"]) == (2, 1)
+    assert records(offices.county, "activity")[april["uuid"]]["volunteers"] == april["volunteers"] + 1
+
+
+def test_a_read_only_ledger_imports_nothing(offices: Offices) -> None:
+    with (
+        open_ledger(offices.county, CLOCK, read_only=True) as ledger,
+        pytest.raises(BranchDeskError) as refused,
+    ):
+        import_packages(ledger, [], apply=False)
+    assert refused.value.code == "ledger.read_only"
