@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from branchdesk.domain.attendance import Absentee
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, BranchKind
 from branchdesk.domain.ledger_book import BookPhoto
@@ -25,6 +26,7 @@ from branchdesk.domain.months import Month
 from branchdesk.exchange.word_ledger import builtin_template, write_ledger_doc
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.word_ledger import ledger_book
+from branchdesk.storage.activities import replace_absentees
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 from tests.test_cli import cli
@@ -49,6 +51,21 @@ def county(build: LedgerBuilder, ledger: Ledger) -> Path:
     build.activity(pairs[2], "2022-06-25", volunteers=12)
     with ledger.operation("test.summary"):
         ledger.update("activity", 1, {"summary": "学习<党章> & 讨论", "location": "城关1村党群服务中心"})
+        ledger.update(
+            "activity",
+            1,
+            {
+                "theme": "学习党的二十大精神",
+                "host": "王书记",
+                "expected": 12,
+                "present": 10,
+                "make_up_on": "2022-06-18",
+            },
+        )
+        replace_absentees(ledger, 1, [Absentee("张三", "病假"), Absentee("李四", "外出务工")])
+        ledger.update("activity", 4, {"expected": 8, "present": 8})
+        # Entered on 2022-07-19 (the clock), held 2022-06-11: more than 30 days later, recorded late (补录).
+        ledger.update("activity", 1, {"created_at": "2022-07-19T09:00:00"})
     path = ledger.path
     ledger.close()
     return path
@@ -101,6 +118,16 @@ def test_ledger_doc_writes_the_book_with_wps_safe_tables(county: Path, tmp_path:
     assert "2022年5月14日" in records[0].rows[1].cells[1].text
     assert records[1].rows[1].cells[3].text == "城关1村党群服务中心"
     assert records[1].rows[-1].cells[1].text == "学习<党章> & 讨论"
+    # Attendance as entered: host and theme, expected, present, the absentees with reasons, the make-up.
+    cells = {row.cells[0].text: row.cells[1].text for row in records[1].rows}
+    assert (cells["主持人"], records[1].rows[4].cells[3].text) == ("王书记", "学习党的二十大精神")
+    assert (cells["应到人数"], records[1].rows[5].cells[3].text) == ("12", "10")
+    assert cells["缺席人员及原因"] == "2人：张三（病假）；李四（外出务工）"
+    assert cells["补课情况"] == "2022年6月18日补课"
+    assert records[1].rows[-2].cells[3].text == "2022年7月19日录入（补录）"
+    assert {row.cells[0].text for row in records[0].rows}.isdisjoint({"应到人数", "缺席人员及原因"})
+    full = {row.cells[0].text: row.cells[1].text for row in records[3].rows}
+    assert (full["缺席人员及原因"], full["补课情况"]) == ("无", "—")
     # Open items: 城关3村 had no themed Party day in May, 城关2村 none in June; the lecture on a Wednesday.
     items = [[cell.text for cell in row.cells] for row in document.tables[6].rows[1:]]
     matters = [(row[1], row[2].split("\n")[0], row[3]) for row in items]
@@ -118,6 +145,11 @@ def test_ledger_doc_writes_the_book_with_wps_safe_tables(county: Path, tmp_path:
         assert figures[f"主题党日落实率（{int(month[:4])}年{int(month[5:])}月）"] == f"{rate}%"
     assert figures["党员志愿者人次（2022年5月至2022年6月）"] == str(5 + 7 + 5 + 12)
     assert figures["活动次数（2022年5月至2022年6月）"] == "4"
+    # Attendance over the range: (10 + 8) ÷ (12 + 8), truncated; one activity entered late.
+    assert figures["党员出勤率（2022年5月至2022年6月，实到÷应到）"] == "90.00%"
+    assert figures["补录活动（2022年5月至2022年6月，活动后逾期录入）"] == "1"
+    june = json.loads(cli("stats", str(county), "--month", "2022-06", "--json", clock=CLOCK)[1])
+    assert june["activities"]["attendance_rate"] == {"count": 18, "total": 20, "rate": "90.00"}
 
 
 def test_the_styles_name_east_asian_fonts_and_a4_pages(county: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.compliance import OverduePairing
 from branchdesk.domain.enums import ActivityType, Area, PairingMethod, Tier
 from branchdesk.domain.months import Month
@@ -35,16 +36,6 @@ class BookPairing:
 
 
 @dataclass(frozen=True)
-class BookAttendance:
-    host: str | None
-    theme: str | None
-    expected: int
-    present: int
-    absentees: tuple[tuple[str, str], ...]  # name, reason
-    made_up_on: dt.date | None  # the make-up session (补课) for the absentees, when held
-
-
-@dataclass(frozen=True)
 class BookPhoto:
     """A photo as the store keeps it (normalised), or only its thumbnail when the store lacks the file."""
 
@@ -66,8 +57,10 @@ class BookActivity:
     summary: str | None
     weekday_reason: str | None
     entered_on: dt.date
-    attendance: BookAttendance | None = None
-    recorded_late: bool = False
+    theme: str | None = None
+    host: str | None = None
+    attendance: Attendance | None = None
+    recorded_late: bool = False  # entered long after it was held (补录, domain/attendance.py)
     photos: tuple[BookPhoto, ...] = ()
 
 
@@ -91,7 +84,7 @@ class LedgerBook:
     overdue: list[tuple[Month, OverduePairing]]
     weekday: list[BookActivity]  # routine activities on a working day without a reason
     figures: list[MonthFigures]
-    recorded_late: int | None = None  # None while the ledger cannot tell (no entry times recorded)
+    recorded_late: int = 0  # activities of the book entered late (补录)
 
 
 @dataclass(frozen=True)

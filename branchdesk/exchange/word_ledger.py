@@ -151,15 +151,17 @@ def _attendance(activity: BookActivity) -> dict[str, Any] | None:
     found = activity.attendance
     if found is None:
         return None
-    absent = "；".join(f"{person}（{reason}）" if reason else person for person, reason in found.absentees)
+    named = "；".join(f"{a.name}（{a.reason}）" if a.reason else a.name for a in found.absentees)
+    if found.absent == 0:
+        absent, makeup = "无", "—"
+    else:
+        absent = f"{found.absent}人" + (f"：{named}" if named else "")
+        makeup = f"{_day(found.make_up_on)}补课" if found.make_up_on else "未补课"
     return {
-        "host": _text(found.host),
-        "theme": _text(found.theme),
         "expected": found.expected,
         "present": found.present,
-        "absent": absent
-        or ("无" if found.present >= found.expected else f"{found.expected - found.present}人"),
-        "makeup": f"{_day(found.made_up_on)}补课" if found.made_up_on else ("—" if not absent else "未补课"),
+        "absent": absent,
+        "makeup": makeup,
     }
 
 
@@ -179,6 +181,8 @@ def _activity_fields(number: int, activity: BookActivity, photos: _Photos) -> di
         "place": _text(activity.location),
         "volunteers": activity.volunteers,
         "content": _text(activity.summary),
+        "theme": _text(activity.theme) or "—",
+        "host": _text(activity.host) or "—",
         "entered": entered,
         "attendance": _attendance(activity),
         "photo_rows": _photo_rows(activity, photos),
@@ -254,8 +258,9 @@ def _figures(book: LedgerBook) -> list[dict[str, Any]]:
         _figure(f"{name(Concept.VOLUNTEERS)}（{period}）", sum(m.volunteer_person_times for m in months)),
         _figure(f"工作日开展且未说明原因（{period}）", sum(m.weekday for m in months)),
     ]
-    if book.recorded_late is not None:
-        rows.append(_figure(f"补录活动（{period}）", book.recorded_late))
+    attended = Rate(sum(m.attendance.count for m in months), sum(m.attendance.total for m in months))
+    rows.append(_rate(f"党员出勤率（{period}，实到÷应到）", attended))
+    rows.append(_figure(f"补录活动（{period}，活动后逾期录入）", book.recorded_late))
     return rows
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from branchdesk.domain.attendance import LATE_ENTRY_DAYS, LATE_ENTRY_SETTING, Attendance, is_recorded_late
 from branchdesk.domain.enums import ActivityType, Area, PairingMethod, Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.ledger_book import (
@@ -20,9 +21,10 @@ from branchdesk.domain.ledger_book import (
 from branchdesk.domain.months import Month, last_ended_month, month_range
 from branchdesk.domain.records import Region
 from branchdesk.domain.workdays import is_weekday_activity
-from branchdesk.services.activities import work_calendar
+from branchdesk.services.activities import attendance_of, work_calendar
 from branchdesk.services.compliance import overdue_pairings
 from branchdesk.services.regions import find_region, list_regions
+from branchdesk.services.settings import ledger_setting
 from branchdesk.services.stats import region_stats
 from branchdesk.storage import word_ledger as store
 from branchdesk.storage.ledger import Ledger
@@ -77,11 +79,15 @@ def _pairing(row: dict[str, Any]) -> BookPairing:
     )
 
 
-def _activity(row: dict[str, Any], pairing: BookPairing) -> BookActivity:
+def _activity(
+    row: dict[str, Any], pairing: BookPairing, attendance: Attendance | None, late_days: int
+) -> BookActivity:
+    held_on = dt.date.fromisoformat(row["held_on"])
+    entered_on = dt.date.fromisoformat(row["created_at"][:10])
     return BookActivity(
         id=row["id"],
         pairing=pairing,
-        held_on=dt.date.fromisoformat(row["held_on"]),
+        held_on=held_on,
         type=ActivityType(row["type"]),
         key_task=row["key_task"],
         areas=tuple(area for area in Area if area.value in (row["areas"] or "").split(",")),
@@ -89,8 +95,22 @@ def _activity(row: dict[str, Any], pairing: BookPairing) -> BookActivity:
         location=row["location"],
         summary=row["summary"],
         weekday_reason=row["weekday_reason"],
-        entered_on=dt.date.fromisoformat(row["created_at"][:10]),
+        entered_on=entered_on,
+        theme=row["theme"],
+        host=row["host"],
+        attendance=attendance,
+        recorded_late=is_recorded_late(held_on, entered_on, late_days),
     )
+
+
+_CHUNK = 900  # activity ids per query: under SQLite's oldest limit of 999 parameters
+
+
+def _attendance(ledger: Ledger, activity_ids: list[int]) -> dict[int, Attendance]:
+    found: dict[int, Attendance] = {}
+    for start in range(0, len(activity_ids), _CHUNK):
+        found.update(attendance_of(ledger, activity_ids[start : start + _CHUNK]))
+    return found
 
 
 def _region_by_id(ledger: Ledger, region_id: int) -> Region:
@@ -124,9 +144,11 @@ def ledger_book(
         pairings = [_pairing(row) for row in rows]
         by_id = {item.id: item for item in pairings}
         _advance(progress, 1, steps)
+        found = store.book_activities(ledger, list(by_id), first.first_day, last.last_day)
+        attendance = _attendance(ledger, [row["id"] for row in found])
+        late_days = int(ledger_setting(ledger, LATE_ENTRY_SETTING, LATE_ENTRY_DAYS))
         activities = [
-            _activity(row, by_id[row["pairing_id"]])
-            for row in store.book_activities(ledger, list(by_id), first.first_day, last.last_day)
+            _activity(row, by_id[row["pairing_id"]], attendance.get(row["id"]), late_days) for row in found
         ]
         calendars = {year: work_calendar(ledger, year) for year in range(first.year, last.year + 1)}
         weekday = [
@@ -167,6 +189,7 @@ def ledger_book(
         overdue=overdue,
         weekday=weekday,
         figures=figures,
+        recorded_late=sum(activity.recorded_late for activity in activities),
     )
 
 

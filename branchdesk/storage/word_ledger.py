@@ -28,7 +28,7 @@ ORDER BY gr.name_key, g.name_key, p.started_on, p.id
 
 _ACTIVITIES = """
 SELECT a.id, a.pairing_id, a.held_on, a.type, k.name AS key_task, a.volunteers, a.location, a.summary,
-       a.weekday_reason, a.created_at,
+       a.weekday_reason, a.created_at, a.theme, a.host,
        (SELECT group_concat(area, ',') FROM activity_area WHERE activity_id = a.id) AS areas
 FROM activity a LEFT JOIN key_task k ON k.id = a.key_task_id
 WHERE a.pairing_id IN (SELECT value FROM json_each(:pairings)) AND a.held_on BETWEEN :first AND :last
