@@ -399,6 +399,11 @@ def write_ledger_doc(
     return len(photos.files)
 
 
+def check_template(path: Path) -> None:
+    """Refuse (``BranchDeskError``) a Word ledger template that could not make a ledger."""
+    _open_template(path, LEDGER_TEMPLATE, LEDGER_FIELDS)
+
+
 def write_signin_sheet(sheet: SigninSheet, path: Path, template_path: Path | None = None) -> None:
     template_path = template_path or builtin_template(SIGNIN_TEMPLATE)
     template, environment = _open_template(template_path, SIGNIN_TEMPLATE, SIGNIN_FIELDS)

@@ -34,6 +34,16 @@ class AppSettings:
     def reopen_last(self, value: bool) -> None:
         self._store.setValue("reopen_last", "true" if value else "false")
 
+    @property
+    def word_template(self) -> Path | None:
+        """The office's own Word ledger template; None: the built-in one."""
+        value = str(self._store.value("word_template", "") or "")
+        return Path(value) if value else None
+
+    @word_template.setter
+    def word_template(self, value: Path | None) -> None:
+        self._store.setValue("word_template", "" if value is None else str(value))
+
     def recent_files(self) -> list[Path]:
         value = self._store.value("recent_files", [])
         # QSettings gives a str for a one-item list in INI files, a list otherwise.

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QToolButton
 
 from branchdesk.domain.errors import BranchDeskError
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from branchdesk.storage.ledger import Ledger
     from branchdesk.ui.dialogs.import_wizard import ImportWizard
     from branchdesk.ui.dialogs.report import ReportDialog
+    from branchdesk.ui.dialogs.word_ledger import WordLedgerDialog
 
 # The spreadsheet modules and dialogs are loaded when a command is first used, not with the window.
 
@@ -58,6 +59,8 @@ class ExchangeActions(QObject):
         self.export_region_action = self._action("exportRegion", lambda: self.export_ledger(selected=True))
         self.view_action = self._action("exportView", self.export_view)
         self.report_action = self._action("reportAction", self.open_report)
+        self.word_action = self._action("wordLedgerAction", self.open_word_ledger)
+        self.word_action.setShortcut(QKeySequence("Ctrl+Shift+W"))
         self.chart_action = self._action("exportChart", self.export_chart)
         # The same Export view as a small button beside the tabs, where the table is.
         self.view_button = QToolButton(tabs)
@@ -85,6 +88,7 @@ class ExchangeActions(QObject):
             self.export_region_action,
             self.view_action,
             self.report_action,
+            self.word_action,
             self.chart_action,
         ]
 
@@ -96,13 +100,17 @@ class ExchangeActions(QObject):
         self.view_action.setText(self.tr("Export &view…"))
         self.view_action.setToolTip(self.tr("Save the rows this table shows (its filter and order) as xlsx"))
         self.report_action.setText(self.tr("&Monthly report…"))
+        self.word_action.setText(self.tr("&Word ledger…"))
+        self.word_action.setToolTip(
+            self.tr("The ledger inspectors ask for (台账) as a Word document, one record per activity")
+        )
         self.chart_action.setText(self.tr("&Export chart…"))
         self.enable()
 
     def enable(self) -> None:
         session = self.host.session
         self.import_action.setEnabled(session is not None and not session.read_only)
-        for action in (self.export_action, self.export_region_action, self.report_action):
+        for action in (self.export_action, self.export_region_action, self.report_action, self.word_action):
             action.setEnabled(session is not None)
         self.view_action.setEnabled(session is not None and self._view() is not None)
         chart = self.tabs.currentWidget()
@@ -250,3 +258,45 @@ class ExchangeActions(QObject):
         dialog = self.report_dialog()
         if dialog is not None:
             exec_and_delete(dialog)
+
+    # -- Word ledger and sign-in sheet ----------------------------------------------------------------
+
+    def word_ledger_dialog(self) -> WordLedgerDialog | None:
+        from branchdesk.ui.dialogs.word_ledger import WordLedgerDialog
+
+        ledger = self.edits.ledger
+        if self.host.session is None or ledger is None:
+            return None
+        region_id = self.regions.selected_region()
+        found = next((r for r in list_regions(ledger) if r.id == region_id), None)
+        region = None if found is None else (found.id, found.path)
+        return WordLedgerDialog(ledger, region, self.context, self.jobs, self.window)
+
+    def open_word_ledger(self) -> None:
+        dialog = self.word_ledger_dialog()
+        if dialog is not None:
+            exec_and_delete(dialog)
+
+    def signin_sheet(self, pairing_id: int, label: str) -> None:
+        """A blank sign-in sheet (签到表) for the pairing's coming activity, to print before it."""
+        session = self.host.session
+        if session is None:
+            return
+        suggested = self.tr("Sign-in sheet {pairing}.docx").format(pairing=label.split(" ←")[0])
+        path = self.context.choose_file(self.window, FilePurpose.WORD, suggested)
+        if path is None:
+            return
+        from branchdesk.exchange.word_ledger import write_signin_sheet
+        from branchdesk.services.word_ledger import signin_sheet
+
+        def work(ledger: Ledger, progress: Progress) -> int:
+            sheet = signin_sheet(ledger, pairing_id)
+            write_signin_sheet(sheet, path)
+            return sheet.lines
+
+        label = self.tr("Writing the sign-in sheet…")
+        result = run_with_progress(self.jobs, self.window, label, session.path, work, read_only=True)
+        if isinstance(result, BranchDeskError):
+            self.context.show_error(self.window, error_text(result))
+        elif isinstance(result, int):
+            self._status(self.tr("Sign-in sheet saved to {path}").format(path=path))

@@ -62,9 +62,16 @@ class ToolDialogs(QObject):
         from branchdesk.ui.dialogs.settings import SettingsDialog
 
         context = self._context
-        dialog = SettingsDialog(context.translations.language, context.settings.reopen_last, self._parent)
+        dialog = SettingsDialog(
+            context.translations.language,
+            context.settings.reopen_last,
+            self._parent,
+            word_template=context.settings.word_template,
+            choose_file=context.choose_file,
+        )
         if dialog.exec():
             context.settings.reopen_last = dialog.reopen_last.isChecked()
+            context.settings.word_template = dialog.word_template
             if dialog.chosen_language() != context.translations.language:
                 self.set_language(dialog.chosen_language())
 

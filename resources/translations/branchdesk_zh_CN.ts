@@ -242,6 +242,10 @@
         <translation>重点任务…</translation>
     </message>
     <message>
+        <source>Blank &amp;sign-in sheet for this pairing…</source>
+        <translation>为该结对打印空白签到表(&amp;S)…</translation>
+    </message>
+    <message>
         <source>Months</source>
         <translation>月份</translation>
     </message>
@@ -2160,6 +2164,14 @@ Li Hua: working away</source>
         <translation>月报(&amp;M)…</translation>
     </message>
     <message>
+        <source>&amp;Word ledger…</source>
+        <translation>Word 台账(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The ledger inspectors ask for (台账) as a Word document, one record per activity</source>
+        <translation>生成检查用的台账（Word 文档），一事一档</translation>
+    </message>
+    <message>
         <source>&amp;Export chart…</source>
         <translation>导出图表(&amp;E)…</translation>
     </message>
@@ -2194,6 +2206,18 @@ Li Hua: working away</source>
     <message>
         <source>Exported {rows} rows to {path}</source>
         <translation>已导出 {rows} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet {pairing}.docx</source>
+        <translation>签到表 {pairing}.docx</translation>
+    </message>
+    <message>
+        <source>Writing the sign-in sheet…</source>
+        <translation>正在生成签到表…</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet saved to {path}</source>
+        <translation>签到表已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -2270,8 +2294,20 @@ Li Hua: working away</source>
         <translation>选择保存回执的文件夹</translation>
     </message>
     <message>
+        <source>Save the Word document</source>
+        <translation>保存 Word 文档</translation>
+    </message>
+    <message>
+        <source>Choose the Word template</source>
+        <translation>选择 Word 模板</translation>
+    </message>
+    <message>
         <source>BranchDesk data packages (*.bdx)</source>
         <translation>支部联建台账数据包 (*.bdx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</source>
@@ -5053,8 +5089,36 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>启动时打开上次使用的台账</translation>
     </message>
     <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in</source>
+        <translation>使用内置模板(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy of the built-in…</source>
+        <translation>另存内置模板(&amp;O)…</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Word ledger template</source>
+        <translation>Word 台账模板</translation>
+    </message>
+    <message>
+        <source>Built-in (A4, 仿宋 and 黑体)</source>
+        <translation>内置模板（A4，仿宋、黑体）</translation>
+    </message>
+    <message>
+        <source>Word ledger template.docx</source>
+        <translation>Word 台账模板.docx</translation>
+    </message>
+    <message>
+        <source>Saved to {path}; change it in Word or WPS, then choose it.</source>
+        <translation>已保存到 {path}；请在 Word 或 WPS 中修改后，再点“选择”使用它。</translation>
     </message>
 </context>
 <context>
@@ -5292,6 +5356,81 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>&amp;About BranchDesk</source>
         <translation>关于支部联建台账(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>WordLedgerDialog</name>
+    <message>
+        <source>Word ledger</source>
+        <translation>Word 台账</translation>
+    </message>
+    <message>
+        <source>The ledger inspectors ask for, as a Word document (A4, for Word and WPS): cover, the pairings and both branches' rosters, one record per activity with its attendance and photos, the open items and the figures.</source>
+        <translation>生成检查用的台账（Word 文档，A4，Word 和 WPS 均可打开）：封面、结对情况及双方支部花名册、每次活动一份记录（含出勤和照片）、问题及待办事项、主要指标。</translation>
+    </message>
+    <message>
+        <source>the whole ledger</source>
+        <translation>整个台账</translation>
+    </message>
+    <message>
+        <source>The &amp;region: {region}</source>
+        <translation>区域(&amp;R)：{region}</translation>
+    </message>
+    <message>
+        <source>One &amp;pairing:</source>
+        <translation>单个结对(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>built-in (Tools ▸ Settings chooses the office's own)</source>
+        <translation>内置模板（可在“工具 ▸ 设置”中改用本单位模板）</translation>
+    </message>
+    <message>
+        <source>Months:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>模板：</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Word…</source>
+        <translation>保存为 Word(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The pairing's Word ledger</source>
+        <translation>选择结对生成 Word 台账</translation>
+    </message>
+    <message>
+        <source>ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>{scope} Word ledger {months}.docx</source>
+        <translation>{scope} 台账 {months}.docx</translation>
+    </message>
+    <message>
+        <source>Choose the pairing first.</source>
+        <translation>请先选择结对。</translation>
+    </message>
+    <message>
+        <source>Writing the Word ledger…</source>
+        <translation>正在生成 Word 台账…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>已取消，未生成文件。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}: {activities} activity records, {photos} photos.</source>
+        <translation>已保存到 {path}：活动记录 {activities} 份，照片 {photos} 张。</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@ class FilePurpose(StrEnum):
     REJECTED = "rejected"  # an import's report of rejected rows
     TEMPLATES = "templates"  # a folder for the import templates
     REPORT = "report"  # the monthly report as PDF
+    WORD = "word"  # the Word ledger or a sign-in sheet (.docx)
+    WORD_TEMPLATE = "word_template"  # an office's own Word template to use (.docx)
     PACKAGE = "package"  # a data package to send (.bdx)
     RECEIPTS = "receipts"  # a folder for the receipts of packages received
 
@@ -37,6 +39,8 @@ def _title(purpose: FilePurpose) -> str:
         FilePurpose.REPORT: QCoreApplication.translate("FileDialogs", "Save the monthly report"),
         FilePurpose.PACKAGE: QCoreApplication.translate("FileDialogs", "Save the data package"),
         FilePurpose.RECEIPTS: QCoreApplication.translate("FileDialogs", "Folder for the receipts"),
+        FilePurpose.WORD: QCoreApplication.translate("FileDialogs", "Save the Word document"),
+        FilePurpose.WORD_TEMPLATE: QCoreApplication.translate("FileDialogs", "Choose the Word template"),
     }
     return titles[purpose]
 
@@ -46,6 +50,7 @@ _SAVED = {
     FilePurpose.EXPORT: ("xlsx", QT_TRANSLATE_NOOP("FileDialogs", "Excel workbook (*.xlsx)")),
     FilePurpose.REPORT: ("pdf", QT_TRANSLATE_NOOP("FileDialogs", "PDF document (*.pdf)")),
     FilePurpose.PACKAGE: ("bdx", QT_TRANSLATE_NOOP("FileDialogs", "BranchDesk data packages (*.bdx)")),
+    FilePurpose.WORD: ("docx", QT_TRANSLATE_NOOP("FileDialogs", "Word document (*.docx)")),
 }
 
 
@@ -55,11 +60,14 @@ def file_dialog_chooser(documents_dir: Path) -> FileChooser:
         if purpose in (FilePurpose.TEMPLATES, FilePurpose.RECEIPTS):
             folder = QFileDialog.getExistingDirectory(parent, title, str(documents_dir))
             return Path(folder) if folder else None
-        if purpose is FilePurpose.IMPORT:
-            spreadsheets = QCoreApplication.translate(
-                "FileDialogs", "Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"
-            )
-            name, _ = QFileDialog.getOpenFileName(parent, title, str(documents_dir), spreadsheets)
+        if purpose in (FilePurpose.IMPORT, FilePurpose.WORD_TEMPLATE):
+            if purpose is FilePurpose.WORD_TEMPLATE:
+                kinds = QCoreApplication.translate("FileDialogs", "Word document (*.docx)")
+            else:
+                kinds = QCoreApplication.translate(
+                    "FileDialogs", "Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"
+                )
+            name, _ = QFileDialog.getOpenFileName(parent, title, str(documents_dir), kinds)
             return Path(name) if name else None
         suffix, kind = _SAVED.get(purpose, _SAVED[FilePurpose.EXPORT])
         dialog = QFileDialog(

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -68,6 +69,8 @@ class ActivitiesTab(QWidget):
         self.dialog: QDialog | None = None  # the dialog on show (tests drive it)
         self.open_compliance: Callable[[], None] = lambda: None  # set by the window
         self.open_key_tasks: Callable[[], None] = lambda: None
+        # A blank sign-in sheet for a pairing's coming activity (id, label): set by the window.
+        self.print_signin: Callable[[int, str], None] = lambda _pairing, _label: None
 
         self.model = ActivityTableModel(jobs, self)
         self.totals = Reads(jobs, self)
@@ -156,6 +159,11 @@ class ActivitiesTab(QWidget):
             self.table.setColumnWidth(list(ActivityColumn).index(column), width)
         self._fit_names()
         self.table.doubleClicked.connect(self._on_double_click)
+        self.signin_action = QAction(self)
+        self.signin_action.setObjectName("signinSheet")
+        self.signin_action.triggered.connect(self._print_signin)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addAction(self.signin_action)
 
         top = QHBoxLayout()
         for button in (self.record_button, self.edit_button, self.copy_button, self.delete_button):
@@ -406,6 +414,13 @@ class ActivitiesTab(QWidget):
         dialog.accepted.connect(save)
         dialog.open()
 
+    def _print_signin(self) -> None:
+        """The selected activity's pairing gets a blank sign-in sheet for its next activity."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            activity = self.model.activity(rows[0].row())
+            self.print_signin(activity.pairing_id, f"{activity.grassroots} ← {activity.organ}")
+
     def edit_selected(self) -> None:
         ids = self.selected_ids()
         if ids:
@@ -489,6 +504,7 @@ class ActivitiesTab(QWidget):
         self.delete_button.setText(self.tr("Delete"))
         self.compliance_button.setText(self.tr("Compliance…"))
         self.key_tasks_button.setText(self.tr("Key tasks…"))
+        self.signin_action.setText(self.tr("Blank &sign-in sheet for this pairing…"))
         self.months.setText(self.tr("Months"))
         self.weekday.setText(self.tr("Working days only"))
         self.weekday.setToolTip(

@@ -3,6 +3,7 @@ so the window starts with only what its first screen needs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -62,6 +63,7 @@ class WindowTabs(TabDeck):
             tab = ActivitiesTab(parts.jobs, parts.edits, parent)
             tab.open_compliance = parts.tools.open_compliance
             tab.open_key_tasks = parts.tools.open_key_tasks
+            tab.print_signin = lambda pairing, label: self.print_signin(pairing, label)
             return tab
 
         def coverage(parent: QWidget) -> QWidget:
@@ -82,6 +84,8 @@ class WindowTabs(TabDeck):
             TabSpec("activity-frequency", lambda: translate("MainWindow", "Activity frequency"), frequency),
         ]
         super().__init__(specs, parent)
+        # A blank sign-in sheet for a pairing (id, label), from the Activities list: set by the window.
+        self.print_signin: Callable[[int, str], None] = lambda _pairing, _label: None
 
     def _chart(self, tab: ChartTab) -> ChartTab:
         tab.drill_down.connect(self.drill_down)
