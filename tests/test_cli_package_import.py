@@ -326,6 +326,27 @@ def test_changes_outside_the_senders_scope_are_rejected_row_by_row(offices: Offi
     assert records(offices.county, "pairing") == pairings
 
 
+def test_the_windows_dry_run_names_every_row(offices: Offices) -> None:
+    """keep_rows: one result a line, each with the label a clerk knows the record by."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        pairing = ledger.query(
+            "SELECT p.uuid, o.name AS organ, g.name AS grassroots FROM pairing p"
+            " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id WHERE p.id = ?",
+            (open_pairing(ledger),),
+        )[0]
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10", areas=(Area.SERVICE,))
+    edit(township, "pairing", pairing["uuid"], note="乡镇改了结对")
+    delta = send(township, offices.folder / "标签.bdx")
+    with open_ledger(offices.county, CLOCK) as ledger:
+        result = import_packages(ledger, [delta], apply=False, keep_rows=True)
+    assert [(row.table, row.outcome.value, row.label) for row in result.rows] == [
+        ("activity", "new", "2022-05-10 themed_day"),
+        ("activity_area", "new", "2022-05-10 themed_day · service"),
+        ("pairing", "rejected", f"{pairing['organ']} ↔ {pairing['grassroots']}"),
+    ]
+
+
 def test_a_county_forwards_its_townships_changes_to_the_city(offices: Offices, tmp_path: Path) -> None:
     """The county's import is in its own change log, so its delta to the city carries it, accepted there
     because the townships lie in the county."""

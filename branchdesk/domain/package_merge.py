@@ -83,6 +83,7 @@ class RowResult:
     outcome: Outcome
     reason: Rejection | None = None
     columns: tuple[str, ...] = ()  # merged or conflicting columns
+    label: str = ""  # how a clerk knows the record (only when the rows are kept, for the window)
 
 
 @dataclass(frozen=True)

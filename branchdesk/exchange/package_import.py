@@ -240,6 +240,11 @@ def _batches(values: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]
         yield batch
 
 
+def _activity_label(row: dict[str, Any]) -> str:
+    what = row.get("theme") or row.get("summary") or row.get("type")
+    return " ".join(str(part) for part in (row.get("held_on"), what) if part)
+
+
 def _area_batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     """A full package's areas in batches that never split one activity's (they come together)."""
     batch: list[dict[str, Any]] = []
@@ -289,6 +294,7 @@ class _Run:
         self.scope = 0
         self._seen: set[str] = set()  # full packages taken in this run
         self.op = ""  # the operation of the line at hand
+        self.line_row: dict[str, Any] = {}  # and its row, for its label
         # Operations with a change rejected for a reason that may pass later (a month unlocked, the row
         # referred to arrived): not marked applied, so the same package brings that change then.
         self._retry: set[str] = set()
@@ -302,9 +308,15 @@ class _Run:
         last = self.last.setdefault(sender, office_store.applied_sequence(self.store.ledger, sender))
         lines = sum(member.lines for member in manifest.members.values())
         if manifest.kind is PackageKind.DELTA and (manifest.from_seq or 1) > last + 1:
-            self._row(
-                self._result(None, "package", manifest.package_uuid, Outcome.REJECTED, reason=Rejection.GAP)
+            gap = self._result(
+                None,
+                "package",
+                manifest.package_uuid,
+                Outcome.REJECTED,
+                reason=Rejection.GAP,
+                label=package.path.name,
             )
+            self._row(gap)
             self._advance(lines)
             return PackageResult(package, "refused", lines, follows=last)
         if manifest.kind is not PackageKind.DELTA and (
@@ -354,6 +366,7 @@ class _Run:
             for line in batch:
                 operations[line["op"]] = line["seq"]
                 self.op = line["op"]
+                self.line_row = line["after"] or line["before"] or {}
                 if line["op"] in applied:
                     self._row(self._result(line["seq"], line["table"], line["uuid"], Outcome.APPLIED_BEFORE))
                 elif line["table"] == AREA:
@@ -364,7 +377,27 @@ class _Run:
         return [(op, sender, seq) for op, seq in operations.items() if op not in self._retry]
 
     def _result(self, seq: int | None, table: str, uuid: str, outcome: Outcome, **more: Any) -> RowResult:
+        if self.keep_rows and "label" not in more:
+            more["label"] = self._label(table, self.line_row)
         return RowResult(self.package_uuid, seq, table, uuid, outcome, **more)
+
+    def _label(self, table: str, row: dict[str, Any]) -> str:
+        """How a clerk knows the record of a line: its name, a pairing's two branches, an activity's day
+        and theme (an area or absentee with its activity's)."""
+        if table in (AREA, "activity_absentee"):
+            activity = self.state.get(("activity", str(row.get("activity_uuid")))) or {}
+            return f"{_activity_label(activity)} · {row.get('area') or row.get('name') or ''}"
+        if table == "activity":
+            return _activity_label(row)
+        if table == "pairing":
+            names = self.store.branch_names()
+            organ, grassroots = (
+                names.get(str(row.get(side)), "") for side in ("organ_uuid", "grassroots_uuid")
+            )
+            return f"{organ} ↔ {grassroots}"
+        if table == "draw":
+            return f"{row.get('drawn_at') or ''} {row.get('seed') or ''}".strip()
+        return str(row.get("name") or "")
 
     def _look_up(self, lines: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
         """The rows a batch of lines meets, in one query per table; an area line's activity too."""
@@ -483,7 +516,7 @@ class _Run:
         after: dict[str, Any] | None,
     ) -> None:
         """An activity's area added or taken away: there or not, never a conflict."""
-        row = after or before or {}
+        row = self.line_row = after or before or {}
         activity = self.activity_ids.get(str(row.get("activity_uuid")))
         if activity is None:
             outcome = Outcome.UNCHANGED if after is None else Outcome.REJECTED
@@ -530,6 +563,7 @@ class _Run:
                 else:
                     self._look_up((table, str(row["uuid"]), row) for row in batch)
                     for row in batch:
+                        self.line_row = row
                         self._full_row(table, row)
                 self._advance(len(batch))
         if TOMBSTONES in members:
@@ -555,10 +589,12 @@ class _Run:
     def _tombstone(self, line: dict[str, Any]) -> None:
         table, uuid = line["table"], line["uuid"]
         current = self.state.get((table, uuid))
+        mine = self.line_row = (
+            {} if current is None else self.store.package_row(table, current, self.activity_uuids)
+        )
         if current is None:
             self._row(self._result(line["seq"], table, uuid, Outcome.UNCHANGED))
             return
-        mine = self.store.package_row(table, current, self.activity_uuids)
         rejection = self._rejection(table, current, None, mine)
         if rejection is not None:
             self._row(self._result(line["seq"], table, uuid, Outcome.REJECTED, reason=rejection))

@@ -58,6 +58,7 @@ class ImportStore:
             if table != AREA
         }
         self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._branch_names: dict[str, str] | None = None
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -146,6 +147,12 @@ class ImportStore:
             is not None
         )
 
+    def branch_names(self) -> dict[str, str]:
+        """Every branch's name by uuid (read once, on first use: only the window's labels need them)."""
+        if self._branch_names is None:
+            self._branch_names = dict(self.ledger.conn.execute("SELECT uuid, name FROM branch"))
+        return self._branch_names
+
     # -- writing --------------------------------------------------------------------------------------
 
     def new_id(self, table: str) -> int:
@@ -197,6 +204,8 @@ class ImportStore:
             self.tree.add(row["id"], row["parent_id"], row["level"])
         elif table == "branch":
             self.branches[row["id"]] = (row["region_id"], row["kind"])
+            if self._branch_names is not None:
+                self._branch_names[row["uuid"]] = row["name"]
         elif table == "pairing":
             self.pairings[row["id"]] = row["grassroots_id"]
 
