@@ -33,6 +33,14 @@ from branchdesk.exchange.package_export import export_package
 from branchdesk.exchange.package_import import ImportResult, import_packages
 from branchdesk.exchange.package_seed import create_from_package
 from branchdesk.exchange.package_trust import trust_sender
+from branchdesk.exchange.receipts import (
+    RECEIPT_RESULTS,
+    RECEIPT_SUFFIX,
+    ReceiptImported,
+    import_receipt,
+    receipt_json,
+    write_receipt,
+)
 from branchdesk.exchange.word_ledger import write_ledger_doc, write_signin_sheet
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
@@ -430,7 +438,7 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         nargs="+",
         type=Path,
         metavar=translate("Cli", "FILE"),
-        help=translate("Cli", "packages (.bdx) to import, any number"),
+        help=translate("Cli", "packages (.bdx) and receipts (.bdxr) to import, any number"),
     )
     package_import.add_argument(
         "--dry-run",
@@ -444,6 +452,12 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         help=translate(
             "Cli", "settle every conflict: theirs (the package's version) or mine (this ledger's)"
         ),
+    )
+    package_import.add_argument(
+        "--receipts",
+        type=Path,
+        metavar=translate("Cli", "FOLDER"),
+        help=translate("Cli", "write a signed receipt of each package into this folder, to send back"),
     )
     _add_office_commands(package_commands, common)
 
@@ -816,15 +830,63 @@ def _cmd_package_trust(args: argparse.Namespace, clock: Clock, out: TextIO) -> i
 
 def _cmd_package_import(args: argparse.Namespace, clock: Clock, out: TextIO, err: TextIO) -> int:
     settlement = Settlement(take=None if args.take is None else Take(args.take))
+    receipts = [path for path in args.files if path.suffix.lower() == RECEIPT_SUFFIX]
+    packages = [path for path in args.files if path.suffix.lower() != RECEIPT_SUFFIX]
     with open_ledger(args.ledger, clock, data_dir=user_data_dir()) as ledger:
-        result = import_packages(
-            ledger, args.files, apply=not args.dry_run, settle=settlement, progress=_terminal_progress(err)
+        for path in receipts:  # every receipt checked before anything is taken in
+            import_receipt(ledger, path, dry_run=True)
+        result = (
+            import_packages(
+                ledger, packages, apply=not args.dry_run, settle=settlement, progress=_terminal_progress(err)
+            )
+            if packages
+            else ImportResult([])
         )
+        taken = [import_receipt(ledger, path, dry_run=args.dry_run) for path in receipts]
+        written = [
+            write_receipt(ledger, args.receipts, entry.package, entry.result, user_data_dir())
+            for entry in result.packages
+            if args.receipts is not None and entry.result in RECEIPT_RESULTS
+        ]
     if args.json:
-        print(json.dumps(result.summary(), ensure_ascii=False), file=out)
+        summary = {
+            **result.summary(),
+            "receipts_taken": [receipt_json(receipt) for receipt in taken],
+            "receipts_written": [str(path) for path in written],
+        }
+        print(json.dumps(summary, ensure_ascii=False), file=out)
     else:
-        for line in _import_lines(result, dry_run=args.dry_run):
+        if packages:
+            for line in _import_lines(result, dry_run=args.dry_run):
+                print(line, file=out)
+        for line in _receipt_lines(taken, written):
             print(line, file=out)
+    return _import_problems(result, err)
+
+
+def _receipt_lines(taken: list[ReceiptImported], written: list[Path]) -> list[str]:
+    lines = [
+        (
+            translate("Cli", "{path}: this receipt was imported before; nothing changed")
+            if receipt.already
+            else translate(
+                "Cli", "{path}: receipt from {office}: it has this ledger's changes up to no. {last}"
+            )
+        ).format(
+            path=receipt.path,
+            office=receipt.manifest.sender.ledger_id
+            if receipt.manifest.sender.scope is None
+            else receipt.manifest.sender.scope.path,
+            last=receipt.receipt.to_seq,
+        )
+        for receipt in taken
+    ]
+    lines += [translate("Cli", "Receipt written: {path}").format(path=path) for path in written]
+    return lines
+
+
+def _import_problems(result: ImportResult, err: TextIO) -> int:
+    """Each package refused for a gap, and conflicts left unsettled, on stderr; the exit code."""
     failed = False
     for entry in result.packages:
         if entry.result == "refused":

@@ -6,10 +6,12 @@ unlocking needs a reason, which History keeps."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run
@@ -195,3 +197,39 @@ def test_a_locked_month_keeps_its_activities_absentees(county: Path, clock: Fixe
         assert ledger.query("SELECT name, reason FROM activity_absentee") == [
             {"name": "李华", "reason": "病假"}
         ]
+
+
+def test_a_spreadsheet_import_into_a_locked_month_imports_nothing(
+    county: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    """The same rule for a workbook: the Excel export's activity sheet, a new April activity typed in."""
+    assert cli("export", str(county), str(tmp_path / "全部.xlsx"), clock=clock)[0] == EXIT_OK
+    exported = openpyxl.load_workbook(tmp_path / "全部.xlsx")["活动"]
+    header, first = next(exported.iter_rows(max_row=2, values_only=True)), list(exported[2])
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "活动"
+    sheet.append(header)
+    row = [cell.value for cell in first]
+    row[0], row[5], row[10] = None, dt.datetime(2022, 4, 23), 6  # no uuid: a new activity on a Saturday
+    sheet.append(row)
+    book.save(tmp_path / "补录.xlsx")
+    assert cli("lock", str(county), "--month", "2022-04", clock=clock)[0] == EXIT_OK
+    code, _, err = cli(
+        "import", str(county), str(tmp_path / "补录.xlsx"), "--what", "activities", clock=clock
+    )
+    assert code == EXIT_FAILED
+    assert "已对 信阳市/潢川县 锁定" in err
+    with open_ledger(county, clock) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM activity") == 2
+    assert (
+        cli("unlock", str(county), "--month", "2022-04", "--reason", "补录漏报活动", clock=clock)[0]
+        == EXIT_OK
+    )
+    code, out, err = cli(
+        "import", str(county), str(tmp_path / "补录.xlsx"), "--what", "activities", clock=clock
+    )
+    assert (code, err) == (EXIT_OK, ""), out
+    with open_ledger(county, clock) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM activity WHERE held_on = '2022-04-23'") == 1

@@ -284,6 +284,7 @@ def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
                 "fingerprint": "-",
                 "result": "applied",
                 "at": "2022-05-19T00:00:00Z",
+                "acknowledges": package_store.last_sent(ledger),  # the first package
             },
         )
         LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")

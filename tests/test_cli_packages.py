@@ -142,16 +142,22 @@ def test_the_next_delta_follows_the_last_and_still_carries_what_is_unacknowledge
     assert second["counts"]["activity"] == first["counts"]["activity"] + 1
 
 
+RECEIPT = "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"
+
+
 def test_a_delta_starts_after_the_last_acknowledged_change(
     township: Path, tmp_path: Path, clock: FixedClock
 ) -> None:
+    sent = export(township, tmp_path / "首次.bdx", clock)
     with open_ledger(township, clock) as ledger:
         last = ledger.scalar("SELECT max(id) FROM change_log")
-        # what the receipt import of the next session records: the receiver has our changes up to `last`
+        # what importing the receiver's receipt records (tests/test_cli_receipts.py does it whole): the
+        # receiver has our changes up to `last`
         ledger.conn.execute(
             "INSERT INTO package_log (package_uuid, direction, kind, sender_ledger_id, to_seq, sha256,"
-            " fingerprint, result, at) VALUES (?, 'received', 'receipt', ?, ?, ?, 'AAAA', 'applied', 'now')",
-            ("6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f", "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f", last, "0" * 64),
+            " fingerprint, result, at, acknowledges)"
+            " VALUES (?, 'received', 'receipt', ?, ?, ?, 'AAAA', 'applied', 'now', ?)",
+            (RECEIPT, RECEIPT, last, "0" * 64, sent["package_uuid"]),
         )
     code, out, err = cli("package", "export", str(township), str(tmp_path / "空.bdx"), clock=clock)
     assert (code, out) == (EXIT_FAILED, "")

@@ -594,6 +594,20 @@ MESSAGES: dict[str, str] = {
         "A record of {table} in the package refers ({column}) to a record the package does not hold. "
         "Nothing was imported; ask the sender for a new package.",
     ),
+    "receipt.not_a_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is a data package, not a receipt. Nothing was changed; import it as a package."
+    ),
+    "receipt.unknown_key": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The receipt is signed with the key {fingerprint}, which this ledger has never trusted. Nothing "
+        "was changed. Check the fingerprint with the receiving office by phone, then trust its key with a "
+        "reason.",
+    ),
+    "receipt.not_sent": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The receipt {path} is for a package this ledger never sent (or not as it was sent). Nothing was "
+        "changed.",
+    ),
     "package.scope_owned": QT_TRANSLATE_NOOP(
         "Messages",
         "The package comes from a ledger (key {found}) that this ledger does not know, for {scope}, which "

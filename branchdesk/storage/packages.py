@@ -184,11 +184,14 @@ class _IdsBackwards:
 
 def acknowledged_sequence(ledger: Ledger) -> int:
     """The last change of this ledger that a receiver has acknowledged (0 before any receipt): a delta
-    carries every change after it, so a package lost on the way is simply part of the next one."""
+    carries every change after it, so a package lost on the way is simply part of the next one. Only
+    receipts of the deltas and full packages it sent up count: a township's receipt of a county's seed
+    says nothing of what the county's own office above has."""
     return int(
         ledger.scalar(
-            "SELECT coalesce(max(to_seq), 0) FROM package_log"
-            " WHERE direction = 'received' AND kind = 'receipt'"
+            "SELECT coalesce(max(r.to_seq), 0) FROM package_log r"
+            " JOIN package_log p ON p.package_uuid = r.acknowledges AND p.direction = 'sent'"
+            " WHERE r.direction = 'received' AND r.kind = 'receipt' AND p.kind IN ('delta', 'full')"
         )
     )
 

@@ -1294,10 +1294,6 @@ Li Hua: working away</source>
         <translation>导入其他单位发来的数据包：先校验，再作为一步（可撤销）导入</translation>
     </message>
     <message>
-        <source>packages (.bdx) to import, any number</source>
-        <translation>要导入的数据包（.bdx），可有多个</translation>
-    </message>
-    <message>
         <source>only show what the import would do; the ledger is not changed</source>
         <translation>只预览导入结果，不改动台账</translation>
     </message>
@@ -1494,6 +1490,18 @@ Li Hua: working away</source>
         <translation>文字</translation>
     </message>
     <message>
+        <source>packages (.bdx) and receipts (.bdxr) to import, any number</source>
+        <translation>要导入的数据包（.bdx）和回执（.bdxr），数量不限</translation>
+    </message>
+    <message>
+        <source>FOLDER</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>write a signed receipt of each package into this folder, to send back</source>
+        <translation>为每个数据包写一份签名回执到此文件夹，供寄回发送方</translation>
+    </message>
+    <message>
         <source>why the month is opened again (kept in the history)</source>
         <translation>重新打开该月的理由（记入历史）</translation>
     </message>
@@ -1620,6 +1628,18 @@ Li Hua: working away</source>
     <message>
         <source>Signed by this ledger's key {fingerprint}</source>
         <translation>由本台账的密钥签名，密钥指纹 {fingerprint}</translation>
+    </message>
+    <message>
+        <source>{path}: this receipt was imported before; nothing changed</source>
+        <translation>{path}：该回执已导入过，未作改动</translation>
+    </message>
+    <message>
+        <source>{path}: receipt from {office}: it has this ledger's changes up to no. {last}</source>
+        <translation>{path}：{office} 的回执，已确认收到到第 {last} 条变更</translation>
+    </message>
+    <message>
+        <source>Receipt written: {path}</source>
+        <translation>已写出回执：{path}</translation>
     </message>
     <message>
         <source>Writing rows: {done} of {total}</source>
@@ -4153,6 +4173,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>A record of {table} in the package refers ({column}) to a record the package does not hold. Nothing was imported; ask the sender for a new package.</source>
         <translation>数据包中一条 {table} 记录引用（{column}）了数据包中没有的记录。未导入任何内容，请对方重新生成数据包。</translation>
+    </message>
+    <message>
+        <source>{path} is a data package, not a receipt. Nothing was changed; import it as a package.</source>
+        <translation>{path} 是数据包，不是回执。未作任何改动；请按数据包导入。</translation>
+    </message>
+    <message>
+        <source>The receipt is signed with the key {fingerprint}, which this ledger has never trusted. Nothing was changed. Check the fingerprint with the receiving office by phone, then trust its key with a reason.</source>
+        <translation>该回执由密钥 {fingerprint} 签名，本台账从未信任过这个密钥。未作任何改动。请先打电话与接收单位核对密钥指纹，再填写理由信任该密钥。</translation>
+    </message>
+    <message>
+        <source>The receipt {path} is for a package this ledger never sent (or not as it was sent). Nothing was changed.</source>
+        <translation>回执 {path} 对应的数据包不是本台账发出的（或与发出时不符）。未作任何改动。</translation>
     </message>
     <message>
         <source>The package comes from a ledger (key {found}) that this ledger does not know, for {scope}, which the ledger with key {owner} speaks for. Nothing was imported. If {scope} made a new ledger (its file was lost or re-created), check the key by phone and accept the new ledger as its successor, with a reason.</source>
