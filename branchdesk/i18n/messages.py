@@ -680,6 +680,44 @@ MESSAGES: dict[str, str] = {
         "The ledger's signing key {path} is damaged or belongs to another ledger. It was left as it is; "
         "restore it from a copy of the data folder.",
     ),
+    "photo.missing_file": QT_TRANSLATE_NOOP("Messages", "The photo {path} does not exist."),
+    "photo.cannot_read": QT_TRANSLATE_NOOP("Messages", "The photo {path} cannot be read: {reason}"),
+    "photo.not_an_image": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a photo that BranchDesk can read (JPEG or PNG). It was not added."
+    ),
+    "photo.heic": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is an HEIC photo (an iPhone's own format), which BranchDesk cannot read. Send it as JPEG "
+        "(in WeChat, tick “original”), or set the iPhone's camera to “Most Compatible”. It was not added.",
+    ),
+    "photo.too_large": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is {megabytes} MB; a photo may be at most {limit} MB. Choose a smaller copy. "
+        "It was not added.",
+    ),
+    "photo.too_many_pixels": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} has more than {limit} million pixels (a panorama or a scan?), more than a photo needs. "
+        "Choose a smaller copy. It was not added.",
+    ),
+    "photo.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is damaged or incomplete (was it copied whole?). It was not added."
+    ),
+    "photo.store_read_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The photo folder {path} is read-only (a locked USB stick?), so no photo can be added. Copy the "
+        "ledger and its photo folder to the computer, or unlock the stick. The ledger was not changed.",
+    ),
+    "photo.store_cannot_write": QT_TRANSLATE_NOOP(
+        "Messages", "The photo folder {path} cannot be written: {reason}. The ledger was not changed."
+    ),
+    "photo.unknown_picture": QT_TRANSLATE_NOOP(
+        "Messages", "A photo to be saved is not in this ledger ({sha256}); add it again."
+    ),
+    "photo.folder_missing": QT_TRANSLATE_NOOP("Messages", "The folder {path} does not exist."),
+    "photo.one_activity": QT_TRANSLATE_NOOP(
+        "Messages", "Photos belong to one activity: record them for one pairing at a time."
+    ),
 }
 
 

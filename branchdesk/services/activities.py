@@ -20,12 +20,14 @@ from branchdesk.domain.activities import (
 from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.workdays import WorkCalendar
 from branchdesk.services.history import changed
 from branchdesk.storage import activities as activity_store
 from branchdesk.storage import activity_list
 from branchdesk.storage import holidays as holiday_store
 from branchdesk.storage import key_tasks as key_task_store
+from branchdesk.storage import photos as photo_store
 from branchdesk.storage.ledger import Ledger
 
 PAIRING_CHOICES = 200  # the picker lists at most this many; typing narrows them
@@ -71,19 +73,36 @@ def check(ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft) -> N
     check_draft(draft, spans, ledger.clock.today(), work_calendar(ledger, draft.held_on.year), task)
 
 
-def record_activities(ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft) -> Changed:
-    """The same activity for one pairing or several (a bulk entry: one reason covers them all)."""
+def record_activities(
+    ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft, *, photos: Sequence[PhotoEntry] = ()
+) -> Changed:
+    """The same activity for one pairing or several (a bulk entry: one reason covers them all); its
+    photos (pictures already in the store: services/photos.py prepare) for one pairing only."""
     check(ledger, pairing_ids, draft)
+    pairings = list(dict.fromkeys(pairing_ids))
+    if photos and len(pairings) > 1:
+        raise BranchDeskError("photo.one_activity")
     with ledger.operation("activity.add") as op:
-        for pairing_id in dict.fromkeys(pairing_ids):
-            activity_store.add_draft(ledger, pairing_id, draft)
+        for pairing_id in pairings:
+            activity_id = activity_store.add_draft(ledger, pairing_id, draft)
+            photo_store.set_photos(ledger, activity_id, photos)
     return changed(ledger, op)
 
 
-def edit_activity(ledger: Ledger, activity_id: int, pairing_id: int, draft: ActivityDraft) -> Changed:
+def edit_activity(
+    ledger: Ledger,
+    activity_id: int,
+    pairing_id: int,
+    draft: ActivityDraft,
+    *,
+    photos: Sequence[PhotoEntry] | None = None,
+) -> Changed:
+    """Rewrite an activity, and its photos when given (``None``: as they are)."""
     check(ledger, [pairing_id], draft)
     with ledger.operation("activity.edit") as op:
         activity_store.update_activity(ledger, activity_id, pairing_id, draft)
+        if photos is not None:
+            photo_store.set_photos(ledger, activity_id, photos)
     return changed(ledger, op)
 
 

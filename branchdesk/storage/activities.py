@@ -16,6 +16,7 @@ from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.attendance import Absentee, Attendance
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.storage import photos
 from branchdesk.storage.ledger import Ledger
 
 
@@ -157,6 +158,8 @@ def update_activity(ledger: Ledger, activity_id: int, pairing_id: int, draft: Ac
     changes = {column: value for column, value in wanted.items() if row[column] != value}
     if changes:
         ledger.update("activity", activity_id, changes)
+    if "held_on" in changes:
+        photos.recheck_dates(ledger, activity_id)
     present = _areas(ledger, activity_id)
     for area in sorted(present - draft.areas):
         ledger.delete_link("activity_area", {"activity_id": activity_id, "area": area.value}, row["uuid"])
@@ -180,6 +183,7 @@ def delete_activity(ledger: Ledger, activity_id: int) -> None:
     row = _stored(ledger, activity_id)
     for absentee in _absentee_rows(ledger, activity_id):
         ledger.delete("activity_absentee", absentee["id"])
+    photos.delete_photos(ledger, activity_id)
     for area in sorted(_areas(ledger, activity_id)):
         ledger.delete_link("activity_area", {"activity_id": activity_id, "area": area.value}, row["uuid"])
     ledger.delete("activity", activity_id)

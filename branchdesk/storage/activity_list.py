@@ -140,6 +140,12 @@ def activity_page(
     return [row[0] for row in ledger.conn.execute(sql, {**params, "limit": limit, "offset": offset})]
 
 
+def filtered_ids(ledger: Ledger, flt: ActivityFilter) -> list[int]:
+    """Every activity of a filter (the evidence check reads them all, off the UI thread)."""
+    cte, where, params = where_clause(ledger, flt)
+    return [row[0] for row in ledger.conn.execute(f"{cte}SELECT a.id {_from_for(flt, None)} {where}", params)]
+
+
 def activity_totals(ledger: Ledger, flt: ActivityFilter) -> ActivityTotals:
     cte, where, params = where_clause(ledger, flt)
     row = ledger.conn.execute(

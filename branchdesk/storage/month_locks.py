@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     from branchdesk.storage.ledger import Ledger
 
 # The tables whose logged changes are checked against the locks.
-CHECKED_TABLES = frozenset({"activity", "activity_area", "activity_absentee", "pairing", "branch"})
-# Rows that belong to an activity (its areas, its absentees): locked with the activity, as it stands.
-_OF_ACTIVITY = frozenset({"activity_area", "activity_absentee"})
+CHECKED_TABLES = frozenset({"activity", "activity_area", "activity_absentee", "photo", "pairing", "branch"})
+# Rows that belong to an activity (its areas, absentees and photos): locked with the activity, as it stands.
+_OF_ACTIVITY = frozenset({"activity_area", "activity_absentee", "photo"})
 
 
 @dataclass(frozen=True)

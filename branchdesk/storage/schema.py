@@ -461,9 +461,43 @@ CREATE TABLE applied_operation (
 CREATE INDEX applied_operation_operation ON applied_operation(operation_id);
 """
 
+# Evidence photos (DESIGN.md §10, docs/photos.md). The pictures live in the store beside the ledger
+# (storage/media.py); the ledger keeps, per picture, its facts and a ~20 KB thumbnail in photo_image (by the
+# SHA-256 of the stored JPEG; unlogged, rows only ever added: a blob has no place in the change log's JSON,
+# and undo and redo find the picture still there), and per use of a picture a photo row (logged): which
+# activity, in which place, with which caption, and its capture time checked against the activity's date.
+# No foreign key on sha256: a photo row that came in a package may precede its picture.
+MIGRATION_10 = f"""
+CREATE TABLE photo_image (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    size INTEGER NOT NULL CHECK (size > 0),
+    width INTEGER NOT NULL CHECK (width > 0),
+    height INTEGER NOT NULL CHECK (height > 0),
+    taken_at TEXT,
+    dhash TEXT NOT NULL CHECK (length(dhash) = 16),
+    thumbnail BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE photo (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    activity_id INTEGER NOT NULL REFERENCES activity(id),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    caption TEXT,
+    taken_at TEXT,
+    date_check TEXT NOT NULL {_one_of("date_check", "ok", "missing", "far")},
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX photo_activity_picture ON photo(activity_id, sha256);
+CREATE INDEX photo_activity ON photo(activity_id, position);
+CREATE INDEX photo_sha256 ON photo(sha256);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
-    MIGRATION_9,
+    MIGRATION_9, MIGRATION_10,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key
@@ -476,5 +510,6 @@ UNLOGGED_TABLES = (
     "pinned_key",
     "pin_history",
     "applied_operation",
+    "photo_image",
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,6 +24,7 @@ from branchdesk.domain.enums import (
     UnitLevel,
 )
 from branchdesk.domain.months import HalfYear
+from branchdesk.domain.photos import DateCheck
 from branchdesk.i18n.language import format_count, format_half_year
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import (
@@ -114,6 +115,11 @@ FIELDS: dict[str | tuple[str, str], str] = {
     ("month_lock", "region_id"): QT_TRANSLATE_NOOP("HistoryDialog", "Locked for"),
     "unlocked_at": QT_TRANSLATE_NOOP("HistoryDialog", "Unlocked at"),
     "unlock_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Reason for unlocking"),
+    ("photo", "sha256"): QT_TRANSLATE_NOOP("HistoryDialog", "Picture"),
+    ("photo", "position"): QT_TRANSLATE_NOOP("HistoryDialog", "Place among the photos"),
+    ("photo", "caption"): QT_TRANSLATE_NOOP("HistoryDialog", "Caption"),
+    ("photo", "taken_at"): QT_TRANSLATE_NOOP("HistoryDialog", "Taken at"),
+    ("photo", "date_check"): QT_TRANSLATE_NOOP("HistoryDialog", "Capture time against the date"),
 }
 # How many rows of a table an action added, changed or removed: "新增结对 12 对".
 COUNTS: dict[str, str] = {
@@ -129,6 +135,7 @@ COUNTS: dict[str, str] = {
     "holiday_year": QT_TRANSLATE_NOOP("HistoryDialog", "{change} the holiday calendars of {count} years"),
     "setting": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} settings"),
     "month_lock": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} month locks"),
+    "photo": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} photos"),
 }
 _CHANGES = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -146,6 +153,11 @@ _SOURCES = {
 _EMPTY = QT_TRANSLATE_NOOP("HistoryDialog", "(empty)")
 _SEPARATOR = QT_TRANSLATE_NOOP("HistoryDialog", "; ")
 _LIST = QT_TRANSLATE_NOOP("HistoryDialog", ", ")
+_DATE_CHECKS = {
+    DateCheck.OK: QT_TRANSLATE_NOOP("HistoryDialog", "within 3 days"),
+    DateCheck.MISSING: QT_TRANSLATE_NOOP("HistoryDialog", "no capture time"),
+    DateCheck.FAR: QT_TRANSLATE_NOOP("HistoryDialog", "more than 3 days off"),
+}
 _YES = QT_TRANSLATE_NOOP("HistoryDialog", "yes")
 _NO = QT_TRANSLATE_NOOP("HistoryDialog", "no")
 _SWAPS = QT_TRANSLATE_NOOP("HistoryDialog", "{count} swaps")
@@ -210,6 +222,9 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     "swaps": lambda value: _tr(_SWAPS).format(count=len(json.loads(value))),
     "drawn_at": lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone()),
     "half_year": lambda value: format_half_year(HalfYear.parse(str(value))),
+    ("photo", "sha256"): lambda value: str(value)[:12],
+    ("photo", "taken_at"): lambda value: moment_text(dt.datetime.fromisoformat(value)),
+    ("photo", "date_check"): lambda value: _tr(_DATE_CHECKS[DateCheck(value)]),
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
     **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on"), _day),
 }

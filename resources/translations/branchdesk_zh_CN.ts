@@ -2840,6 +2840,26 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>解锁理由</translation>
     </message>
     <message>
+        <source>Picture</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Place among the photos</source>
+        <translation>照片顺序</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>拍摄时间</translation>
+    </message>
+    <message>
+        <source>Capture time against the date</source>
+        <translation>拍摄时间核对</translation>
+    </message>
+    <message>
         <source>{change} {count} regions</source>
         <translation>{change}区域 {count} 个</translation>
     </message>
@@ -2888,6 +2908,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{change}月份锁定 {count} 项</translation>
     </message>
     <message>
+        <source>{change} {count} photos</source>
+        <translation>{change}照片 {count} 张</translation>
+    </message>
+    <message>
         <source>added</source>
         <translation>新增</translation>
     </message>
@@ -2926,6 +2950,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>within 3 days</source>
+        <translation>与活动日期相差不超过 3 天</translation>
+    </message>
+    <message>
+        <source>no capture time</source>
+        <translation>无拍摄时间</translation>
+    </message>
+    <message>
+        <source>more than 3 days off</source>
+        <translation>与活动日期相差超过 3 天</translation>
     </message>
     <message>
         <source>yes</source>
@@ -4257,6 +4293,50 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The ledger's signing key {path} is damaged or belongs to another ledger. It was left as it is; restore it from a copy of the data folder.</source>
         <translation>台账的签名密钥 {path} 已损坏或属于另一本台账。该文件未作改动，请从数据文件夹的备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The photo {path} does not exist.</source>
+        <translation>照片 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The photo {path} cannot be read: {reason}</source>
+        <translation>无法读取照片 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a photo that BranchDesk can read (JPEG or PNG). It was not added.</source>
+        <translation>“{name}”不是本程序能读取的照片（仅支持 JPEG 或 PNG），未添加。</translation>
+    </message>
+    <message>
+        <source>{name} is an HEIC photo (an iPhone's own format), which BranchDesk cannot read. Send it as JPEG (in WeChat, tick “original”), or set the iPhone's camera to “Most Compatible”. It was not added.</source>
+        <translation>“{name}”是 HEIC 格式照片（苹果手机自带格式），本程序无法读取，未添加。请改用 JPEG：微信发送时勾选“原图”，或在苹果手机“设置 › 相机 › 格式”中选“兼容性最佳”。</translation>
+    </message>
+    <message>
+        <source>{name} is {megabytes} MB; a photo may be at most {limit} MB. Choose a smaller copy. It was not added.</source>
+        <translation>“{name}”有 {megabytes} MB，照片最大 {limit} MB。请选用较小的照片，未添加。</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} million pixels (a panorama or a scan?), more than a photo needs. Choose a smaller copy. It was not added.</source>
+        <translation>“{name}”超过 {limit} 百万像素（是全景图或扫描件吗？），超出活动照片所需。请选用较小的照片，未添加。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or incomplete (was it copied whole?). It was not added.</source>
+        <translation>“{name}”已损坏或不完整（是否没有拷贝完整？），未添加。</translation>
+    </message>
+    <message>
+        <source>The photo folder {path} is read-only (a locked USB stick?), so no photo can be added. Copy the ledger and its photo folder to the computer, or unlock the stick. The ledger was not changed.</source>
+        <translation>照片文件夹 {path} 是只读的（U 盘是否开了写保护？），无法添加照片。请把台账和照片文件夹一起复制到电脑上，或解除 U 盘写保护。台账未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The photo folder {path} cannot be written: {reason}. The ledger was not changed.</source>
+        <translation>无法写入照片文件夹 {path}：{reason}。台账未作任何改动。</translation>
+    </message>
+    <message>
+        <source>A photo to be saved is not in this ledger ({sha256}); add it again.</source>
+        <translation>要保存的照片不在本台账中（{sha256}），请重新添加。</translation>
+    </message>
+    <message>
+        <source>Photos belong to one activity: record them for one pairing at a time.</source>
+        <translation>照片只能属于一项活动：请逐个结对登记照片。</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>

@@ -1,0 +1,256 @@
+"""The photo store beside a ledger: ``<ledger>.bdesk-media/<sha[:2]>/<sha256>.jpg`` (docs/photos.md says why
+files and not a second SQLite file), and the one place Pillow reads and writes pictures.
+
+A photo is normalised once, when it is added: EXIF orientation applied, long edge at most ``LONG_EDGE``
+pixels, re-encoded as JPEG without its metadata (which may hold where it was taken); the file is named by
+the SHA-256 of those bytes, so it never changes once written and copying it anywhere is safe. The ledger
+keeps a small thumbnail and the facts (capture time, perceptual hash); this folder keeps the pictures.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import io
+import os
+import shutil
+import uuid
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+
+from branchdesk.domain.errors import BranchDeskError, os_reason
+from branchdesk.domain.photos import DHASH_COLUMNS, DHASH_ROWS, NormalisedPhoto, dhash, parse_exif_time
+
+SUFFIX = "-media"  # 台账.bdesk → 台账.bdesk-media
+LONG_EDGE = 1600
+QUALITY = 85
+THUMBNAIL_EDGE = 320
+THUMBNAIL_QUALITY = 70  # ~15–25 KB: the ledger grows by about that per photo
+# What a phone photo may be; a bigger file (a 40 MB panorama, a scan) is refused with a message.
+MAX_FILE_BYTES = 30 * 1024 * 1024
+# Below Pillow's own decompression-bomb limit (89 million pixels), which would warn instead of refusing.
+MAX_PIXELS = 80_000_000
+FORMATS = ("JPEG", "PNG")
+_DATE_TIME_ORIGINAL = 36867
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1", b"avif")
+_CHUNK = 1 << 20
+
+
+def media_folder(ledger_path: Path) -> Path:
+    return ledger_path.with_name(ledger_path.name + SUFFIX)
+
+
+def photo_path(folder: Path, sha256: str) -> Path:
+    return folder / sha256[:2] / f"{sha256}.jpg"
+
+
+def _is_heif(head: bytes) -> bool:
+    """An ISO media file whose brand is HEIF/HEIC/AVIF (an iPhone's photo): ``....ftypheic``."""
+    return head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS
+
+
+def _read(source: Path) -> bytes:
+    try:
+        size = source.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BranchDeskError(
+                "photo.too_large",
+                name=source.name,
+                megabytes=size // (1024 * 1024),
+                limit=MAX_FILE_BYTES // (1024 * 1024),
+            )
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise BranchDeskError("photo.missing_file", path=str(source)) from None
+    except OSError as error:
+        raise BranchDeskError("photo.cannot_read", path=str(source), reason=os_reason(error)) from None
+
+
+def normalise(source: Path) -> tuple[NormalisedPhoto, bytes]:
+    """The photo at ``source`` as the store keeps it, and its JPEG bytes; refused with a message (not an
+    image, HEIC, too large, damaged), never half made."""
+    data = _read(source)
+    if _is_heif(data[:16]):
+        raise BranchDeskError("photo.heic", name=source.name)
+    too_many = BranchDeskError("photo.too_many_pixels", name=source.name, limit=MAX_PIXELS // 1_000_000)
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns from 89 million pixels on; the limit below refuses them already.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            picture = Image.open(io.BytesIO(data))
+    except UnidentifiedImageError:
+        raise BranchDeskError("photo.not_an_image", name=source.name) from None
+    except Image.DecompressionBombError:
+        raise too_many from None
+    with picture:
+        if picture.format not in FORMATS:
+            raise BranchDeskError("photo.not_an_image", name=source.name)
+        if picture.width * picture.height > MAX_PIXELS:
+            raise too_many
+        taken_at = parse_exif_time(picture.getexif().get_ifd(ExifTags.IFD.Exif).get(_DATE_TIME_ORIGINAL))
+        try:
+            # thumbnail() lets the JPEG decoder skip what the long edge does not need (draft mode).
+            picture.thumbnail((LONG_EDGE, LONG_EDGE))
+            upright = ImageOps.exif_transpose(picture)
+        except (OSError, SyntaxError, ValueError):  # a truncated or damaged file
+            raise BranchDeskError("photo.damaged", name=source.name) from None
+    rgb = _rgb(upright)
+    normal = _jpeg(rgb, QUALITY)
+    small = rgb.copy()
+    small.thumbnail((THUMBNAIL_EDGE, THUMBNAIL_EDGE))
+    grey = small.convert("L").resize((DHASH_COLUMNS, DHASH_ROWS), Image.Resampling.BOX)
+    photo = NormalisedPhoto(
+        sha256=hashlib.sha256(normal).hexdigest(),
+        size=len(normal),
+        width=rgb.width,
+        height=rgb.height,
+        taken_at=taken_at,
+        dhash=dhash(list(grey.tobytes())),
+        thumbnail=_jpeg(small, THUMBNAIL_QUALITY),
+        source_name=source.name,
+    )
+    return photo, normal
+
+
+def _rgb(picture: Image.Image) -> Image.Image:
+    """JPEG has no transparency: a PNG's transparent parts become white, as on paper."""
+    if picture.mode == "RGB":
+        return picture
+    if "A" in picture.getbands() or "transparency" in picture.info:
+        rgba = picture.convert("RGBA")
+        paper = Image.new("RGB", rgba.size, "white")
+        paper.paste(rgba, mask=rgba.getchannel("A"))
+        return paper
+    return picture.convert("RGB")
+
+
+def _jpeg(picture: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    picture.save(out, "JPEG", quality=quality)
+    return out.getvalue()
+
+
+def _store_error(folder: Path, error: OSError) -> BranchDeskError:
+    # A file in use (Windows' sharing violation, 32/33) is EACCES too: its reason says so.
+    if getattr(error, "winerror", None) not in (32, 33) and error.errno in (
+        errno.EROFS,
+        errno.EACCES,
+        errno.EPERM,
+    ):
+        return BranchDeskError("photo.store_read_only", path=str(folder))
+    return BranchDeskError("photo.store_cannot_write", path=str(folder), reason=os_reason(error))
+
+
+def put(folder: Path, sha256: str, data: bytes) -> None:
+    """Write a picture into the store under its hash, whole or not at all (written beside its place and
+    then moved there). One already there is kept: same name, same bytes."""
+    target = photo_path(folder, sha256)
+    if _has(target, len(data)):
+        return
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if _has(target, len(data)):  # Windows: a viewer holds the file open, with the same bytes in it
+            return
+        raise _store_error(folder, error) from None
+
+
+def _has(path: Path, size: int) -> bool:
+    try:
+        return path.stat().st_size == size
+    except OSError:
+        return False
+
+
+def present(folder: Path, sha256: str, size: int) -> bool:
+    """The store holds this picture (by name and size; its bytes are checked when it is copied)."""
+    return _has(photo_path(folder, sha256), size)
+
+
+def _hash_of(path: Path) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _copy_checked(source: Path, folder: Path, sha256: str) -> bool:
+    """Copy ``source`` into the store if its bytes are the picture ``sha256``."""
+    if _hash_of(source) != sha256:
+        return False
+    target = photo_path(folder, sha256)
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise _store_error(folder, error) from None
+    return True
+
+
+def copy_pictures(
+    source: Path,
+    target: Path,
+    wanted: Mapping[str, int],
+    *,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Copy the pictures ``wanted`` (hash → size) that ``target`` lacks from the store ``source``, each
+    checked against its hash; returns how many were copied. ``progress(done, total)`` False cancels."""
+    missing = [sha for sha, size in wanted.items() if not present(target, sha, size)]
+    copied = 0
+    for done, sha in enumerate(missing, 1):
+        found = photo_path(source, sha)
+        if found.is_file() and _copy_checked(found, target, sha):
+            copied += 1
+        if progress is not None and not progress(done, len(missing)):
+            break
+    return copied
+
+
+def relink(folder: Path, chosen: Path, wanted: Mapping[str, int]) -> int:
+    """Find the missing pictures ``wanted`` (hash → size) anywhere under the folder ``chosen`` (a copied
+    ``.bdesk-media`` folder, or any folder the files were put in) and copy them into the store."""
+    by_size: dict[int, set[str]] = {}
+    for sha, size in wanted.items():
+        if not present(folder, sha, size):
+            by_size.setdefault(size, set()).add(sha)
+    found = 0
+    for path in _files(chosen):
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        candidates = by_size.get(size)
+        if not candidates:
+            continue
+        digest = _hash_of(path)
+        if digest is not None and digest in candidates and _copy_checked(path, folder, digest):
+            candidates.discard(digest)
+            found += 1
+    return found
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    for root, _, names in os.walk(folder):
+        for name in names:
+            yield Path(root, name)

@@ -1,0 +1,183 @@
+"""Photos of activities in the ledger: each picture's facts and thumbnail (``photo_image``, by hash), each
+use of a picture (``photo``: activity, place, caption, capture time checked), and the queries behind the
+evidence check. The pictures themselves are in the store beside the ledger (storage/media.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.photos import DateCheck, NormalisedPhoto, PhotoEntry, date_check
+from branchdesk.storage import media
+from branchdesk.storage.ledger import Ledger
+
+# Ids per IN (…): far below SQLite's limit on parameters.
+_CHUNK = 500
+
+
+def _time(value: dt.datetime | None) -> str | None:
+    return None if value is None else value.isoformat(sep=" ")
+
+
+def parse_time(text: str | None) -> dt.datetime | None:
+    return None if text is None else dt.datetime.fromisoformat(text)
+
+
+def _held_on(ledger: Ledger, activity_id: int) -> dt.date:
+    return dt.date.fromisoformat(ledger.scalar("SELECT held_on FROM activity WHERE id = ?", (activity_id,)))
+
+
+def keep_image(ledger: Ledger, photo: NormalisedPhoto) -> None:
+    """The picture's facts and thumbnail, once per picture (unlogged: see schema.py, migration 10)."""
+    ledger.conn.execute(
+        "INSERT OR IGNORE INTO photo_image"
+        " (sha256, size, width, height, taken_at, dhash, thumbnail, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            photo.sha256,
+            photo.size,
+            photo.width,
+            photo.height,
+            _time(photo.taken_at),
+            photo.dhash_hex,
+            photo.thumbnail,
+            ledger.now(),
+        ),
+    )
+
+
+def _taken_at(ledger: Ledger, sha256: str) -> dt.datetime | None:
+    found = ledger.query("SELECT taken_at FROM photo_image WHERE sha256 = ?", (sha256,))
+    if not found:
+        raise BranchDeskError("photo.unknown_picture", sha256=sha256)
+    return parse_time(found[0]["taken_at"])
+
+
+def photo_rows(ledger: Ledger, activity_id: int) -> list[dict[str, Any]]:
+    return ledger.query("SELECT * FROM photo WHERE activity_id = ? ORDER BY position, id", (activity_id,))
+
+
+def set_photos(ledger: Ledger, activity_id: int, entries: Sequence[PhotoEntry]) -> None:
+    """Make the activity's photos ``entries``, in that order: new pictures added, the others' caption and
+    place updated, those left out removed; every capture time checked again against the activity's date.
+    Each row written is logged in the operation under way, so undo puts the photos back as they were."""
+    held_on = _held_on(ledger, activity_id)
+    for entry in entries:
+        if entry.image is not None:
+            keep_image(ledger, entry.image)
+    present = {row["uuid"]: row for row in photo_rows(ledger, activity_id)}
+    kept = {entry.uuid for entry in entries if entry.uuid is not None}
+    for uuid, gone in present.items():
+        if uuid not in kept:
+            ledger.delete("photo", gone["id"])
+    for position, entry in enumerate(entries):
+        caption = (entry.caption or "").strip() or None
+        row = present.get(entry.uuid or "")
+        if row is None:
+            taken_at = _taken_at(ledger, entry.sha256)
+            ledger.insert(
+                "photo",
+                {
+                    "activity_id": activity_id,
+                    "sha256": entry.sha256,
+                    "position": position,
+                    "caption": caption,
+                    "taken_at": _time(taken_at),
+                    "date_check": date_check(taken_at, held_on).value,
+                },
+            )
+            continue
+        taken_at = parse_time(row["taken_at"])
+        ledger.update(
+            "photo",
+            row["id"],
+            {"position": position, "caption": caption, "date_check": date_check(taken_at, held_on).value},
+        )
+
+
+def recheck_dates(ledger: Ledger, activity_id: int) -> None:
+    """The activity's date changed: its photos' capture times are checked against the new one."""
+    held_on = _held_on(ledger, activity_id)
+    for row in photo_rows(ledger, activity_id):
+        taken_at = parse_time(row["taken_at"])
+        ledger.update("photo", row["id"], {"date_check": date_check(taken_at, held_on).value})
+
+
+def delete_photos(ledger: Ledger, activity_id: int) -> None:
+    for row in photo_rows(ledger, activity_id):
+        ledger.delete("photo", row["id"])
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+_PHOTOS = (
+    "SELECT p.id, p.uuid, p.activity_id, p.position, p.caption, p.sha256, p.taken_at, p.date_check,"
+    " i.thumbnail, i.size FROM photo p LEFT JOIN photo_image i ON i.sha256 = p.sha256"
+)
+
+
+def photos_of(ledger: Ledger, activity_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """The photos of these activities (a picture not in this ledger has thumbnail and size None), each
+    activity's in the user's order."""
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(list(dict.fromkeys(activity_ids))):
+        marks = ", ".join("?" for _ in chunk)
+        rows += ledger.query(
+            f"{_PHOTOS} WHERE p.activity_id IN ({marks}) ORDER BY p.activity_id, p.position, p.id", chunk
+        )
+    return rows
+
+
+def pictures(ledger: Ledger) -> dict[str, int]:
+    """Every picture the ledger's photos use, with its size in bytes: what its store should hold."""
+    return {
+        row["sha256"]: row["size"]
+        for row in ledger.query(
+            "SELECT i.sha256, i.size FROM photo_image i"
+            " WHERE EXISTS (SELECT 1 FROM photo p WHERE p.sha256 = i.sha256)"
+        )
+    }
+
+
+def missing_pictures(ledger: Ledger) -> dict[str, int]:
+    """The pictures the store beside this ledger lacks (the folder was not copied with the file)."""
+    folder = media.media_folder(ledger.path)
+    return {sha: size for sha, size in pictures(ledger).items() if not media.present(folder, sha, size)}
+
+
+def date_problems(ledger: Ledger, activity_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Photos of these activities whose capture time is missing or more than the tolerance from the
+    activity's date, judged against the date as it is now."""
+    rows: list[dict[str, Any]] = []
+    for chunk in _chunks(list(activity_ids)):
+        marks = ", ".join("?" for _ in chunk)
+        rows += ledger.query(
+            "SELECT p.activity_id, p.caption, p.taken_at, a.held_on FROM photo p"
+            f" JOIN activity a ON a.id = p.activity_id WHERE p.activity_id IN ({marks})"
+            " ORDER BY p.activity_id, p.position",
+            chunk,
+        )
+    return [
+        row
+        for row in rows
+        if date_check(
+            parse_time(row["taken_at"]),
+            dt.date.fromisoformat(row["held_on"]),
+        )
+        is not DateCheck.OK
+    ]
+
+
+def picture_uses(ledger: Ledger) -> list[dict[str, Any]]:
+    """Every use of a picture (activity, date, hash, perceptual hash), for finding the same picture in
+    two activities."""
+    return ledger.query(
+        "SELECT p.activity_id, p.sha256, i.dhash, p.caption, a.held_on FROM photo p"
+        " JOIN activity a ON a.id = p.activity_id LEFT JOIN photo_image i ON i.sha256 = p.sha256"
+        " ORDER BY p.activity_id, p.position"
+    )
