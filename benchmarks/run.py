@@ -10,6 +10,7 @@ shared and noisy, so only same-run ratios mean much.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import subprocess
@@ -897,6 +898,112 @@ def bench_package_export(_path: Path) -> None:
         report(f"package export of {label}", took, "s", ("reading its rows", baseline))
 
 
+def _phone_photos(folder: Path, count: int) -> list[Path]:
+    """``count`` JPEGs as a phone writes them (12 megapixels, detail everywhere, EXIF capture time and
+    orientation), made by Pillow: scenes of coloured blocks with grain, each file different."""
+    import random
+
+    from PIL import ExifTags, Image
+
+    chance = random.Random(2022)
+    grain = Image.effect_noise((1000, 750), 40).convert("RGB")
+    files = []
+    for number in range(count):
+        blocks = Image.new("RGB", (16, 12))
+        blocks.putdata([tuple(chance.randrange(256) for _ in range(3)) for _ in range(16 * 12)])
+        scene = Image.blend(blocks.resize((1000, 750), Image.Resampling.BILINEAR), grain, 0.3)
+        exif = Image.Exif()
+        exif[0x0112] = 6 if number % 3 == 0 else 1
+        exif.get_ifd(ExifTags.IFD.Exif)[36867] = f"2023:12:{1 + number % 28:02d} 10:00:00"
+        path = folder / f"IMG_{number:04d}.jpg"
+        scene.resize((4000, 3000), Image.Resampling.BICUBIC).save(
+            path, "JPEG", quality=90, exif=exif.tobytes()
+        )
+        files.append(path)
+    return files
+
+
+def bench_photos(_path: Path) -> None:
+    """Adding 100 phone photos to 25 activities (normalised into the store beside a new ledger, thumbnails
+    and rows written, 4 photos an action) against Pillow's own open + thumbnail + save of the same files;
+    and how much the ledger file grows per photo."""
+    import io
+    import shutil
+
+    from PIL import Image
+
+    from branchdesk.domain.activities import ActivityDraft
+    from branchdesk.domain.enums import ActivityType, Area, BranchKind, RegionLevel, UnitLevel
+    from branchdesk.domain.photos import PhotoEntry
+    from branchdesk.services import activities as activity_service
+    from branchdesk.services import photos as photo_service
+    from branchdesk.services.ledgers import create_ledger
+    from branchdesk.storage import branches, pairings, regions
+
+    def pillow_alone(files: list[Path]) -> None:
+        for path in files:
+            with Image.open(path) as image:
+                image.thumbnail((1600, 1600))
+                image.save(io.BytesIO(), "JPEG", quality=85)
+
+    def new_ledger(path: Path) -> tuple[Ledger, int]:
+        ledger = create_ledger(path, CLOCK)
+        with ledger.operation("bench.setup"):
+            city = regions.add_region(ledger, "信阳市", RegionLevel.CITY, None, None)
+            county = regions.add_region(ledger, "潢川县", RegionLevel.COUNTY, city, None)
+            town = regions.add_region(ledger, "城关镇", RegionLevel.TOWNSHIP, county, None)
+            unit = branches.add_unit(ledger, "潢川县财政局", UnitLevel.COUNTY, county)
+            organ = branches.add_branch(ledger, "财政局机关党支部", BranchKind.ORGAN, county, unit_id=unit)
+            village = branches.add_branch(ledger, "城关村党支部", BranchKind.VILLAGE, town)
+            pairing = pairings.add_pairing(ledger, organ, village, dt.date(2023, 1, 1))
+        ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return ledger, pairing
+
+    def add(ledger: Ledger, pairing: int, files: list[Path]) -> None:
+        ready = photo_service.prepare(ledger.path, files, lambda done, total: None)
+        photos = [item.photo for item in ready if item.photo is not None]
+        for start in range(0, len(photos), 4):
+            draft = ActivityDraft(
+                held_on=dt.date(2023, 12, 1 + start // 4),
+                type=ActivityType.THEMED_DAY,
+                areas=frozenset({Area.SERVICE}),
+                volunteers=5,
+                weekday_reason="集中学习",
+            )
+            entries = [
+                PhotoEntry(p.sha256, f"照片{p.source_name}", image=p) for p in photos[start : start + 4]
+            ]
+            activity_service.record_activities(ledger, [pairing], draft, photos=entries)
+
+    with tempfile.TemporaryDirectory() as folder:
+        files = _phone_photos(Path(folder), 100)
+        megabytes = sum(path.stat().st_size for path in files) / 2**20
+        baselines, adds, growth = [], [], []
+        for run in range(3):
+            start = time.perf_counter()
+            pillow_alone(files)
+            baselines.append(time.perf_counter() - start)
+            ledger, pairing = new_ledger(Path(folder) / f"台账 {run}.bdesk")
+            with ledger:
+                before = ledger.path.stat().st_size
+                start = time.perf_counter()
+                add(ledger, pairing, files)
+                adds.append(time.perf_counter() - start)
+                ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                growth.append((ledger.path.stat().st_size - before) / len(files))
+            shutil.rmtree(Path(folder) / f"台账 {run}.bdesk-media")
+        baseline = statistics.median(baselines)
+        label = f"100 phone photos (12 MP, {megabytes:.0f} MB)"
+        report(f"photos: Pillow's open + thumbnail + save of {label}", baseline, "s")
+        report(
+            f"photos: adding {label} to 25 activities",
+            statistics.median(adds),
+            "s",
+            ("Pillow alone", baseline),
+        )
+        report("photos: ledger growth per photo", statistics.median(growth) / 1024, "KB")
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -911,6 +1018,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "ui-edit": bench_ui_edit,
     "ui": bench_ui,
     "package-export": bench_package_export,
+    "photos": bench_photos,
 }
 
 

@@ -127,6 +127,8 @@ class EvidenceWarning:
     held_on: dt.date
     pairing: str  # "organ — grassroots"
     kind: EvidenceKind
-    # What the warning is about: a photo's caption or file, the other activity's date, the days late.
+    # What the warning is about: a photo's caption, the other activity's date (ISO), the days late.
     detail: str
     other_activity_id: int | None = None
+    photo: int | None = None  # the photo's place among the activity's photos, from 1
+    taken_at: dt.datetime | None = None

@@ -18,9 +18,12 @@ from branchdesk.domain.backups import backups_to_keep
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError, os_reason
 from branchdesk.storage import backup as backup_store
+from branchdesk.storage import media
+from branchdesk.storage import photos as photo_store
 from branchdesk.storage.ledger import Ledger
 
 AUTO_INTERVAL = dt.timedelta(hours=12)
+MEDIA = "photos"  # in a ledger's backup folder: the photos its backups use (storage/media.py's layout)
 REASONS = ("auto", "manual", "migration", "before-restore", "damaged")
 _NAME = re.compile(r"^(\d{8}-\d{6})-(" + "|".join(REASONS) + r")(?:-\d+)?\.bdesk$")
 
@@ -65,8 +68,16 @@ def take_backup(
         raise BranchDeskError("backup.failed", path=str(folder), reason=os_reason(error)) from None
     target = _target(folder, clock.now().replace(tzinfo=None), reason)
     backup_store.copy_database(ledger_path, target, progress=progress)
+    _carry_pictures(target, media.media_folder(ledger_path), folder / MEDIA)
     rotate(folder, clock.now().replace(tzinfo=None))
     return target
+
+
+def _carry_pictures(copy: Path, source: Path, target: Path) -> int:
+    """The photos the ledger ``copy`` uses, copied from the store ``source`` to ``target`` where it lacks
+    them. The pictures never change (named by their hash), so one store serves every backup of a ledger,
+    and each backup copies only the photos added since the last."""
+    return media.copy_pictures(source, target, photo_store.pictures_in(copy))
 
 
 def _parse(path: Path) -> tuple[dt.datetime, str] | None:
@@ -148,4 +159,5 @@ def restore_backup(ledger_path: Path, backup_path: Path, data_dir: Path, clock: 
         safety = _target(folder, clock.now().replace(tzinfo=None), "damaged")
         shutil.copy2(ledger_path, safety)
     backup_store.copy_database(backup_path, ledger_path)
+    _carry_pictures(backup_path, backup_path.parent / MEDIA, media.media_folder(ledger_path))
     return safety

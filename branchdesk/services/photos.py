@@ -93,6 +93,12 @@ def activity_photos(ledger: Ledger, activity_id: int) -> list[ActivityPhoto]:
     return photos_of(ledger, [activity_id]).get(activity_id, [])
 
 
+def in_store(ledger_path: Path, pictures: Sequence[str]) -> set[str]:
+    """Which of these pictures the store beside the ledger holds (after re-linking)."""
+    folder = media.media_folder(ledger_path)
+    return {sha for sha in pictures if media.photo_path(folder, sha).is_file()}
+
+
 def missing_count(ledger: Ledger) -> int:
     return len(photo_store.missing_pictures(ledger))
 
@@ -147,17 +153,19 @@ def evidence_warnings(ledger: Ledger, flt: ActivityFilter) -> list[EvidenceWarni
     anywhere in the ledger), and activities recorded late."""
     ids = activity_list.filtered_ids(ledger, flt)
     scope = set(ids)
-    found: list[tuple[int, EvidenceKind, str, int | None]] = []
+    found: list[tuple[int, EvidenceKind, str, int | None, int | None, dt.datetime | None]] = []
     for row in photo_store.date_problems(ledger, ids):
-        check = date_check(photo_store.parse_time(row["taken_at"]), dt.date.fromisoformat(row["held_on"]))
+        taken_at = photo_store.parse_time(row["taken_at"])
+        check = date_check(taken_at, dt.date.fromisoformat(row["held_on"]))
         kind = EvidenceKind.NO_CAPTURE_TIME if check is DateCheck.MISSING else EvidenceKind.CAPTURE_TIME_FAR
-        found.append((row["activity_id"], kind, row["caption"] or "", None))
+        found.append((row["activity_id"], kind, row["caption"] or "", None, row["position"] + 1, taken_at))
     seen: set[tuple[int, int]] = set()
     for a, b in _same_pictures(photo_store.picture_uses(ledger)):
         for mine, other in ((a["activity_id"], b), (b["activity_id"], a)):
             if mine in scope and (mine, other["activity_id"]) not in seen:
                 seen.add((mine, other["activity_id"]))
-                found.append((mine, EvidenceKind.SAME_PICTURE, other["held_on"], other["activity_id"]))
+                same = EvidenceKind.SAME_PICTURE
+                found.append((mine, same, other["held_on"], other["activity_id"], None, None))
     rows = {row.id: row for row in activity_list.activity_rows(ledger, sorted({item[0] for item in found}))}
     warnings = [
         EvidenceWarning(
@@ -167,7 +175,9 @@ def evidence_warnings(ledger: Ledger, flt: ActivityFilter) -> list[EvidenceWarni
             kind=kind,
             detail=detail,
             other_activity_id=other,
+            photo=photo,
+            taken_at=taken_at,
         )
-        for activity_id, kind, detail, other in found
+        for activity_id, kind, detail, other, photo, taken_at in found
     ]
     return sorted(warnings, key=lambda warning: (warning.held_on, warning.activity_id), reverse=True)

@@ -4,8 +4,11 @@ evidence check. The pictures themselves are in the store beside the ledger (stor
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sqlite3
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from branchdesk.domain.errors import BranchDeskError
@@ -133,15 +136,23 @@ def photos_of(ledger: Ledger, activity_ids: Sequence[int]) -> list[dict[str, Any
     return rows
 
 
+_PICTURES = (
+    "SELECT i.sha256, i.size FROM photo_image i"
+    " WHERE EXISTS (SELECT 1 FROM photo p WHERE p.sha256 = i.sha256)"
+)
+
+
 def pictures(ledger: Ledger) -> dict[str, int]:
     """Every picture the ledger's photos use, with its size in bytes: what its store should hold."""
-    return {
-        row["sha256"]: row["size"]
-        for row in ledger.query(
-            "SELECT i.sha256, i.size FROM photo_image i"
-            " WHERE EXISTS (SELECT 1 FROM photo p WHERE p.sha256 = i.sha256)"
-        )
-    }
+    return dict(ledger.conn.execute(_PICTURES))
+
+
+def pictures_in(path: Path) -> dict[str, int]:
+    """The same of a ledger file not open (a backup, of any version: one older than the photos has none)."""
+    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'photo_image'").fetchone() is None:
+            return {}
+        return dict(conn.execute(_PICTURES))
 
 
 def missing_pictures(ledger: Ledger) -> dict[str, int]:
@@ -157,7 +168,7 @@ def date_problems(ledger: Ledger, activity_ids: Sequence[int]) -> list[dict[str,
     for chunk in _chunks(list(activity_ids)):
         marks = ", ".join("?" for _ in chunk)
         rows += ledger.query(
-            "SELECT p.activity_id, p.caption, p.taken_at, a.held_on FROM photo p"
+            "SELECT p.activity_id, p.position, p.caption, p.taken_at, a.held_on FROM photo p"
             f" JOIN activity a ON a.id = p.activity_id WHERE p.activity_id IN ({marks})"
             " ORDER BY p.activity_id, p.position",
             chunk,

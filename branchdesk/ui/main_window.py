@@ -167,6 +167,11 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._show_page()
 
+    def open_activity(self, activity_id: int) -> None:
+        """An activity from a list elsewhere (Tools ▸ Evidence check), in its dialog on the Activities tab."""
+        self.show_tab("activities")
+        self.activities_tab.edit(activity_id)
+
     def _tab_made(self, tab: QWidget) -> None:
         self.empty_hints.attach(tab)
         if isinstance(tab, MenuTab):

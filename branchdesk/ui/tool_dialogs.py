@@ -3,6 +3,8 @@ settings and language, the user guide and About. Each dialog's module is loaded 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
@@ -105,6 +107,20 @@ class ToolDialogs(QObject):
         exec_and_delete(
             ComplianceDialog(ledger, self._jobs, region_id, self._regions.selected_name(), self._parent)
         )
+
+    def open_evidence(self, open_activity: Callable[[int], None]) -> None:
+        """Tools ▸ Evidence check for the selected region (the whole ledger when none is); the list is read
+        again after each change, so an activity fixed from it drops off."""
+        from branchdesk.ui.dialogs.evidence import EvidenceDialog
+
+        ledger = self._edits.ledger
+        if ledger is None:
+            return
+        region_id = self._regions.selected_region()
+        name = self._regions.selected_name() if region_id is not None else ""
+        dialog = EvidenceDialog(ledger, self._jobs, region_id, name, open_activity, self._parent)
+        self._edits.changed.connect(dialog.refresh)
+        exec_and_delete(dialog)
 
     def open_about(self) -> None:
         from branchdesk.ui.dialogs.about import AboutDialog

@@ -37,6 +37,7 @@ class MenuCommands:
     holidays: Command
     key_tasks: Command
     compliance: Command
+    evidence: Command
     settings: Command
     set_language: Callable[[str], None]
     guide: Command
@@ -61,6 +62,8 @@ class CommandHost(Protocol):
 
     def pairings_in_front(self) -> PairingsTab: ...
 
+    def open_activity(self, activity_id: int) -> None: ...
+
 
 def window_commands(window: CommandHost) -> MenuCommands:
     return MenuCommands(
@@ -75,6 +78,7 @@ def window_commands(window: CommandHost) -> MenuCommands:
         holidays=lambda: window.tools.open_holidays(),
         key_tasks=lambda: window.tools.open_key_tasks(),
         compliance=lambda: window.tools.open_compliance(),
+        evidence=lambda: window.tools.open_evidence(window.open_activity),
         settings=lambda: window.tools.open_settings(),
         set_language=lambda language: window.tools.set_language(language),
         guide=lambda: window.tools.open_guide(),
@@ -139,6 +143,7 @@ class WindowMenus(QObject):
         self.holidays_action = self._action(self.tools_menu, commands.holidays, name="holidays")
         self.key_tasks_action = self._action(self.tools_menu, commands.key_tasks, name="keyTasks")
         self.compliance_action = self._action(self.tools_menu, commands.compliance, name="compliance")
+        self.evidence_action = self._action(self.tools_menu, commands.evidence, name="evidenceCheck")
         self.tools_menu.addSeparator()
         self.settings_action = self._action(self.tools_menu, commands.settings)
         self.language_menu = self.tools_menu.addMenu("")
@@ -224,6 +229,7 @@ class WindowMenus(QObject):
         self.holidays_action.setText(self.tr("&Holidays…"))
         self.key_tasks_action.setText(self.tr("&Key tasks…"))
         self.compliance_action.setText(self.tr("&Compliance (1+N)…"))
+        self.evidence_action.setText(self.tr("&Evidence check…"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.guide_action.setText(self.tr("User &guide"))

@@ -289,6 +289,10 @@
         <translation>例如：防汛应急；逢集日村民集中</translation>
     </message>
     <message>
+        <source>Photos can be added when one pairing is chosen: they belong to one activity.</source>
+        <translation>照片只能属于一项活动：只选一个结对时才能添加照片。</translation>
+    </message>
+    <message>
         <source>Pairing</source>
         <translation>结对</translation>
     </message>
@@ -335,6 +339,18 @@
     <message>
         <source>Host</source>
         <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photos ({count})</source>
+        <translation>照片（{count}）</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -2151,6 +2167,93 @@ Li Hua: working away</source>
     <message>
         <source>Choose why the pairing ends.</source>
         <translation>请选择结对结束的原因。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Photo without a capture time</source>
+        <translation>照片无拍摄时间</translation>
+    </message>
+    <message>
+        <source>Photo taken more than 3 days off</source>
+        <translation>拍摄时间与活动日期相差超过 3 天</translation>
+    </message>
+    <message>
+        <source>Same picture as another activity</source>
+        <translation>与其他活动使用同一照片</translation>
+    </message>
+    <message>
+        <source>Recorded late</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <source>Evidence check: {region}</source>
+        <translation>佐证材料检查：{region}</translation>
+    </message>
+    <message>
+        <source>These are warnings for the clerk to look into, not errors: a photo may be genuine and still lack a capture time. Double-click a line to open its activity.</source>
+        <translation>以下是提醒，需要核实，并非错误：照片可能是真实的，只是没有拍摄时间。双击某一行可打开该活动。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>{count} warnings on {activities} activities.</source>
+        <translation>{activities} 项活动共有 {count} 条提醒。</translation>
+    </message>
+    <message>
+        <source>No warnings: every photo's capture time fits its activity, and no picture is used twice.</source>
+        <translation>没有提醒：每张照片的拍摄时间都与活动日期相符，也没有重复使用的照片。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>also in the activity of {date}</source>
+        <translation>与 {date} 的活动使用同一照片</translation>
+    </message>
+    <message>
+        <source>entered on {date}</source>
+        <translation>录入于 {date}</translation>
+    </message>
+    <message>
+        <source>photo {number} “{caption}”</source>
+        <translation>第 {number} 张照片“{caption}”</translation>
+    </message>
+    <message>
+        <source>photo {number}</source>
+        <translation>第 {number} 张照片</translation>
+    </message>
+    <message>
+        <source>photo {number}, taken {moment} “{caption}”</source>
+        <translation>第 {number} 张照片“{caption}”，拍摄于 {moment}</translation>
+    </message>
+    <message>
+        <source>photo {number}, taken {moment}</source>
+        <translation>第 {number} 张照片，拍摄于 {moment}</translation>
     </message>
 </context>
 <context>
@@ -4730,6 +4833,101 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>PhotoPanel</name>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>添加照片(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Move &amp;earlier</source>
+        <translation>前移(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Move &amp;later</source>
+        <translation>后移(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What the photo shows, e.g. 党员入户走访困难群众</source>
+        <translation>照片内容，如：党员入户走访困难群众</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Find the photo &amp;folder…</source>
+        <translation>查找照片文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add 2–4 photos of the activity (JPEG or PNG), or drag them here from a folder. They are kept in the folder beside the ledger; copy it along with the ledger.</source>
+        <translation>请添加 2～4 张活动照片（JPEG 或 PNG），也可以从文件夹直接拖到这里。照片保存在台账文件旁边的照片文件夹中，复制台账时请一并复制该文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Caption</source>
+        <translation>照片说明(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.heic);;All files (*)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.heic);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name} is among this activity's photos already.</source>
+        <translation>“{name}”已在本次活动的照片中。</translation>
+    </message>
+    <message>
+        <source>{number}. {caption}</source>
+        <translation>{number}．{caption}</translation>
+    </message>
+    <message>
+        <source>Photo {number}</source>
+        <translation>照片 {number}</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>{count} photos are missing from the photo folder beside the ledger (it was not copied with the ledger?). Find the folder to bring them back.</source>
+        <translation>有 {count} 张照片在台账旁的照片文件夹中找不到（复制台账时没有一并复制？）。请找到该文件夹以找回照片。</translation>
+    </message>
+    <message>
+        <source>Taken {moment}</source>
+        <translation>拍摄于 {moment}</translation>
+    </message>
+    <message>
+        <source>No capture time in the photo</source>
+        <translation>照片中没有拍摄时间</translation>
+    </message>
+    <message>
+        <source>Missing from the photo folder</source>
+        <translation>照片文件夹中缺失此照片</translation>
+    </message>
+    <message>
+        <source>{count} photos have no capture time (a screenshot, or sent without “original”?).</source>
+        <translation>{count} 张照片没有拍摄时间（是截图，或微信发送时没有勾选“原图”？）。</translation>
+    </message>
+    <message>
+        <source>{count} photos were taken more than 3 days from the activity's date.</source>
+        <translation>{count} 张照片的拍摄时间与活动日期相差超过 3 天。</translation>
+    </message>
+    <message>
+        <source>Find the photo folder</source>
+        <translation>查找照片文件夹</translation>
+    </message>
+    <message>
+        <source>{found} photos found; {missing} still missing.</source>
+        <translation>找到 {found} 张照片，仍缺 {missing} 张。</translation>
+    </message>
+</context>
+<context>
     <name>QAbstractFileIconProvider</name>
     <message>
         <source>Folder</source>
@@ -5452,6 +5650,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>&amp;Compliance (1+N)…</source>
         <translation>“1+N”落实情况(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence check…</source>
+        <translation>佐证材料检查(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>

@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from branchdesk.domain.activities import ActivityDraft, ActivityFilter
+from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
@@ -22,6 +23,7 @@ from branchdesk.domain.photos import DateCheck, EvidenceKind, NormalisedPhoto, P
 from branchdesk.services import activities as activity_service
 from branchdesk.services import month_locks
 from branchdesk.services import photos as photo_service
+from branchdesk.services.backups import backup_folder, restore_backup, take_backup
 from branchdesk.services.history import UndoHistory
 from branchdesk.storage import media
 from branchdesk.storage.ledger import Ledger
@@ -356,3 +358,38 @@ def test_no_photo_goes_into_a_locked_month(ledger: Ledger, pairings: list[int], 
         )
     assert caught.value.code == "month.locked"
     assert ledger.scalar("SELECT count(*) FROM photo") == 0
+
+
+def test_backups_carry_the_photos_and_a_restore_puts_them_back(
+    ledger: Ledger, pairings: list[int], tmp_path: Path, clock: FixedClock
+) -> None:
+    data = tmp_path / "数据"
+    first = prepared(ledger, write_jpeg(tmp_path / "a.jpg", 1))
+    activity_service.record_activities(
+        ledger, [pairings[0]], themed("2022-05-14"), photos=entries(first, "一")
+    )
+    backup = take_backup(ledger.path, data, clock, "manual")
+    kept = backup_folder(data, ledger.path) / "photos"
+    assert [path.name for path in kept.rglob("*.jpg")] == [f"{first[0].sha256}.jpg"]
+    # A second backup copies only the photo added since; both backups use the one store.
+    second = prepared(ledger, write_jpeg(tmp_path / "b.jpg", 2))
+    activity_service.record_activities(
+        ledger, [pairings[1]], themed("2022-05-15"), photos=entries(second, "二")
+    )
+    clock.moment += dt.timedelta(minutes=5)
+    take_backup(ledger.path, data, clock, "manual")
+    assert sorted(path.name for path in kept.rglob("*.jpg")) == sorted(
+        f"{p.sha256}.jpg" for p in first + second
+    )
+    # The ledger and its photo folder are lost; the first backup brings back the ledger and its photo.
+    ledger.close()
+    shutil.rmtree(media.media_folder(ledger.path))
+    clock.moment += dt.timedelta(minutes=5)
+    restore_backup(ledger.path, backup, data, clock)
+    with Ledger.open(ledger.path, clock, read_only=True) as restored:
+        (shown,) = [
+            photo for photos in photo_service.photos_of(restored, [1, 2, 3]).values() for photo in photos
+        ]
+        assert shown.caption == "一"
+        assert shown.present
+        assert photo_service.missing_count(restored) == 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,12 +34,15 @@ from branchdesk.domain.activities import ActivityDraft, PairingSpan, needs_weekd
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear
+from branchdesk.domain.photos import ActivityPhoto, PhotoEntry
 from branchdesk.i18n.language import format_count, format_half_year
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import activities as activity_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.activity_photos import PhotoPanel
 from branchdesk.ui.dialogs.attendance_fields import AttendanceFields
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
 from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, MarkedField
 
@@ -49,6 +53,7 @@ class PairingPicker(QWidget):
     """Type part of a branch's name; tick one pairing (or several, for a bulk entry or a copy)."""
 
     SEARCH_DELAY_MS = 200
+    chosen_changed = Signal()
 
     def __init__(
         self, ledger: Ledger, region_id: int | None, *, several: bool, parent: QWidget | None = None
@@ -131,19 +136,23 @@ class PairingPicker(QWidget):
             self.chosen_label.setText(
                 self.tr("{count} pairings chosen").format(count=format_count(len(spans)))
             )
+        self.chosen_changed.emit()
 
 
 class ActivityDialog(QDialog):
-    """New activity (for one or several pairings) or an existing one to edit."""
+    """New activity (for one or several pairings) or an existing one to edit, with its photos on a page of
+    their own."""
 
     def __init__(
         self,
         ledger: Ledger,
         region_id: int | None,
+        jobs: JobRunner,
         parent: QWidget | None = None,
         *,
         pairing: PairingSpan | None = None,
         draft: ActivityDraft | None = None,
+        photos: list[ActivityPhoto] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("activityDialog")
@@ -202,6 +211,15 @@ class ActivityDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
+        self.photos = PhotoPanel(ledger, jobs, photos or [], self)
+        self.photos_note = QLabel(
+            self.tr("Photos can be added when one pairing is chosen: they belong to one activity."), self
+        )
+        self.photos_note.setObjectName("photosNote")
+        self.photos_note.setWordWrap(True)
+        self.photos_note.setStyleSheet(_NOTE_STYLE)
+
+        activity_page = QWidget(self)
         form = QFormLayout()
         form.addRow(self.tr("Pairing") if editing else self.tr("Pairings"), self.pairings)
         form.addRow(self.tr("Date"), MarkedField(self.held_on))
@@ -226,8 +244,17 @@ class ActivityDialog(QDialog):
         columns.addLayout(form, 3)
         columns.addSpacing(12)
         columns.addLayout(side, 2)
+        QVBoxLayout(activity_page).addLayout(columns)
+        self.photos_page = photos_page = QWidget(self)
+        photos_layout = QVBoxLayout(photos_page)
+        photos_layout.addWidget(self.photos_note)
+        photos_layout.addWidget(self.photos, 1)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("activityPages")
+        self.pages.addTab(activity_page, self.tr("Activity"))
+        self.pages.addTab(photos_page, self.tr("Photos"))
         layout = QVBoxLayout(self)
-        layout.addLayout(columns)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(1000, 680)
@@ -236,6 +263,9 @@ class ActivityDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.held_on.value_edited.connect(self._on_date_or_type)
         self.type.currentIndexChanged.connect(self._on_date_or_type)
+        self.pairings.chosen_changed.connect(self._on_pairings)
+        self.photos.busy_changed.connect(self._on_photos_busy)
+        self.photos.count_changed.connect(self._on_photo_count)
 
         if draft is not None:
             if pairing is not None:
@@ -246,6 +276,26 @@ class ActivityDialog(QDialog):
                 self.pairings.choose([pairing])
             self.volunteers.setValue(1)
         self._on_date_or_type()
+        self._on_pairings()
+        self._on_photo_count(len(self.photos.entries()))
+
+    def _on_photo_count(self, count: int) -> None:
+        title = self.tr("Photos ({count})").format(count=format_count(count)) if count else self.tr("Photos")
+        self.pages.setTabText(self.pages.indexOf(self.photos_page), title)
+
+    def _on_photos_busy(self, busy: bool) -> None:
+        """Saved only once the photos added are ready in the store."""
+        self.ok_button.setEnabled(not busy)
+
+    def _on_pairings(self) -> None:
+        """Photos belong to one activity: a bulk entry for several pairings has none."""
+        one = len(self.pairings.chosen()) <= 1
+        self.photos.setEnabled(one)
+        self.photos_note.setVisible(not one)
+
+    def photo_entries(self) -> list[PhotoEntry]:
+        """The photos to save with the activity, in order (none for a bulk entry)."""
+        return self.photos.entries() if len(self.pairings.chosen()) <= 1 else []
 
     def _fill(self, draft: ActivityDraft) -> None:
         self.held_on.set_value(draft.held_on)
@@ -290,6 +340,7 @@ class ActivityDialog(QDialog):
     def _on_date_or_type(self) -> None:
         self._fill_key_tasks()
         day = self.day()
+        self.photos.set_held_on(day)
         if day is None:
             self.reason_note.hide()
             return

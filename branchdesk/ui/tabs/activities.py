@@ -39,6 +39,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import activities as activity_service
 from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
+from branchdesk.services import photos as photo_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.edits import LedgerEdits
@@ -60,6 +61,7 @@ class ActivitiesTab(QWidget):
         super().__init__(parent)
         self.setObjectName(TAB_ID)
         self._clock = clock = jobs.clock
+        self._jobs = jobs
         self._edits = edits
         self._path: Path | None = None
         self._region_id: int | None = None
@@ -404,12 +406,12 @@ class ActivitiesTab(QWidget):
         pairing = None
         if self._pairing is not None:
             pairing = activity_service.pairing_spans(self._ledger, [self._pairing[0]])[0]
-        dialog = ActivityDialog(self._ledger, self._region_id, self, pairing=pairing)
+        dialog = ActivityDialog(self._ledger, self._region_id, self._jobs, self, pairing=pairing)
         self.dialog = dialog
 
         def save() -> None:
-            ids, draft = dialog.pairing_ids(), dialog.draft()
-            self._write(lambda ledger: activity_service.record_activities(ledger, ids, draft))
+            ids, draft, photos = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries()
+            self._write(lambda ledger: activity_service.record_activities(ledger, ids, draft, photos=photos))
 
         dialog.accepted.connect(save)
         dialog.open()
@@ -435,12 +437,19 @@ class ActivitiesTab(QWidget):
             self.model.reload()  # removed meanwhile (an undo): show the file as it is
             return
         pairing = activity_service.pairing_spans(self._ledger, [pairing_id])[0]
-        dialog = ActivityDialog(self._ledger, self._region_id, self, pairing=pairing, draft=draft)
+        photos = photo_service.activity_photos(self._ledger, activity_id)
+        dialog = ActivityDialog(
+            self._ledger, self._region_id, self._jobs, self, pairing=pairing, draft=draft, photos=photos
+        )
         self.dialog = dialog
 
         def save() -> None:
-            ids, new = dialog.pairing_ids(), dialog.draft()
-            self._write(lambda ledger: activity_service.edit_activity(ledger, activity_id, ids[0], new))
+            ids, new, entries = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries()
+            self._write(
+                lambda ledger: activity_service.edit_activity(
+                    ledger, activity_id, ids[0], new, photos=entries
+                )
+            )
 
         dialog.accepted.connect(save)
         dialog.open()

@@ -1,0 +1,119 @@
+"""Tools ▸ Evidence check, opened from the keyboard: the warnings of a ledger's activities (a photo without
+a capture time, one taken far from the day, the same picture re-saved for another activity), and a line
+double-clicked opens its activity; fixing it there takes the warning off the list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from branchdesk.domain.activities import ActivityDraft
+from branchdesk.domain.enums import ActivityType, Area
+from branchdesk.domain.photos import PhotoEntry
+from branchdesk.services import activities as activity_service
+from branchdesk.services import photos as photo_service
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.evidence import EvidenceDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
+from tests.photo_files import near_copy, write_jpeg
+from tests.ui.conftest import Recorder
+from tests.ui.driving import answer
+from tests.ui.test_compliance_dialog import menu_item
+
+
+def themed(day: str) -> ActivityDraft:
+    return ActivityDraft(
+        held_on=dt.date.fromisoformat(day),
+        type=ActivityType.THEMED_DAY,
+        areas=frozenset({Area.SERVICE}),
+        volunteers=5,
+    )
+
+
+def test_the_evidence_check_lists_warnings_and_opens_the_activity(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    tmp_path: Path,
+    recorder: Recorder,
+    qtbot: QtBot,
+) -> None:
+    tree = build.tree()
+    unit = build.unit("潢川县财政局", tree["huangchuan"])
+    organs = build.organs(unit, tree["huangchuan"], 2)
+    villages = build.villages(tree["hc_chengguan"], 2, prefix="城关")
+    pairings = [build.pair(organs[i], villages[i], "2022-04-10") for i in range(2)]
+    first = write_jpeg(tmp_path / "照片" / "a.jpg", 1, taken="2022:05:14 09:00:00")
+    files = [
+        first,
+        near_copy(first, tmp_path / "照片" / "a 转发.jpg"),
+        write_jpeg(tmp_path / "b.jpg", 2, taken=None),
+    ]
+    ready = [item.photo for item in photo_service.prepare(ledger.path, files, lambda d, t: None)]
+    assert None not in ready
+    a, b, c = (PhotoEntry(p.sha256, "照片", image=p) for p in ready if p is not None)
+    activity_service.record_activities(ledger, [pairings[0]], themed("2022-05-14"), photos=[a])
+    activity_service.record_activities(ledger, [pairings[1]], themed("2022-04-23"), photos=[b, c])
+    path = ledger.path
+    ledger.close()
+
+    window = make_window()
+    assert window.open_path(path)
+    window.settle()
+    seen: list[list[str]] = []
+
+    def check(dialog: EvidenceDialog) -> None:
+        assert dialog.wait()
+        rows = [
+            [dialog.model.index(row, column).data() for column in range(4)]
+            for row in range(dialog.model.rowCount())
+        ]
+        seen.extend(rows)
+        assert dialog.summary.text() == "2 项活动共有 4 条提醒。"
+        # Double-click the newest warning about the April activity: its dialog opens over the list.
+        row = next(i for i, line in enumerate(rows) if line[2] == "照片无拍摄时间")
+        rect = dialog.table.visualRect(dialog.model.index(row, 1))
+        # A double-click as the desktop delivers it: a click, then the second press as a double-click.
+        QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QTest.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        opened = window.activities_tab.dialog
+        assert isinstance(opened, ActivityDialog)
+        assert opened.isVisible()
+        assert opened.photos.list.count() == 2
+        # The photo without a capture time is taken out; OK saves it, and the list is read again.
+        opened.photos.list.setCurrentRow(1)
+        QTest.mouseClick(opened.photos.remove_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(opened.ok_button, Qt.MouseButton.LeftButton)
+        assert not opened.isVisible()
+        assert dialog.wait()
+        left = [dialog.model.index(i, 2).data() for i in range(dialog.model.rowCount())]
+        assert "照片无拍摄时间" not in left
+        assert len(left) == 3
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    shown = answer(EvidenceDialog, check)
+    menu_item(window, Qt.Key.Key_T, Qt.Key.Key_E)  # Tools ▸ Evidence check
+    assert shown == ["evidenceDialog"]
+    first_pair, second_pair = "机关第1党支部 — 城关1村党支部", "机关第2党支部 — 城关2村党支部"
+    same, caption = "与其他活动使用同一照片", "照片“照片”"
+    assert sorted(seen) == sorted(
+        [
+            ["2022年5月14日", first_pair, same, "与 2022年4月23日 的活动使用同一照片"],
+            ["2022年4月23日", second_pair, same, "与 2022年5月14日 的活动使用同一照片"],
+            [
+                "2022年4月23日",
+                second_pair,
+                "拍摄时间与活动日期相差超过 3 天",
+                f"第 1 张{caption}，拍摄于 2022年5月14日 09:00",
+            ],
+            ["2022年4月23日", second_pair, "照片无拍摄时间", f"第 2 张{caption}"],
+        ]
+    )
+    assert recorder.errors == []
