@@ -84,6 +84,17 @@ class LedgerBuilder:
                 for i in range(count)
             ]
 
+    def paired_town(self, count: int) -> tuple[dict[str, int], list[int]]:
+        """The tree, and ``count`` pairings from 10 April 2022: 潢川县财政局's organ branches (机关第1党支部…)
+        with 城关镇's villages (城关1村党支部…)."""
+        tree = self.tree()
+        unit = self.unit("潢川县财政局", tree["huangchuan"])
+        organs = self.organs(unit, tree["huangchuan"], count)
+        villages = self.villages(tree["hc_chengguan"], count, prefix="城关")
+        return tree, [
+            self.pair(organ, village, "2022-04-10") for organ, village in zip(organs, villages, strict=True)
+        ]
+
     def pair(
         self,
         organ: int,

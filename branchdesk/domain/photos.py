@@ -112,6 +112,24 @@ class ActivityPhoto:
         return PhotoEntry(self.sha256, self.caption, self.uuid)
 
 
+class Evidence(StrEnum):
+    """A pairing's themed Party day of a month against the ledger's 一事一档: photos and attendance."""
+
+    COMPLETE = "complete"  # a themed day with at least one photo and its attendance
+    NO_PHOTOS = "no_photos"
+    NO_ATTENDANCE = "no_attendance"
+    NEITHER = "neither"
+
+
+def evidence_of(photos: bool, attendance: bool, complete: bool) -> Evidence:
+    """Of a pairing's themed days in a month: whether any has photos, any has attendance, any has both."""
+    if complete:
+        return Evidence.COMPLETE
+    if photos:
+        return Evidence.NO_ATTENDANCE
+    return Evidence.NO_PHOTOS if attendance else Evidence.NEITHER
+
+
 class EvidenceKind(StrEnum):
     """What Tools ▸ Evidence check lists; each is a warning, never a refusal."""
 

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from branchdesk.domain.activities import ActivityFilter
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.photos import DateCheck, NormalisedPhoto, PhotoEntry, date_check
-from branchdesk.storage import media
+from branchdesk.domain.months import Month
+from branchdesk.domain.photos import DateCheck, Evidence, NormalisedPhoto, PhotoEntry, date_check, evidence_of
+from branchdesk.storage import activity_list, media
 from branchdesk.storage.ledger import Ledger
 
 # Ids per IN (…): far below SQLite's limit on parameters.
@@ -192,3 +194,34 @@ def picture_uses(ledger: Ledger) -> list[dict[str, Any]]:
         " JOIN activity a ON a.id = p.activity_id LEFT JOIN photo_image i ON i.sha256 = p.sha256"
         " ORDER BY p.activity_id, p.position"
     )
+
+
+# A themed day (activity ``a``) with its evidence: at least one photo, and its attendance recorded.
+_HAS_PHOTO = "EXISTS (SELECT 1 FROM photo p WHERE p.activity_id = a.id)"
+_HAS_ATTENDANCE = "a.expected IS NOT NULL"
+
+
+def evidence_count(ledger: Ledger, flt: ActivityFilter) -> tuple[int, int]:
+    """The activities of ``flt`` with their evidence complete, and all of them."""
+    cte, where, params = activity_list.where_clause(ledger, flt)
+    row = ledger.conn.execute(
+        f"{cte}SELECT coalesce(sum({_HAS_PHOTO} AND {_HAS_ATTENDANCE}), 0), count(*) FROM activity a {where}",
+        params,
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def evidence_by_pairing(ledger: Ledger, pairing_ids: Sequence[int], month: Month) -> dict[int, Evidence]:
+    """Per pairing that held a themed Party day in ``month``: what of its evidence is there."""
+    found: dict[int, Evidence] = {}
+    for chunk in _chunks(list(pairing_ids)):
+        marks = ", ".join("?" for _ in chunk)
+        for pairing_id, photos, attendance, complete in ledger.conn.execute(
+            f"SELECT a.pairing_id, max({_HAS_PHOTO}), max({_HAS_ATTENDANCE}),"
+            f" max({_HAS_PHOTO} AND {_HAS_ATTENDANCE}) FROM activity a"
+            f" WHERE a.type = 'themed_day' AND a.held_on BETWEEN ? AND ? AND a.pairing_id IN ({marks})"
+            " GROUP BY a.pairing_id",
+            [month.first_day.isoformat(), month.last_day.isoformat(), *chunk],
+        ):
+            found[pairing_id] = evidence_of(bool(photos), bool(attendance), bool(complete))
+    return found

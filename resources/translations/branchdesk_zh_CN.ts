@@ -1809,6 +1809,10 @@ Li Hua: working away</source>
         <translation>{month}：{total} 个结对中有 {overdue} 个未开展主题党日（落实率 {rate}）。</translation>
     </message>
     <message>
+        <source> Evidence complete (photos and attendance): {count} of {total} themed Party days ({rate}).</source>
+        <translation>佐证材料齐全（有照片和出勤记录）的主题党日 {count} 个，共 {total} 个（{rate}）。</translation>
+    </message>
+    <message>
         <source>Region</source>
         <translation>区域</translation>
     </message>
@@ -1825,12 +1829,32 @@ Li Hua: working away</source>
         <translation>最近一次主题党日</translation>
     </message>
     <message>
+        <source>Evidence {month}</source>
+        <translation>{month} 佐证</translation>
+    </message>
+    <message>
         <source>Month by month (the first {count} pairings; choose a county or township for the rest)</source>
         <translation>逐月情况（前 {count} 个结对；其余请在左侧选择县或乡镇查看）</translation>
     </message>
     <message>
         <source>never</source>
         <translation>从未开展</translation>
+    </message>
+    <message>
+        <source>✓ complete</source>
+        <translation>✓ 齐全</translation>
+    </message>
+    <message>
+        <source>no photos</source>
+        <translation>缺照片</translation>
+    </message>
+    <message>
+        <source>no attendance</source>
+        <translation>缺出勤记录</translation>
+    </message>
+    <message>
+        <source>no photos, no attendance</source>
+        <translation>缺照片和出勤</translation>
     </message>
     <message>
         <source>The first {count} pairings; choose a county or township for the rest.</source>

@@ -35,11 +35,7 @@ D = dt.date.fromisoformat
 
 @pytest.fixture
 def pairings(build: LedgerBuilder) -> list[int]:
-    tree = build.tree()
-    unit = build.unit("潢川县财政局", tree["huangchuan"])
-    organs = build.organs(unit, tree["huangchuan"], 3)
-    villages = build.villages(tree["hc_chengguan"], 3, prefix="城关")
-    return [build.pair(organ, village, "2022-04-10") for organ, village in zip(organs, villages, strict=True)]
+    return build.paired_town(3)[1]
 
 
 def themed(day: str) -> ActivityDraft:

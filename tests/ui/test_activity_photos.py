@@ -35,14 +35,10 @@ from tests.ui.typing import press_enter, type_text
 @pytest.fixture
 def town(build: LedgerBuilder, ledger: Ledger) -> tuple[Path, dict[str, int]]:
     """A new ledger in an empty folder: 城关镇's three pairings from 10 April 2022 (today is 19 May 2022)."""
-    tree = build.tree()
-    unit = build.unit("潢川县财政局", tree["huangchuan"])
-    organs = build.organs(unit, tree["huangchuan"], 3)
-    villages = build.villages(tree["hc_chengguan"], 3, prefix="城关")
-    ids = {f"p{i + 1}": build.pair(organs[i], villages[i], "2022-04-10") for i in range(3)}
+    _tree, pairings = build.paired_town(3)
     path = ledger.path
     ledger.close()
-    return path, ids
+    return path, {f"p{i + 1}": pairing for i, pairing in enumerate(pairings)}
 
 
 @pytest.fixture
@@ -128,6 +124,31 @@ def settle(dialog: ActivityDialog, qtbot: object) -> None:
     qtbot.waitUntil(lambda: not dialog.photos.busy, timeout=30000)  # type: ignore[attr-defined]
 
 
+def recorded_with_photos(tab: ActivitiesTab, village: str, files: list[Path], qtbot: object) -> None:
+    """Record a themed day for the village's pairing with these photos dragged in, and OK."""
+    tab.record_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    fill_themed_day(dialog, village)
+    photos_page(dialog)
+    drop(dialog.photos.list, files)
+    settle(dialog, qtbot)
+    assert dialog.photos.list.count() == len(files)
+    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def edited(tab: ActivitiesTab) -> ActivityDialog:
+    """The newest activity opened for editing, on its Photos page."""
+    tab.wait()
+    tab.table.selectRow(0)
+    tab.edit_button.click()
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    photos_page(dialog)
+    return dialog
+
+
 def select_photo(dialog: ActivityDialog, row: int) -> None:
     view = dialog.photos.list
     rect = view.visualItemRect(view.item(row))
@@ -196,25 +217,12 @@ def test_dropped_photos_are_reordered_removed_and_undone_as_one_step(
 ) -> None:
     path, _ids = town
     window, tab = opened(make_window, path)
-    tab.record_button.click()
-    dialog = tab.dialog
-    assert isinstance(dialog, ActivityDialog)
-    fill_themed_day(dialog, "城关1村")
-    photos_page(dialog)
-    drop(dialog.photos.list, shots)
-    settle(dialog, qtbot)
-    assert dialog.photos.list.count() == 3
-    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    recorded_with_photos(tab, "城关1村", shots, qtbot)
     first = [row["sha256"] for row in photo_rows(path)]
     assert len(first) == 3
 
     # Edit it: the last photo first, the middle one removed; OK is one step of Edit ▸ Undo.
-    tab.wait()
-    tab.table.selectRow(0)
-    tab.edit_button.click()
-    dialog = tab.dialog
-    assert isinstance(dialog, ActivityDialog)
-    photos_page(dialog)
+    dialog = edited(tab)
     assert dialog.photos.list.count() == 3
     select_photo(dialog, 2)
     QTest.mouseClick(dialog.photos.earlier_button, Qt.MouseButton.LeftButton)
@@ -264,23 +272,11 @@ def test_photos_missing_from_the_store_show_as_missing_and_are_found_by_their_fo
 ) -> None:
     path, _ids = town
     _window, tab = opened(make_window, path)
-    tab.record_button.click()
-    dialog = tab.dialog
-    assert isinstance(dialog, ActivityDialog)
-    fill_themed_day(dialog, "城关3村")
-    photos_page(dialog)
-    drop(dialog.photos.list, shots[:2])
-    settle(dialog, qtbot)
-    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    recorded_with_photos(tab, "城关3村", shots[:2], qtbot)
     # The ledger was copied without its photo folder, which turned up on a stick later.
     stick = tmp_path / "U盘" / "台账照片"
     shutil.move(media.media_folder(path), stick)
-    tab.wait()
-    tab.table.selectRow(0)
-    tab.edit_button.click()
-    dialog = tab.dialog
-    assert isinstance(dialog, ActivityDialog)
-    photos_page(dialog)
+    dialog = edited(tab)
     assert dialog.photos.list.count() == 2
     assert dialog.photos.missing.isVisibleTo(dialog)
     assert "2 张照片" in dialog.photos.missing.text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,12 +14,14 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.activities import ActivityDraft
+from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.enums import ActivityType, Area
-from branchdesk.domain.photos import PhotoEntry
+from branchdesk.domain.photos import NormalisedPhoto, PhotoEntry
 from branchdesk.services import activities as activity_service
 from branchdesk.services import photos as photo_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.compliance import ComplianceDialog
 from branchdesk.ui.dialogs.evidence import EvidenceDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
@@ -37,6 +40,10 @@ def themed(day: str) -> ActivityDraft:
     )
 
 
+def entry(photo: NormalisedPhoto) -> PhotoEntry:
+    return PhotoEntry(photo.sha256, "照片", image=photo)
+
+
 def test_the_evidence_check_lists_warnings_and_opens_the_activity(
     make_window: Callable[..., MainWindow],
     build: LedgerBuilder,
@@ -45,11 +52,7 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
     recorder: Recorder,
     qtbot: QtBot,
 ) -> None:
-    tree = build.tree()
-    unit = build.unit("潢川县财政局", tree["huangchuan"])
-    organs = build.organs(unit, tree["huangchuan"], 2)
-    villages = build.villages(tree["hc_chengguan"], 2, prefix="城关")
-    pairings = [build.pair(organs[i], villages[i], "2022-04-10") for i in range(2)]
+    _tree, pairings = build.paired_town(2)
     first = write_jpeg(tmp_path / "照片" / "a.jpg", 1, taken="2022:05:14 09:00:00")
     files = [
         first,
@@ -117,3 +120,52 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
         ]
     )
     assert recorder.errors == []
+
+
+def test_the_compliance_view_shows_which_themed_days_have_their_evidence(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    tmp_path: Path,
+    qtbot: QtBot,
+) -> None:
+    """May 2022: one themed day with photos and attendance, one with photos only, one with attendance only;
+    a column and a figure, never a refusal."""
+    tree, pairings = build.paired_town(4)
+    ready = photo_service.prepare(ledger.path, [write_jpeg(tmp_path / "a.jpg")], lambda d, t: None)
+    photo = ready[0].photo
+    assert photo is not None
+    counted = Attendance(expected=20, present=18)
+    record = activity_service.record_activities
+    record(ledger, [pairings[0]], replace(themed("2022-05-14"), attendance=counted), photos=[entry(photo)])
+    record(ledger, [pairings[1]], themed("2022-05-14"), photos=[entry(photo)])
+    record(ledger, [pairings[2]], replace(themed("2022-05-15"), attendance=counted))
+    path = ledger.path
+    ledger.close()
+    window = make_window()
+    assert window.open_path(path)
+    window.regions.select(tree["hc_chengguan"])
+    window.settle()
+    seen: list[object] = []
+
+    def check(dialog: ComplianceDialog) -> None:
+        assert dialog.wait()
+        seen.append(dialog.summary.text())
+        model = dialog.grid_model
+        last = model.columnCount() - 1
+        assert model.headerData(last, Qt.Orientation.Horizontal) == "2022-05 佐证"
+        seen.append(
+            {model.index(row, 0).data(): model.index(row, last).data() for row in range(model.rowCount())}
+        )
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(ComplianceDialog, check)
+    menu_item(window, Qt.Key.Key_T, Qt.Key.Key_C)  # Tools ▸ Compliance (1+N)
+    summary, cells = seen
+    assert "佐证材料齐全（有照片和出勤记录）的主题党日 1 个，共 3 个（33.33%）" in str(summary)
+    assert cells == {
+        "城关1村党支部": "✓ 齐全",
+        "城关2村党支部": "缺出勤记录",
+        "城关3村党支部": "缺照片",
+        "城关4村党支部": "—",
+    }

@@ -31,6 +31,7 @@ from branchdesk.domain.activities import KeyTask
 from branchdesk.domain.compliance import KeyTaskCoverage, MonthStatus, OverduePairing, PairingMonths
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear, Month, month_range
+from branchdesk.domain.photos import Evidence
 from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_half_year, format_month, format_rate
 from branchdesk.i18n.messages import error_text
@@ -46,6 +47,7 @@ MONTHS_SHOWN = 6  # the month-by-month view: the chosen month and the five befor
 
 _OVERDUE = QColor(253, 226, 222)
 _DONE = QColor(222, 242, 222)
+_INCOMPLETE = QColor(255, 240, 214)
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class MonthFigures:
     overdue: list[OverduePairing]
     months: list[Month]  # the month-by-month span, ending with ``month``
     grid: list[PairingMonths]
+    evidence: Rate  # the month's themed Party days with photos and attendance, of all of them
+    evidence_states: dict[int, Evidence]  # per pairing of the grid that held a themed day in ``month``
 
 
 @dataclass(frozen=True)
@@ -71,12 +75,17 @@ def read_month(ledger: Ledger, region_id: int, month: Month) -> MonthFigures:
     for _ in range(MONTHS_SHOWN - 1):
         first = first.previous()
     months = month_range(first, month)
+    grid = compliance_service.pairing_months(ledger, region_id, months)
     return MonthFigures(
         month=month,
         rate=compliance_service.compliance(ledger, region_id, month),
         overdue=compliance_service.overdue_pairings(ledger, region_id, month),
         months=months,
-        grid=compliance_service.pairing_months(ledger, region_id, months),
+        grid=grid,
+        evidence=compliance_service.evidence_complete(ledger, region_id, month),
+        evidence_states=compliance_service.evidence_by_pairing(
+            ledger, [row.pairing_id for row in grid], month
+        ),
     )
 
 
@@ -119,6 +128,7 @@ class ComplianceDialog(QDialog):
         today = ledger.clock.today()
         self._current = Month.of(today)
         self._tasks: list[KeyTask] = []  # the coverage columns, of the half-year shown
+        self._evidence: dict[int, Evidence] = {}  # the grid's last column, of the month shown
         # Enter shows the month typed; it does not close the view.
         self.month = MonthLineEdit(self, keep_enter=True)
         self.month.setObjectName("complianceMonth")
@@ -254,12 +264,21 @@ class ComplianceDialog(QDialog):
             text = self.tr(
                 "{month}: {overdue} of {total} pairings held no themed Party day (compliance {rate})."
             )
+        evidence = figures.evidence
+        self._evidence = figures.evidence_states
         self.summary.setText(
             text.format(
                 month=name,
                 overdue=format_count(len(figures.overdue)),
                 total=format_count(rate.total),
                 rate=format_rate(rate.percent),
+            )
+            + self.tr(
+                " Evidence complete (photos and attendance): {count} of {total} themed Party days ({rate})."
+            ).format(
+                count=format_count(evidence.count),
+                total=format_count(evidence.total),
+                rate=format_rate(evidence.percent),
             )
         )
         self.overdue_model.show(
@@ -276,6 +295,7 @@ class ComplianceDialog(QDialog):
                 self.tr("Grassroots branch"),
                 self.tr("Organ branch"),
                 *(f"{m.year}-{m.month:02d}" for m in figures.months),
+                self.tr("Evidence {month}").format(month=f"{month.year}-{month.month:02d}"),
             ],
             figures.grid,
         )
@@ -303,12 +323,27 @@ class ComplianceDialog(QDialog):
         if column < 2:
             return Cell((pairing.grassroots, pairing.organ)[column])
         index = column - 2
+        if index == len(pairing.themed_days):
+            return self._evidence_cell(self._evidence.get(pairing.pairing_id))
         status = pairing.status(index)
         if status is MonthStatus.NOT_DUE:
             return Cell("—", centred=True)
         if status is MonthStatus.DONE:
             return Cell(f"✓ {pairing.themed_days[index]}", _DONE, centred=True)
         return Cell("✗", _OVERDUE, centred=True)
+
+    def _evidence_cell(self, evidence: Evidence | None) -> Cell:
+        """The chosen month's themed day of a pairing: its photos and attendance there, or what is missing."""
+        if evidence is None:
+            return Cell("—", centred=True)
+        if evidence is Evidence.COMPLETE:
+            return Cell(self.tr("✓ complete"), _DONE, centred=True)
+        missing = {
+            Evidence.NO_PHOTOS: self.tr("no photos"),
+            Evidence.NO_ATTENDANCE: self.tr("no attendance"),
+            Evidence.NEITHER: self.tr("no photos, no attendance"),
+        }
+        return Cell(missing[evidence], _INCOMPLETE, centred=True)
 
     # -- the half-year: key tasks covered -----------------------------------------------------------
 
