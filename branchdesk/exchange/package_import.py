@@ -36,7 +36,7 @@ from branchdesk.domain.package_merge import (
     decide_row,
     settle,
 )
-from branchdesk.domain.packages import CHANGES, TOMBSTONES, PackageKind, Scope, rows_member
+from branchdesk.domain.packages import CHANGES, TOMBSTONES, MemberDigest, PackageKind, Scope, rows_member
 from branchdesk.exchange.package_files import Package, read_package
 from branchdesk.services.offices import check_sender
 from branchdesk.storage import identity as identity_store
@@ -148,7 +148,11 @@ def import_packages(
     if ledger.read_only:
         raise BranchDeskError("ledger.read_only", path=str(ledger.path))
     packages = [
-        read_package(Path(path), pinned_key=lambda sender: office_store.pinned_public_key(ledger, sender))
+        read_package(
+            Path(path),
+            pinned_key=lambda sender: office_store.pinned_public_key(ledger, sender),
+            contents=False,  # each line is checked as the import reads it: a refusal rolls it all back
+        )
         for path in paths
     ]
     for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
@@ -160,19 +164,19 @@ def import_packages(
         for package in packages
     }
     packages.sort(key=lambda p: (p.manifest.sender.ledger_id, p.manifest.from_seq or 1, p.manifest.to_seq))
-    locks = MonthLocks(ledger)
     run = _Run(
         store,
         settle or Settlement(),
         keep_rows,
         progress,
-        locked or (lambda table, before, after: locks.locked_change(table, before, after) is not None),
+        locked or _lock_check(store, MonthLocks(ledger)),
     )
     run.total = sum(member.lines for p in packages for member in p.manifest.members.values())
     result = ImportResult([])
     run.result = result
     try:
         with ledger.operation(ACTION) as operation_id:
+            store.begin()
             for package in packages:
                 scope = scopes[package.manifest.package_uuid]
                 result.packages.append(run.package(package, scope, operation_id, log=apply))
@@ -210,6 +214,18 @@ def _sender_scope(store: ImportStore, package: Package, my_scope: int | None) ->
 
 def _scope_name(scope: Scope | None, ledger_id: str) -> str:
     return ledger_id if scope is None else scope.path
+
+
+def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck:
+    """The month locks' answer, with the rows written so far in the file where they look (none: no lock)."""
+
+    def locked(table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
+        if not locks:
+            return False
+        store.flush()
+        return locks.locked_change(table, before, after) is not None
+
+    return locked
 
 
 def _record(ledger: Ledger, entry: PackageResult, operation_id: int) -> None:
@@ -295,6 +311,9 @@ class _Run:
         self._seen: set[str] = set()  # full packages taken in this run
         self.op = ""  # the operation of the line at hand
         self.line_row: dict[str, Any] = {}  # and its row, for its label
+        self.read: list[MemberDigest] = []  # the members of the package at hand read so far
+        self._stored: tuple[dict[str, Any] | None, dict[str, Any]] = (None, {})  # the last row made local
+        self._activity_owned: dict[int, bool] = {}  # per batch: whether an activity is the sender's
         # Operations with a change rejected for a reason that may pass later (a month unlocked, the row
         # referred to arrived): not marked applied, so the same package brings that change then.
         self._retry: set[str] = set()
@@ -302,6 +321,14 @@ class _Run:
     # -- packages -------------------------------------------------------------------------------------
 
     def package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
+        """One package taken in; its every line checked (hash, count) before the import may keep any."""
+        self.read = []
+        taken = self._package(package, scope, operation_id, log=log)
+        self.store.flush()
+        package.check_read(self.read)
+        return taken
+
+    def _package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
         manifest = package.manifest
         sender = manifest.sender.ledger_id
         self.package_uuid, self.scope, self.log = manifest.package_uuid, scope, log
@@ -328,7 +355,7 @@ class _Run:
         self._seen.add(manifest.package_uuid)
         before = Counter(self.result.counts)
         if manifest.kind is PackageKind.DELTA:
-            operations = self._changes(package.values(CHANGES), sender)
+            operations = self._changes(package.values(CHANGES, self.read), sender)
             self.store.mark_applied(operations, operation_id)
         else:
             self._rows(package)
@@ -368,13 +395,20 @@ class _Run:
                 self.op = line["op"]
                 self.line_row = line["after"] or line["before"] or {}
                 if line["op"] in applied:
-                    self._row(self._result(line["seq"], line["table"], line["uuid"], Outcome.APPLIED_BEFORE))
+                    self._count(line["seq"], line["table"], line["uuid"], Outcome.APPLIED_BEFORE)
                 elif line["table"] == AREA:
                     self._area(line["seq"], line["change"], line["uuid"], line["before"], line["after"])
                 else:
                     self._change(line)
             self._advance(len(batch))
         return [(op, sender, seq) for op, seq in operations.items() if op not in self._retry]
+
+    def _count(self, seq: int | None, table: str, uuid: str, outcome: Outcome) -> None:
+        """A line whose outcome is only counted (unless the window keeps every row)."""
+        if self.keep_rows:
+            self._row(self._result(seq, table, uuid, outcome))
+        else:
+            self.result.counts[outcome] += 1
 
     def _result(self, seq: int | None, table: str, uuid: str, outcome: Outcome, **more: Any) -> RowResult:
         if self.keep_rows and "label" not in more:
@@ -407,7 +441,9 @@ class _Run:
                 wanted.setdefault(table, set()).add(uuid)
             if "activity_id" in REFERENCES[table]:  # an area's or absentee's activity, to refer to
                 wanted.setdefault("activity", set()).add(str(row.get("activity_uuid") or uuid))
+        self.store.flush()
         self.state, self.activity_ids, self.activity_uuids, self.activity_pairing = {}, {}, {}, {}
+        self._activity_owned = {}
         for table, uuids in wanted.items():
             found = self.store.rows(table, uuids)
             for uuid in uuids:
@@ -429,7 +465,7 @@ class _Run:
         mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
         decision = decide(line["change"], before, after, mine)
         if decision.outcome is Outcome.UNCHANGED:
-            self._row(self._result(seq, table, uuid, Outcome.UNCHANGED))
+            self._count(seq, table, uuid, Outcome.UNCHANGED)
             return
         rejection = self._rejection(table, current, after, before)
         if rejection is not None:
@@ -443,8 +479,10 @@ class _Run:
             if choice is None:
                 return
             decision = settle(conflict, choice)
-        else:
+        elif decision.outcome is Outcome.MERGED:
             self._row(self._result(seq, table, uuid, decision.outcome, columns=decision.columns))
+        else:
+            self._count(seq, table, uuid, decision.outcome)
         if decision.write:
             self._write(table, uuid, current, decision.result)
 
@@ -462,6 +500,7 @@ class _Run:
             stored, missing = self.store.stored_row(table, after, self.activity_ids)
             if missing is not None:
                 return Rejection.UNKNOWN_REFERENCE
+            self._stored = (after, stored)
             rows.append({"id": current["id"] if current is not None else -1, **stored})
         if current is not None:
             rows.append(current)
@@ -484,7 +523,10 @@ class _Run:
                 self._logged(table, uuid, "delete", current, None)
             self.state[(table, uuid)] = None
             return
-        stored, _missing = store.stored_row(table, result, self.activity_ids)
+        if self._stored[0] is result:  # as _rejection has just made it
+            stored = self._stored[1]
+        else:
+            stored, _missing = store.stored_row(table, result, self.activity_ids)
         if current is None:
             row = {"id": store.new_id(table), **stored}
             store.insert(table, row)
@@ -525,11 +567,13 @@ class _Run:
             return
         key = (activity, str(row.get("area")))
         if (key in self.areas) == (after is not None):
-            self._row(self._result(seq, AREA, owner, Outcome.UNCHANGED))
+            self._count(seq, AREA, owner, Outcome.UNCHANGED)
             return
-        stored = {"id": activity, "activity_id": activity}
-        owner_region = self.owners.owner(AREA, stored, self.scope)
-        if not self.store.tree.within(owner_region, self.scope):
+        owned = self._activity_owned.get(activity)
+        if owned is None:
+            owner_region = self.owners.owner(AREA, {"activity_id": activity}, self.scope)
+            owned = self._activity_owned[activity] = self.store.tree.within(owner_region, self.scope)
+        if not owned:
             self._row(self._result(seq, AREA, owner, Outcome.REJECTED, reason=Rejection.OUTSIDE_SCOPE))
             return
         if self.locked(AREA, before, after):
@@ -540,12 +584,12 @@ class _Run:
             self.store.delete(AREA, values)
             self.areas.discard(key)
             self._logged(AREA, owner, "delete", values, None)
-            self._row(self._result(seq, AREA, owner, Outcome.UPDATED))
+            self._count(seq, AREA, owner, Outcome.UPDATED)
         else:
             self.store.insert(AREA, values)
             self.areas.add(key)
             self._logged(AREA, owner, "insert", None, values)
-            self._row(self._result(seq, AREA, owner, Outcome.NEW))
+            self._count(seq, AREA, owner, Outcome.NEW)
 
     # -- a full package's rows ------------------------------------------------------------------------
 
@@ -556,7 +600,7 @@ class _Run:
         for table in PACKAGE_TABLES:
             if rows_member(table) not in members:
                 continue
-            values = package.values(rows_member(table))
+            values = package.values(rows_member(table), self.read)
             for batch in _area_batches(values) if table == AREA else _batches(values):
                 if table == AREA:
                     self._listed_areas(batch)
@@ -567,7 +611,7 @@ class _Run:
                         self._full_row(table, row)
                 self._advance(len(batch))
         if TOMBSTONES in members:
-            for batch in _batches(package.values(TOMBSTONES)):
+            for batch in _batches(package.values(TOMBSTONES, self.read)):
                 self._look_up((line["table"], line["uuid"], {}) for line in batch)
                 for line in batch:
                     self._tombstone(line)
@@ -584,7 +628,7 @@ class _Run:
                 self._row(self._result(None, table, uuid, Outcome.REJECTED, reason=rejection))
                 return
             self._write(table, uuid, current, decision.result)
-        self._row(self._result(None, table, uuid, decision.outcome))
+        self._count(None, table, uuid, decision.outcome)
 
     def _tombstone(self, line: dict[str, Any]) -> None:
         table, uuid = line["table"], line["uuid"]
@@ -593,14 +637,14 @@ class _Run:
             {} if current is None else self.store.package_row(table, current, self.activity_uuids)
         )
         if current is None:
-            self._row(self._result(line["seq"], table, uuid, Outcome.UNCHANGED))
+            self._count(line["seq"], table, uuid, Outcome.UNCHANGED)
             return
         rejection = self._rejection(table, current, None, mine)
         if rejection is not None:
             self._row(self._result(line["seq"], table, uuid, Outcome.REJECTED, reason=rejection))
             return
         self._write(table, uuid, current, None)
-        self._row(self._result(line["seq"], table, uuid, Outcome.UPDATED))
+        self._count(line["seq"], table, uuid, Outcome.UPDATED)
 
     def _listed_areas(self, batch: list[dict[str, Any]]) -> None:
         """A full package lists each activity's areas whole: those listed are added, others taken away."""

@@ -19,6 +19,12 @@ from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_colu
 # Tables whose whole uuid ↔ id map is kept; activities are looked up a batch at a time.
 MAPPED_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing")
 AREA = "activity_area"
+# The bulk of a package: activities and the rows that belong to them. Their inserts are sent to SQLite a
+# batch at a time (executemany); no trigger reads them and no other table refers to them, and foreign keys
+# are checked at commit.
+BUFFERED = frozenset(
+    table for table in PACKAGE_TABLES if table == "activity" or "activity_id" in REFERENCES[table]
+)
 _LOCAL = frozenset({"name_key"})
 _APPLIED = ("applied", "applied_before")
 
@@ -59,11 +65,20 @@ class ImportStore:
         }
         self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
         self._branch_names: dict[str, str] | None = None
+        self._pending: dict[str, list[tuple[Any, ...]]] = {}
+        # Per table: each column's name in a package, its name here, the table it refers to, its default.
+        self._plans: dict[str, list[tuple[str, str, str | None, Any]]] = {}
+
+    def begin(self) -> None:
+        """At the start of the import's transaction: foreign keys checked at its commit, as units and
+        branches refer to each other and buffered rows go in after those read with them."""
+        self.ledger.conn.execute("PRAGMA defer_foreign_keys = ON")
 
     # -- reading --------------------------------------------------------------------------------------
 
     def rows(self, table: str, uuids: Iterable[str]) -> dict[str, Row]:
         """The rows of ``table`` with these uuids, as this ledger stores them (without name keys)."""
+        self.flush()
         listed = json.dumps(sorted(set(uuids)))
         if listed == "[]":
             return {}
@@ -103,25 +118,27 @@ class ImportStore:
     def stored_row(self, table: str, row: Row, activity_ids: dict[str, int]) -> tuple[Row, str | None]:
         """A package's row as this ledger would store it (references as ids, missing columns at their
         defaults, no id yet), and the first reference column naming a row this ledger lacks."""
-        references = {package_column(column): column for column in REFERENCES[table]}
+        plan = self._plans.get(table)
+        if plan is None:
+            plan = self._plans[table] = [
+                (
+                    package_column(column) if column in REFERENCES[table] else column,
+                    column,
+                    REFERENCES[table].get(column),
+                    self.defaults[table].get(column),
+                )
+                for column in self.columns[table]
+                if column != "id"
+            ]
         stored: Row = {}
         missing = None
-        for name, value in row.items():
-            column = references.get(name)
-            if column is None:
-                if name in self.columns[table]:
-                    stored[name] = value
-                continue
-            target = REFERENCES[table][column]
-            found = None
-            if value is not None:
-                found = (activity_ids if target == "activity" else self.ids[target]).get(str(value))
-                if found is None and missing is None:
+        for name, column, target, default in plan:  # the table's columns: one a package lacks, its default
+            value = row.get(name, default)
+            if target is not None and value is not None:
+                value = (activity_ids if target == "activity" else self.ids[target]).get(str(value))
+                if value is None and missing is None:
                     missing = name
-            stored[column] = found
-        for column in self.columns[table]:
-            if column not in stored and column != "id":
-                stored[column] = self.defaults[table].get(column)
+            stored[column] = value
         return stored, missing
 
     def applied_operations(self, op_uuids: Iterable[str]) -> set[str]:
@@ -161,6 +178,9 @@ class ImportStore:
         return row_id
 
     def _run(self, kind: str, table: str, columns: tuple[str, ...], values: Iterable[Any]) -> None:
+        self.ledger.conn.execute(self._statement(kind, table, columns), tuple(values))
+
+    def _statement(self, kind: str, table: str, columns: tuple[str, ...]) -> str:
         key = (f"{kind}:{table}", columns)
         statement = self._statements.get(key)
         if statement is None:
@@ -172,17 +192,30 @@ class ImportStore:
             else:
                 statement = f"DELETE FROM {table} WHERE {' AND '.join(f'{c} = ?' for c in columns)}"
             self._statements[key] = statement
-        self.ledger.conn.execute(statement, tuple(values))
+        return statement
 
     def insert(self, table: str, row: Row) -> None:
         """Insert ``row`` (with its id) and keep the maps."""
-        self._run("insert", table, tuple(row), row.values())
+        if table in BUFFERED:
+            statement = self._statement("insert", table, tuple(row))
+            self._pending.setdefault(statement, []).append(tuple(row.values()))
+        else:
+            self._run("insert", table, tuple(row), row.values())
         self._remember(table, row)
 
+    def flush(self) -> None:
+        """Send the buffered inserts, in the order their tables first came (before a read or another write
+        of them)."""
+        for statement, values in self._pending.items():
+            self.ledger.conn.executemany(statement, values)
+        self._pending.clear()
+
     def update(self, table: str, row_id: int, values: Row) -> None:
+        self.flush()
         self._run("update", table, tuple(values), (*values.values(), row_id))
 
     def delete(self, table: str, row: Row) -> None:
+        self.flush()
         if table == AREA:
             self._run("delete", table, ("activity_id", "area"), (row["activity_id"], row["area"]))
             return
