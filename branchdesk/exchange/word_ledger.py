@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Mm
+from docx.shared import Length, Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
 from PIL import Image, UnidentifiedImageError
@@ -97,17 +97,18 @@ def _pairing_fields(number: int, pairing: BookPairing) -> dict[str, Any]:
     }
 
 
-class _Photos:
+class PhotoImages:
     """Stand-in pictures for the photos while the template is filled, and the files they stand for."""
 
     def __init__(self, template: DocxTemplate) -> None:
-        self._template = template
+        self.template = template
         self.files: dict[bytes, Path | bytes] = {}  # stand-in's tag → the photo's file or bytes
         seed = io.BytesIO()
         Image.new("L", (1, 1), 255).save(seed, "JPEG")
         self._seed = seed.getvalue()
 
     def image(self, photo: BookPhoto) -> InlineImage | str:
+        """The photo at its printed size (72 mm wide, at most 60 mm tall), or why it cannot be shown."""
         source: Path | bytes | None = photo.path if photo.path is not None else photo.thumbnail
         if source is None:
             return ""
@@ -117,24 +118,26 @@ class _Photos:
         except (OSError, UnidentifiedImageError):
             return "（照片无法读取）"
         scale = min(PHOTO_WIDTH_MM / width, PHOTO_MAX_HEIGHT_MM / height)
-        size = {"width": Mm(width * scale), "height": Mm(height * scale)}
-        if kind != "JPEG":  # rare (the store normalises to JPEG): in memory as it is
+        return self.place(source, kind == "JPEG", Mm(width * scale), Mm(height * scale))
+
+    def place(self, source: Path | bytes, jpeg: bool, width: Length, height: Length) -> InlineImage:
+        if not jpeg:  # rare (the store normalises to JPEG): in memory as it is
             data = source.read_bytes() if isinstance(source, Path) else source
-            return InlineImage(self._template, io.BytesIO(data), **size)
+            return InlineImage(self.template, io.BytesIO(data), width=width, height=height)
         tag = f"branchdesk-photo-{len(self.files)}".encode()
         # A JPEG comment segment after the JFIF header (which python-docx looks for) makes each unique.
         split = 4 + int.from_bytes(self._seed[4:6], "big")
         comment = b"\xff\xfe" + (len(tag) + 2).to_bytes(2, "big") + tag
         stand_in = self._seed[:split] + comment + self._seed[split:]
         self.files[tag] = source
-        return InlineImage(self._template, io.BytesIO(stand_in), **size)
+        return InlineImage(self.template, io.BytesIO(stand_in), width=width, height=height)
 
     def source_of(self, data: bytes) -> Path | bytes | None:
         match = re.search(rb"\xff\xfe..(branchdesk-photo-\d+)", data[:64], re.DOTALL)
         return self.files.get(match.group(1)) if match else None
 
 
-def _photo_rows(activity: BookActivity, photos: _Photos) -> list[list[dict[str, Any]]]:
+def _photo_rows(activity: BookActivity, photos: PhotoImages) -> list[list[dict[str, Any]]]:
     """Two photos a row, each with its caption; an odd last photo beside an empty cell."""
     entries = []
     for number, photo in enumerate(activity.photos, start=1):
@@ -165,7 +168,7 @@ def _attendance(activity: BookActivity) -> dict[str, Any] | None:
     }
 
 
-def _activity_fields(number: int, activity: BookActivity, photos: _Photos) -> dict[str, Any]:
+def _activity_fields(number: int, activity: BookActivity, photos: PhotoImages) -> dict[str, Any]:
     entered = _day(activity.entered_on) + "录入"
     if activity.recorded_late:
         entered += "（补录）"
@@ -264,9 +267,11 @@ def _figures(book: LedgerBook) -> list[dict[str, Any]]:
     return rows
 
 
-def ledger_context(book: LedgerBook, template: DocxTemplate, photos: _Photos | None = None) -> dict[str, Any]:
+def ledger_context(
+    book: LedgerBook, template: DocxTemplate, photos: PhotoImages | None = None
+) -> dict[str, Any]:
     """The template's fields (docs/word-ledger.md)."""
-    photos = photos or _Photos(template)
+    photos = photos or PhotoImages(template)
     period = _period(book.first, book.last)
     return {
         "title": TITLE,
@@ -360,7 +365,7 @@ def _beside(path: Path) -> Iterator[Path]:
         temporary.unlink(missing_ok=True)
 
 
-def _write(template: DocxTemplate, photos: _Photos | None, path: Path, progress: Progress | None) -> None:
+def _write(template: DocxTemplate, photos: PhotoImages | None, path: Path, progress: Progress | None) -> None:
     """Save the filled template, putting each photo's file in its stand-in's place."""
     rendered = io.BytesIO()
     template.save(rendered)
@@ -393,7 +398,7 @@ def write_ledger_doc(
     """Write ``book`` as a .docx from the template (default the built-in one); returns the photos put in."""
     template_path = template_path or builtin_template()
     template, environment = _open_template(template_path, LEDGER_TEMPLATE, LEDGER_FIELDS)
-    photos = _Photos(template)
+    photos = PhotoImages(template)
     _render(template, environment, ledger_context(book, template, photos), template_path)
     _write(template, photos, path, progress)
     return len(photos.files)
