@@ -21,7 +21,8 @@ from branchdesk.domain.enums import BranchKind, RegionLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import open_ledger
-from branchdesk.services.offices import check_sender
+from branchdesk.services.offices import STALE_DAYS_SETTING, check_sender
+from branchdesk.services.settings import set_ledger_setting
 from branchdesk.storage import offices as office_store
 from tests.builders import LedgerBuilder
 
@@ -277,3 +278,48 @@ def test_a_re_created_township_ledger_is_refused_until_accepted_as_the_successor
     assert (history[-1]["change"], history[-1]["old_ledger_id"]) == ("successor", first["ledger_id"])
     status = cli_json("package", "status", str(county), clock=clock)
     assert [key["successor"] for key in status["pinned_keys"]] == [second["ledger_id"], None]
+
+
+def test_package_import_refuses_a_re_created_township_until_trusted_and_status_marks_stale_offices(
+    county: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    township = seeded_township(county, tmp_path, clock)
+    first = delta(township, tmp_path / "城关镇 5月.bdx", clock)
+    code, _, err = cli("package", "import", str(county), str(tmp_path / "城关镇 5月.bdx"), clock=clock)
+    assert (code, err) == (EXIT_OK, "")
+    again = seeded_township(county, tmp_path, clock, "城关镇 重建.bdesk")
+    second = delta(again, tmp_path / "城关镇 重建.bdx", clock)
+    before = pins(county, clock)
+    code, _, err = cli("package", "import", str(county), str(tmp_path / "城关镇 重建.bdx"), clock=clock)
+    assert code == EXIT_FAILED
+    assert f"而该区域已由密钥为 {first['fingerprint']} 的台账代表" in err
+    assert pins(county, clock) == before
+    reason = "城关镇原台账丢失，用县里的种子包重建"
+    assert (
+        cli(
+            "package",
+            "trust",
+            str(county),
+            str(tmp_path / "城关镇 重建.bdx"),
+            "--reason",
+            reason,
+            clock=clock,
+        )[0]
+        == EXIT_OK
+    )
+    code, _, err = cli("package", "import", str(county), str(tmp_path / "城关镇 重建.bdx"), clock=clock)
+    assert (code, err) == (EXIT_OK, "")
+
+    later = FixedClock.on("2022-07-01")
+    office = cli_json("package", "status", str(county), clock=later)["offices"][0]
+    assert office["region"]["name"] == "城关镇"
+    assert office["last_package"]["fingerprint"] == second["fingerprint"]
+    assert (office["last_package"]["date"], office["days_since"], office["stale"]) == ("2022-05-19", 43, True)
+    with open_ledger(county, later) as ledger:
+        set_ledger_setting(ledger, STALE_DAYS_SETTING, 60)
+    status = cli_json("package", "status", str(county), clock=later)
+    assert status["stale_days"] == 60
+    assert [(row["region"]["name"], row["stale"]) for row in status["offices"]] == [
+        ("城关镇", False),
+        ("仁和镇", True),
+    ]

@@ -23,13 +23,14 @@ from branchdesk.domain.enums import (
     Tier,
     UnitLevel,
 )
-from branchdesk.domain.months import HalfYear
+from branchdesk.domain.months import HalfYear, Month
 from branchdesk.domain.photos import DateCheck
-from branchdesk.i18n.language import format_count, format_half_year
+from branchdesk.i18n.language import format_count, format_half_year, format_month
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import (
     activity_type_label,
     area_label,
+    current_language,
     date_text,
     kind_label,
     level_label,
@@ -202,6 +203,11 @@ def _day(value: Any) -> str:
     return date_text(dt.date.fromisoformat(str(value)))
 
 
+def _month(value: Any) -> str:
+    month = Month.parse(str(value))
+    return format_month(month.year, month.month, current_language())
+
+
 _TIER = _term(Tier, tier_label)
 # How the values of a column read; (table, column) where the same column holds different terms.
 _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
@@ -220,11 +226,14 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     "retired": lambda value: _tr(_YES if value else _NO),
     "committed": lambda value: _tr(_YES if value else _NO),
     "swaps": lambda value: _tr(_SWAPS).format(count=len(json.loads(value))),
-    "drawn_at": lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone()),
+    **dict.fromkeys(
+        ("drawn_at", "unlocked_at"), lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone())
+    ),
     "half_year": lambda value: format_half_year(HalfYear.parse(str(value))),
     ("photo", "sha256"): lambda value: str(value)[:12],
     ("photo", "taken_at"): lambda value: moment_text(dt.datetime.fromisoformat(value)),
     ("photo", "date_check"): lambda value: _tr(_DATE_CHECKS[DateCheck(value)]),
+    ("month_lock", "month"): _month,
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
     **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on"), _day),
 }
@@ -262,7 +271,7 @@ def title(change: ChangeEntry, names: Names) -> str:
         case "setting":
             return str(values.get("key", ""))
         case "month_lock":
-            return f"{values.get('month', '')} {ref('region_id')}"
+            return f"{ref('month')} {ref('region_id')}"
     return str(values.get("name") or "")
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.activities import ActivityColumn
@@ -17,10 +18,12 @@ from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.history import HistoryDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.activities import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
+from tests.ui.driving import answer
 from tests.ui.typing import retype
 
 
@@ -34,6 +37,7 @@ def cli(*argv: str, clock: FixedClock) -> int:
 
 
 def test_the_window_refuses_an_edit_into_a_locked_month_until_it_is_unlocked(
+    tmp_path: Path,
     make_window: Callable[..., MainWindow],
     build: LedgerBuilder,
     ledger: Ledger,
@@ -96,3 +100,21 @@ def test_the_window_refuses_an_edit_into_a_locked_month_until_it_is_unlocked(
     QTest.keyClick(editor, Qt.Key.Key_Return)
     tab.wait()
     assert volunteers(path) == [12]
+
+    seen: list[list[list[str]]] = []
+
+    def read(dialog: QWidget) -> None:
+        assert isinstance(dialog, HistoryDialog)
+        assert dialog.wait()
+        seen.append(dialog.rows())
+        dialog.resize(1366, 768)
+        dialog.grab().save(str(tmp_path / "history.png"))
+        dialog.reject()
+
+    answer(HistoryDialog, read)
+    window.menus.ledger_history_action.trigger()
+    lines = [" ".join(row) for row in seen[0]]
+    when, *unlock = next(row for row in seen[0] if "解锁月份" in row)  # when: the unlock's time, local
+    assert "2022年4月 信阳市" in unlock
+    assert f"解锁时间：（空） → {when}；解锁理由：（空） → 更正志愿者人数" in unlock
+    assert any("锁定月份" in line and "新增" in line for line in lines)
