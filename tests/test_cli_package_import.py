@@ -266,6 +266,26 @@ def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:
     assert (summary["counts"]["applied_before"], summary["counts"]["new"]) == (2, 2)
 
 
+def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Offices) -> None:
+    """Without receipts the second delta repeats the first: in one run its repeated operations are applied
+    before, in the dry run exactly as in the import."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    first = send(township, offices.folder / "一.bdx")
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
+    second = send(township, offices.folder / "二.bdx")
+    expected = {"new": 4, "applied_before": 2}
+    for flags in (("--dry-run",), ()):
+        code, summary, _ = imported(offices.county, second, first, flags=flags)
+        assert code == EXIT_OK
+        assert {key: summary["counts"][key] for key in expected} == expected
+    with open_ledger(offices.county, CLOCK, read_only=True) as ledger:
+        received = ledger.query("SELECT from_seq, result FROM package_log WHERE direction = 'received'")
+    assert sorted((line["from_seq"], line["result"]) for line in received) == [(1, "applied"), (1, "applied")]
+
+
 def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:

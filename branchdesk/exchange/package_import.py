@@ -309,6 +309,7 @@ class _Run:
         self.package_uuid = ""
         self.scope = 0
         self._seen: set[str] = set()  # full packages taken in this run
+        self._taken: set[str] = set()  # a dry run's senders' operations taken so far
         self.op = ""  # the operation of the line at hand
         self.line_row: dict[str, Any] = {}  # and its row, for its label
         self.read: list[MemberDigest] = []  # the members of the package at hand read so far
@@ -356,7 +357,10 @@ class _Run:
         before = Counter(self.result.counts)
         if manifest.kind is PackageKind.DELTA:
             operations = self._changes(package.values(CHANGES, self.read), sender)
-            self.store.mark_applied(operations, operation_id)
+            if self.log:
+                self.store.mark_applied(operations, operation_id)
+            else:  # a dry run keeps nothing: the packages after this one need only know
+                self._taken.update(op for op, _sender, _seq in operations)
         else:
             self._rows(package)
         self.last[sender] = max(last, manifest.to_seq)
@@ -387,6 +391,7 @@ class _Run:
         operations: dict[str, int] = {}
         for batch in _batches(lines):
             applied = self.store.applied_operations(line["op"] for line in batch)
+            applied.update(line["op"] for line in batch if line["op"] in self._taken)
             self._look_up(
                 (line["table"], line["uuid"], line["before"] or line["after"] or {}) for line in batch
             )

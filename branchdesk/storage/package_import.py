@@ -249,5 +249,6 @@ class ImportStore:
             "INSERT INTO applied_operation (op_uuid, sender_ledger_id, seq, operation_id, applied)"
             " VALUES (?, ?, ?, ?, 1) ON CONFLICT (op_uuid) DO UPDATE SET"
             " operation_id = excluded.operation_id, applied = 1, seq = excluded.seq WHERE applied = 0",
-            ((op, sender, seq, operation_id) for op, sender, seq in operations),
+            # in key order: pages filled one after another, not split at random (a third of the time)
+            ((op, sender, seq, operation_id) for op, sender, seq in sorted(operations)),
         )
