@@ -1,5 +1,5 @@
-"""The data package commands (DESIGN.md §9): File ▸ Send package. Kept out of the main window, which only
-adds these actions to its menus; each dialog's module is loaded when it is first opened."""
+"""The data package commands (DESIGN.md §9): File ▸ Send package and Receive packages. Kept out of the
+main window, which only adds these actions to its menus; each dialog's module is loaded when first opened."""
 
 from __future__ import annotations
 
@@ -12,18 +12,23 @@ from PySide6.QtWidgets import QMainWindow
 
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
+from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.session import LedgerHost
 
 if TYPE_CHECKING:
+    from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
     from branchdesk.ui.dialogs.send_package import SendPackageDialog
 
 
 class PackageActions(QObject):
-    def __init__(self, host: LedgerHost, jobs: JobRunner, context: UiContext, window: QMainWindow) -> None:
+    def __init__(
+        self, host: LedgerHost, edits: LedgerEdits, jobs: JobRunner, context: UiContext, window: QMainWindow
+    ) -> None:
         super().__init__(window)
-        self.host, self.jobs, self.context, self.window = host, jobs, context, window
+        self.host, self.edits, self.jobs, self.context, self.window = host, edits, jobs, context, window
         self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
+        self.receive_action = self._action("receivePackages", self.receive_packages, "Ctrl+Shift+I")
         self._separator = QAction(window)  # the packages apart from the spreadsheets in the File menu
         self._separator.setSeparator(True)
         self.retranslate()
@@ -36,10 +41,12 @@ class PackageActions(QObject):
         return action
 
     def file_actions(self) -> list[QAction]:
-        return [self._separator, self.send_action]
+        return [self._separator, self.send_action, self.receive_action]
 
     def retranslate(self) -> None:
         self.send_action.setText(self.tr("Sen&d package…"))
+        self.receive_action.setText(self.tr("Re&ceive packages…"))
+        self.receive_action.setToolTip(self.tr("Check and import the data packages of the offices below"))
         self.send_action.setToolTip(
             self.tr("Write a data package for the office above, or a seed for one below")
         )
@@ -47,7 +54,9 @@ class PackageActions(QObject):
     def enable(self) -> None:
         # Writing a package records it in the ledger's package log: a read-only ledger sends nothing.
         session = self.host.session
-        self.send_action.setEnabled(session is not None and not session.read_only)
+        writable = session is not None and not session.read_only
+        self.send_action.setEnabled(writable)
+        self.receive_action.setEnabled(writable)
 
     def send_dialog(self) -> SendPackageDialog | None:
         from branchdesk.ui.dialogs.send_package import SendPackageDialog
@@ -61,3 +70,16 @@ class PackageActions(QObject):
         dialog = self.send_dialog()
         if dialog is not None:
             exec_and_delete(dialog)
+
+    def receive_wizard(self) -> ReceiveWizard | None:
+        from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
+
+        session = self.host.session
+        if session is None or session.read_only:
+            return None
+        return ReceiveWizard(session.path, self.context, self.jobs, self.edits, self.window)
+
+    def receive_packages(self) -> None:
+        wizard = self.receive_wizard()
+        if wizard is not None:
+            exec_and_delete(wizard)

@@ -767,7 +767,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>支部类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Region</source>
@@ -833,7 +833,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>支部类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2221,7 +2221,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>From</source>
-        <translation>从</translation>
+        <translation>来源单位</translation>
     </message>
     <message>
         <source>to</source>
@@ -2501,7 +2501,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>From</source>
-        <translation>从</translation>
+        <translation>来源单位</translation>
     </message>
     <message>
         <source>to</source>
@@ -2720,7 +2720,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>支部类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Day off or working day</source>
@@ -3221,7 +3221,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation>已取消，没有导入任何内容。</translation>
+        <translation>已取消，未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3327,7 +3327,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Merged</source>
-        <translation>合并</translation>
+        <translation>已合并</translation>
     </message>
     <message>
         <source>Abolished</source>
@@ -4653,6 +4653,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>发送数据包(&amp;D)…</translation>
     </message>
     <message>
+        <source>Re&amp;ceive packages…</source>
+        <translation>接收数据包(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Check and import the data packages of the offices below</source>
+        <translation>检查并导入下级单位报送的数据包</translation>
+    </message>
+    <message>
         <source>Write a data package for the office above, or a seed for one below</source>
         <translation>为上级单位写出数据包，或为下级单位写出初始数据包</translation>
     </message>
@@ -4698,6 +4706,94 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <source>Imported before</source>
+        <translation>此前已导入</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Not the sender's to change: it belongs to another office</source>
+        <translation>不属发送单位管辖，归其他单位</translation>
+    </message>
+    <message>
+        <source>Refers to a record neither this ledger nor the package holds</source>
+        <translation>引用了本台账和数据包中都没有的记录</translation>
+    </message>
+    <message>
+        <source>In a month this ledger has locked: unlock the month first</source>
+        <translation>所在月份已在本台账锁定：请先解锁该月</translation>
+    </message>
+    <message>
+        <source>Changes are missing before this package: ask the sender for a new package</source>
+        <translation>此数据包之前缺少改动：请对方重新生成数据包</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Imported before: nothing new</source>
+        <translation>此前已导入：没有新内容</translation>
+    </message>
+    <message>
+        <source>Refused: ask the sender for a new package</source>
+        <translation>已拒收：请对方重新生成数据包</translation>
+    </message>
+    <message>
+        <source>Checked, not imported yet</source>
+        <translation>已检查，尚未导入</translation>
+    </message>
+    <message>
+        <source>Not imported: conflicts to settle</source>
+        <translation>未导入：有冲突待处理</translation>
+    </message>
+    <message>
+        <source>changes no. {first} to {last}</source>
+        <translation>第 {first}–{last} 号改动</translation>
+    </message>
+    <message>
+        <source>every record (full package)</source>
+        <translation>全部记录（全量数据包）</translation>
+    </message>
+    <message>
+        <source>seed package</source>
+        <translation>初始数据包</translation>
+    </message>
+    <message>
+        <source>receipt: it has this ledger's changes up to no. {last}</source>
+        <translation>回执：对方已有本台账第 {last} 号及以前的改动</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>(a record not named here)</source>
+        <translation>（本台账无此记录）</translation>
     </message>
 </context>
 <context>
@@ -5042,6 +5138,17 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>the system says: “{text}”</source>
         <translation>系统提示：“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveWizard</name>
+    <message>
+        <source>Receive data packages</source>
+        <translation>接收数据包</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消，未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -5847,18 +5954,109 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>_ConflictPanel</name>
+    <message>
+        <source>&amp;Keep this ledger's</source>
+        <translation>保留本台账的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take the package's</source>
+        <translation>采用数据包的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>{kind} “{record}” was changed both here and in the package:</source>
+        <translation>{kind}“{record}”在本台账和数据包中都被改动过：</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>改动前</translation>
+    </message>
+    <message>
+        <source>This ledger</source>
+        <translation>本台账</translation>
+    </message>
+    <message>
+        <source>The package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>This ledger's</source>
+        <translation>本台账的</translation>
+    </message>
+    <message>
+        <source>The package's</source>
+        <translation>数据包的</translation>
+    </message>
+</context>
+<context>
     <name>_DonePage</name>
     <message>
         <source>Imported</source>
-        <translation>导入完成</translation>
+        <translation>已导入</translation>
     </message>
     <message>
         <source>The import is one step: Edit ▸ Undo takes all of it back.</source>
-        <translation>这次导入是一步操作：用“编辑 ▸ 撤销”可以全部撤回。</translation>
+        <translation>本次导入为一步操作：“编辑 ▸ 撤销”可将其全部撤回。</translation>
     </message>
     <message>
         <source>Nothing new to import.</source>
         <translation>没有需要导入的新内容。</translation>
+    </message>
+    <message>
+        <source>Send each office its receipt (.bdxr) with the next mail or USB stick: importing it tells its BranchDesk what arrived here, so that its next package holds only what is new.</source>
+        <translation>请把回执（.bdxr）随下次邮件或U盘交给各报送单位：对方导入回执后，程序就知道哪些数据已送达，下次报送只含新的改动。</translation>
+    </message>
+    <message>
+        <source>Save the receipts &amp;in:</source>
+        <translation>回执保存到(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save receipts</source>
+        <translation>保存回执(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Conflicts settled</source>
+        <translation>已处理的冲突</translation>
+    </message>
+    <message>
+        <source>{file} from {office}: {state}</source>
+        <translation>{file}（{office}）：{state}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: the ledger is unchanged.</source>
+        <translation>没有新的内容需要导入，台账未作改动。</translation>
+    </message>
+    <message>
+        <source>{file}: {office} has this ledger's changes up to no. {last}</source>
+        <translation>{file}：{office} 已有本台账第 {last} 号及以前的改动</translation>
+    </message>
+    <message>
+        <source>Writing the receipts…</source>
+        <translation>正在写出回执…</translation>
+    </message>
+    <message>
+        <source>{count} receipts saved in {folder}: {files}</source>
+        <translation>已在 {folder} 保存回执 {count} 份：{files}</translation>
     </message>
 </context>
 <context>
@@ -5925,6 +6123,33 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>_FilesPage</name>
+    <message>
+        <source>Which packages?</source>
+        <translation>导入哪些数据包？</translation>
+    </message>
+    <message>
+        <source>Choose the packages (.bdx) the offices below sent and the receipts (.bdxr) the office above returned, several at once, or drag them here from a folder or a USB stick. Each file is checked before anything in it is read.</source>
+        <translation>请选择下级单位报送的数据包（.bdx）和上级单位发回的回执（.bdxr），可一次选择多个，也可以从文件夹或U盘直接拖到这里。每个文件都会先经过校验，再读取其中的内容。</translation>
+    </message>
+    <message>
+        <source>No package chosen yet: use Add packages… or drop the files here.</source>
+        <translation>尚未选择文件：请点击“添加数据包…”，或把文件拖到这里。</translation>
+    </message>
+    <message>
+        <source>&amp;Add packages…</source>
+        <translation>添加数据包(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在检查数据包…</translation>
+    </message>
+</context>
+<context>
     <name>_MappingPage</name>
     <message>
         <source>Match the file's columns</source>
@@ -5961,6 +6186,113 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{sheet}: no column for {fields}</source>
         <translation>{sheet}：没有对应“{fields}”的列</translation>
+    </message>
+</context>
+<context>
+    <name>_ReviewPage</name>
+    <message>
+        <source>What importing would do</source>
+        <translation>导入后将发生的变化</translation>
+    </message>
+    <message>
+        <source>Nothing is imported yet. Check the records below; where a record was changed both here and in a package, choose whose version to keep. Then Import takes in all of it as one step.</source>
+        <translation>目前尚未导入任何内容。请核对下列记录；同一条记录在本台账和数据包中都被改动过的，请选择保留哪一方。然后点击“导入”，全部内容作为一步导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>来源(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Keep this ledger's for &amp;all</source>
+        <translation>全部保留本台账的(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Take the packages' for a&amp;ll</source>
+        <translation>全部采用数据包的(&amp;L)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Why / fields</source>
+        <translation>原因 / 字段</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>All packages</source>
+        <translation>全部数据包</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Sender's key</source>
+        <translation>发送方密钥指纹</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Imported before: nothing changes</source>
+        <translation>此前已导入，无需改动</translation>
+    </message>
+    <message>
+        <source>This ledger's next package starts after no. {last}</source>
+        <translation>本台账下一个数据包将从第 {last} 号之后开始</translation>
+    </message>
+    <message>
+        <source>To choose</source>
+        <translation>待选择</translation>
+    </message>
+    <message>
+        <source>This ledger's</source>
+        <translation>本台账的</translation>
+    </message>
+    <message>
+        <source>The package's</source>
+        <translation>数据包的</translation>
+    </message>
+    <message>
+        <source>Field by field</source>
+        <translation>逐项选择</translation>
+    </message>
+    <message>
+        <source>{count} records were changed both here and in a package: select each to choose whose version to keep, or choose for all of them.</source>
+        <translation>有 {count} 条记录在本台账和数据包中都被改动过：请逐条选中后选择保留哪一方，或一次性为全部记录选择。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,321 @@
+"""File ▸ Receive packages (issue #18) driven as a county clerk does: a county demo seeds two townships
+(the command line), they work offline and send deltas; in the county's window Ctrl+Shift+I, the files added,
+Next runs the dry run shown as a table with filters, a conflict is settled field by field in place, Import,
+then the rows in the county's file are checked, and Ctrl+Z takes the whole import back."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from branchdesk.cli import EXIT_OK, run
+from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import BranchKind
+from branchdesk.domain.package_merge import Outcome
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.storage import identity as identity_store
+from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
+from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
+from tests.ui.driving import answer, file_rows, press, select_item, shown
+from tests.ui.typing import retype
+
+SCREENSHOTS = os.environ.get("BRANCHDESK_SCREENSHOTS")
+CLOCK = FixedClock.on("2022-05-19")
+TOWNSHIPS = ("春申街道", "双柳树镇")
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def cli(*argv: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run(list(argv), clock=CLOCK, out=out, err=err) == EXIT_OK, err.getvalue()
+
+
+@dataclass(frozen=True)
+class Offices:
+    county: Path
+    townships: dict[str, Path]
+    data_dir: Path
+    folder: Path
+
+
+@pytest.fixture(scope="module")
+def _made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Offices]:
+    """Once per module: the county demo and two township ledgers made from its seeds, by the CLI."""
+    folder = tmp_path_factory.mktemp("县乡 台账")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
+        county = folder / "潢川县.bdesk"
+        cli("demo", str(county), "--scale", "county")
+        townships = {}
+        for name in TOWNSHIPS:
+            seed = folder / f"{name} 种子.bdx"
+            cli("package", "export", str(county), str(seed), "--scope", name)
+            townships[name] = folder / f"{name}.bdesk"
+            cli("new", str(townships[name]), "--from", str(seed))
+        yield Offices(county, townships, folder / "用户数据", folder)
+
+
+@pytest.fixture
+def offices(_made: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Offices:
+    folder = tmp_path / "各办公室"
+    shutil.copytree(_made.folder, folder)
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
+    return Offices(
+        folder / _made.county.name,
+        {name: folder / path.name for name, path in _made.townships.items()},
+        folder / "用户数据",
+        folder,
+    )
+
+
+def edit(path: Path, table: str, uuid: str, **values: Any) -> None:
+    with open_ledger(path, CLOCK) as ledger:
+        row_id = ledger.scalar(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,))
+        with ledger.operation(f"{table}.edit"):
+            ledger.update(table, row_id, values)
+
+
+def township_work(offices: Offices, name: str, branch: str) -> tuple[Path, str]:
+    """A township adds a branch and edits an activity; returns its delta and the activity's uuid."""
+    township = offices.townships[name]
+    with open_ledger(township, CLOCK) as ledger:
+        scope = identity_store.identity(ledger).scope_region_id
+        assert scope is not None
+        LedgerBuilder(ledger).branch(branch, BranchKind.VILLAGE, scope)
+        activity = str(ledger.scalar("SELECT uuid FROM activity ORDER BY id LIMIT 1"))
+    edit(township, "activity", activity, volunteers=9, location="村部")
+    delta = offices.folder / f"{name} 五月 改动.bdx"
+    cli("package", "export", str(township), str(delta))
+    return delta, activity
+
+
+def _window(make_window: Callable[..., MainWindow], offices: Offices, files: list[Path]) -> MainWindow:
+    window = shown(make_window())
+    window.context.data_dir = offices.data_dir
+    window.context.choose_packages = lambda parent: files
+    assert window.open_path(offices.county)
+    window.settle()
+    return window
+
+
+def _next(wizard: QWizard, qtbot: QtBot) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    if not button.isVisible():
+        button = wizard.button(QWizard.WizardButton.CommitButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_two_townships_deltas_checked_settled_in_place_imported_and_undone(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    first, conflicted = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    second, _ = township_work(offices, TOWNSHIPS[1], "双柳新村党支部")
+    # The county changed the same activity meanwhile: location and volunteers both, differently.
+    edit(offices.county, "activity", conflicted, volunteers=7, location="县委")
+    before = file_rows(offices.county, "SELECT count(*) FROM change_log")
+    receipts = offices.folder / "回执 五月"
+    receipts.mkdir()
+    window = _window(make_window, offices, [first, second])
+    seen: dict[str, Any] = {}
+
+    def receive(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # nothing chosen yet
+        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+        assert page.list.count() == 2
+        _next(wizard, qtbot)
+        review = wizard.review_page
+        assert wizard.currentPage() is review
+        seen["dry run"] = file_rows(offices.county, "SELECT count(*) FROM change_log")
+        counts = {outcome: review.filters[outcome].text() for outcome in review.filters}
+        seen["filters"] = counts
+        seen["packages"] = [review.packages.item(row, 1).text() for row in range(review.packages.rowCount())]
+        seen["rows"] = review.model.rowCount()
+        # Only the conflicts: the one row, marked to settle; Import waits for it.
+        for outcome, button in review.filters.items():
+            if outcome is not Outcome.CONFLICT and button.isChecked() and button.isEnabled():
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        seen["conflict rows"] = [
+            [review.model.index(row, column).data() for column in range(6)]
+            for row in range(review.model.rowCount())
+        ]
+        seen["import enabled"] = wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+        seen["to settle"] = review.to_settle.text()
+        review.view.setFocus()
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # the first row becomes current
+        panel = review.conflict
+        assert panel.isVisible()
+        seen["panel"] = [
+            [panel.fields.item(row, column).text() for column in range(4)]
+            for row in range(panel.fields.rowCount())
+        ]
+        if SCREENSHOTS:
+            wizard.grab().save(str(Path(SCREENSHOTS) / "receive-conflict.png"))
+        # Field by field: the township's volunteers, the county's place.
+        for row, side in enumerate(
+            "本台账的" if column == "location" else "数据包的" for column in ("location", "volunteers")
+        ):
+            keep = panel.fields.cellWidget(row, 4)
+            assert isinstance(keep, QComboBox)
+            select_item(keep, side)
+        assert review.model.index(0, 5).data() == "逐项选择"
+        assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+        _next(wizard, qtbot)
+        assert wizard.currentPage() is wizard.done_page  # (a failed assertion here closes the wizard)
+        seen["done"] = wizard.done_page.summary.text()
+        done = wizard.done_page
+        assert done.folder.text() == str(offices.folder)  # beside the packages, unless the clerk says
+        retype(done.folder, str(receipts))
+        qtbot.mouseClick(done.save, Qt.MouseButton.LeftButton)
+        seen["receipts"] = done.message.text()
+        if SCREENSHOTS:
+            wizard.grab().save(str(Path(SCREENSHOTS) / "receive-done.png"))
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    handled = answer(ReceiveWizard, receive)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert handled == ["receiveWizard"]
+    assert seen["dry run"] == before  # the check wrote nothing
+    assert sorted(seen["packages"]) == ["信阳市/潢川县/双柳树镇", "信阳市/潢川县/春申街道"]
+    assert seen["filters"][Outcome.NEW] == "新增 2"  # a branch from each township
+    assert seen["filters"][Outcome.UPDATED] == "更新 1"  # the other township's activity
+    assert seen["filters"][Outcome.CONFLICT] == "冲突 1"
+    assert seen["rows"] == 4
+    [row] = seen["conflict rows"]
+    assert row[:4] == ["信阳市/潢川县/春申街道", "活动", row[2], "冲突"]
+    assert row[2].startswith("2022-")  # the activity by its day and theme
+    assert row[4] == "活动地点、党员志愿者人次"  # the fields both changed, as History names them
+    assert row[5] == "待选择"
+    assert not seen["import enabled"]
+    assert "1 条记录" in seen["to settle"]
+    assert [[line[0], *line[2:]] for line in seen["panel"]] == [
+        ["活动地点", "县委", "村部"],
+        ["党员志愿者人次", "7", "9"],
+    ]
+    assert "撤销" in seen["done"]
+    assert seen["receipts"].startswith(f"已在 {receipts} 保存回执 2 份")
+    assert sorted(path.name.split("-")[0] for path in receipts.glob("*.bdxr")) == ["双柳树镇", "春申街道"]
+
+    [(volunteers, location)] = file_rows(
+        offices.county, "SELECT volunteers, location FROM activity WHERE uuid = ?", (conflicted,)
+    )
+    assert (volunteers, location) == (9, "县委")
+    names = {name for (name,) in file_rows(offices.county, "SELECT name FROM branch")}
+    assert {"春申新村党支部", "双柳新村党支部"} <= names
+    assert file_rows(offices.county, "SELECT kind, result FROM package_log WHERE direction = 'received'") == [
+        ("delta", "applied"),
+        ("delta", "applied"),
+    ]
+
+    # One step: Ctrl+Z takes all of it back.
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    names = {name for (name,) in file_rows(offices.county, "SELECT name FROM branch")}
+    assert not {"春申新村党支部", "双柳新村党支部"} & names
+    assert file_rows(
+        offices.county, "SELECT volunteers, location FROM activity WHERE uuid = ?", (conflicted,)
+    ) == [(7, "县委")]
+
+
+def test_a_damaged_package_dropped_on_the_wizard_is_refused_in_chinese_and_changes_nothing(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    delta, _ = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    cut = offices.folder / "拷坏了 的包.bdx"
+    cut.write_bytes(delta.read_bytes()[: delta.stat().st_size // 2])
+    before = file_rows(offices.county, "SELECT count(*) FROM change_log")
+    window = _window(make_window, offices, [])
+    seen: dict[str, Any] = {}
+
+    def drop_and_check(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(cut)), QUrl.fromLocalFile(str(offices.county))])
+        at, copy = QPoint(20, 20).toPointF(), Qt.DropAction.CopyAction
+        buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        enter = QDragEnterEvent(QPoint(20, 20), copy, data, buttons, keys)
+        QApplication.sendEvent(page, enter)
+        seen["entered"] = enter.isAccepted()
+        QApplication.sendEvent(page, QDropEvent(at, copy, data, buttons, keys))
+        seen["listed"] = [page.list.item(row).text() for row in range(page.list.count())]
+        _next(wizard, qtbot)
+        seen["page"] = wizard.currentPage() is page
+        seen["message"] = page.message.text()
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    answer(ReceiveWizard, drop_and_check)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert seen["entered"]
+    assert len(seen["listed"]) == 1  # the ledger dropped with it is no package
+    assert seen["listed"][0].startswith("拷坏了 的包.bdx")
+    assert seen["page"]
+    assert "不完整或已损坏" in seen["message"]
+    assert file_rows(offices.county, "SELECT count(*) FROM change_log") == before
+
+
+def test_the_dry_run_table_passes_the_model_tester(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    delta, _ = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    window = _window(make_window, offices, [delta])
+    wizard = window.packages.receive_wizard()
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.files_page.add([delta])
+    wizard.next()
+    assert wizard.currentPage() is wizard.review_page
+    assert wizard.review_page.model.rowCount() > 0
+    qtmodeltester.check(wizard.review_page.model, force_py=True)
+
+
+def test_a_township_takes_in_its_receipt_and_has_nothing_new_to_send(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    """The receipt goes back down: the township's next package starts after what the county has."""
+    delta, _ = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    folder = offices.folder / "回执"
+    cli("package", "import", str(offices.county), str(delta), "--receipts", str(folder))
+    [receipt] = folder.glob("*.bdxr")
+    township = offices.townships[TOWNSHIPS[0]]
+    window = shown(make_window())
+    window.context.data_dir = offices.data_dir
+    window.context.choose_packages = lambda parent: [receipt]
+    assert window.open_path(township)
+    seen: dict[str, Any] = {}
+
+    def take_in(wizard: ReceiveWizard) -> None:
+        qtbot.mouseClick(
+            wizard.files_page.findChild(type(wizard.files_page.remove), "receiveAdd"),
+            Qt.MouseButton.LeftButton,
+        )
+        _next(wizard, qtbot)
+        review = wizard.review_page
+        seen["receipt"] = [review.packages.item(0, column).text() for column in range(5)]
+        assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+        _next(wizard, qtbot)
+        seen["done"] = wizard.done_page.summary.text()
+        assert not wizard.done_page.save.isVisible()  # a receipt is answered by nothing
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    handled = answer(ReceiveWizard, take_in)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert handled == ["receiveWizard"]
+    last = file_rows(township, "SELECT max(id) FROM change_log")[0][0]
+    assert seen["receipt"][1] == "信阳市/潢川县"
+    assert seen["receipt"][2] == f"回执：对方已有本台账第 {last} 号及以前的改动"
+    assert f"信阳市/潢川县 已有本台账第 {last} 号及以前的改动" in seen["done"]
+    assert file_rows(
+        township, "SELECT kind, result FROM package_log WHERE direction = 'received' AND kind = 'receipt'"
+    ) == [("receipt", "applied")]
