@@ -7,7 +7,8 @@ import re
 # Words a Chinese clerk reads as they are: formats, file types, programs, codes typed on the command line.
 # fmt: off
 ALLOWED = frozenset((
-    "PDF", "pdf", "Excel", "WPS", "CSV", "csv", "xlsx", "xls", "bdesk", "bdx", "png", "svg", "PNG", "SVG",
+    "PDF", "pdf", "Excel", "WPS", "CSV", "csv", "xlsx", "xls", "bdesk", "bdx", "bdxr", "png", "svg", "PNG",
+    "SVG",
     "JSON", "json", "UTF", "utf", "GBK", "gbk", "YYYY", "MM", "DD", "H1", "H2", "A4", "zh_CN", "en", "ID",
     "dpi", "N", "U", "USB", "Ctrl", "Shift", "Alt", "Enter", "Esc", "F1", "F2", "Del", "Tab", "Insert",
     "SQLite", "Word", "docx", "DOCX",
@@ -20,7 +21,7 @@ _TOKENS = re.compile(
     r"|'[^']*'|“[^”]*”"  # values the user gave, quoted: 'foo', “abc”
     r"|(?:Ctrl|Shift|Alt)\+[A-Za-z0-9+]+"  # keys pressed together: Ctrl+Shift+N
     r"|(?:[A-Za-z]:)?[A-Za-z0-9_.-]*[\\/][^\s：，。）]*"  # paths, docs/draw.md too
-    r"|\S+\.(?:bdesk|bdx|xlsx|xls|csv|pdf|png|svg|docx)\b"  # file names
+    r"|\S+\.(?:bdesk|bdx|bdxr|xlsx|xls|csv|pdf|png|svg|docx)\b"  # file names
     r"|\b[0-9a-f]{16,}\b"  # SHA-256 hashes (a draw's candidate list and result), whole or cut short
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")

@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             ],
             edit_actions=[self.edits.undo_action, self.edits.redo_action],
             region_actions=self.region_actions.all(),
+            tool_actions=self.packages.tool_actions(),
         )
         self.tabs.made.connect(self._tab_made)
         self.files.opened.connect(self._on_opened)

@@ -1,5 +1,6 @@
-"""The data package commands (DESIGN.md §9): File ▸ Send package and Receive packages. Kept out of the
-main window, which only adds these actions to its menus; each dialog's module is loaded when first opened."""
+"""The data package commands (DESIGN.md §9): File ▸ Send package and Receive packages, Tools ▸ Offices. Kept
+out of the main window, which only adds these actions to its menus; each dialog's module is loaded when
+first opened."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.session import LedgerHost
 
 if TYPE_CHECKING:
+    from branchdesk.ui.dialogs.offices import OfficesDialog
     from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
     from branchdesk.ui.dialogs.send_package import SendPackageDialog
 
@@ -29,6 +31,7 @@ class PackageActions(QObject):
         self.host, self.edits, self.jobs, self.context, self.window = host, edits, jobs, context, window
         self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
         self.receive_action = self._action("receivePackages", self.receive_packages, "Ctrl+Shift+I")
+        self.offices_action = self._action("offices", self.open_offices, "Ctrl+Shift+O")
         self._separator = QAction(window)  # the packages apart from the spreadsheets in the File menu
         self._separator.setSeparator(True)
         self.retranslate()
@@ -43,9 +46,16 @@ class PackageActions(QObject):
     def file_actions(self) -> list[QAction]:
         return [self._separator, self.send_action, self.receive_action]
 
+    def tool_actions(self) -> list[QAction]:
+        return [self.offices_action]
+
     def retranslate(self) -> None:
         self.send_action.setText(self.tr("Sen&d package…"))
         self.receive_action.setText(self.tr("Re&ceive packages…"))
+        self.offices_action.setText(self.tr("&Offices and keys…"))
+        self.offices_action.setToolTip(
+            self.tr("The offices below: their figures, last packages and keys; the keys this ledger trusts")
+        )
         self.receive_action.setToolTip(self.tr("Check and import the data packages of the offices below"))
         self.send_action.setToolTip(
             self.tr("Write a data package for the office above, or a seed for one below")
@@ -57,6 +67,7 @@ class PackageActions(QObject):
         writable = session is not None and not session.read_only
         self.send_action.setEnabled(writable)
         self.receive_action.setEnabled(writable)
+        self.offices_action.setEnabled(session is not None)
 
     def send_dialog(self) -> SendPackageDialog | None:
         from branchdesk.ui.dialogs.send_package import SendPackageDialog
@@ -83,3 +94,16 @@ class PackageActions(QObject):
         wizard = self.receive_wizard()
         if wizard is not None:
             exec_and_delete(wizard)
+
+    def offices_dialog(self) -> OfficesDialog | None:
+        from branchdesk.ui.dialogs.offices import OfficesDialog
+
+        session = self.host.session
+        if session is None:
+            return None
+        return OfficesDialog(session.path, self.context, self.jobs, self.window)
+
+    def open_offices(self) -> None:
+        dialog = self.offices_dialog()
+        if dialog is not None:
+            exec_and_delete(dialog)

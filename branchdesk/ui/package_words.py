@@ -22,7 +22,7 @@ TABLES: dict[str, str] = {
     "draw": QT_TRANSLATE_NOOP("PackageWords", "Draws"),
     "key_task": QT_TRANSLATE_NOOP("PackageWords", "Key tasks"),
     "pairing": QT_TRANSLATE_NOOP("PackageWords", "Pairings"),
-    "activity": QT_TRANSLATE_NOOP("PackageWords", "Activities"),
+    "activity": QT_TRANSLATE_NOOP("PackageWords", "Activity records"),
     "activity_area": QT_TRANSLATE_NOOP("PackageWords", "Activity areas"),
 }
 
@@ -54,7 +54,7 @@ OUTCOMES: dict[Outcome, str] = {
     Outcome.UPDATED: QT_TRANSLATE_NOOP("PackageWords", "Updated"),
     Outcome.UNCHANGED: QT_TRANSLATE_NOOP("PackageWords", "Unchanged"),
     Outcome.APPLIED_BEFORE: QT_TRANSLATE_NOOP("PackageWords", "Imported before"),
-    Outcome.MERGED: QT_TRANSLATE_NOOP("PackageWords", "Merged"),
+    Outcome.MERGED: QT_TRANSLATE_NOOP("PackageWords", "Merged with this ledger's"),
     Outcome.CONFLICT: QT_TRANSLATE_NOOP("PackageWords", "Conflict"),
     Outcome.REJECTED: QT_TRANSLATE_NOOP("PackageWords", "Rejected"),
 }

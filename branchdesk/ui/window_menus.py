@@ -144,7 +144,7 @@ class WindowMenus(QObject):
         self.key_tasks_action = self._action(self.tools_menu, commands.key_tasks, name="keyTasks")
         self.compliance_action = self._action(self.tools_menu, commands.compliance, name="compliance")
         self.evidence_action = self._action(self.tools_menu, commands.evidence, name="evidenceCheck")
-        self.tools_menu.addSeparator()
+        self._before_settings = self.tools_menu.addSeparator()
         self.settings_action = self._action(self.tools_menu, commands.settings)
         self.language_menu = self.tools_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
@@ -187,9 +187,11 @@ class WindowMenus(QObject):
         file_actions: Sequence[QAction],
         edit_actions: Sequence[QAction],
         region_actions: Sequence[QAction],
+        tool_actions: Sequence[QAction] = (),
     ) -> None:
         """The commands that come with the window's parts, made after the menus are first painted."""
         self.file_menu.insertActions(self._before_backup, list(file_actions))
+        self.tools_menu.insertActions(self._before_settings, list(tool_actions))
         self.edit_menu.insertActions(self._before_history, list(edit_actions))
         self.region_menu.addActions(list(region_actions))
 

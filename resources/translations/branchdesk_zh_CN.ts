@@ -767,7 +767,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>支部类型</translation>
     </message>
     <message>
         <source>Region</source>
@@ -833,7 +833,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>支部类型</translation>
     </message>
     <message>
         <source>Region</source>
@@ -2501,7 +2501,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>From</source>
-        <translation>来源单位</translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
@@ -2529,7 +2529,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Activities</source>
-        <translation>活动</translation>
+        <translation>活动次数</translation>
     </message>
     <message>
         <source>{region}: Party-member volunteers per month</source>
@@ -2720,7 +2720,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation>类别</translation>
+        <translation>支部类型</translation>
     </message>
     <message>
         <source>Day off or working day</source>
@@ -3221,7 +3221,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation>已取消，未导入任何内容。</translation>
+        <translation>已取消，没有导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -3327,7 +3327,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Merged</source>
-        <translation>已合并</translation>
+        <translation>合并</translation>
     </message>
     <message>
         <source>Abolished</source>
@@ -4647,6 +4647,165 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>OfficesDialog</name>
+    <message>
+        <source>Offices and keys</source>
+        <translation>下级单位与密钥</translation>
+    </message>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>正在读取台账…</translation>
+    </message>
+    <message>
+        <source>e.g. 城关镇 re-made its ledger after the old computer broke</source>
+        <translation>例如：城关镇旧电脑损坏，重新建立了台账</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the key of a package…</source>
+        <translation>信任某个数据包的密钥(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A package signed with a key this ledger does not trust is refused. If an office re-made its ledger or moved it to another computer, check its key fingerprint by phone, then trust the key its package carries, saying why; the decision is kept with the keys' history.</source>
+        <translation>用本台账不信任的密钥签名的数据包会被拒收。如果某单位重新建立了台账或换了电脑，请先打电话核对其密钥指纹，再填写原因、信任其数据包所带的密钥；这一决定会记入密钥历史。</translation>
+    </message>
+    <message>
+        <source>Keys accepted by a person's decision:</source>
+        <translation>经人工决定接受的密钥：</translation>
+    </message>
+    <message>
+        <source>Offices &amp;below</source>
+        <translation>下级单位(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Trusted &amp;keys</source>
+        <translation>受信任的密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>信任起始日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Figures of {month}. </source>
+        <translation>{month} 的指标。</translation>
+    </message>
+    <message>
+        <source>This ledger has no offices below it. </source>
+        <translation>本台账没有下级单位。</translation>
+    </message>
+    <message>
+        <source>{count} offices sent no package for more than {days} days: they are marked red.</source>
+        <translation>有 {count} 个单位超过 {days} 天未报送数据包，已用红色标出。</translation>
+    </message>
+    <message>
+        <source>Every office sent a package within {days} days.</source>
+        <translation>各单位都在 {days} 天内报送了数据包。</translation>
+    </message>
+    <message>
+        <source>Coverage (grassroots branches)</source>
+        <translation>基层党支部结对覆盖率</translation>
+    </message>
+    <message>
+        <source>Coverage (organ branches)</source>
+        <translation>机关党支部结对覆盖率</translation>
+    </message>
+    <message>
+        <source>Optimisation rate</source>
+        <translation>优化率</translation>
+    </message>
+    <message>
+        <source>Themed Party day compliance</source>
+        <translation>主题党日落实率</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近数据包</translation>
+    </message>
+    <message>
+        <source>Its key</source>
+        <translation>其密钥指纹</translation>
+    </message>
+    <message>
+        <source>Activities in the month</source>
+        <translation>当月活动</translation>
+    </message>
+    <message>
+        <source>Complete to</source>
+        <translation>数据完整至</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>距今</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>never sent one</source>
+        <translation>从未报送</translation>
+    </message>
+    <message>
+        <source>{count} days</source>
+        <translation>{count} 天</translation>
+    </message>
+    <message>
+        <source>{days} — stale</source>
+        <translation>{days}（超期）</translation>
+    </message>
+    <message>
+        <source>Replaced by a successor ledger</source>
+        <translation>已由接替的台账取代</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <source>Trusting the key…</source>
+        <translation>正在信任密钥…</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} of {office} was trusted already.</source>
+        <translation>{office} 的密钥 {fingerprint} 此前已受信任。</translation>
+    </message>
+    <message>
+        <source>The key {fingerprint} of {office} is trusted now; its packages can be received.</source>
+        <translation>{office} 的密钥 {fingerprint} 现已受信任，可以接收其数据包。</translation>
+    </message>
+</context>
+<context>
     <name>PackageActions</name>
     <message>
         <source>Sen&amp;d package…</source>
@@ -4655,6 +4814,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Re&amp;ceive packages…</source>
         <translation>接收数据包(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Offices and keys…</source>
+        <translation>下级单位与密钥(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The offices below: their figures, last packages and keys; the keys this ledger trusts</source>
+        <translation>下级单位的指标、最近报送的数据包和密钥；本台账信任的密钥</translation>
     </message>
     <message>
         <source>Check and import the data packages of the offices below</source>
@@ -4692,10 +4859,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>结对</translation>
     </message>
     <message>
-        <source>Activities</source>
-        <translation>活动</translation>
-    </message>
-    <message>
         <source>Activity areas</source>
         <translation>活动领域</translation>
     </message>
@@ -4724,7 +4887,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <source>Merged</source>
+        <source>Activity records</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Merged with this ledger's</source>
         <translation>已合并</translation>
     </message>
     <message>
@@ -4753,7 +4920,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Imported</source>
-        <translation>已导入</translation>
+        <translation>导入完成</translation>
     </message>
     <message>
         <source>Imported before: nothing new</source>
@@ -5148,7 +5315,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation>已取消，未导入任何内容。</translation>
+        <translation>已取消，没有导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -6004,11 +6171,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>_DonePage</name>
     <message>
         <source>Imported</source>
-        <translation>已导入</translation>
+        <translation>导入完成</translation>
     </message>
     <message>
         <source>The import is one step: Edit ▸ Undo takes all of it back.</source>
-        <translation>本次导入为一步操作：“编辑 ▸ 撤销”可将其全部撤回。</translation>
+        <translation>这次导入是一步操作：用“编辑 ▸ 撤销”可以全部撤回。</translation>
     </message>
     <message>
         <source>Nothing new to import.</source>
@@ -6219,14 +6386,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>全部采用数据包的(&amp;L)</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>来源单位</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -6237,6 +6396,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Why / fields</source>
         <translation>原因 / 字段</translation>
+    </message>
+    <message>
+        <source>From office</source>
+        <translation>来源单位</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Settled</source>

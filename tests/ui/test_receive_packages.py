@@ -1,10 +1,12 @@
-"""File ▸ Receive packages (issue #18) driven as a county clerk does: a county demo seeds two townships
-(the command line), they work offline and send deltas; in the county's window Ctrl+Shift+I, the files added,
-Next runs the dry run shown as a table with filters, a conflict is settled field by field in place, Import,
-then the rows in the county's file are checked, and Ctrl+Z takes the whole import back."""
+"""File ▸ Receive packages and Tools ▸ Offices (issue #18) driven as a county clerk does: a county demo seeds
+two townships (the command line), they work offline and send deltas; in the county's window Ctrl+Shift+I,
+the files added, Next runs the dry run shown as a table with filters, a conflict is settled field by field in
+place, Import, then the rows in the county's file are checked, and Ctrl+Z takes the whole import back;
+Ctrl+Shift+O shows each township's last package, the stale one marked, and trusts a successor's key."""
 
 from __future__ import annotations
 
+import getpass
 import io
 import os
 import shutil
@@ -25,15 +27,17 @@ from branchdesk.domain.enums import BranchKind
 from branchdesk.domain.package_merge import Outcome
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage import identity as identity_store
+from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, file_rows, press, select_item, shown
-from tests.ui.typing import retype
+from tests.ui.typing import retype, type_text
 
 SCREENSHOTS = os.environ.get("BRANCHDESK_SCREENSHOTS")
 CLOCK = FixedClock.on("2022-05-19")
 TOWNSHIPS = ("春申街道", "双柳树镇")
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -319,3 +323,78 @@ def test_a_township_takes_in_its_receipt_and_has_nothing_new_to_send(
     assert file_rows(
         township, "SELECT kind, result FROM package_log WHERE direction = 'received' AND kind = 'receipt'"
     ) == [("receipt", "applied")]
+
+
+def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted_with_a_reason(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    delta, _ = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    old, _ = township_work(offices, TOWNSHIPS[1], "双柳旧村党支部")
+    cli("package", "import", str(offices.county), str(delta), str(old))
+    # Then 双柳树镇 lost its file and made a new ledger from a new seed: a new key for a scope with an owner.
+    seed = offices.folder / "双柳树镇 重新下发.bdx"
+    cli("package", "export", str(offices.county), str(seed), "--scope", TOWNSHIPS[1])
+    again = offices.folder / "双柳树镇 新台账.bdesk"
+    cli("new", str(again), "--from", str(seed))
+    with open_ledger(again, CLOCK) as ledger:
+        scope = identity_store.identity(ledger).scope_region_id
+        assert scope is not None
+        LedgerBuilder(ledger).branch("双柳新村党支部", BranchKind.VILLAGE, scope)
+    successor = offices.folder / "双柳树镇 新台账 改动.bdx"
+    cli("package", "export", str(again), str(successor))
+    [(township_key,)] = file_rows(
+        offices.county,
+        "SELECT fingerprint FROM package_log WHERE direction = 'received' AND sender_scope = ?",
+        (file_rows(offices.county, "SELECT uuid FROM region WHERE name = ?", (TOWNSHIPS[0],))[0][0],),
+    )
+    window = _window(make_window, offices, [successor])
+    seen: dict[str, Any] = {}
+
+    def look_and_trust(dialog: OfficesDialog) -> None:
+        assert dialog.wait()
+        qtbot.waitUntil(lambda: dialog.rollup is not None)
+        model = dialog.offices
+        rows = {
+            model.index(row, 0).data(): [
+                model.index(row, column).data() for column in range(model.columnCount())
+            ]
+            for row in range(model.rowCount())
+        }
+        seen["rows"] = rows
+        seen["stale colour"] = model.index(list(rows).index(TOWNSHIPS[1]), 0).data(BACKGROUND)
+        never = next(name for name, row in rows.items() if row[6] == "尚无")
+        seen["stale"] = model.index(list(rows).index(never), 0).data(BACKGROUND)
+        seen["about"] = dialog.about.text()
+        if SCREENSHOTS:
+            dialog.grab().save(str(Path(SCREENSHOTS) / "offices.png"))
+        qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # 受信任的密钥(&K)
+        qtbot.waitUntil(lambda: dialog.tabs.currentIndex() == 1)
+        assert not dialog.trust.isEnabled()  # a reason first
+        type_text(dialog.reason, "旧电脑损坏，双柳树镇重新建账，已电话核对指纹")
+        qtbot.mouseClick(dialog.trust, Qt.MouseButton.LeftButton)
+        seen["message"] = dialog.message.text()
+        assert dialog.wait()
+        qtbot.waitUntil(lambda: dialog.history.rowCount() == 1)
+        seen["history"] = [dialog.history.index(0, column).data() for column in range(4)]
+        if SCREENSHOTS:
+            dialog.grab().save(str(Path(SCREENSHOTS) / "offices-keys.png"))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    handled = answer(OfficesDialog, look_and_trust)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    assert handled == ["officesDialog"]
+    first = seen["rows"][TOWNSHIPS[0]]
+    assert first[6] == "2022年5月19日"  # the package arrived today
+    assert first[7] == township_key
+    assert first[9] == "0 天"
+    stale = [name for name, row in seen["rows"].items() if row[9] == "从未报送"]
+    assert len(stale) == len(seen["rows"]) - 2  # the other townships never sent one
+    assert seen["stale colour"] is None  # 双柳树镇 sent today: it does not stand out
+    assert seen["stale"] is not None  # a township that never sent a package does
+    assert "密钥指纹" in seen["about"]
+    assert "已受信任" in seen["message"]
+    assert seen["history"][2:] == [getpass.getuser(), "旧电脑损坏，双柳树镇重新建账，已电话核对指纹"]
+    assert file_rows(offices.county, "SELECT change, reason FROM pin_history") == [
+        ("successor", "旧电脑损坏，双柳树镇重新建账，已电话核对指纹")
+    ]
+    cli("package", "import", str(offices.county), str(successor))  # now it is received

@@ -353,8 +353,8 @@ class _ReviewPage(_Page):
 
     def headers(self) -> list[str]:
         return [
-            self.tr("From"), self.tr("Kind"), self.tr("Record"), self.tr("Result"), self.tr("Why / fields"),
-            self.tr("Settled"),
+            self.tr("From office"), self.tr("Kind of record"), self.tr("Record"), self.tr("Result"),
+            self.tr("Why / fields"), self.tr("Settled"),
         ]  # fmt: skip
 
     # -- the dry run -----------------------------------------------------------------------------------
@@ -386,7 +386,13 @@ class _ReviewPage(_Page):
 
     def _show_packages(self, packages: list[PackageResult], receipts: list[ReceiptImported]) -> None:
         self.packages.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("From"), self.tr("What"), self.tr("Sender's key"), self.tr("State")]
+            [
+                self.tr("File"),
+                self.tr("From office"),
+                self.tr("What"),
+                self.tr("Sender's key"),
+                self.tr("State"),
+            ]
         )
         self.packages.setRowCount(len(packages) + len(receipts))
         for row, receipt in enumerate(receipts, len(packages)):
