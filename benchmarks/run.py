@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +46,7 @@ from branchdesk.services.ledgers import open_ledger  # noqa: E402
 from branchdesk.services.stats import ledger_stats  # noqa: E402
 from branchdesk.storage import chart_data as chart_store  # noqa: E402
 from branchdesk.storage import stats as stats_store  # noqa: E402
-from branchdesk.storage.check import rule_problems  # noqa: E402
+from branchdesk.storage.check import broken_link, rule_problems  # noqa: E402
 from branchdesk.storage.ledger import Ledger  # noqa: E402
 from branchdesk.storage.regions import scope_sql  # noqa: E402
 
@@ -728,33 +730,37 @@ def _roster(path: Path, townships: list[str]) -> None:
     write_workbook(path, [Sheet("支部", [SheetColumn(h, 14) for h in headers], rows)])
 
 
+def _copy_regions(source: Path, ledger: Ledger) -> dict[str, int]:
+    """The source ledger's regions written into ``ledger``; their ids there by path."""
+    from branchdesk.domain.enums import RegionLevel
+    from branchdesk.services.regions import list_regions
+
+    with open_ledger(source, CLOCK, read_only=True) as opened:
+        regions = sorted(list_regions(opened), key=lambda r: list(RegionLevel).index(r.level))
+    ids: dict[int, int] = {}
+    with ledger.operation("bench.regions"):
+        for region in regions:
+            parent = None if region.parent_id is None else ids[region.parent_id]
+            values = {"name": region.name, "level": region.level.value, "parent_id": parent}
+            ids[region.id] = ledger.insert("region", {**values, "code": region.code})
+    return {r.path: ids[r.id] for r in regions}
+
+
 def bench_import(path: Path) -> None:
     """A 50,000-row xlsx roster imported (every row checked, one undoable operation with whole rows
     logged) against reading the same file with the reader alone plus a bare executemany of its rows in
     one transaction."""
-    from branchdesk.domain.enums import RegionLevel
     from branchdesk.domain.imports import ImportKind
     from branchdesk.exchange.files import read_rows
     from branchdesk.exchange.ledger_import import import_file, plan_file
     from branchdesk.services.ledgers import create_ledger
-    from branchdesk.services.regions import list_regions
 
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "import.bdesk"
         roster = Path(folder) / "roster.xlsx"
-        with open_ledger(path, CLOCK, read_only=True) as source:
-            regions = sorted(list_regions(source), key=lambda r: list(RegionLevel).index(r.level))
         with create_ledger(target, CLOCK) as ledger:
-            ids: dict[int, int] = {}
-            with ledger.operation("bench.regions"):
-                for region in regions:
-                    parent = None if region.parent_id is None else ids[region.parent_id]
-                    values = {"name": region.name, "level": region.level.value, "parent_id": parent}
-                    ids[region.id] = ledger.insert("region", {**values, "code": region.code})
-            townships = [r.path for r in regions if r.level is RegionLevel.TOWNSHIP]
-            _roster(roster, townships)
-
-            by_path = {r.path: ids[r.id] for r in regions}
+            by_path = _copy_regions(path, ledger)
+            _roster(roster, [region for region in by_path if region.count("/") == 2])
             tier = {"好": "strong", "中": "average", "差": "weak"}
             start = time.perf_counter()
             rows = list(read_rows(roster))[1:]
@@ -1125,6 +1131,69 @@ def bench_word_ledger(_path: Path) -> None:
         report(f"word ledger of {label}: peak memory", memory, "MiB")
 
 
+CHAIN_EDITS = 1000
+
+
+class _Unlinked(Ledger):
+    """The change log written as before the hash chain, without links: the baseline."""
+
+    @cached_property
+    def _linked(self) -> bool:
+        return False
+
+
+def bench_chain(path: Path) -> None:
+    """The hash chain on the write path: CHAIN_EDITS one-field edits of branches, each its own saved
+    action as in the window, on a copy of the ledger; against the same edits on another copy whose change
+    log is written as before the chain. Then the full check's walk of the chain those edits made."""
+    with tempfile.TemporaryDirectory() as folder:
+        took = {}
+        for name, kind in (("unlinked", _Unlinked), ("linked", Ledger)):
+            copy = Path(folder) / f"{name}.bdesk"
+            shutil.copyfile(path, copy)
+            with kind.open(copy, CLOCK) as ledger:
+                ids = [row[0] for row in ledger.conn.execute(f"SELECT id FROM branch LIMIT {CHAIN_EDITS}")]
+                start = time.perf_counter()
+                for number, branch_id in enumerate(ids):
+                    with ledger.operation("bench.edit"):
+                        ledger.update("branch", branch_id, {"note": f"基准{number}"})
+                took[name] = time.perf_counter() - start
+        report(f"{CHAIN_EDITS} edits, change log without the chain", took["unlinked"], "s")
+        report(
+            f"{CHAIN_EDITS} edits, change log with the hash chain",
+            took["linked"],
+            "s",
+            ("without the chain", took["unlinked"]),
+        )
+        with open_ledger(Path(folder) / "linked.bdesk", CLOCK, read_only=True) as ledger:
+            walk = median_time(lambda: broken_link(ledger), 3)
+        report(f"check: walk the chain ({CHAIN_EDITS} entries)", walk, "s")
+        # The heaviest writer of the change log: an import logging every row, as in bench_import.
+        from branchdesk.exchange.ledger_import import import_file, plan_file
+
+        roster = Path(folder) / "roster.xlsx"
+        took = {"unlinked": float("inf"), "linked": float("inf")}
+        # Each twice, in turns, the faster kept: the first import also warms the file cache.
+        for name, kind in (("unlinked", _Unlinked), ("linked", Ledger)) * 2:
+            with kind.create(Path(folder) / f"import-{name}.bdesk", CLOCK, overwrite=True) as ledger:
+                by_path = _copy_regions(path, ledger)
+                if not roster.exists():
+                    _roster(roster, [region for region in by_path if region.count("/") == 2])
+                start = time.perf_counter()
+                assert import_file(ledger, roster, plan_file(roster, "branches")).committed
+                took[name] = min(took[name], time.perf_counter() - start)
+        report("import 50,000-row roster, change log without the chain", took["unlinked"], "s")
+        report(
+            "import 50,000-row roster, change log with the hash chain",
+            took["linked"],
+            "s",
+            ("without the chain", took["unlinked"]),
+        )
+        with open_ledger(Path(folder) / "import-linked.bdesk", CLOCK, read_only=True) as ledger:
+            walk = median_time(lambda: broken_link(ledger), 1)
+        report("check: walk the chain of the import", walk, "s")
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -1141,6 +1210,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "package-export": bench_package_export,
     "photos": bench_photos,
     "word-ledger": bench_word_ledger,
+    "chain": bench_chain,
 }
 
 

@@ -212,3 +212,53 @@ def test_the_rules_read_activities_through_indexes_only(sound: Path, clock: Fixe
             ]
             scans = [step for step in steps if step.startswith(("SCAN a", "SCAN activity"))]
             assert all("COVERING INDEX" in step for step in scans), (rule, scans)
+
+
+@pytest.mark.parametrize(
+    ("statements", "expected", "present", "named", "make_up"),
+    [
+        (["UPDATE activity SET expected = 10, present = 12"], 10, 12, 0, "—"),
+        (["UPDATE activity SET expected = 10"], 10, "—", 0, "—"),
+        (
+            [
+                "UPDATE activity SET expected = 10, present = 7",
+                "INSERT INTO activity_absentee (uuid, activity_id, name, reason, created_at, updated_at)"
+                " VALUES ('y', 1, '李华', '病假', '', '')",
+            ],
+            10,
+            7,
+            1,
+            "—",
+        ),
+        (
+            ["UPDATE activity SET expected = 10, present = 9, make_up_on = '2022-05-13'"],
+            10,
+            9,
+            0,
+            "2022-05-13",
+        ),
+        (
+            ["UPDATE activity SET expected = 10, present = 10, make_up_on = '2022-05-20'"],
+            10,
+            10,
+            0,
+            "2022-05-20",
+        ),
+    ],
+)
+def test_an_attendance_that_does_not_add_up(
+    sound: Path,
+    clock: FixedClock,
+    statements: list[str],
+    expected: object,
+    present: object,
+    named: int,
+    make_up: str,
+) -> None:
+    """Written by another program (or a package from an older build): check names it by the rule the dialog
+    and the import keep."""
+    shell(sound, *statements)
+    assert broken(sound, clock).splitlines()[0] == (
+        "结对“村1村党支部 ← 机关第1党支部”的 2022-05-14 活动出勤情况对不上："
+        f"应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期 {make_up}。"
+    )

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from branchdesk.domain.attendance import Attendance, check_attendance
+from branchdesk.domain.attendance import LATE_ENTRY_DAYS, Attendance, check_attendance, is_recorded_late
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import HalfYear, Month
@@ -25,6 +25,8 @@ class ActivityColumn(StrEnum):
     KEY_TASK = "key_task"
     AREAS = "areas"
     VOLUNTEERS = "volunteers"
+    ATTENDANCE = "attendance"
+    ENTERED = "entered"
     REGION = "region"
     LOCATION = "location"
     SUMMARY = "summary"
@@ -66,6 +68,17 @@ class ActivityRow:
     summary: str | None
     weekday_reason: str | None
     on_working_day: bool  # a working day by the holiday table (or plain weekends for a year without data)
+    expected: int | None = None
+    present: int | None = None
+    entered_on: dt.date | None = None  # the day it was entered (its created_at, in UTC)
+    late_after_days: int = LATE_ENTRY_DAYS  # the ledger's setting
+
+    @property
+    def recorded_late(self) -> bool:
+        """Entered more than the ledger's late-entry days after it was held (补录)."""
+        return self.entered_on is not None and is_recorded_late(
+            self.held_on, self.entered_on, self.late_after_days
+        )
 
     @property
     def breaks_weekend_rule(self) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from branchdesk.domain.chain import ChainHead
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.signatures import KEY_BYTES, fingerprint
 
@@ -103,6 +104,9 @@ class Manifest:
     members: dict[str, Member] = field(default_factory=dict)
     seed_scope: Scope | None = None  # a seed's region: the scope of the ledger made from it
     receipt: Receipt | None = None  # a receipt's (its sender is the receiver of the package it names)
+    # The sender's change-log chain at ``to_seq`` (domain/chain.py), so that the receiver can tell later
+    # whether the history it was sent has been rewritten; an optional key of format version 1.
+    chain_head: ChainHead | None = None
 
     def to_bytes(self) -> bytes:
         """Canonical JSON: the same manifest always gives the same bytes (they are what is signed)."""
@@ -137,6 +141,8 @@ class Manifest:
                 "to_seq": self.receipt.to_seq,
                 "result": self.receipt.result,
             }
+        if self.chain_head is not None:  # written since the hash chain; older readers ignore it
+            document["chain_head"] = {"seq": self.chain_head.seq, "sha256": self.chain_head.sha256}
         return canonical_json(document)
 
 
@@ -221,6 +227,7 @@ def parse_manifest(data: bytes) -> Manifest:
             },
             seed_scope=_scope(document.get("seed_scope")),
             receipt=_receipt(document.get("receipt")),
+            chain_head=_chain_head(document.get("chain_head")),
         )
     except (KeyError, TypeError, ValueError):
         raise BranchDeskError("package.bad_manifest") from None
@@ -229,6 +236,15 @@ def parse_manifest(data: bytes) -> Manifest:
     if stated_fingerprint != manifest.sender.fingerprint or not in_order or not _members_fit_kind(manifest):
         raise BranchDeskError("package.bad_manifest")
     return manifest
+
+
+def _chain_head(value: object) -> ChainHead | None:
+    if value is None:  # written before the chain, or by a sender without one
+        return None
+    head = _mapping(value)
+    return ChainHead(
+        _checked(head["seq"], _is_count), _checked(head["sha256"], lambda digest: _is_hex(digest, 32))
+    )
 
 
 def _members_fit_kind(manifest: Manifest) -> bool:

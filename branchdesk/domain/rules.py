@@ -6,7 +6,7 @@ any other program is judged by the same list. Where each rule is enforced:
 
 - branches (name, place, unit, community, tier, dates): domain.branch_rules.check_branch, for the dialog,
   cell edits, paste and import alike;
-- activities (dates within the pairing and not after today, the key task's half-year):
+- activities (dates within the pairing and not after today, the key task's half-year, the attendance):
   domain.activities.check_draft, for the dialog, bulk entry, copying and import;
 - pairings (sides, dates, lives, overlap): services.pairings (dialogs, draw, CLI) and the import with the
   predicates below, and the schema itself (partial unique indexes, triggers) for any writer;
@@ -40,6 +40,9 @@ class Rule(StrEnum):
     ACTIVITY_OUTSIDE_PAIRING = "rule.activity_outside_pairing"
     # An activity is recorded once held: not after today.
     ACTIVITY_IN_FUTURE = "rule.activity_in_future"
+    # An activity's attendance adds up (domain.attendance.check_attendance): present within expected, the
+    # absentees named all or none, a make-up session only for absentees and not before the activity.
+    ATTENDANCE = "rule.attendance"
     # A key task belongs to the half-year its activities were held in.
     KEY_TASK_HALF_YEAR = "rule.key_task_half_year"
     # A name is unique among the active branches of one region.

@@ -75,6 +75,7 @@ def export_package(
             created_at=ledger.now(),
             members=members,
             seed_scope=None if seed is None else Scope(seed.uuid, seed.path, seed.code),
+            chain_head=package_store.chain_head(ledger, to_seq),
         )
     package = Exported(Path(path), manifest, Path(path).stat().st_size)
     package_store.record_package(

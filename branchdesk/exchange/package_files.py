@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from branchdesk import __version__
+from branchdesk.domain.chain import ChainHead
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.packages import (
     FORMAT_VERSION,
@@ -111,6 +112,7 @@ def write_package(
     members: Mapping[str, Iterable[Mapping[str, Any]]],
     seed_scope: Scope | None = None,
     receipt: Receipt | None = None,
+    chain_head: ChainHead | None = None,
 ) -> Manifest:
     """Write a signed package at ``path``, made whole beside it and then moved into place."""
     path = Path(path)
@@ -142,6 +144,7 @@ def write_package(
                 members={digest.name: digest.member() for digest in digests},
                 seed_scope=seed_scope,
                 receipt=receipt,
+                chain_head=chain_head,
             )
             data = manifest.to_bytes()
             parse_manifest(data)  # what a receiver will check: a mistake here is ours

@@ -329,6 +329,11 @@ MESSAGES: dict[str, str] = {
     "rule.activity_in_future": QT_TRANSLATE_NOOP(
         "Messages", "The activity of {held_on} of pairing {pairing} is dated after today ({today})."
     ),
+    "rule.attendance": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The attendance of the activity of {held_on} of pairing {pairing} does not add up: expected "
+        "{expected}, present {present}, {named} absentees named, make-up session {make_up}.",
+    ),
     "rule.key_task_half_year": QT_TRANSLATE_NOOP(
         "Messages",
         "The activity of {held_on} of pairing {pairing} serves the key task {task} of another half-year "
@@ -434,6 +439,16 @@ MESSAGES: dict[str, str] = {
     ),
     "attendance.make_up_before": QT_TRANSLATE_NOOP(
         "Messages", "The make-up session ({date}) cannot be before the activity ({held})."
+    ),
+    "check.chain_broken": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The change history was altered outside BranchDesk: entry {id} (of {at}) no longer matches the "
+        "entries before it. The history from there on cannot be trusted.",
+    ),
+    "check.chain_gap": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The change history was altered outside BranchDesk: {missing} entries before entry {id} were "
+        "removed.",
     ),
     "attendance.incomplete": QT_TRANSLATE_NOOP(
         "Messages", "Attendance needs both numbers, expected and present (or neither)."

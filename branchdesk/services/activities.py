@@ -6,6 +6,7 @@ the rules of ``domain.activities.check_draft`` first, so the file never holds wh
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from branchdesk.domain.activities import (
@@ -17,7 +18,7 @@ from branchdesk.domain.activities import (
     PairingSpan,
     check_draft,
 )
-from branchdesk.domain.attendance import Attendance
+from branchdesk.domain.attendance import Attendance, is_recorded_late
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.photos import PhotoEntry
@@ -58,6 +59,22 @@ def activity_draft(ledger: Ledger, activity_id: int) -> tuple[int, ActivityDraft
 def attendance_of(ledger: Ledger, activity_ids: Sequence[int]) -> dict[int, Attendance]:
     """The attendance of each of ``activity_ids`` that has one (the Word ledger's record tables)."""
     return activity_store.attendance_of(ledger, activity_ids)
+
+
+def late_entry_days(ledger: Ledger) -> int:
+    """After how many days an entry counts as recorded late (补录): the ledger's setting, 30 unless set."""
+    return activity_list.late_entry_days(ledger)
+
+
+def recorded_late(ledger: Ledger, activity_ids: Sequence[int]) -> dict[int, dt.date]:
+    """Of ``activity_ids``, those recorded late, each with the day it was entered (the evidence check's and
+    the Word ledger's figures page's mark)."""
+    days = late_entry_days(ledger)
+    return {
+        activity_id: entered
+        for activity_id, (held, entered) in activity_list.entry_days(ledger, activity_ids).items()
+        if is_recorded_late(held, entered, days)
+    }
 
 
 def work_calendar(ledger: Ledger, year: int) -> WorkCalendar:

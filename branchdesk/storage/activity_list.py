@@ -19,9 +19,11 @@ from branchdesk.domain.activities import (
     ActivityTotals,
     PairingSpan,
 )
+from branchdesk.domain.attendance import LATE_ENTRY_DAYS, LATE_ENTRY_SETTING
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import region_label, region_label_key, scope_sql
+from branchdesk.storage.settings import get_setting
 from branchdesk.storage.stats import PAIRING_SIDES, WEEKDAY_ACTIVITY, WORKING_DAY, pairings_in_scope
 
 _SIDES_JOIN = "JOIN pairing p ON p.id = a.pairing_id JOIN branch g ON g.id = p.grassroots_id"
@@ -53,6 +55,8 @@ _SORT_SQL: dict[ActivityColumn, str] = {
     ActivityColumn.KEY_TASK: "kt.name",
     ActivityColumn.AREAS: _FIRST_AREA,
     ActivityColumn.VOLUNTEERS: "a.volunteers",
+    ActivityColumn.ATTENDANCE: "CAST(a.present AS REAL) / a.expected",
+    ActivityColumn.ENTERED: "a.created_at",
     ActivityColumn.WEEKDAY: _WEEKDAY_ORDER,
     ActivityColumn.LOCATION: "a.location",
     ActivityColumn.SUMMARY: "a.summary",
@@ -64,7 +68,9 @@ _JOINS_FOR_SORT: dict[ActivityColumn, tuple[str, ...]] = {
     ActivityColumn.KEY_TASK: (_KEY_TASK_JOIN,),
     ActivityColumn.WEEKDAY: (_HOLIDAY_JOIN,),
 }
-_NULLABLE = {ActivityColumn.KEY_TASK, ActivityColumn.LOCATION, ActivityColumn.SUMMARY}
+_NULLABLE = {
+    ActivityColumn.KEY_TASK, ActivityColumn.LOCATION, ActivityColumn.SUMMARY, ActivityColumn.ATTENDANCE
+}  # fmt: skip
 
 
 def _whole_ledger(ledger: Ledger, flt: ActivityFilter) -> bool:
@@ -172,12 +178,14 @@ def activity_rows(ledger: Ledger, ids: Sequence[int]) -> list[ActivityRow]:
     """The rows of ``ids``, in that order (ids no longer in the file are left out)."""
     if not ids:
         return []
+    late = late_entry_days(ledger)
     marks = ", ".join("?" for _ in ids)
     cursor = ledger.conn.execute(
         f"""
         SELECT a.id, a.uuid, a.pairing_id, a.held_on, g.name, o.name, {_REGION_LABEL}, a.type, kt.name,
                (SELECT group_concat(x.area) FROM activity_area x WHERE x.activity_id = a.id),
-               a.volunteers, a.location, a.summary, a.weekday_reason, {WORKING_DAY}
+               a.volunteers, a.location, a.summary, a.weekday_reason, {WORKING_DAY},
+               a.expected, a.present, a.created_at
         FROM activity a {_SIDES_JOIN} {_ORGAN_JOIN} {_REGION_JOIN} {_KEY_TASK_JOIN} {_HOLIDAY_JOIN}
         WHERE a.id IN ({marks})
         """,
@@ -200,10 +208,34 @@ def activity_rows(ledger: Ledger, ids: Sequence[int]) -> list[ActivityRow]:
             row[12],
             row[13],
             bool(row[14]),
+            row[15],
+            row[16],
+            entered_on(row[17]),
+            late,
         )
         for row in cursor
     }
     return [by_id[activity_id] for activity_id in ids if activity_id in by_id]
+
+
+def entered_on(created_at: str) -> dt.date:
+    """The day a row was entered: its stamp's date (in UTC, as stamps are written)."""
+    return dt.date.fromisoformat(created_at[:10])
+
+
+def late_entry_days(ledger: Ledger) -> int:
+    return int(get_setting(ledger, LATE_ENTRY_SETTING, LATE_ENTRY_DAYS))
+
+
+def entry_days(ledger: Ledger, ids: Sequence[int]) -> dict[int, tuple[dt.date, dt.date]]:
+    """Each activity's (held on, entered on)."""
+    marks = ", ".join("?" for _ in ids)
+    return {
+        row[0]: (dt.date.fromisoformat(row[1]), entered_on(row[2]))
+        for row in ledger.conn.execute(
+            f"SELECT id, held_on, created_at FROM activity WHERE id IN ({marks})", list(ids)
+        )
+    }
 
 
 _SPAN_COLUMNS = "p.id, g.name AS grassroots, o.name AS organ, p.started_on, p.ended_on"

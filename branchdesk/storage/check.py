@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from enum import StrEnum
 
+from branchdesk.domain.chain import GENESIS, Entry, link
 from branchdesk.domain.enums import (
     ActivityType,
     Area,
@@ -104,6 +105,35 @@ QUERIES: dict[Rule, str] = {
     Rule.ACTIVITY_IN_FUTURE: f"""
         SELECT a.held_on, {_LABEL} AS pairing, :today AS today FROM {_ACTIVITY_SIDES} WHERE a.held_on > :today
     """,
+    # The activities with an attendance that does not add up (domain.attendance.check_attendance), found
+    # through indexes: the numbers in activity_month, the named absentees per activity in their own index,
+    # the make-up dates in activity_make_up (an activity breaking two of these is named once).
+    Rule.ATTENDANCE: " UNION ".join(
+        f"""
+        SELECT a.held_on, {_LABEL} AS pairing, coalesce(a.expected, '—') AS expected,
+               coalesce(a.present, '—') AS present,
+               (SELECT count(*) FROM activity_absentee n WHERE n.activity_id = a.id) AS named,
+               -- by rowid: activity_month, which covers the rest, holds no make-up date
+               coalesce((SELECT m.make_up_on FROM activity m WHERE m.id = a.id), '—') AS make_up
+        FROM {source} {_OF_ACTIVITY} WHERE {broken}
+        """
+        for source, broken in (
+            (
+                "activity a INDEXED BY activity_month",
+                "(a.expected IS NULL) <> (a.present IS NULL) OR a.expected < 1 OR a.present > a.expected",
+            ),
+            (
+                "(SELECT activity_id, count(*) AS named FROM activity_absentee GROUP BY activity_id) x"
+                " JOIN activity a ON a.id = x.activity_id",
+                "a.expected IS NULL OR x.named <> a.expected - a.present",
+            ),
+            (
+                "activity a INDEXED BY activity_make_up",
+                "a.make_up_on IS NOT NULL"
+                " AND (a.make_up_on < a.held_on OR a.expected IS NULL OR a.present >= a.expected)",
+            ),
+        )
+    ),
     # Per key task, its activities before and after its half-year, ranges of activity_key_task.
     Rule.KEY_TASK_HALF_YEAR: " UNION ALL ".join(
         f"""
@@ -205,6 +235,9 @@ def _check(ledger: Ledger, quick: bool, progress: Callable[[int], None]) -> list
     for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check").fetchall()[:20]:
         problems.append(Problem("check.foreign_key", f"{table} #{rowid} → {parent}"))
     progress(2)
+    broken = broken_link(ledger)
+    if broken is not None:
+        problems.append(broken)
     problems.extend(rule_problems(ledger))
     progress(3)
     return problems
@@ -219,3 +252,33 @@ def rule_problems(ledger: Ledger) -> list[Problem]:
         params = {"today": today} if ":today" in sql else {}
         found.extend(Problem(rule.value, "", row) for row in ledger.query(sql, params))
     return found
+
+
+def broken_link(ledger: Ledger) -> Problem | None:
+    """The first change-log entry whose link does not follow from the entry before it and its own content
+    (domain/chain.py): an entry changed, removed or slipped in by another program since."""
+    cursor = ledger.conn.execute(
+        "SELECT c.id, c.operation_id, o.uuid, o.action, o.at, c.entity, c.entity_uuid, c.change, c.before,"
+        " c.after, c.chain FROM change_log c LEFT JOIN operation o ON o.id = c.operation_id ORDER BY c.id"
+    )
+    previous_id, previous = 0, GENESIS
+    for row_id, operation_id, operation, action, at, entity, owner, change, before, after, chain in cursor:
+        # An operation row gone (another program's doing) leaves its part of the content empty.
+        entry = Entry(
+            row_id,
+            operation_id,
+            operation or "",
+            action or "",
+            at or "",
+            entity,
+            owner,
+            change,
+            before,
+            after,
+        )
+        if entry.id != previous_id + 1:
+            return Problem("check.chain_gap", "", {"id": entry.id, "missing": entry.id - previous_id - 1})
+        if chain != link(previous, entry.content()):
+            return Problem("check.chain_broken", "", {"id": entry.id, "at": entry.at or "—"})
+        previous_id, previous = entry.id, chain
+    return None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
+from branchdesk.domain.chain import GENESIS, Entry, link, sha256_hex
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
 from branchdesk.domain.sort_key import name_key
@@ -104,6 +105,8 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     # Each name's sort key (schema.py, migration 4): the migration and Ledger.keep_name_keys use it.
     conn.create_function("pinyin_key", 1, _pinyin_key, deterministic=True)
+    # The change log's links (schema.py, migration 11): the migration links the entries written before.
+    conn.create_function("sha256_hex", 1, sha256_hex, deterministic=True)
     return conn
 
 
@@ -184,6 +187,7 @@ class Ledger:
         # The locked months as read in the current operation (its writes hold the file, so no one else
         # changes them meanwhile); read again by the next one.
         self._locks: MonthLocks | None = None
+        self._operation_facts = ("", "", "")  # the current operation's uuid, action and time
         self._damaged = False
         self._interrupted = False
         # The file's time and this connection's changes when WAL was turned on: a ledger only looked at
@@ -479,12 +483,11 @@ class Ledger:
             return
         try:
             with self.transaction():
-                cursor = self.conn.execute(
-                    "INSERT INTO operation (uuid, action, at) VALUES (?, ?, ?)",
-                    (new_uuid(), action, self.now()),
-                )
+                facts = (new_uuid(), action, self.now())
+                cursor = self.conn.execute("INSERT INTO operation (uuid, action, at) VALUES (?, ?, ?)", facts)
                 self._operation_id = int(cursor.lastrowid or 0)
                 self._locks = None
+                self._operation_facts = facts
                 try:
                     yield self._operation_id
                 finally:
@@ -517,18 +520,37 @@ class Ledger:
             self._refuse_locked_month(entity, before, after)
         elif entity == "month_lock":
             self._locks = None
-        self.conn.execute(
-            "INSERT INTO change_log (operation_id, entity, entity_uuid, change, before, after)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                self._operation_id,
-                entity,
-                entity_uuid,
-                change,
-                None if before is None else json.dumps(before, ensure_ascii=False),
-                None if after is None else json.dumps(after, ensure_ascii=False),
-            ),
+        # The entry is linked to the one before it (domain/chain.py); its id is given, as the link covers it.
+        linked = self._linked
+        last = self.conn.execute(
+            f"SELECT id, {'chain' if linked else 'NULL'} FROM change_log ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        entry = Entry(
+            1 if last is None else last[0] + 1,
+            self._operation_id,
+            *self._operation_facts,
+            entity,
+            entity_uuid,
+            change,
+            None if before is None else json.dumps(before, ensure_ascii=False),
+            None if after is None else json.dumps(after, ensure_ascii=False),
         )
+        values: tuple[object, ...] = (
+            entry.id, entry.operation_id, entity, entity_uuid, change, entry.before, entry.after
+        )  # fmt: skip
+        if linked:
+            values += (link(GENESIS if last is None else last[1], entry.content()),)
+        columns = "id, operation_id, entity, entity_uuid, change, before, after" + (
+            ", chain" if linked else ""
+        )
+        marks = ", ".join("?" for _ in values)
+        self.conn.execute(f"INSERT INTO change_log ({columns}) VALUES ({marks})", values)
+
+    @cached_property
+    def _linked(self) -> bool:
+        """Whether the change log is a chain: always, but in a file older than migration 11 that a test
+        opens as it was (asked at the first write, after any migration)."""
+        return any(row[1] == "chain" for row in self.conn.execute("PRAGMA table_info(change_log)"))
 
     def _refuse_locked_month(
         self, entity: str, before: dict[str, Any] | None, after: dict[str, Any] | None

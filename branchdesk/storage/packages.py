@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from branchdesk.domain.chain import ChainHead
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.storage.exchange import _EXPORT_SCOPE
 from branchdesk.storage.ledger import Ledger
@@ -38,6 +39,13 @@ _IN_PACKAGES = ", ".join(f"'{table}'" for table in PACKAGE_TABLES)
 
 def package_column(column: str) -> str:
     return column.removesuffix("_id") + "_uuid"
+
+
+def chain_head(ledger: Ledger, seq: int) -> ChainHead | None:
+    """The change-log chain at entry ``seq`` (None before any entry, or where another program left one
+    unlinked)."""
+    link = ledger.scalar("SELECT chain FROM change_log WHERE id = ?", (seq,))
+    return None if link is None else ChainHead(seq, str(link))
 
 
 def last_sequence(ledger: Ledger) -> int:

@@ -495,9 +495,44 @@ CREATE INDEX photo_activity ON photo(activity_id, position);
 CREATE INDEX photo_sha256 ON photo(sha256);
 """
 
+# The change log as a hash chain (domain/chain.py): each entry's ``chain`` is the SHA-256 of the entry before
+# it and its own content (with its operation's uuid, action and time), set as the entry is written
+# (Ledger.log_change). Here the entries already written are linked in id order, by the app's sha256_hex()
+# (registered on its connections, as pinyin_key for migration 4); the append-only trigger steps aside for
+# this one update and is put back as it was. activity_make_up lets Check database find the make-up dates
+# (domain.rules.Rule.ATTENDANCE) without reading the activity table.
+_CHAIN_CONTENT = " || char(31) || ".join(
+    (
+        "c.id", "c.operation_id", "o.uuid", "o.action", "o.at", "c.entity", "c.entity_uuid", "c.change",
+        "coalesce(c.before, '')", "coalesce(c.after, '')",
+    )
+)  # fmt: skip
+MIGRATION_11 = f"""
+ALTER TABLE change_log ADD COLUMN chain TEXT CHECK (chain IS NULL OR length(chain) = 64);
+CREATE TEMP TABLE chain_order (n INTEGER PRIMARY KEY, id INTEGER NOT NULL, content TEXT NOT NULL);
+INSERT INTO chain_order (id, content)
+SELECT c.id, {_CHAIN_CONTENT} FROM change_log c JOIN operation o ON o.id = c.operation_id ORDER BY c.id;
+CREATE TEMP TABLE chain_link (id INTEGER PRIMARY KEY, chain TEXT NOT NULL);
+INSERT INTO chain_link (id, chain)
+WITH RECURSIVE walk(n, id, chain) AS (
+    SELECT 0, 0, '{"0" * 64}'
+    UNION ALL
+    SELECT c.n, c.id, sha256_hex(walk.chain || char(30) || c.content)
+    FROM walk JOIN chain_order c ON c.n = walk.n + 1
+) SELECT id, chain FROM walk WHERE n > 0;
+DROP TRIGGER change_log_no_update;
+UPDATE change_log SET chain = (SELECT chain FROM chain_link l WHERE l.id = change_log.id);
+CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+BEGIN SELECT RAISE(ABORT, 'change_log.append_only'); END;
+DROP TABLE temp.chain_order;
+DROP TABLE temp.chain_link;
+CREATE INDEX activity_make_up
+    ON activity(make_up_on, held_on, expected, present) WHERE make_up_on IS NOT NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
-    MIGRATION_9, MIGRATION_10,
+    MIGRATION_9, MIGRATION_10, MIGRATION_11,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

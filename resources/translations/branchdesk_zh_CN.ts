@@ -412,6 +412,14 @@
         <translation>党员志愿者人次</translation>
     </message>
     <message>
+        <source>Present/expected</source>
+        <translation>实到/应到</translation>
+    </message>
+    <message>
+        <source>Entered on</source>
+        <translation>录入日期</translation>
+    </message>
+    <message>
         <source>Weekend rule</source>
         <translation>周末原则</translation>
     </message>
@@ -430,6 +438,14 @@
     <message>
         <source>Working day: {reason}</source>
         <translation>工作日：{reason}</translation>
+    </message>
+    <message>
+        <source>{date} recorded late</source>
+        <translation>{date} 补录</translation>
+    </message>
+    <message>
+        <source>Recorded late: entered on {entered}, {days} days after it was held (more than {limit} days).</source>
+        <translation>补录：{entered} 录入，活动结束 {days} 天后才录入（超过 {limit} 天）。</translation>
     </message>
 </context>
 <context>
@@ -4054,6 +4070,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>有记录指向不存在的记录：{detail}</translation>
     </message>
     <message>
+        <source>The attendance of the activity of {held_on} of pairing {pairing} does not add up: expected {expected}, present {present}, {named} absentees named, make-up session {make_up}.</source>
+        <translation>结对“{pairing}”的 {held_on} 活动出勤情况对不上：应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期 {make_up}。</translation>
+    </message>
+    <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
         <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
     </message>
@@ -4128,6 +4148,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The make-up session ({date}) cannot be before the activity ({held}).</source>
         <translation>补课日期（{date}）不能早于活动日期（{held}）。</translation>
+    </message>
+    <message>
+        <source>The change history was altered outside BranchDesk: entry {id} (of {at}) no longer matches the entries before it. The history from there on cannot be trusted.</source>
+        <translation>变更记录曾在支部联建台账之外被改动：第 {id} 条（{at}）与此前的记录对不上，自此以后的记录不可信。</translation>
+    </message>
+    <message>
+        <source>The change history was altered outside BranchDesk: {missing} entries before entry {id} were removed.</source>
+        <translation>变更记录曾在支部联建台账之外被改动：第 {id} 条之前有 {missing} 条记录被删除。</translation>
     </message>
     <message>
         <source>Attendance needs both numbers, expected and present (or neither).</source>

@@ -41,13 +41,22 @@ _HEADERS = {
     ActivityColumn.KEY_TASK: QT_TRANSLATE_NOOP("ActivityTable", "Key task"),
     ActivityColumn.AREAS: QT_TRANSLATE_NOOP("ActivityTable", "Areas"),
     ActivityColumn.VOLUNTEERS: QT_TRANSLATE_NOOP("ActivityTable", "Volunteers"),
+    ActivityColumn.ATTENDANCE: QT_TRANSLATE_NOOP("ActivityTable", "Present/expected"),
+    ActivityColumn.ENTERED: QT_TRANSLATE_NOOP("ActivityTable", "Entered on"),
     ActivityColumn.WEEKDAY: QT_TRANSLATE_NOOP("ActivityTable", "Weekend rule"),
     ActivityColumn.LOCATION: QT_TRANSLATE_NOOP("ActivityTable", "Location"),
     ActivityColumn.SUMMARY: QT_TRANSLATE_NOOP("ActivityTable", "Summary"),
 }
 _BREAKS = QT_TRANSLATE_NOOP("ActivityTable", "Working day, no reason")
 _EXCUSED = QT_TRANSLATE_NOOP("ActivityTable", "Working day: {reason}")
+_LATE = QT_TRANSLATE_NOOP("ActivityTable", "{date} recorded late")
+_LATE_TIP = QT_TRANSLATE_NOOP(
+    "ActivityTable",
+    "Recorded late: entered on {entered}, {days} days after it was held (more than {limit} days).",
+)
 
+_NUMBERS = (ActivityColumn.VOLUNTEERS, ActivityColumn.ATTENDANCE)
+_LATE_MARKED = (ActivityColumn.DATE, ActivityColumn.ENTERED)
 # Columns a clerk may edit in the cell itself; the rest through the dialog.
 EDITABLE = (ActivityColumn.VOLUNTEERS, ActivityColumn.LOCATION, ActivityColumn.SUMMARY)
 
@@ -61,6 +70,8 @@ Index = QModelIndex | QPersistentModelIndex
 def _cell(row: ActivityRow, column: ActivityColumn) -> str:
     match column:
         case ActivityColumn.DATE:
+            if row.recorded_late:  # the mark where the eye looks first, without a column of its own
+                return QCoreApplication.translate("ActivityTable", _LATE).format(date=date_text(row.held_on))
             return date_text(row.held_on)
         case ActivityColumn.GRASSROOTS:
             return row.grassroots
@@ -76,6 +87,10 @@ def _cell(row: ActivityRow, column: ActivityColumn) -> str:
             return "、".join(area_label(area) for area in row.areas)
         case ActivityColumn.VOLUNTEERS:
             return str(row.volunteers)
+        case ActivityColumn.ATTENDANCE:
+            return "" if row.expected is None else f"{row.present}/{row.expected}"
+        case ActivityColumn.ENTERED:
+            return date_text(row.entered_on)
         case ActivityColumn.WEEKDAY:
             if row.breaks_weekend_rule:
                 return QCoreApplication.translate("ActivityTable", _BREAKS)
@@ -94,6 +109,16 @@ def _export_value(row: ActivityRow, column: ActivityColumn) -> object:
         return row.held_on
     if column is ActivityColumn.VOLUNTEERS:
         return row.volunteers
+    return _cell(row, column)
+
+
+def _tip(row: ActivityRow, column: ActivityColumn) -> str:
+    if column in _LATE_MARKED and row.recorded_late and row.entered_on is not None:
+        return QCoreApplication.translate("ActivityTable", _LATE_TIP).format(
+            entered=date_text(row.entered_on),
+            days=(row.entered_on - row.held_on).days,
+            limit=row.late_after_days,
+        )
     return _cell(row, column)
 
 
@@ -247,14 +272,18 @@ class ActivityTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return _cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _tip(row, column)
         if role == Qt.ItemDataRole.EditRole:
             return row.volunteers if column is ActivityColumn.VOLUNTEERS else _cell(row, column)
         if role == self.ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is ActivityColumn.VOLUNTEERS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column in _LATE_MARKED and row.recorded_late:
+            return QBrush(_EXCUSED_TEXT)
         if column is ActivityColumn.WEEKDAY:
             if role == Qt.ItemDataRole.BackgroundRole and row.breaks_weekend_rule:
                 return QBrush(_BREAKS_BACKGROUND)

@@ -1,0 +1,64 @@
+"""The change log as a hash chain (DESIGN.md §10): each entry carries the SHA-256 of the entry before it and
+its own content, so no entry can be changed, removed or slipped in without the chain breaking from there
+on. Check names the first broken link; packages carry the chain's head, so an office that received it can
+tell whether the history it was sent has been rewritten since.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+# The link before the first entry.
+GENESIS = "0" * 64
+_FIELD = "\x1f"  # unit separator: never in JSON, uuids or codes
+_LINK = "\x1e"  # record separator, between the previous link and the content
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a change-log entry's link covers: the entry and the user action it belongs to."""
+
+    id: int
+    operation_id: int
+    operation_uuid: str
+    action: str
+    at: str  # when the action was taken: backdating it breaks the chain too
+    entity: str
+    entity_uuid: str
+    change: str
+    before: str | None  # the JSON as stored
+    after: str | None
+
+    def content(self) -> str:
+        return _FIELD.join(
+            (
+                str(self.id),
+                str(self.operation_id),
+                self.operation_uuid,
+                self.action,
+                self.at,
+                self.entity,
+                self.entity_uuid,
+                self.change,
+                self.before or "",  # JSON is never empty: '' stands for no value
+                self.after or "",
+            )
+        )
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def link(previous: str | None, content: str) -> str:
+    """An entry's link from the one before it (None: a link missing, as after a foreign program's write)."""
+    return sha256_hex((previous or "") + _LINK + content)
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The last entry's id and link: what a package carries."""
+
+    seq: int
+    sha256: str
