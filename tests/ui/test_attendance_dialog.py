@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.attendance import Attendance
@@ -200,3 +201,36 @@ def test_the_attendance_of_an_activity_reads_back(ledger: Ledger, build: LedgerB
     assert attendance_of(ledger, [with_it, without]) == {
         with_it: Attendance(9, 8, (Absentee("李华", "病假"),))
     }
+
+
+def test_tab_runs_down_the_first_column_then_the_second(
+    make_window: Callable[..., MainWindow], new_town: Path, qtbot: QtBot
+) -> None:
+    tab = _opened(make_window, new_town)
+    dialog = _new_dialog(tab, qtbot)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # as a desktop activates a dialog it shows, so that Tab moves the focus
+    qtbot.waitUntil(dialog.isActiveWindow)
+    _the_activity(dialog, qtbot)
+    dialog.summary.setFocus()
+    typed = {"weekdayReason": "", "theme": "重温入党誓词", "host": "王强", "expected": "12", "present": "11"}
+    for name, text in typed.items():
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        owner = focused if focused.objectName() == name else focused.parentWidget()
+        assert owner is not None
+        assert owner.objectName() == name
+        if text:
+            type_text(focused, text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.attendance.absentees
+    type_text(dialog.attendance.absentees, "李华：病假")
+    QTest.keyClick(dialog.attendance.absentees, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.attendance.make_up_on
+    type_text(dialog.attendance.make_up_on, "2022-05-21")
+    press_enter(dialog.attendance.make_up_on)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert _file(new_town, "SELECT theme, host, expected, present, make_up_on FROM activity") == [
+        ("重温入党誓词", "王强", 12, 11, "2022-05-21")
+    ]
+    assert _file(new_town, "SELECT name, reason FROM activity_absentee") == [("李华", "病假")]

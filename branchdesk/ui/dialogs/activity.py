@@ -259,6 +259,15 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(1000, 680)
 
+        # Tab runs down the first column, then down the second.
+        fields = self.attendance.fields()
+        for before, after in zip(
+            (self.summary, self.reason, self.theme, self.host, *fields[:-1]),
+            (self.reason, self.theme, self.host, *fields),
+            strict=True,
+        ):
+            QWidget.setTabOrder(before, after)
+
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         self.held_on.value_edited.connect(self._on_date_or_type)

@@ -46,6 +46,10 @@ class AttendanceFields(QGroupBox):
         self.present.valueChanged.connect(self._show_absent)
         self._show_absent()
 
+    def fields(self) -> tuple[QWidget, ...]:
+        """In the order Tab visits them."""
+        return (self.expected, self.present, self.absentees, self.make_up_on)
+
     def _show_absent(self) -> None:
         expected, present = self.expected.value(), self.present.value()
         self.absent.setVisible(expected > 0)
