@@ -443,6 +443,32 @@ def test_take_settles_every_conflict_one_way(
     assert (row["volunteers"], row["location"]) == (volunteers, location)
 
 
+@pytest.mark.parametrize(("take", "kept"), [("theirs", False), ("mine", True)])
+def test_a_deletion_against_an_edit_takes_one_side_whole(offices: Offices, take: str, kept: bool) -> None:
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        activity_id, uuid = first_activity(ledger)
+        areas = ledger.scalar("SELECT count(*) FROM activity_area WHERE activity_id = ?", (activity_id,))
+        delete_activities(ledger, [activity_id])
+    edit(offices.county, "activity", uuid, volunteers=88)
+    delta = send(township, offices.folder / "删除.bdx")
+
+    code, summary, _ = imported(offices.county, delta, flags=("--dry-run",))
+    assert code == EXIT_FAILED
+    [conflict] = summary["conflicts"]
+    assert (conflict["uuid"], conflict["theirs"], conflict["mine"]["volunteers"]) == (uuid, None, 88)
+
+    code, summary, _ = imported(offices.county, delta, flags=("--take", take))
+    assert code == EXIT_OK
+    assert (uuid in records(offices.county, "activity")) is kept
+    with open_ledger(offices.county, CLOCK, read_only=True) as ledger:
+        left = ledger.scalar(
+            "SELECT count(*) FROM activity_area a JOIN activity t ON t.id = a.activity_id WHERE t.uuid = ?",
+            (uuid,),
+        )
+    assert left == (areas if kept else 0)
+
+
 def test_a_conflict_settled_field_by_field(offices: Offices) -> None:
     delta, uuid = conflict_setup(offices)
     settlement = Settlement(rows={("activity", uuid): {"volunteers": Take.THEIRS, "location": Take.MINE}})

@@ -310,6 +310,7 @@ class _Run:
         self.scope = 0
         self._seen: set[str] = set()  # full packages taken in this run
         self._taken: set[str] = set()  # a dry run's senders' operations taken so far
+        self._deferred: dict[str, list[dict[str, Any]]] = {}  # area deletions waiting for their activity
         self.op = ""  # the operation of the line at hand
         self.line_row: dict[str, Any] = {}  # and its row, for its label
         self.read: list[MemberDigest] = []  # the members of the package at hand read so far
@@ -392,6 +393,10 @@ class _Run:
         for batch in _batches(lines):
             applied = self.store.applied_operations(line["op"] for line in batch)
             applied.update(line["op"] for line in batch if line["op"] in self._taken)
+            # An activity's areas are taken away (logged) before it is deleted: they wait for its fate.
+            deleted = {
+                line["uuid"] for line in batch if line["table"] == "activity" and line["after"] is None
+            }
             self._look_up(
                 (line["table"], line["uuid"], line["before"] or line["after"] or {}) for line in batch
             )
@@ -401,6 +406,8 @@ class _Run:
                 self.line_row = line["after"] or line["before"] or {}
                 if line["op"] in applied:
                     self._count(line["seq"], line["table"], line["uuid"], Outcome.APPLIED_BEFORE)
+                elif line["table"] == AREA and line["after"] is None and line["uuid"] in deleted:
+                    self._deferred.setdefault(line["uuid"], []).append(line)  # goes with its activity
                 elif line["table"] == AREA:
                     self._area(line["seq"], line["change"], line["uuid"], line["before"], line["after"])
                 else:
@@ -469,12 +476,16 @@ class _Run:
         current = self.state.get((table, uuid))
         mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
         decision = decide(line["change"], before, after, mine)
+        areas = self._deferred.pop(uuid, []) if table == "activity" else []
         if decision.outcome is Outcome.UNCHANGED:
             self._count(seq, table, uuid, Outcome.UNCHANGED)
+            self._areas_go(areas)
             return
         rejection = self._rejection(table, current, after, before)
         if rejection is not None:
             self._row(self._result(seq, table, uuid, Outcome.REJECTED, reason=rejection))
+            for area in areas:
+                self._row(self._result(area["seq"], AREA, uuid, Outcome.REJECTED, reason=rejection))
             return
         if decision.outcome is Outcome.CONFLICT:
             conflict = Conflict(table, uuid, self.package_uuid, seq, decision.columns, before, mine, after)
@@ -482,14 +493,29 @@ class _Run:
             self.result.conflicts.append(dataclasses.replace(conflict, settled=choice))
             self._row(self._result(seq, table, uuid, Outcome.CONFLICT, columns=decision.columns))
             if choice is None:
+                self._areas_stay(areas)
                 return
             decision = settle(conflict, choice)
         elif decision.outcome is Outcome.MERGED:
             self._row(self._result(seq, table, uuid, decision.outcome, columns=decision.columns))
         else:
             self._count(seq, table, uuid, decision.outcome)
+        if decision.write and decision.result is None:
+            self._areas_go(areas)
+        else:
+            self._areas_stay(areas)
         if decision.write:
             self._write(table, uuid, current, decision.result)
+
+    def _areas_go(self, lines: list[dict[str, Any]]) -> None:
+        """The areas of an activity being deleted (or gone already) taken away first, as the sender did."""
+        for line in lines:
+            self._area(line["seq"], line["change"], line["uuid"], line["before"], line["after"])
+
+    def _areas_stay(self, lines: list[dict[str, Any]]) -> None:
+        """The areas of an activity whose deletion was not taken: it keeps them."""
+        for line in lines:
+            self._count(line["seq"], AREA, line["uuid"], Outcome.UNCHANGED)
 
     def _rejection(
         self,
