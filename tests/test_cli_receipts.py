@@ -163,7 +163,10 @@ def test_a_receipt_never_sent_damaged_or_by_a_key_not_trusted_is_refused_and_cha
     work(offices.township)
     cli_json("package", "export", str(offices.township), str(offices.folder / "5月.bdx"))
     receipt = receive(offices.county, offices.folder / "5月.bdx", offices.folder / "回执")
-    refusals = {"不是本台账发出的": (offices.other, receipt)}  # the other township never sent that package
+    refusals = {
+        "不是本台账发出的": (offices.other, receipt),  # the other township never sent that package
+        "是本台账自己写出的": (offices.county, receipt),  # the county's own receipt, not sent on
+    }
     damaged = offices.folder / "损坏.bdxr"
     damaged.write_bytes(receipt.read_bytes()[:-25])
     refusals["损坏"] = (offices.township, damaged)

@@ -122,10 +122,12 @@ def import_receipt(ledger: Ledger, path: Path, *, dry_run: bool = False) -> Rece
     if receipt is None:
         raise BranchDeskError("receipt.not_a_receipt", path=str(path))
     signer = manifest.sender
+    mine = identity_store.identity(ledger).ledger_id
+    if signer.ledger_id == mine:  # sent back by mistake: it belongs to the office that sent the package
+        raise BranchDeskError("receipt.own", path=str(path))
     if office_store.pinned(ledger, signer.ledger_id) is None:
         raise BranchDeskError("receipt.unknown_key", fingerprint=signer.fingerprint)
     sent = office_store.sent_package(ledger, receipt.package_uuid)
-    mine = identity_store.identity(ledger).ledger_id
     if (
         sent is None
         or receipt.package_sender != mine

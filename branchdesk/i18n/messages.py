@@ -618,6 +618,11 @@ MESSAGES: dict[str, str] = {
         "was changed. Check the fingerprint with the receiving office by phone, then trust its key with a "
         "reason.",
     ),
+    "receipt.own": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The receipt {path} was written by this ledger itself; send it to the office whose package it "
+        "acknowledges. Nothing was changed.",
+    ),
     "receipt.not_sent": QT_TRANSLATE_NOOP(
         "Messages",
         "The receipt {path} is for a package this ledger never sent (or not as it was sent). Nothing was "

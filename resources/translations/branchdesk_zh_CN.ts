@@ -4374,6 +4374,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>该回执由密钥 {fingerprint} 签名，本台账从未信任过这个密钥。未作任何改动。请先打电话与接收单位核对密钥指纹，再填写理由信任该密钥。</translation>
     </message>
     <message>
+        <source>The receipt {path} was written by this ledger itself; send it to the office whose package it acknowledges. Nothing was changed.</source>
+        <translation>回执 {path} 是本台账自己写出的，应交给发出该数据包的单位导入。未作任何改动。</translation>
+    </message>
+    <message>
         <source>The receipt {path} is for a package this ledger never sent (or not as it was sent). Nothing was changed.</source>
         <translation>回执 {path} 对应的数据包不是本台账发出的（或与发出时不符）。未作任何改动。</translation>
     </message>
