@@ -5,6 +5,7 @@ Every check reads the rows in the files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import shutil
@@ -17,21 +18,25 @@ from typing import Any
 import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
+from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import Area, BranchKind
+from branchdesk.domain.enums import ActivityType, Area, BranchKind
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.package_merge import Settlement, Take
 from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_json
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.exchange.package_import import import_packages
-from branchdesk.services.activities import delete_activities
+from branchdesk.services.activities import delete_activities, record_activities
 from branchdesk.services.history import UndoHistory, changed
 from branchdesk.services.ledger_keys import key_path, ledger_key
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.photos import prepare
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 from tests.exchange.test_package_files import rezip
+from tests.photo_files import write_jpeg
 
 CLOCK = FixedClock.on("2022-05-19")
 TOWNSHIPS = ("春申街道", "双柳树镇")
@@ -239,6 +244,25 @@ def test_an_activitys_absentees_travel_with_it(offices: Offices) -> None:
     assert [
         (row["name"], row["reason"]) for row in county.values() if row["activity_uuid"] == activity_uuid
     ] == [("张三", "在外务工，已补学")]
+
+
+def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: Path) -> None:
+    """The photo rows (hash, place, caption, capture time and its check) go up with the activity; the
+    pictures stay in the township's photo folder."""
+    township = offices.township()
+    picture = write_jpeg(tmp_path / "照片" / "走访.jpg", taken="2022:05:14 09:00:00")
+    with open_ledger(township, CLOCK) as ledger:
+        (ready,) = prepare(ledger.path, [picture], lambda done, total: None)
+        assert ready.photo is not None
+        draft = ActivityDraft(dt.date(2022, 5, 14), ActivityType.THEMED_DAY, frozenset({Area.SERVICE}), 3)
+        entry = PhotoEntry(ready.photo.sha256, "入户走访", image=ready.photo)
+        record_activities(ledger, [open_pairing(ledger)], draft, photos=[entry])
+    code, summary, _ = imported(offices.county, send(township, offices.folder / "照片.bdx"))
+    assert code == EXIT_OK
+    assert summary["counts"]["rejected"] == 0
+    (row,) = records(offices.county, "photo").values()
+    assert row == next(iter(records(township, "photo").values()))
+    assert (row["sha256"], row["caption"], row["date_check"]) == (ready.photo.sha256, "入户走访", "ok")
 
 
 def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:

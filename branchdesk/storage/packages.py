@@ -17,7 +17,7 @@ from branchdesk.storage.ledger import Ledger
 # office (every ledger has the official calendar); draw_preview rows are the office's own trials.
 PACKAGE_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
-    "activity_absentee",
+    "activity_absentee", "photo",
 )  # fmt: skip
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
@@ -31,6 +31,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "activity": {"pairing_id": "pairing", "key_task_id": "key_task"},
     "activity_area": {"activity_id": "activity"},
     "activity_absentee": {"activity_id": "activity"},
+    "photo": {"activity_id": "activity"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -66,6 +67,7 @@ _SEED_ROWS: dict[str, str] = {
     "activity": "t.pairing_id IN (SELECT id FROM p_ids)",
     "activity_area": _OF_SEED_ACTIVITIES,
     "activity_absentee": _OF_SEED_ACTIVITIES,
+    "photo": _OF_SEED_ACTIVITIES,
 }
 
 
