@@ -30,7 +30,7 @@ from branchdesk.services.activities import delete_activities, record_activities
 from branchdesk.services.history import UndoHistory, changed
 from branchdesk.services.ledger_keys import key_path, ledger_key
 from branchdesk.services.ledgers import open_ledger
-from branchdesk.services.photos import prepare
+from branchdesk.services.photos import photos_of, prepare
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
@@ -263,6 +263,20 @@ def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: 
     (row,) = records(offices.county, "photo").values()
     assert row == next(iter(records(township, "photo").values()))
     assert (row["sha256"], row["caption"], row["date_check"]) == (ready.photo.sha256, "入户走访", "ok")
+    # A full package and a ledger made from it carry the thumbnail too.
+    full = send(township, offices.folder / "全部.bdx", "--full")
+    remade = offices.folder / "重建.bdesk"
+    assert cli("new", str(remade), "--from", str(full))[0] == EXIT_OK
+    with open_ledger(remade, CLOCK, read_only=True) as copy:
+        (photo,) = [
+            p
+            for photos in photos_of(
+                copy, [row["id"] for row in copy.query("SELECT id FROM activity")]
+            ).values()
+            for p in photos
+        ]
+    assert photo.thumbnail == ready.photo.thumbnail
+    assert not photo.present  # the picture itself stays in the township's photo folder
 
 
 def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:

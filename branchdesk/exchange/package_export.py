@@ -47,8 +47,11 @@ def export_package(
         members: Mapping[str, Iterable[Mapping[str, Any]]]
         if seed is not None:
             members = {
-                rows_member(table): package_store.rows(ledger, table, within=seed.id)
-                for table in package_store.PACKAGE_TABLES
+                **{
+                    rows_member(table): package_store.rows(ledger, table, within=seed.id)
+                    for table in package_store.PACKAGE_TABLES
+                },
+                rows_member(package_store.IMAGES): package_store.images(ledger, within=seed.id),
             }
         elif full:
             members = {
@@ -56,6 +59,7 @@ def export_package(
                     rows_member(table): package_store.rows(ledger, table)
                     for table in package_store.PACKAGE_TABLES
                 },
+                rows_member(package_store.IMAGES): package_store.images(ledger),
                 TOMBSTONES: package_store.tombstones(ledger),
             }
         else:

@@ -45,7 +45,7 @@ from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.month_locks import MonthLocks
 from branchdesk.storage.package_import import AREA, ImportStore
-from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES
+from branchdesk.storage.packages import IMAGES, PACKAGE_TABLES, REFERENCES, keep_images
 
 ACTION = "package.import"
 _BATCH = 4000  # lines looked up together: one query per table instead of one per row
@@ -641,6 +641,8 @@ class _Run:
                         self.line_row = row
                         self._full_row(table, row)
                 self._advance(len(batch))
+        if rows_member(IMAGES) in members:  # the pictures' thumbnails, kept by hash outside the change log
+            keep_images(self.store.ledger, package.values(rows_member(IMAGES)))
         if TOMBSTONES in members:
             for batch in _batches(package.values(TOMBSTONES, self.read)):
                 self._look_up((line["table"], line["uuid"], {}) for line in batch)

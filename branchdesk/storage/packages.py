@@ -4,12 +4,14 @@ carry them, references by uuid instead of the ledger's own ids, and the package 
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from branchdesk.domain.chain import ChainHead
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.storage import photos as photo_store
 from branchdesk.storage.exchange import _EXPORT_SCOPE
 from branchdesk.storage.ledger import Ledger
 
@@ -96,6 +98,45 @@ def rows(ledger: Ledger, table: str, within: int | None = None) -> Iterator[dict
     names = [column[0] for column in cursor.description]
     for values in cursor:
         yield dict(zip(names, values, strict=True))
+
+
+# The pictures' facts and thumbnails (unlogged, by hash) that a full package's or a seed's photo rows use.
+IMAGES = "photo_image"
+_IMAGE_COLUMNS = "i.sha256, i.size, i.width, i.height, i.taken_at, i.dhash, i.thumbnail"
+
+
+def images(ledger: Ledger, within: int | None = None) -> Iterator[dict[str, Any]]:
+    """Each picture the photos (of a seed of ``within``'s subtree) use: its facts, and its thumbnail as
+    base64 (a package's lines are JSON)."""
+    used = "SELECT t.sha256 FROM photo t" + ("" if within is None else f" WHERE {_SEED_ROWS['photo']}")
+    select = f"SELECT {_IMAGE_COLUMNS} FROM photo_image i WHERE i.sha256 IN ({used}) ORDER BY i.id"
+    if within is None:
+        cursor = ledger.conn.execute(select)
+    else:
+        cursor = ledger.conn.execute(f"{_EXPORT_SCOPE} {select}", {"region": within})
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        yield {**row, "thumbnail": base64.b64encode(row["thumbnail"]).decode("ascii")}
+
+
+def keep_images(ledger: Ledger, lines: Iterable[dict[str, Any]]) -> None:
+    """The pictures' facts and thumbnails a package brought, where this ledger lacks them (by hash)."""
+    photo_store.keep_images(
+        ledger,
+        (
+            (
+                line["sha256"],
+                line["size"],
+                line["width"],
+                line["height"],
+                line["taken_at"],
+                line["dhash"],
+                base64.b64decode(line["thumbnail"]),
+            )
+            for line in lines
+        ),
+    )
 
 
 def tombstones(ledger: Ledger) -> Iterator[dict[str, Any]]:

@@ -34,22 +34,35 @@ def _held_on(ledger: Ledger, activity_id: int) -> dt.date:
     return dt.date.fromisoformat(ledger.scalar("SELECT held_on FROM activity WHERE id = ?", (activity_id,)))
 
 
-def keep_image(ledger: Ledger, photo: NormalisedPhoto) -> None:
-    """The picture's facts and thumbnail, once per picture (unlogged: see schema.py, migration 10)."""
-    ledger.conn.execute(
+# A picture's facts and thumbnail: sha256, size, width, height, taken_at (ISO or None), dhash (hex), JPEG.
+Image = tuple[str, int, int, int, str | None, str, bytes]
+
+
+def keep_images(ledger: Ledger, images: Iterable[Image]) -> None:
+    """Pictures' facts and thumbnails, once per picture (unlogged: see schema.py, migration 10)."""
+    now = ledger.now()
+    ledger.conn.executemany(
         "INSERT OR IGNORE INTO photo_image"
         " (sha256, size, width, height, taken_at, dhash, thumbnail, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            photo.sha256,
-            photo.size,
-            photo.width,
-            photo.height,
-            _time(photo.taken_at),
-            photo.dhash_hex,
-            photo.thumbnail,
-            ledger.now(),
-        ),
+        ((*image, now) for image in images),
+    )
+
+
+def keep_image(ledger: Ledger, photo: NormalisedPhoto) -> None:
+    keep_images(
+        ledger,
+        [
+            (
+                photo.sha256,
+                photo.size,
+                photo.width,
+                photo.height,
+                _time(photo.taken_at),
+                photo.dhash_hex,
+                photo.thumbnail,
+            )
+        ],
     )
 
 
