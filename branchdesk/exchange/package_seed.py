@@ -44,8 +44,7 @@ def create_from_package(path: Path, package_path: Path, clock: Clock, *, overwri
             return package.values(member) if member in manifest.members else ()
 
         written = package_store.load_rows(ledger, rows_of)
-        with ledger.transaction():
-            package_store.keep_images(ledger, rows_of(package_store.IMAGES))
+        package_store.keep_images(ledger, rows_of(package_store.IMAGES))
         if scope is not None:
             region = identity_store.region_id(ledger, scope.uuid)
             if region is None:

@@ -121,22 +121,24 @@ def images(ledger: Ledger, within: int | None = None) -> Iterator[dict[str, Any]
 
 
 def keep_images(ledger: Ledger, lines: Iterable[dict[str, Any]]) -> None:
-    """The pictures' facts and thumbnails a package brought, where this ledger lacks them (by hash)."""
-    photo_store.keep_images(
-        ledger,
-        (
+    """The pictures' facts and thumbnails a package brought, where this ledger lacks them (by hash), in one
+    transaction (or inside the one under way)."""
+    with ledger.transaction():
+        photo_store.keep_images(
+            ledger,
             (
-                line["sha256"],
-                line["size"],
-                line["width"],
-                line["height"],
-                line["taken_at"],
-                line["dhash"],
-                base64.b64decode(line["thumbnail"]),
-            )
-            for line in lines
-        ),
-    )
+                (
+                    line["sha256"],
+                    line["size"],
+                    line["width"],
+                    line["height"],
+                    line["taken_at"],
+                    line["dhash"],
+                    base64.b64decode(line["thumbnail"]),
+                )
+                for line in lines
+            ),
+        )
 
 
 def tombstones(ledger: Ledger) -> Iterator[dict[str, Any]]:
