@@ -28,6 +28,7 @@ from branchdesk.domain.photos import (
     date_check,
     nearly_same,
 )
+from branchdesk.services import activities as activity_service
 from branchdesk.storage import activity_list, media
 from branchdesk.storage import photos as photo_store
 from branchdesk.storage.ledger import Ledger
@@ -166,6 +167,8 @@ def evidence_warnings(ledger: Ledger, flt: ActivityFilter) -> list[EvidenceWarni
                 seen.add((mine, other["activity_id"]))
                 same = EvidenceKind.SAME_PICTURE
                 found.append((mine, same, other["held_on"], other["activity_id"], None, None))
+    for activity_id, entered_on in activity_service.recorded_late(ledger, ids).items():
+        found.append((activity_id, EvidenceKind.RECORDED_LATE, entered_on.isoformat(), None, None, None))
     rows = {row.id: row for row in activity_list.activity_rows(ledger, sorted({item[0] for item in found}))}
     warnings = [
         EvidenceWarning(

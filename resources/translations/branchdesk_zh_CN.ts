@@ -2236,8 +2236,8 @@ Li Hua: working away</source>
         <translation>以下是提醒，需要核实，并非错误：照片可能是真实的，只是没有拍摄时间。双击某一行可打开该活动。</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>来源单位</translation>
+        <source>Months from</source>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>

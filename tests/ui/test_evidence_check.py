@@ -64,6 +64,7 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
     a, b, c = (PhotoEntry(p.sha256, "照片", image=p) for p in ready if p is not None)
     activity_service.record_activities(ledger, [pairings[0]], themed("2022-05-14"), photos=[a])
     activity_service.record_activities(ledger, [pairings[1]], themed("2022-04-23"), photos=[b, c])
+    activity_service.record_activities(ledger, [pairings[1]], themed("2022-04-16"))  # 33 days before today
     path = ledger.path
     ledger.close()
 
@@ -79,7 +80,7 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
             for row in range(dialog.model.rowCount())
         ]
         seen.extend(rows)
-        assert dialog.summary.text() == "2 项活动共有 4 条提醒。"
+        assert dialog.summary.text() == "3 项活动共有 5 条提醒。"
         # Double-click the newest warning about the April activity: its dialog opens over the list.
         row = next(i for i, line in enumerate(rows) if line[2] == "照片无拍摄时间")
         rect = dialog.table.visualRect(dialog.model.index(row, 1))
@@ -98,7 +99,7 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
         assert dialog.wait()
         left = [dialog.model.index(i, 2).data() for i in range(dialog.model.rowCount())]
         assert "照片无拍摄时间" not in left
-        assert len(left) == 3
+        assert len(left) == 4
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     shown = answer(EvidenceDialog, check)
@@ -117,6 +118,7 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
                 f"第 1 张{caption}，拍摄于 2022年5月14日 09:00",
             ],
             ["2022年4月23日", second_pair, "照片无拍摄时间", f"第 2 张{caption}"],
+            ["2022年4月16日", second_pair, "补录", "录入于 2022年5月19日"],
         ]
     )
     assert recorder.errors == []

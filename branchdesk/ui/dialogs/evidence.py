@@ -99,7 +99,7 @@ class EvidenceDialog(QDialog):
         )
         hint.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("From"), self))
+        top.addWidget(QLabel(self.tr("Months from"), self))
         top.addWidget(MarkedField(self.first, beside=True))
         top.addWidget(QLabel(self.tr("to"), self))
         top.addWidget(MarkedField(self.last, beside=True))
