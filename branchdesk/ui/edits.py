@@ -56,10 +56,8 @@ class LedgerEdits(QObject):
         return self._ledger is not None and not self._ledger.read_only
 
     def set_ledger(self, ledger: Ledger | None) -> None:
-        """A newly opened file starts with empty undo stacks; its edits never wait for a background read
-        (storage.ledger.Journal)."""
-        if ledger is not None:
-            ledger.use_wal()
+        """A newly opened file starts with empty undo stacks (it is switched to WAL once its quick check
+        passed: ui/ledger_safety.py)."""
         self._ledger = ledger
         self._history = None if ledger is None else UndoHistory(ledger)
         self.retranslate()
@@ -79,12 +77,17 @@ class LedgerEdits(QObject):
 
     @contextmanager
     def writing(self) -> Iterator[None]:
-        """Around a write on the UI thread. On a network share or a USB stick the ledger keeps the rollback
+        """Around a write on the UI thread. A large file's quick check, if still running, ends first
+        (ui/ledger_safety.py). On a network share or a USB stick the ledger keeps the rollback
         journal, whose COMMIT waits for every reader (and fails as "in use" after 3 s): there the window's
         newest-wins reads (charts, lists, the status bar's figures) are interrupted for the write and
         asked again after it. Long jobs are not: an export, a report or a check runs behind a modal
         progress dialog, so no edit is typed meanwhile, and a backup lets writes in between its steps."""
-        if self._ledger is not None and self._ledger.journal is Journal.ROLLBACK:
+        ledger = self._ledger
+        if ledger is not None and not self._jobs.writes_allowed(ledger.path):
+            # Its quick check, still running when the write was asked, found it damaged: it is closed.
+            raise BranchDeskError("ledger.damaged", path=str(ledger.path))
+        if ledger is not None and ledger.journal is Journal.ROLLBACK:
             with self._jobs.reads_interrupted():
                 yield
         else:

@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.files.opened.connect(self._on_opened)
         self.files.closing.connect(self._on_closing)
         self.files.closed.connect(self._on_closed)
-        self.safety.check_ended.connect(self._refresh)
+        self.safety.checked.connect(self.backups.back_up_if_due)
         self.tabs.drill_down.connect(self.drill_down)
         self.tabs.chart_shown.connect(self.exchange.enable)
         self.regions.region_selected.connect(self._on_region_selected)
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def opening(self) -> Path | None:
         """The ledger being opened, until it shows or is refused."""
-        return self._opening or (self.safety.pending_path() if self.assembled else None)
+        return self._opening
 
     def first_screen_shown(self) -> bool:
         """A ledger is open and the tab on show has read what it shows (for the start-up benchmark)."""
@@ -301,11 +301,11 @@ class MainWindow(QMainWindow):
         self.tabs.make_all_soon()
         self.region_actions.update_enabled()
         self._refresh()
-        self.backups.back_up_if_due()
 
     def _on_closing(self, for_good: bool) -> None:
         if for_good:  # a backup still reading the file finishes first (a restore replaces it next)
             self.backups.wait()
+        self.safety.cancel_check()
         self.figures.stop()
         self.regions.cancel()
         self.tabs.stop_reading()
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def settle(self) -> None:
         """Wait for background figures and show them (for screenshots and the smoke test)."""
-        # A large ledger is shown once its quick check is done: deliver that first.
+        # A large ledger's quick check, which it shows during: its result first.
         self.safety.wait()
         QApplication.processEvents()
         self.figures.wait()

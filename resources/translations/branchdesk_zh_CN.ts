@@ -3448,10 +3448,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>LedgerSafety</name>
     <message>
-        <source>Checking {file} before showing it…</source>
-        <translation>正在检查 {file}，检查完毕后打开…</translation>
-    </message>
-    <message>
         <source>{file} is on a network drive. If the connection drops while a change is being saved, the change can be lost, and two people opening it at once can damage it. Copy the ledger to this computer (for example to Documents) and work on that copy.</source>
         <translation>{file} 位于网络驱动器上。保存修改时如果网络中断，这次修改可能丢失；两人同时打开还可能损坏台账。请把台账复制到本机（例如“文档”文件夹），在副本上工作。</translation>
     </message>

@@ -8,18 +8,22 @@ import contextlib
 import datetime as dt
 import hashlib
 import sqlite3
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from branchdesk.app import run
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, RegionLevel
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.records import Problem
 from branchdesk.i18n.messages import error_text
 from branchdesk.services.backups import list_backups, take_backup
 from branchdesk.services.drives import DriveKind
@@ -28,7 +32,9 @@ from branchdesk.storage import branches, regions
 from branchdesk.storage import ledger as ledger_module
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import SCHEMA_VERSION
+from branchdesk.ui import ledger_safety
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS
 from tests.ui.conftest import Recorder
 
 
@@ -198,16 +204,81 @@ def test_damage_found_by_check_database_closes_the_ledger_and_offers_the_backup(
     assert fingerprint(villages) == before
 
 
-def test_a_large_ledger_is_checked_off_the_ui_thread_before_it_is_shown(
-    make_window: Callable[..., MainWindow], villages: Path, qtbot: object
-) -> None:
+@pytest.fixture
+def held_check(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The quick check of a file on show, held on its worker until the event is set."""
+    gate = threading.Event()
+    real = ledger_safety.check_ledger
+
+    def held(ledger: Ledger, *, quick: bool = False) -> list[Problem]:
+        if threading.current_thread() is not threading.main_thread():
+            gate.wait(10)
+        return real(ledger, quick=quick)
+
+    monkeypatch.setattr(ledger_safety, "check_ledger", held)
+    yield gate
+    gate.set()
+
+
+@pytest.fixture
+def checking_window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    """A window that checks every file as it checks a large one: while it shows."""
     window = make_window()
     window.safety.quick_check_at_once_bytes = 0
+    return window
+
+
+def test_a_large_ledger_shows_at_once_and_a_change_typed_during_its_check_waits_for_it(
+    checking_window: MainWindow, held_check: threading.Event, villages: Path, clock: FixedClock, qtbot: QtBot
+) -> None:
+    window = checking_window
     assert window.open_path(villages)
-    assert window.session is None
+    window.show()
+    assert window.session is not None
     assert "正在检查" in window.statusBar().currentMessage()
-    qtbot.waitUntil(lambda: window.session is not None)  # type: ignore[attr-defined]
-    assert window.branches_tab.model.total == 300
+    tab = window.branches_tab
+    tab.wait()
+    QApplication.processEvents()
+    assert tab.model.total == 300
+    data = window.context.data_dir
+    assert list_backups(villages, data, clock) == [], "no automatic backup of a file not checked yet"
+    # A phone number typed into a cell, Enter pressed while the check is still running.
+    table, model = tab.table, tab.model
+    table.setCurrentIndex(model.index(0, COLUMNS.index(BranchColumn.PHONE)))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    qtbot.keyClicks(editor, "0376-6221234")
+    threading.Timer(0.3, held_check.set).start()  # the check ends while the UI thread waits for it
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("已保存"))
+    name = model.row_at(0).name
+    with contextlib.closing(sqlite3.connect(villages)) as conn:
+        assert conn.execute("SELECT phone FROM branch WHERE name = ?", (name,)).fetchall() == [
+            ("0376-6221234",)
+        ]
+    qtbot.waitUntil(lambda: [b.reason for b in list_backups(villages, data, clock)] == ["auto"])
+
+
+def test_a_large_damaged_ledger_is_closed_when_its_check_finds_the_damage(
+    checking_window: MainWindow, villages: Path, held_check: threading.Event, qtbot: QtBot, clock: FixedClock
+) -> None:
+    window = checking_window
+    take_backup(villages, window.context.data_dir, clock, "manual")
+    wreck_table(villages, "pairing")
+    before = fingerprint(villages)
+    answers = Answers(False)
+    window.context.ask = answers
+    assert window.open_path(villages)
+    assert window.session is not None
+    held_check.set()  # the check ends, finding the damage
+    qtbot.waitUntil(lambda: len(answers.questions) == 1)
+    assert answers.questions[0].startswith(f"{villages} 已损坏")
+    assert window.session is None
+    assert window.pages.currentWidget() is window.welcome
+    assert window.windowTitle() == "支部联建台账 BranchDesk"
+    assert fingerprint(villages) == before, "nothing written to it"
+    assert [b.reason for b in list_backups(villages, window.context.data_dir, clock)] == ["manual"]
 
 
 def test_check_database_can_be_cancelled(

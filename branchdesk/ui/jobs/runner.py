@@ -318,6 +318,9 @@ class JobRunner(QObject):
         self._board = _Board(wake)
         self._numbers = itertools.count(1)
         self._ordered: dict[Hashable, Lane] = {}
+        # Whether a write to a ledger may go ahead now: the window's quick check of the ledger it shows ends
+        # first, and a damaged file is refused (set by ui/ledger_safety.py).
+        self.writes_allowed: Callable[[Path], bool] = lambda _path: True
 
     def lane(self, *, newest_wins: bool) -> Lane:
         lane = Lane(newest_wins)
@@ -409,6 +412,15 @@ class JobRunner(QObject):
             if lane.newest_wins:
                 self._board.cancel(lane)
         self._board.join()
+        self.deliver()
+
+    def reads_stopped(self, msecs: int) -> bool:
+        """Within ``reads_interrupted``: until the interrupted reads have ended (their locks on the file
+        gone); False if one still runs after ``msecs``."""
+        return self._board.wait([lane for lane in self._board.lanes if lane.newest_wins], msecs)
+
+    def deliver(self) -> None:
+        """What finished, delivered now (for a wait on the UI thread that needs its result)."""
         QCoreApplication.sendPostedEvents(self)
         for child in self.children():
             QCoreApplication.sendPostedEvents(child)
@@ -530,6 +542,10 @@ def run_with_progress(
     def finish(result: object) -> None:
         outcome.append(result)
         loop.quit()
+
+    if not read_only and not runner.writes_allowed(ledger_path):
+        dialog.deleteLater()
+        return BranchDeskError("ledger.damaged", path=str(ledger_path))
 
     def job(control: JobControl) -> object:
         with control.open(ledger_path, read_only=read_only) as ledger:
