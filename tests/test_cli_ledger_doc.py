@@ -5,6 +5,7 @@ the photos — with the figures ``stats`` gives, and templates that are refused 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import json
 import subprocess
@@ -18,17 +19,23 @@ from docx.oxml.ns import qn
 from PIL import Image
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.attendance import Absentee
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, BranchKind
+from branchdesk.domain.enums import ActivityType, Area, BranchKind
 from branchdesk.domain.ledger_book import BookPhoto
 from branchdesk.domain.months import Month
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.exchange.word_ledger import builtin_template, write_ledger_doc
+from branchdesk.services import activities as activity_service
+from branchdesk.services import photos as photo_service
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.word_ledger import ledger_book
+from branchdesk.storage import media
 from branchdesk.storage.activities import replace_absentees
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
+from tests.photo_files import write_jpeg
 from tests.test_cli import cli
 
 CLOCK = FixedClock.on("2022-07-19")
@@ -339,3 +346,54 @@ def test_the_templates_are_made_by_the_script() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_photo_stores_pictures_go_in_and_a_missing_one_as_its_thumbnail(
+    build: LedgerBuilder, ledger: Ledger, tmp_path: Path
+) -> None:
+    """Photos added as the dialog adds them (normalised into the store beside the ledger, one of them
+    rotated by its EXIF mark); the store's copy of one deleted, as when the folder was not copied along."""
+    pairing = build.paired_town(1)[1][0]
+    files = [
+        write_jpeg(tmp_path / "走访.jpg", 1, taken="2022:05:14 09:30:00"),
+        write_jpeg(tmp_path / "学习.jpg", 2, taken="2022:05:14 10:00:00", orientation=6),
+        write_jpeg(tmp_path / "合影.jpg", 3, taken=None),
+    ]
+    done = photo_service.prepare(ledger.path, files, lambda step, steps: None)
+    pictures = [item.photo for item in done if item.photo is not None]
+    draft = ActivityDraft(
+        held_on=dt.date(2022, 5, 14),
+        type=ActivityType.THEMED_DAY,
+        areas=frozenset({Area.SERVICE}),
+        volunteers=5,
+    )
+    captions = ["入户走访", "集中学习", ""]
+    activity_service.record_activities(
+        ledger,
+        [pairing],
+        draft,
+        photos=[PhotoEntry(p.sha256, c or None, image=p) for p, c in zip(pictures, captions, strict=True)],
+    )
+    media.photo_path(media.media_folder(ledger.path), pictures[2].sha256).unlink()
+    path = ledger.path
+    ledger.close()
+    out = tmp_path / "台账.docx"
+    code, text, err = cli(
+        "ledger-doc", str(path), str(out), "--from", "2022-05", "--to", "2022-05", clock=CLOCK
+    )
+    assert (code, err) == (EXIT_OK, "")
+    assert "照片 3 张" in text
+    document = docx.Document(str(out))
+    grid = next(table for table in document.tables if table.rows[0].cells[0].text == "活动照片")
+    assert [cell.text.strip() for cell in grid.rows[1].cells] == ["入户走访", "集中学习"]
+    assert grid.rows[2].cells[0].text.strip() == "活动照片3（原图不在照片库中，此为缩略图）"
+    with zipfile.ZipFile(out) as archive:
+        carried = {archive.read(name) for name in archive.namelist() if name.startswith("word/media/")}
+    folder = media.media_folder(path)
+    assert media.photo_path(folder, pictures[0].sha256).read_bytes() in carried  # the store's file itself
+    assert media.photo_path(folder, pictures[1].sha256).read_bytes() in carried
+    assert len(carried) == 3
+    # The rotated photo stands upright (the store applied its EXIF mark): taller than wide on the page.
+    shapes = document.inline_shapes
+    assert shapes[1].height > shapes[1].width
+    assert shapes[0].width > shapes[0].height

@@ -3,9 +3,10 @@ read in one snapshot, the figures from ``stats`` month by month (never a formula
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from branchdesk.domain.attendance import LATE_ENTRY_DAYS, LATE_ENTRY_SETTING, Attendance, is_recorded_late
 from branchdesk.domain.enums import ActivityType, Area, PairingMethod, Tier
@@ -14,21 +15,25 @@ from branchdesk.domain.ledger_book import (
     BookActivity,
     BookBranch,
     BookPairing,
+    BookPhoto,
     LedgerBook,
     MonthFigures,
     SigninSheet,
 )
 from branchdesk.domain.months import Month, last_ended_month, month_range
+from branchdesk.domain.photos import ActivityPhoto
 from branchdesk.domain.records import Region
 from branchdesk.domain.workdays import is_weekday_activity
 from branchdesk.services.activities import attendance_of, work_calendar
 from branchdesk.services.compliance import overdue_pairings
+from branchdesk.services.photos import photos_of
 from branchdesk.services.regions import find_region, list_regions
 from branchdesk.services.settings import ledger_setting
 from branchdesk.services.stats import region_stats
 from branchdesk.storage import word_ledger as store
 from branchdesk.storage.ledger import Ledger
 
+T = TypeVar("T")
 Progress = Callable[[int, int], None]  # steps done, steps in all; may raise to cancel
 
 SIGNIN_LINES = 30  # rows of a blank sign-in sheet when the branches' member counts are unknown
@@ -106,11 +111,18 @@ def _activity(
 _CHUNK = 900  # activity ids per query: under SQLite's oldest limit of 999 parameters
 
 
-def _attendance(ledger: Ledger, activity_ids: list[int]) -> dict[int, Attendance]:
-    found: dict[int, Attendance] = {}
-    for start in range(0, len(activity_ids), _CHUNK):
-        found.update(attendance_of(ledger, activity_ids[start : start + _CHUNK]))
+def _chunked(
+    read: Callable[[Ledger, list[int]], dict[int, T]], ledger: Ledger, ids: list[int]
+) -> dict[int, T]:
+    found: dict[int, T] = {}
+    for start in range(0, len(ids), _CHUNK):
+        found.update(read(ledger, ids[start : start + _CHUNK]))
     return found
+
+
+def _photo(photo: ActivityPhoto) -> BookPhoto:
+    """A photo as the store keeps it, or its thumbnail when the store's folder lacks the file."""
+    return BookPhoto(photo.path if photo.present else None, photo.thumbnail or None, photo.caption or "")
 
 
 def _region_by_id(ledger: Ledger, region_id: int) -> Region:
@@ -145,10 +157,16 @@ def ledger_book(
         by_id = {item.id: item for item in pairings}
         _advance(progress, 1, steps)
         found = store.book_activities(ledger, list(by_id), first.first_day, last.last_day)
-        attendance = _attendance(ledger, [row["id"] for row in found])
+        ids = [row["id"] for row in found]
+        attendance = _chunked(attendance_of, ledger, ids)
+        photos = _chunked(photos_of, ledger, ids)
         late_days = int(ledger_setting(ledger, LATE_ENTRY_SETTING, LATE_ENTRY_DAYS))
         activities = [
-            _activity(row, by_id[row["pairing_id"]], attendance.get(row["id"]), late_days) for row in found
+            dataclasses.replace(
+                _activity(row, by_id[row["pairing_id"]], attendance.get(row["id"]), late_days),
+                photos=tuple(_photo(photo) for photo in photos.get(row["id"], ())),
+            )
+            for row in found
         ]
         calendars = {year: work_calendar(ledger, year) for year in range(first.year, last.year + 1)}
         weekday = [

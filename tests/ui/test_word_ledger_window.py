@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.enums import Area
@@ -28,7 +28,9 @@ from branchdesk.ui.dialogs.settings import SettingsDialog
 from branchdesk.ui.dialogs.word_ledger import WordLedgerDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
+from tests.photo_files import write_jpeg
 from tests.ui.driving import answer, press, select_item, shown
+from tests.ui.test_activity_photos import photos_page, select_photo, settle, type_file_name
 from tests.ui.typing import press_enter, retype, type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -60,8 +62,9 @@ def _window(make_window: Callable[..., MainWindow], path: Path, files: dict[File
     return window
 
 
-def _record_activity(window: MainWindow, qtbot: QtBot) -> None:
-    """城关1村's themed Party day on Saturday 14 May 2022, with its attendance, typed into the dialog."""
+def _record_activity(window: MainWindow, qtbot: QtBot, photos: tuple[Path, ...] = ()) -> None:
+    """城关1村's themed Party day on Saturday 14 May 2022, with its attendance typed into the dialog, and
+    the photos added through its file dialog (the first captioned)."""
     tab = window.activities_tab
     qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
@@ -81,8 +84,19 @@ def _record_activity(window: MainWindow, qtbot: QtBot) -> None:
     retype(dialog.attendance.present, "14")
     dialog.attendance.absentees.setFocus()
     type_text(dialog.attendance.absentees, "李华：外出务工")
-    dialog.host.setFocus()
-    press_enter(dialog.host)
+    if photos:
+        photos_page(dialog)
+        for shot in photos:
+            seen = answer(QFileDialog, type_file_name(shot))
+            qtbot.mouseClick(dialog.photos.add_button, Qt.MouseButton.LeftButton)
+            assert seen == ["photoFileDialog"]
+            settle(dialog, qtbot)
+        select_photo(dialog, 0)
+        type_text(dialog.photos.caption, "党员入户走访")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    else:
+        dialog.host.setFocus()
+        press_enter(dialog.host)
     assert not dialog.isVisible(), dialog.error.text()
     tab.wait()
     _back_to(window, qtbot)
@@ -110,7 +124,12 @@ def test_a_new_ledger_to_its_word_ledger_by_the_shortcut(
     out = tmp_path / "城关镇 台账.docx"
     files = {FilePurpose.WORD: out}
     window = _window(make_window, new_town, files)
-    _record_activity(window, qtbot)
+    shots = (
+        write_jpeg(tmp_path / "手机 照片" / "走访.jpg", 1, taken="2022:05:14 09:30:00", orientation=6),
+        write_jpeg(tmp_path / "手机 照片" / "学习.jpg", 2, taken="2022:05:14 15:00:00"),
+        write_jpeg(tmp_path / "手机 照片" / "合影.jpg", 3, taken="2022:05:14 16:00:00"),
+    )
+    _record_activity(window, qtbot, shots)
 
     def save(dialog: WordLedgerDialog) -> None:
         assert dialog.whole.isChecked()
@@ -121,7 +140,7 @@ def test_a_new_ledger_to_its_word_ledger_by_the_shortcut(
         dialog.grab().save(str(tmp_path / "word-ledger-dialog.png"))
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "已保存到" in dialog.message.text(), timeout=30000)
-        assert "活动记录 1 份" in dialog.message.text()
+        assert "活动记录 1 份，照片 3 张" in dialog.message.text()
         QTest.keyClick(dialog, Qt.Key.Key_Escape)
 
     seen = answer(WordLedgerDialog, save)
@@ -136,6 +155,9 @@ def test_a_new_ledger_to_its_word_ledger_by_the_shortcut(
     document = docx.Document(str(out))
     roster = document.tables[0]
     assert len(roster.rows) == 1 + 2  # both pairings, active in the range
+    grid = next(table for table in document.tables if table.rows[0].cells[0].text == "活动照片")
+    assert [cell.text.strip() for cell in grid.rows[1].cells] == ["党员入户走访", "活动照片2"]
+    assert len(document.inline_shapes) == 3
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
 
 
