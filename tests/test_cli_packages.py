@@ -391,9 +391,9 @@ COUNTY_ROW = {
 @pytest.mark.parametrize(
     ("regions", "said"),
     [
-        ([{**CITY_ROW, "secret": "x"}], "数据包中有一条 region 记录含本程序不认识的字段（secret）"),
-        ([{**CITY_ROW, "name": ["信阳市"]}], "数据包中有一条 region 记录含本程序不认识的字段（name）"),
-        ([CITY_ROW, COUNTY_ROW], "数据包中一条 region 记录引用（parent_uuid）了数据包中没有的记录"),
+        ([{**CITY_ROW, "secret": "x"}], "数据包中有一条区域记录含本程序不认识的字段（secret）"),
+        ([{**CITY_ROW, "name": ["信阳市"]}], "数据包中有一条区域记录含本程序不认识的字段（name）"),
+        ([CITY_ROW, COUNTY_ROW], "数据包中一条区域记录引用（parent_uuid）了数据包中没有的记录"),
     ],
 )
 def test_a_package_with_unknown_fields_or_references_makes_no_ledger(

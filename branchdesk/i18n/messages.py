@@ -741,6 +741,20 @@ MESSAGES: dict[str, str] = {
 }
 
 
+# The tables a message may name (``{table}``: a package's counts, rows and references), as a clerk calls
+# their records; a table not listed is named as the file names it.
+TABLE_NAMES = {
+    "region": QT_TRANSLATE_NOOP("Messages", "region"),
+    "unit": QT_TRANSLATE_NOOP("Messages", "unit"),
+    "branch": QT_TRANSLATE_NOOP("Messages", "branch"),
+    "draw": QT_TRANSLATE_NOOP("Messages", "draw"),
+    "key_task": QT_TRANSLATE_NOOP("Messages", "key task"),
+    "pairing": QT_TRANSLATE_NOOP("Messages", "pairing"),
+    "activity": QT_TRANSLATE_NOOP("Messages", "activity"),
+    "activity_area": QT_TRANSLATE_NOOP("Messages", "activity's area"),
+}
+
+
 def message_text(code: str, **params: object) -> str:
     """The message for ``code`` in the current language, placeholders filled."""
     source = MESSAGES.get(code)
@@ -756,6 +770,9 @@ def message_text(code: str, **params: object) -> str:
     if isinstance(half_year, str):  # as the file keeps it (2022-H1): as the window shows it (2022年上半年)
         with contextlib.suppress(BranchDeskError):
             params = {**params, "half_year": format_half_year(HalfYear.parse(half_year))}
+    table = params.get("table")
+    if isinstance(table, str) and table in TABLE_NAMES:
+        params = {**params, "table": QCoreApplication.translate(CONTEXT, TABLE_NAMES[table])}
     return QCoreApplication.translate(CONTEXT, source).format(**params)
 
 

@@ -1443,7 +1443,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>activity's area</source>
-        <translation>活动的六共领域</translation>
+        <translation>活动领域</translation>
     </message>
     <message>
         <source>package</source>
@@ -4343,7 +4343,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The package says it holds {declared} records of one kind ({table}) but holds {found}. Nothing was imported; ask the sender for a new package.</source>
-        <translation>数据包声明含某类记录（{table}）{declared} 条，实际为 {found} 条。未导入任何内容，请对方重新生成数据包。</translation>
+        <translation>数据包声明含{table}记录 {declared} 条，实际为 {found} 条。未导入任何内容，请对方重新生成数据包。</translation>
     </message>
     <message>
         <source>Nothing has changed since the receiver last acknowledged this ledger's changes: there is nothing to send. A full package sends every record.</source>
@@ -4355,11 +4355,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The package holds a record of {table} with a field this program does not know ({column}).</source>
-        <translation>数据包中有一条 {table} 记录含本程序不认识的字段（{column}）。</translation>
+        <translation>数据包中有一条{table}记录含本程序不认识的字段（{column}）。</translation>
     </message>
     <message>
         <source>A record of {table} in the package refers ({column}) to a record the package does not hold. Nothing was imported; ask the sender for a new package.</source>
-        <translation>数据包中一条 {table} 记录引用（{column}）了数据包中没有的记录。未导入任何内容，请对方重新生成数据包。</translation>
+        <translation>数据包中一条{table}记录引用（{column}）了数据包中没有的记录。未导入任何内容，请对方重新生成数据包。</translation>
     </message>
     <message>
         <source>{path} is a data package, not a receipt. Nothing was changed; import it as a package.</source>
@@ -4492,6 +4492,38 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Photos belong to one activity: record them for one pairing at a time.</source>
         <translation>照片只能属于一项活动：请逐个结对登记照片。</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>draw</source>
+        <translation>抽签</translation>
+    </message>
+    <message>
+        <source>key task</source>
+        <translation>重点任务</translation>
+    </message>
+    <message>
+        <source>pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>activity's area</source>
+        <translation>活动领域</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>
