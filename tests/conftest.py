@@ -28,6 +28,14 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The per-user data folder (keys, backups) for the test: BRANCHDESK_DATA_DIR, as the CLI reads it."""
+    folder = tmp_path / "用户数据"
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
     folder = tmp_path / "我的 台账"
     folder.mkdir()

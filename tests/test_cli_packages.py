@@ -37,13 +37,6 @@ def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "用户数据"
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def township(tmp_path: Path, clock: FixedClock, data_dir: Path) -> Path:
     """A township ledger made by the CLI in an empty folder, then a month of work: branches, a pairing,
     activities with areas, an edit and a deletion."""

@@ -34,13 +34,6 @@ def cli(*argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "用户数据"
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
 def county(tmp_path: Path, data_dir: Path) -> Path:
     """A county ledger made by the CLI in an empty folder: 城关镇 with a village paired with an organ
     branch of the county, and one activity of that pairing."""
