@@ -752,6 +752,7 @@ TABLE_NAMES = {
     "pairing": QT_TRANSLATE_NOOP("Messages", "pairing"),
     "activity": QT_TRANSLATE_NOOP("Messages", "activity"),
     "activity_area": QT_TRANSLATE_NOOP("Messages", "activity's area"),
+    "activity_absentee": QT_TRANSLATE_NOOP("Messages", "absentee"),
 }
 
 

@@ -4526,6 +4526,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动领域</translation>
     </message>
     <message>
+        <source>absentee</source>
+        <translation>缺席人员</translation>
+    </message>
+    <message>
         <source>“{subject}”: {problem}</source>
         <translation>“{subject}”：{problem}</translation>
     </message>

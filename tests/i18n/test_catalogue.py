@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from branchdesk.domain.rules import Rule
-from branchdesk.i18n.messages import MESSAGES
+from branchdesk.i18n.messages import MESSAGES, TABLE_NAMES
+from branchdesk.storage.packages import PACKAGE_TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "branchdesk_zh_CN.ts"
@@ -111,3 +112,8 @@ def test_qts_own_dialogs_speak_chinese_too(qapp: object) -> None:
         assert [button.text() for button in buttons.buttons()] == ["取消"]
     finally:
         translations.remove()
+
+
+def test_every_table_a_package_carries_has_a_name_for_messages() -> None:
+    """A package's refusals name its records ({table}): each table a package may hold, as a clerk calls it."""
+    assert set(PACKAGE_TABLES) <= set(TABLE_NAMES)
