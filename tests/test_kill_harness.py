@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from tools.kill_harness import Snapshot, check, make_ledger, run_many
+from tools.kill_harness import (
+    Snapshot,
+    check,
+    check_import,
+    make_ledger,
+    make_package_case,
+    package_kills,
+    run_many,
+)
 
 
 def test_fifty_kills_leave_every_action_whole_or_absent(tmp_path: Path) -> None:
@@ -36,6 +44,34 @@ def test_kills_of_a_writer_in_wal_leave_every_action_whole_or_absent_and_one_fil
     assert [(result.action, result.problems) for result in results if result.problems] == []
     assert sum(result.begun - result.committed for result in results) >= 5  # killed inside an action
     assert sum(result.committed for result in results) >= 5
+
+
+def test_kills_of_package_import_leave_the_packages_all_in_or_all_out(tmp_path: Path) -> None:
+    """``branchdesk-cli package import`` of two townships' deltas into their county, killed at random
+    points (run tools/kill_harness.py --package-import for more): each time the county passes Check
+    database, holds both packages or neither, and importing them again gives what one uninterrupted
+    import gives."""
+    case, results = package_kills(tmp_path, runs=24, seed=20261206)
+    assert case.changes > 2000  # both deltas, each a month of a township's work
+    assert [(result.delay_ms, result.problems) for result in results if result.problems] == []
+    assert sum(result.hot_journal for result in results) >= 3  # killed inside the import's transaction
+    assert sum(result.applied for result in results) >= 3  # killed after it had committed
+    assert sum(not result.applied for result in results) >= 6
+
+
+def test_the_harness_notices_a_package_half_in(tmp_path: Path) -> None:
+    case = make_package_case(tmp_path)
+    path = tmp_path / "半.bdesk"
+    path.write_bytes(case.pristine.read_bytes())
+    before = _snapshot(path)
+    with _connection(path) as conn:  # one activity of the packages written, outside any action
+        conn.execute(
+            "INSERT INTO activity (uuid, pairing_id, held_on, type, created_at, updated_at)"
+            " SELECT 'x', min(id), '2022-05-02', 'themed_day', 'now', 'now' FROM pairing"
+        )
+    problems = check_import(path, case, before, []).problems
+    assert "the packages are neither all in nor all out" in problems
+    assert "activity: the rows are not those from before the run plus the committed actions" in problems
 
 
 @contextlib.contextmanager

@@ -1,8 +1,9 @@
 """The writing process that tools/kill_harness.py kills with SIGKILL at random points.
 
-``python tools/kill_writer.py LEDGER [--wal]`` starts a fork server: it imports BranchDesk once, then for
-each line ``go SEED ACTION`` on its standard input forks a child that opens LEDGER (in WAL as the window
-edits it, with ``--wal``) and runs ACTION over and over, each time as one user action, until it is killed.
+``python tools/kill_writer.py LEDGER [--wal] [--package FILE]...`` starts a fork server: it imports BranchDesk
+once, then for each line ``go SEED ACTION`` on its standard input forks a child that opens LEDGER (in WAL as
+the window edits it, with ``--wal``) and runs ACTION over and over, each time as one user action, until it is
+killed; for ``go SEED package_import`` the child runs ``branchdesk-cli package import LEDGER FILE...`` once.
 Forking keeps each run to a few milliseconds of start-up, so the test suite can afford fifty kills.
 
 What a child prints (straight to file descriptor 1, so nothing waits in a buffer when it dies):
@@ -17,7 +18,9 @@ one to ACTIONS.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import io
 import os
 import random
 import sys
@@ -25,6 +28,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from branchdesk.cli import run as run_cli
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, EndReason, Tier
 from branchdesk.domain.errors import BranchDeskError
@@ -137,6 +141,10 @@ def add_activities(ledger: Ledger, rng: random.Random) -> tuple[int, Write]:
     return sum(1 + len(areas) for _, areas, _ in plans), write
 
 
+# Not one of ACTIONS, repeated: one ``package import`` of the packages the server was given, then the
+# child ends (the same packages again would change nothing).
+PACKAGE_IMPORT = "package_import"
+
 ACTIONS: dict[str, Action] = {
     "import": import_branches,
     "bulk_edit": bulk_edit_branches,
@@ -162,13 +170,25 @@ def _child(path: Path, seed: int, action: Action, wal: bool) -> None:
         _say("done")
 
 
-def serve(path: Path, wal: bool) -> None:
+def _import_child(path: Path, packages: list[Path]) -> None:
+    """``branchdesk-cli package import LEDGER PACKAGE...`` once, as a clerk or a script runs it; ``done``
+    once it has returned, successful."""
+    _say(f"ready {os.getpid()}")
+    argv = ["package", "import", str(path), *map(str, packages)]
+    if run_cli(argv, clock=FixedClock.on(TODAY.isoformat()), out=io.StringIO(), err=io.StringIO()) == 0:
+        _say("done")
+
+
+def serve(path: Path, wal: bool, packages: list[Path]) -> None:
     for line in sys.stdin:
         _, seed, name = line.split()
         pid = os.fork()
         if pid == 0:
             try:
-                _child(path, int(seed), ACTIONS[name], wal)
+                if name == PACKAGE_IMPORT:
+                    _import_child(path, packages)
+                else:
+                    _child(path, int(seed), ACTIONS[name], wal)
             except BaseException:
                 traceback.print_exc()
             os._exit(3)  # never return into the server's loop
@@ -177,4 +197,9 @@ def serve(path: Path, wal: bool) -> None:
 
 
 if __name__ == "__main__":
-    serve(Path(sys.argv[1]), wal="--wal" in sys.argv[2:])
+    parser = argparse.ArgumentParser()
+    parser.add_argument("ledger", type=Path)
+    parser.add_argument("--wal", action="store_true")
+    parser.add_argument("--package", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    serve(args.ledger, args.wal, args.package)
