@@ -1,12 +1,19 @@
-"""Bad input and faults of issue #18, through ``branchdesk-cli`` as a clerk (or a script) runs it: a
-package that lies about itself, though signed by its sender's own key, is refused with its own Chinese
-message and exit 1, and nothing is made or changed. The checks of each file are tested one by one in
-tests/exchange/test_package_files.py; here they are shown to stop the commands that use packages."""
+"""Bad input and faults of issue #18, through ``branchdesk-cli`` as a clerk (or a script) runs it: a package
+cut short in copying, a zip bomb, a manifest whose counts or hashes lie though signed by the sender's own
+key. Each is refused with its own Chinese message and exit 1, and nothing is made or changed: the county's
+ledger keeps every row as it was, in the dry run and the import alike.
+
+The checks of each file are tested one by one in tests/exchange/test_package_files.py; here they are shown
+to stop the commands that use packages. A package of another county is in tests/test_cli_package_import.py,
+a kill in the middle of an import in tests/test_kill_harness.py."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import io
 import json
+import sqlite3
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +24,7 @@ import pytest
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, RegionLevel
-from branchdesk.domain.packages import MANIFEST, SIGNATURE, canonical_json
+from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_json
 from branchdesk.domain.signatures import KeyPair
 from branchdesk.services.ledger_keys import ledger_key
 from branchdesk.services.ledgers import open_ledger
@@ -74,3 +81,88 @@ def test_a_seed_whose_counts_lie_makes_no_ledger(county: Path, tmp_path: Path, d
     assert (code, printed) == (EXIT_FAILED, "")
     assert "数据包声明含活动记录 4 条，实际为 1 条。未导入任何内容" in err
     assert not township.exists()
+
+
+@pytest.fixture
+def delta(county: Path, tmp_path: Path) -> Path:
+    """城关镇's first delta to the county: its ledger made from the county's seed, then two activities."""
+    seed = tmp_path / "城关镇 初始.bdx"
+    assert cli("package", "export", str(county), str(seed), "--scope", "城关镇")[0] == EXIT_OK
+    township = tmp_path / "城关镇 台账.bdesk"
+    assert cli("new", str(township), "--from", str(seed))[0] == EXIT_OK
+    with open_ledger(township, CLOCK) as ledger:
+        build = LedgerBuilder(ledger)
+        pairing = int(ledger.scalar("SELECT id FROM pairing"))
+        build.activity(pairing, "2022-05-06")
+        build.activity(pairing, "2022-05-13")
+    out = tmp_path / "城关镇 2022-05.bdx"
+    assert cli("package", "export", str(township), str(out))[0] == EXIT_OK
+    return out
+
+
+def every_row(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table of the file, in a stable order: what "untouched" is checked against."""
+    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        tables = [
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        ]
+        return {table: sorted(conn.execute(f"SELECT * FROM {table}"), key=repr) for table in tables}
+
+
+def refused(county: Path, *packages: Path, said: tuple[str, ...]) -> None:
+    """The dry run and the import both refuse ``packages`` with a message holding ``said``, and the
+    county's file keeps every row as it was."""
+    before = every_row(county)
+    for flags in (("--dry-run",), ()):
+        code, printed, err = cli("package", "import", str(county), *map(str, packages), *flags)
+        assert (code, printed) == (EXIT_FAILED, ""), err
+        assert err.startswith("branchdesk-cli："), err
+        for words in (*said, "未导入任何内容"):
+            assert words in err, err
+        assert every_row(county) == before
+
+
+def test_the_delta_the_faults_spoil_imports_whole(county: Path, delta: Path) -> None:
+    code, printed, err = cli("package", "import", str(county), str(delta), "--json")
+    assert (code, err) == (EXIT_OK, "")
+    assert json.loads(printed)["counts"]["new"] == 4  # two activities, each with its area
+    with open_ledger(county, CLOCK, read_only=True) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM activity") == 3
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.97, -22])
+def test_a_package_cut_short_in_copying_imports_nothing(county: Path, delta: Path, keep: float) -> None:
+    """Cut anywhere: in its members, in the zip's directory, or by its last bytes (its end record)."""
+    data = delta.read_bytes()
+    delta.write_bytes(data[: int(len(data) * keep)] if keep > 0 else data[: int(keep)])
+    refused(county, delta, said=(str(delta), "不完整或已损坏"))
+
+
+def test_a_zip_bomb_imports_nothing(county: Path, delta: Path) -> None:
+    """256 MiB that deflate to a quarter of one: refused from the zip's directory, before inflating."""
+    rezip(delta, {CHANGES: b"\n" * (256 << 20)})
+    assert delta.stat().st_size < 1 << 20
+    refused(county, delta, said=(str(delta), "解压后的数据量远超台账应有的规模"))
+
+
+def test_a_manifest_whose_counts_lie_imports_nothing(county: Path, delta: Path, data_dir: Path) -> None:
+    resigned(delta, sender_key(delta, data_dir), lambda manifest: manifest["counts"].update(activity=5))
+    refused(county, delta, said=("数据包声明含活动记录 5 条，实际为 2 条",))
+
+
+@pytest.mark.parametrize("lie", [{"sha256": hashlib.sha256(b"other").hexdigest()}, {"lines": 1}])
+def test_a_manifest_whose_hashes_lie_imports_nothing(
+    county: Path, delta: Path, data_dir: Path, lie: dict[str, Any]
+) -> None:
+    resigned(delta, sender_key(delta, data_dir), lambda manifest: manifest["members"][CHANGES].update(lie))
+    refused(county, delta, said=(CHANGES, "与清单记载不符"))
+
+
+def test_one_bad_package_among_good_ones_stops_them_all(county: Path, delta: Path) -> None:
+    """Every file is verified before any is used: a good package beside a cut one is not imported
+    either, and the message names the cut one."""
+    good = delta.with_name("城关镇 完好.bdx")
+    good.write_bytes(delta.read_bytes())
+    delta.write_bytes(delta.read_bytes()[:-22])
+    refused(county, good, delta, said=(str(delta),))
