@@ -17,6 +17,7 @@ The demo's activities are the rows the deltas hold, so the benchmark's baseline 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import shutil
 import sqlite3
 import time
@@ -32,7 +33,7 @@ from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.regions import list_regions
 from branchdesk.storage.activities import add_activity
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.schema import SCHEMA_VERSION
+from branchdesk.storage.schema import MIGRATIONS
 
 _DONE = "complete"  # written last: a build cut short is built again
 
@@ -55,7 +56,9 @@ class TownshipDeltas:
 
 def township_deltas(demo: Path, cache: Path, clock: Clock, *, rebuild: bool = False) -> TownshipDeltas:
     """The city's township deltas, built from the city demo at ``demo`` unless cached."""
-    folder = cache / f"{demo.stem}-township-deltas-s{SCHEMA_VERSION}"
+    # Named by the schema itself: a migration renumbered or changed on another branch makes new packages.
+    schema = hashlib.sha256("".join(MIGRATIONS).encode()).hexdigest()[:10]
+    folder = cache / f"{demo.stem}-township-deltas-{schema}"
     made = TownshipDeltas(folder, folder / "receiver.bdesk", demo, folder / "data")
     if (folder / _DONE).exists() and not rebuild:
         print(f"township deltas: {folder} (reused)", flush=True)

@@ -1194,6 +1194,104 @@ def bench_chain(path: Path) -> None:
         report("check: walk the chain of the import", walk, "s")
 
 
+IMPORT_PACKAGES = (
+    PEAK
+    + """
+import io, sys
+from branchdesk.cli import run
+from branchdesk.domain.clock import FixedClock
+argv = ["package", "import", *sys.argv[1:]]
+assert run(argv, clock=FixedClock.on("2024-01-15"), out=io.StringIO(), err=io.StringIO()) == 0
+print(f"maxrss_kib={peak_kib()}", flush=True)
+"""
+)
+
+
+def _bare_inserts(
+    demo: Path,
+) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
+    """The rows the township deltas hold, as the city's ledger stores them: the demo's activities (the
+    receiver's pairings and key tasks have the demo's ids) and their areas."""
+    import sqlite3
+
+    with sqlite3.connect(f"{demo.resolve().as_uri()}?mode=ro", uri=True) as conn:
+        activities = conn.execute(
+            "SELECT id, uuid, pairing_id, held_on, type, key_task_id, volunteers, location, summary,"
+            " weekday_reason, created_at, updated_at FROM activity"
+        ).fetchall()
+        areas = conn.execute("SELECT activity_id, area FROM activity_area").fetchall()
+    conn.close()
+    return activities, areas
+
+
+def bench_package_import(_path: Path) -> None:
+    """``package import`` of the city's 199 township deltas (its 300,000 activities, each recorded as one
+    action, with their areas) into the city's ledger, as one undoable operation, and its dry run, against
+    a bare executemany of the same rows in one transaction; and the peak memory of the whole command."""
+    import shutil
+
+    from branchdesk.exchange.package_import import import_packages
+
+    built = _township_deltas()
+    deltas = built.deltas
+    with tempfile.TemporaryDirectory() as folder:
+        bare_copy, import_copy = (
+            Path(folder) / "bare.bdesk",
+            Path(folder) / "import.bdesk",
+        )
+        shutil.copyfile(built.receiver, bare_copy)
+        shutil.copyfile(built.receiver, import_copy)
+        with open_ledger(bare_copy, CLOCK) as ledger:
+            activities, areas = _bare_inserts(built.demo)
+            start = time.perf_counter()
+            with ledger.transaction():
+                ledger.conn.executemany(
+                    "INSERT INTO activity (id, uuid, pairing_id, held_on, type, key_task_id, volunteers,"
+                    " location, summary, weekday_reason, created_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    activities,
+                )
+                ledger.conn.executemany("INSERT INTO activity_area (activity_id, area) VALUES (?, ?)", areas)
+            baseline = time.perf_counter() - start
+        del activities, areas
+        rows = f"{len(deltas)} township deltas"
+        report(f"package import: bare executemany of the rows of {rows}", baseline, "s")
+        with open_ledger(import_copy, CLOCK) as ledger:
+            start = time.perf_counter()
+            dry = import_packages(ledger, deltas, apply=False)
+            dry_run = time.perf_counter() - start
+            report(
+                f"package import: dry run of {rows}",
+                dry_run,
+                "s",
+                ("bare executemany", baseline),
+            )
+            start = time.perf_counter()
+            done = import_packages(ledger, deltas, apply=True)
+            took = time.perf_counter() - start
+            assert done.applied, done.summary()["counts"]
+            assert not dry.applied
+            report(
+                f"package import of {rows} (one undoable operation)",
+                took,
+                "s",
+                ("bare executemany", baseline),
+            )
+            print(f"package import: {done.summary()['counts']}", flush=True)
+        if Path("/proc/self/status").exists():
+            shutil.copyfile(built.receiver, import_copy)
+            memory = peak_memory(
+                [
+                    sys.executable,
+                    "-c",
+                    IMPORT_PACKAGES,
+                    str(import_copy),
+                    *map(str, deltas),
+                ]
+            )
+            report(f"package import: peak memory of the command on {rows}", memory, "MiB")
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -1208,6 +1306,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "ui-edit": bench_ui_edit,
     "ui": bench_ui,
     "package-export": bench_package_export,
+    "package-import": bench_package_import,
     "photos": bench_photos,
     "word-ledger": bench_word_ledger,
     "chain": bench_chain,
