@@ -1,6 +1,7 @@
 """Bad input and faults of issue #18, through ``branchdesk-cli`` as a clerk (or a script) runs it: a package
 cut short in copying, a zip bomb, a manifest whose counts or hashes lie though signed by the sender's own
-key. Each is refused with its own Chinese message and exit 1, and nothing is made or changed: the county's
+key, a re-created township ledger claiming a scope that has an owner, a receipt for a package never sent.
+Each is refused with its own Chinese message and exit 1, and nothing is made or changed: the receiving
 ledger keeps every row as it was, in the dry run and the import alike.
 
 The checks of each file are tested one by one in tests/exchange/test_package_files.py; here they are shown
@@ -166,3 +167,60 @@ def test_one_bad_package_among_good_ones_stops_them_all(county: Path, delta: Pat
     good.write_bytes(delta.read_bytes())
     delta.write_bytes(delta.read_bytes()[:-22])
     refused(county, good, delta, said=(str(delta),))
+
+
+def test_a_re_created_township_ledger_is_refused_until_the_county_accepts_it(
+    county: Path, delta: Path, tmp_path: Path
+) -> None:
+    """城关镇 lost its file and made a new ledger from its seed again: a new ledger and key for a scope whose
+    owner the county knows. Its package is refused, naming both keys, and the county is untouched until
+    the county records the new ledger as the successor, with a reason; then the same file imports."""
+    assert cli("package", "import", str(county), str(delta))[0] == EXIT_OK  # 城关镇's ledger speaks for it
+    again = tmp_path / "城关镇 重建.bdesk"
+    assert cli("new", str(again), "--from", str(tmp_path / "城关镇 初始.bdx"))[0] == EXIT_OK
+    with open_ledger(again, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(int(ledger.scalar("SELECT id FROM pairing")), "2022-05-16")
+    claim = tmp_path / "城关镇 重建 2022-05.bdx"
+    code, printed, _ = cli("package", "export", str(again), str(claim), "--json")
+    assert code == EXIT_OK
+    owner, found = fingerprint_of(delta), json.loads(printed)["fingerprint"]
+    refused(county, claim, said=("信阳市/潢川县/城关镇", owner, found, "接替原台账"))
+
+    code, printed, err = cli("package", "trust", str(county), str(claim), "--reason", "原台账文件损坏，重建")
+    assert (code, err) == (EXIT_OK, "")
+    code, printed, err = cli("package", "import", str(county), str(claim), "--json")
+    assert (code, err) == (EXIT_OK, "")
+    assert json.loads(printed)["counts"]["new"] == 2  # the activity and its area
+    with open_ledger(county, CLOCK, read_only=True) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM activity WHERE held_on = '2022-05-16'") == 1
+
+
+def fingerprint_of(package: Path) -> str:
+    with zipfile.ZipFile(package) as archive:
+        return str(json.loads(archive.read(MANIFEST))["sender"]["fingerprint"])
+
+
+def test_a_receipt_for_a_package_never_sent_changes_nothing(
+    county: Path, delta: Path, tmp_path: Path
+) -> None:
+    """The county's receipt for 城关镇's package, taken by another ledger of 城关镇 that never sent it
+    (one made again from the seed, which trusts the county's key): refused, its mark where it was; taken
+    by the ledger that sent it, it moves that one's mark."""
+    receipts = tmp_path / "回执"
+    receipts.mkdir()
+    assert cli("package", "import", str(county), str(delta), "--receipts", str(receipts))[0] == EXIT_OK
+    [receipt] = receipts.iterdir()
+    other = tmp_path / "城关镇 另一本.bdesk"
+    assert cli("new", str(other), "--from", str(tmp_path / "城关镇 初始.bdx"))[0] == EXIT_OK
+    before = every_row(other)
+    code, printed, err = cli("package", "import", str(other), str(receipt))
+    assert (code, printed) == (EXIT_FAILED, "")
+    assert f"回执 {receipt} 对应的数据包不是本台账发出的" in err
+    assert every_row(other) == before
+
+    township = tmp_path / "城关镇 台账.bdesk"
+    assert cli("package", "import", str(township), str(receipt))[0] == EXIT_OK
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(int(ledger.scalar("SELECT id FROM pairing")), "2022-05-17")
+    code, printed, _ = cli("package", "export", str(township), str(tmp_path / "城关镇 第二次.bdx"), "--json")
+    assert json.loads(printed)["counts"] == {"activity": 1, "activity_area": 1}  # only what is new
