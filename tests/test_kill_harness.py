@@ -56,7 +56,7 @@ def test_kills_of_package_import_leave_the_packages_all_in_or_all_out(tmp_path: 
     assert [(result.delay_ms, result.problems) for result in results if result.problems] == []
     assert sum(result.hot_journal for result in results) >= 3  # killed inside the import's transaction
     assert sum(result.applied for result in results) >= 3  # killed after it had committed
-    assert sum(not result.applied for result in results) >= 6
+    assert sum(not result.applied for result in results) >= 3
 
 
 def test_the_harness_notices_a_package_half_in(tmp_path: Path) -> None:

@@ -484,7 +484,7 @@ def package_kills(folder: Path, runs: int, seed: int) -> tuple[PackageCase, list
             shutil.copyfile(case.pristine, path)
             with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
                 before = Snapshot.read(conn)
-            delay = rng.uniform(0, seconds * 1.2)
+            delay = rng.uniform(0, seconds * 1.5)
             result = check_import(path, case, before, server.run(0, PACKAGE_IMPORT, delay))
             result.delay_ms = delay * 1000
             results.append(result)
