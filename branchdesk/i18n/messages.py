@@ -753,6 +753,7 @@ TABLE_NAMES = {
     "activity": QT_TRANSLATE_NOOP("Messages", "activity"),
     "activity_area": QT_TRANSLATE_NOOP("Messages", "activity's area"),
     "activity_absentee": QT_TRANSLATE_NOOP("Messages", "absentee"),
+    "photo": QT_TRANSLATE_NOOP("Messages", "activity photo"),
 }
 
 

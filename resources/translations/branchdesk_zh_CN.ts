@@ -4530,6 +4530,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>缺席人员</translation>
     </message>
     <message>
+        <source>activity photo</source>
+        <translation>活动照片</translation>
+    </message>
+    <message>
         <source>“{subject}”: {problem}</source>
         <translation>“{subject}”：{problem}</translation>
     </message>
