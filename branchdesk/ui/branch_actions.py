@@ -22,7 +22,7 @@ from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text, message_text
 from branchdesk.services import branches, regions
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.dialogs import exec_and_delete
+from branchdesk.ui.dialogs import exec_and_delete, exec_until_saved
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner
@@ -190,9 +190,7 @@ class BranchActions(QObject):
             branch_choices(ledger), self._checker(ledger, None), None, self._parent, self._new_unit_for_dialog
         )
         dialog.preset_region(self._region())
-        draft = dialog.draft() if dialog.exec() else None
-        if draft is not None:
-            self._edits.run(lambda led: branches.add_branch(led, draft), self._parent)
+        exec_until_saved(dialog, lambda: self._save_draft(dialog, branches.add_branch))
 
     def edit_branch(self) -> None:
         ledger = self._ledger()
@@ -207,9 +205,14 @@ class BranchActions(QObject):
             self._parent,
             self._new_unit_for_dialog,
         )
-        draft = dialog.draft() if dialog.exec() else None
-        if draft is not None:
-            self._edits.run(lambda led: branches.edit_branch(led, branch_id, draft), self._parent)
+        exec_until_saved(
+            dialog,
+            lambda: self._save_draft(dialog, lambda led, draft: branches.edit_branch(led, branch_id, draft)),
+        )
+
+    def _save_draft(self, dialog: BranchDialog, write: Callable[[Ledger, BranchDraft], Changed]) -> bool:
+        draft = dialog.draft()
+        return draft is None or self._edits.run(lambda led: write(led, draft), self._parent) is not None
 
     def write_cell(self, branch_id: int, column: BranchColumn, value: Any) -> bool:
         return (

@@ -70,6 +70,12 @@ def test_the_window_refuses_an_edit_into_a_locked_month_until_it_is_unlocked(
         "确需修改，请先解锁该月并填写理由。"
     ]
     assert volunteers(path) == [4]
+    # the refusal leaves the dialog open with what was typed, for the clerk to change or to cancel
+    assert dialog.isVisible()
+    assert dialog.volunteers.lineEdit().text() == "9"
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert volunteers(path) == [4]
 
     cell = tab.model.index(0, COLUMNS.index(ActivityColumn.VOLUNTEERS))
     tab.table.setCurrentIndex(cell)

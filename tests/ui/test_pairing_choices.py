@@ -3,6 +3,7 @@ pairing across two counties made only when confirmed, the history saying so."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
+from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, Tier
 from branchdesk.services.ledgers import create_ledger, open_ledger
@@ -18,6 +20,7 @@ from branchdesk.ui.dialogs.pairing import AssignPairingDialog, EndPairingDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.pairings import PairingsTab
 from tests.builders import LedgerBuilder
+from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, select_item
 from tests.ui.typing import retype, type_text
 
@@ -148,3 +151,46 @@ def test_ending_a_pairing_asks_its_reason_and_takes_a_typed_last_day(
     qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert seen == ["“2022-02-29”不是日期：2022年2月只有28天。", "请选择结对结束的原因。"]
     assert pairings_of(path) == [("机关第1党支部", "潢川1村党支部", "2022-01-10", "2022-03-31", "merged")]
+
+
+def test_an_end_the_ledger_refuses_brings_the_dialog_back_with_what_was_typed(
+    make_window: Callable[..., MainWindow],
+    city: tuple[Path, dict[str, int]],
+    qtbot: object,
+    recorder: Recorder,
+) -> None:
+    """A last day in a locked month is refused only by the file: the clerk sees why and gets the dialog
+    back with the reason and the note typed, instead of typing them again."""
+    path, tree = city
+    with open_ledger(path, FixedClock.on("2022-05-19")) as ledger:
+        build = LedgerBuilder(ledger)
+        organ = int(ledger.scalar("SELECT id FROM branch WHERE kind = 'organ'"))
+        village = int(ledger.scalar("SELECT id FROM branch WHERE name = '潢川1村党支部'"))
+        build.pair(organ, village, "2022-01-10")
+    lock = ["lock", str(path), "--month", "2022-03"]
+    assert run(lock, clock=FixedClock.on("2022-05-19"), out=io.StringIO(), err=io.StringIO()) == EXIT_OK
+    tab = pairings_tab(make_window, path, tree["huangchuan"])
+    tab.wait()
+    tab.table.selectRow(0)
+    again: list[tuple[str, str, str]] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, EndPairingDialog)
+        retype(dialog.ended, "2022-03-31")
+        select_item(dialog.reason, "合并")
+        type_text(dialog.note, "两村合并")
+        answer(EndPairingDialog, fix)
+        click_ok(qtbot, dialog)
+
+    def fix(dialog: QWidget) -> None:
+        assert isinstance(dialog, EndPairingDialog)
+        again.append((dialog.ended.text(), dialog.reason.currentText(), dialog.note.text()))
+        retype(dialog.ended, "2022-04-30")
+        click_ok(qtbot, dialog)
+
+    answer(EndPairingDialog, fill)
+    qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert len(recorder.errors) == 1
+    assert "2022-03 已对 信阳市 锁定" in recorder.errors[0]
+    assert again == [("2022-03-31", "合并", "两村合并")]
+    assert pairings_of(path) == [("机关第1党支部", "潢川1村党支部", "2022-01-10", "2022-04-30", "merged")]

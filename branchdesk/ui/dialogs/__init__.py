@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtWidgets import QDialog
@@ -19,6 +20,16 @@ def exec_and_delete(dialog: QDialog) -> int:
         return dialog.exec()
     finally:
         dialog.deleteLater()
+
+
+def exec_until_saved(dialog: QDialog, save: Callable[[], bool]) -> bool:
+    """Show a modal dialog until what it holds is saved or the user cancels: a save the ledger refuses
+    (a locked month, a rule only the file can check) shows why and brings the dialog back with everything
+    typed into it, rather than losing it."""
+    while dialog.exec():
+        if save():
+            return True
+    return False
 
 
 def _forget(attributes: dict[str, object], *_destroyed: object) -> None:

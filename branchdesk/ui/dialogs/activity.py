@@ -9,6 +9,7 @@ writes it as one undoable action.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -157,6 +158,8 @@ class ActivityDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("activityDialog")
         self._ledger = ledger
+        # Saves the entry while the dialog is still open (the tab sets it): a refusal keeps it open.
+        self.save: Callable[[], bool] = lambda: True
         editing = draft is not None
         self.setWindowTitle(self.tr("Edit activity") if editing else self.tr("Record activity"))
         self._today = ledger.clock.today()
@@ -423,7 +426,8 @@ class ActivityDialog(QDialog):
             self.error.setText(error_text(error))
             return
         self.error.clear()
-        self.accept()
+        if self.save():
+            self.accept()
 
 
 class PairingsDialog(QDialog):

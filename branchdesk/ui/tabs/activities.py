@@ -396,6 +396,10 @@ class ActivitiesTab(QWidget):
     def _write(self, write: Callable[[Ledger], Changed]) -> Changed | None:
         return self._edits.run(write, self)
 
+    def _saved(self, write: Callable[[Ledger], Changed], dialog: QWidget) -> bool:
+        """Saved from the open dialog: a refusal is shown over it and it stays open with what was typed."""
+        return self._edits.run(write, dialog) is not None
+
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.activity(row).id for row in rows]
@@ -409,11 +413,13 @@ class ActivitiesTab(QWidget):
         dialog = ActivityDialog(self._ledger, self._region_id, self._jobs, self, pairing=pairing)
         self.dialog = dialog
 
-        def save() -> None:
+        def save() -> bool:
             ids, draft, photos = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries()
-            self._write(lambda ledger: activity_service.record_activities(ledger, ids, draft, photos=photos))
+            return self._saved(
+                lambda ledger: activity_service.record_activities(ledger, ids, draft, photos=photos), dialog
+            )
 
-        dialog.accepted.connect(save)
+        dialog.save = save
         dialog.open()
 
     def _print_signin(self) -> None:
@@ -443,15 +449,16 @@ class ActivitiesTab(QWidget):
         )
         self.dialog = dialog
 
-        def save() -> None:
+        def save() -> bool:
             ids, new, entries = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries()
-            self._write(
+            return self._saved(
                 lambda ledger: activity_service.edit_activity(
                     ledger, activity_id, ids[0], new, photos=entries
-                )
+                ),
+                dialog,
             )
 
-        dialog.accepted.connect(save)
+        dialog.save = save
         dialog.open()
 
     def _on_double_click(self, index: QModelIndex) -> None:

@@ -35,6 +35,7 @@ from branchdesk.services import draws, pairings
 from branchdesk.services.draws import DrawCandidates
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.column_fit import ColumnFit
+from branchdesk.ui.dialogs import exec_until_saved
 from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.dialogs.pairing import (
     AssignPairingDialog,
@@ -389,45 +390,64 @@ class PairingsTab(QWidget):
         if ledger is None or region is None:
             return
         dialog = AssignPairingDialog(ledger, region, self.clock.today(), self)
-        choice = dialog.choice() if dialog.exec() else None
-        if choice is not None:
+
+        def save() -> bool:
+            choice = dialog.choice()
+            if choice is None:
+                return True
             organ, grassroots, started = choice
             across = dialog.cross_county
-            self.edits.run(
-                lambda lg: pairings.assign_pairing(lg, organ, grassroots, started, cross_county=across), self
+            return self._saved(
+                lambda lg: pairings.assign_pairing(lg, organ, grassroots, started, cross_county=across)
             )
+
+        exec_until_saved(dialog, save)
+
+    def _saved(self, write: Callable[[Ledger], Changed]) -> bool:
+        return self.edits.run(write, self) is not None
 
     def pair_unit(self) -> None:
         ledger = self.ledger
         if ledger is None:
             return
         dialog = UnitCommunityDialog(pairings.assigned_units(ledger), self.clock.today(), self)
-        choice = dialog.choice() if dialog.exec() else None
-        if choice is not None:
+
+        def save() -> bool:
+            choice = dialog.choice()
+            if choice is None:
+                return True
             unit, started = choice
-            self.edits.run(lambda lg: pairings.pair_unit_with_community(lg, unit, started), self)
+            return self._saved(lambda lg: pairings.pair_unit_with_community(lg, unit, started))
+
+        exec_until_saved(dialog, save)
 
     def end_selected(self) -> None:
         row = self.selected_row()
         if row is None or not row.active:
             return
         dialog = EndPairingDialog(row, self.clock.today(), self)
-        if dialog.exec():
+
+        def save() -> bool:
             ended, reason, note = dialog.choice()
-            self.edits.run(lambda lg: pairings.end_pairing(lg, row.id, ended, reason, note or None), self)
+            return self._saved(lambda lg: pairings.end_pairing(lg, row.id, ended, reason, note or None))
+
+        exec_until_saved(dialog, save)
 
     def repair_selected(self) -> None:
         ledger, region, row = self.ledger, self._region_id, self.selected_row()
         if ledger is None or region is None or row is None or not row.active:
             return
         dialog = RepairDialog(ledger, region, row, self.clock.today(), self)
-        choice = dialog.choice() if dialog.exec() else None
-        if choice is not None:
+
+        def save() -> bool:
+            choice = dialog.choice()
+            if choice is None:
+                return True
             partner, started = choice
             across = dialog.cross_county
-            self.edits.run(
-                lambda lg: pairings.repair(lg, row.id, partner, started, cross_county=across), self
-            )
+            return self._saved(lambda lg: pairings.repair(lg, row.id, partner, started, cross_county=across))
+
+        exec_until_saved(dialog, save)
 
     def open_draw(self) -> DrawDialog | None:
         ledger = self.ledger
