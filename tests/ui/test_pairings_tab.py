@@ -70,14 +70,23 @@ def _pairs(window: MainWindow) -> list[tuple[str, str, str | None, str | None]]:
 def _answer(dialog_name: str, fill: Callable[[QDialog], None]) -> None:
     """Answer the modal dialog ``dialog_name`` when it shows."""
 
+    def accept(dialog: QDialog) -> None:
+        fill(dialog)
+        dialog.accept()
+
+    _when_shown(dialog_name, accept)
+
+
+def _when_shown(dialog_name: str, handle: Callable[[QDialog], None]) -> None:
+    """Handle the modal dialog ``dialog_name`` when it shows (again)."""
+
     def step() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None or dialog.objectName() != dialog_name:
+        if dialog is None or dialog.objectName() != dialog_name or not dialog.isVisible():
             QTimer.singleShot(20, step)
             return
         assert isinstance(dialog, QDialog)
-        fill(dialog)
-        dialog.accept()
+        handle(dialog)
 
     QTimer.singleShot(0, step)
 
@@ -136,11 +145,22 @@ def test_assign_end_and_repair(
         dialog.grassroots.list.setCurrentRow(0)  # type: ignore[attr-defined]
 
     # It began today: a new partner from today would share this day with it (one pairing at a time).
-    _answer("repairDialog", repair)
+    def cancel(dialog: QDialog) -> None:
+        kept.append(dialog.grassroots.list.currentRow())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    kept: list[int] = []
+
+    def repair_then_cancel(dialog: QDialog) -> None:
+        repair(dialog)
+        QTimer.singleShot(0, lambda: _when_shown("repairDialog", cancel))
+
+    _answer("repairDialog", repair_then_cancel)
     tab.repair_button.click()
     assert recorder.errors == [
         "The pairing started on 2022-05-19; a new partner can start on the day after at the earliest."
     ]
+    assert kept == [0]  # the refused choice came back in the dialog, and the clerk cancelled it
     assert _pairs(window) == [("机关第2党支部", "村2村党支部", None, None)]
     recorder.errors.clear()
 
