@@ -678,6 +678,35 @@ def test_a_change_into_a_locked_month_is_rejected_until_unlocked(offices: Office
     assert records(offices.county, "activity")[april["uuid"]]["volunteers"] == april["volunteers"] + 1
 
 
+def test_a_deletion_of_a_branch_the_county_still_pairs_is_refused_in_the_dry_run_too(
+    offices: Offices,
+) -> None:
+    """The county paired a village after seeding the township; the township, not knowing, deleted it."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        scope = identity_store.identity(ledger).scope_region_id or 0
+        village = LedgerBuilder(ledger).branch("短命村党支部", BranchKind.VILLAGE, scope)
+        village_uuid = ledger.scalar("SELECT uuid FROM branch WHERE id = ?", (village,))
+    assert imported(offices.county, send(township, offices.folder / "一.bdx"))[0] == EXIT_OK
+    with open_ledger(offices.county, CLOCK) as ledger:
+        build = LedgerBuilder(ledger)
+        county = ledger.scalar("SELECT id FROM region WHERE name = '潢川县'")
+        organ = build.organs(build.unit("潢川县新设局", county), county, 1)[0]
+        build.pair(
+            organ, ledger.scalar("SELECT id FROM branch WHERE uuid = ?", (village_uuid,)), "2022-05-01"
+        )
+    with open_ledger(township, CLOCK) as ledger, ledger.operation("branch.delete"):
+        ledger.delete("branch", village)
+    delta = send(township, offices.folder / "二.bdx")
+    before = file_state(offices.county)
+    for flags in (("--dry-run",), ()):
+        code, printed, err = cli("package", "import", str(offices.county), str(delta), *flags)
+        assert (code, printed) == (EXIT_FAILED, "")
+        assert "不存在的记录" in err
+    assert file_state(offices.county) == before
+    assert village_uuid in records(offices.county, "branch")
+
+
 def test_a_read_only_ledger_imports_nothing(offices: Offices) -> None:
     with (
         open_ledger(offices.county, CLOCK, read_only=True) as ledger,

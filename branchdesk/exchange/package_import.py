@@ -44,7 +44,7 @@ from branchdesk.storage import offices as office_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.month_locks import MonthLocks
-from branchdesk.storage.package_import import AREA, ImportStore
+from branchdesk.storage.package_import import AREA, BUFFERED, ImportStore
 from branchdesk.storage.packages import IMAGES, PACKAGE_TABLES, REFERENCES, keep_images
 
 ACTION = "package.import"
@@ -180,6 +180,8 @@ def import_packages(
             for package in packages:
                 scope = scopes[package.manifest.package_uuid]
                 result.packages.append(run.package(package, scope, operation_id, log=apply))
+            if run.parent_deleted and store.dangling():
+                raise BranchDeskError("row.foreign_key")
             if not apply or result.unsettled:
                 raise _RolledBackError
             for entry in result.packages:
@@ -311,6 +313,7 @@ class _Run:
         self._seen: set[str] = set()  # full packages taken in this run
         self._taken: set[str] = set()  # a dry run's senders' operations taken so far
         self._deferred: dict[str, list[dict[str, Any]]] = {}  # area deletions waiting for their activity
+        self.parent_deleted = False  # a row other tables refer to was deleted: check for dangling ones
         self.op = ""  # the operation of the line at hand
         self.line_row: dict[str, Any] = {}  # and its row, for its label
         self.read: list[MemberDigest] = []  # the members of the package at hand read so far
@@ -551,6 +554,7 @@ class _Run:
         if result is None:
             if current is not None:
                 store.delete(table, current)
+                self.parent_deleted = self.parent_deleted or table not in BUFFERED
                 self._logged(table, uuid, "delete", current, None)
             self.state[(table, uuid)] = None
             return

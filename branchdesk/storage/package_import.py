@@ -242,6 +242,13 @@ class ImportStore:
         elif table == "pairing":
             self.pairings[row["id"]] = row["grassroots_id"]
 
+    def dangling(self) -> bool:
+        """Whether a row now refers to one that is gone (a deletion the sender made while this ledger still
+        uses the row): the commit would refuse it, so the dry run must say so too. Scans the tables:
+        called only after a deletion of a row others refer to."""
+        self.flush()
+        return self.ledger.conn.execute("PRAGMA foreign_key_check").fetchone() is not None
+
     def mark_applied(self, operations: Iterable[tuple[str, str, int]], operation_id: int) -> None:
         """The senders' operations ``(op uuid, sender ledger_id, last seq)`` are now in effect here, by this
         ledger's operation ``operation_id`` (undo turns them off again: storage/history.py)."""
