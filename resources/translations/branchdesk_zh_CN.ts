@@ -5385,6 +5385,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消，没有导入任何内容。</translation>
     </message>
+    <message>
+        <source>Once checked, trust the key in Tools ▸ Offices and keys ▸ Trusted keys.</source>
+        <translation>核对无误后，请在“工具 ▸ 下级单位与密钥 ▸ 受信任的密钥”中信任该密钥。</translation>
+    </message>
 </context>
 <context>
     <name>RegionActions</name>

@@ -350,6 +350,21 @@ def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted
     window = _window(make_window, offices, [successor])
     seen: dict[str, Any] = {}
 
+    def refused(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+        _next(wizard, qtbot)
+        seen["refused"] = (wizard.currentPage() is page, page.message.text())
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    handled = answer(ReceiveWizard, refused)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert handled == ["receiveWizard"]
+    on_files_page, message = seen["refused"]
+    assert on_files_page
+    assert "未导入任何内容" in message
+    assert message.endswith("请在“工具 ▸ 下级单位与密钥 ▸ 受信任的密钥”中信任该密钥。")
+
     def look_and_trust(dialog: OfficesDialog) -> None:
         assert dialog.wait()
         qtbot.waitUntil(lambda: dialog.rollup is not None)

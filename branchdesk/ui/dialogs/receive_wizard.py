@@ -68,6 +68,8 @@ _ERROR_STYLE = "color: #B00020;"
 _UNSETTLED = QColor("#FAD4D2")  # a conflict still to settle
 _SETTLED = QColor("#D8EDD8")  # a conflict settled
 _REJECTED = QColor("#ECECEC")
+# Refusals a person settles by trusting a key (Tools ▸ Offices and keys).
+_TRUST_CODES = ("package.wrong_key", "package.scope_owned", "receipt.unknown_key")
 _FIT, _STRETCH = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
 # The dry run's outcomes in the order the filters list them: what needs the clerk first.
 OUTCOMES = (
@@ -151,12 +153,16 @@ class ReceiveWizard(QWizard):
         if not isinstance(result, BranchDeskError | Cancelled):
             return result
         page = self.currentPage()
+        if isinstance(result, Cancelled):
+            text = self.tr("Cancelled: nothing was imported.")
+        else:
+            text = error_text(result)
+            if result.code in _TRUST_CODES:  # the window's way to the decision the message asks for
+                text += "\n" + self.tr(
+                    "Once checked, trust the key in Tools ▸ Offices and keys ▸ Trusted keys."
+                )
         if isinstance(page, _Page):
-            page.show_message(
-                self.tr("Cancelled: nothing was imported.")
-                if isinstance(result, Cancelled)
-                else error_text(result)
-            )
+            page.show_message(text)
         return None
 
     def unsettled(self) -> int:
