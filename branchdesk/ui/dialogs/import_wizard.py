@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from branchdesk.domain.errors import BranchDeskError
@@ -36,12 +35,12 @@ from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FileChooser, FilePurpose
+from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 
 _WHAT = ("branches", "pairings", "activities", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8
-_ERROR_STYLE = "color: #B00020;"
 
 
 def _cell_text(value: object) -> str:
@@ -135,16 +134,10 @@ class ImportWizard(QWizard):
         return None
 
 
-class _Page(QWizardPage):
+class _Page(MessagePage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self.owner = wizard
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
 
 
 class _FilePage(_Page):
@@ -363,7 +356,7 @@ class _CheckPage(_Page):
         )
         self.hint.setObjectName("importBlocked")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(_ERROR_STYLE)
+        self.hint.setStyleSheet(ERROR_STYLE)
         self.hint.hide()
         self.summary = QLabel(self)
         self.summary.setObjectName("importSummary")

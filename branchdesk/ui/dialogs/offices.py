@@ -34,12 +34,12 @@ from branchdesk.services.offices import LastPackage, OfficeRollup, OfficeRow, of
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.offices import PinChange, PinnedKey
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE
 from branchdesk.ui.jobs.runner import JobRunner, Progress, Reads, run_with_progress
 from branchdesk.ui.labels import current_language, date_text
 from branchdesk.ui.models.result_table import Cell, ResultTableModel
 
 _STALE = QColor("#FAD4D2")
-_ERROR_STYLE = "color: #B00020;"
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -256,7 +256,7 @@ class OfficesDialog(QDialog):
             self.jobs, self, self.tr("Trusting the key…"), self.ledger_path, work, read_only=False
         )
         if isinstance(result, BranchDeskError):
-            self.message.setStyleSheet(_ERROR_STYLE)
+            self.message.setStyleSheet(ERROR_STYLE)
             self.message.setText(error_text(result))
             return
         if not isinstance(result, Trusted):

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from branchdesk.domain.changes import Changed
@@ -50,6 +49,7 @@ from branchdesk.services.history import changed
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs.file_choice import FilePurpose
+from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 from branchdesk.ui.models.result_table import Cell, ResultTableModel
@@ -64,7 +64,6 @@ from branchdesk.ui.package_words import (
     table_name,
 )
 
-_ERROR_STYLE = "color: #B00020;"
 _UNSETTLED = QColor("#FAD4D2")  # a conflict still to settle
 _SETTLED = QColor("#D8EDD8")  # a conflict settled
 _REJECTED = QColor("#ECECEC")
@@ -172,16 +171,10 @@ class ReceiveWizard(QWizard):
         return sum((c.table, c.uuid) not in self.choices for c in checked.result.conflicts)
 
 
-class _Page(QWizardPage):
+class _Page(MessagePage):
     def __init__(self, wizard: ReceiveWizard) -> None:
         super().__init__(wizard)
         self.owner = wizard
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
 
 
 class _FilesPage(_Page):
@@ -341,7 +334,7 @@ class _ReviewPage(_Page):
         self.to_settle = QLabel(self)
         self.to_settle.setObjectName("receiveToSettle")
         self.to_settle.setWordWrap(True)
-        self.to_settle.setStyleSheet(_ERROR_STYLE)
+        self.to_settle.setStyleSheet(ERROR_STYLE)
         bottom = QHBoxLayout()
         bottom.addWidget(self.to_settle, 1)
         bottom.addWidget(self.all_mine)

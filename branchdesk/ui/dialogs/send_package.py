@@ -35,11 +35,11 @@ from branchdesk.services.package_outbox import Outbox, outbox
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs.file_choice import FilePurpose
+from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, Reads, run_with_progress
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.package_words import counts_text
 
-_ERROR_STYLE = "color: #B00020;"
 _NOTHING_STYLE = "color: #8A5A00; font-weight: bold;"  # amber: not an error, but nothing to send
 
 
@@ -107,7 +107,7 @@ class SendPackageDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("sendMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.setStyleSheet(ERROR_STYLE)
         choose = QWidget(self)
         choose_layout = QVBoxLayout(choose)
         choose_layout.setContentsMargins(0, 0, 0, 0)
