@@ -16,7 +16,11 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.storage.ledger import Ledger
 
 # Tables whose rows have no uuid are found by these columns; the others by uuid.
-_KEYS: dict[str, tuple[str, ...]] = {"activity_area": ("activity_id", "area"), "holiday_year": ("year",)}
+_KEYS: dict[str, tuple[str, ...]] = {
+    "activity_area": ("activity_id", "area"),
+    "holiday_year": ("year",),
+    "setting": ("key",),
+}
 
 
 def _key(table: str) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
-"""The data package commands (DESIGN.md §9): File ▸ Send package and Receive packages, Tools ▸ Offices. Kept
-out of the main window, which only adds these actions to its menus; each dialog's module is loaded when
-first opened."""
+"""The data package commands (DESIGN.md §9): File ▸ Send package and Receive packages, Tools ▸ Offices and
+Locked months. Kept out of the main window, which only adds these actions to its menus; each dialog's module
+is loaded when first opened."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerHost
 
 if TYPE_CHECKING:
+    from branchdesk.ui.dialogs.month_locks import MonthLocksDialog
     from branchdesk.ui.dialogs.offices import OfficesDialog
     from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
     from branchdesk.ui.dialogs.send_package import SendPackageDialog
@@ -25,13 +27,21 @@ if TYPE_CHECKING:
 
 class PackageActions(QObject):
     def __init__(
-        self, host: LedgerHost, edits: LedgerEdits, jobs: JobRunner, context: UiContext, window: QMainWindow
+        self,
+        host: LedgerHost,
+        edits: LedgerEdits,
+        jobs: JobRunner,
+        context: UiContext,
+        window: QMainWindow,
+        regions: RegionTreePanel,
     ) -> None:
         super().__init__(window)
         self.host, self.edits, self.jobs, self.context, self.window = host, edits, jobs, context, window
+        self.regions = regions  # a month is locked for the region chosen in the tree
         self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
         self.receive_action = self._action("receivePackages", self.receive_packages, "Ctrl+Shift+I")
         self.offices_action = self._action("offices", self.open_offices, "Ctrl+Shift+O")
+        self.locks_action = self._action("monthLocks", self.open_month_locks, "Ctrl+Shift+L")
         self._separator = QAction(window)  # the packages apart from the spreadsheets in the File menu
         self._separator.setSeparator(True)
         self.retranslate()
@@ -47,7 +57,7 @@ class PackageActions(QObject):
         return [self._separator, self.send_action, self.receive_action]
 
     def tool_actions(self) -> list[QAction]:
-        return [self.offices_action]
+        return [self.offices_action, self.locks_action]
 
     def retranslate(self) -> None:
         self.send_action.setText(self.tr("Sen&d package…"))
@@ -56,6 +66,8 @@ class PackageActions(QObject):
         self.offices_action.setToolTip(
             self.tr("The offices below: their figures, last packages and keys; the keys this ledger trusts")
         )
+        self.locks_action.setText(self.tr("Locked &months…"))
+        self.locks_action.setToolTip(self.tr("Lock a month reported upward; unlock one with a reason"))
         self.receive_action.setToolTip(self.tr("Check and import the data packages of the offices below"))
         self.send_action.setToolTip(
             self.tr("Write a data package for the office above, or a seed for one below")
@@ -68,6 +80,7 @@ class PackageActions(QObject):
         self.send_action.setEnabled(writable)
         self.receive_action.setEnabled(writable)
         self.offices_action.setEnabled(session is not None)
+        self.locks_action.setEnabled(session is not None)
 
     def send_dialog(self) -> SendPackageDialog | None:
         from branchdesk.ui.dialogs.send_package import SendPackageDialog
@@ -105,5 +118,18 @@ class PackageActions(QObject):
 
     def open_offices(self) -> None:
         dialog = self.offices_dialog()
+        if dialog is not None:
+            exec_and_delete(dialog)
+
+    def month_locks_dialog(self) -> MonthLocksDialog | None:
+        from branchdesk.ui.dialogs.month_locks import MonthLocksDialog
+
+        ledger = self.edits.ledger
+        if ledger is None:
+            return None
+        return MonthLocksDialog(ledger, self.edits, self.regions.selected_region(), self.window)
+
+    def open_month_locks(self) -> None:
+        dialog = self.month_locks_dialog()
         if dialog is not None:
             exec_and_delete(dialog)

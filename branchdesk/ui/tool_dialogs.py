@@ -61,21 +61,29 @@ class ToolDialogs(QObject):
         # Installing a translator posts LanguageChange to every widget; the window retranslates.
 
     def open_settings(self) -> None:
-        from branchdesk.ui.dialogs.settings import SettingsDialog
+        """The program's settings, and the open ledger's numbers when it can be written."""
+        from branchdesk.services.settings import set_ledger_settings
+        from branchdesk.ui.dialogs.settings import SettingsDialog, ledger_numbers
 
         context = self._context
+        ledger = self._edits.ledger if self._edits.writable else None
         dialog = SettingsDialog(
             context.translations.language,
             context.settings.reopen_last,
             self._parent,
             word_template=context.settings.word_template,
             choose_file=context.choose_file,
+            ledger_values=None if ledger is None else ledger_numbers(ledger),
         )
         if dialog.exec():
             context.settings.reopen_last = dialog.reopen_last.isChecked()
             context.settings.word_template = dialog.word_template
+            values = dialog.changed_ledger_values()
+            if values:
+                self._edits.run(lambda ledger: set_ledger_settings(ledger, values))
             if dialog.chosen_language() != context.translations.language:
                 self.set_language(dialog.chosen_language())
+        dialog.deleteLater()
 
     def open_guide(self) -> None:
         from branchdesk.ui.dialogs.guide import GuideDialog

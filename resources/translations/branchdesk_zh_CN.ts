@@ -4550,6 +4550,61 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>MonthLocksDialog</name>
+    <message>
+        <source>Locked months</source>
+        <translation>锁定月份</translation>
+    </message>
+    <message>
+        <source>Lock a month once its figures have been reported upward: no change into it is written afterwards — typed, imported or from a package — until it is unlocked with a reason.</source>
+        <translation>某月数据上报后即可锁定：此后无论手工录入、表格导入还是数据包，凡改动该月的内容一律不予保存，直至填写理由解锁。</translation>
+    </message>
+    <message>
+        <source>for {region} and the regions below it</source>
+        <translation>范围：{region}及其下属区域</translation>
+    </message>
+    <message>
+        <source>for the whole ledger</source>
+        <translation>范围：整个台账</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Why the month is opened again (kept in the history)</source>
+        <translation>为何重新开放该月（记入操作历史）</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock the selected month</source>
+        <translation>解锁所选月份(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>锁定中</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Locked on</source>
+        <translation>锁定日期</translation>
+    </message>
+    <message>
+        <source>Unlocked on</source>
+        <translation>解锁日期</translation>
+    </message>
+</context>
+<context>
     <name>MoveRegionDialog</name>
     <message>
         <source>Move region</source>
@@ -4890,6 +4945,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The offices below: their figures, last packages and keys; the keys this ledger trusts</source>
         <translation>下级单位的指标、最近报送的数据包和密钥；本台账信任的密钥</translation>
+    </message>
+    <message>
+        <source>Locked &amp;months…</source>
+        <translation>锁定月份(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Lock a month reported upward; unlock one with a reason</source>
+        <translation>锁定已上报的月份；解锁须填写理由</translation>
     </message>
     <message>
         <source>Check and import the data packages of the offices below</source>
@@ -5761,6 +5824,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Recorded late (补录) when entered more than</source>
+        <translation>活动结束后超过以下天数才录入，标为补录</translation>
+    </message>
+    <message>
+        <source>An office below is stale after no package for</source>
+        <translation>下级单位超过以下天数未报送数据包，标为逾期</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -5787,6 +5858,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Word ledger template</source>
         <translation>Word 台账模板</translation>
+    </message>
+    <message>
+        <source>This ledger (kept in its file)</source>
+        <translation>本台账（保存在台账文件中）</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Built-in (A4, 仿宋 and 黑体)</source>

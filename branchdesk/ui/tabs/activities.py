@@ -50,9 +50,10 @@ from branchdesk.ui.tabs.contract import DrillDown, TableView, table_headers
 from branchdesk.ui.widgets import MarkLine, MonthLineEdit
 
 TAB_ID = "activities"
+# "setting": the days after which an entry is marked recorded late (Tools ▸ Settings).
 _TABLES = (
     "activity", "activity_area", "activity_absentee", "key_task", "pairing", "holiday", "holiday_year",
-    "branch", "region",
+    "branch", "region", "setting",
 )  # fmt: skip
 
 
