@@ -1783,6 +1783,13 @@ Li Hua: working away</source>
     </message>
 </context>
 <context>
+    <name>ColumnMenu</name>
+    <message>
+        <source>Columns shown</source>
+        <translation>显示的列</translation>
+    </message>
+</context>
+<context>
     <name>ComplianceDialog</name>
     <message>
         <source>Compliance (1+N): {region}</source>

@@ -41,6 +41,7 @@ from branchdesk.services import compliance as compliance_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.services import photos as photo_service
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.column_menu import ColumnMenu
 from branchdesk.ui.dialogs.activity import ActivityDialog, PairingsDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner, Reads
@@ -148,18 +149,23 @@ class ActivitiesTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setDefaultSectionSize(100)
+        # At 1366×768 the figures (volunteers, present/expected) are in view without scrolling sideways: the
+        # names are elided (their tips have them whole), and the day an activity was entered is hidden until
+        # asked for (right-click the column names), since a late entry is marked 补录 on its date.
         widths = {
             ActivityColumn.DATE: 125,
-            ActivityColumn.GRASSROOTS: 170,
-            ActivityColumn.ORGAN: 190,
+            ActivityColumn.GRASSROOTS: 150,
+            ActivityColumn.ORGAN: 160,
             ActivityColumn.TYPE: 80,
-            ActivityColumn.WEEKDAY: 100,  # mostly blank: a working day's reason, its tip shows it whole
-            ActivityColumn.AREAS: 150,
+            ActivityColumn.WEEKDAY: 90,  # mostly blank: a working day's reason, its tip shows it whole
+            ActivityColumn.AREAS: 120,
             ActivityColumn.VOLUNTEERS: 60,
             ActivityColumn.REGION: 140,
         }
         for column, width in widths.items():
             self.table.setColumnWidth(list(ActivityColumn).index(column), width)
+        self.table.setColumnHidden(list(ActivityColumn).index(ActivityColumn.ENTERED), True)
+        self.column_menu = ColumnMenu(self.table)
         self._fit_names()
         self.table.doubleClicked.connect(self._on_double_click)
         self.signin_action = QAction(self)
