@@ -66,7 +66,9 @@ def test_the_activities_tab_fits_1366_by_768_with_its_names_whole(
     assert window.width() == SCREEN[0]  # the filter row does not push the window beyond the screen
     header = tab.table.horizontalHeader()
     for column in range(header.count()):
-        assert header.sectionSize(column) >= header.sectionSizeHint(column), tab.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), tab.model.headerData(
+            column, Qt.Orientation.Horizontal
+        )
     # the volunteers' and the attendance columns in view without scrolling sideways
     for column in (VOLUNTEERS, ATTENDANCE):
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= header.width()
