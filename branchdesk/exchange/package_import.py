@@ -30,6 +30,7 @@ from branchdesk.domain.package_merge import (
     Outcome,
     Owners,
     Rejection,
+    RowList,
     RowResult,
     Settlement,
     decide,
@@ -94,7 +95,7 @@ class ImportResult:
     conflicts: list[Conflict] = field(default_factory=list)
     rejected: list[RowResult] = field(default_factory=list)
     merged: list[RowResult] = field(default_factory=list)
-    rows: list[RowResult] = field(default_factory=list)  # every line, when asked for (the window's table)
+    rows: RowList = field(default_factory=RowList)  # every line, when asked for (the window's table)
     applied: bool = False
     operation_id: int | None = None  # the import's operation, for Edit ▸ Undo
 
