@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-from branchdesk.domain.chain import GENESIS, Entry, link, sha256_hex
+from branchdesk.domain.chain import GENESIS, content, link, sha256_hex
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
 from branchdesk.domain.sort_key import name_key
@@ -531,27 +531,23 @@ class Ledger:
         ).fetchone()
         next_id, previous = (1, GENESIS) if last is None else (last[0] + 1, last[1])
         encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(ensure_ascii=False), made once
+        operation_id, facts = self._operation_id, self._operation_facts
         rows: list[tuple[object, ...]] = []
         for entity, entity_uuid, change, before, after in changes:
             if entity in CHECKED_TABLES:
                 self._refuse_locked_month(entity, before, after)
             elif entity == "month_lock":
                 self._locks = None
-            entry = Entry(
-                next_id,
-                self._operation_id,
-                *self._operation_facts,
-                entity,
-                entity_uuid,
-                change,
-                None if before is None else encode(before),
-                None if after is None else encode(after),
-            )
+            before_json = None if before is None else encode(before)
+            after_json = None if after is None else encode(after)
             values: tuple[object, ...] = (
-                entry.id, entry.operation_id, entity, entity_uuid, change, entry.before, entry.after
+                next_id, operation_id, entity, entity_uuid, change, before_json, after_json
             )  # fmt: skip
             if linked:
-                previous = link(previous, entry.content())
+                covered = content(
+                    next_id, operation_id, *facts, entity, entity_uuid, change, before_json, after_json
+                )
+                previous = link(previous, covered)
                 values += (previous,)
             rows.append(values)
             next_id += 1
