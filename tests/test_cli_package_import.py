@@ -714,3 +714,55 @@ def test_a_read_only_ledger_imports_nothing(offices: Offices) -> None:
     ):
         import_packages(ledger, [], apply=False)
     assert refused.value.code == "ledger.read_only"
+
+
+def indexes(path: Path) -> set[tuple[str, str]]:
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        return {(row["name"], row["sql"]) for row in ledger.query("SELECT name, sql FROM sqlite_schema")}
+
+
+def test_a_delta_larger_than_the_ledgers_tables_goes_in_without_their_indexes_and_gets_them_back(
+    offices: Offices,
+) -> None:
+    """A county without activities yet (as a city taking in its townships' first year) takes in a delta of
+    more activities than it holds: its activity, area and change-log indexes are dropped for the import
+    and built again before the commit. The dry run counts exactly what the import does, leaves every
+    index as it was, and the import is one undo step that Check database finds sound."""
+    with open_ledger(offices.county, CLOCK) as ledger, ledger.transaction():
+        # as the demo made them, outside the change log: this county has no activities of its own
+        ledger.conn.execute("DELETE FROM activity_area")
+        ledger.conn.execute("DELETE FROM activity_absentee")
+        ledger.conn.execute("DELETE FROM activity")
+    township = offices.township()
+    seeded = records(township, "activity")
+    with open_ledger(township, CLOCK) as ledger:
+        build = LedgerBuilder(ledger)
+        pairing = open_pairing(ledger)
+        for day in range(2, 9):
+            build.activity(pairing, f"2022-05-{day:02d}", areas=(Area.ORGANISATION, Area.SERVICE))
+    added = {uuid: row for uuid, row in records(township, "activity").items() if uuid not in seeded}
+    delta = send(township, offices.folder / "春申街道 5月.bdx")
+    schema = indexes(offices.county)
+    assert {name for name, _sql in schema} >= {"activity_month", "activity_area_area", "change_log_entity"}
+
+    code, dry, err = imported(offices.county, delta, flags=("--dry-run",))
+    assert (code, err) == (EXIT_OK, "")
+    assert indexes(offices.county) == schema
+    assert records(offices.county, "activity") == {}
+    code, done, err = imported(offices.county, delta)
+    assert (code, err) == (EXIT_OK, "")
+    assert done["counts"] == dry["counts"]
+    assert done["counts"]["new"] == 7 * 3  # each activity and its two areas
+    assert indexes(offices.county) == schema
+    assert records(offices.county, "activity") == added
+    assert len(records(offices.county, "activity_area")) == 7 * 2
+    code, printed, _ = cli("check", str(offices.county))
+    assert code == EXIT_OK, printed
+    with open_ledger(offices.county, CLOCK) as ledger:
+        operation = ledger.scalar("SELECT max(operation_id) FROM change_log")
+        assert ledger.scalar("SELECT action FROM operation WHERE id = ?", (operation,)) == "package.import"
+        history = UndoHistory(ledger)
+        history.record(changed(ledger, operation))
+        history.undo()
+        assert ledger.scalar("SELECT count(*) FROM activity") == 0
+    assert indexes(offices.county) == schema

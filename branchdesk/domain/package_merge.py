@@ -9,10 +9,14 @@ merged row keeps the later one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import bisect
+import heapq
+from abc import abstractmethod
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from branchdesk.domain.enums import RegionLevel
 
@@ -249,3 +253,146 @@ class Owners:
         pairing = row["pairing_id"] if table == "activity" else self.activity_pairing(row["activity_id"])
         region = self.branch(self.pairing_grassroots(pairing))[0]
         return self.tree.nearest(region, RegionLevel.TOWNSHIP)
+
+
+class _Packed:
+    """Strings one after another in one buffer (UTF-8), each found by its end offset: a city's dry run
+    names nearly 800,000 records, which as str objects would take ten times the room."""
+
+    def __init__(self) -> None:
+        self._data = bytearray()
+        self._ends = array("Q")
+
+    def append(self, text: str) -> None:
+        self._data += text.encode("utf-8")
+        self._ends.append(len(self._data))
+
+    def __getitem__(self, index: int) -> str:
+        start = self._ends[index - 1] if index else 0
+        return self._data[start : self._ends[index]].decode("utf-8")
+
+    def find(self, text: str) -> Iterator[int]:
+        """The indexes of the strings equal to ``text``, in order."""
+        wanted, start = text.encode("utf-8"), 0
+        while (found := self._data.find(wanted, start)) >= 0:
+            index = bisect.bisect_right(self._ends, found)
+            begins = self._ends[index - 1] if index else 0
+            if begins == found and self._ends[index] == found + len(wanted):
+                yield index
+            start = found + 1
+
+
+class _Rows(Sequence[RowResult]):
+    """Rows made as they are read (``row``, for 0 <= index < len)."""
+
+    @abstractmethod
+    def row(self, index: int) -> RowResult: ...
+
+    @overload
+    def __getitem__(self, index: int) -> RowResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[RowResult]: ...
+
+    def __getitem__(self, index: int | slice) -> RowResult | Sequence[RowResult]:
+        if isinstance(index, slice):
+            return [self.row(found) for found in range(*index.indices(len(self)))]
+        found = index + len(self) if index < 0 else index
+        if not 0 <= found < len(self):
+            raise IndexError(index)
+        return self.row(found)
+
+
+_OUTCOMES = tuple(Outcome)
+_REASONS: tuple[Rejection | None, ...] = (None, *Rejection)
+
+
+class RowList(_Rows):
+    """Every line's RowResult of a dry run (the window's table), held compactly: codes in arrays, uuids and
+    labels packed; a RowResult is made only when a row is read. Rows come package after package, so each
+    package's rows are one stretch; per outcome, the rows' positions in order (the filters)."""
+
+    def __init__(self) -> None:
+        self._packages: list[str] = []  # in the order their rows came
+        self._starts = array("Q")  # where each package's rows begin
+        self._tables: list[str] = []
+        self._package = array("I")
+        self._table = array("B")
+        self._outcome = array("B")
+        self._reason = array("B")
+        self._seq = array("q")  # -1: none (a full package's row)
+        self._columns: dict[int, tuple[str, ...]] = {}  # merged or conflicting columns, where there are any
+        self._uuids = _Packed()
+        self._labels = _Packed()
+        self._by_outcome: dict[Outcome, array[int]] = {outcome: array("Q") for outcome in _OUTCOMES}
+
+    def append(self, row: RowResult) -> None:
+        index = len(self._outcome)
+        if not self._packages or self._packages[-1] != row.package_uuid:
+            self._packages.append(row.package_uuid)
+            self._starts.append(index)
+        if row.table not in self._tables:
+            self._tables.append(row.table)
+        self._package.append(len(self._packages) - 1)
+        self._table.append(self._tables.index(row.table))
+        self._outcome.append(_OUTCOMES.index(row.outcome))
+        self._reason.append(_REASONS.index(row.reason))
+        self._seq.append(-1 if row.seq is None else row.seq)
+        if row.columns:
+            self._columns[index] = row.columns
+        self._uuids.append(row.uuid)
+        self._labels.append(row.label)
+        self._by_outcome[row.outcome].append(index)
+
+    def __len__(self) -> int:
+        return len(self._outcome)
+
+    def row(self, index: int) -> RowResult:
+        seq = self._seq[index]
+        return RowResult(
+            self._packages[self._package[index]],
+            None if seq < 0 else seq,
+            self._tables[self._table[index]],
+            self._uuids[index],
+            _OUTCOMES[self._outcome[index]],
+            _REASONS[self._reason[index]],
+            self._columns.get(index, ()),
+            self._labels[index],
+        )
+
+    def where(self, outcomes: Iterable[Outcome], package_uuid: str | None = None) -> Sequence[RowResult]:
+        """The rows of these outcomes (of one package, or of all), in their order."""
+        start, end = 0, len(self)
+        if package_uuid is not None:
+            if package_uuid not in self._packages:
+                return ()
+            number = self._packages.index(package_uuid)
+            start = self._starts[number]
+            end = self._starts[number + 1] if number + 1 < len(self._starts) else len(self)
+        shown = set(outcomes)
+        if shown >= set(_OUTCOMES):
+            return _Picked(self, range(start, end))
+        stretches = []
+        for outcome in shown:
+            positions = self._by_outcome[outcome]
+            low, high = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+            stretches.append(positions[low:high])
+        return _Picked(self, array("Q", heapq.merge(*stretches)))
+
+    def label_of(self, uuid: str) -> str:
+        """The label of the first row of the record ``uuid`` that has one ('' if none)."""
+        labels = (self._labels[index] for index in self._uuids.find(uuid))
+        return next((label for label in labels if label), "")
+
+
+class _Picked(_Rows):
+    """Some rows of a RowList, by position."""
+
+    def __init__(self, rows: RowList, positions: Sequence[int]) -> None:
+        self._rows, self._positions = rows, positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def row(self, index: int) -> RowResult:
+        return self._rows.row(self._positions[index])

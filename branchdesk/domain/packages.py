@@ -308,6 +308,24 @@ def is_member_name(name: object) -> bool:
     return isinstance(name, str) and (name in (CHANGES, TOMBSTONES) or _ROWS.match(name) is not None)
 
 
+_DECODER = json.JSONDecoder()
+
+
+def _parsed(text: str) -> Any:
+    """``json.loads(text)`` (None where it refuses), a line as packages write it (``{…}`` and its
+    newline) without the whitespace scans around it, a fifth of reading a package's line."""
+    try:
+        value, end = _DECODER.raw_decode(text)
+        if end == len(text) - 1 and text[end] == "\n":
+            return value
+    except ValueError:
+        pass
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
 class MemberDigest:
     """What a member holds, taken line by line as it is written or read: its SHA-256, size, line count and
     lines per table (a ``rows/<table>.jsonl`` member's lines are its table's; other lines name theirs).
@@ -329,8 +347,8 @@ class MemberDigest:
         """Take one line read (with its newline); the object it holds, or None for a bad line."""
         self._hash.update(line)
         try:
-            value = json.loads(line.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            value = _parsed(line.decode("utf-8"))
+        except UnicodeDecodeError:
             value = None
         if not self.count(value, line):
             if self.problem is None:

@@ -30,6 +30,7 @@ from branchdesk.domain.package_merge import (
     Outcome,
     Owners,
     Rejection,
+    RowList,
     RowResult,
     Settlement,
     decide,
@@ -44,7 +45,7 @@ from branchdesk.storage import offices as office_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.month_locks import MonthLocks
-from branchdesk.storage.package_import import AREA, BUFFERED, ImportStore
+from branchdesk.storage.package_import import AREA, BUFFERED, CHANGE_LOG, ImportStore
 from branchdesk.storage.packages import IMAGES, PACKAGE_TABLES, REFERENCES, keep_images
 
 ACTION = "package.import"
@@ -94,7 +95,7 @@ class ImportResult:
     conflicts: list[Conflict] = field(default_factory=list)
     rejected: list[RowResult] = field(default_factory=list)
     merged: list[RowResult] = field(default_factory=list)
-    rows: list[RowResult] = field(default_factory=list)  # every line, when asked for (the window's table)
+    rows: RowList = field(default_factory=RowList)  # every line, when asked for (the window's table)
     applied: bool = False
     operation_id: int | None = None  # the import's operation, for Edit ▸ Undo
 
@@ -176,7 +177,12 @@ def import_packages(
     run.result = result
     try:
         with ledger.operation(ACTION) as operation_id:
-            store.begin()
+            incoming: Counter[str] = Counter()
+            for package in packages:
+                incoming.update(package.manifest.counts)
+            if apply:  # each line's write is logged
+                incoming[CHANGE_LOG] = sum(incoming.values())
+            store.begin(incoming)
             for package in packages:
                 scope = scopes[package.manifest.package_uuid]
                 result.packages.append(run.package(package, scope, operation_id, log=apply))
@@ -184,6 +190,7 @@ def import_packages(
                 raise BranchDeskError("row.foreign_key")
             if not apply or result.unsettled:
                 raise _RolledBackError
+            store.finish()
             for entry in result.packages:
                 _record(ledger, entry, operation_id)
             result.applied = True
@@ -222,12 +229,11 @@ def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck:
     """The month locks' answer, with the rows written so far in the file where they look (none: no lock)."""
 
     def locked(table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
-        if not locks:
-            return False
         store.flush()
         return locks.locked_change(table, before, after) is not None
 
-    return locked
+    # The import's own writes lock nothing: without a lock at its start, nothing is locked.
+    return locked if locks else lambda _table, _before, _after: False
 
 
 def _record(ledger: Ledger, entry: PackageResult, operation_id: int) -> None:

@@ -90,9 +90,7 @@ def bulk_load(ledger: Ledger) -> Iterator[None]:
     ledger.conn.execute(f"PRAGMA cache_size = {-_BULK_CACHE_KIB}")
     try:
         with ledger.transaction():
-            indexes = _own_indexes(ledger)
-            for name, _ in indexes:
-                ledger.conn.execute(f'DROP INDEX "{name}"')
+            indexes = drop_own_indexes(ledger, _LOADED)
             yield
             for _, sql in indexes:
                 ledger.conn.execute(sql)
@@ -102,14 +100,22 @@ def bulk_load(ledger: Ledger) -> Iterator[None]:
         ledger.conn.execute(f"PRAGMA cache_size = {previous}")
 
 
-def _own_indexes(ledger: Ledger) -> list[tuple[str, str]]:
-    """Name and SQL of the loaded tables' own indexes (those behind constraints have no SQL)."""
-    marks = ", ".join("?" for _ in _LOADED)
-    return ledger.conn.execute(
-        f"SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL AND tbl_name IN ({marks})"
-        " ORDER BY name",
-        _LOADED,
+def drop_own_indexes(
+    ledger: Ledger, tables: Sequence[str], *, keep_unique: bool = False
+) -> list[tuple[str, str]]:
+    """Drop the own indexes of ``tables`` (those behind constraints have no SQL and stay; with
+    ``keep_unique`` the unique ones stay too), inside the caller's transaction; their names and SQL, to
+    build them again at its end (a rollback brings them back)."""
+    marks = ", ".join("?" for _ in tables)
+    unique = " AND sql NOT LIKE 'CREATE UNIQUE %'" if keep_unique else ""
+    indexes: list[tuple[str, str]] = ledger.conn.execute(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql NOT NULL"
+        f" AND tbl_name IN ({marks}){unique} ORDER BY name",
+        tuple(tables),
     ).fetchall()
+    for name, _ in indexes:
+        ledger.conn.execute(f'DROP INDEX "{name}"')
+    return indexes
 
 
 def _insert(ledger: Ledger, table: str, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:

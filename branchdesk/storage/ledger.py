@@ -9,7 +9,7 @@ import os
 import sqlite3
 import time
 import uuid as uuid_module
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
-from branchdesk.domain.chain import GENESIS, Entry, link, sha256_hex
+from branchdesk.domain.chain import GENESIS, content, link, sha256_hex
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
 from branchdesk.domain.sort_key import name_key
@@ -25,6 +25,8 @@ from branchdesk.storage.month_locks import CHECKED_TABLES, MonthLocks
 from branchdesk.storage.schema import APPLICATION_ID, MIGRATIONS, NAME_KEY_TABLES
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# A change as logged: entity, its uuid, insert/update/delete, the row before and after.
+LoggedChange = tuple[str, str, str, dict[str, Any] | None, dict[str, Any] | None]
 
 
 def new_uuid() -> str:
@@ -514,37 +516,48 @@ class Ledger:
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
     ) -> None:
+        self.log_changes([(entity, entity_uuid, change, before, after)])
+
+    def log_changes(self, changes: Iterable[LoggedChange]) -> None:
+        """Log changes ``(entity, uuid, change, before, after)`` in their order: each checked against the
+        locked months, their ids and hash-chain links made in one pass, written with one executemany (a
+        package import logs hundreds of thousands)."""
         if self._operation_id is None:
             raise RuntimeError("writes must happen inside Ledger.operation()")
-        if entity in CHECKED_TABLES:
-            self._refuse_locked_month(entity, before, after)
-        elif entity == "month_lock":
-            self._locks = None
-        # The entry is linked to the one before it (domain/chain.py); its id is given, as the link covers it.
+        # Each entry is linked to the one before it (domain/chain.py); its id is given, as the link covers it.
         linked = self._linked
         last = self.conn.execute(
             f"SELECT id, {'chain' if linked else 'NULL'} FROM change_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
-        entry = Entry(
-            1 if last is None else last[0] + 1,
-            self._operation_id,
-            *self._operation_facts,
-            entity,
-            entity_uuid,
-            change,
-            None if before is None else json.dumps(before, ensure_ascii=False),
-            None if after is None else json.dumps(after, ensure_ascii=False),
-        )
-        values: tuple[object, ...] = (
-            entry.id, entry.operation_id, entity, entity_uuid, change, entry.before, entry.after
-        )  # fmt: skip
-        if linked:
-            values += (link(GENESIS if last is None else last[1], entry.content()),)
+        next_id, previous = (1, GENESIS) if last is None else (last[0] + 1, last[1])
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(ensure_ascii=False), made once
+        operation_id, facts = self._operation_id, self._operation_facts
+        rows: list[tuple[object, ...]] = []
+        for entity, entity_uuid, change, before, after in changes:
+            if entity in CHECKED_TABLES:
+                self._refuse_locked_month(entity, before, after)
+            elif entity == "month_lock":
+                self._locks = None
+            before_json = None if before is None else encode(before)
+            after_json = None if after is None else encode(after)
+            values: tuple[object, ...] = (
+                next_id, operation_id, entity, entity_uuid, change, before_json, after_json
+            )  # fmt: skip
+            if linked:
+                covered = content(
+                    next_id, operation_id, *facts, entity, entity_uuid, change, before_json, after_json
+                )
+                previous = link(previous, covered)
+                values += (previous,)
+            rows.append(values)
+            next_id += 1
+        if not rows:
+            return
         columns = "id, operation_id, entity, entity_uuid, change, before, after" + (
             ", chain" if linked else ""
         )
-        marks = ", ".join("?" for _ in values)
-        self.conn.execute(f"INSERT INTO change_log ({columns}) VALUES ({marks})", values)
+        marks = ", ".join("?" for _ in rows[0])
+        self.conn.executemany(f"INSERT INTO change_log ({columns}) VALUES ({marks})", rows)
 
     @cached_property
     def _linked(self) -> bool:

@@ -9,11 +9,12 @@ at a time. Every write happens inside the caller's ``Ledger.operation``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from branchdesk.domain.package_merge import RegionTree, Row
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.bulk import drop_own_indexes
+from branchdesk.storage.ledger import Ledger, LoggedChange
 from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_column
 
 # Tables whose whole uuid ↔ id map is kept; activities are looked up a batch at a time.
@@ -26,6 +27,12 @@ BUFFERED = frozenset(
     table for table in PACKAGE_TABLES if table == "activity" or "activity_id" in REFERENCES[table]
 )
 _LOCAL = frozenset({"name_key"})
+# A table taking in at least half as many rows as it holds (a city's first import of its townships' year)
+# is written without its own indexes, built again just before the commit: one sort each instead of a
+# B-tree insert per row, as storage/bulk.py loads a demo. Unique ones stay, so that a dry run, which never
+# builds them, meets every refusal the import would. A small delta into a big ledger keeps them all.
+_BULK_SHARE = 2
+CHANGE_LOG = "change_log"
 _APPLIED = ("applied", "applied_before")
 
 
@@ -63,16 +70,37 @@ class ImportStore:
             for table in PACKAGE_TABLES
             if table != AREA
         }
-        self._statements: dict[tuple[str, tuple[str, ...]], str] = {}
+        self._statements: dict[tuple[str, str, tuple[str, ...]], str] = {}
         self._branch_names: dict[str, str] | None = None
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
+        self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged at the flush
+        self._dropped: list[tuple[str, str]] = []  # indexes dropped for the import, built again at its end
         # Per table: each column's name in a package, its name here, the table it refers to, its default.
         self._plans: dict[str, list[tuple[str, str, str | None, Any]]] = {}
 
-    def begin(self) -> None:
+    def begin(self, incoming: Mapping[str, int]) -> None:
         """At the start of the import's transaction: foreign keys checked at its commit, as units and
-        branches refer to each other and buffered rows go in after those read with them."""
+        branches refer to each other and buffered rows go in after those read with them; the own indexes
+        dropped of each table that takes in ``incoming`` rows (per table) at least half its size."""
         self.ledger.conn.execute("PRAGMA defer_foreign_keys = ON")
+        bulk = [
+            table
+            for table, rows in incoming.items()
+            if (table in BUFFERED or table == CHANGE_LOG) and rows and rows * _BULK_SHARE >= self._size(table)
+        ]
+        self._dropped = drop_own_indexes(self.ledger, bulk, keep_unique=True) if bulk else []
+
+    def _size(self, table: str) -> int:
+        if table == AREA:  # no rowid: counted (it has about two rows per activity)
+            return int(self.ledger.scalar(f"SELECT count(*) FROM {AREA}"))
+        return int(self.ledger.scalar(f"SELECT coalesce(max(rowid), 0) FROM {table}"))
+
+    def finish(self) -> None:
+        """Just before the import commits: everything logged, and the indexes dropped at its start built
+        again."""
+        self.flush()
+        for _name, sql in self._dropped:
+            self.ledger.conn.execute(sql)
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -181,7 +209,7 @@ class ImportStore:
         self.ledger.conn.execute(self._statement(kind, table, columns), tuple(values))
 
     def _statement(self, kind: str, table: str, columns: tuple[str, ...]) -> str:
-        key = (f"{kind}:{table}", columns)
+        key = (kind, table, columns)
         statement = self._statements.get(key)
         if statement is None:
             if kind == "insert":
@@ -196,19 +224,22 @@ class ImportStore:
 
     def insert(self, table: str, row: Row) -> None:
         """Insert ``row`` (with its id) and keep the maps."""
-        if table in BUFFERED:
+        if table in BUFFERED:  # no map keeps them
             statement = self._statement("insert", table, tuple(row))
             self._pending.setdefault(statement, []).append(tuple(row.values()))
-        else:
-            self._run("insert", table, tuple(row), row.values())
+            return
+        self._run("insert", table, tuple(row), row.values())
         self._remember(table, row)
 
     def flush(self) -> None:
         """Send the buffered inserts, in the order their tables first came (before a read or another write
-        of them)."""
+        of them), then log every write sent so far in one pass."""
         for statement, values in self._pending.items():
             self.ledger.conn.executemany(statement, values)
         self._pending.clear()
+        if self._logged:
+            self.ledger.log_changes(self._logged)
+            self._logged = []
 
     def update(self, table: str, row_id: int, values: Row) -> None:
         self.flush()
@@ -222,8 +253,9 @@ class ImportStore:
         self._run("delete", table, ("id",), (row["id"],))
 
     def log(self, table: str, uuid: str, change: str, before: Row | None, after: Row | None) -> None:
-        """A write of the import in this ledger's change log (its own ids: undo and the next delta)."""
-        self.ledger.log_change(table, uuid, change, before, after)
+        """A write of the import in this ledger's change log (its own ids: undo and the next delta), logged
+        with the others at the next flush."""
+        self._logged.append((table, uuid, change, before, after))
 
     def remember(self, table: str, row: Row) -> None:
         """Keep the maps after an update (a branch moved, a pairing's side changed)."""

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.package_merge import Choice, Conflict, Outcome, RowResult, Settlement, Take
+from branchdesk.domain.package_merge import Choice, Conflict, Outcome, RowList, RowResult, Settlement, Take
 from branchdesk.domain.packages import Manifest
 from branchdesk.exchange.package_files import PACKAGE_SUFFIX
 from branchdesk.exchange.package_import import ImportResult, PackageResult, import_packages
@@ -91,10 +91,19 @@ class Received:
     done: Changed | None
     receipts: list[ReceiptImported]
 
-    @property
-    def names(self) -> dict[str, str]:
-        """A record's label by its uuid, for a conflict's references to records the packages hold."""
-        return {row.uuid: row.label for row in self.result.rows if row.label}
+    def names(self, conflict: Conflict) -> dict[str, str]:
+        """The labels of the records a conflict's fields refer to, where the packages hold them (looked up
+        for the one conflict shown: a city's dry run names hundreds of thousands of records)."""
+        rows = (conflict.before, conflict.mine, conflict.theirs)
+        referred = {
+            value
+            for row in rows
+            if row is not None
+            for column, value in row.items()
+            if column.endswith("_uuid") and isinstance(value, str)
+        }
+        found = {uuid: self.result.rows.label_of(uuid) for uuid in referred}
+        return {uuid: label for uuid, label in found.items() if label}
 
 
 def split(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
@@ -348,7 +357,7 @@ class _ReviewPage(_Page):
         layout.addWidget(self.message)
         self._offices: dict[str, str] = {}
         self._conflicts: dict[tuple[str, str], Conflict] = {}
-        self._rows: list[RowResult] = []
+        self._rows = RowList()
 
     def headers(self) -> list[str]:
         return [
@@ -430,10 +439,7 @@ class _ReviewPage(_Page):
     def _filter(self) -> None:
         shown = {outcome for outcome, button in self.filters.items() if button.isChecked()}
         package = self.package_filter.currentData()
-        self.model.show(
-            self.headers(),
-            [r for r in self._rows if r.outcome in shown and (package is None or r.package_uuid == package)],
-        )
+        self.model.show(self.headers(), self._rows.where(shown, package))
         self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         self.show_current_conflict()
         self._show_settled()
@@ -482,7 +488,7 @@ class _ReviewPage(_Page):
         if row is None or conflict is None or checked is None or row.outcome is not Outcome.CONFLICT:
             self.conflict.hide()
             return
-        self.conflict.show_conflict(conflict, row.label or row.uuid, checked.names)
+        self.conflict.show_conflict(conflict, row.label or row.uuid, checked.names(conflict))
         self.conflict.show()
 
     # -- settling --------------------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+"""The dry run's rows as the window's table holds them (domain/package_merge.RowList): compact, yet each
+row read back exactly as it was kept, filtered by outcome and package in the rows' own order."""
+
+from __future__ import annotations
+
+import itertools
+
+from branchdesk.domain.package_merge import Outcome, Rejection, RowList, RowResult
+
+
+def kept() -> list[RowResult]:
+    outcomes = itertools.cycle(
+        (Outcome.NEW, Outcome.NEW, Outcome.CONFLICT, Outcome.REJECTED, Outcome.MERGED, Outcome.UNCHANGED)
+    )
+    rows = []
+    for number in range(60):
+        outcome = next(outcomes)
+        rows.append(
+            RowResult(
+                "包一" if number < 25 else "包二",
+                None if number % 7 == 0 else 1000 + number,
+                "activity_area" if number % 3 else "activity",
+                f"00000000-0000-4000-8000-{number // 2:012d}",  # an activity and its area share a uuid
+                outcome,
+                reason=Rejection.LOCKED_MONTH if outcome is Outcome.REJECTED else None,
+                columns=("summary", "volunteers") if outcome in (Outcome.CONFLICT, Outcome.MERGED) else (),
+                label=f"2022-05-{number % 28 + 1:02d} 主题党日 · 第{number}条" if number % 5 else "",
+            )
+        )
+    return rows
+
+
+def test_every_row_reads_back_as_it_was_kept() -> None:
+    rows = RowList()
+    originals = kept()
+    for row in originals:
+        rows.append(row)
+    assert len(rows) == len(originals)
+    assert list(rows) == originals
+    assert rows[-1] == originals[-1]
+    assert rows[10:14] == originals[10:14]
+
+
+def test_filters_keep_the_rows_order() -> None:
+    rows = RowList()
+    originals = kept()
+    for row in originals:
+        rows.append(row)
+    for shown in ({Outcome.CONFLICT}, {Outcome.NEW, Outcome.REJECTED}, set(Outcome), set()):
+        for package in (None, "包一", "包二", "别的包"):
+            expected = [
+                row for row in originals if row.outcome in shown and package in (None, row.package_uuid)
+            ]
+            picked = rows.where(shown, package)
+            assert len(picked) == len(expected)
+            assert list(picked) == expected
+
+
+def test_a_records_label_is_that_of_its_first_row_with_one() -> None:
+    rows = RowList()
+    originals = kept()
+    for row in originals:
+        rows.append(row)
+    assert rows.label_of("00000000-0000-4000-8000-000000000001") == "2022-05-03 主题党日 · 第2条"
+    # its first row has none: its second's
+    assert rows.label_of("00000000-0000-4000-8000-000000000000") == "2022-05-02 主题党日 · 第1条"
+    assert rows.label_of("00000000-0000-4000-8000-00000000000") == ""  # not a whole uuid
+    assert rows.label_of("不在这里") == ""
