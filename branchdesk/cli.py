@@ -641,6 +641,8 @@ def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
             volunteers=format_count(activities.volunteer_person_times),
             weekday=format_count(activities.weekday),
         ),
+        rate_line(translate("Cli", "Agreement targets reached"), stats.targets.rate)
+        + translate("Cli", "; {overdue} overdue").format(overdue=format_count(stats.targets.overdue)),
     ]
     for year in stats.years_without_holiday_data:
         lines.append(

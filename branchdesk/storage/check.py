@@ -146,6 +146,14 @@ QUERIES: dict[Rule, str] = {
             (">", "WHEN '1' THEN '-06-30' ELSE '-12-31' END"),
         )
     ),
+    # Per agreement, its targets by agreement_target_agreement.
+    Rule.TARGET_BEFORE_SIGNING: f"""
+        SELECT {_LABEL} AS pairing, t.name AS target, t.due_on, x.signed_on
+        FROM agreement x JOIN agreement_target t ON t.agreement_id = x.id
+        JOIN pairing p ON p.id = x.pairing_id JOIN branch o ON o.id = p.organ_id
+        JOIN branch g ON g.id = p.grassroots_id
+        WHERE t.due_on < x.signed_on
+    """,
     # branch_region_name groups the active namesakes of each region without sorting.
     Rule.DUPLICATE_NAME: """
         SELECT b.name, r.name AS region, count(*) AS count

@@ -123,6 +123,10 @@
         <translation>确认抽签结果</translation>
     </message>
     <message>
+        <source>Save pairing agreement</source>
+        <translation>保存结对共建协议</translation>
+    </message>
+    <message>
         <source>Add key task</source>
         <translation>添加重点任务</translation>
     </message>
@@ -807,7 +811,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Members</source>
@@ -823,7 +827,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>备注</translation>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -873,7 +877,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Members</source>
@@ -1348,6 +1352,14 @@ Li Hua: working away</source>
     <message>
         <source>why the key is trusted (kept with the key's history)</source>
         <translation>信任该密钥的理由（随密钥记录保存）</translation>
+    </message>
+    <message>
+        <source>Agreement targets reached</source>
+        <translation>协议目标完成率</translation>
+    </message>
+    <message>
+        <source>; {overdue} overdue</source>
+        <translation>；逾期未完成 {overdue} 项</translation>
     </message>
     <message>
         <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
@@ -2209,7 +2221,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Choose why the pairing ends.</source>
@@ -2791,7 +2803,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2811,7 +2823,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Organ branch</source>
@@ -3010,6 +3022,62 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>拍摄时间核对</translation>
     </message>
     <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Organ-side liaison</source>
+        <translation>机关方联络人</translation>
+    </message>
+    <message>
+        <source>Organ-side liaison's phone</source>
+        <translation>机关方联络人电话</translation>
+    </message>
+    <message>
+        <source>Grassroots-side liaison</source>
+        <translation>基层方联络人</translation>
+    </message>
+    <message>
+        <source>Grassroots-side liaison's phone</source>
+        <translation>基层方联络人电话</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>回顾评议</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Place among the targets</source>
+        <translation>目标顺序</translation>
+    </message>
+    <message>
+        <source>Target number</source>
+        <translation>目标数值</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Progress dated</source>
+        <translation>进度日期</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>{change} {count} regions</source>
         <translation>{change}区域 {count} 个</translation>
     </message>
@@ -3060,6 +3128,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} photos</source>
         <translation>{change}照片 {count} 张</translation>
+    </message>
+    <message>
+        <source>{change} {count} pairing agreements</source>
+        <translation>{change}结对共建协议 {count} 份</translation>
+    </message>
+    <message>
+        <source>{change} {count} agreement targets</source>
+        <translation>{change}协议目标 {count} 项</translation>
+    </message>
+    <message>
+        <source>{change} {count} progress entries</source>
+        <translation>{change}进度记录 {count} 条</translation>
     </message>
     <message>
         <source>added</source>
@@ -3259,7 +3339,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4077,6 +4157,42 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>结对“{pairing}”的 {held_on} 活动出勤情况对不上：应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期 {make_up}。</translation>
     </message>
     <message>
+        <source>The target “{target}” of the agreement of pairing {pairing} is due on {due_on}, before the agreement was signed ({signed_on}).</source>
+        <translation>结对 {pairing} 的协议目标“{target}”完成时限为 {due_on}，早于协议签订日期（{signed_on}）。</translation>
+    </message>
+    <message>
+        <source>Target {row} needs its text.</source>
+        <translation>第 {row} 项目标未填写内容。</translation>
+    </message>
+    <message>
+        <source>The number of the target “{target}” must be more than 0 (or left empty).</source>
+        <translation>目标“{target}”的数值须大于 0（或不填）。</translation>
+    </message>
+    <message>
+        <source>The target “{target}” is due on {due}, before the agreement was signed ({signed}).</source>
+        <translation>目标“{target}”的完成时限 {due} 早于协议签订日期（{signed}）。</translation>
+    </message>
+    <message>
+        <source>A target would be due before its agreement was signed; nothing was changed.</source>
+        <translation>有目标的完成时限早于协议签订日期，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The progress of the target “{target}” cannot be below 0.</source>
+        <translation>目标“{target}”的进度不能小于 0。</translation>
+    </message>
+    <message>
+        <source>The progress of the target “{target}” is dated {recorded}, after today ({today}).</source>
+        <translation>目标“{target}”的进度日期 {recorded} 晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>The agreement is signed on {signed}, after today ({today}).</source>
+        <translation>协议签订日期 {signed} 晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number.</source>
+        <translation>“{phone}”不是有效的电话号码。</translation>
+    </message>
+    <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
         <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
     </message>
@@ -4539,6 +4655,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>activity photo</source>
         <translation>活动照片</translation>
+    </message>
+    <message>
+        <source>pairing agreement</source>
+        <translation>结对共建协议</translation>
+    </message>
+    <message>
+        <source>agreement target</source>
+        <translation>协议目标</translation>
+    </message>
+    <message>
+        <source>target progress</source>
+        <translation>目标进度</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>
