@@ -176,9 +176,16 @@ def activity_counts(
 
 # A target's progress that counts on :day: its latest entry recorded by then, the last entered of that day
 # (domain/agreements.py), a seek to the end of the target's range of target_progress_target.
-_LATEST_VALUE = (
+LATEST_VALUE = (
     "(SELECT v.value FROM target_progress v WHERE v.target_id = t.id AND v.recorded_on <= :day"
     " ORDER BY v.recorded_on DESC, v.id DESC LIMIT 1)"
+)
+# Whether target ``t`` is reached on :day (domain/agreements.py): its latest progress at least its number.
+REACHED = f"coalesce({LATEST_VALUE} >= t.number, 0)"
+# Joined to pairing ``p``: the numeric targets ``t`` of its agreement ``x``, when signed by :day.
+NUMERIC_TARGETS = (
+    "JOIN agreement x ON x.pairing_id = p.id AND x.signed_on <= :day"
+    " JOIN agreement_target t ON t.agreement_id = x.id AND t.number IS NOT NULL"
 )
 
 
@@ -192,10 +199,9 @@ def target_counts(
         SELECT count(*) AS count, coalesce(sum(reached), 0) AS reached,
                coalesce(sum(NOT reached AND due_on < :day), 0) AS overdue
         FROM (
-            SELECT t.due_on, coalesce({_LATEST_VALUE} >= t.number, 0) AS reached
-            FROM {PAIRING_SIDES} JOIN agreement x ON x.pairing_id = p.id
-            JOIN agreement_target t ON t.agreement_id = x.id
-            WHERE {pairings_in_scope(direct, county)} AND x.signed_on <= :day AND t.number IS NOT NULL
+            SELECT t.due_on, {REACHED} AS reached
+            FROM {PAIRING_SIDES} {NUMERIC_TARGETS}
+            WHERE {pairings_in_scope(direct, county)}
         )
         """,
         _params(region_id, day=day.isoformat()),

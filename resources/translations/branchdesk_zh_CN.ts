@@ -453,6 +453,169 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Pairing agreement: {organ} — {grassroots}</source>
+        <translation>结对共建协议：{organ} — {grassroots}</translation>
+    </message>
+    <message>
+        <source>Type the target, e.g. 帮办实事.</source>
+        <translation>请填写目标内容，如“帮办实事”。</translation>
+    </message>
+    <message>
+        <source>Give the target's due date.</source>
+        <translation>请填写目标的完成时限。</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>Reached, beyond the number</source>
+        <translation>已完成（超出目标）</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未完成</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>At least {count} targets with a number are asked for (now {numeric}).</source>
+        <translation>协议应至少有 {count} 项带数值的硬目标（现有 {numeric} 项）。</translation>
+    </message>
+    <message>
+        <source>Beyond the target's number</source>
+        <translation>超出目标数值</translation>
+    </message>
+    <message>
+        <source>Choose a target to see and add its progress.</source>
+        <translation>选中一项目标，查看或添加它的进度。</translation>
+    </message>
+    <message>
+        <source>Target: {target} {number} {unit}</source>
+        <translation>目标：{target} {number} {unit}</translation>
+    </message>
+    <message>
+        <source>Progress (running totals)</source>
+        <translation>进度（累计数）</translation>
+    </message>
+    <message>
+        <source>Give the progress's date and the total reached by then.</source>
+        <translation>请填写进度日期和截至当日的累计完成数。</translation>
+    </message>
+    <message>
+        <source>Fewer than {count} numeric targets</source>
+        <translation>硬目标少于 {count} 项</translation>
+    </message>
+    <message>
+        <source>The agreement has {numeric} targets with a number; at least {count} hard targets are asked for (帮办实事 3 件, 引进项目资金 20 万元 …). Save it as it is?</source>
+        <translation>协议现有 {numeric} 项带数值的目标，按要求至少应有 {count} 项硬目标（如帮办实事 3 件、引进项目资金 20 万元等）。仍按现在的内容保存吗？</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Organ-side liaison</source>
+        <translation>机关方联络人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Grassroots-side liaison</source>
+        <translation>基层方联络人</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Total so far</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>回顾评议</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>协议目标</translation>
+    </message>
+    <message>
+        <source>{organ} — {grassroots}, paired since {started}</source>
+        <translation>{organ} — {grassroots}（{started}起结对）</translation>
+    </message>
+    <message>
+        <source>e.g. 帮办实事</source>
+        <translation>如：帮办实事</translation>
+    </message>
+    <message>
+        <source>e.g. 件</source>
+        <translation>如：件</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>Apply to the selected target</source>
+        <translation>修改选中的目标</translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>添加进度</translation>
+    </message>
+    <message>
+        <source>Remove progress</source>
+        <translation>删除进度</translation>
+    </message>
+    <message>
+        <source>Half-year or yearly review of the agreement (optional)</source>
+        <translation>协议的半年或年度回顾评议（可不填）</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Regions, units and branches</source>
@@ -811,7 +974,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Members</source>
@@ -827,7 +990,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -877,7 +1040,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Members</source>
@@ -1955,6 +2118,18 @@ Li Hua: working away</source>
         <translation>{region}机关党支部优化率</translation>
     </message>
     <message>
+        <source>Targets reached</source>
+        <translation>协议目标完成</translation>
+    </message>
+    <message>
+        <source>{region}: pairing agreement targets reached</source>
+        <translation>{region}：结对共建协议目标完成情况</translation>
+    </message>
+    <message>
+        <source>Reached {rate}: {count} of {total} targets with a number</source>
+        <translation>完成率 {rate}：{total} 项硬目标中已完成 {count} 项</translation>
+    </message>
+    <message>
         <source>{region}: pairings by tier (strong leads weak)</source>
         <translation>{region}结对档次构成（以强带弱）</translation>
     </message>
@@ -2221,7 +2396,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Choose why the pairing ends.</source>
@@ -2803,7 +2978,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Phone</source>
-        <translation>电话</translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2823,7 +2998,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Organ branch</source>
@@ -3339,7 +3514,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Note</source>
-        <translation>说明</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Status</source>
@@ -5384,6 +5559,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <source>Draw record…</source>
         <translation>抽签记录…</translation>
     </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>共建协议…</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPanel</name>
@@ -6210,6 +6389,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>&amp;Draw…</source>
         <translation>抽签(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement of the selected pairing…</source>
+        <translation>选中结对的共建协议(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
