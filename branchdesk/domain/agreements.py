@@ -14,12 +14,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from branchdesk.domain.branch_rules import is_valid_phone
 from branchdesk.domain.errors import FieldProblem, InvalidRecordError
 
 # 罗山县's agreements asked for at least two "hard" (numeric) targets: fewer is a warning, not a refusal.
 MIN_NUMERIC_TARGETS = 2
+
+
+class TargetStatus(StrEnum):
+    """Where a target stands on a day, as the dialog and the printouts say it."""
+
+    NO_NUMBER = "no_number"  # a qualitative target: not counted
+    BEYOND = "beyond"  # reached, past its number
+    REACHED = "reached"
+    OVERDUE = "overdue"
+    UNDER_WAY = "under_way"
 
 
 @dataclass(frozen=True)
@@ -52,12 +63,19 @@ class Target:
             return False
         return latest.value >= self.number
 
-    def beyond(self) -> bool:
-        """Progress past the target's number: allowed, and shown."""
-        latest = self.latest()
+    def beyond(self, day: dt.date | None = None) -> bool:
+        """Progress past the target's number by ``day``: allowed, and shown."""
+        latest = self.latest(day)
         return bool(
             self.number is not None and latest and latest.value is not None and latest.value > self.number
         )
+
+    def status(self, day: dt.date) -> TargetStatus:
+        if self.number is None:
+            return TargetStatus.NO_NUMBER
+        if self.reached(day):
+            return TargetStatus.BEYOND if self.beyond(day) else TargetStatus.REACHED
+        return TargetStatus.OVERDUE if self.overdue(day) else TargetStatus.UNDER_WAY
 
     def overdue(self, day: dt.date) -> bool:
         """A numeric target due before ``day`` and not reached by ``day``."""

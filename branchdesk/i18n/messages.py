@@ -364,6 +364,9 @@ MESSAGES: dict[str, str] = {
         "Messages", "The agreement is signed on {signed}, after today ({today})."
     ),
     "agreement.phone": QT_TRANSLATE_NOOP("Messages", "“{phone}” is not a phone number."),
+    "agreement.none": QT_TRANSLATE_NOOP(
+        "Messages", "The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement)."
+    ),
     "rule.duplicate_name": QT_TRANSLATE_NOOP(
         "Messages", "{count} active branches in {region} have the same name {name}."
     ),

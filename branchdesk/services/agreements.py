@@ -40,6 +40,14 @@ def pairing_agreement(ledger: Ledger, pairing_id: int) -> PairingAgreement:
         )
 
 
+def agreement_to_print(ledger: Ledger, pairing_id: int) -> tuple[PairingAgreement, Agreement]:
+    """The pairing's agreement as saved, for its papers; a pairing without one is refused."""
+    found = pairing_agreement(ledger, pairing_id)
+    if found.agreement is None:
+        raise BranchDeskError("agreement.none", pairing=f"{found.grassroots} — {found.organ}")
+    return found, found.agreement
+
+
 def save_agreement(ledger: Ledger, pairing_id: int, agreement: Agreement) -> Changed:
     """Make the pairing's agreement ``agreement`` (its rows with ids are those read before, kept by uuid)
     in one operation; a broken rule refuses it whole, naming each field."""

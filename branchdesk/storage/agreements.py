@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,43 +18,54 @@ def _date(value: str) -> dt.date:
 def agreement_of(ledger: Ledger, pairing_id: int) -> Agreement | None:
     """The pairing's agreement with its targets (in their order) and each one's progress (by day, then
     in the order entered)."""
-    found = ledger.query("SELECT * FROM agreement WHERE pairing_id = ?", (pairing_id,))
-    if not found:
-        return None
-    row = found[0]
+    return agreements_of(ledger, [pairing_id]).get(pairing_id)
+
+
+def agreements_of(ledger: Ledger, pairing_ids: Sequence[int]) -> dict[int, Agreement]:
+    """The agreements of these pairings (those that have one), by pairing, read in three queries."""
+    listed = json.dumps(sorted(set(pairing_ids)))
+    chosen = "SELECT value FROM json_each(:pairings)"
+    rows = ledger.query(f"SELECT * FROM agreement WHERE pairing_id IN ({chosen})", {"pairings": listed})
+    of_agreements = f"SELECT id FROM agreement WHERE pairing_id IN ({chosen})"
     progress: dict[int, list[Progress]] = {}
     for entry in ledger.query(
         "SELECT v.* FROM target_progress v JOIN agreement_target t ON t.id = v.target_id"
-        " WHERE t.agreement_id = ? ORDER BY v.target_id, v.recorded_on, v.id",
-        (row["id"],),
+        f" WHERE t.agreement_id IN ({of_agreements}) ORDER BY v.target_id, v.recorded_on, v.id",
+        {"pairings": listed},
     ):
         progress.setdefault(entry["target_id"], []).append(
             Progress(_date(entry["recorded_on"]), entry["value"], entry["note"] or "", entry["id"])
         )
-    targets = tuple(
-        Target(
-            target["name"],
-            target["number"],
-            target["unit"] or "",
-            _date(target["due_on"]),
-            tuple(progress.get(target["id"], ())),
-            target["id"],
+    targets: dict[int, list[Target]] = {}
+    for target in ledger.query(
+        f"SELECT * FROM agreement_target WHERE agreement_id IN ({of_agreements})"
+        " ORDER BY agreement_id, position, id",
+        {"pairings": listed},
+    ):
+        targets.setdefault(target["agreement_id"], []).append(
+            Target(
+                target["name"],
+                target["number"],
+                target["unit"] or "",
+                _date(target["due_on"]),
+                tuple(progress.get(target["id"], ())),
+                target["id"],
+            )
         )
-        for target in ledger.query(
-            "SELECT * FROM agreement_target WHERE agreement_id = ? ORDER BY position, id", (row["id"],)
+    return {
+        row["pairing_id"]: Agreement(
+            signed_on=_date(row["signed_on"]),
+            organ_liaison=row["organ_liaison"] or "",
+            organ_phone=row["organ_phone"] or "",
+            grassroots_liaison=row["grassroots_liaison"] or "",
+            grassroots_phone=row["grassroots_phone"] or "",
+            review=row["review"] or "",
+            targets=tuple(targets.get(row["id"], ())),
+            id=row["id"],
+            pairing_id=row["pairing_id"],
         )
-    )
-    return Agreement(
-        signed_on=_date(row["signed_on"]),
-        organ_liaison=row["organ_liaison"] or "",
-        organ_phone=row["organ_phone"] or "",
-        grassroots_liaison=row["grassroots_liaison"] or "",
-        grassroots_phone=row["grassroots_phone"] or "",
-        review=row["review"] or "",
-        targets=targets,
-        id=row["id"],
-        pairing_id=pairing_id,
-    )
+        for row in rows
+    }
 
 
 def _text(value: str) -> str | None:

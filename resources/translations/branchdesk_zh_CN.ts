@@ -1457,6 +1457,14 @@ Li Hua: working away</source>
         <translation>使用本单位自己的 Word 模板（.docx），不用内置模板</translation>
     </message>
     <message>
+        <source>print a pairing's agreement (结对共建协议) as PDF or Word (.pdf or .docx)</source>
+        <translation>打印结对共建协议（PDF 或 Word，.pdf 或 .docx）</translation>
+    </message>
+    <message>
+        <source>the file to write: .pdf or .docx</source>
+        <translation>要写入的文件：.pdf 或 .docx</translation>
+    </message>
+    <message>
         <source>write a blank sign-in sheet (签到表, .docx) for a pairing's coming activity</source>
         <translation>为结对即将开展的活动生成空白签到表（.docx）</translation>
     </message>
@@ -1655,6 +1663,14 @@ Li Hua: working away</source>
     <message>
         <source>Wrote {path}: a sign-in sheet of {lines} lines</source>
         <translation>已生成 {path}：签到表共 {lines} 行</translation>
+    </message>
+    <message>
+        <source>name a file ending in .pdf or .docx, not {name}</source>
+        <translation>请指定以 .pdf 或 .docx 结尾的文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: the agreement of {pairing}, {count} targets</source>
+        <translation>已写入 {path}：{pairing} 的结对共建协议，目标 {count} 项</translation>
     </message>
     <message>
         <source>Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT</source>
@@ -2563,6 +2579,18 @@ Li Hua: working away</source>
     <message>
         <source>Exported {rows} rows to {path}</source>
         <translation>已导出 {rows} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>Agreement {pairing}.{suffix}</source>
+        <translation>结对共建协议 {pairing}.{suffix}</translation>
+    </message>
+    <message>
+        <source>Writing the agreement…</source>
+        <translation>正在生成结对共建协议…</translation>
+    </message>
+    <message>
+        <source>Agreement saved to {path}</source>
+        <translation>结对共建协议已保存到 {path}</translation>
     </message>
     <message>
         <source>Sign-in sheet {pairing}.docx</source>
@@ -4368,6 +4396,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{phone}”不是有效的电话号码。</translation>
     </message>
     <message>
+        <source>The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement).</source>
+        <translation>结对 {pairing} 还没有录入共建协议：请先录入（结对 ▸ 共建协议）。</translation>
+    </message>
+    <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
         <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
     </message>
@@ -5562,6 +5594,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Agreement…</source>
         <translation>共建协议…</translation>
+    </message>
+    <message>
+        <source>Print the agreement (PDF)…</source>
+        <translation>打印共建协议（PDF）…</translation>
+    </message>
+    <message>
+        <source>Agreement as a Word document…</source>
+        <translation>共建协议存为 Word 文档…</translation>
     </message>
 </context>
 <context>

@@ -26,9 +26,11 @@ from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.agreement import AgreementDialog
+from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.pairings import PairingsTab
 from tests.builders import LedgerBuilder
+from tests.test_cli_agreement import docx_text, signed_ledger
 from tests.ui.driving import answer, file_rows, press, shown
 from tests.ui.typing import press_enter, retype, type_text
 
@@ -247,3 +249,31 @@ def test_an_agreement_reopened_edited_from_the_context_menu_and_escape_keeps_the
     assert [row[1:3] for row in file_rows(township, TARGET_ROWS)] == [("帮办实事", 3.0), ("培训党员", 50.0)]
     assert file_rows(township, "SELECT uuid FROM agreement_target ORDER BY position") == uuids
     assert tab.table.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
+
+
+def test_printed_from_the_pairings_tab(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    signed = signed_ledger(tmp_path)
+    window = make_window()
+    assert window.open_path(signed)
+    window.show()
+    tab = window.show_tab("pairings")
+    assert isinstance(tab, PairingsTab)
+    tab.wait()
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row_at(r).grassroots == "郑庄村党支部")  # type: ignore[union-attr]
+    QTest.mouseClick(
+        tab.table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=tab.table.visualRect(tab.model.index(row, 0)).center(),
+    )
+    asked: list[tuple[FilePurpose, str]] = []
+    out = tmp_path / "打印.docx"
+
+    def choose(_parent: object, purpose: FilePurpose, suggested: str) -> Path:
+        asked.append((purpose, suggested))
+        return out
+
+    window.context.choose_file = choose
+    assert tab.agreement_word_action in tab.table.actions()  # the right-click menu's item
+    tab.agreement_word_action.trigger()
+    assert asked == [(FilePurpose.WORD, "结对共建协议 郑庄村党支部.docx")]
+    assert "帮办实事" in docx_text(out)

@@ -30,7 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchdesk.domain.agreements import MIN_NUMERIC_TARGETS, Agreement, Progress, Target, check_agreement
+from branchdesk.domain.agreements import (
+    MIN_NUMERIC_TARGETS,
+    Agreement,
+    Progress,
+    Target,
+    TargetStatus,
+    check_agreement,
+)
 from branchdesk.domain.errors import InvalidRecordError
 from branchdesk.i18n.messages import message_text
 from branchdesk.services.agreements import PairingAgreement
@@ -307,15 +314,13 @@ class AgreementDialog(QDialog):
         self._show_progress()
 
     def _status(self, target: Target) -> str:
-        if target.number is None:
-            return self.tr("No number")
-        if target.beyond():
-            return self.tr("Reached, beyond the number")
-        if target.reached():
-            return self.tr("Reached")
-        if target.overdue(self._today):
-            return self.tr("Overdue")
-        return self.tr("Under way")
+        return {
+            TargetStatus.NO_NUMBER: self.tr("No number"),
+            TargetStatus.BEYOND: self.tr("Reached, beyond the number"),
+            TargetStatus.REACHED: self.tr("Reached"),
+            TargetStatus.OVERDUE: self.tr("Overdue"),
+            TargetStatus.UNDER_WAY: self.tr("Under way"),
+        }[target.status(self._today)]
 
     def _show_targets(self) -> None:
         with QSignalBlocker(self.targets):

@@ -118,6 +118,14 @@ class PairingsTab(QWidget):
         self.agreement_action = QAction(self)
         self.agreement_action.setObjectName("agreementContext")
         self.agreement_action.triggered.connect(self.open_agreement)
+        self.agreement_pdf_action = QAction(self)
+        self.agreement_pdf_action.setObjectName("agreementPdf")
+        self.agreement_pdf_action.triggered.connect(lambda: self._print_agreement(word=False))
+        self.agreement_word_action = QAction(self)
+        self.agreement_word_action.setObjectName("agreementWord")
+        self.agreement_word_action.triggered.connect(lambda: self._print_agreement(word=True))
+        # A pairing's agreement printed (pairing id, label, Word or PDF): set by the window.
+        self.print_agreement: Callable[[int, str, bool], None] = lambda _pairing, _label, _word: None
 
         self.table = QTableView(self)
         self.table.setObjectName("pairingTable")
@@ -129,7 +137,8 @@ class PairingsTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.addAction(self.agreement_action)
+        for action in (self.agreement_action, self.agreement_pdf_action, self.agreement_word_action):
+            self.table.addAction(action)
         names = {PairingColumn.ORGAN: 4, PairingColumn.UNIT: 1, PairingColumn.GRASSROOTS: 4}
         names |= {PairingColumn.REGION: 2, PairingColumn.REASON: 1}
         # Two lines a row, so that a long name still reads whole in the width a small screen leaves it.
@@ -397,7 +406,8 @@ class PairingsTab(QWidget):
         self.repair_button.setEnabled(writable and row is not None and row.active)
         self.record_button.setEnabled(row is not None and row.draw_id is not None)
         self.agreement_button.setEnabled(row is not None)
-        self.agreement_action.setEnabled(row is not None)
+        for action in (self.agreement_action, self.agreement_pdf_action, self.agreement_word_action):
+            action.setEnabled(row is not None)
 
     def add_pairing(self) -> None:
         ledger, region = self.ledger, self._region_id
@@ -481,6 +491,11 @@ class PairingsTab(QWidget):
             exec_until_saved(dialog, save)
         finally:
             dialog.deleteLater()
+
+    def _print_agreement(self, *, word: bool) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.print_agreement(row.id, row.grassroots, word)
 
     def open_draw(self) -> DrawDialog | None:
         ledger = self.ledger
@@ -569,6 +584,8 @@ class PairingsTab(QWidget):
         self.record_button.setText(self.tr("Draw record…"))
         self.agreement_button.setText(self.tr("Agreement…"))
         self.agreement_action.setText(self.tr("Agreement…"))
+        self.agreement_pdf_action.setText(self.tr("Print the agreement (PDF)…"))
+        self.agreement_word_action.setText(self.tr("Agreement as a Word document…"))
         self.model.retranslate()
         self._show_count()
         self._enable()
