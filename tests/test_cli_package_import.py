@@ -816,3 +816,35 @@ def test_agreements_travel_in_seeds_and_deltas_and_stay_the_countys(offices: Off
     assert [(row["table"], row["uuid"], row["reason"]) for row in summary["rejected"]] == [
         ("agreement", agreement_uuid, "outside_scope")
     ]
+
+
+def test_a_target_due_before_its_signing_is_refused_in_a_package_too(
+    offices: Offices, tmp_path: Path
+) -> None:
+    """The rule of every door: a county whose file lost the rule's trigger (another program) sends a target
+    due before its agreement's signing; the city's dry run and import refuse the package whole, saying so."""
+    full = send(offices.county, offices.folder / "潢川县 全部.bdx", "--full")
+    city = tmp_path / "信阳市.bdesk"
+    assert cli("new", str(city), "--from", str(full))[0] == EXIT_OK
+    with open_ledger(offices.county, CLOCK) as ledger:
+        ledger.conn.execute("DROP TRIGGER agreement_target_due_insert")
+        agreement, signed = ledger.conn.execute("SELECT id, signed_on FROM agreement LIMIT 1").fetchone()
+        with ledger.operation("agreement.save"):
+            ledger.insert(
+                "agreement_target",
+                {
+                    "agreement_id": agreement,
+                    "position": 9,
+                    "name": "培训党员",
+                    "number": 50,
+                    "due_on": "2022-01-01",
+                },
+            )
+    assert signed > "2022-01-01"
+    delta = send(offices.county, offices.folder / "县 违规.bdx")
+    before = (file_state(city), records(city, "agreement_target"))
+    for flags in (("--dry-run",), ()):
+        code, printed, err = cli("package", "import", str(city), str(delta), *flags)
+        assert (code, printed) == (EXIT_FAILED, "")
+        assert "有目标的完成时限早于协议签订日期" in err
+        assert (file_state(city), records(city, "agreement_target")) == before
