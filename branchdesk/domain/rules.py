@@ -49,6 +49,8 @@ class Rule(StrEnum):
     KEY_TASK_HALF_YEAR = "rule.key_task_half_year"
     # A pairing agreement's target is due on or after the agreement's signing (triggers hold it too).
     TARGET_BEFORE_SIGNING = "rule.target_before_signing"
+    # An agreement is signed, and its progress recorded, today or earlier.
+    AGREEMENT_IN_FUTURE = "rule.agreement_in_future"
     # A name is unique among the active branches of one region.
     DUPLICATE_NAME = "rule.duplicate_name"
     # Villages, communities and grids sit in a township.

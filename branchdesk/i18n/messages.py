@@ -344,6 +344,9 @@ MESSAGES: dict[str, str] = {
         "The target “{target}” of the agreement of pairing {pairing} is due on {due_on}, before the "
         "agreement was signed ({signed_on}).",
     ),
+    "rule.agreement_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The agreement of pairing {pairing} has a date after today: {day} (today is {today})."
+    ),
     "agreement.target_name_empty": QT_TRANSLATE_NOOP("Messages", "Target {row} needs its text."),
     "agreement.target_number": QT_TRANSLATE_NOOP(
         "Messages", "The number of the target “{target}” must be more than 0 (or left empty)."

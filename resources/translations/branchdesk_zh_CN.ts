@@ -4364,6 +4364,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>结对 {pairing} 的协议目标“{target}”完成时限为 {due_on}，早于协议签订日期（{signed_on}）。</translation>
     </message>
     <message>
+        <source>The agreement of pairing {pairing} has a date after today: {day} (today is {today}).</source>
+        <translation>结对 {pairing} 的共建协议有晚于今天的日期：{day}（今天是 {today}）。</translation>
+    </message>
+    <message>
         <source>Target {row} needs its text.</source>
         <translation>第 {row} 项目标未填写内容。</translation>
     </message>

@@ -261,3 +261,19 @@ def test_the_trigger_holds_for_a_plain_sqlite_writer(ledger: Ledger, build: Ledg
     ledger.close()
     with sqlite3.connect(ledger.path) as conn, pytest.raises(sqlite3.IntegrityError, match="before_signing"):
         conn.execute("UPDATE agreement_target SET due_on = '2020-01-01'")
+
+
+def test_check_names_an_agreement_or_progress_dated_after_today(ledger: Ledger, build: LedgerBuilder) -> None:
+    """The dialog refuses both (agreement.signed_in_future, agreement.progress_in_future); Check database
+    names what another program wrote."""
+    _tree, (pairing, *_) = build.paired_town(1)
+    save_agreement(ledger, pairing, _agreement())
+    target = _rows(ledger)["agreement_target"][0]["id"]
+    with ledger.operation("test.write"):
+        ledger.insert("target_progress", {"target_id": target, "recorded_on": "2022-06-01", "value": 2.0})
+        ledger.update("agreement", int(_rows(ledger)["agreement"][0]["id"]), {"signed_on": "2022-05-20"})  # type: ignore[call-overload]
+    found = [(p.code, p.params["day"], p.params["today"]) for p in rule_problems(ledger)]
+    assert found == [
+        ("rule.agreement_in_future", "2022-05-20", "2022-05-19"),
+        ("rule.agreement_in_future", "2022-06-01", "2022-05-19"),
+    ]
