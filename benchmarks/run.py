@@ -122,6 +122,71 @@ def bench_stats(path: Path) -> None:
         report("stats: service (ledger_stats)", full, "s", ("bare SQL aggregates", bare))
 
 
+# The figures of domain/agreements.py written out by hand, without the app's query builders: the baseline
+# of the ``targets`` figures and the chart by part.
+_TARGETS_BY_HAND = """
+SELECT count(*), sum(coalesce((SELECT value FROM target_progress v WHERE v.target_id = t.id
+       AND v.recorded_on <= :day ORDER BY v.recorded_on DESC, v.id DESC LIMIT 1) >= t.number, 0))
+FROM agreement_target t JOIN agreement a ON a.id = t.agreement_id
+WHERE t.number IS NOT NULL AND a.signed_on <= :day
+"""
+_AGREEMENT_BY_HAND = (
+    "SELECT * FROM agreement WHERE pairing_id = :pairing",
+    "SELECT t.* FROM agreement_target t JOIN agreement a ON a.id = t.agreement_id"
+    " WHERE a.pairing_id = :pairing",
+    "SELECT v.* FROM target_progress v JOIN agreement_target t ON t.id = v.target_id"
+    " JOIN agreement a ON a.id = t.agreement_id WHERE a.pairing_id = :pairing",
+)
+
+
+def bench_agreements(path: Path) -> None:
+    """Pairing agreements (issue #20): the agreement dialog's read of a pairing's agreement (200 pairings in
+    turn), the ``targets`` figures of the top region and the chart of targets reached by part, each beside
+    the same rows or figures read by hand-written SQL; the speed target is ≤ 2× of it."""
+    from branchdesk.services.agreements import pairing_agreement
+    from branchdesk.services.charts import targets_reached
+
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        targets = ledger.scalar("SELECT count(*) FROM agreement_target")
+        print(
+            f"agreements: {ledger.scalar('SELECT count(*) FROM agreement')} agreements, {targets} targets,"
+            f" {ledger.scalar('SELECT count(*) FROM target_progress')} progress entries",
+            flush=True,
+        )
+        step = max(1, int(ledger.scalar("SELECT count(*) FROM agreement")) // 200)
+        pairings = [row[0] for row in ledger.conn.execute(
+            f"SELECT pairing_id FROM agreement WHERE id % {step} = 0 LIMIT 200")]  # fmt: skip
+
+        def dialog_reads() -> None:
+            for pairing in pairings:
+                pairing_agreement(ledger, pairing)
+
+        def by_hand() -> None:
+            for pairing in pairings:
+                for sql in _AGREEMENT_BY_HAND:
+                    ledger.conn.execute(sql, {"pairing": pairing}).fetchall()
+
+        reads, bare = alternating_medians(dialog_reads, by_hand, 5)
+        report(f"agreements: hand-written SQL of {len(pairings)} agreements", bare, "s")
+        report(
+            f"agreements: the dialog's read of {len(pairings)} agreements",
+            reads,
+            "s",
+            ("hand-written SQL", bare),
+        )
+        region = ledger_stats(ledger).region.id
+        day = CLOCK.today()
+        figures, bare = alternating_medians(
+            lambda: stats_store.target_counts(ledger, region, day, direct=False),
+            lambda: ledger.conn.execute(_TARGETS_BY_HAND, {"day": day.isoformat()}).fetchone(),
+            5,
+        )
+        report("agreements: targets by hand-written SQL", bare, "s")
+        report("agreements: stats --json targets", figures, "s", ("hand-written SQL", bare))
+        chart = median_time(lambda: targets_reached(ledger, region, day), 5)
+        report("agreements: chart of targets reached by part", chart, "s", ("hand-written SQL", bare))
+
+
 def wall_time(command: list[str], repeat: int) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     times = []
@@ -1310,6 +1375,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "photos": bench_photos,
     "word-ledger": bench_word_ledger,
     "chain": bench_chain,
+    "agreements": bench_agreements,
 }
 
 

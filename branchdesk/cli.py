@@ -41,12 +41,13 @@ from branchdesk.exchange.receipts import (
     receipt_json,
     write_receipt,
 )
-from branchdesk.exchange.word_ledger import write_ledger_doc, write_signin_sheet
+from branchdesk.exchange.word_ledger import write_agreement_doc, write_ledger_doc, write_signin_sheet
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
 from branchdesk.i18n.messages import error_text, message_text, problem_text
 from branchdesk.i18n.office_report import office_lines
+from branchdesk.services.agreements import agreement_to_print
 from branchdesk.services.backups import restore_backup, take_backup
 from branchdesk.services.check import check_ledger
 from branchdesk.services.compliance import overdue_in
@@ -65,7 +66,7 @@ from branchdesk.services.offices import office_rollup
 from branchdesk.services.paths import user_data_dir
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
-from branchdesk.services.word_ledger import ledger_book, signin_sheet
+from branchdesk.services.word_ledger import find_pairing, ledger_book, signin_sheet
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -355,6 +356,25 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         help=translate("Cli", "the office's own Word template (.docx) instead of the built-in one"),
     )
 
+    agreement = commands.add_parser(
+        "agreement",
+        parents=[common],
+        help=translate("Cli", "print a pairing's agreement (结对共建协议) as PDF or Word (.pdf or .docx)"),
+    )
+    agreement.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    agreement.add_argument(
+        "out",
+        type=Path,
+        metavar=translate("Cli", "FILE"),
+        help=translate("Cli", "the file to write: .pdf or .docx"),
+    )
+    agreement.add_argument(
+        "--pairing",
+        required=True,
+        metavar=translate("Cli", "PAIRING"),
+        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
+    )
+
     signin = commands.add_parser(
         "signin-sheet",
         parents=[common],
@@ -641,6 +661,8 @@ def _stats_lines(stats: LedgerStats, language: str) -> list[str]:
             volunteers=format_count(activities.volunteer_person_times),
             weekday=format_count(activities.weekday),
         ),
+        rate_line(translate("Cli", "Agreement targets reached"), stats.targets.rate)
+        + translate("Cli", "; {overdue} overdue").format(overdue=format_count(stats.targets.overdue)),
     ]
     for year in stats.years_without_holiday_data:
         lines.append(
@@ -1049,6 +1071,29 @@ def _cmd_signin_sheet(args: argparse.Namespace, clock: Clock, out: TextIO) -> in
     return EXIT_OK
 
 
+def _cmd_agreement(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise UsageError(
+            translate("Cli", "name a file ending in .pdf or .docx, not {name}").format(name=args.out.name)
+        )
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        found, agreement = agreement_to_print(ledger, find_pairing(ledger, args.pairing))
+    if suffix == ".pdf":
+        from branchdesk.exchange.agreement_paper import write_agreement_pdf  # matplotlib: loaded when used
+
+        write_agreement_pdf(found.grassroots, found.organ, agreement, clock.today(), args.out)
+    else:
+        write_agreement_doc(found.grassroots, found.organ, agreement, clock.today(), args.out)
+    print(
+        translate("Cli", "Wrote {path}: the agreement of {pairing}, {count} targets").format(
+            path=args.out, pairing=f"{found.grassroots} — {found.organ}", count=len(agreement.targets)
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _cmd_import(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     plans = plan_file(args.file, args.what, encoding=args.encoding)
     mode = ImportMode.VALID_ONLY if args.valid_only else ImportMode.ALL_OR_NOTHING
@@ -1246,6 +1291,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "report": lambda: _cmd_report(args, clock, out),
         "ledger-doc": lambda: _cmd_ledger_doc(args, clock, out),
         "signin-sheet": lambda: _cmd_signin_sheet(args, clock, out),
+        "agreement": lambda: _cmd_agreement(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),
         "restore": lambda: _cmd_restore(args, clock, out),
         "draw": lambda: _cmd_draw(args, clock, out),

@@ -67,6 +67,7 @@ def test_stats_json_has_the_design_shape(county: Path, clock: FixedClock) -> Non
             "attendance_rate": {"count": 13, "total": 15, "rate": "86.66"},
         },
         "holiday_data_missing_for": [],
+        "targets": {"count": 0, "reached": 0, "rate": None, "overdue": 0},  # no agreements here
         "level": None,  # added for --level county; --direct and the whole region say null
     }
 

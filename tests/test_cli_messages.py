@@ -38,6 +38,7 @@ COMMANDS = (
     "unlock",
     "ledger-doc",
     "signin-sheet",
+    "agreement",
 )
 # What a user types as it is: the commands (and the words of ledger-doc …), the values of --scale and --what.
 TYPED = frozenset({

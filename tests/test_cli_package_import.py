@@ -5,6 +5,7 @@ Every check reads the rows in the files."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -19,6 +20,7 @@ import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.activities import ActivityDraft
+from branchdesk.domain.agreements import Progress
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind
 from branchdesk.domain.errors import BranchDeskError
@@ -27,6 +29,7 @@ from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_j
 from branchdesk.domain.photos import PhotoEntry
 from branchdesk.exchange.package_import import import_packages
 from branchdesk.services.activities import delete_activities, record_activities
+from branchdesk.services.agreements import pairing_agreement, save_agreement
 from branchdesk.services.history import UndoHistory, changed
 from branchdesk.services.ledger_keys import key_path, ledger_key
 from branchdesk.services.ledgers import open_ledger
@@ -766,3 +769,82 @@ def test_a_delta_larger_than_the_ledgers_tables_goes_in_without_their_indexes_an
         history.undo()
         assert ledger.scalar("SELECT count(*) FROM activity") == 0
     assert indexes(offices.county) == schema
+
+
+def test_agreements_travel_in_seeds_and_deltas_and_stay_the_countys(offices: Offices, tmp_path: Path) -> None:
+    """A pairing's agreement, targets and progress are the county's, as the pairing is (docs/packages.md):
+    the township's seed carries those of its pairings; the county's edit reaches the city in its delta;
+    the township's own edit of one is rejected by the county, row by row."""
+    township = offices.township()
+    with open_ledger(township, CLOCK, read_only=True) as ledger:
+        mine = {row["uuid"] for row in ledger.query("SELECT uuid FROM pairing")}
+        pairing_uuid, agreement_uuid = ledger.conn.execute(
+            "SELECT p.uuid, a.uuid FROM pairing p JOIN agreement a ON a.pairing_id = p.id"
+            " ORDER BY p.id LIMIT 1"
+        ).fetchone()
+    county_rows = {table: records(offices.county, table) for table in ("agreement", "agreement_target")}
+    seeded = records(township, "agreement")
+    assert seeded
+    assert seeded == {
+        uuid: row for uuid, row in county_rows["agreement"].items() if row["pairing_uuid"] in mine
+    }
+    assert set(records(township, "agreement_target")) == {
+        uuid for uuid, row in county_rows["agreement_target"].items() if row["agreement_uuid"] in seeded
+    }
+    full = send(offices.county, offices.folder / "潢川县 全部.bdx", "--full")
+    city = tmp_path / "信阳市.bdesk"
+    assert cli("new", str(city), "--from", str(full))[0] == EXIT_OK
+    assert records(city, "target_progress") == records(offices.county, "target_progress")
+    # The county records progress (one operation): its delta brings it to the city.
+    with open_ledger(offices.county, CLOCK) as ledger:
+        county_pairing = int(ledger.scalar("SELECT id FROM pairing WHERE uuid = ?", (pairing_uuid,)))
+        agreement = pairing_agreement(ledger, county_pairing).agreement
+        assert agreement is not None
+        first = agreement.targets[0]
+        entry = Progress(dt.date(2022, 5, 18), first.number, "县里核实")
+        target = dataclasses.replace(first, progress=(*first.progress, entry))
+        save_agreement(
+            ledger, county_pairing, dataclasses.replace(agreement, targets=(target, *agreement.targets[1:]))
+        )
+    code, summary, _ = imported(city, send(offices.county, offices.folder / "县.bdx"))
+    assert (code, summary["counts"]["new"], summary["counts"]["rejected"]) == (EXIT_OK, 1, 0)
+    assert records(city, "target_progress") == records(offices.county, "target_progress")
+    # The township's edit of the county's agreement: rejected.
+    edit(township, "agreement", agreement_uuid, review="乡镇改了协议")
+    code, summary, _ = imported(offices.county, send(township, offices.folder / "越权协议.bdx"))
+    assert code == EXIT_OK
+    assert [(row["table"], row["uuid"], row["reason"]) for row in summary["rejected"]] == [
+        ("agreement", agreement_uuid, "outside_scope")
+    ]
+
+
+def test_a_target_due_before_its_signing_is_refused_in_a_package_too(
+    offices: Offices, tmp_path: Path
+) -> None:
+    """The rule of every door: a county whose file lost the rule's trigger (another program) sends a target
+    due before its agreement's signing; the city's dry run and import refuse the package whole, saying so."""
+    full = send(offices.county, offices.folder / "潢川县 全部.bdx", "--full")
+    city = tmp_path / "信阳市.bdesk"
+    assert cli("new", str(city), "--from", str(full))[0] == EXIT_OK
+    with open_ledger(offices.county, CLOCK) as ledger:
+        ledger.conn.execute("DROP TRIGGER agreement_target_due_insert")
+        agreement, signed = ledger.conn.execute("SELECT id, signed_on FROM agreement LIMIT 1").fetchone()
+        with ledger.operation("agreement.save"):
+            ledger.insert(
+                "agreement_target",
+                {
+                    "agreement_id": agreement,
+                    "position": 9,
+                    "name": "培训党员",
+                    "number": 50,
+                    "due_on": "2022-01-01",
+                },
+            )
+    assert signed > "2022-01-01"
+    delta = send(offices.county, offices.folder / "县 违规.bdx")
+    before = (file_state(city), records(city, "agreement_target"))
+    for flags in (("--dry-run",), ()):
+        code, printed, err = cli("package", "import", str(city), str(delta), *flags)
+        assert (code, printed) == (EXIT_FAILED, "")
+        assert "有目标的完成时限早于协议签订日期" in err
+        assert (file_state(city), records(city, "agreement_target")) == before

@@ -396,6 +396,51 @@ def ledger_template() -> DocumentObject:
     _row(figures, ["{{ f.item }}", "{{ f.value }}", "{{ f.numerator }}", "{{ f.denominator }}"])
     _loop_row(figures, "{%tr endfor %}")
     _paragraph(doc, "注：{{ figures_note }}")
+
+    heading = _paragraph(doc, "五、结对共建协议及目标完成情况", "Heading 1")
+    _page_break_before(heading)
+    _paragraph(doc, "{%p for a in agreements %}")
+    _paragraph(doc, "（{{ a.no }}）{{ a.grassroots }} — {{ a.organ }}", "Heading 2")
+    _agreement_tables(doc)
+    _paragraph(doc, "{%p endfor %}")
+    _paragraph(doc, "{%p if not agreements %}")
+    _paragraph(doc, "所列结对尚未录入结对共建协议。")
+    _paragraph(doc, "{%p endif %}")
+    return document
+
+
+def _agreement_tables(doc: DocumentObject) -> None:
+    """An agreement (the context's ``a``): its facts, its targets and where each stands, the review."""
+    facts = _table(doc, [Column("", 30), Column("", 48), Column("", 30), Column("", 48)], head=False)
+    _row(facts, ["签订日期", "{{ a.signed }}", "目标完成", "{{ a.summary }}"])
+    _row(facts, ["机关方联络人", "{{ a.organ_liaison }}", "基层方联络人", "{{ a.grassroots_liaison }}"])
+    targets = _table(doc, [
+        Column("序号", 12), Column("目标", 40), Column("目标数值", 22), Column("完成时限", 26),
+        Column("最新进度", 32), Column("状态", 24),
+    ])  # fmt: skip
+    _head_widths(targets)
+    _loop_row(targets, "{%tr for t in a.targets %}")
+    _row(
+        targets,
+        ["{{ t.no }}", "{{ t.name }}", "{{ t.goal }}", "{{ t.due }}", "{{ t.latest }}", "{{ t.status }}"],
+    )
+    _row(targets, ["", "进度：{{ t.progress }}"], spans=[1, 5])
+    _loop_row(targets, "{%tr endfor %}")
+    review = _table(doc, [Column("", 26), Column("", 130)], head=False)
+    _row(review, ["回顾评议", "{{ a.review }}"], min_height_mm=20)
+
+
+def agreement_template() -> DocumentObject:
+    document = _new_document()
+    doc = document
+    _paragraph(doc, "{{ title }}", "Title")
+    _paragraph(doc, "{{ a.grassroots }} — {{ a.organ }}", "Cover Line")
+    _agreement_tables(doc)
+    _paragraph(doc, "")
+    _paragraph(doc, "机关党支部（盖章）：                    基层党支部（盖章）：")
+    _paragraph(doc, "书记（签字）：                          书记（签字）：")
+    _paragraph(doc, "")
+    _paragraph(doc, "打印日期：{{ generated_on }}")
     return document
 
 
@@ -433,7 +478,11 @@ def docx_bytes(document: DocumentObject) -> bytes:
     return out.getvalue()
 
 
-TEMPLATES_MADE = {"ledger.docx": ledger_template, "signin.docx": signin_template}
+TEMPLATES_MADE = {
+    "ledger.docx": ledger_template,
+    "signin.docx": signin_template,
+    "agreement.docx": agreement_template,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

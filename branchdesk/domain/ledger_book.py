@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from branchdesk.domain.agreements import Agreement
 from branchdesk.domain.attendance import Attendance
 from branchdesk.domain.compliance import OverduePairing
 from branchdesk.domain.enums import ActivityType, Area, PairingMethod, Tier
@@ -85,6 +86,7 @@ class LedgerBook:
     weekday: list[BookActivity]  # routine activities on a working day without a reason
     figures: list[MonthFigures]
     recorded_late: int = 0  # activities of the book entered late (补录)
+    agreements: tuple[tuple[BookPairing, Agreement], ...] = ()  # the pairings' agreements, in their order
 
 
 @dataclass(frozen=True)

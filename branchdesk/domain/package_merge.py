@@ -221,18 +221,24 @@ class RegionTree:
         return region_id
 
 
+_OF_AGREEMENTS = frozenset({"agreement", "agreement_target", "target_progress"})
+
+
 @dataclass(frozen=True)
 class Owners:
     """Who owns a row (the lead's rule, docs/packages.md "Ownership"): a grassroots branch and the
     activities of its pairings (their areas and absentees too) belong to the township holding it; organ
-    branches, units, draws, pairings and key tasks to the county (the city for city-level ones); a region
-    to its parent. Rows are as this ledger stores them (``x_id``); the lookups give a branch's region and
-    kind, a pairing's grassroots branch and an activity's pairing."""
+    branches, units, draws, pairings and key tasks to the county (the city for city-level ones), and so do
+    a pairing's agreement, its targets and their progress, as the pairing itself; a region to its parent.
+    Rows are as this ledger stores them (``x_id``); the lookups give a branch's region and kind, a
+    pairing's grassroots branch, an activity's and an agreement's pairing and a target's agreement."""
 
     tree: RegionTree
     branch: Callable[[int], tuple[int, str]]
     pairing_grassroots: Callable[[int], int]
     activity_pairing: Callable[[int], int]
+    agreement_pairing: Callable[[int], int]
+    target_agreement: Callable[[int], int]
 
     def owner(self, table: str, row: Mapping[str, Any], sender_scope: int) -> int:
         county = (RegionLevel.COUNTY, RegionLevel.CITY)
@@ -250,6 +256,14 @@ class Owners:
             return self.tree.nearest(sender_scope, *county)
         if table == "pairing":
             return self.tree.nearest(self.branch(row["grassroots_id"])[0], *county)
+        if table in _OF_AGREEMENTS:
+            if table == "agreement":
+                pairing = row["pairing_id"]
+            elif table == "agreement_target":
+                pairing = self.agreement_pairing(row["agreement_id"])
+            else:
+                pairing = self.agreement_pairing(self.target_agreement(row["target_id"]))
+            return self.tree.nearest(self.branch(self.pairing_grassroots(pairing))[0], *county)
         pairing = row["pairing_id"] if table == "activity" else self.activity_pairing(row["activity_id"])
         region = self.branch(self.pairing_grassroots(pairing))[0]
         return self.tree.nearest(region, RegionLevel.TOWNSHIP)

@@ -12,6 +12,8 @@ any other program is judged by the same list. Where each rule is enforced:
   predicates below, and the schema itself (partial unique indexes, triggers) for any writer;
 - what branches' ties require (a paired branch keeps its side, a community its grids, an archiving date
   its pairings): domain.branch_rules with the ties storage looks up;
+- pairing agreements (a target due before the signing): domain.agreements.check_agreement for the dialog,
+  and the schema's triggers for every writer (packages, undo, another program);
 - known values: the schema's CHECK constraints, and the enums that every door reads values through;
 - undo and redo put back, in order, states those doors let through; what another program changed in
   between, the schema refuses (an overlap: a clear message, nothing changed) or check names.
@@ -45,6 +47,10 @@ class Rule(StrEnum):
     ATTENDANCE = "rule.attendance"
     # A key task belongs to the half-year its activities were held in.
     KEY_TASK_HALF_YEAR = "rule.key_task_half_year"
+    # A pairing agreement's target is due on or after the agreement's signing (triggers hold it too).
+    TARGET_BEFORE_SIGNING = "rule.target_before_signing"
+    # An agreement is signed, and its progress recorded, today or earlier.
+    AGREEMENT_IN_FUTURE = "rule.agreement_in_future"
     # A name is unique among the active branches of one region.
     DUPLICATE_NAME = "rule.duplicate_name"
     # Villages, communities and grids sit in a township.

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from branchdesk.domain.agreements import Agreement
 from branchdesk.domain.enums import ActivityType, BranchKind
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
@@ -38,6 +39,28 @@ class ActivityCounts:
     attendance: Rate = field(default_factory=lambda: Rate(0, 0))
 
 
+@dataclass(frozen=True)
+class TargetCounts:
+    """The numeric targets of the pairing agreements signed by the as-of date (domain/agreements.py says
+    when one is reached): how many, how many reached by then, and how many were due before it unreached."""
+
+    count: int = 0
+    reached: int = 0
+    overdue: int = 0
+
+    @property
+    def rate(self) -> Rate:
+        return Rate(self.reached, self.count)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "reached": self.reached,
+            "rate": self.rate.percent,
+            "overdue": self.overdue,
+        }
+
+
 class Level(StrEnum):
     """The branches of one level below a region (``stats --level``), beside ``--direct`` (the region's own:
     市直 for the city). County level (县级): organ branches of county-level units, every grassroots branch,
@@ -60,6 +83,7 @@ class LedgerStats:
     compliance: Rate
     activities: ActivityCounts
     years_without_holiday_data: tuple[int, ...] = ()
+    targets: TargetCounts = field(default_factory=TargetCounts)
     level: Level | None = None
     # A city's figures side by side, when asked for: its own (市直) and the county level's (县级).
     levels: tuple[LedgerStats, LedgerStats] | None = None
@@ -91,6 +115,7 @@ class LedgerStats:
                 "attendance_rate": self.activities.attendance.as_dict(),
             },
             "holiday_data_missing_for": list(self.years_without_holiday_data),
+            "targets": self.targets.as_dict(),
             "level": None if self.level is None else self.level.value,
         }
 
@@ -135,6 +160,17 @@ def monthly_compliance(pairings: Collection[Pairing], activities: Iterable[Activ
         if a.type is ActivityType.THEMED_DAY and Month.of(a.held_on) == month and a.pairing_id in whole_month
     }
     return Rate(len(with_themed_day), len(set(whole_month.values())))
+
+
+def target_counts(agreements: Iterable[Agreement], day: dt.date) -> TargetCounts:
+    """The readable definition that storage.stats.target_counts computes in SQL, over the agreements of the
+    region's pairings (as coverage counts them: a pairing in the regions of its grassroots branch)."""
+    numeric = [t for a in agreements if a.signed_on <= day for t in a.targets if t.number is not None]
+    return TargetCounts(
+        count=len(numeric),
+        reached=sum(1 for target in numeric if target.reached(day)),
+        overdue=sum(1 for target in numeric if target.overdue(day)),
+    )
 
 
 def activity_counts(activities: Iterable[Activity], month: Month, calendar: WorkCalendar) -> ActivityCounts:

@@ -313,6 +313,8 @@ class _Run:
             branch=lambda row_id: store.branches[row_id],
             pairing_grassroots=lambda row_id: store.pairings[row_id],
             activity_pairing=lambda row_id: self.activity_pairing[row_id],
+            agreement_pairing=lambda row_id: store.agreements[row_id],
+            target_agreement=lambda row_id: store.targets[row_id],
         )
         self.package_uuid = ""
         self.scope = 0

@@ -28,6 +28,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
 from PIL import Image, UnidentifiedImageError
 
 from branchdesk.domain import cells
+from branchdesk.domain.agreements import Agreement, TargetStatus
 from branchdesk.domain.errors import BranchDeskError, os_reason
 from branchdesk.domain.ledger_book import BookActivity, BookPairing, BookPhoto, LedgerBook, SigninSheet
 from branchdesk.domain.months import Month
@@ -41,10 +42,12 @@ Progress = Callable[[int, int], None]  # steps done, steps in all; may raise to 
 
 LEDGER_TEMPLATE = "ledger.docx"
 SIGNIN_TEMPLATE = "signin.docx"
+AGREEMENT_TEMPLATE = "agreement.docx"
 # The fields a template must use: without them it is not a ledger (or a sign-in sheet) at all.
-REQUIRED_FIELDS = {LEDGER_TEMPLATE: ("activities",), SIGNIN_TEMPLATE: ("lines",)}
+REQUIRED_FIELDS = {LEDGER_TEMPLATE: ("activities",), SIGNIN_TEMPLATE: ("lines",), AGREEMENT_TEMPLATE: ("a",)}
 TITLE = "支部联建工作台账"
 SIGNIN_TITLE = "支部联建活动签到表"
+AGREEMENT_TITLE = "支部联支部结对共建协议"
 PHOTO_WIDTH_MM = 72  # two photos side by side in the 156 mm type area, with the cells' margins
 PHOTO_MAX_HEIGHT_MM = 60
 _WEEKDAYS = "一二三四五六日"
@@ -192,6 +195,67 @@ def _activity_fields(number: int, activity: BookActivity, photos: PhotoImages) -
     }
 
 
+# How the papers (Word and PDF, always in Chinese) say where a target stands.
+TARGET_STATUS = {
+    TargetStatus.NO_NUMBER: "无数值目标",
+    TargetStatus.BEYOND: "已完成（超出目标）",
+    TargetStatus.REACHED: "已完成",
+    TargetStatus.OVERDUE: "逾期未完成",
+    TargetStatus.UNDER_WAY: "推进中",
+}
+
+
+def _amount(value: float | None, unit: str) -> str:
+    return "—" if value is None else f"{value:g} {unit}".strip()
+
+
+def _liaison(person: str, phone: str) -> str:
+    return "　".join(part for part in (person.strip(), phone.strip()) if part) or "—"
+
+
+def agreement_fields(
+    number: int, grassroots: str, organ: str, agreement: Agreement, day: dt.date
+) -> dict[str, Any]:
+    """A pairing's agreement as the papers print it (the Word ledger's section, the agreement's own Word
+    and PDF), where its targets stand on ``day`` (domain/agreements.py)."""
+    targets = []
+    for position, target in enumerate(agreement.targets, start=1):
+        latest = target.latest(day)
+        entries = [entry for entry in target.progress if entry.recorded_on <= day]
+        targets.append(
+            {
+                "no": position,
+                "name": target.name,
+                "goal": _amount(target.number, target.unit),
+                "due": _day(target.due_on),
+                "latest": "—"
+                if latest is None
+                else f"{_amount(latest.value, target.unit)}（{_day(latest.recorded_on)}）",
+                "status": TARGET_STATUS[target.status(day)],
+                "progress": "；".join(
+                    f"{_day(e.recorded_on)} 累计 {_amount(e.value, target.unit)}"
+                    + (f"（{e.note}）" if e.note else "")
+                    for e in entries
+                )
+                or "尚无进度记录",
+            }
+        )
+    numeric = [target for target in agreement.targets if target.number is not None]
+    return {
+        "no": number,
+        "grassroots": grassroots,
+        "organ": organ,
+        "signed": _day(agreement.signed_on),
+        "organ_liaison": _liaison(agreement.organ_liaison, agreement.organ_phone),
+        "grassroots_liaison": _liaison(agreement.grassroots_liaison, agreement.grassroots_phone),
+        "targets": targets,
+        "summary": f"硬目标 {len(numeric)} 项，截至{_day(day)}已完成 "
+        f"{sum(1 for target in numeric if target.reached(day))} 项",
+        "review": agreement.review or "—",
+        "as_of": _day(day),
+    }
+
+
 def _open_items(book: LedgerBook) -> list[dict[str, Any]]:
     themed = name(Concept.THEMED_DAY)
     items: list[tuple[dt.date, str, str, str, str, str]] = [
@@ -249,6 +313,7 @@ def _figures(book: LedgerBook) -> list[dict[str, Any]]:
         _rate(f"{grassroots}结对{name(Concept.COVERAGE)}", end.grassroots_coverage),
         _rate(f"{organ}结对{name(Concept.COVERAGE)}", end.organ_coverage),
         _rate(f"{organ}{name(Concept.OPTIMISATION_RATE)}", end.optimisation),
+        _rate(f"结对共建协议硬目标完成率（截至{_day(end.as_of)}）", end.targets.rate),
     ]
     for month in book.figures:
         rows.append(_rate(f"{COMPLIANCE_LABEL}（{_month(month.month)}）", month.stats.compliance))
@@ -285,6 +350,10 @@ def ledger_context(
             _activity_fields(i, activity, photos) for i, activity in enumerate(book.activities, start=1)
         ],
         "open_items": _open_items(book),
+        "agreements": [
+            agreement_fields(i, pairing.grassroots.name, pairing.organ.name, agreement, book.made_on)
+            for i, (pairing, agreement) in enumerate(book.agreements, start=1)
+        ],
         "figures_scope": f"{name(Concept.REGION)}：{book.figures_region}；期间：{period}",
         "figures": _figures(book),
         "figures_note": "比率截断（不四舍五入）保留两位小数；分母为零显示“—”。与“统计”功能的口径相同。",
@@ -418,6 +487,27 @@ def write_signin_sheet(sheet: SigninSheet, path: Path, template_path: Path | Non
 
 LEDGER_FIELDS = {
     "title", "region", "period", "generated_on", "pairing_count", "activity_count", "pairings", "activities",
-    "open_items", "figures_scope", "figures", "figures_note",
+    "open_items", "figures_scope", "figures", "figures_note", "agreements",
 }  # fmt: skip
 SIGNIN_FIELDS = {"title", "grassroots", "organ", "date", "place", "theme", "expected", "lines"}
+AGREEMENT_FIELDS = {"title", "a", "generated_on"}
+
+
+def write_agreement_doc(
+    grassroots: str,
+    organ: str,
+    agreement: Agreement,
+    day: dt.date,
+    path: Path,
+    template_path: Path | None = None,
+) -> None:
+    """One pairing's agreement as a .docx (the built-in template agreement.docx, or an office's own)."""
+    template_path = template_path or builtin_template(AGREEMENT_TEMPLATE)
+    template, environment = _open_template(template_path, AGREEMENT_TEMPLATE, AGREEMENT_FIELDS)
+    context = {
+        "title": AGREEMENT_TITLE,
+        "a": agreement_fields(1, grassroots, organ, agreement, day),
+        "generated_on": _day(day),
+    }
+    _render(template, environment, context, template_path)
+    _write(template, None, path, None)

@@ -339,6 +339,37 @@ MESSAGES: dict[str, str] = {
         "The activity of {held_on} of pairing {pairing} serves the key task {task} of another half-year "
         "({half_year}).",
     ),
+    "rule.target_before_signing": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The target “{target}” of the agreement of pairing {pairing} is due on {due_on}, before the "
+        "agreement was signed ({signed_on}).",
+    ),
+    "rule.agreement_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The agreement of pairing {pairing} has a date after today: {day} (today is {today})."
+    ),
+    "agreement.target_name_empty": QT_TRANSLATE_NOOP("Messages", "Target {row} needs its text."),
+    "agreement.target_number": QT_TRANSLATE_NOOP(
+        "Messages", "The number of the target “{target}” must be more than 0 (or left empty)."
+    ),
+    "agreement.target_before_signing": QT_TRANSLATE_NOOP(
+        "Messages", "The target “{target}” is due on {due}, before the agreement was signed ({signed})."
+    ),
+    "agreement.target_before_signing_held": QT_TRANSLATE_NOOP(
+        "Messages", "A target would be due before its agreement was signed; nothing was changed."
+    ),
+    "agreement.progress_negative": QT_TRANSLATE_NOOP(
+        "Messages", "The progress of the target “{target}” cannot be below 0."
+    ),
+    "agreement.progress_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The progress of the target “{target}” is dated {recorded}, after today ({today})."
+    ),
+    "agreement.signed_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The agreement is signed on {signed}, after today ({today})."
+    ),
+    "agreement.phone": QT_TRANSLATE_NOOP("Messages", "“{phone}” is not a phone number."),
+    "agreement.none": QT_TRANSLATE_NOOP(
+        "Messages", "The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement)."
+    ),
     "rule.duplicate_name": QT_TRANSLATE_NOOP(
         "Messages", "{count} active branches in {region} have the same name {name}."
     ),
@@ -754,6 +785,9 @@ TABLE_NAMES = {
     "activity_area": QT_TRANSLATE_NOOP("Messages", "activity's area"),
     "activity_absentee": QT_TRANSLATE_NOOP("Messages", "absentee"),
     "photo": QT_TRANSLATE_NOOP("Messages", "activity photo"),
+    "agreement": QT_TRANSLATE_NOOP("Messages", "pairing agreement"),
+    "agreement_target": QT_TRANSLATE_NOOP("Messages", "agreement target"),
+    "target_progress": QT_TRANSLATE_NOOP("Messages", "target progress"),
 }
 
 

@@ -4,7 +4,7 @@ period; each call reads one state of the file."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from branchdesk.domain.chart_data import (
     PAIRING_ROWS_LIMIT,
@@ -39,17 +39,30 @@ def _only_child(groups: Iterable[Group]) -> Group | None:
     return found[0] if len(found) == 1 and found[0].kind is GroupKind.REGION else None
 
 
-def grassroots_coverage(ledger: Ledger, region_id: int, day: dt.date) -> RateBreakdown:
-    """Coverage of grassroots branches as of ``day``, for the region and each region below it (below its
-    only child, when it has one)."""
+PartRates = Callable[[Ledger, int, dt.date], list[tuple[Group, Rate]]]
+
+
+def _rates_by_part(ledger: Ledger, region_id: int, day: dt.date, by_part: PartRates) -> RateBreakdown:
+    """A rate as of ``day`` for the region and each region below it (below its only child, when it has
+    one)."""
     with ledger.snapshot():
-        parts = store.grassroots_coverage_by_part(ledger, region_id, day)
+        parts = by_part(ledger, region_id, day)
         while (child := _only_child(group for group, _ in parts)) is not None:
             region_id = child.id
-            parts = store.grassroots_coverage_by_part(ledger, region_id, day)
+            parts = by_part(ledger, region_id, day)
         scope = store.scope(ledger, region_id)
     items = tuple(GroupRate(group, rate) for group, rate in parts)
     return RateBreakdown(scope, day, _sum(item.rate for item in items), items)
+
+
+def grassroots_coverage(ledger: Ledger, region_id: int, day: dt.date) -> RateBreakdown:
+    """Coverage of grassroots branches as of ``day``, by part."""
+    return _rates_by_part(ledger, region_id, day, store.grassroots_coverage_by_part)
+
+
+def targets_reached(ledger: Ledger, region_id: int, day: dt.date) -> RateBreakdown:
+    """Agreement targets reached as of ``day`` (storage.stats.target_counts' definition), by part."""
+    return _rates_by_part(ledger, region_id, day, store.targets_reached_by_part)
 
 
 def _organ_parts(

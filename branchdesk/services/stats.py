@@ -92,4 +92,5 @@ def _figures(
         compliance=compliance,
         activities=activities,
         years_without_holiday_data=() if month.year in covered else (month.year,),
+        targets=stats_store.target_counts(ledger, region.id, day, direct=direct, county=county),
     )

@@ -30,6 +30,7 @@ from branchdesk.services.photos import photos_of
 from branchdesk.services.regions import find_region, list_regions
 from branchdesk.services.settings import ledger_setting
 from branchdesk.services.stats import region_stats
+from branchdesk.storage import agreements as agreement_store
 from branchdesk.storage import word_ledger as store
 from branchdesk.storage.ledger import Ledger
 
@@ -155,6 +156,8 @@ def ledger_book(
             raise BranchDeskError("ledger_doc.pairing_outside", first=str(first), last=str(last))
         pairings = [_pairing(row) for row in rows]
         by_id = {item.id: item for item in pairings}
+        signed = agreement_store.agreements_of(ledger, list(by_id))
+        agreements = tuple((item, signed[item.id]) for item in pairings if item.id in signed)
         _advance(progress, 1, steps)
         found = store.book_activities(ledger, list(by_id), first.first_day, last.last_day)
         ids = [row["id"] for row in found]
@@ -208,6 +211,7 @@ def ledger_book(
         weekday=weekday,
         figures=figures,
         recorded_late=sum(activity.recorded_late for activity in activities),
+        agreements=agreements,
     )
 
 

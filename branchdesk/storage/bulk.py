@@ -34,6 +34,9 @@ ActivityRow = tuple[
     str | None, str | None, int | None, int | None, str | None, str,
 ]  # fmt: skip
 AbsenteeRow = tuple[int, str, int, str, str]
+AgreementRow = tuple[int, str, int, str, str, str, str, str, str | None]
+TargetRow = tuple[int, str, int, int, str, float | None, str | None, str]
+ProgressRow = tuple[int, str, int, str, float, str | None]
 
 _REGION_COLUMNS = ("id", "uuid", "name", "level", "parent_id", "code")
 _UNIT_COLUMNS = ("id", "uuid", "name", "level", "region_id", "note")
@@ -59,11 +62,17 @@ _ACTIVITY_COLUMNS = (
     "weekday_reason", "theme", "host", "expected", "present", "make_up_on", "created_at",
 )  # fmt: skip
 _ABSENTEE_COLUMNS = ("id", "uuid", "activity_id", "name", "reason")
+_AGREEMENT_COLUMNS = (
+    "id", "uuid", "pairing_id", "signed_on", "organ_liaison", "organ_phone", "grassroots_liaison",
+    "grassroots_phone", "review",
+)  # fmt: skip
+_TARGET_COLUMNS = ("id", "uuid", "agreement_id", "position", "name", "number", "unit", "due_on")
+_PROGRESS_COLUMNS = ("id", "uuid", "target_id", "recorded_on", "value", "note")
 
 # The tables a load writes; their indexes are built at its end.
 _LOADED = (
     "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
-    "activity_absentee",
+    "activity_absentee", "agreement", "agreement_target", "target_progress",
 )  # fmt: skip
 
 # Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
@@ -205,6 +214,18 @@ def insert_activities(ledger: Ledger, rows: Iterable[ActivityRow]) -> None:
 
 def insert_absentees(ledger: Ledger, rows: Iterable[AbsenteeRow]) -> None:
     _insert(ledger, "activity_absentee", _ABSENTEE_COLUMNS, rows)
+
+
+def insert_agreements(
+    ledger: Ledger,
+    agreements: Iterable[AgreementRow],
+    targets: Iterable[TargetRow],
+    progress: Iterable[ProgressRow],
+) -> None:
+    """Pairing agreements, their targets and the targets' progress (the due-date triggers hold as always)."""
+    _insert(ledger, "agreement", _AGREEMENT_COLUMNS, agreements)
+    _insert(ledger, "agreement_target", _TARGET_COLUMNS, targets)
+    _insert(ledger, "target_progress", _PROGRESS_COLUMNS, progress)
 
 
 def insert_activity_areas(

@@ -33,7 +33,15 @@ from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import scope_sql
-from branchdesk.storage.stats import ACTIVE_ON, EXISTS_ON, NO_WEEKDAY_REASON, ROUTINE, WORKING_DAY
+from branchdesk.storage.stats import (
+    ACTIVE_ON,
+    EXISTS_ON,
+    NO_WEEKDAY_REASON,
+    NUMERIC_TARGETS,
+    REACHED,
+    ROUTINE,
+    WORKING_DAY,
+)
 
 _GROUPS = (
     "groups(id, grp) AS (SELECT :region, :region UNION ALL "
@@ -113,6 +121,24 @@ def grassroots_coverage_by_part(ledger: Ledger, region_id: int, day: dt.date) ->
         {"day": day.isoformat()},
     )
     return [(group, Rate(row.get("paired", 0), row.get("total", 0))) for group, row in rows]
+
+
+def targets_reached_by_part(ledger: Ledger, region_id: int, day: dt.date) -> list[tuple[Group, Rate]]:
+    """Agreement targets reached by ``day`` over those of the agreements signed by then, per part (an
+    agreement counts where its pairing's grassroots branch is, as in storage.stats.target_counts)."""
+    rows = _by_part(
+        ledger,
+        region_id,
+        f"""
+        WITH RECURSIVE {_GROUPS}
+        SELECT groups.grp AS grp, count(*) AS total, coalesce(sum({REACHED}), 0) AS reached
+        FROM pairing p JOIN branch g ON g.id = p.grassroots_id JOIN groups ON groups.id = g.region_id
+        {NUMERIC_TARGETS}
+        GROUP BY groups.grp
+        """,
+        {"day": day.isoformat()},
+    )
+    return [(group, Rate(row.get("reached", 0), row.get("total", 0))) for group, row in rows]
 
 
 _ORGAN_COLUMNS = f"""

@@ -84,6 +84,10 @@ _OF_ACTIVITY = (
     " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id"
 )
 _ACTIVITY_SIDES = f"activity a {_OF_ACTIVITY}"
+_OF_AGREEMENT = (
+    "JOIN pairing p ON p.id = x.pairing_id"
+    " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id"
+)
 
 # One query per rule; each result row is one finding, its columns the message's parameters.
 QUERIES: dict[Rule, str] = {
@@ -146,6 +150,21 @@ QUERIES: dict[Rule, str] = {
             (">", "WHEN '1' THEN '-06-30' ELSE '-12-31' END"),
         )
     ),
+    # Per agreement, its targets by agreement_target_agreement.
+    Rule.TARGET_BEFORE_SIGNING: f"""
+        SELECT {_LABEL} AS pairing, t.name AS target, t.due_on, x.signed_on
+        FROM agreement x JOIN agreement_target t ON t.agreement_id = x.id {_OF_AGREEMENT}
+        WHERE t.due_on < x.signed_on
+    """,
+    # agreement_signed, then each target's progress by target_progress_target (its days past today).
+    Rule.AGREEMENT_IN_FUTURE: f"""
+        SELECT {_LABEL} AS pairing, x.signed_on AS day, :today AS today
+        FROM agreement x {_OF_AGREEMENT} WHERE x.signed_on > :today
+        UNION ALL
+        SELECT {_LABEL} AS pairing, v.recorded_on AS day, :today AS today
+        FROM target_progress v JOIN agreement_target t ON t.id = v.target_id
+        JOIN agreement x ON x.id = t.agreement_id {_OF_AGREEMENT} WHERE v.recorded_on > :today
+    """,
     # branch_region_name groups the active namesakes of each region without sorting.
     Rule.DUPLICATE_NAME: """
         SELECT b.name, r.name AS region, count(*) AS count

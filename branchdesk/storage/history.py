@@ -220,6 +220,8 @@ REFERENCE_COLUMNS = {
     "key_task_id": "key_task",
     "pairing_id": "pairing",
     "draw_id": "draw",
+    "agreement_id": "agreement",
+    "target_id": "agreement_target",
 }
 # How a record without a name of its own is named: a pairing by its two branches, a draw by its county.
 _NAMES = {
@@ -227,6 +229,9 @@ _NAMES = {
     " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id WHERE p.id IN ({marks})",
     "draw": "SELECT d.id, r.name AS name FROM draw d JOIN region r ON r.id = d.scope_region_id"
     " WHERE d.id IN ({marks})",
+    "agreement": "SELECT x.id, o.name || '—' || g.name AS name FROM agreement x"
+    " JOIN pairing p ON p.id = x.pairing_id JOIN branch o ON o.id = p.organ_id"
+    " JOIN branch g ON g.id = p.grassroots_id WHERE x.id IN ({marks})",
 }
 
 

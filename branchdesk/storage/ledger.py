@@ -648,6 +648,8 @@ def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:
             return BranchDeskError("pairing.overlap_held")
         if text == "pairing.sides":
             return BranchDeskError("pairing.wrong_sides")
+        if text == "agreement.target_before_signing":
+            return BranchDeskError("agreement.target_before_signing_held")
     if code == sqlite3.SQLITE_CONSTRAINT_UNIQUE:
         columns = text.partition(": ")[2]
         if columns == "pairing.organ_id":  # index pairing_open_organ

@@ -18,7 +18,7 @@ from branchdesk.storage.ledger import Ledger, LoggedChange
 from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_column
 
 # Tables whose whole uuid ↔ id map is kept; activities are looked up a batch at a time.
-MAPPED_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing")
+MAPPED_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing", "agreement", "agreement_target")
 AREA = "activity_area"
 # The bulk of a package: activities and the rows that belong to them. Their inserts are sent to SQLite a
 # batch at a time (executemany); no trigger reads them and no other table refers to them, and foreign keys
@@ -65,6 +65,11 @@ class ImportStore:
             for row_id, region_id, kind in ledger.conn.execute("SELECT id, region_id, kind FROM branch")
         }
         self.pairings: dict[int, int] = dict(ledger.conn.execute("SELECT id, grassroots_id FROM pairing"))
+        # An agreement's pairing and a target's agreement: whose they are (domain.package_merge.Owners).
+        self.agreements: dict[int, int] = dict(ledger.conn.execute("SELECT id, pairing_id FROM agreement"))
+        self.targets: dict[int, int] = dict(
+            ledger.conn.execute("SELECT id, agreement_id FROM agreement_target")
+        )
         self._next_id = {
             table: int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
             for table in PACKAGE_TABLES
@@ -273,6 +278,10 @@ class ImportStore:
                 self._branch_names[row["uuid"]] = row["name"]
         elif table == "pairing":
             self.pairings[row["id"]] = row["grassroots_id"]
+        elif table == "agreement":
+            self.agreements[row["id"]] = row["pairing_id"]
+        elif table == "agreement_target":
+            self.targets[row["id"]] = row["agreement_id"]
 
     def dangling(self) -> bool:
         """Whether a row now refers to one that is gone (a deletion the sender made while this ledger still

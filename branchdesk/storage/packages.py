@@ -19,7 +19,7 @@ from branchdesk.storage.ledger import Ledger
 # office (every ledger has the official calendar); draw_preview rows are the office's own trials.
 PACKAGE_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
-    "activity_absentee", "photo",
+    "activity_absentee", "photo", "agreement", "agreement_target", "target_progress",
 )  # fmt: skip
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
@@ -34,6 +34,9 @@ REFERENCES: dict[str, dict[str, str]] = {
     "activity_area": {"activity_id": "activity"},
     "activity_absentee": {"activity_id": "activity"},
     "photo": {"activity_id": "activity"},
+    "agreement": {"pairing_id": "pairing"},
+    "agreement_target": {"agreement_id": "agreement"},
+    "target_progress": {"target_id": "agreement_target"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -59,6 +62,9 @@ def last_sequence(ledger: Ledger) -> int:
 # A seed of a region holds what the spreadsheet export of it selects (_EXPORT_SCOPE): the pairings counted in
 # it, every branch in it or paired from it, their units and draws, its regions with all their ancestors.
 _OF_SEED_ACTIVITIES = "t.activity_id IN (SELECT id FROM activity WHERE pairing_id IN (SELECT id FROM p_ids))"
+_OF_SEED_AGREEMENTS = (
+    "t.agreement_id IN (SELECT id FROM agreement WHERE pairing_id IN (SELECT id FROM p_ids))"
+)
 _SEED_ROWS: dict[str, str] = {
     "region": "t.id IN (SELECT id FROM r_ids)",
     "unit": "t.id IN (SELECT id FROM u_ids)",
@@ -70,6 +76,9 @@ _SEED_ROWS: dict[str, str] = {
     "activity_area": _OF_SEED_ACTIVITIES,
     "activity_absentee": _OF_SEED_ACTIVITIES,
     "photo": _OF_SEED_ACTIVITIES,
+    "agreement": "t.pairing_id IN (SELECT id FROM p_ids)",
+    "agreement_target": _OF_SEED_AGREEMENTS,
+    "target_progress": f"t.target_id IN (SELECT id FROM agreement_target t WHERE {_OF_SEED_AGREEMENTS})",
 }
 
 

@@ -530,9 +530,68 @@ CREATE INDEX activity_make_up
     ON activity(make_up_on, held_on, expected, present) WHERE make_up_on IS NOT NULL;
 """
 
+
+# Pairing agreements (DESIGN.md §11, domain/agreements.py): one per pairing, with a liaison on each side and
+# review notes; its targets (text, an optional number with its unit, a due date) in the order typed; each
+# target's dated progress entries (running totals). uuid rows, logged, carried by packages. The rule that
+# no target is due before its agreement's signing is held by triggers for every writer (a dialog, a package,
+# undo, another program); Check database names rows written before them.
+def _due_after_signing(event: str, name: str) -> str:
+    return f"""
+CREATE TRIGGER agreement_target_due_{name} BEFORE {event} ON agreement_target
+WHEN NEW.due_on < (SELECT signed_on FROM agreement WHERE id = NEW.agreement_id)
+BEGIN SELECT RAISE(ABORT, 'agreement.target_before_signing'); END;
+"""
+
+
+MIGRATION_AGREEMENTS = f"""
+CREATE TABLE agreement (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    pairing_id INTEGER NOT NULL UNIQUE REFERENCES pairing(id),
+    signed_on TEXT NOT NULL {_date("signed_on", required=True)},
+    organ_liaison TEXT,
+    organ_phone TEXT,
+    grassroots_liaison TEXT,
+    grassroots_phone TEXT,
+    review TEXT,
+    {_STAMPS}
+);
+CREATE INDEX agreement_signed ON agreement(signed_on);
+CREATE TABLE agreement_target (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    agreement_id INTEGER NOT NULL REFERENCES agreement(id),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    number REAL CHECK (number IS NULL OR number > 0),
+    unit TEXT,
+    due_on TEXT NOT NULL {_date("due_on", required=True)},
+    {_STAMPS}
+);
+CREATE INDEX agreement_target_agreement ON agreement_target(agreement_id, position);
+CREATE INDEX agreement_target_due ON agreement_target(due_on);
+CREATE TABLE target_progress (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    target_id INTEGER NOT NULL REFERENCES agreement_target(id),
+    recorded_on TEXT NOT NULL {_date("recorded_on", required=True)},
+    value REAL CHECK (value IS NULL OR value >= 0),
+    note TEXT,
+    {_STAMPS}
+);
+-- The latest entry by a day, per target, is a seek to the end of the target's range.
+CREATE INDEX target_progress_target ON target_progress(target_id, recorded_on, value);
+{_due_after_signing("INSERT", "insert")}
+{_due_after_signing("UPDATE OF due_on, agreement_id", "update")}
+CREATE TRIGGER agreement_signed_after_due BEFORE UPDATE OF signed_on ON agreement
+WHEN EXISTS (SELECT 1 FROM agreement_target t WHERE t.agreement_id = NEW.id AND t.due_on < NEW.signed_on)
+BEGIN SELECT RAISE(ABORT, 'agreement.target_before_signing'); END;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
-    MIGRATION_9, MIGRATION_10, MIGRATION_11,
+    MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

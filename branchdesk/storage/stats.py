@@ -20,7 +20,7 @@ from typing import Any
 
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate
-from branchdesk.domain.stats import ActivityCounts, BranchCounts
+from branchdesk.domain.stats import ActivityCounts, BranchCounts, TargetCounts
 from branchdesk.domain.workdays import REASON_BLANKS
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import scope_sql
@@ -172,3 +172,38 @@ def activity_counts(
         weekday=row["weekday"],
         attendance=Rate(row["present"], row["expected"]),
     )
+
+
+# A target's progress that counts on :day: its latest entry recorded by then, the last entered of that day
+# (domain/agreements.py), a seek to the end of the target's range of target_progress_target.
+LATEST_VALUE = (
+    "(SELECT v.value FROM target_progress v WHERE v.target_id = t.id AND v.recorded_on <= :day"
+    " ORDER BY v.recorded_on DESC, v.id DESC LIMIT 1)"
+)
+# Whether target ``t`` is reached on :day (domain/agreements.py): its latest progress at least its number.
+REACHED = f"coalesce({LATEST_VALUE} >= t.number, 0)"
+# Joined to pairing ``p``: the numeric targets ``t`` of its agreement ``x``, when signed by :day.
+NUMERIC_TARGETS = (
+    "JOIN agreement x ON x.pairing_id = p.id AND x.signed_on <= :day"
+    " JOIN agreement_target t ON t.agreement_id = x.id AND t.number IS NOT NULL"
+)
+
+
+def target_counts(
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
+) -> TargetCounts:
+    """The numeric targets of the agreements signed by ``day`` of the region's pairings (domain.stats)."""
+    row = ledger.query(
+        f"""
+        WITH RECURSIVE {scope_sql(direct)}
+        SELECT count(*) AS count, coalesce(sum(reached), 0) AS reached,
+               coalesce(sum(NOT reached AND due_on < :day), 0) AS overdue
+        FROM (
+            SELECT t.due_on, {REACHED} AS reached
+            FROM {PAIRING_SIDES} {NUMERIC_TARGETS}
+            WHERE {pairings_in_scope(direct, county)}
+        )
+        """,
+        _params(region_id, day=day.isoformat()),
+    )[0]
+    return TargetCounts(count=row["count"], reached=row["reached"], overdue=row["overdue"])

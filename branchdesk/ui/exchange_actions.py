@@ -277,6 +277,40 @@ class ExchangeActions(QObject):
         if dialog is not None:
             exec_and_delete(dialog)
 
+    def agreement_paper(self, pairing_id: int, label: str, word: bool) -> None:
+        """The pairing's agreement as saved, where its targets stand today: Word or PDF."""
+        session = self.host.session
+        if session is None:
+            return
+        suffix = "docx" if word else "pdf"
+        suggested = self.tr("Agreement {pairing}.{suffix}").format(pairing=label, suffix=suffix)
+        path = self.context.choose_file(
+            self.window, FilePurpose.WORD if word else FilePurpose.REPORT, suggested
+        )
+        if path is None:
+            return
+        from branchdesk.services.agreements import agreement_to_print
+
+        def work(ledger: Ledger, progress: Progress) -> int:
+            found, agreement = agreement_to_print(ledger, pairing_id)
+            today = ledger.clock.today()
+            if word:
+                from branchdesk.exchange.word_ledger import write_agreement_doc
+
+                write_agreement_doc(found.grassroots, found.organ, agreement, today, path)
+            else:
+                from branchdesk.exchange.agreement_paper import write_agreement_pdf
+
+                write_agreement_pdf(found.grassroots, found.organ, agreement, today, path)
+            return len(agreement.targets)
+
+        label = self.tr("Writing the agreement…")
+        result = run_with_progress(self.jobs, self.window, label, session.path, work, read_only=True)
+        if isinstance(result, BranchDeskError):
+            self.context.show_error(self.window, error_text(result))
+        elif isinstance(result, int):
+            self._status(self.tr("Agreement saved to {path}").format(path=path))
+
     def signin_sheet(self, pairing_id: int, label: str) -> None:
         """A blank sign-in sheet (签到表) for the pairing's coming activity, to print before it."""
         session = self.host.session

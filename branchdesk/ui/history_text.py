@@ -121,6 +121,21 @@ FIELDS: dict[str | tuple[str, str], str] = {
     ("photo", "caption"): QT_TRANSLATE_NOOP("HistoryDialog", "Caption"),
     ("photo", "taken_at"): QT_TRANSLATE_NOOP("HistoryDialog", "Taken at"),
     ("photo", "date_check"): QT_TRANSLATE_NOOP("HistoryDialog", "Capture time against the date"),
+    "signed_on": QT_TRANSLATE_NOOP("HistoryDialog", "Signed on"),
+    "organ_liaison": QT_TRANSLATE_NOOP("HistoryDialog", "Organ-side liaison"),
+    "organ_phone": QT_TRANSLATE_NOOP("HistoryDialog", "Organ-side liaison's phone"),
+    "grassroots_liaison": QT_TRANSLATE_NOOP("HistoryDialog", "Grassroots-side liaison"),
+    "grassroots_phone": QT_TRANSLATE_NOOP("HistoryDialog", "Grassroots-side liaison's phone"),
+    "review": QT_TRANSLATE_NOOP("HistoryDialog", "Review notes"),
+    "agreement_id": QT_TRANSLATE_NOOP("HistoryDialog", "Agreement"),
+    ("agreement_target", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Target"),
+    ("agreement_target", "position"): QT_TRANSLATE_NOOP("HistoryDialog", "Place among the targets"),
+    "number": QT_TRANSLATE_NOOP("HistoryDialog", "Target number"),
+    "unit": QT_TRANSLATE_NOOP("HistoryDialog", "Unit of measure"),
+    "due_on": QT_TRANSLATE_NOOP("HistoryDialog", "Due on"),
+    "target_id": QT_TRANSLATE_NOOP("HistoryDialog", "Target"),
+    "recorded_on": QT_TRANSLATE_NOOP("HistoryDialog", "Progress dated"),
+    ("target_progress", "value"): QT_TRANSLATE_NOOP("HistoryDialog", "Progress"),
 }
 # How many rows of a table an action added, changed or removed: "新增结对 12 对".
 COUNTS: dict[str, str] = {
@@ -137,6 +152,9 @@ COUNTS: dict[str, str] = {
     "setting": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} settings"),
     "month_lock": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} month locks"),
     "photo": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} photos"),
+    "agreement": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} pairing agreements"),
+    "agreement_target": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} agreement targets"),
+    "target_progress": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} progress entries"),
 }
 _CHANGES = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -171,7 +189,10 @@ _AND_MORE = QT_TRANSLATE_NOOP("HistoryDialog", "{names} and {count} more")
 # Link rows (an activity's areas) belong to the record that owns them; a year's row to its days.
 _LINKS = frozenset({"activity_area"})
 # The tables whose records name an action that wrote several: the first present.
-_HEADS = ("draw", "region", "unit", "branch", "pairing", "activity", "key_task", "holiday_year", "holiday")
+_HEADS = (
+    "draw", "region", "unit", "branch", "pairing", "activity", "key_task", "agreement", "agreement_target",
+    "holiday_year", "holiday",
+)  # fmt: skip
 # What an added record's line says about it beyond its title.
 _FACTS: dict[str, tuple[str, ...]] = {
     "branch": ("kind", "region_id", "unit_id", "community_id", "tier"),
@@ -180,6 +201,9 @@ _FACTS: dict[str, tuple[str, ...]] = {
     "pairing": ("method", "organ_tier", "grassroots_tier", "started_on"),
     "activity": ("type", "key_task_id", "volunteers"),
     "key_task": ("half_year",),
+    "agreement": ("signed_on",),
+    "agreement_target": ("number", "unit", "due_on"),
+    "target_progress": ("recorded_on", "value"),
     "holiday": ("kind", "source"),
     "month_lock": ("month", "region_id"),
 }
@@ -236,6 +260,10 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     ("month_lock", "month"): _month,
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
     **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on"), _day),
+    **dict.fromkeys(("signed_on", "due_on", "recorded_on"), _day),
+    **dict.fromkeys(
+        ("number", "value"), lambda value: f"{value:g}" if isinstance(value, float) else str(value)
+    ),
 }
 
 
@@ -272,6 +300,10 @@ def title(change: ChangeEntry, names: Names) -> str:
             return str(values.get("key", ""))
         case "month_lock":
             return f"{ref('month')} {ref('region_id')}"
+        case "agreement":
+            return ref("pairing_id")
+        case "target_progress":
+            return ref("target_id")
     return str(values.get("name") or "")
 
 

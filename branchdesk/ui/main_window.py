@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
             self.files, self.tabs, self.regions, self.edits, self.jobs, context, self
         )
         self.tabs.print_signin = self.exchange.signin_sheet
+        self.tabs.print_agreement = self.exchange.agreement_paper
         self.packages = PackageActions(self.files, self.edits, self.jobs, context, self, self.regions)
         # What to do next, on each tab with nothing to show; its buttons do what the menus do.
         self.empty_hints = EmptyHints(

@@ -95,7 +95,10 @@ PAIRING_COMMANDS: tuple[tuple[str, Callable[[PairingsTab], object]], ...] = (
     ("endPairingAction", lambda tab: tab.end_selected()),
     ("repairAction", lambda tab: tab.repair_selected()),
     ("drawAction", lambda tab: tab.open_draw()),
+    ("agreementAction", lambda tab: tab.open_agreement()),
 )
+# Shortcuts of the Pairing menu's commands (window-wide: the Pairings tab comes to the front).
+PAIRING_SHORTCUTS = {"agreementAction": "Ctrl+Shift+A"}
 
 
 class WindowMenus(QObject):
@@ -134,8 +137,12 @@ class WindowMenus(QObject):
         self.pairing_menu.setObjectName("pairingMenu")
         self.pairing_actions: dict[str, QAction] = {}
         for name, command in PAIRING_COMMANDS:
+            key = PAIRING_SHORTCUTS.get(name)
             self.pairing_actions[name] = self._action(
-                self.pairing_menu, _on_tab(commands.pairings, command), name=name
+                self.pairing_menu,
+                _on_tab(commands.pairings, command),
+                None if key is None else QKeySequence(key),
+                name=name,
             )
 
         self.tools_menu = bar.addMenu("")
@@ -223,6 +230,7 @@ class WindowMenus(QObject):
             ("endPairingAction", self.tr("&End the selected pairing…")),
             ("repairAction", self.tr("&Re-pair the selected pairing…")),
             ("drawAction", self.tr("&Draw…")),
+            ("agreementAction", self.tr("&Agreement of the selected pairing…")),
         ):
             self.pairing_actions[name].setText(text)
         self.tools_menu.setTitle(self.tr("&Tools"))

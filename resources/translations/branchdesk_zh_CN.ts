@@ -123,6 +123,10 @@
         <translation>确认抽签结果</translation>
     </message>
     <message>
+        <source>Save pairing agreement</source>
+        <translation>保存结对共建协议</translation>
+    </message>
+    <message>
         <source>Add key task</source>
         <translation>添加重点任务</translation>
     </message>
@@ -446,6 +450,169 @@
     <message>
         <source>Recorded late: entered on {entered}, {days} days after it was held (more than {limit} days).</source>
         <translation>补录：{entered} 录入，活动结束 {days} 天后才录入（超过 {limit} 天）。</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Pairing agreement: {organ} — {grassroots}</source>
+        <translation>结对共建协议：{organ} — {grassroots}</translation>
+    </message>
+    <message>
+        <source>Type the target, e.g. 帮办实事.</source>
+        <translation>请填写目标内容，如“帮办实事”。</translation>
+    </message>
+    <message>
+        <source>Give the target's due date.</source>
+        <translation>请填写目标的完成时限。</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <source>Reached, beyond the number</source>
+        <translation>已完成（超出目标）</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期未完成</translation>
+    </message>
+    <message>
+        <source>Under way</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>At least {count} targets with a number are asked for (now {numeric}).</source>
+        <translation>协议应至少有 {count} 项带数值的硬目标（现有 {numeric} 项）。</translation>
+    </message>
+    <message>
+        <source>Beyond the target's number</source>
+        <translation>超出目标数值</translation>
+    </message>
+    <message>
+        <source>Choose a target to see and add its progress.</source>
+        <translation>选中一项目标，查看或添加它的进度。</translation>
+    </message>
+    <message>
+        <source>Target: {target} {number} {unit}</source>
+        <translation>目标：{target} {number} {unit}</translation>
+    </message>
+    <message>
+        <source>Progress (running totals)</source>
+        <translation>进度（累计数）</translation>
+    </message>
+    <message>
+        <source>Give the progress's date and the total reached by then.</source>
+        <translation>请填写进度日期和截至当日的累计完成数。</translation>
+    </message>
+    <message>
+        <source>Fewer than {count} numeric targets</source>
+        <translation>硬目标少于 {count} 项</translation>
+    </message>
+    <message>
+        <source>The agreement has {numeric} targets with a number; at least {count} hard targets are asked for (帮办实事 3 件, 引进项目资金 20 万元 …). Save it as it is?</source>
+        <translation>协议现有 {numeric} 项带数值的目标，按要求至少应有 {count} 项硬目标（如帮办实事 3 件、引进项目资金 20 万元等）。仍按现在的内容保存吗？</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Organ-side liaison</source>
+        <translation>机关方联络人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Grassroots-side liaison</source>
+        <translation>基层方联络人</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Total so far</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>回顾评议</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新进度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>协议目标</translation>
+    </message>
+    <message>
+        <source>{organ} — {grassroots}, paired since {started}</source>
+        <translation>{organ} — {grassroots}（{started}起结对）</translation>
+    </message>
+    <message>
+        <source>e.g. 帮办实事</source>
+        <translation>如：帮办实事</translation>
+    </message>
+    <message>
+        <source>e.g. 件</source>
+        <translation>如：件</translation>
+    </message>
+    <message>
+        <source>Add target</source>
+        <translation>添加目标</translation>
+    </message>
+    <message>
+        <source>Apply to the selected target</source>
+        <translation>修改选中的目标</translation>
+    </message>
+    <message>
+        <source>Remove target</source>
+        <translation>删除目标</translation>
+    </message>
+    <message>
+        <source>Add progress</source>
+        <translation>添加进度</translation>
+    </message>
+    <message>
+        <source>Remove progress</source>
+        <translation>删除进度</translation>
+    </message>
+    <message>
+        <source>Half-year or yearly review of the agreement (optional)</source>
+        <translation>协议的半年或年度回顾评议（可不填）</translation>
     </message>
 </context>
 <context>
@@ -1290,6 +1457,14 @@ Li Hua: working away</source>
         <translation>使用本单位自己的 Word 模板（.docx），不用内置模板</translation>
     </message>
     <message>
+        <source>print a pairing's agreement (结对共建协议) as PDF or Word (.pdf or .docx)</source>
+        <translation>打印结对共建协议（PDF 或 Word，.pdf 或 .docx）</translation>
+    </message>
+    <message>
+        <source>the file to write: .pdf or .docx</source>
+        <translation>要写入的文件：.pdf 或 .docx</translation>
+    </message>
+    <message>
         <source>write a blank sign-in sheet (签到表, .docx) for a pairing's coming activity</source>
         <translation>为结对即将开展的活动生成空白签到表（.docx）</translation>
     </message>
@@ -1348,6 +1523,14 @@ Li Hua: working away</source>
     <message>
         <source>why the key is trusted (kept with the key's history)</source>
         <translation>信任该密钥的理由（随密钥记录保存）</translation>
+    </message>
+    <message>
+        <source>Agreement targets reached</source>
+        <translation>协议目标完成率</translation>
+    </message>
+    <message>
+        <source>; {overdue} overdue</source>
+        <translation>；逾期未完成 {overdue} 项</translation>
     </message>
     <message>
         <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
@@ -1480,6 +1663,14 @@ Li Hua: working away</source>
     <message>
         <source>Wrote {path}: a sign-in sheet of {lines} lines</source>
         <translation>已生成 {path}：签到表共 {lines} 行</translation>
+    </message>
+    <message>
+        <source>name a file ending in .pdf or .docx, not {name}</source>
+        <translation>请指定以 .pdf 或 .docx 结尾的文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: the agreement of {pairing}, {count} targets</source>
+        <translation>已写入 {path}：{pairing} 的结对共建协议，目标 {count} 项</translation>
     </message>
     <message>
         <source>Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT</source>
@@ -1943,6 +2134,18 @@ Li Hua: working away</source>
         <translation>{region}机关党支部优化率</translation>
     </message>
     <message>
+        <source>Targets reached</source>
+        <translation>协议目标完成</translation>
+    </message>
+    <message>
+        <source>{region}: pairing agreement targets reached</source>
+        <translation>{region}：结对共建协议目标完成情况</translation>
+    </message>
+    <message>
+        <source>Reached {rate}: {count} of {total} targets with a number</source>
+        <translation>完成率 {rate}：{total} 项硬目标中已完成 {count} 项</translation>
+    </message>
+    <message>
         <source>{region}: pairings by tier (strong leads weak)</source>
         <translation>{region}结对档次构成（以强带弱）</translation>
     </message>
@@ -2376,6 +2579,18 @@ Li Hua: working away</source>
     <message>
         <source>Exported {rows} rows to {path}</source>
         <translation>已导出 {rows} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>Agreement {pairing}.{suffix}</source>
+        <translation>结对共建协议 {pairing}.{suffix}</translation>
+    </message>
+    <message>
+        <source>Writing the agreement…</source>
+        <translation>正在生成结对共建协议…</translation>
+    </message>
+    <message>
+        <source>Agreement saved to {path}</source>
+        <translation>结对共建协议已保存到 {path}</translation>
     </message>
     <message>
         <source>Sign-in sheet {pairing}.docx</source>
@@ -3010,6 +3225,62 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>拍摄时间核对</translation>
     </message>
     <message>
+        <source>Signed on</source>
+        <translation>签订日期</translation>
+    </message>
+    <message>
+        <source>Organ-side liaison</source>
+        <translation>机关方联络人</translation>
+    </message>
+    <message>
+        <source>Organ-side liaison's phone</source>
+        <translation>机关方联络人电话</translation>
+    </message>
+    <message>
+        <source>Grassroots-side liaison</source>
+        <translation>基层方联络人</translation>
+    </message>
+    <message>
+        <source>Grassroots-side liaison's phone</source>
+        <translation>基层方联络人电话</translation>
+    </message>
+    <message>
+        <source>Review notes</source>
+        <translation>回顾评议</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Place among the targets</source>
+        <translation>目标顺序</translation>
+    </message>
+    <message>
+        <source>Target number</source>
+        <translation>目标数值</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Progress dated</source>
+        <translation>进度日期</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
         <source>{change} {count} regions</source>
         <translation>{change}区域 {count} 个</translation>
     </message>
@@ -3060,6 +3331,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} photos</source>
         <translation>{change}照片 {count} 张</translation>
+    </message>
+    <message>
+        <source>{change} {count} pairing agreements</source>
+        <translation>{change}结对共建协议 {count} 份</translation>
+    </message>
+    <message>
+        <source>{change} {count} agreement targets</source>
+        <translation>{change}协议目标 {count} 项</translation>
+    </message>
+    <message>
+        <source>{change} {count} progress entries</source>
+        <translation>{change}进度记录 {count} 条</translation>
     </message>
     <message>
         <source>added</source>
@@ -4077,6 +4360,50 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>结对“{pairing}”的 {held_on} 活动出勤情况对不上：应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期 {make_up}。</translation>
     </message>
     <message>
+        <source>The target “{target}” of the agreement of pairing {pairing} is due on {due_on}, before the agreement was signed ({signed_on}).</source>
+        <translation>结对 {pairing} 的协议目标“{target}”完成时限为 {due_on}，早于协议签订日期（{signed_on}）。</translation>
+    </message>
+    <message>
+        <source>The agreement of pairing {pairing} has a date after today: {day} (today is {today}).</source>
+        <translation>结对 {pairing} 的共建协议有晚于今天的日期：{day}（今天是 {today}）。</translation>
+    </message>
+    <message>
+        <source>Target {row} needs its text.</source>
+        <translation>第 {row} 项目标未填写内容。</translation>
+    </message>
+    <message>
+        <source>The number of the target “{target}” must be more than 0 (or left empty).</source>
+        <translation>目标“{target}”的数值须大于 0（或不填）。</translation>
+    </message>
+    <message>
+        <source>The target “{target}” is due on {due}, before the agreement was signed ({signed}).</source>
+        <translation>目标“{target}”的完成时限 {due} 早于协议签订日期（{signed}）。</translation>
+    </message>
+    <message>
+        <source>A target would be due before its agreement was signed; nothing was changed.</source>
+        <translation>有目标的完成时限早于协议签订日期，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>The progress of the target “{target}” cannot be below 0.</source>
+        <translation>目标“{target}”的进度不能小于 0。</translation>
+    </message>
+    <message>
+        <source>The progress of the target “{target}” is dated {recorded}, after today ({today}).</source>
+        <translation>目标“{target}”的进度日期 {recorded} 晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>The agreement is signed on {signed}, after today ({today}).</source>
+        <translation>协议签订日期 {signed} 晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is not a phone number.</source>
+        <translation>“{phone}”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement).</source>
+        <translation>结对 {pairing} 还没有录入共建协议：请先录入（结对 ▸ 共建协议）。</translation>
+    </message>
+    <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
         <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
     </message>
@@ -4539,6 +4866,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>activity photo</source>
         <translation>活动照片</translation>
+    </message>
+    <message>
+        <source>pairing agreement</source>
+        <translation>结对共建协议</translation>
+    </message>
+    <message>
+        <source>agreement target</source>
+        <translation>协议目标</translation>
+    </message>
+    <message>
+        <source>target progress</source>
+        <translation>目标进度</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>
@@ -5255,6 +5594,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Draw record…</source>
         <translation>抽签记录…</translation>
+    </message>
+    <message>
+        <source>Agreement…</source>
+        <translation>共建协议…</translation>
+    </message>
+    <message>
+        <source>Print the agreement (PDF)…</source>
+        <translation>打印共建协议（PDF）…</translation>
+    </message>
+    <message>
+        <source>Agreement as a Word document…</source>
+        <translation>共建协议存为 Word 文档…</translation>
     </message>
 </context>
 <context>
@@ -6082,6 +6433,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>&amp;Draw…</source>
         <translation>抽签(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement of the selected pairing…</source>
+        <translation>选中结对的共建协议(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>

@@ -24,7 +24,7 @@ from branchdesk.services.check import check_ledger
 from branchdesk.services.history import UndoHistory
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
-from branchdesk.storage.schema import MIGRATIONS
+from branchdesk.storage.schema import MIGRATION_11, MIGRATIONS
 from tests.builders import LedgerBuilder
 from tests.test_cli import cli
 
@@ -81,12 +81,18 @@ def test_each_entry_links_the_one_before(written: Path) -> None:
         previous = row[10]
 
 
+# The tables of the migrations after the chain's, children first: the release before it had none of them.
+_AFTER_THE_CHAIN = ("target_progress", "agreement_target", "agreement")
+
+
 def test_the_migration_links_an_older_files_entries_as_the_app_does(written: Path, clock: FixedClock) -> None:
     linked = _chain(written)
     conn = sqlite3.connect(written)  # the file as the release before the chain left it
     conn.execute("ALTER TABLE change_log DROP COLUMN chain")
     conn.execute("DROP INDEX activity_make_up")
-    conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
+    for table in _AFTER_THE_CHAIN:
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute(f"PRAGMA user_version = {MIGRATIONS.index(MIGRATION_11)}")
     conn.commit()
     conn.close()
     with open_ledger(written, clock) as upgraded:

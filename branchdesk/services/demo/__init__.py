@@ -14,8 +14,9 @@ activities are exactly those of DESIGN.md §7. The rows are bulk-inserted withou
 allows, which is what makes the stress scale take seconds rather than hours.
 
 Its parts, in the order a demo is made: ``scales`` (how much), ``dates`` (when), ``regions``, ``units``,
-``branches`` and ``names`` (who and where), ``pairings`` (the draws and what ended), ``key_tasks`` and
-``activities``; ``model`` holds what is being built. One random sequence runs through them in that order.
+``branches`` and ``names`` (who and where), ``pairings`` (the draws and what ended), ``key_tasks``,
+``activities``, then ``agreements``; ``model`` holds what is being built. One random sequence runs
+through them in that order, but for the agreements, which draw from a sequence of their own.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.services.demo.activities import AREA_SETS, ActivityMaker, Days, activity_rows, by_day
+from branchdesk.services.demo.agreements import build_agreements
 from branchdesk.services.demo.attendance import Attendances
 from branchdesk.services.demo.dates import EARLIEST_TODAY, SPAN_END, SPAN_START
 from branchdesk.services.demo.key_tasks import build_key_tasks
@@ -122,6 +124,8 @@ def _fill(
         bulk.insert_activity_areas(
             ledger, 1, [[area.value for area in areas] for areas in AREA_SETS], [raw[8] for raw in raws]
         )
+        agreements = build_agreements(build.pairings, seed, span_end)
+        bulk.insert_agreements(ledger, agreements.agreements, agreements.targets, agreements.progress)
     return DemoSummary(
         scale=scale,
         seed=seed,

@@ -55,7 +55,9 @@ class WindowTabs(TabDeck):
         def pairings(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.pairings import PairingsTab
 
-            return PairingsTab(parts.edits, parts.jobs, parent)
+            tab = PairingsTab(parts.edits, parts.jobs, parent)
+            tab.print_agreement = lambda pairing, label, word: self.print_agreement(pairing, label, word)
+            return tab
 
         def activities(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.activities import ActivitiesTab
@@ -86,6 +88,8 @@ class WindowTabs(TabDeck):
         super().__init__(specs, parent)
         # A blank sign-in sheet for a pairing (id, label), from the Activities list: set by the window.
         self.print_signin: Callable[[int, str], None] = lambda _pairing, _label: None
+        # A pairing's agreement (id, label, Word or PDF), from the Pairings list: set by the window.
+        self.print_agreement: Callable[[int, str, bool], None] = lambda _pairing, _label, _word: None
 
     def _chart(self, tab: ChartTab) -> ChartTab:
         tab.drill_down.connect(self.drill_down)

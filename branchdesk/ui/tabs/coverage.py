@@ -88,7 +88,7 @@ class RateSpec(ChartSpec):
             _labels(data)[target.item] + "\n" + self.line().format(**values, total=format_count(rate.total))
         )
 
-    def drill(self, data: RateBreakdown, target: Target) -> DrillDown:
+    def drill(self, data: RateBreakdown, target: Target) -> DrillDown | None:
         group = data.items[target.item].group
         unpaired = data.as_of if self.opens_gap else None
         if group.kind is GroupKind.UNIT:
@@ -178,6 +178,34 @@ class OptimisationSpec(RateSpec):
         )
 
 
+class TargetsSpec(RateSpec):
+    """Agreement targets reached by the day, per part of the region (domain/agreements.py says when a target
+    is reached); a bar opens nothing: its pairings' agreements are in the Pairings tab."""
+
+    id = "targets"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("CoverageTab", "Targets reached")
+
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> RateBreakdown:
+        assert isinstance(period, dt.date)
+        return charts.targets_reached(ledger, region_id, period)
+
+    def title(self) -> str:
+        return QCoreApplication.translate("CoverageTab", "{region}: pairing agreement targets reached")
+
+    def axis(self) -> str:
+        return QCoreApplication.translate("CoverageTab", "Targets reached")
+
+    def line(self) -> str:
+        return QCoreApplication.translate(
+            "CoverageTab", "Reached {rate}: {count} of {total} targets with a number"
+        )
+
+    def drill(self, data: RateBreakdown, target: Target) -> DrillDown | None:
+        return None
+
+
 class TierSpec(ChartSpec):
     """Active pairings by both sides' tiers; a cell opens its pairings."""
 
@@ -238,7 +266,7 @@ class TierSpec(ChartSpec):
 
 class CoverageTab(ChartTab):
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        specs = [GrassrootsSpec(), OrganSpec(), OptimisationSpec(), TierSpec()]
+        specs = [GrassrootsSpec(), OrganSpec(), OptimisationSpec(), TierSpec(), TargetsSpec()]
         super().__init__(jobs, TAB_ID, specs, parent)
         self.retranslate()
 

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -31,7 +33,7 @@ from branchdesk.domain.pairing_list import PairingColumn, PairingFilter, Pairing
 from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
 from branchdesk.i18n.messages import error_text
-from branchdesk.services import draws, pairings
+from branchdesk.services import agreements, draws, pairings
 from branchdesk.services.draws import DrawCandidates
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.column_fit import ColumnFit
@@ -110,6 +112,20 @@ class PairingsTab(QWidget):
         self.draw_button.setObjectName("drawPairs")
         self.record_button = QPushButton(self)
         self.record_button.setObjectName("drawRecord")
+        self.agreement_button = QPushButton(self)
+        self.agreement_button.setObjectName("pairingAgreement")
+        # The table's context menu: the commands that act on the pairing under the mouse.
+        self.agreement_action = QAction(self)
+        self.agreement_action.setObjectName("agreementContext")
+        self.agreement_action.triggered.connect(self.open_agreement)
+        self.agreement_pdf_action = QAction(self)
+        self.agreement_pdf_action.setObjectName("agreementPdf")
+        self.agreement_pdf_action.triggered.connect(lambda: self._print_agreement(word=False))
+        self.agreement_word_action = QAction(self)
+        self.agreement_word_action.setObjectName("agreementWord")
+        self.agreement_word_action.triggered.connect(lambda: self._print_agreement(word=True))
+        # A pairing's agreement printed (pairing id, label, Word or PDF): set by the window.
+        self.print_agreement: Callable[[int, str, bool], None] = lambda _pairing, _label, _word: None
 
         self.table = QTableView(self)
         self.table.setObjectName("pairingTable")
@@ -120,6 +136,9 @@ class PairingsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.agreement_action, self.agreement_pdf_action, self.agreement_word_action):
+            self.table.addAction(action)
         names = {PairingColumn.ORGAN: 4, PairingColumn.UNIT: 1, PairingColumn.GRASSROOTS: 4}
         names |= {PairingColumn.REGION: 2, PairingColumn.REASON: 1}
         # Two lines a row, so that a long name still reads whole in the width a small screen leaves it.
@@ -163,6 +182,7 @@ class PairingsTab(QWidget):
             self.repair_button,
             self.draw_button,
             self.record_button,
+            self.agreement_button,
         ):
             actions.addWidget(button)
         actions.addStretch()
@@ -188,6 +208,7 @@ class PairingsTab(QWidget):
         self.repair_button.clicked.connect(self.repair_selected)
         self.draw_button.clicked.connect(self.open_draw)
         self.record_button.clicked.connect(self.save_selected_record)
+        self.agreement_button.clicked.connect(self.open_agreement)
         # The unpaired lists and the coverage line, read off the UI thread on a connection of their own.
         self._side: _Side | None = None
         self._side_reader = Reads(jobs, self)
@@ -384,6 +405,9 @@ class PairingsTab(QWidget):
         self.end_button.setEnabled(writable and row is not None and row.active)
         self.repair_button.setEnabled(writable and row is not None and row.active)
         self.record_button.setEnabled(row is not None and row.draw_id is not None)
+        self.agreement_button.setEnabled(row is not None)
+        for action in (self.agreement_action, self.agreement_pdf_action, self.agreement_word_action):
+            action.setEnabled(row is not None)
 
     def add_pairing(self) -> None:
         ledger, region = self.ledger, self._region_id
@@ -448,6 +472,30 @@ class PairingsTab(QWidget):
             return self._saved(lambda lg: pairings.repair(lg, row.id, partner, started, cross_county=across))
 
         exec_until_saved(dialog, save)
+
+    def open_agreement(self) -> None:
+        """The selected pairing's agreement, in its dialog (read-only ledgers show it without saving)."""
+        ledger, row = self.ledger, self.selected_row()
+        if ledger is None or row is None:
+            return
+        from branchdesk.ui.dialogs.agreement import AgreementDialog
+
+        dialog = AgreementDialog(agreements.pairing_agreement(ledger, row.id), self.clock.today(), self)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.edits.writable)
+
+        def save() -> bool:
+            agreement = dialog.agreement()
+            return self._saved(lambda lg: agreements.save_agreement(lg, row.id, agreement))
+
+        try:
+            exec_until_saved(dialog, save)
+        finally:
+            dialog.deleteLater()
+
+    def _print_agreement(self, *, word: bool) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.print_agreement(row.id, row.grassroots, word)
 
     def open_draw(self) -> DrawDialog | None:
         ledger = self.ledger
@@ -534,6 +582,10 @@ class PairingsTab(QWidget):
         self.repair_button.setText(self.tr("Re-pair…"))
         self.draw_button.setText(self.tr("Draw…"))
         self.record_button.setText(self.tr("Draw record…"))
+        self.agreement_button.setText(self.tr("Agreement…"))
+        self.agreement_action.setText(self.tr("Agreement…"))
+        self.agreement_pdf_action.setText(self.tr("Print the agreement (PDF)…"))
+        self.agreement_word_action.setText(self.tr("Agreement as a Word document…"))
         self.model.retranslate()
         self._show_count()
         self._enable()
