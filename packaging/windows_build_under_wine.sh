@@ -11,8 +11,8 @@
 # (exit code), registry entries, the installed app's --smoke-test, a .bdesk ledger opened through the
 # registered "open" command (screenshots of every tab), upgrade in place, silent uninstall (exit code), and the
 # user's ledger, backup and preferences surviving it. Prints each step's result and the installer's size, and
-# writes the build's manifest (the installer's and the bundle's files with sizes, package versions) to
-# build/wine/manifest/ for comparing two builds. Everything goes to build/wine/ (WORK=dir to move it); a re-run
+# writes the build's manifest (the installer's and the bundle's files with sizes, the modules inside the exe,
+# package versions) to build/wine/manifest/ for comparing two builds. Everything goes to build/wine/ (WORK=dir to move it); a re-run
 # reuses the downloads and the wine prefix. ~10 min on 2 cores besides the apt installs; exit status 0 only if
 # every step passed.
 #
@@ -133,16 +133,26 @@ freeze() {
 }
 
 # manifest: what two builds must agree on: the files the installer holds (as 7-Zip lists them) and the bundle's,
-# with their sizes, and the Windows packages' versions.
+# with their sizes, the modules archived inside BranchDesk.exe with their compressed sizes (the bundle's list
+# shows the exe as one file; this says which package grew it), and the Windows packages' versions.
 manifest() {
     mkdir -p "$WORK/manifest"
     7z l -slt "$SETUP" | awk -F ' = ' '/^Path = / { path = $2 } /^Size = / { print path "\t" $2 }' |
         LC_ALL=C sort > "$WORK/manifest/installer-files.tsv"
     (cd "$WORK/dist/BranchDesk" && find . -type f -printf '%P\t%s\n' | LC_ALL=C sort) > "$WORK/manifest/bundle-files.tsv"
+    "$LINUX_VENV/bin/python" - "$WORK/pyinstaller/build/PYZ-00.pyz" > "$WORK/manifest/archive-modules.tsv" <<'PY'
+import sys
+
+from PyInstaller.archive.readers import ZlibArchiveReader
+
+for name, (_, _, length) in sorted(ZlibArchiveReader(sys.argv[1]).toc.items()):
+    print(f"{name}\t{length}")
+PY
     (cd "$WINPY/Lib/site-packages" && ls -d ./*.dist-info | sed 's|^\./||; s|\.dist-info$||' | LC_ALL=C sort) \
         > "$WORK/manifest/packages.txt"
     echo "installer: $(wc -l < "$WORK/manifest/installer-files.tsv") files;" \
-        "bundle: $(wc -l < "$WORK/manifest/bundle-files.tsv") files; $(wc -l < "$WORK/manifest/packages.txt") packages"
+        "bundle: $(wc -l < "$WORK/manifest/bundle-files.tsv") files;" \
+        "exe: $(wc -l < "$WORK/manifest/archive-modules.tsv") modules; $(wc -l < "$WORK/manifest/packages.txt") packages"
 }
 
 sign_bundle() {
