@@ -376,22 +376,26 @@ class RowList(_Rows):
 
     def where(self, outcomes: Iterable[Outcome], package_uuid: str | None = None) -> Sequence[RowResult]:
         """The rows of these outcomes (of one package, or of all), in their order."""
-        start, end = 0, len(self)
-        if package_uuid is not None:
-            if package_uuid not in self._packages:
-                return ()
-            number = self._packages.index(package_uuid)
-            start = self._starts[number]
-            end = self._starts[number + 1] if number + 1 < len(self._starts) else len(self)
+        ends = [*self._starts[1:], len(self)]
+        stretches = (
+            [(0, len(self))]
+            if package_uuid is None
+            else [
+                (start, end)
+                for uuid, start, end in zip(self._packages, self._starts, ends, strict=True)
+                if uuid == package_uuid  # one stretch, unless the same package came twice
+            ]
+        )
         shown = set(outcomes)
-        if shown >= set(_OUTCOMES):
-            return _Picked(self, range(start, end))
-        stretches = []
-        for outcome in shown:
+        if shown >= set(_OUTCOMES) and len(stretches) == 1:
+            return _Picked(self, range(*stretches[0]))
+        picked = []
+        for outcome in _OUTCOMES if shown >= set(_OUTCOMES) else shown:
             positions = self._by_outcome[outcome]
-            low, high = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
-            stretches.append(positions[low:high])
-        return _Picked(self, array("Q", heapq.merge(*stretches)))
+            for start, end in stretches:
+                low, high = bisect.bisect_left(positions, start), bisect.bisect_left(positions, end)
+                picked.append(positions[low:high])
+        return _Picked(self, array("Q", heapq.merge(*picked)))
 
     def label_of(self, uuid: str) -> str:
         """The label of the first row of the record ``uuid`` that has one ('' if none)."""

@@ -56,6 +56,18 @@ def test_filters_keep_the_rows_order() -> None:
             assert list(picked) == expected
 
 
+def test_a_package_that_came_twice_is_filtered_whole() -> None:
+    rows = RowList()
+    originals = kept()
+    twice = [*originals, *(row for row in originals if row.package_uuid == "包一")]
+    for row in twice:
+        rows.append(row)
+    for shown in ({Outcome.NEW}, set(Outcome)):
+        assert list(rows.where(shown, "包一")) == [
+            row for row in twice if row.package_uuid == "包一" and row.outcome in shown
+        ]
+
+
 def test_a_records_label_is_that_of_its_first_row_with_one() -> None:
     rows = RowList()
     originals = kept()
