@@ -214,6 +214,21 @@ MESSAGES: dict[str, str] = {
     "branch.grid_moves_with_community": QT_TRANSLATE_NOOP(
         "Messages", "A grid branch stays in its community's township; change its community instead."
     ),
+    "stars.unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{value}” is no star rating: type 1 to 5 stars (e.g. 4 or 四星), with the year if needed.",
+    ),
+    "stars.not_grassroots": QT_TRANSLATE_NOOP(
+        "Messages", "Only grassroots branches (villages, communities, grids) are rated with stars."
+    ),
+    "stars.future_year": QT_TRANSLATE_NOOP(
+        "Messages", "The year {year} has not come yet: it cannot be rated."
+    ),
+    "stars.rated_in_future": QT_TRANSLATE_NOOP("Messages", "The date rated ({day}) is after today."),
+    "stars.rated_before_year": QT_TRANSLATE_NOOP(
+        "Messages", "The rating of {year} cannot be given before that year began ({day})."
+    ),
+    "stars.nothing_to_remove": QT_TRANSLATE_NOOP("Messages", "{name} has no star rating for {year}."),
     "branch.not_editable": QT_TRANSLATE_NOOP("Messages", "This column cannot be changed here."),
     "branch.nothing_to_change": QT_TRANSLATE_NOOP("Messages", "Choose branches and what to change."),
     "branch.archive_paired": QT_TRANSLATE_NOOP(
@@ -384,6 +399,11 @@ MESSAGES: dict[str, str] = {
     "rule.organ_unit": QT_TRANSLATE_NOOP(
         "Messages",
         "{name} in {region}: an organ branch must belong to a unit, and only organ branches belong to one.",
+    ),
+    "rule.star_rating": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} in {region}: its star rating of {year} ({stars} stars, rated on {rated_on}) is of a branch "
+        "that is not a grassroots branch, given before the year began or dated after today ({today}).",
     ),
     "rule.known_values": QT_TRANSLATE_NOOP(
         "Messages", "{row} holds the value {value}, which the ledger does not know."
@@ -788,6 +808,7 @@ TABLE_NAMES = {
     "agreement": QT_TRANSLATE_NOOP("Messages", "pairing agreement"),
     "agreement_target": QT_TRANSLATE_NOOP("Messages", "agreement target"),
     "target_progress": QT_TRANSLATE_NOOP("Messages", "target progress"),
+    "star_rating": QT_TRANSLATE_NOOP("Messages", "star rating"),
 }
 
 

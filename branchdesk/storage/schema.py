@@ -589,9 +589,25 @@ WHEN EXISTS (SELECT 1 FROM agreement_target t WHERE t.agreement_id = NEW.id AND 
 BEGIN SELECT RAISE(ABORT, 'agreement.target_before_signing'); END;
 """
 
+# The yearly star rating of grassroots branches (五星支部, domain/stars.py): one row per branch and year,
+# with the day it was rated. star_rating_year serves the star mix by year and the check's rule.
+MIGRATION_STAR_RATINGS = f"""
+CREATE TABLE star_rating (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    branch_id INTEGER NOT NULL REFERENCES branch(id),
+    year INTEGER NOT NULL CHECK (year >= 1990 AND year <= 2100),
+    stars INTEGER NOT NULL CHECK (stars >= 1 AND stars <= 5),
+    rated_on TEXT NOT NULL {_date("rated_on", required=True)},
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX star_rating_branch_year ON star_rating(branch_id, year);
+CREATE INDEX star_rating_year ON star_rating(year, branch_id, stars, rated_on);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
-    MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS,
+    MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS, MIGRATION_STAR_RATINGS,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

@@ -127,6 +127,10 @@
         <translation>保存结对共建协议</translation>
     </message>
     <message>
+        <source>Rate branch</source>
+        <translation>评定星级</translation>
+    </message>
+    <message>
         <source>Add key task</source>
         <translation>添加重点任务</translation>
     </message>
@@ -1029,6 +1033,10 @@ Li Hua: working away</source>
     <message>
         <source>Tier</source>
         <translation>档次</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>星级</translation>
     </message>
     <message>
         <source>Paired with</source>
@@ -2100,6 +2108,38 @@ Li Hua: working away</source>
     <message>
         <source>Tier mix</source>
         <translation>结对档次</translation>
+    </message>
+    <message>
+        <source>Star mix</source>
+        <translation>星级分布</translation>
+    </message>
+    <message>
+        <source>As of {date}; no star ratings yet: type them in the Branches tab's Stars column</source>
+        <translation>截至{date}；尚无星级评定，可在“党支部”页的“星级”列中录入</translation>
+    </message>
+    <message>
+        <source>Ratings of {year}, as of {date}; {rated} of {count} grassroots branches rated</source>
+        <translation>{year}年度评定，截至{date}；{count} 个基层党支部中已评定 {rated} 个</translation>
+    </message>
+    <message>
+        <source>{region}: grassroots branches by stars</source>
+        <translation>{region}基层党支部星级分布</translation>
+    </message>
+    <message>
+        <source>{count} branches in the part</source>
+        <translation>{count} 个</translation>
+    </message>
+    <message>
+        <source>Share of grassroots branches</source>
+        <translation>占基层党支部比例</translation>
+    </message>
+    <message>
+        <source>{region} has no grassroots branches on {date}.</source>
+        <translation>{date}{region}没有基层党支部。</translation>
+    </message>
+    <message>
+        <source>{part}, {stars}: {count} of {total} ({share})</source>
+        <translation>{part}，{stars}：{count} 个，共 {total} 个（{share}）</translation>
     </message>
     <message>
         <source>As of</source>
@@ -3205,6 +3245,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>解锁理由</translation>
     </message>
     <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Rated on</source>
+        <translation>评定日期</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
         <source>Picture</source>
         <translation>照片</translation>
     </message>
@@ -3343,6 +3395,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} progress entries</source>
         <translation>{change}进度记录 {count} 条</translation>
+    </message>
+    <message>
+        <source>{change} {count} star ratings</source>
+        <translation>{change}星级评定 {count} 条</translation>
     </message>
     <message>
         <source>added</source>
@@ -3722,6 +3778,34 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Ungraded</source>
         <translation>未定档次</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评星</translation>
+    </message>
+    <message>
+        <source>One star</source>
+        <translation>一星</translation>
+    </message>
+    <message>
+        <source>Two stars</source>
+        <translation>二星</translation>
+    </message>
+    <message>
+        <source>Three stars</source>
+        <translation>三星</translation>
+    </message>
+    <message>
+        <source>Four stars</source>
+        <translation>四星</translation>
+    </message>
+    <message>
+        <source>Five stars</source>
+        <translation>五星</translation>
+    </message>
+    <message>
+        <source>{stars} ({year})</source>
+        <translation>{stars}（{year}）</translation>
     </message>
 </context>
 <context>
@@ -4256,6 +4340,30 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>网格党支部随所属社区所在乡镇，请改为修改其所属社区。</translation>
     </message>
     <message>
+        <source>“{value}” is no star rating: type 1 to 5 stars (e.g. 4 or 四星), with the year if needed.</source>
+        <translation>“{value}”不是有效的星级：请填写一至五星（如 4 或 四星），需要时写明年度（如 2023 四星）。</translation>
+    </message>
+    <message>
+        <source>Only grassroots branches (villages, communities, grids) are rated with stars.</source>
+        <translation>只有基层党支部（村、社区、网格）参加星级评定。</translation>
+    </message>
+    <message>
+        <source>The year {year} has not come yet: it cannot be rated.</source>
+        <translation>{year}年尚未到来，不能评定星级。</translation>
+    </message>
+    <message>
+        <source>The date rated ({day}) is after today.</source>
+        <translation>评定日期（{day}）晚于今天。</translation>
+    </message>
+    <message>
+        <source>The rating of {year} cannot be given before that year began ({day}).</source>
+        <translation>{year}年度的星级不能在该年开始之前评定（{day}）。</translation>
+    </message>
+    <message>
+        <source>{name} has no star rating for {year}.</source>
+        <translation>{name}没有{year}年度的星级评定。</translation>
+    </message>
+    <message>
         <source>This column cannot be changed here.</source>
         <translation>此列不能在这里修改。</translation>
     </message>
@@ -4402,6 +4510,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement).</source>
         <translation>结对 {pairing} 还没有录入共建协议：请先录入（结对 ▸ 共建协议）。</translation>
+    </message>
+    <message>
+        <source>{name} in {region}: its star rating of {year} ({stars} stars, rated on {rated_on}) is of a branch that is not a grassroots branch, given before the year began or dated after today ({today}).</source>
+        <translation>{region}的{name}：{year}年度星级评定（{stars} 星，评定日期 {rated_on}）有误：只评基层党支部，评定日期应不早于该年度开始、不晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
@@ -4878,6 +4990,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>target progress</source>
         <translation>目标进度</translation>
+    </message>
+    <message>
+        <source>star rating</source>
+        <translation>星级评定</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>
