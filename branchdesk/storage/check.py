@@ -192,6 +192,13 @@ QUERIES: dict[Rule, str] = {
         FROM star_rating s JOIN branch b ON b.id = s.branch_id JOIN region r ON r.id = b.region_id
         WHERE b.kind = 'organ' OR s.rated_on < s.year || '-01-01' OR s.rated_on > :today
     """,
+    Rule.HALFYEAR_SUMMARY: """
+        SELECT r.name AS region, s.half_year, s.frozen_on, :today AS today
+        FROM halfyear_summary s JOIN region r ON r.id = s.region_id
+        WHERE s.frozen_on > :today
+           OR s.frozen_on < substr(s.half_year, 1, 4) || CASE substr(s.half_year, 7) WHEN '1' THEN '-01-01'
+                                                          ELSE '-07-01' END
+    """,
     Rule.KNOWN_VALUES: " UNION ALL ".join(
         (
             _unknown("name", "region", [("level", RegionLevel)]),

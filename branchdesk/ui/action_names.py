@@ -32,6 +32,7 @@ ACTION_NAMES: dict[str, str] = {
     "draw.commit": QT_TRANSLATE_NOOP("Actions", "Commit draw"),
     "agreement.save": QT_TRANSLATE_NOOP("Actions", "Save pairing agreement"),
     "star_rating.set": QT_TRANSLATE_NOOP("Actions", "Rate branch"),
+    "halfyear.start": QT_TRANSLATE_NOOP("Actions", "Start a new half-year"),
     "key_task.add": QT_TRANSLATE_NOOP("Actions", "Add key task"),
     "key_task.edit": QT_TRANSLATE_NOOP("Actions", "Edit key task"),
     "key_task.retire": QT_TRANSLATE_NOOP("Actions", "Retire key task"),

@@ -1,6 +1,7 @@
 """The demo's star ratings (五星支部): each grassroots branch rated at the end of 2022 and of 2023 (when the
-span reaches the rating days), by the county's year-end review. Stars follow the tier (a strong branch
-mostly four or five stars, a weak one one to three), and a year of pairing lifts some branches a star.
+span reaches the rating days) by the county's year-end review, a few not yet through it. Stars follow the
+tier (a strong branch mostly four or five stars, a weak one one to three), and a year of pairing lifts some
+branches a star.
 
 A random sequence of its own (from the seed), so that adding ratings leaves every other demo row as it was.
 """
@@ -23,8 +24,9 @@ _WEIGHTS: dict[Tier | None, tuple[int, ...]] = {
     Tier.WEAK: (5, 9, 5, 1, 0),
     None: (2, 5, 6, 3, 1),
 }
-# The share of branches a year of pairing lifts by one star.
+# The share of branches a year of pairing lifts by one star, and of those whose review is not yet through.
 _LIFTED = 0.3
+_PENDING = 0.04
 
 
 def star_ratings(seed: int, branches: list[Branch], span_end: dt.date) -> list[bulk.StarRatingRow]:
@@ -37,6 +39,8 @@ def star_ratings(seed: int, branches: list[Branch], span_end: dt.date) -> list[b
             if not branch.kind.is_grassroots or rated_on > span_end or branch.established_on > rated_on:
                 continue
             if branch.archived_on is not None and branch.archived_on <= rated_on:
+                continue
+            if rng.random() < _PENDING:
                 continue
             before = last.get(branch.id)
             if before is None:
