@@ -187,6 +187,34 @@ def bench_agreements(path: Path) -> None:
         report("agreements: chart of targets reached by part", chart, "s", ("hand-written SQL", bare))
 
 
+def bench_halfyear(path: Path) -> None:
+    """The summary of the ledger's whole region for its last half-year (the city's, at city scale), as Tools ▸
+    New half-year freezes it, against the SQL aggregates it is made of: the figures at the half-year's end,
+    each month's compliance and activities, each key task's activities (target: ≤ 2×)."""
+    from branchdesk.domain.halfyear import half_months
+    from branchdesk.domain.months import HalfYear
+    from branchdesk.services.halfyear import summarise
+    from branchdesk.storage.halfyear import task_figures
+
+    half = HalfYear.of(CLOCK.today()).previous()
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        region = ledger_stats(ledger).region.id
+        end = half.last_day
+
+        def bare_sql() -> None:
+            stats_store.branch_figures(ledger, region, end, direct=False)
+            stats_store.coverage(ledger, region, end, direct=False, organ_side=False)
+            stats_store.coverage(ledger, region, end, direct=False, organ_side=True)
+            for month in half_months(half):
+                stats_store.monthly_compliance(ledger, region, month, direct=False)
+                stats_store.activity_counts(ledger, region, month, direct=False)
+            task_figures(ledger, region, half)
+
+        bare, full = alternating_medians(bare_sql, lambda: summarise(ledger, region, half).as_json(), 5)
+        report(f"half-year summary {half}: bare SQL aggregates", bare, "s")
+        report(f"half-year summary {half}: service (summarise)", full, "s", ("bare SQL aggregates", bare))
+
+
 def wall_time(command: list[str], repeat: int) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     times = []
@@ -1376,6 +1404,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "word-ledger": bench_word_ledger,
     "chain": bench_chain,
     "agreements": bench_agreements,
+    "halfyear": bench_halfyear,
 }
 
 

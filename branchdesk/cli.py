@@ -19,13 +19,14 @@ from branchdesk.domain.clock import Clock, SystemClock
 from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportMode
-from branchdesk.domain.months import Month, parse_date
+from branchdesk.domain.months import HalfYear, Month, parse_date
 from branchdesk.domain.package_merge import COUNT_KEYS, Outcome, Rejection, Settlement, Take
 from branchdesk.domain.packages import scope_json
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
 from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
+from branchdesk.exchange.halfyear_report import write_summary_docx, write_summary_pdf
 from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.monthly_report import write_report
@@ -44,7 +45,14 @@ from branchdesk.exchange.receipts import (
 from branchdesk.exchange.word_ledger import write_agreement_doc, write_ledger_doc, write_signin_sheet
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
-from branchdesk.i18n.language import Translations, format_count, format_date, format_month, format_rate
+from branchdesk.i18n.language import (
+    Translations,
+    format_count,
+    format_date,
+    format_half_year,
+    format_month,
+    format_rate,
+)
 from branchdesk.i18n.messages import error_text, message_text, problem_text
 from branchdesk.i18n.office_report import office_lines
 from branchdesk.services.agreements import agreement_to_print
@@ -60,6 +68,8 @@ from branchdesk.services.draws import (
     draw_record,
     preview_draw,
 )
+from branchdesk.services.halfyear import summary_for_print
+from branchdesk.services.key_tasks import key_tasks
 from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.services.month_locks import lock_month, locked_months, unlock_month
 from branchdesk.services.offices import office_rollup
@@ -317,6 +327,27 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
     )
     report.add_argument("--region", metavar=region_name, help=region_help)
+
+    halfyear = commands.add_parser(
+        "halfyear",
+        parents=[common],
+        help=translate("Cli", "write a half-year's summary (its frozen figures) as a PDF or a Word draft"),
+    )
+    halfyear.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    halfyear.add_argument(
+        "--half",
+        required=True,
+        metavar=translate("Cli", "HALF"),
+        help=translate("Cli", "the half-year, e.g. 2023-H1 or 2023年上半年"),
+    )
+    halfyear.add_argument(
+        "--summary",
+        required=True,
+        type=Path,
+        metavar=translate("Cli", "OUT"),
+        help=translate("Cli", "file to write: .pdf for the printed summary, .docx for a Word draft"),
+    )
+    halfyear.add_argument("--region", metavar=region_name, help=region_help)
 
     ledger_doc = commands.add_parser(
         "ledger-doc",
@@ -1026,6 +1057,38 @@ def _cmd_report(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_halfyear(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    suffix = args.summary.suffix.lower()
+    if suffix not in (".pdf", ".docx"):
+        raise UsageError(
+            translate("Cli", "the summary is a .pdf or a .docx (Word draft), not {name}").format(
+                name=args.summary.name
+            )
+        )
+    try:
+        half = HalfYear.parse(args.half)
+    except BranchDeskError as error:
+        raise UsageError(error_text(error)) from None
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        region = find_region(ledger, args.region)
+        summary, frozen = summary_for_print(ledger, region.id, half)
+        following = [task.name for task in key_tasks(ledger, half.next(), include_retired=False)]
+    if suffix == ".pdf":
+        write_summary_pdf(summary, frozen, following, args.summary)
+    else:
+        write_summary_docx(summary, frozen, following, args.summary)
+    line = (
+        translate("Cli", "Wrote {path}: the summary of {half} frozen on {day}")
+        if frozen
+        else translate("Cli", "Wrote {path}: {half} not frozen yet, summarised from the ledger as of {day}")
+    )
+    print(
+        line.format(path=args.summary, half=format_half_year(half), day=summary.frozen_on.isoformat()),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _docx_out(path: Path) -> None:
     if path.suffix.lower() != ".docx":
         raise UsageError(
@@ -1290,6 +1353,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "import": lambda: _cmd_import(args, clock, out),
         "report": lambda: _cmd_report(args, clock, out),
         "ledger-doc": lambda: _cmd_ledger_doc(args, clock, out),
+        "halfyear": lambda: _cmd_halfyear(args, clock, out),
         "signin-sheet": lambda: _cmd_signin_sheet(args, clock, out),
         "agreement": lambda: _cmd_agreement(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),

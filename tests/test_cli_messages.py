@@ -39,6 +39,7 @@ COMMANDS = (
     "ledger-doc",
     "signin-sheet",
     "agreement",
+    "halfyear",
 )
 # What a user types as it is: the commands (and the words of ledger-doc …), the values of --scale and --what.
 TYPED = frozenset({

@@ -1,4 +1,4 @@
-"""Write the Word ledger's templates, resources/templates/ledger.docx and signin.docx, from this script,
+"""Write the Word templates, resources/templates/ledger.docx, signin.docx and halfyear.docx, from this script,
 so that their layout can be reviewed as code and made again byte for byte:
 
     python tools/make_ledger_template.py            # rewrite both
@@ -467,6 +467,54 @@ def signin_template() -> DocumentObject:
     return document
 
 
+def halfyear_template() -> DocumentObject:
+    """The half-year summary as a Word draft (exchange/halfyear_report.py fills it): the office writes its
+    account of the half-year around the frozen figures."""
+    document = _new_document()
+    doc = document
+    _paragraph(doc, "{{ title }}", "Title")
+    _paragraph(doc, "（{{ made }}）", "Cover Line")
+    _paragraph(doc, "一、基本情况", "Heading 1")
+    _paragraph(doc, "{{ overview }}")
+    _paragraph(doc, "（请在此补充本半年度工作的主要做法和成效。）")
+    _paragraph(doc, "二、主要指标", "Heading 1")
+    _paragraph(doc, "{{ region }}，{{ period }}，统计截至{{ as_of }}。")
+    figures = _table(doc, [Column("项目", 76), Column("数值", 32), Column("分子", 24), Column("分母", 24)])
+    _head_widths(figures)
+    _loop_row(figures, "{%tr for f in figures %}")
+    _row(figures, ["{{ f.item }}", "{{ f.value }}", "{{ f.numerator }}", "{{ f.denominator }}"])
+    _loop_row(figures, "{%tr endfor %}")
+    _paragraph(doc, "三、逐月主题党日落实率及活动", "Heading 1")
+    months = _table(doc, [
+        Column("月份", 28), Column("主题党日落实率", 40), Column("活动次数", 22), Column("主题党日", 22),
+        Column("重点任务活动", 22), Column("志愿者人次", 22),
+    ])  # fmt: skip
+    _head_widths(months)
+    _loop_row(months, "{%tr for m in months %}")
+    _row(months, [
+        "{{ m.month }}", "{{ m.compliance }}", "{{ m.activities }}", "{{ m.themed_days }}",
+        "{{ m.key_task }}", "{{ m.volunteers }}",
+    ])  # fmt: skip
+    _loop_row(months, "{%tr endfor %}")
+    _paragraph(doc, "四、重点任务完成情况", "Heading 1")
+    tasks = _table(
+        doc, [Column("序号", 12), Column("重点任务", 96), Column("活动次数", 24), Column("状态", 24)]
+    )
+    _head_widths(tasks)
+    _loop_row(tasks, "{%tr for t in tasks %}")
+    _row(tasks, ["{{ t.no }}", "{{ t.name }}", "{{ t.activities }}", "{{ t.status }}"])
+    _loop_row(tasks, "{%tr endfor %}")
+    _paragraph(doc, "五、存在的问题", "Heading 1")
+    _paragraph(doc, "（请在此填写。）")
+    _paragraph(doc, "六、{{ next_period }}工作打算", "Heading 1")
+    _paragraph(doc, "{{ next_period }}重点任务：")
+    _paragraph(doc, "{%p for t in next_tasks %}")
+    _paragraph(doc, "{{ t.no }}. {{ t.name }}")
+    _paragraph(doc, "{%p endfor %}")
+    _paragraph(doc, "（请在此补充下一阶段的工作安排。）")
+    return document
+
+
 def docx_bytes(document: DocumentObject) -> bytes:
     """The file with fixed entry dates, in a fixed order: the same bytes on every run."""
     saved = io.BytesIO()
@@ -482,6 +530,7 @@ TEMPLATES_MADE = {
     "ledger.docx": ledger_template,
     "signin.docx": signin_template,
     "agreement.docx": agreement_template,
+    "halfyear.docx": halfyear_template,
 }
 
 

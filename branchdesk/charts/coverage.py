@@ -8,12 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib import colormaps
 from matplotlib.collections import QuadMesh
-from matplotlib.colors import Normalize
+from matplotlib.colors import Normalize, to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from branchdesk.charts.base import (
     AMBER,
+    GREY,
     INK,
     LABEL_SIZE,
     LIGHT_RED,
@@ -34,7 +35,8 @@ from branchdesk.charts.base import (
     value_labels,
     value_ticks,
 )
-from branchdesk.domain.chart_data import GroupKind, RateBreakdown, TierMatrix
+from branchdesk.charts.frequency import legend
+from branchdesk.domain.chart_data import GroupKind, RateBreakdown, StarMix, TierMatrix
 from branchdesk.domain.enums import Tier
 from branchdesk.domain.rates import Rate
 
@@ -184,4 +186,64 @@ def draw_tier_matrix(figure: Figure, data: TierMatrix, text: TierChartText) -> T
         outline.set_zorder(3)
         axes.add_patch(outline)
     targets.add_grid(axes, len(rows), len(columns))
+    return targets
+
+
+# Five stars darkest, one star lightest, not rated grey: the layers from the left.
+STAR_ORDER = (5, 4, 3, 2, 1, 0)
+STAR_COLOURS = (*(to_hex(colormaps["Reds"](level)) for level in (0.9, 0.72, 0.55, 0.38, 0.22)), GREY)
+
+
+@dataclass(frozen=True)
+class StarChartText:
+    title: str
+    subtitle: str
+    labels: Sequence[str]  # one per part
+    stars: Sequence[str]  # the layers' names, in STAR_ORDER
+    totals: Sequence[str]  # each part's count of branches, written at its bar's end
+    axis: str
+    empty: str
+
+
+def draw_star_mix(figure: Figure, data: StarMix, text: StarChartText) -> Targets:
+    """One bar per part of the region, its grassroots branches' shares by stars stacked from five stars
+    to not rated, with the part's count of branches at its end. Targets: item = part, series = index in
+    STAR_ORDER."""
+    targets = Targets()
+    if not data.items:
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    names = labels_inches(text.labels, LABEL_SIZE)
+    key = labels_inches(text.stars, LABEL_SIZE) + 0.45
+    start(figure, text.title, text.subtitle, Margins(left=names + 0.25, right=key, bottom=0.6))
+    axes = figure.add_subplot()
+    starts = [0.0] * len(data.items)
+    for series, stars in enumerate(STAR_ORDER):
+        shares = [100 * item.counts.get(stars, 0) / item.total for item in data.items]
+        draw_bars(
+            axes,
+            targets,
+            shares,
+            colour=STAR_COLOURS[series],
+            width=0.62,
+            starts=starts,
+            horizontal=True,
+            series=series,
+        )
+        starts = [begun + share for begun, share in zip(starts, shares, strict=True)]
+    category_labels(axes, text.labels, axis="y", size=LABEL_SIZE)
+    axes.set_ylim(len(data.items) - 0.5, -0.5)
+    axes.set_xlim(0, 116)
+    percents = range(0, 101, 20)
+    value_ticks(axes, percents, [f"{p}%" for p in percents], axis="x", title=text.axis)
+    report_axes(axes, value_axis="x")
+    value_labels(
+        axes,
+        text.totals,
+        [(100, i) for i in range(len(data.items))],
+        size=VALUE_SIZE,
+        ha="left",
+        offset=(4, 0),
+    )
+    legend(axes, STAR_COLOURS, text.stars)
     return targets

@@ -140,7 +140,7 @@ def _count_axis(axes: Axes, top: float, title: str) -> None:
     value_ticks(axes, ticks, [count_text(int(t)) for t in ticks], axis="y", title=title)
 
 
-def _legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
+def legend(axes: Axes, colours: Sequence[str], names: Sequence[str]) -> None:
     """A key right of the axes, top aligned: a swatch and a name a line, laid out in points from the
     axes' top right corner (matplotlib's legend lays itself out anew on every drawing, at the cost of a
     third of the chart)."""
@@ -190,7 +190,7 @@ def draw_monthly_types(figure: Figure, data: MonthlyActivity, text: MonthChartTe
         draw_bars(axes, targets, list(values), colour=colour, width=0.66, starts=list(bottoms), series=series)
         bottoms += values
     _values_on_bars(axes, totals, [count_text(t) if t else "" for t in totals])
-    _legend(axes, [TYPE_COLOURS[t] for t in TYPE_ORDER], text.series)
+    legend(axes, [TYPE_COLOURS[t] for t in TYPE_ORDER], text.series)
     return targets
 
 
@@ -268,7 +268,7 @@ def draw_weekday(figure: Figure, data: WeekdayShare, text: MonthChartText) -> Ta
     _values_on_bars(
         axes, routine, [percent_text(m.non_working_share) if m.routine else "" for m in data.months]
     )
-    _legend(axes, list(WEEKDAY_COLOURS), text.series)
+    legend(axes, list(WEEKDAY_COLOURS), text.series)
     return targets
 
 

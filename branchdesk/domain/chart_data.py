@@ -258,3 +258,23 @@ class ThemedDayGrid:
             Rate(sum(g.rates[i].count for g in self.groups), sum(g.rates[i].total for g in self.groups))
             for i in range(len(self.span.months))
         )
+
+
+@dataclass(frozen=True)
+class GroupStars:
+    """One part's grassroots branches by their stars (0: not rated)."""
+
+    group: Group
+    counts: Mapping[int, int]
+    total: int
+
+
+@dataclass(frozen=True)
+class StarMix:
+    """The star ratings of ``year`` (the newest rated by ``as_of``; None: none yet) of the grassroots
+    branches existing on ``as_of``, per part of the region."""
+
+    scope: Scope
+    as_of: dt.date
+    year: int | None
+    items: tuple[GroupStars, ...]

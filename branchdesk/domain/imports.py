@@ -33,6 +33,7 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.BRANCHES: (
         "uuid", "name", "kind", "region", "unit", "unit_uuid", "community", "community_uuid", "tier",
         "secretary", "phone", "member_count", "optimised_on", "established_on", "archived_on", "note",
+        "stars", "star_year", "rated_on",
     ),
     ImportKind.DRAWS: (
         "uuid", "scope", "seed", "algorithm_version", "input_hash", "result_hash", "swaps", "drawn_at",

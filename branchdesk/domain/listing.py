@@ -17,6 +17,7 @@ class BranchColumn(StrEnum):
     REGION = "region"
     UNIT = "unit"
     TIER = "tier"
+    STARS = "stars"
     PARTNER = "partner"
     SECRETARY = "secretary"
     PHONE = "phone"
@@ -62,6 +63,8 @@ class BranchRow:
     uuid: str = ""
     region_id: int = 0
     unit_id: int | None = None
+    stars: int | None = None  # the newest star rating, of star_year
+    star_year: int | None = None
 
 
 @dataclass(frozen=True)

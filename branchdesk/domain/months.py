@@ -94,6 +94,9 @@ class HalfYear:
     def next(self) -> HalfYear:
         return HalfYear(self.year + (self.half == 2), 2 if self.half == 1 else 1)
 
+    def previous(self) -> HalfYear:
+        return HalfYear(self.year - (self.half == 1), 2 if self.half == 1 else 1)
+
     def __str__(self) -> str:
         return f"{self.year:04d}-H{self.half}"
 

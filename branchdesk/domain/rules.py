@@ -59,6 +59,10 @@ class Rule(StrEnum):
     GRID_COMMUNITY = "rule.grid_community"
     # An organ branch belongs to a unit (and only organ branches do).
     ORGAN_UNIT = "rule.organ_unit"
+    # A star rating is of a grassroots branch, given in its year or later, not after today.
+    STAR_RATING = "rule.star_rating"
+    # A half-year's summary is frozen once it has begun, not after today.
+    HALFYEAR_SUMMARY = "rule.halfyear_summary"
     # Kinds, tiers, levels, methods, types and areas are values the programme knows.
     KNOWN_VALUES = "rule.known_values"
 

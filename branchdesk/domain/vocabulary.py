@@ -40,6 +40,7 @@ class Concept(StrEnum):
     GRASSROOTS_BRANCH = "grassroots_branch"
     KIND = "kind"
     TIER = "tier"
+    STARS = "stars"
     ORGAN_TIER = "organ_tier"
     GRASSROOTS_TIER = "grassroots_tier"
     REGION = "region"
@@ -113,8 +114,9 @@ NAMES: dict[Concept, Name] = {
     ),
     Concept.KIND: Name("支部类型", "Kind", ("type", "类型", "类别", "支部类别", "党组织类别")),
     Concept.TIER: Name(
-        "档次", "Tier", ("等次", "分类", "评定等次", "分类等次", "强弱等次", "好中差", "强弱", "星级")
+        "档次", "Tier", ("等次", "分类", "评定等次", "分类等次", "强弱等次", "好中差", "强弱")
     ),
+    Concept.STARS: Name("星级", "Stars", ("五星支部", "星级评定", "评星", "支部星级", "创建星级")),
     Concept.ORGAN_TIER: Name("机关档次", "Organ tier", ("机关等次", "机关支部档次")),
     Concept.GRASSROOTS_TIER: Name("基层档次", "Grassroots tier", ("基层等次", "基层支部档次")),
     Concept.REGION: Name(
@@ -376,6 +378,7 @@ BRANCH_CONCEPTS: dict[BranchColumn, Concept] = {
     BranchColumn.REGION: Concept.REGION,
     BranchColumn.UNIT: Concept.UNIT,
     BranchColumn.TIER: Concept.TIER,
+    BranchColumn.STARS: Concept.STARS,
     BranchColumn.PARTNER: Concept.PARTNER,
     BranchColumn.SECRETARY: Concept.SECRETARY,
     BranchColumn.PHONE: Concept.PHONE,

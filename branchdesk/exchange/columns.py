@@ -73,6 +73,10 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _v("established_on", Concept.ESTABLISHED_ON, width=12, shape="date"),
         _v("archived_on", Concept.ARCHIVED_ON, width=12, shape="date"),
         _v("note", Concept.NOTE, width=20),
+        # The newest star rating (五星支部) of a grassroots branch: its stars, their year, the day rated.
+        _v("stars", Concept.STARS, width=6),
+        _c("star_year", "评星年度", "Rating year", "星级年度", "评定年度", width=8, shape="number"),
+        _c("rated_on", "评星日期", "Rated on", "星级评定日期", width=12, shape="date"),
     ),
     ImportKind.DRAWS: (
         _UUID,

@@ -59,6 +59,8 @@ _EXAMPLES: dict[ImportKind, dict[str, object]] = {
         "phone": "13800000000",
         "member_count": 35,
         "established_on": dt.date(2001, 7, 1),
+        "stars": "三星",
+        "star_year": 2023,
     },
     ImportKind.DRAWS: {},
     ImportKind.PAIRINGS: {
@@ -117,6 +119,9 @@ _FIELD_NOTES = {
     "absentees": "每人写“姓名：原因”，多人用分号隔开，如 李华：外出务工；赵敏：病假。"
     "填写时人数须等于应到减实到",
     "make_up_on": "为缺席人员补课的日期，不早于活动日期；",
+    "stars": "基层党支部的星级（五星支部创建）：一星至五星，可写 4 或 四星，也可连年度写作 2023 四星",
+    "star_year": "星级所属年度，如 2023（星级中已写年度的可不填）；",
+    "rated_on": "评定星级的日期，不早于该年度开始，不填则记为导入当天；",
 }
 
 

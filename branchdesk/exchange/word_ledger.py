@@ -44,7 +44,12 @@ LEDGER_TEMPLATE = "ledger.docx"
 SIGNIN_TEMPLATE = "signin.docx"
 AGREEMENT_TEMPLATE = "agreement.docx"
 # The fields a template must use: without them it is not a ledger (or a sign-in sheet) at all.
-REQUIRED_FIELDS = {LEDGER_TEMPLATE: ("activities",), SIGNIN_TEMPLATE: ("lines",), AGREEMENT_TEMPLATE: ("a",)}
+REQUIRED_FIELDS = {
+    LEDGER_TEMPLATE: ("activities",),
+    SIGNIN_TEMPLATE: ("lines",),
+    AGREEMENT_TEMPLATE: ("a",),
+    "halfyear.docx": ("figures",),
+}
 TITLE = "支部联建工作台账"
 SIGNIN_TITLE = "支部联建活动签到表"
 AGREEMENT_TITLE = "支部联支部结对共建协议"
@@ -480,8 +485,16 @@ def check_template(path: Path) -> None:
 
 def write_signin_sheet(sheet: SigninSheet, path: Path, template_path: Path | None = None) -> None:
     template_path = template_path or builtin_template(SIGNIN_TEMPLATE)
-    template, environment = _open_template(template_path, SIGNIN_TEMPLATE, SIGNIN_FIELDS)
-    _render(template, environment, signin_context(sheet), template_path)
+    write_template(template_path, SIGNIN_TEMPLATE, SIGNIN_FIELDS, signin_context(sheet), path)
+
+
+def write_template(
+    template_path: Path, kind: str, known: set[str], context: dict[str, Any], path: Path
+) -> None:
+    """A template without photos (a sign-in sheet, an agreement, a half-year summary) filled with
+    ``context`` and written to ``path``, refused whole if it does not fit."""
+    template, environment = _open_template(template_path, kind, known)
+    _render(template, environment, context, template_path)
     _write(template, None, path, None)
 
 
@@ -503,11 +516,9 @@ def write_agreement_doc(
 ) -> None:
     """One pairing's agreement as a .docx (the built-in template agreement.docx, or an office's own)."""
     template_path = template_path or builtin_template(AGREEMENT_TEMPLATE)
-    template, environment = _open_template(template_path, AGREEMENT_TEMPLATE, AGREEMENT_FIELDS)
     context = {
         "title": AGREEMENT_TITLE,
         "a": agreement_fields(1, grassroots, organ, agreement, day),
         "generated_on": _day(day),
     }
-    _render(template, environment, context, template_path)
-    _write(template, None, path, None)
+    write_template(template_path, AGREEMENT_TEMPLATE, AGREEMENT_FIELDS, context, path)

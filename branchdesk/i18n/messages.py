@@ -114,6 +114,8 @@ MESSAGES: dict[str, str] = {
     "half_year.invalid": QT_TRANSLATE_NOOP(
         "Messages", "“{value}” is not a half-year; write it as 2022-H1 or 2022年上半年."
     ),
+    "halfyear.not_begun": QT_TRANSLATE_NOOP("Messages", "{half_year} has not begun yet: it has no figures."),
+    "halfyear.task_twice": QT_TRANSLATE_NOOP("Messages", "The key task “{name}” is in the list twice."),
     "demo.clock_too_early": QT_TRANSLATE_NOOP(
         "Messages",
         "The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.",
@@ -214,6 +216,24 @@ MESSAGES: dict[str, str] = {
     "branch.grid_moves_with_community": QT_TRANSLATE_NOOP(
         "Messages", "A grid branch stays in its community's township; change its community instead."
     ),
+    "stars.unknown": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{value}” is no star rating: type 1 to 5 stars (e.g. 4 or 四星), with the year if needed.",
+    ),
+    "stars.not_grassroots": QT_TRANSLATE_NOOP(
+        "Messages", "Only grassroots branches (villages, communities, grids) are rated with stars."
+    ),
+    "stars.future_year": QT_TRANSLATE_NOOP(
+        "Messages", "The year {year} has not come yet: it cannot be rated."
+    ),
+    "stars.rated_in_future": QT_TRANSLATE_NOOP("Messages", "The date rated ({day}) is after today."),
+    "stars.rated_before_year": QT_TRANSLATE_NOOP(
+        "Messages", "The rating of {year} cannot be given before that year began ({day})."
+    ),
+    "stars.year_required": QT_TRANSLATE_NOOP(
+        "Messages", "Give the year the stars are of (a 评星年度 column, or with the stars: 2023 四星)."
+    ),
+    "stars.nothing_to_remove": QT_TRANSLATE_NOOP("Messages", "{name} has no star rating for {year}."),
     "branch.not_editable": QT_TRANSLATE_NOOP("Messages", "This column cannot be changed here."),
     "branch.nothing_to_change": QT_TRANSLATE_NOOP("Messages", "Choose branches and what to change."),
     "branch.archive_paired": QT_TRANSLATE_NOOP(
@@ -384,6 +404,16 @@ MESSAGES: dict[str, str] = {
     "rule.organ_unit": QT_TRANSLATE_NOOP(
         "Messages",
         "{name} in {region}: an organ branch must belong to a unit, and only organ branches belong to one.",
+    ),
+    "rule.star_rating": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} in {region}: its star rating of {year} ({stars} stars, rated on {rated_on}) is of a branch "
+        "that is not a grassroots branch, given before the year began or dated after today ({today}).",
+    ),
+    "rule.halfyear_summary": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The summary of {half_year} of {region} is dated {frozen_on}: before that half-year began or after "
+        "today ({today}).",
     ),
     "rule.known_values": QT_TRANSLATE_NOOP(
         "Messages", "{row} holds the value {value}, which the ledger does not know."
@@ -775,6 +805,8 @@ MESSAGES: dict[str, str] = {
 # The tables a message may name (``{table}``: a package's counts, rows and references), as a clerk calls
 # their records; a table not listed is named as the file names it.
 TABLE_NAMES = {
+    "star_rating": QT_TRANSLATE_NOOP("Messages", "star rating"),
+    "halfyear_summary": QT_TRANSLATE_NOOP("Messages", "half-year summary"),
     "region": QT_TRANSLATE_NOOP("Messages", "region"),
     "unit": QT_TRANSLATE_NOOP("Messages", "unit"),
     "branch": QT_TRANSLATE_NOOP("Messages", "branch"),

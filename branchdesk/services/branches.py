@@ -25,6 +25,7 @@ from branchdesk.domain.errors import BranchDeskError, FieldProblem, InvalidRecor
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort, RegionNode
 from branchdesk.domain.records import Unit
 from branchdesk.domain.regions import resolve_region
+from branchdesk.services import stars
 from branchdesk.storage import branch_list
 from branchdesk.storage import branches as branch_store
 from branchdesk.storage import regions as region_store
@@ -148,6 +149,8 @@ _COLUMN_FIELDS = {
 
 def set_branch_field(ledger: Ledger, branch_id: int, column: BranchColumn, value: Any) -> Changed:
     """An edit of one cell in the table, held to the same rules as the dialog."""
+    if column is BranchColumn.STARS:
+        return stars.rate_typed(ledger, branch_id, str(value or ""))
     field_name = _COLUMN_FIELDS.get(column)
     if field_name is None:
         raise BranchDeskError("branch.not_editable")

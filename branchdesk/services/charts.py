@@ -32,7 +32,7 @@ from branchdesk.storage.ledger import Ledger
 DEFAULT_MONTHS = 24
 
 
-def _only_child(groups: Iterable[Group]) -> Group | None:
+def only_child(groups: Iterable[Group]) -> Group | None:
     """The one part of a region that holds everything in it (a city with one county, a county ledger of a
     township office): its chart would be a single bar, so the chart shows that part's own parts instead."""
     found = list(groups)
@@ -47,7 +47,7 @@ def _rates_by_part(ledger: Ledger, region_id: int, day: dt.date, by_part: PartRa
     one)."""
     with ledger.snapshot():
         parts = by_part(ledger, region_id, day)
-        while (child := _only_child(group for group, _ in parts)) is not None:
+        while (child := only_child(group for group, _ in parts)) is not None:
             region_id = child.id
             parts = by_part(ledger, region_id, day)
         scope = store.scope(ledger, region_id)
@@ -73,7 +73,7 @@ def _organ_parts(
     the region's only child with organ branches, when it has one."""
     with ledger.snapshot():
         parts = [part for part in store.organ_figures_by_part(ledger, region_id, day) if part.total]
-        while (child := _only_child(part.group for part in parts)) is not None:
+        while (child := only_child(part.group for part in parts)) is not None:
             region_id = child.id
             parts = [part for part in store.organ_figures_by_part(ledger, region_id, day) if part.total]
         if all(part.group.kind is GroupKind.OWN for part in parts):

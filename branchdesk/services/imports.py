@@ -34,6 +34,7 @@ from branchdesk.domain.months import HalfYear
 from branchdesk.domain.records import Region
 from branchdesk.domain.regions import resolve_region
 from branchdesk.domain.rules import outside_life, overlap_error, overlaps
+from branchdesk.domain.stars import check_rating, parse_rating
 from branchdesk.domain.workdays import WorkCalendar
 from branchdesk.services.activities import work_calendar
 from branchdesk.services.history import changed
@@ -87,7 +88,9 @@ def run_import(
 
 
 # Tables in the order their rows may refer to each other.
-_WRITE_ORDER = ("region", "unit", "branch", "draw", "pairing", "key_task", "activity", "activity_absentee")
+_WRITE_ORDER = (
+    "region", "unit", "branch", "star_rating", "draw", "pairing", "key_task", "activity", "activity_absentee",
+)  # fmt: skip
 
 # The fields of a file each stored column is read from, where they are not the column's own name.
 _SOURCES: dict[str, tuple[str, ...]] = {
@@ -345,6 +348,15 @@ class _Session:
         self.record(BranchDeskError("import.duplicate", name=_subject(existing)), self.report.duplicates)
         return True
 
+    def write_rating(self, existing: dict[str, Any] | None, values: dict[str, Any]) -> None:
+        """A branch's star rating of a year, added or (the file's row being taken) changed; not counted as
+        a row of its own: it comes with its branch."""
+        if existing is None:
+            row_id, uuid = self.writer("star_rating").add(values)
+            self.index("star_rating").add({**values, "id": row_id, "uuid": uuid})
+        elif not self.writer("star_rating").pending(int(existing["id"])):
+            store.update_imported_row(self.ledger, "star_rating", int(existing["id"]), values)
+
     def write(self, table: str, existing: dict[str, Any] | None, values: dict[str, Any]) -> int:
         """Add the row (``existing`` None) or, when updating a duplicate, change what differs."""
         self.settle()
@@ -398,6 +410,7 @@ class _Index:
         "pairing": ("id", "uuid", "organ_id", "grassroots_id", "started_on", "ended_on"),
         "key_task": ("id", "uuid", "name", "half_year"),
         "activity": ("id", "uuid", "pairing_id", "held_on", "type"),
+        "star_rating": ("id", "uuid", "branch_id", "year"),
     }
     _KEYS: ClassVar[dict[str, tuple[str, ...]]] = {
         "region": ("parent_id", "name"),
@@ -407,6 +420,7 @@ class _Index:
         "pairing": ("organ_id", "grassroots_id"),
         "key_task": ("half_year", "name"),
         "activity": ("pairing_id", "held_on", "type"),
+        "star_rating": ("branch_id", "year"),
     }
 
     def __init__(self, table: str) -> None:
@@ -613,13 +627,38 @@ def _branch(s: _Session) -> None:
         field = problem.field.removesuffix("_id")
         s.faults.append(BranchDeskError(problem.code, field=field, **problem.params))
     s.faults.extend(_branch_rules(s, draft, archived_on))
+    rating = _rating(s, kind)
     s.settle()
     values = {"uuid": s.text("uuid"), **branch_store.branch_values(draft), "archived_on": archived_on}
     existing = s.index("branch").existing(values)
     s.duplicate(existing)
     if new_unit is not None and (existing is None or s.update):
         values["unit_id"] = _add_unit(s, new_unit)
-    s.write("branch", existing, values)
+    branch_id = s.write("branch", existing, values)
+    if rating is not None and (existing is None or s.update):
+        rated = {"branch_id": branch_id, **rating}
+        s.write_rating(s.index("star_rating").existing(rated), rated)
+
+
+def _rating(s: _Session, kind: BranchKind | None) -> dict[str, Any] | None:
+    """The row's star rating (its stars, year and day rated; the year may be typed with the stars, the day
+    defaults to the import's), held to the rules of a rating typed in the window; None when the row has
+    none."""
+    typed = s.cell("stars", lambda value: parse_rating(cells.text(value) or ""))
+    column_year = s.cell("star_year", cells.whole_number)
+    rated_on = s.day("rated_on") or s.today
+    if typed is None or typed.stars is None:
+        return None
+    year = typed.year or column_year
+    if year is None:
+        s.faults.append(BranchDeskError("stars.year_required", field="star_year"))
+        return None
+    try:
+        check_rating(year, rated_on, s.today, grassroots=kind is None or kind.is_grassroots)
+    except BranchDeskError as error:
+        s.faults.append(BranchDeskError(error.code, field="stars", **error.params))
+        return None
+    return {"year": year, "stars": typed.stars, "rated_on": rated_on.isoformat()}
 
 
 def _branch_rules(s: _Session, draft: BranchDraft, archived_on: str | None) -> list[BranchDeskError]:

@@ -14,6 +14,9 @@ from branchdesk.storage.stats import ACTIVE_ON, EXISTS_ON
 
 _REGION_LABEL = region_label("r", "rp")
 
+# A branch's newest star rating (star_rating_branch_year finds it).
+_NEWEST_RATING = "SELECT {column} FROM star_rating s WHERE s.branch_id = b.id ORDER BY s.year DESC LIMIT 1"
+
 _SORT_SQL: dict[BranchColumn, tuple[str, ...]] = {
     BranchColumn.NAME: ("b.name_key",),
     BranchColumn.KIND: (
@@ -22,6 +25,7 @@ _SORT_SQL: dict[BranchColumn, tuple[str, ...]] = {
     BranchColumn.REGION: (region_label_key("r", "rp"),),
     BranchColumn.UNIT: ("u.name_key",),
     BranchColumn.TIER: ("CASE b.tier WHEN 'strong' THEN 1 WHEN 'average' THEN 2 WHEN 'weak' THEN 3 END",),
+    BranchColumn.STARS: (f"({_NEWEST_RATING.format(column='s.stars')})",),
     BranchColumn.PARTNER: ("partner_branch.name_key",),
     BranchColumn.SECRETARY: ("b.secretary",),
     BranchColumn.PHONE: ("b.phone",),
@@ -135,7 +139,9 @@ def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
         f"""
         SELECT b.id, b.uuid, b.region_id, b.unit_id, b.name, b.kind, b.tier, b.secretary, b.phone,
                b.member_count, b.optimised_on, b.established_on, b.archived_on, u.name AS unit,
-               {_REGION_LABEL} AS region_label, partner_branch.name AS partner
+               {_REGION_LABEL} AS region_label, partner_branch.name AS partner,
+               ({_NEWEST_RATING.format(column="s.stars")}) AS stars,
+               ({_NEWEST_RATING.format(column="s.year")}) AS star_year
         {_FROM} WHERE b.id IN ({marks})
         """,
         list(ids),
@@ -158,6 +164,8 @@ def branch_rows(ledger: Ledger, ids: Sequence[int]) -> list[BranchRow]:
             uuid=row["uuid"],
             region_id=row["region_id"],
             unit_id=row["unit_id"],
+            stars=row["stars"],
+            star_year=row["star_year"],
         )
         for row in rows
     }

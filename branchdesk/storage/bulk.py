@@ -37,6 +37,7 @@ AbsenteeRow = tuple[int, str, int, str, str]
 AgreementRow = tuple[int, str, int, str, str, str, str, str, str | None]
 TargetRow = tuple[int, str, int, int, str, float | None, str | None, str]
 ProgressRow = tuple[int, str, int, str, float, str | None]
+StarRatingRow = tuple[int, str, int, int, int, str]
 
 _REGION_COLUMNS = ("id", "uuid", "name", "level", "parent_id", "code")
 _UNIT_COLUMNS = ("id", "uuid", "name", "level", "region_id", "note")
@@ -68,11 +69,12 @@ _AGREEMENT_COLUMNS = (
 )  # fmt: skip
 _TARGET_COLUMNS = ("id", "uuid", "agreement_id", "position", "name", "number", "unit", "due_on")
 _PROGRESS_COLUMNS = ("id", "uuid", "target_id", "recorded_on", "value", "note")
+_STAR_RATING_COLUMNS = ("id", "uuid", "branch_id", "year", "stars", "rated_on")
 
 # The tables a load writes; their indexes are built at its end.
 _LOADED = (
     "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
-    "activity_absentee", "agreement", "agreement_target", "target_progress",
+    "activity_absentee", "agreement", "agreement_target", "target_progress", "star_rating",
 )  # fmt: skip
 
 # Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
@@ -226,6 +228,10 @@ def insert_agreements(
     _insert(ledger, "agreement", _AGREEMENT_COLUMNS, agreements)
     _insert(ledger, "agreement_target", _TARGET_COLUMNS, targets)
     _insert(ledger, "target_progress", _PROGRESS_COLUMNS, progress)
+
+
+def insert_star_ratings(ledger: Ledger, rows: Iterable[StarRatingRow]) -> None:
+    _insert(ledger, "star_rating", _STAR_RATING_COLUMNS, rows)
 
 
 def insert_activity_areas(

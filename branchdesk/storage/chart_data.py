@@ -43,7 +43,7 @@ from branchdesk.storage.stats import (
     WORKING_DAY,
 )
 
-_GROUPS = (
+GROUPS = (
     "groups(id, grp) AS (SELECT :region, :region UNION ALL "
     "SELECT r.id, CASE WHEN groups.id = :region THEN r.id ELSE groups.grp END "
     "FROM region r JOIN groups ON r.parent_id = groups.id)"
@@ -87,7 +87,7 @@ def _parts(ledger: Ledger, region_id: int) -> list[Group]:
     ]
 
 
-def _by_part(
+def by_part(
     ledger: Ledger, region_id: int, sql: str, params: dict[str, Any]
 ) -> list[tuple[Group, dict[str, Any]]]:
     """Rows of ``sql`` (grouped by ``grp``) matched to the region's parts; every child appears (with
@@ -105,11 +105,11 @@ def _by_part(
 
 def grassroots_coverage_by_part(ledger: Ledger, region_id: int, day: dt.date) -> list[tuple[Group, Rate]]:
     """Grassroots branches existing on ``day`` with a pairing active then, over all of them, per part."""
-    rows = _by_part(
+    rows = by_part(
         ledger,
         region_id,
         f"""
-        WITH RECURSIVE {_GROUPS}
+        WITH RECURSIVE {GROUPS}
         SELECT groups.grp AS grp, count(*) AS total,
                coalesce(sum(EXISTS (
                    SELECT 1 FROM pairing p WHERE p.grassroots_id = b.id AND {ACTIVE_ON}
@@ -126,11 +126,11 @@ def grassroots_coverage_by_part(ledger: Ledger, region_id: int, day: dt.date) ->
 def targets_reached_by_part(ledger: Ledger, region_id: int, day: dt.date) -> list[tuple[Group, Rate]]:
     """Agreement targets reached by ``day`` over those of the agreements signed by then, per part (an
     agreement counts where its pairing's grassroots branch is, as in storage.stats.target_counts)."""
-    rows = _by_part(
+    rows = by_part(
         ledger,
         region_id,
         f"""
-        WITH RECURSIVE {_GROUPS}
+        WITH RECURSIVE {GROUPS}
         SELECT groups.grp AS grp, count(*) AS total, coalesce(sum({REACHED}), 0) AS reached
         FROM pairing p JOIN branch g ON g.id = p.grassroots_id JOIN groups ON groups.id = g.region_id
         {NUMERIC_TARGETS}
@@ -150,11 +150,11 @@ _ORGAN_COLUMNS = f"""
 
 def organ_figures_by_part(ledger: Ledger, region_id: int, day: dt.date) -> list[OrganFigures]:
     """Organ branches existing on ``day`` per part: all, with an active pairing, optimised by then."""
-    rows = _by_part(
+    rows = by_part(
         ledger,
         region_id,
         f"""
-        WITH RECURSIVE {_GROUPS}
+        WITH RECURSIVE {GROUPS}
         SELECT groups.grp AS grp, {_ORGAN_COLUMNS}
         FROM branch b JOIN groups ON groups.id = b.region_id
         WHERE b.kind = 'organ' AND {EXISTS_ON}
@@ -365,11 +365,11 @@ def compliance_by_part(ledger: Ledger, region_id: int, span: MonthSpan) -> list[
         whole = f"(started_on <= :first{i} AND (ended_on IS NULL OR ended_on >= :last{i}))"
         per_branch.append(f"max({whole}) AS due{i}, max({whole} AND (held >> {i}) & 1) AS held{i}")
         columns.append(f"sum(due{i}) AS total{i}, sum(held{i}) AS compliant{i}")
-    rows = _by_part(
+    rows = by_part(
         ledger,
         region_id,
         f"""
-        WITH RECURSIVE {_GROUPS},
+        WITH RECURSIVE {GROUPS},
         -- MATERIALIZED: each pairing's subquery runs once, not once per column that reads it.
         scoped(grp, branch, started_on, ended_on, held) AS MATERIALIZED (
             SELECT groups.grp, p.grassroots_id, p.started_on, p.ended_on, (

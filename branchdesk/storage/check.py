@@ -187,6 +187,18 @@ QUERIES: dict[Rule, str] = {
         WHERE (b.kind = 'organ') <> (b.unit_id IS NOT NULL)
            OR (b.unit_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM unit u WHERE u.id = b.unit_id))
     """,
+    Rule.STAR_RATING: """
+        SELECT b.name, r.name AS region, s.year, s.stars, s.rated_on, :today AS today
+        FROM star_rating s JOIN branch b ON b.id = s.branch_id JOIN region r ON r.id = b.region_id
+        WHERE b.kind = 'organ' OR s.rated_on < s.year || '-01-01' OR s.rated_on > :today
+    """,
+    Rule.HALFYEAR_SUMMARY: """
+        SELECT r.name AS region, s.half_year, s.frozen_on, :today AS today
+        FROM halfyear_summary s JOIN region r ON r.id = s.region_id
+        WHERE s.frozen_on > :today
+           OR s.frozen_on < substr(s.half_year, 1, 4) || CASE substr(s.half_year, 7) WHEN '1' THEN '-01-01'
+                                                          ELSE '-07-01' END
+    """,
     Rule.KNOWN_VALUES: " UNION ALL ".join(
         (
             _unknown("name", "region", [("level", RegionLevel)]),

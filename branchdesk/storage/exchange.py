@@ -63,8 +63,12 @@ _EXPORT_QUERIES: dict[str, str] = {
     "branch": """
         SELECT b.uuid, b.name, b.kind, paths.path AS region, u.name AS unit, u.uuid AS unit_uuid,
                c.name AS community, c.uuid AS community_uuid, b.tier, b.secretary, b.phone, b.member_count,
-               b.optimised_on, b.established_on, b.archived_on, b.note
+               b.optimised_on, b.established_on, b.archived_on, b.note,
+               s.stars, s.year AS star_year, s.rated_on
         FROM branch b JOIN paths ON paths.id = b.region_id
+        -- the newest star rating (star_rating_branch_year finds it)
+        LEFT JOIN star_rating s ON s.branch_id = b.id
+             AND s.year = (SELECT max(n.year) FROM star_rating n WHERE n.branch_id = b.id)
         LEFT JOIN unit u ON u.id = b.unit_id LEFT JOIN branch c ON c.id = b.community_id
         WHERE b.id IN (SELECT id FROM b_ids)
         ORDER BY b.community_id IS NOT NULL, paths.path_key, b.name_key, b.id""",

@@ -214,6 +214,7 @@ REFERENCE_COLUMNS = {
     "scope_region_id": "region",
     "unit_id": "unit",
     "community_id": "branch",
+    "branch_id": "branch",
     "organ_id": "branch",
     "grassroots_id": "branch",
     "assigned_community_id": "branch",

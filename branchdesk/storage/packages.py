@@ -19,7 +19,7 @@ from branchdesk.storage.ledger import Ledger
 # office (every ledger has the official calendar); draw_preview rows are the office's own trials.
 PACKAGE_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
-    "activity_absentee", "photo", "agreement", "agreement_target", "target_progress",
+    "activity_absentee", "photo", "agreement", "agreement_target", "target_progress", "star_rating",
 )  # fmt: skip
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
@@ -37,6 +37,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "agreement": {"pairing_id": "pairing"},
     "agreement_target": {"agreement_id": "agreement"},
     "target_progress": {"target_id": "agreement_target"},
+    "star_rating": {"branch_id": "branch"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -79,6 +80,7 @@ _SEED_ROWS: dict[str, str] = {
     "agreement": "t.pairing_id IN (SELECT id FROM p_ids)",
     "agreement_target": _OF_SEED_AGREEMENTS,
     "target_progress": f"t.target_id IN (SELECT id FROM agreement_target t WHERE {_OF_SEED_AGREEMENTS})",
+    "star_rating": "t.branch_id IN (SELECT id FROM b_ids)",
 }
 
 

@@ -589,9 +589,43 @@ WHEN EXISTS (SELECT 1 FROM agreement_target t WHERE t.agreement_id = NEW.id AND 
 BEGIN SELECT RAISE(ABORT, 'agreement.target_before_signing'); END;
 """
 
+# The yearly star rating of grassroots branches (五星支部, domain/stars.py): one row per branch and year,
+# with the day it was rated. star_rating_year serves the star mix by year and the check's rule.
+MIGRATION_STAR_RATINGS = f"""
+CREATE TABLE star_rating (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    branch_id INTEGER NOT NULL REFERENCES branch(id),
+    year INTEGER NOT NULL CHECK (year >= 1990 AND year <= 2100),
+    stars INTEGER NOT NULL CHECK (stars >= 1 AND stars <= 5),
+    rated_on TEXT NOT NULL {_date("rated_on", required=True)},
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX star_rating_branch_year ON star_rating(branch_id, year);
+CREATE INDEX star_rating_year ON star_rating(year, branch_id, stars, rated_on);
+"""
+
+# A half-year's figures frozen when the next half-year starts (Tools ▸ New half-year, domain/halfyear.py):
+# one row per region and half-year, the figures as JSON (the stats service's output at the half-year's end,
+# with its months and key tasks), so that the summary printed later says what was known then.
+MIGRATION_HALFYEAR_SUMMARIES = f"""
+CREATE TABLE halfyear_summary (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    region_id INTEGER NOT NULL REFERENCES region(id),
+    half_year TEXT NOT NULL CHECK (length(half_year) = 7 AND substr(half_year, 5, 2) = '-H'
+        AND (substr(half_year, 7) = '1' OR substr(half_year, 7) = '2')),
+    frozen_on TEXT NOT NULL {_date("frozen_on", required=True)},
+    figures TEXT NOT NULL CHECK (json_valid(figures)),
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX halfyear_summary_region_half ON halfyear_summary(region_id, half_year);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
-    MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS,
+    MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS, MIGRATION_STAR_RATINGS,
+    MIGRATION_HALFYEAR_SUMMARIES,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

@@ -31,6 +31,8 @@ ACTION_NAMES: dict[str, str] = {
     "pairing.repair_cross_county": QT_TRANSLATE_NOOP("Actions", "Re-pair across two counties"),
     "draw.commit": QT_TRANSLATE_NOOP("Actions", "Commit draw"),
     "agreement.save": QT_TRANSLATE_NOOP("Actions", "Save pairing agreement"),
+    "star_rating.set": QT_TRANSLATE_NOOP("Actions", "Rate branch"),
+    "halfyear.start": QT_TRANSLATE_NOOP("Actions", "Start a new half-year"),
     "key_task.add": QT_TRANSLATE_NOOP("Actions", "Add key task"),
     "key_task.edit": QT_TRANSLATE_NOOP("Actions", "Edit key task"),
     "key_task.retire": QT_TRANSLATE_NOOP("Actions", "Retire key task"),

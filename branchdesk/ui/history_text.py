@@ -37,6 +37,7 @@ from branchdesk.ui.labels import (
     method_label,
     moment_text,
     reason_label,
+    star_label,
     tier_label,
     unit_level_label,
 )
@@ -116,6 +117,11 @@ FIELDS: dict[str | tuple[str, str], str] = {
     ("month_lock", "region_id"): QT_TRANSLATE_NOOP("HistoryDialog", "Locked for"),
     "unlocked_at": QT_TRANSLATE_NOOP("HistoryDialog", "Unlocked at"),
     "unlock_reason": QT_TRANSLATE_NOOP("HistoryDialog", "Reason for unlocking"),
+    "stars": QT_TRANSLATE_NOOP("HistoryDialog", "Stars"),
+    "rated_on": QT_TRANSLATE_NOOP("HistoryDialog", "Rated on"),
+    ("star_rating", "branch_id"): QT_TRANSLATE_NOOP("HistoryDialog", "Branch"),
+    "frozen_on": QT_TRANSLATE_NOOP("HistoryDialog", "Frozen on"),
+    "figures": QT_TRANSLATE_NOOP("HistoryDialog", "Figures"),
     ("photo", "sha256"): QT_TRANSLATE_NOOP("HistoryDialog", "Picture"),
     ("photo", "position"): QT_TRANSLATE_NOOP("HistoryDialog", "Place among the photos"),
     ("photo", "caption"): QT_TRANSLATE_NOOP("HistoryDialog", "Caption"),
@@ -155,6 +161,8 @@ COUNTS: dict[str, str] = {
     "agreement": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} pairing agreements"),
     "agreement_target": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} agreement targets"),
     "target_progress": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} progress entries"),
+    "star_rating": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} star ratings"),
+    "halfyear_summary": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} half-year summaries"),
 }
 _CHANGES = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -191,7 +199,7 @@ _LINKS = frozenset({"activity_area"})
 # The tables whose records name an action that wrote several: the first present.
 _HEADS = (
     "draw", "region", "unit", "branch", "pairing", "activity", "key_task", "agreement", "agreement_target",
-    "holiday_year", "holiday",
+    "holiday_year", "holiday", "star_rating", "halfyear_summary",
 )  # fmt: skip
 # What an added record's line says about it beyond its title.
 _FACTS: dict[str, tuple[str, ...]] = {
@@ -206,6 +214,8 @@ _FACTS: dict[str, tuple[str, ...]] = {
     "target_progress": ("recorded_on", "value"),
     "holiday": ("kind", "source"),
     "month_lock": ("month", "region_id"),
+    "star_rating": ("year", "stars", "rated_on"),
+    "halfyear_summary": ("frozen_on",),
 }
 _SHOWN_NAMES = 5
 
@@ -258,12 +268,14 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     ("photo", "taken_at"): lambda value: moment_text(dt.datetime.fromisoformat(value)),
     ("photo", "date_check"): lambda value: _tr(_DATE_CHECKS[DateCheck(value)]),
     ("month_lock", "month"): _month,
+    "stars": lambda value: star_label(int(value)),
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
-    **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on"), _day),
+    **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on", "rated_on", "frozen_on"), _day),
     **dict.fromkeys(("signed_on", "due_on", "recorded_on"), _day),
     **dict.fromkeys(
         ("number", "value"), lambda value: f"{value:g}" if isinstance(value, float) else str(value)
     ),
+    "figures": lambda value: "…",
 }
 
 
@@ -304,6 +316,10 @@ def title(change: ChangeEntry, names: Names) -> str:
             return ref("pairing_id")
         case "target_progress":
             return ref("target_id")
+        case "halfyear_summary":
+            return f"{ref('region_id')} {ref('half_year')}"
+        case "star_rating":
+            return f"{ref('branch_id')} {values.get('year', '')}"
     return str(values.get("name") or "")
 
 

@@ -19,6 +19,7 @@ from branchdesk.domain.enums import (
 )
 from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
 from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
+from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 
 def term_label(value: StrEnum) -> str:
@@ -32,6 +33,28 @@ def kind_label(kind: BranchKind) -> str:
 
 def tier_label(tier: Tier | None) -> str:
     return QCoreApplication.translate("Labels", UNGRADED_ENGLISH) if tier is None else term_label(tier)
+
+
+_STARS = (
+    QT_TRANSLATE_NOOP("Labels", "Not rated"),
+    QT_TRANSLATE_NOOP("Labels", "One star"),
+    QT_TRANSLATE_NOOP("Labels", "Two stars"),
+    QT_TRANSLATE_NOOP("Labels", "Three stars"),
+    QT_TRANSLATE_NOOP("Labels", "Four stars"),
+    QT_TRANSLATE_NOOP("Labels", "Five stars"),
+)
+
+
+def star_label(stars: int | None) -> str:
+    """一星 … 五星 (None or 0: not rated)."""
+    return QCoreApplication.translate("Labels", _STARS[stars or 0])
+
+
+def rating_text(stars: int | None, year: int | None) -> str:
+    """A branch's rating with its year, as the Branches table shows it and reads it back: 四星（2023）."""
+    if stars is None or year is None:
+        return ""
+    return QCoreApplication.translate("Labels", "{stars} ({year})").format(stars=star_label(stars), year=year)
 
 
 def activity_type_label(activity_type: ActivityType) -> str:

@@ -6,14 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from branchdesk.i18n.language import CHINESE, ENGLISH, format_count
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.halfyear import HalfYearSummary
+from branchdesk.i18n.language import CHINESE, ENGLISH, format_count, format_half_year
+from branchdesk.i18n.messages import error_text
 from branchdesk.services.history import ledger_actions
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.jobs.runner import JobRunner, Progress
 from branchdesk.ui.region_tree import RegionTreePanel
 
 HISTORY_SHOWN = 1000  # actions listed by Edit ▸ Ledger history
@@ -103,6 +107,56 @@ class ToolDialogs(QObject):
 
         if self._edits.ledger is not None:
             exec_and_delete(KeyTasksDialog(self._edits.ledger, self._edits, self._parent))
+
+    def open_new_halfyear(self) -> None:
+        """Tools ▸ New half-year, for the selected region (the top region when none is)."""
+        from branchdesk.services.regions import find_region
+        from branchdesk.ui.dialogs.new_halfyear import NewHalfYearDialog
+
+        ledger = self._edits.ledger
+        if ledger is None:
+            return
+        region_id = self._regions.selected_region()
+        try:
+            name = self._regions.selected_name() if region_id is not None else find_region(ledger, None).name
+            region_id = region_id if region_id is not None else find_region(ledger, None).id
+        except BranchDeskError as error:
+            self._context.show_error(self._parent, error_text(error))
+            return
+        exec_and_delete(
+            NewHalfYearDialog(ledger, self._edits, region_id, name, self._save_summary, self._parent)
+        )
+
+    def _save_summary(
+        self, parent: QWidget, suffix: str, summary: HalfYearSummary, frozen: bool, following: list[str]
+    ) -> None:
+        """A half-year's summary written where the clerk chooses, as a PDF or a Word draft, off the UI
+        thread."""
+        from branchdesk.exchange.halfyear_report import write_summary_docx, write_summary_pdf
+        from branchdesk.ui.dialogs.file_choice import FilePurpose
+        from branchdesk.ui.jobs.runner import Cancelled, run_with_progress
+
+        ledger = self._edits.ledger
+        place = summary.region.split("/")[-1]
+        suggested = self.tr("{place} {half} summary").format(place=place, half=format_half_year(summary.half))
+        purpose = FilePurpose.SUMMARY if suffix == ".pdf" else FilePurpose.WORD
+        path = self._context.choose_file(parent, purpose, suggested + suffix)
+        if ledger is None or path is None:
+            return
+
+        def work(_ledger: Ledger, _progress: Progress) -> None:
+            if suffix == ".pdf":
+                write_summary_pdf(summary, frozen, following, path)
+            else:
+                write_summary_docx(summary, frozen, following, path)
+
+        result = run_with_progress(
+            self._jobs, parent, self.tr("Writing the summary…"), ledger.path, work, read_only=True
+        )
+        if isinstance(result, BranchDeskError):
+            self._context.show_error(parent, error_text(result))
+        elif not isinstance(result, Cancelled) and isinstance(self._parent, QMainWindow):
+            self._parent.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 15000)
 
     def open_compliance(self) -> None:
         """The compliance view of the selected region, opening on the current month as a reminder."""

@@ -36,6 +36,7 @@ class MenuCommands:
     check_database: Command
     holidays: Command
     key_tasks: Command
+    new_halfyear: Command
     compliance: Command
     evidence: Command
     settings: Command
@@ -77,6 +78,7 @@ def window_commands(window: CommandHost) -> MenuCommands:
         check_database=lambda: window.safety.check_database(),
         holidays=lambda: window.tools.open_holidays(),
         key_tasks=lambda: window.tools.open_key_tasks(),
+        new_halfyear=lambda: window.tools.open_new_halfyear(),
         compliance=lambda: window.tools.open_compliance(),
         evidence=lambda: window.tools.open_evidence(window.open_activity),
         settings=lambda: window.tools.open_settings(),
@@ -149,6 +151,9 @@ class WindowMenus(QObject):
         self.check_action = self._action(self.tools_menu, commands.check_database, name="checkDatabase")
         self.holidays_action = self._action(self.tools_menu, commands.holidays, name="holidays")
         self.key_tasks_action = self._action(self.tools_menu, commands.key_tasks, name="keyTasks")
+        self.new_halfyear_action = self._action(
+            self.tools_menu, commands.new_halfyear, QKeySequence("Ctrl+Shift+Y"), name="newHalfYear"
+        )
         self.compliance_action = self._action(self.tools_menu, commands.compliance, name="compliance")
         self.evidence_action = self._action(self.tools_menu, commands.evidence, name="evidenceCheck")
         self._before_settings = self.tools_menu.addSeparator()
@@ -238,6 +243,7 @@ class WindowMenus(QObject):
         self.settings_action.setText(self.tr("&Settings…"))
         self.holidays_action.setText(self.tr("&Holidays…"))
         self.key_tasks_action.setText(self.tr("&Key tasks…"))
+        self.new_halfyear_action.setText(self.tr("New half-&year…"))
         self.compliance_action.setText(self.tr("&Compliance (1+N)…"))
         self.evidence_action.setText(self.tr("&Evidence check…"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -127,6 +127,14 @@
         <translation>保存结对共建协议</translation>
     </message>
     <message>
+        <source>Rate branch</source>
+        <translation>评定星级</translation>
+    </message>
+    <message>
+        <source>Start a new half-year</source>
+        <translation>开启新半年</translation>
+    </message>
+    <message>
         <source>Add key task</source>
         <translation>添加重点任务</translation>
     </message>
@@ -1031,6 +1039,10 @@ Li Hua: working away</source>
         <translation>档次</translation>
     </message>
     <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
         <source>Paired with</source>
         <translation>结对支部</translation>
     </message>
@@ -1421,6 +1433,26 @@ Li Hua: working away</source>
         <translation>PDF文件</translation>
     </message>
     <message>
+        <source>write a half-year's summary (its frozen figures) as a PDF or a Word draft</source>
+        <translation>将半年总结（冻结的数据）写为 PDF 或 Word 初稿</translation>
+    </message>
+    <message>
+        <source>HALF</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>the half-year, e.g. 2023-H1 or 2023年上半年</source>
+        <translation>半年，如 2023-H1 或 2023年上半年</translation>
+    </message>
+    <message>
+        <source>OUT</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>file to write: .pdf for the printed summary, .docx for a Word draft</source>
+        <translation>要写出的文件：.pdf 为打印版总结，.docx 为 Word 初稿</translation>
+    </message>
+    <message>
         <source>write the Word ledger (台账, .docx) of a region or a pairing</source>
         <translation>生成区域或一个结对的 Word 台账（.docx）</translation>
     </message>
@@ -1651,6 +1683,18 @@ Li Hua: working away</source>
     <message>
         <source>Dry run: the ledger was not changed.</source>
         <translation>预览：台账未作改动。</translation>
+    </message>
+    <message>
+        <source>the summary is a .pdf or a .docx (Word draft), not {name}</source>
+        <translation>半年总结须写为 .pdf 或 .docx（Word 初稿）文件，而不是 {name}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: the summary of {half} frozen on {day}</source>
+        <translation>已写出 {path}：{half}总结（{day}冻结）</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {half} not frozen yet, summarised from the ledger as of {day}</source>
+        <translation>已写出 {path}：{half}尚未冻结，按 {day} 的台账数据生成</translation>
     </message>
     <message>
         <source>the file is a Word document: name a file ending in .docx, not {name}</source>
@@ -2100,6 +2144,38 @@ Li Hua: working away</source>
     <message>
         <source>Tier mix</source>
         <translation>结对档次</translation>
+    </message>
+    <message>
+        <source>Star mix</source>
+        <translation>星级分布</translation>
+    </message>
+    <message>
+        <source>As of {date}; no star ratings yet: type them in the Branches tab's Stars column</source>
+        <translation>截至{date}；尚无星级评定，可在“党支部”页的“星级”列中录入</translation>
+    </message>
+    <message>
+        <source>Ratings of {year}, as of {date}; {rated} of {count} grassroots branches rated</source>
+        <translation>{year}年度评定，截至{date}；{count} 个基层党支部中已评定 {rated} 个</translation>
+    </message>
+    <message>
+        <source>{region}: grassroots branches by stars</source>
+        <translation>{region}基层党支部星级分布</translation>
+    </message>
+    <message>
+        <source>{count} branches in the part</source>
+        <translation>{count} 个</translation>
+    </message>
+    <message>
+        <source>Share of grassroots branches</source>
+        <translation>占基层党支部比例</translation>
+    </message>
+    <message>
+        <source>{region} has no grassroots branches on {date}.</source>
+        <translation>{date}{region}没有基层党支部。</translation>
+    </message>
+    <message>
+        <source>{part}, {stars}: {count} of {total} ({share})</source>
+        <translation>{part}，{stars}：{count} 个，共 {total} 个（{share}）</translation>
     </message>
     <message>
         <source>As of</source>
@@ -2671,6 +2747,10 @@ Li Hua: working away</source>
         <translation>保存月报</translation>
     </message>
     <message>
+        <source>Save the half-year summary</source>
+        <translation>保存半年总结</translation>
+    </message>
+    <message>
         <source>Save the data package</source>
         <translation>保存数据包</translation>
     </message>
@@ -3205,6 +3285,26 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>解锁理由</translation>
     </message>
     <message>
+        <source>Stars</source>
+        <translation>星级</translation>
+    </message>
+    <message>
+        <source>Rated on</source>
+        <translation>评定日期</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Frozen on</source>
+        <translation>冻结日期</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>数据</translation>
+    </message>
+    <message>
         <source>Picture</source>
         <translation>照片</translation>
     </message>
@@ -3343,6 +3443,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} progress entries</source>
         <translation>{change}进度记录 {count} 条</translation>
+    </message>
+    <message>
+        <source>{change} {count} star ratings</source>
+        <translation>{change}星级评定 {count} 条</translation>
+    </message>
+    <message>
+        <source>{change} {count} half-year summaries</source>
+        <translation>{change}半年总结 {count} 份</translation>
     </message>
     <message>
         <source>added</source>
@@ -3722,6 +3830,34 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Ungraded</source>
         <translation>未定档次</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评星</translation>
+    </message>
+    <message>
+        <source>One star</source>
+        <translation>一星</translation>
+    </message>
+    <message>
+        <source>Two stars</source>
+        <translation>二星</translation>
+    </message>
+    <message>
+        <source>Three stars</source>
+        <translation>三星</translation>
+    </message>
+    <message>
+        <source>Four stars</source>
+        <translation>四星</translation>
+    </message>
+    <message>
+        <source>Five stars</source>
+        <translation>五星</translation>
+    </message>
+    <message>
+        <source>{stars} ({year})</source>
+        <translation>{stars}（{year}）</translation>
     </message>
 </context>
 <context>
@@ -4224,6 +4360,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>“{value}”不是半年，请写成 2022年上半年 或 2022-H1。</translation>
     </message>
     <message>
+        <source>{half_year} has not begun yet: it has no figures.</source>
+        <translation>{half_year}尚未开始，还没有数据。</translation>
+    </message>
+    <message>
+        <source>The key task “{name}” is in the list twice.</source>
+        <translation>重点任务“{name}”在清单中出现了两次。</translation>
+    </message>
+    <message>
         <source>Choose the kind of branch.</source>
         <translation>请选择党支部类型。</translation>
     </message>
@@ -4254,6 +4398,34 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>A grid branch stays in its community's township; change its community instead.</source>
         <translation>网格党支部随所属社区所在乡镇，请改为修改其所属社区。</translation>
+    </message>
+    <message>
+        <source>“{value}” is no star rating: type 1 to 5 stars (e.g. 4 or 四星), with the year if needed.</source>
+        <translation>“{value}”不是有效的星级：请填写一至五星（如 4 或 四星），需要时写明年度（如 2023 四星）。</translation>
+    </message>
+    <message>
+        <source>Only grassroots branches (villages, communities, grids) are rated with stars.</source>
+        <translation>只有基层党支部（村、社区、网格）参加星级评定。</translation>
+    </message>
+    <message>
+        <source>The year {year} has not come yet: it cannot be rated.</source>
+        <translation>{year}年尚未到来，不能评定星级。</translation>
+    </message>
+    <message>
+        <source>The date rated ({day}) is after today.</source>
+        <translation>评定日期（{day}）晚于今天。</translation>
+    </message>
+    <message>
+        <source>The rating of {year} cannot be given before that year began ({day}).</source>
+        <translation>{year}年度的星级不能在该年开始之前评定（{day}）。</translation>
+    </message>
+    <message>
+        <source>Give the year the stars are of (a 评星年度 column, or with the stars: 2023 四星).</source>
+        <translation>请写明星级所属的年度（填在“评星年度”列，或与星级一起写，如 2023 四星）。</translation>
+    </message>
+    <message>
+        <source>{name} has no star rating for {year}.</source>
+        <translation>{name}没有{year}年度的星级评定。</translation>
     </message>
     <message>
         <source>This column cannot be changed here.</source>
@@ -4402,6 +4574,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement).</source>
         <translation>结对 {pairing} 还没有录入共建协议：请先录入（结对 ▸ 共建协议）。</translation>
+    </message>
+    <message>
+        <source>{name} in {region}: its star rating of {year} ({stars} stars, rated on {rated_on}) is of a branch that is not a grassroots branch, given before the year began or dated after today ({today}).</source>
+        <translation>{region}的{name}：{year}年度星级评定（{stars} 星，评定日期 {rated_on}）有误：只评基层党支部，评定日期应不早于该年度开始、不晚于今天（{today}）。</translation>
+    </message>
+    <message>
+        <source>The summary of {half_year} of {region} is dated {frozen_on}: before that half-year began or after today ({today}).</source>
+        <translation>{region}{half_year}总结的冻结日期为 {frozen_on}，早于该半年开始或晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
@@ -4880,6 +5060,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>目标进度</translation>
     </message>
     <message>
+        <source>star rating</source>
+        <translation>星级评定</translation>
+    </message>
+    <message>
+        <source>half-year summary</source>
+        <translation>半年总结</translation>
+    </message>
+    <message>
         <source>“{subject}”: {problem}</source>
         <translation>“{subject}”：{problem}</translation>
     </message>
@@ -4963,6 +5151,61 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>County</source>
         <translation>县（区）</translation>
+    </message>
+</context>
+<context>
+    <name>NewHalfYearDialog</name>
+    <message>
+        <source>New half-year</source>
+        <translation>开启新半年</translation>
+    </message>
+    <message>
+        <source>A key task to add, e.g. 秋冬季森林防火</source>
+        <translation>要添加的重点任务，如 秋冬季森林防火</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Drop</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>保存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Word draft…</source>
+        <translation>保存为 Word 初稿(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Half-year closing</source>
+        <translation>结束的半年</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze and start {half}</source>
+        <translation>冻结并开启{half}(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Key tasks of {next} (from the list of {closing}: edit with F2, drop or add):</source>
+        <translation>{next}重点任务（沿用{closing}的清单，可按 F2 修改、删除或添加）：</translation>
+    </message>
+    <message>
+        <source>As of {date}: grassroots coverage {coverage}; themed Party day compliance over the half-year {compliance}; {activities} activities, {themed} themed Party days, {volunteers} volunteer person-times.</source>
+        <translation>截至{date}：基层党支部结对覆盖率 {coverage}；半年主题党日落实率 {compliance}；开展活动 {activities} 次，其中主题党日 {themed} 次，党员志愿者 {volunteers} 人次。</translation>
+    </message>
+    <message>
+        <source>Frozen on {date}</source>
+        <translation>已于{date}冻结</translation>
+    </message>
+    <message>
+        <source>Not frozen yet: the summary shows the ledger as it is now</source>
+        <translation>尚未冻结：下列数字为台账当前的数据</translation>
     </message>
 </context>
 <context>
@@ -6291,6 +6534,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <source>Ledger history (the newest {count} actions)</source>
         <translation>台账修改记录（最近 {count} 次操作）</translation>
     </message>
+    <message>
+        <source>{place} {half} summary</source>
+        <translation>{place}{half}工作总结</translation>
+    </message>
+    <message>
+        <source>Writing the summary…</source>
+        <translation>正在写出半年总结…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
 </context>
 <context>
     <name>UnitCommunityDialog</name>
@@ -6457,6 +6712,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>&amp;Key tasks…</source>
         <translation>重点任务(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>New half-&amp;year…</source>
+        <translation>开启新半年(&amp;Y)…</translation>
     </message>
     <message>
         <source>&amp;Compliance (1+N)…</source>

@@ -190,7 +190,9 @@ def test_a_clerks_first_hour_from_an_empty_folder_to_the_monthly_report(
     for row in sheet.iter_rows(min_row=2):
         if row[0].value == "西关村党支部":
             row[phone - 1].value = "13700137000"  # the new secretary's mobile, typed in Excel
-    sheet.append(["北街村党支部", "农村", "潢川县 / 城关镇", None, "中", None, "孙磊", "13600136000", 22])
+    added = {"党支部": "北街村党支部", "支部类型": "农村", "区域": "潢川县 / 城关镇", "档次": "中"}
+    added |= {"书记": "孙磊", "联系电话": "13600136000", "党员数": 22}
+    sheet.append([added.get(str(header)) for header in headers])  # by the view's column headers
     book.save(view)
     files[FilePurpose.IMPORT] = view
 

@@ -12,10 +12,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QTextBrowser
 
 from branchdesk.domain.enums import BranchKind, Tier
+from branchdesk.domain.listing import BranchColumn
 from branchdesk.domain.sort_key import name_key
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.new_ledger import NewLedgerDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.models.branches import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer
@@ -109,7 +111,8 @@ def test_rows_read_in_chinese(make_window: Callable[..., MainWindow], roster: Pa
     assert "31" in row
     assert "2021年3月1日" in row
     select_region(window, ["信阳市", "潢川县", "城关镇"])
-    partners = {model.index(r, 0).data(): model.index(r, 5).data() for r in range(model.rowCount())}
+    partner = COLUMNS.index(BranchColumn.PARTNER)
+    partners = {model.index(r, 0).data(): model.index(r, partner).data() for r in range(model.rowCount())}
     assert partners["城关1村党支部"] == "机关第1党支部"
     assert partners["城关3村党支部"] == ""
 

@@ -36,6 +36,7 @@ from branchdesk.services.demo.model import Build
 from branchdesk.services.demo.pairings import pair_assigned, pair_counties
 from branchdesk.services.demo.regions import build_counties, build_places
 from branchdesk.services.demo.scales import SCALES, STAGES, DemoSummary, ScaleSpec
+from branchdesk.services.demo.stars import star_ratings
 from branchdesk.services.demo.units import build_city, optimise
 from branchdesk.services.holidays import calendar_for
 from branchdesk.services.ledgers import create_ledger
@@ -121,6 +122,7 @@ def _fill(
         attendances = Attendances(build.rng, days.iso)
         bulk.insert_activities(ledger, activity_rows(build.rng, raws, days.iso, attendances))
         bulk.insert_absentees(ledger, attendances.absentees)
+        bulk.insert_star_ratings(ledger, star_ratings(seed, build.branches, span_end))
         bulk.insert_activity_areas(
             ledger, 1, [[area.value for area in areas] for areas in AREA_SETS], [raw[8] for raw in raws]
         )

@@ -19,6 +19,7 @@ class FilePurpose(StrEnum):
     REJECTED = "rejected"  # an import's report of rejected rows
     TEMPLATES = "templates"  # a folder for the import templates
     REPORT = "report"  # the monthly report as PDF
+    SUMMARY = "summary"  # a half-year's summary as PDF
     WORD = "word"  # the Word ledger or a sign-in sheet (.docx)
     WORD_TEMPLATE = "word_template"  # an office's own Word template to use (.docx)
     PACKAGE = "package"  # a data package to send (.bdx)
@@ -37,6 +38,7 @@ def _title(purpose: FilePurpose) -> str:
         FilePurpose.REJECTED: QCoreApplication.translate("FileDialogs", "Save the report of rejected rows"),
         FilePurpose.TEMPLATES: QCoreApplication.translate("FileDialogs", "Folder for the import templates"),
         FilePurpose.REPORT: QCoreApplication.translate("FileDialogs", "Save the monthly report"),
+        FilePurpose.SUMMARY: QCoreApplication.translate("FileDialogs", "Save the half-year summary"),
         FilePurpose.PACKAGE: QCoreApplication.translate("FileDialogs", "Save the data package"),
         FilePurpose.RECEIPTS: QCoreApplication.translate("FileDialogs", "Folder for the receipts"),
         FilePurpose.WORD: QCoreApplication.translate("FileDialogs", "Save the Word document"),
@@ -49,6 +51,7 @@ def _title(purpose: FilePurpose) -> str:
 _SAVED = {
     FilePurpose.EXPORT: ("xlsx", QT_TRANSLATE_NOOP("FileDialogs", "Excel workbook (*.xlsx)")),
     FilePurpose.REPORT: ("pdf", QT_TRANSLATE_NOOP("FileDialogs", "PDF document (*.pdf)")),
+    FilePurpose.SUMMARY: ("pdf", QT_TRANSLATE_NOOP("FileDialogs", "PDF document (*.pdf)")),
     FilePurpose.PACKAGE: ("bdx", QT_TRANSLATE_NOOP("FileDialogs", "BranchDesk data packages (*.bdx)")),
     FilePurpose.WORD: ("docx", QT_TRANSLATE_NOOP("FileDialogs", "Word document (*.docx)")),
 }

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.services import branches
-from branchdesk.ui.labels import date_text, kind_label, tier_label
+from branchdesk.ui.labels import date_text, kind_label, rating_text, tier_label
 from branchdesk.ui.models.id_list import IdListModel, Index, WorkerQueries
 
 COLUMNS = list(BranchColumn)
@@ -23,6 +23,7 @@ _HEADERS = {
     BranchColumn.REGION: QT_TRANSLATE_NOOP("BranchTable", "Region"),
     BranchColumn.UNIT: QT_TRANSLATE_NOOP("BranchTable", "Unit"),
     BranchColumn.TIER: QT_TRANSLATE_NOOP("BranchTable", "Tier"),
+    BranchColumn.STARS: QT_TRANSLATE_NOOP("BranchTable", "Stars"),
     BranchColumn.PARTNER: QT_TRANSLATE_NOOP("BranchTable", "Paired with"),
     BranchColumn.SECRETARY: QT_TRANSLATE_NOOP("BranchTable", "Secretary"),
     BranchColumn.PHONE: QT_TRANSLATE_NOOP("BranchTable", "Phone"),
@@ -42,6 +43,7 @@ EDITABLE = frozenset(
         BranchColumn.REGION,
         BranchColumn.UNIT,
         BranchColumn.TIER,
+        BranchColumn.STARS,
         BranchColumn.SECRETARY,
         BranchColumn.PHONE,
         BranchColumn.MEMBERS,
@@ -93,6 +95,8 @@ def cell_text(row: BranchRow, column: BranchColumn) -> str:
             return row.unit or ""
         case BranchColumn.TIER:
             return tier_label(row.tier)
+        case BranchColumn.STARS:
+            return rating_text(row.stars, row.star_year)
         case BranchColumn.PARTNER:
             return row.partner or ""
         case BranchColumn.SECRETARY:
@@ -158,6 +162,10 @@ class BranchTableModel(IdListModel[BranchRow, BranchFilter, BranchSort]):
             and self._write_cell is not None
             and COLUMNS[index.column()] in EDITABLE
             and self._rows[index.row()].archived_on is None
+            and (
+                COLUMNS[index.column()] is not BranchColumn.STARS
+                or self._rows[index.row()].kind.is_grassroots
+            )
         ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags

@@ -182,7 +182,7 @@ class BranchesTab(QWidget):
         self.apply_filter()
 
     def changed(self, done: Changed) -> None:
-        if not done.touches("branch", "region", "unit", "pairing"):
+        if not done.touches("branch", "region", "unit", "pairing", "star_rating"):
             return
         self._reselect = [row.id for row in self.selected_rows()]
         if self.table.state() is QAbstractItemView.State.EditingState:

@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from branchdesk.domain.chart_data import GroupKind, RateBreakdown, TierMatrix
+from branchdesk.domain.chart_data import Group, GroupKind, RateBreakdown, Scope, StarMix, TierMatrix
 from branchdesk.domain.enums import GRASSROOTS_KINDS, BranchKind, RegionLevel, Tier
 from branchdesk.domain.rates import Rate
 from branchdesk.i18n.language import format_count, format_rate
-from branchdesk.services import charts
+from branchdesk.services import charts, stars
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.jobs.runner import JobRunner
-from branchdesk.ui.labels import tier_label
+from branchdesk.ui.labels import star_label, tier_label
 from branchdesk.ui.tabs.branches import TAB_ID as BRANCHES
 from branchdesk.ui.tabs.chart import ChartSpec, ChartTab, Wording
 from branchdesk.ui.tabs.contract import DrillDown
@@ -100,20 +100,21 @@ class RateSpec(ChartSpec):
         return f"{data.scope.name} {self.name()} {Wording.current().date(data.as_of)}"
 
 
-def _own_label(data: RateBreakdown) -> str:
-    if data.scope.level is RegionLevel.CITY:
+def _own_label(scope: Scope) -> str:
+    if scope.level is RegionLevel.CITY:
         return QCoreApplication.translate("CoverageTab", "City level")
-    if data.scope.level is RegionLevel.COUNTY:
+    if scope.level is RegionLevel.COUNTY:
         return QCoreApplication.translate("CoverageTab", "County level")
-    return QCoreApplication.translate("CoverageTab", "{region} (own)").format(region=data.scope.name)
+    return QCoreApplication.translate("CoverageTab", "{region} (own)").format(region=scope.name)
+
+
+def _part_labels(scope: Scope, groups: list[Group]) -> list[str]:
+    only = len(groups) == 1
+    return [_own_label(scope) if group.kind is GroupKind.OWN and not only else group.name for group in groups]
 
 
 def _labels(data: RateBreakdown) -> list[str]:
-    only = len(data.items) == 1
-    return [
-        _own_label(data) if item.group.kind is GroupKind.OWN and not only else item.group.name
-        for item in data.items
-    ]
+    return _part_labels(data.scope, [item.group for item in data.items])
 
 
 class GrassrootsSpec(RateSpec):
@@ -264,9 +265,93 @@ class TierSpec(ChartSpec):
         return f"{data.scope.name} {self.name()} {Wording.current().date(data.as_of)}"
 
 
+class StarSpec(ChartSpec):
+    """The grassroots branches of each part by their newest year's stars (五星支部); a bar opens its part's
+    grassroots branches, the Stars column beside their tier."""
+
+    id = "stars"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("CoverageTab", "Star mix")
+
+    def fetch(self, ledger: Ledger, region_id: int, period: Hashable) -> StarMix:
+        assert isinstance(period, dt.date)
+        return stars.star_mix(ledger, region_id, period)
+
+    def _labels(self, data: StarMix) -> list[str]:
+        return _part_labels(data.scope, [item.group for item in data.items])
+
+    def figure(self, figure: Figure, data: StarMix, wording: Wording) -> Targets:
+        from branchdesk.charts.coverage import STAR_ORDER, StarChartText, draw_star_mix
+
+        branches = sum(item.total for item in data.items)
+        rated = sum(item.total - item.counts.get(0, 0) for item in data.items)
+        if data.year is None:
+            subtitle = QCoreApplication.translate(
+                "CoverageTab",
+                "As of {date}; no star ratings yet: type them in the Branches tab's Stars column",
+            ).format(date=wording.date(data.as_of))
+        else:
+            subtitle = QCoreApplication.translate(
+                "CoverageTab", "Ratings of {year}, as of {date}; {rated} of {count} grassroots branches rated"
+            ).format(
+                year=data.year,
+                date=wording.date(data.as_of),
+                rated=format_count(rated),
+                count=format_count(branches),
+            )
+        text = StarChartText(
+            title=QCoreApplication.translate("CoverageTab", "{region}: grassroots branches by stars").format(
+                region=data.scope.name
+            ),
+            subtitle=subtitle,
+            labels=self._labels(data),
+            stars=[star_label(count) for count in STAR_ORDER],
+            totals=[
+                QCoreApplication.translate("CoverageTab", "{count} branches in the part").format(
+                    count=format_count(item.total)
+                )
+                for item in data.items
+            ],
+            axis=QCoreApplication.translate("CoverageTab", "Share of grassroots branches"),
+            empty=QCoreApplication.translate(
+                "CoverageTab", "{region} has no grassroots branches on {date}."
+            ).format(region=data.scope.name, date=wording.date(data.as_of)),
+        )
+        return draw_star_mix(figure, data, text)
+
+    def rows(self, data: StarMix) -> int:
+        from branchdesk.charts.coverage import UPRIGHT_MAX
+
+        return 0 if len(data.items) <= UPRIGHT_MAX else len(data.items)
+
+    def tooltip(self, data: StarMix, target: Target) -> str:
+        from branchdesk.charts.coverage import STAR_ORDER
+
+        item = data.items[target.item]
+        count = item.counts.get(STAR_ORDER[target.series], 0)
+        return QCoreApplication.translate(
+            "CoverageTab", "{part}, {stars}: {count} of {total} ({share})"
+        ).format(
+            part=self._labels(data)[target.item],
+            stars=star_label(STAR_ORDER[target.series]),
+            count=format_count(count),
+            total=format_count(item.total),
+            share=format_rate(Rate(count, item.total).percent),
+        )
+
+    def drill(self, data: StarMix, target: Target) -> DrillDown:
+        group = data.items[target.item].group
+        own = group.kind is GroupKind.OWN and len(data.items) > 1
+        return DrillDown(BRANCHES, group.id, kinds=GRASSROOTS_KINDS, direct=own)
+
+    def export_title(self, data: StarMix) -> str:
+        return f"{data.scope.name} {self.name()} {Wording.current().date(data.as_of)}"
+
+
 class CoverageTab(ChartTab):
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        specs = [GrassrootsSpec(), OrganSpec(), OptimisationSpec(), TierSpec(), TargetsSpec()]
+        specs = [GrassrootsSpec(), OrganSpec(), OptimisationSpec(), TierSpec(), TargetsSpec(), StarSpec()]
         super().__init__(jobs, TAB_ID, specs, parent)
         self.retranslate()
 
