@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from branchdesk.domain.chart_data import MonthSpan, Scope
 from branchdesk.domain.enums import ItemKind, ItemStatus
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.workdays import REASON_BLANKS
@@ -210,3 +211,13 @@ class ItemFilter:
 class ItemSort:
     column: ItemColumn = ItemColumn.DUE
     descending: bool = False
+
+
+@dataclass(frozen=True)
+class ItemMonths:
+    """The chart of the lists: per month of the span, the items raised then and those ticked off then."""
+
+    scope: Scope
+    span: MonthSpan
+    opened: tuple[int, ...]
+    done: tuple[int, ...]

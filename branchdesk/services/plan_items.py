@@ -8,11 +8,14 @@ import datetime as dt
 from collections.abc import Sequence
 
 from branchdesk.domain.changes import Changed
+from branchdesk.domain.chart_data import MonthSpan
 from branchdesk.domain.enums import ItemKind, ItemStatus
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.plan_items import (
+    ItemCounts,
     ItemDraft,
     ItemFilter,
+    ItemMonths,
     ItemSort,
     ItemState,
     PlanItem,
@@ -111,6 +114,15 @@ def pairing_items(ledger: Ledger, pairing_id: int, kind: ItemKind) -> list[tuple
     return store.pairing_items(ledger, pairing_id, kind)
 
 
+def pairing_choices(ledger: Ledger, region_id: int) -> list[tuple[int, str, bool]]:
+    return store.pairing_choices(ledger, region_id)
+
+
+def region_counts(ledger: Ledger, region_id: int) -> ItemCounts:
+    """The region's figures today, as ``stats`` counts them."""
+    return store.item_counts(ledger, region_id, ledger.clock.today(), direct=False)
+
+
 def item_ids(ledger: Ledger, flt: ItemFilter, sort: ItemSort) -> list[int]:
     return store.item_ids(ledger, flt, sort)
 
@@ -132,3 +144,9 @@ def region_items(
         return found, [
             row for at in range(0, len(ids), _PAGE) for row in store.item_rows(ledger, ids[at : at + _PAGE])
         ]
+
+
+def items_by_month(ledger: Ledger, region_id: int, span: MonthSpan) -> ItemMonths:
+    """The chart of the lists: items raised and ticked off per month."""
+    with ledger.snapshot():
+        return store.items_by_month(ledger, region_id, span.clamped())

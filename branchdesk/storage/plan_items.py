@@ -7,16 +7,19 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from branchdesk.domain.chart_data import MonthSpan
 from branchdesk.domain.enums import ItemKind, ItemStatus
 from branchdesk.domain.plan_items import (
     ItemColumn,
     ItemCounts,
     ItemDraft,
     ItemFilter,
+    ItemMonths,
     ItemSort,
     ItemState,
     PlanItem,
 )
+from branchdesk.storage.chart_data import scope
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import region_label, region_label_key, scope_sql
 from branchdesk.storage.stats import pairings_in_scope
@@ -35,7 +38,7 @@ _SORT_SQL: dict[ItemColumn, str] = {
     ItemColumn.OWNER: "i.owner",
     ItemColumn.OPENED: "i.opened_on",
     ItemColumn.DUE: "i.due_on",
-    ItemColumn.STATUS: _STATUS_RANK,
+    ItemColumn.STATUS: _STATUS_RANK,  # open, in progress, done
     ItemColumn.DONE: "i.done_on",
     ItemColumn.ACTIVITIES: _ACTIVITIES,
 }
@@ -90,6 +93,8 @@ def item_ids(ledger: Ledger, flt: ItemFilter, sort: ItemSort) -> list[int]:
     cte, where, params = _where(flt)
     direction = "DESC" if sort.descending else "ASC"
     terms = [f"{_SORT_SQL[sort.column]} {direction}", f"i.id {direction}"]
+    if sort.column is ItemColumn.STATUS:  # within a status, by due day (none last)
+        terms[1:1] = ["i.due_on IS NULL", f"i.due_on {direction}"]
     if sort.column in _MAYBE_EMPTY:
         terms.insert(0, f"({_SORT_SQL[sort.column]}) IS NULL")  # empty cells last, as in Excel
     joins = _JOINS if sort.column is ItemColumn.REGION else _FILTER_JOINS
@@ -243,6 +248,21 @@ def activity_pairing(ledger: Ledger, activity_id: int) -> int | None:
     return None if found is None else int(found)
 
 
+def pairing_choices(ledger: Ledger, region_id: int) -> list[tuple[int, str, bool]]:
+    """The region's pairings ``(id, grassroots ← organ, active)``: active ones first, by grassroots name."""
+    rows = ledger.conn.execute(
+        f"""
+        WITH RECURSIVE {scope_sql(False)}
+        SELECT p.id, g.name || ' ← ' || o.name, p.ended_on IS NULL
+        FROM pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id
+        WHERE g.region_id IN (SELECT id FROM scope)
+        ORDER BY p.ended_on IS NOT NULL, g.name_key, p.started_on DESC, p.id
+        """,
+        {"region": region_id},
+    ).fetchall()
+    return [(int(row[0]), str(row[1]), bool(row[2])) for row in rows]
+
+
 def item_counts(
     ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
 ) -> ItemCounts:
@@ -262,3 +282,29 @@ def item_counts(
         {"region": region_id, "today": day.isoformat()},
     )[0]
     return ItemCounts(**row)
+
+
+def items_by_month(ledger: Ledger, region_id: int, span: MonthSpan) -> ItemMonths:
+    """Per month of ``span``: the region's items raised (by plan_item_opened) and ticked off (by
+    plan_item_done), counted as ``stats`` places them (by their pairing's grassroots branch)."""
+    rows = ledger.conn.execute(
+        f"""
+        WITH RECURSIVE {scope_sql(False)},
+        events(month, opened, done) AS (
+            SELECT substr(i.opened_on, 1, 7), 1, 0 FROM plan_item i WHERE i.opened_on BETWEEN :first AND :last
+              AND i.pairing_id IN (SELECT p.id FROM pairing p JOIN branch g ON g.id = p.grassroots_id
+                                   WHERE g.region_id IN (SELECT id FROM scope))
+            UNION ALL
+            SELECT substr(i.done_on, 1, 7), 0, 1 FROM plan_item i WHERE i.done_on BETWEEN :first AND :last
+              AND i.pairing_id IN (SELECT p.id FROM pairing p JOIN branch g ON g.id = p.grassroots_id
+                                   WHERE g.region_id IN (SELECT id FROM scope))
+        )
+        SELECT month, sum(opened), sum(done) FROM events GROUP BY month
+        """,
+        {"region": region_id, "first": span.first_day.isoformat(), "last": span.last_day.isoformat()},
+    ).fetchall()
+    index = {str(month): i for i, month in enumerate(span.months)}
+    opened, done = [0] * len(index), [0] * len(index)
+    for month, raised, ticked in rows:
+        opened[index[month]], done[index[month]] = int(raised), int(ticked)
+    return ItemMonths(scope(ledger, region_id), span, tuple(opened), tuple(done))
