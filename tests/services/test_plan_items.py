@@ -8,8 +8,10 @@ import sqlite3
 
 import pytest
 
+from branchdesk.domain.chart_data import MonthSpan
 from branchdesk.domain.enums import ItemKind, ItemStatus
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.months import Month
 from branchdesk.domain.plan_items import ItemDraft, ItemFilter, ItemSort, ItemState, item_counts
 from branchdesk.domain.rules import Rule
 from branchdesk.services import plan_items
@@ -230,3 +232,36 @@ def test_the_lists_filter_by_state_on_the_day(ledger: Ledger, pairings: list[int
     assert titles(ItemState.DONE) == ["饮水安全改造"]
     assert titles(ItemState.OVERDUE) == ["村道硬化"]
     assert titles(ItemState.OVERDUE, "2022-05-18") == []
+
+
+def test_items_by_month_count_raisings_and_tick_offs_as_hand_written_sql(
+    ledger: Ledger, pairings: list[int]
+) -> None:
+    """The chart of the lists: per month, the items raised and those ticked off (a month with neither
+    is a zero)."""
+    plan_items.add_item(ledger, _need(pairings[0]))
+    plan_items.add_item(ledger, _need(pairings[1], "路灯安装", opened_on=day("2022-03-20")))
+    plan_items.add_item(
+        ledger,
+        _need(
+            pairings[1], "饮水安全改造", status=ItemStatus.DONE, done_on=day("2022-05-10"), done_note="已完工"
+        ),
+    )
+    span = MonthSpan(Month(2022, 2), Month(2022, 5))
+    found = plan_items.items_by_month(
+        ledger, ledger.scalar("SELECT id FROM region WHERE level = 'city'"), span
+    )
+    hand = {
+        row["month"]: (row["opened"], row["done"])
+        for row in ledger.query(
+            """
+            SELECT m AS month, sum(o) AS opened, sum(d) AS done FROM (
+                SELECT substr(opened_on, 1, 7) AS m, 1 AS o, 0 AS d FROM plan_item
+                UNION ALL SELECT substr(done_on, 1, 7), 0, 1 FROM plan_item WHERE done_on IS NOT NULL
+            ) WHERE m BETWEEN '2022-02' AND '2022-05' GROUP BY m
+            """
+        )
+    }
+    assert hand == {"2022-03": (1, 0), "2022-04": (2, 0), "2022-05": (0, 1)}
+    assert found.opened == tuple(hand.get(str(m), (0, 0))[0] for m in span.months) == (0, 1, 2, 0)
+    assert found.done == (0, 0, 0, 1)
