@@ -11,13 +11,11 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -25,7 +23,7 @@ from branchdesk.domain.enums import ActivityType, ItemKind, ItemStatus
 from branchdesk.domain.plan_items import ItemDraft, PlanItem
 from branchdesk.services import plan_items
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.dialogs.pairing import date_field, day_of
+from branchdesk.ui.dialogs.pairing import date_field, day_of, finish_form
 from branchdesk.ui.labels import activity_type_label, date_text, term_label
 from branchdesk.ui.widgets import (
     DateLineEdit,
@@ -35,20 +33,6 @@ from branchdesk.ui.widgets import (
     problem_line,
     show_problem,
 )
-
-
-def _buttons(dialog: QDialog, ready: object) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
-    )
-
-    def try_accept() -> None:
-        if callable(ready) and ready():
-            dialog.accept()
-
-    buttons.accepted.connect(try_accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class ItemDialog(QDialog):
@@ -136,9 +120,7 @@ class ItemDialog(QDialog):
         form.addRow(self.resource_label, self.resource)
         form.addRow(self.tr("Activities that worked on it"), self.activities)
         form.addRow(self.tr("Note"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(_buttons(self, self._ready))
+        finish_form(self, form, self._ready)
 
         self._shown_pairing: object = None
         self.pairing.editTextChanged.connect(self._pairing_changed)
@@ -254,9 +236,7 @@ class CloseItemDialog(QDialog):
         form.addRow(self.tr("Ticked off on"), MarkedField(self.done_on))
         form.addRow(self.tr("What was done"), self.note)
         form.addRow("", self.note_problem)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(_buttons(self, self._ready))
+        finish_form(self, form, self._ready)
         self.resize(520, 200)
 
     def _ready(self) -> bool:
