@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import ItemKind, ItemStatus
-from branchdesk.domain.plan_items import ItemColumn, ItemFilter, ItemState, PlanItem
+from branchdesk.domain.plan_items import ItemColumn, ItemCounts, ItemFilter, ItemState, PlanItem
 from branchdesk.i18n.language import format_count
+from branchdesk.i18n.messages import error_text
 from branchdesk.services import plan_items
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.column_fit import ColumnFit
@@ -144,6 +145,11 @@ class ItemsTab(QWidget):
         self.model.modelReset.connect(self._enable)
         self.table.selectionModel().selectionChanged.connect(self._enable)
         self.table.doubleClicked.connect(self.edit_selected)
+        # The region's figures, read off the UI thread (a city's at stress scale take a quarter of a second).
+        self._counts: ItemCounts | None = None
+        self._summary_reader = Reads(jobs, self)
+        self._summary_reader.ready.connect(self._summary_ready)
+        self._summary_reader.failed.connect(lambda _key, error: self.summary.setText(error_text(error)))
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.close_button.clicked.connect(self.close_selected)
@@ -174,6 +180,7 @@ class ItemsTab(QWidget):
     def set_region(self, region_id: int | None) -> None:
         self._region_id = region_id
         self.apply_filter()
+        self._show_summary()
 
     def changed(self, done: Changed) -> None:
         if done.touches(*_TABLES):
@@ -181,13 +188,16 @@ class ItemsTab(QWidget):
             self._show_summary()
 
     def wait(self) -> None:
+        """Wait for the region's figures and a large view's rows (tests, screenshots)."""
+        self._summary_reader.wait()
         self.model.wait()
 
     def cancel(self) -> None:
+        self._summary_reader.cancel()
         self.model.cancel_reading()
 
     def busy(self) -> bool:
-        return self.model.reading
+        return self._summary_reader.pending or self.model.reading
 
     def table_view(self, name: str) -> TableView:
         model = self.model
@@ -211,7 +221,6 @@ class ItemsTab(QWidget):
         self._search_timer.stop()
         if self.ledger is not None:
             self.model.set_filter(self.current_filter())
-            self._show_summary()
 
     def _pairing_toggled(self, checked: bool) -> None:
         """Only the selected item's pairing, or the whole region again."""
@@ -227,11 +236,26 @@ class ItemsTab(QWidget):
         self.count_label.setText(self.tr("{count} items").format(count=format_count(self.model.total)))
 
     def _show_summary(self) -> None:
+        """Ask for the region's figures; they are shown when they arrive."""
         ledger, region = self.ledger, self._region_id
+        self._counts = None
+        self._write_summary()
         if ledger is None or region is None:
+            self._summary_reader.cancel()
+            return
+        self._summary_reader.request(
+            ledger.path, region, lambda reader: plan_items.region_counts(reader, region)
+        )
+
+    def _summary_ready(self, _region: object, counts: ItemCounts) -> None:
+        self._counts = counts
+        self._write_summary()
+
+    def _write_summary(self) -> None:
+        counts = self._counts
+        if counts is None:
             self.summary.clear()
             return
-        counts = plan_items.region_counts(ledger, region)
         self.summary.setText(
             self.tr(
                 "Today in this region: needs {need} · resources {resource} · projects {project} · "
@@ -397,4 +421,4 @@ class ItemsTab(QWidget):
         self.model.retranslate()
         self._show_count()
         self._enable()
-        self._show_summary()
+        self._write_summary()
