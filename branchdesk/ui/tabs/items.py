@@ -398,7 +398,7 @@ class ItemsTab(QWidget):
                     (self.tr("Not ticked off"), ItemState.OPEN),
                     (term_label(ItemStatus.IN_PROGRESS), ItemState.IN_PROGRESS),
                     (term_label(ItemStatus.DONE), ItemState.DONE),
-                    (self.tr("Overdue"), ItemState.OVERDUE),
+                    (self.tr("Overdue items"), ItemState.OVERDUE),
                 ],
             ),
         )
