@@ -408,5 +408,5 @@ def draw_items(figure: Figure, data: ItemMonths, text: MonthChartText) -> Target
     for series, values in enumerate((data.opened, data.done)):
         shift = -0.19 if series == 0 else 0.19
         draw_bars(axes, targets, values, colour=ITEM_COLOURS[series], width=0.36, series=series, shift=shift)
-    _legend(axes, list(ITEM_COLOURS), text.series)
+    legend(axes, list(ITEM_COLOURS), text.series)
     return targets
