@@ -667,6 +667,89 @@ def bench_branches(path: Path) -> None:
             report(f"branches: tab model, {name}", median_time(shown, 5), "s", ("raw SQL", baseline))
 
 
+def bench_items(path: Path) -> None:
+    """The Lists tab (清单) over the whole ledger, as the window drives its model (ids in display order, then
+    the first page of rows), against hand-written SQL returning the same ids and rows."""
+    from branchdesk.domain.plan_items import ItemColumn, ItemFilter, ItemSort, ItemState
+    from branchdesk.services import plan_items
+    from branchdesk.ui.models.items import ItemTableModel
+
+    page = ItemTableModel.BATCH
+    today = CLOCK.today().isoformat()
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        report("items: rows", ledger.scalar("SELECT count(*) FROM plan_item"), "rows")
+        model = ItemTableModel(ItemFilter(today=CLOCK.today()))
+        model.set_queries(
+            lambda flt, sort: plan_items.item_ids(ledger, flt, sort),
+            lambda ids: plan_items.item_rows(ledger, ids),
+        )
+
+        def raw(order: str, where: str = "1", params: tuple[object, ...] = ()) -> Callable[[], object]:
+            def run() -> object:
+                ids = [
+                    row[0]
+                    for row in ledger.conn.execute(
+                        "SELECT i.id FROM plan_item i JOIN pairing p ON p.id = i.pairing_id"
+                        f" JOIN branch g ON g.id = p.grassroots_id WHERE {where} ORDER BY {order}",
+                        params,
+                    )
+                ]
+                marks = ", ".join("?" for _ in ids[:page])
+                return ledger.conn.execute(
+                    "SELECT i.*, g.name, o.name, r.name, rp.name,"
+                    " (SELECT count(*) FROM plan_item_activity l WHERE l.plan_item_id = i.id)"
+                    " FROM plan_item i JOIN pairing p ON p.id = i.pairing_id"
+                    " JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id"
+                    " JOIN region r ON r.id = g.region_id"
+                    f" LEFT JOIN region rp ON rp.id = r.parent_id WHERE i.id IN ({marks})",
+                    ids[:page],
+                ).fetchall()
+
+            return run
+
+        status = "CASE i.status WHEN 'open' THEN 1 WHEN 'in_progress' THEN 2 ELSE 3 END"
+        overdue = "i.opened_on <= ? AND i.due_on < ? AND (i.done_on IS NULL OR i.done_on > ?)"
+        cases = [
+            (
+                "first page (by status, then due day: the tab's order)",
+                raw(f"{status}, i.due_on IS NULL, i.due_on, i.id"),
+                ItemFilter(today=CLOCK.today()),
+                ItemSort(ItemColumn.STATUS),
+            ),
+            (
+                "sort by title, descending",
+                raw("i.title DESC, i.id DESC"),
+                ItemFilter(today=CLOCK.today()),
+                ItemSort(ItemColumn.TITLE, descending=True),
+            ),
+            (
+                "filter overdue",
+                raw("i.due_on, i.id", overdue, (today,) * 3),
+                ItemFilter(today=CLOCK.today(), state=ItemState.OVERDUE),
+                ItemSort(ItemColumn.DUE),
+            ),
+            (
+                "filter by text “村道”",
+                raw(
+                    "i.due_on IS NULL, i.due_on, i.id",
+                    "(instr(i.title, ?) OR instr(coalesce(i.owner, ''), ?) OR instr(g.name, ?))",
+                    ("村道",) * 3,
+                ),
+                ItemFilter(today=CLOCK.today(), text="村道"),
+                ItemSort(ItemColumn.DUE),
+            ),
+        ]
+        for name, bare, flt, sort in cases:
+
+            def shown(flt: ItemFilter = flt, sort: ItemSort = sort) -> None:
+                model.show(ItemFilter(today=CLOCK.today(), region_id=-1), sort)  # another view: reload below
+                model.show(flt, sort)
+
+            baseline, tab = alternating_medians(bare, shown, 5)
+            report(f"items: raw SQL, {name}", baseline, "s")
+            report(f"items: tab model, {name}", tab, "s", ("raw SQL", baseline))
+
+
 def bench_activities(path: Path) -> None:
     """The Activities tab over the whole ledger, as its worker reads a page (ids in display order, then the
     rows) and the totals of a filter, against hand-written SQL returning the same rows and figures."""
@@ -1389,6 +1472,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
     "activities": bench_activities,
+    "items": bench_items,
     "charts": bench_charts,
     "draw": bench_draw,
     "memory": bench_memory,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import getpass
 import json
 import os
@@ -22,6 +23,7 @@ from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import HalfYear, Month, parse_date
 from branchdesk.domain.package_merge import COUNT_KEYS, Outcome, Rejection, Settlement, Take
 from branchdesk.domain.packages import scope_json
+from branchdesk.domain.plan_items import ItemState, PlanItem
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
@@ -74,6 +76,7 @@ from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.services.month_locks import lock_month, locked_months, unlock_month
 from branchdesk.services.offices import office_rollup
 from branchdesk.services.paths import user_data_dir
+from branchdesk.services.plan_items import region_items
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
 from branchdesk.services.word_ledger import find_pairing, ledger_book, signin_sheet
@@ -210,6 +213,22 @@ def _build_parser() -> argparse.ArgumentParser:
         "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
     )
 
+    items = commands.add_parser(
+        "items",
+        parents=[common],
+        help=translate("Cli", "list the items of the three lists (needs, resources, projects)"),
+    )
+    items.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    items.add_argument("--region", metavar=region_name, help=region_help)
+    items.add_argument(
+        "--status",
+        choices=[state.value for state in (ItemState.OPEN, ItemState.DONE, ItemState.OVERDUE)],
+        help=translate(
+            "Cli", "open: not done yet (open or in progress); done: ticked off; overdue: past due today"
+        ),
+    )
+    items.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
     backup = commands.add_parser("backup", parents=[common], help=translate("Cli", "back up a ledger now"))
     backup.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
 
@@ -295,7 +314,7 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
     load.add_argument(
         "--what",
         required=True,
-        choices=["regions", "branches", "pairings", "activities", "all"],
+        choices=["regions", "branches", "pairings", "activities", "items", "all"],
         help=translate("Cli", "what the file holds; all reads a workbook made by export"),
     )
     load.add_argument(
@@ -739,6 +758,54 @@ def _cmd_overdue(args: argparse.Namespace, clock: Clock, out: TextIO, language: 
             region=path,
             month=format_month(month.year, month.month, language),
             count=format_count(len(overdue)),
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _item_json(item: PlanItem, today: dt.date) -> dict[str, Any]:
+    """An item as the file keeps it, its pairing and region by name instead of by id."""
+    stored = {column: value for column, value in item.draft.columns().items() if not column.endswith("_id")}
+    extra = {"overdue": item.overdue_on(today), "activities": item.activities}
+    return {"uuid": item.uuid, "pairing": item.pairing, "region": item.region, **stored, **extra}
+
+
+def _cmd_items(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    """The items of a region's three lists, by due day; overdue is judged on today."""
+    state = ItemState(args.status) if args.status else ItemState.ALL
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        region, items = region_items(ledger, args.region, state)
+    today = clock.today()
+    if args.json:
+        shown = {
+            "region": region.path,
+            "as_of": today.isoformat(),
+            "items": [_item_json(i, today) for i in items],
+        }
+        print(json.dumps(shown, ensure_ascii=False), file=out)
+        return EXIT_OK
+    for item in items:
+        draft = item.draft
+        due = format_date(draft.due_on, language) if draft.due_on else "—"
+        late = translate("Cli", " (overdue)") if item.overdue_on(today) else ""
+        print(
+            "\t".join(
+                (
+                    item.region,
+                    item.pairing,
+                    translate("Labels", english_name(draft.kind)),
+                    draft.title,
+                    draft.owner or "—",
+                    translate("Labels", english_name(draft.status)) + late,
+                    due,
+                )
+            ),
+            file=out,
+        )
+    print(
+        translate("Cli", "{region}: {count} item(s)").format(
+            region=region.path, count=format_count(len(items))
         ),
         file=out,
     )
@@ -1348,6 +1415,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "demo": lambda: _cmd_demo(args, clock, out),
         "stats": lambda: _cmd_stats(args, clock, out, language),
         "overdue": lambda: _cmd_overdue(args, clock, out, language),
+        "items": lambda: _cmd_items(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),
         "export": lambda: _cmd_export(args, clock, out, err),
         "import": lambda: _cmd_import(args, clock, out),

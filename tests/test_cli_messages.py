@@ -26,6 +26,7 @@ COMMANDS = (
     "demo",
     "stats",
     "overdue",
+    "items",
     "backup",
     "restore",
     "draw",
@@ -44,7 +45,7 @@ COMMANDS = (
 # What a user types as it is: the commands (and the words of ledger-doc …), the values of --scale and --what.
 TYPED = frozenset({
     *COMMANDS, *(word for command in COMMANDS for word in command.split("-")), *SCALES,
-    "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr",
+    "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr", "open", "done",
 })  # fmt: skip
 
 

@@ -22,11 +22,12 @@ from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.agreements import Progress
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, Area, BranchKind
+from branchdesk.domain.enums import ActivityType, Area, BranchKind, ItemKind
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.package_merge import Settlement, Take
 from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_json
 from branchdesk.domain.photos import PhotoEntry
+from branchdesk.domain.plan_items import ItemDraft
 from branchdesk.exchange.package_import import import_packages
 from branchdesk.services.activities import delete_activities, record_activities
 from branchdesk.services.agreements import pairing_agreement, save_agreement
@@ -34,6 +35,7 @@ from branchdesk.services.history import UndoHistory, changed
 from branchdesk.services.ledger_keys import key_path, ledger_key
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.photos import photos_of, prepare
+from branchdesk.services.plan_items import add_item, close_item
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
@@ -247,6 +249,36 @@ def test_an_activitys_absentees_travel_with_it(offices: Offices) -> None:
     assert [
         (row["name"], row["reason"]) for row in county.values() if row["activity_uuid"] == activity_uuid
     ] == [("张三", "在外务工，已补学")]
+
+
+def test_the_three_lists_travel_as_the_townships_rows(offices: Offices) -> None:
+    """A need, a resource and the project matching them, linked to the activity that did it and ticked off
+    in the township, arrive whole in the county: the township owns its pairings' lists (docs/packages.md)."""
+    township = offices.township()
+    before = {table: set(records(township, table)) for table in ("plan_item", "plan_item_activity")}
+    with open_ledger(township, CLOCK) as ledger:
+        pairing = open_pairing(ledger)
+        activity = LedgerBuilder(ledger).activity(pairing, "2022-05-10")
+        opened = dt.date(2022, 5, 1)
+        add_item(ledger, ItemDraft(pairing, ItemKind.NEED, "村道硬化", opened))
+        add_item(ledger, ItemDraft(pairing, ItemKind.RESOURCE, "单位帮扶资金", opened))
+        resource, need = (
+            row["id"] for row in ledger.query("SELECT id FROM plan_item ORDER BY id DESC LIMIT 2")
+        )
+        project = ItemDraft(
+            pairing, ItemKind.PROJECT, "村道硬化工程", opened, need_id=need, resource_id=resource
+        )
+        add_item(ledger, project, [activity])
+        done = ledger.scalar("SELECT max(id) FROM plan_item")
+        close_item(ledger, done, dt.date(2022, 5, 12), "已完工验收")
+    code, summary, _ = imported(offices.county, send(township, offices.folder / "清单.bdx"))
+    assert code == EXIT_OK
+    assert summary["counts"]["rejected"] == 0
+    for table in ("plan_item", "plan_item_activity"):
+        county = records(offices.county, table)
+        sent = {uuid: row for uuid, row in records(township, table).items() if uuid not in before[table]}
+        assert len(sent) == (3 if table == "plan_item" else 1)
+        assert {uuid: county[uuid] for uuid in sent} == sent
 
 
 def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: Path) -> None:

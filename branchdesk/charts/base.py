@@ -163,17 +163,20 @@ def draw_bars(
     starts: Sequence[float] | None = None,
     horizontal: bool = False,
     series: int = 0,
+    shift: float = 0.0,
 ) -> None:
-    """Bars at 0, 1, 2 … as one collection (adding a patch per bar costs matplotlib milliseconds each),
-    each registered as a target. Vertical bars rise from ``starts`` (stacks); horizontal ones extend."""
+    """Bars at 0, 1, 2 … (moved by ``shift``: bars side by side) as one collection (adding a patch per bar
+    costs matplotlib milliseconds each), each registered as a target. Vertical bars rise from ``starts``
+    (stacks); horizontal ones extend."""
     half = width / 2
     verts = []
     for i, value in enumerate(values):
         base = starts[i] if starts is not None else 0.0
+        middle = i + shift
         if horizontal:
-            x0, x1, y0, y1 = base, base + value, i - half, i + half
+            x0, x1, y0, y1 = base, base + value, middle - half, middle + half
         else:
-            x0, x1, y0, y1 = i - half, i + half, base, base + value
+            x0, x1, y0, y1 = middle - half, middle + half, base, base + value
         verts.append([(x0, y0), (x0, y1), (x1, y1), (x1, y0)])
         targets.add_box(axes, x0, y0, x1, y1, Target(i, series))
     colours = [colour] * len(values) if isinstance(colour, str) else list(colour)

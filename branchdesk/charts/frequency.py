@@ -51,6 +51,7 @@ from branchdesk.domain.chart_data import (
     WeekdayShare,
 )
 from branchdesk.domain.enums import ActivityType, Area
+from branchdesk.domain.plan_items import ItemMonths
 from branchdesk.domain.rates import Rate
 
 # Stacking order, bottom up: the monthly themed Party day first, the key tasks next.
@@ -390,3 +391,22 @@ def _rate_colours(rows: Sequence[Sequence[Rate]]) -> np.ndarray:
 def _short_percent(rate: Rate) -> str:
     """A cell's rate without the % sign (the legend says it is a percentage): "96.09", "100.00", "—"."""
     return percent_text(rate).removesuffix("%")
+
+
+# The lists' chart: raised in blue, ticked off (销号) in green, side by side.
+ITEM_COLOURS = (BLUE, GREEN)
+
+
+def draw_items(figure: Figure, data: ItemMonths, text: MonthChartText) -> Targets:
+    """Items of the three lists raised and ticked off per month, two bars a month. Targets: item = month,
+    series = 0 (raised) or 1 (ticked off)."""
+    targets = Targets()
+    if not any(data.opened) and not any(data.done):
+        empty(figure, text.title, text.subtitle, text.empty)
+        return targets
+    axes = _month_axes(figure, text, max(*data.opened, *data.done))
+    for series, values in enumerate((data.opened, data.done)):
+        shift = -0.19 if series == 0 else 0.19
+        draw_bars(axes, targets, values, colour=ITEM_COLOURS[series], width=0.36, series=series, shift=shift)
+    legend(axes, list(ITEM_COLOURS), text.series)
+    return targets

@@ -80,3 +80,20 @@ class DayKind(StrEnum):
 
     HOLIDAY = "holiday"  # official non-working day
     WORKDAY = "workday"  # adjusted working day (调休), usually a weekend
+
+
+class ItemKind(StrEnum):
+    """The three lists (DESIGN.md §11): the village's needs, the organ's resources, the projects matching
+    a need with a resource."""
+
+    NEED = "need"
+    RESOURCE = "resource"
+    PROJECT = "project"
+
+
+class ItemStatus(StrEnum):
+    """An item's way: open → in progress → done (销号)."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"

@@ -22,6 +22,7 @@ class ImportKind(StrEnum):
     PAIRINGS = "pairings"
     KEY_TASKS = "key_tasks"
     ACTIVITIES = "activities"
+    ITEMS = "items"  # the three lists (需求 / 资源 / 项目): a project names its need and resource
 
 
 # The fields of each kind, in the order of an export's columns. Names of referenced rows come with the
@@ -51,6 +52,11 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
         "areas", "volunteers", "location", "summary", "weekday_reason",
         "theme", "host", "expected", "present", "absentees", "make_up_on",
     ),
+    ImportKind.ITEMS: (
+        "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "kind", "title", "owner",
+        "opened_on", "due_on", "status", "done_on", "done_note", "need", "need_uuid", "resource",
+        "resource_uuid", "note",
+    ),
 }  # fmt: skip
 
 # Without these a row cannot be read at all (the import's mapping step insists on them).
@@ -62,6 +68,7 @@ REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
     ImportKind.PAIRINGS: (("organ", "organ_uuid"), ("grassroots", "grassroots_uuid"), ("started_on",)),
     ImportKind.KEY_TASKS: (("name",), ("half_year",)),
     ImportKind.ACTIVITIES: (("pairing_uuid", "grassroots"), ("held_on",), ("type",)),
+    ImportKind.ITEMS: (("pairing_uuid", "grassroots"), ("kind",), ("title",), ("opened_on",)),
 }
 
 

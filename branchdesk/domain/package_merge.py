@@ -227,8 +227,9 @@ _OF_AGREEMENTS = frozenset({"agreement", "agreement_target", "target_progress"})
 @dataclass(frozen=True)
 class Owners:
     """Who owns a row (the lead's rule, docs/packages.md "Ownership"): a grassroots branch, its star
-    ratings and the activities of its pairings (their areas and absentees too) belong to the township
-    holding it; organ branches, units, draws, pairings and key tasks to the county (the city for
+    ratings, the activities of its pairings (their areas and absentees too) and the items of its pairings'
+    three lists (needs, resources and projects alike, with their links to activities) belong to the
+    township holding it; organ branches, units, draws, pairings and key tasks to the county (the city for
     city-level ones), and so do a pairing's agreement, its targets and their progress, as the pairing
     itself; a region to its parent.
     Rows are as this ledger stores them (``x_id``); the lookups give a branch's region and kind, a
@@ -267,7 +268,11 @@ class Owners:
             return self.tree.nearest(self.branch(self.pairing_grassroots(pairing))[0], *county)
         if table == "star_rating":  # rated where the branch is kept, as its tier is
             return self.tree.nearest(self.branch(row["branch_id"])[0], RegionLevel.TOWNSHIP)
-        pairing = row["pairing_id"] if table == "activity" else self.activity_pairing(row["activity_id"])
+        pairing = (
+            row["pairing_id"]
+            if table in ("activity", "plan_item")
+            else self.activity_pairing(row["activity_id"])
+        )
         region = self.branch(self.pairing_grassroots(pairing))[0]
         return self.tree.nearest(region, RegionLevel.TOWNSHIP)
 

@@ -14,6 +14,9 @@ any other program is judged by the same list. Where each rule is enforced:
   its pairings): domain.branch_rules with the ties storage looks up;
 - pairing agreements (a target due before the signing): domain.agreements.check_agreement for the dialog,
   and the schema's triggers for every writer (packages, undo, another program);
+- the three lists (a title, dates in order, done with a day and a note, a project's need and resource of
+  its own pairing, nothing dated after today): domain.plan_items, for the dialog, the CLI and import, and
+  the schema's CHECK constraints for the rest;
 - known values: the schema's CHECK constraints, and the enums that every door reads values through;
 - undo and redo put back, in order, states those doors let through; what another program changed in
   between, the schema refuses (an overlap: a clear message, nothing changed) or check names.
@@ -63,6 +66,10 @@ class Rule(StrEnum):
     STAR_RATING = "rule.star_rating"
     # A half-year's summary is frozen once it has begun, not after today.
     HALFYEAR_SUMMARY = "rule.halfyear_summary"
+    # A project's need is a need and its resource a resource, both of the project's own pairing.
+    PLAN_ITEM_LINKS = "rule.plan_item_links"
+    # An item of the three lists is opened, and done, today or earlier.
+    PLAN_ITEM_IN_FUTURE = "rule.plan_item_in_future"
     # Kinds, tiers, levels, methods, types and areas are values the programme knows.
     KNOWN_VALUES = "rule.known_values"
 

@@ -15,6 +15,7 @@ from typing import Any
 from branchdesk.domain.agreements import Agreement
 from branchdesk.domain.enums import ActivityType, BranchKind
 from branchdesk.domain.months import Month
+from branchdesk.domain.plan_items import ItemCounts
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.records import Activity, Branch, Pairing, Region
 from branchdesk.domain.workdays import WorkCalendar, is_weekday_activity
@@ -85,6 +86,8 @@ class LedgerStats:
     years_without_holiday_data: tuple[int, ...] = ()
     targets: TargetCounts = field(default_factory=TargetCounts)
     level: Level | None = None
+    # The three lists' items of the region's pairings, as of the date (domain.plan_items.item_counts).
+    items: ItemCounts = field(default_factory=lambda: ItemCounts(0, 0, 0, 0, 0))
     # A city's figures side by side, when asked for: its own (市直) and the county level's (县级).
     levels: tuple[LedgerStats, LedgerStats] | None = None
 
@@ -117,6 +120,7 @@ class LedgerStats:
             "holiday_data_missing_for": list(self.years_without_holiday_data),
             "targets": self.targets.as_dict(),
             "level": None if self.level is None else self.level.value,
+            "items": self.items.as_dict(),
         }
 
 

@@ -19,6 +19,8 @@ from branchdesk.domain.enums import (
     Area,
     BranchKind,
     EndReason,
+    ItemKind,
+    ItemStatus,
     PairingMethod,
     RegionLevel,
     Tier,
@@ -250,6 +252,16 @@ TERMS: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
         ActivityType.VOLUNTEER: ("志愿服务",),
         ActivityType.OTHER: ("其他",),
     },
+    ItemKind: {
+        ItemKind.NEED: ("需求", "需求清单", "村需求"),
+        ItemKind.RESOURCE: ("资源", "资源清单", "单位资源"),
+        ItemKind.PROJECT: ("项目", "项目清单"),
+    },
+    ItemStatus: {
+        ItemStatus.OPEN: ("未开始", "未启动", "待办"),
+        ItemStatus.IN_PROGRESS: ("推进中", "进行中", "正在推进"),
+        ItemStatus.DONE: ("已销号", "销号", "已完成", "完成"),
+    },
     Area: {
         Area.ORGANISATION: ("组织共建",),
         Area.TEAM: ("队伍共带",),
@@ -304,6 +316,16 @@ ENGLISH: dict[type[StrEnum], dict[StrEnum, str]] = {
         ActivityType.VISIT: QT_TRANSLATE_NOOP("Labels", "Visit"),
         ActivityType.VOLUNTEER: QT_TRANSLATE_NOOP("Labels", "Volunteer service"),
         ActivityType.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+    },
+    ItemKind: {
+        ItemKind.NEED: QT_TRANSLATE_NOOP("Labels", "Need"),
+        ItemKind.RESOURCE: QT_TRANSLATE_NOOP("Labels", "Resource"),
+        ItemKind.PROJECT: QT_TRANSLATE_NOOP("Labels", "Project"),
+    },
+    ItemStatus: {
+        ItemStatus.OPEN: QT_TRANSLATE_NOOP("Labels", "Not started"),
+        ItemStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
+        ItemStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Done"),
     },
     Area: {
         Area.ORGANISATION: QT_TRANSLATE_NOOP("Labels", "Organisation"),

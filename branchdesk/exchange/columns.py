@@ -140,6 +140,26 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _v("absentees", Concept.ABSENTEES, width=30),
         _v("make_up_on", Concept.MAKE_UP_ON, width=12, shape="date"),
     ),
+    ImportKind.ITEMS: (
+        _UUID,
+        _id("pairing_uuid", Concept.PAIRING, "Pairing UUID"),
+        _v("organ", Concept.ORGAN_BRANCH, width=26),
+        _v("grassroots", Concept.GRASSROOTS_BRANCH, width=26),
+        _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
+        _c("kind", "清单", "List", "清单类别", "类别", width=8, shape="term"),
+        _c("title", "事项", "Item", "事项名称", "内容", "名称", width=24),
+        _c("owner", "责任人", "Owner", "负责人", width=10),
+        _c("opened_on", "提出日期", "Raised on", "提出时间", "登记日期", width=12, shape="date"),
+        _c("due_on", "完成时限", "Due on", "完成时间", "时限", width=12, shape="date"),
+        _c("status", "状态", "Status", "进展", "办理状态", width=8, shape="term"),
+        _c("done_on", "销号日期", "Ticked off on", "销号时间", "完成日期", width=12, shape="date"),
+        _c("done_note", "完成情况", "What was done", "销号说明", "完成说明", width=24),
+        _c("need", "对应需求", "Need matched", width=20),
+        _c("need_uuid", "对应需求编号", "Need UUID", width=38, shape="uuid"),
+        _c("resource", "对应资源", "Resource matched", width=20),
+        _c("resource_uuid", "对应资源编号", "Resource UUID", width=38, shape="uuid"),
+        _v("note", Concept.NOTE, width=20),
+    ),
 }
 
 SHEETS: dict[ImportKind, str] = {
@@ -150,6 +170,7 @@ SHEETS: dict[ImportKind, str] = {
     ImportKind.PAIRINGS: "结对",
     ImportKind.KEY_TASKS: name(Concept.KEY_TASK),
     ImportKind.ACTIVITIES: "活动",
+    ImportKind.ITEMS: "清单",
 }
 # Names earlier versions gave a sheet: their exports still import.
 OLD_SHEETS: dict[ImportKind, tuple[str, ...]] = {ImportKind.BRANCHES: ("支部",)}

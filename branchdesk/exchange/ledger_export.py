@@ -14,6 +14,8 @@ from branchdesk.domain.enums import (
     Area,
     BranchKind,
     EndReason,
+    ItemKind,
+    ItemStatus,
     PairingMethod,
     RegionLevel,
     Tier,
@@ -44,6 +46,8 @@ _TERMS: dict[tuple[ImportKind, str], type[StrEnum]] = {
     (ImportKind.PAIRINGS, "grassroots_tier"): Tier,
     (ImportKind.PAIRINGS, "end_reason"): EndReason,
     (ImportKind.ACTIVITIES, "type"): ActivityType,
+    (ImportKind.ITEMS, "kind"): ItemKind,
+    (ImportKind.ITEMS, "status"): ItemStatus,
 }
 _AREA_ORDER = list(Area)
 COMPLIANCE_LABEL = name(Concept.THEMED_DAY) + name(Concept.COMPLIANCE_RATE)  # 主题党日落实率

@@ -18,6 +18,8 @@ from branchdesk.domain.enums import (
     Area,
     BranchKind,
     EndReason,
+    ItemKind,
+    ItemStatus,
     PairingMethod,
     RegionLevel,
     Tier,
@@ -43,6 +45,7 @@ _CODED: dict[ImportKind, dict[str, type[StrEnum]]] = {
         "end_reason": EndReason,
     },
     ImportKind.ACTIVITIES: {"type": ActivityType},
+    ImportKind.ITEMS: {"kind": ItemKind, "status": ItemStatus},
 }
 _YES_NO = ("是", "否")
 
@@ -90,6 +93,16 @@ _EXAMPLES: dict[ImportKind, dict[str, object]] = {
         "absentees": absentees_text((Absentee("李华", "外出务工"), Absentee("赵敏", "病假"))),
         "make_up_on": dt.date(2022, 5, 27),
     },
+    ImportKind.ITEMS: {
+        "organ": "县委组织部机关第一党支部",
+        "grassroots": "东街村党支部",
+        "kind": ItemKind.NEED,
+        "title": "村道硬化",
+        "owner": "王强",
+        "opened_on": dt.date(2022, 5, 10),
+        "due_on": dt.date(2022, 9, 30),
+        "status": ItemStatus.OPEN,
+    },
 }
 
 # What a column of each shape takes, for the 说明 sheet.
@@ -122,6 +135,14 @@ _FIELD_NOTES = {
     "stars": "基层党支部的星级（五星支部创建）：一星至五星，可写 4 或 四星，也可连年度写作 2023 四星",
     "star_year": "星级所属年度，如 2023（星级中已写年度的可不填）；",
     "rated_on": "评定星级的日期，不早于该年度开始，不填则记为导入当天；",
+    "title": "需求、资源或项目的名称，如 村道硬化、单位帮扶资金",
+    "owner": "负责落实的人",
+    "opened_on": "提出（登记）的日期；",
+    "due_on": "应完成的日期，不早于提出日期；",
+    "done_on": "状态为已销号时必填，不早于提出日期；",
+    "done_note": "状态为已销号时必填：完成了什么",
+    "need": "仅项目填写：所对应的本结对需求的名称",
+    "resource": "仅项目填写：所对应的本结对资源的名称",
 }
 
 

@@ -415,6 +415,14 @@ MESSAGES: dict[str, str] = {
         "The summary of {half_year} of {region} is dated {frozen_on}: before that half-year began or after "
         "today ({today}).",
     ),
+    "rule.plan_item_links": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The project {title} of pairing {pairing} names a need or resource that is not one of its own "
+        "pairing's, or is no project.",
+    ),
+    "rule.plan_item_in_future": QT_TRANSLATE_NOOP(
+        "Messages", "The item {title} of pairing {pairing} is dated {day}, after today ({today})."
+    ),
     "rule.known_values": QT_TRANSLATE_NOOP(
         "Messages", "{row} holds the value {value}, which the ledger does not know."
     ),
@@ -515,6 +523,35 @@ MESSAGES: dict[str, str] = {
         "Messages", "Attendance needs both numbers, expected and present (or neither)."
     ),
     "key_task.name_empty": QT_TRANSLATE_NOOP("Messages", "A key task needs a name."),
+    "item.title_empty": QT_TRANSLATE_NOOP("Messages", "An item needs a title."),
+    "item.title_too_long": QT_TRANSLATE_NOOP("Messages", "An item's title has at most {limit} characters."),
+    "item.in_future": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{day} is after today ({today}): an item is entered once raised, and ticked off once done.",
+    ),
+    "item.due_before_opened": QT_TRANSLATE_NOOP(
+        "Messages", "The due date {due} is before the item was raised ({opened})."
+    ),
+    "item.done_needs_date": QT_TRANSLATE_NOOP("Messages", "A done item needs the date it was done."),
+    "item.done_before_opened": QT_TRANSLATE_NOOP(
+        "Messages", "The item cannot be done ({done}) before it was raised ({opened})."
+    ),
+    "item.done_needs_note": QT_TRANSLATE_NOOP(
+        "Messages", "Ticking an item off needs a note of what was done."
+    ),
+    "item.links_of_projects": QT_TRANSLATE_NOOP(
+        "Messages", "Only a project names the need and the resource it matches."
+    ),
+    "item.link_wrong": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A project matches a need and a resource of its own pairing; the {kind} chosen is not one.",
+    ),
+    "item.activity_of_other_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "An item is linked only to activities of its own pairing."
+    ),
+    "item.in_use": QT_TRANSLATE_NOOP(
+        "Messages", "The projects {projects} name this item; change them first."
+    ),
     "key_task.name_taken": QT_TRANSLATE_NOOP("Messages", "{half_year} already has a key task “{name}”."),
     "key_task.nothing_to_copy": QT_TRANSLATE_NOOP(
         "Messages", "{target} already has every key task of {source} that is in use; nothing was copied."
@@ -820,6 +857,8 @@ TABLE_NAMES = {
     "agreement": QT_TRANSLATE_NOOP("Messages", "pairing agreement"),
     "agreement_target": QT_TRANSLATE_NOOP("Messages", "agreement target"),
     "target_progress": QT_TRANSLATE_NOOP("Messages", "target progress"),
+    "plan_item": QT_TRANSLATE_NOOP("Messages", "list item"),
+    "plan_item_activity": QT_TRANSLATE_NOOP("Messages", "list item's activity"),
 }
 
 

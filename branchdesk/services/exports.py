@@ -19,6 +19,7 @@ TABLES: dict[ImportKind, str] = {
     ImportKind.PAIRINGS: "pairing",
     ImportKind.KEY_TASKS: "key_task",
     ImportKind.ACTIVITIES: "activity",
+    ImportKind.ITEMS: "plan_item",
 }
 
 

@@ -23,6 +23,8 @@ from branchdesk.domain.enums import (
     ActivityType,
     BranchKind,
     EndReason,
+    ItemKind,
+    ItemStatus,
     PairingMethod,
     RegionLevel,
     Tier,
@@ -31,6 +33,7 @@ from branchdesk.domain.enums import (
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport, RowProblem, SourceRow
 from branchdesk.domain.months import HalfYear
+from branchdesk.domain.plan_items import ItemDraft, check_link, checked_item
 from branchdesk.domain.records import Region
 from branchdesk.domain.regions import resolve_region
 from branchdesk.domain.rules import outside_life, overlap_error, overlaps
@@ -90,6 +93,7 @@ def run_import(
 # Tables in the order their rows may refer to each other.
 _WRITE_ORDER = (
     "region", "unit", "branch", "star_rating", "draw", "pairing", "key_task", "activity", "activity_absentee",
+    "plan_item",
 )  # fmt: skip
 
 # The fields of a file each stored column is read from, where they are not the column's own name.
@@ -104,6 +108,8 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "draw_id": ("method", "draw_uuid"),
     "pairing_id": ("pairing_uuid", "grassroots", "grassroots_region"),
     "key_task_id": ("key_task", "key_task_uuid"),
+    "need_id": ("need", "need_uuid"),
+    "resource_id": ("resource", "resource_uuid"),
 }
 
 
@@ -411,6 +417,7 @@ class _Index:
         "key_task": ("id", "uuid", "name", "half_year"),
         "activity": ("id", "uuid", "pairing_id", "held_on", "type"),
         "star_rating": ("id", "uuid", "branch_id", "year"),
+        "plan_item": ("id", "uuid", "pairing_id", "kind", "title"),
     }
     _KEYS: ClassVar[dict[str, tuple[str, ...]]] = {
         "region": ("parent_id", "name"),
@@ -421,6 +428,7 @@ class _Index:
         "key_task": ("half_year", "name"),
         "activity": ("pairing_id", "held_on", "type"),
         "star_rating": ("branch_id", "year"),
+        "plan_item": ("pairing_id", "kind", "title"),
     }
 
     def __init__(self, table: str) -> None:
@@ -1027,6 +1035,86 @@ def _key_task_of(s: _Session, held_on: dt.date) -> KeyTask | None:
     return KeyTask(found["id"], found["uuid"], found["name"], HalfYear.parse(found["half_year"]))
 
 
+# The field each refusal of the lists' rules concerns, for the report.
+_ITEM_FIELDS = {
+    "item.title_empty": "title",
+    "item.title_too_long": "title",
+    "item.due_before_opened": "due_on",
+    "item.done_needs_date": "done_on",
+    "item.done_before_opened": "done_on",
+    "item.done_needs_note": "done_note",
+    "item.links_of_projects": "kind",
+}
+
+
+def _item_link(s: _Session, pairing: int, kind: ItemKind, field: str) -> int | None:
+    """A project's need or resource: by uuid, or by title among the pairing's items of that list."""
+    items = s.index("plan_item")
+    uuid = s.text(f"{field}_uuid")
+    title = s.text(field)
+    if uuid is not None:
+        found = items.by_uuid.get(uuid)
+        if found is None:
+            raise BranchDeskError("import.not_found", field=f"{field}_uuid", value=uuid)
+    elif title is not None:
+        found = items.by_key.get((pairing, kind.value, title))
+        if found is None:
+            raise BranchDeskError("import.not_found", field=field, value=title)
+    else:
+        return None
+    try:
+        check_link(ItemKind.PROJECT, kind, pairing, (found["pairing_id"], ItemKind(found["kind"])))
+    except BranchDeskError as error:
+        raise BranchDeskError(error.code, field=field, **error.params) from None
+    return int(found["id"])
+
+
+def _item(s: _Session) -> None:
+    """An item of the three lists; its pairing as an activity's is found (active on the day it was raised)."""
+    opened_on = s.day("opened_on")
+    s.need(opened_on, "opened_on")
+    kind = s.cell("kind", lambda v: cells.term(v, ItemKind))
+    s.need(kind, "kind")
+    done_on = s.day("done_on")
+    status = s.cell("status", lambda v: cells.term(v, ItemStatus))
+    if status is None:  # a sheet without the column: a day it was done says it is done
+        status = ItemStatus.OPEN if done_on is None else ItemStatus.DONE
+    texts = {field: s.text(field) for field in ("uuid", "title", "owner", "done_note", "note")}
+    s.need(texts["title"], "title")
+    due_on = s.day("due_on")
+    pairing = None if opened_on is None else s.soft(lambda: _activity_pairing(s, opened_on.isoformat()))
+    if opened_on is None or kind is None or pairing is None:
+        raise _RejectedError
+    s.settle()
+    need = s.soft(lambda: _item_link(s, pairing["id"], ItemKind.NEED, "need"))
+    resource = s.soft(lambda: _item_link(s, pairing["id"], ItemKind.RESOURCE, "resource"))
+    s.settle()
+    draft = ItemDraft(
+        pairing_id=pairing["id"],
+        kind=kind,
+        title=texts["title"] or "",
+        opened_on=opened_on,
+        owner=texts["owner"],
+        due_on=due_on,
+        status=status,
+        done_on=done_on,
+        done_note=texts["done_note"],
+        need_id=need,
+        resource_id=resource,
+        note=texts["note"],
+    )
+    try:
+        clean = checked_item(draft, s.today)
+    except BranchDeskError as error:
+        # item.in_future: the raising day is checked before the day it was done
+        field = _ITEM_FIELDS.get(error.code) or ("opened_on" if opened_on > s.today else "done_on")
+        raise BranchDeskError(error.code, field=field, **error.params) from None
+    values = {"uuid": texts["uuid"], **clean.columns()}
+    existing = s.index("plan_item").existing(values)
+    s.duplicate(existing)
+    s.write("plan_item", existing, values)
+
+
 _CHECKS: dict[ImportKind, Callable[[_Session], None]] = {
     ImportKind.REGIONS: _region,
     ImportKind.UNITS: _unit,
@@ -1035,6 +1123,7 @@ _CHECKS: dict[ImportKind, Callable[[_Session], None]] = {
     ImportKind.PAIRINGS: _pairing,
     ImportKind.KEY_TASKS: _key_task,
     ImportKind.ACTIVITIES: _activity,
+    ImportKind.ITEMS: _item,
 }
 
 

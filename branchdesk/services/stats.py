@@ -12,6 +12,7 @@ from branchdesk.domain.records import Region
 from branchdesk.domain.stats import LedgerStats, Level
 from branchdesk.services.regions import find_region, list_regions
 from branchdesk.storage import holidays as holiday_store
+from branchdesk.storage import plan_items as item_store
 from branchdesk.storage import stats as stats_store
 from branchdesk.storage.ledger import Ledger
 
@@ -93,4 +94,5 @@ def _figures(
         activities=activities,
         years_without_holiday_data=() if month.year in covered else (month.year,),
         targets=stats_store.target_counts(ledger, region.id, day, direct=direct, county=county),
+        items=item_store.item_counts(ledger, region.id, day, direct=direct, county=county),
     )

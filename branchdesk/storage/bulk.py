@@ -38,6 +38,9 @@ AgreementRow = tuple[int, str, int, str, str, str, str, str, str | None]
 TargetRow = tuple[int, str, int, int, str, float | None, str | None, str]
 ProgressRow = tuple[int, str, int, str, float, str | None]
 StarRatingRow = tuple[int, str, int, int, int, str]
+PlanItemRow = tuple[
+    int, str, int, str, str, str | None, str, str | None, str, str | None, str | None, int | None, int | None
+]
 
 _REGION_COLUMNS = ("id", "uuid", "name", "level", "parent_id", "code")
 _UNIT_COLUMNS = ("id", "uuid", "name", "level", "region_id", "note")
@@ -70,11 +73,15 @@ _AGREEMENT_COLUMNS = (
 _TARGET_COLUMNS = ("id", "uuid", "agreement_id", "position", "name", "number", "unit", "due_on")
 _PROGRESS_COLUMNS = ("id", "uuid", "target_id", "recorded_on", "value", "note")
 _STAR_RATING_COLUMNS = ("id", "uuid", "branch_id", "year", "stars", "rated_on")
+_PLAN_ITEM_COLUMNS = (
+    "id", "uuid", "pairing_id", "kind", "title", "owner", "opened_on", "due_on", "status", "done_on",
+    "done_note", "need_id", "resource_id",
+)  # fmt: skip
 
 # The tables a load writes; their indexes are built at its end.
 _LOADED = (
     "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
-    "activity_absentee", "agreement", "agreement_target", "target_progress", "star_rating",
+    "activity_absentee", "agreement", "agreement_target", "target_progress", "star_rating", "plan_item",
 )  # fmt: skip
 
 # Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
@@ -232,6 +239,11 @@ def insert_agreements(
 
 def insert_star_ratings(ledger: Ledger, rows: Iterable[StarRatingRow]) -> None:
     _insert(ledger, "star_rating", _STAR_RATING_COLUMNS, rows)
+
+
+def insert_plan_items(ledger: Ledger, rows: Iterable[PlanItemRow]) -> None:
+    """A project after the need and the resource it names."""
+    _insert(ledger, "plan_item", _PLAN_ITEM_COLUMNS, rows)
 
 
 def insert_activity_areas(

@@ -13,6 +13,8 @@ from branchdesk.domain.enums import (
     Area,
     BranchKind,
     EndReason,
+    ItemKind,
+    ItemStatus,
     PairingMethod,
     RegionLevel,
     Tier,
@@ -199,6 +201,26 @@ QUERIES: dict[Rule, str] = {
            OR s.frozen_on < substr(s.half_year, 1, 4) || CASE substr(s.half_year, 7) WHEN '1' THEN '-01-01'
                                                           ELSE '-07-01' END
     """,
+    # The few projects' links, by plan_item_need and plan_item_resource.
+    Rule.PLAN_ITEM_LINKS: " UNION ALL ".join(
+        f"""
+        SELECT i.title, {_LABEL} AS pairing FROM plan_item i JOIN plan_item x ON x.id = i.{column}
+        JOIN pairing p ON p.id = i.pairing_id JOIN branch o ON o.id = p.organ_id
+        JOIN branch g ON g.id = p.grassroots_id
+        WHERE i.{column} IS NOT NULL
+          AND (x.kind <> '{kind}' OR x.pairing_id <> i.pairing_id OR i.kind <> 'project')
+        """
+        for column, kind in (("need_id", "need"), ("resource_id", "resource"))
+    ),
+    # plan_item_opened and plan_item_done find the few past today.
+    Rule.PLAN_ITEM_IN_FUTURE: " UNION ".join(
+        f"""
+        SELECT i.title, {_LABEL} AS pairing, i.{column} AS day, :today AS today
+        FROM plan_item i JOIN pairing p ON p.id = i.pairing_id JOIN branch o ON o.id = p.organ_id
+        JOIN branch g ON g.id = p.grassroots_id WHERE i.{column} > :today
+        """
+        for column in ("opened_on", "done_on")
+    ),
     Rule.KNOWN_VALUES: " UNION ALL ".join(
         (
             _unknown("name", "region", [("level", RegionLevel)]),
@@ -225,6 +247,7 @@ QUERIES: dict[Rule, str] = {
                 f"activity_area x JOIN activity a ON a.id = x.activity_id {_OF_ACTIVITY}",
                 [("x.area", Area)],
             ),
+            _unknown("i.title", "plan_item i", [("i.kind", ItemKind), ("i.status", ItemStatus)]),
         )
     ),
 }

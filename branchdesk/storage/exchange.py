@@ -104,6 +104,17 @@ _EXPORT_QUERIES: dict[str, str] = {
         JOIN paths gp ON gp.id = g.region_id
         LEFT JOIN key_task k ON k.id = a.key_task_id
         WHERE a.pairing_id IN (SELECT id FROM p_ids) ORDER BY a.held_on, a.id""",
+    # A project after the need and the resource it names (in id order), so that the sheet reads back.
+    "plan_item": """
+        SELECT i.uuid, p.uuid AS pairing_uuid, o.name AS organ, g.name AS grassroots,
+               gp.path AS grassroots_region, i.kind, i.title, i.owner, i.opened_on, i.due_on, i.status,
+               i.done_on, i.done_note, n.title AS need, n.uuid AS need_uuid, r.title AS resource,
+               r.uuid AS resource_uuid, i.note
+        FROM plan_item i JOIN pairing p ON p.id = i.pairing_id
+        JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
+        JOIN paths gp ON gp.id = g.region_id
+        LEFT JOIN plan_item n ON n.id = i.need_id LEFT JOIN plan_item r ON r.id = i.resource_id
+        WHERE i.pairing_id IN (SELECT id FROM p_ids) ORDER BY i.id""",
 }
 
 _FETCH = 2000

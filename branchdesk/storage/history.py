@@ -223,6 +223,9 @@ REFERENCE_COLUMNS = {
     "draw_id": "draw",
     "agreement_id": "agreement",
     "target_id": "agreement_target",
+    "need_id": "plan_item",
+    "resource_id": "plan_item",
+    "plan_item_id": "plan_item",
 }
 # How a record without a name of its own is named: a pairing by its two branches, a draw by its county.
 _NAMES = {
@@ -233,6 +236,7 @@ _NAMES = {
     "agreement": "SELECT x.id, o.name || '—' || g.name AS name FROM agreement x"
     " JOIN pairing p ON p.id = x.pairing_id JOIN branch o ON o.id = p.organ_id"
     " JOIN branch g ON g.id = p.grassroots_id WHERE x.id IN ({marks})",
+    "plan_item": "SELECT id, title AS name FROM plan_item WHERE id IN ({marks})",
 }
 
 

@@ -18,7 +18,9 @@ from branchdesk.storage.ledger import Ledger, LoggedChange
 from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_column
 
 # Tables whose whole uuid ↔ id map is kept; activities are looked up a batch at a time.
-MAPPED_TABLES = ("region", "unit", "branch", "draw", "key_task", "pairing", "agreement", "agreement_target")
+MAPPED_TABLES = (
+    "region", "unit", "branch", "draw", "key_task", "pairing", "agreement", "agreement_target", "plan_item",
+)  # fmt: skip
 AREA = "activity_area"
 # The bulk of a package: activities and the rows that belong to them. Their inserts are sent to SQLite a
 # batch at a time (executemany); no trigger reads them and no other table refers to them, and foreign keys

@@ -20,6 +20,7 @@ from branchdesk.storage.ledger import Ledger
 PACKAGE_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
     "activity_absentee", "photo", "agreement", "agreement_target", "target_progress", "star_rating",
+    "plan_item", "plan_item_activity",
 )  # fmt: skip
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
@@ -38,6 +39,8 @@ REFERENCES: dict[str, dict[str, str]] = {
     "agreement_target": {"agreement_id": "agreement"},
     "target_progress": {"target_id": "agreement_target"},
     "star_rating": {"branch_id": "branch"},
+    "plan_item": {"pairing_id": "pairing", "need_id": "plan_item", "resource_id": "plan_item"},
+    "plan_item_activity": {"plan_item_id": "plan_item", "activity_id": "activity"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -81,6 +84,8 @@ _SEED_ROWS: dict[str, str] = {
     "agreement_target": _OF_SEED_AGREEMENTS,
     "target_progress": f"t.target_id IN (SELECT id FROM agreement_target t WHERE {_OF_SEED_AGREEMENTS})",
     "star_rating": "t.branch_id IN (SELECT id FROM b_ids)",
+    "plan_item": "t.pairing_id IN (SELECT id FROM p_ids)",
+    "plan_item_activity": _OF_SEED_ACTIVITIES,
 }
 
 

@@ -622,10 +622,61 @@ CREATE TABLE halfyear_summary (
 CREATE UNIQUE INDEX halfyear_summary_region_half ON halfyear_summary(region_id, half_year);
 """
 
+# The three lists (DESIGN.md §11, 需求清单 / 资源清单 / 项目清单): per pairing, the village's needs, the
+# organ's resources and the projects that match one with the other (need_id, resource_id: items of the same
+# pairing, domain.rules.Rule.PLAN_ITEM_LINKS), each with who answers for it, when it was opened and is due,
+# and its status. Done (销号) means a day not before the opening and a note, held here for every writer.
+# plan_item_activity links an item to the activities that worked on it (uuid rows, so packages carry them).
+# plan_item_pairing_status serves the Lists tab and the figures per pairing; the others its sorts and the
+# overdue filter (open items by due day).
+MIGRATION_PLAN_ITEMS = f"""
+CREATE TABLE plan_item (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    pairing_id INTEGER NOT NULL REFERENCES pairing(id),
+    kind TEXT NOT NULL {_one_of("kind", "need", "resource", "project")},
+    title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    owner TEXT,
+    opened_on TEXT NOT NULL {_date("opened_on", required=True)},
+    due_on TEXT {_date("due_on")},
+    status TEXT NOT NULL {_one_of("status", "open", "in_progress", "done")},
+    done_on TEXT {_date("done_on")},
+    done_note TEXT,
+    need_id INTEGER REFERENCES plan_item(id),
+    resource_id INTEGER REFERENCES plan_item(id),
+    note TEXT,
+    {_STAMPS},
+    CHECK ((status = 'done') = (done_on IS NOT NULL)),
+    CHECK (done_on IS NULL OR done_on >= opened_on),
+    CHECK (status <> 'done' OR length(trim(coalesce(done_note, ''))) > 0),
+    CHECK (due_on IS NULL OR due_on >= opened_on),
+    CHECK (kind = 'project' OR (need_id IS NULL AND resource_id IS NULL))
+);
+CREATE INDEX plan_item_pairing_status ON plan_item(pairing_id, status, kind);
+CREATE INDEX plan_item_open_due ON plan_item(due_on, pairing_id) WHERE status <> 'done';
+CREATE INDEX plan_item_opened ON plan_item(opened_on);
+CREATE INDEX plan_item_done ON plan_item(done_on) WHERE done_on IS NOT NULL;
+CREATE INDEX plan_item_due ON plan_item(due_on);
+CREATE INDEX plan_item_title ON plan_item(title);
+CREATE INDEX plan_item_kind_status ON plan_item(kind, status);
+CREATE INDEX plan_item_need ON plan_item(need_id) WHERE need_id IS NOT NULL;
+CREATE INDEX plan_item_resource ON plan_item(resource_id) WHERE resource_id IS NOT NULL;
+
+CREATE TABLE plan_item_activity (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    plan_item_id INTEGER NOT NULL REFERENCES plan_item(id),
+    activity_id INTEGER NOT NULL REFERENCES activity(id),
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX plan_item_activity_pair ON plan_item_activity(plan_item_id, activity_id);
+CREATE INDEX plan_item_activity_activity ON plan_item_activity(activity_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
     MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS, MIGRATION_STAR_RATINGS,
-    MIGRATION_HALFYEAR_SUMMARIES,
+    MIGRATION_HALFYEAR_SUMMARIES, MIGRATION_PLAN_ITEMS,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

@@ -164,6 +164,7 @@ TAB_NEEDS = {
     "branches": ("branches",),
     "pairings": ("branches", "pairings"),
     "activities": ("branches", "pairings", "activities"),
+    "items": ("branches", "pairings"),
     "coverage": ("branches", "pairings"),
     "activity-frequency": ("branches", "pairings", "activities"),
 }

@@ -150,7 +150,13 @@ class ExchangeActions(QObject):
         try:
             # The kinds a township fills in by hand (units, draws and key tasks come with a whole-ledger
             # export).
-            for kind in (ImportKind.REGIONS, ImportKind.BRANCHES, ImportKind.PAIRINGS, ImportKind.ACTIVITIES):
+            hand_filled = (
+                ImportKind.REGIONS,
+                ImportKind.BRANCHES,
+                ImportKind.PAIRINGS,
+                ImportKind.ACTIVITIES,
+            )
+            for kind in (*hand_filled, ImportKind.ITEMS):
                 path = folder / self.tr("Import template — {sheet}.xlsx").format(sheet=sheet_label(kind))
                 template(path, kind)
                 written.append(path.name)

@@ -18,6 +18,8 @@ from branchdesk.domain.enums import (
     BranchKind,
     DayKind,
     EndReason,
+    ItemKind,
+    ItemStatus,
     PairingMethod,
     RegionLevel,
     Tier,
@@ -38,6 +40,7 @@ from branchdesk.ui.labels import (
     moment_text,
     reason_label,
     star_label,
+    term_label,
     tier_label,
     unit_level_label,
 )
@@ -122,6 +125,16 @@ FIELDS: dict[str | tuple[str, str], str] = {
     ("star_rating", "branch_id"): QT_TRANSLATE_NOOP("HistoryDialog", "Branch"),
     "frozen_on": QT_TRANSLATE_NOOP("HistoryDialog", "Frozen on"),
     "figures": QT_TRANSLATE_NOOP("HistoryDialog", "Figures"),
+    "title": QT_TRANSLATE_NOOP("HistoryDialog", "Item"),
+    ("plan_item", "kind"): QT_TRANSLATE_NOOP("HistoryDialog", "List"),
+    "owner": QT_TRANSLATE_NOOP("HistoryDialog", "Owner"),
+    "opened_on": QT_TRANSLATE_NOOP("HistoryDialog", "Raised on"),
+    ("plan_item", "status"): QT_TRANSLATE_NOOP("HistoryDialog", "Status"),
+    "done_on": QT_TRANSLATE_NOOP("HistoryDialog", "Ticked off on"),
+    "done_note": QT_TRANSLATE_NOOP("HistoryDialog", "What was done"),
+    "need_id": QT_TRANSLATE_NOOP("HistoryDialog", "Need matched"),
+    "resource_id": QT_TRANSLATE_NOOP("HistoryDialog", "Resource matched"),
+    "plan_item_id": QT_TRANSLATE_NOOP("HistoryDialog", "List item"),
     ("photo", "sha256"): QT_TRANSLATE_NOOP("HistoryDialog", "Picture"),
     ("photo", "position"): QT_TRANSLATE_NOOP("HistoryDialog", "Place among the photos"),
     ("photo", "caption"): QT_TRANSLATE_NOOP("HistoryDialog", "Caption"),
@@ -163,6 +176,10 @@ COUNTS: dict[str, str] = {
     "target_progress": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} progress entries"),
     "star_rating": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} star ratings"),
     "halfyear_summary": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} half-year summaries"),
+    "plan_item": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} list items"),
+    "plan_item_activity": QT_TRANSLATE_NOOP(
+        "HistoryDialog", "{change} {count} links of list items to activities"
+    ),
 }
 _CHANGES = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -198,8 +215,8 @@ _AND_MORE = QT_TRANSLATE_NOOP("HistoryDialog", "{names} and {count} more")
 _LINKS = frozenset({"activity_area"})
 # The tables whose records name an action that wrote several: the first present.
 _HEADS = (
-    "draw", "region", "unit", "branch", "pairing", "activity", "key_task", "agreement", "agreement_target",
-    "holiday_year", "holiday", "star_rating", "halfyear_summary",
+    "draw", "region", "unit", "branch", "pairing", "activity", "plan_item", "key_task", "agreement",
+    "agreement_target", "holiday_year", "holiday", "star_rating", "halfyear_summary",
 )  # fmt: skip
 # What an added record's line says about it beyond its title.
 _FACTS: dict[str, tuple[str, ...]] = {
@@ -216,6 +233,7 @@ _FACTS: dict[str, tuple[str, ...]] = {
     "month_lock": ("month", "region_id"),
     "star_rating": ("year", "stars", "rated_on"),
     "halfyear_summary": ("frozen_on",),
+    "plan_item": ("kind", "pairing_id", "status", "due_on"),
 }
 _SHOWN_NAMES = 5
 
@@ -269,6 +287,8 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     ("photo", "date_check"): lambda value: _tr(_DATE_CHECKS[DateCheck(value)]),
     ("month_lock", "month"): _month,
     "stars": lambda value: star_label(int(value)),
+    ("plan_item", "kind"): _term(ItemKind, term_label),
+    ("plan_item", "status"): _term(ItemStatus, term_label),
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
     **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on", "rated_on", "frozen_on"), _day),
     **dict.fromkeys(("signed_on", "due_on", "recorded_on"), _day),
@@ -276,6 +296,7 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
         ("number", "value"), lambda value: f"{value:g}" if isinstance(value, float) else str(value)
     ),
     "figures": lambda value: "…",
+    **dict.fromkeys(("opened_on", "done_on"), _day),
 }
 
 
@@ -320,6 +341,10 @@ def title(change: ChangeEntry, names: Names) -> str:
             return f"{ref('region_id')} {ref('half_year')}"
         case "star_rating":
             return f"{ref('branch_id')} {values.get('year', '')}"
+        case "plan_item":
+            return str(values.get("title") or "")
+        case "plan_item_activity":
+            return ref("plan_item_id")
     return str(values.get("name") or "")
 
 

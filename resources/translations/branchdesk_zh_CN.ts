@@ -167,6 +167,22 @@
         <translation>删除活动</translation>
     </message>
     <message>
+        <source>Add list item</source>
+        <translation>添加清单事项</translation>
+    </message>
+    <message>
+        <source>Edit list item</source>
+        <translation>修改清单事项</translation>
+    </message>
+    <message>
+        <source>Tick off list item</source>
+        <translation>清单事项销号</translation>
+    </message>
+    <message>
+        <source>Delete list item</source>
+        <translation>删除清单事项</translation>
+    </message>
+    <message>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
@@ -1305,6 +1321,14 @@ Li Hua: working away</source>
         <translation>月份，格式 YYYY-MM</translation>
     </message>
     <message>
+        <source>list the items of the three lists (needs, resources, projects)</source>
+        <translation>列出三张清单（需求、资源、项目）的事项</translation>
+    </message>
+    <message>
+        <source>open: not done yet (open or in progress); done: ticked off; overdue: past due today</source>
+        <translation>open：未销号（未开始或推进中）；done：已销号；overdue：截至今天已超过完成时限</translation>
+    </message>
+    <message>
         <source>back up a ledger now</source>
         <translation>立即备份台账</translation>
     </message>
@@ -1563,6 +1587,14 @@ Li Hua: working away</source>
     <message>
         <source>; {overdue} overdue</source>
         <translation>；逾期未完成 {overdue} 项</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <source>{region}: {count} item(s)</source>
+        <translation>{region}：共 {count} 项</translation>
     </message>
     <message>
         <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
@@ -2015,6 +2047,29 @@ Li Hua: working away</source>
     <message>
         <source>branchdesk-cli: {message}</source>
         <translation>branchdesk-cli：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>CloseItemDialog</name>
+    <message>
+        <source>Tick off list item</source>
+        <translation>清单事项销号</translation>
+    </message>
+    <message>
+        <source>e.g. 已完工验收, 已培训 40 人次</source>
+        <translation>如：已完工验收、已培训 40 人次</translation>
+    </message>
+    <message>
+        <source>Ticked off on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Say what was done.</source>
+        <translation>请说明完成情况。</translation>
     </message>
 </context>
 <context>
@@ -2918,6 +2973,42 @@ Li Hua: working away</source>
         <translation>{region}合计</translation>
     </message>
     <message>
+        <source>List items raised and ticked off</source>
+        <translation>清单事项提出与销号</translation>
+    </message>
+    <message>
+        <source>{region}: list items raised and ticked off per month</source>
+        <translation>{region}：每月清单事项提出与销号</translation>
+    </message>
+    <message>
+        <source>{period}; {opened} raised, {done} ticked off</source>
+        <translation>{period}；共提出 {opened} 项，销号 {done} 项</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>事项数</translation>
+    </message>
+    <message>
+        <source>{region} has no list items raised or ticked off in this period.</source>
+        <translation>{region}在这段时间没有提出或销号的清单事项。</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出</translation>
+    </message>
+    <message>
+        <source>Ticked off</source>
+        <translation>销号</translation>
+    </message>
+    <message>
+        <source>{month}
+Raised: {opened}
+Ticked off: {done}</source>
+        <translation>{month}
+提出：{opened} 项
+销号：{done} 项</translation>
+    </message>
+    <message>
         <source>Held</source>
         <translation>已开展</translation>
     </message>
@@ -3305,6 +3396,46 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>数据</translation>
     </message>
     <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ticked off on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Need matched</source>
+        <translation>对应需求</translation>
+    </message>
+    <message>
+        <source>Resource matched</source>
+        <translation>对应资源</translation>
+    </message>
+    <message>
+        <source>List item</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
         <source>Picture</source>
         <translation>照片</translation>
     </message>
@@ -3451,6 +3582,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} half-year summaries</source>
         <translation>{change}半年总结 {count} 份</translation>
+    </message>
+    <message>
+        <source>{change} {count} list items</source>
+        <translation>{change}清单事项 {count} 项</translation>
+    </message>
+    <message>
+        <source>{change} {count} links of list items to activities</source>
+        <translation>{change}清单事项与活动的关联 {count} 条</translation>
     </message>
     <message>
         <source>added</source>
@@ -3639,6 +3778,199 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>ItemDialog</name>
+    <message>
+        <source>New list item</source>
+        <translation>添加清单事项</translation>
+    </message>
+    <message>
+        <source>Edit list item</source>
+        <translation>修改清单事项</translation>
+    </message>
+    <message>
+        <source>e.g. 村道硬化, 产业技术培训, 单位帮扶资金</source>
+        <translation>如：村道硬化、产业技术培训、单位帮扶资金</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ticked off on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Need matched</source>
+        <translation>对应需求</translation>
+    </message>
+    <message>
+        <source>Resource matched</source>
+        <translation>对应资源</translation>
+    </message>
+    <message>
+        <source>Activities that worked on it</source>
+        <translation>相关活动</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Choose the pairing.</source>
+        <translation>请选择结对。</translation>
+    </message>
+    <message>
+        <source>Enter the item.</source>
+        <translation>请填写事项名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTable</name>
+    <message>
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>结对</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ticked off on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>Linked activities</source>
+        <translation>关联活动</translation>
+    </message>
+    <message>
+        <source>{status} · overdue</source>
+        <translation>{status} · 已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsTab</name>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} 项</translation>
+    </message>
+    <message>
+        <source>Today in this region: needs {need} · resources {resource} · projects {project} · ticked off {done} · overdue {overdue}</source>
+        <translation>本区域截至今天：需求 {need} · 资源 {resource} · 项目 {project} · 已销号 {done} · 逾期 {overdue}</translation>
+    </message>
+    <message>
+        <source>Only this pairing</source>
+        <translation>只看所选结对</translation>
+    </message>
+    <message>
+        <source>Only {pairing}</source>
+        <translation>只看 {pairing}</translation>
+    </message>
+    <message>
+        <source>{pairing} (ended)</source>
+        <translation>{pairing}（已结束）</translation>
+    </message>
+    <message>
+        <source>Delete list item</source>
+        <translation>删除清单事项</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” of {pairing}? Undo (Ctrl+Z) brings it back.</source>
+        <translation>删除 {pairing} 的“{title}”？可用撤销（Ctrl+Z）恢复。</translation>
+    </message>
+    <message>
+        <source>Search item, owner or grassroots branch</source>
+        <translation>搜索事项、责任人或基层党支部</translation>
+    </message>
+    <message>
+        <source>All three lists</source>
+        <translation>三张清单</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Not ticked off</source>
+        <translation>未销号</translation>
+    </message>
+    <message>
+        <source>Overdue items</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>New item…</source>
+        <translation>添加事项…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Tick off…</source>
+        <translation>销号…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>KeyTasksDialog</name>
     <message>
         <source>Key tasks</source>
@@ -3780,6 +4112,30 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>其他</translation>
     </message>
     <message>
+        <source>Need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
         <source>Organisation</source>
         <translation>组织共建</translation>
     </message>
@@ -3907,6 +4263,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Branches</source>
         <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>清单</translation>
     </message>
     <message>
         <source>Coverage</source>
@@ -4584,6 +4944,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{region}{half_year}总结的冻结日期为 {frozen_on}，早于该半年开始或晚于今天（{today}）。</translation>
     </message>
     <message>
+        <source>The project {title} of pairing {pairing} names a need or resource that is not one of its own pairing's, or is no project.</source>
+        <translation>结对 {pairing} 的项目“{title}”所对应的需求或资源不属于本结对，或该事项不是项目。</translation>
+    </message>
+    <message>
+        <source>The item {title} of pairing {pairing} is dated {day}, after today ({today}).</source>
+        <translation>结对 {pairing} 的清单事项“{title}”日期为 {day}，晚于今天（{today}）。</translation>
+    </message>
+    <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
         <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
     </message>
@@ -4674,6 +5042,50 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>A key task needs a name.</source>
         <translation>重点任务需要名称。</translation>
+    </message>
+    <message>
+        <source>An item needs a title.</source>
+        <translation>请填写事项名称。</translation>
+    </message>
+    <message>
+        <source>An item's title has at most {limit} characters.</source>
+        <translation>事项名称最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <source>{day} is after today ({today}): an item is entered once raised, and ticked off once done.</source>
+        <translation>{day} 晚于今天（{today}）：事项提出后才能登记，完成后才能销号。</translation>
+    </message>
+    <message>
+        <source>The due date {due} is before the item was raised ({opened}).</source>
+        <translation>完成时限 {due} 早于提出日期（{opened}）。</translation>
+    </message>
+    <message>
+        <source>A done item needs the date it was done.</source>
+        <translation>销号须填写销号日期。</translation>
+    </message>
+    <message>
+        <source>The item cannot be done ({done}) before it was raised ({opened}).</source>
+        <translation>销号日期（{done}）不能早于提出日期（{opened}）。</translation>
+    </message>
+    <message>
+        <source>Ticking an item off needs a note of what was done.</source>
+        <translation>销号须填写完成情况。</translation>
+    </message>
+    <message>
+        <source>Only a project names the need and the resource it matches.</source>
+        <translation>只有项目才对应需求和资源。</translation>
+    </message>
+    <message>
+        <source>A project matches a need and a resource of its own pairing; the {kind} chosen is not one.</source>
+        <translation>项目只能对应本结对的需求和资源；所选的{kind}不符合。</translation>
+    </message>
+    <message>
+        <source>An item is linked only to activities of its own pairing.</source>
+        <translation>清单事项只能关联本结对的活动。</translation>
+    </message>
+    <message>
+        <source>The projects {projects} name this item; change them first.</source>
+        <translation>项目“{projects}”对应了此事项，请先修改这些项目。</translation>
     </message>
     <message>
         <source>{half_year} already has a key task “{name}”.</source>
@@ -5066,6 +5478,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>half-year summary</source>
         <translation>半年总结</translation>
+    </message>
+    <message>
+        <source>list item</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
+        <source>list item's activity</source>
+        <translation>清单事项关联的活动</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>
@@ -7023,6 +7443,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Activities</source>
         <translation>活动</translation>
+    </message>
+    <message>
+        <source>Items of the three lists (needs, resources, projects)</source>
+        <translation>三张清单的事项（需求、资源、项目）</translation>
     </message>
     <message>
         <source>Regions</source>

@@ -42,6 +42,7 @@ from branchdesk.domain.chart_data import (
 )
 from branchdesk.domain.enums import ActivityType, Area, RegionLevel, Tier
 from branchdesk.domain.months import Month
+from branchdesk.domain.plan_items import ItemMonths
 from branchdesk.domain.rates import Rate
 
 COUNTIES = ["浉河区", "平桥区", "罗山县", "光山县", "新县", "商城县", "固始县", "潢川县", "淮滨县", "息县"]
@@ -247,6 +248,10 @@ def test_monthly_charts_keep_their_labels_apart(months: int) -> None:
     figure, picture = drawn(frequency.draw_weekday, weekday, months_text(span, names))
     assert_readable(figure)
     assert len(picture.hits) == 3 * n
+    items = ItemMonths(CITY, span, tuple(4_000 + j for j in range(n)), tuple(3_000 + j for j in range(n)))
+    figure, picture = drawn(frequency.draw_items, items, months_text(span, ["提出", "销号"]))
+    assert_readable(figure)
+    assert len(picture.hits) == 2 * n  # a bar raised and a bar ticked off a month
 
 
 def test_areas() -> None:

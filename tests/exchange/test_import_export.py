@@ -279,6 +279,7 @@ def _rows_by_uuid(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         "pairing": {"organ_id": "branch", "grassroots_id": "branch", "draw_id": "draw"},
         "key_task": {},
         "activity": {"pairing_id": "pairing", "key_task_id": "key_task"},
+        "plan_item": {"pairing_id": "pairing", "need_id": "plan_item", "resource_id": "plan_item"},
     }
     conn = sqlite3.connect(path)
     uuids = {table: dict(conn.execute(f"SELECT id, uuid FROM {table}")) for table in refs}

@@ -588,3 +588,48 @@ def test_a_failed_load_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monkey
     with pytest.raises(RuntimeError):
         _generate(tmp_path / "broken.bdesk", "township")
     assert not (tmp_path / "broken.bdesk").exists()
+
+
+# -- the three lists ------------------------------------------------------------------------------------
+
+
+def test_the_lists_hold_believable_items(county: Ledger) -> None:
+    """About four items a pairing; projects match a need and a resource of their own pairing; items lie
+    within their pairing; most of those due are ticked off with a note, some are overdue."""
+    pairings = _count(county, "SELECT count(*) FROM pairing")
+    items = _count(county, "SELECT count(*) FROM plan_item")
+    assert 3 * pairings <= items <= 5 * pairings
+    assert {row["kind"] for row in county.query("SELECT DISTINCT kind FROM plan_item")} == {
+        "need",
+        "resource",
+        "project",
+    }
+    assert "村道硬化" in {
+        row["title"] for row in county.query("SELECT title FROM plan_item WHERE kind = 'need'")
+    }
+    mismatched = """
+        SELECT count(*) FROM plan_item i
+        JOIN plan_item n ON n.id = i.need_id JOIN plan_item r ON r.id = i.resource_id
+        WHERE i.kind <> 'project' OR n.kind <> 'need' OR r.kind <> 'resource'
+           OR n.pairing_id <> i.pairing_id OR r.pairing_id <> i.pairing_id
+    """
+    assert _count(county, mismatched) == 0
+    outside = """
+        SELECT count(*) FROM plan_item i JOIN pairing p ON p.id = i.pairing_id
+        WHERE i.opened_on < p.started_on OR i.opened_on > coalesce(p.ended_on, '9999-12-31')
+    """
+    assert _count(county, outside) == 0
+    done = _count(county, "SELECT count(*) FROM plan_item WHERE status = 'done'")
+    assert done > items / 3
+    assert _count(county, "SELECT count(*) FROM plan_item WHERE status = 'done' AND done_note IS NULL") == 0
+    figures = ledger_stats(county, as_of=dt.date(2023, 12, 31)).as_json()["items"]
+    hand = county.query(
+        """
+        SELECT sum(kind = 'need') AS need, sum(kind = 'resource') AS resource,
+               sum(kind = 'project') AS project, sum(done_on <= '2023-12-31') AS done,
+               sum(due_on < '2023-12-31' AND (done_on IS NULL OR done_on > '2023-12-31')) AS overdue
+        FROM plan_item WHERE opened_on <= '2023-12-31'
+        """
+    )[0]
+    assert figures == hand
+    assert 0 < figures["overdue"] < figures["done"]

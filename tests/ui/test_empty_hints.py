@@ -22,7 +22,7 @@ from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, file_rows, shown
 from tests.ui.typing import type_text
 
-TABS = ("branches", "pairings", "activities", "coverage", "activity-frequency")
+TABS = ("branches", "pairings", "activities", "items", "coverage", "activity-frequency")
 
 
 def hints(window: MainWindow) -> dict[str, tuple[str, list[str]]]:
@@ -82,6 +82,7 @@ def test_a_ledger_without_regions_says_add_one_and_the_button_adds_it(
         "branches": no_branches,
         "pairings": no_branches,
         "activities": no_branches,
+        "items": no_branches,
         "coverage": no_branches,
         "activity-frequency": no_branches,
     }
@@ -112,6 +113,7 @@ def test_no_pairings_says_pair_or_draw(
         "pairings": no_pairings,
         "coverage": no_pairings,
         "activities": no_pairings,
+        "items": no_pairings,
         "activity-frequency": no_pairings,
     }
     seen = answer(AssignPairingDialog, escape(qtbot))

@@ -253,7 +253,8 @@ def test_export_the_ledger_and_a_tab_view_and_templates(
 
     window.exchange.templates_action.trigger()
     made = sorted(path.name for path in tmp_path.glob("导入模板*.xlsx"))
-    assert len(made) == 4
+    assert len(made) == 5
+    assert "导入模板 — 清单.xlsx" in made
     branches = openpyxl.load_workbook(tmp_path / "导入模板 — 党支部.xlsx", read_only=True)
     assert "支部名称" in next(branches.worksheets[0].iter_rows(values_only=True))
     branches.close()

@@ -15,8 +15,9 @@ allows, which is what makes the stress scale take seconds rather than hours.
 
 Its parts, in the order a demo is made: ``scales`` (how much), ``dates`` (when), ``regions``, ``units``,
 ``branches`` and ``names`` (who and where), ``pairings`` (the draws and what ended), ``key_tasks``,
-``activities``, then ``agreements``; ``model`` holds what is being built. One random sequence runs
-through them in that order, but for the agreements, which draw from a sequence of their own.
+``activities``, then ``agreements`` and ``items`` (the three lists); ``model`` holds what is being built.
+One random sequence runs through them in that order, but for the agreements and the lists' items, which
+draw from sequences of their own.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from branchdesk.services.demo.activities import AREA_SETS, ActivityMaker, Days, 
 from branchdesk.services.demo.agreements import build_agreements
 from branchdesk.services.demo.attendance import Attendances
 from branchdesk.services.demo.dates import EARLIEST_TODAY, SPAN_END, SPAN_START
+from branchdesk.services.demo.items import item_rows
 from branchdesk.services.demo.key_tasks import build_key_tasks
 from branchdesk.services.demo.model import Build
 from branchdesk.services.demo.pairings import pair_assigned, pair_counties
@@ -128,6 +130,7 @@ def _fill(
         )
         agreements = build_agreements(build.pairings, seed, span_end)
         bulk.insert_agreements(ledger, agreements.agreements, agreements.targets, agreements.progress)
+        bulk.insert_plan_items(ledger, item_rows(seed, build.pairings, span_end))
     return DemoSummary(
         scale=scale,
         seed=seed,

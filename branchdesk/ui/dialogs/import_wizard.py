@@ -39,7 +39,7 @@ from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 
-_WHAT = ("branches", "pairings", "activities", "regions", "all")
+_WHAT = ("branches", "pairings", "activities", "items", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8
 
 
@@ -166,6 +166,7 @@ class _FilePage(_Page):
             "branches": self.tr("Branches"),
             "pairings": self.tr("Pairings"),
             "activities": self.tr("Activities"),
+            "items": self.tr("Items of the three lists (needs, resources, projects)"),
             "regions": self.tr("Regions"),
             "all": self.tr("A whole ledger (a workbook made by File ▸ Export)"),
         }

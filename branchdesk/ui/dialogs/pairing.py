@@ -155,7 +155,7 @@ class AssignPairingDialog(QDialog):
         form.addRow(self.tr("Organ branch"), self.organ)
         form.addRow(self.tr("Grassroots branch"), self.grassroots)
         form.addRow(self.tr("Paired from"), MarkedField(self.started))
-        _finish(self, form, self._ready)
+        finish_form(self, form, self._ready)
         self.resize(640, 620)
 
     def _ready(self) -> bool:
@@ -208,7 +208,7 @@ class UnitCommunityDialog(QDialog):
         )
         note.setWordWrap(True)
         form.addRow(note)
-        _finish(self, form, self._ready)
+        finish_form(self, form, self._ready)
 
     def _ready(self) -> bool:
         unit = show_problem(
@@ -242,7 +242,7 @@ class EndPairingDialog(QDialog):
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow("", self.reason_problem)
         form.addRow(self.tr("Note"), self.note)
-        _finish(self, form, self._ready)
+        finish_form(self, form, self._ready)
 
     def _ready(self) -> bool:
         missing = self.tr("Choose why the pairing ends.") if self.reason.currentIndex() < 0 else None
@@ -288,7 +288,7 @@ class RepairDialog(QDialog):
         form.addRow(self.grassroots)
         form.addRow(self.organ)
         form.addRow(self.tr("New pairing from"), MarkedField(self.started))
-        _finish(self, form, self._ready)
+        finish_form(self, form, self._ready)
         self.resize(620, 560)
 
     def _ready(self) -> bool:
@@ -313,7 +313,7 @@ class RepairDialog(QDialog):
         return None if partner is None else (partner, day_of(self.started))
 
 
-def _finish(dialog: QDialog, form: QFormLayout, ready: Callable[[], bool]) -> None:
+def finish_form(dialog: QDialog, form: QFormLayout, ready: Callable[[], bool]) -> None:
     """OK and Cancel under ``form``; OK closes only once ``ready`` says every field is right."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from branchdesk.ui.tabs.chart import ChartTab
     from branchdesk.ui.tabs.coverage import CoverageTab
     from branchdesk.ui.tabs.frequency import FrequencyTab
+    from branchdesk.ui.tabs.items import ItemsTab
     from branchdesk.ui.tabs.pairings import PairingsTab
     from branchdesk.ui.tool_dialogs import ToolDialogs
 
@@ -68,6 +69,11 @@ class WindowTabs(TabDeck):
             tab.print_signin = lambda pairing, label: self.print_signin(pairing, label)
             return tab
 
+        def items(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.items import ItemsTab
+
+            return ItemsTab(parts.edits, parts.jobs, parent)
+
         def coverage(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.coverage import CoverageTab
 
@@ -82,6 +88,7 @@ class WindowTabs(TabDeck):
             TabSpec("branches", lambda: translate("MainWindow", "Branches"), branches),
             TabSpec("pairings", lambda: translate("MainWindow", "Pairings"), pairings),
             TabSpec("activities", lambda: translate("MainWindow", "Activities"), activities),
+            TabSpec("items", lambda: translate("MainWindow", "Lists"), items),
             TabSpec("coverage", lambda: translate("MainWindow", "Coverage"), coverage),
             TabSpec("activity-frequency", lambda: translate("MainWindow", "Activity frequency"), frequency),
         ]
@@ -109,6 +116,10 @@ class WindowTabs(TabDeck):
     @property
     def activities(self) -> ActivitiesTab:
         return cast("ActivitiesTab", self.tab("activities"))
+
+    @property
+    def items(self) -> ItemsTab:
+        return cast("ItemsTab", self.tab("items"))
 
     @property
     def coverage(self) -> CoverageTab:

@@ -1,5 +1,6 @@
 """The Activity frequency tab: activities per month by type, volunteer person-times per month, the six
-areas, the weekend rule, and the themed-Party-day grid, over a range of months (DESIGN.md §3)."""
+areas, the weekend rule, and the themed-Party-day grid, over a range of months (DESIGN.md §3); and the three
+lists' items raised and ticked off per month."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from branchdesk.domain.chart_data import (
 )
 from branchdesk.domain.enums import Area, RegionLevel
 from branchdesk.domain.months import Month
+from branchdesk.domain.plan_items import ItemMonths
 from branchdesk.i18n.language import format_count, format_rate
-from branchdesk.services import charts
+from branchdesk.services import charts, plan_items
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import activity_type_label, area_label, level_label
@@ -78,7 +80,9 @@ class MonthsSpec(ChartSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> object:
         raise NotImplementedError
 
-    def export_title(self, data: MonthlyActivity | AreaCounts | WeekdayShare | ThemedDayGrid) -> str:
+    def export_title(
+        self, data: MonthlyActivity | AreaCounts | WeekdayShare | ThemedDayGrid | ItemMonths
+    ) -> str:
         return f"{data.scope.name} {self.name()} {data.span.first}—{data.span.last}"
 
 
@@ -370,6 +374,54 @@ class ThemedDaysSpec(MonthsSpec):
         return None
 
 
+class ItemsSpec(MonthsSpec):
+    """The three lists: items raised and ticked off (销号) per month; a bar opens the Lists tab."""
+
+    id = "items"
+
+    def name(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "List items raised and ticked off")
+
+    def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> ItemMonths:
+        return plan_items.items_by_month(ledger, region_id, span)
+
+    def figure(self, figure: Figure, data: ItemMonths, wording: Wording) -> Targets:
+        from branchdesk.charts import frequency
+
+        region = data.scope.name
+        text = frequency.MonthChartText(
+            title=QCoreApplication.translate(
+                "FrequencyTab", "{region}: list items raised and ticked off per month"
+            ).format(region=region),
+            subtitle=QCoreApplication.translate(
+                "FrequencyTab", "{period}; {opened} raised, {done} ticked off"
+            ).format(
+                period=span_text(data.span, wording),
+                opened=format_count(sum(data.opened)),
+                done=format_count(sum(data.done)),
+            ),
+            months=month_labels(data.span, wording),
+            axis=QCoreApplication.translate("FrequencyTab", "Items"),
+            empty=QCoreApplication.translate(
+                "FrequencyTab", "{region} has no list items raised or ticked off in this period."
+            ).format(region=region),
+            series=[
+                QCoreApplication.translate("FrequencyTab", "Raised"),
+                QCoreApplication.translate("FrequencyTab", "Ticked off"),
+            ],
+        )
+        return frequency.draw_items(figure, data, text)
+
+    def tooltip(self, data: ItemMonths, target: Target) -> str:
+        return QCoreApplication.translate(
+            "FrequencyTab", "{month}\nRaised: {opened}\nTicked off: {done}"
+        ).format(
+            month=month_name(data.span.months[target.item]),
+            opened=format_count(data.opened[target.item]),
+            done=format_count(data.done[target.item]),
+        )
+
+
 def _state_name(state: CellState) -> str:
     """A grid cell's state, as its legend names it."""
     return {
@@ -392,7 +444,7 @@ def _group_name(data: ThemedDayGrid, index: int) -> str:
 class FrequencyTab(ChartTab):
     def __init__(self, jobs: JobRunner, parent: QWidget | None = None) -> None:
         self._span: MonthSpan | None = None  # None until the ledger's default is known
-        specs = [TypesSpec(), VolunteersSpec(), AreasSpec(), WeekdaySpec(), ThemedDaysSpec()]
+        specs = [TypesSpec(), VolunteersSpec(), AreasSpec(), WeekdaySpec(), ThemedDaysSpec(), ItemsSpec()]
         super().__init__(jobs, TAB_ID, specs, parent)
         self.retranslate()
 

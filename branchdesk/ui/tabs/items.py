@@ -1,0 +1,424 @@
+"""The Lists tab (清单): the three lists' items of the region's pairings (or of one pairing), filtered by
+list, status and overdue, searched, sorted in SQL; overdue items stand out in red. Items are added, edited,
+ticked off (销号) and deleted in dialogs, each one undoable step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from branchdesk.domain.changes import Changed
+from branchdesk.domain.enums import ItemKind, ItemStatus
+from branchdesk.domain.plan_items import ItemColumn, ItemCounts, ItemFilter, ItemState, PlanItem
+from branchdesk.i18n.language import format_count
+from branchdesk.i18n.messages import error_text
+from branchdesk.services import plan_items
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.column_fit import ColumnFit
+from branchdesk.ui.dialogs import exec_until_saved
+from branchdesk.ui.dialogs.item import CloseItemDialog, ItemDialog
+from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.runner import JobRunner, Reads
+from branchdesk.ui.labels import date_text, term_label
+from branchdesk.ui.models.id_list import WorkerQueries
+from branchdesk.ui.models.items import COLUMNS, ItemTableModel, overdue_text
+from branchdesk.ui.tabs.contract import TableView, table_headers
+
+TAB_ID = "items"
+_TABLES = ("plan_item", "plan_item_activity", "pairing", "branch", "region")
+
+
+class ItemsTab(QWidget):
+    SEARCH_DELAY_MS = 250
+
+    def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(TAB_ID)
+        self.edits = edits
+        self.jobs = jobs
+        self.clock = jobs.clock
+        self._region_id: int | None = None
+        self._pairing: tuple[int, str] | None = None  # "only this pairing": its id and name
+        self.model = ItemTableModel(ItemFilter(today=self.clock.today()), self)
+        self.model.read_large_views_with(Reads(jobs, self))
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("itemSearch")
+        self.search.setClearButtonEnabled(True)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("itemKindFilter")
+        self.state = QComboBox(self)
+        self.state.setObjectName("itemStateFilter")
+        self.pairing_only = QCheckBox(self)
+        self.pairing_only.setObjectName("itemPairingOnly")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("itemCount")
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName("addItem")
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("editItem")
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("closeItem")
+        self.delete_button = QPushButton(self)
+        self.delete_button.setObjectName("deleteItem")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("itemTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        # What is still to do first, the longest overdue at the top (storage sorts a status by due day).
+        self.table.sortByColumn(COLUMNS.index(ItemColumn.STATUS), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().height() + 8)
+        weights = {ItemColumn.TITLE: 3, ItemColumn.PAIRING: 5, ItemColumn.OWNER: 1}
+        self.columns = ColumnFit(self.table, {COLUMNS.index(c): w for c, w in weights.items()}, self._widest)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("itemSummary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.kind, 1)
+        filters.addWidget(self.state, 1)
+        filters.addWidget(self.pairing_only)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.close_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+        def action(name: str, slot: Callable[[], object], *keys: QKeySequence) -> QAction:
+            created = QAction(self)
+            created.setObjectName(name)
+            created.setShortcuts(list(keys))
+            # Only while the tab has focus: other tabs use Delete and Ctrl+E for their rows.
+            created.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            created.triggered.connect(slot)
+            self.addAction(created)
+            return created
+
+        self.add_action = action(
+            "addItemAction", self.add_item, QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")
+        )
+        self.edit_action = action("editItemAction", self.edit_selected, QKeySequence("Ctrl+E"))
+        self.close_action = action("closeItemAction", self.close_selected, QKeySequence("Ctrl+D"))
+        self.delete_action = action(
+            "deleteItemAction", self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
+        )
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
+        self.state.currentIndexChanged.connect(self.apply_filter)
+        self.pairing_only.toggled.connect(self._pairing_toggled)
+        self.model.modelReset.connect(self._show_count)
+        self.model.modelReset.connect(self._enable)
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+        self.table.doubleClicked.connect(self.edit_selected)
+        # The region's figures, read off the UI thread (a city's at stress scale take a quarter of a second).
+        self._counts: ItemCounts | None = None
+        self._summary_reader = Reads(jobs, self)
+        self._summary_reader.ready.connect(self._summary_ready)
+        self._summary_reader.failed.connect(lambda _key, error: self.summary.setText(error_text(error)))
+        self.add_button.clicked.connect(self.add_item)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.close_button.clicked.connect(self.close_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.retranslate()
+
+    @property
+    def ledger(self) -> Ledger | None:
+        return self.edits.ledger
+
+    # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
+
+    def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
+        self._region_id = region_id
+        self._pairing = None
+        with QSignalBlocker(self.pairing_only):
+            self.pairing_only.setChecked(False)
+        if ledger is None:
+            return
+        self.model.set_queries(
+            lambda flt, sort: plan_items.item_ids(ledger, flt, sort),
+            lambda ids: plan_items.item_rows(ledger, ids),
+            self.current_filter(),
+            WorkerQueries(ledger.path, plan_items.item_ids, plan_items.item_rows),
+        )
+        self._show_summary()
+
+    def set_region(self, region_id: int | None) -> None:
+        self._region_id = region_id
+        self.apply_filter()
+        self._show_summary()
+
+    def changed(self, done: Changed) -> None:
+        if done.touches(*_TABLES):
+            self.model.refresh()
+            self._show_summary()
+
+    def wait(self) -> None:
+        """Wait for the region's figures and a large view's rows (tests, screenshots)."""
+        self._summary_reader.wait()
+        self.model.wait()
+
+    def cancel(self) -> None:
+        self._summary_reader.cancel()
+        self.model.cancel_reading()
+
+    def busy(self) -> bool:
+        return self._summary_reader.pending or self.model.reading
+
+    def table_view(self, name: str) -> TableView:
+        model = self.model
+        return TableView(name, table_headers(model), model.view_rows(), model.total)
+
+    # -- filters --------------------------------------------------------------------------------------
+
+    def current_filter(self) -> ItemFilter:
+        # Qt hands an enum's value back as a plain str
+        kind = self.kind.currentData()
+        return ItemFilter(
+            today=self.clock.today(),
+            region_id=None if self._pairing is not None else self._region_id,
+            kind=None if kind is None else ItemKind(kind),
+            state=ItemState(self.state.currentData() or ItemState.ALL),
+            pairing_id=None if self._pairing is None else self._pairing[0],
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        if self.ledger is not None:
+            self.model.set_filter(self.current_filter())
+
+    def _pairing_toggled(self, checked: bool) -> None:
+        """Only the selected item's pairing, or the whole region again."""
+        row = self.selected_row()
+        self._pairing = (row.draft.pairing_id, row.pairing) if checked and row is not None else None
+        if checked and row is None:
+            with QSignalBlocker(self.pairing_only):
+                self.pairing_only.setChecked(False)
+        self._show_pairing()
+        self.apply_filter()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("{count} items").format(count=format_count(self.model.total)))
+
+    def _show_summary(self) -> None:
+        """Ask for the region's figures; they are shown when they arrive."""
+        ledger, region = self.ledger, self._region_id
+        self._counts = None
+        self._write_summary()
+        if ledger is None or region is None:
+            self._summary_reader.cancel()
+            return
+        self._summary_reader.request(
+            ledger.path, region, lambda reader: plan_items.region_counts(reader, region)
+        )
+
+    def _summary_ready(self, _region: object, counts: ItemCounts) -> None:
+        self._counts = counts
+        self._write_summary()
+
+    def _write_summary(self) -> None:
+        counts = self._counts
+        if counts is None:
+            self.summary.clear()
+            return
+        self.summary.setText(
+            self.tr(
+                "Today in this region: needs {need} · resources {resource} · projects {project} · "
+                "ticked off {done} · overdue {overdue}"
+            ).format(**{key: format_count(value) for key, value in counts.as_dict().items()})
+        )
+
+    def _show_pairing(self) -> None:
+        text = self.tr("Only this pairing")
+        if self._pairing is not None:
+            text = self.tr("Only {pairing}").format(pairing=self._pairing[1])
+        self.pairing_only.setText(text)
+
+    # -- actions -------------------------------------------------------------------------------------
+
+    def selected_row(self) -> PlanItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _enable(self) -> None:
+        writable = self.edits.writable
+        row = self.selected_row()
+        self.add_button.setEnabled(writable and self._region_id is not None)
+        self.add_action.setEnabled(self.add_button.isEnabled())
+        for button, act, allowed in (
+            (self.edit_button, self.edit_action, row is not None),
+            (
+                self.close_button,
+                self.close_action,
+                row is not None and row.draft.status is not ItemStatus.DONE,
+            ),
+            (self.delete_button, self.delete_action, row is not None),
+        ):
+            button.setEnabled(writable and allowed)
+            act.setEnabled(writable and allowed)
+        self.pairing_only.setEnabled(row is not None or self._pairing is not None)
+
+    def _pairings(self, ledger: Ledger, keep: int | None = None) -> list[tuple[int, str]]:
+        region = self._region_id
+        if region is None:
+            return []
+        return [
+            (pairing, label if active else self.tr("{pairing} (ended)").format(pairing=label))
+            for pairing, label, active in plan_items.pairing_choices(ledger, region)
+            if active or pairing == keep
+        ]
+
+    def _saved(self, write: Callable[[Ledger], Changed]) -> bool:
+        return self.edits.run(write, self) is not None
+
+    def add_item(self) -> None:
+        ledger = self.ledger
+        if ledger is None or not self.edits.writable or self._region_id is None:
+            return
+        chosen = self._pairing[0] if self._pairing is not None else None
+        row = self.selected_row()
+        if chosen is None and row is not None:
+            chosen = row.draft.pairing_id
+        dialog = ItemDialog(ledger, self._pairings(ledger, chosen), self.clock.today(), None, chosen, self)
+
+        def save() -> bool:
+            draft, links = dialog.draft(), dialog.activity_ids()
+            return self._saved(lambda lg: plan_items.add_item(lg, draft, links))
+
+        try:
+            exec_until_saved(dialog, save)
+        finally:
+            dialog.deleteLater()
+
+    def edit_selected(self) -> None:
+        ledger, row = self.ledger, self.selected_row()
+        if ledger is None or row is None or not self.edits.writable:
+            return
+        pairings = self._pairings(ledger, row.draft.pairing_id)
+        dialog = ItemDialog(ledger, pairings, self.clock.today(), row, row.draft.pairing_id, self)
+
+        def save() -> bool:
+            draft, links = dialog.draft(), dialog.activity_ids()
+            return self._saved(lambda lg: plan_items.edit_item(lg, row.id, draft, links))
+
+        try:
+            exec_until_saved(dialog, save)
+        finally:
+            dialog.deleteLater()
+
+    def close_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or row.draft.status is ItemStatus.DONE or not self.edits.writable:
+            return
+        dialog = CloseItemDialog(row, self.clock.today(), self)
+
+        def save() -> bool:
+            done_on, note = dialog.choice()
+            return self._saved(lambda lg: plan_items.close_item(lg, row.id, done_on, note))
+
+        try:
+            exec_until_saved(dialog, save)
+        finally:
+            dialog.deleteLater()
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or not self.edits.writable:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete list item"),
+            self.tr("Delete “{title}” of {pairing}? Undo (Ctrl+Z) brings it back.").format(
+                title=row.draft.title, pairing=row.pairing
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._saved(lambda lg: plan_items.delete_item(lg, row.id))
+
+    # -- language ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _widest() -> dict[int, str]:
+        day = date_text(dt.date(2022, 12, 28))
+        return {
+            COLUMNS.index(ItemColumn.KIND): max((term_label(kind) for kind in ItemKind), key=len),
+            COLUMNS.index(ItemColumn.OPENED): day,
+            COLUMNS.index(ItemColumn.DUE): day,
+            COLUMNS.index(ItemColumn.DONE): day,
+            COLUMNS.index(ItemColumn.STATUS): overdue_text(
+                max((term_label(status) for status in ItemStatus), key=len)
+            ),
+            COLUMNS.index(ItemColumn.ACTIVITIES): "999",
+            COLUMNS.index(ItemColumn.REGION): "潢川县 / 黄寺岗镇",  # a county and a township, as most are
+        }
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search item, owner or grassroots branch"))
+        choices: tuple[tuple[QComboBox, list[tuple[str, object]]], ...] = (
+            (self.kind, [(self.tr("All three lists"), None), *((term_label(k), k) for k in ItemKind)]),
+            (
+                self.state,
+                [
+                    (self.tr("Any status"), ItemState.ALL),
+                    (self.tr("Not ticked off"), ItemState.OPEN),
+                    (term_label(ItemStatus.IN_PROGRESS), ItemState.IN_PROGRESS),
+                    (term_label(ItemStatus.DONE), ItemState.DONE),
+                    (self.tr("Overdue items"), ItemState.OVERDUE),
+                ],
+            ),
+        )
+        for combo, entries in choices:
+            current = combo.currentIndex()
+            with QSignalBlocker(combo):
+                combo.clear()
+                for text, value in entries:
+                    combo.addItem(text, value)
+                combo.setCurrentIndex(max(current, 0))
+        self.add_button.setText(self.tr("New item…"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.close_button.setText(self.tr("Tick off…"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.add_action.setText(self.tr("New item…"))
+        self.edit_action.setText(self.tr("Edit…"))
+        self.close_action.setText(self.tr("Tick off…"))
+        self.delete_action.setText(self.tr("Delete"))
+        self._show_pairing()
+        self.model.retranslate()
+        self._show_count()
+        self._enable()
+        self._write_summary()
