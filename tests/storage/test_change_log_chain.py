@@ -81,6 +81,24 @@ def test_each_entry_links_the_one_before(written: Path) -> None:
         previous = row[10]
 
 
+def test_the_app_logs_its_entries_unchecked_but_another_writer_on_its_connection_is_still_checked(
+    ledger: Ledger, build: LedgerBuilder
+) -> None:
+    """log_changes writes without the table's CHECKs (it made the JSON just before), then turns them on."""
+    build.tree()
+    with ledger.operation("test") as operation_id:
+        ledger.log_change("region", str(uuid.uuid4()), "insert", None, {"name": "光山县"})
+        assert json.loads(ledger.scalar("SELECT after FROM change_log ORDER BY id DESC LIMIT 1")) == {
+            "name": "光山县"
+        }
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            ledger.conn.execute(
+                "INSERT INTO change_log (operation_id, entity, entity_uuid, change, after)"
+                " VALUES (?, 'region', 'x', 'insert', '{not json')",
+                (operation_id,),
+            )
+
+
 # The tables of the migrations after the chain's, children first: the release before it had none of them.
 _AFTER_THE_CHAIN = (
     "target_progress", "agreement_target", "agreement", "star_rating", "halfyear_summary",
