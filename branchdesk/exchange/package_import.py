@@ -554,7 +554,10 @@ class _Run:
                 return Rejection.OUTSIDE_SCOPE
         if self.locked(table, before, after) or (current is not None and self.locked(table, current, after)):
             return Rejection.LOCKED_MONTH
-        if after is not None and self.store.target_before_signing(table, rows[0]):
+        stored_id = current["id"] if current is not None else -1
+        if after is not None and self.store.target_before_signing(
+            table, {**self._stored[1], "id": stored_id}
+        ):
             return Rejection.BROKEN_RULE
         return None
 
