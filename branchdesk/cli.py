@@ -1046,6 +1046,9 @@ def _import_lines(result: ImportResult, *, dry_run: bool) -> list[str]:
         Rejection.OUTSIDE_SCOPE: translate("Cli", "outside the sender's scope"),
         Rejection.UNKNOWN_REFERENCE: translate("Cli", "refers to a record this ledger does not have"),
         Rejection.LOCKED_MONTH: translate("Cli", "in a locked month (unlock it first)"),
+        Rejection.BROKEN_RULE: translate(
+            "Cli", "breaks a rule of the ledger (a target due before its signing)"
+        ),
         Rejection.GAP: translate("Cli", "changes are missing before this package: ask for a new package"),
     }
     tables = {
@@ -1057,6 +1060,11 @@ def _import_lines(result: ImportResult, *, dry_run: bool) -> list[str]:
         "pairing": translate("Cli", "pairing"),
         "activity": translate("Cli", "activity"),
         "activity_area": translate("Cli", "activity's area"),
+        "activity_absentee": translate("Cli", "absentee"),
+        "photo": translate("Cli", "activity photo"),
+        "agreement": translate("Cli", "pairing agreement"),
+        "agreement_target": translate("Cli", "agreement target"),
+        "target_progress": translate("Cli", "target progress"),
         "package": translate("Cli", "package"),
     }
     lines = [

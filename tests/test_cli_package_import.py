@@ -850,11 +850,12 @@ def test_agreements_travel_in_seeds_and_deltas_and_stay_the_countys(offices: Off
     ]
 
 
-def test_a_target_due_before_its_signing_is_refused_in_a_package_too(
+def test_a_target_due_before_its_signing_is_rejected_from_a_package_row_by_row(
     offices: Offices, tmp_path: Path
 ) -> None:
     """The rule of every door: a county whose file lost the rule's trigger (another program) sends a target
-    due before its agreement's signing; the city's dry run and import refuse the package whole, saying so."""
+    due before its agreement's signing, beside a good one; the city's dry run and import reject that row
+    (broken_rule) and take the rest, as they do for other reasons."""
     full = send(offices.county, offices.folder / "潢川县 全部.bdx", "--full")
     city = tmp_path / "信阳市.bdesk"
     assert cli("new", str(city), "--from", str(full))[0] == EXIT_OK
@@ -862,7 +863,7 @@ def test_a_target_due_before_its_signing_is_refused_in_a_package_too(
         ledger.conn.execute("DROP TRIGGER agreement_target_due_insert")
         agreement, signed = ledger.conn.execute("SELECT id, signed_on FROM agreement LIMIT 1").fetchone()
         with ledger.operation("agreement.save"):
-            ledger.insert(
+            bad = ledger.insert(
                 "agreement_target",
                 {
                     "agreement_id": agreement,
@@ -872,11 +873,28 @@ def test_a_target_due_before_its_signing_is_refused_in_a_package_too(
                     "due_on": "2022-01-01",
                 },
             )
+            ledger.insert(
+                "agreement_target",
+                {
+                    "agreement_id": agreement,
+                    "position": 10,
+                    "name": "帮办实事",
+                    "number": 3,
+                    "due_on": "2023-12-31",
+                },
+            )
+        bad_uuid = ledger.scalar("SELECT uuid FROM agreement_target WHERE id = ?", (bad,))
     assert signed > "2022-01-01"
     delta = send(offices.county, offices.folder / "县 违规.bdx")
-    before = (file_state(city), records(city, "agreement_target"))
-    for flags in (("--dry-run",), ()):
-        code, printed, err = cli("package", "import", str(city), str(delta), *flags)
-        assert (code, printed) == (EXIT_FAILED, "")
-        assert "有目标的完成时限早于协议签订日期" in err
-        assert (file_state(city), records(city, "agreement_target")) == before
+    before = records(city, "agreement_target")
+    code, summary, _ = imported(city, delta, flags=("--dry-run",))
+    assert (code, summary["counts"]["new"], summary["rejected"]) == (
+        EXIT_OK, 1, [{"table": "agreement_target", "uuid": bad_uuid, "reason": "broken_rule"}]
+    )  # fmt: skip
+    assert records(city, "agreement_target") == before
+    code, printed, _ = cli("package", "import", str(city), str(delta))
+    assert code == EXIT_OK
+    assert f"拒收：协议目标 {bad_uuid}：违反台账规则（目标完成时限早于协议签订日期）" in printed
+    after = records(city, "agreement_target")
+    assert bad_uuid not in after
+    assert [row["name"] for uuid, row in after.items() if uuid not in before] == ["帮办实事"]

@@ -50,6 +50,7 @@ class Rejection(StrEnum):
     OUTSIDE_SCOPE = "outside_scope"  # the row's owner region is not in the sender's scope
     UNKNOWN_REFERENCE = "unknown_reference"  # it refers to a row neither ledger nor package holds
     LOCKED_MONTH = "locked_month"  # it changes a month this ledger has locked: unlock first
+    BROKEN_RULE = "broken_rule"  # it would break a rule the schema holds (a target due before its signing)
     GAP = "gap"  # a whole package: changes are missing before it ("ask for a new package")
 
 

@@ -536,7 +536,9 @@ class _Run:
         before: dict[str, Any] | None,
     ) -> Rejection | None:
         """Why this change may not be applied here: a reference to a row this ledger lacks, a row whose
-        owner lies outside the sender's scope (as it is here and as the sender has it), a locked month."""
+        owner lies outside the sender's scope (as it is here and as the sender has it), a locked month, a
+        rule the schema would refuse (a target due before its agreement's signing): row by row, as the
+        other reasons, rather than the whole import refused by the trigger."""
         rows = []
         if after is not None:
             stored, missing = self.store.stored_row(table, after, self.activity_ids)
@@ -552,6 +554,11 @@ class _Run:
                 return Rejection.OUTSIDE_SCOPE
         if self.locked(table, before, after) or (current is not None and self.locked(table, current, after)):
             return Rejection.LOCKED_MONTH
+        stored_id = current["id"] if current is not None else -1
+        if after is not None and self.store.target_before_signing(
+            table, {**self._stored[1], "id": stored_id}
+        ):
+            return Rejection.BROKEN_RULE
         return None
 
     def _write(

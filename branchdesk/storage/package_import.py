@@ -285,6 +285,21 @@ class ImportStore:
         elif table == "agreement_target":
             self.targets[row["id"]] = row["agreement_id"]
 
+    def target_before_signing(self, table: str, row: Row) -> bool:
+        """Whether writing ``row`` (as stored here, its id -1 when new) would leave a target due before its
+        agreement's signing, which the schema's triggers refuse (domain/agreements.py)."""
+        if table == "agreement_target":
+            signed = self.ledger.scalar(
+                "SELECT signed_on FROM agreement WHERE id = ?", (row["agreement_id"],)
+            )
+            return signed is not None and str(row["due_on"]) < str(signed)
+        if table == "agreement":
+            due = self.ledger.scalar(
+                "SELECT min(due_on) FROM agreement_target WHERE agreement_id = ?", (row["id"],)
+            )
+            return due is not None and str(due) < str(row["signed_on"])
+        return False
+
     def dangling(self) -> bool:
         """Whether a row now refers to one that is gone (a deletion the sender made while this ledger still
         uses the row): the commit would refuse it, so the dry run must say so too. Scans the tables:

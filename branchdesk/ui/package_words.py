@@ -68,6 +68,9 @@ REASONS: dict[Rejection, str] = {
     Rejection.LOCKED_MONTH: QT_TRANSLATE_NOOP(
         "PackageWords", "In a month this ledger has locked: unlock the month first"
     ),
+    Rejection.BROKEN_RULE: QT_TRANSLATE_NOOP(
+        "PackageWords", "Breaks a rule of the ledger: a target due before its agreement was signed"
+    ),
     Rejection.GAP: QT_TRANSLATE_NOOP(
         "PackageWords", "Changes are missing before this package: ask the sender for a new package"
     ),

@@ -1657,6 +1657,10 @@ Li Hua: working away</source>
         <translation>属于已锁定的月份（须先解锁）</translation>
     </message>
     <message>
+        <source>breaks a rule of the ledger (a target due before its signing)</source>
+        <translation>违反台账规则（目标完成时限早于协议签订日期）</translation>
+    </message>
+    <message>
         <source>changes are missing before this package: ask for a new package</source>
         <translation>此前的改动缺失：请重新索要数据包</translation>
     </message>
@@ -1691,6 +1695,26 @@ Li Hua: working away</source>
     <message>
         <source>activity's area</source>
         <translation>活动领域</translation>
+    </message>
+    <message>
+        <source>absentee</source>
+        <translation>缺席人员</translation>
+    </message>
+    <message>
+        <source>activity photo</source>
+        <translation>活动照片</translation>
+    </message>
+    <message>
+        <source>pairing agreement</source>
+        <translation>结对共建协议</translation>
+    </message>
+    <message>
+        <source>agreement target</source>
+        <translation>协议目标</translation>
+    </message>
+    <message>
+        <source>target progress</source>
+        <translation>目标进度</translation>
     </message>
     <message>
         <source>package</source>
@@ -6053,6 +6077,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>In a month this ledger has locked: unlock the month first</source>
         <translation>所在月份已在本台账锁定：请先解锁该月</translation>
+    </message>
+    <message>
+        <source>Breaks a rule of the ledger: a target due before its agreement was signed</source>
+        <translation>违反台账规则：目标完成时限早于协议签订日期</translation>
     </message>
     <message>
         <source>Changes are missing before this package: ask the sender for a new package</source>
