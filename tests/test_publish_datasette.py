@@ -117,12 +117,18 @@ def test_canned_queries_served_equal_stats_json(site: Site, county_demo: Path) -
         for month in MONTHS:
             rows: dict[str, dict[str, Any]] = {}
             for query in ("coverage", "optimisation", "compliance", "activities"):
-                parameters = {"_shape": "array", "region": region, "month": month, "as_of": ""}
+                parameters = {"_shape": "array", "区域": region, "月份": month, "截至日期": ""}
                 status, found = site.get(f"/ledger/{query}.json", parameters)
                 assert status == 200
                 assert len(found) == 1
                 rows[query] = found[0]
             assert figures_as_stats(rows) == same_keys(stats_json(county_demo, region, month))
+
+
+def test_the_snapshot_is_served_immutable(site: Site) -> None:
+    status, databases = site.get("/-/databases.json")
+    assert status == 200
+    assert [(d["name"], d["is_mutable"]) for d in databases] == [("ledger", False)]
 
 
 def test_without_the_password_every_page_is_refused(site: Site) -> None:

@@ -109,15 +109,14 @@ def publish(
     return target
 
 
-_PARAMS = ["region", "month", "as_of"]
 _PARAM_NOTE = (
-    "参数：region 区域（路径、名称或区划代码，默认发布的区域）；"
-    "month 月份 YYYY-MM；as_of 截至日期 YYYY-MM-DD。"
+    "区域：路径、名称或区划代码（不填为本次发布的区域）；月份：YYYY-MM（不填为截至日期的上个月）；"
+    "截至日期：YYYY-MM-DD（不填为发布时的截至日期）。"
 )
 _FACETS = {
-    "支部": ["县区", "类型", "档次"],
-    "结对": ["县区", "类型", "档次"],
-    "活动": ["县区", "月份", "类型"],
+    "支部": ["县区", "乡镇", "类型", "档次"],
+    "结对": ["县区", "乡镇", "类型", "档次"],
+    "活动": ["县区", "乡镇", "月份", "类型"],
     "结对协议": ["县区", "月份"],
     "区域": ["级别", "县区"],
 }
@@ -163,7 +162,8 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
     tables: dict[str, Any] = {}
     columns = published_columns(personal=personal)
     for table, (title, description, label) in _TABLE_TEXT.items():
-        entry: dict[str, Any] = {"title": title, "description": description}
+        # The raw tables (ids, codes) sit under "hidden tables", below the readable views.
+        entry: dict[str, Any] = {"title": title, "description": description, "hidden": True}
         if label is not None:
             entry["label_column"] = label
         entry["columns"] = {c: _COLUMN_TEXT[c] for c in columns.get(table, ()) if c in _COLUMN_TEXT}
@@ -188,7 +188,14 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
                 "title": "支部联建台账",
                 "tables": tables,
                 "queries": {
-                    name: {"title": title, "description": _PARAM_NOTE, "sql": sql, "params": _PARAMS}
+                    # Their SQL is long (the ledger's own): shown on request only.
+                    name: {
+                        "title": title,
+                        "description": _PARAM_NOTE,
+                        "sql": sql,
+                        "params": list(snapshot.QUERY_PARAMETERS),
+                        "hide_sql": True,
+                    }
                     for name, (title, sql) in queries.items()
                 },
             }

@@ -190,17 +190,19 @@ FROM region r JOIN walk ON walk.id = r.id
 """
 
 
-# The canned queries' parameters, each optional: a region by path, name or code (default: the published
-# region; an unknown or ambiguous name finds none, so the figures are blank rather than another region's),
-# the as-of date and the month (defaults: the publication's).
+# The canned queries' parameters, named in Chinese (Datasette shows the names on its form), each optional:
+# a region by path, name or code (default: the published region; an unknown or ambiguous name finds none,
+# so the figures are blank rather than another region's), the month and the as-of date (defaults: the
+# publication's).
 _REGION = (
-    "(SELECT CASE WHEN nullif(:region, '') IS NULL THEN"
+    "(SELECT CASE WHEN nullif(:区域, '') IS NULL THEN"
     f" (SELECT coalesce(region_id, (SELECT id FROM region WHERE parent_id IS NULL)) FROM {PUBLICATION_TABLE})"
     f" ELSE (SELECT CASE WHEN count(*) = 1 THEN min(id) END FROM {REGION_PATHS_VIEW}"
-    " WHERE :region IN (path, code, name)) END)"
+    " WHERE :区域 IN (path, code, name)) END)"
 )
-_DAY = f"(SELECT coalesce(nullif(:as_of, ''), as_of) FROM {PUBLICATION_TABLE})"
-_MONTH = f"(SELECT coalesce(nullif(:month, ''), month) FROM {PUBLICATION_TABLE})"
+QUERY_PARAMETERS = ("区域", "月份", "截至日期")
+_DAY = f"(SELECT coalesce(nullif(:截至日期, ''), as_of) FROM {PUBLICATION_TABLE})"
+_MONTH = f"(SELECT coalesce(nullif(:月份, ''), month) FROM {PUBLICATION_TABLE})"
 _PARAMETERS = {
     "region": _REGION,
     "day": _DAY,

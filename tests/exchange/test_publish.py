@@ -138,10 +138,10 @@ def test_canned_queries_equal_stats_json(county_demo: Path, tmp_path: Path, part
     regions = [part] if part else ["潢川县", "信阳市/潢川县/仁和镇", "上油岗乡"]
     for region in regions:
         for month in ("2022-04", "2022-06", "2022-11"):
-            canned = run_canned(snapshot, {"region": region, "month": month, "as_of": ""})
+            canned = run_canned(snapshot, {"区域": region, "月份": month, "截至日期": ""})
             assert figures_as_stats(canned) == same_keys(stats_json(county_demo, region, month))
     # Left empty, the parameters are the published region, the as-of date and the last month ended by it.
-    defaults = run_canned(snapshot, {"region": "", "month": "", "as_of": ""})
+    defaults = run_canned(snapshot, {"区域": "", "月份": "", "截至日期": ""})
     assert figures_as_stats(defaults) == same_keys(stats_json(county_demo, part or "信阳市", "2022-11"))
 
 
@@ -213,6 +213,11 @@ def test_a_new_ledger_publishes_and_republishing_replaces_the_snapshot(
             ("潢川县财政局", "机关第1党支部", "村1村党支部", "城关镇")
         ]
     assert sorted(p.name for p in out_dir.iterdir()) == sorted([SNAPSHOT_NAME, METADATA_NAME])
+    # Two counties have a 城关镇: the name alone finds no region (blank figures, never another region's).
+    named = run_canned(again, {"区域": "城关镇", "月份": "2022-04", "截至日期": "2022-04-30"})
+    assert (named["coverage"]["区域"], named["coverage"]["基层党支部总数"]) == (None, 0)
+    path = run_canned(again, {"区域": "信阳市/潢川县/城关镇", "月份": "2022-04", "截至日期": "2022-04-30"})
+    assert (path["coverage"]["区域"], path["coverage"]["基层覆盖率(%)"]) == ("信阳市/潢川县/城关镇", "100.00")
 
 
 def test_serving_without_a_password_is_refused(
