@@ -784,7 +784,7 @@ def _add_publish(commands: Any, common: argparse.ArgumentParser) -> None:
     publish.add_argument(
         "--host",
         default="127.0.0.1",
-        metavar=translate("Cli", "HOST"),
+        metavar=translate("Cli", "ADDRESS"),
         help=translate("Cli", "address to serve on (default 127.0.0.1; 0.0.0.0 opens it to the intranet)"),
     )
     publish.add_argument(

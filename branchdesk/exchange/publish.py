@@ -114,16 +114,16 @@ _PARAM_NOTE = (
     "截至日期：YYYY-MM-DD（不填为发布时的截至日期）。"
 )
 _FACETS = {
-    "支部": ["县区", "乡镇", "类型", "档次"],
-    "结对": ["县区", "乡镇", "类型", "档次"],
-    "活动": ["县区", "乡镇", "月份", "类型"],
+    "支部": ["县区", "乡镇", "支部类型", "档次"],
+    "结对": ["县区", "乡镇", "支部类型", "档次"],
+    "活动": ["县区", "乡镇", "月份", "活动类型"],
     "结对协议": ["县区", "月份"],
     "区域": ["级别", "县区"],
 }
 _VIEW_TEXT = {
-    "支部": "各党支部（机关、村、社区、网格），按县区、乡镇、类型、档次查看。",
+    "支部": "各党支部（机关、村、社区、网格），按县区、乡镇、支部类型、档次查看。",
     "结对": "机关党支部与基层党支部的结对（联建）关系。",
-    "活动": "结对开展的各项活动（主题党日、党课、重点工作、走访、志愿服务等）。",
+    "活动": "结对开展的各项活动（主题党日、党课、重点任务、走访、志愿服务等）。",
     "结对协议": "结对共建协议及其目标数。",
     "区域": "市、县区、乡镇街道。",
 }
@@ -133,7 +133,7 @@ _TABLE_TEXT: dict[str, tuple[str, str, str | None]] = {
     "unit": ("单位（原表）", "机关党支部所属单位", "name"),
     "branch": ("党支部（原表）", "党支部原表（编号形式）", "name"),
     "pairing": ("结对（原表）", "结对原表（编号形式）", None),
-    "key_task": ("阶段性重点工作", "每半年确定的重点工作", "name"),
+    "key_task": ("阶段性重点任务", "每半年确定的重点任务", "name"),
     "activity": ("活动（原表）", "活动原表（编号形式）", None),
     "activity_area": ("活动领域（六共）", "每次活动涉及的六共领域", None),
     "holiday": ("节假日与调休", "法定节假日和调休上班日", "name"),
@@ -143,13 +143,13 @@ _TABLE_TEXT: dict[str, tuple[str, str, str | None]] = {
     snapshot.PUBLICATION_TABLE: ("发布信息", "本次发布的截至日期、默认月份和发布时间", None),
 }
 _COLUMN_TEXT = {
-    "name": "名称", "kind": "类型", "tier": "档次", "level": "级别", "code": "区划代码",
-    "region_id": "所属区域", "parent_id": "上级区域", "unit_id": "所属单位", "community_id": "所属社区",
+    "name": "名称", "kind": "支部类型", "tier": "档次", "level": "级别", "code": "区划代码",
+    "region_id": "区域", "parent_id": "上级区域", "unit_id": "所属单位", "community_id": "所属社区",
     "member_count": "党员数", "optimised_on": "优化日期", "established_on": "成立日期",
-    "archived_on": "撤销日期", "organ_id": "机关党支部", "grassroots_id": "基层党支部", "method": "结对方式",
-    "started_on": "开始日期", "ended_on": "结束日期", "end_reason": "结束原因", "pairing_id": "结对",
-    "held_on": "活动日期", "type": "活动类型", "key_task_id": "重点工作", "volunteers": "志愿者人次",
-    "location": "地点", "summary": "内容", "weekday_reason": "工作日开展原因", "theme": "主题",
+    "archived_on": "归档日期", "organ_id": "机关党支部", "grassroots_id": "基层党支部", "method": "结对方式",
+    "started_on": "结对日期", "ended_on": "结束日期", "end_reason": "结束原因", "pairing_id": "结对",
+    "held_on": "活动日期", "type": "活动类型", "key_task_id": "重点任务", "volunteers": "党员志愿者人次",
+    "location": "活动地点", "summary": "活动内容", "weekday_reason": "工作日开展原因", "theme": "活动主题",
     "expected": "应到人数", "present": "实到人数", "signed_on": "签订日期", "review": "评议",
     "due_on": "完成期限", "number": "目标数值", "unit": "计量单位", "value": "进度数值",
     "recorded_on": "记录日期", "uuid": "全局编号（合并台账用）", "half_year": "半年度",
@@ -173,7 +173,7 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
     queries = {
         "coverage": ("覆盖率（按区域、日期）", snapshot.coverage_query()),
         "optimisation": ("支部数与优化率", snapshot.optimisation_query()),
-        "compliance": ("主题党日月度达标率（按区域、月份）", snapshot.compliance_query()),
+        "compliance": ("主题党日落实率（按区域、月份）", snapshot.compliance_query()),
         "activities": ("活动情况（按区域、月份）", snapshot.activities_query()),
     }
     return {

@@ -261,7 +261,7 @@ def optimisation_query() -> str:
         [
             ("f.organ", "机关党支部"),
             ("f.grassroots", "基层党支部"),
-            ("f.archived", "已撤销"),
+            ("f.archived", "已归档"),
             ("f.optimised", "已优化机关党支部"),
             (rate_sql("f.optimised", "f.organ"), "优化率(%)"),
         ],
@@ -274,7 +274,7 @@ def compliance_query() -> str:
         [
             ("f.compliant", "开展主题党日的结对"),
             ("f.total", "应开展的结对"),
-            (rate_sql("f.compliant", "f.total"), "主题党日达标率(%)"),
+            (rate_sql("f.compliant", "f.total"), "主题党日落实率(%)"),
         ],
     )
 
@@ -285,8 +285,8 @@ def activities_query() -> str:
         [
             ("f.count", "活动次数"),
             ("f.themed_days", "主题党日"),
-            ("f.key_task", "重点工作"),
-            ("f.volunteers", "志愿者人次"),
+            ("f.key_task", "重点任务"),
+            ("f.volunteers", "党员志愿者人次"),
             ("f.weekday", "工作日开展的常规活动"),
             ("f.present", "实到人次"),
             ("f.expected", "应到人次"),
@@ -323,26 +323,27 @@ def readable_views(*, personal: bool) -> dict[str, str]:
     )
     return {
         "支部": f"""
-            SELECT b.id AS "编号", b.name AS "党支部", {_terms("b.kind", BranchKind)} AS "类型",
-                   r.county AS "县区", r.township AS "乡镇", r.path AS "所属区域", u.name AS "单位",
+            SELECT b.id AS "编号", b.name AS "党支部", {_terms("b.kind", BranchKind)} AS "支部类型",
+                   r.county AS "县区", r.township AS "乡镇", r.path AS "区域", u.name AS "单位",
                    c.name AS "所属社区", {_terms("b.tier", Tier, UNGRADED)} AS "档次",
                    b.member_count AS "党员数", b.optimised_on AS "优化日期", b.established_on AS "成立日期",
-                   b.archived_on AS "撤销日期"{branch_personal}
+                   b.archived_on AS "归档日期"{branch_personal}
             FROM branch b JOIN {REGION_PATHS_VIEW} r ON r.id = b.region_id
             LEFT JOIN unit u ON u.id = b.unit_id LEFT JOIN branch c ON c.id = b.community_id""",
         "结对": f"""
-            SELECT p.id AS "编号", {side_columns}, {_terms("g.kind", BranchKind)} AS "类型",
+            SELECT p.id AS "编号", {side_columns}, {_terms("g.kind", BranchKind)} AS "支部类型",
                    {_terms("p.method", PairingMethod)} AS "结对方式",
                    {_terms("p.organ_tier", Tier, UNGRADED)} AS "机关档次",
                    {_terms("p.grassroots_tier", Tier, UNGRADED)} AS "档次",
-                   p.started_on AS "开始日期", p.ended_on AS "结束日期",
+                   p.started_on AS "结对日期", p.ended_on AS "结束日期",
                    {_terms("p.end_reason", EndReason, "")} AS "结束原因"
             FROM pairing p {sides}""",
         "活动": f"""
             SELECT a.id AS "编号", a.held_on AS "日期", substr(a.held_on, 1, 7) AS "月份",
-                   {_terms("a.type", ActivityType)} AS "类型", {side_columns},
-                   k.name AS "重点工作", a.theme AS "主题", a.volunteers AS "志愿者人次",
-                   a.expected AS "应到", a.present AS "实到", a.location AS "地点", a.summary AS "内容",
+                   {_terms("a.type", ActivityType)} AS "活动类型", {side_columns},
+                   k.name AS "重点任务", a.theme AS "活动主题", a.volunteers AS "党员志愿者人次",
+                   a.expected AS "应到人数", a.present AS "实到人数",
+                   a.location AS "活动地点", a.summary AS "活动内容",
                    a.weekday_reason AS "工作日开展原因"{host}
             FROM activity a JOIN pairing p ON p.id = a.pairing_id {sides}
             LEFT JOIN key_task k ON k.id = a.key_task_id""",

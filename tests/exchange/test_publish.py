@@ -64,7 +64,7 @@ def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "branches": {
             "organ": optimisation["机关党支部"],
             "grassroots": optimisation["基层党支部"],
-            "archived": optimisation["已撤销"],
+            "archived": optimisation["已归档"],
         },
         "coverage": {
             "grassroots": {
@@ -87,14 +87,14 @@ def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
             "month": compliance["月份"],
             "count": compliance["开展主题党日的结对"],
             "total": compliance["应开展的结对"],
-            "rate": compliance["主题党日达标率(%)"],
+            "rate": compliance["主题党日落实率(%)"],
         },
         "activities": {
             "month": activities["月份"],
             "count": activities["活动次数"],
             "themed_days": activities["主题党日"],
-            "key_task": activities["重点工作"],
-            "volunteer_person_times": activities["志愿者人次"],
+            "key_task": activities["重点任务"],
+            "volunteer_person_times": activities["党员志愿者人次"],
             "weekday": activities["工作日开展的常规活动"],
             "attendance_rate": {
                 "count": activities["实到人次"],
