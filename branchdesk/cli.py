@@ -8,6 +8,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,6 +37,14 @@ from branchdesk.exchange.package_export import export_package
 from branchdesk.exchange.package_import import ImportResult, import_packages
 from branchdesk.exchange.package_seed import create_from_package
 from branchdesk.exchange.package_trust import trust_sender
+from branchdesk.exchange.publish import (
+    DEFAULT_PORT,
+    PASSWORD_VARIABLE,
+    USER_NAME,
+    publish,
+    serve_command,
+    serve_environment,
+)
 from branchdesk.exchange.receipts import (
     RECEIPT_RESULTS,
     RECEIPT_SUFFIX,
@@ -201,6 +210,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"),
     )
     stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+
+    _add_publish(commands, common)
 
     overdue = commands.add_parser(
         "overdue",
@@ -733,6 +744,87 @@ def _cmd_stats(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
         print(json.dumps(stats.as_json(), ensure_ascii=False), file=out)
     else:
         print("\n".join(_stats_lines(stats, language)), file=out)
+    return EXIT_OK
+
+
+def _add_publish(commands: Any, common: argparse.ArgumentParser) -> None:
+    ledger_help, ledger_name, region_help, region_name, _ = _shared_texts()
+    publish = commands.add_parser(
+        "publish",
+        parents=[common],
+        help=translate("Cli", "publish a read-only snapshot of the ledger for Datasette"),
+    )
+    publish.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    publish.add_argument(
+        "out_dir",
+        type=Path,
+        metavar=translate("Cli", "OUTDIR"),
+        help=translate("Cli", "folder of the snapshot and its metadata (replaced when published again)"),
+    )
+    publish.add_argument("--region", metavar=region_name, help=region_help)
+    publish.add_argument(
+        "--include-personal",
+        dest="include_personal",
+        action="store_true",
+        help=translate("Cli", "keep personal data (secretaries, liaisons, hosts and their phones)"),
+    )
+    publish.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar=translate("Cli", "DATE"),
+        help=translate("Cli", "default date of the published figures, YYYY-MM-DD (default today)"),
+    )
+    publish.add_argument(
+        "--serve",
+        action="store_true",
+        help=translate(
+            "Cli", "then serve it with Datasette (password from the environment variable {variable})"
+        ).format(variable=PASSWORD_VARIABLE),
+    )
+    publish.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar=translate("Cli", "ADDRESS"),
+        help=translate("Cli", "address to serve on (default 127.0.0.1; 0.0.0.0 opens it to the intranet)"),
+    )
+    publish.add_argument(
+        "--port",
+        type=_whole_number,
+        default=DEFAULT_PORT,
+        metavar=translate("Cli", "PORT"),
+        help=translate("Cli", "port to serve on (default {port})").format(port=DEFAULT_PORT),
+    )
+
+
+def _cmd_publish(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+    as_of = parse_date(args.as_of) if args.as_of else None
+    # Checked before the work, so that a missing password or Datasette is said at once.
+    environment = serve_environment(os.environ) if args.serve else None
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        region = find_region(ledger, args.region)
+        whole = args.region is None
+        target = publish(
+            ledger,
+            args.out_dir,
+            region_id=None if whole else region.id,
+            region_path=region.path,
+            personal=args.include_personal,
+            as_of=as_of,
+        )
+    print(translate("Cli", "Published {path}").format(path=target), file=out)
+    if environment is None:
+        return EXIT_OK
+    print(
+        translate("Cli", "Serving on http://{host}:{port}/ (user {user}); stop with Ctrl+C").format(
+            host=args.host, port=args.port, user=USER_NAME
+        ),
+        file=out,
+        flush=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        subprocess.run(
+            serve_command(args.out_dir, host=args.host, port=args.port), env=environment, check=False
+        )
     return EXIT_OK
 
 
@@ -1422,6 +1514,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "new": lambda: _cmd_new(args, clock, out),
         "demo": lambda: _cmd_demo(args, clock, out),
         "stats": lambda: _cmd_stats(args, clock, out, language),
+        "publish": lambda: _cmd_publish(args, clock, out),
         "overdue": lambda: _cmd_overdue(args, clock, out, language),
         "items": lambda: _cmd_items(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),

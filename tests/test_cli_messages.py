@@ -25,6 +25,7 @@ COMMANDS = (
     "new",
     "demo",
     "stats",
+    "publish",
     "overdue",
     "items",
     "backup",
@@ -42,10 +43,12 @@ COMMANDS = (
     "agreement",
     "halfyear",
 )
-# What a user types as it is: the commands (and the words of ledger-doc …), the values of --scale and --what.
+# What a user types as it is: the commands (and the words of ledger-doc …), the values of --scale and --what;
+# and what publish names: the program it starts (Datasette), the environment variable of the password.
 TYPED = frozenset({
     *COMMANDS, *(word for command in COMMANDS for word in command.split("-")), *SCALES,
-    "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr", "open", "done",
+    "regions", "branches", "pairings", "activities", "all", "status", "trust", "bdxr", "Datasette",
+    "BRANCHDESK_PUBLISH_PASSWORD", "open", "done",
 })  # fmt: skip
 
 

@@ -35,6 +35,15 @@ MESSAGES: dict[str, str] = {
         "BranchDesk.",
     ),
     "backup.failed": QT_TRANSLATE_NOOP("Messages", "The backup of {path} failed: {reason}"),
+    "publish.failed": QT_TRANSLATE_NOOP("Messages", "Publishing into {path} failed: {reason}"),
+    "publish.no_password": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Set the password readers must give in the environment variable {variable} before serving; "
+        "the snapshot is not served without one.",
+    ),
+    "publish.no_datasette": QT_TRANSLATE_NOOP(
+        "Messages", "Datasette is not installed. Install it with: pip install branchdesk[publish]"
+    ),
     "backup.cancelled": QT_TRANSLATE_NOOP("Messages", "The backup was cancelled; nothing was kept of it."),
     "backup.damaged": QT_TRANSLATE_NOOP(
         "Messages", "The backup {path} is damaged and cannot be restored. Choose another one."

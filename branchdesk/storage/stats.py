@@ -59,12 +59,9 @@ def _params(region_id: int, **values: Any) -> dict[str, Any]:
     return {"region": region_id, **values}
 
 
-def branch_figures(
-    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
-) -> tuple[BranchCounts, Rate]:
-    """Branch counts and the optimisation rate in one pass over the scope's branches."""
-    row = ledger.query(
-        f"""
+def branch_figures_sql(direct: bool, county: bool = False) -> str:
+    """Branch counts and optimised organs on ``:day`` in the scope of ``:region``, as one row."""
+    return f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT
             coalesce(sum(b.kind = 'organ' AND {EXISTS_ON}), 0) AS organ,
@@ -72,20 +69,23 @@ def branch_figures(
             coalesce(sum(b.archived_on IS NOT NULL AND b.archived_on <= :day), 0) AS archived,
             coalesce(sum(b.kind = 'organ' AND {EXISTS_ON} AND b.optimised_on <= :day), 0) AS optimised
         FROM branch b WHERE b.region_id IN (SELECT id FROM scope) AND {_branches_of_level(county)}
-        """,
-        _params(region_id, day=day.isoformat()),
-    )[0]
+        """
+
+
+def branch_figures(
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
+) -> tuple[BranchCounts, Rate]:
+    """Branch counts and the optimisation rate in one pass over the scope's branches."""
+    row = ledger.query(branch_figures_sql(direct, county), _params(region_id, day=day.isoformat()))[0]
     counts = BranchCounts(organ=row["organ"], grassroots=row["grassroots"], archived=row["archived"])
     return counts, Rate(row["optimised"], row["organ"])
 
 
-def coverage(
-    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, organ_side: bool, county: bool = False
-) -> Rate:
+def coverage_sql(direct: bool, organ_side: bool, county: bool = False) -> str:
+    """One side's branches existing on ``:day`` (``total``) and those paired then (``paired``)."""
     side = "b.kind = 'organ'" if organ_side else "b.kind <> 'organ'"
     column = "organ_id" if organ_side else "grassroots_id"
-    row = ledger.query(
-        f"""
+    return f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT count(*) AS total,
                coalesce(sum(EXISTS (
@@ -94,9 +94,13 @@ def coverage(
         FROM branch b
         WHERE b.region_id IN (SELECT id FROM scope) AND {side} AND {EXISTS_ON}
           AND {_branches_of_level(county)}
-        """,
-        _params(region_id, day=day.isoformat()),
-    )[0]
+        """
+
+
+def coverage(
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, organ_side: bool, county: bool = False
+) -> Rate:
+    row = ledger.query(coverage_sql(direct, organ_side, county), _params(region_id, day=day.isoformat()))[0]
     return Rate(row["paired"], row["total"])
 
 
@@ -115,12 +119,9 @@ OWES_MONTH = "p.started_on <= :first AND (p.ended_on IS NULL OR p.ended_on >= :l
 PAIRING_SIDES = "pairing p JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id"
 
 
-def monthly_compliance(
-    ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
-) -> Rate:
+def monthly_compliance_sql(direct: bool, county: bool = False) -> str:
     """Counted by grassroots branch, so that one in two overlapping pairings counts once (domain.stats)."""
-    row = ledger.query(
-        f"""
+    return f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT count(*) AS total, coalesce(sum(themed), 0) AS compliant FROM (
             SELECT max(EXISTS (
@@ -131,20 +132,26 @@ def monthly_compliance(
             WHERE {pairings_in_scope(direct, county)} AND {OWES_MONTH}
             GROUP BY p.grassroots_id
         )
-        """,
-        _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
-    )[0]
+        """
+
+
+def monthly_compliance(
+    ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
+) -> Rate:
+    row = ledger.query(monthly_compliance_sql(direct, county), _month_params(region_id, month))[0]
     return Rate(row["compliant"], row["total"])
+
+
+def _month_params(region_id: int, month: Month) -> dict[str, Any]:
+    return _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat())
 
 
 _ATTENDED = "a.expected IS NOT NULL AND a.present IS NOT NULL"
 
 
-def activity_counts(
-    ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
-) -> ActivityCounts:
-    row = ledger.query(
-        f"""
+def activity_counts_sql(direct: bool, county: bool = False) -> str:
+    """The month's (``:first`` to ``:last``) activity figures in the scope of ``:region``, as one row."""
+    return f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT count(*) AS count,
                coalesce(sum(a.type = 'themed_day'), 0) AS themed_days,
@@ -160,9 +167,13 @@ def activity_counts(
         WHERE a.held_on BETWEEN :first AND :last AND +a.pairing_id IN (
             SELECT p.id FROM {PAIRING_SIDES} WHERE {pairings_in_scope(direct, county)}
         )
-        """,
-        _params(region_id, first=month.first_day.isoformat(), last=month.last_day.isoformat()),
-    )[0]
+        """
+
+
+def activity_counts(
+    ledger: Ledger, region_id: int, month: Month, *, direct: bool, county: bool = False
+) -> ActivityCounts:
+    row = ledger.query(activity_counts_sql(direct, county), _month_params(region_id, month))[0]
     return ActivityCounts(
         month=month,
         count=row["count"],

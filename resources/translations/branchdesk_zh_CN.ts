@@ -1589,6 +1589,54 @@ Li Hua: working away</source>
         <translation>；逾期未完成 {overdue} 项</translation>
     </message>
     <message>
+        <source>publish a read-only snapshot of the ledger for Datasette</source>
+        <translation>发布台账的只读快照，供 Datasette 网页查看</translation>
+    </message>
+    <message>
+        <source>OUTDIR</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>folder of the snapshot and its metadata (replaced when published again)</source>
+        <translation>快照及其说明文件所在的文件夹（再次发布时整体替换）</translation>
+    </message>
+    <message>
+        <source>keep personal data (secretaries, liaisons, hosts and their phones)</source>
+        <translation>保留个人信息（书记、联络员、主持人姓名及电话）</translation>
+    </message>
+    <message>
+        <source>default date of the published figures, YYYY-MM-DD (default today)</source>
+        <translation>发布数据的默认截至日期，格式 YYYY-MM-DD（默认今天）</translation>
+    </message>
+    <message>
+        <source>then serve it with Datasette (password from the environment variable {variable})</source>
+        <translation>发布后用 Datasette 提供网页查看（密码取自环境变量 {variable}）</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>address to serve on (default 127.0.0.1; 0.0.0.0 opens it to the intranet)</source>
+        <translation>网页服务监听的地址（默认 127.0.0.1 仅本机；0.0.0.0 向内网开放）</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>port to serve on (default {port})</source>
+        <translation>网页服务端口（默认 {port}）</translation>
+    </message>
+    <message>
+        <source>Published {path}</source>
+        <translation>已发布：{path}</translation>
+    </message>
+    <message>
+        <source>Serving on http://{host}:{port}/ (user {user}); stop with Ctrl+C</source>
+        <translation>网页服务已启动：http://{host}:{port}/（用户名 {user}），按 Ctrl+C 停止</translation>
+    </message>
+    <message>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
@@ -4698,6 +4746,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>“{value}” is not a kind of branch: use organ, village, community or grid.</source>
         <translation>“{value}”不是党支部类型：请填写机关、农村、社区或网格。</translation>
+    </message>
+    <message>
+        <source>Publishing into {path} failed: {reason}</source>
+        <translation>发布到 {path} 失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Set the password readers must give in the environment variable {variable} before serving; the snapshot is not served without one.</source>
+        <translation>请先在环境变量 {variable} 中设置查看密码，再启动网页服务；未设置密码不予启动。</translation>
+    </message>
+    <message>
+        <source>Datasette is not installed. Install it with: pip install branchdesk[publish]</source>
+        <translation>未安装 Datasette。请用以下命令安装：pip install branchdesk[publish]</translation>
     </message>
     <message>
         <source>“{value}” is not a date: write it as 2020-05-01 (or 2020/5/1, 20200501, 2020年5月1日).</source>

@@ -1,0 +1,360 @@
+"""The SQL of a published snapshot (exchange/publish.py): a copy of the ledger cut down to what a wider
+audience may read, with readable views and the §3 figures as plain SQL for Datasette's canned queries.
+
+Safe by default: a table or column not named in the caller's list is not in the snapshot, so a table or
+column added to the ledger later stays out until someone decides it may be published.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from branchdesk.domain.enums import ActivityType, BranchKind, EndReason, PairingMethod, RegionLevel, Tier
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.vocabulary import UNGRADED, term_name
+from branchdesk.storage import stats as stats_sql
+from branchdesk.storage.backup import copy_database
+from branchdesk.storage.ledger import sqlite_reason
+
+# The snapshot's own facts: the date its figures default to, its default month and its region's path.
+PUBLICATION_TABLE = "publication"
+# Every region with its path and its county and township (for the views' facets).
+REGION_PATHS_VIEW = "region_paths"
+
+
+@dataclass(frozen=True)
+class Publication:
+    region_id: int | None  # None: the whole ledger
+    as_of: str  # YYYY-MM-DD
+    month: str  # YYYY-MM, the canned queries' default month
+    published_at: str
+    columns: Mapping[str, Sequence[str]]  # table -> the columns published
+    views: Mapping[str, str]  # view name -> its SELECT
+
+
+def write_snapshot(ledger_path: Path, target: Path, publication: Publication) -> None:
+    """Copy the ledger with SQLite's backup API into ``target`` and cut the copy down in place."""
+    copy_database(ledger_path, target)
+    try:
+        with contextlib.closing(sqlite3.connect(target, isolation_level=None)) as conn:
+            # Cut data must not stay readable in free pages of the file.
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA foreign_keys = OFF")
+            conn.execute("BEGIN")
+            _drop_schema_objects(conn, ("view", "trigger"))
+            _drop_unpublished_tables(conn, publication.columns)
+            if publication.region_id is not None:
+                _keep_region(conn, publication.region_id)
+                _drop_orphans(conn)
+            for table, columns in publication.columns.items():
+                _keep_columns(conn, table, columns)
+            _write_publication(conn, publication)
+            conn.execute(_REGION_PATHS)
+            for name, select in publication.views.items():
+                conn.execute(f'CREATE VIEW "{name}" AS {select}')
+            conn.execute("COMMIT")
+            conn.execute("VACUUM")
+    except sqlite3.Error as error:
+        raise BranchDeskError("publish.failed", path=str(target), reason=sqlite_reason(error)) from None
+
+
+def snapshot_columns(path: Path) -> dict[str, list[str]]:
+    """Every table's and view's columns in a snapshot: what a reader of it can reach."""
+    with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+        names = [
+            row[0] for row in conn.execute("SELECT name FROM sqlite_schema WHERE type IN ('table','view')")
+        ]
+        return {name: [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')] for name in names}
+
+
+def _drop_schema_objects(conn: sqlite3.Connection, kinds: Sequence[str]) -> None:
+    for kind in kinds:
+        for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = ?", (kind,)).fetchall():
+            conn.execute(f'DROP {kind.upper()} "{name}"')
+
+
+def _drop_unpublished_tables(conn: sqlite3.Connection, columns: Mapping[str, Sequence[str]]) -> None:
+    tables = conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    for (name,) in tables:
+        if name not in columns:
+            conn.execute(f'DROP TABLE "{name}"')
+
+
+def _keep_columns(conn: sqlite3.Connection, table: str, keep: Sequence[str]) -> None:
+    """Drop the columns not kept (their indexes first: SQLite refuses to drop an indexed column)."""
+    present = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+    dropped = [column for column in present if column not in keep]
+    if not dropped:
+        return
+    indexes = conn.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+    ).fetchall()
+    for (index,) in indexes:
+        covered = {row[2] for row in conn.execute(f'PRAGMA index_xinfo("{index}")')}
+        if covered & set(dropped):
+            conn.execute(f'DROP INDEX "{index}"')
+    for column in dropped:
+        conn.execute(f'ALTER TABLE "{table}" DROP COLUMN "{column}"')
+
+
+# A region's part: the regions of its subtree; the branches there and on the other side of their pairings
+# (an organ of the city paired with a village of the county), with the communities of their grids; the
+# regions of those branches and every ancestor, so that paths read as in the whole ledger.
+_SUBTREE = "sub(id) AS (SELECT :region UNION ALL SELECT r.id FROM region r JOIN sub ON r.parent_id = sub.id)"
+_KEEP_REGION = f"""
+CREATE TEMP TABLE kept_branch AS
+WITH RECURSIVE {_SUBTREE},
+inside(id) AS (SELECT id FROM branch WHERE region_id IN (SELECT id FROM sub)),
+paired(id) AS (
+    SELECT organ_id FROM pairing WHERE grassroots_id IN inside OR organ_id IN inside
+    UNION SELECT grassroots_id FROM pairing WHERE grassroots_id IN inside OR organ_id IN inside
+),
+sides(id) AS (SELECT id FROM inside UNION SELECT id FROM paired)
+SELECT id FROM sides UNION SELECT community_id FROM branch WHERE id IN sides AND community_id IS NOT NULL;
+CREATE TEMP TABLE kept_region AS
+WITH RECURSIVE {_SUBTREE},
+up(id) AS (
+    SELECT id FROM sub UNION SELECT region_id FROM branch WHERE id IN temp.kept_branch
+    UNION SELECT r.parent_id FROM region r JOIN up ON r.id = up.id WHERE r.parent_id IS NOT NULL
+)
+SELECT id FROM up;
+DELETE FROM region WHERE id NOT IN temp.kept_region;
+DELETE FROM branch WHERE id NOT IN temp.kept_branch;
+DELETE FROM pairing WHERE organ_id NOT IN temp.kept_branch OR grassroots_id NOT IN temp.kept_branch;
+DROP TABLE temp.kept_branch;
+DROP TABLE temp.kept_region;
+"""
+
+
+def _keep_region(conn: sqlite3.Connection, region_id: int) -> None:
+    for statement in _KEEP_REGION.split(";"):
+        if statement.strip():
+            conn.execute(statement, {"region": region_id} if ":region" in statement else {})
+
+
+def _drop_orphans(conn: sqlite3.Connection) -> None:
+    """Rows whose required parent row was cut (activities of a cut pairing, their areas, a unit of
+    another county …), found through the declared foreign keys, until none is left."""
+    tables = [
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    while True:
+        removed = 0
+        for table in tables:
+            required = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")') if row[3]}
+            for foreign in conn.execute(f'PRAGMA foreign_key_list("{table}")').fetchall():
+                parent, column, parent_column = foreign[2], foreign[3], foreign[4] or "id"
+                if column in required and parent in tables:
+                    kept = f'SELECT "{parent_column}" FROM "{parent}"'
+                    removed += conn.execute(
+                        f'DELETE FROM "{table}" WHERE "{column}" NOT IN ({kept})'
+                    ).rowcount
+        if not removed:
+            return
+
+
+def _write_publication(conn: sqlite3.Connection, publication: Publication) -> None:
+    conn.execute(
+        f"CREATE TABLE {PUBLICATION_TABLE} (region_id INTEGER, as_of TEXT NOT NULL, month TEXT NOT NULL,"
+        " published_at TEXT NOT NULL)"
+    )
+    conn.execute(
+        f"INSERT INTO {PUBLICATION_TABLE} VALUES (?, ?, ?, ?)",
+        (publication.region_id, publication.as_of, publication.month, publication.published_at),
+    )
+
+
+_REGION_PATHS = f"""
+CREATE VIEW {REGION_PATHS_VIEW} AS
+WITH RECURSIVE walk(id, path, county, township) AS (
+    SELECT id, name, NULL, NULL FROM region WHERE parent_id IS NULL
+    UNION ALL
+    SELECT r.id, walk.path || '/' || r.name,
+           CASE r.level WHEN 'county' THEN r.name ELSE walk.county END,
+           CASE r.level WHEN 'township' THEN r.name ELSE walk.township END
+    FROM region r JOIN walk ON r.parent_id = walk.id
+)
+SELECT r.id, r.name, r.level, r.code, walk.path, walk.county, walk.township
+FROM region r JOIN walk ON walk.id = r.id
+"""
+
+
+# The canned queries' parameters, named in Chinese (Datasette shows the names on its form), each optional:
+# a region by path, name or code (default: the published region; an unknown or ambiguous name finds none,
+# so the figures are blank rather than another region's), the month and the as-of date (defaults: the
+# publication's).
+_REGION = (
+    "(SELECT CASE WHEN nullif(:区域, '') IS NULL THEN"
+    f" (SELECT coalesce(region_id, (SELECT id FROM region WHERE parent_id IS NULL)) FROM {PUBLICATION_TABLE})"
+    f" ELSE (SELECT CASE WHEN count(*) = 1 THEN min(id) END FROM {REGION_PATHS_VIEW}"
+    " WHERE :区域 IN (path, code, name)) END)"
+)
+QUERY_PARAMETERS = ("区域", "月份", "截至日期")
+_DAY = f"(SELECT coalesce(nullif(:截至日期, ''), as_of) FROM {PUBLICATION_TABLE})"
+_MONTH = f"(SELECT coalesce(nullif(:月份, ''), month) FROM {PUBLICATION_TABLE})"
+_PARAMETERS = {
+    "region": _REGION,
+    "day": _DAY,
+    "first": f"date({_MONTH} || '-01')",
+    "last": f"date({_MONTH} || '-01', '+1 month', '-1 day')",
+}
+
+
+def _with_parameters(sql: str) -> str:
+    """The ledger's own SQL of a figure, its parameters read from the canned query's."""
+    return re.sub(r":(region|day|first|last)\b", lambda found: _PARAMETERS[found[1]], sql)
+
+
+def rate_sql(count: str, total: str) -> str:
+    """``domain.rates.truncated_percent`` in SQL: 10000 * count // total as a two-decimal string."""
+    hundredths = f"(10000 * {count} / {total})"
+    return (
+        f"CASE WHEN {total} = 0 THEN NULL ELSE ({hundredths} / 100) || '.' "
+        f"|| substr('0' || ({hundredths} % 100), -2) END"
+    )
+
+
+def _figure_query(sql: str, columns: Sequence[tuple[str, str]]) -> str:
+    """``columns``: (expression over the figure's row ``f``, its title)."""
+    selected = ",\n    ".join(
+        [
+            f'(SELECT path FROM {REGION_PATHS_VIEW} WHERE id = {_REGION}) AS "区域"',
+            f'{_DAY} AS "截至日期"',
+            f'{_MONTH} AS "月份"',
+        ]
+        + [f'{expression} AS "{title}"' for expression, title in columns]
+    )
+    return f"SELECT\n    {selected}\nFROM ({_with_parameters(sql)}) f"
+
+
+def coverage_query() -> str:
+    grassroots = stats_sql.coverage_sql(direct=False, organ_side=False)
+    organ = stats_sql.coverage_sql(direct=False, organ_side=True)
+    return _figure_query(
+        f"SELECT g.paired AS g_paired, g.total AS g_total, o.paired AS o_paired, o.total AS o_total"
+        f" FROM ({grassroots}) g, ({organ}) o",
+        [
+            ("f.g_paired", "基层党支部已结对"),
+            ("f.g_total", "基层党支部总数"),
+            (rate_sql("f.g_paired", "f.g_total"), "基层覆盖率(%)"),
+            ("f.o_paired", "机关党支部已结对"),
+            ("f.o_total", "机关党支部总数"),
+            (rate_sql("f.o_paired", "f.o_total"), "机关覆盖率(%)"),
+        ],
+    )
+
+
+def optimisation_query() -> str:
+    return _figure_query(
+        stats_sql.branch_figures_sql(direct=False),
+        [
+            ("f.organ", "机关党支部"),
+            ("f.grassroots", "基层党支部"),
+            ("f.archived", "已归档"),
+            ("f.optimised", "已优化机关党支部"),
+            (rate_sql("f.optimised", "f.organ"), "优化率(%)"),
+        ],
+    )
+
+
+def compliance_query() -> str:
+    return _figure_query(
+        stats_sql.monthly_compliance_sql(direct=False),
+        [
+            ("f.compliant", "开展主题党日的结对"),
+            ("f.total", "应开展的结对"),
+            (rate_sql("f.compliant", "f.total"), "主题党日落实率(%)"),
+        ],
+    )
+
+
+def activities_query() -> str:
+    return _figure_query(
+        stats_sql.activity_counts_sql(direct=False),
+        [
+            ("f.count", "活动次数"),
+            ("f.themed_days", "主题党日"),
+            ("f.key_task", "重点任务"),
+            ("f.volunteers", "党员志愿者人次"),
+            ("f.weekday", "工作日开展的常规活动"),
+            ("f.present", "实到人次"),
+            ("f.expected", "应到人次"),
+            (rate_sql("f.present", "f.expected"), "出勤率(%)"),
+        ],
+    )
+
+
+# The readable views: names instead of ids, the programme's Chinese terms instead of codes. Their column
+# names are the published file's own (what a reader of the snapshot sees), so they are Chinese here.
+def _terms(column: str, enum: type[StrEnum], empty: str | None = None) -> str:
+    cases = " ".join(f"WHEN '{value.value}' THEN '{term_name(value)}'" for value in enum)
+    otherwise = f"'{empty}'" if empty is not None else column
+    return f"CASE {column} {cases} ELSE {otherwise} END"
+
+
+def readable_views(*, personal: bool) -> dict[str, str]:
+    """View name -> SELECT; ``personal`` adds the personal columns (secretaries, phones, liaisons, hosts)."""
+    branch_personal = ', b.secretary AS "书记", b.phone AS "联系电话"' if personal else ""
+    host = ', a.host AS "主持人"' if personal else ""
+    liaisons = (
+        ', x.organ_liaison AS "机关联络员", x.organ_phone AS "机关联络员电话",'
+        ' x.grassroots_liaison AS "基层联络员", x.grassroots_phone AS "基层联络员电话"'
+        if personal
+        else ""
+    )
+    sides = (
+        "JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id"
+        f" JOIN {REGION_PATHS_VIEW} gr ON gr.id = g.region_id LEFT JOIN unit u ON u.id = o.unit_id"
+    )
+    side_columns = (
+        'gr.county AS "县区", gr.township AS "乡镇", o.name AS "机关党支部", u.name AS "机关单位",'
+        ' g.name AS "基层党支部"'
+    )
+    return {
+        "支部": f"""
+            SELECT b.id AS "编号", b.name AS "党支部", {_terms("b.kind", BranchKind)} AS "支部类型",
+                   r.county AS "县区", r.township AS "乡镇", r.path AS "区域", u.name AS "单位",
+                   c.name AS "所属社区", {_terms("b.tier", Tier, UNGRADED)} AS "档次",
+                   b.member_count AS "党员数", b.optimised_on AS "优化日期", b.established_on AS "成立日期",
+                   b.archived_on AS "归档日期"{branch_personal}
+            FROM branch b JOIN {REGION_PATHS_VIEW} r ON r.id = b.region_id
+            LEFT JOIN unit u ON u.id = b.unit_id LEFT JOIN branch c ON c.id = b.community_id""",
+        "结对": f"""
+            SELECT p.id AS "编号", {side_columns}, {_terms("g.kind", BranchKind)} AS "支部类型",
+                   {_terms("p.method", PairingMethod)} AS "结对方式",
+                   {_terms("p.organ_tier", Tier, UNGRADED)} AS "机关档次",
+                   {_terms("p.grassroots_tier", Tier, UNGRADED)} AS "档次",
+                   p.started_on AS "结对日期", p.ended_on AS "结束日期",
+                   {_terms("p.end_reason", EndReason, "")} AS "结束原因"
+            FROM pairing p {sides}""",
+        "活动": f"""
+            SELECT a.id AS "编号", a.held_on AS "日期", substr(a.held_on, 1, 7) AS "月份",
+                   {_terms("a.type", ActivityType)} AS "活动类型", {side_columns},
+                   k.name AS "重点任务", a.theme AS "活动主题", a.volunteers AS "党员志愿者人次",
+                   a.expected AS "应到人数", a.present AS "实到人数",
+                   a.location AS "活动地点", a.summary AS "活动内容",
+                   a.weekday_reason AS "工作日开展原因"{host}
+            FROM activity a JOIN pairing p ON p.id = a.pairing_id {sides}
+            LEFT JOIN key_task k ON k.id = a.key_task_id""",
+        "结对协议": f"""
+            SELECT x.id AS "编号", x.signed_on AS "签订日期", substr(x.signed_on, 1, 7) AS "月份",
+                   {side_columns},
+                   (SELECT count(*) FROM agreement_target t WHERE t.agreement_id = x.id) AS "目标数",
+                   x.review AS "评议"{liaisons}
+            FROM agreement x JOIN pairing p ON p.id = x.pairing_id {sides}""",
+        "区域": f"""
+            SELECT id AS "编号", name AS "名称", {_terms("level", RegionLevel)} AS "级别", code AS "区划代码",
+                   path AS "路径", county AS "县区", township AS "乡镇"
+            FROM {REGION_PATHS_VIEW}""",
+    }

@@ -1,0 +1,244 @@
+"""``branchdesk-cli publish``: the snapshot a city or county puts on its intranet with Datasette (issue #22).
+
+The canned queries are run here with SQLite itself; tests/test_publish_datasette.py runs them through a
+real Datasette server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+import sqlite3
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
+from branchdesk.domain.clock import FixedClock
+from branchdesk.exchange.publish import METADATA_NAME, PASSWORD_VARIABLE, SNAPSHOT_NAME
+from branchdesk.services.demo import generate_demo
+from branchdesk.storage.publish import snapshot_columns
+from tests.builders import LedgerBuilder
+
+DEMO_DAY = "2023-01-15"
+AS_OF = "2022-12-31"
+# Words of personal data: none may name a column a reader can reach without --include-personal.
+PERSONAL_WORDS = ("secretary", "phone", "liaison", "host", "书记", "电话", "联络员", "主持人")
+
+
+def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), clock=clock, out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def county_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("县 demo") / "潢川县.bdesk"
+    generate_demo(path, "county", clock=FixedClock.on(DEMO_DAY))
+    return path
+
+
+def stats_json(ledger: Path, region: str, month: str, as_of: str = AS_OF) -> dict[str, Any]:
+    code, out, err = cli(
+        "stats", str(ledger), "--json", "--region", region, "--month", month, "--as-of", as_of,
+        clock=FixedClock.on(DEMO_DAY),
+    )  # fmt: skip
+    assert (code, err) == (EXIT_OK, "")
+    result: dict[str, Any] = json.loads(out)
+    return result
+
+
+def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The canned queries' rows (by query name, Chinese column titles) in the shape of ``stats --json``."""
+    coverage, optimisation = rows["coverage"], rows["optimisation"]
+    compliance, activities = rows["compliance"], rows["activities"]
+    return {
+        "region": {"path": coverage["区域"]},
+        "as_of": coverage["截至日期"],
+        "month": compliance["月份"],
+        "branches": {
+            "organ": optimisation["机关党支部"],
+            "grassroots": optimisation["基层党支部"],
+            "archived": optimisation["已归档"],
+        },
+        "coverage": {
+            "grassroots": {
+                "count": coverage["基层党支部已结对"],
+                "total": coverage["基层党支部总数"],
+                "rate": coverage["基层覆盖率(%)"],
+            },
+            "organ": {
+                "count": coverage["机关党支部已结对"],
+                "total": coverage["机关党支部总数"],
+                "rate": coverage["机关覆盖率(%)"],
+            },
+        },
+        "optimisation": {
+            "count": optimisation["已优化机关党支部"],
+            "total": optimisation["机关党支部"],
+            "rate": optimisation["优化率(%)"],
+        },
+        "compliance": {
+            "month": compliance["月份"],
+            "count": compliance["开展主题党日的结对"],
+            "total": compliance["应开展的结对"],
+            "rate": compliance["主题党日落实率(%)"],
+        },
+        "activities": {
+            "month": activities["月份"],
+            "count": activities["活动次数"],
+            "themed_days": activities["主题党日"],
+            "key_task": activities["重点任务"],
+            "volunteer_person_times": activities["党员志愿者人次"],
+            "weekday": activities["工作日开展的常规活动"],
+            "attendance_rate": {
+                "count": activities["实到人次"],
+                "total": activities["应到人次"],
+                "rate": activities["出勤率(%)"],
+            },
+        },
+    }
+
+
+def same_keys(stats: dict[str, Any]) -> dict[str, Any]:
+    """``stats --json`` cut to what the canned queries show."""
+    keys = ("as_of", "month", "branches", "coverage", "optimisation", "compliance", "activities")
+    return {"region": {"path": stats["region"]["path"]}, **{key: stats[key] for key in keys}}
+
+
+def run_canned(snapshot: Path, params: dict[str, str]) -> dict[str, dict[str, Any]]:
+    queries = json.loads((snapshot.parent / METADATA_NAME).read_text(encoding="utf-8"))["databases"]["ledger"]
+    rows: dict[str, dict[str, Any]] = {}
+    with contextlib.closing(sqlite3.connect(f"{snapshot.as_uri()}?mode=ro", uri=True)) as conn:
+        conn.row_factory = sqlite3.Row
+        for name, query in queries["queries"].items():
+            found = conn.execute(query["sql"], params).fetchall()
+            assert len(found) == 1
+            rows[name] = dict(found[0])
+    return rows
+
+
+def publish(ledger: Path, out_dir: Path, *extra: str) -> Path:
+    code, out, err = cli(
+        "publish", str(ledger), str(out_dir), "--as-of", AS_OF, *extra, clock=FixedClock.on(DEMO_DAY)
+    )
+    assert (code, err) == (EXIT_OK, "")
+    assert "ledger.db" in out
+    return out_dir / SNAPSHOT_NAME
+
+
+@pytest.mark.parametrize("part", [None, "潢川县", "信阳市/潢川县/仁和镇"])
+def test_canned_queries_equal_stats_json(county_demo: Path, tmp_path: Path, part: str | None) -> None:
+    snapshot = publish(county_demo, tmp_path / "发布", *(("--region", part) if part else ()))
+    regions = [part] if part else ["潢川县", "信阳市/潢川县/仁和镇", "上油岗乡"]
+    for region in regions:
+        for month in ("2022-04", "2022-06", "2022-11"):
+            canned = run_canned(snapshot, {"区域": region, "月份": month, "截至日期": ""})
+            assert figures_as_stats(canned) == same_keys(stats_json(county_demo, region, month))
+    # Left empty, the parameters are the published region, the as-of date and the last month ended by it.
+    defaults = run_canned(snapshot, {"区域": "", "月份": "", "截至日期": ""})
+    assert figures_as_stats(defaults) == same_keys(stats_json(county_demo, part or "信阳市", "2022-11"))
+
+
+def test_a_region_part_holds_that_subtree_only(county_demo: Path, tmp_path: Path) -> None:
+    snapshot = publish(county_demo, tmp_path, "--region", "信阳市/潢川县/仁和镇")
+    with contextlib.closing(sqlite3.connect(snapshot)) as conn:
+        townships = {row[0] for row in conn.execute("SELECT DISTINCT 乡镇 FROM 结对")}
+        regions = {row[0] for row in conn.execute("SELECT path FROM region_paths")}
+        activities = conn.execute("SELECT count(*) FROM 活动").fetchone()[0]
+    assert townships == {"仁和镇"}
+    assert regions == {"信阳市", "信阳市/潢川县", "信阳市/潢川县/仁和镇"}
+    assert activities == stats_in_township(county_demo, "仁和镇")
+
+
+def stats_in_township(ledger: Path, township: str) -> int:
+    with contextlib.closing(sqlite3.connect(f"{ledger.as_uri()}?mode=ro", uri=True)) as conn:
+        found: int = conn.execute(
+            "SELECT count(*) FROM activity a JOIN pairing p ON p.id = a.pairing_id"
+            " JOIN branch g ON g.id = p.grassroots_id JOIN region r ON r.id = g.region_id WHERE r.name = ?",
+            (township,),
+        ).fetchone()[0]
+    return found
+
+
+def personal_columns(snapshot: Path) -> list[str]:
+    return [
+        f"{table}.{column}"
+        for table, columns in snapshot_columns(snapshot).items()
+        for column in columns
+        if any(word in column.lower() for word in PERSONAL_WORDS)
+    ]
+
+
+def test_personal_data_is_left_out_unless_asked_for(county_demo: Path, tmp_path: Path) -> None:
+    plain = publish(county_demo, tmp_path / "plain")
+    assert personal_columns(plain) == []
+    tables = set(snapshot_columns(plain))
+    # The change log (with before/after copies of every row), packages, keys and photos are never published.
+    assert not tables & {"change_log", "operation", "ledger_identity", "package_log", "photo", "photo_image"}
+    # The columns are gone from the file, not only from the views: nothing in its bytes names a phone.
+    with contextlib.closing(sqlite3.connect(f"{county_demo.as_uri()}?mode=ro", uri=True)) as conn:
+        phones = conn.execute("SELECT phone FROM branch WHERE phone IS NOT NULL LIMIT 20").fetchall()
+    assert phones
+    content = plain.read_bytes()
+    assert not any(phone.encode() in content for (phone,) in phones)
+
+    personal = publish(county_demo, tmp_path / "personal", "--include-personal")
+    assert {"branch.secretary", "branch.phone", "支部.书记", "支部.联系电话", "agreement.organ_phone"} <= set(
+        personal_columns(personal)
+    )
+
+
+def test_a_new_ledger_publishes_and_republishing_replaces_the_snapshot(
+    build: LedgerBuilder, tmp_path: Path
+) -> None:
+    """Published while the ledger is open (as in the window), then again after a pairing is made."""
+    tree = build.tree()
+    organ = build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 1)[0]
+    village = build.villages(tree["hc_chengguan"], 1)[0]
+    out_dir = tmp_path / "发布"
+    first = publish(build.ledger.path, out_dir)
+    with contextlib.closing(sqlite3.connect(first)) as conn:
+        assert conn.execute("SELECT count(*) FROM 结对").fetchone()[0] == 0
+    build.pair(organ, village, "2022-04-10")
+    again = publish(build.ledger.path, out_dir)
+    assert again == first
+    with contextlib.closing(sqlite3.connect(again)) as conn:
+        assert conn.execute("SELECT 机关单位, 机关党支部, 基层党支部, 乡镇 FROM 结对").fetchall() == [
+            ("潢川县财政局", "机关第1党支部", "村1村党支部", "城关镇")
+        ]
+    assert sorted(p.name for p in out_dir.iterdir()) == sorted([SNAPSHOT_NAME, METADATA_NAME])
+    # Two counties have a 城关镇: the name alone finds no region (blank figures, never another region's).
+    named = run_canned(again, {"区域": "城关镇", "月份": "2022-04", "截至日期": "2022-04-30"})
+    assert (named["coverage"]["区域"], named["coverage"]["基层党支部总数"]) == (None, 0)
+    path = run_canned(again, {"区域": "信阳市/潢川县/城关镇", "月份": "2022-04", "截至日期": "2022-04-30"})
+    assert (path["coverage"]["区域"], path["coverage"]["基层覆盖率(%)"]) == ("信阳市/潢川县/城关镇", "100.00")
+
+
+def test_serving_without_a_password_is_refused(
+    county_demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(PASSWORD_VARIABLE, raising=False)
+    code, _, err = cli("publish", str(county_demo), str(tmp_path), "--serve", clock=FixedClock.on(DEMO_DAY))
+    assert code == EXIT_FAILED
+    assert PASSWORD_VARIABLE in err
+    assert "密码" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_publish_extra_stays_out_of_the_windows_installer() -> None:
+    root = Path(__file__).parents[2]
+    extra = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    packages = [re.split(r"[<>=!\[ ]", spec)[0] for spec in extra["optional-dependencies"]["publish"]]
+    assert packages == ["datasette", "datasette-auth-passwords"]
+    spec = (root / "build.spec").read_text(encoding="utf-8")
+    excludes = spec.split("EXCLUDES = [", 1)[1].split("\n]", 1)[0]
+    for package in packages:
+        assert f"'{package.replace('-', '_')}'" in excludes
+        for lock in (root / "packaging" / "lock").glob("*.txt"):
+            assert f"\n{package}==" not in lock.read_text(encoding="utf-8")
