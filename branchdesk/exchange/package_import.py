@@ -37,8 +37,9 @@ from branchdesk.domain.package_merge import (
     decide_row,
     settle,
 )
-from branchdesk.domain.packages import CHANGES, TOMBSTONES, MemberDigest, PackageKind, Scope, rows_member
+from branchdesk.domain.packages import CHANGES, TOMBSTONES, MemberDigest, PackageKind, rows_member
 from branchdesk.exchange.package_files import Package, read_package
+from branchdesk.exchange.package_scope import Places, SenderScope, sender_scope
 from branchdesk.services.offices import check_sender
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import offices as office_store
@@ -160,13 +161,15 @@ def import_packages(
         check_sender(ledger, package.manifest)
     store = ImportStore(ledger)
     mine = identity_store.identity(ledger)
+    places = Places(store)
     scopes = {
-        package.manifest.package_uuid: _sender_scope(store, package, mine.scope_region_id)
+        package.manifest.package_uuid: sender_scope(places, package, mine.scope_region_id)
         for package in packages
     }
     packages.sort(key=lambda p: (p.manifest.sender.ledger_id, p.manifest.from_seq or 1, p.manifest.to_seq))
     run = _Run(
         store,
+        places,
         settle or Settlement(),
         keep_rows,
         progress,
@@ -202,27 +205,6 @@ def import_packages(
             for entry in result.packages
         ]
     return result
-
-
-def _sender_scope(store: ImportStore, package: Package, my_scope: int | None) -> int:
-    """The region the sender speaks for, in this ledger: it must lie in this ledger's scope or hold it."""
-    sender = package.manifest.sender
-    region = None if sender.scope is None else store.ids["region"].get(sender.scope.uuid)
-    if (
-        region is None
-        or my_scope is None
-        or not (store.tree.within(region, my_scope) or store.tree.within(my_scope, region))
-    ):
-        raise BranchDeskError(
-            "package.other_office",
-            path=str(package.path),
-            sender=_scope_name(sender.scope, sender.ledger_id),
-        )
-    return region
-
-
-def _scope_name(scope: Scope | None, ledger_id: str) -> str:
-    return ledger_id if scope is None else scope.path
 
 
 def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck:
@@ -287,12 +269,14 @@ class _Run:
     def __init__(
         self,
         store: ImportStore,
+        places: Places,
         settlement: Settlement,
         keep_rows: bool,
         progress: Progress | None,
         locked: LockCheck,
     ) -> None:
         self.store = store
+        self.places = places
         self.settlement = settlement
         self.keep_rows = keep_rows
         self.progress = progress
@@ -317,7 +301,8 @@ class _Run:
             target_agreement=lambda row_id: store.targets[row_id],
         )
         self.package_uuid = ""
-        self.scope = 0
+        self.scope = 0  # the sender's region here; 0 (no region) until a county new here has brought it
+        self.arriving: str | None = None  # the uuid of that county's region, on its way
         self._seen: set[str] = set()  # full packages taken in this run
         self._taken: set[str] = set()  # a dry run's senders' operations taken so far
         self._deferred: dict[str, list[dict[str, Any]]] = {}  # area deletions waiting for their activity
@@ -333,7 +318,7 @@ class _Run:
 
     # -- packages -------------------------------------------------------------------------------------
 
-    def package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
+    def package(self, package: Package, scope: SenderScope, operation_id: int, *, log: bool) -> PackageResult:
         """One package taken in; its every line checked (hash, count) before the import may keep any."""
         self.read = []
         taken = self._package(package, scope, operation_id, log=log)
@@ -341,10 +326,14 @@ class _Run:
         package.check_read(self.read)
         return taken
 
-    def _package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
+    def _package(
+        self, package: Package, scope: SenderScope, operation_id: int, *, log: bool
+    ) -> PackageResult:
         manifest = package.manifest
         sender = manifest.sender.ledger_id
-        self.package_uuid, self.scope, self.log = manifest.package_uuid, scope, log
+        self.package_uuid, self.log = manifest.package_uuid, log
+        self.scope = scope.region_id or self.store.ids["region"].get(scope.uuid, 0)
+        self.arriving = None if self.scope else scope.uuid
         last = self.last.setdefault(sender, office_store.applied_sequence(self.store.ledger, sender))
         lines = sum(member.lines for member in manifest.members.values())
         if manifest.kind is PackageKind.DELTA and (manifest.from_seq or 1) > last + 1:
@@ -484,6 +473,11 @@ class _Run:
     def _change(self, line: dict[str, Any]) -> None:
         table, uuid, seq = line["table"], line["uuid"], line["seq"]
         before, after = line["before"], line["after"]
+        if table == "region":
+            if self.places.elsewhere(uuid, after or before):  # this ledger's own region
+                self._count(seq, table, uuid, Outcome.UNCHANGED)
+                return
+            before, after = self.places.local(before), self.places.local(after)
         current = self.state.get((table, uuid))
         mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
         decision = decide(line["change"], before, after, mine)
@@ -546,6 +540,8 @@ class _Run:
             rows.append({"id": current["id"] if current is not None else -1, **stored})
         if current is not None:
             rows.append(current)
+        if table == "region" and current is None and after is not None and after["uuid"] == self.arriving:
+            rows = []  # a county new here brings its own region, under one of this ledger (package_scope)
         for row in rows:
             owner = self.owners.owner(table, row, self.scope)
             if not self.store.tree.within(owner, self.scope):
@@ -574,6 +570,8 @@ class _Run:
             row = {"id": store.new_id(table), **stored}
             store.insert(table, row)
             self._logged(table, uuid, "insert", None, row)
+            if table == "region" and uuid == self.arriving:
+                self.scope, self.arriving = row["id"], None
         else:
             values = {column: value for column, value in stored.items() if current.get(column) != value}
             if not values:
@@ -664,6 +662,11 @@ class _Run:
 
     def _full_row(self, table: str, row: dict[str, Any]) -> None:
         uuid = str(row["uuid"])
+        if table == "region":
+            if self.places.elsewhere(uuid, row):  # this ledger's own region
+                self._count(None, table, uuid, Outcome.UNCHANGED)
+                return
+            row = self.places.local(row) or row
         current = self.state.get((table, uuid))
         mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
         decision: Decision = decide_row(row, mine)
