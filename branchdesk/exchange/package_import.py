@@ -41,6 +41,7 @@ from branchdesk.domain.packages import CHANGES, TOMBSTONES, MemberDigest, Packag
 from branchdesk.exchange.package_files import Package, read_package
 from branchdesk.exchange.package_scope import Places, SenderScope, sender_scope
 from branchdesk.services.offices import check_sender
+from branchdesk.storage import history as history_store
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import offices as office_store
 from branchdesk.storage import packages as package_store
@@ -492,6 +493,7 @@ class _Run:
             for area in areas:
                 self._row(self._result(area["seq"], AREA, uuid, Outcome.REJECTED, reason=rejection))
             return
+        restored = False
         if decision.outcome is Outcome.CONFLICT:
             conflict = Conflict(table, uuid, self.package_uuid, seq, decision.columns, before, mine, after)
             choice = self.settlement.choice(table, uuid)
@@ -501,6 +503,7 @@ class _Run:
                 self._areas_stay(areas)
                 return
             decision = settle(conflict, choice)
+            restored = current is None and decision.result is not None  # deleted here, taken theirs
         elif decision.outcome is Outcome.MERGED:
             self._row(self._result(seq, table, uuid, decision.outcome, columns=decision.columns))
         else:
@@ -511,6 +514,24 @@ class _Run:
             self._areas_stay(areas)
         if decision.write:
             self._write(table, uuid, current, decision.result)
+            if restored:
+                self._restore(table, uuid)
+
+    def _restore(self, table: str, uuid: str) -> None:
+        """A record deleted here and kept by the sender (a conflict settled theirs) comes back with the rows
+        deleted with it here (an activity's areas, absentees and photos), as the sender still has them;
+        the sender's own changes to those follow in its package."""
+        back = self.state[(table, uuid)] or {}
+        column = f"{table}_id"
+        for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+            row = {**before, column: back["id"]}
+            if dependent == AREA:
+                self.areas.add((back["id"], str(row["area"])))
+            else:
+                row["id"] = self.store.new_id(dependent)
+                self.state[(dependent, logged_uuid)] = row
+            self.store.insert(dependent, row)
+            self._logged(dependent, logged_uuid, "insert", None, row)
 
     def _areas_go(self, lines: list[dict[str, Any]]) -> None:
         """The areas of an activity being deleted (or gone already) taken away first, as the sender did."""
