@@ -285,6 +285,11 @@ def test_a_city_takes_two_counties_packages_each_owning_its_own(tmp_path: Path, 
         make_county(path, name)
     city = tmp_path / "信阳市.bdesk"
     ok("new", city, "--region", "信阳市", "--code", "411500")
+    # A county's monthly package before its full one: refused, saying which to import first.
+    early = as_json("package", "export", counties["光山县"], tmp_path / "光山县 提前.bdx")
+    code, _out, err = cli("package", "import", city, early["package"])
+    assert code == EXIT_FAILED
+    assert "请先导入 信阳市/光山县 的全量数据包" in err
 
     # Each county's full package, both at once: everything new but the county's copy of 信阳市.
     full = [as_json("package", "export", path, tmp_path / f"{name} 全部.bdx", "--full") for name, path in
@@ -376,6 +381,36 @@ def test_a_city_takes_two_counties_packages_each_owning_its_own(tmp_path: Path, 
     for name, path in counties.items():
         assert city_stats(city, name) == city_stats(path, name), name
     assert ok("check", city).endswith("未发现问题\n")
+
+
+def test_a_county_the_city_typed_itself_is_matched_by_code_and_has_one_owner(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """The city's clerk typed 光山县 (with its code) before its package came: the package's 光山县 is that
+    one; the roll-up shows its package; a second ledger made for 光山县 is refused until accepted."""
+    county = tmp_path / "光山县.bdesk"
+    make_county(county, "光山县")
+    city = tmp_path / "信阳市.bdesk"
+    ok("new", city, "--region", "信阳市", "--code", "411500")
+    with open_ledger(city, CLOCK) as ledger:
+        LedgerBuilder(ledger).region("光山县", RegionLevel.COUNTY, region_id(ledger, "信阳市"), "411522")
+    full = as_json("package", "export", county, tmp_path / "光山县 全部.bdx", "--full")
+    summary = as_json("package", "import", city, full["package"])
+    assert (summary["counts"]["new"], summary["counts"]["unchanged"]) == (sum(full["counts"].values()) - 2, 2)
+    assert city_stats(city, "光山县") == city_stats(county, "光山县")
+    [office] = as_json("package", "status", city)["offices"]
+    assert office["region"]["name"] == "光山县"
+    assert office["last_package"]["fingerprint"] == as_json("package", "status", county)["fingerprint"]
+    assert not office["stale"]
+
+    again = tmp_path / "光山县 重建.bdesk"
+    make_county(again, "光山县")
+    code, _out, err = cli(
+        "package", "import", city, export(again, tmp_path / "重建 全部.bdx", "--full")["package"]
+    )
+    assert code == EXIT_FAILED
+    assert "而该区域已由密钥为" in err
+    assert city_stats(city, "光山县") == city_stats(county, "光山县")
 
 
 def copy_in(ledger: Ledger, table: str, row: Mapping[str, Any], **ids: int) -> int:

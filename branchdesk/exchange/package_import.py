@@ -37,9 +37,9 @@ from branchdesk.domain.package_merge import (
     decide_row,
     settle,
 )
-from branchdesk.domain.packages import CHANGES, TOMBSTONES, MemberDigest, PackageKind, rows_member
+from branchdesk.domain.packages import CHANGES, TOMBSTONES, Manifest, MemberDigest, PackageKind, rows_member
 from branchdesk.exchange.package_files import Package, read_package
-from branchdesk.exchange.package_scope import Places, SenderScope, sender_scope
+from branchdesk.exchange.package_scope import Places, SenderScope, as_here, sender_scope
 from branchdesk.services.offices import check_sender
 from branchdesk.storage import history as history_store
 from branchdesk.storage import identity as identity_store
@@ -158,8 +158,6 @@ def import_packages(
         )
         for path in paths
     ]
-    for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
-        check_sender(ledger, package.manifest)
     store = ImportStore(ledger)
     mine = identity_store.identity(ledger)
     places = Places(store)
@@ -167,6 +165,8 @@ def import_packages(
         package.manifest.package_uuid: sender_scope(places, package, mine.scope_region_id)
         for package in packages
     }
+    for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
+        check_sender(ledger, as_here(package.manifest, store))
     packages.sort(key=lambda p: (p.manifest.sender.ledger_id, p.manifest.from_seq or 1, p.manifest.to_seq))
     run = _Run(
         store,
@@ -196,7 +196,7 @@ def import_packages(
                 raise _RolledBackError
             store.finish()
             for entry in result.packages:
-                _record(ledger, entry, operation_id)
+                _record(ledger, as_here(entry.package.manifest, store), entry, operation_id)
             result.applied = True
             result.operation_id = operation_id
     except _RolledBackError:
@@ -219,10 +219,9 @@ def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck:
     return locked if locks else lambda _table, _before, _after: False
 
 
-def _record(ledger: Ledger, entry: PackageResult, operation_id: int) -> None:
-    """The package log's ``received`` line and, on a sender's first accepted package, its key pinned; in
-    the import's own transaction, so a crash keeps all of them or none."""
-    manifest = entry.package.manifest
+def _record(ledger: Ledger, manifest: Manifest, entry: PackageResult, operation_id: int) -> None:
+    """The package log's ``received`` line and, on a sender's first accepted package, its key pinned (its
+    scope as this ledger names it); in the import's own transaction, so a crash keeps all or none."""
     sender = manifest.sender
     if entry.result != "refused" and office_store.pinned(ledger, sender.ledger_id) is None:
         office_store.pin_sender(ledger, sender)

@@ -12,12 +12,13 @@ ledger's own: the sender's copy of it changes nothing, and rows referring to it 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.packages import PackageKind, rows_member
+from branchdesk.domain.packages import Manifest, PackageKind, rows_member
 from branchdesk.exchange.package_files import Package
+from branchdesk.services.regions import list_regions
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage.package_import import ImportStore
 
@@ -92,9 +93,30 @@ def sender_scope(places: Places, package: Package, my_scope: int | None) -> Send
         above = store.ids["region"].get(chain[1]) if len(chain) > 1 else None
         if region is None and above is not None and store.tree.within(above, my_scope):
             return SenderScope(scope.uuid, None)  # a county new here: it hangs under this ledger's scope
+    if region is None and manifest.kind is PackageKind.DELTA and _below(store, scope.path, my_scope):
+        raise BranchDeskError("package.full_first", path=str(package.path), sender=scope.path)
     if region is None or not (store.tree.within(region, my_scope) or store.tree.within(my_scope, region)):
         raise _other_office(package)
     return SenderScope(scope.uuid, region)
+
+
+def as_here(manifest: Manifest, store: ImportStore) -> Manifest:
+    """The manifest with its sender's scope named as this ledger names that region (a county matched by
+    its code): the scope's owner, the pinned key and the package log then find it by this ledger's uuid,
+    so that a re-made county is not a stranger and the roll-up shows each county's last package."""
+    scope = manifest.sender.scope
+    region = None if scope is None else store.ids["region"].get(scope.uuid)
+    here = None if region is None else store.uuids["region"].get(region)
+    if scope is None or here is None or here == scope.uuid:
+        return manifest
+    return replace(manifest, sender=replace(manifest.sender, scope=replace(scope, uuid=here)))
+
+
+def _below(store: ImportStore, path: str, my_scope: int) -> bool:
+    """Whether a region this ledger lacks is, by its path, below this ledger's scope (a county whose full
+    package has not come yet)."""
+    mine = next((region.path for region in list_regions(store.ledger) if region.id == my_scope), None)
+    return mine is not None and path.startswith(f"{mine}/")
 
 
 def _other_office(package: Package) -> BranchDeskError:
