@@ -294,7 +294,10 @@ def test_a_city_takes_two_counties_packages_each_owning_its_own(tmp_path: Path, 
     # Each county's full package, both at once: everything new but the county's copy of 信阳市.
     full = [as_json("package", "export", path, tmp_path / f"{name} 全部.bdx", "--full") for name, path in
             counties.items()]  # fmt: skip
-    summary = as_json("package", "import", city, *(package["package"] for package in full))
+    receipts = tmp_path / "回执"
+    summary = as_json(
+        "package", "import", city, *(package["package"] for package in full), "--receipts", receipts
+    )
     assert [package["result"] for package in summary["packages"]] == ["applied", "applied"]
     lines = sum(sum(package["counts"].values()) for package in full)
     assert summary["counts"] == {"new": lines - 2, "updated": 0, "unchanged": 2, "applied_before": 0,
@@ -327,7 +330,11 @@ def test_a_city_takes_two_counties_packages_each_owning_its_own(tmp_path: Path, 
         for name, path in counties.items()
     )
 
-    # A second round: 光山县's month goes up as a delta and applies.
+    # A second round: 光山县 takes in the city's receipt (trusting the city's key once, as the README says),
+    # so its month goes up as a delta of what is new only, and applies.
+    [receipt] = receipts.glob("光山县*.bdxr")
+    ok("package", "trust", counties["光山县"], receipt, "--reason", "信阳市回执，电话核对密钥")
+    ok("package", "import", counties["光山县"], receipt)
     with open_ledger(counties["光山县"], CLOCK) as ledger:
         build = LedgerBuilder(ledger)
         pairing = int(ledger.scalar("SELECT max(id) FROM pairing"))
@@ -335,6 +342,8 @@ def test_a_city_takes_two_counties_packages_each_owning_its_own(tmp_path: Path, 
         village = int(ledger.scalar("SELECT min(id) FROM branch WHERE kind = 'village'"))
         set_branch_field(ledger, village, BranchColumn.SECRETARY, "周文静")
     delta = as_json("package", "export", counties["光山县"], tmp_path / "光山县 2024-01.bdx")
+    assert delta["sequence"]["from"] == full[1]["sequence"]["to"] + 1
+    assert delta["counts"] == {"activity": 1, "activity_area": 1, "branch": 1}
     summary = as_json("package", "import", city, delta["package"])
     assert summary["counts"]["new"] == 2  # the activity and its area
     assert summary["counts"]["updated"] == 1  # the secretary
