@@ -560,9 +560,11 @@ class _Run:
             rows.append({"id": current["id"] if current is not None else -1, **stored})
         if current is not None:
             rows.append(current)
-        if table == "region" and current is None and after is not None and after["uuid"] == self.arriving:
-            rows = []  # a county new here brings its own region, under one of this ledger (package_scope)
-        for row in rows:
+        # A county new here brings its own region, under one of this ledger's (package_scope).
+        arriving = (
+            table == "region" and current is None and after is not None and after["uuid"] == self.arriving
+        )
+        for row in () if arriving else rows:
             owner = self.owners.owner(table, row, self.scope)
             if not self.store.tree.within(owner, self.scope):
                 return Rejection.OUTSIDE_SCOPE
