@@ -12,7 +12,7 @@ import json
 import shutil
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import pytest
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.agreements import Progress
+from branchdesk.domain.attendance import Absentee, Attendance
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, ItemKind
 from branchdesk.domain.errors import BranchDeskError
@@ -29,7 +30,7 @@ from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_j
 from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.plan_items import ItemDraft
 from branchdesk.exchange.package_import import import_packages
-from branchdesk.services.activities import delete_activities, record_activities
+from branchdesk.services.activities import activity_draft, delete_activities, edit_activity, record_activities
 from branchdesk.services.agreements import pairing_agreement, save_agreement
 from branchdesk.services.history import UndoHistory, changed
 from branchdesk.services.ledger_keys import key_path, ledger_key
@@ -540,6 +541,86 @@ def test_a_deletion_against_an_edit_takes_one_side_whole(offices: Offices, take:
             (uuid,),
         )
     assert left == (areas if kept else 0)
+
+
+def deleted_by_the_county(offices: Offices, tmp_path: Path) -> tuple[str, Path]:
+    """An activity of the township's (six areas, two absentees, a photo) that the county has; then the
+    county deletes it while the township corrects it (one area less): the township's delta and the
+    activity's uuid."""
+    township = offices.township()
+    picture = write_jpeg(tmp_path / "照片" / "党日.jpg", taken="2022:05:14 09:00:00")
+    with open_ledger(township, CLOCK) as ledger:
+        (ready,) = prepare(ledger.path, [picture], lambda done, total: None)
+        assert ready.photo is not None
+        absentees = (Absentee("张三", "外出务工"), Absentee("李四", "生病"))
+        draft = ActivityDraft(
+            dt.date(2022, 5, 14),
+            ActivityType.THEMED_DAY,
+            frozenset(Area),
+            3,
+            attendance=Attendance(12, 10, absentees),
+        )
+        entry = PhotoEntry(ready.photo.sha256, "主题党日", image=ready.photo)
+        record_activities(ledger, [open_pairing(ledger)], draft, photos=[entry])
+        uuid = str(ledger.scalar("SELECT uuid FROM activity ORDER BY id DESC LIMIT 1"))
+    assert imported(offices.county, send(township, offices.folder / "党日.bdx"))[0] == EXIT_OK
+    with open_ledger(offices.county, CLOCK) as ledger:
+        delete_activities(ledger, [int(ledger.scalar("SELECT id FROM activity WHERE uuid = ?", (uuid,)))])
+    with open_ledger(township, CLOCK) as ledger:  # the township's correction: one area less
+        activity = int(ledger.scalar("SELECT id FROM activity WHERE uuid = ?", (uuid,)))
+        pairing, draft = activity_draft(ledger, activity)
+        edit_activity(
+            ledger, activity, pairing, replace(draft, volunteers=14, areas=draft.areas - {Area.CUSTOMS})
+        )
+    return uuid, send(township, offices.folder / "更正.bdx")
+
+
+def of_activity(path: Path, uuid: str) -> dict[str, list[dict[str, Any]]]:
+    """An activity's areas, absentees and photos, as packages carry them."""
+    return {
+        table: sorted(
+            (row for row in records(path, table).values() if row["activity_uuid"] == uuid), key=json.dumps
+        )
+        for table in ("activity_area", "activity_absentee", "photo")
+    }
+
+
+@pytest.mark.parametrize("take", ["theirs", "mine"])
+def test_an_activity_deleted_here_comes_back_whole_when_taken_theirs(
+    offices: Offices, tmp_path: Path, take: str
+) -> None:
+    uuid, delta = deleted_by_the_county(offices, tmp_path)
+    township = of_activity(offices.township(), uuid)
+    assert [len(rows) for rows in township.values()] == [5, 2, 1]
+    code, summary, _ = imported(offices.county, delta, flags=("--dry-run",))
+    assert (code, summary["conflicts"][0]["uuid"], summary["conflicts"][0]["mine"]) == (
+        EXIT_FAILED,
+        uuid,
+        None,
+    )
+
+    code, summary, _ = imported(offices.county, delta, flags=("--take", take))
+    assert code == EXIT_OK
+    county = records(offices.county, "activity")
+    if take == "mine":
+        assert uuid not in county
+        assert [len(rows) for rows in of_activity(offices.county, uuid).values()] == [0, 0, 0]
+        return
+    assert county[uuid] == records(offices.township(), "activity")[uuid]
+    assert of_activity(offices.county, uuid) == township
+    assert cli("check", str(offices.county))[1].endswith("未发现问题\n")
+    # Restored as the import's own changes: they travel on upward, and one undo takes them back.
+    with open_ledger(offices.county, CLOCK) as ledger:
+        operation = int(ledger.scalar("SELECT max(id) FROM operation"))
+        changes = ledger.query("SELECT entity FROM change_log WHERE operation_id = ?", (operation,))
+        assert sorted(row["entity"] for row in changes) == sorted(
+            ["activity"] + ["activity_area"] * 7 + ["activity_absentee"] * 2 + ["photo"]
+        )
+        history = UndoHistory(ledger)
+        history.record(changed(ledger, operation))
+        history.undo()
+    assert uuid not in records(offices.county, "activity")
+    assert [len(rows) for rows in of_activity(offices.county, uuid).values()] == [0, 0, 0]
 
 
 def test_a_conflict_settled_field_by_field(offices: Offices) -> None:

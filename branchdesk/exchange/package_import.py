@@ -37,9 +37,11 @@ from branchdesk.domain.package_merge import (
     decide_row,
     settle,
 )
-from branchdesk.domain.packages import CHANGES, TOMBSTONES, MemberDigest, PackageKind, Scope, rows_member
+from branchdesk.domain.packages import CHANGES, TOMBSTONES, Manifest, MemberDigest, PackageKind, rows_member
 from branchdesk.exchange.package_files import Package, read_package
+from branchdesk.exchange.package_scope import Places, SenderScope, as_here, sender_scope
 from branchdesk.services.offices import check_sender
+from branchdesk.storage import history as history_store
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import offices as office_store
 from branchdesk.storage import packages as package_store
@@ -156,17 +158,19 @@ def import_packages(
         )
         for path in paths
     ]
-    for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
-        check_sender(ledger, package.manifest)
     store = ImportStore(ledger)
     mine = identity_store.identity(ledger)
+    places = Places(store)
     scopes = {
-        package.manifest.package_uuid: _sender_scope(store, package, mine.scope_region_id)
+        package.manifest.package_uuid: sender_scope(places, package, mine.scope_region_id)
         for package in packages
     }
+    for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
+        check_sender(ledger, as_here(package.manifest, store))
     packages.sort(key=lambda p: (p.manifest.sender.ledger_id, p.manifest.from_seq or 1, p.manifest.to_seq))
     run = _Run(
         store,
+        places,
         settle or Settlement(),
         keep_rows,
         progress,
@@ -192,7 +196,7 @@ def import_packages(
                 raise _RolledBackError
             store.finish()
             for entry in result.packages:
-                _record(ledger, entry, operation_id)
+                _record(ledger, as_here(entry.package.manifest, store), entry, operation_id)
             result.applied = True
             result.operation_id = operation_id
     except _RolledBackError:
@@ -202,27 +206,6 @@ def import_packages(
             for entry in result.packages
         ]
     return result
-
-
-def _sender_scope(store: ImportStore, package: Package, my_scope: int | None) -> int:
-    """The region the sender speaks for, in this ledger: it must lie in this ledger's scope or hold it."""
-    sender = package.manifest.sender
-    region = None if sender.scope is None else store.ids["region"].get(sender.scope.uuid)
-    if (
-        region is None
-        or my_scope is None
-        or not (store.tree.within(region, my_scope) or store.tree.within(my_scope, region))
-    ):
-        raise BranchDeskError(
-            "package.other_office",
-            path=str(package.path),
-            sender=_scope_name(sender.scope, sender.ledger_id),
-        )
-    return region
-
-
-def _scope_name(scope: Scope | None, ledger_id: str) -> str:
-    return ledger_id if scope is None else scope.path
 
 
 def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck:
@@ -236,10 +219,9 @@ def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck:
     return locked if locks else lambda _table, _before, _after: False
 
 
-def _record(ledger: Ledger, entry: PackageResult, operation_id: int) -> None:
-    """The package log's ``received`` line and, on a sender's first accepted package, its key pinned; in
-    the import's own transaction, so a crash keeps all of them or none."""
-    manifest = entry.package.manifest
+def _record(ledger: Ledger, manifest: Manifest, entry: PackageResult, operation_id: int) -> None:
+    """The package log's ``received`` line and, on a sender's first accepted package, its key pinned (its
+    scope as this ledger names it); in the import's own transaction, so a crash keeps all or none."""
     sender = manifest.sender
     if entry.result != "refused" and office_store.pinned(ledger, sender.ledger_id) is None:
         office_store.pin_sender(ledger, sender)
@@ -287,12 +269,14 @@ class _Run:
     def __init__(
         self,
         store: ImportStore,
+        places: Places,
         settlement: Settlement,
         keep_rows: bool,
         progress: Progress | None,
         locked: LockCheck,
     ) -> None:
         self.store = store
+        self.places = places
         self.settlement = settlement
         self.keep_rows = keep_rows
         self.progress = progress
@@ -317,7 +301,8 @@ class _Run:
             target_agreement=lambda row_id: store.targets[row_id],
         )
         self.package_uuid = ""
-        self.scope = 0
+        self.scope = 0  # the sender's region here; 0 (no region) until a county new here has brought it
+        self.arriving: str | None = None  # the uuid of that county's region, on its way
         self._seen: set[str] = set()  # full packages taken in this run
         self._taken: set[str] = set()  # a dry run's senders' operations taken so far
         self._deferred: dict[str, list[dict[str, Any]]] = {}  # area deletions waiting for their activity
@@ -333,7 +318,7 @@ class _Run:
 
     # -- packages -------------------------------------------------------------------------------------
 
-    def package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
+    def package(self, package: Package, scope: SenderScope, operation_id: int, *, log: bool) -> PackageResult:
         """One package taken in; its every line checked (hash, count) before the import may keep any."""
         self.read = []
         taken = self._package(package, scope, operation_id, log=log)
@@ -341,10 +326,14 @@ class _Run:
         package.check_read(self.read)
         return taken
 
-    def _package(self, package: Package, scope: int, operation_id: int, *, log: bool) -> PackageResult:
+    def _package(
+        self, package: Package, scope: SenderScope, operation_id: int, *, log: bool
+    ) -> PackageResult:
         manifest = package.manifest
         sender = manifest.sender.ledger_id
-        self.package_uuid, self.scope, self.log = manifest.package_uuid, scope, log
+        self.package_uuid, self.log = manifest.package_uuid, log
+        self.scope = scope.region_id or self.store.ids["region"].get(scope.uuid, 0)
+        self.arriving = None if self.scope else scope.uuid
         last = self.last.setdefault(sender, office_store.applied_sequence(self.store.ledger, sender))
         lines = sum(member.lines for member in manifest.members.values())
         if manifest.kind is PackageKind.DELTA and (manifest.from_seq or 1) > last + 1:
@@ -484,6 +473,11 @@ class _Run:
     def _change(self, line: dict[str, Any]) -> None:
         table, uuid, seq = line["table"], line["uuid"], line["seq"]
         before, after = line["before"], line["after"]
+        if table == "region":
+            if self.places.elsewhere(uuid, after or before):  # this ledger's own region
+                self._count(seq, table, uuid, Outcome.UNCHANGED)
+                return
+            before, after = self.places.local(before), self.places.local(after)
         current = self.state.get((table, uuid))
         mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
         decision = decide(line["change"], before, after, mine)
@@ -498,6 +492,7 @@ class _Run:
             for area in areas:
                 self._row(self._result(area["seq"], AREA, uuid, Outcome.REJECTED, reason=rejection))
             return
+        restored = False
         if decision.outcome is Outcome.CONFLICT:
             conflict = Conflict(table, uuid, self.package_uuid, seq, decision.columns, before, mine, after)
             choice = self.settlement.choice(table, uuid)
@@ -507,6 +502,7 @@ class _Run:
                 self._areas_stay(areas)
                 return
             decision = settle(conflict, choice)
+            restored = current is None and decision.result is not None  # deleted here, taken theirs
         elif decision.outcome is Outcome.MERGED:
             self._row(self._result(seq, table, uuid, decision.outcome, columns=decision.columns))
         else:
@@ -517,6 +513,24 @@ class _Run:
             self._areas_stay(areas)
         if decision.write:
             self._write(table, uuid, current, decision.result)
+            if restored:
+                self._restore(table, uuid)
+
+    def _restore(self, table: str, uuid: str) -> None:
+        """A record deleted here and kept by the sender (a conflict settled theirs) comes back with the rows
+        deleted with it here (an activity's areas, absentees and photos), as the sender still has them;
+        the sender's own changes to those follow in its package."""
+        back = self.state[(table, uuid)] or {}
+        column = f"{table}_id"
+        for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+            row = {**before, column: back["id"]}
+            if dependent == AREA:
+                self.areas.add((back["id"], str(row["area"])))
+            else:
+                row["id"] = self.store.new_id(dependent)
+                self.state[(dependent, logged_uuid)] = row
+            self.store.insert(dependent, row)
+            self._logged(dependent, logged_uuid, "insert", None, row)
 
     def _areas_go(self, lines: list[dict[str, Any]]) -> None:
         """The areas of an activity being deleted (or gone already) taken away first, as the sender did."""
@@ -548,7 +562,11 @@ class _Run:
             rows.append({"id": current["id"] if current is not None else -1, **stored})
         if current is not None:
             rows.append(current)
-        for row in rows:
+        # A county new here brings its own region, under one of this ledger's (package_scope).
+        arriving = (
+            table == "region" and current is None and after is not None and after["uuid"] == self.arriving
+        )
+        for row in () if arriving else rows:
             owner = self.owners.owner(table, row, self.scope)
             if not self.store.tree.within(owner, self.scope):
                 return Rejection.OUTSIDE_SCOPE
@@ -581,6 +599,8 @@ class _Run:
             row = {"id": store.new_id(table), **stored}
             store.insert(table, row)
             self._logged(table, uuid, "insert", None, row)
+            if table == "region" and uuid == self.arriving:
+                self.scope, self.arriving = row["id"], None
         else:
             values = {column: value for column, value in stored.items() if current.get(column) != value}
             if not values:
@@ -671,6 +691,11 @@ class _Run:
 
     def _full_row(self, table: str, row: dict[str, Any]) -> None:
         uuid = str(row["uuid"])
+        if table == "region":
+            if self.places.elsewhere(uuid, row):  # this ledger's own region
+                self._count(None, table, uuid, Outcome.UNCHANGED)
+                return
+            row = self.places.local(row) or row
         current = self.state.get((table, uuid))
         mine = None if current is None else self.store.package_row(table, current, self.activity_uuids)
         decision: Decision = decide_row(row, mine)

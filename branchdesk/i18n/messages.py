@@ -753,6 +753,12 @@ MESSAGES: dict[str, str] = {
         "The package {path} comes from {sender}, an office neither above nor below this ledger's. "
         "Nothing was imported; check that it was sent to the right office.",
     ),
+    "package.full_first": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package {path} holds the changes of {sender}, whose records this ledger does not have yet. "
+        "Nothing was imported; import {sender}'s full package first (it sends one once: all its records), "
+        "then its monthly packages.",
+    ),
     "package.gap": QT_TRANSLATE_NOOP(
         "Messages",
         "Changes from {sender} are missing before the package {path}: this ledger has its changes up to "

@@ -46,3 +46,19 @@ def set_scope(ledger: Ledger, region_id: int) -> None:
 def region_id(ledger: Ledger, region_uuid: str) -> int | None:
     found = ledger.scalar("SELECT id FROM region WHERE uuid = ?", (region_uuid,))
     return None if found is None else int(found)
+
+
+def same_place(ledger: Ledger, code: str | None, level: str, name: str, parent_id: int | None) -> int | None:
+    """The region here that is the place another ledger's region stands for: the one with its official
+    code, or, where either has no code, the one of its level and name under the same parent."""
+    if code:
+        found = ledger.scalar("SELECT id FROM region WHERE code = ?", (code,))
+        if found is not None:
+            return int(found)
+    rows = ledger.query(
+        "SELECT id, code FROM region WHERE level = ? AND name = ? AND parent_id IS ?",
+        (level, name, parent_id),
+    )
+    if not rows or (code and rows[0]["code"]):  # two codes that differ: two places
+        return None
+    return int(rows[0]["id"])

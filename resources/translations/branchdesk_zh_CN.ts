@@ -5404,6 +5404,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>数据包 {path} 来自 {sender}，既不是本台账单位的上级，也不是下级。未导入任何内容，请核实是否发错了单位。</translation>
     </message>
     <message>
+        <source>The package {path} holds the changes of {sender}, whose records this ledger does not have yet. Nothing was imported; import {sender}'s full package first (it sends one once: all its records), then its monthly packages.</source>
+        <translation>数据包 {path} 是 {sender} 的改动记录，而本台账还没有该单位的记录。未导入任何内容：请先导入 {sender} 的全量数据包（对方只需发送一次，含全部记录），再导入它每月的数据包。</translation>
+    </message>
+    <message>
         <source>Changes from {sender} are missing before the package {path}: this ledger has its changes up to number {last}, the package starts at number {first}. The package was not imported; ask {sender} for a new package.</source>
         <translation>数据包 {path} 之前缺少 {sender} 的部分改动：本台账已有其第 {last} 项及以前的改动，而该数据包从第 {first} 项开始。该数据包未导入，请向 {sender} 重新索要数据包。</translation>
     </message>

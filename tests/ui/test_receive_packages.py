@@ -18,13 +18,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind
 from branchdesk.domain.package_merge import Outcome
+from branchdesk.services.activities import delete_activities
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage import identity as identity_store
 from branchdesk.ui.dialogs.offices import OfficesDialog
@@ -230,6 +231,69 @@ def test_two_townships_deltas_checked_settled_in_place_imported_and_undone(
     assert file_rows(
         offices.county, "SELECT volunteers, location FROM activity WHERE uuid = ?", (conflicted,)
     ) == [(7, "县委")]
+
+
+def _of_activity(path: Path, uuid: str) -> list[list[tuple[Any, ...]]]:
+    """An activity's row and the rows that belong to it (areas, absentees, photos), as the file holds
+    them, without this ledger's ids."""
+    activity = "(SELECT id FROM activity WHERE uuid = ?)"
+    return [
+        file_rows(path, "SELECT uuid, held_on, volunteers, location FROM activity WHERE uuid = ?", (uuid,)),
+        file_rows(path, f"SELECT area FROM activity_area WHERE activity_id = {activity} ORDER BY 1", (uuid,)),
+        file_rows(
+            path,
+            f"SELECT uuid, name, reason FROM activity_absentee WHERE activity_id = {activity} ORDER BY 1",
+            (uuid,),
+        ),
+        file_rows(path, f"SELECT uuid, sha256 FROM photo WHERE activity_id = {activity} ORDER BY 1", (uuid,)),
+    ]
+
+
+@pytest.mark.parametrize(("button", "kept"), [("receiveTakeTheirs", True), ("receiveKeepMine", False)])
+def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_the_package(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot, button: str, kept: bool
+) -> None:
+    """The county deleted an activity (its areas and absentees with it) that the township corrected: the
+    clerk takes the package's (the activity comes back with all of it) or keeps the deletion."""
+    township = offices.townships[TOWNSHIPS[0]]
+    [(uuid,)] = file_rows(
+        township,
+        "SELECT uuid FROM activity a WHERE (SELECT count(*) FROM activity_area WHERE activity_id = a.id) > 1"
+        " AND EXISTS (SELECT 1 FROM activity_absentee WHERE activity_id = a.id) ORDER BY id LIMIT 1",
+    )
+    with open_ledger(offices.county, CLOCK) as ledger:
+        delete_activities(ledger, [int(ledger.scalar("SELECT id FROM activity WHERE uuid = ?", (uuid,)))])
+    edit(township, "activity", uuid, volunteers=31, location="村党群服务中心")
+    delta = offices.folder / "更正.bdx"
+    cli("package", "export", str(township), str(delta))
+    window = _window(make_window, offices, [delta])
+    seen: dict[str, Any] = {}
+
+    def receive(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+        _next(wizard, qtbot)
+        review = wizard.review_page
+        review.view.setFocus()
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # the one row, the conflict, becomes current
+        seen["title"] = review.conflict.title.text()
+        qtbot.mouseClick(review.conflict.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+        _next(wizard, qtbot)
+        seen["done"] = wizard.currentPage() is wizard.done_page
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    answer(ReceiveWizard, receive)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert seen["title"].startswith("活动")
+    assert seen["done"]
+    county = _of_activity(offices.county, uuid)
+    if kept:
+        assert county == _of_activity(township, uuid)
+        assert county[0] == [(uuid, county[0][0][1], 31, "村党群服务中心")]
+        assert len(county[1]) > 1
+        assert county[2]
+    else:
+        assert county == [[], [], [], []]
 
 
 def test_a_damaged_package_dropped_on_the_wizard_is_refused_in_chinese_and_changes_nothing(
