@@ -964,6 +964,7 @@ def _cmd_teams(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
         summary = {
             "region": {"name": region.name, "path": region.path, "code": region.code},
             **figures.as_dict(),
+            "min_days": figures.min_days,
             "list": [_member_json(member) for member in members],
         }
         print(json.dumps(summary, ensure_ascii=False), file=out)

@@ -266,12 +266,9 @@ class TeamFigures:
     min_days: int
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "month": str(self.month),
-            "members": self.members,
-            "below_rule": self.below_rule,
-            "min_days": self.min_days,
-        }
+        """``stats --json`` ``teams``: counts only, so that a city's figures are its counties' summed (the
+        rule's days are in ``teams --json``)."""
+        return {"month": str(self.month), "members": self.members, "below_rule": self.below_rule}
 
 
 Cell = tuple[DayMark | None, str | None]
