@@ -1468,6 +1468,110 @@ def bench_package_import(_path: Path) -> None:
             report(f"package import: peak memory of the command on {rows}", memory, "MiB")
 
 
+def bench_teams(path: Path) -> None:
+    """Village work teams (docs/teams.md): the month grid of the township with the most members as the
+    Work teams tab opens it (its rows with their days and what the rule asks) and saves it (every member's
+    month changed, one operation with its change log, on a copy of the ledger), against bare SQL reading the
+    same rows and writing the same values; the county's shortfall list against its aggregate query. What
+    the rule asks is its share of 20 days for part of the month, rounded up (domain.teams.required_days).
+    Meant for the county and stress ledgers; the month is December 2023 (31 days)."""
+    import shutil
+
+    from branchdesk.domain.teams import DayMark, MonthDays
+    from branchdesk.services.teams import month_members, save_month
+    from branchdesk.storage.teams import days_values
+
+    first, last = MONTH.first_day.isoformat(), MONTH.last_day.isoformat()
+    serving = (
+        "FROM branch b JOIN work_team t ON t.branch_id = b.id JOIN team_member m ON m.team_id = t.id"
+        " AND m.from_on <= :last AND coalesce(m.to_on, '9999-12-31') >= :first"
+        " LEFT JOIN team_days d ON d.member_id = m.id AND d.month = :month"
+    )
+    params = {"first": first, "last": last, "month": str(MONTH)}
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with open_ledger(copy, CLOCK) as ledger:
+            ledger.use_wal()  # as the window's edits do
+            township = ledger.scalar(
+                f"SELECT b.region_id {serving} GROUP BY b.region_id ORDER BY count(*) DESC LIMIT 1", params
+            )
+            if township is None:
+                print("teams: the ledger has no work teams (a demo made before them)", flush=True)
+                return
+            county = int(ledger.scalar("SELECT parent_id FROM region WHERE id = ?", (township,)))
+
+            served = (
+                "(CAST(julianday(min(coalesce(m.to_on, :last), :last))"
+                " - julianday(max(m.from_on, :first)) AS INTEGER) + 1)"
+            )
+            required = f"min({served}, (20 * {served} + 30) / 31)"
+
+            def raw_open() -> object:
+                return ledger.conn.execute(
+                    f"SELECT m.*, b.name, d.marks, d.reasons, {required} {serving}"
+                    " WHERE b.region_id = :region ORDER BY b.name_key, t.id, m.name",
+                    {**params, "region": township},
+                ).fetchall()
+
+            bare, service = alternating_medians(raw_open, lambda: month_members(ledger, township, MONTH), 15)
+            members = month_members(ledger, township, MONTH)
+            report(f"teams: a township's month grid opened, {len(members)} members: bare SQL", bare, "s")
+            report("teams: month grid opened (service)", service, "s", ("bare SQL", bare))
+            flips = iter(range(1_000_000))
+
+            def changed_months() -> dict[int, MonthDays]:
+                """Every member's month with its first day in service turned over (P ↔ B)."""
+                turn = next(flips) % 2
+                found = {}
+                for member in members:
+                    day = next(n for n in range(1, len(member.days.marks) + 1) if member.day_in_service(n))
+                    mark = (DayMark.PRESENT, DayMark.BUSINESS)[turn]
+                    found[member.member_id] = member.days.with_day(day, mark)
+                return found
+
+            def raw_save() -> None:
+                rows = [(m, days_values(days)) for m, days in changed_months().items()]
+                with ledger.transaction():
+                    ledger.conn.executemany(
+                        "INSERT INTO team_days (uuid, member_id, month, marks, reasons, present, leave,"
+                        " business, absent, created_at, updated_at) VALUES (hex(randomblob(16)), ?, ?, ?, ?,"
+                        " ?, ?, ?, ?, '', '') ON CONFLICT (member_id, month) DO UPDATE SET marks ="
+                        " excluded.marks, reasons = excluded.reasons, present = excluded.present, leave ="
+                        " excluded.leave, business = excluded.business, absent = excluded.absent",
+                        [
+                            (m, v["month"], v["marks"], v["reasons"], v["present"], v["leave"], v["business"],
+                             v["absent"])
+                            for m, v in rows
+                        ],
+                    )  # fmt: skip
+
+            bare, service = alternating_medians(
+                raw_save,
+                lambda: save_month(ledger, MONTH, changed_months()),
+                7,
+            )
+            report(f"teams: month grid saved, {len(members)} members: bare SQL", bare, "s")
+            report("teams: month grid saved (service, change log)", service, "s", ("bare SQL", bare))
+
+            def aggregate() -> object:
+                """The members below the rule, with their days and what the rule asks."""
+                return ledger.conn.execute(
+                    f"WITH RECURSIVE {scope_sql(False)} SELECT m.id, coalesce(d.present + d.business, 0),"
+                    f" {required} FROM scope JOIN branch b ON b.region_id = scope.id"
+                    f" {serving.removeprefix('FROM branch b')}"
+                    f" WHERE coalesce(d.present + d.business, 0) < {required}",
+                    {**params, "region": county},
+                ).fetchall()
+
+            bare, service = alternating_medians(
+                aggregate, lambda: month_members(ledger, county, MONTH, below_only=True), 7
+            )
+            below = len(month_members(ledger, county, MONTH, below_only=True))
+            report(f"teams: the county's shortfall list ({below} members): aggregate query", bare, "s")
+            report("teams: shortfall list (service)", service, "s", ("aggregate query", bare))
+
+
 PARTS: dict[str, Callable[[Path], None]] = {
     "stats": bench_stats,
     "branches": bench_branches,
@@ -1488,6 +1592,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "word-ledger": bench_word_ledger,
     "chain": bench_chain,
     "agreements": bench_agreements,
+    "teams": bench_teams,
     "halfyear": bench_halfyear,
 }
 

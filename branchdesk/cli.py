@@ -28,6 +28,8 @@ from branchdesk.domain.plan_items import ItemState, PlanItem
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
+from branchdesk.domain.teams import CHINESE as CHINESE_MARKS
+from branchdesk.domain.teams import DayMark, MemberMonth, normal_phone
 from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
 from branchdesk.exchange.halfyear_report import write_summary_docx, write_summary_pdf
 from branchdesk.exchange.ledger_export import export_ledger
@@ -53,10 +55,12 @@ from branchdesk.exchange.receipts import (
     receipt_json,
     write_receipt,
 )
+from branchdesk.exchange.team_days import read_month_sheet
 from branchdesk.exchange.word_ledger import write_agreement_doc, write_ledger_doc, write_signin_sheet
 from branchdesk.i18n.arguments import Parser, UsageError, argparse_language, requested_language
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.language import (
+    CHINESE,
     Translations,
     format_count,
     format_date,
@@ -88,6 +92,7 @@ from branchdesk.services.paths import user_data_dir
 from branchdesk.services.plan_items import region_items
 from branchdesk.services.regions import find_region
 from branchdesk.services.stats import ledger_stats
+from branchdesk.services.teams import month_list, record_days
 from branchdesk.services.word_ledger import find_pairing, ledger_book, signin_sheet
 
 EXIT_OK = 0
@@ -213,16 +218,30 @@ def _build_parser() -> argparse.ArgumentParser:
 
     _add_publish(commands, common)
 
-    overdue = commands.add_parser(
-        "overdue",
-        parents=[common],
-        help=translate("Cli", "list pairings without a themed Party day in a month"),
+    month_lists = (
+        ("overdue", translate("Cli", "list pairings without a themed Party day in a month")),
+        ("teams", translate("Cli", "list village work team members' days in a month, with their shortfall")),
     )
-    overdue.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    overdue.add_argument("--region", metavar=region_name, help=region_help)
-    overdue.add_argument(
-        "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
-    )
+    for command, summary in month_lists:
+        listing = commands.add_parser(command, parents=[common], help=summary)
+        listing.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+        listing.add_argument("--region", metavar=region_name, help=region_help)
+        listing.add_argument(
+            "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
+        )
+        if command == "teams":
+            listing.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+            listing.add_argument(
+                "--import",
+                dest="import_sheet",
+                type=Path,
+                metavar=translate("Cli", "FILE"),
+                help=translate(
+                    "Cli",
+                    "import the days of the month from a sheet (a phone column and one column a day) "
+                    "before listing",
+                ),
+            )
 
     items = commands.add_parser(
         "items",
@@ -904,6 +923,81 @@ def _cmd_items(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
     return EXIT_OK
 
 
+def _member_json(member: MemberMonth) -> dict[str, object]:
+    days = member.days
+    return {
+        "name": member.name,
+        "phone": member.phone,
+        "role": member.role.value,
+        "sending_unit": member.sending_unit,
+        "branch": member.branch,
+        "region": member.region,
+        "from": member.from_on.isoformat(),
+        "to": None if member.to_on is None else member.to_on.isoformat(),
+        "days": days.text(),
+        "leave_reasons": days.stored_reasons(),
+        **{mark.name.lower(): days.count(mark) for mark in DayMark},
+        "counted": days.counted,
+        "required": member.required,
+        "shortfall": member.shortfall,
+    }
+
+
+def _cmd_teams(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
+    """Each work team member serving in the month: the days (在假公缺), the counts and the shortfall."""
+    month = Month.parse(args.month)
+    if args.import_sheet is not None:
+        entries = read_month_sheet(args.import_sheet, month)
+        with open_ledger(args.ledger, clock) as ledger:
+            record_days(ledger, entries)
+        print(
+            translate("Cli", "Imported {days} days of {members} members from {path}").format(
+                days=format_count(len(entries)),
+                members=format_count(len({normal_phone(entry.phone) for entry in entries})),
+                path=args.import_sheet,
+            ),
+            file=out,
+        )
+    with open_ledger(args.ledger, clock, read_only=True) as ledger:
+        region, figures, members = month_list(ledger, args.region, month)
+    if args.json:
+        summary = {
+            "region": {"name": region.name, "path": region.path, "code": region.code},
+            **figures.as_dict(),
+            "min_days": figures.min_days,
+            "list": [_member_json(member) for member in members],
+        }
+        print(json.dumps(summary, ensure_ascii=False), file=out)
+        return EXIT_OK
+    chinese = language == CHINESE
+    for member in members:
+        days = "".join(
+            "·" if mark is None else CHINESE_MARKS[mark] if chinese else mark.value
+            for mark in member.days.marks
+        )
+        counts = translate(
+            "Cli", "in the village {present}, official business {business}, leave {leave}, absent {absent}"
+        ).format(**{mark.name.lower(): member.days.count(mark) for mark in DayMark})
+        shortfall = translate("Cli", "required {required}, short by {shortfall}").format(
+            required=member.required, shortfall=member.shortfall
+        )
+        role = translate("Labels", english_name(member.role))
+        print("\t".join((member.region, member.branch, member.name, role, days, counts, shortfall)), file=out)
+    print(
+        translate(
+            "Cli", "{region}, {month}: {members} work team member(s), {below} below the rule of {days} days"
+        ).format(
+            region=region.path,
+            month=format_month(month.year, month.month, language),
+            members=format_count(figures.members),
+            below=format_count(figures.below_rule),
+            days=figures.min_days,
+        ),
+        file=out,
+    )
+    return EXIT_OK
+
+
 def _cmd_backup(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     with open_ledger(args.ledger, clock, read_only=True):
         pass  # refuse what is not a ledger before copying anything
@@ -1516,6 +1610,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "stats": lambda: _cmd_stats(args, clock, out, language),
         "publish": lambda: _cmd_publish(args, clock, out),
         "overdue": lambda: _cmd_overdue(args, clock, out, language),
+        "teams": lambda: _cmd_teams(args, clock, out, language),
         "items": lambda: _cmd_items(args, clock, out, language),
         "check": lambda: _cmd_check(args, clock, out),
         "export": lambda: _cmd_export(args, clock, out, err),

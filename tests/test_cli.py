@@ -69,6 +69,7 @@ def test_stats_json_has_the_design_shape(county: Path, clock: FixedClock) -> Non
         "holiday_data_missing_for": [],
         "targets": {"count": 0, "reached": 0, "rate": None, "overdue": 0},  # no agreements here
         "level": None,  # added for --level county; --direct and the whole region say null
+        "teams": {"month": "2022-05", "members": 0, "below_rule": 0},  # issue #21
         "items": {"need": 0, "resource": 0, "project": 0, "done": 0, "overdue": 0},  # the three lists
     }
 

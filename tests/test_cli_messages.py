@@ -27,6 +27,7 @@ COMMANDS = (
     "stats",
     "publish",
     "overdue",
+    "teams",
     "items",
     "backup",
     "restore",
@@ -233,6 +234,7 @@ def test_export_shows_progress_on_a_terminal_only(tmp_path: Path, clock: FixedCl
 LEDGER_COMMANDS = [
     ("stats",),
     ("overdue", "--month", "2022-05"),
+    ("teams", "--month", "2022-05"),
     ("check",),
     ("backup",),
     ("draw", "--region", "潢川县", "--seed", "1"),

@@ -65,6 +65,7 @@ def stats(ledger: Path, region: str) -> dict[str, Any]:
     figures: dict[str, Any] = json.loads(
         ok("stats", ledger, "--region", region, "--json", "--month", "2024-01", "--as-of", "2024-01-20")
     )
+    figures.pop("teams")  # village work teams do not travel in packages yet (docs/teams.md, "Not done yet")
     return figures
 
 

@@ -5,6 +5,7 @@ reason). Pure: the locks and the regions are read in storage/month_locks.py.
 A change falls in a month when it changes what the month's figures (§3) were built from:
 - an activity (and its areas) belongs to the month it was held in, before and after the change: any change
   to an activity of a locked month, or moving one into it, changes that month's activity figures;
+- a work team member's days of a month belong to that month, as activities do;
 - a pairing or a branch counts in a month through its dates (started/ended, established/archived,
   optimised): a change that sets, changes or clears such a date inside the month. Editing a branch's
   secretary or phone changes no reported figure and is never locked.
@@ -20,9 +21,10 @@ DATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "activity": ("held_on",),
     "pairing": ("started_on", "ended_on"),
     "branch": ("established_on", "archived_on", "optimised_on"),
+    "team_days": ("month",),  # a work team member's days of a month ("2022-05")
 }
 # Tables whose every change belongs to its rows' months, not only a change of the dates.
-_WHOLE_ROW = frozenset({"activity"})
+_WHOLE_ROW = frozenset({"activity", "team_days"})
 
 
 def months_touched(table: str, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> set[str]:

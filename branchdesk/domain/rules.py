@@ -54,6 +54,14 @@ class Rule(StrEnum):
     TARGET_BEFORE_SIGNING = "rule.target_before_signing"
     # An agreement is signed, and its progress recorded, today or earlier.
     AGREEMENT_IN_FUTURE = "rule.agreement_in_future"
+    # A work team is sent to a grassroots branch (a trigger holds it too).
+    TEAM_GRASSROOTS = "rule.team_grassroots"
+    # A person (by phone number) serves on one work team at a time (an index and triggers hold it too).
+    TEAM_MEMBER_OVERLAP = "rule.team_member_overlap"
+    # A member serves within the team's dates.
+    TEAM_MEMBER_OUTSIDE_TEAM = "rule.team_member_outside_team"
+    # A member's days are entered only within their service.
+    TEAM_DAYS_OUTSIDE_MEMBER = "rule.team_days_outside_member"
     # A name is unique among the active branches of one region.
     DUPLICATE_NAME = "rule.duplicate_name"
     # Villages, communities and grids sit in a township.

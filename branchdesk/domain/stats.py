@@ -18,6 +18,7 @@ from branchdesk.domain.months import Month
 from branchdesk.domain.plan_items import ItemCounts
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.records import Activity, Branch, Pairing, Region
+from branchdesk.domain.teams import TeamFigures
 from branchdesk.domain.workdays import WorkCalendar, is_weekday_activity
 
 
@@ -90,6 +91,8 @@ class LedgerStats:
     items: ItemCounts = field(default_factory=lambda: ItemCounts(0, 0, 0, 0, 0))
     # A city's figures side by side, when asked for: its own (市直) and the county level's (县级).
     levels: tuple[LedgerStats, LedgerStats] | None = None
+    # Village work teams in the month (domain/teams.py): members serving, those below the days rule.
+    teams: TeamFigures | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The shape DESIGN.md §3 fixes: keys may be added, never renamed."""
@@ -120,6 +123,7 @@ class LedgerStats:
             "holiday_data_missing_for": list(self.years_without_holiday_data),
             "targets": self.targets.as_dict(),
             "level": None if self.level is None else self.level.value,
+            **({} if self.teams is None else {"teams": self.teams.as_dict()}),
             "items": self.items.as_dict(),
         }
 

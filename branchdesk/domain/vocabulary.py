@@ -28,6 +28,7 @@ from branchdesk.domain.enums import (
 )
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.teams import DayMark, Role
 from branchdesk.domain.translatable import QT_TRANSLATE_NOOP
 
 E = TypeVar("E", bound=StrEnum)
@@ -270,6 +271,17 @@ TERMS: dict[type[StrEnum], dict[StrEnum, tuple[str, ...]]] = {
         Area.CUSTOMS: ("新风共树",),
         Area.PRACTICAL: ("实事共办",),
     },
+    Role: {
+        Role.LEADER: ("队长", "工作队队长"),
+        Role.MEMBER: ("队员", "工作队队员"),
+        Role.FIRST_SECRETARY: ("第一书记", "驻村第一书记"),
+    },
+    DayMark: {
+        DayMark.PRESENT: ("在村", "在", "在岗", "出勤"),
+        DayMark.LEAVE: ("请假", "假", "休假"),
+        DayMark.BUSINESS: ("公务", "公", "因公外出", "公出"),
+        DayMark.ABSENT: ("缺勤", "缺", "旷工"),
+    },
 }
 # fmt: on
 # The English window's name of each value: the source the window translates (context "Labels"; its
@@ -334,6 +346,17 @@ ENGLISH: dict[type[StrEnum], dict[StrEnum, str]] = {
         Area.SERVICE: QT_TRANSLATE_NOOP("Labels", "Service"),
         Area.CUSTOMS: QT_TRANSLATE_NOOP("Labels", "Civic customs"),
         Area.PRACTICAL: QT_TRANSLATE_NOOP("Labels", "Practical matters"),
+    },
+    Role: {
+        Role.LEADER: QT_TRANSLATE_NOOP("Labels", "Team leader"),
+        Role.MEMBER: QT_TRANSLATE_NOOP("Labels", "Team member"),
+        Role.FIRST_SECRETARY: QT_TRANSLATE_NOOP("Labels", "First secretary"),
+    },
+    DayMark: {
+        DayMark.PRESENT: QT_TRANSLATE_NOOP("Labels", "In the village"),
+        DayMark.LEAVE: QT_TRANSLATE_NOOP("Labels", "On leave"),
+        DayMark.BUSINESS: QT_TRANSLATE_NOOP("Labels", "Official business"),
+        DayMark.ABSENT: QT_TRANSLATE_NOOP("Labels", "Absent"),
     },
 }
 UNGRADED = "未定档次"  # a branch without a tier (city-level organs may be ungraded)

@@ -851,6 +851,129 @@ MESSAGES: dict[str, str] = {
     "photo.one_activity": QT_TRANSLATE_NOOP(
         "Messages", "Photos belong to one activity: record them for one pairing at a time."
     ),
+    "team.bad_mark": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{text}” is no day mark: type P, L, B or A (在, 假, 公, 缺), and after a leave its reason.",
+    ),
+    "team.wrong_length": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The days of {month} must be {days} days long.",
+    ),
+    "team.day_outside_member": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} serves from {from_on} to {to_on}: {day} is outside that, no day may be entered for it.",
+    ),
+    "team.reason_without_leave": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name}, day {day}: a reason is given only for a day of leave.",
+    ),
+    "team.member_name_empty": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Enter the member's name.",
+    ),
+    "team.member_phone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "“{phone}” is no phone number: a member is known by a mobile or landline number.",
+    ),
+    "team.dates_order": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The end {to_on} is before the start {from_on}.",
+    ),
+    "team.date_in_future": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{day} has not come yet: enter a team or member from the day they start.",
+    ),
+    "team.member_outside_team": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} must serve within the team's dates ({team_from} to {team_to}).",
+    ),
+    "team.paste_columns": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The pasted cells are {columns} columns wide, but from day {day} the month has only {days_left} "
+        "days left. Nothing was pasted: copy the days only, without names or headers.",
+    ),
+    "team.paste_start": QT_TRANSLATE_NOOP(
+        "Messages", "Select the cell of the first day to paste into, then paste."
+    ),
+    "team.sheet_no_phone": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} has no column of phone numbers (电话): the members are found by their numbers. Nothing "
+        "was imported.",
+    ),
+    "team.sheet_columns": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The sheet's day columns are not those of {month}: it has {found} day columns, the month has "
+        "{days} days. Nothing was imported.",
+    ),
+    "team.sheet_bad_cell": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Row {row}, day {day}: “{text}” is no day mark (在, 假, 公, 缺 or P, L, B, A). Nothing was imported.",
+    ),
+    "team.paste_rows": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The pasted cells are {rows} rows high, but only {rows_left} members are listed from here. "
+        "Nothing was pasted.",
+    ),
+    "team.paste_bad_cell": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Row {row} of the pasted cells, day {day}: “{text}” is no day mark (在, 假, 公, 缺 or P, L, B, A). "
+        "Nothing was pasted.",
+    ),
+    "team.day_twice": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{phone} on {day} is entered twice (rows {first} and {second}); nothing was imported.",
+    ),
+    "team.day_twice_held": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This member's month is entered twice; nothing was saved.",
+    ),
+    "team.bad_min_days": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The rule must be between 1 and {most} days a month, not {days}.",
+    ),
+    "team.not_grassroots": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A work team is sent to a village, community or grid branch, not to an organ branch.",
+    ),
+    "team.branch_has_team": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{branch} already has a work team: end it before sending another.",
+    ),
+    "team.branch_has_team_held": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This branch already has a work team; nothing was saved.",
+    ),
+    "team.member_busy": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} ({phone}) already serves on the work team of {branch} from {from_on} to {to_on}: one "
+        "person serves on one team at a time.",
+    ),
+    "team.member_overlap_held": QT_TRANSLATE_NOOP(
+        "Messages",
+        "This person already serves on another work team at that time; nothing was saved.",
+    ),
+    "team.no_member_on_day": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No work team member with the number {phone} serves on {day}; nothing was imported.",
+    ),
+    "rule.team_grassroots": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The work team of {branch} (from {started_on}) is sent to a branch that is no village, "
+        "community or grid.",
+    ),
+    "rule.team_member_overlap": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} ({phone}) serves on two work teams at the same time: {branch} ({span}) and {other} "
+        "({other_span}).",
+    ),
+    "rule.team_member_outside_team": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} of the work team of {branch} serves {span}, outside the team's dates {team_span}.",
+    ),
+    "rule.team_days_outside_member": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} has days entered in {month} outside their service {span}.",
+    ),
 }
 
 
@@ -872,6 +995,9 @@ TABLE_NAMES = {
     "agreement": QT_TRANSLATE_NOOP("Messages", "pairing agreement"),
     "agreement_target": QT_TRANSLATE_NOOP("Messages", "agreement target"),
     "target_progress": QT_TRANSLATE_NOOP("Messages", "target progress"),
+    "work_team": QT_TRANSLATE_NOOP("Messages", "work team"),
+    "team_member": QT_TRANSLATE_NOOP("Messages", "work team member"),
+    "team_days": QT_TRANSLATE_NOOP("Messages", "member's month of days"),
     "plan_item": QT_TRANSLATE_NOOP("Messages", "list item"),
     "plan_item_activity": QT_TRANSLATE_NOOP("Messages", "list item's activity"),
 }

@@ -11,6 +11,7 @@ from branchdesk.domain.months import Month, last_ended_month
 from branchdesk.domain.records import Region
 from branchdesk.domain.stats import LedgerStats, Level
 from branchdesk.services.regions import find_region, list_regions
+from branchdesk.services.teams import team_figures
 from branchdesk.storage import holidays as holiday_store
 from branchdesk.storage import plan_items as item_store
 from branchdesk.storage import stats as stats_store
@@ -82,6 +83,7 @@ def _figures(
     compliance = stats_store.monthly_compliance(ledger, region.id, month, direct=direct, county=county)
     activities = stats_store.activity_counts(ledger, region.id, month, direct=direct, county=county)
     covered = set(holiday_store.covered_years(ledger))
+    teams = team_figures(ledger, region.id, month, direct=direct)
     return LedgerStats(
         region=region,
         as_of=day,
@@ -94,5 +96,6 @@ def _figures(
         activities=activities,
         years_without_holiday_data=() if month.year in covered else (month.year,),
         targets=stats_store.target_counts(ledger, region.id, day, direct=direct, county=county),
+        teams=teams,
         items=item_store.item_counts(ledger, region.id, day, direct=direct, county=county),
     )

@@ -72,6 +72,13 @@ _AGREEMENT_COLUMNS = (
 )  # fmt: skip
 _TARGET_COLUMNS = ("id", "uuid", "agreement_id", "position", "name", "number", "unit", "due_on")
 _PROGRESS_COLUMNS = ("id", "uuid", "target_id", "recorded_on", "value", "note")
+_TEAM_COLUMNS = ("id", "uuid", "branch_id", "unit_id", "started_on", "ended_on", "note")
+_MEMBER_COLUMNS = (
+    "id", "uuid", "team_id", "name", "phone", "role", "sending_unit", "from_on", "to_on", "note",
+)  # fmt: skip
+_DAYS_COLUMNS = (
+    "id", "uuid", "member_id", "month", "marks", "reasons", "present", "leave", "business", "absent",
+)  # fmt: skip
 _STAR_RATING_COLUMNS = ("id", "uuid", "branch_id", "year", "stars", "rated_on")
 _PLAN_ITEM_COLUMNS = (
     "id", "uuid", "pairing_id", "kind", "title", "owner", "opened_on", "due_on", "status", "done_on",
@@ -82,7 +89,9 @@ _PLAN_ITEM_COLUMNS = (
 _LOADED = (
     "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
     "activity_absentee", "agreement", "agreement_target", "target_progress", "star_rating", "plan_item",
+    "work_team", "team_days",
 )  # fmt: skip
+# team_member keeps its indexes while loaded: its overlap triggers look members up by phone, row by row.
 
 # Rows per INSERT statement; at most 50 × 15 columns + 1 = 751 parameters, within SQLite's oldest limit (999).
 _ROWS_PER_STATEMENT = 50
@@ -269,3 +278,15 @@ def insert_activity_areas(
         """,
         {"sets": json.dumps(sets), "chosen": json.dumps(list(set_of_each)), "first": first_id},
     )
+
+
+def insert_work_teams(ledger: Ledger, rows: Iterable[tuple[Any, ...]]) -> None:
+    _insert(ledger, "work_team", _TEAM_COLUMNS, rows)
+
+
+def insert_team_members(ledger: Ledger, rows: Iterable[tuple[Any, ...]]) -> None:
+    _insert(ledger, "team_member", _MEMBER_COLUMNS, rows)
+
+
+def insert_team_days(ledger: Ledger, rows: Iterable[tuple[Any, ...]]) -> None:
+    _insert(ledger, "team_days", _DAYS_COLUMNS, rows)

@@ -23,6 +23,7 @@ from branchdesk.domain.enums import (
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.records import Problem
 from branchdesk.domain.rules import Rule
+from branchdesk.domain.teams import Role
 from branchdesk.storage.ledger import DAMAGED, Ledger, primary_code
 from branchdesk.storage.schema import APPLICATION_ID
 
@@ -167,6 +168,35 @@ QUERIES: dict[Rule, str] = {
         FROM target_progress v JOIN agreement_target t ON t.id = v.target_id
         JOIN agreement x ON x.id = t.agreement_id {_OF_AGREEMENT} WHERE v.recorded_on > :today
     """,
+    Rule.TEAM_GRASSROOTS: """
+        SELECT b.name AS branch, t.started_on FROM work_team t JOIN branch b ON b.id = t.branch_id
+        WHERE b.kind NOT IN ('village', 'community', 'grid')
+    """,
+    # Per phone, its memberships by team_member_phone.
+    Rule.TEAM_MEMBER_OVERLAP: f"""
+        SELECT m.name, m.phone, mb.name AS branch, qb.name AS other,
+               m.from_on || '–' || coalesce(m.to_on, '…') AS span,
+               q.from_on || '–' || coalesce(q.to_on, '…') AS other_span
+        FROM team_member m JOIN team_member q ON q.phone = m.phone AND q.id > m.id
+             AND q.from_on <= coalesce(m.to_on, {_OPEN_END}) AND coalesce(q.to_on, {_OPEN_END}) >= m.from_on
+        JOIN work_team mt ON mt.id = m.team_id JOIN branch mb ON mb.id = mt.branch_id
+        JOIN work_team qt ON qt.id = q.team_id JOIN branch qb ON qb.id = qt.branch_id
+    """,
+    Rule.TEAM_MEMBER_OUTSIDE_TEAM: f"""
+        SELECT m.name, b.name AS branch, m.from_on || '–' || coalesce(m.to_on, '…') AS span,
+               t.started_on || '–' || coalesce(t.ended_on, '…') AS team_span
+        FROM team_member m JOIN work_team t ON t.id = m.team_id JOIN branch b ON b.id = t.branch_id
+        WHERE m.from_on < t.started_on OR coalesce(m.to_on, {_OPEN_END}) > coalesce(t.ended_on, {_OPEN_END})
+    """,
+    # The first and last day with a mark: the marks' length without the blanks before and after them.
+    Rule.TEAM_DAYS_OUTSIDE_MEMBER: f"""
+        SELECT m.name, d.month, m.from_on || '–' || coalesce(m.to_on, '…') AS span
+        FROM team_days d JOIN team_member m ON m.id = d.member_id
+        WHERE rtrim(d.marks, '-') <> ''
+          AND (d.month || '-' || printf('%02d', length(d.marks) - length(ltrim(d.marks, '-')) + 1) < m.from_on
+               OR d.month || '-' || printf('%02d', length(rtrim(d.marks, '-')))
+                  > coalesce(m.to_on, {_OPEN_END}))
+    """,
     # branch_region_name groups the active namesakes of each region without sorting.
     Rule.DUPLICATE_NAME: """
         SELECT b.name, r.name AS region, count(*) AS count
@@ -247,6 +277,7 @@ QUERIES: dict[Rule, str] = {
                 f"activity_area x JOIN activity a ON a.id = x.activity_id {_OF_ACTIVITY}",
                 [("x.area", Area)],
             ),
+            _unknown("name", "team_member", [("role", Role)]),
             _unknown("i.title", "plan_item i", [("i.kind", ItemKind), ("i.status", ItemStatus)]),
         )
     ),

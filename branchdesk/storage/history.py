@@ -238,6 +238,8 @@ REFERENCE_COLUMNS = {
     "draw_id": "draw",
     "agreement_id": "agreement",
     "target_id": "agreement_target",
+    "team_id": "work_team",
+    "member_id": "team_member",
     "need_id": "plan_item",
     "resource_id": "plan_item",
     "plan_item_id": "plan_item",
@@ -251,6 +253,8 @@ _NAMES = {
     "agreement": "SELECT x.id, o.name || '—' || g.name AS name FROM agreement x"
     " JOIN pairing p ON p.id = x.pairing_id JOIN branch o ON o.id = p.organ_id"
     " JOIN branch g ON g.id = p.grassroots_id WHERE x.id IN ({marks})",
+    "work_team": "SELECT t.id, b.name AS name FROM work_team t JOIN branch b ON b.id = t.branch_id"
+    " WHERE t.id IN ({marks})",
     "plan_item": "SELECT id, title AS name FROM plan_item WHERE id IN ({marks})",
 }
 

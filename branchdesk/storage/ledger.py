@@ -606,6 +606,29 @@ class Ledger:
         self.conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id))
         self.log_change(table, before["uuid"], "update", before, self.row(table, row_id))
 
+    def update_read(self, table: str, rows: Sequence[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+        """Many rows at once, each as the caller read it in this operation (``before``) with its changes
+        (the same columns for all), of a table whose rows no trigger rewrites (not a named one: their sort
+        keys): the updates and their change-log entries sent to SQLite in two batches (a month grid's
+        hundreds of members). Rows whose changes change nothing are left out, as :meth:`update` does."""
+        now = self.now()
+        changed = [
+            (before, {**changes, "updated_at": now})
+            for before, changes in rows
+            if any(before.get(column) != value for column, value in changes.items())
+        ]
+        if not changed:
+            return
+        columns = list(changed[0][1])
+        assignments = ", ".join(f"{column} = ?" for column in columns)
+        self.conn.executemany(
+            f"UPDATE {table} SET {assignments} WHERE id = ?",
+            [(*(values[column] for column in columns), before["id"]) for before, values in changed],
+        )
+        self.log_changes(
+            (table, before["uuid"], "update", before, {**before, **values}) for before, values in changed
+        )
+
     def delete(self, table: str, row_id: int) -> None:
         before = self.row(table, row_id)
         if before is None:
@@ -657,12 +680,22 @@ def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:
             return BranchDeskError("pairing.wrong_sides")
         if text == "agreement.target_before_signing":
             return BranchDeskError("agreement.target_before_signing_held")
+        if text == "team_member.overlap":
+            return BranchDeskError("team.member_overlap_held")
+        if text == "work_team.grassroots":
+            return BranchDeskError("team.not_grassroots")
     if code == sqlite3.SQLITE_CONSTRAINT_UNIQUE:
         columns = text.partition(": ")[2]
         if columns == "pairing.organ_id":  # index pairing_open_organ
             return BranchDeskError("pairing.organ_already_paired")
         if columns == "pairing.grassroots_id":  # index pairing_open_grassroots
             return BranchDeskError("pairing.grassroots_already_paired")
+        if columns == "team_member.phone":  # index team_member_open
+            return BranchDeskError("team.member_overlap_held")
+        if columns == "work_team.branch_id":  # index work_team_open
+            return BranchDeskError("team.branch_has_team_held")
+        if columns == "team_days.member_id, team_days.month":
+            return BranchDeskError("team.day_twice_held")
     if code == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
         return BranchDeskError("row.foreign_key")
     return BranchDeskError("row.constraint", reason=sqlite_reason(error))

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from branchdesk.storage.ledger import Ledger
 
 # The tables whose logged changes are checked against the locks.
-CHECKED_TABLES = frozenset({"activity", "activity_area", "activity_absentee", "photo", "pairing", "branch"})
+CHECKED_TABLES = frozenset(
+    {"activity", "activity_area", "activity_absentee", "photo", "pairing", "branch", "team_days"}
+)
 # Rows that belong to an activity (its areas, absentees and photos): locked with the activity, as it stands.
 _OF_ACTIVITY = frozenset({"activity_area", "activity_absentee", "photo"})
 
@@ -148,6 +150,14 @@ class MonthLocks:
     def _region(self, table: str, row: Mapping[str, Any]) -> int | None:
         if table == "branch":
             return self._reference("region", row, "region_id")
+        if table == "team_days":  # in the region of the member's team's branch
+            member_id = self._reference("team_member", row, "member_id")
+            found = self._ledger.scalar(
+                "SELECT b.region_id FROM team_member m JOIN work_team t ON t.id = m.team_id"
+                " JOIN branch b ON b.id = t.branch_id WHERE m.id = ?",
+                (member_id,),
+            )
+            return None if found is None else int(found)
         if table == "activity":
             pairing_id = self._reference("pairing", row, "pairing_id")
             pairing = None if pairing_id is None else self._ledger.row("pairing", pairing_id)

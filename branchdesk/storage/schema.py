@@ -673,10 +673,92 @@ CREATE UNIQUE INDEX plan_item_activity_pair ON plan_item_activity(plan_item_id, 
 CREATE INDEX plan_item_activity_activity ON plan_item_activity(activity_id);
 """
 
+# Village work teams (驻村工作队, DESIGN.md §11, domain/teams.py, docs/teams.md). A team is sent to a
+# grassroots branch (one open team per branch), by a unit (usually its paired organ's). A member is known by
+# the phone number (digits only): one team at a time, held like one-to-one pairing by a partial unique index
+# and overlap triggers, whoever writes the file. A member's days are one row per month: a mark per day ('-'
+# nothing, P present, L leave, B official business, A absent), the leave days' reasons, and the counts,
+# which the CHECKs keep equal to the marks (the shortfall list sums them without reading the marks).
+_TEAM_NOT_GRASSROOTS = (
+    "(SELECT kind FROM branch WHERE id = NEW.branch_id) NOT IN ('village','community','grid')"
+)
+_MEMBER_OVERLAP = """EXISTS (SELECT 1 FROM team_member q WHERE q.phone = NEW.phone AND q.id IS NOT NEW.id
+             AND q.from_on <= coalesce(NEW.to_on, '9999-12-31')
+             AND coalesce(q.to_on, '9999-12-31') >= NEW.from_on
+             AND (q.to_on IS NOT NULL OR NEW.to_on IS NOT NULL))"""
+
+
+def _team_trigger(name: str, broken: str, message: str, columns: str) -> str:
+    """Part of MIGRATION_WORK_TEAMS (never change it): a rule held on insert and on update of ``columns``."""
+    table = message.split(".")[0]
+    return "\n".join(
+        f"CREATE TRIGGER {name}_{event.split()[0].lower()} BEFORE {event} ON {table}\n"
+        f"WHEN {broken}\nBEGIN SELECT RAISE(ABORT, '{message}'); END;"
+        for event in ("INSERT", f"UPDATE OF {columns}")
+    )
+
+
+MIGRATION_WORK_TEAMS = f"""
+CREATE TABLE work_team (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    branch_id INTEGER NOT NULL REFERENCES branch(id),
+    unit_id INTEGER REFERENCES unit(id),
+    started_on TEXT NOT NULL {_date("started_on", required=True)},
+    ended_on TEXT {_date("ended_on")},
+    note TEXT,
+    {_STAMPS},
+    CHECK (ended_on IS NULL OR ended_on >= started_on)
+);
+CREATE UNIQUE INDEX work_team_open ON work_team(branch_id) WHERE ended_on IS NULL;
+CREATE INDEX work_team_branch ON work_team(branch_id, started_on);
+CREATE INDEX work_team_unit ON work_team(unit_id);
+{_team_trigger("work_team_grassroots", _TEAM_NOT_GRASSROOTS, "work_team.grassroots", "branch_id")}
+
+CREATE TABLE team_member (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    team_id INTEGER NOT NULL REFERENCES work_team(id),
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    phone TEXT NOT NULL CHECK (length(phone) > 0),
+    sending_unit TEXT,
+    role TEXT NOT NULL {_one_of("role", "leader", "member", "first_secretary")},
+    from_on TEXT NOT NULL {_date("from_on", required=True)},
+    to_on TEXT {_date("to_on")},
+    note TEXT,
+    {_STAMPS},
+    CHECK (to_on IS NULL OR to_on >= from_on)
+);
+CREATE UNIQUE INDEX team_member_open ON team_member(phone) WHERE to_on IS NULL;
+CREATE INDEX team_member_phone ON team_member(phone, from_on);
+CREATE INDEX team_member_team ON team_member(team_id, from_on);
+{_team_trigger("team_member_overlap", _MEMBER_OVERLAP, "team_member.overlap", "phone, from_on, to_on")}
+
+CREATE TABLE team_days (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    member_id INTEGER NOT NULL REFERENCES team_member(id),
+    month TEXT NOT NULL CHECK (length(month) = 7 AND date(month || '-01', '+0 days') = month || '-01'),
+    marks TEXT NOT NULL CHECK (
+        length(marks) = CAST(strftime('%d', month || '-01', '+1 month', '-1 day') AS INTEGER)
+        AND length(replace(replace(replace(replace(replace(marks, '-', ''), 'P', ''), 'L', ''), 'B', ''),
+                           'A', '')) = 0
+    ),
+    reasons TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(reasons) AND json_type(reasons) = 'object'),
+    present INTEGER NOT NULL CHECK (present = length(marks) - length(replace(marks, 'P', ''))),
+    leave INTEGER NOT NULL CHECK (leave = length(marks) - length(replace(marks, 'L', ''))),
+    business INTEGER NOT NULL CHECK (business = length(marks) - length(replace(marks, 'B', ''))),
+    absent INTEGER NOT NULL CHECK (absent = length(marks) - length(replace(marks, 'A', ''))),
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX team_days_member_month ON team_days(member_id, month);
+CREATE INDEX team_days_month ON team_days(month, member_id, present, business);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
     MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS, MIGRATION_STAR_RATINGS,
-    MIGRATION_HALFYEAR_SUMMARIES, MIGRATION_PLAN_ITEMS,
+    MIGRATION_HALFYEAR_SUMMARIES, MIGRATION_PLAN_ITEMS, MIGRATION_WORK_TEAMS,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

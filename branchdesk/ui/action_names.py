@@ -52,6 +52,14 @@ ACTION_NAMES: dict[str, str] = {
     "import": QT_TRANSLATE_NOOP("Actions", "Import"),
     "month.lock": QT_TRANSLATE_NOOP("Actions", "Lock month"),
     "month.unlock": QT_TRANSLATE_NOOP("Actions", "Unlock month"),
+    "team.add": QT_TRANSLATE_NOOP("Actions", "Send work team"),
+    "team.edit": QT_TRANSLATE_NOOP("Actions", "Edit work team"),
+    "team.member_add": QT_TRANSLATE_NOOP("Actions", "Add team member"),
+    "team.member_edit": QT_TRANSLATE_NOOP("Actions", "Edit team member"),
+    "team.member_remove": QT_TRANSLATE_NOOP("Actions", "Remove team member"),
+    "team.days": QT_TRANSLATE_NOOP("Actions", "Save team members' days"),
+    "team.days_import": QT_TRANSLATE_NOOP("Actions", "Import team members' days"),
+    "team.rule": QT_TRANSLATE_NOOP("Actions", "Change the days-in-village rule"),
 }
 _UNDO = QT_TRANSLATE_NOOP("Actions", "Undo: {action}")
 _REDO = QT_TRANSLATE_NOOP("Actions", "Redo: {action}")

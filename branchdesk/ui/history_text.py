@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from branchdesk.domain.attendance import LATE_ENTRY_SETTING
 from branchdesk.domain.changes import ChangeEntry, OperationEntry
 from branchdesk.domain.enums import (
     ActivityType,
@@ -27,6 +28,7 @@ from branchdesk.domain.enums import (
 )
 from branchdesk.domain.months import HalfYear, Month
 from branchdesk.domain.photos import DateCheck
+from branchdesk.domain.teams import CHINESE, MIN_DAYS_SETTING, NOTHING, DayMark, Role
 from branchdesk.i18n.language import format_count, format_half_year, format_month
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import (
@@ -155,6 +157,21 @@ FIELDS: dict[str | tuple[str, str], str] = {
     "target_id": QT_TRANSLATE_NOOP("HistoryDialog", "Target"),
     "recorded_on": QT_TRANSLATE_NOOP("HistoryDialog", "Progress dated"),
     ("target_progress", "value"): QT_TRANSLATE_NOOP("HistoryDialog", "Progress"),
+    "branch_id": QT_TRANSLATE_NOOP("HistoryDialog", "Branch"),
+    ("work_team", "unit_id"): QT_TRANSLATE_NOOP("HistoryDialog", "Sending unit"),
+    "team_id": QT_TRANSLATE_NOOP("HistoryDialog", "Work team"),
+    "member_id": QT_TRANSLATE_NOOP("HistoryDialog", "Team member"),
+    ("team_member", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Member"),
+    "sending_unit": QT_TRANSLATE_NOOP("HistoryDialog", "Sending unit"),
+    "role": QT_TRANSLATE_NOOP("HistoryDialog", "Role"),
+    "from_on": QT_TRANSLATE_NOOP("HistoryDialog", "In the village from"),
+    "to_on": QT_TRANSLATE_NOOP("HistoryDialog", "In the village until"),
+    "marks": QT_TRANSLATE_NOOP("HistoryDialog", "Days"),
+    "reasons": QT_TRANSLATE_NOOP("HistoryDialog", "Reasons for leave"),
+    ("team_days", "present"): QT_TRANSLATE_NOOP("HistoryDialog", "Days in the village"),
+    "leave": QT_TRANSLATE_NOOP("HistoryDialog", "Days on leave"),
+    "business": QT_TRANSLATE_NOOP("HistoryDialog", "Days on official business"),
+    "absent": QT_TRANSLATE_NOOP("HistoryDialog", "Days absent"),
 }
 # How many rows of a table an action added, changed or removed: "新增结对 12 对".
 COUNTS: dict[str, str] = {
@@ -180,6 +197,9 @@ COUNTS: dict[str, str] = {
     "plan_item_activity": QT_TRANSLATE_NOOP(
         "HistoryDialog", "{change} {count} links of list items to activities"
     ),
+    "work_team": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} work teams"),
+    "team_member": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} team members"),
+    "team_days": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} members' months of days"),
 }
 _CHANGES = {
     "insert": QT_TRANSLATE_NOOP("HistoryDialog", "added"),
@@ -211,6 +231,7 @@ _DRAW = QT_TRANSLATE_NOOP("HistoryDialog", "{region}, seed {seed}")
 _VALUE = QT_TRANSLATE_NOOP("HistoryDialog", "{field}: {value}")
 _CHANGED = QT_TRANSLATE_NOOP("HistoryDialog", "{field}: {old} → {new}")
 _AND_MORE = QT_TRANSLATE_NOOP("HistoryDialog", "{names} and {count} more")
+_DAY_REASON = QT_TRANSLATE_NOOP("HistoryDialog", "day {day}: {reason}")
 # Link rows (an activity's areas) belong to the record that owns them; a year's row to its days.
 _LINKS = frozenset({"activity_area"})
 # The tables whose records name an action that wrote several: the first present.
@@ -234,8 +255,16 @@ _FACTS: dict[str, tuple[str, ...]] = {
     "star_rating": ("year", "stars", "rated_on"),
     "halfyear_summary": ("frozen_on",),
     "plan_item": ("kind", "pairing_id", "status", "due_on"),
+    "work_team": ("unit_id", "started_on"),
+    "team_member": ("role", "phone", "team_id", "from_on"),
+    "team_days": ("marks",),
 }
 _SHOWN_NAMES = 5
+# The ledger's settings by what they mean to a clerk (a setting not listed is named by its key).
+SETTINGS = {
+    MIN_DAYS_SETTING: QT_TRANSLATE_NOOP("HistoryDialog", "Days a month a work team member is in the village"),
+    LATE_ENTRY_SETTING: QT_TRANSLATE_NOOP("HistoryDialog", "Days after which an activity is entered late"),
+}
 
 
 def _tr(text: str) -> str:
@@ -289,6 +318,16 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
     "stars": lambda value: star_label(int(value)),
     ("plan_item", "kind"): _term(ItemKind, term_label),
     ("plan_item", "status"): _term(ItemStatus, term_label),
+    ("team_days", "month"): _month,
+    "role": _term(Role, term_label),
+    "marks": lambda value: "".join(CHINESE[DayMark(mark)] if mark != NOTHING else "·" for mark in str(value)),
+    "reasons": lambda value: (
+        _tr(_LIST).join(
+            _tr(_DAY_REASON).format(day=day, reason=reason) for day, reason in json.loads(value).items()
+        )
+        or _tr(_EMPTY)
+    ),
+    **dict.fromkeys(("from_on", "to_on"), _day),
     **dict.fromkeys(("optimised_on", "established_on", "archived_on", "day"), _day),
     **dict.fromkeys(("started_on", "ended_on", "held_on", "make_up_on", "rated_on", "frozen_on"), _day),
     **dict.fromkeys(("signed_on", "due_on", "recorded_on"), _day),
@@ -330,7 +369,8 @@ def title(change: ChangeEntry, names: Names) -> str:
         case "holiday_year":
             return _tr(_YEAR).format(year=values.get("year", ""))
         case "setting":
-            return str(values.get("key", ""))
+            key = str(values.get("key", ""))
+            return _tr(SETTINGS[key]) if key in SETTINGS else key
         case "month_lock":
             return f"{ref('month')} {ref('region_id')}"
         case "agreement":
@@ -345,6 +385,10 @@ def title(change: ChangeEntry, names: Names) -> str:
             return str(values.get("title") or "")
         case "plan_item_activity":
             return ref("plan_item_id")
+        case "work_team":
+            return ref("branch_id")
+        case "team_days":
+            return f"{ref('member_id')} {ref('month')}"
     return str(values.get("name") or "")
 
 

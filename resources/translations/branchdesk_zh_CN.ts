@@ -211,6 +211,38 @@
         <translation>解锁月份</translation>
     </message>
     <message>
+        <source>Send work team</source>
+        <translation>派驻工作队</translation>
+    </message>
+    <message>
+        <source>Edit work team</source>
+        <translation>修改工作队</translation>
+    </message>
+    <message>
+        <source>Add team member</source>
+        <translation>添加队员</translation>
+    </message>
+    <message>
+        <source>Edit team member</source>
+        <translation>修改队员</translation>
+    </message>
+    <message>
+        <source>Remove team member</source>
+        <translation>删除队员</translation>
+    </message>
+    <message>
+        <source>Save team members' days</source>
+        <translation>保存队员出勤</translation>
+    </message>
+    <message>
+        <source>Import team members' days</source>
+        <translation>导入队员出勤</translation>
+    </message>
+    <message>
+        <source>Change the days-in-village rule</source>
+        <translation>修改驻村天数要求</translation>
+    </message>
+    <message>
         <source>Undo: {action}</source>
         <translation>撤销：{action}</translation>
     </message>
@@ -1417,6 +1449,14 @@ Li Hua: working away</source>
         <translation>文件</translation>
     </message>
     <message>
+        <source>list village work team members' days in a month, with their shortfall</source>
+        <translation>列出驻村工作队队员某月的出勤天数和差额</translation>
+    </message>
+    <message>
+        <source>import the days of the month from a sheet (a phone column and one column a day) before listing</source>
+        <translation>列出之前，先从表格导入当月出勤（一列电话号码，每天一列）</translation>
+    </message>
+    <message>
         <source>file to read (.xlsx, .xls or .csv)</source>
         <translation>要读取的文件（.xlsx、.xls 或 .csv）</translation>
     </message>
@@ -1643,6 +1683,22 @@ Li Hua: working away</source>
     <message>
         <source>{region}: {count} item(s)</source>
         <translation>{region}：共 {count} 项</translation>
+    </message>
+    <message>
+        <source>Imported {days} days of {members} members from {path}</source>
+        <translation>已从 {path} 导入 {members} 名队员的 {days} 天出勤</translation>
+    </message>
+    <message>
+        <source>in the village {present}, official business {business}, leave {leave}, absent {absent}</source>
+        <translation>在村 {present} 天，公务 {business} 天，请假 {leave} 天，缺勤 {absent} 天</translation>
+    </message>
+    <message>
+        <source>required {required}, short by {shortfall}</source>
+        <translation>应 {required} 天，差 {shortfall} 天</translation>
+    </message>
+    <message>
+        <source>{region}, {month}: {members} work team member(s), {below} below the rule of {days} days</source>
+        <translation>{region}，{month}：驻村工作队队员 {members} 人，未达 {days} 天要求 {below} 人</translation>
     </message>
     <message>
         <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
@@ -3584,6 +3640,58 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>进度</translation>
     </message>
     <message>
+        <source>Sending unit</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <source>Work team</source>
+        <translation>驻村工作队</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>队员姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>In the village from</source>
+        <translation>驻村开始</translation>
+    </message>
+    <message>
+        <source>In the village until</source>
+        <translation>驻村结束</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Reasons for leave</source>
+        <translation>请假原因</translation>
+    </message>
+    <message>
+        <source>Days in the village</source>
+        <translation>在村天数</translation>
+    </message>
+    <message>
+        <source>Days on leave</source>
+        <translation>请假天数</translation>
+    </message>
+    <message>
+        <source>Days on official business</source>
+        <translation>公务天数</translation>
+    </message>
+    <message>
+        <source>Days absent</source>
+        <translation>缺勤天数</translation>
+    </message>
+    <message>
         <source>{change} {count} regions</source>
         <translation>{change}区域 {count} 个</translation>
     </message>
@@ -3662,6 +3770,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} links of list items to activities</source>
         <translation>{change}清单事项与活动的关联 {count} 条</translation>
+    </message>
+    <message>
+        <source>{change} {count} work teams</source>
+        <translation>{change}驻村工作队 {count} 个</translation>
+    </message>
+    <message>
+        <source>{change} {count} team members</source>
+        <translation>{change}队员 {count} 名</translation>
+    </message>
+    <message>
+        <source>{change} {count} members' months of days</source>
+        <translation>{change}队员月度出勤 {count} 条</translation>
     </message>
     <message>
         <source>added</source>
@@ -3750,6 +3870,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{names} and {count} more</source>
         <translation>{names} 等（另有 {count} 个）</translation>
+    </message>
+    <message>
+        <source>day {day}: {reason}</source>
+        <translation>{day}日：{reason}</translation>
+    </message>
+    <message>
+        <source>Days a month a work team member is in the village</source>
+        <translation>驻村队员每月在村天数要求</translation>
+    </message>
+    <message>
+        <source>Days after which an activity is entered late</source>
+        <translation>活动补录的天数界限</translation>
     </message>
     <message>
         <source>Reading the history…</source>
@@ -4256,6 +4388,34 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>乡镇</translation>
     </message>
     <message>
+        <source>Team leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>First secretary</source>
+        <translation>第一书记</translation>
+    </message>
+    <message>
+        <source>In the village</source>
+        <translation>在村</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Official business</source>
+        <translation>公务</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
         <source>Ungraded</source>
         <translation>未定档次</translation>
     </message>
@@ -4347,6 +4507,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Activity frequency</source>
         <translation>活动频次</translation>
+    </message>
+    <message>
+        <source>Work teams</source>
+        <translation>驻村工作队</translation>
     </message>
     <message>
         <source>Saved: {action}</source>
@@ -5508,6 +5672,122 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>照片只能属于一项活动：请逐个结对登记照片。</translation>
     </message>
     <message>
+        <source>“{text}” is no day mark: type P, L, B or A (在, 假, 公, 缺), and after a leave its reason.</source>
+        <translation>“{text}”不是出勤标记：请填 在、假、公、缺（或 P、L、B、A），请假可在后面写原因。</translation>
+    </message>
+    <message>
+        <source>The days of {month} must be {days} days long.</source>
+        <translation>{month}的出勤应按当月天数（{days}天）填写。</translation>
+    </message>
+    <message>
+        <source>{name} serves from {from_on} to {to_on}: {day} is outside that, no day may be entered for it.</source>
+        <translation>{name}的驻村时间为 {from_on} 至 {to_on}，{day}不在其中，不能登记出勤。</translation>
+    </message>
+    <message>
+        <source>{name}, day {day}: a reason is given only for a day of leave.</source>
+        <translation>{name}：{day}日不是请假，不能填写请假原因。</translation>
+    </message>
+    <message>
+        <source>Enter the member's name.</source>
+        <translation>请填写队员姓名。</translation>
+    </message>
+    <message>
+        <source>“{phone}” is no phone number: a member is known by a mobile or landline number.</source>
+        <translation>“{phone}”不是有效的电话号码：队员以手机或固定电话号码区分，请填写。</translation>
+    </message>
+    <message>
+        <source>The end {to_on} is before the start {from_on}.</source>
+        <translation>结束日期 {to_on} 早于开始日期 {from_on}。</translation>
+    </message>
+    <message>
+        <source>{day} has not come yet: enter a team or member from the day they start.</source>
+        <translation>{day}尚未到来：工作队和队员请在到岗之日起登记。</translation>
+    </message>
+    <message>
+        <source>{name} must serve within the team's dates ({team_from} to {team_to}).</source>
+        <translation>{name}的驻村时间须在工作队的起止时间（{team_from} 至 {team_to}）之内。</translation>
+    </message>
+    <message>
+        <source>The pasted cells are {columns} columns wide, but from day {day} the month has only {days_left} days left. Nothing was pasted: copy the days only, without names or headers.</source>
+        <translation>粘贴的内容有 {columns} 列，但从 {day} 日起本月只剩 {days_left} 天，未粘贴任何内容。请只复制出勤日的格子，不要带姓名和表头。</translation>
+    </message>
+    <message>
+        <source>Select the cell of the first day to paste into, then paste.</source>
+        <translation>请先选中要粘贴的第一天所在的格子，再粘贴。</translation>
+    </message>
+    <message>
+        <source>{path} has no column of phone numbers (电话): the members are found by their numbers. Nothing was imported.</source>
+        <translation>{path} 没有电话号码列（电话）：队员按电话号码查找。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The sheet's day columns are not those of {month}: it has {found} day columns, the month has {days} days. Nothing was imported.</source>
+        <translation>表格的日期列与 {month} 不符：表中有 {found} 个日期列，当月有 {days} 天。未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Row {row}, day {day}: “{text}” is no day mark (在, 假, 公, 缺 or P, L, B, A). Nothing was imported.</source>
+        <translation>第 {row} 行、{day} 日：“{text}”不是出勤标记（在、假、公、缺 或 P、L、B、A），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The pasted cells are {rows} rows high, but only {rows_left} members are listed from here. Nothing was pasted.</source>
+        <translation>粘贴的内容有 {rows} 行，但从这里往下只有 {rows_left} 名队员，未粘贴任何内容。</translation>
+    </message>
+    <message>
+        <source>Row {row} of the pasted cells, day {day}: “{text}” is no day mark (在, 假, 公, 缺 or P, L, B, A). Nothing was pasted.</source>
+        <translation>粘贴内容第 {row} 行、{day} 日：“{text}”不是出勤标记（在、假、公、缺 或 P、L、B、A），未粘贴任何内容。</translation>
+    </message>
+    <message>
+        <source>{phone} on {day} is entered twice (rows {first} and {second}); nothing was imported.</source>
+        <translation>{phone} 在 {day} 的出勤登记了两次（第 {first} 行和第 {second} 行），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>This member's month is entered twice; nothing was saved.</source>
+        <translation>该队员本月的出勤重复登记，未保存。</translation>
+    </message>
+    <message>
+        <source>The rule must be between 1 and {most} days a month, not {days}.</source>
+        <translation>驻村天数要求应在每月 1 至 {most} 天之间，不能是 {days}。</translation>
+    </message>
+    <message>
+        <source>A work team is sent to a village, community or grid branch, not to an organ branch.</source>
+        <translation>驻村工作队派驻到村、社区或网格党支部，不能派驻到机关党支部。</translation>
+    </message>
+    <message>
+        <source>{branch} already has a work team: end it before sending another.</source>
+        <translation>{branch}已有驻村工作队，请先结束原工作队再派驻新的。</translation>
+    </message>
+    <message>
+        <source>This branch already has a work team; nothing was saved.</source>
+        <translation>该支部已有驻村工作队，未保存。</translation>
+    </message>
+    <message>
+        <source>{name} ({phone}) already serves on the work team of {branch} from {from_on} to {to_on}: one person serves on one team at a time.</source>
+        <translation>{name}（{phone}）{from_on} 至 {to_on} 已在{branch}驻村工作队，同一时间只能在一个工作队。</translation>
+    </message>
+    <message>
+        <source>This person already serves on another work team at that time; nothing was saved.</source>
+        <translation>此人在这段时间已在其他驻村工作队，未保存。</translation>
+    </message>
+    <message>
+        <source>No work team member with the number {phone} serves on {day}; nothing was imported.</source>
+        <translation>{day}没有电话为 {phone} 的驻村队员在岗，未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>The work team of {branch} (from {started_on}) is sent to a branch that is no village, community or grid.</source>
+        <translation>{branch}的驻村工作队（{started_on} 起）派驻的不是村、社区或网格党支部。</translation>
+    </message>
+    <message>
+        <source>{name} ({phone}) serves on two work teams at the same time: {branch} ({span}) and {other} ({other_span}).</source>
+        <translation>{name}（{phone}）同时在两个驻村工作队：{branch}（{span}）和{other}（{other_span}）。</translation>
+    </message>
+    <message>
+        <source>{name} of the work team of {branch} serves {span}, outside the team's dates {team_span}.</source>
+        <translation>{branch}驻村工作队的{name}驻村时间为 {span}，超出工作队的起止时间 {team_span}。</translation>
+    </message>
+    <message>
+        <source>{name} has days entered in {month} outside their service {span}.</source>
+        <translation>{name}在 {month} 登记的出勤超出其驻村时间 {span}。</translation>
+    </message>
+    <message>
         <source>region</source>
         <translation>区域</translation>
     </message>
@@ -5566,6 +5846,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>half-year summary</source>
         <translation>半年总结</translation>
+    </message>
+    <message>
+        <source>work team</source>
+        <translation>驻村工作队</translation>
+    </message>
+    <message>
+        <source>work team member</source>
+        <translation>驻村队员</translation>
+    </message>
+    <message>
+        <source>member's month of days</source>
+        <translation>队员月度出勤</translation>
     </message>
     <message>
         <source>list item</source>
@@ -7034,6 +7326,175 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>County level</source>
         <translation>县级</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>{branch} · sent by {unit} · from {start}</source>
+        <translation>{branch} · 派出单位：{unit} · {start} 起驻村</translation>
+    </message>
+    <message>
+        <source>Choose the village (community, grid) the team is sent to.</source>
+        <translation>请选择工作队派驻的村（社区、网格）。</translation>
+    </message>
+    <message>
+        <source>Add the team's members (name and phone) first.</source>
+        <translation>请先添加队员（姓名和电话）。</translation>
+    </message>
+    <message>
+        <source>Send a work team</source>
+        <translation>派驻工作队</translation>
+    </message>
+    <message>
+        <source>Work team members</source>
+        <translation>工作队队员</translation>
+    </message>
+    <message>
+        <source>Work team</source>
+        <translation>驻村工作队</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>Village (community)</source>
+        <translation>所驻村（社区）</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>派驻日期</translation>
+    </message>
+    <message>
+        <source>Sending unit</source>
+        <translation>派出单位</translation>
+    </message>
+    <message>
+        <source>Member's name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>In the village from</source>
+        <translation>驻村开始</translation>
+    </message>
+    <message>
+        <source>In the village</source>
+        <translation>在村</translation>
+    </message>
+    <message>
+        <source>&amp;Add member</source>
+        <translation>添加队员(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add member (saved at once)</source>
+        <translation>添加队员并保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove member</source>
+        <translation>移除队员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;End service on this day</source>
+        <translation>按此日期结束驻村(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMonthModel</name>
+    <message>
+        <source>Village (community)</source>
+        <translation>所驻村（社区）</translation>
+    </message>
+    <message>
+        <source>Member's name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>差</translation>
+    </message>
+    <message>
+        <source>MTWTFSS</source>
+        <translation>一二三四五六日</translation>
+    </message>
+    <message>
+        <source>{name}, {phone}, {unit}; in the village {span}</source>
+        <translation>{name}，{phone}，{unit}；驻村时间 {span}</translation>
+    </message>
+    <message>
+        <source>Not in the village yet, or no longer</source>
+        <translation>不在驻村时间内</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsTab</name>
+    <message>
+        <source>Saved the record sheet {path}</source>
+        <translation>已保存纪实登记表 {path}</translation>
+    </message>
+    <message>
+        <source>{month}: {members} members serving, {below} below the rule of {days} days</source>
+        <translation>{month}：在岗队员 {members} 人，未达每月 {days} 天要求 {below} 人</translation>
+    </message>
+    <message>
+        <source> · days of {count} members typed, not saved (Ctrl+S saves)</source>
+        <translation> · 已录入 {count} 名队员的出勤，尚未保存（按 Ctrl+S 保存）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Only members below the rule</source>
+        <translation>只看未达要求的队员</translation>
+    </message>
+    <message>
+        <source>Days a month in the village</source>
+        <translation>每月在村天数要求</translation>
+    </message>
+    <message>
+        <source>Send a &amp;work team…</source>
+        <translation>派驻工作队(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Team &amp;members…</source>
+        <translation>工作队队员(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save days</source>
+        <translation>保存出勤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Discard typed days</source>
+        <translation>放弃录入</translation>
+    </message>
+    <message>
+        <source>&amp;Record sheet…</source>
+        <translation>纪实登记表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Type P, L, B or A (在, 假, 公, 缺) in a day; F2 for a leave's reason (假 病假); Delete clears; Ctrl+V pastes cells copied from Excel or WPS; Ctrl+S saves.</source>
+        <translation>在日期格中输入 在、假、公、缺（也可用对应的英文字母）；按 F2 可填写请假原因（如“假 病假”）；按删除键清除；Ctrl+V 粘贴从 Excel 或 WPS 复制的格子；Ctrl+S 保存。</translation>
     </message>
 </context>
 <context>

@@ -331,9 +331,11 @@ def test_round_trip_of_a_demo_ledger_through_the_cli(tmp_path: Path) -> None:
             )
             for path in (source, target)
         ]
-        # Pairing agreements are not in the workbook (data packages carry them: docs/packages.md).
+        # Pairing agreements are not in the workbook (data packages carry them: docs/packages.md), nor
+        # are village work teams (docs/teams.md, "Not done yet").
         for figures in stats:
             figures.pop("targets")
+            figures.pop("teams")
         assert stats[0] == stats[1]
     # Importing the same workbook again finds every row already there and writes nothing.
     code, out, _ = _cli("import", str(target), str(workbook), "--what", "all", clock=clock)

@@ -139,7 +139,7 @@ def test_a_ledger_named_to_start_with_shows_its_name_then_its_rows(
         "page": "ledgerPage",  # the region side and the tabs
         "opening": '<p align="center">正在打开台账…</p>',
         "menus": ["文件(&F)", "编辑(&E)", "党支部(&B)", "结对(&P)", "工具(&T)", "帮助(&H)"],
-        "tabs": ["党支部", "结对", "活动", "清单", "覆盖率", "活动频次"],
+        "tabs": ["党支部", "结对", "活动", "清单", "覆盖率", "活动频次", "驻村工作队"],
         "assembled": False,
         "session": False,
     }

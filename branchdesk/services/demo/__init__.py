@@ -39,6 +39,7 @@ from branchdesk.services.demo.pairings import pair_assigned, pair_counties
 from branchdesk.services.demo.regions import build_counties, build_places
 from branchdesk.services.demo.scales import SCALES, STAGES, DemoSummary, ScaleSpec
 from branchdesk.services.demo.stars import star_ratings
+from branchdesk.services.demo.teams import build_teams
 from branchdesk.services.demo.units import build_city, optimise
 from branchdesk.services.holidays import calendar_for
 from branchdesk.services.ledgers import create_ledger
@@ -130,6 +131,10 @@ def _fill(
         )
         agreements = build_agreements(build.pairings, seed, span_end)
         bulk.insert_agreements(ledger, agreements.agreements, agreements.targets, agreements.progress)
+        teams = build_teams(build, days, _county_codes(build))
+        bulk.insert_work_teams(ledger, teams.teams)
+        bulk.insert_team_members(ledger, teams.members)
+        bulk.insert_team_days(ledger, teams.days)
         bulk.insert_plan_items(ledger, item_rows(seed, build.pairings, span_end))
     return DemoSummary(
         scale=scale,
@@ -141,3 +146,9 @@ def _fill(
         pairings=len(build.pairings),
         activities=len(raws),
     )
+
+
+def _county_codes(build: Build) -> dict[int, str]:
+    """Each township's county code (regions rows: id, uuid, name, level, parent id, code)."""
+    codes = {row[0]: row[5] or "" for row in build.regions if row[3] == "county"}
+    return {row[0]: codes[row[4]] for row in build.regions if row[3] == "township" and row[4] in codes}

@@ -84,6 +84,11 @@ class WindowTabs(TabDeck):
 
             return self._chart(FrequencyTab(parts.jobs, parent))
 
+        def teams(parent: QWidget) -> QWidget:
+            from branchdesk.ui.tabs.teams import TeamsTab
+
+            return TeamsTab(parts.edits, parts.jobs, parent)
+
         specs = [
             TabSpec("branches", lambda: translate("MainWindow", "Branches"), branches),
             TabSpec("pairings", lambda: translate("MainWindow", "Pairings"), pairings),
@@ -91,6 +96,7 @@ class WindowTabs(TabDeck):
             TabSpec("items", lambda: translate("MainWindow", "Lists"), items),
             TabSpec("coverage", lambda: translate("MainWindow", "Coverage"), coverage),
             TabSpec("activity-frequency", lambda: translate("MainWindow", "Activity frequency"), frequency),
+            TabSpec("teams", lambda: translate("MainWindow", "Work teams"), teams),
         ]
         super().__init__(specs, parent)
         # A blank sign-in sheet for a pairing (id, label), from the Activities list: set by the window.
