@@ -17,7 +17,7 @@ import os
 import shutil
 import uuid
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
@@ -248,6 +248,71 @@ def relink(folder: Path, chosen: Path, wanted: Mapping[str, int]) -> int:
             candidates.discard(digest)
             found += 1
     return found
+
+
+class Incoming:
+    """Pictures coming into the store from a data package: each written into a folder inside the store
+    as it is read, and moved into place only when all have come whole (``place``); ``discard`` leaves the
+    store as it was. Used as a context manager, whatever was not placed is discarded."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._staging = folder / f".incoming-{uuid.uuid4().hex[:8]}"
+        self._pictures: list[str] = []
+        self._made_store = not folder.exists()  # then a refusal takes it away again
+
+    def __enter__(self) -> Incoming:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.discard()
+
+    def add(self, sha256: str, chunks: Iterable[bytes]) -> None:
+        """Write the picture ``sha256``; the chunks' iterator refuses bytes that are not it (and then
+        nothing of it is kept)."""
+        try:
+            self._staging.mkdir(parents=True, exist_ok=True)
+            with (self._staging / sha256).open("wb") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            raise _store_error(self.folder, error) from None
+        self._pictures.append(sha256)
+
+    def place(self) -> int:
+        """Move every picture written into the store; returns how many."""
+        try:
+            for sha256 in self._pictures:
+                target = photo_path(self.folder, sha256)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self._staging / sha256, target)
+        except OSError as error:
+            raise _store_error(self.folder, error) from None
+        placed, self._pictures = len(self._pictures), []
+        return placed
+
+    def discard(self) -> None:
+        shutil.rmtree(self._staging, ignore_errors=True)
+        if self._made_store:
+            with contextlib.suppress(OSError):  # not empty: pictures were placed
+                self.folder.rmdir()
+
+
+def whole_pictures(folder: Path, wanted: Mapping[str, int]) -> Iterator[tuple[str, bytes]]:
+    """The pictures ``wanted`` (hash → size) the store holds whole, each with its bytes, read one at a
+    time; one missing or damaged is left out (the receiver shows its thumbnail)."""
+    for sha, size in wanted.items():
+        path = photo_path(folder, sha)
+        if not _has(path, size):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == sha:
+            yield sha, data
 
 
 def _files(folder: Path) -> Iterable[Path]:
