@@ -6427,6 +6427,22 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动</translation>
     </message>
     <message>
+        <source>Absentees</source>
+        <translation>缺席人员及原因</translation>
+    </message>
+    <message>
+        <source>Activity photos</source>
+        <translation>活动照片</translation>
+    </message>
+    <message>
+        <source>Photo thumbnails</source>
+        <translation>照片缩略图</translation>
+    </message>
+    <message>
+        <source>Photo files</source>
+        <translation>照片原图</translation>
+    </message>
+    <message>
         <source>Merged with this ledger's</source>
         <translation>已合并</translation>
     </message>
@@ -7172,6 +7188,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{count} changes of records to send (no. {first} to {last} of this ledger's changes).</source>
         <translation>待发送的记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
+    </message>
+    <message>
+        <source>Photos: {carried} pictures carried.</source>
+        <translation>照片：带上原图 {carried} 张。</translation>
+    </message>
+    <message>
+        <source> {missing} are not in this ledger's photo folder and go as thumbnails only.</source>
+        <translation>另有 {missing} 张不在本台账的照片文件夹中，只带缩略图。</translation>
     </message>
     <message>
         <source>{count} changes of records (no. {first} to {last} of this ledger's changes).</source>
