@@ -23,7 +23,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import ImportMode
 from branchdesk.domain.months import HalfYear, Month, parse_date
 from branchdesk.domain.package_merge import COUNT_KEYS, Outcome, Rejection, Settlement, Take
-from branchdesk.domain.packages import scope_json
+from branchdesk.domain.packages import MEDIA, scope_json
 from branchdesk.domain.plan_items import ItemState, PlanItem
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
@@ -1064,7 +1064,7 @@ def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
         }
         print(json.dumps(summary, ensure_ascii=False), file=out)
         return EXIT_OK
-    records = format_count(sum(manifest.counts.values()))
+    records = format_count(sum(count for table, count in manifest.counts.items() if table != MEDIA))
     print(
         (
             translate("Cli", "Wrote {path}: the records of {region}, {count} lines")
@@ -1081,6 +1081,17 @@ def _cmd_package_export(args: argparse.Namespace, clock: Clock, out: TextIO) -> 
         ),
         file=out,
     )
+    if manifest.pictures or package.pictures_missing:
+        print(
+            translate(
+                "Cli",
+                "Photos: {carried} pictures carried; {missing} not in this ledger's photo folder go as "
+                "thumbnails only",
+            ).format(
+                carried=format_count(len(manifest.pictures)), missing=format_count(package.pictures_missing)
+            ),
+            file=out,
+        )
     print(
         translate("Cli", "Signed by this ledger's key {fingerprint}").format(
             fingerprint=manifest.sender.fingerprint

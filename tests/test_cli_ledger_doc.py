@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -387,13 +388,46 @@ def test_the_photo_stores_pictures_go_in_and_a_missing_one_as_its_thumbnail(
     grid = next(table for table in document.tables if table.rows[0].cells[0].text == "活动照片")
     assert [cell.text.strip() for cell in grid.rows[1].cells] == ["入户走访", "集中学习"]
     assert grid.rows[2].cells[0].text.strip() == "活动照片3（原图不在照片库中，此为缩略图）"
-    with zipfile.ZipFile(out) as archive:
-        carried = {archive.read(name) for name in archive.namelist() if name.startswith("word/media/")}
+    # Each picture as its print copy (800 px on the long edge, under half the store's bytes), made as
+    # the photo was added and kept in the store; the missing one as its thumbnail.
     folder = media.media_folder(path)
-    assert media.photo_path(folder, pictures[0].sha256).read_bytes() in carried  # the store's file itself
-    assert media.photo_path(folder, pictures[1].sha256).read_bytes() in carried
-    assert len(carried) == 3
+    copies = [media.print_path(folder, picture.sha256) for picture in pictures[:2]]
+    assert media_in(out) == {copy.read_bytes() for copy in copies} | {pictures[2].thumbnail}
     # The rotated photo stands upright (the store applied its EXIF mark): taller than wide on the page.
     shapes = document.inline_shapes
     assert shapes[1].height > shapes[1].width
     assert shapes[0].width > shapes[0].height
+
+    # Pictures without their copies (received in a package, found again, added before copies were made):
+    # the Word ledger makes them, once; the next one takes them.
+    shutil.rmtree(folder / media.PRINT_FOLDER)
+    again, third = tmp_path / "台账 第二份.docx", tmp_path / "台账 第三份.docx"
+    assert write(path, again) == EXIT_OK
+    assert media_in(again) == {copy.read_bytes() for copy in copies} | {pictures[2].thumbnail}
+    made = [copy.stat().st_mtime_ns for copy in copies]
+    assert write(path, third) == EXIT_OK
+    assert [copy.stat().st_mtime_ns for copy in copies] == made
+    assert media_in(third) == media_in(again)
+    for picture, copy in zip(pictures, copies, strict=False):
+        with Image.open(copy) as image:
+            assert max(image.size) == 800
+            assert image.size[0] / image.size[1] == pytest.approx(picture.width / picture.height, rel=0.01)
+        assert copy.stat().st_size < media.photo_path(folder, picture.sha256).stat().st_size / 2
+
+    # A store where no copy can be written (its folder for them is in the way): the pictures themselves.
+    shutil.rmtree(folder / media.PRINT_FOLDER)
+    (folder / media.PRINT_FOLDER).write_bytes(b"")
+    blocked = tmp_path / "台账 第四份.docx"
+    assert write(path, blocked) == EXIT_OK
+    originals = {media.photo_path(folder, picture.sha256).read_bytes() for picture in pictures[:2]}
+    assert media_in(blocked) == originals | {pictures[2].thumbnail}
+
+
+def write(ledger: Path, out: Path) -> int:
+    return cli("ledger-doc", str(ledger), str(out), "--from", "2022-05", "--to", "2022-05", clock=CLOCK)[0]
+
+
+def media_in(document: Path) -> set[bytes]:
+    """The pictures a .docx holds."""
+    with zipfile.ZipFile(document) as archive:
+        return {archive.read(name) for name in archive.namelist() if name.startswith("word/media/")}

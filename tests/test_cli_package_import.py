@@ -283,8 +283,8 @@ def test_the_three_lists_travel_as_the_townships_rows(offices: Offices) -> None:
 
 
 def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: Path) -> None:
-    """The photo rows (hash, place, caption, capture time and its check) go up with the activity; the
-    pictures stay in the township's photo folder."""
+    """The photo rows (hash, place, caption, capture time and its check) go up with the activity, with the
+    thumbnails (tests/test_package_photos.py); a full package carries the pictures too."""
     township = offices.township()
     picture = write_jpeg(tmp_path / "照片" / "走访.jpg", taken="2022:05:14 09:00:00")
     with open_ledger(township, CLOCK) as ledger:
@@ -299,7 +299,7 @@ def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: 
     (row,) = records(offices.county, "photo").values()
     assert row == next(iter(records(township, "photo").values()))
     assert (row["sha256"], row["caption"], row["date_check"]) == (ready.photo.sha256, "入户走访", "ok")
-    # A full package and a ledger made from it carry the thumbnail too.
+    # A full package and a ledger made from it carry the thumbnail and the picture.
     full = send(township, offices.folder / "全部.bdx", "--full")
     remade = offices.folder / "重建.bdesk"
     assert cli("new", str(remade), "--from", str(full))[0] == EXIT_OK
@@ -312,7 +312,7 @@ def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: 
             for p in photos
         ]
     assert photo.thumbnail == ready.photo.thumbnail
-    assert not photo.present  # the picture itself stays in the township's photo folder
+    assert photo.present
 
 
 def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:
@@ -725,7 +725,7 @@ def test_a_package_that_fails_its_checks_leaves_the_ledger_untouched(
             changes = archive.read(CHANGES)
         rezip(delta, {CHANGES: changes.replace(b'"volunteers":5', b'"volunteers":6')})
     elif damage == "format":
-        resigned(delta, township, offices.data_dir, lambda manifest: manifest.update(format_version=2))
+        resigned(delta, township, offices.data_dir, lambda manifest: manifest.update(format_version=3))
     elif damage == "schema":
         resigned(delta, township, offices.data_dir, lambda manifest: manifest.update(schema_version=999))
     else:  # the county trusts the township's first key; a package signed by another is refused

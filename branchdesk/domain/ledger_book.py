@@ -43,6 +43,8 @@ class BookPhoto:
     path: Path | None
     thumbnail: bytes | None
     caption: str
+    # Where the store keeps (or will keep) the smaller copy the Word ledger prints; None: print the picture.
+    print_copy: Path | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,10 @@ A package is a zip of
 - ``changes.jsonl`` (a delta): one logged change a line, ``{"seq", "op", "action", "at", "table", "uuid",
   "change", "before", "after"}``;
 - ``rows/<table>.jsonl`` (a full or seed package): one row a line, and ``tombstones.jsonl``: the rows
-  deleted, ``{"seq", "table", "uuid"}``, since a deletion is never inferred from a missing row.
+  deleted, ``{"seq", "table", "uuid"}``, since a deletion is never inferred from a missing row;
+- ``rows/photo_image.jsonl``: the facts and thumbnails of the pictures the package's photos use (a delta
+  too, since format version 2), and ``media/<sha256>.jpg`` (a full or seed package, format version 2): the
+  pictures themselves, each named by the SHA-256 of its bytes.
 
 Rows in a package refer to each other by uuid; the integer ids of a ledger never leave it.
 """
@@ -29,12 +32,20 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.signatures import KEY_BYTES, fingerprint
 
 FORMAT = "branchdesk-package"
-FORMAT_VERSION = 1
+# The newest format this program reads and writes. Version 2 added pictures (``media/<sha256>.jpg``) and
+# thumbnails in deltas; a package that uses neither is still written as version 1, so that an office whose
+# program reads only version 1 takes it, and version 1 is read as ever.
+FORMAT_VERSION = 2
+FORMAT_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 CHANGES = "changes.jsonl"
 TOMBSTONES = "tombstones.jsonl"
+THUMBNAILS = "rows/photo_image.jsonl"  # the pictures' facts and thumbnails
+# The pictures' count in a manifest's ``counts``: one per ``media/`` member.
+MEDIA = "media"
 _ROWS = re.compile(r"^rows/([a-z][a-z_]*)\.jsonl$")
+_MEDIA = re.compile(r"^media/([0-9a-f]{64})\.jpg$")
 
 
 class PackageKind(StrEnum):
@@ -46,6 +57,16 @@ class PackageKind(StrEnum):
 
 def rows_member(table: str) -> str:
     return f"rows/{table}.jsonl"
+
+
+def media_member(sha256: str) -> str:
+    return f"media/{sha256}.jpg"
+
+
+def media_hash(name: str) -> str | None:
+    """The picture a ``media/`` member holds (the SHA-256 its bytes must have), None for another member."""
+    match = _MEDIA.match(name)
+    return None if match is None else match.group(1)
 
 
 @dataclass(frozen=True)
@@ -108,11 +129,22 @@ class Manifest:
     # whether the history it was sent has been rewritten; an optional key of format version 1.
     chain_head: ChainHead | None = None
 
+    @property
+    def format_version(self) -> int:
+        """The oldest format that holds this package: 2 with pictures, or thumbnails in a delta."""
+        newer = THUMBNAILS in self.members and self.kind is PackageKind.DELTA
+        return 2 if newer or any(media_hash(name) for name in self.members) else 1
+
+    @property
+    def pictures(self) -> list[str]:
+        """The ``media/`` members, in the manifest's order."""
+        return [name for name in self.members if media_hash(name) is not None]
+
     def to_bytes(self) -> bytes:
         """Canonical JSON: the same manifest always gives the same bytes (they are what is signed)."""
         document = {
             "format": FORMAT,
-            "format_version": FORMAT_VERSION,
+            "format_version": self.format_version,
             "app_version": self.app_version,
             "schema_version": self.schema_version,
             "package_uuid": self.package_uuid,
@@ -233,9 +265,25 @@ def parse_manifest(data: bytes) -> Manifest:
         raise BranchDeskError("package.bad_manifest") from None
     stated_fingerprint = sender.get("fingerprint")
     in_order = manifest.from_seq is None or manifest.from_seq <= manifest.to_seq
-    if stated_fingerprint != manifest.sender.fingerprint or not in_order or not _members_fit_kind(manifest):
+    fits_version = document.get("format_version", 0) >= manifest.format_version
+    if (
+        stated_fingerprint != manifest.sender.fingerprint
+        or not in_order
+        or not fits_version
+        or not _members_fit_kind(manifest)
+        or not _pictures_named_by_hash(manifest)
+    ):
         raise BranchDeskError("package.bad_manifest")
     return manifest
+
+
+def _pictures_named_by_hash(manifest: Manifest) -> bool:
+    """A picture's name is the hash of its bytes, and it has no lines."""
+    return all(
+        member.sha256 == media_hash(name) and member.lines == 0
+        for name, member in manifest.members.items()
+        if media_hash(name) is not None
+    )
 
 
 def _chain_head(value: object) -> ChainHead | None:
@@ -255,8 +303,8 @@ def _members_fit_kind(manifest: Manifest) -> bool:
         return False
     if manifest.kind is PackageKind.RECEIPT:
         return not names and manifest.from_seq is None
-    if manifest.kind is PackageKind.DELTA:
-        return names == {CHANGES} and manifest.from_seq is not None
+    if manifest.kind is PackageKind.DELTA:  # its changes, and the thumbnails of the photos they add
+        return CHANGES in names and names <= {CHANGES, THUMBNAILS} and manifest.from_seq is not None
     return CHANGES not in names and manifest.from_seq is None
 
 
@@ -304,8 +352,10 @@ def _is_hex(value: object, length: int) -> bool:
 
 
 def is_member_name(name: object) -> bool:
-    """A name a package may hold besides its manifest and signature (no folders, no paths of its own)."""
-    return isinstance(name, str) and (name in (CHANGES, TOMBSTONES) or _ROWS.match(name) is not None)
+    """A name a package may hold besides its manifest and signature (no paths of its own)."""
+    return isinstance(name, str) and (
+        name in (CHANGES, TOMBSTONES) or _ROWS.match(name) is not None or _MEDIA.match(name) is not None
+    )
 
 
 _DECODER = json.JSONDecoder()
@@ -372,6 +422,12 @@ class MemberDigest:
         self._hash.update(chunk)
         return chunk
 
+    def hashed_bytes(self, chunk: bytes) -> bytes:
+        """Take bytes of a member without lines (a picture) into the hash and size; returns them."""
+        self._hash.update(chunk)
+        self.size += len(chunk)
+        return chunk
+
     def member(self) -> Member:
         return Member(self._hash.hexdigest(), self.size, self.lines)
 
@@ -428,6 +484,8 @@ def check_counts(manifest: Manifest, digests: Iterable[MemberDigest]) -> None:
     found: Counter[str] = Counter()
     for digest in digests:
         found.update(digest.tables)
+    if pictures := len(manifest.pictures):  # each checked against its hash as it is read
+        found[MEDIA] = pictures
     for table in sorted(set(found) | set(manifest.counts)):
         if found[table] != manifest.counts.get(table, 0):
             raise BranchDeskError(

@@ -4,9 +4,10 @@ after it has shown it is intact, signed and what it says it is. The format is do
 Reading checks, before any line is used: the zip (a truncated or damaged file), its size (a zip bomb), the
 manifest's format version, the signature of the manifest by the key it names and that key against the one
 pinned for the sender, the manifest itself, its schema version, then every member's hash, size and lines
-and the per-table counts. Each refusal is a BranchDeskError with its own message; nothing is written.
-The signature covers the manifest and so, through its hashes, every member; the zip's own bookkeeping
-(timestamps, attributes) is not part of what a package says.
+(a picture's bytes against the hash that names it) and the per-table counts. Each refusal is a
+BranchDeskError with its own message; nothing is written. The signature covers the manifest and so,
+through its hashes, every member; the zip's own bookkeeping (timestamps, attributes) is not part of what
+a package says.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from branchdesk.domain.chain import ChainHead
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.packages import (
     FORMAT_VERSION,
+    FORMAT_VERSIONS,
     MANIFEST,
+    MEDIA,
     SIGNATURE,
     Manifest,
     MemberDigest,
@@ -40,6 +43,8 @@ from branchdesk.domain.packages import (
     digest_lines,
     format_version,
     is_member_name,
+    media_hash,
+    media_member,
     parse_manifest,
     sender_key,
 )
@@ -62,6 +67,11 @@ class Limits:
     total_bytes: int = 4096 * _MiB
     line_bytes: int = 4 * _MiB
     ratio: int = 200  # uncompressed over compressed, for a member of more than 1 MiB
+    # Pictures (``media/``), counted apart from the lines: a township's year is ~1,400 of 150–400 KB; a
+    # stored photo is at most what the photo store takes in (storage/media.py, 30 MB).
+    pictures: int = 200_000
+    picture_bytes: int = 32 * _MiB
+    media_bytes: int = 256 * 1024 * _MiB
 
 
 @dataclass(frozen=True)
@@ -87,12 +97,34 @@ class Package:
         if read is not None:
             read.append(digest)
 
+    def picture(self, member: str) -> Iterator[bytes]:
+        """The bytes of the picture ``member`` in chunks; the last chunk is given only once all of them
+        have shown to be the picture its name and the manifest say (else ``package.picture_changed``), so
+        a reader keeps nothing of a picture before the iteration has ended."""
+        with _opened(self.path) as archive, archive.open(member) as stream:
+            digest = MemberDigest(member)
+            held = b""
+            while chunk := stream.read(_MiB):
+                if held:
+                    yield held
+                held = digest.hashed_bytes(chunk)
+            if digest.member() != self.manifest.members[member]:
+                raise BranchDeskError("package.picture_changed", member=member)
+            if held:
+                yield held
+
+    def check_pictures(self) -> None:
+        """Every picture's bytes against its hash, keeping none of them."""
+        for name in self.manifest.pictures:
+            for _chunk in self.picture(name):
+                pass
+
     def check_read(self, read: list[MemberDigest]) -> None:
         """For a package read with ``contents=False``: the members not read yet are read now, and the
         per-table counts checked, so that it has passed every check ``read_package`` makes."""
         done = {digest.name for digest in read}
         for name in self.manifest.members:
-            if name not in done:
+            if name not in done and media_hash(name) is None:  # pictures: package_media.py reads them
                 for _value in self.values(name, read):
                     pass
         check_counts(self.manifest, read)
@@ -113,8 +145,10 @@ def write_package(
     seed_scope: Scope | None = None,
     receipt: Receipt | None = None,
     chain_head: ChainHead | None = None,
+    pictures: Iterable[tuple[str, bytes]] = (),
 ) -> Manifest:
-    """Write a signed package at ``path``, made whole beside it and then moved into place."""
+    """Write a signed package at ``path``, made whole beside it and then moved into place. ``pictures``
+    (hash, JPEG bytes) become ``media/`` members, stored as they are (a JPEG does not deflate)."""
     path = Path(path)
     temporary = path.with_name(f".{path.name}.{uuid_module.uuid4().hex[:8]}.tmp")
     digests = []
@@ -130,6 +164,14 @@ def write_package(
             for digest in digests:
                 for table, count in digest.tables.items():
                     counts[table] = counts.get(table, 0) + count
+            for sha256, data in pictures:
+                digest = MemberDigest(media_member(sha256))
+                digest.hashed_bytes(data)
+                if digest.member().sha256 != sha256:  # the caller's mistake: a receiver would refuse it
+                    raise BranchDeskError("package.member_changed", member=digest.name)
+                archive.writestr(_Entry(digest.name, stored=True), data)
+                digests.append(digest)
+                counts[MEDIA] = counts.get(MEDIA, 0) + 1
             manifest = Manifest(
                 package_uuid=str(uuid_module.uuid4()),
                 kind=kind,
@@ -162,14 +204,14 @@ def write_package(
 
 class _Entry(zipfile.ZipInfo):
     """A member as packages write it: deflated at level 1, which takes a third of the default level's
-    time for a fifth more bytes (the lines are most of an export's work after reading them), and dated
-    1980-01-01."""
+    time for a fifth more bytes (the lines are most of an export's work after reading them), or stored
+    (a picture), and dated 1980-01-01."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, *, stored: bool = False) -> None:
         super().__init__(name, date_time=_ZIP_TIME)
-        self.compress_type = zipfile.ZIP_DEFLATED
+        self.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
         # zipfile takes a member's level from this attribute (ZipFile.open has no parameter for it).
-        self._compresslevel = 1
+        self._compresslevel = None if stored else 1
 
 
 def read_package(
@@ -199,6 +241,8 @@ def read_package(
         _check_member_list(manifest, entries)
         digests = []
         for name in manifest.members if contents else ():
+            if media_hash(name) is not None:
+                continue  # read below, once the zip is closed
             digest = MemberDigest(name)
             with archive.open(name) as stream:
                 for line in _lines(stream, path, limits):
@@ -207,14 +251,17 @@ def read_package(
             digests.append(digest)
         if contents:
             check_counts(manifest, digests)
-    return Package(path, manifest, file_sha256(path), limits)
+    package = Package(path, manifest, file_sha256(path), limits)
+    if contents:
+        package.check_pictures()
+    return package
 
 
 def _trusted_manifest(
     data: bytes, signature: bytes, pinned_key: Callable[[str], bytes | None], schema_version: int
 ) -> Manifest:
     version = format_version(data)
-    if version != FORMAT_VERSION:
+    if version not in FORMAT_VERSIONS:
         raise BranchDeskError("package.unknown_format", version=version, supported=FORMAT_VERSION)
     ledger_id, key = sender_key(data)
     try:
@@ -238,7 +285,14 @@ def _checked_entries(archive: zipfile.ZipFile, path: Path, limits: Limits) -> di
     """The zip's members by name, refused when there are too many, too large or too compressed (a bomb),
     before a byte is inflated; a name twice or an encrypted member is no package of ours."""
     infos = archive.infolist()
-    if len(infos) > limits.members or sum(info.file_size for info in infos) > limits.total_bytes:
+    pictures = [info for info in infos if media_hash(info.filename) is not None]
+    lines = [info for info in infos if media_hash(info.filename) is None]
+    if (
+        len(lines) > limits.members
+        or sum(info.file_size for info in lines) > limits.total_bytes
+        or len(pictures) > limits.pictures
+        or sum(info.file_size for info in pictures) > limits.media_bytes
+    ):
         raise BranchDeskError("package.too_large", path=str(path))
     entries: dict[str, zipfile.ZipInfo] = {}
     for info in infos:
@@ -246,7 +300,8 @@ def _checked_entries(archive: zipfile.ZipFile, path: Path, limits: Limits) -> di
             raise BranchDeskError("package.damaged", path=str(path))
         too_compressed = info.file_size > _MiB and info.file_size > limits.ratio * max(info.compress_size, 1)
         manifest_too_big = info.filename in (MANIFEST, SIGNATURE) and info.file_size > limits.manifest_bytes
-        if too_compressed or manifest_too_big:
+        picture_too_big = media_hash(info.filename) is not None and info.file_size > limits.picture_bytes
+        if too_compressed or manifest_too_big or picture_too_big:
             raise BranchDeskError("package.too_large", path=str(path))
         entries[info.filename] = info
     return entries

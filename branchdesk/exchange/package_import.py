@@ -37,8 +37,17 @@ from branchdesk.domain.package_merge import (
     decide_row,
     settle,
 )
-from branchdesk.domain.packages import CHANGES, TOMBSTONES, Manifest, MemberDigest, PackageKind, rows_member
+from branchdesk.domain.packages import (
+    CHANGES,
+    THUMBNAILS,
+    TOMBSTONES,
+    Manifest,
+    MemberDigest,
+    PackageKind,
+    rows_member,
+)
 from branchdesk.exchange.package_files import Package, read_package
+from branchdesk.exchange.package_media import take_pictures
 from branchdesk.exchange.package_scope import Places, SenderScope, as_here, sender_scope
 from branchdesk.services.offices import check_sender
 from branchdesk.storage import history as history_store
@@ -48,7 +57,7 @@ from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.month_locks import MonthLocks
 from branchdesk.storage.package_import import AREA, BUFFERED, CHANGE_LOG, ImportStore
-from branchdesk.storage.packages import IMAGES, PACKAGE_TABLES, REFERENCES, keep_images
+from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, keep_images
 
 ACTION = "package.import"
 _BATCH = 4000  # lines looked up together: one query per table instead of one per row
@@ -100,6 +109,7 @@ class ImportResult:
     rows: RowList = field(default_factory=RowList)  # every line, when asked for (the window's table)
     applied: bool = False
     operation_id: int | None = None  # the import's operation, for Edit ▸ Undo
+    pictures: int = 0  # put into the photo store (full packages and seeds carry them)
 
     @property
     def unsettled(self) -> int:
@@ -126,6 +136,7 @@ class ImportResult:
             "rejected": [
                 {"table": row.table, "uuid": row.uuid, "reason": str(row.reason)} for row in self.rejected
             ],
+            "pictures": self.pictures,
         }
 
 
@@ -192,9 +203,13 @@ def import_packages(
                 result.packages.append(run.package(package, scope, operation_id, log=apply))
             if run.parent_deleted and store.dangling():
                 raise BranchDeskError("row.foreign_key")
-            if not apply or result.unsettled:
+            keep = apply and not result.unsettled
+            if keep:
+                store.finish()
+            # The last step before the commit (a dry run checks them too): a picture refused rolls it back.
+            result.pictures = take_pictures(ledger, packages, write=keep)
+            if not keep:
                 raise _RolledBackError
-            store.finish()
             for entry in result.packages:
                 _record(ledger, as_here(entry.package.manifest, store), entry, operation_id)
             result.applied = True
@@ -364,6 +379,8 @@ class _Run:
                 self._taken.update(op for op, _sender, _seq in operations)
         else:
             self._rows(package)
+        if THUMBNAILS in manifest.members:  # the pictures' facts and thumbnails, by hash, unlogged
+            keep_images(self.store.ledger, package.values(THUMBNAILS, self.read))
         self.last[sender] = max(last, manifest.to_seq)
         counts = self.result.counts - before
         nothing_new = sum(counts.values()) == counts[Outcome.APPLIED_BEFORE] + counts[Outcome.UNCHANGED]
@@ -680,8 +697,6 @@ class _Run:
                         self.line_row = row
                         self._full_row(table, row)
                 self._advance(len(batch))
-        if rows_member(IMAGES) in members:  # the pictures' thumbnails, kept by hash outside the change log
-            keep_images(self.store.ledger, package.values(rows_member(IMAGES)))
         if TOMBSTONES in members:
             for batch in _batches(package.values(TOMBSTONES, self.read)):
                 self._look_up((line["table"], line["uuid"], {}) for line in batch)

@@ -13,8 +13,10 @@ from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.packages import Manifest, PackageKind, rows_member
 from branchdesk.exchange.package_files import read_package
+from branchdesk.exchange.package_media import take_pictures
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import media
 from branchdesk.storage import offices as office_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
@@ -45,6 +47,8 @@ def create_from_package(path: Path, package_path: Path, clock: Clock, *, overwri
 
         written = package_store.load_rows(ledger, rows_of)
         package_store.keep_images(ledger, rows_of(package_store.IMAGES))
+        # The pictures go into the new ledger's photo store (checked again as they are copied).
+        take_pictures(ledger, [package], write=True, folder=media.media_folder(path))
         if scope is not None:
             region = identity_store.region_id(ledger, scope.uuid)
             if region is None:

@@ -5,7 +5,9 @@ built-in one), so an office can use its own.
 
 Photos go in without being held in memory: the template is filled with a tiny stand-in picture per photo
 (unique, so python-docx keeps one part each), and the photo files are copied into the zip in their place
-as the file is written. The file is written beside the target and moved into place, never left half-written.
+as the file is written: each picture's print copy (800 px, made once and kept in the photo store), or the
+picture itself where no copy can be made. The file is written beside the target and moved into place,
+never left half-written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import shutil
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,6 +40,7 @@ from branchdesk.domain.stats import LedgerStats
 from branchdesk.domain.vocabulary import Concept, name
 from branchdesk.exchange.ledger_export import COMPLIANCE_LABEL
 from branchdesk.resources import template as resource_template
+from branchdesk.storage import media
 
 Progress = Callable[[int, int], None]  # steps done, steps in all; may raise to cancel
 
@@ -111,6 +115,7 @@ class PhotoImages:
     def __init__(self, template: DocxTemplate) -> None:
         self.template = template
         self.files: dict[bytes, Path | bytes] = {}  # stand-in's tag → the photo's file or bytes
+        self.print_copies: dict[Path, Path] = {}  # a picture → its print copy (once made)
         seed = io.BytesIO()
         Image.new("L", (1, 1), 255).save(seed, "JPEG")
         self._seed = seed.getvalue()
@@ -126,7 +131,28 @@ class PhotoImages:
         except (OSError, UnidentifiedImageError):
             return "（照片无法读取）"
         scale = min(PHOTO_WIDTH_MM / width, PHOTO_MAX_HEIGHT_MM / height)
+        if isinstance(source, Path) and photo.print_copy is not None:
+            self.print_copies[source] = photo.print_copy
         return self.place(source, kind == "JPEG", Mm(width * scale), Mm(height * scale))
+
+    def make_print_copies(self, progress: Progress | None) -> None:
+        """The print copies not made yet, made now, a few at a time (Pillow decodes and encodes outside
+        Python's lock); a picture whose copy cannot be made is printed itself."""
+        wanted = {source: copy for source, copy in self.print_copies.items() if not copy.is_file()}
+        if not wanted:
+            return
+        pool = ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1))
+        try:
+            futures = {
+                pool.submit(media.make_print_copy, source, copy): source for source, copy in wanted.items()
+            }
+            for done, future in enumerate(as_completed(futures), start=1):
+                if not future.result():
+                    del self.print_copies[futures[future]]
+                if progress is not None and done % 20 == 0:
+                    progress(done, len(wanted))
+        finally:  # a cancel (progress raising) leaves the copies made so far, each whole
+            pool.shutdown(cancel_futures=True)
 
     def place(self, source: Path | bytes, jpeg: bool, width: Length, height: Length) -> InlineImage:
         if not jpeg:  # rare (the store normalises to JPEG): in memory as it is
@@ -141,8 +167,10 @@ class PhotoImages:
         return InlineImage(self.template, io.BytesIO(stand_in), width=width, height=height)
 
     def source_of(self, data: bytes) -> Path | bytes | None:
+        """What a stand-in stands for: the photo's print copy, file or bytes."""
         match = re.search(rb"\xff\xfe..(branchdesk-photo-\d+)", data[:64], re.DOTALL)
-        return self.files.get(match.group(1)) if match else None
+        found = self.files.get(match.group(1)) if match else None
+        return self.print_copies.get(found, found) if isinstance(found, Path) else found
 
 
 def _photo_rows(activity: BookActivity, photos: PhotoImages) -> list[list[dict[str, Any]]]:
@@ -474,6 +502,7 @@ def write_ledger_doc(
     template, environment = _open_template(template_path, LEDGER_TEMPLATE, LEDGER_FIELDS)
     photos = PhotoImages(template)
     _render(template, environment, ledger_context(book, template, photos), template_path)
+    photos.make_print_copies(progress)
     _write(template, photos, path, progress)
     return len(photos.files)
 

@@ -689,6 +689,11 @@ MESSAGES: dict[str, str] = {
         "The part {member} of the package is not what the package says it is (it was changed or damaged). "
         "Nothing was imported; ask the sender to send it again.",
     ),
+    "package.picture_changed": QT_TRANSLATE_NOOP(
+        "Messages",
+        "A photo in the package ({member}) is not the picture the package says it is (it was changed or "
+        "damaged). Nothing was imported and no photo was kept; ask the sender to send it again.",
+    ),
     "package.bad_line": QT_TRANSLATE_NOOP(
         "Messages", "Line {line} of {member} in the package cannot be read. Nothing was imported."
     ),
@@ -998,6 +1003,8 @@ TABLE_NAMES = {
     "work_team": QT_TRANSLATE_NOOP("Messages", "work team"),
     "team_member": QT_TRANSLATE_NOOP("Messages", "work team member"),
     "team_days": QT_TRANSLATE_NOOP("Messages", "member's month of days"),
+    "photo_image": QT_TRANSLATE_NOOP("Messages", "photo thumbnail"),
+    "media": QT_TRANSLATE_NOOP("Messages", "photo file"),
     "plan_item": QT_TRANSLATE_NOOP("Messages", "list item"),
     "plan_item_activity": QT_TRANSLATE_NOOP("Messages", "list item's activity"),
 }

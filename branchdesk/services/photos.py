@@ -53,11 +53,12 @@ def prepare(
     for number, source in enumerate(sources):
         progress(number, len(sources))
         try:
-            photo, data = media.normalise(source)
+            photo, data, print_copy = media.normalise(source)
         except BranchDeskError as error:
             done.append(Prepared(source, None, error))
             continue
         media.put(folder, photo.sha256, data)
+        media.keep_print_copy(media.print_path(folder, photo.sha256), print_copy)  # for the Word ledger
         done.append(Prepared(source, photo, None))
     progress(len(sources), len(sources))
     return done

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from branchdesk.domain.attendance import LATE_ENTRY_DAYS, LATE_ENTRY_SETTING, Attendance, is_recorded_late
@@ -31,6 +32,7 @@ from branchdesk.services.regions import find_region, list_regions
 from branchdesk.services.settings import ledger_setting
 from branchdesk.services.stats import region_stats
 from branchdesk.storage import agreements as agreement_store
+from branchdesk.storage import media
 from branchdesk.storage import word_ledger as store
 from branchdesk.storage.ledger import Ledger
 
@@ -121,9 +123,14 @@ def _chunked(
     return found
 
 
-def _photo(photo: ActivityPhoto) -> BookPhoto:
-    """A photo as the store keeps it, or its thumbnail when the store's folder lacks the file."""
-    return BookPhoto(photo.path if photo.present else None, photo.thumbnail or None, photo.caption or "")
+def _photo(photo: ActivityPhoto, folder: Path) -> BookPhoto:
+    """A photo as the store keeps it, with the place of its print copy in the store ``folder``, or its
+    thumbnail when the store lacks the file."""
+    if not photo.present:
+        return BookPhoto(None, photo.thumbnail or None, photo.caption or "")
+    return BookPhoto(
+        photo.path, photo.thumbnail or None, photo.caption or "", media.print_path(folder, photo.sha256)
+    )
 
 
 def _region_by_id(ledger: Ledger, region_id: int) -> Region:
@@ -164,10 +171,11 @@ def ledger_book(
         attendance = _chunked(attendance_of, ledger, ids)
         photos = _chunked(photos_of, ledger, ids)
         late_days = int(ledger_setting(ledger, LATE_ENTRY_SETTING, LATE_ENTRY_DAYS))
+        store_folder = media.media_folder(ledger.path)
         activities = [
             dataclasses.replace(
                 _activity(row, by_id[row["pairing_id"]], attendance.get(row["id"]), late_days),
-                photos=tuple(_photo(photo) for photo in photos.get(row["id"], ())),
+                photos=tuple(_photo(photo, store_folder) for photo in photos.get(row["id"], ())),
             )
             for row in found
         ]

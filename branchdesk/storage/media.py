@@ -17,7 +17,7 @@ import os
 import shutil
 import uuid
 import warnings
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
@@ -32,6 +32,12 @@ THUMBNAIL_EDGE = 320
 THUMBNAIL_QUALITY = 70  # ~15–25 KB: the ledger grows by about that per photo
 # What a phone photo may be; a bigger file (a 40 MB panorama, a scan) is refused with a message.
 MAX_FILE_BYTES = 30 * 1024 * 1024
+# The copies the Word ledger prints (docs/word-ledger.md): 72 mm wide at ~280 dpi. Half the store's long
+# edge, so that the JPEG decoder makes it directly at half scale (DCT scaling), three times faster than
+# decoding whole and resizing to 850 px (300 dpi); kept in ``word/`` inside the store, made once.
+PRINT_EDGE = LONG_EDGE // 2
+PRINT_QUALITY = 80
+PRINT_FOLDER = "word"
 # Below Pillow's own decompression-bomb limit (89 million pixels), which would warn instead of refusing.
 MAX_PIXELS = 80_000_000
 FORMATS = ("JPEG", "PNG")
@@ -46,6 +52,45 @@ def media_folder(ledger_path: Path) -> Path:
 
 def photo_path(folder: Path, sha256: str) -> Path:
     return folder / sha256[:2] / f"{sha256}.jpg"
+
+
+def print_path(folder: Path, sha256: str) -> Path:
+    """Where the store keeps the print copy of a picture, named by the picture and the copy's size."""
+    return folder / PRINT_FOLDER / sha256[:2] / f"{sha256}-{PRINT_EDGE}q{PRINT_QUALITY}.jpg"
+
+
+def make_print_copy(source: Path, target: Path) -> bool:
+    """Make the print copy of the picture ``source`` at ``target`` (whole or not at all); False when it
+    cannot be made (a damaged picture, a read-only store) or the picture is small already, and the
+    picture itself is printed instead."""
+    try:
+        with Image.open(source) as picture:
+            scale = PRINT_EDGE / max(picture.size)
+            if scale >= 1:
+                return False
+            size = (max(1, round(picture.width * scale)), max(1, round(picture.height * scale)))
+            # A request a pixel under the size lets the decoder halve a 1600 px picture exactly.
+            picture.draft("RGB", (max(1, size[0] - 1), max(1, size[1] - 1)))
+            small = _rgb(picture if picture.size == size else picture.resize(size, Image.Resampling.BICUBIC))
+            data = _jpeg(small, PRINT_QUALITY)
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
+        return False
+    return keep_print_copy(target, data)
+
+
+def keep_print_copy(target: Path, data: bytes) -> bool:
+    """Write a print copy whole or not at all; False when the store cannot take it (it is made again when
+    next needed, or the picture itself is printed)."""
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        return False
+    return True
 
 
 def _is_heif(head: bytes) -> bool:
@@ -70,9 +115,10 @@ def _read(source: Path) -> bytes:
         raise BranchDeskError("photo.cannot_read", path=str(source), reason=os_reason(error)) from None
 
 
-def normalise(source: Path) -> tuple[NormalisedPhoto, bytes]:
-    """The photo at ``source`` as the store keeps it, and its JPEG bytes; refused with a message (not an
-    image, HEIC, too large, damaged), never half made."""
+def normalise(source: Path) -> tuple[NormalisedPhoto, bytes, bytes]:
+    """The photo at ``source`` as the store keeps it, its JPEG bytes and those of its print copy (made
+    here from the picture already decoded: 2 % of the work, where making it later decodes it again);
+    refused with a message (not an image, HEIC, too large, damaged), never half made."""
     data = _read(source)
     if _is_heif(data[:16]):
         raise BranchDeskError("photo.heic", name=source.name)
@@ -113,7 +159,17 @@ def normalise(source: Path) -> tuple[NormalisedPhoto, bytes]:
         thumbnail=_jpeg(small, THUMBNAIL_QUALITY),
         source_name=source.name,
     )
-    return photo, normal
+    return photo, normal, _jpeg(_print_size(rgb), PRINT_QUALITY)
+
+
+def _print_size(picture: Image.Image) -> Image.Image:
+    if max(picture.size) <= PRINT_EDGE:
+        return picture
+    if max(picture.size) == 2 * PRINT_EDGE:  # the store's own size: halved exactly, fast
+        return picture.reduce(2)
+    copy = picture.copy()
+    copy.thumbnail((PRINT_EDGE, PRINT_EDGE), Image.Resampling.BICUBIC)
+    return copy
 
 
 def _rgb(picture: Image.Image) -> Image.Image:
@@ -248,6 +304,71 @@ def relink(folder: Path, chosen: Path, wanted: Mapping[str, int]) -> int:
             candidates.discard(digest)
             found += 1
     return found
+
+
+class Incoming:
+    """Pictures coming into the store from a data package: each written into a folder inside the store
+    as it is read, and moved into place only when all have come whole (``place``); ``discard`` leaves the
+    store as it was. Used as a context manager, whatever was not placed is discarded."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._staging = folder / f".incoming-{uuid.uuid4().hex[:8]}"
+        self._pictures: list[str] = []
+        self._made_store = not folder.exists()  # then a refusal takes it away again
+
+    def __enter__(self) -> Incoming:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.discard()
+
+    def add(self, sha256: str, chunks: Iterable[bytes]) -> None:
+        """Write the picture ``sha256``; the chunks' iterator refuses bytes that are not it (and then
+        nothing of it is kept)."""
+        try:
+            self._staging.mkdir(parents=True, exist_ok=True)
+            with (self._staging / sha256).open("wb") as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as error:
+            raise _store_error(self.folder, error) from None
+        self._pictures.append(sha256)
+
+    def place(self) -> int:
+        """Move every picture written into the store; returns how many."""
+        try:
+            for sha256 in self._pictures:
+                target = photo_path(self.folder, sha256)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self._staging / sha256, target)
+        except OSError as error:
+            raise _store_error(self.folder, error) from None
+        placed, self._pictures = len(self._pictures), []
+        return placed
+
+    def discard(self) -> None:
+        shutil.rmtree(self._staging, ignore_errors=True)
+        if self._made_store:
+            with contextlib.suppress(OSError):  # not empty: pictures were placed
+                self.folder.rmdir()
+
+
+def whole_pictures(folder: Path, wanted: Mapping[str, int]) -> Iterator[tuple[str, bytes]]:
+    """The pictures ``wanted`` (hash → size) the store holds whole, each with its bytes, read one at a
+    time; one missing or damaged is left out (the receiver shows its thumbnail)."""
+    for sha, size in wanted.items():
+        path = photo_path(folder, sha)
+        if not _has(path, size):
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).hexdigest() == sha:
+            yield sha, data
 
 
 def _files(folder: Path) -> Iterable[Path]:

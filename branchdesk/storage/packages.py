@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -121,19 +122,41 @@ IMAGES = "photo_image"
 _IMAGE_COLUMNS = "i.sha256, i.size, i.width, i.height, i.taken_at, i.dhash, i.thumbnail"
 
 
-def images(ledger: Ledger, within: int | None = None) -> Iterator[dict[str, Any]]:
-    """Each picture the photos (of a seed of ``within``'s subtree) use: its facts, and its thumbnail as
-    base64 (a package's lines are JSON)."""
+def _used_images(ledger: Ledger, columns: str, within: int | None) -> sqlite3.Cursor:
     used = "SELECT t.sha256 FROM photo t" + ("" if within is None else f" WHERE {_SEED_ROWS['photo']}")
-    select = f"SELECT {_IMAGE_COLUMNS} FROM photo_image i WHERE i.sha256 IN ({used}) ORDER BY i.id"
+    select = f"SELECT {columns} FROM photo_image i WHERE i.sha256 IN ({used}) ORDER BY i.id"
     if within is None:
-        cursor = ledger.conn.execute(select)
-    else:
-        cursor = ledger.conn.execute(f"{_EXPORT_SCOPE} {select}", {"region": within})
+        return ledger.conn.execute(select)
+    return ledger.conn.execute(f"{_EXPORT_SCOPE} {select}", {"region": within})
+
+
+def _image_lines(cursor: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
     names = [column[0] for column in cursor.description]
     for values in cursor:
         row = dict(zip(names, values, strict=True))
         yield {**row, "thumbnail": base64.b64encode(row["thumbnail"]).decode("ascii")}
+
+
+def images(ledger: Ledger, within: int | None = None) -> Iterator[dict[str, Any]]:
+    """Each picture the photos (of a seed of ``within``'s subtree) use: its facts, and its thumbnail as
+    base64 (a package's lines are JSON)."""
+    return _image_lines(_used_images(ledger, _IMAGE_COLUMNS, within))
+
+
+def images_of(ledger: Ledger, hashes: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The facts and thumbnails of these pictures (a delta's photos'), as ``images`` gives them."""
+    return _image_lines(
+        ledger.conn.execute(
+            f"SELECT {_IMAGE_COLUMNS} FROM photo_image i"
+            " WHERE i.sha256 IN (SELECT value FROM json_each(?)) ORDER BY i.id",
+            (json.dumps(sorted(set(hashes))),),
+        )
+    )
+
+
+def picture_sizes(ledger: Ledger, within: int | None = None) -> dict[str, int]:
+    """The pictures ``images`` gives, hash → size: the files a full package or a seed carries."""
+    return dict(_used_images(ledger, "i.sha256, i.size", within).fetchall())
 
 
 def keep_images(ledger: Ledger, lines: Iterable[dict[str, Any]]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -160,6 +161,12 @@ _PICTURES = (
 def pictures(ledger: Ledger) -> dict[str, int]:
     """Every picture the ledger's photos use, with its size in bytes: what its store should hold."""
     return dict(ledger.conn.execute(_PICTURES))
+
+
+def pictures_among(ledger: Ledger, hashes: Sequence[str]) -> dict[str, int]:
+    """Those of these pictures the ledger's photos use, with their sizes."""
+    among = f"{_PICTURES} AND i.sha256 IN (SELECT value FROM json_each(?))"
+    return dict(ledger.conn.execute(among, (json.dumps(hashes),)))
 
 
 def pictures_in(path: Path) -> dict[str, int]:

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.package_merge import Outcome, Rejection
-from branchdesk.domain.packages import Manifest, PackageKind
+from branchdesk.domain.packages import MEDIA, Manifest, PackageKind
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.history_text import field_label, value_text
@@ -24,6 +24,10 @@ TABLES: dict[str, str] = {
     "pairing": QT_TRANSLATE_NOOP("PackageWords", "Pairings"),
     "activity": QT_TRANSLATE_NOOP("PackageWords", "Activity records"),
     "activity_area": QT_TRANSLATE_NOOP("PackageWords", "Activity areas"),
+    "activity_absentee": QT_TRANSLATE_NOOP("PackageWords", "Absentees"),
+    "photo": QT_TRANSLATE_NOOP("PackageWords", "Activity photos"),
+    "photo_image": QT_TRANSLATE_NOOP("PackageWords", "Photo thumbnails"),
+    MEDIA: QT_TRANSLATE_NOOP("PackageWords", "Photo files"),
 }
 
 

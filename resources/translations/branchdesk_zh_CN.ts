@@ -1701,6 +1701,10 @@ Li Hua: working away</source>
         <translation>{region}，{month}：驻村工作队队员 {members} 人，未达 {days} 天要求 {below} 人</translation>
     </message>
     <message>
+        <source>Photos: {carried} pictures carried; {missing} not in this ledger's photo folder go as thumbnails only</source>
+        <translation>照片：带上原图 {carried} 张；另有 {missing} 张不在本台账的照片文件夹中，只带缩略图</translation>
+    </message>
+    <message>
         <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
         <translation>{scope} 的密钥 {fingerprint} 早已信任，未作改动。</translation>
     </message>
@@ -5512,6 +5516,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>数据包中的 {member} 与清单记载不符（被改动或已损坏）。未导入任何内容，请对方重新发送。</translation>
     </message>
     <message>
+        <source>A photo in the package ({member}) is not the picture the package says it is (it was changed or damaged). Nothing was imported and no photo was kept; ask the sender to send it again.</source>
+        <translation>数据包中的一张活动照片（{member}）与清单记载不符（被改动或已损坏）。未导入任何内容，也未保存任何照片，请对方重新发送。</translation>
+    </message>
+    <message>
         <source>Line {line} of {member} in the package cannot be read. Nothing was imported.</source>
         <translation>数据包中 {member} 的第 {line} 行无法读取，未导入任何内容。</translation>
     </message>
@@ -5858,6 +5866,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>member's month of days</source>
         <translation>队员月度出勤</translation>
+    </message>
+    <message>
+        <source>photo thumbnail</source>
+        <translation>照片缩略图</translation>
+    </message>
+    <message>
+        <source>photo file</source>
+        <translation>照片原图</translation>
     </message>
     <message>
         <source>list item</source>
@@ -6411,6 +6427,22 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动</translation>
     </message>
     <message>
+        <source>Absentees</source>
+        <translation>缺席人员及原因</translation>
+    </message>
+    <message>
+        <source>Activity photos</source>
+        <translation>活动照片</translation>
+    </message>
+    <message>
+        <source>Photo thumbnails</source>
+        <translation>照片缩略图</translation>
+    </message>
+    <message>
+        <source>Photo files</source>
+        <translation>照片原图</translation>
+    </message>
+    <message>
         <source>Merged with this ledger's</source>
         <translation>已合并</translation>
     </message>
@@ -6718,8 +6750,8 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <source>{count} photos are missing from the photo folder beside the ledger (it was not copied with the ledger?). Find the folder to bring them back.</source>
-        <translation>有 {count} 张照片在台账旁的照片文件夹中找不到（复制台账时没有一并复制？）。请找到该文件夹以找回照片。</translation>
+        <source>{count} photos are shown by their thumbnails only: their pictures are not in the photo folder beside the ledger (it was not copied with the ledger, or the photos came in a package of changes, which carries thumbnails only). Find the folder to bring them back.</source>
+        <translation>有 {count} 张照片只有缩略图：原图不在台账旁的照片文件夹中（复制台账时没有一并复制，或照片随变更数据包传来，只带缩略图）。请找到照片文件夹以找回原图。</translation>
     </message>
     <message>
         <source>Taken {moment}</source>
@@ -7156,6 +7188,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{count} changes of records to send (no. {first} to {last} of this ledger's changes).</source>
         <translation>待发送的记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
+    </message>
+    <message>
+        <source>Photos: {carried} pictures carried.</source>
+        <translation>照片：带上原图 {carried} 张。</translation>
+    </message>
+    <message>
+        <source> {missing} are not in this ledger's photo folder and go as thumbnails only.</source>
+        <translation>另有 {missing} 张不在本台账的照片文件夹中，只带缩略图。</translation>
     </message>
     <message>
         <source>{count} changes of records (no. {first} to {last} of this ledger's changes).</source>

@@ -5,6 +5,7 @@ or hostile is refused with its own message, before any line of it is used."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import uuid
 import zipfile
@@ -20,14 +21,17 @@ from branchdesk.domain.packages import (
     MANIFEST,
     SIGNATURE,
     TOMBSTONES,
+    Member,
     PackageKind,
     Scope,
     canonical_json,
+    media_member,
     rows_member,
 )
 from branchdesk.domain.signatures import KeyPair, fingerprint, new_key_pair
 from branchdesk.exchange.package_files import Limits, Package, read_package, write_package
 from branchdesk.storage.schema import SCHEMA_VERSION
+from tests.photo_files import scene
 
 LEDGER_ID = "6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f"
 SCOPE = Scope("0b9f6a52-7c1d-4e2f-9a3b-4c5d6e7f8a9b", "信阳市/潢川县/城关镇", "411526100")
@@ -253,9 +257,9 @@ def test_hashes_that_lie_are_refused_though_signed(delta: Path) -> None:
 
 
 def test_an_unknown_format_version_is_refused(delta: Path) -> None:
-    resign(delta, lambda manifest: manifest.update(format_version=2))
+    resign(delta, lambda manifest: manifest.update(format_version=3))
     error = refused(delta, "package.unknown_format")
-    assert error.params == {"version": 2, "supported": 1}
+    assert error.params == {"version": 3, "supported": 2}
     resign(delta, lambda manifest: manifest.update(format_version="1"))
     refused(delta, "package.bad_manifest")
 
@@ -336,3 +340,99 @@ def test_too_many_members_or_too_many_bytes_are_refused(delta: Path) -> None:
     refused(delta, "package.too_large", limits=Limits(line_bytes=50))
     rezip(delta, {}, add={f"rows/t{number}.jsonl": b"" for number in range(300)})
     refused(delta, "package.too_large")
+
+
+# -- pictures (format version 2) -------------------------------------------------------------------------
+
+
+def jpeg(seed: int) -> bytes:
+    out = io.BytesIO()
+    scene(seed, (64, 48)).save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+PICTURES = {hashlib.sha256(data).hexdigest(): data for data in (jpeg(1), jpeg(2))}
+
+
+def write_full_with_pictures(path: Path) -> Path:
+    write_package(
+        path, kind=PackageKind.FULL, key=KEY, ledger_id=LEDGER_ID, scope=SCOPE, from_seq=None, to_seq=9,
+        previous_package=None, created_at="2022-05-19T01:00:00Z", members={rows_member("branch"): [BRANCH]},
+        pictures=PICTURES.items(),
+    )  # fmt: skip
+    return path
+
+
+@pytest.fixture
+def full(tmp_path: Path) -> Path:
+    return write_full_with_pictures(tmp_path / "全量 含照片.bdx")
+
+
+def test_pictures_are_members_named_by_their_hash_and_counted(full: Path) -> None:
+    package = read_package(full)
+    manifest = package.manifest
+    assert manifest.format_version == 2
+    assert manifest.counts == {"branch": 1, "media": 2}
+    assert manifest.pictures == [media_member(sha) for sha in PICTURES]
+    for sha, data in PICTURES.items():
+        assert manifest.members[media_member(sha)] == Member(sha, len(data), 0)
+        assert b"".join(package.picture(media_member(sha))) == data
+    with zipfile.ZipFile(full) as archive:
+        assert json.loads(archive.read(MANIFEST))["format_version"] == 2
+
+
+def test_a_package_without_pictures_is_still_format_version_1(delta: Path) -> None:
+    with zipfile.ZipFile(delta) as archive:
+        assert json.loads(archive.read(MANIFEST))["format_version"] == 1
+    assert read_package(delta).manifest.format_version == 1
+
+
+def test_a_changed_picture_is_refused_before_anything_is_kept(full: Path) -> None:
+    sha, data = next(iter(PICTURES.items()))
+    rezip(full, {media_member(sha): data[:-1] + bytes([data[-1] ^ 1])})
+    error = refused(full, "package.picture_changed")
+    assert error.params == {"member": media_member(sha)}
+    package = read_package(full, contents=False)  # as the import reads it: checked as it is read
+    chunks = package.picture(media_member(sha))
+    with pytest.raises(BranchDeskError) as caught:
+        next(chunks)  # a picture of less than a chunk: nothing is given before it is checked
+    assert caught.value.code == "package.picture_changed"
+
+
+def a_picture(manifest: dict[str, Any]) -> dict[str, Any]:
+    return next(member for name, member in manifest["members"].items() if name.startswith("media/"))
+
+
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda manifest: manifest.update(format_version=1), "package.bad_manifest"),  # pictures need 2
+        (lambda manifest: a_picture(manifest).update(lines=1), "package.bad_manifest"),
+        (lambda manifest: manifest["counts"].update(media=3), "package.counts_wrong"),
+    ],
+)
+def test_a_manifest_lying_about_its_pictures_is_refused(
+    full: Path, edit: Callable[[dict[str, Any]], None], code: str
+) -> None:
+    resign(full, edit)
+    refused(full, code)
+
+
+def test_a_picture_not_named_by_its_hash_is_refused(full: Path) -> None:
+    sha, data = next(iter(PICTURES.items()))
+    other = "0" * 64
+
+    def rename(manifest: dict[str, Any]) -> None:
+        manifest["members"][media_member(other)] = manifest["members"].pop(media_member(sha))
+
+    resign(full, rename, {media_member(sha): None, media_member(other): data})
+    refused(full, "package.bad_manifest")
+
+
+def test_too_many_or_too_large_pictures_are_refused(full: Path) -> None:
+    refused(full, "package.too_large", limits=Limits(pictures=1))
+    refused(full, "package.too_large", limits=Limits(picture_bytes=100))
+    refused(full, "package.too_large", limits=Limits(media_bytes=100))
+    sha = next(iter(PICTURES))
+    rezip(full, {media_member(sha): bytes(8 << 20)})  # a picture that is a zip bomb: 8 MiB of zeros
+    refused(full, "package.too_large")

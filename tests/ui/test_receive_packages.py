@@ -6,6 +6,7 @@ Ctrl+Shift+O shows each township's last package, the stale one marked, and trust
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import io
 import os
@@ -16,22 +17,28 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLineEdit, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
+from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import BranchKind
+from branchdesk.domain.enums import ActivityType, Area, BranchKind
 from branchdesk.domain.package_merge import Outcome
-from branchdesk.services.activities import delete_activities
+from branchdesk.domain.photos import PhotoEntry
+from branchdesk.services.activities import delete_activities, record_activities
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.photos import prepare
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import media
+from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
+from tests.photo_files import write_jpeg
 from tests.ui.driving import answer, file_rows, press, select_item, shown
 from tests.ui.typing import retype, type_text
 
@@ -488,3 +495,104 @@ def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted
         ("successor", "旧电脑损坏，双柳树镇重新建账，已电话核对指纹")
     ]
     cli("package", "import", str(offices.county), str(successor))  # now it is received
+
+
+def test_a_photo_received_in_a_delta_shows_as_its_thumbnail_and_is_found_in_the_townships_folder(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A township records a themed day with a photo and sends its delta; the county receives it through
+    the wizard. The county's activity shows the photo by its thumbnail, marked missing, with the way to
+    find it (no error); the township's photo folder, brought on a stick, brings the picture in."""
+    township = offices.townships[TOWNSHIPS[0]]
+    shot = write_jpeg(tmp_path / "手机 照片" / "入户走访.jpg", 7, taken="2022:05:14 09:30:00")
+    with open_ledger(township, CLOCK) as ledger:
+        (ready,) = prepare(ledger.path, [shot], lambda done, total: None)
+        assert ready.photo is not None
+        scope = identity_store.identity(ledger).scope_region_id
+        pairing = ledger.scalar(
+            "SELECT p.id FROM pairing p JOIN branch g ON g.id = p.grassroots_id"
+            " WHERE p.ended_on IS NULL AND g.region_id = ? ORDER BY p.id LIMIT 1",
+            (scope,),
+        )
+        draft = ActivityDraft(dt.date(2022, 5, 14), ActivityType.THEMED_DAY, frozenset({Area.SERVICE}), 3)
+        entry = PhotoEntry(ready.photo.sha256, "入户走访", image=ready.photo)
+        record_activities(ledger, [pairing], draft, photos=[entry])
+        activity = str(ledger.scalar("SELECT uuid FROM activity ORDER BY id DESC LIMIT 1"))
+    delta = offices.folder / "春申街道 照片.bdx"
+    cli("package", "export", str(township), str(delta))
+    window = _window(make_window, offices, [delta])
+
+    def receive(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+        _next(wizard, qtbot)
+        assert wizard.currentPage() is wizard.review_page
+        _next(wizard, qtbot)
+        assert wizard.currentPage() is wizard.done_page
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+    handled = answer(ReceiveWizard, receive)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert handled == ["receiveWizard"]
+    [(thumbnail,)] = file_rows(
+        offices.county, "SELECT thumbnail FROM photo_image WHERE sha256 = ?", (ready.photo.sha256,)
+    )
+    assert thumbnail == ready.photo.thumbnail
+    store = media.media_folder(offices.county)
+    assert not media.photo_path(store, ready.photo.sha256).exists()
+
+    # The activity, opened from the Activities list, shows the photo as its thumbnail and how to find it.
+    [(activity_id,)] = file_rows(offices.county, "SELECT id FROM activity WHERE uuid = ?", (activity,))
+    window.show_tab("activities")
+    tab = window.activities_tab
+    tab.wait()
+    model = tab.model
+    while not any(model.activity(row).id == activity_id for row in range(model.rowCount())):
+        assert model.canFetchMore(QModelIndex())
+        model.fetchMore(QModelIndex())  # as scrolling down the list asks for more
+        tab.wait()
+    row = next(row for row in range(model.rowCount()) if model.activity(row).id == activity_id)
+    view = tab.table
+    view.scrollTo(tab.model.index(row, 0))
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(tab.model.index(row, 0)).center()
+    )
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    bar = dialog.pages.tabBar()
+    qtbot.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(dialog.pages.indexOf(dialog.photos_page)).center()
+    )
+    photos = dialog.photos
+    assert photos.list.count() == 1
+    assert "只有缩略图" in photos.missing.text()
+    assert "变更数据包" in photos.missing.text()
+    assert photos.missing.isVisibleTo(dialog)
+    assert photos.relink_button.isVisibleTo(dialog)
+    if SCREENSHOTS:
+        dialog.resize(1366, 768)
+        dialog.grab().save(str(Path(SCREENSHOTS) / "received-photo-thumbnail.png"))
+
+    # The township's photo folder, copied onto a stick, is found and the picture comes in.
+    stick = tmp_path / "U盘"
+    shutil.copytree(media.media_folder(township), stick / "春申街道 照片")
+
+    def choose(folder_dialog: QFileDialog) -> None:
+        field = folder_dialog.findChild(QLineEdit, "fileNameEdit")
+        assert field is not None
+        field.setFocus()
+        type_text(field, str(stick))
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+
+    chosen = answer(QFileDialog, choose)
+    qtbot.mouseClick(photos.relink_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not photos.busy, timeout=120000)  # the job waits its turn behind the tabs' reads
+    assert chosen == ["QFileDialog"]
+    assert photos.problems.text() == "找到 1 张照片，仍缺 0 张。"
+    assert not photos.missing.isVisibleTo(dialog)
+    assert (
+        media.photo_path(store, ready.photo.sha256).read_bytes()
+        == media.photo_path(media.media_folder(township), ready.photo.sha256).read_bytes()
+    )
+    dialog.reject()

@@ -17,15 +17,20 @@ from pytestqt.qtbot import QtBot
 from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, RegionLevel
-from branchdesk.domain.packages import PackageKind
+from branchdesk.domain.packages import PackageKind, media_member
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledger_keys import ledger_key
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.photos import prepare
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import media
+from branchdesk.storage.photos import set_photos
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.send_package import SendPackageDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
+from tests.photo_files import write_jpeg
 from tests.ui.driving import answer, file_rows, press, select_item, shown
 from tests.ui.typing import retype
 
@@ -161,6 +166,18 @@ def test_a_seed_for_a_township_makes_its_ledger_which_has_nothing_new_to_send(
     data_dir: Path,
     qtbot: QtBot,
 ) -> None:
+    # 仁和镇's activity has two photos; the county's photo folder has lost one of the pictures.
+    shots = [write_jpeg(tmp_path / "照片" / f"{n}.jpg", n, taken="2022:04:08 09:00:00") for n in (1, 2)]
+    with open_ledger(county, clock) as ledger:
+        ready = [made.photo for made in prepare(ledger.path, shots, lambda done, total: None)]
+        activity = ledger.scalar(
+            "SELECT a.id FROM activity a JOIN pairing p ON p.id = a.pairing_id"
+            " JOIN branch g ON g.id = p.grassroots_id WHERE g.name = '仁和镇第一村党支部'"
+        )
+        with ledger.operation("activity.edit"):
+            set_photos(ledger, activity, [PhotoEntry(p.sha256, None, image=p) for p in ready if p])
+    kept, lost = (photo.sha256 for photo in ready if photo)
+    media.photo_path(media.media_folder(county), lost).unlink()
     window = make_window()
     window.context.choose_file = lambda parent, purpose, suggested: (
         tmp_path / "下发" / "仁和镇 初始.bdx" if purpose is FilePurpose.PACKAGE else None
@@ -168,6 +185,7 @@ def test_a_seed_for_a_township_makes_its_ledger_which_has_nothing_new_to_send(
     (tmp_path / "下发").mkdir()
     assert window.open_path(county)
     offered: list[list[str]] = []
+    summaries: list[str] = []
 
     def send_seed(dialog: SendPackageDialog) -> None:
         assert not dialog.region.isEnabled()  # until a seed is chosen
@@ -178,11 +196,18 @@ def test_a_seed_for_a_township_makes_its_ledger_which_has_nothing_new_to_send(
         qtbot.mouseClick(dialog.findChild(type(dialog.write_button), "sendBrowse"), Qt.MouseButton.LeftButton)
         qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.written is not None)
+        summaries.append(dialog.summary.text())
 
-    assert _send(window, qtbot, send_seed) == ["sendPackageDialog"]
+    assert _send(window, qtbot, send_seed, "send-seed-photos") == ["sendPackageDialog"]
     assert offered == [["信阳市/潢川县/城关镇", "信阳市/潢川县/仁和镇"]]
     seed = tmp_path / "下发" / "仁和镇 初始.bdx"
-    assert read_package(seed).manifest.seed_scope is not None
+    manifest = read_package(seed).manifest
+    assert manifest.seed_scope is not None
+    assert manifest.pictures == [media_member(kept)]
+    records = sum(count for table, count in manifest.counts.items() if table != "media")
+    assert f"{records} 条记录" in summaries[0]
+    assert "活动照片 2 条、照片缩略图 2 条、照片原图 1 条" in summaries[0]
+    assert "照片：带上原图 1 张。另有 1 张不在本台账的照片文件夹中，只带缩略图。" in summaries[0]
     assert file_rows(county, SENT) == [
         ("seed", None, file_rows(county, "SELECT max(id) FROM change_log")[0][0], "sent")
     ]

@@ -362,8 +362,9 @@ class PhotoPanel(QWidget):
         missing = sum(not shown.present for shown in self._shown)
         self.missing.setText(
             self.tr(
-                "{count} photos are missing from the photo folder beside the ledger (it was not copied "
-                "with the ledger?). Find the folder to bring them back."
+                "{count} photos are shown by their thumbnails only: their pictures are not in the photo "
+                "folder beside the ledger (it was not copied with the ledger, or the photos came in a "
+                "package of changes, which carries thumbnails only). Find the folder to bring them back."
             ).format(count=format_count(missing))
         )
         self.missing.setVisible(missing > 0)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.packages import CHANGES, MEDIA
 from branchdesk.domain.records import Region
 from branchdesk.exchange.package_export import Exported, export_package
 from branchdesk.exchange.package_files import PACKAGE_SUFFIX
@@ -289,10 +290,27 @@ class SendPackageDialog(QDialog):
         elif isinstance(result, Cancelled):
             self.message.setText(self.tr("Cancelled: no package was written."))
 
+    def _pictures_text(self, package: Exported) -> list[str]:
+        """What a seed or full package carries of its photos (none: no line)."""
+        carried, missing = len(package.manifest.pictures), package.pictures_missing
+        if not carried and not missing:
+            return []
+        text = self.tr("Photos: {carried} pictures carried.").format(carried=format_count(carried))
+        if missing:
+            text += self.tr(
+                " {missing} are not in this ledger's photo folder and go as thumbnails only."
+            ).format(missing=format_count(missing))
+        return [text]
+
     def show_written(self, package: Exported) -> None:
         self.written = package
         manifest = package.manifest
-        lines = sum(manifest.counts.values())
+        # Records (a delta: its changes), not the thumbnails and pictures that come with their photos.
+        lines = (
+            sum(count for table, count in manifest.counts.items() if table != MEDIA)
+            if CHANGES not in manifest.members
+            else manifest.members[CHANGES].lines
+        )
         if manifest.seed_scope is not None:
             what = self.tr("A seed package of {region}: {count} records.").format(
                 region=manifest.seed_scope.path, count=format_count(lines)
@@ -312,6 +330,7 @@ class SendPackageDialog(QDialog):
                     self.tr("Folder: {folder}").format(folder=package.path.parent),
                     self.tr("Contents: {what}").format(what=what),
                     *([details] if details else []),
+                    *self._pictures_text(package),
                 ]
             )
         )
