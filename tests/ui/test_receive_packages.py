@@ -497,6 +497,40 @@ def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted
     cli("package", "import", str(offices.county), str(successor))  # now it is received
 
 
+def test_the_offices_never_count_negative_days_when_the_computers_clock_was_set_back(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    """The county imported 春申街道's package on 25 May; the computer's clock now says 19 May (set back):
+    the township's row says to check the date instead of "-6 天", and it is not stale."""
+    delta, _ = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["package", "import", str(offices.county), str(delta)]
+    assert run(argv, clock=FixedClock.on("2022-05-25"), out=out, err=err) == EXIT_OK, err.getvalue()
+    window = _window(make_window, offices, [])
+    seen: dict[str, Any] = {}
+
+    def look(dialog: OfficesDialog) -> None:
+        assert dialog.wait()
+        qtbot.waitUntil(lambda: dialog.rollup is not None)
+        model = dialog.offices
+        row = next(row for row in range(model.rowCount()) if model.index(row, 0).data() == TOWNSHIPS[0])
+        seen["row"] = [model.index(row, column).data() for column in range(model.columnCount())]
+        seen["colour"] = model.index(row, 0).data(BACKGROUND)
+        seen["note"] = dialog.stale_note.text()
+        if SCREENSHOTS:
+            dialog.resize(1366, 768)
+            dialog.grab().save(str(Path(SCREENSHOTS) / "offices-clock-behind.png"))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    handled = answer(OfficesDialog, look)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    assert handled == ["officesDialog"]
+    assert seen["row"][6] == "2022年5月25日"
+    assert seen["row"][9] == "晚于今天，请核对电脑日期"
+    assert seen["colour"] is None  # not stale
+    assert seen["note"].endswith("有 1 个单位的最近数据包晚于本机今天到达，请核对电脑的日期和时间。")
+
+
 def test_a_photo_received_in_a_delta_shows_as_its_thumbnail_and_is_found_in_the_townships_folder(
     make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot, tmp_path: Path
 ) -> None:
