@@ -266,6 +266,11 @@ def _activity_label(row: dict[str, Any]) -> str:
     return " ".join(str(part) for part in (row.get("held_on"), what) if part)
 
 
+def _dependent_label(label: str, row: dict[str, Any]) -> str:
+    """A row deleted with a record (an activity's area, absentee or photo), known by that record's label."""
+    return f"{label} · {row.get('area') or row.get('name') or row.get('caption') or ''}"
+
+
 def _area_batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     """A full package's areas in batches that never split one activity's (they come together)."""
     batch: list[dict[str, Any]] = []
@@ -449,7 +454,7 @@ class _Run:
         and theme (an area or absentee with its activity's)."""
         if table in (AREA, "activity_absentee"):
             activity = self.state.get(("activity", str(row.get("activity_uuid")))) or {}
-            return f"{_activity_label(activity)} · {row.get('area') or row.get('name') or ''}"
+            return _dependent_label(_activity_label(activity), row)
         if table == "activity":
             return _activity_label(row)
         if table == "pairing":
@@ -516,6 +521,8 @@ class _Run:
             self.result.conflicts.append(dataclasses.replace(conflict, settled=choice))
             self._row(self._result(seq, table, uuid, Outcome.CONFLICT, columns=decision.columns))
             if choice is None:
+                if current is None and self.keep_rows:
+                    self._restorable(table, uuid, seq)
                 self._areas_stay(areas)
                 return
             decision = settle(conflict, choice)
@@ -531,15 +538,37 @@ class _Run:
         if decision.write:
             self._write(table, uuid, current, decision.result)
             if restored:
-                self._restore(table, uuid)
+                self._restore(table, uuid, seq)
 
-    def _restore(self, table: str, uuid: str) -> None:
+    def _restorable(self, table: str, uuid: str, seq: int | None) -> None:
+        """The window's table lists, under a conflict whose record was deleted here, the rows deleted with
+        it that come back if the clerk takes the package's (not counted: nothing is decided yet)."""
+        label = self._label(table, self.line_row)
+        for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+            shown = _dependent_label(label, before)
+            self.result.rows.append(
+                RowResult(
+                    self.package_uuid,
+                    seq,
+                    dependent,
+                    logged_uuid,
+                    Outcome.CONFLICT,
+                    label=shown,
+                    follows=(table, uuid),
+                )
+            )
+
+    def _restore(self, table: str, uuid: str, seq: int | None) -> None:
         """A record deleted here and kept by the sender (a conflict settled theirs) comes back with the rows
         deleted with it here (an activity's areas, absentees and photos), as the sender still has them;
-        the sender's own changes to those follow in its package."""
+        the sender's own changes to those follow in its package. Each counts as new."""
         back = self.state[(table, uuid)] or {}
         column = f"{table}_id"
+        label = self._label(table, self.line_row) if self.keep_rows else ""
         for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+            self._row(
+                self._result(seq, dependent, logged_uuid, Outcome.NEW, label=_dependent_label(label, before))
+            )
             row = {**before, column: back["id"]}
             if dependent == AREA:
                 self.areas.add((back["id"], str(row["area"])))

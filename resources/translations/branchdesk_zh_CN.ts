@@ -8239,6 +8239,22 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>本台账下一个数据包将从第 {last} 号之后开始</translation>
     </message>
     <message>
+        <source>Deleted here with it</source>
+        <translation>此处已随之删除</translation>
+    </message>
+    <message>
+        <source>Comes back with {record} if the package's version is taken</source>
+        <translation>若采用数据包的版本，随{record}一并恢复</translation>
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation>一并恢复</translation>
+    </message>
+    <message>
+        <source>Stays deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
         <source>To choose</source>
         <translation>待选择</translation>
     </message>

@@ -268,6 +268,7 @@ def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_th
         "SELECT uuid FROM activity a WHERE (SELECT count(*) FROM activity_area WHERE activity_id = a.id) > 1"
         " AND EXISTS (SELECT 1 FROM activity_absentee WHERE activity_id = a.id) ORDER BY id LIMIT 1",
     )
+    _, areas, absentees, photos = _of_activity(township, uuid)
     with open_ledger(offices.county, CLOCK) as ledger:
         delete_activities(ledger, [int(ledger.scalar("SELECT id FROM activity WHERE uuid = ?", (uuid,)))])
     edit(township, "activity", uuid, volunteers=31, location="村党群服务中心")
@@ -281,17 +282,52 @@ def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_th
         qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
         _next(wizard, qtbot)
         review = wizard.review_page
+        model = review.model
+
+        def table() -> list[list[str]]:
+            return [
+                [model.index(row, column).data() for column in range(1, 6)] for row in range(model.rowCount())
+            ]
+
+        seen["listed"] = table()
         review.view.setFocus()
-        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # the one row, the conflict, becomes current
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # the first row, the conflict, becomes current
         seen["title"] = review.conflict.title.text()
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # a row deleted with it shows the same conflict
+        current = review.current_row()
+        assert current is not None
+        assert current.follows == ("activity", uuid)
+        seen["title of a row with it"] = review.conflict.title.text()
         qtbot.mouseClick(review.conflict.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+        seen["settled"] = table()
+        if SCREENSHOTS:
+            wizard.resize(1366, 768)
+            wizard.grab().save(str(Path(SCREENSHOTS) / f"receive-restored-{button}.png"))
         _next(wizard, qtbot)
         seen["done"] = wizard.currentPage() is wizard.done_page
+        seen["summary"] = wizard.done_page.summary.text()
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
     answer(ReceiveWizard, receive)
     press(window, Qt.Key.Key_I, CTRL_SHIFT)
     assert seen["title"].startswith("活动")
+    assert seen["title of a row with it"] == seen["title"]
+    # Listed under the conflict: the rows the county deleted with the activity, which come back with it.
+    conflict, *others = seen["listed"]
+    assert (conflict[0], conflict[2]) == ("活动", "冲突")
+    assert sorted(row[0] for row in others) == sorted(
+        ["活动领域"] * len(areas) + ["缺席人员及原因"] * len(absentees) + ["活动照片"] * len(photos)
+    )
+    shown_areas = {row[1].rpartition(" · ")[2] for row in others if row[0] == "活动领域"}
+    assert len(shown_areas) == len(areas)
+    assert not shown_areas & {str(area) for area in Area}  # by their names, not their codes
+    for row in others:
+        assert row[1].startswith(conflict[1] + " · ")
+        assert row[2:] == ["此处已随之删除", "若采用数据包的版本，随活动一并恢复", "待选择"]
+    assert seen["settled"][0][4] == ("数据包的" if kept else "本台账的")
+    assert {row[4] for row in seen["settled"][1:]} == {"一并恢复" if kept else "保持删除"}
+    restored = len(areas) + len(absentees) + len(photos)
+    assert ("新增 " + str(restored) in seen["summary"]) is kept
     assert seen["done"]
     county = _of_activity(offices.county, uuid)
     if kept:
