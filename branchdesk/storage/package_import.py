@@ -59,6 +59,11 @@ class ImportStore:
             pairs = ledger.conn.execute(f"SELECT uuid, id FROM {table}").fetchall()
             self.ids[table] = dict(pairs)
             self.uuids[table] = {row_id: row_uuid for row_uuid, row_id in pairs}
+        # Other ledgers' uuids for this ledger's regions, matched by earlier imports (Places).
+        self.region_aliases: dict[str, int] = dict(
+            ledger.conn.execute("SELECT uuid, region_id FROM region_alias").fetchall()
+        )
+        self.ids["region"].update(self.region_aliases)
         self.tree = RegionTree()
         for region_id, parent_id, level in ledger.conn.execute("SELECT id, parent_id, level FROM region"):
             self.tree.add(region_id, parent_id, level)
@@ -82,6 +87,7 @@ class ImportStore:
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
         self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged at the flush
         self._dropped: list[tuple[str, str]] = []  # indexes dropped for the import, built again at its end
+        self._new_aliases: dict[str, int] = {}  # regions matched in this import (Places), kept at its end
         # Per table: each column's name in a package, its name here, the table it refers to, its default.
         self._plans: dict[str, list[tuple[str, str, str | None, Any]]] = {}
 
@@ -103,11 +109,14 @@ class ImportStore:
         return int(self.ledger.scalar(f"SELECT coalesce(max(rowid), 0) FROM {table}"))
 
     def finish(self) -> None:
-        """Just before the import commits: everything logged, and the indexes dropped at its start built
-        again."""
+        """Just before the import commits: everything logged, the indexes dropped at its start built
+        again, and the regions matched kept."""
         self.flush()
         for _name, sql in self._dropped:
             self.ledger.conn.execute(sql)
+        self.ledger.conn.executemany(
+            "INSERT OR IGNORE INTO region_alias (uuid, region_id) VALUES (?, ?)", self._new_aliases.items()
+        )
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -206,6 +215,12 @@ class ImportStore:
         return self._branch_names
 
     # -- writing --------------------------------------------------------------------------------------
+
+    def keep_alias(self, uuid: str, region_id: int) -> None:
+        """Another ledger's uuid for this ledger's region, matched now: kept with the import (``finish``),
+        so that later imports start from it; a dry run keeps nothing."""
+        self.region_aliases[uuid] = region_id
+        self._new_aliases[uuid] = region_id
 
     def new_id(self, table: str) -> int:
         row_id = self._next_id[table]
