@@ -60,6 +60,8 @@ from branchdesk.storage.package_import import AREA, BUFFERED, CHANGE_LOG, Import
 from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, keep_images
 
 ACTION = "package.import"
+# The tables whose rows decide who owns an activity (its pairing, its grassroots branch, their region).
+_OWNERS_OF_ACTIVITIES = frozenset({"region", "branch", "pairing"})
 _BATCH = 4000  # lines looked up together: one query per table instead of one per row
 
 Progress = Callable[[int, int], None]
@@ -331,7 +333,10 @@ class _Run:
         self.line_row: dict[str, Any] = {}  # and its row, for its label
         self.read: list[MemberDigest] = []  # the members of the package at hand read so far
         self._stored: tuple[dict[str, Any] | None, dict[str, Any]] = (None, {})  # the last row made local
-        self._activity_owned: dict[int, bool] = {}  # per batch: whether an activity is the sender's
+        # Per pairing, whether its activities (their areas, absentees, photos) are the sender's: asked once
+        # per package, not per row (a township's year is thousands of activities of tens of pairings);
+        # forgotten when a region, branch or pairing is written.
+        self._pairing_owned: dict[int, bool] = {}
         # Operations with a change rejected for a reason that may pass later (a month unlocked, the row
         # referred to arrived): not marked applied, so the same package brings that change then.
         self._retry: set[str] = set()
@@ -352,6 +357,7 @@ class _Run:
         manifest = package.manifest
         sender = manifest.sender.ledger_id
         self.package_uuid, self.log = manifest.package_uuid, log
+        self._pairing_owned.clear()  # the sender's scope is this package's
         self.scope = scope.region_id or self.store.ids["region"].get(scope.uuid, 0)
         self.arriving = None if self.scope else scope.uuid
         last = self.last.setdefault(sender, office_store.applied_sequence(self.store.ledger, sender))
@@ -477,7 +483,6 @@ class _Run:
                 wanted.setdefault("activity", set()).add(str(row.get("activity_uuid") or uuid))
         self.store.flush()
         self.state, self.activity_ids, self.activity_uuids, self.activity_pairing = {}, {}, {}, {}
-        self._activity_owned = {}
         for table, uuids in wanted.items():
             found = self.store.rows(table, uuids)
             for uuid in uuids:
@@ -613,8 +618,7 @@ class _Run:
             table == "region" and current is None and after is not None and after["uuid"] == self.arriving
         )
         for row in () if arriving else rows:
-            owner = self.owners.owner(table, row, self.scope)
-            if not self.store.tree.within(owner, self.scope):
+            if not self._owned(table, row):
                 return Rejection.OUTSIDE_SCOPE
         if self.locked(table, before, after) or (current is not None and self.locked(table, current, after)):
             return Rejection.LOCKED_MONTH
@@ -625,11 +629,28 @@ class _Run:
             return Rejection.BROKEN_RULE
         return None
 
+    def _owned(self, table: str, row: dict[str, Any]) -> bool:
+        """Whether the row's owner lies in the sender's scope (an activity's: its pairing's)."""
+        pairing = row.get("pairing_id") if table == "activity" else None
+        if pairing is not None:
+            return self._owns_pairing(pairing)
+        return self.store.tree.within(self.owners.owner(table, row, self.scope), self.scope)
+
+    def _owns_pairing(self, pairing: int) -> bool:
+        """Whether the activities of a pairing (their areas, absentees, photos) are the sender's."""
+        owned = self._pairing_owned.get(pairing)
+        if owned is None:
+            owner = self.owners.owner("activity", {"pairing_id": pairing}, self.scope)
+            owned = self._pairing_owned[pairing] = self.store.tree.within(owner, self.scope)
+        return owned
+
     def _write(
         self, table: str, uuid: str, current: dict[str, Any] | None, result: dict[str, Any] | None
     ) -> None:
         """Make this ledger's row ``result`` (None: deleted), logged in this ledger's change log."""
         store = self.store
+        if table in _OWNERS_OF_ACTIVITIES:
+            self._pairing_owned.clear()
         if result is None:
             if current is not None:
                 store.delete(table, current)
@@ -685,11 +706,7 @@ class _Run:
         if (key in self.areas) == (after is not None):
             self._count(seq, AREA, owner, Outcome.UNCHANGED)
             return
-        owned = self._activity_owned.get(activity)
-        if owned is None:
-            owner_region = self.owners.owner(AREA, {"activity_id": activity}, self.scope)
-            owned = self._activity_owned[activity] = self.store.tree.within(owner_region, self.scope)
-        if not owned:
+        if not self._owns_pairing(self.activity_pairing[activity]):
             self._row(self._result(seq, AREA, owner, Outcome.REJECTED, reason=Rejection.OUTSIDE_SCOPE))
             return
         if self.locked(AREA, before, after):
