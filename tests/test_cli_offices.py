@@ -315,6 +315,13 @@ def test_package_import_refuses_a_re_created_township_until_trusted_and_status_m
     assert office["region"]["name"] == "城关镇"
     assert office["last_package"]["fingerprint"] == second["fingerprint"]
     assert (office["last_package"]["date"], office["days_since"], office["stale"]) == ("2022-05-19", 43, True)
+    assert office["clock_behind"] is False
+    # The computer's clock set back before the day the package arrived: never a negative count of days.
+    earlier = cli_json("package", "status", str(county), clock=FixedClock.on("2022-05-10"))["offices"][0]
+    assert (earlier["days_since"], earlier["stale"], earlier["clock_behind"]) == (0, False, True)
+    code, out, _ = cli("package", "status", str(county), clock=FixedClock.on("2022-05-10"))
+    assert "城关镇" in out
+    assert "晚于本机今天到达，请核对电脑日期" in out
     with open_ledger(county, later) as ledger:
         set_ledger_setting(ledger, STALE_DAYS_SETTING, 60)
     status = cli_json("package", "status", str(county), clock=later)

@@ -612,10 +612,13 @@ def test_an_activity_deleted_here_comes_back_whole_when_taken_theirs(
     # Restored as the import's own changes: they travel on upward, and one undo takes them back.
     with open_ledger(offices.county, CLOCK) as ledger:
         operation = int(ledger.scalar("SELECT max(id) FROM operation"))
-        changes = ledger.query("SELECT entity FROM change_log WHERE operation_id = ?", (operation,))
+        changes = ledger.query("SELECT entity, change FROM change_log WHERE operation_id = ?", (operation,))
         assert sorted(row["entity"] for row in changes) == sorted(
             ["activity"] + ["activity_area"] * 7 + ["activity_absentee"] * 2 + ["photo"]
         )
+        # The rows that came back with it count as new (the activity itself is the conflict settled).
+        restored = [row for row in changes if row["change"] == "insert" and row["entity"] != "activity"]
+        assert summary["counts"]["new"] == len(restored) > 0
         history = UndoHistory(ledger)
         history.record(changed(ledger, operation))
         history.undo()

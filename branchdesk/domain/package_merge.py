@@ -89,6 +89,9 @@ class RowResult:
     reason: Rejection | None = None
     columns: tuple[str, ...] = ()  # merged or conflicting columns
     label: str = ""  # how a clerk knows the record (only when the rows are kept, for the window)
+    # A row deleted here with a record whose deletion is a conflict, listed under it: it comes back with
+    # that record (table, uuid) when the package's version is taken (counted as new only then).
+    follows: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -345,6 +348,7 @@ class RowList(_Rows):
         self._reason = array("B")
         self._seq = array("q")  # -1: none (a full package's row)
         self._columns: dict[int, tuple[str, ...]] = {}  # merged or conflicting columns, where there are any
+        self._follows: dict[int, tuple[str, str]] = {}  # the conflict a row comes back with, where it does
         self._uuids = _Packed()
         self._labels = _Packed()
         self._by_outcome: dict[Outcome, array[int]] = {outcome: array("Q") for outcome in _OUTCOMES}
@@ -363,6 +367,8 @@ class RowList(_Rows):
         self._seq.append(-1 if row.seq is None else row.seq)
         if row.columns:
             self._columns[index] = row.columns
+        if row.follows is not None:
+            self._follows[index] = row.follows
         self._uuids.append(row.uuid)
         self._labels.append(row.label)
         self._by_outcome[row.outcome].append(index)
@@ -381,6 +387,7 @@ class RowList(_Rows):
             _REASONS[self._reason[index]],
             self._columns.get(index, ()),
             self._labels[index],
+            self._follows.get(index),
         )
 
     def where(self, outcomes: Iterable[Outcome], package_uuid: str | None = None) -> Sequence[RowResult]:
@@ -406,9 +413,14 @@ class RowList(_Rows):
                 picked.append(positions[low:high])
         return _Picked(self, array("Q", heapq.merge(*picked)))
 
-    def label_of(self, uuid: str) -> str:
-        """The label of the first row of the record ``uuid`` that has one ('' if none)."""
-        labels = (self._labels[index] for index in self._uuids.find(uuid))
+    def label_of(self, uuid: str, table: str | None = None) -> str:
+        """The label of the first row of the record ``uuid`` (of ``table``, or any) that has one ('' if
+        none)."""
+        labels = (
+            self._labels[index]
+            for index in self._uuids.find(uuid)
+            if table is None or self._tables[self._table[index]] == table
+        )
         return next((label for label in labels if label), "")
 
 

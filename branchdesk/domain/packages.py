@@ -361,19 +361,18 @@ def is_member_name(name: object) -> bool:
 _DECODER = json.JSONDecoder()
 
 
-def _parsed(text: str) -> Any:
-    """``json.loads(text)`` (None where it refuses), a line as packages write it (``{…}`` and its
-    newline) without the whitespace scans around it, a fifth of reading a package's line."""
+def _parsed_line(text: str) -> dict[str, Any] | None:
+    """A line without its newline as the object it holds (None: no JSON object)."""
     try:
         value, end = _DECODER.raw_decode(text)
-        if end == len(text) - 1 and text[end] == "\n":
-            return value
+        if end != len(text):
+            value = json.loads(text)
     except ValueError:
-        pass
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
+        try:
+            value = json.loads(text)
+        except ValueError:
+            return None
+    return value if isinstance(value, dict) else None
 
 
 class MemberDigest:
@@ -393,18 +392,37 @@ class MemberDigest:
         self.tables: Counter[str] = Counter()
         self.problem: BranchDeskError | None = None
 
-    def add(self, line: bytes) -> dict[str, Any] | None:
-        """Take one line read (with its newline); the object it holds, or None for a bad line."""
-        self._hash.update(line)
+    def take(self, block: bytes, *, whole: bool = True) -> Iterator[dict[str, Any] | None]:
+        """Take lines read, hashed and sized together: ``block`` is whole lines (each with its newline), or
+        with ``whole`` False the member's last line, which lacks one (a bad line). Each line's object, or
+        None for a bad line (remembered: the member is refused). Hashing, decoding and counting each line by
+        itself was a fifth of reading it."""
+        self._hash.update(block)
+        self.size += len(block)
         try:
-            value = _parsed(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            value = None
-        if not self.count(value, line):
-            if self.problem is None:
-                self.problem = BranchDeskError("package.bad_line", member=self.name, line=self.lines)
-            return None
-        return value  # type: ignore[no-any-return]
+            texts = block.decode("utf-8").split("\n")
+        except UnicodeDecodeError:  # line by line, to name the one
+            texts = None
+        lines = block.split(b"\n") if texts is None else texts
+        if whole:
+            lines.pop()  # after the last newline: nothing
+        for line in lines:
+            if isinstance(line, str):
+                value = _parsed_line(line)
+            else:
+                try:
+                    value = _parsed_line(line.decode("utf-8"))
+                except UnicodeDecodeError:
+                    value = None
+            self.lines += 1
+            table = self._table if self._table is not None or value is None else value.get("table")
+            if value is None or not isinstance(table, str) or not whole:
+                if self.problem is None:
+                    self.problem = BranchDeskError("package.bad_line", member=self.name, line=self.lines)
+                yield None
+                continue
+            self.tables[table] += 1
+            yield value
 
     def count(self, value: object, line: bytes) -> bool:
         """Count one line and the table of its object, without hashing it; False for a line that is no

@@ -89,8 +89,7 @@ class Package:
         with _opened(self.path) as archive:
             digest = MemberDigest(member)
             with archive.open(member) as stream:
-                for line in _lines(stream, self.path, self.limits):
-                    value = digest.add(line)
+                for value in _values(stream, self.path, self.limits, digest):
                     if value is not None:
                         yield value
             check_member(self.manifest, digest)
@@ -245,8 +244,8 @@ def read_package(
                 continue  # read below, once the zip is closed
             digest = MemberDigest(name)
             with archive.open(name) as stream:
-                for line in _lines(stream, path, limits):
-                    digest.add(line)
+                for _value in _values(stream, path, limits, digest):
+                    pass
             check_member(manifest, digest)
             digests.append(digest)
         if contents:
@@ -318,22 +317,26 @@ def _check_member_list(manifest: Manifest, entries: Mapping[str, zipfile.ZipInfo
             raise BranchDeskError("package.member_changed", member=name)
 
 
-def _lines(stream: IO[bytes], path: Path, limits: Limits) -> Iterator[bytes]:
-    """The member's lines, each with its newline (the last may lack one). Read a MiB at a time and split:
-    a zip member's readline is Python's own loop, and was half the time of an import; a line longer than
-    the limit is refused before it is held whole."""
+def _values(
+    stream: IO[bytes], path: Path, limits: Limits, digest: MemberDigest
+) -> Iterator[dict[str, Any] | None]:
+    """The member's lines' objects (None: a bad line), taken into ``digest``. Read a MiB at a time, the
+    whole lines of each read taken together (a zip member's readline is Python's own loop, and was half the
+    time of an import); a line longer than the limit is refused before it is held whole."""
     rest = b""
     while chunk := stream.read(_MiB):
-        lines = (rest + chunk).split(b"\n")
-        rest = lines.pop()
-        for line in lines:
-            if len(line) >= limits.line_bytes:
-                raise BranchDeskError("package.too_large", path=str(path))
-            yield line + b"\n"
-        if len(rest) > limits.line_bytes:
+        block = rest + chunk
+        end = block.rfind(b"\n") + 1
+        rest = block[end:]
+        if len(rest) > limits.line_bytes or (
+            len(block) >= limits.line_bytes
+            and any(len(line) >= limits.line_bytes for line in block[:end].split(b"\n"))
+        ):
             raise BranchDeskError("package.too_large", path=str(path))
+        if end:
+            yield from digest.take(block[:end])
     if rest:
-        yield rest
+        yield from digest.take(rest, whole=False)
 
 
 @contextlib.contextmanager

@@ -60,6 +60,8 @@ from branchdesk.storage.package_import import AREA, BUFFERED, CHANGE_LOG, Import
 from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, keep_images
 
 ACTION = "package.import"
+# The tables whose rows decide who owns an activity (its pairing, its grassroots branch, their region).
+_OWNERS_OF_ACTIVITIES = frozenset({"region", "branch", "pairing"})
 _BATCH = 4000  # lines looked up together: one query per table instead of one per row
 
 Progress = Callable[[int, int], None]
@@ -266,6 +268,11 @@ def _activity_label(row: dict[str, Any]) -> str:
     return " ".join(str(part) for part in (row.get("held_on"), what) if part)
 
 
+def _dependent_label(label: str, row: dict[str, Any]) -> str:
+    """A row deleted with a record (an activity's area, absentee or photo), known by that record's label."""
+    return f"{label} · {row.get('area') or row.get('name') or row.get('caption') or ''}"
+
+
 def _area_batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     """A full package's areas in batches that never split one activity's (they come together)."""
     batch: list[dict[str, Any]] = []
@@ -326,7 +333,10 @@ class _Run:
         self.line_row: dict[str, Any] = {}  # and its row, for its label
         self.read: list[MemberDigest] = []  # the members of the package at hand read so far
         self._stored: tuple[dict[str, Any] | None, dict[str, Any]] = (None, {})  # the last row made local
-        self._activity_owned: dict[int, bool] = {}  # per batch: whether an activity is the sender's
+        # Per pairing, whether its activities (their areas, absentees, photos) are the sender's: asked once
+        # per package, not per row (a township's year is thousands of activities of tens of pairings);
+        # forgotten when a region, branch or pairing is written.
+        self._pairing_owned: dict[int, bool] = {}
         # Operations with a change rejected for a reason that may pass later (a month unlocked, the row
         # referred to arrived): not marked applied, so the same package brings that change then.
         self._retry: set[str] = set()
@@ -347,6 +357,7 @@ class _Run:
         manifest = package.manifest
         sender = manifest.sender.ledger_id
         self.package_uuid, self.log = manifest.package_uuid, log
+        self._pairing_owned.clear()  # the sender's scope is this package's
         self.scope = scope.region_id or self.store.ids["region"].get(scope.uuid, 0)
         self.arriving = None if self.scope else scope.uuid
         last = self.last.setdefault(sender, office_store.applied_sequence(self.store.ledger, sender))
@@ -449,7 +460,7 @@ class _Run:
         and theme (an area or absentee with its activity's)."""
         if table in (AREA, "activity_absentee"):
             activity = self.state.get(("activity", str(row.get("activity_uuid")))) or {}
-            return f"{_activity_label(activity)} · {row.get('area') or row.get('name') or ''}"
+            return _dependent_label(_activity_label(activity), row)
         if table == "activity":
             return _activity_label(row)
         if table == "pairing":
@@ -472,7 +483,6 @@ class _Run:
                 wanted.setdefault("activity", set()).add(str(row.get("activity_uuid") or uuid))
         self.store.flush()
         self.state, self.activity_ids, self.activity_uuids, self.activity_pairing = {}, {}, {}, {}
-        self._activity_owned = {}
         for table, uuids in wanted.items():
             found = self.store.rows(table, uuids)
             for uuid in uuids:
@@ -516,6 +526,8 @@ class _Run:
             self.result.conflicts.append(dataclasses.replace(conflict, settled=choice))
             self._row(self._result(seq, table, uuid, Outcome.CONFLICT, columns=decision.columns))
             if choice is None:
+                if current is None and self.keep_rows:
+                    self._restorable(table, uuid, seq)
                 self._areas_stay(areas)
                 return
             decision = settle(conflict, choice)
@@ -531,15 +543,37 @@ class _Run:
         if decision.write:
             self._write(table, uuid, current, decision.result)
             if restored:
-                self._restore(table, uuid)
+                self._restore(table, uuid, seq)
 
-    def _restore(self, table: str, uuid: str) -> None:
+    def _restorable(self, table: str, uuid: str, seq: int | None) -> None:
+        """The window's table lists, under a conflict whose record was deleted here, the rows deleted with
+        it that come back if the clerk takes the package's (not counted: nothing is decided yet)."""
+        label = self._label(table, self.line_row)
+        for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+            shown = _dependent_label(label, before)
+            self.result.rows.append(
+                RowResult(
+                    self.package_uuid,
+                    seq,
+                    dependent,
+                    logged_uuid,
+                    Outcome.CONFLICT,
+                    label=shown,
+                    follows=(table, uuid),
+                )
+            )
+
+    def _restore(self, table: str, uuid: str, seq: int | None) -> None:
         """A record deleted here and kept by the sender (a conflict settled theirs) comes back with the rows
         deleted with it here (an activity's areas, absentees and photos), as the sender still has them;
-        the sender's own changes to those follow in its package."""
+        the sender's own changes to those follow in its package. Each counts as new."""
         back = self.state[(table, uuid)] or {}
         column = f"{table}_id"
+        label = self._label(table, self.line_row) if self.keep_rows else ""
         for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+            self._row(
+                self._result(seq, dependent, logged_uuid, Outcome.NEW, label=_dependent_label(label, before))
+            )
             row = {**before, column: back["id"]}
             if dependent == AREA:
                 self.areas.add((back["id"], str(row["area"])))
@@ -584,8 +618,7 @@ class _Run:
             table == "region" and current is None and after is not None and after["uuid"] == self.arriving
         )
         for row in () if arriving else rows:
-            owner = self.owners.owner(table, row, self.scope)
-            if not self.store.tree.within(owner, self.scope):
+            if not self._owned(table, row):
                 return Rejection.OUTSIDE_SCOPE
         if self.locked(table, before, after) or (current is not None and self.locked(table, current, after)):
             return Rejection.LOCKED_MONTH
@@ -596,11 +629,28 @@ class _Run:
             return Rejection.BROKEN_RULE
         return None
 
+    def _owned(self, table: str, row: dict[str, Any]) -> bool:
+        """Whether the row's owner lies in the sender's scope (an activity's: its pairing's)."""
+        pairing = row.get("pairing_id") if table == "activity" else None
+        if pairing is not None:
+            return self._owns_pairing(pairing)
+        return self.store.tree.within(self.owners.owner(table, row, self.scope), self.scope)
+
+    def _owns_pairing(self, pairing: int) -> bool:
+        """Whether the activities of a pairing (their areas, absentees, photos) are the sender's."""
+        owned = self._pairing_owned.get(pairing)
+        if owned is None:
+            owner = self.owners.owner("activity", {"pairing_id": pairing}, self.scope)
+            owned = self._pairing_owned[pairing] = self.store.tree.within(owner, self.scope)
+        return owned
+
     def _write(
         self, table: str, uuid: str, current: dict[str, Any] | None, result: dict[str, Any] | None
     ) -> None:
         """Make this ledger's row ``result`` (None: deleted), logged in this ledger's change log."""
         store = self.store
+        if table in _OWNERS_OF_ACTIVITIES:
+            self._pairing_owned.clear()
         if result is None:
             if current is not None:
                 store.delete(table, current)
@@ -656,11 +706,7 @@ class _Run:
         if (key in self.areas) == (after is not None):
             self._count(seq, AREA, owner, Outcome.UNCHANGED)
             return
-        owned = self._activity_owned.get(activity)
-        if owned is None:
-            owner_region = self.owners.owner(AREA, {"activity_id": activity}, self.scope)
-            owned = self._activity_owned[activity] = self.store.tree.within(owner_region, self.scope)
-        if not owned:
+        if not self._owns_pairing(self.activity_pairing[activity]):
             self._row(self._result(seq, AREA, owner, Outcome.REJECTED, reason=Rejection.OUTSIDE_SCOPE))
             return
         if self.locked(AREA, before, after):

@@ -34,11 +34,11 @@ class SenderScope:
 class Places:
     """A package's regions as this ledger's: by uuid, else the same place under another uuid (then the
     uuid is kept as an alias in the import's uuid → id map, so rows referring to it refer to this
-    ledger's region)."""
+    ledger's region, and in the ledger's ``region_alias``, so that the next import starts from it)."""
 
     def __init__(self, store: ImportStore) -> None:
         self.store = store
-        self.aliases: set[str] = set()
+        self.aliases: set[str] = set(store.region_aliases)
 
     def here(self, uuid: str, row: Mapping[str, Any]) -> int | None:
         """The region here that the package's region ``row`` is (None: a place new here)."""
@@ -55,6 +55,7 @@ class Places:
         if found is not None:
             known[uuid] = found
             self.aliases.add(uuid)
+            self.store.keep_alias(uuid, found)
         return found
 
     def elsewhere(self, uuid: str, row: Mapping[str, Any]) -> bool:

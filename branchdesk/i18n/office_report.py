@@ -85,9 +85,13 @@ def office_lines(rollup: OfficeRollup, language: str) -> list[str]:
             activities=format_count(figures.activities.count),
             package=_package(row.last_package, language),
         )
-        lines.append(
-            "  " + line + (QCoreApplication.translate("OfficeReport", " — STALE") if row.stale else "")
-        )
+        if row.stale:
+            line += QCoreApplication.translate("OfficeReport", " — STALE")
+        if row.clock_behind:
+            line += QCoreApplication.translate(
+                "OfficeReport", " — it arrived after this computer's today: check the computer's date"
+            )
+        lines.append("  " + line)
     lines.append(
         QCoreApplication.translate("OfficeReport", "Trusted keys:")
         if rollup.pinned_keys

@@ -53,6 +53,9 @@ class OfficeRow:
     last_package: LastPackage | None
     days_since: int | None  # since its last package arrived; None: never
     stale: bool
+    # The last package arrived on a day after this computer's today (its clock was set back since): the
+    # days count as 0, never negative, and the window says to check the computer's date.
+    clock_behind: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,7 @@ class OfficeRollup:
                     "last_package": _package_json(row.last_package),
                     "days_since": row.days_since,
                     "stale": row.stale,
+                    "clock_behind": row.clock_behind,
                 }
                 for row in self.offices
             ],
@@ -189,8 +193,9 @@ def office_rows(
                 region=region,
                 figures=region_stats(ledger, region.id, as_of=as_of, month=month),
                 last_package=package,
-                days_since=days,
+                days_since=None if days is None else max(days, 0),
                 stale=days is None or days > limit,
+                clock_behind=days is not None and days < 0,
             )
         )
     return rows

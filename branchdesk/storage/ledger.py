@@ -530,7 +530,8 @@ class Ledger:
             f"SELECT id, {'chain' if linked else 'NULL'} FROM change_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
         next_id, previous = (1, GENESIS) if last is None else (last[0] + 1, last[1])
-        encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(ensure_ascii=False), made once
+        # json.dumps(ensure_ascii=False), made once; its rows hold no cycles (they are read from SQLite)
+        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
         operation_id, facts = self._operation_id, self._operation_facts
         rows: list[tuple[object, ...]] = []
         for entity, entity_uuid, change, before, after in changes:

@@ -9,7 +9,8 @@ at a time. Every write happens inside the caller's ``Ledger.operation``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from branchdesk.domain.package_merge import RegionTree, Row
@@ -38,6 +39,24 @@ CHANGE_LOG = "change_log"
 _APPLIED = ("applied", "applied_before")
 
 
+class _StoredPlan:
+    """How a table's package row becomes a stored one: the columns as the package names them (its
+    reference ``x_uuid``) and as stored (``x_id``), the references among them, each column's default."""
+
+    def __init__(self, columns: list[tuple[str, str, str | None, Any]]) -> None:
+        self.columns = columns
+        self.stored = [column for _name, column, _target, _default in columns]
+        names = [name for name, _column, _target, _default in columns]
+        getter = operator.itemgetter(*names)
+        # The values of a row's columns in one call (a tuple, also for a table of one column).
+        self.taken: Callable[[Row], tuple[Any, ...]] = (
+            getter if len(names) > 1 else lambda row: (getter(row),)
+        )
+        self.references = [
+            (index, name, target) for index, (name, _column, target, _default) in enumerate(columns) if target
+        ]
+
+
 class ImportStore:
     """One import's view of the ledger: the maps, the table layouts and the writes."""
 
@@ -59,6 +78,11 @@ class ImportStore:
             pairs = ledger.conn.execute(f"SELECT uuid, id FROM {table}").fetchall()
             self.ids[table] = dict(pairs)
             self.uuids[table] = {row_id: row_uuid for row_uuid, row_id in pairs}
+        # Other ledgers' uuids for this ledger's regions, matched by earlier imports (Places).
+        self.region_aliases: dict[str, int] = dict(
+            ledger.conn.execute("SELECT uuid, region_id FROM region_alias").fetchall()
+        )
+        self.ids["region"].update(self.region_aliases)
         self.tree = RegionTree()
         for region_id, parent_id, level in ledger.conn.execute("SELECT id, parent_id, level FROM region"):
             self.tree.add(region_id, parent_id, level)
@@ -82,8 +106,9 @@ class ImportStore:
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
         self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged at the flush
         self._dropped: list[tuple[str, str]] = []  # indexes dropped for the import, built again at its end
+        self._new_aliases: dict[str, int] = {}  # regions matched in this import (Places), kept at its end
         # Per table: each column's name in a package, its name here, the table it refers to, its default.
-        self._plans: dict[str, list[tuple[str, str, str | None, Any]]] = {}
+        self._plans: dict[str, _StoredPlan] = {}
 
     def begin(self, incoming: Mapping[str, int]) -> None:
         """At the start of the import's transaction: foreign keys checked at its commit, as units and
@@ -103,11 +128,14 @@ class ImportStore:
         return int(self.ledger.scalar(f"SELECT coalesce(max(rowid), 0) FROM {table}"))
 
     def finish(self) -> None:
-        """Just before the import commits: everything logged, and the indexes dropped at its start built
-        again."""
+        """Just before the import commits: everything logged, the indexes dropped at its start built
+        again, and the regions matched kept."""
         self.flush()
         for _name, sql in self._dropped:
             self.ledger.conn.execute(sql)
+        self.ledger.conn.executemany(
+            "INSERT OR IGNORE INTO region_alias (uuid, region_id) VALUES (?, ?)", self._new_aliases.items()
+        )
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -155,26 +183,32 @@ class ImportStore:
         defaults, no id yet), and the first reference column naming a row this ledger lacks."""
         plan = self._plans.get(table)
         if plan is None:
-            plan = self._plans[table] = [
-                (
-                    package_column(column) if column in REFERENCES[table] else column,
-                    column,
-                    REFERENCES[table].get(column),
-                    self.defaults[table].get(column),
-                )
-                for column in self.columns[table]
-                if column != "id"
-            ]
-        stored: Row = {}
+            plan = self._plans[table] = _StoredPlan(
+                [
+                    (
+                        package_column(column) if column in REFERENCES[table] else column,
+                        column,
+                        REFERENCES[table].get(column),
+                        self.defaults[table].get(column),
+                    )
+                    for column in self.columns[table]
+                    if column != "id"
+                ]
+            )
+        try:  # every column there, as a package of this schema carries them: taken in one call
+            values = list(plan.taken(row))
+        except KeyError:  # an older sender's row lacks a column: its default
+            values = [row.get(name, default) for name, _column, _target, default in plan.columns]
         missing = None
-        for name, column, target, default in plan:  # the table's columns: one a package lacks, its default
-            value = row.get(name, default)
-            if target is not None and value is not None:
-                value = (activity_ids if target == "activity" else self.ids[target]).get(str(value))
+        for index, name, target in plan.references:
+            value = values[index]
+            if value is not None:
+                value = values[index] = (activity_ids if target == "activity" else self.ids[target]).get(
+                    str(value)
+                )
                 if value is None and missing is None:
                     missing = name
-            stored[column] = value
-        return stored, missing
+        return dict(zip(plan.stored, values, strict=True)), missing
 
     def applied_operations(self, op_uuids: Iterable[str]) -> set[str]:
         """Those of the senders' operations that are in effect here (imported, not undone)."""
@@ -206,6 +240,12 @@ class ImportStore:
         return self._branch_names
 
     # -- writing --------------------------------------------------------------------------------------
+
+    def keep_alias(self, uuid: str, region_id: int) -> None:
+        """Another ledger's uuid for this ledger's region, matched now: kept with the import (``finish``),
+        so that later imports start from it; a dry run keeps nothing."""
+        self.region_aliases[uuid] = region_id
+        self._new_aliases[uuid] = region_id
 
     def new_id(self, table: str) -> int:
         row_id = self._next_id[table]

@@ -207,8 +207,8 @@ def changes(ledger: Ledger, from_seq: int, to_seq: int) -> list[dict[str, Any]]:
     ids = _IdsBackwards(ledger)
     lines = []
     for seq, op, action, at, table, row_uuid, change, before_text, after_text in cursor:
-        before = None if before_text is None else json.loads(before_text)
-        after = None if after_text is None else json.loads(after_text)
+        before = None if before_text is None else _decode(before_text)
+        after = None if after_text is None else _decode(after_text)
         sent = seq <= to_seq  # the later ones are only walked back through
         after_id = None if after is None else after.get("id")
         if sent and after is not None:
@@ -229,6 +229,15 @@ def changes(ledger: Ledger, from_seq: int, to_seq: int) -> list[dict[str, Any]]:
 
 
 _ID_BLOCK = 1024
+
+
+def _decode(text: str) -> Any:
+    """A logged row's JSON (as log_changes encodes it: no whitespace around it), without json.loads' scans
+    for that whitespace."""
+    return _DECODER.raw_decode(text)[0]
+
+
+_DECODER = json.JSONDecoder()
 
 
 class _IdsBackwards:

@@ -755,15 +755,27 @@ CREATE UNIQUE INDEX team_days_member_month ON team_days(member_id, month);
 CREATE INDEX team_days_month ON team_days(month, member_id, present, business);
 """
 
+# Another ledger's uuid for one of this ledger's regions (each county's ledger made its own 信阳市): matched
+# once, by official code or by level, name and parent (exchange/package_scope.Places), when a package first
+# names it, and kept, so that a later package meets the same place whatever its copy is called or coded by
+# then, and no import matches it again. Unlogged: which place a uuid stands for is no record anyone edits.
+MIGRATION_REGION_ALIASES = """
+CREATE TABLE region_alias (
+    uuid TEXT PRIMARY KEY,
+    region_id INTEGER NOT NULL REFERENCES region(id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX region_alias_region ON region_alias(region_id);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
     MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS, MIGRATION_STAR_RATINGS,
-    MIGRATION_HALFYEAR_SUMMARIES, MIGRATION_PLAN_ITEMS, MIGRATION_WORK_TEAMS,
+    MIGRATION_HALFYEAR_SUMMARIES, MIGRATION_PLAN_ITEMS, MIGRATION_WORK_TEAMS, MIGRATION_REGION_ALIASES,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key
 # is replaced, and its successor set, only with a pin_history line saying why; applied_operation: switched
-# by undo and redo of its import).
+# by undo and redo of its import; region_alias: a row goes with its region).
 UNLOGGED_TABLES = (
     "draw_preview",
     "ledger_identity",
@@ -772,5 +784,6 @@ UNLOGGED_TABLES = (
     "pin_history",
     "applied_operation",
     "photo_image",
+    "region_alias",
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6150,6 +6150,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation> — 逾期未报</translation>
     </message>
     <message>
+        <source> — it arrived after this computer's today: check the computer's date</source>
+        <translation> — 晚于本机今天到达，请核对电脑日期</translation>
+    </message>
+    <message>
         <source>Trusted keys:</source>
         <translation>已信任的密钥：</translation>
     </message>
@@ -6261,6 +6265,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>各单位都在 {days} 天内报送了数据包。</translation>
     </message>
     <message>
+        <source> The last package of {count} offices arrived after this computer's today: check the computer's date and time.</source>
+        <translation>有 {count} 个单位的最近数据包晚于本机今天到达，请核对电脑的日期和时间。</translation>
+    </message>
+    <message>
         <source>Coverage (grassroots branches)</source>
         <translation>基层党支部结对覆盖率</translation>
     </message>
@@ -6303,6 +6311,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>never sent one</source>
         <translation>从未报送</translation>
+    </message>
+    <message>
+        <source>arrived after today: check the computer's date</source>
+        <translation>晚于今天，请核对电脑日期</translation>
     </message>
     <message>
         <source>{count} days</source>
@@ -8225,6 +8237,22 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>This ledger's next package starts after no. {last}</source>
         <translation>本台账下一个数据包将从第 {last} 号之后开始</translation>
+    </message>
+    <message>
+        <source>Deleted here with it</source>
+        <translation>此处已随之删除</translation>
+    </message>
+    <message>
+        <source>Comes back with {record} if the package's version is taken</source>
+        <translation>若采用数据包的版本，随{record}一并恢复</translation>
+    </message>
+    <message>
+        <source>Comes back</source>
+        <translation>一并恢复</translation>
+    </message>
+    <message>
+        <source>Stays deleted</source>
+        <translation>保持删除</translation>
     </message>
     <message>
         <source>To choose</source>

@@ -268,6 +268,7 @@ def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_th
         "SELECT uuid FROM activity a WHERE (SELECT count(*) FROM activity_area WHERE activity_id = a.id) > 1"
         " AND EXISTS (SELECT 1 FROM activity_absentee WHERE activity_id = a.id) ORDER BY id LIMIT 1",
     )
+    _, areas, absentees, photos = _of_activity(township, uuid)
     with open_ledger(offices.county, CLOCK) as ledger:
         delete_activities(ledger, [int(ledger.scalar("SELECT id FROM activity WHERE uuid = ?", (uuid,)))])
     edit(township, "activity", uuid, volunteers=31, location="村党群服务中心")
@@ -281,17 +282,52 @@ def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_th
         qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
         _next(wizard, qtbot)
         review = wizard.review_page
+        model = review.model
+
+        def table() -> list[list[str]]:
+            return [
+                [model.index(row, column).data() for column in range(1, 6)] for row in range(model.rowCount())
+            ]
+
+        seen["listed"] = table()
         review.view.setFocus()
-        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # the one row, the conflict, becomes current
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # the first row, the conflict, becomes current
         seen["title"] = review.conflict.title.text()
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)  # a row deleted with it shows the same conflict
+        current = review.current_row()
+        assert current is not None
+        assert current.follows == ("activity", uuid)
+        seen["title of a row with it"] = review.conflict.title.text()
         qtbot.mouseClick(review.conflict.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
+        seen["settled"] = table()
+        if SCREENSHOTS:
+            wizard.resize(1366, 768)
+            wizard.grab().save(str(Path(SCREENSHOTS) / f"receive-restored-{button}.png"))
         _next(wizard, qtbot)
         seen["done"] = wizard.currentPage() is wizard.done_page
+        seen["summary"] = wizard.done_page.summary.text()
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
     answer(ReceiveWizard, receive)
     press(window, Qt.Key.Key_I, CTRL_SHIFT)
     assert seen["title"].startswith("活动")
+    assert seen["title of a row with it"] == seen["title"]
+    # Listed under the conflict: the rows the county deleted with the activity, which come back with it.
+    conflict, *others = seen["listed"]
+    assert (conflict[0], conflict[2]) == ("活动", "冲突")
+    assert sorted(row[0] for row in others) == sorted(
+        ["活动领域"] * len(areas) + ["缺席人员及原因"] * len(absentees) + ["活动照片"] * len(photos)
+    )
+    shown_areas = {row[1].rpartition(" · ")[2] for row in others if row[0] == "活动领域"}
+    assert len(shown_areas) == len(areas)
+    assert not shown_areas & {str(area) for area in Area}  # by their names, not their codes
+    for row in others:
+        assert row[1].startswith(conflict[1] + " · ")
+        assert row[2:] == ["此处已随之删除", "若采用数据包的版本，随活动一并恢复", "待选择"]
+    assert seen["settled"][0][4] == ("数据包的" if kept else "本台账的")
+    assert {row[4] for row in seen["settled"][1:]} == {"一并恢复" if kept else "保持删除"}
+    restored = len(areas) + len(absentees) + len(photos)
+    assert ("新增 " + str(restored) in seen["summary"]) is kept
     assert seen["done"]
     county = _of_activity(offices.county, uuid)
     if kept:
@@ -495,6 +531,40 @@ def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted
         ("successor", "旧电脑损坏，双柳树镇重新建账，已电话核对指纹")
     ]
     cli("package", "import", str(offices.county), str(successor))  # now it is received
+
+
+def test_the_offices_never_count_negative_days_when_the_computers_clock_was_set_back(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    """The county imported 春申街道's package on 25 May; the computer's clock now says 19 May (set back):
+    the township's row says to check the date instead of "-6 天", and it is not stale."""
+    delta, _ = township_work(offices, TOWNSHIPS[0], "春申新村党支部")
+    out, err = io.StringIO(), io.StringIO()
+    argv = ["package", "import", str(offices.county), str(delta)]
+    assert run(argv, clock=FixedClock.on("2022-05-25"), out=out, err=err) == EXIT_OK, err.getvalue()
+    window = _window(make_window, offices, [])
+    seen: dict[str, Any] = {}
+
+    def look(dialog: OfficesDialog) -> None:
+        assert dialog.wait()
+        qtbot.waitUntil(lambda: dialog.rollup is not None)
+        model = dialog.offices
+        row = next(row for row in range(model.rowCount()) if model.index(row, 0).data() == TOWNSHIPS[0])
+        seen["row"] = [model.index(row, column).data() for column in range(model.columnCount())]
+        seen["colour"] = model.index(row, 0).data(BACKGROUND)
+        seen["note"] = dialog.stale_note.text()
+        if SCREENSHOTS:
+            dialog.resize(1366, 768)
+            dialog.grab().save(str(Path(SCREENSHOTS) / "offices-clock-behind.png"))
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    handled = answer(OfficesDialog, look)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    assert handled == ["officesDialog"]
+    assert seen["row"][6] == "2022年5月25日"
+    assert seen["row"][9] == "晚于今天，请核对电脑日期"
+    assert seen["colour"] is None  # not stale
+    assert seen["note"].endswith("有 1 个单位的最近数据包晚于本机今天到达，请核对电脑的日期和时间。")
 
 
 def test_a_photo_received_in_a_delta_shows_as_its_thumbnail_and_is_found_in_the_townships_folder(

@@ -153,6 +153,7 @@ class OfficesDialog(QDialog):
             [self.tr("When"), self.tr("What"), self.tr("Decided by"), self.tr("Reason")], rollup.key_history
         )
         stale = [row for row in rollup.offices if row.stale]
+        behind = sum(row.clock_behind for row in rollup.offices)
         month = rollup.offices[0].figures.month if rollup.offices else None
         self.stale_note.setText(
             (
@@ -168,6 +169,14 @@ class OfficesDialog(QDialog):
                 ).format(count=format_count(len(stale)), days=rollup.stale_days)
                 if stale
                 else self.tr("Every office sent a package within {days} days.").format(days=rollup.stale_days)
+            )
+            + (
+                self.tr(
+                    " The last package of {count} offices arrived after this computer's today: check the "
+                    "computer's date and time."
+                ).format(count=format_count(behind))
+                if behind
+                else ""
             )
         )
         for view in (self.offices_view, self.keys_view, self.history_view):
@@ -211,6 +220,8 @@ class OfficesDialog(QDialog):
     def _days(self, row: OfficeRow) -> str:
         if row.days_since is None:
             return self.tr("never sent one")
+        if row.clock_behind:
+            return self.tr("arrived after today: check the computer's date")
         days = self.tr("{count} days").format(count=format_count(row.days_since))
         return self.tr("{days} — stale").format(days=days) if row.stale else days
 

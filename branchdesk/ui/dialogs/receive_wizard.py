@@ -51,6 +51,7 @@ from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.history_text import value_text
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 from branchdesk.ui.models.result_table import Cell, ResultTableModel
 from branchdesk.ui.package_words import (
@@ -104,6 +105,16 @@ class Received:
         }
         found = {uuid: self.result.rows.label_of(uuid) for uuid in referred}
         return {uuid: label for uuid, label in found.items() if label}
+
+
+def _record_text(row: RowResult) -> str:
+    """The record of a row as its label names it; an activity's area (labelled "activity · area" below
+    the UI, by its code) with the area's name."""
+    label = row.label or row.uuid
+    if row.table != "activity_area" or " · " not in label:
+        return label
+    activity, _, area = label.rpartition(" · ")
+    return f"{activity} · {value_text(row.table, 'area', area, {})}"
 
 
 def split(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
@@ -450,7 +461,9 @@ class _ReviewPage(_Page):
         if column == 1:
             return Cell(table_name(row.table))
         if column == 2:
-            return Cell(row.label or row.uuid)
+            return Cell(_record_text(row))
+        if row.follows is not None:
+            return self._follower_cell(row, row.follows, column)
         if column == 3:
             return Cell(outcome_name(row.outcome), self._colour(row))
         if column == 4:
@@ -461,11 +474,27 @@ class _ReviewPage(_Page):
             return Cell("")
         return Cell(self.choice_text(self.owner.choices.get((row.table, row.uuid))))
 
+    def _follower_cell(self, row: RowResult, conflict: tuple[str, str], column: int) -> Cell:
+        """A row deleted here with a record whose deletion is a conflict: it comes back with that record
+        when the package's version is taken, and stays deleted otherwise."""
+        if column == 3:
+            return Cell(self.tr("Deleted here with it"), self._colour(row))
+        if column == 4:
+            return Cell(
+                self.tr("Comes back with {record} if the package's version is taken").format(
+                    record=table_name(conflict[0])
+                )
+            )
+        choice = self.owner.choices.get(conflict)
+        if choice is None:
+            return Cell(self.choice_text(choice))
+        return Cell(self.tr("Comes back") if choice is Take.THEIRS else self.tr("Stays deleted"))
+
     def _colour(self, row: RowResult) -> QColor | None:
         if row.outcome is Outcome.REJECTED:
             return _REJECTED
         if row.outcome is Outcome.CONFLICT:
-            return _SETTLED if (row.table, row.uuid) in self.owner.choices else _UNSETTLED
+            return _SETTLED if (row.follows or (row.table, row.uuid)) in self.owner.choices else _UNSETTLED
         return None
 
     def choice_text(self, choice: Choice | None) -> str:
@@ -483,12 +512,13 @@ class _ReviewPage(_Page):
 
     def show_current_conflict(self) -> None:
         row = self.current_row()
-        conflict = None if row is None else self._conflicts.get((row.table, row.uuid))
+        conflict = None if row is None else self._conflicts.get(row.follows or (row.table, row.uuid))
         checked = self.owner.checked
         if row is None or conflict is None or checked is None or row.outcome is not Outcome.CONFLICT:
             self.conflict.hide()
             return
-        self.conflict.show_conflict(conflict, row.label or row.uuid, checked.names(conflict))
+        label = row.label if row.follows is None else self._rows.label_of(conflict.uuid, conflict.table)
+        self.conflict.show_conflict(conflict, label or row.uuid, checked.names(conflict))
         self.conflict.show()
 
     # -- settling --------------------------------------------------------------------------------------
