@@ -21,6 +21,7 @@ from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.templates import template
 from branchdesk.services.history import UndoHistory
+from branchdesk.services.month_locks import lock_month
 from branchdesk.services.stats import ledger_stats
 from branchdesk.services.teams import month_members
 from branchdesk.storage.ledger import Ledger
@@ -287,3 +288,23 @@ def test_a_workbook_without_the_sheets_is_refused_naming_them(
         plan_file(path, group)
     assert raised.value.code == "import.no_sheets"
     assert raised.value.params["sheets"] == "、".join(SHEETS[kind] for kind in GROUPS[group])
+
+
+def test_days_of_a_locked_month_are_refused_whole(
+    ledger: Ledger, build: LedgerBuilder, tmp_path: Path, clock: FixedClock
+) -> None:
+    build.paired_town(1)
+    path = _filled(
+        tmp_path / "工作队.xlsx",
+        "teams",
+        {
+            ImportKind.TEAMS: [[_ONE[1], _REGION, "潢川县财政局", dt.date(2022, 4, 11)]],
+            ImportKind.MEMBERS: [[*_ONE[1:], "刘洋", "13800000003", None, "队长", dt.date(2022, 4, 11)]],
+            ImportKind.TEAM_DAYS: [[_ONE[1], "刘洋", "13800000003", "2022-04", *_days({12: "在"})]],
+        },
+    )
+    lock_month(ledger, Month(2022, 4), "潢川县")  # April reported upward by the county
+    with pytest.raises(BranchDeskError) as raised:
+        import_file(ledger, path, plan_file(path, "teams"))
+    assert raised.value.code == "month.locked"
+    assert ledger.scalar("SELECT count(*) FROM team_member") == 0  # the team and members neither
