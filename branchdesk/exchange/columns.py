@@ -18,7 +18,7 @@ class Column:
     english: str
     variants: tuple[str, ...] = ()
     width: int = 14  # in characters, for the export
-    shape: str = "text"  # text, date, number, term, flag, uuid
+    shape: str = "text"  # text, date, number (whole), decimal, term, flag, uuid
 
 
 def _c(field: str, header: str, english: str, *variants: str, width: int = 14, shape: str = "text") -> Column:
@@ -193,7 +193,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _c("agreement_uuid", "协议编号", "Agreement UUID", width=38, shape="uuid"),
         *_PAIRING_NAMES,
         _c("name", "目标", "Target", "目标内容", "协议目标", "目标名称", width=24),
-        _c("number", "目标数值", "Number", "数值", "目标数", width=8, shape="number"),
+        _c("number", "目标数值", "Number", "数值", "目标数", width=8, shape="decimal"),
         _c("unit", "计量单位", "Unit of measure", "单位名称（计量）", "量词", width=8),
         _c("due_on", "完成时限", "Due on", "完成时间", "时限", width=12, shape="date"),
     ),
@@ -203,7 +203,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         *_PAIRING_NAMES,
         _c("target", "目标", "Target", "目标内容", "协议目标", width=24),
         _c("recorded_on", "进度日期", "Recorded on", "日期", "截至日期", width=12, shape="date"),
-        _c("value", "累计完成", "Total so far", "累计完成数", "完成数", width=10, shape="number"),
+        _c("value", "累计完成", "Total so far", "累计完成数", "完成数", width=10, shape="decimal"),
         _v("note", Concept.NOTE, width=24),
     ),
     # Village work teams: the team by its village (community, grid), its members, their months' days.

@@ -168,6 +168,17 @@ _SHAPES = {
     "number": "整数，如 35",
     "flag": "是 或 否",
 }
+# Where a field of one kind takes something else than the field of that name elsewhere.
+_KIND_NOTES: dict[tuple[ImportKind, str], str] = {
+    (ImportKind.TARGETS, "name"): "目标内容，如 帮办实事、引进项目资金",
+    (ImportKind.TARGETS, "number"): "硬目标的数值，如 3 或 20.5；定性目标不填",
+    (ImportKind.TARGETS, "unit"): "数值的单位，如 件、万元、人次",
+    (ImportKind.TARGETS, "due_on"): "目标的完成时限，不早于协议签订日期；",
+    (ImportKind.PROGRESS, "value"): "截至该日的累计完成数（不是本次新增数），可超出目标数值",
+    (ImportKind.TEAMS, "unit"): "派出工作队的单位名称（一般是所驻村结对机关支部所在的单位）",
+    (ImportKind.MEMBERS, "name"): "队员姓名",
+    (ImportKind.TEAM_DAYS, "name"): "队员姓名（按联系电话找到队员，姓名便于核对）",
+}
 _DAY_NOTE = "在、假、公、缺（也可写 P、L、B、A）；请假写明原因，如 假（病假）；未登记的留空"
 _FIELD_NOTES = {
     "region": "区域路径（如 信阳市/潢川县/城关镇）或区域名称（名称唯一时）",
@@ -205,9 +216,7 @@ _FIELD_NOTES = {
     "organ_phone": "手机或座机号码",
     "grassroots_phone": "手机或座机号码",
     "target": "协议目标的内容，与“协议目标”表中写法一致",
-    "number": "硬目标的数值，如 3 或 20.5；定性目标不填",
     "recorded_on": "记录进度的日期；",
-    "value": "截至该日的累计完成数（不是本次新增数），可超出目标数值",
     "started_on": "工作队派驻的日期；",
     "ended_on": "工作队撤回的日期（仍在驻村的不填）；",
     "phone": "手机或座机号码；同一人只能同时在一个工作队",
@@ -247,7 +256,8 @@ def _notes(kinds: Sequence[ImportKind]) -> Sheet:
             if offered:
                 what = "从下拉列表选择：" + "、".join(offered)
             else:
-                what = _FIELD_NOTES.get(column.field, "") + _SHAPES.get(column.shape, "") or "文字"
+                note = _KIND_NOTES.get((kind, column.field)) or _FIELD_NOTES.get(column.field, "")
+                what = note + _SHAPES.get(column.shape, "") or "文字"
             rows.append((column.header, _required(kind, column.field), what))
     notes = [SheetColumn("列名", 18), SheetColumn("是否必填", 12), SheetColumn("填写说明", 90)]
     return Sheet(NOTES_SHEET, notes, rows, filters=False)
