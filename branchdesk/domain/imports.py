@@ -72,7 +72,7 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.ITEMS: (
         "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "kind", "title", "owner",
         "opened_on", "due_on", "status", "done_on", "done_note", "need", "need_uuid", "resource",
-        "resource_uuid", "note",
+        "resource_uuid", "note", "activity_uuids",
     ),
     ImportKind.AGREEMENTS: (
         "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "signed_on", "organ_liaison",

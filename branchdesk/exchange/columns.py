@@ -173,6 +173,8 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _c("resource", "对应资源", "Resource matched", width=20),
         _c("resource_uuid", "对应资源编号", "Resource UUID", width=38, shape="uuid"),
         _v("note", Concept.NOTE, width=20),
+        # the activities that worked on it, by uuid (the Lists tab links them)
+        _c("activity_uuids", "关联活动编号", "Activity UUIDs", width=38, shape="uuid"),
     ),
     # A pairing's agreement, its targets and their progress: three sheets, each row naming the pairing as
     # the lists' items do (and a target or an entry its agreement or target by uuid, a file made by hand by

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -103,7 +104,8 @@ def run_import(
 # Tables in the order their rows may refer to each other.
 _WRITE_ORDER = (
     "region", "unit", "branch", "star_rating", "draw", "pairing", "key_task", "activity", "activity_absentee",
-    "plan_item", "agreement", "agreement_target", "target_progress", "work_team", "team_member", "team_days",
+    "plan_item", "plan_item_activity", "agreement", "agreement_target", "target_progress", "work_team",
+    "team_member", "team_days",
 )  # fmt: skip
 
 # The fields of a file each stored column is read from, where they are not the column's own name.
@@ -1165,10 +1167,31 @@ def _item(s: _Session) -> None:
         # item.in_future: the raising day is checked before the day it was done
         field = _ITEM_FIELDS.get(error.code) or ("opened_on" if opened_on > s.today else "done_on")
         raise BranchDeskError(error.code, field=field, **error.params) from None
+    activities = _item_activities(s, pairing["id"])
     values = {"uuid": texts["uuid"], **clean.columns()}
     existing = s.index("plan_item").existing(values)
     s.duplicate(existing)
-    s.write("plan_item", existing, values)
+    item_id = s.write("plan_item", existing, values)
+    links = s.writer("plan_item_activity")
+    for activity_id in () if existing is not None else activities:
+        links.add({"plan_item_id": item_id, "activity_id": activity_id})
+
+
+_UUID_LIST = re.compile(r"[\s;；,，、]+")
+
+
+def _item_activities(s: _Session, pairing: int) -> list[int]:
+    """The activities an item names (uuids, as an export lists them): the item's pairing's."""
+    found = []
+    for uuid in _UUID_LIST.split(s.text("activity_uuids") or ""):
+        activity = s.index("activity").by_uuid.get(uuid) if uuid else None
+        if uuid and activity is None:
+            raise BranchDeskError("import.not_found", field="activity_uuids", value=uuid)
+        if activity is not None and activity["pairing_id"] != pairing:
+            raise BranchDeskError("item.activity_of_other_pairing", field="activity_uuids")
+        if activity is not None:
+            found.append(int(activity["id"]))
+    return found
 
 
 _CHECKS: dict[ImportKind, Callable[[_Session], None]] = {

@@ -119,7 +119,11 @@ _EXPORT_QUERIES: dict[str, str] = {
         SELECT i.uuid, p.uuid AS pairing_uuid, o.name AS organ, g.name AS grassroots,
                gp.path AS grassroots_region, i.kind, i.title, i.owner, i.opened_on, i.due_on, i.status,
                i.done_on, i.done_note, n.title AS need, n.uuid AS need_uuid, r.title AS resource,
-               r.uuid AS resource_uuid, i.note
+               r.uuid AS resource_uuid, i.note,
+               (SELECT group_concat(uuid, '；') FROM (
+                    SELECT a.uuid FROM plan_item_activity l JOIN activity a ON a.id = l.activity_id
+                    WHERE l.plan_item_id = i.id ORDER BY a.held_on, a.id)
+               ) AS activity_uuids
         FROM plan_item i JOIN pairing p ON p.id = i.pairing_id
         JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
         JOIN paths gp ON gp.id = g.region_id

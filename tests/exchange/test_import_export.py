@@ -303,6 +303,13 @@ def _rows_by_uuid(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     found["activity_area"] = sorted(
         conn.execute("SELECT a.uuid, x.area FROM activity_area x JOIN activity a ON a.id = x.activity_id")
     )
+    # A list item's links to activities: by the two uuids (a link's own is made by the import).
+    found["plan_item_activity"] = sorted(
+        conn.execute(
+            "SELECT i.uuid, a.uuid FROM plan_item_activity x JOIN plan_item i ON i.id = x.plan_item_id"
+            " JOIN activity a ON a.id = x.activity_id"
+        )
+    )
     # Absentees have no uuid column in a workbook: by their activity, in the order entered.
     found["activity_absentee"] = list(
         conn.execute(
