@@ -344,7 +344,7 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
     load.add_argument(
         "--what",
         required=True,
-        choices=["regions", "branches", "pairings", "activities", "items", "all"],
+        choices=["regions", "branches", "pairings", "activities", "items", "agreements", "teams", "all"],
         help=translate("Cli", "what the file holds; all reads a workbook made by export"),
     )
     load.add_argument(

@@ -105,6 +105,26 @@ def whole_number(value: object) -> int | None:
     return int(number)
 
 
+def decimal(value: object) -> float | None:
+    """A quantity that may have a fraction: 3, 2.5, "20", "1,200.5", "２．５"; infinity or a word is
+    refused."""
+    if not _given(value):
+        return None
+    if isinstance(value, bool):
+        raise BranchDeskError("cell.not_a_number", value=text(value) or "")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        written = unicodedata.normalize("NFKC", str(value)).strip(BLANKS).replace(",", "")
+        try:
+            number = float(written)
+        except ValueError:
+            number = math.nan
+    if not math.isfinite(number):
+        raise BranchDeskError("cell.not_a_number", value=str(value).strip(BLANKS))
+    return number
+
+
 def date(value: object, epoch: dt.date = EPOCH_1900) -> dt.date | None:
     """A date cell: a real date, a serial number counted from the workbook's ``epoch``, 20220410 kept as a
     number, or text such as 2022-04-10, 2022/4/10, 2022.4.10, 20220410 or 2022年4月10日."""

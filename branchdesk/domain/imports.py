@@ -23,6 +23,23 @@ class ImportKind(StrEnum):
     KEY_TASKS = "key_tasks"
     ACTIVITIES = "activities"
     ITEMS = "items"  # the three lists (需求 / 资源 / 项目): a project names its need and resource
+    # A pairing's agreement (结对共建协议), its targets, each target's progress entries.
+    AGREEMENTS = "agreements"
+    TARGETS = "targets"
+    PROGRESS = "progress"
+    # Village work teams (驻村工作队), their members, each member's days of a month.
+    TEAMS = "teams"
+    MEMBERS = "members"
+    TEAM_DAYS = "team_days"
+
+
+# What ``--what`` may name besides one kind: the kinds a workbook of that record holds (one sheet each).
+GROUPS: dict[str, tuple[ImportKind, ...]] = {
+    "agreements": (ImportKind.AGREEMENTS, ImportKind.TARGETS, ImportKind.PROGRESS),
+    "teams": (ImportKind.TEAMS, ImportKind.MEMBERS, ImportKind.TEAM_DAYS),
+}
+# The day columns of a member's month (1日 … 31日): a day a column, as the counties' sheets have them.
+DAY_FIELDS = tuple(f"day_{day}" for day in range(1, 32))
 
 
 # The fields of each kind, in the order of an export's columns. Names of referenced rows come with the
@@ -55,8 +72,29 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
     ImportKind.ITEMS: (
         "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "kind", "title", "owner",
         "opened_on", "due_on", "status", "done_on", "done_note", "need", "need_uuid", "resource",
-        "resource_uuid", "note",
+        "resource_uuid", "note", "activity_uuids",
     ),
+    ImportKind.AGREEMENTS: (
+        "uuid", "pairing_uuid", "organ", "grassroots", "grassroots_region", "signed_on", "organ_liaison",
+        "organ_phone", "grassroots_liaison", "grassroots_phone", "review",
+    ),
+    ImportKind.TARGETS: (
+        "uuid", "agreement_uuid", "organ", "grassroots", "grassroots_region", "name", "number", "unit",
+        "due_on",
+    ),
+    ImportKind.PROGRESS: (
+        "uuid", "target_uuid", "organ", "grassroots", "grassroots_region", "target", "recorded_on", "value",
+        "note",
+    ),
+    ImportKind.TEAMS: (
+        "uuid", "grassroots", "grassroots_region", "grassroots_uuid", "unit", "unit_uuid", "started_on",
+        "ended_on", "note",
+    ),
+    ImportKind.MEMBERS: (
+        "uuid", "team_uuid", "grassroots", "grassroots_region", "name", "phone", "sending_unit", "role",
+        "from_on", "to_on", "note",
+    ),
+    ImportKind.TEAM_DAYS: ("uuid", "member_uuid", "grassroots", "name", "phone", "month", *DAY_FIELDS),
 }  # fmt: skip
 
 # Without these a row cannot be read at all (the import's mapping step insists on them).
@@ -69,6 +107,12 @@ REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
     ImportKind.KEY_TASKS: (("name",), ("half_year",)),
     ImportKind.ACTIVITIES: (("pairing_uuid", "grassroots"), ("held_on",), ("type",)),
     ImportKind.ITEMS: (("pairing_uuid", "grassroots"), ("kind",), ("title",), ("opened_on",)),
+    ImportKind.AGREEMENTS: (("pairing_uuid", "grassroots"), ("signed_on",)),
+    ImportKind.TARGETS: (("agreement_uuid", "grassroots"), ("name",), ("due_on",)),
+    ImportKind.PROGRESS: (("target_uuid", "target"), ("recorded_on",)),
+    ImportKind.TEAMS: (("grassroots_uuid", "grassroots"), ("started_on",)),
+    ImportKind.MEMBERS: (("team_uuid", "grassroots"), ("name",), ("phone",), ("role",), ("from_on",)),
+    ImportKind.TEAM_DAYS: (("member_uuid", "phone"), ("month",)),
 }
 
 

@@ -79,6 +79,16 @@ def parse_cell(text: str) -> tuple[DayMark | None, str | None]:
     return mark, reason
 
 
+def day_texts(days: MonthDays) -> list[str | None]:
+    """Each day as a cell of a sheet says it (None: nothing entered), which :func:`parse_cell` reads back:
+    在, 公, 缺, 假 or a leave with its reason, 假（病假）."""
+    texts: list[str | None] = []
+    for day, mark in enumerate(days.marks, start=1):
+        reason = days.reasons.get(day)
+        texts.append(None if mark is None else f"{CHINESE[mark]}（{reason}）" if reason else CHINESE[mark])
+    return texts
+
+
 def normal_phone(phone: str) -> str:
     """The number as the ledger keeps it: digits only, so that ``138 0000 0000`` is ``13800000000``."""
     return _PHONE_NOISE.sub("", phone)

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from branchdesk.domain.imports import FIELDS, REQUIRED, ImportKind
+from branchdesk.domain.imports import DAY_FIELDS, FIELDS, REQUIRED, ImportKind
 from branchdesk.domain.vocabulary import NAMES, Concept, name, words
 
 
@@ -18,7 +18,7 @@ class Column:
     english: str
     variants: tuple[str, ...] = ()
     width: int = 14  # in characters, for the export
-    shape: str = "text"  # text, date, number, term, flag, uuid
+    shape: str = "text"  # text, date, number (whole), decimal, term, flag, uuid
 
 
 def _c(field: str, header: str, english: str, *variants: str, width: int = 14, shape: str = "text") -> Column:
@@ -37,6 +37,20 @@ def _v(field: str, concept: Concept, *variants: str, width: int = 14, shape: str
 def _id(field: str, concept: Concept, english: str, *old: str) -> Column:
     """The uuid column of a referenced record: "<its name>编号"."""
     return _c(field, f"{name(concept)}编号", english, *old, width=38, shape="uuid")
+
+
+# The pairing a row of an agreement names, as the lists' items and the activities name it.
+_PAIRING_NAMES = (
+    _v("organ", Concept.ORGAN_BRANCH, width=26),
+    _v("grassroots", Concept.GRASSROOTS_BRANCH, width=26),
+    _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
+)
+
+
+def _village(width: int) -> Column:
+    """The village (community, grid) a work team is sent to, as the team dialog heads it."""
+    village = words(Concept.GRASSROOTS_BRANCH)
+    return _c("grassroots", "所驻村（社区）", "Village (community)", *village, width=width)
 
 
 COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
@@ -159,6 +173,75 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _c("resource", "对应资源", "Resource matched", width=20),
         _c("resource_uuid", "对应资源编号", "Resource UUID", width=38, shape="uuid"),
         _v("note", Concept.NOTE, width=20),
+        # the activities that worked on it, by uuid (the Lists tab links them)
+        _c("activity_uuids", "关联活动编号", "Activity UUIDs", width=38, shape="uuid"),
+    ),
+    # A pairing's agreement, its targets and their progress: three sheets, each row naming the pairing as
+    # the lists' items do (and a target or an entry its agreement or target by uuid, a file made by hand by
+    # the pairing and the target's text).
+    ImportKind.AGREEMENTS: (
+        _UUID,
+        _id("pairing_uuid", Concept.PAIRING, "Pairing UUID"),
+        *_PAIRING_NAMES,
+        _c("signed_on", "签订日期", "Signed on", "协议签订日期", "签订时间", width=12, shape="date"),
+        _c("organ_liaison", "机关方联络人", "Organ-side liaison", "机关联络人", width=10),
+        _c("organ_phone", "机关方联系电话", "Organ-side phone", "机关联络人电话", width=16),
+        _c("grassroots_liaison", "基层方联络人", "Grassroots-side liaison", "基层联络人", width=10),
+        _c("grassroots_phone", "基层方联系电话", "Grassroots-side phone", "基层联络人电话", width=16),
+        _c("review", "回顾评议", "Review notes", "评议", "回顾", width=30),
+    ),
+    ImportKind.TARGETS: (
+        _UUID,
+        _c("agreement_uuid", "协议编号", "Agreement UUID", width=38, shape="uuid"),
+        *_PAIRING_NAMES,
+        _c("name", "目标", "Target", "目标内容", "协议目标", "目标名称", width=24),
+        _c("number", "目标数值", "Number", "数值", "目标数", width=8, shape="decimal"),
+        _c("unit", "计量单位", "Unit of measure", "单位名称（计量）", "量词", width=8),
+        _c("due_on", "完成时限", "Due on", "完成时间", "时限", width=12, shape="date"),
+    ),
+    ImportKind.PROGRESS: (
+        _UUID,
+        _c("target_uuid", "目标编号", "Target UUID", width=38, shape="uuid"),
+        *_PAIRING_NAMES,
+        _c("target", "目标", "Target", "目标内容", "协议目标", width=24),
+        _c("recorded_on", "进度日期", "Recorded on", "日期", "截至日期", width=12, shape="date"),
+        _c("value", "累计完成", "Total so far", "累计完成数", "完成数", width=10, shape="decimal"),
+        _v("note", Concept.NOTE, width=24),
+    ),
+    # Village work teams: the team by its village (community, grid), its members, their months' days.
+    ImportKind.TEAMS: (
+        _UUID,
+        _village(width=26),
+        _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
+        _id("grassroots_uuid", Concept.GRASSROOTS_BRANCH, "Grassroots UUID", "基层支部编号"),
+        _c("unit", "派出单位", "Sending unit", *words(Concept.UNIT), width=22),
+        _id("unit_uuid", Concept.UNIT, "Unit UUID", "所属单位编号"),
+        _c("started_on", "派驻日期", "Sent on", "派驻时间", "驻村日期", width=12, shape="date"),
+        _c("ended_on", "撤回日期", "Ended on", "结束日期", "撤离日期", width=12, shape="date"),
+        _v("note", Concept.NOTE, width=20),
+    ),
+    ImportKind.MEMBERS: (
+        _UUID,
+        _c("team_uuid", "工作队编号", "Team UUID", width=38, shape="uuid"),
+        _village(width=26),
+        _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
+        _c("name", "姓名", "Name", "队员姓名", width=10),
+        _v("phone", Concept.PHONE, width=16),
+        _c("sending_unit", "派出单位", "Sending unit", "工作单位", "单位", width=22),
+        _c("role", "职务", "Role", "队内职务", "身份", width=10, shape="term"),
+        _c("from_on", "驻村开始", "In the village from", "驻村开始日期", "开始日期", width=12, shape="date"),
+        _c("to_on", "驻村结束", "In the village until", "驻村结束日期", "结束日期", width=12, shape="date"),
+        _v("note", Concept.NOTE, width=20),
+    ),
+    ImportKind.TEAM_DAYS: (
+        _UUID,
+        _c("member_uuid", "队员编号", "Member UUID", width=38, shape="uuid"),
+        _village(width=22),
+        _c("name", "姓名", "Name", "队员姓名", width=8),
+        _v("phone", Concept.PHONE, width=13),
+        _c("month", "月份", "Month", "年月", "考勤月份", width=9),
+        # 在 假 公 缺 (or P L B A), a leave with its reason: 假（病假）
+        *(_c(field, f"{day}日", f"Day {day}", str(day), width=5) for day, field in enumerate(DAY_FIELDS, 1)),
     ),
 }
 
@@ -171,6 +254,12 @@ SHEETS: dict[ImportKind, str] = {
     ImportKind.KEY_TASKS: name(Concept.KEY_TASK),
     ImportKind.ACTIVITIES: "活动",
     ImportKind.ITEMS: "清单",
+    ImportKind.AGREEMENTS: "结对共建协议",
+    ImportKind.TARGETS: "协议目标",
+    ImportKind.PROGRESS: "目标进度",
+    ImportKind.TEAMS: "驻村工作队",
+    ImportKind.MEMBERS: "工作队队员",
+    ImportKind.TEAM_DAYS: "队员出勤",
 }
 # Names earlier versions gave a sheet: their exports still import.
 OLD_SHEETS: dict[ImportKind, tuple[str, ...]] = {ImportKind.BRANCHES: ("支部",)}

@@ -25,6 +25,7 @@ from branchdesk.domain.imports import ImportKind
 from branchdesk.domain.months import Month
 from branchdesk.domain.rates import Rate, truncated_percent
 from branchdesk.domain.stats import LedgerStats
+from branchdesk.domain.teams import Role
 from branchdesk.domain.vocabulary import Concept, name
 from branchdesk.exchange.columns import COLUMNS, PART_LENGTH, PARTS_COLUMNS, PARTS_SHEET, SHEETS, column
 from branchdesk.exchange.files import Sheet, SheetColumn, write_workbook
@@ -48,6 +49,7 @@ _TERMS: dict[tuple[ImportKind, str], type[StrEnum]] = {
     (ImportKind.ACTIVITIES, "type"): ActivityType,
     (ImportKind.ITEMS, "kind"): ItemKind,
     (ImportKind.ITEMS, "status"): ItemStatus,
+    (ImportKind.MEMBERS, "role"): Role,
 }
 _AREA_ORDER = list(Area)
 COMPLIANCE_LABEL = name(Concept.THEMED_DAY) + name(Concept.COMPLIANCE_RATE)  # 主题党日落实率

@@ -93,7 +93,7 @@ def plan_file(path: Path, what: str, *, encoding: str | None = None) -> list[She
             sheet = names[0]
         plans.append(plan_sheet(path, kind, sheet, encoding=encoding))
     if not plans:
-        raise BranchDeskError("import.no_sheets", path=str(path), sheets="、".join(SHEETS.values()))
+        raise BranchDeskError("import.no_sheets", path=str(path), sheets="、".join(SHEETS[k] for k in kinds))
     return plans
 
 

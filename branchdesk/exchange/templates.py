@@ -25,7 +25,8 @@ from branchdesk.domain.enums import (
     Tier,
     UnitLevel,
 )
-from branchdesk.domain.imports import REQUIRED, ImportKind
+from branchdesk.domain.imports import DAY_FIELDS, REQUIRED, ImportKind
+from branchdesk.domain.teams import Role
 from branchdesk.domain.vocabulary import plain, term_name
 from branchdesk.exchange.columns import COLUMNS, SHEETS, Column
 from branchdesk.exchange.files import Sheet, SheetColumn, write_workbook
@@ -46,8 +47,16 @@ _CODED: dict[ImportKind, dict[str, type[StrEnum]]] = {
     },
     ImportKind.ACTIVITIES: {"type": ActivityType},
     ImportKind.ITEMS: {"kind": ItemKind, "status": ItemStatus},
+    ImportKind.MEMBERS: {"role": Role},
 }
 _YES_NO = ("是", "否")
+
+# The pairing the agreement examples name (the pairing example's).
+_PAIRING: dict[str, object] = {
+    "organ": "县委组织部机关第一党支部",
+    "grassroots": "东街村党支部",
+    "grassroots_region": "信阳市/潢川县/城关镇",
+}
 
 # One made-up but well-formed row of each kind (fields not named stay empty).
 _EXAMPLES: dict[ImportKind, dict[str, object]] = {
@@ -103,6 +112,54 @@ _EXAMPLES: dict[ImportKind, dict[str, object]] = {
         "due_on": dt.date(2022, 9, 30),
         "status": ItemStatus.OPEN,
     },
+    ImportKind.AGREEMENTS: {
+        **_PAIRING,
+        "signed_on": dt.date(2022, 4, 20),
+        "organ_liaison": "李华",
+        "organ_phone": "13800000001",
+        "grassroots_liaison": "王强",
+        "grassroots_phone": "13800000002",
+    },
+    ImportKind.TARGETS: {
+        **_PAIRING,
+        "name": "帮办实事",
+        "number": 3,
+        "unit": "件",
+        "due_on": dt.date(2022, 12, 31),
+    },
+    ImportKind.PROGRESS: {
+        **_PAIRING,
+        "target": "帮办实事",
+        "recorded_on": dt.date(2022, 7, 1),
+        "value": 1,
+        "note": "硬化村道 800 米",
+    },
+    ImportKind.TEAMS: {
+        "grassroots": "东街村党支部",
+        "grassroots_region": "信阳市/潢川县/城关镇",
+        "unit": "县委组织部",
+        "started_on": dt.date(2022, 4, 11),
+    },
+    ImportKind.MEMBERS: {
+        "grassroots": "东街村党支部",
+        "grassroots_region": "信阳市/潢川县/城关镇",
+        "name": "刘洋",
+        "phone": "13800000003",
+        "sending_unit": "县委组织部",
+        "role": Role.LEADER,
+        "from_on": dt.date(2022, 4, 11),
+    },
+    ImportKind.TEAM_DAYS: {
+        "grassroots": "东街村党支部",
+        "name": "刘洋",
+        "phone": "13800000003",
+        "month": "2022-05",
+        "day_1": "在",
+        "day_2": "在",
+        "day_3": "公",
+        "day_4": "假（病假）",
+        "day_5": "缺",
+    },
 }
 
 # What a column of each shape takes, for the 说明 sheet.
@@ -111,6 +168,18 @@ _SHAPES = {
     "number": "整数，如 35",
     "flag": "是 或 否",
 }
+# Where a field of one kind takes something else than the field of that name elsewhere.
+_KIND_NOTES: dict[tuple[ImportKind, str], str] = {
+    (ImportKind.TARGETS, "name"): "目标内容，如 帮办实事、引进项目资金",
+    (ImportKind.TARGETS, "number"): "硬目标的数值，如 3 或 20.5；定性目标不填",
+    (ImportKind.TARGETS, "unit"): "数值的单位，如 件、万元、人次",
+    (ImportKind.TARGETS, "due_on"): "目标的完成时限，不早于协议签订日期；",
+    (ImportKind.PROGRESS, "value"): "截至该日的累计完成数（不是本次新增数），可超出目标数值",
+    (ImportKind.TEAMS, "unit"): "派出工作队的单位名称（一般是所驻村结对机关支部所在的单位）",
+    (ImportKind.MEMBERS, "name"): "队员姓名",
+    (ImportKind.TEAM_DAYS, "name"): "队员姓名（按联系电话找到队员，姓名便于核对）",
+}
+_DAY_NOTE = "在、假、公、缺（也可写 P、L、B、A）；请假写明原因，如 假（病假）；未登记的留空"
 _FIELD_NOTES = {
     "region": "区域路径（如 信阳市/潢川县/城关镇）或区域名称（名称唯一时）",
     "parent": "上级区域的路径，如 信阳市/潢川县；市一级不填",
@@ -143,6 +212,19 @@ _FIELD_NOTES = {
     "done_note": "状态为已销号时必填：完成了什么",
     "need": "仅项目填写：所对应的本结对需求的名称",
     "resource": "仅项目填写：所对应的本结对资源的名称",
+    "signed_on": "协议签订的日期；",
+    "organ_phone": "手机或座机号码",
+    "grassroots_phone": "手机或座机号码",
+    "target": "协议目标的内容，与“协议目标”表中写法一致",
+    "recorded_on": "记录进度的日期；",
+    "started_on": "工作队派驻的日期；",
+    "ended_on": "工作队撤回的日期（仍在驻村的不填）；",
+    "phone": "手机或座机号码；同一人只能同时在一个工作队",
+    "sending_unit": "队员的派出单位",
+    "from_on": "队员开始驻村的日期，不早于工作队派驻日期；",
+    "to_on": "队员结束驻村的日期（仍在驻村的不填）；",
+    "month": "如 2022-05 或 2022年5月",
+    **dict.fromkeys(DAY_FIELDS, _DAY_NOTE),
 }
 
 
@@ -162,37 +244,49 @@ def _required(kind: ImportKind, field: str) -> str:
     return "必填" if any(field in group for group in REQUIRED[kind]) else "选填"
 
 
-def _notes(kind: ImportKind, columns: Sequence[Column]) -> Sheet:
+def _notes(kinds: Sequence[ImportKind]) -> Sheet:
     rows: list[Sequence[object]] = [
         ("（第 2 行）", "", f"以“{EXAMPLE_MARK}”开头的第 2 行是示例，导入时跳过；可以保留，也可以删除。"),
     ]
-    for column in columns:
-        offered = _choices(kind, column)
-        if offered:
-            what = "从下拉列表选择：" + "、".join(offered)
-        else:
-            what = _FIELD_NOTES.get(column.field, "") + _SHAPES.get(column.shape, "") or "文字"
-        rows.append((column.header, _required(kind, column.field), what))
+    for kind in kinds:
+        if len(kinds) > 1:  # a workbook of several sheets: the notes of each under its name
+            rows.append((f"【{SHEETS[kind]}】表", "", ""))
+        for column in _columns(kind):
+            offered = _choices(kind, column)
+            if offered:
+                what = "从下拉列表选择：" + "、".join(offered)
+            else:
+                note = _KIND_NOTES.get((kind, column.field)) or _FIELD_NOTES.get(column.field, "")
+                what = note + _SHAPES.get(column.shape, "") or "文字"
+            rows.append((column.header, _required(kind, column.field), what))
     notes = [SheetColumn("列名", 18), SheetColumn("是否必填", 12), SheetColumn("填写说明", 90)]
     return Sheet(NOTES_SHEET, notes, rows, filters=False)
 
 
-def template(path: Path, kind: ImportKind) -> None:
-    """The workbook an import of ``kind`` reads (uuid columns left out): the sheet with its example row and
-    drop-downs, then the 说明 sheet."""
-    columns = [c for c in COLUMNS[kind] if c.shape != "uuid"]
+def _columns(kind: ImportKind) -> list[Column]:
+    return [c for c in COLUMNS[kind] if c.shape != "uuid"]  # a template has no uuid columns
+
+
+def _sheet(kind: ImportKind) -> Sheet:
+    columns = _columns(kind)
     values = _EXAMPLES[kind]
     example = [_written(values.get(c.field)) for c in columns] if values else []
     if example:
         example[0] = f"{EXAMPLE_MARK}{example[0]}"
-    sheet = Sheet(
+    return Sheet(
         SHEETS[kind],
         [SheetColumn(c.header, c.width, c.shape) for c in columns],
         [],
         example=example,
         choices={i: offered for i, c in enumerate(columns) if (offered := _choices(kind, c))},
     )
-    write_workbook(path, [sheet, _notes(kind, columns)])
+
+
+def template(path: Path, *kinds: ImportKind) -> None:
+    """The workbook an import of ``kinds`` reads (one sheet each, as File ▸ Export names them: an agreement
+    with its targets and progress, a team with its members and days): each sheet with its example row and
+    drop-downs, then the 说明 sheet."""
+    write_workbook(path, [*(_sheet(kind) for kind in kinds), _notes(kinds)])
 
 
 def is_example(row: Sequence[object]) -> bool:

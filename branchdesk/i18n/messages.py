@@ -633,6 +633,18 @@ MESSAGES: dict[str, str] = {
         "Messages", "A pairing made by draw needs the draw's number (抽签编号) from the same ledger."
     ),
     "import.no_pairing": QT_TRANSLATE_NOOP("Messages", "This branch had no pairing on {date}."),
+    "import.no_agreement": QT_TRANSLATE_NOOP(
+        "Messages", "No pairing of “{name}” has an agreement yet (give the agreement on its sheet first)."
+    ),
+    "import.no_team": QT_TRANSLATE_NOOP(
+        "Messages", "{branch} had no work team on {day} (or several: give the team's number)."
+    ),
+    "import.no_member": QT_TRANSLATE_NOOP(
+        "Messages",
+        "No work team member with the number {phone} serves in {month} (or more than one does: give the "
+        "member's number).",
+    ),
+    "import.no_such_day": QT_TRANSLATE_NOOP("Messages", "{month} has {days} days, not {day}."),
     # Data packages (.bdx, DESIGN.md §9): refused before any line is used; the ledger is never touched.
     "package.missing": QT_TRANSLATE_NOOP("Messages", "The package {path} does not exist."),
     "package.cannot_read": QT_TRANSLATE_NOOP("Messages", "The package {path} cannot be read: {reason}"),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from branchdesk.domain.imports import ImportKind
+from branchdesk.domain.imports import DAY_FIELDS, ImportKind
 from branchdesk.domain.months import Month, last_ended_month
+from branchdesk.domain.teams import MonthDays, day_texts
 from branchdesk.storage import exchange as store
 from branchdesk.storage.ledger import Ledger
 
@@ -20,6 +22,12 @@ TABLES: dict[ImportKind, str] = {
     ImportKind.KEY_TASKS: "key_task",
     ImportKind.ACTIVITIES: "activity",
     ImportKind.ITEMS: "plan_item",
+    ImportKind.AGREEMENTS: "agreement",
+    ImportKind.TARGETS: "agreement_target",
+    ImportKind.PROGRESS: "target_progress",
+    ImportKind.TEAMS: "work_team",
+    ImportKind.MEMBERS: "team_member",
+    ImportKind.TEAM_DAYS: "team_days",
 }
 
 
@@ -28,8 +36,16 @@ def row_count(ledger: Ledger, kind: ImportKind, region_id: int) -> int:
 
 
 def rows(ledger: Ledger, kind: ImportKind, region_id: int) -> Iterator[dict[str, Any]]:
-    """The sheet of ``kind`` for the region: references by name and uuid, dates as YYYY-MM-DD."""
-    return store.export_rows(ledger, TABLES[kind], region_id)
+    """The sheet of ``kind`` for the region: references by name and uuid, dates as YYYY-MM-DD; a member's
+    month a cell per day (在, 假（病假）…)."""
+    found = store.export_rows(ledger, TABLES[kind], region_id)
+    return map(_by_day, found) if kind is ImportKind.TEAM_DAYS else found
+
+
+def _by_day(row: dict[str, Any]) -> dict[str, Any]:
+    marks, reasons = row.pop("marks"), row.pop("reasons")
+    texts = day_texts(MonthDays.stored(Month.parse(row["month"]), marks, json.loads(reasons)))
+    return {**row, **{field: texts[at] if at < len(texts) else None for at, field in enumerate(DAY_FIELDS)}}
 
 
 def matrix_months(ledger: Ledger) -> list[Month]:

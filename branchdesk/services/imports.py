@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -31,7 +32,15 @@ from branchdesk.domain.enums import (
     UnitLevel,
 )
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.imports import ImportKind, ImportMode, ImportReport, RowProblem, SourceRow
+from branchdesk.domain.imports import (
+    DAY_FIELDS,
+    GROUPS,
+    ImportKind,
+    ImportMode,
+    ImportReport,
+    RowProblem,
+    SourceRow,
+)
 from branchdesk.domain.months import HalfYear
 from branchdesk.domain.plan_items import ItemDraft, check_link, checked_item
 from branchdesk.domain.records import Region
@@ -39,6 +48,8 @@ from branchdesk.domain.regions import resolve_region
 from branchdesk.domain.rules import outside_life, overlap_error, overlaps
 from branchdesk.domain.stars import check_rating, parse_rating
 from branchdesk.domain.workdays import WorkCalendar
+from branchdesk.services import import_plans as plan_rows
+from branchdesk.services import import_teams as team_rows
 from branchdesk.services.activities import work_calendar
 from branchdesk.services.history import changed
 from branchdesk.storage import activities as activity_store
@@ -93,7 +104,8 @@ def run_import(
 # Tables in the order their rows may refer to each other.
 _WRITE_ORDER = (
     "region", "unit", "branch", "star_rating", "draw", "pairing", "key_task", "activity", "activity_absentee",
-    "plan_item",
+    "plan_item", "plan_item_activity", "agreement", "agreement_target", "target_progress", "work_team",
+    "team_member", "team_days",
 )  # fmt: skip
 
 # The fields of a file each stored column is read from, where they are not the column's own name.
@@ -110,6 +122,13 @@ _SOURCES: dict[str, tuple[str, ...]] = {
     "key_task_id": ("key_task", "key_task_uuid"),
     "need_id": ("need", "need_uuid"),
     "resource_id": ("resource", "resource_uuid"),
+    "agreement_id": ("agreement_uuid", "grassroots"),
+    "target_id": ("target_uuid", "target"),
+    "branch_id": ("grassroots", "grassroots_uuid"),
+    "team_id": ("team_uuid", "grassroots"),
+    "member_id": ("member_uuid", "phone"),
+    # a member's month is read from the day columns
+    **dict.fromkeys(("marks", "reasons", "present", "leave", "business", "absent"), DAY_FIELDS),
 }
 
 
@@ -344,6 +363,35 @@ class _Session:
             raise BranchDeskError("import.wrong_kind", field=field, value=row["name"])
         return int(row["id"])
 
+    def uuid_ref(self, table: str, field: str) -> dict[str, Any] | None:
+        """The row of ``table`` a uuid cell names (None: the cell is empty); an unknown uuid is refused."""
+        uuid = self.text(field)
+        if uuid is None:
+            return None
+        found = self.index(table).by_uuid.get(uuid)
+        if found is None:
+            raise BranchDeskError("import.not_found", field=field, value=uuid)
+        return found
+
+    def named_grassroots(self) -> tuple[str, list[dict[str, Any]]]:
+        """The grassroots cell's text and the branches of that name, narrowed by the row's region when it
+        gives one that holds any of them."""
+        name = self.text("grassroots")
+        if name is None:
+            raise BranchDeskError("import.required", field="grassroots")
+        branches = self.index("branch")
+        named = [branches.rows[i] for i in branches.by_name.get(name, ())]
+        if not named:
+            raise BranchDeskError("import.not_found", field="grassroots", value=name)
+        region = self.region("grassroots_region", required=False)
+        if region is not None:
+            named = [row for row in named if row["region_id"] == region.id] or named
+        return name, named
+
+    def pairing_on(self, day: str) -> dict[str, Any]:
+        """The pairing a row names (by uuid, or its grassroots branch's pairing active on ``day``)."""
+        return _activity_pairing(self, day)
+
     def duplicate(self, existing: dict[str, Any] | None) -> bool:
         """Report a row the ledger already has; with ``update``, bring the stored row up to date."""
         self.settle()
@@ -418,6 +466,12 @@ class _Index:
         "activity": ("id", "uuid", "pairing_id", "held_on", "type"),
         "star_rating": ("id", "uuid", "branch_id", "year"),
         "plan_item": ("id", "uuid", "pairing_id", "kind", "title"),
+        "agreement": ("id", "uuid", "pairing_id", "signed_on"),
+        "agreement_target": ("id", "uuid", "agreement_id", "name", "due_on"),
+        "target_progress": ("id", "uuid", "target_id", "recorded_on", "value"),
+        "work_team": ("id", "uuid", "branch_id", "started_on", "ended_on"),
+        "team_member": ("id", "uuid", "team_id", "name", "phone", "from_on", "to_on"),
+        "team_days": ("id", "uuid", "member_id", "month"),
     }
     _KEYS: ClassVar[dict[str, tuple[str, ...]]] = {
         "region": ("parent_id", "name"),
@@ -429,6 +483,19 @@ class _Index:
         "activity": ("pairing_id", "held_on", "type"),
         "star_rating": ("branch_id", "year"),
         "plan_item": ("pairing_id", "kind", "title"),
+        "agreement": ("pairing_id",),
+        "agreement_target": ("agreement_id", "name"),
+        "target_progress": ("target_id", "recorded_on", "value"),
+        "work_team": ("branch_id", "started_on"),
+        "team_member": ("phone", "from_on"),
+        "team_days": ("member_id", "month"),
+    }
+    # Rows gathered by a column (``by_group``): an agreement's targets, a branch's teams, a person's
+    # memberships (by phone).
+    _GROUPS: ClassVar[dict[str, str]] = {
+        "agreement_target": "agreement_id",
+        "work_team": "branch_id",
+        "team_member": "phone",
     }
 
     def __init__(self, table: str) -> None:
@@ -440,6 +507,7 @@ class _Index:
         self.by_name: dict[str, list[int]] = defaultdict(list)
         self.by_grassroots: dict[int, list[dict[str, Any]]] = defaultdict(list)
         self.by_organ: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        self.by_group: dict[Any, list[dict[str, Any]]] = defaultdict(list)
         self.imported: set[int] = set()  # ids this import added
 
     @classmethod
@@ -460,6 +528,8 @@ class _Index:
         if "grassroots_id" in row:
             self.by_grassroots[row["grassroots_id"]].append(row)
             self.by_organ[row["organ_id"]].append(row)
+        if self.table in self._GROUPS:
+            self.by_group[row[self._GROUPS[self.table]]].append(row)
 
     def replace(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         fresh = {column: new.get(column) for column in self._COLUMNS[self.table]}
@@ -879,23 +949,11 @@ def _key_task(s: _Session) -> None:
 def _activity_pairing(s: _Session, held_on: str) -> dict[str, Any]:
     """The pairing an activity belongs to: by uuid, or the grassroots branch's pairing active that day
     (with the organ branch's name when the file gives it)."""
-    pairings = s.index("pairing")
-    uuid = s.text("pairing_uuid")
-    if uuid is not None:
-        found = pairings.by_uuid.get(uuid)
-        if found is None:
-            raise BranchDeskError("import.not_found", field="pairing_uuid", value=uuid)
+    found = s.uuid_ref("pairing", "pairing_uuid")
+    if found is not None:
         return found
-    name = s.text("grassroots")
-    if name is None:
-        raise BranchDeskError("import.required", field="grassroots")
-    branches = s.index("branch")
-    named = [branches.rows[i] for i in branches.by_name.get(name, ())]
-    if not named:
-        raise BranchDeskError("import.not_found", field="grassroots", value=name)
-    region = s.region("grassroots_region", required=False)
-    if region is not None:
-        named = [row for row in named if row["region_id"] == region.id] or named
+    pairings, branches = s.index("pairing"), s.index("branch")
+    name, named = s.named_grassroots()
     # Villages of one name in two townships are told apart by their region, the pairing active that day
     # and its organ branch, as far as the file names them (an Export view of the Activities tab has no
     # uuids).
@@ -1109,10 +1167,31 @@ def _item(s: _Session) -> None:
         # item.in_future: the raising day is checked before the day it was done
         field = _ITEM_FIELDS.get(error.code) or ("opened_on" if opened_on > s.today else "done_on")
         raise BranchDeskError(error.code, field=field, **error.params) from None
+    activities = _item_activities(s, pairing["id"])
     values = {"uuid": texts["uuid"], **clean.columns()}
     existing = s.index("plan_item").existing(values)
     s.duplicate(existing)
-    s.write("plan_item", existing, values)
+    item_id = s.write("plan_item", existing, values)
+    links = s.writer("plan_item_activity")
+    for activity_id in () if existing is not None else activities:
+        links.add({"plan_item_id": item_id, "activity_id": activity_id})
+
+
+_UUID_LIST = re.compile(r"[\s;；,，、]+")
+
+
+def _item_activities(s: _Session, pairing: int) -> list[int]:
+    """The activities an item names (uuids, as an export lists them): the item's pairing's."""
+    found = []
+    for uuid in _UUID_LIST.split(s.text("activity_uuids") or ""):
+        activity = s.index("activity").by_uuid.get(uuid) if uuid else None
+        if uuid and activity is None:
+            raise BranchDeskError("import.not_found", field="activity_uuids", value=uuid)
+        if activity is not None and activity["pairing_id"] != pairing:
+            raise BranchDeskError("item.activity_of_other_pairing", field="activity_uuids")
+        if activity is not None:
+            found.append(int(activity["id"]))
+    return found
 
 
 _CHECKS: dict[ImportKind, Callable[[_Session], None]] = {
@@ -1124,11 +1203,18 @@ _CHECKS: dict[ImportKind, Callable[[_Session], None]] = {
     ImportKind.KEY_TASKS: _key_task,
     ImportKind.ACTIVITIES: _activity,
     ImportKind.ITEMS: _item,
+    ImportKind.AGREEMENTS: plan_rows.agreement,
+    ImportKind.TARGETS: plan_rows.target,
+    ImportKind.PROGRESS: plan_rows.progress,
+    ImportKind.TEAMS: team_rows.team,
+    ImportKind.MEMBERS: team_rows.member,
+    ImportKind.TEAM_DAYS: team_rows.month_days,
 }
 
 
 def import_kinds(what: str) -> Sequence[ImportKind]:
-    """``--what``: one kind, or ``all`` (every kind, in order)."""
+    """``--what``: one kind, a record of several sheets (``agreements``, ``teams``: GROUPS), or ``all``
+    (every kind, in order)."""
     if what == "all":
         return tuple(ImportKind)
-    return (ImportKind(what),)
+    return GROUPS.get(what) or (ImportKind(what),)

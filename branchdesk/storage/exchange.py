@@ -27,9 +27,14 @@ b_ids(id) AS (
     UNION SELECT organ_id FROM pairing WHERE id IN (SELECT id FROM p_ids)
     UNION SELECT community_id FROM branch WHERE region_id IN (SELECT id FROM scope) AND community_id NOT NULL
 ),
+t_ids(id) AS (
+    SELECT w.id FROM work_team w JOIN branch g ON g.id = w.branch_id
+    WHERE g.region_id IN (SELECT id FROM scope)
+),
 u_ids(id) AS (
     SELECT unit_id FROM branch WHERE id IN (SELECT id FROM b_ids) AND unit_id NOT NULL
     UNION SELECT id FROM unit WHERE region_id IN (SELECT id FROM scope)
+    UNION SELECT unit_id FROM work_team WHERE id IN (SELECT id FROM t_ids) AND unit_id NOT NULL
 ),
 d_ids(id) AS (
     SELECT draw_id FROM pairing WHERE id IN (SELECT id FROM p_ids) AND draw_id NOT NULL
@@ -49,6 +54,11 @@ paths(id, path, path_key) AS (
     FROM region r JOIN paths ON r.parent_id = paths.id
 )
 """
+
+# A row of an agreement names its pairing as the lists' items do: organ, grassroots branch, its region.
+_PAIRING_NAMES = "o.name AS organ, g.name AS grassroots, gp.path AS grassroots_region"
+_PAIRING_JOINS = """JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
+        JOIN paths gp ON gp.id = g.region_id"""
 
 _EXPORT_QUERIES: dict[str, str] = {
     "region": """
@@ -109,12 +119,53 @@ _EXPORT_QUERIES: dict[str, str] = {
         SELECT i.uuid, p.uuid AS pairing_uuid, o.name AS organ, g.name AS grassroots,
                gp.path AS grassroots_region, i.kind, i.title, i.owner, i.opened_on, i.due_on, i.status,
                i.done_on, i.done_note, n.title AS need, n.uuid AS need_uuid, r.title AS resource,
-               r.uuid AS resource_uuid, i.note
+               r.uuid AS resource_uuid, i.note,
+               (SELECT group_concat(uuid, '；') FROM (
+                    SELECT a.uuid FROM plan_item_activity l JOIN activity a ON a.id = l.activity_id
+                    WHERE l.plan_item_id = i.id ORDER BY a.held_on, a.id)
+               ) AS activity_uuids
         FROM plan_item i JOIN pairing p ON p.id = i.pairing_id
         JOIN branch o ON o.id = p.organ_id JOIN branch g ON g.id = p.grassroots_id
         JOIN paths gp ON gp.id = g.region_id
         LEFT JOIN plan_item n ON n.id = i.need_id LEFT JOIN plan_item r ON r.id = i.resource_id
         WHERE i.pairing_id IN (SELECT id FROM p_ids) ORDER BY i.id""",
+    "agreement": f"""
+        SELECT a.uuid, p.uuid AS pairing_uuid, {_PAIRING_NAMES}, a.signed_on, a.organ_liaison, a.organ_phone,
+               a.grassroots_liaison, a.grassroots_phone, a.review
+        FROM agreement a JOIN pairing p ON p.id = a.pairing_id {_PAIRING_JOINS}
+        WHERE a.pairing_id IN (SELECT id FROM p_ids) ORDER BY gp.path_key, g.name_key, a.id""",
+    # Targets in their order on the agreement: an import gives them their places in the order read.
+    "agreement_target": f"""
+        SELECT t.uuid, a.uuid AS agreement_uuid, {_PAIRING_NAMES}, t.name, t.number, t.unit, t.due_on
+        FROM agreement_target t JOIN agreement a ON a.id = t.agreement_id
+        JOIN pairing p ON p.id = a.pairing_id {_PAIRING_JOINS}
+        WHERE a.pairing_id IN (SELECT id FROM p_ids) ORDER BY a.id, t.position, t.id""",
+    # Entries in the order entered: of two of one day, the later one counts (domain.agreements).
+    "target_progress": f"""
+        SELECT v.uuid, t.uuid AS target_uuid, {_PAIRING_NAMES}, t.name AS target, v.recorded_on, v.value,
+               v.note
+        FROM target_progress v JOIN agreement_target t ON t.id = v.target_id
+        JOIN agreement a ON a.id = t.agreement_id JOIN pairing p ON p.id = a.pairing_id {_PAIRING_JOINS}
+        WHERE a.pairing_id IN (SELECT id FROM p_ids) ORDER BY t.agreement_id, t.position, v.id""",
+    "work_team": """
+        SELECT w.uuid, g.name AS grassroots, gp.path AS grassroots_region, g.uuid AS grassroots_uuid,
+               u.name AS unit, u.uuid AS unit_uuid, w.started_on, w.ended_on, w.note
+        FROM work_team w JOIN branch g ON g.id = w.branch_id JOIN paths gp ON gp.id = g.region_id
+        LEFT JOIN unit u ON u.id = w.unit_id
+        WHERE w.id IN (SELECT id FROM t_ids) ORDER BY gp.path_key, g.name_key, w.started_on, w.id""",
+    "team_member": """
+        SELECT m.uuid, w.uuid AS team_uuid, g.name AS grassroots, gp.path AS grassroots_region, m.name,
+               m.phone, m.sending_unit, m.role, m.from_on, m.to_on, m.note
+        FROM team_member m JOIN work_team w ON w.id = m.team_id
+        JOIN branch g ON g.id = w.branch_id JOIN paths gp ON gp.id = g.region_id
+        WHERE w.id IN (SELECT id FROM t_ids) ORDER BY gp.path_key, g.name_key, w.id, m.from_on, m.id""",
+    # A member's month as stored; services.exports spreads it over the day columns.
+    "team_days": """
+        SELECT d.uuid, m.uuid AS member_uuid, g.name AS grassroots, m.name, m.phone, d.month, d.marks,
+               d.reasons
+        FROM team_days d JOIN team_member m ON m.id = d.member_id JOIN work_team w ON w.id = m.team_id
+        JOIN branch g ON g.id = w.branch_id JOIN paths gp ON gp.id = g.region_id
+        WHERE w.id IN (SELECT id FROM t_ids) ORDER BY d.month, gp.path_key, g.name_key, m.id""",
 }
 
 _FETCH = 2000

@@ -139,7 +139,7 @@ class ExchangeActions(QObject):
             exec_and_delete(wizard)
 
     def save_templates(self) -> None:
-        from branchdesk.domain.imports import ImportKind
+        from branchdesk.domain.imports import GROUPS, ImportKind
         from branchdesk.exchange.ledger_import import sheet_label
         from branchdesk.exchange.templates import template
 
@@ -156,9 +156,12 @@ class ExchangeActions(QObject):
                 ImportKind.PAIRINGS,
                 ImportKind.ACTIVITIES,
             )
-            for kind in (*hand_filled, ImportKind.ITEMS):
-                path = folder / self.tr("Import template — {sheet}.xlsx").format(sheet=sheet_label(kind))
-                template(path, kind)
+            # An agreement with its targets and progress, a team with its members and days: one workbook
+            # of a sheet each, named by its first.
+            groups = [(kind,) for kind in (*hand_filled, ImportKind.ITEMS)] + list(GROUPS.values())
+            for kinds in groups:
+                path = folder / self.tr("Import template — {sheet}.xlsx").format(sheet=sheet_label(kinds[0]))
+                template(path, *kinds)
                 written.append(path.name)
         except BranchDeskError as error:
             self.context.show_error(self.window, error_text(error))

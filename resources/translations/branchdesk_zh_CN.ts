@@ -5460,6 +5460,18 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>该党支部在 {date} 没有结对。</translation>
     </message>
     <message>
+        <source>No pairing of “{name}” has an agreement yet (give the agreement on its sheet first).</source>
+        <translation>“{name}”的结对还没有共建协议（请先在“结对共建协议”表中填写协议）。</translation>
+    </message>
+    <message>
+        <source>{branch} had no work team on {day} (or several: give the team's number).</source>
+        <translation>{branch}在 {day} 没有驻村工作队（或有不止一个：请填写工作队编号）。</translation>
+    </message>
+    <message>
+        <source>{month} has {days} days, not {day}.</source>
+        <translation>{month}只有 {days} 天，没有第 {day} 天。</translation>
+    </message>
+    <message>
         <source>The package {path} does not exist.</source>
         <translation>数据包 {path} 不存在。</translation>
     </message>
@@ -5850,6 +5862,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>star rating</source>
         <translation>星级评定</translation>
+    </message>
+    <message>
+        <source>No work team member with the number {phone} serves in {month} (or more than one does: give the member's number).</source>
+        <translation>{month}没有电话为 {phone} 的驻村工作队队员在岗（或不止一人：请填写队员编号）。</translation>
     </message>
     <message>
         <source>half-year summary</source>
@@ -8052,6 +8068,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Items of the three lists (needs, resources, projects)</source>
         <translation>三张清单的事项（需求、资源、项目）</translation>
+    </message>
+    <message>
+        <source>Pairing agreements (with their targets and progress)</source>
+        <translation>结对共建协议（含协议目标和进度）</translation>
+    </message>
+    <message>
+        <source>Village work teams (with their members and days)</source>
+        <translation>驻村工作队（含队员和出勤）</translation>
     </message>
     <message>
         <source>Regions</source>

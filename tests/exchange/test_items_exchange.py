@@ -12,10 +12,15 @@ import openpyxl
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import ItemKind
 from branchdesk.domain.imports import ImportKind, ImportMode
+from branchdesk.domain.plan_items import ItemDraft
 from branchdesk.exchange.columns import SHEETS
+from branchdesk.exchange.ledger_export import export_ledger
 from branchdesk.exchange.ledger_import import import_file, plan_file
 from branchdesk.exchange.templates import template
+from branchdesk.services.ledgers import create_ledger
+from branchdesk.services.plan_items import add_item
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 
@@ -143,3 +148,43 @@ def test_the_cli_lists_the_rows_of_pairings_that_do_not_exist(
     assert code == EXIT_OK
     with Ledger.open(ledger.path, clock) as reopened:
         assert _items(reopened) == [("need", "村道硬化", "open", None, None, None)]
+
+
+def test_an_items_links_to_activities_go_out_and_come_back(
+    ledger: Ledger, build: LedgerBuilder, tmp_path: Path, clock: FixedClock
+) -> None:
+    _, pairings = build.paired_town(2)
+    worked = [build.activity(pairings[0], day) for day in ("2022-05-14", "2022-04-23")]  # two Saturdays
+    elsewhere = build.activity(pairings[1], "2022-05-14")
+    draft = ItemDraft(pairings[0], ItemKind.NEED, "村道硬化", dt.date(2022, 4, 15))
+    add_item(ledger, draft, activity_ids=worked)
+    exported = tmp_path / "台账.xlsx"
+    export_ledger(ledger, exported)
+    book = openpyxl.load_workbook(exported)
+    sheet = book[SHEETS[ImportKind.ITEMS]]
+    headers = [cell.value for cell in sheet[1]]
+    # the activities by day, as the Lists tab shows them
+    expected = "；".join(_uuid(ledger, activity) for activity in reversed(worked))
+    assert sheet.cell(2, headers.index("关联活动编号") + 1).value == expected
+    links = "SELECT i.uuid, a.uuid FROM plan_item_activity l JOIN plan_item i ON i.id = l.plan_item_id"
+    links += " JOIN activity a ON a.id = l.activity_id ORDER BY 1, 2"
+    before = ledger.conn.execute(links).fetchall()
+    # into a new ledger, from nothing: the links come with the item
+    target = tmp_path / "新台账.bdesk"
+    create_ledger(target, clock).close()
+    with Ledger.open(target, clock) as fresh:
+        assert import_file(fresh, exported, plan_file(exported, "all")).committed
+        assert fresh.conn.execute(links).fetchall() == before
+    # a link to another pairing's activity is refused, naming the column
+    sheet.cell(2, headers.index("关联活动编号") + 1).value = _uuid(ledger, elsewhere)
+    sheet.cell(2, headers.index("唯一编号") + 1).value = None
+    sheet.cell(2, headers.index("事项") + 1).value = "路灯安装"
+    book.save(exported)
+    report = import_file(ledger, exported, plan_file(exported, "items"))
+    assert [(p.row, p.field, p.code) for p in report.problems] == [
+        (2, "activity_uuids", "item.activity_of_other_pairing")
+    ]
+
+
+def _uuid(ledger: Ledger, activity: int) -> str:
+    return str(ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (activity,)))

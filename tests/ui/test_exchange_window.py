@@ -253,8 +253,15 @@ def test_export_the_ledger_and_a_tab_view_and_templates(
 
     window.exchange.templates_action.trigger()
     made = sorted(path.name for path in tmp_path.glob("导入模板*.xlsx"))
-    assert len(made) == 5
+    assert len(made) == 7
     assert "导入模板 — 清单.xlsx" in made
+    # an agreement with its targets and progress, a team with its members and days: a sheet each
+    agreements = openpyxl.load_workbook(tmp_path / "导入模板 — 结对共建协议.xlsx", read_only=True)
+    assert agreements.sheetnames == ["结对共建协议", "协议目标", "目标进度", "说明"]
+    agreements.close()
+    teams = openpyxl.load_workbook(tmp_path / "导入模板 — 驻村工作队.xlsx", read_only=True)
+    assert teams.sheetnames == ["驻村工作队", "工作队队员", "队员出勤", "说明"]
+    teams.close()
     branches = openpyxl.load_workbook(tmp_path / "导入模板 — 党支部.xlsx", read_only=True)
     assert "支部名称" in next(branches.worksheets[0].iter_rows(values_only=True))
     branches.close()

@@ -39,7 +39,7 @@ from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 
-_WHAT = ("branches", "pairings", "activities", "items", "regions", "all")
+_WHAT = ("branches", "pairings", "activities", "items", "agreements", "teams", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8
 
 
@@ -167,6 +167,8 @@ class _FilePage(_Page):
             "pairings": self.tr("Pairings"),
             "activities": self.tr("Activities"),
             "items": self.tr("Items of the three lists (needs, resources, projects)"),
+            "agreements": self.tr("Pairing agreements (with their targets and progress)"),
+            "teams": self.tr("Village work teams (with their members and days)"),
             "regions": self.tr("Regions"),
             "all": self.tr("A whole ledger (a workbook made by File ▸ Export)"),
         }
