@@ -226,6 +226,15 @@ def overlapping_member(
     return found[0] if found else None
 
 
+def memberships_of_phone(ledger: Ledger, phone: str) -> list[dict[str, Any]]:
+    """Every membership of one person (phone), with the branch of its team, in the order served."""
+    return ledger.query(
+        "SELECT m.*, b.name AS branch FROM team_member m JOIN work_team t ON t.id = m.team_id"
+        " JOIN branch b ON b.id = t.branch_id WHERE m.phone = ? ORDER BY m.from_on, m.id",
+        (phone,),
+    )
+
+
 def last_month_with_days(ledger: Ledger) -> str | None:
     found = ledger.scalar("SELECT max(month) FROM team_days")
     return None if found is None else str(found)
@@ -260,11 +269,12 @@ def days_rows(ledger: Ledger, member_ids: Iterable[int], month: Month) -> dict[i
 
 
 def days_values(days: MonthDays) -> dict[str, Any]:
-    """A member's month as the table stores it."""
+    """A member's month as the table stores it, but for the month itself: an update leaves it, and with
+    it the indexes on it, alone."""
     return {
-        "month": str(days.month),
         "marks": days.text(),
-        "reasons": json.dumps(days.stored_reasons(), ensure_ascii=False),
+        # Most months have no leave: their "{}" is not worth an encoder's call per member.
+        "reasons": json.dumps(days.stored_reasons(), ensure_ascii=False) if days.reasons else "{}",
         "present": days.count(DayMark.PRESENT),
         "leave": days.count(DayMark.LEAVE),
         "business": days.count(DayMark.BUSINESS),
@@ -312,7 +322,8 @@ def write_months(
         row = stored.get(member_id)
         if row is None:
             if not days.is_empty():
-                ledger.insert("team_days", {"member_id": member_id, **days_values(days)})
+                values = {"member_id": member_id, "month": str(days.month), **days_values(days)}
+                ledger.insert("team_days", values)
         elif days.is_empty():
             ledger.delete("team_days", row["id"])
         else:
