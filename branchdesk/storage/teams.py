@@ -262,7 +262,9 @@ def _by_member(
 
 
 def members(ledger: Ledger, member_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    return _by_member(ledger, "SELECT *, id AS member_id FROM team_member WHERE id IN ({marks})", member_ids)
+    """Who the members are and when they serve: what their days are checked against."""
+    sql = "SELECT id AS member_id, name, from_on, to_on FROM team_member WHERE id IN ({marks})"
+    return _by_member(ledger, sql, member_ids)
 
 
 def days_rows(ledger: Ledger, member_ids: Iterable[int], month: Month) -> dict[int, dict[str, Any]]:
