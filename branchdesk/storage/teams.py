@@ -275,9 +275,9 @@ def days_rows(ledger: Ledger, member_ids: Iterable[int], month: Month) -> dict[i
 
 
 def days_values(days: MonthDays) -> dict[str, Any]:
-    """A member's month as the table stores it, but for the month itself: an update leaves it, and with
-    it the indexes on it, alone."""
+    """A member's month as the table stores it."""
     return {
+        "month": str(days.month),
         "marks": days.text(),
         # Most months have no leave: their "{}" is not worth an encoder's call per member.
         "reasons": json.dumps(days.stored_reasons(), ensure_ascii=False) if days.reasons else "{}",
@@ -328,10 +328,12 @@ def write_months(
         row = stored.get(member_id)
         if row is None:
             if not days.is_empty():
-                values = {"member_id": member_id, "month": str(days.month), **days_values(days)}
-                ledger.insert("team_days", values)
+                ledger.insert("team_days", {"member_id": member_id, **days_values(days)})
         elif days.is_empty():
             ledger.delete("team_days", row["id"])
         else:
-            changed.append((row, days_values(days)))
+            # The month stays as it is, and with it the indexes on it: not rewritten for nothing.
+            values = days_values(days)
+            del values["month"]
+            changed.append((row, values))
     ledger.update_read("team_days", changed)
