@@ -28,8 +28,7 @@ from branchdesk.domain.plan_items import ItemState, PlanItem
 from branchdesk.domain.rates import Rate
 from branchdesk.domain.region_chain import parse_chain
 from branchdesk.domain.stats import LedgerStats, Level
-from branchdesk.domain.teams import CHINESE as CHINESE_MARKS
-from branchdesk.domain.teams import DayMark, MemberMonth, normal_phone
+from branchdesk.domain.teams import DayMark, MemberMonth, day_letters, normal_phone
 from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
 from branchdesk.exchange.halfyear_report import write_summary_docx, write_summary_pdf
 from branchdesk.exchange.ledger_export import export_ledger
@@ -971,10 +970,7 @@ def _cmd_teams(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
         return EXIT_OK
     chinese = language == CHINESE
     for member in members:
-        days = "".join(
-            "·" if mark is None else CHINESE_MARKS[mark] if chinese else mark.value
-            for mark in member.days.marks
-        )
+        days = day_letters(member.days, chinese=chinese)
         counts = translate(
             "Cli", "in the village {present}, official business {business}, leave {leave}, absent {absent}"
         ).format(**{mark.name.lower(): member.days.count(mark) for mark in DayMark})

@@ -116,13 +116,17 @@ def test_canned_queries_served_equal_stats_json(site: Site, county_demo: Path) -
     for region in REGIONS:
         for month in MONTHS:
             rows: dict[str, dict[str, Any]] = {}
-            for query in ("coverage", "optimisation", "compliance", "activities"):
-                parameters = {"_shape": "array", "区域": region, "月份": month, "截至日期": ""}
+            parameters = {"_shape": "array", "区域": region, "月份": month, "截至日期": ""}
+            for query in ("coverage", "optimisation", "compliance", "activities", "targets", "teams"):
                 status, found = site.get(f"/ledger/{query}.json", parameters)
                 assert status == 200
                 assert len(found) == 1
                 rows[query] = found[0]
             assert figures_as_stats(rows) == same_keys(stats_json(county_demo, region, month))
+            # The members below the rule, one row each: as many as stats counts.
+            status, shortfall = site.get("/ledger/teams_shortfall.json", {**parameters, "_size": "max"})
+            assert status == 200
+            assert len(shortfall) == rows["teams"]["未达天数要求"] > 0
 
 
 def test_the_snapshot_is_served_immutable(site: Site) -> None:
@@ -152,7 +156,14 @@ def test_no_personal_column_is_reachable(site: Site) -> None:
         status, found = site.get(f"/ledger/{tilde(view)}.json", {"_size": "1"})
         assert status == 200
         columns |= {f"{view}.{column}" for column in found["columns"]}
-    assert {"branch.name", "支部.党支部", "活动.月份"} <= columns
+    assert {
+        "branch.name",
+        "支部.党支部",
+        "活动.月份",
+        "驻村队员.职务",
+        "驻村出勤.在村天数",
+        "清单.事项",
+    } <= columns
     assert [c for c in columns if any(word in c.lower() for word in PERSONAL_WORDS)] == []
     # Arbitrary SQL (open to a reader with the password) finds no phone either.
     status, _ = site.get("/ledger.json", {"sql": "select phone from branch"})

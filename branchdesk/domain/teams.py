@@ -142,6 +142,11 @@ class MonthDays:
         return MonthDays(self.month, tuple(marks), reasons)
 
 
+def day_letters(days: MonthDays, *, chinese: bool) -> str:
+    """A member's month to read at a glance: 在假公缺 (or P L B A), ``·`` for a day with nothing entered."""
+    return "".join("·" if mark is None else CHINESE[mark] if chinese else mark.value for mark in days.marks)
+
+
 def serving_days(month: Month, from_on: dt.date, to_on: dt.date | None) -> int:
     """The days of ``month`` within a member's service (from and to included)."""
     first = max(from_on, month.first_day)
@@ -159,15 +164,20 @@ def required_days(min_days: int, month: Month, from_on: dt.date, to_on: dt.date 
 
 def check_days(days: MonthDays, name: str, from_on: dt.date, to_on: dt.date | None) -> None:
     """Refuse marks on days outside the member's service, and reasons on days that are no leave."""
-    if len(days.marks) != days.month.last_day.day:
+    length = days.month.last_day.day
+    if len(days.marks) != length:
         raise BranchDeskError("team.wrong_length", month=str(days.month), days=len(days.marks))
-    for number, mark in enumerate(days.marks, start=1):
-        day = dt.date(days.month.year, days.month.month, number)
-        if mark is not None and (day < from_on or (to_on is not None and day > to_on)):
+    # The service as positions in the month, [start, end): only the days outside it are looked at (a
+    # township's grid saves hundreds of members' months at once).
+    first = days.month.first_day
+    start = min(length, max(0, (from_on - first).days))
+    end = length if to_on is None else min(length, max(0, (to_on - first).days + 1))
+    for index in (*range(start), *range(max(start, end), length)):
+        if days.marks[index] is not None:
             raise BranchDeskError(
                 "team.day_outside_member",
                 name=name,
-                day=day.isoformat(),
+                day=(first + dt.timedelta(days=index)).isoformat(),
                 from_on=from_on.isoformat(),
                 to_on=to_on.isoformat() if to_on else "…",
             )
@@ -231,10 +241,12 @@ def check_member(
     return member
 
 
-@dataclass(frozen=True)
+@dataclass
 class MemberMonth:
     """A row of the month grid and of the shortfall list: who, where, and their days (as stored: ``marks``
-    None for a month with nothing entered, the reasons as JSON), read into :attr:`days` when first asked."""
+    None for a month with nothing entered, the reasons as JSON), read into :attr:`days` when first asked.
+    Never changed once read, yet not frozen: a frozen dataclass's ``__init__`` takes twice as long, and a
+    grid opens at the speed its rows are made (benchmarks/run.py ``teams``)."""
 
     member_id: int
     name: str
@@ -321,17 +333,29 @@ class DayEntry:
     row: int = 0  # the sheet's row it came from (0: none)
 
 
-def check_entries_once(entries: list[DayEntry]) -> None:
-    """A day entered twice for one member (two rows of one sheet) is refused, naming both."""
+@dataclass(frozen=True)
+class SheetProblem:
+    """Why a month sheet cannot be imported: the sheet's row (0: none), and what is wrong there."""
+
+    row: int
+    error: BranchDeskError
+
+
+def entries_twice(entries: list[DayEntry]) -> list[SheetProblem]:
+    """A member's days entered twice (two rows of one sheet): once for each two rows, naming the first
+    day they share."""
     seen: dict[tuple[str, dt.date], int] = {}
+    problems: dict[tuple[int, int], SheetProblem] = {}
     for index, entry in enumerate(entries, start=1):
         number = entry.row or index
         key = (normal_phone(entry.phone), entry.day)
-        if key in seen:
-            raise BranchDeskError(
-                "team.day_twice", phone=entry.phone, day=entry.day.isoformat(), first=seen[key], second=number
+        first = seen.setdefault(key, number)
+        if first != number and (first, number) not in problems:
+            error = BranchDeskError(
+                "team.day_twice", phone=entry.phone, day=entry.day.isoformat(), first=first, second=number
             )
-        seen[key] = number
+            problems[(first, number)] = SheetProblem(number, error)
+    return list(problems.values())
 
 
 @dataclass(frozen=True)

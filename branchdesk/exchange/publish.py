@@ -19,6 +19,7 @@ from typing import Any
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import last_ended_month
+from branchdesk.services.teams import min_days
 from branchdesk.storage import publish as snapshot
 from branchdesk.storage.ledger import Ledger
 
@@ -55,12 +56,26 @@ PUBLIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "agreement": ("id", "uuid", "pairing_id", "signed_on", "review"),
     "agreement_target": ("id", "uuid", "agreement_id", "position", "name", "number", "unit", "due_on"),
     "target_progress": ("id", "uuid", "target_id", "recorded_on", "value"),
+    # Notes (teams', members', items') stay out, as branches' do: free text may hold anything.
+    "work_team": ("id", "uuid", "branch_id", "unit_id", "started_on", "ended_on"),
+    "team_member": ("id", "uuid", "team_id", "sending_unit", "role", "from_on", "to_on"),
+    "team_days": ("id", "uuid", "member_id", "month", "marks", "present", "leave", "business", "absent"),
+    "plan_item": (
+        "id", "uuid", "pairing_id", "kind", "title", "opened_on", "due_on", "status", "done_on", "done_note",
+        "need_id", "resource_id",
+    ),
+    "plan_item_activity": ("id", "uuid", "plan_item_id", "activity_id"),
+    "star_rating": ("id", "uuid", "branch_id", "year", "stars", "rated_on"),
 }  # fmt: skip
-# Personal data: only with --include-personal (names and phones of secretaries, liaisons, hosts).
+# Personal data: only with --include-personal (names and phones of secretaries, liaisons, hosts, work
+# team members and items' owners; why a member was on leave).
 PERSONAL_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "branch": ("secretary", "phone"),
     "activity": ("host",),
     "agreement": ("organ_liaison", "organ_phone", "grassroots_liaison", "grassroots_phone"),
+    "team_member": ("name", "phone"),
+    "team_days": ("reasons",),
+    "plan_item": ("owner",),
 }
 
 
@@ -86,6 +101,7 @@ def publish(
         as_of=day.isoformat(),
         month=str(last_ended_month(day)),
         published_at=ledger.clock.now().isoformat(timespec="seconds"),
+        min_days=min_days(ledger),
         columns=published_columns(personal=personal),
         views=snapshot.readable_views(personal=personal),
     )
@@ -119,6 +135,10 @@ _FACETS = {
     "活动": ["县区", "乡镇", "月份", "活动类型"],
     "结对协议": ["县区", "月份"],
     "区域": ["级别", "县区"],
+    "驻村队员": ["县区", "乡镇", "职务"],
+    "驻村出勤": ["县区", "乡镇", "月份", "职务"],
+    "清单": ["县区", "乡镇", "清单类别", "状态"],
+    "星级": ["县区", "乡镇", "年度", "星级"],
 }
 _VIEW_TEXT = {
     "支部": "各党支部（机关、村、社区、网格），按县区、乡镇、支部类型、档次查看。",
@@ -126,6 +146,10 @@ _VIEW_TEXT = {
     "活动": "结对开展的各项活动（主题党日、党课、重点任务、走访、志愿服务等）。",
     "结对协议": "结对共建协议及其目标数。",
     "区域": "市、县区、乡镇街道。",
+    "驻村队员": "驻村工作队队员：派驻的村（社区）、职务、派出单位和驻村起止日期。",
+    "驻村出勤": "驻村工作队队员每月出勤：在村、公务、请假、缺勤天数（在村和公务合计计入每月天数要求）。",
+    "清单": "需求清单、资源清单、项目清单的事项及其推进和销号情况。",
+    "星级": "基层党支部每年的星级评定（五星支部）。",
 }
 _TABLE_TEXT: dict[str, tuple[str, str, str | None]] = {
     # table: (title, description, label column)
@@ -140,6 +164,12 @@ _TABLE_TEXT: dict[str, tuple[str, str, str | None]] = {
     "agreement": ("结对协议（原表）", "结对协议原表", None),
     "agreement_target": ("协议目标", "结对协议中的目标", "name"),
     "target_progress": ("目标进度", "协议目标的进度记录", None),
+    "work_team": ("驻村工作队（原表）", "驻村工作队原表（编号形式）", None),
+    "team_member": ("驻村队员（原表）", "驻村工作队队员原表（编号形式）", None),
+    "team_days": ("驻村出勤（原表）", "队员每月出勤原表，每天一个字母：P在村 L请假 B公务 A缺勤 -未填", None),
+    "plan_item": ("清单（原表）", "三个清单的事项原表（编号形式）", "title"),
+    "plan_item_activity": ("清单事项与活动", "推进清单事项的活动", None),
+    "star_rating": ("星级评定（原表）", "基层党支部星级评定原表", None),
     snapshot.PUBLICATION_TABLE: ("发布信息", "本次发布的截至日期、默认月份和发布时间", None),
 }
 _COLUMN_TEXT = {
@@ -155,6 +185,19 @@ _COLUMN_TEXT = {
     "recorded_on": "记录日期", "uuid": "全局编号（合并台账用）", "half_year": "半年度",
     "secretary": "书记", "phone": "联系电话", "host": "主持人", "organ_liaison": "机关联络员",
     "organ_phone": "机关联络员电话", "grassroots_liaison": "基层联络员", "grassroots_phone": "基层联络员电话",
+    "branch_id": "党支部", "team_id": "驻村工作队", "sending_unit": "派出单位", "role": "职务",
+    "from_on": "驻村起始", "to_on": "驻村截止", "member_id": "队员", "month": "月份",
+    "marks": "每日出勤（P在村 L请假 B公务 A缺勤 -未填）", "leave": "请假天数",
+    "business": "公务天数", "absent": "缺勤天数", "reasons": "请假原因", "title": "事项",
+    "opened_on": "提出日期", "status": "状态", "done_on": "销号日期", "done_note": "销号说明",
+    "need_id": "对应需求", "resource_id": "对应资源", "plan_item_id": "清单事项", "activity_id": "活动",
+    "year": "年度", "stars": "星级", "rated_on": "评定日期", "owner": "负责人",
+}  # fmt: skip
+# Where a table's column means something else than the same name elsewhere.
+_TABLE_COLUMN_TEXT = {
+    ("work_team", "unit_id"): "派出单位", ("work_team", "started_on"): "派驻日期",
+    ("team_member", "name"): "姓名", ("team_member", "phone"): "联系电话",
+    ("team_days", "present"): "在村天数", ("plan_item", "kind"): "清单类别",
 }  # fmt: skip
 
 
@@ -166,7 +209,8 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
         entry: dict[str, Any] = {"title": title, "description": description, "hidden": True}
         if label is not None:
             entry["label_column"] = label
-        entry["columns"] = {c: _COLUMN_TEXT[c] for c in columns.get(table, ()) if c in _COLUMN_TEXT}
+        texts = {**_COLUMN_TEXT, **{c: text for (t, c), text in _TABLE_COLUMN_TEXT.items() if t == table}}
+        entry["columns"] = {c: texts[c] for c in columns.get(table, ()) if c in texts}
         tables[table] = entry
     for view, facets in _FACETS.items():
         tables[view] = {"title": view, "description": _VIEW_TEXT[view], "facets": facets}
@@ -175,6 +219,12 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
         "optimisation": ("支部数与优化率", snapshot.optimisation_query()),
         "compliance": ("主题党日落实率（按区域、月份）", snapshot.compliance_query()),
         "activities": ("活动情况（按区域、月份）", snapshot.activities_query()),
+        "targets": ("结对协议目标完成情况（按区域、截至日期）", snapshot.targets_query()),
+        "teams": ("驻村工作队队员出勤达标情况（按区域、月份）", snapshot.teams_query()),
+        "teams_shortfall": (
+            "未达每月在村天数要求的驻村队员（按区域、月份）",
+            snapshot.shortfall_query(personal=personal),
+        ),
     }
     return {
         "title": f"支部联建台账：{region_path}",

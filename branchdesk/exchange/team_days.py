@@ -1,16 +1,18 @@
 """A month's days of work team members read from a sheet as the counties keep it in Excel or WPS: a header
 row naming the phone column (电话, 联系电话, 手机) and one column per day of the month (1 … 31, or 1日 …),
 then a row per member with 在/假/公/缺 (or P/L/B/A, a leave with its reason: 假 病假). Other columns (姓名,
-职务 …) are read past. Empty cells change nothing."""
+职务 …) are read past. Empty cells change nothing. The command line stops at the first problem; the window
+lists them all (ui/dialogs/team_days_import.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
-from branchdesk.domain.teams import DayEntry, parse_cell
+from branchdesk.domain.teams import DayEntry, SheetProblem, parse_cell
 from branchdesk.exchange.files import read_rows
 
 _PHONE_HEADERS = ("电话", "联系电话", "手机", "手机号", "手机号码", "phone")
@@ -22,9 +24,26 @@ def _text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+@dataclass(frozen=True)
+class MonthSheet:
+    """What a month sheet holds: the days entered, and the cells that are no mark."""
+
+    entries: list[DayEntry]
+    problems: list[SheetProblem]
+
+
 def read_month_sheet(path: Path, month: Month) -> list[DayEntry]:
     """Every day entered on the sheet; refused whole (with the row and day) at the first cell that is no
     mark, or when the day columns are not the month's."""
+    sheet = read_sheet(path, month)
+    if sheet.problems:
+        raise sheet.problems[0].error
+    return sheet.entries
+
+
+def read_sheet(path: Path, month: Month) -> MonthSheet:
+    """The days entered on the sheet and every cell that is no mark (its row and day named); refused at
+    once when there is no phone column or the day columns are not the month's."""
     rows = [tuple(_text(cell) for cell in row) for row in read_rows(path)]
     header_at = next(
         (number for number, row in enumerate(rows) if any(cell.lower() in _PHONE_HEADERS for cell in row)),
@@ -41,7 +60,7 @@ def read_month_sheet(path: Path, month: Month) -> list[DayEntry]:
         raise BranchDeskError(
             "team.sheet_columns", month=str(month), days=month.last_day.day, found=len(days), path=str(path)
         )
-    entries: list[DayEntry] = []
+    sheet = MonthSheet([], [])
     for number, row in enumerate(rows[header_at + 1 :], start=header_at + 2):
         phone = row[phone_column] if phone_column < len(row) else ""
         if not phone:
@@ -53,7 +72,9 @@ def read_month_sheet(path: Path, month: Month) -> list[DayEntry]:
             try:
                 mark, reason = parse_cell(value)
             except BranchDeskError:
-                raise BranchDeskError("team.sheet_bad_cell", row=number, day=day, text=value) from None
+                error = BranchDeskError("team.sheet_bad_cell", row=number, day=day, text=value)
+                sheet.problems.append(SheetProblem(number, error))
+                continue
             when = dt.date(month.year, month.month, day)
-            entries.append(DayEntry(phone, when, mark, reason, number))
-    return entries
+            sheet.entries.append(DayEntry(phone, when, mark, reason, number))
+    return sheet

@@ -21,11 +21,12 @@ from branchdesk.domain.teams import (
     MemberDraft,
     MemberMonth,
     MonthDays,
+    SheetProblem,
     TeamFigures,
     TeamSheet,
     check_days,
-    check_entries_once,
     check_member,
+    entries_twice,
     normal_phone,
 )
 from branchdesk.services.history import changed
@@ -331,17 +332,41 @@ def save_month(ledger: Ledger, month: Month, months: Mapping[int, MonthDays]) ->
     return done if done.tables else None
 
 
-def record_days(ledger: Ledger, entries: Sequence[DayEntry]) -> Changed:
-    """Days imported from a sheet (a row per member-day, the member by phone): refused whole when a day
-    comes twice, a member is unknown or a day falls outside their service; else one operation."""
-    check_entries_once(list(entries))
+@dataclasses.dataclass(frozen=True)
+class DaysImport:
+    """A month sheet's days checked against the ledger: each member's month as it would be stored (their
+    days so far with the sheet's), the sheet's rows of each, and every problem found (nothing is imported
+    while there is one)."""
+
+    months: dict[tuple[int, Month], MonthDays]
+    members: dict[int, dict[str, Any]]  # member id -> the member's row, with the branch of their team
+    rows: dict[int, list[int]]  # member id -> the sheet's rows that gave their days
+    problems: list[SheetProblem]
+
+
+def check_days_import(ledger: Ledger, entries: Sequence[DayEntry]) -> DaysImport:
+    """Days imported from a sheet (a row per member-day, the member by phone) checked without writing: a day
+    given twice, a number serving on no team that day, a day outside the member's service."""
+    problems = entries_twice(list(entries))
     by_month: dict[tuple[int, Month], list[DayEntry]] = {}
-    names: dict[int, dict[str, Any]] = {}
+    members: dict[int, dict[str, Any]] = {}
+    rows: dict[int, list[int]] = {}
+    memberships: dict[str, list[dict[str, Any]]] = {}
+    unknown: set[tuple[int, str]] = set()
     for entry in entries:
-        row = store.overlapping_member(ledger, normal_phone(entry.phone), entry.day, entry.day, None)
+        phone = normal_phone(entry.phone)
+        if phone not in memberships:
+            memberships[phone] = store.memberships_of_phone(ledger, phone)
+        row = next((m for m in memberships[phone] if _serves_on(m, entry.day)), None)
         if row is None:
-            raise BranchDeskError("team.no_member_on_day", phone=entry.phone, day=entry.day.isoformat())
-        names[row["id"]] = row
+            if (entry.row, phone) not in unknown:  # once a row: its other days say the same
+                unknown.add((entry.row, phone))
+                error = BranchDeskError("team.no_member_on_day", phone=entry.phone, day=entry.day.isoformat())
+                problems.append(SheetProblem(entry.row, error))
+            continue
+        members[row["id"]] = row
+        if entry.row not in rows.setdefault(row["id"], []):
+            rows[row["id"]].append(entry.row)
         by_month.setdefault((row["id"], Month.of(entry.day)), []).append(entry)
     months: dict[tuple[int, Month], MonthDays] = {}
     for (member_id, month), found in by_month.items():
@@ -353,11 +378,29 @@ def record_days(ledger: Ledger, entries: Sequence[DayEntry]) -> Changed:
         )
         for entry in found:
             days = days.with_day(entry.day.day, entry.mark, entry.reason)
-        _check_month(names[member_id], days)
+        try:
+            _check_month(members[member_id], days)
+        except BranchDeskError as error:
+            problems.append(SheetProblem(found[0].row, error))
         months[(member_id, month)] = days
+    problems.sort(key=lambda problem: problem.row)
+    return DaysImport(months, members, rows, problems)
+
+
+def _serves_on(member: dict[str, Any], day: dt.date) -> bool:
+    text = day.isoformat()
+    return bool(member["from_on"] <= text and (member["to_on"] is None or text <= member["to_on"]))
+
+
+def record_days(ledger: Ledger, entries: Sequence[DayEntry]) -> Changed:
+    """Days imported from a sheet: refused whole at the first problem :func:`check_days_import` finds, else
+    one operation."""
+    checked = check_days_import(ledger, entries)
+    if checked.problems:
+        raise checked.problems[0].error
     with ledger.operation("team.days_import") as op:
-        for month in sorted({month for _member, month in months}):
-            of_month = {member: days for (member, when), days in months.items() if when == month}
+        for month in sorted({month for _member, month in checked.months}):
+            of_month = {member: days for (member, when), days in checked.months.items() if when == month}
             store.write_months(ledger, of_month, store.days_rows(ledger, of_month, month))
     return changed(ledger, op)
 

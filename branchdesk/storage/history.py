@@ -32,20 +32,26 @@ def changed(ledger: Ledger, operation_id: int) -> Changed:
     action = ledger.scalar("SELECT action FROM operation WHERE id = ?", (operation_id,))
     if action is None:
         raise BranchDeskError("row.missing", table="operation", id=operation_id)
-    rows = ledger.query(
-        "SELECT entity, entity_uuid, before, after FROM change_log WHERE operation_id = ? ORDER BY id",
-        (operation_id,),
-    )
-    records = {(row["entity"], row["entity_uuid"]) for row in rows if row["entity"] not in _KEYS}
+    # The records only: an operation may hold thousands of entries (a township's month grid, an import),
+    # whose before and after matter only when there is one record to name.
+    touched = ledger.conn.execute(
+        "SELECT DISTINCT entity, entity_uuid FROM change_log WHERE operation_id = ?", (operation_id,)
+    ).fetchall()
+    records = {(entity, uuid) for entity, uuid in touched if entity not in _KEYS}
     subject = None
     if len(records) == 1:
-        row = next(row for row in rows if row["entity"] not in _KEYS)
+        entity, uuid = next(iter(records))
+        row = ledger.query(
+            "SELECT before, after FROM change_log WHERE operation_id = ? AND entity = ? AND entity_uuid = ?"
+            " ORDER BY id LIMIT 1",
+            (operation_id, entity, uuid),
+        )[0]
         values = json.loads(row["after"] or row["before"] or "{}")
         subject = values.get("name") if isinstance(values, dict) else None
     return Changed(
         operation_id=operation_id,
         action=action,
-        tables=frozenset(row["entity"] for row in rows),
+        tables=frozenset(entity for entity, _uuid in touched),
         subject=subject if isinstance(subject, str) else None,
     )
 

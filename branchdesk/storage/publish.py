@@ -15,12 +15,24 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from branchdesk.domain.enums import ActivityType, BranchKind, EndReason, PairingMethod, RegionLevel, Tier
+from branchdesk.domain.enums import (
+    ActivityType,
+    BranchKind,
+    EndReason,
+    ItemKind,
+    ItemStatus,
+    PairingMethod,
+    RegionLevel,
+    Tier,
+)
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.teams import Role
 from branchdesk.domain.vocabulary import UNGRADED, term_name
 from branchdesk.storage import stats as stats_sql
+from branchdesk.storage import teams as team_sql
 from branchdesk.storage.backup import copy_database
 from branchdesk.storage.ledger import sqlite_reason
+from branchdesk.storage.regions import scope_sql
 
 # The snapshot's own facts: the date its figures default to, its default month and its region's path.
 PUBLICATION_TABLE = "publication"
@@ -34,6 +46,7 @@ class Publication:
     as_of: str  # YYYY-MM-DD
     month: str  # YYYY-MM, the canned queries' default month
     published_at: str
+    min_days: int  # the ledger's days rule for work team members (its setting is not published)
     columns: Mapping[str, Sequence[str]]  # table -> the columns published
     views: Mapping[str, str]  # view name -> its SELECT
 
@@ -167,11 +180,17 @@ def _drop_orphans(conn: sqlite3.Connection) -> None:
 def _write_publication(conn: sqlite3.Connection, publication: Publication) -> None:
     conn.execute(
         f"CREATE TABLE {PUBLICATION_TABLE} (region_id INTEGER, as_of TEXT NOT NULL, month TEXT NOT NULL,"
-        " published_at TEXT NOT NULL)"
+        " published_at TEXT NOT NULL, min_days INTEGER NOT NULL)"
     )
     conn.execute(
-        f"INSERT INTO {PUBLICATION_TABLE} VALUES (?, ?, ?, ?)",
-        (publication.region_id, publication.as_of, publication.month, publication.published_at),
+        f"INSERT INTO {PUBLICATION_TABLE} VALUES (?, ?, ?, ?, ?)",
+        (
+            publication.region_id,
+            publication.as_of,
+            publication.month,
+            publication.published_at,
+            publication.min_days,
+        ),
     )
 
 
@@ -203,17 +222,23 @@ _REGION = (
 QUERY_PARAMETERS = ("区域", "月份", "截至日期")
 _DAY = f"(SELECT coalesce(nullif(:截至日期, ''), as_of) FROM {PUBLICATION_TABLE})"
 _MONTH = f"(SELECT coalesce(nullif(:月份, ''), month) FROM {PUBLICATION_TABLE})"
+_LAST = f"date({_MONTH} || '-01', '+1 month', '-1 day')"
+_MIN_DAYS = f"(SELECT min_days FROM {PUBLICATION_TABLE})"
 _PARAMETERS = {
     "region": _REGION,
     "day": _DAY,
+    "month": _MONTH,
     "first": f"date({_MONTH} || '-01')",
-    "last": f"date({_MONTH} || '-01', '+1 month', '-1 day')",
+    "last": _LAST,
+    "length": f"CAST(strftime('%d', {_LAST}) AS INTEGER)",
+    "min_days": _MIN_DAYS,
 }
 
 
 def _with_parameters(sql: str) -> str:
     """The ledger's own SQL of a figure, its parameters read from the canned query's."""
-    return re.sub(r":(region|day|first|last)\b", lambda found: _PARAMETERS[found[1]], sql)
+    names = "|".join(_PARAMETERS)
+    return re.sub(rf":({names})\b", lambda found: _PARAMETERS[found[1]], sql)
 
 
 def rate_sql(count: str, total: str) -> str:
@@ -295,6 +320,48 @@ def activities_query() -> str:
     )
 
 
+def targets_query() -> str:
+    return _figure_query(
+        stats_sql.target_counts_sql(direct=False),
+        [
+            ("f.count", "协议数值目标"),
+            ("f.reached", "已达成目标"),
+            (rate_sql("f.reached", "f.count"), "目标达成率(%)"),
+            ("f.overdue", "逾期未达成目标"),
+        ],
+    )
+
+
+def teams_query() -> str:
+    return _figure_query(
+        team_sql.rule_figures_sql(direct=False),
+        [
+            ("f.members", "在岗驻村队员"),
+            ("f.below", "未达天数要求"),
+            (_MIN_DAYS, "每月在村天数要求"),
+        ],
+    )
+
+
+def shortfall_query(*, personal: bool) -> str:
+    """The members below the days rule in the month, one row each (as many as ``teams_query`` counts),
+    by township, village and team; names and phones only with ``personal``."""
+    who = 'm.name AS "姓名", m.phone AS "联系电话", ' if personal else ""
+    sql = f"""
+        WITH RECURSIVE {scope_sql(False)}
+        SELECT rp.county AS "县区", rp.township AS "乡镇", b.name AS "派驻村（社区）", {who}
+               {_terms("m.role", Role)} AS "职务", m.sending_unit AS "派出单位",
+               m.from_on AS "驻村起始", m.to_on AS "驻村截止", :month AS "月份",
+               {team_sql.COUNTED} AS "在村及公务天数", {team_sql.REQUIRED} AS "应达天数",
+               {team_sql.REQUIRED} - {team_sql.COUNTED} AS "差额"
+        {team_sql.SERVING}
+        JOIN {REGION_PATHS_VIEW} rp ON rp.id = b.region_id
+        WHERE {team_sql.COUNTED} < {team_sql.REQUIRED}
+        ORDER BY rp.path, b.name, t.id, {team_sql.ROLE_RANK}, m.id
+        """
+    return _with_parameters(sql)
+
+
 # The readable views: names instead of ids, the programme's Chinese terms instead of codes. Their column
 # names are the published file's own (what a reader of the snapshot sees), so they are Chinese here.
 def _terms(column: str, enum: type[StrEnum], empty: str | None = None) -> str:
@@ -357,4 +424,43 @@ def readable_views(*, personal: bool) -> dict[str, str]:
             SELECT id AS "编号", name AS "名称", {_terms("level", RegionLevel)} AS "级别", code AS "区划代码",
                    path AS "路径", county AS "县区", township AS "乡镇"
             FROM {REGION_PATHS_VIEW}""",
+        **_programme_views(personal=personal, sides=sides, side_columns=side_columns),
+    }
+
+
+def _programme_views(*, personal: bool, sides: str, side_columns: str) -> dict[str, str]:
+    """The work teams (members and their days), the three lists and the star ratings, read as the
+    other views are; members' names and phones, leave reasons and items' owners only with ``personal``."""
+    member = ', m.name AS "姓名", m.phone AS "联系电话"' if personal else ""
+    reasons = ', d.reasons AS "请假原因"' if personal else ""
+    owner = ', i.owner AS "负责人"' if personal else ""
+    team = (
+        f"JOIN work_team t ON t.id = m.team_id JOIN branch b ON b.id = t.branch_id"
+        f" JOIN {REGION_PATHS_VIEW} r ON r.id = b.region_id"
+    )
+    team_columns = 'r.county AS "县区", r.township AS "乡镇", b.name AS "派驻村（社区）"'
+    return {
+        "驻村队员": f"""
+            SELECT m.id AS "编号", {team_columns}, {_terms("m.role", Role)} AS "职务",
+                   m.sending_unit AS "派出单位", m.from_on AS "驻村起始", m.to_on AS "驻村截止",
+                   t.started_on AS "工作队派驻日期", t.ended_on AS "工作队结束日期"{member}
+            FROM team_member m {team}""",
+        "驻村出勤": f"""
+            SELECT d.id AS "编号", d.month AS "月份", {team_columns}, {_terms("m.role", Role)} AS "职务",
+                   d.present AS "在村天数", d.business AS "公务天数", d.leave AS "请假天数",
+                   d.absent AS "缺勤天数", d.present + d.business AS "在村及公务天数",
+                   d.marks AS "每日出勤（P在村 L请假 B公务 A缺勤 -未填）"{member}{reasons}
+            FROM team_days d JOIN team_member m ON m.id = d.member_id {team}""",
+        "清单": f"""
+            SELECT i.id AS "编号", {side_columns}, {_terms("i.kind", ItemKind)} AS "清单类别",
+                   i.title AS "事项", {_terms("i.status", ItemStatus)} AS "状态",
+                   i.opened_on AS "提出日期", substr(i.opened_on, 1, 7) AS "月份", i.due_on AS "完成期限",
+                   i.done_on AS "销号日期", i.done_note AS "销号说明"{owner}
+            FROM plan_item i JOIN pairing p ON p.id = i.pairing_id {sides}""",
+        "星级": f"""
+            SELECT s.id AS "编号", r.county AS "县区", r.township AS "乡镇", b.name AS "党支部",
+                   {_terms("b.kind", BranchKind)} AS "支部类型", s.year AS "年度", s.stars AS "星级",
+                   s.rated_on AS "评定日期"
+            FROM star_rating s JOIN branch b ON b.id = s.branch_id
+            JOIN {REGION_PATHS_VIEW} r ON r.id = b.region_id""",
     }

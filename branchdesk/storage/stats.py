@@ -200,12 +200,8 @@ NUMERIC_TARGETS = (
 )
 
 
-def target_counts(
-    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
-) -> TargetCounts:
-    """The numeric targets of the agreements signed by ``day`` of the region's pairings (domain.stats)."""
-    row = ledger.query(
-        f"""
+def target_counts_sql(direct: bool, county: bool = False) -> str:
+    return f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT count(*) AS count, coalesce(sum(reached), 0) AS reached,
                coalesce(sum(NOT reached AND due_on < :day), 0) AS overdue
@@ -214,7 +210,12 @@ def target_counts(
             FROM {PAIRING_SIDES} {NUMERIC_TARGETS}
             WHERE {pairings_in_scope(direct, county)}
         )
-        """,
-        _params(region_id, day=day.isoformat()),
-    )[0]
+        """
+
+
+def target_counts(
+    ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
+) -> TargetCounts:
+    """The numeric targets of the agreements signed by ``day`` of the region's pairings (domain.stats)."""
+    row = ledger.query(target_counts_sql(direct, county), _params(region_id, day=day.isoformat()))[0]
     return TargetCounts(count=row["count"], reached=row["reached"], overdue=row["overdue"])

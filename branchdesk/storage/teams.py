@@ -18,8 +18,9 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.regions import region_label, region_label_key, scope_sql
 
 _OPEN_END = "'9999-12-31'"
+# The month's parts below are shared with the published snapshot's queries (storage/publish.py).
 # Members whose service shares a day with the month :first … :last, in the teams of the scope's branches.
-_SERVING = f"""
+SERVING = f"""
     FROM scope JOIN branch b ON b.region_id = scope.id
     JOIN work_team t ON t.branch_id = b.id
     JOIN team_member m ON m.team_id = t.id
@@ -31,9 +32,9 @@ _LAST_SERVED = "julianday(min(coalesce(m.to_on, :last), :last))"
 _SERVED = f"(CAST({_LAST_SERVED} - julianday(max(m.from_on, :first)) AS INTEGER) + 1)"
 # What the rule asks (domain.teams.required_days): its share of :min_days, rounded up, at most the days
 # served.
-_REQUIRED = f"min({_SERVED}, (:min_days * {_SERVED} + :length - 1) / :length)"
-_COUNTED = "(coalesce(d.present, 0) + coalesce(d.business, 0))"
-_ROLE_RANK = (
+REQUIRED = f"min({_SERVED}, (:min_days * {_SERVED} + :length - 1) / :length)"
+COUNTED = "(coalesce(d.present, 0) + coalesce(d.business, 0))"
+ROLE_RANK = (
     "CASE m.role " + " ".join(f"WHEN '{role}' THEN {rank}" for rank, role in enumerate(ROLE_ORDER)) + " END"
 )
 
@@ -66,7 +67,7 @@ def month_members(
     name, each with the month's days and what the rule asks of them."""
     conditions = []
     if below_only:
-        conditions.append(f"{_COUNTED} < {_REQUIRED}")
+        conditions.append(f"{COUNTED} < {REQUIRED}")
     if team_id is not None:
         conditions.append("t.id = :team")
     where = ("WHERE " + " AND ".join(conditions)) if conditions else ""
@@ -74,11 +75,11 @@ def month_members(
         f"""
         WITH RECURSIVE {scope_sql(False)}
         SELECT m.id, m.name, m.phone, m.role, m.sending_unit, b.name AS branch,
-               {region_label("r", "pr")} AS region, m.from_on, m.to_on, d.marks, d.reasons, {_REQUIRED}
-        {_SERVING}
+               {region_label("r", "pr")} AS region, m.from_on, m.to_on, d.marks, d.reasons, {REQUIRED}
+        {SERVING}
         JOIN region r ON r.id = b.region_id LEFT JOIN region pr ON pr.id = r.parent_id
         {where}
-        ORDER BY {region_label_key("r", "pr")}, b.name_key, t.id, {_ROLE_RANK}, m.name, m.id
+        ORDER BY {region_label_key("r", "pr")}, b.name_key, t.id, {ROLE_RANK}, m.name, m.id
         """,
         {**_month_params(region_id, month, min_days), "team": team_id},
     )
@@ -107,19 +108,22 @@ def _member_month(
     )  # fmt: skip
 
 
+def rule_figures_sql(direct: bool) -> str:
+    """Members serving in the month :month (:first … :last, :length days) in the scope, and those below
+    the rule of :min_days days (parameters as ``_month_params`` gives them)."""
+    return f"""
+        WITH RECURSIVE {scope_sql(direct)}
+        SELECT count(*) AS members, coalesce(sum({COUNTED} < {REQUIRED}), 0) AS below
+        {SERVING}
+        """
+
+
 def rule_figures(
     ledger: Ledger, region_id: int, month: Month, min_days: int, *, direct: bool = False
 ) -> tuple[int, int]:
     """(members serving in the month, those below the rule) in the region (``direct``: its own branches
     only): one aggregate query."""
-    row = ledger.query(
-        f"""
-        WITH RECURSIVE {scope_sql(direct)}
-        SELECT count(*) AS members, coalesce(sum({_COUNTED} < {_REQUIRED}), 0) AS below
-        {_SERVING}
-        """,
-        _month_params(region_id, month, min_days),
-    )[0]
+    row = ledger.query(rule_figures_sql(direct), _month_params(region_id, month, min_days))[0]
     return int(row["members"]), int(row["below"])
 
 
@@ -194,7 +198,7 @@ def paired_unit(ledger: Ledger, branch_id: int, day: dt.date) -> int | None:
 def members_of(ledger: Ledger, team_id: int) -> list[dict[str, Any]]:
     return ledger.query(
         "SELECT * FROM team_member m WHERE m.team_id = ?"
-        f" ORDER BY m.to_on IS NOT NULL, {_ROLE_RANK}, m.from_on, m.id",
+        f" ORDER BY m.to_on IS NOT NULL, {ROLE_RANK}, m.from_on, m.id",
         (team_id,),
     )
 
@@ -226,6 +230,15 @@ def overlapping_member(
     return found[0] if found else None
 
 
+def memberships_of_phone(ledger: Ledger, phone: str) -> list[dict[str, Any]]:
+    """Every membership of one person (phone), with the branch of its team, in the order served."""
+    return ledger.query(
+        "SELECT m.*, b.name AS branch FROM team_member m JOIN work_team t ON t.id = m.team_id"
+        " JOIN branch b ON b.id = t.branch_id WHERE m.phone = ? ORDER BY m.from_on, m.id",
+        (phone,),
+    )
+
+
 def last_month_with_days(ledger: Ledger) -> str | None:
     found = ledger.scalar("SELECT max(month) FROM team_days")
     return None if found is None else str(found)
@@ -249,7 +262,9 @@ def _by_member(
 
 
 def members(ledger: Ledger, member_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
-    return _by_member(ledger, "SELECT *, id AS member_id FROM team_member WHERE id IN ({marks})", member_ids)
+    """Who the members are and when they serve: what their days are checked against."""
+    sql = "SELECT id AS member_id, name, from_on, to_on FROM team_member WHERE id IN ({marks})"
+    return _by_member(ledger, sql, member_ids)
 
 
 def days_rows(ledger: Ledger, member_ids: Iterable[int], month: Month) -> dict[int, dict[str, Any]]:
@@ -264,7 +279,8 @@ def days_values(days: MonthDays) -> dict[str, Any]:
     return {
         "month": str(days.month),
         "marks": days.text(),
-        "reasons": json.dumps(days.stored_reasons(), ensure_ascii=False),
+        # Most months have no leave: their "{}" is not worth an encoder's call per member.
+        "reasons": json.dumps(days.stored_reasons(), ensure_ascii=False) if days.reasons else "{}",
         "present": days.count(DayMark.PRESENT),
         "leave": days.count(DayMark.LEAVE),
         "business": days.count(DayMark.BUSINESS),
@@ -316,5 +332,8 @@ def write_months(
         elif days.is_empty():
             ledger.delete("team_days", row["id"])
         else:
-            changed.append((row, days_values(days)))
+            # The month stays as it is, and with it the indexes on it: not rewritten for nothing.
+            values = days_values(days)
+            del values["month"]
+            changed.append((row, values))
     ledger.update_read("team_days", changed)

@@ -7397,6 +7397,101 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>TeamDaysImportDialog</name>
+    <message>
+        <source>Import a month sheet of work team days</source>
+        <translation>导入驻村工作队月度考勤表</translation>
+    </message>
+    <message>
+        <source>An .xlsx, .xls or .csv file with a phone column and the days</source>
+        <translation>含电话列和每日出勤的 .xlsx、.xls 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the sheet</source>
+        <translation>检查表格(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>队员姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <source>Days (在 假 公 缺)</source>
+        <translation>每日出勤（在 假 公 缺）</translation>
+    </message>
+    <message>
+        <source>Days counted</source>
+        <translation>计入天数</translation>
+    </message>
+    <message>
+        <source>Days required</source>
+        <translation>应达天数</translation>
+    </message>
+    <message>
+        <source>Short by</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sheet file:</source>
+        <translation>考勤表：</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>A header row with the phone column (电话) and a column for each day of the month (1 … 31 or 1日 …); a row per member: 在 假 公 缺 or P L B A, a leave with its reason (假 病假). Empty cells change nothing. Members are found by their phone numbers.</source>
+        <translation>表头一行须有电话列和当月每天一列（1 … 31 或 1日 …）；每名队员一行，填 在、假、公、缺（也可用对应的英文字母），请假可在后面写原因（如“假 病假”）。空白格不改动已有出勤。队员按电话号码对应。</translation>
+    </message>
+    <message>
+        <source>Checking the sheet…</source>
+        <translation>正在检查考勤表…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was checked.</source>
+        <translation>已取消，未作检查。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s): nothing can be imported. Correct the sheet, save it, then Check the sheet again.</source>
+        <translation>发现 {count} 个问题，不能导入。请在表格中改正并保存后，再点“检查表格”。</translation>
+    </message>
+    <message>
+        <source>The sheet has no days entered for {month}.</source>
+        <translation>表中没有{month}的出勤。</translation>
+    </message>
+    <message>
+        <source>{month}: {days} days read, for {members} members; after the import {short} of them are below the rule.</source>
+        <translation>{month}：读到 {days} 天出勤，涉及 {members} 名队员；导入后其中 {short} 人未达每月天数要求。</translation>
+    </message>
+    <message>
+        <source>Importing the days…</source>
+        <translation>正在导入出勤…</translation>
+    </message>
+</context>
+<context>
     <name>TeamDialog</name>
     <message>
         <source>{branch} · sent by {unit} · from {start}</source>
@@ -7559,6 +7654,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>&amp;Record sheet…</source>
         <translation>纪实登记表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a month sheet…</source>
+        <translation>导入考勤表(&amp;I)…</translation>
     </message>
     <message>
         <source>Type P, L, B or A (在, 假, 公, 缺) in a day; F2 for a leave's reason (假 病假); Delete clears; Ctrl+V pastes cells copied from Excel or WPS; Ctrl+S saves.</source>

@@ -27,7 +27,10 @@ from tests.builders import LedgerBuilder
 DEMO_DAY = "2023-01-15"
 AS_OF = "2022-12-31"
 # Words of personal data: none may name a column a reader can reach without --include-personal.
-PERSONAL_WORDS = ("secretary", "phone", "liaison", "host", "书记", "电话", "联络员", "主持人")
+PERSONAL_WORDS = (
+    "secretary", "phone", "liaison", "host", "owner", "reasons", "书记", "电话", "联络员", "主持人", "姓名",
+    "负责人", "请假原因",
+)  # fmt: skip
 
 
 def cli(*argv: str, clock: FixedClock) -> tuple[int, str, str]:
@@ -57,6 +60,7 @@ def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The canned queries' rows (by query name, Chinese column titles) in the shape of ``stats --json``."""
     coverage, optimisation = rows["coverage"], rows["optimisation"]
     compliance, activities = rows["compliance"], rows["activities"]
+    targets, teams = rows["targets"], rows["teams"]
     return {
         "region": {"path": coverage["区域"]},
         "as_of": coverage["截至日期"],
@@ -102,24 +106,52 @@ def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
                 "rate": activities["出勤率(%)"],
             },
         },
+        "targets": {
+            "count": targets["协议数值目标"],
+            "reached": targets["已达成目标"],
+            "rate": targets["目标达成率(%)"],
+            "overdue": targets["逾期未达成目标"],
+        },
+        "teams": {
+            "month": teams["月份"],
+            "members": teams["在岗驻村队员"],
+            "below_rule": teams["未达天数要求"],
+        },
     }
 
 
 def same_keys(stats: dict[str, Any]) -> dict[str, Any]:
     """``stats --json`` cut to what the canned queries show."""
     keys = ("as_of", "month", "branches", "coverage", "optimisation", "compliance", "activities")
+    keys += ("targets", "teams")
     return {"region": {"path": stats["region"]["path"]}, **{key: stats[key] for key in keys}}
 
 
-def run_canned(snapshot: Path, params: dict[str, str]) -> dict[str, dict[str, Any]]:
+# The canned queries that list rows (the others give one row of figures).
+LISTS = ("teams_shortfall",)
+
+
+def canned_rows(snapshot: Path, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
     queries = json.loads((snapshot.parent / METADATA_NAME).read_text(encoding="utf-8"))["databases"]["ledger"]
-    rows: dict[str, dict[str, Any]] = {}
     with contextlib.closing(sqlite3.connect(f"{snapshot.as_uri()}?mode=ro", uri=True)) as conn:
         conn.row_factory = sqlite3.Row
-        for name, query in queries["queries"].items():
-            found = conn.execute(query["sql"], params).fetchall()
+        return [dict(row) for row in conn.execute(queries["queries"][name]["sql"], params)]
+
+
+def run_canned(snapshot: Path, params: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """Each figures query's one row, by name; a list query's rows must be as many as its figure counts."""
+    queries = json.loads((snapshot.parent / METADATA_NAME).read_text(encoding="utf-8"))["databases"]["ledger"]
+    rows: dict[str, dict[str, Any]] = {}
+    for name in queries["queries"]:
+        found = canned_rows(snapshot, name, params)
+        if name not in LISTS:
             assert len(found) == 1
-            rows[name] = dict(found[0])
+            rows[name] = found[0]
+    shortfall = canned_rows(snapshot, "teams_shortfall", params)
+    assert len(shortfall) == rows["teams"]["未达天数要求"]
+    assert all(
+        row["差额"] > 0 and row["差额"] == row["应达天数"] - row["在村及公务天数"] for row in shortfall
+    )
     return rows
 
 
@@ -140,6 +172,11 @@ def test_canned_queries_equal_stats_json(county_demo: Path, tmp_path: Path, part
         for month in ("2022-04", "2022-06", "2022-11"):
             canned = run_canned(snapshot, {"区域": region, "月份": month, "截至日期": ""})
             assert figures_as_stats(canned) == same_keys(stats_json(county_demo, region, month))
+    # Targets are counted as of a day: reached and overdue change with it.
+    for as_of in ("2022-06-30", "2022-09-15"):
+        canned = run_canned(snapshot, {"区域": regions[0], "月份": "2022-06", "截至日期": as_of})
+        expected = same_keys(stats_json(county_demo, regions[0], "2022-06", as_of))
+        assert figures_as_stats(canned) == expected
     # Left empty, the parameters are the published region, the as-of date and the last month ended by it.
     defaults = run_canned(snapshot, {"区域": "", "月份": "", "截至日期": ""})
     assert figures_as_stats(defaults) == same_keys(stats_json(county_demo, part or "信阳市", "2022-11"))
@@ -149,6 +186,8 @@ def test_a_region_part_holds_that_subtree_only(county_demo: Path, tmp_path: Path
     snapshot = publish(county_demo, tmp_path, "--region", "信阳市/潢川县/仁和镇")
     with contextlib.closing(sqlite3.connect(snapshot)) as conn:
         townships = {row[0] for row in conn.execute("SELECT DISTINCT 乡镇 FROM 结对")}
+        for view in ("驻村队员", "驻村出勤", "清单", "星级"):  # their rows of the township only, and some
+            assert {row[0] for row in conn.execute(f"SELECT DISTINCT 乡镇 FROM {view}")} == {"仁和镇"}
         regions = {row[0] for row in conn.execute("SELECT path FROM region_paths")}
         activities = conn.execute("SELECT count(*) FROM 活动").fetchone()[0]
     assert townships == {"仁和镇"}
@@ -188,10 +227,27 @@ def test_personal_data_is_left_out_unless_asked_for(county_demo: Path, tmp_path:
     content = plain.read_bytes()
     assert not any(phone.encode() in content for (phone,) in phones)
 
+    # Work team members are there, as are their days, the lists' items and the star ratings, without
+    # the members' names, the leave reasons or the items' owners.
+    columns = snapshot_columns(plain)
+    assert "name" not in columns["team_member"]
+    with (
+        contextlib.closing(sqlite3.connect(plain)) as published,
+        contextlib.closing(sqlite3.connect(f"{county_demo.as_uri()}?mode=ro", uri=True)) as ledger,
+    ):
+        for view, table in (("驻村队员", "team_member"), ("驻村出勤", "team_days"), ("清单", "plan_item"),
+                            ("星级", "star_rating")):  # fmt: skip
+            count = published.execute(f"SELECT count(*) FROM {view}").fetchone()[0]
+            assert count > 0
+            assert count == ledger.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        members = ledger.execute("SELECT name FROM team_member LIMIT 20").fetchall()
+    assert not any(name.encode() in content for (name,) in members)
+
     personal = publish(county_demo, tmp_path / "personal", "--include-personal")
-    assert {"branch.secretary", "branch.phone", "支部.书记", "支部.联系电话", "agreement.organ_phone"} <= set(
-        personal_columns(personal)
-    )
+    assert {
+        "branch.secretary", "branch.phone", "支部.书记", "支部.联系电话", "agreement.organ_phone",
+        "team_member.phone", "驻村队员.姓名", "驻村出勤.请假原因", "plan_item.owner", "清单.负责人",
+    } <= set(personal_columns(personal))  # fmt: skip
 
 
 def test_a_new_ledger_publishes_and_republishing_replaces_the_snapshot(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from branchdesk.ui.tabs.deck import TabDeck, TabSpec
 
 if TYPE_CHECKING:
+    from branchdesk.ui.context import UiContext
     from branchdesk.ui.edits import LedgerEdits
     from branchdesk.ui.jobs.runner import JobRunner
     from branchdesk.ui.tabs.activities import ActivitiesTab
@@ -41,6 +42,9 @@ class TabParts(Protocol):
 
     @property
     def tools(self) -> ToolDialogs: ...
+
+    @property
+    def context(self) -> UiContext: ...
 
 
 class WindowTabs(TabDeck):
@@ -87,7 +91,10 @@ class WindowTabs(TabDeck):
         def teams(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.teams import TeamsTab
 
-            return TeamsTab(parts.edits, parts.jobs, parent)
+            tab = TeamsTab(parts.edits, parts.jobs, parent)
+            # Through the window's context when asked: a test puts its own chooser there.
+            tab.choose_file = lambda *choice: parts.context.choose_file(*choice)
+            return tab
 
         specs = [
             TabSpec("branches", lambda: translate("MainWindow", "Branches"), branches),

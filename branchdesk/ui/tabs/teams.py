@@ -34,7 +34,9 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import teams as team_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs import exec_and_delete, exec_until_saved
+from branchdesk.ui.dialogs.file_choice import FileChooser, no_file
 from branchdesk.ui.dialogs.team import TeamDialog
+from branchdesk.ui.dialogs.team_days_import import TeamDaysImportDialog
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.labels import current_language
@@ -74,7 +76,9 @@ class TeamsTab(QWidget):
         self.setObjectName(TAB_ID)
         self.edits = edits
         self.clock = jobs.clock
+        self.jobs = jobs
         self.choose_sheet_path: SheetPathChooser = choose_sheet_path
+        self.choose_file: FileChooser = no_file  # the month sheet to import: set by the window
         self._region_id: int | None = None
         self._shown: tuple[int, Month, bool] | None = None  # what the grid holds: region, month, below only
         self._min_days = DEFAULT_MIN_DAYS
@@ -99,6 +103,8 @@ class TeamsTab(QWidget):
         self.discard_button.setObjectName("discardDays")
         self.sheet_button = QPushButton(self)
         self.sheet_button.setObjectName("recordSheet")
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("importTeamDays")
         self.summary = QLabel(self)
         self.summary.setObjectName("teamSummary")
         self.problem = QLabel(self)
@@ -130,7 +136,7 @@ class TeamsTab(QWidget):
         top.addWidget(self.rule_label)
         top.addWidget(self.rule)
         top.addStretch()
-        for button in (self.new_button, self.team_button, self.sheet_button):
+        for button in (self.new_button, self.team_button, self.import_button, self.sheet_button):
             top.addWidget(button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
@@ -155,6 +161,7 @@ class TeamsTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.discard_button.clicked.connect(self.discard)
         self.sheet_button.clicked.connect(self.print_sheet)
+        self.import_button.clicked.connect(self.import_sheet)
         self.model.edited.connect(self._show_summary)
         self.model.refused.connect(lambda error: self._show_problem(error_text(error)))
         self.table.selectionModel().currentChanged.connect(self._enable)
@@ -374,6 +381,22 @@ class TeamsTab(QWidget):
         team_id = int(team_service.team_of_member(ledger, member.member_id)["id"])
         exec_and_delete(TeamDialog(ledger, self.edits, region, self.clock.today(), team_id, self))
 
+    def import_sheet(self) -> None:
+        """A month sheet from Excel, WPS or CSV, checked and previewed in a dialog, imported as one step;
+        the grid then shows the month imported. Days typed and not saved are saved first."""
+        ledger = self.ledger
+        if ledger is None or (self.model.changed_months() and not self.save()):
+            return
+        month = self.month.accepted() or self.model.month
+        dialog = TeamDaysImportDialog(ledger.path, self.jobs, self.edits, self.choose_file, month, self)
+        dialog.imported.connect(self._show_month)
+        exec_and_delete(dialog)
+
+    def _show_month(self, month: Month) -> None:
+        if month != self.month.accepted():
+            self.month.set_value(month)
+            self.reload()
+
     def print_sheet(self) -> None:
         member, ledger, shown = self._current_member(), self.ledger, self._shown
         if member is None or ledger is None or shown is None:
@@ -426,6 +449,7 @@ class TeamsTab(QWidget):
         self.team_button.setEnabled(writable and has_member)
         self.sheet_button.setEnabled(has_member)
         self.rule.setEnabled(writable)
+        self.import_button.setEnabled(writable and self._region_id is not None)
 
     def retranslate(self) -> None:
         self.month_label.setText(self.tr("Month"))
@@ -436,6 +460,7 @@ class TeamsTab(QWidget):
         self.save_button.setText(self.tr("&Save days"))
         self.discard_button.setText(self.tr("Discard typed days"))
         self.sheet_button.setText(self.tr("&Record sheet…"))
+        self.import_button.setText(self.tr("&Import a month sheet…"))
         self.table.setToolTip(
             self.tr(
                 "Type P, L, B or A (在, 假, 公, 缺) in a day; F2 for a leave's reason (假 病假); "
