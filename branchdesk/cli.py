@@ -130,33 +130,21 @@ def _build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "language of messages: zh_CN (default) or en"),
     )
     parser.add_argument("--lang", help=argparse.SUPPRESS)
-    commands = parser.add_subparsers(
-        dest="command",
-        required=True,
-        parser_class=Parser,
-        title=translate("Cli", "commands"),
-        metavar=translate("Cli", "COMMAND"),
-    )
-    ledger_help, ledger_name, region_help, region_name, month_name = _shared_texts()
+    commands = _Commands(parser, "command", common)
 
-    new = commands.add_parser("new", parents=[common], help=translate("Cli", "create an empty ledger"))
-    new.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    new.add_argument(
-        "--force",
-        action="store_true",
-        help=translate("Cli", "replace an existing ledger file (never a file of another kind)"),
-    )
+    new = commands.add("new", translate("Cli", "create an empty ledger"))
+    _flag(new, "--force", translate("Cli", "replace an existing ledger file (never a file of another kind)"))
     new.add_argument(
         "--region",
         metavar=translate("Cli", "CITY/COUNTY/TOWNSHIP"),
         help=translate("Cli", "the ledger's region chain, city/county/township (e.g. 信阳市/潢川县/城关镇)"),
     )
-    new.add_argument(
+    _file(
+        new,
         "--from",
+        translate("Cli", "PACKAGE"),
+        translate("Cli", "make the ledger from a seed or full package (.bdx) sent by the office above"),
         dest="from_package",
-        type=Path,
-        metavar=translate("Cli", "PACKAGE"),
-        help=translate("Cli", "make the ledger from a seed or full package (.bdx) sent by the office above"),
     )
     new.add_argument(
         "--code",
@@ -168,10 +156,7 @@ def _build_parser() -> argparse.ArgumentParser:
         ),
     )
 
-    demo = commands.add_parser(
-        "demo", parents=[common], help=translate("Cli", "write a realistic demo ledger")
-    )
-    demo.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    demo = commands.add("demo", translate("Cli", "write a realistic demo ledger"))
     demo.add_argument(
         "--scale", required=True, choices=list(SCALES), help=translate("Cli", "size of the demo ledger")
     )
@@ -182,17 +167,12 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar=translate("Cli", "N"),
         help=translate("Cli", "random seed (default 2022)"),
     )
-    demo.add_argument("--force", action="store_true", help=translate("Cli", "overwrite an existing file"))
+    _flag(demo, "--force", translate("Cli", "overwrite an existing file"))
 
-    stats = commands.add_parser(
-        "stats", parents=[common], help=translate("Cli", "print the ledger's figures")
-    )
-    stats.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    stats.add_argument("--region", metavar=region_name, help=region_help)
+    stats = commands.add("stats", translate("Cli", "print the ledger's figures"))
+    _region(stats)
     scope = stats.add_mutually_exclusive_group()
-    scope.add_argument(
-        "--direct", action="store_true", help=translate("Cli", "the region alone, without its descendants")
-    )
+    _flag(scope, "--direct", translate("Cli", "the region alone, without its descendants"))
     scope.add_argument(
         "--level",
         choices=[level.value for level in Level],
@@ -202,53 +182,38 @@ def _build_parser() -> argparse.ArgumentParser:
             "grassroots branch, and those organs' pairings (the city's own excluded)",
         ),
     )
-    stats.add_argument(
-        "--as-of",
-        dest="as_of",
-        metavar=translate("Cli", "DATE"),
-        help=translate("Cli", "date of the figures, YYYY-MM-DD (default today)"),
-    )
-    stats.add_argument(
-        "--month",
-        metavar=month_name,
-        help=translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"),
-    )
-    stats.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    _as_of(stats, translate("Cli", "date of the figures, YYYY-MM-DD (default today)"))
+    _month(stats, translate("Cli", "month of compliance and activities, YYYY-MM (default last month)"))
+    _json(stats)
 
-    _add_publish(commands, common)
+    _add_publish(commands)
 
     month_lists = (
         ("overdue", translate("Cli", "list pairings without a themed Party day in a month")),
         ("teams", translate("Cli", "list village work team members' days in a month, with their shortfall")),
     )
     for command, summary in month_lists:
-        listing = commands.add_parser(command, parents=[common], help=summary)
-        listing.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-        listing.add_argument("--region", metavar=region_name, help=region_help)
-        listing.add_argument(
-            "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
-        )
+        listing = commands.add(command, summary)
+        _region(listing)
+        _month(listing)
         if command == "teams":
-            listing.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
-            listing.add_argument(
+            _json(listing)
+            _file(
+                listing,
                 "--import",
-                dest="import_sheet",
-                type=Path,
-                metavar=translate("Cli", "FILE"),
-                help=translate(
+                translate("Cli", "FILE"),
+                translate(
                     "Cli",
                     "import the days of the month from a sheet (a phone column and one column a day) "
                     "before listing",
                 ),
+                dest="import_sheet",
             )
 
-    items = commands.add_parser(
-        "items",
-        parents=[common],
-        help=translate("Cli", "list the items of the three lists (needs, resources, projects)"),
+    items = commands.add(
+        "items", translate("Cli", "list the items of the three lists (needs, resources, projects)")
     )
-    items.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    items.add_argument("--region", metavar=region_name, help=region_help)
+    _region(items)
     items.add_argument(
         "--status",
         choices=[state.value for state in (ItemState.OPEN, ItemState.DONE, ItemState.OVERDUE)],
@@ -256,38 +221,17 @@ def _build_parser() -> argparse.ArgumentParser:
             "Cli", "open: not done yet (open or in progress); done: ticked off; overdue: past due today"
         ),
     )
-    items.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    _json(items)
 
-    backup = commands.add_parser("backup", parents=[common], help=translate("Cli", "back up a ledger now"))
-    backup.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
+    commands.add("backup", translate("Cli", "back up a ledger now"))
+    restore = commands.add("restore", translate("Cli", "put a backup in the ledger's place"))
+    _file(restore, "backup", translate("Cli", "BACKUP"), translate("Cli", "backup file to restore"))
 
-    restore = commands.add_parser(
-        "restore", parents=[common], help=translate("Cli", "put a backup in the ledger's place")
-    )
-    restore.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    restore.add_argument(
-        "backup",
-        type=Path,
-        metavar=translate("Cli", "BACKUP"),
-        help=translate("Cli", "backup file to restore"),
-    )
-
-    draw = commands.add_parser(
-        "draw", parents=[common], help=translate("Cli", "preview or commit a county's draw, or verify one")
-    )
-    draw.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    draw.add_argument(
-        "--region", metavar=region_name, help=translate("Cli", "the county to draw in (name, path or code)")
-    )
+    draw = commands.add("draw", translate("Cli", "preview or commit a county's draw, or verify one"))
+    _region(draw, translate("Cli", "the county to draw in (name, path or code)"))
     draw.add_argument("--seed", metavar=translate("Cli", "SEED"), help=translate("Cli", "the draw's seed"))
-    draw.add_argument(
-        "--commit", action="store_true", help=translate("Cli", "save the draw's pairs (one undoable action)")
-    )
-    draw.add_argument(
-        "--json",
-        action="store_true",
-        help=translate("Cli", "print the draw as JSON, for re-running it without BranchDesk"),
-    )
+    _flag(draw, "--commit", translate("Cli", "save the draw's pairs (one undoable action)"))
+    _json(draw, translate("Cli", "print the draw as JSON, for re-running it without BranchDesk"))
     draw.add_argument(
         "--verify",
         type=_whole_number,
@@ -295,183 +239,175 @@ def _build_parser() -> argparse.ArgumentParser:
         help=translate("Cli", "re-run draw ID from its record and compare"),
     )
 
-    check = commands.add_parser(
-        "check", parents=[common], help=translate("Cli", "check the ledger's integrity")
-    )
-    check.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    check.add_argument("--quick", action="store_true", help=translate("Cli", "quick check only"))
-    _add_exchange_commands(commands, common)
-    _add_lock_commands(commands, common)
+    check = commands.add("check", translate("Cli", "check the ledger's integrity"))
+    _flag(check, "--quick", translate("Cli", "quick check only"))
+    _add_exchange_commands(commands)
+    _add_lock_commands(commands)
     return parser
 
 
-def _shared_texts() -> tuple[str, str, str, str, str]:
-    """The help and names (metavars) of the arguments many commands share."""
-    return (
-        translate("Cli", "ledger file (.bdesk)"),
-        translate("Cli", "LEDGER"),
-        translate("Cli", "region by unique name, path or official code"),
-        translate("Cli", "REGION"),
-        translate("Cli", "MONTH"),
+class _Commands:
+    """The commands of a parser (``branchdesk-cli COMMAND`` or ``package COMMAND``), each taking the options
+    every command has (``common``)."""
+
+    def __init__(self, parser: argparse.ArgumentParser, dest: str, common: Parser) -> None:
+        self._common = common
+        self._commands = parser.add_subparsers(
+            dest=dest,
+            required=True,
+            parser_class=Parser,
+            title=translate("Cli", "commands"),
+            metavar=translate("Cli", "COMMAND"),
+        )
+
+    def group(self, name: str, summary: str) -> _Commands:
+        """A command of commands (``package``)."""
+        return _Commands(
+            self._commands.add_parser(name, parents=[self._common], help=summary),
+            f"{name}_command",
+            self._common,
+        )
+
+    def add(self, name: str, summary: str) -> Parser:
+        """A command on a ledger: ``NAME LEDGER …``."""
+        command = self._commands.add_parser(name, parents=[self._common], help=summary)
+        _file(command, "ledger", translate("Cli", "LEDGER"), translate("Cli", "ledger file (.bdesk)"))
+        return command
+
+
+# The arguments many commands share: one name (metavar) and help each, said once.
+Arguments = argparse._ActionsContainer
+
+
+def _file(arguments: Arguments, name: str, metavar: str, help_text: str, **more: Any) -> None:
+    arguments.add_argument(name, type=Path, metavar=metavar, help=help_text, **more)
+
+
+def _region(arguments: Arguments, help_text: str | None = None) -> None:
+    arguments.add_argument(
+        "--region",
+        metavar=translate("Cli", "REGION"),
+        help=help_text or translate("Cli", "region by unique name, path or official code"),
     )
 
 
-def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    ledger_help, ledger_name, region_help, region_name, month_name = _shared_texts()
-    export = commands.add_parser(
-        "export", parents=[common], help=translate("Cli", "write the ledger as one Excel workbook")
-    )
-    export.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    export.add_argument(
-        "out",
-        type=Path,
-        metavar=translate("Cli", "WORKBOOK"),
-        help=translate("Cli", "workbook to write (.xlsx)"),
-    )
-    export.add_argument("--region", metavar=region_name, help=region_help)
+def _month(arguments: Arguments, help_text: str | None = None, *, name: str = "--month", **more: Any) -> None:
+    """A month, YYYY-MM: required unless it has help of its own (which says its default)."""
+    if help_text is None:
+        help_text, more["required"] = translate("Cli", "the month, YYYY-MM"), True
+    arguments.add_argument(name, metavar=translate("Cli", "MONTH"), help=help_text, **more)
 
-    load = commands.add_parser(
-        "import", parents=[common], help=translate("Cli", "import rows from an Excel or CSV file")
+
+def _as_of(arguments: Arguments, help_text: str) -> None:
+    arguments.add_argument("--as-of", dest="as_of", metavar=translate("Cli", "DATE"), help=help_text)
+
+
+def _flag(arguments: Arguments, name: str, help_text: str) -> None:
+    arguments.add_argument(name, action="store_true", help=help_text)
+
+
+def _json(arguments: Arguments, help_text: str | None = None) -> None:
+    _flag(arguments, "--json", help_text or translate("Cli", "print JSON"))
+
+
+def _pairing(arguments: Arguments, *, required: bool) -> None:
+    arguments.add_argument(
+        "--pairing",
+        required=required,
+        metavar=translate("Cli", "PAIRING"),
+        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
     )
-    load.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    load.add_argument(
-        "file",
-        type=Path,
-        metavar=translate("Cli", "FILE"),
-        help=translate("Cli", "file to read (.xlsx, .xls or .csv)"),
-    )
+
+
+def _docx_file(arguments: Arguments) -> None:
+    _file(arguments, "out", translate("Cli", "DOCX"), translate("Cli", "Word file to write (.docx)"))
+
+
+def _add_exchange_commands(commands: _Commands) -> None:
+    export = commands.add("export", translate("Cli", "write the ledger as one Excel workbook"))
+    _file(export, "out", translate("Cli", "WORKBOOK"), translate("Cli", "workbook to write (.xlsx)"))
+    _region(export)
+
+    load = commands.add("import", translate("Cli", "import rows from an Excel or CSV file"))
+    _file(load, "file", translate("Cli", "FILE"), translate("Cli", "file to read (.xlsx, .xls or .csv)"))
     load.add_argument(
         "--what",
         required=True,
         choices=["regions", "branches", "pairings", "activities", "items", "agreements", "teams", "all"],
         help=translate("Cli", "what the file holds; all reads a workbook made by export"),
     )
-    load.add_argument(
-        "--dry-run", dest="dry_run", action="store_true", help=translate("Cli", "check only, write nothing")
-    )
-    load.add_argument(
-        "--valid-only",
-        dest="valid_only",
-        action="store_true",
-        help=translate("Cli", "import the valid rows even if others are rejected"),
-    )
-    load.add_argument(
-        "--update", action="store_true", help=translate("Cli", "update rows already in the ledger")
-    )
+    _flag(load, "--dry-run", translate("Cli", "check only, write nothing"))
+    _flag(load, "--valid-only", translate("Cli", "import the valid rows even if others are rejected"))
+    _flag(load, "--update", translate("Cli", "update rows already in the ledger"))
     load.add_argument(
         "--encoding",
         metavar=translate("Cli", "ENCODING"),
         help=translate("Cli", "text encoding of a CSV file, e.g. gbk or utf-8"),
     )
 
-    report = commands.add_parser(
-        "report", parents=[common], help=translate("Cli", "write the monthly report as an A4 PDF in Chinese")
-    )
-    report.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    report.add_argument(
-        "out", type=Path, metavar=translate("Cli", "PDF"), help=translate("Cli", "PDF file to write")
-    )
-    report.add_argument(
-        "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
-    )
-    report.add_argument("--region", metavar=region_name, help=region_help)
+    report = commands.add("report", translate("Cli", "write the monthly report as an A4 PDF in Chinese"))
+    _file(report, "out", translate("Cli", "PDF"), translate("Cli", "PDF file to write"))
+    _month(report)
+    _region(report)
 
-    halfyear = commands.add_parser(
+    halfyear = commands.add(
         "halfyear",
-        parents=[common],
-        help=translate("Cli", "write a half-year's summary (its frozen figures) as a PDF or a Word draft"),
+        translate("Cli", "write a half-year's summary (its frozen figures) as a PDF or a Word draft"),
     )
-    halfyear.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
     halfyear.add_argument(
         "--half",
         required=True,
         metavar=translate("Cli", "HALF"),
         help=translate("Cli", "the half-year, e.g. 2023-H1 or 2023年上半年"),
     )
-    halfyear.add_argument(
+    _file(
+        halfyear,
         "--summary",
+        translate("Cli", "OUT"),
+        translate("Cli", "file to write: .pdf for the printed summary, .docx for a Word draft"),
         required=True,
-        type=Path,
-        metavar=translate("Cli", "OUT"),
-        help=translate("Cli", "file to write: .pdf for the printed summary, .docx for a Word draft"),
     )
-    halfyear.add_argument("--region", metavar=region_name, help=region_help)
+    _region(halfyear)
 
-    ledger_doc = commands.add_parser(
-        "ledger-doc",
-        parents=[common],
-        help=translate("Cli", "write the Word ledger (台账, .docx) of a region or a pairing"),
+    ledger_doc = commands.add(
+        "ledger-doc", translate("Cli", "write the Word ledger (台账, .docx) of a region or a pairing")
     )
-    ledger_doc.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    ledger_doc.add_argument(
-        "out",
-        type=Path,
-        metavar=translate("Cli", "DOCX"),
-        help=translate("Cli", "Word file to write (.docx)"),
-    )
+    _docx_file(ledger_doc)
     whose = ledger_doc.add_mutually_exclusive_group()
-    whose.add_argument("--region", metavar=region_name, help=region_help)
-    whose.add_argument(
-        "--pairing",
-        metavar=translate("Cli", "PAIRING"),
-        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
-    )
-    ledger_doc.add_argument(
-        "--from",
+    _region(whose)
+    _pairing(whose, required=False)
+    _month(
+        ledger_doc,
+        translate("Cli", "first month, YYYY-MM (default: January of the last month's year)"),
+        name="--from",
         dest="first",
-        metavar=month_name,
-        help=translate("Cli", "first month, YYYY-MM (default: January of the last month's year)"),
     )
-    ledger_doc.add_argument(
-        "--to",
+    _month(
+        ledger_doc,
+        translate("Cli", "last month, YYYY-MM (default: the last month that has ended)"),
+        name="--to",
         dest="last",
-        metavar=month_name,
-        help=translate("Cli", "last month, YYYY-MM (default: the last month that has ended)"),
     )
-    ledger_doc.add_argument(
+    _file(
+        ledger_doc,
         "--template",
-        type=Path,
-        metavar=translate("Cli", "TEMPLATE"),
-        help=translate("Cli", "the office's own Word template (.docx) instead of the built-in one"),
+        translate("Cli", "TEMPLATE"),
+        translate("Cli", "the office's own Word template (.docx) instead of the built-in one"),
     )
 
-    agreement = commands.add_parser(
+    agreement = commands.add(
         "agreement",
-        parents=[common],
-        help=translate("Cli", "print a pairing's agreement (结对共建协议) as PDF or Word (.pdf or .docx)"),
+        translate("Cli", "print a pairing's agreement (结对共建协议) as PDF or Word (.pdf or .docx)"),
     )
-    agreement.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    agreement.add_argument(
-        "out",
-        type=Path,
-        metavar=translate("Cli", "FILE"),
-        help=translate("Cli", "the file to write: .pdf or .docx"),
-    )
-    agreement.add_argument(
-        "--pairing",
-        required=True,
-        metavar=translate("Cli", "PAIRING"),
-        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
-    )
+    _file(agreement, "out", translate("Cli", "FILE"), translate("Cli", "the file to write: .pdf or .docx"))
+    _pairing(agreement, required=True)
 
-    signin = commands.add_parser(
+    signin = commands.add(
         "signin-sheet",
-        parents=[common],
-        help=translate("Cli", "write a blank sign-in sheet (签到表, .docx) for a pairing's coming activity"),
+        translate("Cli", "write a blank sign-in sheet (签到表, .docx) for a pairing's coming activity"),
     )
-    signin.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    signin.add_argument(
-        "out",
-        type=Path,
-        metavar=translate("Cli", "DOCX"),
-        help=translate("Cli", "Word file to write (.docx)"),
-    )
-    signin.add_argument(
-        "--pairing",
-        required=True,
-        metavar=translate("Cli", "PAIRING"),
-        help=translate("Cli", "one pairing: a branch's name or the pairing's uuid"),
-    )
+    _docx_file(signin)
+    _pairing(signin, required=True)
     signin.add_argument(
         "--date",
         metavar=translate("Cli", "DATE"),
@@ -490,61 +426,42 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
         help=translate("Cli", "the activity's theme"),
     )
 
-    package = commands.add_parser(
-        "package", parents=[common], help=translate("Cli", "data packages for reporting upward (.bdx)")
+    package_commands = commands.group(
+        "package", translate("Cli", "data packages for reporting upward (.bdx)")
     )
-    package_commands = package.add_subparsers(
-        dest="package_command",
-        required=True,
-        parser_class=Parser,
-        title=translate("Cli", "commands"),
-        metavar=translate("Cli", "COMMAND"),
+    package_export = package_commands.add(
+        "export", translate("Cli", "write a signed package: the changes not yet acknowledged, or everything")
     )
-    package_export = package_commands.add_parser(
-        "export",
-        parents=[common],
-        help=translate("Cli", "write a signed package: the changes not yet acknowledged, or everything"),
-    )
-    package_export.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    package_export.add_argument(
-        "out",
-        type=Path,
-        metavar=translate("Cli", "PACKAGE"),
-        help=translate("Cli", "package to write (.bdx)"),
-    )
+    _file(package_export, "out", translate("Cli", "PACKAGE"), translate("Cli", "package to write (.bdx)"))
     what = package_export.add_mutually_exclusive_group()
-    what.add_argument(
+    _flag(
+        what,
         "--full",
-        action="store_true",
-        help=translate("Cli", "every record instead of the changes (for a re-seed or after an upgrade)"),
+        translate("Cli", "every record instead of the changes (for a re-seed or after an upgrade)"),
     )
     what.add_argument(
         "--scope",
-        metavar=region_name,
+        metavar=translate("Cli", "REGION"),
         help=translate("Cli", "a seed package of this region's records, to make the ledger of its office"),
     )
-    package_export.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
-    package_import = package_commands.add_parser(
+    _json(package_export)
+    package_import = package_commands.add(
         "import",
-        parents=[common],
-        help=translate(
-            "Cli", "take in packages from other offices: checked, then imported as one undoable step"
-        ),
+        translate("Cli", "take in packages from other offices: checked, then imported as one undoable step"),
     )
-    package_import.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    package_import.add_argument(
+    _file(
+        package_import,
         "files",
+        translate("Cli", "FILE"),
+        translate("Cli", "packages (.bdx) and receipts (.bdxr) to import, any number"),
         nargs="+",
-        type=Path,
-        metavar=translate("Cli", "FILE"),
-        help=translate("Cli", "packages (.bdx) and receipts (.bdxr) to import, any number"),
     )
-    package_import.add_argument(
+    _flag(
+        package_import,
         "--dry-run",
-        action="store_true",
-        help=translate("Cli", "only show what the import would do; the ledger is not changed"),
+        translate("Cli", "only show what the import would do; the ledger is not changed"),
     )
-    package_import.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
+    _json(package_import)
     package_import.add_argument(
         "--take",
         choices=[str(take) for take in Take],
@@ -552,79 +469,51 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
             "Cli", "settle every conflict: theirs (the package's version) or mine (this ledger's)"
         ),
     )
-    package_import.add_argument(
+    _file(
+        package_import,
         "--receipts",
-        type=Path,
-        metavar=translate("Cli", "FOLDER"),
-        help=translate("Cli", "write a signed receipt of each package into this folder, to send back"),
+        translate("Cli", "FOLDER"),
+        translate("Cli", "write a signed receipt of each package into this folder, to send back"),
     )
-    _add_office_commands(package_commands, common)
+    _add_office_commands(package_commands)
 
 
-def _add_office_commands(package_commands: Any, common: argparse.ArgumentParser) -> None:
-    ledger_help, ledger_name, *_ = _shared_texts()
-    status = package_commands.add_parser(
-        "status",
-        parents=[common],
-        help=translate("Cli", "the offices below, their last packages and figures, and the trusted keys"),
+def _add_office_commands(package_commands: _Commands) -> None:
+    status = package_commands.add(
+        "status", translate("Cli", "the offices below, their last packages and figures, and the trusted keys")
     )
-    status.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    status.add_argument("--json", action="store_true", help=translate("Cli", "print JSON"))
-    trust = package_commands.add_parser(
+    _json(status)
+    trust = package_commands.add(
         "trust",
-        parents=[common],
-        help=translate(
-            "Cli", "trust the key that signed a package or receipt: a new key, or a successor ledger"
-        ),
+        translate("Cli", "trust the key that signed a package or receipt: a new key, or a successor ledger"),
     )
-    trust.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    trust.add_argument(
+    _file(
+        trust,
         "package",
-        type=Path,
-        metavar=translate("Cli", "PACKAGE"),
-        help=translate("Cli", "the package (.bdx) or receipt (.bdxr) whose key to trust"),
+        translate("Cli", "PACKAGE"),
+        translate("Cli", "the package (.bdx) or receipt (.bdxr) whose key to trust"),
     )
-    trust.add_argument(
-        "--reason",
-        required=True,
-        metavar=translate("Cli", "TEXT"),
-        help=translate("Cli", "why the key is trusted (kept with the key's history)"),
-    )
+    _reason(trust, translate("Cli", "why the key is trusted (kept with the key's history)"))
 
 
-def _add_lock_commands(commands: Any, common: argparse.ArgumentParser) -> None:
-    ledger_help, ledger_name, _, region_name, month_name = _shared_texts()
-    lock = commands.add_parser(
+def _add_lock_commands(commands: _Commands) -> None:
+    lock = commands.add(
         "lock",
-        parents=[common],
-        help=translate("Cli", "lock a reported month: no change into it until it is unlocked with a reason"),
+        translate("Cli", "lock a reported month: no change into it until it is unlocked with a reason"),
     )
-    unlock = commands.add_parser(
-        "unlock", parents=[common], help=translate("Cli", "unlock a locked month, giving the reason")
+    _month(lock)
+    _region(
+        lock,
+        translate("Cli", "the region whose month is locked, with its subtree (default: the ledger's own)"),
     )
-    for command in (lock, unlock):
-        command.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-        command.add_argument(
-            "--month", required=True, metavar=month_name, help=translate("Cli", "the month, YYYY-MM")
-        )
-    lock.add_argument(
-        "--region",
-        metavar=region_name,
-        help=translate(
-            "Cli", "the region whose month is locked, with its subtree (default: the ledger's own)"
-        ),
-    )
-    unlock.add_argument(
-        "--region",
-        metavar=region_name,
-        help=translate("Cli", "the region, when the month is locked for several"),
-    )
-    unlock.add_argument(
-        "--reason",
-        required=True,
-        metavar=translate("Cli", "TEXT"),
-        help=translate("Cli", "why the month is opened again (kept in the history)"),
-    )
+    unlock = commands.add("unlock", translate("Cli", "unlock a locked month, giving the reason"))
+    _month(unlock)
+    _region(unlock, translate("Cli", "the region, when the month is locked for several"))
+    _reason(unlock, translate("Cli", "why the month is opened again (kept in the history)"))
+
+
+def _reason(arguments: Arguments, help_text: str) -> None:
+    arguments.add_argument("--reason", required=True, metavar=translate("Cli", "TEXT"), help=help_text)
 
 
 def _cmd_lock(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
@@ -765,37 +654,27 @@ def _cmd_stats(args: argparse.Namespace, clock: Clock, out: TextIO, language: st
     return EXIT_OK
 
 
-def _add_publish(commands: Any, common: argparse.ArgumentParser) -> None:
-    ledger_help, ledger_name, region_help, region_name, _ = _shared_texts()
-    publish = commands.add_parser(
-        "publish",
-        parents=[common],
-        help=translate("Cli", "publish a read-only snapshot of the ledger for Datasette"),
+def _add_publish(commands: _Commands) -> None:
+    publish = commands.add(
+        "publish", translate("Cli", "publish a read-only snapshot of the ledger for Datasette")
     )
-    publish.add_argument("ledger", type=Path, metavar=ledger_name, help=ledger_help)
-    publish.add_argument(
+    _file(
+        publish,
         "out_dir",
-        type=Path,
-        metavar=translate("Cli", "OUTDIR"),
-        help=translate("Cli", "folder of the snapshot and its metadata (replaced when published again)"),
+        translate("Cli", "OUTDIR"),
+        translate("Cli", "folder of the snapshot and its metadata (replaced when published again)"),
     )
-    publish.add_argument("--region", metavar=region_name, help=region_help)
-    publish.add_argument(
+    _region(publish)
+    _flag(
+        publish,
         "--include-personal",
-        dest="include_personal",
-        action="store_true",
-        help=translate("Cli", "keep personal data (secretaries, liaisons, hosts and their phones)"),
+        translate("Cli", "keep personal data (secretaries, liaisons, hosts and their phones)"),
     )
-    publish.add_argument(
-        "--as-of",
-        dest="as_of",
-        metavar=translate("Cli", "DATE"),
-        help=translate("Cli", "default date of the published figures, YYYY-MM-DD (default today)"),
-    )
-    publish.add_argument(
+    _as_of(publish, translate("Cli", "default date of the published figures, YYYY-MM-DD (default today)"))
+    _flag(
+        publish,
         "--serve",
-        action="store_true",
-        help=translate(
+        translate(
             "Cli", "then serve it with Datasette (password from the environment variable {variable})"
         ).format(variable=PASSWORD_VARIABLE),
     )
@@ -1326,13 +1205,9 @@ def _cmd_report(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
 
 
 def _cmd_halfyear(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    suffix = args.summary.suffix.lower()
-    if suffix not in (".pdf", ".docx"):
-        raise UsageError(
-            translate("Cli", "the summary is a .pdf or a .docx (Word draft), not {name}").format(
-                name=args.summary.name
-            )
-        )
+    suffix = _out_kind(
+        args.summary, translate("Cli", "the summary is a .pdf or a .docx (Word draft), not {name}")
+    )
     try:
         half = HalfYear.parse(args.half)
     except BranchDeskError as error:
@@ -1357,13 +1232,20 @@ def _cmd_halfyear(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _out_kind(path: Path, refusal: str, kinds: tuple[str, ...] = (".pdf", ".docx")) -> str:
+    """The file to write's kind, its ending in lower case; another is a bad argument (``refusal``, {name})."""
+    suffix = path.suffix.lower()
+    if suffix not in kinds:
+        raise UsageError(refusal.format(name=path.name))
+    return suffix
+
+
 def _docx_out(path: Path) -> None:
-    if path.suffix.lower() != ".docx":
-        raise UsageError(
-            translate("Cli", "the file is a Word document: name a file ending in .docx, not {name}").format(
-                name=path.name
-            )
-        )
+    _out_kind(
+        path,
+        translate("Cli", "the file is a Word document: name a file ending in .docx, not {name}"),
+        (".docx",),
+    )
 
 
 def _cmd_ledger_doc(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
@@ -1403,11 +1285,7 @@ def _cmd_signin_sheet(args: argparse.Namespace, clock: Clock, out: TextIO) -> in
 
 
 def _cmd_agreement(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
-    suffix = args.out.suffix.lower()
-    if suffix not in (".pdf", ".docx"):
-        raise UsageError(
-            translate("Cli", "name a file ending in .pdf or .docx, not {name}").format(name=args.out.name)
-        )
+    suffix = _out_kind(args.out, translate("Cli", "name a file ending in .pdf or .docx, not {name}"))
     with open_ledger(args.ledger, clock, read_only=True) as ledger:
         found, agreement = agreement_to_print(ledger, find_pairing(ledger, args.pairing))
     if suffix == ".pdf":

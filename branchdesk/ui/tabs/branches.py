@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QMenu,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -29,12 +26,13 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.branch_actions import BranchActions, branch_choices
 from branchdesk.ui.dialogs.branch import BranchChoices
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner, Reads
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import date_text, kind_label, tier_label
 from branchdesk.ui.models.branch_delegate import BranchDelegate
-from branchdesk.ui.models.branches import COLUMNS, BranchTableModel
+from branchdesk.ui.models.branches import BranchTableModel
 from branchdesk.ui.session import LedgerSession
-from branchdesk.ui.tabs.contract import DrillDown, TableView
+from branchdesk.ui.tabs.contract import DrillDown, table_headers
+from branchdesk.ui.tabs.table_tab import LazyTableTab, refill
 
 TAB_ID = "branches"
 
@@ -52,24 +50,21 @@ class _NoLedger:
 NO_BRANCHES = _NoLedger()
 
 
-class BranchesTab(QWidget):
-    SEARCH_DELAY_MS = 250
-
+class BranchesTab(LazyTableTab[BranchTableModel, BranchRow, BranchFilter]):
     def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(TAB_ID)
-        self._edits = edits
-        self._region_id: int | None = None
+        super().__init__(
+            TAB_ID,
+            edits,
+            jobs,
+            lambda owner: BranchTableModel(NO_BRANCHES, owner),
+            "branchSearch",
+            "branchCount",
+            parent,
+        )
         self._direct = False  # the region's own branches only (a chart's 市直 bar)
-        self._clock = jobs.clock
         self._unpaired_on: dt.date | None = None  # with the box ticked: unpaired on this day
-        self.model = BranchTableModel(NO_BRANCHES, self)
-        self.model.read_large_views_with(Reads(jobs, self))
         self._reselect: list[int] = []  # branches selected before an edit, selected again once re-read
 
-        self.search = QLineEdit(self)
-        self.search.setObjectName("branchSearch")
-        self.search.setClearButtonEnabled(True)
         self.kind = QComboBox(self)
         self.kind.setObjectName("kindFilter")
         self.tier = QComboBox(self)
@@ -78,16 +73,8 @@ class BranchesTab(QWidget):
         self.archived.setObjectName("includeArchived")
         self.unpaired = QCheckBox(self)
         self.unpaired.setObjectName("unpairedOnly")
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("branchCount")
 
-        self.table = QTableView(self)
-        self.table.setObjectName("branchTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
+        self.table = self._make_table("branchTable", 0, Qt.SortOrder.AscendingOrder)
         # F2, a double-click or typing edits a cell; the dialog (Ctrl+E) edits the whole branch.
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
@@ -115,7 +102,7 @@ class BranchesTab(QWidget):
         filters.addStretch()
         filters.addWidget(self.count_label)
         self.branch_actions = BranchActions(
-            edits, jobs, self.selected_rows, lambda: self._region_id, self._headers, self
+            edits, jobs, self.selected_rows, lambda: self._region_id, lambda: table_headers(self.model), self
         )
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("branchToolbar")
@@ -136,17 +123,11 @@ class BranchesTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self.branch_actions.update_enabled)
         self.model.modelReset.connect(self._select_again)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.tier.currentIndexChanged.connect(self.apply_filter)
         self.archived.toggled.connect(self.apply_filter)
         self.unpaired.toggled.connect(self._unpaired_toggled)
-        self.model.modelReset.connect(self._show_count)
         self.retranslate()
 
     # -- filters -------------------------------------------------------------------------------------
@@ -170,16 +151,15 @@ class BranchesTab(QWidget):
 
     def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
         self._region_id = region_id
-        self.model.set_cell_writer(self.branch_actions.write_cell if self._edits.writable else None)
+        self.model.set_cell_writer(self.branch_actions.write_cell if self.edits.writable else None)
         if ledger is None:
             self.model.set_source(NO_BRANCHES, self.current_filter())
         else:
             self.model.set_source(LedgerSession(ledger), self.current_filter(), ledger.path)
 
     def set_region(self, region_id: int | None) -> None:
-        self._region_id = region_id
         self._direct = False
-        self.apply_filter()
+        super().set_region(region_id)
 
     def changed(self, done: Changed) -> None:
         if not done.touches("branch", "region", "unit", "pairing", "star_rating"):
@@ -192,19 +172,6 @@ class BranchesTab(QWidget):
             self._refresh_when_closed = True
             return
         self.model.refresh()  # at once, or on a worker for a large view: either way modelReset reselects
-
-    def busy(self) -> bool:
-        return self.model.reading
-
-    def cancel(self) -> None:
-        self.model.cancel_reading()
-
-    def wait(self) -> None:
-        self.model.wait()
-
-    def table_view(self, name: str) -> TableView:
-        model = self.model
-        return TableView(name, self._headers(), model.view_rows(), model.total)
 
     def menu_actions(self) -> list[QAction]:
         return self.branch_actions.all()
@@ -247,34 +214,23 @@ class BranchesTab(QWidget):
         )
 
     def _unpaired_toggled(self, checked: bool) -> None:
-        self._unpaired_on = self._clock.today() if checked else None
+        self._unpaired_on = self.clock.today() if checked else None
         self._show_unpaired_day()
         self.apply_filter()
 
     def _show_unpaired_day(self) -> None:
         """The box names the day when a chart of another day was clicked."""
         day = self._unpaired_on
-        if day is None or day == self._clock.today():
+        if day is None or day == self.clock.today():
             self.unpaired.setText(self.tr("Unpaired only"))
         else:
             self.unpaired.setText(self.tr("Unpaired on {date}").format(date=date_text(day)))
 
-    def apply_filter(self) -> None:
-        self._search_timer.stop()
-        self.model.set_filter(self.current_filter())
-
     # -- editing -------------------------------------------------------------------------------------
 
     def _choices(self) -> BranchChoices:
-        ledger = self._edits.ledger
+        ledger = self.ledger
         return branch_choices(ledger) if ledger is not None else BranchChoices((), (), ())
-
-    def _headers(self) -> list[str]:
-        return [str(self.model.headerData(i, Qt.Orientation.Horizontal)) for i in range(len(COLUMNS))]
-
-    def selected_rows(self) -> list[BranchRow]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.model.row_at(row) for row in rows]
 
     def select_branch(self, branch_id: int) -> bool:
         row = self.model.row_of(branch_id)
@@ -329,14 +285,8 @@ class BranchesTab(QWidget):
         self.archived.setText(self.tr("Show archived"))
         self._show_unpaired_day()
         self.unpaired.setToolTip(self.tr("Only branches without an active pairing; untick to see all"))
-        for combo, choices in ((self.kind, self._kind_choices()), (self.tier, self._tier_choices())):
-            current = combo.currentIndex()
-            combo.blockSignals(True)
-            combo.clear()
-            for text, value in choices:
-                combo.addItem(text, value)
-            combo.setCurrentIndex(max(current, 0))
-            combo.blockSignals(False)
+        refill(self.kind, self._kind_choices())
+        refill(self.tier, self._tier_choices())
         self.model.retranslate()
         self.branch_actions.retranslate()
         self._show_count()

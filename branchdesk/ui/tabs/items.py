@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,41 +32,34 @@ from branchdesk.ui.column_fit import ColumnFit
 from branchdesk.ui.dialogs import exec_until_saved
 from branchdesk.ui.dialogs.item import CloseItemDialog, ItemDialog
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner, Reads
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import date_text, term_label
 from branchdesk.ui.models.id_list import WorkerQueries
 from branchdesk.ui.models.items import COLUMNS, ItemTableModel, overdue_text
-from branchdesk.ui.tabs.contract import TableView, table_headers
+from branchdesk.ui.tabs.table_tab import LazyTableTab, refill
 
 TAB_ID = "items"
 _TABLES = ("plan_item", "plan_item_activity", "pairing", "branch", "region")
 
 
-class ItemsTab(QWidget):
-    SEARCH_DELAY_MS = 250
-
+class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
     def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(TAB_ID)
-        self.edits = edits
-        self.jobs = jobs
-        self.clock = jobs.clock
-        self._region_id: int | None = None
+        super().__init__(
+            TAB_ID,
+            edits,
+            jobs,
+            lambda owner: ItemTableModel(ItemFilter(today=jobs.clock.today()), owner),
+            "itemSearch",
+            "itemCount",
+            parent,
+        )
         self._pairing: tuple[int, str] | None = None  # "only this pairing": its id and name
-        self.model = ItemTableModel(ItemFilter(today=self.clock.today()), self)
-        self.model.read_large_views_with(Reads(jobs, self))
-
-        self.search = QLineEdit(self)
-        self.search.setObjectName("itemSearch")
-        self.search.setClearButtonEnabled(True)
         self.kind = QComboBox(self)
         self.kind.setObjectName("itemKindFilter")
         self.state = QComboBox(self)
         self.state.setObjectName("itemStateFilter")
         self.pairing_only = QCheckBox(self)
         self.pairing_only.setObjectName("itemPairingOnly")
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("itemCount")
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addItem")
         self.edit_button = QPushButton(self)
@@ -78,15 +69,10 @@ class ItemsTab(QWidget):
         self.delete_button = QPushButton(self)
         self.delete_button.setObjectName("deleteItem")
 
-        self.table = QTableView(self)
-        self.table.setObjectName("itemTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         # What is still to do first, the longest overdue at the top (storage sorts a status by due day).
-        self.table.sortByColumn(COLUMNS.index(ItemColumn.STATUS), Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        status = COLUMNS.index(ItemColumn.STATUS)
+        self.table = self._make_table("itemTable", status, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().height() + 8)
@@ -133,21 +119,15 @@ class ItemsTab(QWidget):
             "deleteItemAction", self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
         )
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.state.currentIndexChanged.connect(self.apply_filter)
         self.pairing_only.toggled.connect(self._pairing_toggled)
-        self.model.modelReset.connect(self._show_count)
         self.model.modelReset.connect(self._enable)
         self.table.selectionModel().selectionChanged.connect(self._enable)
         self.table.doubleClicked.connect(self.edit_selected)
         # The region's figures, read off the UI thread (a city's at stress scale take a quarter of a second).
         self._counts: ItemCounts | None = None
-        self._summary_reader = Reads(jobs, self)
+        self._summary_reader = self.reads()
         self._summary_reader.ready.connect(self._summary_ready)
         self._summary_reader.failed.connect(lambda _key, error: self.summary.setText(error_text(error)))
         self.add_button.clicked.connect(self.add_item)
@@ -155,10 +135,6 @@ class ItemsTab(QWidget):
         self.close_button.clicked.connect(self.close_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.retranslate()
-
-    @property
-    def ledger(self) -> Ledger | None:
-        return self.edits.ledger
 
     # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
 
@@ -178,30 +154,13 @@ class ItemsTab(QWidget):
         self._show_summary()
 
     def set_region(self, region_id: int | None) -> None:
-        self._region_id = region_id
-        self.apply_filter()
+        super().set_region(region_id)
         self._show_summary()
 
     def changed(self, done: Changed) -> None:
         if done.touches(*_TABLES):
             self.model.refresh()
             self._show_summary()
-
-    def wait(self) -> None:
-        """Wait for the region's figures and a large view's rows (tests, screenshots)."""
-        self._summary_reader.wait()
-        self.model.wait()
-
-    def cancel(self) -> None:
-        self._summary_reader.cancel()
-        self.model.cancel_reading()
-
-    def busy(self) -> bool:
-        return self._summary_reader.pending or self.model.reading
-
-    def table_view(self, name: str) -> TableView:
-        model = self.model
-        return TableView(name, table_headers(model), model.view_rows(), model.total)
 
     # -- filters --------------------------------------------------------------------------------------
 
@@ -216,11 +175,6 @@ class ItemsTab(QWidget):
             pairing_id=None if self._pairing is None else self._pairing[0],
             text=self.search.text(),
         )
-
-    def apply_filter(self) -> None:
-        self._search_timer.stop()
-        if self.ledger is not None:
-            self.model.set_filter(self.current_filter())
 
     def _pairing_toggled(self, checked: bool) -> None:
         """Only the selected item's pairing, or the whole region again."""
@@ -237,15 +191,9 @@ class ItemsTab(QWidget):
 
     def _show_summary(self) -> None:
         """Ask for the region's figures; they are shown when they arrive."""
-        ledger, region = self.ledger, self._region_id
         self._counts = None
         self._write_summary()
-        if ledger is None or region is None:
-            self._summary_reader.cancel()
-            return
-        self._summary_reader.request(
-            ledger.path, region, lambda reader: plan_items.region_counts(reader, region)
-        )
+        self.read_region(self._summary_reader, plan_items.region_counts)
 
     def _summary_ready(self, _region: object, counts: ItemCounts) -> None:
         self._counts = counts
@@ -270,10 +218,6 @@ class ItemsTab(QWidget):
         self.pairing_only.setText(text)
 
     # -- actions -------------------------------------------------------------------------------------
-
-    def selected_row(self) -> PlanItem | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
 
     def _enable(self) -> None:
         writable = self.edits.writable
@@ -302,9 +246,6 @@ class ItemsTab(QWidget):
             for pairing, label, active in plan_items.pairing_choices(ledger, region)
             if active or pairing == keep
         ]
-
-    def _saved(self, write: Callable[[Ledger], Changed]) -> bool:
-        return self.edits.run(write, self) is not None
 
     def add_item(self) -> None:
         ledger = self.ledger
@@ -403,12 +344,7 @@ class ItemsTab(QWidget):
             ),
         )
         for combo, entries in choices:
-            current = combo.currentIndex()
-            with QSignalBlocker(combo):
-                combo.clear()
-                for text, value in entries:
-                    combo.addItem(text, value)
-                combo.setCurrentIndex(max(current, 0))
+            refill(combo, entries)
         self.add_button.setText(self.tr("New item…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.close_button.setText(self.tr("Tick off…"))

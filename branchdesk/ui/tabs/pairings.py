@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,11 +44,12 @@ from branchdesk.ui.dialogs.pairing import (
     UnitCommunityDialog,
 )
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner, Reads
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import date_text, method_label, tier_label
 from branchdesk.ui.models.id_list import WorkerQueries
 from branchdesk.ui.models.pairings import COLUMNS, PairingTableModel
-from branchdesk.ui.tabs.contract import DrillDown, TableView, table_headers
+from branchdesk.ui.tabs.contract import DrillDown
+from branchdesk.ui.tabs.table_tab import LazyTableTab, refill
 
 TAB_ID = "pairings"
 UNPAIRED_SHOWN = 300  # per side; the count says how many there are in all
@@ -75,31 +74,17 @@ def choose_record_path(parent: QWidget, title: str, name: str) -> Path | None:
     return Path(path) if path else None
 
 
-class PairingsTab(QWidget):
-    SEARCH_DELAY_MS = 250
-
+class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
     def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(TAB_ID)
-        self.edits = edits
-        self.clock = jobs.clock
+        super().__init__(TAB_ID, edits, jobs, PairingTableModel, "pairingSearch", "pairingCount", parent)
         self.choose_record_path: RecordPathChooser = choose_record_path
-        self._region_id: int | None = None
         # A chart's drill-down: tiers when paired (None in them: ungraded) or one pairing, until the next
         # change of filter.
         self._drill: PairingFilter | None = None
-        self.model = PairingTableModel(self)
-        self.model.read_large_views_with(Reads(jobs, self))
-
-        self.search = QLineEdit(self)
-        self.search.setObjectName("pairingSearch")
-        self.search.setClearButtonEnabled(True)
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
         self.method = QComboBox(self)
         self.method.setObjectName("methodFilter")
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("pairingCount")
         self.add_button = QPushButton(self)
         self.add_button.setObjectName("addPairing")
         self.unit_button = QPushButton(self)
@@ -127,14 +112,8 @@ class PairingsTab(QWidget):
         # A pairing's agreement printed (pairing id, label, Word or PDF): set by the window.
         self.print_agreement: Callable[[int, str, bool], None] = lambda _pairing, _label, _word: None
 
-        self.table = QTableView(self)
-        self.table.setObjectName("pairingTable")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(7, Qt.SortOrder.DescendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = self._make_table("pairingTable", 7, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.agreement_action, self.agreement_pdf_action, self.agreement_word_action):
@@ -192,14 +171,8 @@ class PairingsTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
         self.status.currentIndexChanged.connect(self._user_filter)
         self.method.currentIndexChanged.connect(self._user_filter)
-        self.model.modelReset.connect(self._show_count)
         self.model.modelReset.connect(self._enable)
         self.table.selectionModel().selectionChanged.connect(self._enable)
         self.add_button.clicked.connect(self.add_pairing)
@@ -211,16 +184,10 @@ class PairingsTab(QWidget):
         self.agreement_button.clicked.connect(self.open_agreement)
         # The unpaired lists and the coverage line, read off the UI thread on a connection of their own.
         self._side: _Side | None = None
-        self._side_reader = Reads(jobs, self)
+        self._side_reader = self.reads()
         self._side_reader.ready.connect(self._side_ready)
         self._side_reader.failed.connect(self._side_failed)
         self.retranslate()
-
-    # -- source and filters --------------------------------------------------------------------------
-
-    @property
-    def ledger(self) -> Ledger | None:
-        return self.edits.ledger
 
     # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
 
@@ -238,9 +205,8 @@ class PairingsTab(QWidget):
         self.refresh_side()
 
     def set_region(self, region_id: int | None) -> None:
-        self._region_id = region_id
         self._drill = None
-        self.apply_filter()
+        super().set_region(region_id)
         self.refresh_side()
 
     def _user_filter(self) -> None:
@@ -256,11 +222,6 @@ class PairingsTab(QWidget):
             method=self.method.currentData(),
             text=self.search.text(),
         )
-
-    def apply_filter(self) -> None:
-        self._search_timer.stop()
-        if self.ledger is not None:
-            self.model.set_filter(self.current_filter())
 
     def show_matching(
         self,
@@ -299,19 +260,15 @@ class PairingsTab(QWidget):
     def refresh_side(self) -> None:
         """The unpaired branches of both sides and the coverage line, for the selected region: read off the
         UI thread (at stress scale the city's figures take a quarter of a second), shown when they arrive."""
-        ledger, region = self.ledger, self._region_id
         self._side = None
         self._show_side()
-        if ledger is None or region is None:
-            self._side_reader.cancel()
-            return
 
-        def compute(reader: Ledger) -> _Side:
+        def compute(reader: Ledger, region: int) -> _Side:
             organ = pairings.unpaired(reader, region, organ_side=True, limit=UNPAIRED_SHOWN)
             grassroots = pairings.unpaired(reader, region, organ_side=False, limit=UNPAIRED_SHOWN)
             return _Side(organ, grassroots, *pairings.coverage(reader, region))
 
-        self._side_reader.request(ledger.path, region, compute)
+        self.read_region(self._side_reader, compute)
 
     def _side_ready(self, _region: object, side: _Side) -> None:
         self._side = side
@@ -364,22 +321,6 @@ class PairingsTab(QWidget):
     def _side_failed(self, _region: object, error: BranchDeskError) -> None:
         self.summary.setText(error_text(error))
 
-    def wait(self) -> None:
-        """Wait for the unpaired lists, the coverage line and a large view's rows (tests, screenshots)."""
-        self._side_reader.wait()
-        self.model.wait()
-
-    def cancel(self) -> None:
-        self._side_reader.cancel()
-        self.model.cancel_reading()
-
-    def busy(self) -> bool:
-        return self._side_reader.pending or self.model.reading
-
-    def table_view(self, name: str) -> TableView:
-        model = self.model
-        return TableView(name, table_headers(model), model.view_rows(), model.total)
-
     def show_drill(self, drill: DrillDown) -> None:
         self.show_matching(
             drill.region_id,
@@ -392,10 +333,6 @@ class PairingsTab(QWidget):
         self.count_label.setText(self.tr("{count} pairings").format(count=format_count(self.model.total)))
 
     # -- actions -------------------------------------------------------------------------------------
-
-    def selected_row(self) -> PairingRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.row_at(rows[0].row()) if rows else None
 
     def _enable(self) -> None:
         writable = self.edits.writable
@@ -426,9 +363,6 @@ class PairingsTab(QWidget):
             )
 
         exec_until_saved(dialog, save)
-
-    def _saved(self, write: Callable[[Ledger], Changed]) -> bool:
-        return self.edits.run(write, self) is not None
 
     def pair_unit(self) -> None:
         ledger = self.ledger
@@ -570,12 +504,7 @@ class PairingsTab(QWidget):
             ),
         )
         for combo, items in choices:
-            current = combo.currentIndex()
-            with QSignalBlocker(combo):
-                combo.clear()
-                for text, value in items:
-                    combo.addItem(text, value)
-                combo.setCurrentIndex(max(current, 0))
+            refill(combo, items)
         self.add_button.setText(self.tr("Pair…"))
         self.unit_button.setText(self.tr("Unit with community…"))
         self.end_button.setText(self.tr("End…"))

@@ -38,9 +38,10 @@ from branchdesk.ui.dialogs.file_choice import FileChooser, no_file
 from branchdesk.ui.dialogs.team import TeamDialog
 from branchdesk.ui.dialogs.team_days_import import TeamDaysImportDialog
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner, Reads
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import current_language
 from branchdesk.ui.models.team_month import TeamMonthModel
+from branchdesk.ui.tabs.table_tab import ReadingTab
 from branchdesk.ui.widgets import PROBLEM_STYLE, MonthLineEdit
 
 TAB_ID = "teams"
@@ -70,16 +71,11 @@ def choose_sheet_path(parent: QWidget, name: str) -> Path | None:
     return Path(path) if path else None
 
 
-class TeamsTab(QWidget):
+class TeamsTab(ReadingTab):
     def __init__(self, edits: LedgerEdits, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(TAB_ID)
-        self.edits = edits
-        self.clock = jobs.clock
-        self.jobs = jobs
+        super().__init__(TAB_ID, edits, jobs, parent)
         self.choose_sheet_path: SheetPathChooser = choose_sheet_path
         self.choose_file: FileChooser = no_file  # the month sheet to import: set by the window
-        self._region_id: int | None = None
         self._shown: tuple[int, Month, bool] | None = None  # what the grid holds: region, month, below only
         self._min_days = DEFAULT_MIN_DAYS
         self.model = TeamMonthModel(self)
@@ -165,14 +161,10 @@ class TeamsTab(QWidget):
         self.model.edited.connect(self._show_summary)
         self.model.refused.connect(lambda error: self._show_problem(error_text(error)))
         self.table.selectionModel().currentChanged.connect(self._enable)
-        self._reader = Reads(jobs, self)
+        self._reader = self.reads()
         self._reader.ready.connect(self._ready)
         self._reader.failed.connect(lambda _key, error: self._show_problem(error_text(error)))
         self.retranslate()
-
-    @property
-    def ledger(self) -> Ledger | None:
-        return self.edits.ledger
 
     # -- for the window (ui/tabs/contract.py) --------------------------------------------------------
 
@@ -193,15 +185,6 @@ class TeamsTab(QWidget):
         if done.touches(*_TABLES):
             self._shown = None
             self.reload(keep_typed=False)
-
-    def busy(self) -> bool:
-        return self._reader.pending
-
-    def cancel(self) -> None:
-        self._reader.cancel()
-
-    def wait(self) -> None:
-        self._reader.wait()
 
     # -- reading -------------------------------------------------------------------------------------
 
@@ -335,8 +318,7 @@ class TeamsTab(QWidget):
             assert done is not None  # the months differ from what is stored
             return done
 
-        done = self.edits.run(write, self)
-        return done is not None
+        return self._saved(write)
 
     def discard(self) -> None:
         self.model.discard()
