@@ -19,6 +19,12 @@ class Changed:
     def touches(self, *tables: str) -> bool:
         return not self.tables.isdisjoint(tables)
 
+    def merged(self, earlier: Changed | None) -> Changed:
+        """This operation and ``earlier`` ones as one, for who hears of them together: every table written."""
+        if earlier is None:
+            return self
+        return Changed(self.operation_id, self.action, self.tables | earlier.tables, self.subject)
+
 
 @dataclass(frozen=True)
 class ChangeEntry:
