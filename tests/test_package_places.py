@@ -14,7 +14,7 @@ from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import RegionLevel
 from branchdesk.services.ledgers import open_ledger
-from branchdesk.services.regions import edit_region
+from branchdesk.services.regions import edit_region, list_regions
 from tests.builders import LedgerBuilder
 
 CLOCK = FixedClock.on("2024-01-20")
@@ -84,3 +84,34 @@ def test_the_city_keeps_the_match_of_a_countys_copy_of_the_city_and_meets_it_aga
     assert summary["counts"] == dict.fromkeys(summary["counts"], 0) | {"unchanged": 1}  # nothing rejected
     assert regions(city) == before
     assert aliases(city) == [(theirs, "信阳市")]
+
+
+def test_a_county_the_city_typed_itself_sends_its_monthly_deltas_after_its_full_package(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    """The city's clerk typed 光山县 with its code before the county's package came: the county's full
+    package is matched to it, and so are its monthly deltas after it (they carry no region rows)."""
+    county, city = tmp_path / "光山县.bdesk", tmp_path / "信阳市.bdesk"
+    ok("new", county, "--region", "信阳市/光山县", "--code", "411500,411522")
+    ok("new", city, "--region", "信阳市", "--code", "411500")
+    with open_ledger(city, CLOCK) as ledger:
+        top = int(ledger.scalar("SELECT id FROM region WHERE name = '信阳市'"))
+        LedgerBuilder(ledger).region("光山县", RegionLevel.COUNTY, top, "411522")
+    full = as_json("package", "export", county, tmp_path / "光山县 全部.bdx", "--full")
+    as_json("package", "import", city, full["package"], "--receipts", tmp_path / "回执")
+    [receipt] = (tmp_path / "回执").glob("*.bdxr")
+    ok("package", "trust", county, receipt, "--reason", "信阳市回执，电话核对密钥")
+    ok("package", "import", county, receipt)
+
+    with open_ledger(county, CLOCK) as ledger:
+        home = int(ledger.scalar("SELECT id FROM region WHERE name = '光山县'"))
+        LedgerBuilder(ledger).region("紫水街道", RegionLevel.TOWNSHIP, home)
+    delta = as_json("package", "export", county, tmp_path / "光山县 1月.bdx")
+    summary = as_json("package", "import", city, delta["package"])
+    assert (summary["packages"][0]["result"], summary["counts"]["new"]) == ("applied", 1)
+    assert [path for (path,) in _paths(city) if path.endswith("紫水街道")] == ["信阳市/光山县/紫水街道"]
+
+
+def _paths(path: Path) -> list[tuple[str]]:
+    with open_ledger(path, CLOCK) as ledger:
+        return [(region.path,) for region in list_regions(ledger)]
