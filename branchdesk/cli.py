@@ -343,7 +343,17 @@ def _add_exchange_commands(commands: Any, common: argparse.ArgumentParser) -> No
     load.add_argument(
         "--what",
         required=True,
-        choices=["regions", "branches", "pairings", "activities", "items", "agreements", "teams", "all"],
+        choices=[
+            "regions",
+            "branches",
+            "pairings",
+            "activities",
+            "items",
+            "agreements",
+            "teams",
+            "ratings",
+            "all",
+        ],
         help=translate("Cli", "what the file holds; all reads a workbook made by export"),
     )
     load.add_argument(
