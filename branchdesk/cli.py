@@ -333,7 +333,17 @@ def _add_exchange_commands(commands: _Commands) -> None:
     load.add_argument(
         "--what",
         required=True,
-        choices=["regions", "branches", "pairings", "activities", "items", "agreements", "teams", "all"],
+        choices=[
+            "regions",
+            "branches",
+            "pairings",
+            "activities",
+            "items",
+            "agreements",
+            "teams",
+            "ratings",
+            "all",
+        ],
         help=translate("Cli", "what the file holds; all reads a workbook made by export"),
     )
     _flag(load, "--dry-run", translate("Cli", "check only, write nothing"))

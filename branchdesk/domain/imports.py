@@ -31,6 +31,8 @@ class ImportKind(StrEnum):
     TEAMS = "teams"
     MEMBERS = "members"
     TEAM_DAYS = "team_days"
+    # Every year's star rating of the grassroots branches (the branches' sheet holds the newest only).
+    RATINGS = "ratings"
 
 
 # What ``--what`` may name besides one kind: the kinds a workbook of that record holds (one sheet each).
@@ -95,6 +97,9 @@ FIELDS: dict[ImportKind, tuple[str, ...]] = {
         "from_on", "to_on", "note",
     ),
     ImportKind.TEAM_DAYS: ("uuid", "member_uuid", "grassroots", "name", "phone", "month", *DAY_FIELDS),
+    ImportKind.RATINGS: (
+        "uuid", "grassroots", "grassroots_region", "grassroots_uuid", "stars", "star_year", "rated_on",
+    ),
 }  # fmt: skip
 
 # Without these a row cannot be read at all (the import's mapping step insists on them).
@@ -113,6 +118,7 @@ REQUIRED: dict[ImportKind, tuple[tuple[str, ...], ...]] = {
     ImportKind.TEAMS: (("grassroots_uuid", "grassroots"), ("started_on",)),
     ImportKind.MEMBERS: (("team_uuid", "grassroots"), ("name",), ("phone",), ("role",), ("from_on",)),
     ImportKind.TEAM_DAYS: (("member_uuid", "phone"), ("month",)),
+    ImportKind.RATINGS: (("grassroots_uuid", "grassroots"), ("stars",)),
 }
 
 

@@ -39,6 +39,13 @@ def _id(field: str, concept: Concept, english: str, *old: str) -> Column:
     return _c(field, f"{name(concept)}编号", english, *old, width=38, shape="uuid")
 
 
+# A star rating (五星支部): its stars, their year, the day rated.
+_BRANCH_STARS = (
+    _v("stars", Concept.STARS, width=6),
+    _c("star_year", "评星年度", "Rating year", "星级年度", "评定年度", width=8, shape="number"),
+    _c("rated_on", "评星日期", "Rated on", "星级评定日期", width=12, shape="date"),
+)
+
 # The pairing a row of an agreement names, as the lists' items and the activities name it.
 _PAIRING_NAMES = (
     _v("organ", Concept.ORGAN_BRANCH, width=26),
@@ -88,9 +95,7 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         _v("archived_on", Concept.ARCHIVED_ON, width=12, shape="date"),
         _v("note", Concept.NOTE, width=20),
         # The newest star rating (五星支部) of a grassroots branch: its stars, their year, the day rated.
-        _v("stars", Concept.STARS, width=6),
-        _c("star_year", "评星年度", "Rating year", "星级年度", "评定年度", width=8, shape="number"),
-        _c("rated_on", "评星日期", "Rated on", "星级评定日期", width=12, shape="date"),
+        *_BRANCH_STARS,
     ),
     ImportKind.DRAWS: (
         _UUID,
@@ -243,6 +248,13 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         # 在 假 公 缺 (or P L B A), a leave with its reason: 假（病假）
         *(_c(field, f"{day}日", f"Day {day}", str(day), width=5) for day, field in enumerate(DAY_FIELDS, 1)),
     ),
+    ImportKind.RATINGS: (
+        _UUID,
+        _v("grassroots", Concept.GRASSROOTS_BRANCH, width=26),
+        _v("grassroots_region", Concept.GRASSROOTS_REGION, *words(Concept.REGION), width=22),
+        _id("grassroots_uuid", Concept.GRASSROOTS_BRANCH, "Grassroots UUID", "基层支部编号"),
+        *_BRANCH_STARS,
+    ),
 }
 
 SHEETS: dict[ImportKind, str] = {
@@ -260,6 +272,7 @@ SHEETS: dict[ImportKind, str] = {
     ImportKind.TEAMS: "驻村工作队",
     ImportKind.MEMBERS: "工作队队员",
     ImportKind.TEAM_DAYS: "队员出勤",
+    ImportKind.RATINGS: "星级评定",
 }
 # Names earlier versions gave a sheet: their exports still import.
 OLD_SHEETS: dict[ImportKind, tuple[str, ...]] = {ImportKind.BRANCHES: ("支部",)}

@@ -112,6 +112,13 @@ _EXAMPLES: dict[ImportKind, dict[str, object]] = {
         "due_on": dt.date(2022, 9, 30),
         "status": ItemStatus.OPEN,
     },
+    ImportKind.RATINGS: {
+        "grassroots": "东街村党支部",
+        "grassroots_region": "信阳市/潢川县/城关镇",
+        "stars": "四星",
+        "star_year": 2023,
+        "rated_on": dt.date(2024, 1, 20),
+    },
     ImportKind.AGREEMENTS: {
         **_PAIRING,
         "signed_on": dt.date(2022, 4, 20),

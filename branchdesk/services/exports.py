@@ -28,6 +28,7 @@ TABLES: dict[ImportKind, str] = {
     ImportKind.TEAMS: "work_team",
     ImportKind.MEMBERS: "team_member",
     ImportKind.TEAM_DAYS: "team_days",
+    ImportKind.RATINGS: "star_rating",
 }
 
 

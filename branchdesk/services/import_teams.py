@@ -12,7 +12,6 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from branchdesk.domain import cells
-from branchdesk.domain.enums import BranchKind
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.imports import DAY_FIELDS
 from branchdesk.domain.months import Month
@@ -30,7 +29,6 @@ from branchdesk.storage.teams import days_values
 if TYPE_CHECKING:
     from branchdesk.services.imports import _Session
 
-_GRASSROOTS = {kind for kind in BranchKind if kind.is_grassroots}
 # The field of the sheet each refusal of a member's rules concerns.
 _MEMBER_FIELDS = {
     "team.member_name_empty": "name",
@@ -43,16 +41,6 @@ _MEMBER_FIELDS = {
 
 def _day(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
-
-
-def _village(s: _Session) -> int | None:
-    region = s.region("grassroots_region", required=False) if s.text("grassroots_region") else None
-    return s.branch_ref(
-        "grassroots",
-        "grassroots_uuid",
-        kinds=_GRASSROOTS,
-        near=lambda row: region is not None and row["region_id"] == region.id,
-    )
 
 
 def _unit(s: _Session) -> int | None:
@@ -73,7 +61,7 @@ def _unit(s: _Session) -> int | None:
 
 
 def team(s: _Session) -> None:
-    branch = s.soft(lambda: _village(s))
+    branch = s.soft(s.grassroots_ref)
     s.need(branch, "grassroots", "grassroots_uuid")
     unit = s.soft(lambda: _unit(s))
     started, ended = s.date("started_on"), s.date("ended_on")
@@ -106,7 +94,7 @@ def _team_on(s: _Session, day: dt.date) -> dict[str, Any]:
     if found is not None:
         return found
     teams = s.index("work_team")
-    branch = _village(s)
+    branch = s.grassroots_ref()
     if branch is None:
         raise BranchDeskError("import.required", field="grassroots")
     serving = [

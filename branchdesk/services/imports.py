@@ -85,9 +85,12 @@ def run_import(
 ) -> ImportReport:
     """Check and write ``batches`` (kinds in :class:`ImportKind` order); see the module's text."""
     report = ImportReport()
+    batches = list(batches)  # the kinds, known before any row is read (each kind's rows are read lazily)
     try:
         with ledger.operation("import") as operation:
             session = _Session(ledger, report, update=update, progress=progress)
+            # A sheet of every year's ratings has the newest too: the branches' own columns give way to it.
+            session.ratings_sheet = any(kind is ImportKind.RATINGS for kind, _ in batches)
             for kind, rows in batches:
                 session.take(kind, rows)
             session.finish()
@@ -153,6 +156,7 @@ class _Session:
         self._calendars: dict[int, WorkCalendar] = {}
         self.kind = ImportKind.REGIONS
         self.row = SourceRow(0, {})
+        self.ratings_sheet = False
         # The problems found in the row being checked: every cell is read before the row is refused, so
         # the report names all of a row's problems at once, not the first only.
         self.faults: list[BranchDeskError] = []
@@ -372,6 +376,16 @@ class _Session:
         if found is None:
             raise BranchDeskError("import.not_found", field=field, value=uuid)
         return found
+
+    def grassroots_ref(self) -> int | None:
+        """The grassroots branch a row names: by uuid, or by name (its region telling namesakes apart)."""
+        region = self.region("grassroots_region", required=False) if self.text("grassroots_region") else None
+        return self.branch_ref(
+            "grassroots",
+            "grassroots_uuid",
+            kinds=_GRASSROOTS,
+            near=lambda row: region is not None and row["region_id"] == region.id,
+        )
 
     def named_grassroots(self) -> tuple[str, list[dict[str, Any]]]:
         """The grassroots cell's text and the branches of that name, narrowed by the row's region when it
@@ -713,7 +727,7 @@ def _branch(s: _Session) -> None:
     if new_unit is not None and (existing is None or s.update):
         values["unit_id"] = _add_unit(s, new_unit)
     branch_id = s.write("branch", existing, values)
-    if rating is not None and (existing is None or s.update):
+    if rating is not None and (existing is None or s.update) and not s.ratings_sheet:
         rated = {"branch_id": branch_id, **rating}
         s.write_rating(s.index("star_rating").existing(rated), rated)
 
@@ -737,6 +751,19 @@ def _rating(s: _Session, kind: BranchKind | None) -> dict[str, Any] | None:
         s.faults.append(BranchDeskError(error.code, field="stars", **error.params))
         return None
     return {"year": year, "stars": typed.stars, "rated_on": rated_on.isoformat()}
+
+
+def _star_rating(s: _Session) -> None:
+    """A grassroots branch's rating of one year (the ratings sheet: every year's)."""
+    branch = s.soft(s.grassroots_ref)
+    s.need(branch, "grassroots", "grassroots_uuid")
+    rating = _rating(s, None)
+    s.need(rating, "stars")
+    s.settle()
+    values = {"uuid": s.text("uuid"), "branch_id": branch, **(rating or {})}
+    existing = s.index("star_rating").existing(values)
+    s.duplicate(existing)
+    s.write("star_rating", existing, values)
 
 
 def _branch_rules(s: _Session, draft: BranchDraft, archived_on: str | None) -> list[BranchDeskError]:
@@ -799,7 +826,6 @@ def _pairing(s: _Session) -> None:
     branches = s.index("branch")
     units = s.index("unit")
     organ_unit = s.text("organ_unit")
-    region_path = s.text("grassroots_region")
     organ = s.soft(
         lambda: s.branch_ref(
             "organ",
@@ -808,15 +834,7 @@ def _pairing(s: _Session) -> None:
             near=lambda r: units.by_id.get(r["unit_id"], {}).get("name") == organ_unit,
         )
     )
-    grassroots_region = s.region("grassroots_region", required=False) if region_path else None
-    grassroots = s.soft(
-        lambda: s.branch_ref(
-            "grassroots",
-            "grassroots_uuid",
-            kinds=_GRASSROOTS,
-            near=lambda r: grassroots_region is not None and r["region_id"] == grassroots_region.id,
-        )
-    )
+    grassroots = s.soft(s.grassroots_ref)
     s.need(organ, "organ", "organ_uuid")
     s.need(grassroots, "grassroots", "grassroots_uuid")
     started = s.date("started_on")
@@ -1209,6 +1227,7 @@ _CHECKS: dict[ImportKind, Callable[[_Session], None]] = {
     ImportKind.TEAMS: team_rows.team,
     ImportKind.MEMBERS: team_rows.member,
     ImportKind.TEAM_DAYS: team_rows.month_days,
+    ImportKind.RATINGS: _star_rating,
 }
 
 

@@ -147,6 +147,12 @@ _EXPORT_QUERIES: dict[str, str] = {
         FROM target_progress v JOIN agreement_target t ON t.id = v.target_id
         JOIN agreement a ON a.id = t.agreement_id JOIN pairing p ON p.id = a.pairing_id {_PAIRING_JOINS}
         WHERE a.pairing_id IN (SELECT id FROM p_ids) ORDER BY t.agreement_id, t.position, v.id""",
+    # Every year's rating, the newest too (an import of the whole workbook takes them from here).
+    "star_rating": """
+        SELECT s.uuid, g.name AS grassroots, gp.path AS grassroots_region, g.uuid AS grassroots_uuid, s.stars,
+               s.year AS star_year, s.rated_on
+        FROM star_rating s JOIN branch g ON g.id = s.branch_id JOIN paths gp ON gp.id = g.region_id
+        WHERE s.branch_id IN (SELECT id FROM b_ids) ORDER BY gp.path_key, g.name_key, s.year, s.id""",
     "work_team": """
         SELECT w.uuid, g.name AS grassroots, gp.path AS grassroots_region, g.uuid AS grassroots_uuid,
                u.name AS unit, u.uuid AS unit_uuid, w.started_on, w.ended_on, w.note

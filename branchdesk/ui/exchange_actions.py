@@ -158,7 +158,8 @@ class ExchangeActions(QObject):
             )
             # An agreement with its targets and progress, a team with its members and days: one workbook
             # of a sheet each, named by its first.
-            groups = [(kind,) for kind in (*hand_filled, ImportKind.ITEMS)] + list(GROUPS.values())
+            singles = (*hand_filled, ImportKind.ITEMS, ImportKind.RATINGS)
+            groups: list[tuple[ImportKind, ...]] = [(kind,) for kind in singles] + list(GROUPS.values())
             for kinds in groups:
                 path = folder / self.tr("Import template — {sheet}.xlsx").format(sheet=sheet_label(kinds[0]))
                 template(path, *kinds)

@@ -8177,6 +8177,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>驻村工作队（含队员和出勤）</translation>
     </message>
     <message>
+        <source>Star ratings of grassroots branches (every year's)</source>
+        <translation>基层党支部星级评定（各年度）</translation>
+    </message>
+    <message>
         <source>Regions</source>
         <translation>区域</translation>
     </message>

@@ -286,6 +286,7 @@ def _rows_by_uuid(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         "work_team": {"branch_id": "branch", "unit_id": "unit"},
         "team_member": {"team_id": "work_team"},
         "team_days": {"member_id": "team_member"},
+        "star_rating": {"branch_id": "branch"},
     }
     conn = sqlite3.connect(path)
     uuids = {table: dict(conn.execute(f"SELECT id, uuid FROM {table}")) for table in refs}

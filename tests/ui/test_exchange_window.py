@@ -253,7 +253,7 @@ def test_export_the_ledger_and_a_tab_view_and_templates(
 
     window.exchange.templates_action.trigger()
     made = sorted(path.name for path in tmp_path.glob("导入模板*.xlsx"))
-    assert len(made) == 7
+    assert len(made) == 8
     assert "导入模板 — 清单.xlsx" in made
     # an agreement with its targets and progress, a team with its members and days: a sheet each
     agreements = openpyxl.load_workbook(tmp_path / "导入模板 — 结对共建协议.xlsx", read_only=True)

@@ -39,7 +39,7 @@ from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
 
-_WHAT = ("branches", "pairings", "activities", "items", "agreements", "teams", "regions", "all")
+_WHAT = ("branches", "pairings", "activities", "items", "agreements", "teams", "ratings", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8
 
 
@@ -169,6 +169,7 @@ class _FilePage(_Page):
             "items": self.tr("Items of the three lists (needs, resources, projects)"),
             "agreements": self.tr("Pairing agreements (with their targets and progress)"),
             "teams": self.tr("Village work teams (with their members and days)"),
+            "ratings": self.tr("Star ratings of grassroots branches (every year's)"),
             "regions": self.tr("Regions"),
             "all": self.tr("A whole ledger (a workbook made by File ▸ Export)"),
         }
