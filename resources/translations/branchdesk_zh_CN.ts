@@ -6028,6 +6028,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{next}重点任务（沿用{closing}的清单，可按 F2 修改、删除或添加）：</translation>
     </message>
     <message>
+        <source>Counting the figures of {half}…</source>
+        <translation>正在统计{half}的数据…</translation>
+    </message>
+    <message>
         <source>As of {date}: grassroots coverage {coverage}; themed Party day compliance over the half-year {compliance}; {activities} activities, {themed} themed Party days, {volunteers} volunteer person-times.</source>
         <translation>截至{date}：基层党支部结对覆盖率 {coverage}；半年主题党日落实率 {compliance}；开展活动 {activities} 次，其中主题党日 {themed} 次，党员志愿者 {volunteers} 人次。</translation>
     </message>
@@ -6038,6 +6042,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Not frozen yet: the summary shows the ledger as it is now</source>
         <translation>尚未冻结：下列数字为台账当前的数据</translation>
+    </message>
+    <message>
+        <source>Freezing the figures of {half}…</source>
+        <translation>正在冻结{half}的数据…</translation>
     </message>
 </context>
 <context>
