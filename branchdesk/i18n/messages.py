@@ -1019,6 +1019,7 @@ TABLE_NAMES = {
     "media": QT_TRANSLATE_NOOP("Messages", "photo file"),
     "plan_item": QT_TRANSLATE_NOOP("Messages", "list item"),
     "plan_item_activity": QT_TRANSLATE_NOOP("Messages", "list item's activity"),
+    "plan_item_photo": QT_TRANSLATE_NOOP("Messages", "list item's photo"),
 }
 
 

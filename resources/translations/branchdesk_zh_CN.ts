@@ -2192,6 +2192,10 @@ Li Hua: working away</source>
         <translation>如：已完工验收、已培训 40 人次</translation>
     </message>
     <message>
+        <source>Photos that show it done (the road finished, the training held), JPEG or PNG, or drag them here from a folder. They are kept in the folder beside the ledger.</source>
+        <translation>添加能说明已办结的照片（如道路完工、培训现场），JPEG 或 PNG 格式，也可从文件夹直接拖入。照片保存在台账旁的照片文件夹中。</translation>
+    </message>
+    <message>
         <source>Ticked off on</source>
         <translation>销号日期</translation>
     </message>
@@ -3774,6 +3778,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{change} {count} links of list items to activities</source>
         <translation>{change}清单事项与活动的关联 {count} 条</translation>
+    </message>
+    <message>
+        <source>{change} {count} photos of ticked-off list items</source>
+        <translation>{change}清单事项销号照片 {count} 张</translation>
     </message>
     <message>
         <source>{change} {count} work teams</source>
@@ -5898,6 +5906,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>list item's activity</source>
         <translation>清单事项关联的活动</translation>
+    </message>
+    <message>
+        <source>list item's photo</source>
+        <translation>清单事项销号照片</translation>
     </message>
     <message>
         <source>“{subject}”: {problem}</source>
