@@ -409,8 +409,16 @@
         <translation>照片</translation>
     </message>
     <message>
+        <source>List items</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
         <source>Photos ({count})</source>
         <translation>照片（{count}）</translation>
+    </message>
+    <message>
+        <source>List items ({count})</source>
+        <translation>清单事项（{count}）</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -4073,6 +4081,25 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
 </context>
 <context>
+    <name>ItemLinks</name>
+    <message>
+        <source>Tick the items of the pairing's three lists this activity worked on (needs, resources, projects; those not ticked off first). The Lists tab shows the same links.</source>
+        <translation>勾选本次活动推进的清单事项（需求、资源、项目，未销号的排在前面）。“清单”页显示同样的关联。</translation>
+    </message>
+    <message>
+        <source>List items can be linked when one pairing is chosen.</source>
+        <translation>只选一个结对时才能关联清单事项。</translation>
+    </message>
+    <message>
+        <source>Choose the pairing first.</source>
+        <translation>请先选择结对。</translation>
+    </message>
+    <message>
+        <source>This pairing has no list items yet (the Lists tab adds them).</source>
+        <translation>该结对还没有清单事项（可在“清单”页添加）。</translation>
+    </message>
+</context>
+<context>
     <name>ItemTable</name>
     <message>
         <source>List</source>
@@ -5698,6 +5725,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Photos belong to one activity: record them for one pairing at a time.</source>
         <translation>照片只能属于一项活动：请逐个结对登记照片。</translation>
+    </message>
+    <message>
+        <source>List items belong to one pairing: link them to an activity recorded for one pairing.</source>
+        <translation>清单事项属于一个结对：只能关联到为单个结对登记的活动。</translation>
     </message>
     <message>
         <source>“{text}” is no day mark: type P, L, B or A (在, 假, 公, 缺), and after a leave its reason.</source>
