@@ -1033,6 +1033,10 @@ Li Hua: working away</source>
         <translation>档次</translation>
     </message>
     <message>
+        <source>Star rating</source>
+        <translation>星级</translation>
+    </message>
+    <message>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
@@ -7402,6 +7406,25 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Saved to {path}; change it in Word or WPS, then choose it.</source>
         <translation>已保存到 {path}；请在 Word 或 WPS 中修改后，再点“选择”使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>StarRatings</name>
+    <message>
+        <source> (year)</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>rated on</source>
+        <translation>评定日期</translation>
+    </message>
+    <message>
+        <source>{year}: {stars}, rated on {day}</source>
+        <translation>{year}年度：{stars}（{day}评定）</translation>
+    </message>
+    <message>
+        <source>Not rated in any year.</source>
+        <translation>尚未评定星级。</translation>
     </message>
 </context>
 <context>
