@@ -93,6 +93,7 @@ def _receiver(demo: Path, receiver: Path, clock: Clock) -> None:
     Ledger.open(receiver, clock).close()  # the current schema
     with sqlite3.connect(receiver, isolation_level=None) as conn:
         conn.execute("BEGIN")
+        conn.execute("DELETE FROM plan_item_activity")  # the demo's items name the activities
         conn.execute("DELETE FROM activity_area")
         conn.execute("DELETE FROM activity")
         conn.execute("COMMIT")

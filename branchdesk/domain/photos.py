@@ -93,23 +93,29 @@ class PhotoEntry:
 
 
 @dataclass(frozen=True)
-class ActivityPhoto:
-    """A stored photo of an activity, in the order the user gave."""
+class StoredPhoto:
+    """A stored photo of a record (an activity, a list item's 销号), in the order the user gave."""
 
     id: int
     uuid: str
-    activity_id: int
     position: int
     caption: str | None
     sha256: str
     taken_at: dt.datetime | None
-    date_check: DateCheck
     thumbnail: bytes  # a ~320 px JPEG kept inside the ledger
     path: Path  # the normalised JPEG (long edge ≤ 1600 px) in the store beside the ledger
     present: bool  # False: the store's file is not there (the folder was not copied); re-link it
 
     def entry(self) -> PhotoEntry:
         return PhotoEntry(self.sha256, self.caption, self.uuid)
+
+
+@dataclass(frozen=True)
+class ActivityPhoto(StoredPhoto):
+    """A stored photo of an activity, its capture time judged against the activity's date."""
+
+    activity_id: int
+    date_check: DateCheck
 
 
 class Evidence(StrEnum):

@@ -868,6 +868,9 @@ MESSAGES: dict[str, str] = {
     "photo.one_activity": QT_TRANSLATE_NOOP(
         "Messages", "Photos belong to one activity: record them for one pairing at a time."
     ),
+    "activity.items_one_pairing": QT_TRANSLATE_NOOP(
+        "Messages", "List items belong to one pairing: link them to an activity recorded for one pairing."
+    ),
     "team.bad_mark": QT_TRANSLATE_NOOP(
         "Messages",
         "“{text}” is no day mark: type P, L, B or A (在, 假, 公, 缺), and after a leave its reason.",
@@ -1019,6 +1022,7 @@ TABLE_NAMES = {
     "media": QT_TRANSLATE_NOOP("Messages", "photo file"),
     "plan_item": QT_TRANSLATE_NOOP("Messages", "list item"),
     "plan_item_activity": QT_TRANSLATE_NOOP("Messages", "list item's activity"),
+    "plan_item_photo": QT_TRANSLATE_NOOP("Messages", "list item's photo"),
 }
 
 

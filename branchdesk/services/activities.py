@@ -20,6 +20,7 @@ from branchdesk.domain.activities import (
 )
 from branchdesk.domain.attendance import Attendance, is_recorded_late
 from branchdesk.domain.changes import Changed
+from branchdesk.domain.enums import ItemKind, ItemStatus
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.workdays import WorkCalendar
@@ -29,6 +30,7 @@ from branchdesk.storage import activity_list
 from branchdesk.storage import holidays as holiday_store
 from branchdesk.storage import key_tasks as key_task_store
 from branchdesk.storage import photos as photo_store
+from branchdesk.storage import plan_items as item_store
 from branchdesk.storage.ledger import Ledger
 
 PAIRING_CHOICES = 200  # the picker lists at most this many; typing narrows them
@@ -90,19 +92,42 @@ def check(ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft) -> N
     check_draft(draft, spans, ledger.clock.today(), work_calendar(ledger, draft.held_on.year), task)
 
 
+def _check_items(ledger: Ledger, pairing_ids: Sequence[int], item_ids: Sequence[int]) -> None:
+    """List items are linked to an activity of their own pairing, entered for that one pairing."""
+    if not item_ids:
+        return
+    if len(set(pairing_ids)) > 1:
+        raise BranchDeskError("activity.items_one_pairing")
+    if any(_pairing_of(ledger, item_id) != pairing_ids[0] for item_id in item_ids):
+        raise BranchDeskError("item.activity_of_other_pairing")
+
+
+def _pairing_of(ledger: Ledger, item_id: int) -> int | None:
+    found = item_store.kind_and_pairing(ledger, item_id)
+    return None if found is None else found[0]
+
+
 def record_activities(
-    ledger: Ledger, pairing_ids: Sequence[int], draft: ActivityDraft, *, photos: Sequence[PhotoEntry] = ()
+    ledger: Ledger,
+    pairing_ids: Sequence[int],
+    draft: ActivityDraft,
+    *,
+    photos: Sequence[PhotoEntry] = (),
+    items: Sequence[int] = (),
 ) -> Changed:
     """The same activity for one pairing or several (a bulk entry: one reason covers them all); its
-    photos (pictures already in the store: services/photos.py prepare) for one pairing only."""
+    photos (pictures already in the store: services/photos.py prepare) and the list items it worked on
+    for one pairing only."""
     check(ledger, pairing_ids, draft)
     pairings = list(dict.fromkeys(pairing_ids))
     if photos and len(pairings) > 1:
         raise BranchDeskError("photo.one_activity")
+    _check_items(ledger, pairings, items)
     with ledger.operation("activity.add") as op:
         for pairing_id in pairings:
             activity_id = activity_store.add_draft(ledger, pairing_id, draft)
             photo_store.set_photos(ledger, activity_id, photos)
+            item_store.set_activity_links(ledger, activity_id, items)
     return changed(ledger, op)
 
 
@@ -113,14 +138,31 @@ def edit_activity(
     draft: ActivityDraft,
     *,
     photos: Sequence[PhotoEntry] | None = None,
+    items: Sequence[int] | None = None,
 ) -> Changed:
-    """Rewrite an activity, and its photos when given (``None``: as they are)."""
+    """Rewrite an activity, and its photos and the list items it worked on when given (``None``: as they
+    are; a pairing changed drops the links to the other pairing's items)."""
     check(ledger, [pairing_id], draft)
+    if items is None:
+        kept = item_store.activity_items(ledger, activity_id)
+        items = [item for item in kept if _pairing_of(ledger, item) == pairing_id]
+    _check_items(ledger, [pairing_id], items)
     with ledger.operation("activity.edit") as op:
         activity_store.update_activity(ledger, activity_id, pairing_id, draft)
         if photos is not None:
             photo_store.set_photos(ledger, activity_id, photos)
+        item_store.set_activity_links(ledger, activity_id, items)
     return changed(ledger, op)
+
+
+def activity_items(ledger: Ledger, activity_id: int) -> list[int]:
+    """The list items an activity worked on."""
+    return item_store.activity_items(ledger, activity_id)
+
+
+def item_choices(ledger: Ledger, pairing_id: int) -> list[tuple[int, ItemKind, str, ItemStatus]]:
+    """The pairing's list items an activity of it can be linked to."""
+    return item_store.pairing_item_choices(ledger, pairing_id)
 
 
 def copy_activity(ledger: Ledger, activity_id: int, pairing_ids: Sequence[int]) -> Changed:

@@ -25,6 +25,7 @@ from branchdesk.domain.errors import BranchDeskError, FieldProblem, InvalidRecor
 from branchdesk.domain.listing import BranchColumn, BranchFilter, BranchRow, BranchSort, RegionNode
 from branchdesk.domain.records import Unit
 from branchdesk.domain.regions import resolve_region
+from branchdesk.domain.stars import StarRating
 from branchdesk.services import stars
 from branchdesk.storage import branch_list
 from branchdesk.storage import branches as branch_store
@@ -121,15 +122,24 @@ def _valid(ledger: Ledger, draft: BranchDraft, branch_id: int | None = None) -> 
 # -- writing ------------------------------------------------------------------------------------------
 
 
-def add_branch(ledger: Ledger, draft: BranchDraft) -> Changed:
+def add_branch(ledger: Ledger, draft: BranchDraft, ratings: Sequence[StarRating] = ()) -> Changed:
+    """A new branch, with its star ratings (a grassroots branch's, as the dialog gives them)."""
     with ledger.operation("branch.add") as operation:
-        branch_store.add_draft(ledger, _valid(ledger, draft))
+        clean = _valid(ledger, draft)
+        branch_id = branch_store.add_draft(ledger, clean)
+        stars.set_ratings(ledger, branch_id, ratings, grassroots=clean.kind.is_grassroots)
     return changed(ledger, operation)
 
 
-def edit_branch(ledger: Ledger, branch_id: int, draft: BranchDraft) -> Changed:
+def edit_branch(
+    ledger: Ledger, branch_id: int, draft: BranchDraft, ratings: Sequence[StarRating] | None = None
+) -> Changed:
+    """The branch as edited, and its star ratings when given (None: as they are), as one action."""
     with ledger.operation("branch.edit") as operation:
-        branch_store.update_draft(ledger, branch_id, _valid(ledger, draft, branch_id))
+        clean = _valid(ledger, draft, branch_id)
+        branch_store.update_draft(ledger, branch_id, clean)
+        if ratings is not None:
+            stars.set_ratings(ledger, branch_id, ratings, grassroots=clean.kind.is_grassroots)
     return changed(ledger, operation)
 
 

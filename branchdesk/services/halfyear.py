@@ -4,7 +4,7 @@ tasks carried over (edited, dropped, added) — one undoable action."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from branchdesk.domain.branch_rules import check_name_length
@@ -20,6 +20,13 @@ from branchdesk.storage import stats as stats_store
 from branchdesk.storage.history import changed
 from branchdesk.storage.ledger import Ledger
 
+# Steps done and steps in all: summarising reports one step per month, then the key tasks.
+StepProgress = Callable[[int, int], None]
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    return None
+
 
 @dataclass(frozen=True)
 class PlannedTask:
@@ -29,20 +36,25 @@ class PlannedTask:
     note: str | None = None
 
 
-def summarise(ledger: Ledger, region_id: int, half: HalfYear) -> HalfYearSummary:
+def summarise(
+    ledger: Ledger, region_id: int, half: HalfYear, progress: StepProgress = _no_progress
+) -> HalfYearSummary:
     """The region's half-year as of its last day (today, while it runs): the stats service's figures then,
-    each month's compliance and activities, and the activities of each of its key tasks."""
+    each month's compliance and activities, and the activities of each of its key tasks. ``progress`` hears
+    each step (it may raise to stop the work: the window's job runner cancels so)."""
     today = ledger.clock.today()
     if half.first_day > today:
         raise BranchDeskError("halfyear.not_begun", half_year=str(half))
     as_of = min(half.last_day, today)
     last = Month.of(as_of)
+    counted = [month for month in half_months(half) if month <= last]
+    steps = len(counted) + 2
     with ledger.snapshot():
+        progress(0, steps)
         stats = region_stats(ledger, region_id, as_of=as_of, month=last)
+        progress(1, steps)
         months = []
-        for month in half_months(half):
-            if month > last:
-                break
+        for month in counted:
             if month == last:  # the stats service has counted it already
                 compliance, counts = stats.compliance, stats.activities
             else:
@@ -58,7 +70,9 @@ def summarise(ledger: Ledger, region_id: int, half: HalfYear) -> HalfYearSummary
                     counts.volunteer_person_times,
                 )
             )
+            progress(1 + len(months), steps)
         tasks = store.task_figures(ledger, region_id, half)
+        progress(steps, steps)
     return HalfYearSummary(
         region=stats.region.path,
         half=half,
@@ -74,10 +88,12 @@ def frozen_summary(ledger: Ledger, region_id: int, half: HalfYear) -> HalfYearSu
     return store.summary(ledger, region_id, half)
 
 
-def summary_for_print(ledger: Ledger, region_id: int, half: HalfYear) -> tuple[HalfYearSummary, bool]:
+def summary_for_print(
+    ledger: Ledger, region_id: int, half: HalfYear, progress: StepProgress = _no_progress
+) -> tuple[HalfYearSummary, bool]:
     """The frozen summary of the half-year, or (False) one made now from the ledger as it is."""
     frozen = store.summary(ledger, region_id, half)
-    return (frozen, True) if frozen is not None else (summarise(ledger, region_id, half), False)
+    return (frozen, True) if frozen is not None else (summarise(ledger, region_id, half, progress), False)
 
 
 def planned_tasks(ledger: Ledger, closing: HalfYear) -> list[PlannedTask]:
@@ -102,12 +118,16 @@ def _cleaned(tasks: Sequence[PlannedTask]) -> list[PlannedTask]:
 
 
 def start_half_year(
-    ledger: Ledger, region_id: int, closing: HalfYear, tasks: Sequence[PlannedTask]
+    ledger: Ledger,
+    region_id: int,
+    closing: HalfYear,
+    tasks: Sequence[PlannedTask],
+    progress: StepProgress = _no_progress,
 ) -> Changed:
     """One action: the closing half-year's summary frozen (again, if it was before) and the next
     half-year's key tasks made the list: new names added, notes updated, those left out retired."""
     planned = _cleaned(tasks)
-    summary = summarise(ledger, region_id, closing)
+    summary = summarise(ledger, region_id, closing, progress)
     following = closing.next()
     with ledger.operation("halfyear.start") as operation:
         store.keep_summary(ledger, region_id, summary)

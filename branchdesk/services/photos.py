@@ -25,6 +25,7 @@ from branchdesk.domain.photos import (
     EvidenceKind,
     EvidenceWarning,
     NormalisedPhoto,
+    StoredPhoto,
     date_check,
     nearly_same,
 )
@@ -64,20 +65,27 @@ def prepare(
     return done
 
 
-def _photo(row: dict[str, Any], folder: Path) -> ActivityPhoto:
+def _stored(row: dict[str, Any], folder: Path) -> StoredPhoto:
     size = row["size"]
-    return ActivityPhoto(
+    return StoredPhoto(
         id=row["id"],
         uuid=row["uuid"],
-        activity_id=row["activity_id"],
         position=row["position"],
         caption=row["caption"],
         sha256=row["sha256"],
         taken_at=photo_store.parse_time(row["taken_at"]),
-        date_check=DateCheck(row["date_check"]),
         thumbnail=row["thumbnail"] or b"",
         path=media.photo_path(folder, row["sha256"]),
         present=size is not None and media.present(folder, row["sha256"], size),
+    )
+
+
+def _photo(row: dict[str, Any], folder: Path) -> ActivityPhoto:
+    stored = _stored(row, folder)
+    return ActivityPhoto(
+        **vars(stored),
+        activity_id=row["activity_id"],
+        date_check=DateCheck(row["date_check"]),
     )
 
 
@@ -93,6 +101,12 @@ def photos_of(ledger: Ledger, activity_ids: Sequence[int]) -> dict[int, list[Act
 
 def activity_photos(ledger: Ledger, activity_id: int) -> list[ActivityPhoto]:
     return photos_of(ledger, [activity_id]).get(activity_id, [])
+
+
+def item_photos(ledger: Ledger, item_id: int) -> list[StoredPhoto]:
+    """A list item's 销号 photos in the user's order."""
+    folder = media.media_folder(ledger.path)
+    return [_stored(row, folder) for row in photo_store.item_photos_of(ledger, item_id)]
 
 
 def in_store(ledger_path: Path, pictures: Sequence[str]) -> set[str]:

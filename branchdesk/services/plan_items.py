@@ -11,6 +11,7 @@ from branchdesk.domain.changes import Changed
 from branchdesk.domain.chart_data import MonthSpan
 from branchdesk.domain.enums import ItemKind, ItemStatus
 from branchdesk.domain.errors import BranchDeskError
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.plan_items import (
     ItemCounts,
     ItemDraft,
@@ -25,6 +26,7 @@ from branchdesk.domain.plan_items import (
 from branchdesk.domain.records import Region
 from branchdesk.services.history import changed
 from branchdesk.services.regions import find_region
+from branchdesk.storage import photos as photo_store
 from branchdesk.storage import plan_items as store
 from branchdesk.storage.ledger import Ledger
 
@@ -77,13 +79,18 @@ def edit_item(
     return dataclasses.replace(changed(ledger, op), subject=clean.title)
 
 
-def close_item(ledger: Ledger, item_id: int, done_on: dt.date, note: str) -> Changed:
-    """销号: the item done on ``done_on``, with a note of what was achieved."""
+def close_item(
+    ledger: Ledger, item_id: int, done_on: dt.date, note: str, photos: Sequence[PhotoEntry] | None = None
+) -> Changed:
+    """销号: the item done on ``done_on``, with a note of what was achieved and the photos that show it
+    (pictures made ready in the store by services.photos.prepare; None keeps those it has)."""
     current = _existing(ledger, item_id)
     draft = dataclasses.replace(current.draft, status=ItemStatus.DONE, done_on=done_on, done_note=note)
     clean = _checked(ledger, draft, ())
     with ledger.operation("item.close") as op:
         store.update_item(ledger, item_id, clean)
+        if photos is not None:
+            photo_store.set_item_photos(ledger, item_id, photos)
     return dataclasses.replace(changed(ledger, op), subject=clean.title)
 
 
@@ -94,6 +101,7 @@ def delete_item(ledger: Ledger, item_id: int) -> Changed:
     if used:
         raise BranchDeskError("item.in_use", projects="、".join(used))
     with ledger.operation("item.delete") as op:
+        photo_store.delete_item_photos(ledger, item_id)
         store.delete_item(ledger, item_id)
     return dataclasses.replace(changed(ledger, op), subject=current.draft.title)
 

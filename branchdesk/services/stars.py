@@ -4,6 +4,7 @@ star mix of a region that the Coverage tab charts."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.chart_data import GroupStars, StarMix
@@ -35,6 +36,21 @@ def rate_branch(
     with ledger.operation("star_rating.set") as operation:
         store.set_rating(ledger, branch_id, year, stars, day)
     return changed(ledger, operation)
+
+
+def set_ratings(ledger: Ledger, branch_id: int, wanted: Sequence[StarRating], *, grassroots: bool) -> None:
+    """The branch's ratings made ``wanted`` (one per year; a year left out loses its rating), inside the
+    caller's operation (the branch dialog's OK); each new or changed one held to the rules."""
+    today = ledger.clock.today()
+    present = {rating.year: rating for rating in store.ratings(ledger, branch_id)}
+    chosen = {rating.year: rating for rating in wanted}
+    for year in sorted(present.keys() | chosen.keys()):
+        rating, before = chosen.get(year), present.get(year)
+        if rating is None:
+            store.set_rating(ledger, branch_id, year, None, today)
+        elif before is None or (before.stars, before.rated_on) != (rating.stars, rating.rated_on):
+            check_rating(year, rating.rated_on, today, grassroots=grassroots)
+            store.set_rating(ledger, branch_id, year, rating.stars, rating.rated_on)
 
 
 def rate_typed(ledger: Ledger, branch_id: int, text: str) -> Changed:

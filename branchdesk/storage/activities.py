@@ -16,7 +16,7 @@ from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.attendance import Absentee, Attendance
 from branchdesk.domain.enums import ActivityType, Area
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.storage import photos
+from branchdesk.storage import photos, plan_items
 from branchdesk.storage.ledger import Ledger
 
 
@@ -184,6 +184,7 @@ def delete_activity(ledger: Ledger, activity_id: int) -> None:
     for absentee in _absentee_rows(ledger, activity_id):
         ledger.delete("activity_absentee", absentee["id"])
     photos.delete_photos(ledger, activity_id)
+    plan_items.set_activity_links(ledger, activity_id, [])
     for area in sorted(_areas(ledger, activity_id)):
         ledger.delete_link("activity_area", {"activity_id": activity_id, "area": area.value}, row["uuid"])
     ledger.delete("activity", activity_id)

@@ -84,12 +84,13 @@ _PLAN_ITEM_COLUMNS = (
     "id", "uuid", "pairing_id", "kind", "title", "owner", "opened_on", "due_on", "status", "done_on",
     "done_note", "need_id", "resource_id",
 )  # fmt: skip
+_ITEM_LINK_COLUMNS = ("id", "uuid", "plan_item_id", "activity_id")
 
 # The tables a load writes; their indexes are built at its end.
 _LOADED = (
     "region", "unit", "branch", "draw", "draw_preview", "pairing", "key_task", "activity", "activity_area",
     "activity_absentee", "agreement", "agreement_target", "target_progress", "star_rating", "plan_item",
-    "work_team", "team_days",
+    "plan_item_activity", "work_team", "team_days",
 )  # fmt: skip
 # team_member keeps its indexes while loaded: its overlap triggers look members up by phone, row by row.
 
@@ -253,6 +254,11 @@ def insert_star_ratings(ledger: Ledger, rows: Iterable[StarRatingRow]) -> None:
 def insert_plan_items(ledger: Ledger, rows: Iterable[PlanItemRow]) -> None:
     """A project after the need and the resource it names."""
     _insert(ledger, "plan_item", _PLAN_ITEM_COLUMNS, rows)
+
+
+def insert_item_links(ledger: Ledger, rows: Iterable[tuple[int, str, int, int]]) -> None:
+    """``(id, uuid, item id, activity id)``: the activities that worked on the items."""
+    _insert(ledger, "plan_item_activity", _ITEM_LINK_COLUMNS, rows)
 
 
 def insert_activity_areas(

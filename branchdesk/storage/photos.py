@@ -82,38 +82,54 @@ def set_photos(ledger: Ledger, activity_id: int, entries: Sequence[PhotoEntry]) 
     """Make the activity's photos ``entries``, in that order: new pictures added, the others' caption and
     place updated, those left out removed; every capture time checked again against the activity's date.
     Each row written is logged in the operation under way, so undo puts the photos back as they were."""
-    held_on = _held_on(ledger, activity_id)
+    _set_uses(ledger, "photo", "activity_id", activity_id, entries, _held_on(ledger, activity_id))
+
+
+def item_photo_rows(ledger: Ledger, item_id: int) -> list[dict[str, Any]]:
+    return ledger.query(
+        "SELECT * FROM plan_item_photo WHERE plan_item_id = ? ORDER BY position, id", (item_id,)
+    )
+
+
+def set_item_photos(ledger: Ledger, item_id: int, entries: Sequence[PhotoEntry]) -> None:
+    """Make a list item's 销号 photos ``entries``, in that order, as :func:`set_photos` does an activity's
+    (no capture time is judged: an item is done over weeks, not on one day)."""
+    _set_uses(ledger, "plan_item_photo", "plan_item_id", item_id, entries, None)
+
+
+def _set_uses(
+    ledger: Ledger,
+    table: str,
+    owner: str,
+    owner_id: int,
+    entries: Sequence[PhotoEntry],
+    held_on: dt.date | None,
+) -> None:
+    """The uses of pictures by one record (``owner`` = ``owner_id`` in ``table``) made ``entries``; with
+    ``held_on``, each one's capture time checked against that day."""
     for entry in entries:
         if entry.image is not None:
             keep_image(ledger, entry.image)
-    present = {row["uuid"]: row for row in photo_rows(ledger, activity_id)}
+    present = {
+        row["uuid"]: row
+        for row in ledger.query(f"SELECT * FROM {table} WHERE {owner} = ? ORDER BY position, id", (owner_id,))
+    }
     kept = {entry.uuid for entry in entries if entry.uuid is not None}
     for uuid, gone in present.items():
         if uuid not in kept:
-            ledger.delete("photo", gone["id"])
+            ledger.delete(table, gone["id"])
     for position, entry in enumerate(entries):
-        caption = (entry.caption or "").strip() or None
+        values: dict[str, Any] = {"position": position, "caption": (entry.caption or "").strip() or None}
         row = present.get(entry.uuid or "")
+        taken_at = _taken_at(ledger, entry.sha256) if row is None else parse_time(row["taken_at"])
+        if held_on is not None:
+            values["date_check"] = date_check(taken_at, held_on).value
         if row is None:
-            taken_at = _taken_at(ledger, entry.sha256)
             ledger.insert(
-                "photo",
-                {
-                    "activity_id": activity_id,
-                    "sha256": entry.sha256,
-                    "position": position,
-                    "caption": caption,
-                    "taken_at": _time(taken_at),
-                    "date_check": date_check(taken_at, held_on).value,
-                },
+                table, {owner: owner_id, "sha256": entry.sha256, "taken_at": _time(taken_at), **values}
             )
-            continue
-        taken_at = parse_time(row["taken_at"])
-        ledger.update(
-            "photo",
-            row["id"],
-            {"position": position, "caption": caption, "date_check": date_check(taken_at, held_on).value},
-        )
+        else:
+            ledger.update(table, row["id"], values)
 
 
 def recheck_dates(ledger: Ledger, activity_id: int) -> None:
@@ -129,6 +145,11 @@ def delete_photos(ledger: Ledger, activity_id: int) -> None:
         ledger.delete("photo", row["id"])
 
 
+def delete_item_photos(ledger: Ledger, item_id: int) -> None:
+    for row in item_photo_rows(ledger, item_id):
+        ledger.delete("plan_item_photo", row["id"])
+
+
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
@@ -138,6 +159,16 @@ _PHOTOS = (
     "SELECT p.id, p.uuid, p.activity_id, p.position, p.caption, p.sha256, p.taken_at, p.date_check,"
     " i.thumbnail, i.size FROM photo p LEFT JOIN photo_image i ON i.sha256 = p.sha256"
 )
+
+
+def item_photos_of(ledger: Ledger, item_id: int) -> list[dict[str, Any]]:
+    """A list item's photos with their thumbnails (None where the ledger lacks the picture), in order."""
+    return ledger.query(
+        "SELECT p.id, p.uuid, p.position, p.caption, p.sha256, p.taken_at, i.thumbnail, i.size"
+        " FROM plan_item_photo p LEFT JOIN photo_image i ON i.sha256 = p.sha256"
+        " WHERE p.plan_item_id = ? ORDER BY p.position, p.id",
+        (item_id,),
+    )
 
 
 def photos_of(ledger: Ledger, activity_ids: Sequence[int]) -> list[dict[str, Any]]:
@@ -152,10 +183,11 @@ def photos_of(ledger: Ledger, activity_ids: Sequence[int]) -> list[dict[str, Any
     return rows
 
 
-_PICTURES = (
-    "SELECT i.sha256, i.size FROM photo_image i"
-    " WHERE EXISTS (SELECT 1 FROM photo p WHERE p.sha256 = i.sha256)"
-)
+# Pictures used by an activity's photos or a list item's 销号 photos (a file older than MIGRATION_ITEM_PHOTOS:
+# by the former only).
+_USED_BY_ACTIVITIES = "EXISTS (SELECT 1 FROM photo p WHERE p.sha256 = i.sha256)"
+_USED_BY_ITEMS = "EXISTS (SELECT 1 FROM plan_item_photo p WHERE p.sha256 = i.sha256)"
+_PICTURES = f"SELECT i.sha256, i.size FROM photo_image i WHERE ({_USED_BY_ACTIVITIES} OR {_USED_BY_ITEMS})"
 
 
 def pictures(ledger: Ledger) -> dict[str, int]:
@@ -174,6 +206,10 @@ def pictures_in(path: Path) -> dict[str, int]:
     with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
         if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'photo_image'").fetchone() is None:
             return {}
+        if conn.execute("SELECT 1 FROM sqlite_schema WHERE name = 'plan_item_photo'").fetchone() is None:
+            return dict(
+                conn.execute(f"SELECT i.sha256, i.size FROM photo_image i WHERE {_USED_BY_ACTIVITIES}")
+            )
         return dict(conn.execute(_PICTURES))
 
 

@@ -215,19 +215,50 @@ def linked_activities(ledger: Ledger, item_id: int) -> list[int]:
 
 def set_links(ledger: Ledger, item_id: int, activity_ids: Sequence[int]) -> None:
     """Make the item's links exactly ``activity_ids`` (each a logged row of its own)."""
+    _set_links(ledger, "plan_item_id", item_id, "activity_id", activity_ids)
+
+
+def set_activity_links(ledger: Ledger, activity_id: int, item_ids: Sequence[int]) -> None:
+    """Make the items an activity worked on exactly ``item_ids`` (none: the activity is being deleted)."""
+    _set_links(ledger, "activity_id", activity_id, "plan_item_id", item_ids)
+
+
+def _set_links(ledger: Ledger, side: str, side_id: int, other: str, wanted: Sequence[int]) -> None:
     present = {
-        int(row["activity_id"]): int(row["id"])
-        for row in ledger.query(
-            "SELECT id, activity_id FROM plan_item_activity WHERE plan_item_id = ?", (item_id,)
-        )
+        int(row[other]): int(row["id"])
+        for row in ledger.query(f"SELECT id, {other} FROM plan_item_activity WHERE {side} = ?", (side_id,))
     }
-    wanted = set(activity_ids)
-    for activity_id, link_id in sorted(present.items()):
-        if activity_id not in wanted:
+    for other_id, link_id in sorted(present.items()):
+        if other_id not in set(wanted):
             ledger.delete("plan_item_activity", link_id)
-    for activity_id in activity_ids:
-        if activity_id not in present:
-            ledger.insert("plan_item_activity", {"plan_item_id": item_id, "activity_id": activity_id})
+    for other_id in dict.fromkeys(wanted):
+        if other_id not in present:
+            ledger.insert("plan_item_activity", {side: side_id, other: other_id})
+
+
+def activity_items(ledger: Ledger, activity_id: int) -> list[int]:
+    """The ids of the items an activity worked on, in the order they were raised."""
+    return [
+        int(row[0])
+        for row in ledger.conn.execute(
+            "SELECT i.id FROM plan_item_activity l JOIN plan_item i ON i.id = l.plan_item_id"
+            " WHERE l.activity_id = ? ORDER BY i.opened_on, i.id",
+            (activity_id,),
+        )
+    ]
+
+
+def pairing_item_choices(ledger: Ledger, pairing_id: int) -> list[tuple[int, ItemKind, str, ItemStatus]]:
+    """A pairing's items of the three lists ``(id, list, title, status)``, what is still to do first, then
+    in the order raised: what an activity can be linked to."""
+    return [
+        (int(row[0]), ItemKind(row[1]), str(row[2]), ItemStatus(row[3]))
+        for row in ledger.conn.execute(
+            "SELECT id, kind, title, status FROM plan_item WHERE pairing_id = ?"
+            " ORDER BY status = 'done', opened_on, id",
+            (pairing_id,),
+        )
+    ]
 
 
 def pairing_activities(ledger: Ledger, pairing_id: int) -> list[tuple[int, str, str, str | None]]:

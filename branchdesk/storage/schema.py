@@ -767,10 +767,30 @@ CREATE TABLE region_alias (
 CREATE INDEX region_alias_region ON region_alias(region_id);
 """
 
+# Photos of a list item's 销号 (DESIGN.md §11: ticked off "with evidence"): per use of a picture of the
+# photo store (storage/media.py, photo_image as for activities), which item, its place and caption, and its
+# capture time; logged like the activities' photo rows, so the tick-off's one action undoes them too.
+MIGRATION_ITEM_PHOTOS = f"""
+CREATE TABLE plan_item_photo (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    plan_item_id INTEGER NOT NULL REFERENCES plan_item(id),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    position INTEGER NOT NULL CHECK (position >= 0),
+    caption TEXT,
+    taken_at TEXT,
+    {_STAMPS}
+);
+CREATE UNIQUE INDEX plan_item_photo_picture ON plan_item_photo(plan_item_id, sha256);
+CREATE INDEX plan_item_photo_item ON plan_item_photo(plan_item_id, position);
+CREATE INDEX plan_item_photo_sha256 ON plan_item_photo(sha256);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
     MIGRATION_9, MIGRATION_10, MIGRATION_11, MIGRATION_AGREEMENTS, MIGRATION_STAR_RATINGS,
     MIGRATION_HALFYEAR_SUMMARIES, MIGRATION_PLAN_ITEMS, MIGRATION_WORK_TEAMS, MIGRATION_REGION_ALIASES,
+    MIGRATION_ITEM_PHOTOS,
 )  # fmt: skip
 # Tables written outside the change log (no history line, no undo), rows only ever added (ledger_identity:
 # its one row, made by migration 6 and given its scope while the ledger is created; pinned_key: a row's key

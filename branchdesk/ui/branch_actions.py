@@ -20,7 +20,7 @@ from branchdesk.domain.listing import BranchColumn, BranchRow
 from branchdesk.domain.vocabulary import branch_column
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text, message_text
-from branchdesk.services import branches, regions
+from branchdesk.services import branches, regions, stars
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs import exec_and_delete, exec_until_saved
 from branchdesk.ui.dialogs.branch import BranchChoices, BranchDialog
@@ -187,10 +187,20 @@ class BranchActions(QObject):
         if ledger is None or not self._edits.writable:
             return
         dialog = BranchDialog(
-            branch_choices(ledger), self._checker(ledger, None), None, self._parent, self._new_unit_for_dialog
+            branch_choices(ledger),
+            self._checker(ledger, None),
+            None,
+            self._parent,
+            self._new_unit_for_dialog,
+            today=ledger.clock.today(),
         )
         dialog.preset_region(self._region())
-        exec_until_saved(dialog, lambda: self._save_draft(dialog, branches.add_branch))
+        exec_until_saved(
+            dialog,
+            lambda: self._save_draft(
+                dialog, lambda led, draft: branches.add_branch(led, draft, dialog.ratings())
+            ),
+        )
 
     def edit_branch(self) -> None:
         ledger = self._ledger()
@@ -204,10 +214,14 @@ class BranchActions(QObject):
             branches.draft_of(ledger, branch_id),
             self._parent,
             self._new_unit_for_dialog,
+            today=ledger.clock.today(),
+            ratings=stars.ratings(ledger, branch_id),
         )
         exec_until_saved(
             dialog,
-            lambda: self._save_draft(dialog, lambda led, draft: branches.edit_branch(led, branch_id, draft)),
+            lambda: self._save_draft(
+                dialog, lambda led, draft: branches.edit_branch(led, branch_id, draft, dialog.ratings())
+            ),
         )
 
     def _save_draft(self, dialog: BranchDialog, write: Callable[[Ledger, BranchDraft], Changed]) -> bool:

@@ -20,7 +20,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.history import UndoHistory
 from branchdesk.storage.ledger import Journal, Ledger
 from branchdesk.ui.action_names import action_name
-from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.jobs.runner import JobRunner, Progress, run_with_progress
 
 translate = QCoreApplication.translate
 
@@ -74,6 +74,28 @@ class LedgerEdits(QObject):
             return None
         self.record(done)
         return done
+
+    def run_long(
+        self, label: str, write: Callable[[Ledger, Progress], Changed], parent: QWidget
+    ) -> Changed | None:
+        """Run one user action that takes long (a city's half-year summarised and frozen) off the UI
+        thread, behind a progress dialog with Cancel, on the writes lane; recorded like :meth:`run`. None
+        when refused (shown) or cancelled (nothing written)."""
+        if self._ledger is None or self._history is None:
+            return None
+        path = self._ledger.path
+        try:
+            with self.writing():
+                result = run_with_progress(self._jobs, parent, label, path, write, read_only=False)
+        except BranchDeskError as error:
+            result = error
+        if isinstance(result, BranchDeskError):
+            self._refused(result, parent)
+            return None
+        if not isinstance(result, Changed):
+            return None  # cancelled: its transaction rolled back
+        self.record(result)
+        return result
 
     @contextmanager
     def writing(self) -> Iterator[None]:

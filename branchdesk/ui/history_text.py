@@ -52,6 +52,8 @@ Names = dict[tuple[str, int], str]  # (id column, id) → the name of the record
 _CONTEXT = "HistoryDialog"
 
 # Each column's name; (table, column) where a column means different things in different tables.
+# The uses of pictures: an activity's photos and a ticked-off list item's.
+_PHOTO_TABLES = ("photo", "plan_item_photo")
 FIELDS: dict[str | tuple[str, str], str] = {
     "name": QT_TRANSLATE_NOOP("HistoryDialog", "Name"),
     ("branch", "name"): QT_TRANSLATE_NOOP("HistoryDialog", "Branch name"),
@@ -137,10 +139,16 @@ FIELDS: dict[str | tuple[str, str], str] = {
     "need_id": QT_TRANSLATE_NOOP("HistoryDialog", "Need matched"),
     "resource_id": QT_TRANSLATE_NOOP("HistoryDialog", "Resource matched"),
     "plan_item_id": QT_TRANSLATE_NOOP("HistoryDialog", "List item"),
-    ("photo", "sha256"): QT_TRANSLATE_NOOP("HistoryDialog", "Picture"),
-    ("photo", "position"): QT_TRANSLATE_NOOP("HistoryDialog", "Place among the photos"),
-    ("photo", "caption"): QT_TRANSLATE_NOOP("HistoryDialog", "Caption"),
-    ("photo", "taken_at"): QT_TRANSLATE_NOOP("HistoryDialog", "Taken at"),
+    **{
+        (table, column): label
+        for table in _PHOTO_TABLES
+        for column, label in (
+            ("sha256", QT_TRANSLATE_NOOP("HistoryDialog", "Picture")),
+            ("position", QT_TRANSLATE_NOOP("HistoryDialog", "Place among the photos")),
+            ("caption", QT_TRANSLATE_NOOP("HistoryDialog", "Caption")),
+            ("taken_at", QT_TRANSLATE_NOOP("HistoryDialog", "Taken at")),
+        )
+    },
     ("photo", "date_check"): QT_TRANSLATE_NOOP("HistoryDialog", "Capture time against the date"),
     "signed_on": QT_TRANSLATE_NOOP("HistoryDialog", "Signed on"),
     "organ_liaison": QT_TRANSLATE_NOOP("HistoryDialog", "Organ-side liaison"),
@@ -197,6 +205,7 @@ COUNTS: dict[str, str] = {
     "plan_item_activity": QT_TRANSLATE_NOOP(
         "HistoryDialog", "{change} {count} links of list items to activities"
     ),
+    "plan_item_photo": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} photos of ticked-off list items"),
     "work_team": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} work teams"),
     "team_member": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} team members"),
     "team_days": QT_TRANSLATE_NOOP("HistoryDialog", "{change} {count} members' months of days"),
@@ -311,8 +320,11 @@ _VALUES: dict[str | tuple[str, str], Callable[[Any], str]] = {
         ("drawn_at", "unlocked_at"), lambda value: moment_text(dt.datetime.fromisoformat(value).astimezone())
     ),
     "half_year": lambda value: format_half_year(HalfYear.parse(str(value))),
-    ("photo", "sha256"): lambda value: str(value)[:12],
-    ("photo", "taken_at"): lambda value: moment_text(dt.datetime.fromisoformat(value)),
+    **{(table, "sha256"): lambda value: str(value)[:12] for table in _PHOTO_TABLES},
+    **{
+        (table, "taken_at"): lambda value: moment_text(dt.datetime.fromisoformat(value))
+        for table in _PHOTO_TABLES
+    },
     ("photo", "date_check"): lambda value: _tr(_DATE_CHECKS[DateCheck(value)]),
     ("month_lock", "month"): _month,
     "stars": lambda value: star_label(int(value)),
@@ -383,7 +395,7 @@ def title(change: ChangeEntry, names: Names) -> str:
             return f"{ref('branch_id')} {values.get('year', '')}"
         case "plan_item":
             return str(values.get("title") or "")
-        case "plan_item_activity":
+        case "plan_item_activity" | "plan_item_photo":
             return ref("plan_item_id")
         case "work_team":
             return ref("branch_id")

@@ -124,7 +124,9 @@ class ToolDialogs(QObject):
             self._context.show_error(self._parent, error_text(error))
             return
         exec_and_delete(
-            NewHalfYearDialog(ledger, self._edits, region_id, name, self._save_summary, self._parent)
+            NewHalfYearDialog(
+                ledger, self._edits, self._jobs, region_id, name, self._save_summary, self._parent
+            )
         )
 
     def _save_summary(

@@ -409,8 +409,16 @@
         <translation>照片</translation>
     </message>
     <message>
+        <source>List items</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
         <source>Photos ({count})</source>
         <translation>照片（{count}）</translation>
+    </message>
+    <message>
+        <source>List items ({count})</source>
+        <translation>清单事项（{count}）</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1023,6 +1031,10 @@ Li Hua: working away</source>
     <message>
         <source>Tier</source>
         <translation>档次</translation>
+    </message>
+    <message>
+        <source>Star rating</source>
+        <translation>星级</translation>
     </message>
     <message>
         <source>Secretary</source>
@@ -2190,6 +2202,10 @@ Li Hua: working away</source>
     <message>
         <source>e.g. 已完工验收, 已培训 40 人次</source>
         <translation>如：已完工验收、已培训 40 人次</translation>
+    </message>
+    <message>
+        <source>Photos that show it done (the road finished, the training held), JPEG or PNG, or drag them here from a folder. They are kept in the folder beside the ledger.</source>
+        <translation>添加能说明已办结的照片（如道路完工、培训现场），JPEG 或 PNG 格式，也可从文件夹直接拖入。照片保存在台账旁的照片文件夹中。</translation>
     </message>
     <message>
         <source>Ticked off on</source>
@@ -3776,6 +3792,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{change}清单事项与活动的关联 {count} 条</translation>
     </message>
     <message>
+        <source>{change} {count} photos of ticked-off list items</source>
+        <translation>{change}清单事项销号照片 {count} 张</translation>
+    </message>
+    <message>
         <source>{change} {count} work teams</source>
         <translation>{change}驻村工作队 {count} 个</translation>
     </message>
@@ -4062,6 +4082,25 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Enter the item.</source>
         <translation>请填写事项名称。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemLinks</name>
+    <message>
+        <source>Tick the items of the pairing's three lists this activity worked on (needs, resources, projects; those not ticked off first). The Lists tab shows the same links.</source>
+        <translation>勾选本次活动推进的清单事项（需求、资源、项目，未销号的排在前面）。“清单”页显示同样的关联。</translation>
+    </message>
+    <message>
+        <source>List items can be linked when one pairing is chosen.</source>
+        <translation>只选一个结对时才能关联清单事项。</translation>
+    </message>
+    <message>
+        <source>Choose the pairing first.</source>
+        <translation>请先选择结对。</translation>
+    </message>
+    <message>
+        <source>This pairing has no list items yet (the Lists tab adds them).</source>
+        <translation>该结对还没有清单事项（可在“清单”页添加）。</translation>
     </message>
 </context>
 <context>
@@ -5692,6 +5731,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>照片只能属于一项活动：请逐个结对登记照片。</translation>
     </message>
     <message>
+        <source>List items belong to one pairing: link them to an activity recorded for one pairing.</source>
+        <translation>清单事项属于一个结对：只能关联到为单个结对登记的活动。</translation>
+    </message>
+    <message>
         <source>“{text}” is no day mark: type P, L, B or A (在, 假, 公, 缺), and after a leave its reason.</source>
         <translation>“{text}”不是出勤标记：请填 在、假、公、缺（或 P、L、B、A），请假可在后面写原因。</translation>
     </message>
@@ -5900,6 +5943,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>清单事项关联的活动</translation>
     </message>
     <message>
+        <source>list item's photo</source>
+        <translation>清单事项销号照片</translation>
+    </message>
+    <message>
         <source>“{subject}”: {problem}</source>
         <translation>“{subject}”：{problem}</translation>
     </message>
@@ -6028,6 +6075,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>{next}重点任务（沿用{closing}的清单，可按 F2 修改、删除或添加）：</translation>
     </message>
     <message>
+        <source>Counting the figures of {half}…</source>
+        <translation>正在统计{half}的数据…</translation>
+    </message>
+    <message>
         <source>As of {date}: grassroots coverage {coverage}; themed Party day compliance over the half-year {compliance}; {activities} activities, {themed} themed Party days, {volunteers} volunteer person-times.</source>
         <translation>截至{date}：基层党支部结对覆盖率 {coverage}；半年主题党日落实率 {compliance}；开展活动 {activities} 次，其中主题党日 {themed} 次，党员志愿者 {volunteers} 人次。</translation>
     </message>
@@ -6038,6 +6089,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Not frozen yet: the summary shows the ledger as it is now</source>
         <translation>尚未冻结：下列数字为台账当前的数据</translation>
+    </message>
+    <message>
+        <source>Freezing the figures of {half}…</source>
+        <translation>正在冻结{half}的数据…</translation>
     </message>
 </context>
 <context>
@@ -7351,6 +7406,25 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Saved to {path}; change it in Word or WPS, then choose it.</source>
         <translation>已保存到 {path}；请在 Word 或 WPS 中修改后，再点“选择”使用它。</translation>
+    </message>
+</context>
+<context>
+    <name>StarRatings</name>
+    <message>
+        <source> (year)</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>rated on</source>
+        <translation>评定日期</translation>
+    </message>
+    <message>
+        <source>{year}: {stars}, rated on {day}</source>
+        <translation>{year}年度：{stars}（{day}评定）</translation>
+    </message>
+    <message>
+        <source>Not rated in any year.</source>
+        <translation>尚未评定星级。</translation>
     </message>
 </context>
 <context>

@@ -633,3 +633,21 @@ def test_the_lists_hold_believable_items(county: Ledger) -> None:
     )[0]
     assert figures == hand
     assert 0 < figures["overdue"] < figures["done"]
+
+
+def test_items_worked_on_are_linked_to_their_pairings_activities_of_that_time(county: Ledger) -> None:
+    """Most items in progress or ticked off name one to three activities that worked on them: of their own
+    pairing, held between the item's raising and its 销号; items not begun name none."""
+    links = _count(county, "SELECT count(*) FROM plan_item_activity")
+    begun = _count(county, "SELECT count(*) FROM plan_item WHERE status <> 'open'")
+    linked = _count(county, "SELECT count(DISTINCT plan_item_id) FROM plan_item_activity")
+    assert begun / 2 < linked <= begun
+    assert linked <= links <= 3 * linked
+    wrong = """
+        SELECT count(*) FROM plan_item_activity l JOIN plan_item i ON i.id = l.plan_item_id
+        JOIN activity a ON a.id = l.activity_id
+        WHERE a.pairing_id <> i.pairing_id OR i.status = 'open' OR a.held_on < i.opened_on
+           OR a.held_on > coalesce(i.done_on, '9999-12-31')
+    """
+    assert _count(county, wrong) == 0
+    assert _count(county, "SELECT count(*) FROM plan_item_activity WHERE uuid IS NULL") == 0

@@ -9,6 +9,7 @@ import errno
 import hashlib
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -16,16 +17,18 @@ from PIL import Image
 
 from branchdesk.domain.activities import ActivityDraft, ActivityFilter
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, Area
+from branchdesk.domain.enums import ActivityType, Area, ItemKind
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.domain.photos import DateCheck, EvidenceKind, NormalisedPhoto, PhotoEntry, dhash, nearly_same
+from branchdesk.domain.plan_items import ItemDraft
 from branchdesk.services import activities as activity_service
-from branchdesk.services import month_locks
+from branchdesk.services import month_locks, plan_items
 from branchdesk.services import photos as photo_service
 from branchdesk.services.backups import backup_folder, restore_backup, take_backup
 from branchdesk.services.history import UndoHistory
 from branchdesk.storage import media
+from branchdesk.storage import photos as photo_store
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 from tests.photo_files import near_copy, scene, write_jpeg
@@ -390,3 +393,28 @@ def test_backups_carry_the_photos_and_a_restore_puts_them_back(
         assert shown.caption == "一"
         assert shown.present
         assert photo_service.missing_count(restored) == 0
+
+
+def test_a_ticked_off_items_photos_are_backed_up_and_an_older_backup_without_them_is_read(
+    ledger: Ledger, pairings: list[int], tmp_path: Path, clock: FixedClock
+) -> None:
+    data = tmp_path / "数据"
+    item = ItemDraft(pairings[0], ItemKind.NEED, "村道硬化", D("2022-04-15"))
+    plan_items.add_item(ledger, item)
+    item_id = int(ledger.scalar("SELECT id FROM plan_item"))
+    done = prepared(ledger, write_jpeg(tmp_path / "完工.jpg", 4))
+    plan_items.close_item(ledger, item_id, D("2022-05-18"), "已完工验收", entries(done, "硬化后的村道"))
+    backup = take_backup(ledger.path, data, clock, "manual")
+    kept = backup_folder(data, ledger.path) / "photos"
+    assert [path.name for path in kept.rglob("*.jpg")] == [f"{done[0].sha256}.jpg"]
+    # The photo folder lost: the item's picture is missing, and the backup's folder brings it back.
+    shutil.rmtree(media.media_folder(ledger.path))
+    assert photo_service.missing_count(ledger) == 1
+    assert photo_service.relink(ledger, kept) == (1, 0)
+    (shown,) = photo_service.item_photos(ledger, item_id)
+    assert (shown.caption, shown.present) == ("硬化后的村道", True)
+    # A backup made before list items had photos holds no such table: its pictures are its activities'.
+    with sqlite3.connect(backup) as conn:
+        conn.execute("DROP TABLE plan_item_photo")
+    conn.close()
+    assert photo_store.pictures_in(backup) == {}

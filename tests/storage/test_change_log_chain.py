@@ -102,7 +102,8 @@ def test_the_app_logs_its_entries_unchecked_but_another_writer_on_its_connection
 # The tables of the migrations after the chain's, children first: the release before it had none of them.
 _AFTER_THE_CHAIN = (
     "target_progress", "agreement_target", "agreement", "star_rating", "halfyear_summary",
-    "plan_item_activity", "plan_item", "team_days", "team_member", "work_team", "region_alias",
+    "plan_item_photo", "plan_item_activity", "plan_item", "team_days", "team_member", "work_team",
+    "region_alias",
 )  # fmt: skip
 
 

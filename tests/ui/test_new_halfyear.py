@@ -7,20 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QProgressDialog, QPushButton
 
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, Tier
+from branchdesk.domain.halfyear import HalfYearSummary
 from branchdesk.domain.months import HalfYear
+from branchdesk.services import halfyear
+from branchdesk.services.halfyear import StepProgress
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage import activities, key_tasks
+from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.new_halfyear import NewHalfYearDialog
 from branchdesk.ui.main_window import MainWindow
@@ -108,6 +113,7 @@ def test_a_half_year_closes_its_tasks_carry_over_and_its_summary_is_frozen_and_s
     seen: dict[str, object] = {}
 
     def work(dialog: NewHalfYearDialog) -> None:
+        assert dialog.wait()
         assert dialog.closing.currentText() == "2023年上半年"
         assert dialog.start_button.text() == "冻结并开启2023年下半年(&F)"
         assert [dialog.tasks.item(row).text() for row in range(dialog.tasks.count())] == [
@@ -130,6 +136,7 @@ def test_a_half_year_closes_its_tasks_carry_over_and_its_summary_is_frozen_and_s
         type_text(dialog.new_task, "人居环境整治")
         press_enter(dialog.new_task)  # Enter in the field adds the task
         click(qtbot, dialog.start_button)
+        assert dialog.wait()
         seen["frozen"] = dialog.frozen_label.text()
         seen["figures"] = dialog.figures.text()
         click(qtbot, dialog.pdf_button)
@@ -210,3 +217,59 @@ def test_a_half_year_closes_its_tasks_carry_over_and_its_summary_is_frozen_and_s
     assert file_rows(county, "SELECT count(*) FROM halfyear_summary") == [(0,)]
     assert tasks_of(county, "2023-H2") == []
     QApplication.processEvents()
+
+
+def test_the_figures_are_counted_off_the_ui_thread_and_freezing_can_be_cancelled(
+    make_window: Callable[..., MainWindow],
+    county: Path,
+    qtbot: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A city's half-year takes about a second to count: the dialog opens at once saying it is counting
+    (nothing to freeze or save yet) and shows the figures when they come; freezing shows a progress dialog
+    whose Cancel leaves the file as it was."""
+    window = open_window(make_window, county, qtbot)
+    gate = threading.Event()
+    on_ui_thread: list[bool] = []
+    count = halfyear.summarise
+
+    def slow_count(ledger: Ledger, region_id: int, half: HalfYear, progress: StepProgress) -> HalfYearSummary:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        progress(0, 8)
+        gate.wait(10)  # a city's half-year, held until the test lets it go
+        return count(ledger, region_id, half, progress)
+
+    monkeypatch.setattr(halfyear, "summarise", slow_count)
+    seen: dict[str, object] = {}
+
+    def cancel(progress: QProgressDialog) -> None:
+        seen["label"] = progress.labelText()
+        click(qtbot, progress.findChild(QPushButton))
+        gate.set()  # the count goes on, to its next step, which finds it cancelled
+
+    def work(dialog: NewHalfYearDialog) -> None:
+        assert dialog.figures.text() == "正在统计2023年上半年的数据…"
+        assert dialog.counting.isVisible()
+        assert not dialog.start_button.isEnabled()
+        assert not dialog.pdf_button.isEnabled()
+        gate.set()
+        assert dialog.wait()
+        assert not dialog.counting.isVisible()
+        assert dialog.figures.text().startswith("截至2023年6月30日：基层党支部结对覆盖率 100.00%")
+        assert dialog.start_button.isEnabled()
+        gate.clear()
+        seen["cancelled"] = answer(QProgressDialog, cancel)
+        click(qtbot, dialog.start_button)
+        seen["after"] = dialog.figures.text()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+
+    handled = answer(NewHalfYearDialog, work)
+    press(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert handled == ["newHalfYearDialog"]
+    assert seen["cancelled"] == ["fileJobProgress"]
+    assert seen["label"] == "正在冻结2023年上半年的数据…"
+    assert str(seen["after"]).startswith("截至2023年6月30日")
+    assert on_ui_thread == [False, False]  # shown, then frozen: both on the job runner
+    assert file_rows(county, "SELECT count(*) FROM halfyear_summary") == [(0,)]
+    assert tasks_of(county, "2023-H2") == []
+    assert not window.edits.undo_action.isEnabled()

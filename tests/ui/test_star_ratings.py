@@ -9,18 +9,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from branchdesk.domain.chart_data import StarMix
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, Tier
 from branchdesk.domain.listing import BranchColumn
 from branchdesk.services.ledgers import create_ledger
+from branchdesk.ui.dialogs.branch import BranchDialog
+from branchdesk.ui.dialogs.branch_stars import StarRatings
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.branches import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
-from tests.ui.driving import file_rows, press
+from tests.ui.driving import answer, file_rows, press, select_item
+from tests.ui.test_branch_editing import press_ok
 from tests.ui.typing import press_enter, retype
 
 VILLAGE = "城关1村党支部"
@@ -163,3 +167,104 @@ def test_the_star_mix_counts_the_ratings_as_sql_does_and_reads_in_chinese(
     QApplication.processEvents()
     window.grab().save(str(tmp_path / "star-mix.png"))
     assert (tmp_path / "star-mix.png").stat().st_size > 10_000
+
+
+def test_the_branch_dialog_rates_a_branch_year_by_year_as_one_undoable_step(
+    make_window: Callable[..., MainWindow], county: Path, qtbot: object, recorder: Recorder, tmp_path: Path
+) -> None:
+    """Ctrl+E on a village: its Star rating row picks a year (typed), the stars (arrow keys) and the day
+    (typed); a second year likewise; OK saves the branch and both ratings as one step of Edit ▸ Undo.
+    Editing again, 未评星 takes a year's rating away; a rating dated before its year is refused with the
+    dialog kept open; an organ branch has no Star rating row."""
+    window = open_window(make_window, county, qtbot)
+    type_rating(window, qtbot, VILLAGE, "2022 三星")  # rated in the table before: the dialog shows it
+    seen: dict[str, object] = {}
+
+    def rate(dialog: BranchDialog) -> None:
+        stars = dialog.stars
+        assert stars.isVisible()
+        assert stars.year.value() == 2022
+        assert stars.stars.currentText() == "三星"
+        assert stars.summary.text() == "2022年度：三星（2024年1月20日评定）"
+        choose_year(stars, 2023)
+        assert stars.stars.currentText() == "未评星"
+        pick_stars(stars, "五星")
+        retype(stars.rated_on, "2024-01-15")
+        press_tab(stars.rated_on)
+        retype(dialog.secretary, "张书记")
+        seen["summary"] = stars.summary.text()
+        dialog.resize(1366, 768)
+        dialog.grab().save(str(tmp_path / "星级.png"))
+        press_ok(dialog)
+
+    handled = answer(BranchDialog, rate)
+    select_branch(window, qtbot, VILLAGE)
+    press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert handled == ["branchDialog"]
+    assert seen["summary"] == "2023年度：五星（2024年1月15日评定）\n2022年度：三星（2024年1月20日评定）"
+    assert set(file_rows(county, RATINGS)) == {
+        (VILLAGE, 2022, 3, "2024-01-20"),
+        (VILLAGE, 2023, 5, "2024-01-15"),
+    }
+    assert file_rows(county, "SELECT secretary FROM branch WHERE name = ?", (VILLAGE,)) == [("张书记",)]
+
+    # One step: Ctrl+Z takes the secretary and the 2023 rating back together.
+    # Edit ▸ Undo (the offscreen platform leaves the closed dialog's field focused, where Ctrl+Z would go).
+    window.edits.undo_action.trigger()
+    assert file_rows(county, RATINGS) == [(VILLAGE, 2022, 3, "2024-01-20")]
+    assert file_rows(county, "SELECT secretary FROM branch WHERE name = ?", (VILLAGE,)) == [(None,)]
+
+    # 未评星 takes 2022's away; a day before the year rated is refused and the dialog stays open.
+    def unrate(dialog: BranchDialog) -> None:
+        stars = dialog.stars
+        pick_stars(stars, "未评星")
+        choose_year(stars, 2023)
+        pick_stars(stars, "四星")
+        retype(stars.rated_on, "2022-12-01")
+        press_tab(stars.rated_on)
+        press_ok(dialog)
+        seen["open"] = dialog.isVisible()
+        seen["problem"] = dialog.problem_texts()
+        retype(stars.rated_on, "2024-01-18")
+        press_tab(stars.rated_on)
+        press_ok(dialog)
+
+    answer(BranchDialog, unrate)
+    select_branch(window, qtbot, VILLAGE)
+    window.branches_tab.branch_actions.edit.trigger()  # Branches ▸ Edit (Ctrl+E: see Undo above)
+    assert seen["open"] is True
+    assert seen["problem"] == {"stars": "2023年度的星级不能在该年开始之前评定（2022-12-01）。"}
+    assert file_rows(county, RATINGS) == [(VILLAGE, 2023, 4, "2024-01-18")]
+
+    # An organ branch is never rated: no Star rating row.
+    def organ(dialog: BranchDialog) -> None:
+        seen["organ"] = dialog.stars.isVisible()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+
+    answer(BranchDialog, organ)
+    select_branch(window, qtbot, "机关第1党支部")
+    window.branches_tab.branch_actions.edit.trigger()
+    assert seen["organ"] is False
+
+
+def select_branch(window: MainWindow, qtbot: object, name: str) -> None:
+    """Click the branch's row in the Branches table."""
+    table = window.branches_tab.table
+    index = stars_cell(window, name).siblingAtColumn(0)
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())  # type: ignore[attr-defined]
+
+
+def choose_year(stars: StarRatings, year: int) -> None:
+    """Type the year over what its box holds, Tab."""
+    retype(stars.year, str(year))
+    press_tab(stars.year)
+    assert stars.year.value() == year
+
+
+def pick_stars(stars: StarRatings, text: str) -> None:
+    select_item(stars.stars, text)
+
+
+def press_tab(widget: QWidget) -> None:
+    QTest.keyClick(widget, Qt.Key.Key_Tab)

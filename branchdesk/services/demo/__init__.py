@@ -23,16 +23,16 @@ draw from sequences of their own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from branchdesk.domain.clock import Clock
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.services.demo.activities import AREA_SETS, ActivityMaker, Days, activity_rows, by_day
+from branchdesk.services.demo.activities import AREA_SETS, ActivityMaker, Days, Raw, activity_rows, by_day
 from branchdesk.services.demo.agreements import build_agreements
 from branchdesk.services.demo.attendance import Attendances
 from branchdesk.services.demo.dates import EARLIEST_TODAY, SPAN_END, SPAN_START
-from branchdesk.services.demo.items import item_rows
+from branchdesk.services.demo.items import HeldOn, item_links, item_rows
 from branchdesk.services.demo.key_tasks import build_key_tasks
 from branchdesk.services.demo.model import Build
 from branchdesk.services.demo.pairings import pair_assigned, pair_counties
@@ -135,7 +135,9 @@ def _fill(
         bulk.insert_work_teams(ledger, teams.teams)
         bulk.insert_team_members(ledger, teams.members)
         bulk.insert_team_days(ledger, teams.days)
-        bulk.insert_plan_items(ledger, item_rows(seed, build.pairings, span_end))
+        items = list(item_rows(seed, build.pairings, span_end))
+        bulk.insert_plan_items(ledger, items)
+        bulk.insert_item_links(ledger, item_links(seed, items, _held_on(raws, days.iso), span_end))
     return DemoSummary(
         scale=scale,
         seed=seed,
@@ -146,6 +148,16 @@ def _fill(
         pairings=len(build.pairings),
         activities=len(raws),
     )
+
+
+def _held_on(raws: Sequence[Raw], iso: Sequence[str]) -> HeldOn:
+    """Each pairing's activities by day: ``raws`` are in order of day, activity ``i + 1`` is ``raws[i]``."""
+    held: dict[int, tuple[list[str], list[int]]] = {}
+    for number, raw in enumerate(raws, 1):
+        days, ids = held.setdefault(raw[1], ([], []))
+        days.append(iso[raw[0]])
+        ids.append(number)
+    return held
 
 
 def _county_codes(build: Build) -> dict[int, str]:

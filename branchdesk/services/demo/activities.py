@@ -91,7 +91,7 @@ _PARTIAL_MONTH_THEMED = 0.5  # a themed day in a month a pairing only partly spa
 
 # An activity before it has an id: (day index, pairing id, type, key task id, volunteers, location,
 # summary, weekday reason, index of its set of areas).
-_Raw = tuple[int, int, str, int | None, int, str, str, str | None, int]
+Raw = tuple[int, int, str, int | None, int, str, str, str | None, int]
 
 # What the hot loops need of a type, as a plain tuple: (type value, fewest volunteers, how many volunteer
 # counts there are, location indices, summaries, cumulative weights of the area sets).
@@ -234,11 +234,11 @@ class ActivityMaker:
             return day, _WEEKDAY_REASONS[int(random() * len(_WEEKDAY_REASONS))]
         return day, None
 
-    def themed_days(self) -> list[_Raw]:
+    def themed_days(self) -> list[Raw]:
         random = self.rng.random
         days = self.days
         value, low, volunteers, places, summaries, weights = self.themed
-        made: list[_Raw] = []
+        made: list[Raw] = []
         for pairing_id, (start, end), locations in zip(
             self.pairing_ids, self.spans, self.locations, strict=True
         ):
@@ -259,13 +259,13 @@ class ActivityMaker:
                 made.append((day, pairing_id, value, None, taking_part, location, summary, reason, areas))
         return made
 
-    def others(self, count: int) -> list[_Raw]:
+    def others(self, count: int) -> list[Raw]:
         """``count`` activities of the other types, shared among the pairings by how long each is active."""
         random = self.rng.random
         days = self.days
         routine_day = self._routine_day
         types = self.other_types
-        made: list[_Raw] = []
+        made: list[Raw] = []
         shares = apportion(count, [end - start + 1 for start, end in self.spans])
         for pairing_id, (start, end), locations, share in zip(
             self.pairing_ids, self.spans, self.locations, shares, strict=True
@@ -292,17 +292,17 @@ class ActivityMaker:
         return made
 
 
-def by_day(raws: list[_Raw], days: int) -> list[_Raw]:
+def by_day(raws: list[Raw], days: int) -> list[Raw]:
     """``raws`` in order of date, as they would have been entered (one bucket per day, which is faster
     than sorting a million rows; within a day they stay in the order they were made)."""
-    buckets: list[list[_Raw]] = [[] for _ in range(days)]
+    buckets: list[list[Raw]] = [[] for _ in range(days)]
     for raw in raws:
         buckets[raw[0]].append(raw)
     return list(itertools.chain.from_iterable(buckets))
 
 
 def activity_rows(
-    rng: random.Random, raws: Sequence[_Raw], iso: Sequence[str], attendances: Attendances
+    rng: random.Random, raws: Sequence[Raw], iso: Sequence[str], attendances: Attendances
 ) -> Iterator[bulk.ActivityRow]:
     # The uuids are handed out in ascending order, so that SQLite appends to the uuid index rather than
     # inserting at random (seconds saved at the stress scale); they are as random as ever.

@@ -3,14 +3,17 @@ resources and the projects matching them, raised after the pairing started, due 
 those due already ticked off (销号) with a note, a few left overdue.
 
 They draw from a random sequence of their own (the demo's seed, then "items"), so that the rows made before
-them are those of a demo without lists.
+them are those of a demo without lists. Each item being worked on or ticked off is linked to one to three of
+its pairing's activities held between its raising and its 销号 (the day the demo ends, while it runs), from a
+sequence of its own again ("item-links").
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from branchdesk.services.demo.common import day_between, random_uuid
 from branchdesk.services.demo.model import Pairing
@@ -83,3 +86,26 @@ def item_rows(seed: int, pairings: Sequence[Pairing], span_end: dt.date) -> Iter
             items.add(pairing, "project", f"{need_title}（{resource_title}）", (need, resource))
         yield from items.rows
         items.rows.clear()
+
+
+# Per pairing, its activities' days (ISO, ascending) and ids in the same order.
+HeldOn = Mapping[int, tuple[list[str], list[int]]]
+
+
+def item_links(
+    seed: int, items: Iterable[bulk.PlanItemRow], held: HeldOn, span_end: dt.date
+) -> Iterator[tuple[int, str, int, int]]:
+    """``(id, uuid, item, activity)`` links of the items in progress or done to the activities of their
+    pairing held while they were worked on."""
+    rng = random.Random(f"{seed}/item-links")
+    number = 0
+    end = span_end.isoformat()
+    for item in items:
+        item_id, pairing_id, opened, status, done_on = item[0], item[2], item[6], item[8], item[9]
+        if status == "open" or pairing_id not in held:
+            continue
+        days, ids = held[pairing_id]
+        within = ids[bisect.bisect_left(days, opened) : bisect.bisect_right(days, done_on or end)]
+        for activity_id in sorted(rng.sample(within, min(len(within), rng.choice((1, 1, 2, 3))))):
+            number += 1
+            yield number, random_uuid(rng), item_id, activity_id

@@ -41,6 +41,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import activities as activity_service
 from branchdesk.services import key_tasks as key_task_service
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.activity_items import ItemLinks
 from branchdesk.ui.dialogs.activity_photos import PhotoPanel
 from branchdesk.ui.dialogs.attendance_fields import AttendanceFields
 from branchdesk.ui.jobs.runner import JobRunner
@@ -154,6 +155,7 @@ class ActivityDialog(QDialog):
         pairing: PairingSpan | None = None,
         draft: ActivityDraft | None = None,
         photos: list[ActivityPhoto] | None = None,
+        items: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("activityDialog")
@@ -221,6 +223,7 @@ class ActivityDialog(QDialog):
         self.photos_note.setObjectName("photosNote")
         self.photos_note.setWordWrap(True)
         self.photos_note.setStyleSheet(_NOTE_STYLE)
+        self.items = ItemLinks(ledger, items or [], self)
 
         activity_page = QWidget(self)
         form = QFormLayout()
@@ -256,6 +259,7 @@ class ActivityDialog(QDialog):
         self.pages.setObjectName("activityPages")
         self.pages.addTab(activity_page, self.tr("Activity"))
         self.pages.addTab(photos_page, self.tr("Photos"))
+        self.pages.addTab(self.items, self.tr("List items"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.error)
@@ -278,6 +282,7 @@ class ActivityDialog(QDialog):
         self.pairings.chosen_changed.connect(self._on_pairings)
         self.photos.busy_changed.connect(self._on_photos_busy)
         self.photos.count_changed.connect(self._on_photo_count)
+        self.items.count_changed.connect(self._on_item_count)
 
         if draft is not None:
             if pairing is not None:
@@ -295,15 +300,29 @@ class ActivityDialog(QDialog):
         title = self.tr("Photos ({count})").format(count=format_count(count)) if count else self.tr("Photos")
         self.pages.setTabText(self.pages.indexOf(self.photos_page), title)
 
+    def _on_item_count(self, count: int) -> None:
+        title = (
+            self.tr("List items ({count})").format(count=format_count(count))
+            if count
+            else self.tr("List items")
+        )
+        self.pages.setTabText(self.pages.indexOf(self.items), title)
+
     def _on_photos_busy(self, busy: bool) -> None:
         """Saved only once the photos added are ready in the store."""
         self.ok_button.setEnabled(not busy)
 
     def _on_pairings(self) -> None:
-        """Photos belong to one activity: a bulk entry for several pairings has none."""
+        """Photos belong to one activity, list items to one pairing: a bulk entry for several pairings has
+        neither."""
         one = len(self.pairings.chosen()) <= 1
         self.photos.setEnabled(one)
         self.photos_note.setVisible(not one)
+        self.items.show_pairings(self.pairing_ids())
+
+    def item_ids(self) -> list[int]:
+        """The list items the activity worked on (none for a bulk entry)."""
+        return self.items.item_ids() if len(self.pairings.chosen()) == 1 else []
 
     def photo_entries(self) -> list[PhotoEntry]:
         """The photos to save with the activity, in order (none for a bulk entry)."""

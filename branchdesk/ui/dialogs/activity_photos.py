@@ -9,6 +9,7 @@ with the activity, as one undoable action (services/activities.py).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.domain.photos import ActivityPhoto, DateCheck, PhotoEntry, date_check
+from branchdesk.domain.photos import DateCheck, PhotoEntry, StoredPhoto, date_check
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import photos as photo_service
@@ -105,7 +106,13 @@ class PhotoPanel(QWidget):
     count_changed = Signal(int)  # photos in the list
 
     def __init__(
-        self, ledger: Ledger, jobs: JobRunner, photos: list[ActivityPhoto], parent: QWidget | None = None
+        self,
+        ledger: Ledger,
+        jobs: JobRunner,
+        photos: Sequence[StoredPhoto],
+        parent: QWidget | None = None,
+        *,
+        hint: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("photoPanel")
@@ -149,14 +156,15 @@ class PhotoPanel(QWidget):
         self.problems.setObjectName("photoProblems")
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(PROBLEM_STYLE)
-        hint = QLabel(
-            self.tr(
+        about = QLabel(
+            hint
+            or self.tr(
                 "Add 2–4 photos of the activity (JPEG or PNG), or drag them here from a folder. "
                 "They are kept in the folder beside the ledger; copy it along with the ledger."
             ),
             self,
         )
-        hint.setWordWrap(True)
+        about.setWordWrap(True)
 
         buttons = QHBoxLayout()
         for button in (self.add_button, self.earlier_button, self.later_button, self.remove_button):
@@ -174,7 +182,7 @@ class PhotoPanel(QWidget):
         missing_row.addWidget(self.missing, 1)
         missing_row.addWidget(self.relink_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        layout.addWidget(about)
         layout.addLayout(buttons)
         layout.addWidget(self.list, 1)
         layout.addLayout(caption_row)

@@ -25,7 +25,9 @@ from branchdesk.domain.branch_rules import BranchDraft
 from branchdesk.domain.enums import BranchKind, RegionLevel, Tier
 from branchdesk.domain.errors import BranchDeskError, FieldProblem
 from branchdesk.domain.records import Region, Unit
+from branchdesk.domain.stars import StarRating
 from branchdesk.i18n.messages import message_text
+from branchdesk.ui.dialogs.branch_stars import StarRatings
 from branchdesk.ui.labels import kind_label, tier_label
 from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, SearchCombo
 
@@ -55,6 +57,9 @@ class BranchDialog(QDialog):
         draft: BranchDraft | None = None,
         parent: QWidget | None = None,
         new_unit: Callable[[QWidget, int | None], int | None] | None = None,
+        *,
+        today: dt.date,
+        ratings: Sequence[StarRating] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("branchDialog")
@@ -103,6 +108,7 @@ class BranchDialog(QDialog):
         self.established.setObjectName("established")
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
+        self.stars = StarRatings(ratings, today, self)
 
         unit_row = QHBoxLayout()
         unit_row.addWidget(self.unit, 1)
@@ -118,6 +124,7 @@ class BranchDialog(QDialog):
             ("unit_id", self.tr("Unit"), unit_row),
             ("community_id", self.tr("Community branch"), self.community),
             ("tier", self.tr("Tier"), self.tier),
+            ("stars", self.tr("Star rating"), self.stars),
             ("secretary", self.tr("Secretary"), self.secretary),
             ("phone", self.tr("Phone"), self.phone),
             ("member_count", self.tr("Members"), self.members),
@@ -224,6 +231,7 @@ class BranchDialog(QDialog):
             ("community_id", kind is BranchKind.GRID),
             ("region_id", kind is not BranchKind.GRID),
             ("optimised_on", kind is BranchKind.ORGAN),
+            ("stars", kind is None or kind.is_grassroots),
         ):
             self.form.setRowVisible(self._form_rows[field_name], shown)
         for label in self._problem_labels.values():
@@ -274,6 +282,7 @@ class BranchDialog(QDialog):
                 members_problem,
                 optimised_problem if kind is BranchKind.ORGAN else None,
                 established_problem,
+                self.stars.problem() if kind is not None and kind.is_grassroots else None,
             )
             if problem is not None
         ]
@@ -335,3 +344,8 @@ class BranchDialog(QDialog):
 
     def draft(self) -> BranchDraft | None:
         return self._result
+
+    def ratings(self) -> list[StarRating]:
+        """The star ratings to save with the branch (none for an organ branch)."""
+        kind = self._chosen_kind()
+        return self.stars.ratings() if kind is not None and kind.is_grassroots else []

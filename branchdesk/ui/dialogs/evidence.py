@@ -132,10 +132,7 @@ class EvidenceDialog(QDialog):
 
     def wait(self, msecs: int = 60000) -> bool:
         """Wait for the list asked for and show it (tests, screenshots)."""
-        done = self._reader.wait(msecs)
-        QCoreApplication.sendPostedEvents()
-        QCoreApplication.processEvents()
-        return done
+        return self._reader.wait_shown(msecs)
 
     def done(self, result: int) -> None:
         self._reader.cancel()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -114,10 +113,7 @@ class HistoryDialog(QDialog):
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for the lines and show them (tests, screenshots)."""
-        done = self._reads.wait(msecs)
-        QCoreApplication.sendPostedEvents()
-        QCoreApplication.processEvents()
-        return done
+        return self._reads.wait_shown(msecs)
 
     def done(self, result: int) -> None:
         """Closing stops a read under way: its query is interrupted and its result dropped."""

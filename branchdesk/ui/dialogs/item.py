@@ -1,6 +1,7 @@
 """The dialogs of the three lists: an item added or edited (its pairing, list, title, owner, dates, status,
 the need and resource a project matches, the activities that worked on it), and 销号 (ticking an item off
-with the day and what was done). They collect choices; the tab saves them through ``edits.run``."""
+with the day, what was done and its photos). They collect choices; the tab saves them through
+``edits.run``."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,10 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.enums import ActivityType, ItemKind, ItemStatus
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.plan_items import ItemDraft, PlanItem
+from branchdesk.services import photos as photo_service
 from branchdesk.services import plan_items
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.activity_photos import PhotoPanel
 from branchdesk.ui.dialogs.pairing import date_field, day_of, finish_form
+from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import activity_type_label, date_text, term_label
 from branchdesk.ui.widgets import (
     DateLineEdit,
@@ -218,9 +224,17 @@ class ItemDialog(QDialog):
 
 
 class CloseItemDialog(QDialog):
-    """销号: the day an item was done and what was done."""
+    """销号: the day an item was done, what was done, and photos that show it (made ready in the store on
+    the job runner; OK waits for them)."""
 
-    def __init__(self, item: PlanItem, today: dt.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ledger: Ledger,
+        jobs: JobRunner,
+        item: PlanItem,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closeItemDialog")
         self.setWindowTitle(self.tr("Tick off list item"))
@@ -231,18 +245,30 @@ class CloseItemDialog(QDialog):
         self.note.setPlaceholderText(self.tr("e.g. 已完工验收, 已培训 40 人次"))
         self.note_problem = problem_line(self)
         self.note.textEdited.connect(lambda: show_problem(self.note_problem, None))
+        self.photos = PhotoPanel(
+            ledger,
+            jobs,
+            photo_service.item_photos(ledger, item.id),
+            self,
+            hint=self.tr(
+                "Photos that show it done (the road finished, the training held), JPEG or PNG, or drag "
+                "them here from a folder. They are kept in the folder beside the ledger."
+            ),
+        )
         form = QFormLayout()
         form.addRow(QLabel(f"{term_label(item.draft.kind)}：{item.draft.title}（{item.pairing}）", self))
         form.addRow(self.tr("Ticked off on"), MarkedField(self.done_on))
         form.addRow(self.tr("What was done"), self.note)
         form.addRow("", self.note_problem)
-        finish_form(self, form, self._ready)
-        self.resize(520, 200)
+        form.addRow(self.photos)
+        ok = finish_form(self, form, self._ready).button(QDialogButtonBox.StandardButton.Ok)
+        self.photos.busy_changed.connect(lambda busy: ok.setEnabled(not busy))  # saved once they are ready
+        self.resize(720, 620)
 
     def _ready(self) -> bool:
         missing = self.tr("Say what was done.") if not self.note.text().strip() else None
         note = show_problem(self.note_problem, missing)
         return check_all(self.done_on) and note
 
-    def choice(self) -> tuple[dt.date, str]:
-        return day_of(self.done_on), self.note.text()
+    def choice(self) -> tuple[dt.date, str, list[PhotoEntry]]:
+        return day_of(self.done_on), self.note.text(), self.photos.entries()

@@ -1,6 +1,8 @@
 """Tools ▸ New half-year: the closing half-year's figures for the selected region, the next half-year's key
 tasks starting from its list (edited in place, dropped, added), then one step that freezes the summary and
-sets the list; the frozen summary is saved as a PDF or a Word draft from here."""
+sets the list; the frozen summary is saved as a PDF or a Word draft from here. The figures are counted on the
+job runner (a city's half-year takes about a second), with a progress bar while they are read and a progress
+dialog with Cancel while they are frozen."""
 
 from __future__ import annotations
 
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.halfyear import HalfYearSummary, closing_half
 from branchdesk.domain.months import HalfYear
@@ -33,6 +37,7 @@ from branchdesk.services import halfyear
 from branchdesk.services.key_tasks import half_years
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.edits import LedgerEdits
+from branchdesk.ui.jobs.runner import JobRunner, Progress, Reads
 from branchdesk.ui.labels import date_text
 
 # Half-years offered to close: the closing one and up to this many before it.
@@ -47,6 +52,7 @@ class NewHalfYearDialog(QDialog):
         self,
         ledger: Ledger,
         edits: LedgerEdits,
+        jobs: JobRunner,
         region_id: int,
         region_name: str,
         save_summary: SummaryWriter,
@@ -59,12 +65,22 @@ class NewHalfYearDialog(QDialog):
         self._edits = edits
         self._region_id = region_id
         self._save_summary = save_summary
+        # The chosen half-year's summary once read, and whether it was frozen.
+        self._summary: tuple[HalfYearSummary, bool] | None = None
+        self._reads = Reads(jobs, self)
+        self._reads.ready.connect(self._ready)
+        self._reads.failed.connect(self._failed)
+        self._reads.progressed.connect(self._progressed)
         self.closing = QComboBox(self)
         self.closing.setObjectName("closingHalf")
         self.figures = QLabel(self)
         self.figures.setObjectName("halfFigures")
         self.figures.setWordWrap(True)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.counting = QProgressBar(self)
+        self.counting.setObjectName("halfFiguresProgress")
+        self.counting.setTextVisible(False)
+        self.counting.setMaximumHeight(self.fontMetrics().height() // 2)
         self.tasks_label = QLabel(self)
         self.tasks = QListWidget(self)
         self.tasks.setObjectName("nextTasks")
@@ -116,6 +132,7 @@ class NewHalfYearDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.figures)
+        layout.addWidget(self.counting)
         layout.addWidget(self.tasks_label)
         layout.addWidget(self.tasks, 1)
         layout.addLayout(entry)
@@ -159,21 +176,51 @@ class NewHalfYearDialog(QDialog):
         self.tasks.clear()
         for task in halfyear.planned_tasks(self._ledger, half):
             self._append(task.name, task.note)
-        self._show_summary()
+        self._read_summary()
 
-    def _show_summary(self) -> None:
-        half = self.chosen()
-        try:
-            summary, frozen = halfyear.summary_for_print(self._ledger, self._region_id, half)
-        except BranchDeskError as error:  # a half-year not begun: nothing to show, nothing to freeze
-            self.figures.setText(error_text(error))
-            self.start_button.setEnabled(False)
-            self.pdf_button.setEnabled(False)
-            self.word_button.setEnabled(False)
-            return
-        self.start_button.setEnabled(True)
-        self.pdf_button.setEnabled(True)
-        self.word_button.setEnabled(True)
+    def _read_summary(self) -> None:
+        """The chosen half-year's summary read off the UI thread; nothing can be frozen or saved until it
+        is shown."""
+        half, region = self.chosen(), self._region_id
+        self._summary = None
+        self._enable(False)
+        self.figures.setText(self.tr("Counting the figures of {half}…").format(half=format_half_year(half)))
+        self.frozen_label.clear()
+        self.counting.setRange(0, 0)
+        self.counting.show()
+        self._reads.request_steps(
+            self._ledger.path,
+            half,
+            lambda reader, progress: halfyear.summary_for_print(reader, region, half, progress),
+        )
+
+    def wait(self, msecs: int = 60000) -> bool:
+        """Wait for the figures asked for and show them (tests, screenshots)."""
+        return self._reads.wait_shown(msecs)
+
+    def done(self, result: int) -> None:
+        """Closing stops a count under way: its query is interrupted and its result dropped."""
+        self._reads.cancel()
+        super().done(result)
+
+    def _enable(self, enabled: bool) -> None:
+        for button in (self.start_button, self.pdf_button, self.word_button):
+            button.setEnabled(enabled)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.counting.setRange(0, total)
+        self.counting.setValue(done)
+
+    def _failed(self, _half: object, error: BranchDeskError) -> None:
+        # A half-year not begun: nothing to show, nothing to freeze.
+        self.counting.hide()
+        self.figures.setText(error_text(error))
+
+    def _ready(self, _half: object, result: tuple[HalfYearSummary, bool]) -> None:
+        self.counting.hide()
+        self._summary = result
+        self._enable(True)
+        summary, frozen = result
         coverage = summary.stats["coverage"]["grassroots"]
         self.figures.setText(
             self.tr(
@@ -219,14 +266,18 @@ class NewHalfYearDialog(QDialog):
 
     def start(self) -> None:
         half, tasks, region = self.chosen(), self.planned(), self._region_id
-        done = self._edits.run(lambda ledger: halfyear.start_half_year(ledger, region, half, tasks), self)
-        if done is not None:
+
+        def write(ledger: Ledger, progress: Progress) -> Changed:
+            return halfyear.start_half_year(ledger, region, half, tasks, progress)
+
+        label = self.tr("Freezing the figures of {half}…").format(half=format_half_year(half))
+        if self._edits.run_long(label, write, self) is not None:
             self.refresh()
 
     def _save(self, suffix: str) -> None:
-        half = self.chosen()
-        summary, frozen = halfyear.summary_for_print(self._ledger, self._region_id, half)
-        self._save_summary(self, suffix, summary, frozen, [task.name for task in self.planned()])
+        if self._summary is not None:
+            summary, frozen = self._summary
+            self._save_summary(self, suffix, summary, frozen, [task.name for task in self.planned()])
 
 
 def _rate(rate: Rate) -> str:

@@ -313,7 +313,7 @@ class RepairDialog(QDialog):
         return None if partner is None else (partner, day_of(self.started))
 
 
-def finish_form(dialog: QDialog, form: QFormLayout, ready: Callable[[], bool]) -> None:
+def finish_form(dialog: QDialog, form: QFormLayout, ready: Callable[[], bool]) -> QDialogButtonBox:
     """OK and Cancel under ``form``; OK closes only once ``ready`` says every field is right."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
@@ -328,3 +328,4 @@ def finish_form(dialog: QDialog, form: QFormLayout, ready: Callable[[], bool]) -
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
     layout.addWidget(buttons)
+    return buttons

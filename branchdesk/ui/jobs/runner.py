@@ -463,6 +463,7 @@ class Reads(QObject):
 
     ready = Signal(object, object)  # key and result of the latest request
     failed = Signal(object, object)  # key and BranchDeskError of the latest request
+    progressed = Signal(int, int)  # steps done and in all of the latest request_steps
 
     def __init__(self, runner: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -475,14 +476,31 @@ class Reads(QObject):
     def request(self, path: Path, key: Hashable, compute: Compute) -> None:
         """Compute ``compute(ledger)`` on a read-only connection to ``path``; ``ready`` brings it with
         ``key`` unless another request came first."""
+        self.request_steps(path, key, lambda ledger, _progress: compute(ledger), reported=False)
+
+    def request_steps(
+        self,
+        path: Path,
+        key: Hashable,
+        compute: Callable[[Ledger, Progress], object],
+        *,
+        reported: bool = True,
+    ) -> None:
+        """As :meth:`request`, for work that reports its steps (``progressed``: a dialog's progress bar);
+        its progress callback raises once a newer request overtook it."""
         self._pending = True
 
         def work(control: JobControl) -> object:
             with control.open(path) as ledger:
-                return compute(ledger)
+                return compute(ledger, control.progress)
 
         self._runner.submit(
-            self._lane, work, partial(self._ready, key), partial(self._failed, key), owner=self
+            self._lane,
+            work,
+            partial(self._ready, key),
+            partial(self._failed, key),
+            progress=self.progressed.emit if reported else None,
+            owner=self,
         )
 
     def cancel(self) -> None:
@@ -497,6 +515,13 @@ class Reads(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._runner.wait([self._lane], msecs)
+
+    def wait_shown(self, msecs: int = 30000) -> bool:
+        """Wait for what was asked and let its owner show it (tests, screenshots)."""
+        done = self.wait(msecs)
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        return done
 
     def _ready(self, key: Hashable, result: object) -> None:
         self._pending = False

@@ -421,9 +421,17 @@ class ActivitiesTab(QWidget):
         self.dialog = dialog
 
         def save() -> bool:
-            ids, draft, photos = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries()
+            ids, draft, photos, items = (
+                dialog.pairing_ids(),
+                dialog.draft(),
+                dialog.photo_entries(),
+                dialog.item_ids(),
+            )
             return self._saved(
-                lambda ledger: activity_service.record_activities(ledger, ids, draft, photos=photos), dialog
+                lambda ledger: activity_service.record_activities(
+                    ledger, ids, draft, photos=photos, items=items
+                ),
+                dialog,
             )
 
         dialog.save = save
@@ -451,16 +459,29 @@ class ActivitiesTab(QWidget):
             return
         pairing = activity_service.pairing_spans(self._ledger, [pairing_id])[0]
         photos = photo_service.activity_photos(self._ledger, activity_id)
+        items = activity_service.activity_items(self._ledger, activity_id)
         dialog = ActivityDialog(
-            self._ledger, self._region_id, self._jobs, self, pairing=pairing, draft=draft, photos=photos
+            self._ledger,
+            self._region_id,
+            self._jobs,
+            self,
+            pairing=pairing,
+            draft=draft,
+            photos=photos,
+            items=items,
         )
         self.dialog = dialog
 
         def save() -> bool:
-            ids, new, entries = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries()
+            ids, new, entries, linked = (
+                dialog.pairing_ids(),
+                dialog.draft(),
+                dialog.photo_entries(),
+                dialog.item_ids(),
+            )
             return self._saved(
                 lambda ledger: activity_service.edit_activity(
-                    ledger, activity_id, ids[0], new, photos=entries
+                    ledger, activity_id, ids[0], new, photos=entries, items=linked
                 ),
                 dialog,
             )

@@ -65,6 +65,7 @@ class DrillDown:
     organ_tier: Tier | None = None
     grassroots_tier: Tier | None = None
     pairing_id: int | None = None
+    any_tier: bool = False  # the Pairings tab: the region's active pairings, whatever their tiers
 
 
 @runtime_checkable

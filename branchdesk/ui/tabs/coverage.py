@@ -181,7 +181,8 @@ class OptimisationSpec(RateSpec):
 
 class TargetsSpec(RateSpec):
     """Agreement targets reached by the day, per part of the region (domain/agreements.py says when a target
-    is reached); a bar opens nothing: its pairings' agreements are in the Pairings tab."""
+    is reached). A county's bar goes down a level, to the same chart of its townships; a township's (or the
+    region's own) opens its pairings in the Pairings tab, where each one's agreement holds its targets."""
 
     id = "targets"
 
@@ -204,7 +205,11 @@ class TargetsSpec(RateSpec):
         )
 
     def drill(self, data: RateBreakdown, target: Target) -> DrillDown | None:
-        return None
+        group = data.items[target.item].group
+        if group.kind is GroupKind.REGION and group.level is not RegionLevel.TOWNSHIP:
+            return DrillDown(TAB_ID, group.id)
+        region = group.id if group.kind is not GroupKind.UNIT else data.scope.id
+        return DrillDown(PAIRINGS, region, any_tier=True)
 
 
 class TierSpec(ChartSpec):

@@ -286,11 +286,14 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
         row = self.selected_row()
         if row is None or row.draft.status is ItemStatus.DONE or not self.edits.writable:
             return
-        dialog = CloseItemDialog(row, self.clock.today(), self)
+        ledger = self.ledger
+        if ledger is None:
+            return
+        dialog = CloseItemDialog(ledger, self.jobs, row, self.clock.today(), self)
 
         def save() -> bool:
-            done_on, note = dialog.choice()
-            return self._saved(lambda lg: plan_items.close_item(lg, row.id, done_on, note))
+            done_on, note, photos = dialog.choice()
+            return self._saved(lambda lg: plan_items.close_item(lg, row.id, done_on, note, photos))
 
         try:
             exec_until_saved(dialog, save)

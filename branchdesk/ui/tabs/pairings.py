@@ -230,9 +230,10 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
         organ_tier: Tier | None = None,
         grassroots_tier: Tier | None = None,
         pairing_id: int | None = None,
+        any_tier: bool = False,
     ) -> None:
         """The rows behind a chart's bar: one pairing, or the active pairings of a tier cell (both tiers
-        exact, None meaning ungraded, as the tier chart counts them)."""
+        exact, None meaning ungraded, as the tier chart counts them), or of any tier."""
         with QSignalBlocker(self.status), QSignalBlocker(self.method), QSignalBlocker(self.search):
             self.status.setCurrentIndex(0)
             self.method.setCurrentIndex(0)
@@ -244,8 +245,8 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
             self._drill = PairingFilter(
                 region_id=region_id,
                 status=PairingStatus.ACTIVE,
-                organ_tiers=(organ_tier,),
-                grassroots_tiers=(grassroots_tier,),
+                organ_tiers=() if any_tier else (organ_tier,),
+                grassroots_tiers=() if any_tier else (grassroots_tier,),
             )
         self.apply_filter()
         self.refresh_side()
@@ -327,6 +328,7 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
             organ_tier=drill.organ_tier,
             grassroots_tier=drill.grassroots_tier,
             pairing_id=drill.pairing_id,
+            any_tier=drill.any_tier,
         )
 
     def _show_count(self) -> None:
