@@ -37,6 +37,8 @@ __all__ = ["county_demo"]  # the module fixture, shared with the SQLite-only tes
 PASSWORD = "Xinyang-2022!"
 REGIONS = ("潢川县", "信阳市/潢川县/仁和镇", "上油岗乡")
 MONTHS = ("2022-04", "2022-07", "2022-11")
+# The canned queries that give one row of figures each.
+FIGURES = ("coverage", "optimisation", "compliance", "activities", "targets", "teams", "items")
 
 
 def tilde(name: str) -> str:
@@ -117,7 +119,7 @@ def test_canned_queries_served_equal_stats_json(site: Site, county_demo: Path) -
         for month in MONTHS:
             rows: dict[str, dict[str, Any]] = {}
             parameters = {"_shape": "array", "区域": region, "月份": month, "截至日期": ""}
-            for query in ("coverage", "optimisation", "compliance", "activities", "targets", "teams"):
+            for query in FIGURES:
                 status, found = site.get(f"/ledger/{query}.json", parameters)
                 assert status == 200
                 assert len(found) == 1

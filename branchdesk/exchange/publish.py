@@ -220,6 +220,7 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
         "compliance": ("主题党日落实率（按区域、月份）", snapshot.compliance_query()),
         "activities": ("活动情况（按区域、月份）", snapshot.activities_query()),
         "targets": ("结对协议目标完成情况（按区域、截至日期）", snapshot.targets_query()),
+        "items": ("三个清单事项情况（按区域、截至日期）", snapshot.items_query()),
         "teams": ("驻村工作队队员出勤达标情况（按区域、月份）", snapshot.teams_query()),
         "teams_shortfall": (
             "未达每月在村天数要求的驻村队员（按区域、月份）",

@@ -298,8 +298,12 @@ def item_counts(
     ledger: Ledger, region_id: int, day: dt.date, *, direct: bool, county: bool = False
 ) -> ItemCounts:
     """domain.plan_items.item_counts in SQL, for the pairings ``stats`` counts in the region."""
-    row = ledger.query(
-        f"""
+    row = ledger.query(item_counts_sql(direct, county), {"region": region_id, "today": day.isoformat()})[0]
+    return ItemCounts(**row)
+
+
+def item_counts_sql(direct: bool, county: bool = False) -> str:
+    return f"""
         WITH RECURSIVE {scope_sql(direct)}
         SELECT coalesce(sum(i.kind = 'need'), 0) AS need,
                coalesce(sum(i.kind = 'resource'), 0) AS resource,
@@ -309,10 +313,7 @@ def item_counts(
         FROM plan_item i JOIN pairing p ON p.id = i.pairing_id
              JOIN branch g ON g.id = p.grassroots_id JOIN branch o ON o.id = p.organ_id
         WHERE {pairings_in_scope(direct, county)} AND i.opened_on <= :today
-        """,
-        {"region": region_id, "today": day.isoformat()},
-    )[0]
-    return ItemCounts(**row)
+        """
 
 
 def items_by_month(ledger: Ledger, region_id: int, span: MonthSpan) -> ItemMonths:

@@ -28,6 +28,7 @@ from branchdesk.domain.enums import (
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.teams import Role
 from branchdesk.domain.vocabulary import UNGRADED, term_name
+from branchdesk.storage import plan_items as item_sql
 from branchdesk.storage import stats as stats_sql
 from branchdesk.storage import teams as team_sql
 from branchdesk.storage.backup import copy_database
@@ -227,6 +228,7 @@ _MIN_DAYS = f"(SELECT min_days FROM {PUBLICATION_TABLE})"
 _PARAMETERS = {
     "region": _REGION,
     "day": _DAY,
+    "today": _DAY,  # the lists' figures name the as-of date so
     "month": _MONTH,
     "first": f"date({_MONTH} || '-01')",
     "last": _LAST,
@@ -328,6 +330,19 @@ def targets_query() -> str:
             ("f.reached", "已达成目标"),
             (rate_sql("f.reached", "f.count"), "目标达成率(%)"),
             ("f.overdue", "逾期未达成目标"),
+        ],
+    )
+
+
+def items_query() -> str:
+    return _figure_query(
+        item_sql.item_counts_sql(direct=False),
+        [
+            ("f.need", "需求清单事项"),
+            ("f.resource", "资源清单事项"),
+            ("f.project", "项目清单事项"),
+            ("f.done", "已销号事项"),
+            ("f.overdue", "逾期未销号事项"),
         ],
     )
 

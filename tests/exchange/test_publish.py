@@ -60,7 +60,7 @@ def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The canned queries' rows (by query name, Chinese column titles) in the shape of ``stats --json``."""
     coverage, optimisation = rows["coverage"], rows["optimisation"]
     compliance, activities = rows["compliance"], rows["activities"]
-    targets, teams = rows["targets"], rows["teams"]
+    targets, teams, items = rows["targets"], rows["teams"], rows["items"]
     return {
         "region": {"path": coverage["区域"]},
         "as_of": coverage["截至日期"],
@@ -117,13 +117,20 @@ def figures_as_stats(rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
             "members": teams["在岗驻村队员"],
             "below_rule": teams["未达天数要求"],
         },
+        "items": {
+            "need": items["需求清单事项"],
+            "resource": items["资源清单事项"],
+            "project": items["项目清单事项"],
+            "done": items["已销号事项"],
+            "overdue": items["逾期未销号事项"],
+        },
     }
 
 
 def same_keys(stats: dict[str, Any]) -> dict[str, Any]:
     """``stats --json`` cut to what the canned queries show."""
     keys = ("as_of", "month", "branches", "coverage", "optimisation", "compliance", "activities")
-    keys += ("targets", "teams")
+    keys += ("targets", "teams", "items")
     return {"region": {"path": stats["region"]["path"]}, **{key: stats[key] for key in keys}}
 
 
@@ -172,7 +179,7 @@ def test_canned_queries_equal_stats_json(county_demo: Path, tmp_path: Path, part
         for month in ("2022-04", "2022-06", "2022-11"):
             canned = run_canned(snapshot, {"区域": region, "月份": month, "截至日期": ""})
             assert figures_as_stats(canned) == same_keys(stats_json(county_demo, region, month))
-    # Targets are counted as of a day: reached and overdue change with it.
+    # Targets and items are counted as of a day: reached, done and overdue change with it.
     for as_of in ("2022-06-30", "2022-09-15"):
         canned = run_canned(snapshot, {"区域": regions[0], "月份": "2022-06", "截至日期": as_of})
         expected = same_keys(stats_json(county_demo, regions[0], "2022-06", as_of))
