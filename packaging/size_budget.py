@@ -22,11 +22,12 @@ from pathlib import Path
 BUDGET = Path(__file__).with_name("size_budget.toml")
 HEADER = """\
 # Size budget of the frozen app, read and written by packaging/size_budget.py (see there). Sizes in bytes.
-# installer_limit: 50 MB since the evidence issue's Word ledger. installer_wine: the real wine build of
-# e42c991 (packaging/windows_build_under_wine.sh, every check passed), 44.9 MB; the same commit frozen
-# without docxtpl, python-docx, lxml, Jinja2, MarkupSafe and typing_extensions made 42.7 MB, so they add
-# 2.19 MB (lxml 1.61 MB of it alone; 6.03 MB in the bundle). Pillow added nothing: matplotlib brought it
-# whole before. Each package's share: docs/word-ledger.md.
+# installer_limit: 50 MB since the evidence issue's Word ledger, whose libraries add 2.19 MB
+# (docs/word-ledger.md). installer_wine: the wine build of d516ae1 (packaging/windows_build_under_wine.sh,
+# every check passed), 45.24 MB: 0.35 MB more than e42c991's 44.89 MB, all of it BranchDesk's own code,
+# templates and translations (the same lock; the exe's other modules unchanged). bundle_linux: CI's build of
+# d516ae1 with build.spec keeping the build machine's libraries only when a kept file loads them, 261.82 MB
+# (12.23 MB less than before).
 """
 
 
