@@ -51,8 +51,9 @@ EXTRA_NOTES = {
         "may replace with your own version. Source: https://github.com/elapouya/python-docx-template"
     ),
     "orjson": (
-        "Parts of this package are under the MPL-2.0 (LICENSE-MPL-2.0 below), used unchanged; their source\n"
-        "form is orjson's source distribution on PyPI and https://github.com/ijl/orjson"
+        "This package reads and writes data packages' JSON. Parts of it are under the MPL-2.0\n"
+        "(LICENSE-MPL-2.0 below), used unchanged; their source form is orjson's source distribution\n"
+        "on PyPI and https://github.com/ijl/orjson"
     ),
     "pyinstaller": (
         "A frozen build's launcher (BranchDesk.exe) is PyInstaller's bootloader, which the\n"
