@@ -363,8 +363,8 @@ def is_member_name(name: object) -> bool:
 def _parsed_line(line: bytes) -> dict[str, Any] | None:
     """A line without its newline as the object it holds (None: no JSON object). orjson parses a line in
     half the standard library's time (62 % of a city's lines are areas, and parsing them was as much CPU as
-    inserting them); what it refuses and the standard library reads (NaN, an integer past 64 bits) is read
-    by the latter, as packages always were."""
+    inserting them); what it refuses and the standard library reads (NaN) is read by the latter, as packages
+    always were. An integer past 64 bits (no ledger holds one) comes as a float, as SQLite reads it."""
     try:
         value = orjson.loads(line)
     except orjson.JSONDecodeError:
