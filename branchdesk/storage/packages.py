@@ -17,11 +17,12 @@ from branchdesk.storage.exchange import _EXPORT_SCOPE
 from branchdesk.storage.ledger import Ledger
 
 # The programme's tables a package carries, parents before children. Holidays and settings stay with each
-# office (every ledger has the official calendar); draw_preview rows are the office's own trials.
+# office (every ledger has the official calendar); draw_preview rows are the office's own trials, month
+# locks each office's own reporting.
 PACKAGE_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
     "activity_absentee", "photo", "agreement", "agreement_target", "target_progress", "star_rating",
-    "plan_item", "plan_item_activity",
+    "plan_item", "plan_item_activity", "work_team", "team_member", "team_days", "halfyear_summary",
 )  # fmt: skip
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
@@ -42,6 +43,10 @@ REFERENCES: dict[str, dict[str, str]] = {
     "star_rating": {"branch_id": "branch"},
     "plan_item": {"pairing_id": "pairing", "need_id": "plan_item", "resource_id": "plan_item"},
     "plan_item_activity": {"plan_item_id": "plan_item", "activity_id": "activity"},
+    "work_team": {"branch_id": "branch", "unit_id": "unit"},
+    "team_member": {"team_id": "work_team"},
+    "team_days": {"member_id": "team_member"},
+    "halfyear_summary": {"region_id": "region"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -70,6 +75,7 @@ _OF_SEED_ACTIVITIES = "t.activity_id IN (SELECT id FROM activity WHERE pairing_i
 _OF_SEED_AGREEMENTS = (
     "t.agreement_id IN (SELECT id FROM agreement WHERE pairing_id IN (SELECT id FROM p_ids))"
 )
+_OF_SEED_TEAMS = "t.team_id IN (SELECT id FROM t_ids)"
 _SEED_ROWS: dict[str, str] = {
     "region": "t.id IN (SELECT id FROM r_ids)",
     "unit": "t.id IN (SELECT id FROM u_ids)",
@@ -87,6 +93,10 @@ _SEED_ROWS: dict[str, str] = {
     "star_rating": "t.branch_id IN (SELECT id FROM b_ids)",
     "plan_item": "t.pairing_id IN (SELECT id FROM p_ids)",
     "plan_item_activity": _OF_SEED_ACTIVITIES,
+    "work_team": "t.id IN (SELECT id FROM t_ids)",
+    "team_member": _OF_SEED_TEAMS,
+    "team_days": f"t.member_id IN (SELECT id FROM team_member t WHERE {_OF_SEED_TEAMS})",
+    "halfyear_summary": "t.region_id IN (SELECT id FROM scope)",  # the region's and those below it
 }
 
 
