@@ -27,6 +27,7 @@ from branchdesk.storage import identity as identity_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.packages import PACKAGE_TABLES
 from branchdesk.ui.package_words import table_name
+from tests.builders import LedgerBuilder
 from tests.test_cli_package_import import (  # noqa: F401 (the fixtures)
     CLOCK,
     Offices,
@@ -299,3 +300,24 @@ def test_a_member_removed_at_the_county_comes_back_with_their_months_when_taken_
             if days["member_uuid"] == member_uuid}  # fmt: skip
     assert back == months
     assert cli("check", str(offices.county))[1].endswith("未发现问题\n")
+
+
+def test_a_seed_carries_the_unit_that_sent_a_team_though_no_branch_of_it_is_paired_there(
+    offices: Offices,  # noqa: F811
+) -> None:
+    with open_ledger(offices.county, CLOCK) as ledger:
+        county = int(ledger.scalar("SELECT id FROM region WHERE name = '潢川县'"))
+        township = int(ledger.scalar("SELECT id FROM region WHERE name = '春申街道'"))
+        unit = LedgerBuilder(ledger).unit("潢川县驻村帮扶工作办公室", county)
+        add_branch(ledger, BranchDraft("春申西村党支部", BranchKind.VILLAGE, township, tier=Tier.WEAK))
+        village = int(ledger.scalar("SELECT id FROM branch WHERE name = '春申西村党支部'"))
+        teams.add_team(ledger, village, dt.date(2022, 4, 1), unit_id=unit)
+    seed = send(offices.county, offices.folder / "春申街道 种子 2.bdx", "--scope", "春申街道")
+    made = offices.folder / "春申街道 2.bdesk"
+    code, _, err = cli("new", str(made), "--from", str(seed))
+    assert (code, err) == (EXIT_OK, "")
+    with open_ledger(made, CLOCK, read_only=True) as ledger:
+        assert ledger.query(
+            "SELECT u.name FROM work_team t JOIN branch b ON b.id = t.branch_id"
+            " JOIN unit u ON u.id = t.unit_id WHERE b.name = '春申西村党支部'"
+        ) == [{"name": "潢川县驻村帮扶工作办公室"}]

@@ -84,9 +84,8 @@ REASONS: dict[Rejection, str] = {
     ),
     Rejection.BROKEN_RULE: QT_TRANSLATE_NOOP(
         "PackageWords",
-        "Breaks a rule of the ledger: the same record is here already under another entry (a village's"
-        " work team, a member's month, a rating, a half-year summary), a member would be on two teams at"
-        " once, or a target is due before its agreement was signed",
+        "Breaks a rule of the ledger: the same record is here under another entry, a member would be on"
+        " two teams at once, or a target is due before its agreement was signed",
     ),
     Rejection.GAP: QT_TRANSLATE_NOOP(
         "PackageWords", "Changes are missing before this package: ask the sender for a new package"

@@ -6494,10 +6494,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>此前已导入</translation>
     </message>
     <message>
-        <source>Breaks a rule of the ledger: the same record is here already under another entry (a village's work team, a member's month, a rating, a half-year summary), a member would be on two teams at once, or a target is due before its agreement was signed</source>
-        <translation>违反台账规则：本台账已另有同一记录（同一村的驻村工作队、队员同月出勤、星级评定、半年总结），或队员将同时在两个工作队，或目标完成时限早于协议签订日期</translation>
-    </message>
-    <message>
         <source>Activity records</source>
         <translation>活动</translation>
     </message>
@@ -6540,6 +6536,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>In a month this ledger has locked: unlock the month first</source>
         <translation>所在月份已在本台账锁定：请先解锁该月</translation>
+    </message>
+    <message>
+        <source>Breaks a rule of the ledger: the same record is here under another entry, a member would be on two teams at once, or a target is due before its agreement was signed</source>
+        <translation>违反台账规则：本台账已另有同一记录，或队员将同时在两个工作队，或目标完成时限早于协议签订日期</translation>
     </message>
     <message>
         <source>Changes are missing before this package: ask the sender for a new package</source>
