@@ -23,6 +23,7 @@ from branchdesk.services import stars, teams
 from branchdesk.services.branches import add_branch
 from branchdesk.services.halfyear import planned_tasks, start_half_year
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.month_locks import lock_month, unlock_month
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.packages import PACKAGE_TABLES
@@ -321,3 +322,31 @@ def test_a_seed_carries_the_unit_that_sent_a_team_though_no_branch_of_it_is_pair
             "SELECT u.name FROM work_team t JOIN branch b ON b.id = t.branch_id"
             " JOIN unit u ON u.id = t.unit_id WHERE b.name = '春申西村党支部'"
         ) == [{"name": "潢川县驻村帮扶工作办公室"}]
+
+
+def test_days_in_a_month_the_county_has_locked_wait_for_its_unlocking(offices: Offices) -> None:  # noqa: F811
+    """The county has reported April for 春申街道: the township's April days for a new team are rejected
+    (locked_month), the team and its members go in; once April is unlocked the same package brings the
+    days."""
+    township = offices.township()
+    with open_ledger(offices.county, CLOCK) as ledger:
+        lock_month(ledger, APRIL, "春申街道")
+    with open_ledger(township, CLOCK) as ledger:
+        team, members = send_team(ledger, new_village(ledger, "春申新村党支部"), "13900000001")
+    delta = send(township, offices.folder / "四月.bdx")
+    code, summary, _ = imported(offices.county, delta)
+    assert code == EXIT_OK
+    assert sorted((row["table"], row["reason"]) for row in summary["rejected"]) == [
+        ("team_days", "locked_month"),
+        ("team_days", "locked_month"),
+    ]
+    county = records(offices.county, "team_member")
+    assert all(uuid_of(township, "team_member", member) in county for member in members)
+    assert len(set(records(township, "team_days")) - set(records(offices.county, "team_days"))) == 2
+    with open_ledger(offices.county, CLOCK) as ledger:
+        unlock_month(ledger, APRIL, "乡镇补报驻村工作队出勤")
+    code, summary, _ = imported(offices.county, delta)
+    assert (code, summary["counts"]["new"], summary["counts"]["rejected"]) == (EXIT_OK, 2, 0)
+    county_days = records(offices.county, "team_days")
+    assert all(county_days[uuid] == row for uuid, row in records(township, "team_days").items())
+    assert uuid_of(township, "work_team", team) in records(offices.county, "work_team")
