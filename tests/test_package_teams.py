@@ -1,9 +1,10 @@
-"""Village work teams (issue #21) and half-year summaries (issue #20) in data packages, through
-``branchdesk-cli``: a county demo's seed brings a township its teams; the township sends a team, members
-and a month of days up, and the county's rows and figures are the township's; a team the county entered
-for the same village under another entry is rejected row by row with its members and days (the rest goes
-in); a half-year frozen at the township travels up; every kind of record a package carries is named in
-Chinese by the command line and the window. Every check reads the rows in the files."""
+"""Village work teams (issue #21), half-year summaries and list items' photos (issue #20) in data packages,
+through ``branchdesk-cli``: a county demo's seed brings a township its teams; the township sends a team,
+members and a month of days up, and the county's rows and figures are the township's; a team the county
+entered for the same village under another entry is rejected row by row with its members and days (the
+rest goes in); days in a locked month wait for its unlocking; a half-year frozen at the township travels
+up, and so does a ticked-off list item's photo; every kind of record a package carries is named in Chinese
+by the command line and the window. Every check reads the rows in the files."""
 
 from __future__ import annotations
 
@@ -18,17 +19,22 @@ from branchdesk.cli import EXIT_FAILED, EXIT_OK
 from branchdesk.domain.branch_rules import BranchDraft
 from branchdesk.domain.enums import BranchKind, Tier
 from branchdesk.domain.months import HalfYear, Month
+from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.teams import DayMark, MemberDraft, MonthDays, Role
 from branchdesk.services import stars, teams
 from branchdesk.services.branches import add_branch
 from branchdesk.services.halfyear import planned_tasks, start_half_year
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.month_locks import lock_month, unlock_month
+from branchdesk.services.photos import prepare
+from branchdesk.services.plan_items import close_item
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import media
 from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.packages import PACKAGE_TABLES
 from branchdesk.ui.package_words import table_name
 from tests.builders import LedgerBuilder
+from tests.photo_files import write_jpeg
 from tests.test_cli_package_import import (  # noqa: F401 (the fixtures)
     CLOCK,
     Offices,
@@ -350,3 +356,39 @@ def test_days_in_a_month_the_county_has_locked_wait_for_its_unlocking(offices: O
     county_days = records(offices.county, "team_days")
     assert all(county_days[uuid] == row for uuid, row in records(township, "team_days").items())
     assert uuid_of(township, "work_team", team) in records(offices.county, "work_team")
+
+
+def test_a_ticked_off_items_photo_travels_as_a_thumbnail_and_whole_in_a_full_package(
+    offices: Offices,  # noqa: F811
+) -> None:
+    """销号 with a photo at the township: its delta brings the county the photo row and the thumbnail;
+    the township's full package brings the picture itself into the county's photo folder."""
+    township = offices.township()
+    shot = write_jpeg(offices.folder / "照片" / "修路.jpg", seed=7, taken="2022:05:16 10:00:00")
+    with open_ledger(township, CLOCK) as ledger:
+        scope = identity_store.identity(ledger).scope_region_id
+        item = int(
+            ledger.scalar(
+                "SELECT min(i.id) FROM plan_item i JOIN pairing p ON p.id = i.pairing_id"
+                " JOIN branch g ON g.id = p.grassroots_id WHERE g.region_id = ? AND i.status != 'done'"
+                " AND i.opened_on <= '2022-05-19'",
+                (scope,),
+            )
+        )
+        [made] = prepare(ledger.path, [shot], lambda done, total: None)
+        assert made.photo is not None, made.error
+        entry = PhotoEntry(made.photo.sha256, "村道硬化完工", image=made.photo)
+        close_item(ledger, item, CLOCK.today(), "村道硬化已完工", photos=[entry])
+    delta = send(township, offices.folder / "销号.bdx")
+    code, summary, _ = imported(offices.county, delta)
+    assert (code, summary["counts"]["rejected"], summary["pictures"]) == (EXIT_OK, 0, 0)
+    mine = records(township, "plan_item_photo")
+    assert len(mine) == 1
+    assert records(offices.county, "plan_item_photo") == mine
+    with open_ledger(offices.county, CLOCK, read_only=True) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM photo_image WHERE sha256 = ?", (entry.sha256,)) == 1
+    assert not media.present(media.media_folder(offices.county), entry.sha256, made.photo.size)
+    full = send(township, offices.folder / "春申街道 全量.bdx", "--full")
+    code, summary, _ = imported(offices.county, full)
+    assert (code, summary["pictures"]) == (EXIT_OK, 1)
+    assert media.present(media.media_folder(offices.county), entry.sha256, made.photo.size)

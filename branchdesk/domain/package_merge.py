@@ -234,13 +234,13 @@ class Owners:
     """Who owns a row (the lead's rule, docs/packages.md "Ownership"): a grassroots branch, its star
     ratings, its work teams (their members and days), the activities of its pairings (their areas and
     absentees too) and the items of its pairings' three lists (needs, resources and projects alike, with
-    their links to activities) belong to the township holding it; organ branches, units, draws, pairings
-    and key tasks to the county (the city for city-level ones), and so do a pairing's agreement, its
-    targets and their progress, as the pairing itself; a region to its parent; a half-year's summary to its
-    region, the office that froze it.
+    their links to activities and the photos of their ticking off) belong to the township holding it;
+    organ branches, units, draws, pairings and key tasks to the county (the city for city-level ones), and
+    so do a pairing's agreement, its targets and their progress, as the pairing itself; a region to its
+    parent; a half-year's summary to its region, the office that froze it.
     Rows are as this ledger stores them (``x_id``); the lookups give a branch's region and kind, a
-    pairing's grassroots branch, an activity's and an agreement's pairing, a target's agreement, a team's
-    branch and a member's team."""
+    pairing's grassroots branch, an activity's, an agreement's and a list item's pairing, a target's
+    agreement, a team's branch and a member's team."""
 
     tree: RegionTree
     branch: Callable[[int], tuple[int, str]]
@@ -250,6 +250,7 @@ class Owners:
     target_agreement: Callable[[int], int]
     team_branch: Callable[[int], int]
     member_team: Callable[[int], int]
+    item_pairing: Callable[[int], int]
 
     def owner(self, table: str, row: Mapping[str, Any], sender_scope: int) -> int:
         county = (RegionLevel.COUNTY, RegionLevel.CITY)
@@ -285,11 +286,12 @@ class Owners:
             return self.tree.nearest(self.branch(branch)[0], RegionLevel.TOWNSHIP)
         if table == "halfyear_summary":
             return int(row["region_id"])
-        pairing = (
-            row["pairing_id"]
-            if table in ("activity", "plan_item")
-            else self.activity_pairing(row["activity_id"])
-        )
+        if table in ("activity", "plan_item"):
+            pairing = row["pairing_id"]
+        elif table == "plan_item_photo":
+            pairing = self.item_pairing(row["plan_item_id"])
+        else:
+            pairing = self.activity_pairing(row["activity_id"])
         region = self.branch(self.pairing_grassroots(pairing))[0]
         return self.tree.nearest(region, RegionLevel.TOWNSHIP)
 

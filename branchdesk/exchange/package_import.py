@@ -327,6 +327,7 @@ class _Run:
             target_agreement=lambda row_id: store.targets[row_id],
             team_branch=lambda row_id: store.teams[row_id],
             member_team=lambda row_id: store.members[row_id],
+            item_pairing=lambda row_id: store.items[row_id],
         )
         self.package_uuid = ""
         self.scope = 0  # the sender's region here; 0 (no region) until a county new here has brought it

@@ -53,6 +53,8 @@ _RULES: dict[str, str] = {
     " AND from_on <= coalesce(:to_on, '9999-12-31') AND coalesce(to_on, '9999-12-31') >= :from_on",
     "team_days": "SELECT 1 FROM team_days WHERE member_id = :member_id AND month = :month AND id != :id",
     "star_rating": "SELECT 1 FROM star_rating WHERE branch_id = :branch_id AND year = :year AND id != :id",
+    "plan_item_photo": "SELECT 1 FROM plan_item_photo WHERE plan_item_id = :plan_item_id AND sha256 = :sha256"
+    " AND id != :id",
     "halfyear_summary": "SELECT 1 FROM halfyear_summary WHERE region_id = :region_id"
     " AND half_year = :half_year AND id != :id",
 }
@@ -119,6 +121,7 @@ class ImportStore:
         # A team's branch and a member's team: whose they are (the township of the branch).
         self.teams: dict[int, int] = dict(ledger.conn.execute("SELECT id, branch_id FROM work_team"))
         self.members: dict[int, int] = dict(ledger.conn.execute("SELECT id, team_id FROM team_member"))
+        self.items: dict[int, int] = dict(ledger.conn.execute("SELECT id, pairing_id FROM plan_item"))
         self._next_id = {
             table: int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
             for table in PACKAGE_TABLES
@@ -353,6 +356,8 @@ class ImportStore:
             self.teams[row["id"]] = row["branch_id"]
         elif table == "team_member":
             self.members[row["id"]] = row["team_id"]
+        elif table == "plan_item":
+            self.items[row["id"]] = row["pairing_id"]
 
     def breaks_rule(self, table: str, row: Row) -> bool:
         """Whether writing ``row`` (as stored here, its id -1 when new) would break a rule the schema holds

@@ -32,6 +32,7 @@ TABLES: dict[str, str] = {
     "star_rating": QT_TRANSLATE_NOOP("PackageWords", "Star ratings"),
     "plan_item": QT_TRANSLATE_NOOP("PackageWords", "List items"),
     "plan_item_activity": QT_TRANSLATE_NOOP("PackageWords", "List items' activities"),
+    "plan_item_photo": QT_TRANSLATE_NOOP("PackageWords", "Photos of ticked-off list items"),
     "work_team": QT_TRANSLATE_NOOP("PackageWords", "Work teams"),
     "team_member": QT_TRANSLATE_NOOP("PackageWords", "Work team members"),
     "team_days": QT_TRANSLATE_NOOP("PackageWords", "Members' months of days"),

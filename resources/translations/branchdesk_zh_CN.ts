@@ -6506,6 +6506,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动照片</translation>
     </message>
     <message>
+        <source>Photos of ticked-off list items</source>
+        <translation>清单事项销号照片</translation>
+    </message>
+    <message>
         <source>Photo thumbnails</source>
         <translation>照片缩略图</translation>
     </message>
