@@ -67,7 +67,7 @@ from branchdesk.i18n.language import (
     format_month,
     format_rate,
 )
-from branchdesk.i18n.messages import error_text, message_text, problem_text
+from branchdesk.i18n.messages import error_text, message_text, problem_text, table_text
 from branchdesk.i18n.office_report import office_lines
 from branchdesk.services.agreements import agreement_to_print
 from branchdesk.services.backups import restore_backup, take_backup
@@ -1129,25 +1129,11 @@ def _import_lines(result: ImportResult, *, dry_run: bool) -> list[str]:
         Rejection.UNKNOWN_REFERENCE: translate("Cli", "refers to a record this ledger does not have"),
         Rejection.LOCKED_MONTH: translate("Cli", "in a locked month (unlock it first)"),
         Rejection.BROKEN_RULE: translate(
-            "Cli", "breaks a rule of the ledger (a target due before its signing)"
+            "Cli",
+            "breaks a rule of the ledger (the same record is here already under another entry,"
+            " a member on two teams at once, or a target due before its signing)",
         ),
         Rejection.GAP: translate("Cli", "changes are missing before this package: ask for a new package"),
-    }
-    tables = {
-        "region": translate("Cli", "region"),
-        "unit": translate("Cli", "unit"),
-        "branch": translate("Cli", "branch"),
-        "draw": translate("Cli", "draw"),
-        "key_task": translate("Cli", "key task"),
-        "pairing": translate("Cli", "pairing"),
-        "activity": translate("Cli", "activity"),
-        "activity_area": translate("Cli", "activity's area"),
-        "activity_absentee": translate("Cli", "absentee"),
-        "photo": translate("Cli", "activity photo"),
-        "agreement": translate("Cli", "pairing agreement"),
-        "agreement_target": translate("Cli", "agreement target"),
-        "target_progress": translate("Cli", "target progress"),
-        "package": translate("Cli", "package"),
     }
     lines = [
         translate("Cli", "{path}: {office}, changes {first}–{last}").format(
@@ -1166,13 +1152,13 @@ def _import_lines(result: ImportResult, *, dry_run: bool) -> list[str]:
     for conflict in result.conflicts:
         lines.append(
             translate("Cli", "Conflict: {table} {uuid}, fields {columns}").format(
-                table=tables[conflict.table], uuid=conflict.uuid, columns=", ".join(conflict.columns)
+                table=table_text(conflict.table), uuid=conflict.uuid, columns=", ".join(conflict.columns)
             )
         )
     for row in result.rejected:
         lines.append(
             translate("Cli", "Rejected: {table} {uuid}: {reason}").format(
-                table=tables[row.table], uuid=row.uuid, reason=reasons[row.reason] if row.reason else ""
+                table=table_text(row.table), uuid=row.uuid, reason=reasons[row.reason] if row.reason else ""
             )
         )
     if result.applied:

@@ -979,7 +979,10 @@ def test_a_target_due_before_its_signing_is_rejected_from_a_package_row_by_row(
     assert records(city, "agreement_target") == before
     code, printed, _ = cli("package", "import", str(city), str(delta))
     assert code == EXIT_OK
-    assert f"拒收：协议目标 {bad_uuid}：违反台账规则（目标完成时限早于协议签订日期）" in printed
+    assert (
+        f"拒收：协议目标 {bad_uuid}：违反台账规则（本台账已另有同一记录、队员同时在两个工作队，"
+        "或目标完成时限早于协议签订日期）" in printed
+    )
     after = records(city, "agreement_target")
     assert bad_uuid not in after
     assert [row["name"] for uuid, row in after.items() if uuid not in before] == ["帮办实事"]

@@ -32,16 +32,20 @@ from branchdesk.domain.branch_rules import BranchDraft
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, EndReason, RegionLevel, Tier
 from branchdesk.domain.listing import BranchColumn
+from branchdesk.domain.months import Month
+from branchdesk.domain.teams import DayMark, MemberDraft, MonthDays, Role
 from branchdesk.services.activities import activity_draft, delete_activities, edit_activity, record_activities
 from branchdesk.services.branches import add_branch, set_branch_field
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.pairings import end_pairing
+from branchdesk.services.teams import add_member, save_month
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 
 CLOCK = FixedClock.on("2024-01-20")  # the demo's activities run to the end of 2023
 TOWNSHIPS = ("桃林铺镇", "老城街道", "伞陂镇")
 ENDED_ON = dt.date(2024, 1, 10)
+JANUARY = Month(2024, 1)
 
 
 def cli(*argv: str | Path) -> tuple[int, str, str]:
@@ -65,7 +69,6 @@ def stats(ledger: Path, region: str) -> dict[str, Any]:
     figures: dict[str, Any] = json.loads(
         ok("stats", ledger, "--region", region, "--json", "--month", "2024-01", "--as-of", "2024-01-20")
     )
-    figures.pop("teams")  # village work teams do not travel in packages yet (docs/teams.md, "Not done yet")
     return figures
 
 
@@ -119,12 +122,33 @@ def work_offline(path: Path, township: str) -> dict[str, Any]:
         gone_areas = int(ledger.scalar("SELECT count(*) FROM activity_area WHERE activity_id = ?", (gone,)))
         delete_activities(ledger, [gone])
         end_pairing(ledger, pairings[0], ENDED_ON, EndReason.MERGED)
+        join_work_team(ledger, township)
         return {
             "ended": uuid_of(ledger, "pairing", pairings[0]),
-            "new": 1 + 3 + areas,  # the branch, three activities and their areas
+            # the branch, three activities and their areas, a work team's new member and their January
+            "new": 1 + 3 + areas + 2,
             "updated": 1 + 1 + gone_areas,  # the branch edited, the activity deleted with its areas
             "shared": last_activity(ledger, pairings[5]),  # an activity of the county's, for the conflict
         }
+
+
+def join_work_team(ledger: Ledger, township: str) -> None:
+    """A member joins one of the township's work teams on 2 January and their January is entered on the
+    grid: in the village every day to the 19th but one, away on official business that day."""
+    team = int(
+        ledger.scalar(
+            "SELECT min(t.id) FROM work_team t JOIN branch b ON b.id = t.branch_id"
+            " WHERE b.region_id = ? AND t.ended_on IS NULL",
+            (region_id(ledger, township),),
+        )
+    )
+    phone = f"139{TOWNSHIPS.index(township):08d}"  # one person per team: the county holds that rule
+    add_member(ledger, team, MemberDraft("陈晓东", phone, Role.MEMBER, dt.date(2024, 1, 2)))
+    member = int(ledger.scalar("SELECT max(id) FROM team_member"))
+    days = MonthDays.empty(JANUARY)
+    for day in range(2, 20):
+        days = days.with_day(day, DayMark.BUSINESS if day == 9 else DayMark.PRESENT)
+    save_month(ledger, JANUARY, {member: days})
 
 
 @pytest.fixture

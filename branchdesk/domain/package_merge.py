@@ -226,18 +226,21 @@ class RegionTree:
 
 
 _OF_AGREEMENTS = frozenset({"agreement", "agreement_target", "target_progress"})
+_OF_BRANCH = frozenset({"star_rating", "work_team", "team_member", "team_days"})
 
 
 @dataclass(frozen=True)
 class Owners:
     """Who owns a row (the lead's rule, docs/packages.md "Ownership"): a grassroots branch, its star
-    ratings, the activities of its pairings (their areas and absentees too) and the items of its pairings'
-    three lists (needs, resources and projects alike, with their links to activities) belong to the
-    township holding it; organ branches, units, draws, pairings and key tasks to the county (the city for
-    city-level ones), and so do a pairing's agreement, its targets and their progress, as the pairing
-    itself; a region to its parent.
+    ratings, its work teams (their members and days), the activities of its pairings (their areas and
+    absentees too) and the items of its pairings' three lists (needs, resources and projects alike, with
+    their links to activities and the photos of their ticking off) belong to the township holding it;
+    organ branches, units, draws, pairings and key tasks to the county (the city for city-level ones), and
+    so do a pairing's agreement, its targets and their progress, as the pairing itself; a region to its
+    parent; a half-year's summary to its region, the office that froze it.
     Rows are as this ledger stores them (``x_id``); the lookups give a branch's region and kind, a
-    pairing's grassroots branch, an activity's and an agreement's pairing and a target's agreement."""
+    pairing's grassroots branch, an activity's, an agreement's and a list item's pairing, a target's
+    agreement, a team's branch and a member's team."""
 
     tree: RegionTree
     branch: Callable[[int], tuple[int, str]]
@@ -245,6 +248,9 @@ class Owners:
     activity_pairing: Callable[[int], int]
     agreement_pairing: Callable[[int], int]
     target_agreement: Callable[[int], int]
+    team_branch: Callable[[int], int]
+    member_team: Callable[[int], int]
+    item_pairing: Callable[[int], int]
 
     def owner(self, table: str, row: Mapping[str, Any], sender_scope: int) -> int:
         county = (RegionLevel.COUNTY, RegionLevel.CITY)
@@ -270,13 +276,22 @@ class Owners:
             else:
                 pairing = self.agreement_pairing(self.target_agreement(row["target_id"]))
             return self.tree.nearest(self.branch(self.pairing_grassroots(pairing))[0], *county)
-        if table == "star_rating":  # rated where the branch is kept, as its tier is
-            return self.tree.nearest(self.branch(row["branch_id"])[0], RegionLevel.TOWNSHIP)
-        pairing = (
-            row["pairing_id"]
-            if table in ("activity", "plan_item")
-            else self.activity_pairing(row["activity_id"])
-        )
+        if table in _OF_BRANCH:  # kept where the branch is kept, as its tier is
+            if table == "team_days":
+                branch = self.team_branch(self.member_team(row["member_id"]))
+            elif table == "team_member":
+                branch = self.team_branch(row["team_id"])
+            else:
+                branch = row["branch_id"]
+            return self.tree.nearest(self.branch(branch)[0], RegionLevel.TOWNSHIP)
+        if table == "halfyear_summary":
+            return int(row["region_id"])
+        if table in ("activity", "plan_item"):
+            pairing = row["pairing_id"]
+        elif table == "plan_item_photo":
+            pairing = self.item_pairing(row["plan_item_id"])
+        else:
+            pairing = self.activity_pairing(row["activity_id"])
         region = self.branch(self.pairing_grassroots(pairing))[0]
         return self.tree.nearest(region, RegionLevel.TOWNSHIP)
 

@@ -83,7 +83,11 @@ def export_package(
             if from_seq > to_seq:
                 raise BranchDeskError("package.nothing_new")
             lines = package_store.changes(ledger, from_seq, to_seq)
-            photos = {line["after"]["sha256"] for line in lines if line["table"] == "photo" and line["after"]}
+            photos = {
+                line["after"]["sha256"]
+                for line in lines
+                if line["table"] in package_store.PHOTO_TABLES and line["after"]
+            }
             members = {CHANGES: lines}
             if photos:  # without photos a delta is as format version 1 wrote it
                 members = {**members, THUMBNAILS: package_store.images_of(ledger, photos)}

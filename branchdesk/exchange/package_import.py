@@ -63,6 +63,10 @@ ACTION = "package.import"
 # The tables whose rows decide who owns an activity (its pairing, its grassroots branch, their region).
 _OWNERS_OF_ACTIVITIES = frozenset({"region", "branch", "pairing"})
 _BATCH = 4000  # lines looked up together: one query per table instead of one per row
+# Rows named by the record they belong to: the table and the row's column naming it.
+_OF_NAMED = {"work_team": ("branch", "branch_uuid"), "team_days": ("team_member", "member_uuid")}
+# How the rows deleted with a record refer to it, where not as ``<table>_id``.
+_REFERRED_AS = {"work_team": "team_id", "team_member": "member_id"}
 
 Progress = Callable[[int, int], None]
 # Whether a change falls in a month this ledger has locked (table, before, after; rows as packages carry
@@ -321,6 +325,9 @@ class _Run:
             activity_pairing=lambda row_id: self.activity_pairing[row_id],
             agreement_pairing=lambda row_id: store.agreements[row_id],
             target_agreement=lambda row_id: store.targets[row_id],
+            team_branch=lambda row_id: store.teams[row_id],
+            member_team=lambda row_id: store.members[row_id],
+            item_pairing=lambda row_id: store.items[row_id],
         )
         self.package_uuid = ""
         self.scope = 0  # the sender's region here; 0 (no region) until a county new here has brought it
@@ -464,13 +471,19 @@ class _Run:
         if table == "activity":
             return _activity_label(row)
         if table == "pairing":
-            names = self.store.branch_names()
+            names = self.store.names("branch")
             organ, grassroots = (
                 names.get(str(row.get(side)), "") for side in ("organ_uuid", "grassroots_uuid")
             )
             return f"{organ} ↔ {grassroots}"
         if table == "draw":
             return f"{row.get('drawn_at') or ''} {row.get('seed') or ''}".strip()
+        if table in _OF_NAMED:  # a team by its branch, a member's month by the member
+            table, column = _OF_NAMED[table]
+            name = self.store.names(table).get(str(row.get(column)), "")
+            return f"{name} {row.get('month') or row.get('started_on') or ''}".strip()
+        if table == "halfyear_summary":
+            return str(row.get("half_year") or "")
         return str(row.get("name") or "")
 
     def _look_up(self, lines: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
@@ -549,7 +562,7 @@ class _Run:
         """The window's table lists, under a conflict whose record was deleted here, the rows deleted with
         it that come back if the clerk takes the package's (not counted: nothing is decided yet)."""
         label = self._label(table, self.line_row)
-        for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+        for dependent, logged_uuid, before in self._deleted_with(table, uuid):
             shown = _dependent_label(label, before)
             self.result.rows.append(
                 RowResult(
@@ -563,14 +576,19 @@ class _Run:
                 )
             )
 
+    def _deleted_with(self, table: str, uuid: str) -> list[tuple[str, str, dict[str, Any]]]:
+        """The rows deleted here with the record (storage/history.deleted_with)."""
+        column = _REFERRED_AS.get(table, f"{table}_id")
+        return history_store.deleted_with(self.store.ledger, table, uuid, column)
+
     def _restore(self, table: str, uuid: str, seq: int | None) -> None:
         """A record deleted here and kept by the sender (a conflict settled theirs) comes back with the rows
-        deleted with it here (an activity's areas, absentees and photos), as the sender still has them;
-        the sender's own changes to those follow in its package. Each counts as new."""
+        deleted with it here (an activity's areas, absentees and photos, a member's months), as the sender
+        still has them; the sender's own changes to those follow in its package. Each counts as new."""
         back = self.state[(table, uuid)] or {}
-        column = f"{table}_id"
+        column = _REFERRED_AS.get(table, f"{table}_id")
         label = self._label(table, self.line_row) if self.keep_rows else ""
-        for dependent, logged_uuid, before in history_store.deleted_with(self.store.ledger, table, uuid):
+        for dependent, logged_uuid, before in self._deleted_with(table, uuid):
             self._row(
                 self._result(seq, dependent, logged_uuid, Outcome.NEW, label=_dependent_label(label, before))
             )
@@ -602,8 +620,9 @@ class _Run:
     ) -> Rejection | None:
         """Why this change may not be applied here: a reference to a row this ledger lacks, a row whose
         owner lies outside the sender's scope (as it is here and as the sender has it), a locked month, a
-        rule the schema would refuse (a target due before its agreement's signing): row by row, as the
-        other reasons, rather than the whole import refused by the trigger."""
+        rule the schema would refuse (a target due before its agreement's signing, a member on two teams
+        at once: ImportStore.breaks_rule): row by row, as the other reasons, rather than the whole import
+        refused by the trigger or the unique key."""
         rows = []
         if after is not None:
             stored, missing = self.store.stored_row(table, after, self.activity_ids)
@@ -623,9 +642,7 @@ class _Run:
         if self.locked(table, before, after) or (current is not None and self.locked(table, current, after)):
             return Rejection.LOCKED_MONTH
         stored_id = current["id"] if current is not None else -1
-        if after is not None and self.store.target_before_signing(
-            table, {**self._stored[1], "id": stored_id}
-        ):
+        if after is not None and self.store.breaks_rule(table, {**self._stored[1], "id": stored_id}):
             return Rejection.BROKEN_RULE
         return None
 

@@ -1023,7 +1023,15 @@ TABLE_NAMES = {
     "plan_item": QT_TRANSLATE_NOOP("Messages", "list item"),
     "plan_item_activity": QT_TRANSLATE_NOOP("Messages", "list item's activity"),
     "plan_item_photo": QT_TRANSLATE_NOOP("Messages", "list item's photo"),
+    "package": QT_TRANSLATE_NOOP("Messages", "package"),  # a whole package refused (a gap before it)
 }
+
+
+def table_text(table: str) -> str:
+    """A table's records as a clerk calls them, in the current language (one not listed: as the file
+    names it)."""
+    source = TABLE_NAMES.get(table)
+    return table if source is None else QCoreApplication.translate(CONTEXT, source)
 
 
 def message_text(code: str, **params: object) -> str:
@@ -1042,8 +1050,8 @@ def message_text(code: str, **params: object) -> str:
         with contextlib.suppress(BranchDeskError):
             params = {**params, "half_year": format_half_year(HalfYear.parse(half_year))}
     table = params.get("table")
-    if isinstance(table, str) and table in TABLE_NAMES:
-        params = {**params, "table": QCoreApplication.translate(CONTEXT, TABLE_NAMES[table])}
+    if isinstance(table, str):
+        params = {**params, "table": table_text(table)}
     return QCoreApplication.translate(CONTEXT, source).format(**params)
 
 

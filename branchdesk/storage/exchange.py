@@ -14,8 +14,8 @@ from branchdesk.storage.ledger import Ledger, new_uuid
 from branchdesk.storage.regions import scope_sql
 
 # What an export of a region holds: the pairings counted in it (by their grassroots branch, as the figures
-# count them), every branch in it or paired from it, their units, draws and regions with all ancestors,
-# so that the workbook can be imported into an empty ledger on its own.
+# count them), every branch in it or paired from it, their units (and those that sent their work teams),
+# draws and regions with all ancestors, so that the workbook can be imported into an empty ledger on its own.
 _EXPORT_SCOPE = f"""
 WITH RECURSIVE {scope_sql(False)},
 p_ids(id) AS (

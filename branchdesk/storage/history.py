@@ -56,17 +56,18 @@ def changed(ledger: Ledger, operation_id: int) -> Changed:
     )
 
 
-def deleted_with(ledger: Ledger, table: str, uuid: str) -> list[tuple[str, str, dict[str, Any]]]:
+def deleted_with(ledger: Ledger, table: str, uuid: str, column: str) -> list[tuple[str, str, dict[str, Any]]]:
     """The rows deleted in the operation that last deleted the row ``uuid`` of ``table`` and referring to
-    it (an activity's areas, absentees and photos): ``(table, logged uuid, row as it was)``, in the order
-    they were deleted. A record put back by a package import brings them back (exchange/package_import)."""
+    it by their ``column`` (an activity's areas, absentees and photos; a team member's months):
+    ``(table, logged uuid, row as it was)``, in the order they were deleted. A record put back by a
+    package import brings them back (exchange/package_import)."""
     rows = ledger.query(
         "WITH gone AS (SELECT operation_id, json_extract(before, '$.id') AS id FROM change_log"
         " WHERE entity = ? AND entity_uuid = ? AND change = 'delete' ORDER BY id DESC LIMIT 1)"
         " SELECT c.entity, c.entity_uuid, c.before FROM change_log c JOIN gone"
         " ON c.operation_id = gone.operation_id AND c.change = 'delete' AND c.entity != ?"
         " AND json_extract(c.before, ?) = gone.id ORDER BY c.id",
-        (table, uuid, table, f"$.{table}_id"),
+        (table, uuid, table, f"$.{column}"),
     )
     return [(row["entity"], row["entity_uuid"], json.loads(row["before"])) for row in rows]
 

@@ -21,6 +21,7 @@ from branchdesk.storage.packages import PACKAGE_TABLES, REFERENCES, package_colu
 # Tables whose whole uuid ↔ id map is kept; activities are looked up a batch at a time.
 MAPPED_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "agreement", "agreement_target", "plan_item",
+    "work_team", "team_member",
 )  # fmt: skip
 AREA = "activity_area"
 # The bulk of a package: activities and the rows that belong to them. Their inserts are sent to SQLite a
@@ -36,6 +37,27 @@ _LOCAL = frozenset({"name_key"})
 # builds them, meets every refusal the import would. A small delta into a big ledger keeps them all.
 _BULK_SHARE = 2
 CHANGE_LOG = "change_log"
+# The rules the schema holds between rows (its triggers and unique keys; schema.py), as a query finding the
+# row or rows a package's row would break them with, so that it is rejected (broken_rule) row by row: a
+# target due before its agreement's signing (or an agreement signed after a target is due); a second open
+# team for a branch; a member on two teams at once (the same phone, overlapping days); a member's month
+# twice; a branch rated twice in a year; a region's half-year frozen twice. Each names the row's own
+# columns (``:column``); the same record elsewhere under another uuid (a county and its township each
+# entering it) is the usual cause.
+_RULES: dict[str, str] = {
+    "agreement_target": "SELECT 1 FROM agreement WHERE id = :agreement_id AND :due_on < signed_on",
+    "agreement": "SELECT 1 FROM agreement_target WHERE agreement_id = :id AND due_on < :signed_on",
+    "work_team": "SELECT 1 FROM work_team WHERE branch_id = :branch_id AND id != :id"
+    " AND ended_on IS NULL AND :ended_on IS NULL",
+    "team_member": "SELECT 1 FROM team_member WHERE phone = :phone AND id != :id"
+    " AND from_on <= coalesce(:to_on, '9999-12-31') AND coalesce(to_on, '9999-12-31') >= :from_on",
+    "team_days": "SELECT 1 FROM team_days WHERE member_id = :member_id AND month = :month AND id != :id",
+    "star_rating": "SELECT 1 FROM star_rating WHERE branch_id = :branch_id AND year = :year AND id != :id",
+    "plan_item_photo": "SELECT 1 FROM plan_item_photo WHERE plan_item_id = :plan_item_id AND sha256 = :sha256"
+    " AND id != :id",
+    "halfyear_summary": "SELECT 1 FROM halfyear_summary WHERE region_id = :region_id"
+    " AND half_year = :half_year AND id != :id",
+}
 _APPLIED = ("applied", "applied_before")
 
 
@@ -96,13 +118,17 @@ class ImportStore:
         self.targets: dict[int, int] = dict(
             ledger.conn.execute("SELECT id, agreement_id FROM agreement_target")
         )
+        # A team's branch and a member's team: whose they are (the township of the branch).
+        self.teams: dict[int, int] = dict(ledger.conn.execute("SELECT id, branch_id FROM work_team"))
+        self.members: dict[int, int] = dict(ledger.conn.execute("SELECT id, team_id FROM team_member"))
+        self.items: dict[int, int] = dict(ledger.conn.execute("SELECT id, pairing_id FROM plan_item"))
         self._next_id = {
             table: int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
             for table in PACKAGE_TABLES
             if table != AREA
         }
         self._statements: dict[tuple[str, str, tuple[str, ...]], str] = {}
-        self._branch_names: dict[str, str] | None = None
+        self._names: dict[str, dict[str, str]] = {}  # branches' and members' names, for labels
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
         self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged at the flush
         self._dropped: list[tuple[str, str]] = []  # indexes dropped for the import, built again at its end
@@ -233,11 +259,13 @@ class ImportStore:
             is not None
         )
 
-    def branch_names(self) -> dict[str, str]:
-        """Every branch's name by uuid (read once, on first use: only the window's labels need them)."""
-        if self._branch_names is None:
-            self._branch_names = dict(self.ledger.conn.execute("SELECT uuid, name FROM branch"))
-        return self._branch_names
+    def names(self, table: str) -> dict[str, str]:
+        """Every branch's (or team member's) name by uuid, read once, on first use: only the window's
+        labels need them."""
+        found = self._names.get(table)
+        if found is None:
+            found = self._names[table] = dict(self.ledger.conn.execute(f"SELECT uuid, name FROM {table}"))
+        return found
 
     # -- writing --------------------------------------------------------------------------------------
 
@@ -309,6 +337,8 @@ class ImportStore:
         self._remember(table, row)
 
     def _remember(self, table: str, row: Row) -> None:
+        if table in self._names:
+            self._names[table][row["uuid"]] = row["name"]
         if table in self.ids:
             self.ids[table][row["uuid"]] = row["id"]
             self.uuids[table][row["id"]] = row["uuid"]
@@ -316,29 +346,26 @@ class ImportStore:
             self.tree.add(row["id"], row["parent_id"], row["level"])
         elif table == "branch":
             self.branches[row["id"]] = (row["region_id"], row["kind"])
-            if self._branch_names is not None:
-                self._branch_names[row["uuid"]] = row["name"]
         elif table == "pairing":
             self.pairings[row["id"]] = row["grassroots_id"]
         elif table == "agreement":
             self.agreements[row["id"]] = row["pairing_id"]
         elif table == "agreement_target":
             self.targets[row["id"]] = row["agreement_id"]
+        elif table == "work_team":
+            self.teams[row["id"]] = row["branch_id"]
+        elif table == "team_member":
+            self.members[row["id"]] = row["team_id"]
+        elif table == "plan_item":
+            self.items[row["id"]] = row["pairing_id"]
 
-    def target_before_signing(self, table: str, row: Row) -> bool:
-        """Whether writing ``row`` (as stored here, its id -1 when new) would leave a target due before its
-        agreement's signing, which the schema's triggers refuse (domain/agreements.py)."""
-        if table == "agreement_target":
-            signed = self.ledger.scalar(
-                "SELECT signed_on FROM agreement WHERE id = ?", (row["agreement_id"],)
-            )
-            return signed is not None and str(row["due_on"]) < str(signed)
-        if table == "agreement":
-            due = self.ledger.scalar(
-                "SELECT min(due_on) FROM agreement_target WHERE agreement_id = ?", (row["id"],)
-            )
-            return due is not None and str(due) < str(row["signed_on"])
-        return False
+    def breaks_rule(self, table: str, row: Row) -> bool:
+        """Whether writing ``row`` (as stored here, its id -1 when new) would break a rule the schema holds
+        between rows (_RULES): the commit, or the write itself, would refuse the whole import."""
+        rule = _RULES.get(table)
+        if rule is None:
+            return False
+        return self.ledger.conn.execute(rule, row).fetchone() is not None
 
     def dangling(self) -> bool:
         """Whether a row now refers to one that is gone (a deletion the sender made while this ledger still

@@ -19,12 +19,17 @@ from branchdesk.storage.exchange import _EXPORT_SCOPE
 from branchdesk.storage.ledger import Ledger
 
 # The programme's tables a package carries, parents before children. Holidays and settings stay with each
-# office (every ledger has the official calendar); draw_preview rows are the office's own trials.
+# office (every ledger has the official calendar); draw_preview rows are the office's own trials, month
+# locks each office's own reporting.
 PACKAGE_TABLES = (
     "region", "unit", "branch", "draw", "key_task", "pairing", "activity", "activity_area",
     "activity_absentee", "photo", "agreement", "agreement_target", "target_progress", "star_rating",
-    "plan_item", "plan_item_activity",
+    "plan_item", "plan_item_activity", "plan_item_photo", "work_team", "team_member", "team_days",
+    "halfyear_summary",
 )  # fmt: skip
+# The tables of photo rows: each uses a picture of the photo store, by its hash (an activity's, a ticked-off
+# list item's).
+PHOTO_TABLES = ("photo", "plan_item_photo")
 
 # Each reference column and the table it points into; in a package ``x_id`` becomes ``x_uuid``.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -44,6 +49,11 @@ REFERENCES: dict[str, dict[str, str]] = {
     "star_rating": {"branch_id": "branch"},
     "plan_item": {"pairing_id": "pairing", "need_id": "plan_item", "resource_id": "plan_item"},
     "plan_item_activity": {"plan_item_id": "plan_item", "activity_id": "activity"},
+    "plan_item_photo": {"plan_item_id": "plan_item"},
+    "work_team": {"branch_id": "branch", "unit_id": "unit"},
+    "team_member": {"team_id": "work_team"},
+    "team_days": {"member_id": "team_member"},
+    "halfyear_summary": {"region_id": "region"},
 }
 # Columns that never leave a ledger: its own row ids, and the sort key it derives from a name.
 _LOCAL = frozenset({"id", "name_key"})
@@ -72,6 +82,8 @@ _OF_SEED_ACTIVITIES = "t.activity_id IN (SELECT id FROM activity WHERE pairing_i
 _OF_SEED_AGREEMENTS = (
     "t.agreement_id IN (SELECT id FROM agreement WHERE pairing_id IN (SELECT id FROM p_ids))"
 )
+_OF_SEED_PAIRINGS = "pairing_id IN (SELECT id FROM p_ids)"
+_OF_SEED_TEAMS = "t.team_id IN (SELECT id FROM t_ids)"
 _SEED_ROWS: dict[str, str] = {
     "region": "t.id IN (SELECT id FROM r_ids)",
     "unit": "t.id IN (SELECT id FROM u_ids)",
@@ -89,6 +101,11 @@ _SEED_ROWS: dict[str, str] = {
     "star_rating": "t.branch_id IN (SELECT id FROM b_ids)",
     "plan_item": "t.pairing_id IN (SELECT id FROM p_ids)",
     "plan_item_activity": _OF_SEED_ACTIVITIES,
+    "plan_item_photo": f"t.plan_item_id IN (SELECT id FROM plan_item WHERE {_OF_SEED_PAIRINGS})",
+    "work_team": "t.id IN (SELECT id FROM t_ids)",
+    "team_member": _OF_SEED_TEAMS,
+    "team_days": f"t.member_id IN (SELECT id FROM team_member t WHERE {_OF_SEED_TEAMS})",
+    "halfyear_summary": "t.region_id IN (SELECT id FROM scope)",  # the region's and those below it
 }
 
 
@@ -125,7 +142,10 @@ _IMAGE_COLUMNS = "i.sha256, i.size, i.width, i.height, i.taken_at, i.dhash, i.th
 
 
 def _used_images(ledger: Ledger, columns: str, within: int | None) -> sqlite3.Cursor:
-    used = "SELECT t.sha256 FROM photo t" + ("" if within is None else f" WHERE {_SEED_ROWS['photo']}")
+    used = " UNION ".join(
+        f"SELECT t.sha256 FROM {table} t" + ("" if within is None else f" WHERE {_SEED_ROWS[table]}")
+        for table in PHOTO_TABLES
+    )
     select = f"SELECT {columns} FROM photo_image i WHERE i.sha256 IN ({used}) ORDER BY i.id"
     if within is None:
         return ledger.conn.execute(select)

@@ -26,6 +26,17 @@ TABLES: dict[str, str] = {
     "activity_area": QT_TRANSLATE_NOOP("PackageWords", "Activity areas"),
     "activity_absentee": QT_TRANSLATE_NOOP("PackageWords", "Absentees"),
     "photo": QT_TRANSLATE_NOOP("PackageWords", "Activity photos"),
+    "agreement": QT_TRANSLATE_NOOP("PackageWords", "Pairing agreements"),
+    "agreement_target": QT_TRANSLATE_NOOP("PackageWords", "Agreement targets"),
+    "target_progress": QT_TRANSLATE_NOOP("PackageWords", "Target progress"),
+    "star_rating": QT_TRANSLATE_NOOP("PackageWords", "Star ratings"),
+    "plan_item": QT_TRANSLATE_NOOP("PackageWords", "List items"),
+    "plan_item_activity": QT_TRANSLATE_NOOP("PackageWords", "List items' activities"),
+    "plan_item_photo": QT_TRANSLATE_NOOP("PackageWords", "Photos of ticked-off list items"),
+    "work_team": QT_TRANSLATE_NOOP("PackageWords", "Work teams"),
+    "team_member": QT_TRANSLATE_NOOP("PackageWords", "Work team members"),
+    "team_days": QT_TRANSLATE_NOOP("PackageWords", "Members' months of days"),
+    "halfyear_summary": QT_TRANSLATE_NOOP("PackageWords", "Half-year summaries"),
     "photo_image": QT_TRANSLATE_NOOP("PackageWords", "Photo thumbnails"),
     MEDIA: QT_TRANSLATE_NOOP("PackageWords", "Photo files"),
 }
@@ -73,7 +84,9 @@ REASONS: dict[Rejection, str] = {
         "PackageWords", "In a month this ledger has locked: unlock the month first"
     ),
     Rejection.BROKEN_RULE: QT_TRANSLATE_NOOP(
-        "PackageWords", "Breaks a rule of the ledger: a target due before its agreement was signed"
+        "PackageWords",
+        "Breaks a rule of the ledger: the same record is here under another entry, a member would be on"
+        " two teams at once, or a target is due before its agreement was signed",
     ),
     Rejection.GAP: QT_TRANSLATE_NOOP(
         "PackageWords", "Changes are missing before this package: ask the sender for a new package"

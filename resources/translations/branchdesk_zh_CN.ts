@@ -1777,68 +1777,8 @@ Li Hua: working away</source>
         <translation>属于已锁定的月份（须先解锁）</translation>
     </message>
     <message>
-        <source>breaks a rule of the ledger (a target due before its signing)</source>
-        <translation>违反台账规则（目标完成时限早于协议签订日期）</translation>
-    </message>
-    <message>
         <source>changes are missing before this package: ask for a new package</source>
         <translation>此前的改动缺失：请重新索要数据包</translation>
-    </message>
-    <message>
-        <source>region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>unit</source>
-        <translation>单位</translation>
-    </message>
-    <message>
-        <source>branch</source>
-        <translation>党支部</translation>
-    </message>
-    <message>
-        <source>draw</source>
-        <translation>抽签</translation>
-    </message>
-    <message>
-        <source>key task</source>
-        <translation>重点任务</translation>
-    </message>
-    <message>
-        <source>pairing</source>
-        <translation>结对</translation>
-    </message>
-    <message>
-        <source>activity</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <source>activity's area</source>
-        <translation>活动领域</translation>
-    </message>
-    <message>
-        <source>absentee</source>
-        <translation>缺席人员</translation>
-    </message>
-    <message>
-        <source>activity photo</source>
-        <translation>活动照片</translation>
-    </message>
-    <message>
-        <source>pairing agreement</source>
-        <translation>结对共建协议</translation>
-    </message>
-    <message>
-        <source>agreement target</source>
-        <translation>协议目标</translation>
-    </message>
-    <message>
-        <source>target progress</source>
-        <translation>目标进度</translation>
-    </message>
-    <message>
-        <source>package</source>
-        <translation>数据包</translation>
     </message>
     <message>
         <source>{path}: {office}, changes {first}–{last}</source>
@@ -2083,6 +2023,10 @@ Li Hua: working away</source>
     <message>
         <source>Receipt written: {path}</source>
         <translation>已写出回执：{path}</translation>
+    </message>
+    <message>
+        <source>breaks a rule of the ledger (the same record is here already under another entry, a member on two teams at once, or a target due before its signing)</source>
+        <translation>违反台账规则（本台账已另有同一记录、队员同时在两个工作队，或目标完成时限早于协议签订日期）</translation>
     </message>
     <message>
         <source>Writing rows: {done} of {total}</source>
@@ -5940,7 +5884,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>list item's activity</source>
-        <translation>清单事项关联的活动</translation>
+        <translation>清单事项关联活动</translation>
+    </message>
+    <message>
+        <source>package</source>
+        <translation>数据包</translation>
     </message>
     <message>
         <source>list item's photo</source>
@@ -6482,6 +6430,46 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动领域</translation>
     </message>
     <message>
+        <source>Pairing agreements</source>
+        <translation>结对共建协议</translation>
+    </message>
+    <message>
+        <source>Agreement targets</source>
+        <translation>协议目标</translation>
+    </message>
+    <message>
+        <source>Target progress</source>
+        <translation>目标进度</translation>
+    </message>
+    <message>
+        <source>Star ratings</source>
+        <translation>星级评定</translation>
+    </message>
+    <message>
+        <source>List items</source>
+        <translation>清单事项</translation>
+    </message>
+    <message>
+        <source>List items' activities</source>
+        <translation>清单事项关联活动</translation>
+    </message>
+    <message>
+        <source>Work teams</source>
+        <translation>驻村工作队</translation>
+    </message>
+    <message>
+        <source>Work team members</source>
+        <translation>驻村队员</translation>
+    </message>
+    <message>
+        <source>Members' months of days</source>
+        <translation>队员月度出勤</translation>
+    </message>
+    <message>
+        <source>Half-year summaries</source>
+        <translation>半年总结</translation>
+    </message>
+    <message>
         <source>{kind} {count}</source>
         <translation>{kind} {count} 条</translation>
     </message>
@@ -6518,6 +6506,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>活动照片</translation>
     </message>
     <message>
+        <source>Photos of ticked-off list items</source>
+        <translation>清单事项销号照片</translation>
+    </message>
+    <message>
         <source>Photo thumbnails</source>
         <translation>照片缩略图</translation>
     </message>
@@ -6550,8 +6542,8 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>所在月份已在本台账锁定：请先解锁该月</translation>
     </message>
     <message>
-        <source>Breaks a rule of the ledger: a target due before its agreement was signed</source>
-        <translation>违反台账规则：目标完成时限早于协议签订日期</translation>
+        <source>Breaks a rule of the ledger: the same record is here under another entry, a member would be on two teams at once, or a target is due before its agreement was signed</source>
+        <translation>违反台账规则：本台账已另有同一记录，或队员将同时在两个工作队，或目标完成时限早于协议签订日期</translation>
     </message>
     <message>
         <source>Changes are missing before this package: ask the sender for a new package</source>
@@ -7585,7 +7577,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Work team members</source>
-        <translation>工作队队员</translation>
+        <translation>驻村队员</translation>
     </message>
     <message>
         <source>Work team</source>
