@@ -17,12 +17,14 @@ import pytest
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import ActivityType, Area, BranchKind, RegionLevel
+from branchdesk.domain.enums import ActivityType, Area, BranchKind, ItemKind, RegionLevel
 from branchdesk.domain.packages import CHANGES, MANIFEST, THUMBNAILS, media_member
 from branchdesk.domain.photos import PhotoEntry
+from branchdesk.domain.plan_items import ItemDraft
 from branchdesk.services.activities import record_activities
 from branchdesk.services.ledgers import open_ledger
-from branchdesk.services.photos import photos_of, prepare, relink
+from branchdesk.services.photos import item_photos, photos_of, prepare, relink
+from branchdesk.services.plan_items import add_item, close_item
 from branchdesk.storage import media
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
@@ -271,3 +273,42 @@ def test_a_changed_picture_is_refused_and_nothing_is_kept(
     assert code == EXIT_FAILED
     assert "未导入任何内容" in err, err
     assert list(remade.parent.iterdir()) == []  # neither a ledger nor a photo folder
+
+
+def test_a_ticked_off_items_photos_go_up_in_a_delta_and_a_full_package(
+    county: tuple[Path, dict[str, list[str]]], tmp_path: Path
+) -> None:
+    """城关镇 raises a need and ticks it off with a photo: its delta brings the county the 销号 photo's row
+    (owned by the township, as the item) and thumbnail, the picture itself shown missing until the
+    township's folder is found; its full package brings the picture."""
+    path, _ = county
+    township = township_from_seed(path, tmp_path)
+    shot = write_jpeg(tmp_path / "照片" / "村道完工.jpg", seed=77, taken="2022:05:18 10:00:00")
+    with open_ledger(township, CLOCK) as ledger:
+        pairing = pairing_in(ledger, "城关镇")
+        add_item(ledger, ItemDraft(pairing, ItemKind.NEED, "村道硬化", dt.date(2022, 4, 15)))
+        item = int(ledger.scalar("SELECT id FROM plan_item"))
+        (made,) = prepare(ledger.path, [shot], lambda done, total: None)
+        assert made.photo is not None
+        sha = made.photo.sha256
+        entry = PhotoEntry(sha, "硬化后的村道", image=made.photo)
+        close_item(ledger, item, dt.date(2022, 5, 18), "已完工验收", [entry])
+    delta = tmp_path / "城关镇 销号.bdx"
+    assert cli("package", "export", str(township), str(delta))[0] == EXIT_OK
+    manifest = manifest_of(delta)
+    assert manifest["counts"]["photo_image"] == 1  # type: ignore[index]
+    code, printed, err = cli("package", "import", str(path), str(delta), "--json")
+    assert (code, err) == (EXIT_OK, ""), printed
+    assert json.loads(printed)["counts"]["rejected"] == 0
+    rows = (
+        "SELECT i.title, p.sha256, p.caption FROM plan_item_photo p JOIN plan_item i ON i.id = p.plan_item_id"
+    )
+    with open_ledger(path, CLOCK, read_only=True) as ledger:
+        assert ledger.query(rows) == [{"title": "村道硬化", "sha256": sha, "caption": "硬化后的村道"}]
+        (photo,) = item_photos(ledger, int(ledger.scalar("SELECT id FROM plan_item")))
+        assert (photo.present, len(photo.thumbnail) > 0) == (False, True)
+    full = tmp_path / "城关镇 全量.bdx"
+    assert cli("package", "export", str(township), str(full), "--full")[0] == EXIT_OK
+    code, printed, err = cli("package", "import", str(path), str(full), "--json")
+    assert (code, err) == (EXIT_OK, ""), printed
+    assert sha in stored(path)
