@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -197,6 +198,36 @@ def test_a_deleted_owner_hears_nothing_and_its_read_is_stopped(
     assert jobs.wait(msecs=10000), "deleting the reader interrupted its query"
     qtbot.wait(20)
     assert heard == []
+
+
+def test_a_deleted_readers_running_job_is_waited_for_and_frees_it_on_the_ui_thread(
+    qtbot: QtBot, ledger: Ledger, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A dialog closed while its read runs: the job holds the reader's callbacks until it is delivered, so
+    waiting for all work waits for it too (the compliance dialog's test saw a closed reader still alive
+    after ``jobs.wait()`` on a loaded machine: the dropped lane was no longer waited for)."""
+    jobs = JobRunner(clock, tmp_path / "logs")
+    owner = QObject()
+    reads = Reads(jobs, owner)
+    gone = weakref.ref(reads)
+    started, release = threading.Event(), threading.Event()
+
+    def slow(_ledger: Ledger) -> str:
+        started.set()
+        release.wait(10)  # Python, not a statement: the cancel cannot interrupt it
+        return "late"
+
+    reads.request(ledger.path, 1, slow)
+    del reads
+    assert started.wait(10)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not jobs.wait(msecs=100), "the deleted reader's job still runs"
+    release.set()
+    assert jobs.wait(msecs=10000)
+    QCoreApplication.processEvents()
+    assert gone() is None
+    jobs.shut_down()
 
 
 class Tracer:

@@ -253,11 +253,19 @@ class _Board:
             return self.lock.wait_for(lambda: not any(lane.busy for lane in lanes), msecs / 1000)
 
     def drop(self, lane: Lane) -> None:
-        """The lane's reader is gone: its work is cancelled and its worker ends."""
+        """The lane's reader is gone: its work is cancelled and its worker ends. A job still running is
+        waited for like any other (it holds its callbacks, and so its reader's wrapper, until delivered):
+        the lane is forgotten when its worker ends."""
         self.cancel(lane)
         with self.lock:
             lane.dropped = True
+            if lane.worker is None:
+                self._forget(lane)
             self.lock.notify_all()
+
+    def _forget(self, lane: Lane) -> None:
+        if lane in self.lanes:
+            self.lanes.remove(lane)
 
     def join(self) -> None:
         with self.lock:
@@ -280,6 +288,8 @@ class _Board:
                         self.lock.notify_all()  # for wait(); idle workers woken by it go back to sleep
                     if lane.dropped or self.closing:
                         lane.worker = None
+                        if lane.dropped:
+                            self._forget(lane)
                         return
                     self.lock.wait()
                 job = lane.queue.popleft()
@@ -393,8 +403,6 @@ class JobRunner(QObject):
     def drop(self, lane: Lane) -> None:
         """A lane no longer used (its reader was deleted): cancel its work, end its worker, forget it."""
         self._board.drop(lane)
-        if lane in self._board.lanes:
-            self._board.lanes.remove(lane)
 
     def wait(self, lanes: list[Lane] | None = None, msecs: int = 30000) -> bool:
         """Wait for the lanes' work (all work when None) to finish; the results are delivered by the
@@ -408,7 +416,7 @@ class JobRunner(QObject):
     def shut_down(self) -> None:
         """The window closes: every read is cancelled, work in order finishes (cancel it first if it
         need not), and what it reported is delivered."""
-        for lane in self._board.lanes:
+        for lane in list(self._board.lanes):  # a dropped lane's worker may forget it meanwhile
             if lane.newest_wins:
                 self._board.cancel(lane)
         self._board.join()
