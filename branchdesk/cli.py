@@ -344,7 +344,11 @@ def _add_exchange_commands(commands: _Commands) -> None:
             "ratings",
             "all",
         ],
-        help=translate("Cli", "what the file holds; all reads a workbook made by export"),
+        help=translate(
+            "Cli",
+            "what the file holds; agreements and teams read their three sheets (as their templates have "
+            "them); all reads a workbook made by export",
+        ),
     )
     _flag(load, "--dry-run", translate("Cli", "check only, write nothing"))
     _flag(load, "--valid-only", translate("Cli", "import the valid rows even if others are rejected"))

@@ -1473,10 +1473,6 @@ Li Hua: working away</source>
         <translation>要读取的文件（.xlsx、.xls 或 .csv）</translation>
     </message>
     <message>
-        <source>what the file holds; all reads a workbook made by export</source>
-        <translation>文件内容类别；all 读取由 export 导出的工作簿</translation>
-    </message>
-    <message>
         <source>check only, write nothing</source>
         <translation>只检查，不写入</translation>
     </message>
@@ -1547,6 +1543,10 @@ Li Hua: working away</source>
     <message>
         <source>one pairing: a branch's name or the pairing's uuid</source>
         <translation>一个结对：任一方党支部的名称，或结对的唯一编号（导出表格的“唯一编号”列）</translation>
+    </message>
+    <message>
+        <source>what the file holds; agreements and teams read their three sheets (as their templates have them); all reads a workbook made by export</source>
+        <translation>文件内容类别；结对共建协议和驻村工作队各读取三个工作表（与导入模板一致）；all 读取由 export 导出的工作簿</translation>
     </message>
     <message>
         <source>first month, YYYY-MM (default: January of the last month's year)</source>
