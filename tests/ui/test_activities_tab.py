@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListWidget
 
 from branchdesk.domain.activities import ActivityColumn, ActivityFilter
@@ -148,7 +149,11 @@ def test_validation_messages_in_the_dialog(
     dialog.volunteers.setValue(3)
     dialog.ok_button.click()
     assert "六共" in dialog.error.text()
-    dialog.areas[Area.TEAM].setChecked(True)
+    team = dialog.areas[Area.TEAM]
+    team.setFocus()  # as Tab brings it
+    QTest.keyClick(team, Qt.Key.Key_Space)
+    assert team.isChecked()
+    assert dialog.error.text() == ""  # the tick answered it: not left until the next OK
     dialog.type.setCurrentIndex(dialog.type.findData(ActivityType.KEY_TASK))
     dialog.ok_button.click()
     assert "重点任务" in dialog.error.text()

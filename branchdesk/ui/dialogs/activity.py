@@ -184,6 +184,7 @@ class ActivityDialog(QDialog):
         for index, area in enumerate(Area):
             box = QCheckBox(area_label(area), areas_box)
             box.setObjectName(f"area_{area.value}")
+            box.toggled.connect(self._area_toggled)
             self.areas[area] = box
             areas_grid.addWidget(box, index // 3, index % 3)
         self.volunteers = QSpinBox(self)
@@ -209,6 +210,7 @@ class ActivityDialog(QDialog):
         self.reason_note.setStyleSheet(_NOTE_STYLE)
         self.error = QLabel(self)
         self.error.setObjectName("activityError")
+        self._error_code: str | None = None  # the refusal shown, while it is
         self.error.setWordWrap(True)
         self.error.setStyleSheet(PROBLEM_STYLE)
         self.buttons = QDialogButtonBox(
@@ -427,8 +429,15 @@ class ActivityDialog(QDialog):
     def pairing_ids(self) -> list[int]:
         return [span.id for span in self.pairings.chosen()]
 
+    def _area_toggled(self) -> None:
+        # "Tick at least one area" is answered by the tick itself: the message must not wait for the next OK.
+        if self._error_code == "activity.no_area" and any(box.isChecked() for box in self.areas.values()):
+            self.error.clear()
+            self._error_code = None
+
     def try_accept(self) -> None:
         """Close only on an entry the services will take; otherwise say what to fix."""
+        self._error_code = None
         if not self.held_on.check():
             self.error.setText(self.tr("Date: {problem}").format(problem=self.held_on.problem_text))
             self.held_on.setFocus()
@@ -443,6 +452,7 @@ class ActivityDialog(QDialog):
             activity_service.check(self._ledger, self.pairing_ids(), self.draft())
         except BranchDeskError as error:
             self.error.setText(error_text(error))
+            self._error_code = error.code
             return
         self.error.clear()
         if self.save():
