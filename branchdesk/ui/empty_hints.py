@@ -167,4 +167,5 @@ TAB_NEEDS = {
     "items": ("branches", "pairings"),
     "coverage": ("branches", "pairings"),
     "activity-frequency": ("branches", "pairings", "activities"),
+    "teams": ("branches",),  # a team is sent to a village's branch, by any unit
 }

@@ -22,7 +22,7 @@ from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, file_rows, shown
 from tests.ui.typing import type_text
 
-TABS = ("branches", "pairings", "activities", "items", "coverage", "activity-frequency")
+TABS = ("branches", "pairings", "activities", "items", "coverage", "activity-frequency", "teams")
 
 
 def hints(window: MainWindow) -> dict[str, tuple[str, list[str]]]:
@@ -85,6 +85,7 @@ def test_a_ledger_without_regions_says_add_one_and_the_button_adds_it(
         "items": no_branches,
         "coverage": no_branches,
         "activity-frequency": no_branches,
+        "teams": no_branches,
     }
     seen = answer(BranchDialog, escape(qtbot))
     click(window, "branches", "新建党支部…")

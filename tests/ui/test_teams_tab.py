@@ -201,3 +201,38 @@ def test_a_clerk_sends_a_team_types_a_month_and_prints_the_sheet(
     assert sheet.read_bytes().startswith(b"%PDF")
     assert "纪实登记表" in tab.summary.text()
     _shot(window, shots, "saved")
+
+
+def test_a_new_ledger_without_regions_shows_the_rule_it_keeps(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot, clock: FixedClock
+) -> None:
+    """A new ledger in an empty folder, no region yet: the rule's field reads the ledger's 20 days (it
+    read 1, its lowest, and leaving it by Enter would have made 1 day the rule) and the grid's titles are
+    whole. Changed by keys, the rule is in the file."""
+    folder = tmp_path / "空文件夹"
+    folder.mkdir()
+    path = folder / "新台账.bdesk"
+    create_ledger(path, clock).close()
+    window = make_window("zh_CN")
+    window.resize(1366, 768)
+    assert window.open_path(path)
+    shown(window)
+    window.settle()
+    tab = _teams_tab(window)
+    qtbot.waitUntil(lambda: not tab.busy())
+    assert tab.rule.value() == 20
+    header = tab.table.horizontalHeader()
+    metrics = tab.table.fontMetrics()
+    for column in range(3):
+        title = str(tab.model.headerData(column, Qt.Orientation.Horizontal))
+        assert header.sectionSize(column) > metrics.horizontalAdvance(title), title
+
+    tab.rule.setFocus()
+    QTest.keyClick(tab.rule, Qt.Key.Key_Return)  # left as it is: nothing written
+    window.jobs.wait()
+    assert file_rows(path, "SELECT value FROM setting WHERE key = 'teams.min_days'") == []
+    QTest.keyClick(tab.rule, Qt.Key.Key_A, CTRL)
+    type_text(tab.rule, "18")
+    QTest.keyClick(tab.rule, Qt.Key.Key_Return)
+    window.jobs.wait()
+    assert file_rows(path, "SELECT value FROM setting WHERE key = 'teams.min_days'") == [("18",)]

@@ -59,6 +59,11 @@ class _Grid:
     days_off: frozenset[int]
     min_days: int
 
+    @staticmethod
+    def empty(month: Month, reader: Ledger) -> _Grid:
+        """No member to show (no region chosen), with the ledger's rule."""
+        return _Grid(month, [], frozenset(), team_service.min_days(reader))
+
 
 def choose_sheet_path(parent: QWidget, name: str) -> Path | None:
     from branchdesk.exchange.team_sheet import TITLE
@@ -89,6 +94,7 @@ class TeamsTab(ReadingTab):
         self.rule = QSpinBox(self)
         self.rule.setObjectName("teamRule")
         self.rule.setRange(1, 28)
+        self.rule.setValue(DEFAULT_MIN_DAYS)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newTeam")
         self.team_button = QPushButton(self)
@@ -203,8 +209,12 @@ class TeamsTab(ReadingTab):
         ledger = self.ledger
         if wanted is None or ledger is None:
             self._reader.cancel()
-            self.model.set_rows(Month.of(self.clock.today()), [], frozenset())
+            today = Month.of(self.clock.today())
+            self.model.set_rows(today, [], frozenset())
+            self._fit_columns()
             self._shown = None
+            if ledger is not None:  # no region yet: the rule's field still shows the ledger's rule
+                self._reader.request(ledger.path, None, lambda reader: _Grid.empty(today, reader))
             return
         region, month, below = wanted
 
@@ -239,7 +249,9 @@ class TeamsTab(ReadingTab):
             metrics.horizontalAdvance("第一书记") + 12,
         )
         for column, width in enumerate(widths):
-            header.resizeSection(column, min(width, 120))  # a long name is elided, whole in its tip
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # A long name is elided, whole in its tip; the column's title is never cut (an empty grid).
+            header.resizeSection(column, max(min(width, 120), metrics.horizontalAdvance(title) + 14))
         figure = metrics.horizontalAdvance("应到") + 10
         for column in range(self.model.columnCount() - 3, self.model.columnCount()):
             header.resizeSection(column, figure)
