@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -480,7 +480,7 @@ def bench_edit_during_read(path: Path) -> None:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         with open_ledger(copy, CLOCK) as ledger:
-            ledger.use_wal()  # as the window's edits do (ui/edits.py)
+            ledger.use_wal(committed=lambda: None)  # as the window's edits do: no checkpoint in a commit
             branch = int(ledger.scalar("SELECT min(id) FROM branch WHERE archived_on IS NULL"))
             counts = iter(range(10, 1000))
 
@@ -542,7 +542,7 @@ def bench_ui_edit(path: Path) -> None:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         with open_ledger(copy, CLOCK) as ledger:
-            ledger.use_wal()  # as the window's edits do
+            ledger.use_wal(committed=lambda: None)  # as the window's edits do: no checkpoint in a commit
             branch = int(ledger.scalar("SELECT min(id) FROM branch WHERE archived_on IS NULL"))
             counts = iter(range(10, 1000))
             baseline = median_time(
@@ -586,6 +586,89 @@ def bench_ui_edit(path: Path) -> None:
         statistics.median(worst[1:]),
         "ms",
         ("the bare service call", baseline * 1000),
+    )
+
+
+def bench_edit_commit(path: Path) -> None:
+    """The UI thread's time for a cell edit or its undo (a branch's member count) as the window saves them:
+    the commit syncs the WAL, and the job runner copies it into the file a second later
+    (ui/jobs/checkpoints.py), between a person's edits, which the benchmark leaves time for. Against the
+    bare commit (no checkpoint at all), and against SQLite's own checkpoint inside each commit
+    (``wal_autocheckpoint = 1``, how the window saved until this session). Each on a copy of the ledger, in
+    turns; the disk's flushes are most of it, so a slow disk (a laptop's HDD, an antivirus) multiplies
+    the figures, not their ratios."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from branchdesk.domain.listing import BranchColumn
+    from branchdesk.services.branches import set_branch_field
+    from branchdesk.services.history import UndoHistory
+    from branchdesk.ui.jobs.checkpoints import CHECKPOINT_AFTER_MS, Checkpoints
+    from branchdesk.ui.jobs.runner import JobRunner
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+
+    def pause() -> None:
+        """As long as a person takes between two edits; the window's checkpoint runs meanwhile."""
+        loop = QEventLoop()
+        QTimer.singleShot(CHECKPOINT_AFTER_MS + 200, loop.quit)
+        loop.exec()
+        jobs.wait()
+        jobs.deliver()
+
+    with tempfile.TemporaryDirectory() as folder:
+        jobs = JobRunner(CLOCK, Path(folder) / "logs")
+        checkpoints = Checkpoints(jobs)
+        ledgers: dict[str, Ledger] = {}
+        for name in ("window", "bare", "inside"):
+            copy = Path(folder) / name / path.name
+            copy.parent.mkdir()
+            shutil.copyfile(path, copy)
+            ledger = ledgers[name] = open_ledger(copy, CLOCK)
+            if name == "window":
+                checkpoints.watch(ledger)
+            else:
+                ledger.use_wal(committed=lambda: None)
+            if name == "inside":
+                ledger.conn.execute("PRAGMA wal_autocheckpoint = 1")
+        branch = int(ledgers["bare"].scalar("SELECT min(id) FROM branch WHERE archived_on IS NULL"))
+        histories = {name: UndoHistory(ledger) for name, ledger in ledgers.items()}
+        times: dict[str, list[float]] = {name: [] for name in ledgers}
+
+        def timed(name: str, step: Callable[[], object]) -> None:
+            start = time.perf_counter()
+            step()
+            times[name].append(time.perf_counter() - start)
+
+        def edit(ledger: Ledger, history: UndoHistory, count: int) -> None:
+            history.record(set_branch_field(ledger, branch, BranchColumn.MEMBERS, count))
+
+        for count in range(9000, 9008):
+            for name, ledger in ledgers.items():
+                history = histories[name]
+                timed(name, partial(edit, ledger, history, count))
+                pause()
+                timed(name, history.undo)
+                pause()
+        checkpoints.let_go(ledgers["window"])
+        for ledger in ledgers.values():
+            ledger.close()
+        jobs.shut_down()
+    bare = statistics.median(times["bare"]) * 1000
+    report(
+        "edit: UI-thread time of a cell edit or its undo as the window saves it (checkpoints on the job"
+        " runner)",
+        statistics.median(times["window"]) * 1000,
+        "ms",
+        ("the bare commit", bare),
+    )
+    report(
+        "edit: the same with SQLite's checkpoint inside each commit (before)",
+        statistics.median(times["inside"]) * 1000,
+        "ms",
+        ("the bare commit", bare),
     )
 
 
@@ -1548,7 +1631,7 @@ def bench_teams(path: Path) -> None:
         copy = Path(folder) / path.name
         shutil.copyfile(path, copy)
         with open_ledger(copy, CLOCK) as ledger:
-            ledger.use_wal()  # as the window's edits do
+            ledger.use_wal(committed=lambda: None)  # as the window's edits do: no checkpoint in a commit
             township = ledger.scalar(
                 f"SELECT b.region_id {serving} GROUP BY b.region_id ORDER BY count(*) DESC LIMIT 1", params
             )
@@ -1645,6 +1728,7 @@ PARTS: dict[str, Callable[[Path], None]] = {
     "check": bench_check,
     "edit-during-read": bench_edit_during_read,
     "ui-edit": bench_ui_edit,
+    "edit-commit": bench_edit_commit,
     "ui": bench_ui,
     "package-export": bench_package_export,
     "package-import": bench_package_import,

@@ -24,6 +24,7 @@ import io
 import os
 import random
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +38,7 @@ from branchdesk.services.branches import BulkEdit, bulk_edit
 from branchdesk.services.draws import commit_draw, preview_draw
 from branchdesk.services.imports import run_import
 from branchdesk.storage import activities, pairings
-from branchdesk.storage.ledger import Ledger
+from branchdesk.storage.ledger import Ledger, checkpoint
 
 Write = Callable[[], object]
 Action = Callable[[Ledger, random.Random], tuple[int, Write]]
@@ -157,11 +158,23 @@ def _say(text: str) -> None:
     os.write(1, f"{text}\n".encode())
 
 
+def _checkpoints(path: Path, due: threading.Event) -> None:
+    """The window's checkpoints (ui/jobs/checkpoints.py): on another thread, each after a commit."""
+    while True:
+        due.wait()
+        due.clear()
+        checkpoint(path)
+
+
 def _child(path: Path, seed: int, action: Action, wal: bool) -> None:
     rng = random.Random(seed)
     ledger = Ledger.open(path, FixedClock.on(TODAY.isoformat()))
     if wal:
-        ledger.use_wal()  # as the window edits (storage.ledger.Journal)
+        # As the window edits (storage.ledger.Journal): a kill also lands in a checkpoint, or between a
+        # commit and its checkpoint.
+        due = threading.Event()
+        threading.Thread(target=_checkpoints, args=(path, due), daemon=True).start()
+        ledger.use_wal(committed=due.set)
     _say(f"ready {os.getpid()}")
     while True:
         changes, write = action(ledger, rng)

@@ -91,13 +91,15 @@ class Journal(enum.Enum):
     journal 640–1360 ms; interrupting the reader 8–21 ms, but the read is lost and an export or the quick
     check must not be; WAL 2–6 ms, as with no read. Reads yielding the lock in slices do not fit one
     aggregate statement, nor an export's single snapshot; writes moved off the UI thread would still wait.
-    So on a local disk the window runs the file in WAL while it edits it (:meth:`Ledger.use_wal`), with a
-    checkpoint after every commit (the ``.bdesk`` stays current: a copy made while the window is open
-    lacks at most an edit made during a read still running), and closing goes back to the rollback
-    journal: at rest a ledger is one file. A crash leaves ``-wal`` and ``-shm`` beside it, which the next
-    session folds in. A network share cannot hold WAL's shared memory and a USB stick can be pulled out
-    with its ``-wal``, so there the rollback journal stays (services/ledgers.py decides) and an edit
-    still waits for a running read.
+    So on a local disk the window runs the file in WAL while it edits it (:meth:`Ledger.use_wal`), and
+    closing goes back to the rollback journal: at rest a ledger is one file. A commit is durable once its
+    WAL frames are synced (``synchronous = FULL``: one sync per commit); copying them into the ``.bdesk``
+    (the checkpoint: two more syncs, and one of the WAL's header when it starts over) is the window's job
+    runner's, off the UI thread (ui/jobs/checkpoints.py, :func:`checkpoint`), at most a second after an
+    edit. A copy of the file made while the window is open can lack the edits of that last second. A
+    crash leaves ``-wal`` and ``-shm`` beside it, which the next session folds in. A network share cannot
+    hold WAL's shared memory and a USB stick can be pulled out with its ``-wal``, so there the rollback
+    journal stays (services/ledgers.py decides) and an edit still waits for a running read.
     """
 
     WAL = "wal"
@@ -166,6 +168,31 @@ def _versions(path: Path, mode: str) -> tuple[int, int]:
     return int(application_id), int(user_version)
 
 
+def checkpoint(path: Path) -> bool:
+    """Copy the commits in the WAL of the ledger at ``path`` into the file, on a connection of its own
+    (a worker's: the writer's commits go on meanwhile). True when all of the WAL is in the file (or the
+    file has none); False when some is left for later: a read holds an older state of the file, another
+    checkpoint runs, or an error such as a full disk (the commits stay safe in the WAL, and closing or the
+    next opening folds them in).
+
+    PASSIVE: it waits for no reader and no writer (SQLite's docs on ``sqlite3_wal_checkpoint_v2``), so an
+    edit is never held up by it. ``synchronous = FULL``, as the writer's: the WAL is synced before its
+    pages are copied, and the file after, before the WAL may start over.
+    """
+    try:
+        conn = _connect(path, "rw")
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA synchronous = FULL")
+        busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return bool(busy == 0 and frames == copied)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
 class Ledger:
     """One open ledger file: a sqlite-utils database plus the clock that stamps its rows.
 
@@ -197,6 +224,8 @@ class Ledger:
         # The file's time and this connection's changes when WAL was turned on: a ledger only looked at
         # keeps its "date modified" although the switches rewrote its header.
         self._looked_at: tuple[int, int] | None = None
+        # Told after each commit that changed the file, when someone else checkpoints it (use_wal).
+        self._committed: Callable[[], None] | None = None
 
     # -- opening -------------------------------------------------------------------------------------
 
@@ -225,6 +254,7 @@ class Ledger:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         self.conn.execute("BEGIN")
+        changes = self.conn.total_changes
         try:
             yield
             self.conn.execute("COMMIT")
@@ -232,6 +262,8 @@ class Ledger:
             if self._still_in_transaction():
                 self.conn.execute("ROLLBACK")
             raise
+        if self._committed is not None and self.conn.total_changes != changes:
+            self._committed()
 
     def _still_in_transaction(self) -> bool:
         return self.conn.in_transaction
@@ -341,11 +373,13 @@ class Ledger:
         # FULL sync makes each committed action survive a power cut (SQLite's docs on atomic commit).
         self.conn.execute("PRAGMA synchronous = FULL")
 
-    def use_wal(self) -> None:
+    def use_wal(self, committed: Callable[[], None]) -> None:
         """Keep the file in WAL until it is closed (with ``Journal.WAL``; see there why).
 
         Not done on opening, which writes nothing (a damaged file is never written to): the window calls
         this once the file passed its check and before its readers start, so the switch waits for none.
+        A commit only syncs the WAL: ``committed`` is called after each one that changed the file, and has
+        :func:`checkpoint` run on another thread (the window's job runner: ui/jobs/checkpoints.py).
         """
         if self.read_only or self.journal is not Journal.WAL:
             return
@@ -361,8 +395,9 @@ class Ledger:
         if mode != Journal.WAL.value:  # or a file system without shared memory
             self.journal = Journal.ROLLBACK
             return
-        # Copy each commit into the file at once (PASSIVE: it never waits for a reader).
-        self.conn.execute("PRAGMA wal_autocheckpoint = 1")
+        # No checkpoint inside a commit: that is ``committed``'s (on the UI thread it cost three more syncs).
+        self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        self._committed = committed
         self._looked_at = (modified, self.conn.total_changes)
 
     @property

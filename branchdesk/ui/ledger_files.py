@@ -63,7 +63,7 @@ class LedgerFiles(QObject):
     def _show(self, session: LedgerSession) -> None:
         if self.session is not None:
             self.closing.emit(False)
-            self.session.close()
+            self._close(self.session)
         self.session = session
         self._edits.set_ledger(session.ledger)
         self._context.settings.add_recent(session.path)
@@ -74,9 +74,13 @@ class LedgerFiles(QObject):
         self.closing.emit(True)
         self._edits.set_ledger(None)
         if self.session is not None:
-            self.session.close()
+            self._close(self.session)
             self.session = None
         self.closed.emit()
+
+    def _close(self, session: LedgerSession) -> None:
+        self.safety.checkpoints.let_go(session.ledger)  # its checkpoint running ends first
+        session.close()
 
     def choose_and_open(self) -> None:
         path = self._context.choose_open_path(self._window)
@@ -127,5 +131,5 @@ class LedgerFiles(QObject):
         """The window closes: the file is let go."""
         if self.session is not None:
             self._edits.set_ledger(None)
-            self.session.close()
+            self._close(self.session)
             self.session = None

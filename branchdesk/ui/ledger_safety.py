@@ -23,6 +23,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services.check import STAGES, check_ledger
 from branchdesk.services.drives import DriveKind
 from branchdesk.ui.context import UiContext
+from branchdesk.ui.jobs.checkpoints import Checkpoints
 from branchdesk.ui.jobs.runner import JobControl, JobRunner, Reads
 from branchdesk.ui.labels import moment_text
 from branchdesk.ui.session import LedgerHost, LedgerSession
@@ -52,6 +53,8 @@ class LedgerSafety(QObject):
         self._quick.failed.connect(self._checked_on_show)
         self._full = jobs.lane(newest_wins=False)  # Tools ▸ Check database
         self._checking: LedgerSession | None = None  # shown, its quick check still running
+        # Once checked, the ledger on show runs in WAL, its edits copied into the file off the UI thread.
+        self.checkpoints = Checkpoints(jobs, self)
         jobs.writes_allowed = self.writes_allowed
         self.result_dialog: CheckResultDialog | None = None
         self.progress: QProgressDialog | None = None
@@ -73,7 +76,7 @@ class LedgerSafety(QObject):
                 path = session.path
                 session.close()
                 return self.offer_backup(path)
-            session.ledger.use_wal()  # before its readers start: the switch waits for none
+            self.checkpoints.watch(session.ledger)  # before its readers start: the switch waits for none
             show(session)
             self.warn_about_drive(session.path)
             self.checked.emit()
@@ -103,7 +106,7 @@ class LedgerSafety(QObject):
             # waits for no reader, so the tabs' reads stop for it and are asked again after it.
             with self._jobs.reads_interrupted():
                 self._jobs.reads_stopped(WAL_SWITCH_WAIT_MS)
-                session.ledger.use_wal()
+                self.checkpoints.watch(session.ledger)
             self.checked.emit()
 
     def writes_allowed(self, path: Path) -> bool:

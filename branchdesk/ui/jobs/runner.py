@@ -8,7 +8,8 @@ to a quarter of a second per read). Three kinds of work use them:
 - reads where the newest request wins (:class:`Reads`: a chart, a list's rows, a dialog's figures): a new
   request drops the queued one and interrupts the running one, whose result is never delivered;
 - work in order (:meth:`JobRunner.in_order`): backups, and any write that moves off the UI thread
-  (lane :data:`WRITES`), each delivered in turn;
+  (lane :data:`WRITES`), each delivered in turn; the checkpoints of the WAL that the UI thread's edits
+  leave (ui/jobs/checkpoints.py) have a lane of their own;
 - long jobs behind a progress dialog with Cancel (:func:`run_with_progress`): import, export, report.
 
 Results come back on the UI thread as callbacks (like Anki's ``QueryOp``): ``done(result)``, or
