@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.imports import ImportKind
 from branchdesk.exchange.columns import SHEETS
+from branchdesk.exchange.templates import template
 from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.import_wizard import ImportWizard
 from branchdesk.ui.main_window import MainWindow
@@ -85,8 +86,8 @@ def test_a_work_team_sheet_filled_from_the_template_imports_through_the_wizard(
         qtbot.mouseClick(wizard.button(Button.NextButton), Qt.MouseButton.LeftButton)
         mapping = wizard.mapping_page
         assert wizard.currentPage() is mapping
-        # The three sheets, each with every column known (the day columns too).
-        assert [mapping.sheet.itemText(i).split(" — ")[0] for i in range(mapping.sheet.count())] == [
+        # The three sheets, each named once (the sheet is named for what it holds), every column known.
+        assert [mapping.sheet.itemText(i) for i in range(mapping.sheet.count())] == [
             "驻村工作队",
             "工作队队员",
             "队员出勤",
@@ -134,3 +135,35 @@ def test_a_work_team_sheet_filled_from_the_template_imports_through_the_wizard(
     press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert file_rows(ledger_path, "SELECT count(*) FROM work_team") == [(0,)]
     assert file_rows(ledger_path, "SELECT count(*) FROM team_days") == [(0,)]
+
+
+def test_the_wizard_names_a_sheet_once_and_an_old_sheet_with_what_it_is_read_as(
+    make_window: Callable[..., MainWindow], ledger_path: Path, build: LedgerBuilder, tmp_path: Path
+) -> None:
+    """A whole ledger's workbook, chosen by keys: its sheets named as File ▸ Export names them show once
+    in the choice of sheets; a sheet an earlier version named 支部 shows that name and what it is read as."""
+    build.tree()
+    book = tmp_path / "ledger.xlsx"  # typed into the wizard: QTest types ASCII keys only
+    template(book, ImportKind.BRANCHES, ImportKind.PAIRINGS, ImportKind.TEAMS)
+    workbook = openpyxl.load_workbook(book)
+    workbook[SHEETS[ImportKind.BRANCHES]].title = "支部"
+    workbook.save(book)
+    window = make_window()
+    assert window.open_path(ledger_path)
+    seen: list[str] = []
+
+    def choose_sheets(wizard: ImportWizard) -> None:
+        page = wizard.file_page
+        page.path.setFocus()
+        QTest.keyClicks(page.path, str(book))
+        select_item(page.what, page.what.itemText(page.what.findData("all")))
+        QTest.keyClick(page.what, Qt.Key.Key_Return)  # Enter: 下一步, the wizard's default button
+        sheets = wizard.mapping_page.sheet
+        assert wizard.currentPage() is wizard.mapping_page, page.message.text()
+        seen.extend(sheets.itemText(i) for i in range(sheets.count()))
+        QTest.keyClick(wizard, Qt.Key.Key_Escape)
+
+    handled = answer(ImportWizard, choose_sheets)
+    _menu_item(window, Qt.Key.Key_F, Qt.Key.Key_I)  # File ▸ Import from Excel or CSV…
+    assert handled == ["importWizard"]
+    assert seen == [f"支部 — {SHEETS[ImportKind.BRANCHES]}", "结对", "驻村工作队"]

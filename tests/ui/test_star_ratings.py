@@ -209,8 +209,8 @@ def test_the_branch_dialog_rates_a_branch_year_by_year_as_one_undoable_step(
     assert file_rows(county, "SELECT secretary FROM branch WHERE name = ?", (VILLAGE,)) == [("张书记",)]
 
     # One step: Ctrl+Z takes the secretary and the 2023 rating back together.
-    # Edit ▸ Undo (the offscreen platform leaves the closed dialog's field focused, where Ctrl+Z would go).
-    window.edits.undo_action.trigger()
+    QTest.qWait(10)  # the event loop runs on: the closed dialog is deleted and the window has the keys
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert file_rows(county, RATINGS) == [(VILLAGE, 2022, 3, "2024-01-20")]
     assert file_rows(county, "SELECT secretary FROM branch WHERE name = ?", (VILLAGE,)) == [(None,)]
 
@@ -229,9 +229,10 @@ def test_the_branch_dialog_rates_a_branch_year_by_year_as_one_undoable_step(
         press_tab(stars.rated_on)
         press_ok(dialog)
 
-    answer(BranchDialog, unrate)
+    handled = answer(BranchDialog, unrate)
     select_branch(window, qtbot, VILLAGE)
-    window.branches_tab.branch_actions.edit.trigger()  # Branches ▸ Edit (Ctrl+E: see Undo above)
+    press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert handled == ["branchDialog"]
     assert seen["open"] is True
     assert seen["problem"] == {"stars": "2023年度的星级不能在该年开始之前评定（2022-12-01）。"}
     assert file_rows(county, RATINGS) == [(VILLAGE, 2023, 4, "2024-01-18")]
@@ -241,9 +242,11 @@ def test_the_branch_dialog_rates_a_branch_year_by_year_as_one_undoable_step(
         seen["organ"] = dialog.stars.isVisible()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
 
-    answer(BranchDialog, organ)
+    handled = answer(BranchDialog, organ)
+    QTest.qWait(10)  # the dialog closed by OK is deleted, as above
     select_branch(window, qtbot, "机关第1党支部")
-    window.branches_tab.branch_actions.edit.trigger()
+    press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert handled == ["branchDialog"]
     assert seen["organ"] is False
 
 

@@ -25,11 +25,15 @@ def exec_and_delete(dialog: QDialog) -> int:
 def exec_until_saved(dialog: QDialog, save: Callable[[], bool]) -> bool:
     """Show a modal dialog until what it holds is saved or the user cancels: a save the ledger refuses
     (a locked month, a rule only the file can check) shows why and brings the dialog back with everything
-    typed into it, rather than losing it."""
-    while dialog.exec():
-        if save():
-            return True
-    return False
+    typed into it, rather than losing it. Once closed it is deleted, as by :func:`exec_and_delete`."""
+    dialog.destroyed.connect(partial(_forget, vars(dialog)))
+    try:
+        while dialog.exec():
+            if save():
+                return True
+        return False
+    finally:
+        dialog.deleteLater()
 
 
 def _forget(attributes: dict[str, object], *_destroyed: object) -> None:

@@ -50,6 +50,12 @@ def _cell_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _sheet_text(name: str, label: str) -> str:
+    """A sheet in the choice of sheets: its name, and what it is read as where the name does not say it (an
+    export's sheets are named for what they hold)."""
+    return name if name == label else f"{name} — {label}"
+
+
 class ImportWizard(QWizard):
     def __init__(
         self,
@@ -260,7 +266,7 @@ class _MappingPage(_Page):
         self.sheet.blockSignals(True)
         self.sheet.clear()
         for plan in self.owner.plans:
-            self.sheet.addItem(f"{plan.sheet or self.owner.path.name} — {sheet_label(plan.kind)}")
+            self.sheet.addItem(_sheet_text(plan.sheet or self.owner.path.name, sheet_label(plan.kind)))
         self.sheet.blockSignals(False)
         several = len(self.owner.plans) > 1
         self.sheet.setVisible(several)

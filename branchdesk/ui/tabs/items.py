@@ -261,10 +261,7 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
             draft, links = dialog.draft(), dialog.activity_ids()
             return self._saved(lambda lg: plan_items.add_item(lg, draft, links))
 
-        try:
-            exec_until_saved(dialog, save)
-        finally:
-            dialog.deleteLater()
+        exec_until_saved(dialog, save)
 
     def edit_selected(self) -> None:
         ledger, row = self.ledger, self.selected_row()
@@ -277,10 +274,7 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
             draft, links = dialog.draft(), dialog.activity_ids()
             return self._saved(lambda lg: plan_items.edit_item(lg, row.id, draft, links))
 
-        try:
-            exec_until_saved(dialog, save)
-        finally:
-            dialog.deleteLater()
+        exec_until_saved(dialog, save)
 
     def close_selected(self) -> None:
         row = self.selected_row()
@@ -295,10 +289,7 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
             done_on, note, photos = dialog.choice()
             return self._saved(lambda lg: plan_items.close_item(lg, row.id, done_on, note, photos))
 
-        try:
-            exec_until_saved(dialog, save)
-        finally:
-            dialog.deleteLater()
+        exec_until_saved(dialog, save)
 
     def delete_selected(self) -> None:
         row = self.selected_row()

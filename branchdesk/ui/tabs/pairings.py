@@ -423,10 +423,7 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
             agreement = dialog.agreement()
             return self._saved(lambda lg: agreements.save_agreement(lg, row.id, agreement))
 
-        try:
-            exec_until_saved(dialog, save)
-        finally:
-            dialog.deleteLater()
+        exec_until_saved(dialog, save)
 
     def _print_agreement(self, *, word: bool) -> None:
         row = self.selected_row()

@@ -363,10 +363,7 @@ class TeamsTab(ReadingTab):
             )
             return sent is not None
 
-        try:
-            exec_until_saved(dialog, save)
-        finally:
-            dialog.deleteLater()
+        exec_until_saved(dialog, save)
 
     def open_team(self) -> None:
         member, ledger, region = self._current_member(), self.ledger, self._region_id
