@@ -26,9 +26,12 @@ from branchdesk.exchange.publish import PASSWORD_VARIABLE, USER_NAME
 from tests.exchange.test_publish import (
     AS_OF,
     PERSONAL_WORDS,
+    as_the_chart_shows,
     county_demo,
     figures_as_stats,
+    newest_as_charted,
     same_keys,
+    star_mix_by_hand,
     stats_json,
 )
 
@@ -129,6 +132,24 @@ def test_canned_queries_served_equal_stats_json(site: Site, county_demo: Path) -
             status, shortfall = site.get("/ledger/teams_shortfall.json", {**parameters, "_size": "max"})
             assert status == 200
             assert len(shortfall) == rows["teams"]["未达天数要求"] > 0
+
+
+def test_the_star_mix_served_equals_the_ratings_and_the_chart(site: Site, county_demo: Path) -> None:
+    """``stats --json`` has no star figure: the query's rows are held to the ratings counted by hand and
+    its newest year to the Coverage tab's 星级分布."""
+    for region in REGIONS:
+        for as_of in ("2022-06-30", "2022-12-18", AS_OF):
+            status, rows = site.get(
+                "/ledger/stars.json", {"_shape": "array", "区域": region, "截至日期": as_of}
+            )
+            assert status == 200
+            assert rows == star_mix_by_hand(county_demo, region, as_of)
+            assert newest_as_charted(rows) == as_the_chart_shows(county_demo, region, as_of)
+    # Left empty: the published county on the publication's date, its ratings of 2022 given by then.
+    status, rows = site.get("/ledger/stars.json", {"_shape": "array"})
+    assert status == 200
+    assert rows == star_mix_by_hand(county_demo, "信阳市/潢川县", AS_OF)
+    assert [(row["区域"], row["年度"]) for row in rows] == [("信阳市/潢川县", 2022)]
 
 
 def test_the_snapshot_is_served_immutable(site: Site) -> None:

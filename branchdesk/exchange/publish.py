@@ -33,7 +33,13 @@ USER_NAME = "branchdesk"
 DEFAULT_PORT = 8001
 
 # What a wider audience may read, table by table. Anything else (the change log with its before/after
-# copies, packages and keys, photos, draws' seeds, settings, tables added later) stays out.
+# copies, packages and keys, draws' seeds, settings, tables added later) stays out, and by decision:
+# - photos, of activities and of list items' 销号 (photo, photo_image, plan_item_photo): the pictures live in
+#   the store beside the ledger, not in the one file Datasette serves, and show people; the views carry the
+#   written record (an activity's theme and attendance, an item's 销号 date and note);
+# - absentees (activity_absentee): people's names and why they were absent, not only columns to hide;
+# - frozen half-year summaries (halfyear_summary): a township's draft report as one JSON text, unreadable as
+#   a table; the canned queries work its figures out for any region and month.
 PUBLIC_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "region": ("id", "uuid", "name", "level", "parent_id", "code"),
     "unit": ("id", "uuid", "name", "level", "region_id", "assigned_community_id"),
@@ -125,9 +131,12 @@ def publish(
     return target
 
 
-_PARAM_NOTE = (
-    "区域：路径、名称或区划代码（不填为本次发布的区域）；月份：YYYY-MM（不填为截至日期的上个月）；"
-    "截至日期：YYYY-MM-DD（不填为发布时的截至日期）。"
+_REGION_NOTE = "区域：路径、名称或区划代码（不填为本次发布的区域）；"
+_DAY_NOTE = "截至日期：YYYY-MM-DD（不填为发布时的截至日期）。"
+_PARAM_NOTE = f"{_REGION_NOTE}月份：YYYY-MM（不填为截至日期的上个月）；{_DAY_NOTE}"
+_STARS_NOTE = (
+    f"{_REGION_NOTE}{_DAY_NOTE}每个已评定的年度一行（最新在前），计截至该日已有的基层党支部及其截至该日"
+    "评定的星级；最新年度即台账“覆盖率”页的星级分布。"
 )
 _FACETS = {
     "支部": ["县区", "乡镇", "支部类型", "档次"],
@@ -214,7 +223,8 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
         tables[table] = entry
     for view, facets in _FACETS.items():
         tables[view] = {"title": view, "description": _VIEW_TEXT[view], "facets": facets}
-    queries = {
+    # The queries by region, month and as-of date; then the stars', by region and as-of date.
+    by_month = {
         "coverage": ("覆盖率（按区域、日期）", snapshot.coverage_query()),
         "optimisation": ("支部数与优化率", snapshot.optimisation_query()),
         "compliance": ("主题党日落实率（按区域、月份）", snapshot.compliance_query()),
@@ -227,6 +237,15 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
             snapshot.shortfall_query(personal=personal),
         ),
     }
+    queries: dict[str, tuple[str, str, Sequence[str], str]] = {
+        name: (title, sql, snapshot.QUERY_PARAMETERS, _PARAM_NOTE) for name, (title, sql) in by_month.items()
+    }
+    queries["stars"] = (
+        "基层党支部星级分布（按区域、截至日期，每年一行）",
+        snapshot.stars_query(),
+        snapshot.STAR_PARAMETERS,
+        _STARS_NOTE,
+    )
     return {
         "title": f"支部联建台账：{region_path}",
         "description": (
@@ -242,12 +261,12 @@ def datasette_metadata(region_path: str, as_of: dt.date, *, personal: bool) -> d
                     # Their SQL is long (the ledger's own): shown on request only.
                     name: {
                         "title": title,
-                        "description": _PARAM_NOTE,
+                        "description": note,
                         "sql": sql,
-                        "params": list(snapshot.QUERY_PARAMETERS),
+                        "params": list(params),
                         "hide_sql": True,
                     }
-                    for name, (title, sql) in queries.items()
+                    for name, (title, sql, params, note) in queries.items()
                 },
             }
         },

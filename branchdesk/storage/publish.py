@@ -358,6 +358,34 @@ def teams_query() -> str:
     )
 
 
+# The stars query's parameters: it counts as of a day, over every year rated by then.
+STAR_PARAMETERS = ("区域", "截至日期")
+STAR_TITLES = ((5, "五星"), (4, "四星"), (3, "三星"), (2, "二星"), (1, "一星"))
+
+
+def stars_query() -> str:
+    """The star mix (五星支部) of the region's grassroots branches existing on the as-of date, one row a
+    year rated by then (newest first), each branch counted by its stars of that year as rated by then.
+    The newest year's row is the Coverage tab's 星级分布 added up over its parts (storage/stars.py)."""
+    counts = ", ".join(f'coalesce(sum(s.stars = {n}), 0) AS "{title}"' for n, title in STAR_TITLES)
+    sql = f"""
+        WITH RECURSIVE {scope_sql(False)},
+        years(year) AS (
+            SELECT DISTINCT year FROM star_rating
+            WHERE rated_on <= :day AND year <= CAST(substr(:day, 1, 4) AS INTEGER)
+        )
+        SELECT (SELECT path FROM {REGION_PATHS_VIEW} WHERE id = :region) AS "区域", :day AS "截至日期",
+               y.year AS "年度", count(*) AS "基层党支部", count(s.id) AS "已评定", {counts},
+               count(*) - count(s.id) AS "未评定"
+        FROM years y JOIN branch b
+        LEFT JOIN star_rating s ON s.branch_id = b.id AND s.year = y.year AND s.rated_on <= :day
+        WHERE b.kind <> 'organ' AND b.region_id IN (SELECT id FROM scope) AND {stats_sql.EXISTS_ON}
+        GROUP BY y.year
+        ORDER BY y.year DESC
+        """
+    return _with_parameters(sql)
+
+
 def shortfall_query(*, personal: bool) -> str:
     """The members below the days rule in the month, one row each (as many as ``teams_query`` counts),
     by township, village and team; names and phones only with ``personal``."""

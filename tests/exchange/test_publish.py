@@ -7,6 +7,7 @@ real Datasette server.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import json
 import re
@@ -19,10 +20,14 @@ import pytest
 
 from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import BranchKind
 from branchdesk.exchange.publish import METADATA_NAME, PASSWORD_VARIABLE, SNAPSHOT_NAME
 from branchdesk.services.demo import generate_demo
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.services.regions import find_region
+from branchdesk.services.stars import rate_branch, star_mix
 from branchdesk.storage.publish import snapshot_columns
-from tests.builders import LedgerBuilder
+from tests.builders import LedgerBuilder, day
 
 DEMO_DAY = "2023-01-15"
 AS_OF = "2022-12-31"
@@ -135,14 +140,73 @@ def same_keys(stats: dict[str, Any]) -> dict[str, Any]:
 
 
 # The canned queries that list rows (the others give one row of figures).
-LISTS = ("teams_shortfall",)
+LISTS = ("teams_shortfall", "stars")
+STARS = ("五星", "四星", "三星", "二星", "一星")
 
 
 def canned_rows(snapshot: Path, name: str, params: dict[str, str]) -> list[dict[str, Any]]:
     queries = json.loads((snapshot.parent / METADATA_NAME).read_text(encoding="utf-8"))["databases"]["ledger"]
+    query = queries["queries"][name]
     with contextlib.closing(sqlite3.connect(f"{snapshot.as_uri()}?mode=ro", uri=True)) as conn:
         conn.row_factory = sqlite3.Row
-        return [dict(row) for row in conn.execute(queries["queries"][name]["sql"], params)]
+        # A parameter of the query not given is empty, as Datasette hands it over.
+        given = {name: params.get(name, "") for name in query["params"]}
+        return [dict(row) for row in conn.execute(query["sql"], given)]
+
+
+def star_mix_by_hand(ledger: Path, region: str, as_of: str) -> list[dict[str, Any]]:
+    """The star mix the ``stars`` query lists, worked out here in Python from the raw rows: per year rated
+    by ``as_of`` (newest first), the region's grassroots branches existing then and their stars of that
+    year as rated by then."""
+    with open_ledger(ledger, FixedClock.on(DEMO_DAY), read_only=True) as opened:
+        found = find_region(opened, region)
+        parents = dict(opened.conn.execute("SELECT id, parent_id FROM region").fetchall())
+        branches = opened.conn.execute(
+            "SELECT id, region_id, kind, established_on, archived_on FROM branch"
+        ).fetchall()
+        ratings = opened.conn.execute("SELECT branch_id, year, stars, rated_on FROM star_rating").fetchall()
+
+    def inside(region_id: int | None) -> bool:
+        while region_id is not None and region_id != found.id:
+            region_id = parents[region_id]
+        return region_id == found.id
+
+    counted = {
+        branch
+        for branch, region_id, kind, established, archived in branches
+        if kind != "organ" and inside(region_id) and (established or "") <= as_of
+        and (archived is None or archived > as_of)
+    }  # fmt: skip
+    given = [(branch, year, stars) for branch, year, stars, rated in ratings if rated <= as_of]
+    years = sorted({year for _, year, _ in given if year <= int(as_of[:4])}, reverse=True)
+    rows = []
+    for year in years:
+        stars = [stars for branch, rated_year, stars in given if rated_year == year and branch in counted]
+        rows.append(
+            {
+                "区域": found.path, "截至日期": as_of, "年度": year, "基层党支部": len(counted),
+                "已评定": len(stars), **{name: stars.count(5 - n) for n, name in enumerate(STARS)},
+                "未评定": len(counted) - len(stars),
+            }
+        )  # fmt: skip
+    return rows
+
+
+def as_the_chart_shows(ledger: Path, region: str, as_of: str) -> tuple[int, dict[int, int]] | None:
+    """The Coverage tab's 星级分布 (its newest year, its parts added up): stars -> branches, 0 unrated;
+    None when no year is rated by then (the chart says so, the query lists no row)."""
+    with open_ledger(ledger, FixedClock.on(DEMO_DAY), read_only=True) as opened:
+        mix = star_mix(opened, find_region(opened, region).id, dt.date.fromisoformat(as_of))
+    if mix.year is None:
+        return None
+    return mix.year, {n: sum(item.counts.get(n, 0) for item in mix.items) for n in range(6)}
+
+
+def newest_as_charted(rows: list[dict[str, Any]]) -> tuple[int, dict[int, int]] | None:
+    if not rows:
+        return None
+    newest = rows[0]
+    return newest["年度"], {0: newest["未评定"], **{5 - n: newest[name] for n, name in enumerate(STARS)}}
 
 
 def run_canned(snapshot: Path, params: dict[str, str]) -> dict[str, dict[str, Any]]:
@@ -179,6 +243,10 @@ def test_canned_queries_equal_stats_json(county_demo: Path, tmp_path: Path, part
         for month in ("2022-04", "2022-06", "2022-11"):
             canned = run_canned(snapshot, {"区域": region, "月份": month, "截至日期": ""})
             assert figures_as_stats(canned) == same_keys(stats_json(county_demo, region, month))
+        for as_of in ("2022-06-30", "2022-12-18", AS_OF):  # before any rating, half the county's, all
+            stars = canned_rows(snapshot, "stars", {"区域": region, "截至日期": as_of})
+            assert stars == star_mix_by_hand(county_demo, region, as_of)
+            assert newest_as_charted(stars) == as_the_chart_shows(county_demo, region, as_of)
     # Targets and items are counted as of a day: reached, done and overdue change with it.
     for as_of in ("2022-06-30", "2022-09-15"):
         canned = run_canned(snapshot, {"区域": regions[0], "月份": "2022-06", "截至日期": as_of})
@@ -187,6 +255,50 @@ def test_canned_queries_equal_stats_json(county_demo: Path, tmp_path: Path, part
     # Left empty, the parameters are the published region, the as-of date and the last month ended by it.
     defaults = run_canned(snapshot, {"区域": "", "月份": "", "截至日期": ""})
     assert figures_as_stats(defaults) == same_keys(stats_json(county_demo, part or "信阳市", "2022-11"))
+    stars = canned_rows(snapshot, "stars", {})
+    assert stars == star_mix_by_hand(county_demo, part or "信阳市", AS_OF)
+    assert [row["年度"] for row in stars] == [2022]
+    assert stars[0]["已评定"] > 0
+
+
+def test_the_star_mix_lists_each_year_rated_by_the_day(build: LedgerBuilder, tmp_path: Path) -> None:
+    """Two years of ratings in a new ledger: a row a year, newest first; organ branches, a branch archived
+    or not yet established on the day, and a rating given after the day are not counted."""
+    tree = build.tree()
+    villages = build.villages(tree["hc_chengguan"], 4)
+    renhe = build.villages(tree["hc_renhe"], 2, prefix="仁和")
+    archived = build.branch(
+        "旧村党支部", BranchKind.VILLAGE, tree["hc_chengguan"], archived_on=day("2022-03-01")
+    )
+    later = build.branch(
+        "新村党支部", BranchKind.VILLAGE, tree["hc_chengguan"], established_on=day("2022-05-15")
+    )
+    build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 2)
+    for branch, year, stars, rated in (
+        (villages[0], 2021, 3, "2022-01-10"), (villages[1], 2021, 4, "2022-01-10"),
+        (archived, 2021, 2, "2022-01-10"), (renhe[0], 2021, 5, "2022-01-12"),
+        (villages[0], 2022, 4, "2022-05-01"), (villages[2], 2022, 5, "2022-05-02"),
+        (villages[3], 2022, 1, "2022-05-18"), (later, 2022, 5, "2022-05-18"),
+    ):  # fmt: skip
+        rate_branch(build.ledger, branch, year, stars, day(rated))
+    snapshot = publish(build.ledger.path, tmp_path / "发布")
+    as_of = "2022-05-10"
+    rows = canned_rows(snapshot, "stars", {"区域": "信阳市/潢川县/城关镇", "截至日期": as_of})
+    assert [
+        (r["年度"], r["基层党支部"], r["已评定"], r["五星"], r["四星"], r["三星"], r["未评定"]) for r in rows
+    ] == [
+        (2022, 4, 2, 1, 1, 0, 2),
+        (2021, 4, 2, 0, 1, 1, 2),
+    ]
+    assert rows == star_mix_by_hand(build.ledger.path, "信阳市/潢川县/城关镇", as_of)
+    county = canned_rows(snapshot, "stars", {"区域": "潢川县", "截至日期": "2022-05-19"})
+    assert [(r["年度"], r["基层党支部"], r["已评定"], r["五星"], r["一星"]) for r in county] == [
+        (2022, 7, 4, 2, 1),
+        (2021, 7, 3, 1, 0),
+    ]
+    assert newest_as_charted(county) == as_the_chart_shows(build.ledger.path, "潢川县", "2022-05-19")
+    # Before the first rating: no year to list.
+    assert canned_rows(snapshot, "stars", {"区域": "潢川县", "截至日期": "2021-12-31"}) == []
 
 
 def test_a_region_part_holds_that_subtree_only(county_demo: Path, tmp_path: Path) -> None:
@@ -225,8 +337,12 @@ def test_personal_data_is_left_out_unless_asked_for(county_demo: Path, tmp_path:
     plain = publish(county_demo, tmp_path / "plain")
     assert personal_columns(plain) == []
     tables = set(snapshot_columns(plain))
-    # The change log (with before/after copies of every row), packages, keys and photos are never published.
-    assert not tables & {"change_log", "operation", "ledger_identity", "package_log", "photo", "photo_image"}
+    # The change log (with before/after copies of every row), packages, keys, photos (of activities and
+    # of items' 销号), absentees and frozen half-year summaries are never published (publish.py says why).
+    never = {"change_log", "operation", "ledger_identity", "package_log", "photo", "photo_image"}
+    never |= {"plan_item_photo", "activity_absentee", "halfyear_summary"}
+    assert never <= set(snapshot_columns(county_demo))
+    assert not tables & never
     # The columns are gone from the file, not only from the views: nothing in its bytes names a phone.
     with contextlib.closing(sqlite3.connect(f"{county_demo.as_uri()}?mode=ro", uri=True)) as conn:
         phones = conn.execute("SELECT phone FROM branch WHERE phone IS NOT NULL LIMIT 20").fetchall()
