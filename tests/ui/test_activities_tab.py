@@ -28,7 +28,7 @@ from branchdesk.ui.tabs.activities import ActivitiesTab
 from branchdesk.ui.tabs.contract import DrillDown
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
-from tests.ui.driving import select_item
+from tests.ui.driving import press, select_item, shown
 from tests.ui.typing import press_enter, retype, type_text
 
 
@@ -333,3 +333,30 @@ def test_the_holiday_editor_enters_a_year_without_official_data(
     window.edits.undo()
     with open_ledger(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
         assert ledger.scalar("SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == 0
+
+
+def test_edit_copy_and_delete_wait_for_a_selected_activity(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], qtbot: object
+) -> None:
+    """With no activity selected, Edit…, Copy to pairings… and Delete are greyed out (they were enabled and a
+    click did nothing, seen in a screenshot of the tab); a click on a row brings them, and Delete then
+    deletes that activity from the file, undone by Ctrl+Z."""
+    path, _ids = town
+    window, tab = opened(make_window, path)
+    window.resize(1366, 768)
+    shown(window)
+    buttons = (tab.edit_button, tab.copy_button, tab.delete_button)
+    assert [button.isEnabled() for button in buttons] == [False, False, False]
+    assert tab.record_button.isEnabled()
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert len(stored(path)) == 1
+
+    cell = tab.table.visualRect(tab.model.index(0, 1)).center()
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # type: ignore[attr-defined]
+    assert [button.isEnabled() for button in buttons] == [True, True, True]
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert stored(path) == []
+    tab.wait()
+    assert [button.isEnabled() for button in buttons] == [False, False, False]  # the row is gone
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(stored(path)) == 1

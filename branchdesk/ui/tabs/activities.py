@@ -168,6 +168,9 @@ class ActivitiesTab(QWidget):
         self.column_menu = ColumnMenu(self.table)
         self._fit_names()
         self.table.doubleClicked.connect(self._on_double_click)
+        # Edit, copy and delete act on the selected activities: greyed out until one is selected.
+        self.table.selectionModel().selectionChanged.connect(self._enable)
+        self.model.modelReset.connect(self._enable)
         self.signin_action = QAction(self)
         self.signin_action.setObjectName("signinSheet")
         self.signin_action.triggered.connect(self._print_signin)
@@ -211,6 +214,7 @@ class ActivitiesTab(QWidget):
             combo.currentIndexChanged.connect(self.apply_filter)
         self.weekday.toggled.connect(self.apply_filter)
         self.retranslate()
+        self._enable()
 
     # -- ledger, region and filters ------------------------------------------------------------------
 
@@ -230,6 +234,7 @@ class ActivitiesTab(QWidget):
         self._show_pairing()
         self.model.show_ledger(self._path, self.current_filter())
         self._request_totals()
+        self._enable()
 
     def set_region(self, region_id: int | None) -> None:
         self._region_id = region_id
@@ -406,6 +411,13 @@ class ActivitiesTab(QWidget):
     def _saved(self, write: Callable[[Ledger], Changed], dialog: QWidget) -> bool:
         """Saved from the open dialog: a refusal is shown over it and it stays open with what was typed."""
         return self._edits.run(write, dialog) is not None
+
+    def _enable(self) -> None:
+        writable = self._ledger is not None and self._edits.writable
+        self.record_button.setEnabled(writable)
+        selected = self.table.selectionModel().hasSelection()
+        for button in (self.edit_button, self.copy_button, self.delete_button):
+            button.setEnabled(writable and selected)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
