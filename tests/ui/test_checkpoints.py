@@ -5,8 +5,12 @@ later, off the UI thread (ui/jobs/checkpoints.py). Typed as a person types; chec
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -15,23 +19,20 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.listing import BranchColumn
-from branchdesk.services.ledgers import create_ledger
+from branchdesk.services.ledgers import create_ledger, open_ledger
 from branchdesk.storage import ledger as ledger_module
 from branchdesk.ui.jobs import checkpoints as checkpoints_module
 from branchdesk.ui.main_window import MainWindow
-from branchdesk.ui.models.branches import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.held_read import HeldRead
 from tests.ui.conftest import Recorder
 from tests.ui.driving import shown
-from tests.ui.typing import press_enter, retype
+from tests.ui.killed_window import BRANCH, TYPED, type_members
 
-BRANCH = "仁和1村党支部"
+ROOT = Path(__file__).resolve().parents[2]
 ROLLBACK_HEADER = b"\x01\x01"  # bytes 18 and 19 of SQLite's header: the rollback journal
 
 
@@ -76,21 +77,6 @@ def members_in_the_file_alone(path: Path) -> object:
             return conn.execute("SELECT member_count FROM branch WHERE name = ?", (BRANCH,)).fetchone()[0]
     finally:
         shutil.rmtree(copy.parent)
-
-
-def type_members(window: MainWindow, digits: str) -> None:
-    """F2 on the branch's member count, the digits, Enter; the delegate's queued commit runs."""
-    table, model = window.branches_tab.table, window.branches_tab.model
-    row = next(r for r in range(model.rowCount()) if model.row_at(r).name == BRANCH)
-    table.setFocus()
-    table.setCurrentIndex(model.index(row, COLUMNS.index(BranchColumn.MEMBERS)))
-    QTest.keyClick(table, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert editor is not None
-    assert editor is not table
-    retype(editor, digits)
-    press_enter(editor)
-    QApplication.processEvents()
 
 
 def opened(make_window: Callable[..., MainWindow], path: Path) -> MainWindow:
@@ -190,3 +176,29 @@ def test_opening_another_ledger_waits_for_the_checkpoint_running_and_leaves_one_
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [path.name]
     assert path.read_bytes()[18:20] == ROLLBACK_HEADER
     assert members_in_the_file_alone(path) == 58
+
+
+def test_an_edit_the_window_acknowledged_survives_a_kill_before_its_checkpoint(
+    path: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    """kill -9 right after the Enter: the edit is in the WAL only, and the next opening keeps it."""
+    before = members(path)
+    with subprocess.Popen(
+        [sys.executable, "-m", "tests.ui.killed_window", str(path), str(tmp_path / "data")],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as window:
+        try:
+            assert window.stdout is not None
+            assert window.stdout.readline().strip() == "saved"
+        finally:
+            window.send_signal(signal.SIGKILL)
+            window.wait(60)
+    assert members_in_the_file_alone(path) == before  # killed before the checkpoint
+    assert members(path) == int(TYPED)
+    with open_ledger(path, clock) as ledger:
+        assert ledger.scalar("PRAGMA integrity_check") == "ok"
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert members_in_the_file_alone(path) == int(TYPED)
