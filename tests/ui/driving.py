@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
@@ -35,7 +35,9 @@ def answer(dialog_type: type[QWidget], handle: Callable[[Any], None], name: str 
 
 
 def shown(window: QWidget) -> Any:
-    """The window on screen and active, as a person has it: shortcuts reach the active window only."""
+    """The window on screen and active, as a person has it: shortcuts reach the active window only. A
+    dialog closed and awaiting deletion goes first: offscreen, it would stay the active window."""
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowActive(window)
