@@ -682,7 +682,11 @@ def _add_publish(commands: _Commands) -> None:
     _flag(
         publish,
         "--include-personal",
-        translate("Cli", "keep personal data (secretaries, liaisons, hosts and their phones)"),
+        translate(
+            "Cli",
+            "keep personal data (names and phones of secretaries, liaisons, hosts and work team members;"
+            " leave reasons; items' owners)",
+        ),
     )
     _as_of(publish, translate("Cli", "default date of the published figures, YYYY-MM-DD (default today)"))
     _flag(

@@ -136,7 +136,7 @@ _DAY_NOTE = "截至日期：YYYY-MM-DD（不填为发布时的截至日期）。
 _PARAM_NOTE = f"{_REGION_NOTE}月份：YYYY-MM（不填为截至日期的上个月）；{_DAY_NOTE}"
 _STARS_NOTE = (
     f"{_REGION_NOTE}{_DAY_NOTE}每个已评定的年度一行（最新在前），计截至该日已有的基层党支部及其截至该日"
-    "评定的星级；最新年度即台账“覆盖率”页的星级分布。"
+    "评定的星级；最新年度一行即台账“覆盖率”页星级分布图各柱之和。"
 )
 _FACETS = {
     "支部": ["县区", "乡镇", "支部类型", "档次"],
@@ -296,6 +296,11 @@ def serve_command(out_dir: Path, *, host: str, port: int) -> list[str]:
         "--setting",
         "sql_time_limit_ms",
         "20000",
+        # A facet of the activities' view (300,000 at a city) takes about a second on a busy machine;
+        # at Datasette's default 0.2 s every one was left out as "timed out".
+        "--setting",
+        "facet_time_limit_ms",
+        "5000",
     ]
 
 

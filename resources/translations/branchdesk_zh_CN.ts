@@ -1653,10 +1653,6 @@ Li Hua: working away</source>
         <translation>快照及其说明文件所在的文件夹（再次发布时整体替换）</translation>
     </message>
     <message>
-        <source>keep personal data (secretaries, liaisons, hosts and their phones)</source>
-        <translation>保留个人信息（书记、联络员、主持人姓名及电话）</translation>
-    </message>
-    <message>
         <source>default date of the published figures, YYYY-MM-DD (default today)</source>
         <translation>发布数据的默认截至日期，格式 YYYY-MM-DD（默认今天）</translation>
     </message>
@@ -1959,6 +1955,10 @@ Li Hua: working away</source>
     <message>
         <source>Note: no official holiday calendar for {year}; plain weekends were used.</source>
         <translation>注意：{year}年尚无官方节假日安排，已按普通周末计算。</translation>
+    </message>
+    <message>
+        <source>keep personal data (names and phones of secretaries, liaisons, hosts and work team members; leave reasons; items' owners)</source>
+        <translation>保留个人信息（书记、联络员、主持人、驻村队员的姓名及电话，请假原因，清单事项负责人）</translation>
     </message>
     <message>
         <source>never</source>

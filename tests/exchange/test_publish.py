@@ -373,6 +373,17 @@ def test_personal_data_is_left_out_unless_asked_for(county_demo: Path, tmp_path:
     } <= set(personal_columns(personal))  # fmt: skip
 
 
+def test_the_help_names_the_personal_data_that_include_personal_keeps() -> None:
+    """A county deciding whether to publish names and phones reads ``publish --help``: it names every kind
+    the flag keeps (it named secretaries, liaisons and hosts only, not work team members, leave reasons
+    or items' owners)."""
+    code, out, _ = cli("publish", "--help", clock=FixedClock.on(DEMO_DAY))
+    assert code == EXIT_OK
+    flag = " ".join(out.split("\n  --include-personal", 1)[1].split("\n  --", 1)[0].split())
+    for kind in ("书记", "联络员", "主持人", "驻村队员", "电话", "请假原因", "负责人"):
+        assert kind in flag, kind
+
+
 def test_a_new_ledger_publishes_and_republishing_replaces_the_snapshot(
     build: LedgerBuilder, tmp_path: Path
 ) -> None:

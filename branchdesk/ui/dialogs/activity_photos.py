@@ -355,7 +355,16 @@ class PhotoPanel(QWidget):
             painter.setOpacity(1)
             painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Missing"))
             painter.end()
-        return QIcon(pixmap)
+        # Centred in a box of the full size: the list makes every cell one item's size, so an upright
+        # thumbnail must not set a width that cuts the sides off the wide ones.
+        framed = QPixmap(_ICON)
+        framed.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(framed)
+        painter.drawPixmap(
+            (_ICON.width() - pixmap.width()) // 2, (_ICON.height() - pixmap.height()) // 2, pixmap
+        )
+        painter.end()
+        return QIcon(framed)
 
     def _refresh(self, select: int | None = None) -> None:
         row = self._current() if select is None else select
