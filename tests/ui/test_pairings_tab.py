@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -356,3 +357,55 @@ def test_a_read_only_ledger_previews_a_draw_without_keeping_or_committing(
         assert not dialog.commit_button.isEnabled()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM draw_preview").fetchone()[0] == 0
+
+
+def test_the_pairing_menu_greys_out_what_needs_a_selected_pairing(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    tmp_path: Path,
+    clock: FixedClock,
+) -> None:
+    """Pairing ▸ End, Re-pair and Agreement (Ctrl+Shift+A) did nothing with no pairing selected, looking
+    enabled (seen walking the menus of a new ledger and the county demo); they are greyed out as the tab's
+    buttons are, and come with a click on a pairing. On a new ledger without regions Pair two branches…,
+    which lists a region's branches, is greyed out too (it did nothing)."""
+    from branchdesk.services.ledgers import create_ledger
+    from branchdesk.ui.dialogs.agreement import AgreementDialog
+    from tests.ui.driving import answer, file_rows, press, shown
+
+    tree = build.tree()
+    organ = build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 1)[0]
+    build.pair(organ, build.villages(tree["hc_renhe"], 1)[0], "2022-03-01")
+    path = ledger.path
+    ledger.close()
+    window = make_window()
+    assert window.open_path(path)
+    shown(window)
+    tab = window.show_tab("pairings")
+    assert isinstance(tab, PairingsTab)
+    tab.wait()
+    menu = window.menus.pairing_actions
+    selected = ("endPairingAction", "repairAction", "agreementAction")
+    assert [menu[name].isEnabled() for name in selected] == [False, False, False]
+    assert menu["pairAction"].isEnabled()
+    press(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.activeModalWidget() is None
+
+    index = tab.model.index(0, 0)
+    QTest.mouseClick(
+        tab.table.viewport(), Qt.MouseButton.LeftButton, pos=tab.table.visualRect(index).center()
+    )
+    assert [menu[name].isEnabled() for name in selected] == [True, True, True]
+    opened = answer(AgreementDialog, lambda dialog: QTest.keyClick(dialog, Qt.Key.Key_Escape))
+    press(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert opened == ["agreementDialog"]
+    assert file_rows(path, "SELECT count(*) FROM agreement") == [(0,)]
+
+    folder = tmp_path / "新 文件夹"
+    folder.mkdir()
+    create_ledger(folder / "台账.bdesk", clock).close()
+    assert window.open_path(folder / "台账.bdesk")
+    tab.wait()
+    assert not menu["pairAction"].isEnabled()
+    assert not tab.add_button.isEnabled()
