@@ -409,3 +409,36 @@ def test_the_pairing_menu_greys_out_what_needs_a_selected_pairing(
     tab.wait()
     assert not menu["pairAction"].isEnabled()
     assert not tab.add_button.isEnabled()
+
+
+def test_a_township_s_village_pairs_with_an_organ_branch_of_its_county(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]]
+) -> None:
+    """仁和镇 chosen in the tree, Pairing ▸ Pair two branches…: the organ branches are the county's (a
+    township holds none), so the list offered them; it was empty (“0 unpaired”, seen in a screenshot of a
+    new ledger built by the dialogs) and a township's clerk could pair nothing. Chosen by clicks, Enter
+    saves the pairing in the file."""
+    from tests.ui.driving import answer, file_rows, shown
+
+    path, tree = county
+    window, tab = _open(make_window, path, tree["hc_renhe"])
+    shown(window)
+    seen: list[list[str]] = []
+
+    def pick(dialog: QDialog) -> None:
+        organs, villages = dialog.organ.list, dialog.grassroots.list  # type: ignore[attr-defined]
+        seen.append([organs.item(row).text() for row in range(organs.count())])
+        for picker in (organs, villages):
+            if picker.count():
+                rect = picker.visualItemRect(picker.item(0))
+                QTest.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QTest.keyClick(dialog.started, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+        if dialog.isVisible():
+            dialog.reject()
+
+    answer(QDialog, pick, "assignPairingDialog")
+    window.menus.pairing_actions["pairAction"].trigger()
+    assert len(seen[0]) == 3
+    assert all("潢川县财政局" in text for text in seen[0])
+    assert file_rows(path, "SELECT count(*) FROM pairing WHERE ended_on IS NULL") == [(1,)]
+    assert tab.model.total == 1
