@@ -289,10 +289,13 @@ def test_a_fair_draw_typed_by_a_clerk_keeps_every_seed_tried_and_prints_the_cand
     assert (tmp_path / "抽签候选名单-潢川县.pdf").read_bytes().startswith(b"%PDF")
     assert str(tmp_path / "抽签候选名单-潢川县.pdf") in dialog.status.text()
 
-    # Seeds typed from dice and from a lottery result; Enter previews.
+    # Seeds typed from dice and from a lottery result; Enter previews, and only that (it also clicked
+    # Print the candidate list…, the dialog's first button, asking where to save it again).
     qtbot.keyClicks(dialog.seed, "3-6-1-4")
     qtbot.keyClick(dialog.seed, Qt.Key.Key_Return)
     assert dialog.pairs.rowCount() == 3
+    assert len(saved) == 1
+    assert dialog.isVisible()
     dialog.seed.setFocus()
     qtbot.keyClick(dialog.seed, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     lottery = "双色球 2022040 期 03 11 17 22 28 30 + 09"
