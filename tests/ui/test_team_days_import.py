@@ -187,3 +187,35 @@ def test_a_clerk_imports_a_month_sheet_with_its_preview_and_problems(
     window.grab().save(str(shots / "team-import-grid.png"))
     press(window, Qt.Key.Key_Z, CTRL)
     assert file_rows(team_ledger, "SELECT count(*) FROM team_days") == [(0,)]
+
+
+def test_enter_in_the_sheet_s_path_shows_the_preview_and_imports_nothing(
+    make_window: Callable[..., MainWindow], team_ledger: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A right sheet's path typed and Enter: the preview, for the clerk to read before Import. Enter also
+    clicked Import (the default button, enabled by the check that Enter had just run), so the month was
+    written unseen (found walking the dialogs by keys)."""
+    sheet = tmp_path / "六月考勤.csv"
+    sheet.write_text(HEADER + f"张明,13800000001,队长,{_days(('在', 20))}\n", encoding="utf-8")
+    window = make_window("zh_CN")
+    assert window.open_path(team_ledger)
+    shown(window)
+    window.show_tab("teams")
+    tab = window.tabs.tab("teams")
+    assert isinstance(tab, TeamsTab)
+    qtbot.waitUntil(lambda: not tab.busy())
+    seen: list[tuple[int, bool]] = []
+
+    def type_path(dialog: TeamDaysImportDialog) -> None:
+        retype(dialog.month, "2022-06")
+        QTest.keyClick(dialog.month, Qt.Key.Key_Return)
+        dialog.path.setFocus()
+        type_text(dialog.path, str(sheet))
+        QTest.keyClick(dialog.path, Qt.Key.Key_Return)
+        seen.append((dialog.preview.rowCount(), dialog.isVisible()))
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(TeamDaysImportDialog, type_path)
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert seen == [(1, True)]
+    assert file_rows(team_ledger, "SELECT count(*) FROM team_days") == [(0,)]
