@@ -2661,6 +2661,10 @@ Li Hua: working away</source>
         <translation>补录</translation>
     </message>
     <message>
+        <source>the whole ledger</source>
+        <translation>整个台账</translation>
+    </message>
+    <message>
         <source>Evidence check: {region}</source>
         <translation>佐证材料检查：{region}</translation>
     </message>
