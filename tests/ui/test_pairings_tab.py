@@ -445,3 +445,35 @@ def test_a_township_s_village_pairs_with_an_organ_branch_of_its_county(
     assert all("潢川县财政局" in text for text in seen[0])
     assert file_rows(path, "SELECT count(*) FROM pairing WHERE ended_on IS NULL") == [(1,)]
     assert tab.model.total == 1
+
+
+def test_the_candidate_list_is_saved_in_the_documents_folder(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Pairing ▸ Draw…, Print the candidate list…: the save dialog opens in the documents folder with the
+    list's name, as every file the window saves; it opened the program's working folder (seen in a
+    screenshot: on Windows, where the program is installed). Cancelled, nothing is written."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from branchdesk.ui.dialogs.draw import DrawDialog
+    from tests.ui.driving import answer, shown
+
+    path, tree = county
+    window, _tab = _open(make_window, path, tree["huangchuan"])
+    shown(window)
+    seen: list[tuple[str, list[str]]] = []
+
+    def cancel(dialog: QFileDialog) -> None:
+        seen.append((dialog.directory().absolutePath(), dialog.selectedFiles()))
+        dialog.reject()
+
+    def draw(dialog: DrawDialog) -> None:
+        answer(QFileDialog, cancel)
+        qtbot.mouseClick(dialog.print_candidates, Qt.MouseButton.LeftButton)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(DrawDialog, draw)
+    window.menus.pairing_actions["drawAction"].trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(str(tmp_path), [str(tmp_path / "抽签候选名单-潢川县.pdf")])]
+    assert not (tmp_path / "抽签候选名单-潢川县.pdf").exists()

@@ -58,10 +58,14 @@ class WindowTabs(TabDeck):
             return BranchesTab(parts.edits, parts.jobs, parent)
 
         def pairings(parent: QWidget) -> QWidget:
-            from branchdesk.ui.tabs.pairings import PairingsTab
+            from branchdesk.ui.tabs.pairings import PairingsTab, choose_record_path
 
             tab = PairingsTab(parts.edits, parts.jobs, parent)
             tab.print_agreement = lambda pairing, label, word: self.print_agreement(pairing, label, word)
+            # In the documents folder, as every file saved: a bare name opened the program's own folder.
+            tab.choose_record_path = lambda owner, title, name: choose_record_path(
+                owner, title, str(parts.context.documents_dir / name)
+            )
             return tab
 
         def activities(parent: QWidget) -> QWidget:
