@@ -7682,6 +7682,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 <context>
     <name>TeamsTab</name>
     <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
         <source>Saved the record sheet {path}</source>
         <translation>已保存纪实登记表 {path}</translation>
     </message>

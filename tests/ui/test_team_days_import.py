@@ -219,3 +219,33 @@ def test_enter_in_the_sheet_s_path_shows_the_preview_and_imports_nothing(
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
     assert seen == [(1, True)]
     assert file_rows(team_ledger, "SELECT count(*) FROM team_days") == [(0,)]
+
+
+def test_the_record_sheet_is_saved_in_the_documents_folder(
+    make_window: Callable[..., MainWindow], team_ledger: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Work teams ▸ Record sheet… in the window as shipped (the other tests give the tab a chooser of
+    their own): the save dialog never opened, its file types raising TypeError; it opens in the documents
+    folder (a bare name would open the program's working folder: on Windows, where it is installed)
+    offering PDF and Word in Chinese."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window("zh_CN")
+    assert window.open_path(team_ledger)
+    shown(window)
+    window.show_tab("teams")
+    tab = window.tabs.tab("teams")
+    assert isinstance(tab, TeamsTab)
+    qtbot.waitUntil(lambda: not tab.busy() and tab.model.rowCount() > 0)
+    cell = tab.table.visualRect(tab.model.index(0, 0)).center()
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    seen: list[str] = []
+
+    def cancel(dialog: QFileDialog) -> None:
+        seen.append(dialog.directory().absolutePath())
+        seen.extend(dialog.nameFilters())
+        dialog.reject()
+
+    answer(QFileDialog, cancel)
+    qtbot.mouseClick(tab.sheet_button, Qt.MouseButton.LeftButton)
+    assert seen == [str(tmp_path), "PDF 文件 (*.pdf)", "Word 文档 (*.docx)"]

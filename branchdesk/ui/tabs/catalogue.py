@@ -93,9 +93,11 @@ class WindowTabs(TabDeck):
             return self._chart(FrequencyTab(parts.jobs, parent))
 
         def teams(parent: QWidget) -> QWidget:
-            from branchdesk.ui.tabs.teams import TeamsTab
+            from branchdesk.ui.tabs.teams import TeamsTab, choose_sheet_path
 
             tab = TeamsTab(parts.edits, parts.jobs, parent)
+            folder = parts.context.documents_dir  # as every file saved: a bare name opened the working folder
+            tab.choose_sheet_path = lambda owner, name: choose_sheet_path(owner, str(folder / name))
             # Through the window's context when asked: a test puts its own chooser there.
             tab.choose_file = lambda *choice: parts.context.choose_file(*choice)
             return tab
