@@ -44,6 +44,11 @@ def unpaired(
     return pairing_list.unpaired(ledger, region_id, organ_side=organ_side, text=text, limit=limit)
 
 
+def organ_scope(ledger: Ledger, region_id: int) -> int:
+    """Where a picker finds organ branches for the region's grassroots: a township's county."""
+    return store.organ_scope(ledger, region_id)
+
+
 def coverage(ledger: Ledger, region_id: int) -> tuple[Rate, Rate]:
     """Today's grassroots and organ-side coverage of the region (DESIGN.md §3)."""
     day = ledger.clock.today()

@@ -82,6 +82,16 @@ def branch(ledger: Ledger, branch_id: int) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
+def organ_scope(ledger: Ledger, region_id: int) -> int:
+    """The region whose organ branches a township's grassroots branches pair with: its county (the
+    county's departments are its organ branches); any other region itself."""
+    found = ledger.scalar(
+        "SELECT CASE WHEN level = 'township' THEN parent_id ELSE id END FROM region WHERE id = ?",
+        (region_id,),
+    )
+    return region_id if found is None else int(found)
+
+
 def county_of(ledger: Ledger, branch_id: int) -> str | None:
     """The name of the county a branch sits in; None for a city-level branch."""
     found = ledger.scalar(

@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
             self.menus.add_branch_commands(tab.menu_actions())
         if isinstance(tab, LayoutTab):
             tab.restore_header_state(self.context.settings.layout(tab.objectName()))
+        if tab.objectName() == "pairings":
+            cast("PairingsTab", tab).follow_buttons(self.menus.pairing_actions)
 
     def retranslate(self) -> None:
         self.menus.retranslate(self.context.translations.language)

@@ -110,24 +110,36 @@ class ToolDialogs(QObject):
 
     def open_new_halfyear(self) -> None:
         """Tools ▸ New half-year, for the selected region (the top region when none is)."""
-        from branchdesk.services.regions import find_region
         from branchdesk.ui.dialogs.new_halfyear import NewHalfYearDialog
 
         ledger = self._edits.ledger
-        if ledger is None:
+        chosen = self._region_or_top()
+        if ledger is None or chosen is None:
             return
-        region_id = self._regions.selected_region()
-        try:
-            name = self._regions.selected_name() if region_id is not None else find_region(ledger, None).name
-            region_id = region_id if region_id is not None else find_region(ledger, None).id
-        except BranchDeskError as error:
-            self._context.show_error(self._parent, error_text(error))
-            return
+        region_id, name = chosen
         exec_and_delete(
             NewHalfYearDialog(
                 ledger, self._edits, self._jobs, region_id, name, self._save_summary, self._parent
             )
         )
+
+    def _region_or_top(self) -> tuple[int, str] | None:
+        """The selected region (the top region when none is) by id and name; None, said why, when the
+        ledger has no region yet."""
+        from branchdesk.services.regions import find_region
+
+        ledger = self._edits.ledger
+        if ledger is None:
+            return None
+        region_id = self._regions.selected_region()
+        if region_id is not None:
+            return region_id, self._regions.selected_name()
+        try:
+            top = find_region(ledger, None)
+        except BranchDeskError as error:
+            self._context.show_error(self._parent, error_text(error))
+            return None
+        return top.id, top.name
 
     def _save_summary(
         self, parent: QWidget, suffix: str, summary: HalfYearSummary, frozen: bool, following: list[str]
@@ -165,12 +177,10 @@ class ToolDialogs(QObject):
         from branchdesk.ui.dialogs.compliance import ComplianceDialog
 
         ledger = self._edits.ledger
-        region_id = self._regions.selected_region()
-        if ledger is None or region_id is None:
+        chosen = self._region_or_top()  # a ledger without regions says so (it did nothing)
+        if ledger is None or chosen is None:
             return
-        exec_and_delete(
-            ComplianceDialog(ledger, self._jobs, region_id, self._regions.selected_name(), self._parent)
-        )
+        exec_and_delete(ComplianceDialog(ledger, self._jobs, *chosen, self._parent))
 
     def open_evidence(self, open_activity: Callable[[int], None]) -> None:
         """Tools ▸ Evidence check for the selected region (the whole ledger when none is); the list is read

@@ -146,6 +146,8 @@ class WindowMenus(QObject):
                 None if key is None else QKeySequence(key),
                 name=name,
             )
+        for name in ("endPairingAction", "repairAction", "agreementAction"):
+            self.pairing_actions[name].setEnabled(False)  # no pairing is selected before the tab is made
 
         self.tools_menu = bar.addMenu("")
         self.check_action = self._action(self.tools_menu, commands.check_database, name="checkDatabase")

@@ -2661,6 +2661,10 @@ Li Hua: working away</source>
         <translation>补录</translation>
     </message>
     <message>
+        <source>the whole ledger</source>
+        <translation>整个台账</translation>
+    </message>
+    <message>
         <source>Evidence check: {region}</source>
         <translation>佐证材料检查：{region}</translation>
     </message>
@@ -7677,6 +7681,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
 </context>
 <context>
     <name>TeamsTab</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
     <message>
         <source>Saved the record sheet {path}</source>
         <translation>已保存纪实登记表 {path}</translation>

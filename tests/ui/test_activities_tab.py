@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QFileDialog, QListWidget
 
 from branchdesk.domain.activities import ActivityColumn, ActivityFilter
 from branchdesk.domain.clock import FixedClock
@@ -28,7 +28,7 @@ from branchdesk.ui.tabs.activities import ActivitiesTab
 from branchdesk.ui.tabs.contract import DrillDown
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
-from tests.ui.driving import press, select_item, shown
+from tests.ui.driving import answer, file_rows, press, select_item, shown
 from tests.ui.typing import press_enter, retype, type_text
 
 
@@ -333,6 +333,37 @@ def test_the_holiday_editor_enters_a_year_without_official_data(
     window.edits.undo()
     with open_ledger(path, FixedClock.on("2022-05-19"), read_only=True) as ledger:
         assert ledger.scalar("SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == 0
+
+
+def test_enter_in_the_holidays_year_shows_that_year_and_nothing_else(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tools ▸ Holidays: a year typed and Enter shows that year's calendar, the dialog staying open; Enter
+    clicked "Import a list…" (the first button), opening a file chooser the clerk never asked for."""
+    path, _ = town
+    window, _ = opened(make_window, path)
+    shown(window)
+    chooser: list[object] = []
+
+    def choose(*args: object) -> tuple[str, str]:
+        chooser.append(args)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    seen: list[tuple[bool, str]] = []
+
+    def handle(dialog: HolidaysDialog) -> None:
+        retype(dialog.year, "2027")
+        press_enter(dialog.year)
+        seen.append((dialog.isVisible(), dialog.status.text()))
+        QTest.keyClick(dialog.year, Qt.Key.Key_Escape)
+
+    handled = answer(HolidaysDialog, handle)
+    window.menus.holidays_action.trigger()
+    assert handled == ["holidaysDialog"]
+    assert chooser == []
+    assert seen == [(True, "2027年：无官方节假日数据，暂按普通周末计算。请在右侧录入。")]
+    assert file_rows(path, "SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == [(0,)]
 
 
 def test_edit_copy_and_delete_wait_for_a_selected_activity(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -410,3 +411,46 @@ def test_typing_in_a_cell_survives_a_worker_read_that_arrives_meanwhile(
     model.wait()
     names = [model.row_at(r).name for r in range(model.rowCount())]
     assert names == sorted(names, reverse=header.sortIndicatorOrder() is Qt.SortOrder.DescendingOrder)
+
+
+def test_tab_runs_down_the_new_branch_form_through_the_star_rating(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object
+) -> None:
+    """New branch… (Ctrl+Shift+N), filled by the keyboard: Tab goes name, kind, region, tier, the star
+    rating (year, stars, day rated), then secretary, as the form reads. Tab skipped the star rating (made
+    last) and came to it after the note (found pressing Tab through the dialog)."""
+    from tests.ui.driving import select_item, shown
+
+    window = shown(open_window(make_window, small))
+    window.show_tab("branches")
+    QTest.mouseClick(window.branches_tab.table.viewport(), Qt.MouseButton.LeftButton)
+    order: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, BranchDialog)
+        dialog.activateWindow()  # as a desktop activates a dialog it shows, so that Tab moves the focus
+        qtbot.waitUntil(dialog.isActiveWindow)  # type: ignore[attr-defined]
+        dialog.name.setFocus()
+        type_text(dialog.name, "村9村党支部")
+        for _ in range(7):
+            focused = QApplication.focusWidget()
+            assert focused is not None
+            order.append(focused.objectName())
+            if focused is dialog.kind:
+                select_item(dialog.kind, "农村")
+            elif focused is dialog.tier:
+                select_item(dialog.tier, "好")
+            QTest.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        order.append(focused.objectName())
+        QTest.keyClick(focused, Qt.Key.Key_Escape)
+
+    answer(BranchDialog, fill)
+    QTest.keyClick(
+        window.branches_tab.table,
+        Qt.Key.Key_N,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert order == ["name", "kind", "region", "tier", "starYear", "starCount", "starRatedOn", "secretary"]
+    assert rows(small, "SELECT name FROM branch WHERE name = '村9村党支部'") == []  # Escape: nothing saved

@@ -271,3 +271,28 @@ def test_closed_dialogs_and_their_readers_are_freed(
     QCoreApplication.processEvents()
     assert [ref() for ref in gone] == [None] * len(gone), "freed without waiting for the collector"
     assert window.findChildren(QDialog) == []
+
+
+def test_a_ledger_without_regions_says_so(
+    make_window: Callable[..., MainWindow], tmp_path: Path, clock: object, recorder: object, qtbot: QtBot
+) -> None:
+    """Tools ▸ Compliance (1+N) and the Activities tab's Compliance… did nothing on a new ledger without
+    regions (seen walking the menus; New half-year said why): they say the ledger has no region yet."""
+    from branchdesk.domain.clock import FixedClock
+    from branchdesk.services.ledgers import create_ledger
+    from tests.ui.conftest import Recorder
+    from tests.ui.driving import shown
+
+    assert isinstance(clock, FixedClock)
+    assert isinstance(recorder, Recorder)
+    folder = tmp_path / "新 文件夹"
+    folder.mkdir()
+    path = folder / "台账.bdesk"
+    create_ledger(path, clock).close()
+    window = shown(make_window())
+    assert window.open_path(path)
+    window.settle()
+    window.menus.compliance_action.trigger()
+    window.show_tab("activities")
+    qtbot.mouseClick(window.activities_tab.compliance_button, Qt.MouseButton.LeftButton)
+    assert recorder.errors == ["本台账还没有区域。", "本台账还没有区域。"]

@@ -171,3 +171,31 @@ def test_the_compliance_view_shows_which_themed_days_have_their_evidence(
         "城关3村党支部": "缺照片",
         "城关4村党支部": "—",
     }
+
+
+def test_a_ledger_without_regions_checks_the_whole_ledger_by_name(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Tools ▸ Evidence check on a new ledger without regions was titled 佐证材料检查：, naming nothing
+    (seen in a screenshot); it names the whole ledger, and Escape closes it with nothing written."""
+    from branchdesk.domain.clock import FixedClock
+    from branchdesk.services.ledgers import create_ledger
+    from tests.ui.driving import file_rows, shown
+
+    folder = tmp_path / "新 文件夹"
+    folder.mkdir()
+    path = folder / "台账.bdesk"
+    create_ledger(path, FixedClock.on("2022-05-19")).close()
+    window = shown(make_window())
+    assert window.open_path(path)
+    window.settle()
+    titles: list[str] = []
+
+    def look(dialog: EvidenceDialog) -> None:
+        titles.append(dialog.windowTitle())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(EvidenceDialog, look)
+    window.menus.evidence_action.trigger()
+    assert titles == ["佐证材料检查：整个台账"]
+    assert file_rows(path, "SELECT count(*) FROM operation") == [(1,)]  # the ledger's making, no more

@@ -24,6 +24,7 @@ from branchdesk.ui.history_text import value_text
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.ui.driving import answer, file_rows, select_item, shown
+from tests.ui.typing import type_text
 
 CHINESE = {"H1": "2022年上半年", "H2": "2022年下半年", "before": "2021年下半年"}
 ENGLISH = {"H1": "2022 H1", "H2": "2022 H2", "before": "2021 H2"}
@@ -121,3 +122,29 @@ def test_a_key_tasks_half_year_imports_in_either_form(
         ("防汛救灾", "2022-H2"),
         ("人居环境整治", "2023-H1"),
     ]
+
+
+def test_a_key_task_typed_and_enter_adds_that_task_only(
+    make_window: Callable[..., MainWindow], town: tuple[Path, int], qtbot: QtBot
+) -> None:
+    """Tools ▸ Key tasks, the next half-year chosen (no list yet): a task typed and Enter adds that task.
+    Enter clicked “Copy the list of …” (the dialog's first button), copying the last half-year's list
+    and leaving the typed task unsaved (found by keys on the county demo)."""
+    path, _region = town
+    window = shown(make_window())
+    assert window.open_path(path)
+
+    def add_task(dialog: QWidget) -> None:
+        assert isinstance(dialog, KeyTasksDialog)
+        select_item(dialog.half_year, CHINESE["H2"])
+        assert dialog.copy_button.isEnabled()
+        dialog.name.setFocus()
+        type_text(dialog.name, "秋冬季森林防火")
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+        assert dialog.name.text() == ""
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+
+    handled = answer(KeyTasksDialog, add_task)
+    window.menus.key_tasks_action.trigger()
+    assert handled == ["keyTasksDialog"]
+    assert file_rows(path, "SELECT name FROM key_task WHERE half_year = '2022-H2'") == [("秋冬季森林防火",)]

@@ -103,6 +103,41 @@ def test_a_month_is_locked_and_unlocked_with_a_reason_from_the_window(
     ]
 
 
+def test_enter_in_the_reason_unlocks_and_locks_nothing_else(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    recorder: Recorder,
+) -> None:
+    """A reason typed and Enter unlocks the selected month, and only that: Enter also clicked Lock (the
+    dialog's first button), locking the month left in the field above (found by keys on a new ledger)."""
+    path = _county(build, ledger)
+    window = make_window()
+    assert window.open_path(path)
+    window.settle()
+
+    def work(dialog: MonthLocksDialog) -> None:
+        press_enter(dialog.month)  # 2022-04, the month shown
+        retype(dialog.month, "2022-03")  # typed there, not asked for
+        table = dialog.table
+        QTest.mouseClick(
+            table.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=table.visualRect(dialog.model.index(0, 0)).center(),
+        )
+        type_text(dialog.reason, "更正志愿者人数")
+        press_enter(dialog.reason)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    handled = answer(MonthLocksDialog, work)
+    press(window, Qt.Key.Key_L, CTRL_SHIFT)
+    assert handled == ["monthLocksDialog"]
+    assert file_rows(path, "SELECT month, unlocked_at IS NOT NULL, unlock_reason FROM month_lock") == [
+        ("2022-04", 1, "更正志愿者人数")
+    ]
+    assert recorder.errors == []
+
+
 def _late_marks(window: MainWindow) -> list[str]:
     tab = window.activities_tab
     tab.wait()

@@ -134,7 +134,10 @@ def test_a_half_year_closes_its_tasks_carry_over_and_its_summary_is_frozen_and_s
         assert file_rows(county, "SELECT count(*) FROM halfyear_summary") == [(0,)]  # Enter froze nothing
         dialog.new_task.setFocus()
         type_text(dialog.new_task, "人居环境整治")
-        press_enter(dialog.new_task)  # Enter in the field adds the task
+        press_enter(dialog.new_task)  # Enter in the field adds the task, and only that: it froze the year
+        assert dialog.tasks.item(dialog.tasks.count() - 1).text() == "人居环境整治"
+        assert file_rows(county, "SELECT count(*) FROM halfyear_summary") == [(0,)]
+        assert dialog.frozen_label.text() == "尚未冻结：下列数字为台账当前的数据"
         click(qtbot, dialog.start_button)
         assert dialog.wait()
         seen["frozen"] = dialog.frozen_label.text()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -288,10 +289,13 @@ def test_a_fair_draw_typed_by_a_clerk_keeps_every_seed_tried_and_prints_the_cand
     assert (tmp_path / "抽签候选名单-潢川县.pdf").read_bytes().startswith(b"%PDF")
     assert str(tmp_path / "抽签候选名单-潢川县.pdf") in dialog.status.text()
 
-    # Seeds typed from dice and from a lottery result; Enter previews.
+    # Seeds typed from dice and from a lottery result; Enter previews, and only that (it also clicked
+    # Print the candidate list…, the dialog's first button, asking where to save it again).
     qtbot.keyClicks(dialog.seed, "3-6-1-4")
     qtbot.keyClick(dialog.seed, Qt.Key.Key_Return)
     assert dialog.pairs.rowCount() == 3
+    assert len(saved) == 1
+    assert dialog.isVisible()
     dialog.seed.setFocus()
     qtbot.keyClick(dialog.seed, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     lottery = "双色球 2022040 期 03 11 17 22 28 30 + 09"
@@ -356,3 +360,120 @@ def test_a_read_only_ledger_previews_a_draw_without_keeping_or_committing(
         assert not dialog.commit_button.isEnabled()
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM draw_preview").fetchone()[0] == 0
+
+
+def test_the_pairing_menu_greys_out_what_needs_a_selected_pairing(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    tmp_path: Path,
+    clock: FixedClock,
+) -> None:
+    """Pairing ▸ End, Re-pair and Agreement (Ctrl+Shift+A) did nothing with no pairing selected, looking
+    enabled (seen walking the menus of a new ledger and the county demo); they are greyed out as the tab's
+    buttons are, and come with a click on a pairing. On a new ledger without regions Pair two branches…,
+    which lists a region's branches, is greyed out too (it did nothing)."""
+    from branchdesk.services.ledgers import create_ledger
+    from branchdesk.ui.dialogs.agreement import AgreementDialog
+    from tests.ui.driving import answer, file_rows, press, shown
+
+    tree = build.tree()
+    organ = build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 1)[0]
+    build.pair(organ, build.villages(tree["hc_renhe"], 1)[0], "2022-03-01")
+    path = ledger.path
+    ledger.close()
+    window = make_window()
+    assert window.open_path(path)
+    shown(window)
+    tab = window.show_tab("pairings")
+    assert isinstance(tab, PairingsTab)
+    tab.wait()
+    menu = window.menus.pairing_actions
+    selected = ("endPairingAction", "repairAction", "agreementAction")
+    assert [menu[name].isEnabled() for name in selected] == [False, False, False]
+    assert menu["pairAction"].isEnabled()
+    press(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.activeModalWidget() is None
+
+    index = tab.model.index(0, 0)
+    QTest.mouseClick(
+        tab.table.viewport(), Qt.MouseButton.LeftButton, pos=tab.table.visualRect(index).center()
+    )
+    assert [menu[name].isEnabled() for name in selected] == [True, True, True]
+    opened = answer(AgreementDialog, lambda dialog: QTest.keyClick(dialog, Qt.Key.Key_Escape))
+    press(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert opened == ["agreementDialog"]
+    assert file_rows(path, "SELECT count(*) FROM agreement") == [(0,)]
+
+    folder = tmp_path / "新 文件夹"
+    folder.mkdir()
+    create_ledger(folder / "台账.bdesk", clock).close()
+    assert window.open_path(folder / "台账.bdesk")
+    tab.wait()
+    assert not menu["pairAction"].isEnabled()
+    assert not tab.add_button.isEnabled()
+
+
+def test_a_township_s_village_pairs_with_an_organ_branch_of_its_county(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]]
+) -> None:
+    """仁和镇 chosen in the tree, Pairing ▸ Pair two branches…: the organ branches are the county's (a
+    township holds none), so the list offered them; it was empty (“0 unpaired”, seen in a screenshot of a
+    new ledger built by the dialogs) and a township's clerk could pair nothing. Chosen by clicks, Enter
+    saves the pairing in the file."""
+    from tests.ui.driving import answer, file_rows, shown
+
+    path, tree = county
+    window, tab = _open(make_window, path, tree["hc_renhe"])
+    shown(window)
+    seen: list[list[str]] = []
+
+    def pick(dialog: QDialog) -> None:
+        organs, villages = dialog.organ.list, dialog.grassroots.list  # type: ignore[attr-defined]
+        seen.append([organs.item(row).text() for row in range(organs.count())])
+        for picker in (organs, villages):
+            if picker.count():
+                rect = picker.visualItemRect(picker.item(0))
+                QTest.mouseClick(picker.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QTest.keyClick(dialog.started, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+        if dialog.isVisible():
+            dialog.reject()
+
+    answer(QDialog, pick, "assignPairingDialog")
+    window.menus.pairing_actions["pairAction"].trigger()
+    assert len(seen[0]) == 3
+    assert all("潢川县财政局" in text for text in seen[0])
+    assert file_rows(path, "SELECT count(*) FROM pairing WHERE ended_on IS NULL") == [(1,)]
+    assert tab.model.total == 1
+
+
+def test_the_candidate_list_is_saved_in_the_documents_folder(
+    make_window: Callable[..., MainWindow], county: tuple[Path, dict[str, int]], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Pairing ▸ Draw…, Print the candidate list…: the save dialog opens in the documents folder with the
+    list's name, as every file the window saves; it opened the program's working folder (seen in a
+    screenshot: on Windows, where the program is installed). Cancelled, nothing is written."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from branchdesk.ui.dialogs.draw import DrawDialog
+    from tests.ui.driving import answer, shown
+
+    path, tree = county
+    window, _tab = _open(make_window, path, tree["huangchuan"])
+    shown(window)
+    seen: list[tuple[str, list[str]]] = []
+
+    def cancel(dialog: QFileDialog) -> None:
+        seen.append((dialog.directory().absolutePath(), dialog.selectedFiles()))
+        dialog.reject()
+
+    def draw(dialog: DrawDialog) -> None:
+        answer(QFileDialog, cancel)
+        qtbot.mouseClick(dialog.print_candidates, Qt.MouseButton.LeftButton)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(DrawDialog, draw)
+    window.menus.pairing_actions["drawAction"].trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [(str(tmp_path), [str(tmp_path / "抽签候选名单-潢川县.pdf")])]
+    assert not (tmp_path / "抽签候选名单-潢川县.pdf").exists()

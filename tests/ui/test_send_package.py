@@ -232,3 +232,21 @@ def test_a_seed_for_a_township_makes_its_ledger_which_has_nothing_new_to_send(
     assert path.endswith("仁和镇 全量数据包 2022-05-19.bdx")
     assert full_enabled
     assert file_rows(township, "SELECT count(*) FROM package_log WHERE direction = 'sent'") == [(0,)]
+
+
+def test_a_new_ledger_without_regions_names_no_office_twice(
+    make_window: Callable[..., MainWindow], tmp_path: Path, clock: FixedClock, qtbot: QtBot, data_dir: Path
+) -> None:
+    """File ▸ Send a data package on a new ledger in an empty folder, no region yet: the changes' choice
+    read 报送上级单位（上级单位）的改动, the office above named by its own stand-in (seen in a screenshot);
+    it reads 报送上级单位的改动, and nothing is written."""
+    folder = tmp_path / "新 文件夹"
+    folder.mkdir()
+    path = folder / "台账.bdesk"
+    cli("new", str(path), clock=clock)
+    window = _open(make_window, path)
+    seen: list[str] = []
+    handled = _send(window, qtbot, lambda dialog: seen.append(dialog.delta.text()))
+    assert handled == ["sendPackageDialog"]
+    assert seen == ["报送上级单位的改动(&C)"]
+    assert file_rows(path, SENT) == []

@@ -187,3 +187,65 @@ def test_a_clerk_imports_a_month_sheet_with_its_preview_and_problems(
     window.grab().save(str(shots / "team-import-grid.png"))
     press(window, Qt.Key.Key_Z, CTRL)
     assert file_rows(team_ledger, "SELECT count(*) FROM team_days") == [(0,)]
+
+
+def test_enter_in_the_sheet_s_path_shows_the_preview_and_imports_nothing(
+    make_window: Callable[..., MainWindow], team_ledger: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A right sheet's path typed and Enter: the preview, for the clerk to read before Import. Enter also
+    clicked Import (the default button, enabled by the check that Enter had just run), so the month was
+    written unseen (found walking the dialogs by keys)."""
+    sheet = tmp_path / "六月考勤.csv"
+    sheet.write_text(HEADER + f"张明,13800000001,队长,{_days(('在', 20))}\n", encoding="utf-8")
+    window = make_window("zh_CN")
+    assert window.open_path(team_ledger)
+    shown(window)
+    window.show_tab("teams")
+    tab = window.tabs.tab("teams")
+    assert isinstance(tab, TeamsTab)
+    qtbot.waitUntil(lambda: not tab.busy())
+    seen: list[tuple[int, bool]] = []
+
+    def type_path(dialog: TeamDaysImportDialog) -> None:
+        retype(dialog.month, "2022-06")
+        QTest.keyClick(dialog.month, Qt.Key.Key_Return)
+        dialog.path.setFocus()
+        type_text(dialog.path, str(sheet))
+        QTest.keyClick(dialog.path, Qt.Key.Key_Return)
+        seen.append((dialog.preview.rowCount(), dialog.isVisible()))
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(TeamDaysImportDialog, type_path)
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert seen == [(1, True)]
+    assert file_rows(team_ledger, "SELECT count(*) FROM team_days") == [(0,)]
+
+
+def test_the_record_sheet_is_saved_in_the_documents_folder(
+    make_window: Callable[..., MainWindow], team_ledger: Path, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Work teams ▸ Record sheet… in the window as shipped (the other tests give the tab a chooser of
+    their own): the save dialog never opened, its file types raising TypeError; it opens in the documents
+    folder (a bare name would open the program's working folder: on Windows, where it is installed)
+    offering PDF and Word in Chinese."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window("zh_CN")
+    assert window.open_path(team_ledger)
+    shown(window)
+    window.show_tab("teams")
+    tab = window.tabs.tab("teams")
+    assert isinstance(tab, TeamsTab)
+    qtbot.waitUntil(lambda: not tab.busy() and tab.model.rowCount() > 0)
+    cell = tab.table.visualRect(tab.model.index(0, 0)).center()
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    seen: list[str] = []
+
+    def cancel(dialog: QFileDialog) -> None:
+        seen.append(dialog.directory().absolutePath())
+        seen.extend(dialog.nameFilters())
+        dialog.reject()
+
+    answer(QFileDialog, cancel)
+    qtbot.mouseClick(tab.sheet_button, Qt.MouseButton.LeftButton)
+    assert seen == [str(tmp_path), "PDF 文件 (*.pdf)", "Word 文档 (*.docx)"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -165,6 +166,12 @@ class BranchDialog(QDialog):
             edit.marked.connect(lambda text, name=field_name: self._show_mark(name, text))
         for field_name, combo in (("kind", self.kind), ("tier", self.tier)):
             combo.currentIndexChanged.connect(lambda _index, name=field_name: self._show_mark(name, ""))
+
+        # Tab runs down the form: the star rating, made last, comes after the tier (Tab skipped it, and
+        # reached it after the note).
+        chain = (self.tier, self.stars.year, self.stars.stars, self.stars.rated_on, self.secretary)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -176,6 +176,10 @@ class DrawDialog(QDialog):
         self.record_button.clicked.connect(self.save_record)
         self.print_candidates.clicked.connect(self.save_candidates)
         self.close_button.clicked.connect(self.accept)
+        # Enter in the seed previews (returnPressed); no button is the default, which Enter clicked as
+        # well (Print the candidate list…, asking where to save it).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self.pairs.itemSelectionChanged.connect(self._enable)
         self.resize(980, 700)
         self.load_candidates()

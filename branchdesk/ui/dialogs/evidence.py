@@ -60,7 +60,8 @@ class EvidenceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("evidenceDialog")
-        self.setWindowTitle(self.tr("Evidence check: {region}").format(region=region_name))
+        whole = self.tr("the whole ledger")  # no region chosen (a ledger without regions): not "…检查："
+        self.setWindowTitle(self.tr("Evidence check: {region}").format(region=region_name or whole))
         self._ledger = ledger
         self._region_id = region_id
         self._open_activity = open_activity

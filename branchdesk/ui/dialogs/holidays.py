@@ -84,6 +84,11 @@ class HolidaysDialog(QDialog):
         self.save_button.setObjectName("saveHolidays")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Enter in the year shows that year: no button is the default (it opened a file chooser, or would
+        # save or close), the dialog closes by Escape or Close.
+        for button in (self.import_button, self.save_button, *buttons.buttons()):
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year"), self))

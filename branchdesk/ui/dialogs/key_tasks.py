@@ -62,6 +62,12 @@ class KeyTasksDialog(QDialog):
         self.retire_button.setObjectName("retireKeyTask")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Enter in the task's fields adds it (saves the selected one); no button is the default, which
+        # Enter clicked instead (Copy the last list, leaving the task typed unsaved).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        self.name.returnPressed.connect(self._enter)
+        self.note.returnPressed.connect(self._enter)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Half-year"), self))
@@ -140,6 +146,12 @@ class KeyTasksDialog(QDialog):
         if task is not None:
             self.name.setText(task.name)
             self.note.setText(task.note or "")
+
+    def _enter(self) -> None:
+        if self.selected() is None:
+            self.add()
+        else:
+            self.save()
 
     def add(self) -> None:
         half_year, name, note = self.chosen_half_year(), self.name.text(), self.note.text().strip()

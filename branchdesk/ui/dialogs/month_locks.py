@@ -100,6 +100,10 @@ class MonthLocksDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        # Enter acts in its own field (the month locks, the reason unlocks); no button is the default,
+        # which Enter in the reason clicked too (Lock, locking the month left in the field above).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(lock_row)

@@ -103,7 +103,9 @@ class NewHalfYearDialog(QDialog):
         self.frozen_label = QLabel(self)
         self.frozen_label.setObjectName("frozenState")
         self.buttons = QDialogButtonBox(self)
-        self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        # Not AcceptRole: a button box makes its first accept button the default when shown, whatever
+        # its autoDefault, and Enter in the new task's field then froze the half-year.
+        self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.start_button.setObjectName("startHalfYear")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         # Enter belongs to the list's editor and the new task's field (which adds it): freezing a half-year

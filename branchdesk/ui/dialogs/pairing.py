@@ -77,7 +77,8 @@ class BranchPicker(QWidget):
     def __init__(self, ledger: Ledger, region_id: int, *, organ_side: bool, parent: QWidget) -> None:
         super().__init__(parent)
         self._ledger = ledger
-        self._region_id = region_id
+        # A township holds no organ branch: its villages pair with its county's (the list was empty).
+        self._region_id = pairings.organ_scope(ledger, region_id) if organ_side else region_id
         self._organ_side = organ_side
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)

@@ -172,7 +172,11 @@ class SendPackageDialog(QDialog):
             )
         )
         above = found.above.name if found.above is not None else self.tr("the office above")
-        self.delta.setText(self.tr("&Changes for the office above ({office})").format(office=above))
+        self.delta.setText(
+            self.tr("&Changes for the office above ({office})").format(office=above)
+            if found.above is not None
+            else self.tr("&Changes for the office above")  # not "the office above (the office above)"
+        )
         if found.nothing_new:
             self.delta_state.setText(
                 self.tr(

@@ -310,6 +310,11 @@ class TeamDialog(QDialog):
     # -- the new team --------------------------------------------------------------------------------
 
     def accept(self) -> None:
+        # A member typed but not added (Enter after the phone is OK): added first, never dropped unsaid.
+        if self.name.text().strip() or self.phone.text().strip():
+            self.add_member()
+            if self.name.text().strip() or self.phone.text().strip():
+                return  # refused: the reason is shown, what was typed stays
         if self.team_id is not None:
             super().accept()
             return

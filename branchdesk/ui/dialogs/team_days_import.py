@@ -154,11 +154,15 @@ class TeamDaysImportDialog(QDialog):
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(PROBLEM_STYLE)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        # Not AcceptRole, and no button the default: Enter in the path checks the sheet, and it clicked
+        # Import as well (enabled by that check), writing the month before its preview was seen.
         self.import_button = self.buttons.addButton(
-            self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.import_button.setObjectName("teamImportRun")
         self.import_button.setEnabled(False)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)

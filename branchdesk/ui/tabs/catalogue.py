@@ -58,10 +58,14 @@ class WindowTabs(TabDeck):
             return BranchesTab(parts.edits, parts.jobs, parent)
 
         def pairings(parent: QWidget) -> QWidget:
-            from branchdesk.ui.tabs.pairings import PairingsTab
+            from branchdesk.ui.tabs.pairings import PairingsTab, choose_record_path
 
             tab = PairingsTab(parts.edits, parts.jobs, parent)
             tab.print_agreement = lambda pairing, label, word: self.print_agreement(pairing, label, word)
+            # In the documents folder, as every file saved: a bare name opened the program's own folder.
+            tab.choose_record_path = lambda owner, title, name: choose_record_path(
+                owner, title, str(parts.context.documents_dir / name)
+            )
             return tab
 
         def activities(parent: QWidget) -> QWidget:
@@ -89,9 +93,11 @@ class WindowTabs(TabDeck):
             return self._chart(FrequencyTab(parts.jobs, parent))
 
         def teams(parent: QWidget) -> QWidget:
-            from branchdesk.ui.tabs.teams import TeamsTab
+            from branchdesk.ui.tabs.teams import TeamsTab, choose_sheet_path
 
             tab = TeamsTab(parts.edits, parts.jobs, parent)
+            folder = parts.context.documents_dir  # as every file saved: a bare name opened the working folder
+            tab.choose_sheet_path = lambda owner, name: choose_sheet_path(owner, str(folder / name))
             # Through the window's context when asked: a test puts its own chooser there.
             tab.choose_file = lambda *choice: parts.context.choose_file(*choice)
             return tab

@@ -4,7 +4,7 @@ of both sides for the selected region, and a coverage line that follows every ch
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +111,8 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
         self.agreement_word_action.triggered.connect(lambda: self._print_agreement(word=True))
         # A pairing's agreement printed (pairing id, label, Word or PDF): set by the window.
         self.print_agreement: Callable[[int, str, bool], None] = lambda _pairing, _label, _word: None
+        # The window's Pairing menu, enabled as the buttons that do the same (follow_buttons).
+        self._menu: list[tuple[QAction, QPushButton]] = []
 
         self.table = self._make_table("pairingTable", 7, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -339,14 +341,31 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
     def _enable(self) -> None:
         writable = self.edits.writable
         row = self.selected_row()
-        for button in (self.add_button, self.unit_button, self.draw_button):
+        for button in (self.unit_button, self.draw_button):
             button.setEnabled(writable)
+        self.add_button.setEnabled(writable and self._region_id is not None)  # its pickers list a region's
         self.end_button.setEnabled(writable and row is not None and row.active)
         self.repair_button.setEnabled(writable and row is not None and row.active)
         self.record_button.setEnabled(row is not None and row.draw_id is not None)
         self.agreement_button.setEnabled(row is not None)
         for action in (self.agreement_action, self.agreement_pdf_action, self.agreement_word_action):
             action.setEnabled(row is not None)
+        for action, button in self._menu:
+            action.setEnabled(button.isEnabled())
+
+    def follow_buttons(self, actions: Mapping[str, QAction]) -> None:
+        """The Pairing menu's commands (by object name), greyed out with the buttons that do the same: a
+        command on the selected pairing did nothing when none was selected."""
+        buttons = {
+            "pairAction": self.add_button,
+            "pairUnitAction": self.unit_button,
+            "endPairingAction": self.end_button,
+            "repairAction": self.repair_button,
+            "drawAction": self.draw_button,
+            "agreementAction": self.agreement_button,
+        }
+        self._menu = [(actions[name], button) for name, button in buttons.items()]
+        self._enable()
 
     def add_pairing(self) -> None:
         ledger, region = self.ledger, self._region_id

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -68,9 +68,12 @@ class _Grid:
 def choose_sheet_path(parent: QWidget, name: str) -> Path | None:
     from branchdesk.exchange.team_sheet import TITLE
 
-    translate = QWidget.tr
+    # One context whatever the parent (QWidget.tr(parent, …) raised TypeError: the dialog never opened).
     filters = ";;".join(
-        (translate(parent, "PDF files (*.pdf)"), translate(parent, "Word documents (*.docx)"))
+        (
+            QCoreApplication.translate("TeamsTab", "PDF files (*.pdf)"),
+            QCoreApplication.translate("TeamsTab", "Word documents (*.docx)"),
+        )
     )
     path, _ = QFileDialog.getSaveFileName(parent, TITLE, name, filters)
     return Path(path) if path else None
