@@ -521,7 +521,14 @@ def test_take_settles_every_conflict_one_way(
 
 
 @pytest.mark.parametrize(("take", "kept"), [("theirs", False), ("mine", True)])
-def test_a_deletion_against_an_edit_takes_one_side_whole(offices: Offices, take: str, kept: bool) -> None:
+@pytest.mark.parametrize("lines", [None, 1], ids=["batches", "a line a batch"])
+def test_a_deletion_against_an_edit_takes_one_side_whole(
+    offices: Offices, monkeypatch: pytest.MonkeyPatch, take: str, kept: bool, lines: int | None
+) -> None:
+    """The activity's areas, taken away before it in the same operation, wait for its fate: also when the
+    import's batches are smaller than that operation (a batch never splits one)."""
+    if lines is not None:
+        monkeypatch.setattr(package_import, "_BATCH", lines)
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         activity_id, uuid = first_activity(ledger)
