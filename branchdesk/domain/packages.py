@@ -388,11 +388,11 @@ class MemberDigest:
         self.tables: Counter[str] = Counter()
         self.problem: BranchDeskError | None = None
 
-    def take(self, block: bytes, *, whole: bool = True) -> Iterator[dict[str, Any] | None]:
+    def take(self, block: bytes, *, whole: bool = True) -> Iterator[dict[str, Any]]:
         """Take lines read, hashed and sized together: ``block`` is whole lines (each with its newline), or
-        with ``whole`` False the member's last line, which lacks one (a bad line). Each line's object, or
-        None for a bad line (remembered: the member is refused). Hashing, decoding and counting each line by
-        itself was a fifth of reading it."""
+        with ``whole`` False the member's last line, which lacks one (a bad line). Each line's object; a bad
+        line gives none and is remembered (the member is refused). Hashing, decoding and counting each line
+        by itself was a fifth of reading it."""
         self._hash.update(block)
         self.size += len(block)
         lines = block.split(b"\n")
@@ -413,7 +413,6 @@ class MemberDigest:
                     continue
             if self.problem is None:
                 self.problem = BranchDeskError("package.bad_line", member=self.name, line=self.lines)
-            yield None
 
     def count(self, value: object, line: bytes) -> bool:
         """Count one line and the table of its object, without hashing it; False for a line that is no

@@ -540,6 +540,7 @@ class _Run:
         twice = (
             {uuid for uuid, times in Counter(made).items() if times > 1} if len(set(made)) < len(made) else ()
         )
+        ruleless = not store.has_rules("activity")  # else _rejection asks breaks_rule of each
         log = self.log
         entries: list[LoggedChange] = []
         new = before = 0
@@ -566,7 +567,7 @@ class _Run:
                             )
                         new += 1
                         continue
-            elif table == "activity" and after is not None and line["change"] == "insert":
+            elif table == "activity" and after is not None and line["change"] == "insert" and ruleless:
                 uuid = line["uuid"]
                 # Not in activity_ids: not here (looked up), not written in this batch, not deleted in it.
                 values = (
