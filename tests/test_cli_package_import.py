@@ -29,6 +29,7 @@ from branchdesk.domain.package_merge import Settlement, Take
 from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_json
 from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.plan_items import ItemDraft
+from branchdesk.exchange import package_import
 from branchdesk.exchange.package_import import import_packages
 from branchdesk.services.activities import activity_draft, delete_activities, edit_activity, record_activities
 from branchdesk.services.agreements import pairing_agreement, save_agreement
@@ -37,8 +38,10 @@ from branchdesk.services.ledger_keys import key_path, ledger_key
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.photos import photos_of, prepare
 from branchdesk.services.plan_items import add_item, close_item
+from branchdesk.storage import activities as activities_store
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import packages as package_store
+from branchdesk.storage.check import broken_link
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 from tests.exchange.test_package_files import rezip
@@ -518,7 +521,14 @@ def test_take_settles_every_conflict_one_way(
 
 
 @pytest.mark.parametrize(("take", "kept"), [("theirs", False), ("mine", True)])
-def test_a_deletion_against_an_edit_takes_one_side_whole(offices: Offices, take: str, kept: bool) -> None:
+@pytest.mark.parametrize("lines", [None, 1], ids=["batches", "a line a batch"])
+def test_a_deletion_against_an_edit_takes_one_side_whole(
+    offices: Offices, monkeypatch: pytest.MonkeyPatch, take: str, kept: bool, lines: int | None
+) -> None:
+    """The activity's areas, taken away before it in the same operation, wait for its fate: also when the
+    import's batches are smaller than that operation (a batch never splits one)."""
+    if lines is not None:
+        monkeypatch.setattr(package_import, "_BATCH", lines)
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         activity_id, uuid = first_activity(ledger)
@@ -986,3 +996,169 @@ def test_a_target_due_before_its_signing_is_rejected_from_a_package_row_by_row(
     after = records(city, "agreement_target")
     assert bad_uuid not in after
     assert [row["name"] for uuid, row in after.items() if uuid not in before] == ["帮办实事"]
+
+
+def of_pairing(ledger: Ledger, pairing: int, offset: int = 0) -> tuple[int, str]:
+    """An activity of ``pairing`` held in another month than April."""
+    row = ledger.query(
+        "SELECT id, uuid FROM activity WHERE pairing_id = ? AND held_on NOT LIKE '2022-04-%'"
+        " ORDER BY id LIMIT 1 OFFSET ?",
+        (pairing, offset),
+    )[0]
+    return int(row["id"]), str(row["uuid"])
+
+
+def _imported_both_ways(county: Path, delta: Path, folder: Path, batched: bool) -> dict[str, Any]:
+    """A dry run and then the import (conflicts taken theirs) of ``delta`` into a copy of ``county``, and
+    everything they left: the summaries, the rejected rows in order, the activities and areas with their
+    ids, and the import's change-log lines and applied operations, in order. The hash chain links each
+    line to its operation's own uuid, so the two runs' links differ: each chain must hold whole."""
+    copy = folder / f"县 {'batched' if batched else 'by line'}.bdesk"
+    shutil.copyfile(county, copy)
+    with open_ledger(copy, CLOCK) as ledger:
+        dry = import_packages(ledger, [delta], apply=False, batched=batched)
+        done = import_packages(ledger, [delta], apply=True, settle=Settlement(Take.THEIRS), batched=batched)
+        assert broken_link(ledger) is None
+        return {
+            "dry": dry.summary(),
+            "done": done.summary(),
+            "rejected": [(row.seq, row.table, row.uuid, row.reason) for row in done.rejected],
+            "activities": ledger.query("SELECT * FROM activity ORDER BY id"),
+            "areas": ledger.query("SELECT * FROM activity_area ORDER BY activity_id, area"),
+            "log": ledger.query(
+                "SELECT id, entity, entity_uuid, change, before, after FROM change_log"
+                " WHERE operation_id = ? ORDER BY id",
+                (done.operation_id,),
+            ),
+            "applied": ledger.query("SELECT * FROM applied_operation ORDER BY op_uuid"),
+        }
+
+
+@pytest.mark.parametrize("locked", [False, True], ids=["no lock", "April locked"])
+def test_the_batch_path_decides_a_mixed_delta_as_each_line_by_itself_does(
+    offices: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: bool
+) -> None:
+    """The batch path (new activities and the areas added to activities, decided per batch) against every
+    line decided by itself, on a delta of every kind of line around them: both leave the same counts,
+    rejections, rows with the same ids, change log (order, content, chain) and applied operations."""
+    township = offices.township()
+    with open_ledger(offices.township(TOWNSHIPS[1]), CLOCK, read_only=True) as other:
+        elsewhere = other.scalar(
+            "SELECT g.uuid FROM pairing p JOIN branch g ON g.id = p.grassroots_id WHERE p.id = ?",
+            (open_pairing(other),),
+        )
+    with open_ledger(township, CLOCK) as ledger:
+        build = LedgerBuilder(ledger)
+        pairing = open_pairing(ledger)
+        moved = ledger.scalar(
+            "SELECT p.uuid FROM pairing p JOIN branch g ON g.id = p.grassroots_id WHERE p.id != ?"
+            " AND g.region_id = ? AND p.ended_on IS NULL ORDER BY p.id LIMIT 1",
+            (pairing, identity_store.identity(ledger).scope_region_id),
+        )
+        build.activity(pairing, "2022-05-02")
+    first = send(township, offices.folder / "一.bdx")
+    assert imported(offices.county, first)[0] == EXIT_OK  # the next delta repeats it: applied before
+
+    with open_ledger(township, CLOCK) as ledger:
+        build = LedgerBuilder(ledger)
+        build.activity(pairing, "2022-05-10", areas=(Area.ORGANISATION, Area.SERVICE))
+        build.activity(pairing, "2022-05-11", areas=(Area.INDUSTRY,))
+        updated_id, _updated = of_pairing(ledger, pairing)
+        with ledger.operation("activity.edit"):
+            ledger.update("activity", updated_id, {"volunteers": 41})
+        gone_id, _gone = of_pairing(ledger, pairing, 1)
+        gone_areas = ledger.scalar("SELECT count(*) FROM activity_area WHERE activity_id = ?", (gone_id,))
+        delete_activities(ledger, [gone_id])
+        both_id, both = of_pairing(ledger, pairing, 2)
+        with ledger.operation("activity.edit"):
+            ledger.update("activity", both_id, {"volunteers": 52})
+        more_id, more = of_pairing(ledger, pairing, 3)
+        missing_area = ledger.scalar(
+            "SELECT value FROM json_each(?) WHERE value NOT IN"
+            " (SELECT area FROM activity_area WHERE activity_id = ?) LIMIT 1",
+            (json.dumps([area.value for area in Area]), more_id),
+        )
+        with ledger.operation("activity.edit"):
+            ledger.insert_link("activity_area", {"activity_id": more_id, "area": missing_area}, more)
+        with ledger.operation("key_task.add"):
+            task = ledger.insert("key_task", {"name": "乡镇自定任务", "half_year": "2022-H1"})
+        draft = ActivityDraft(
+            held_on=dt.date(2022, 5, 13),
+            type=ActivityType.KEY_TASK,
+            areas=frozenset({Area.TEAM}),
+            volunteers=3,
+            key_task_id=task,
+        )
+        with ledger.operation("activity.add"):
+            unknown = activities_store.add_draft(ledger, pairing, draft)
+        outside = build.activity(
+            int(ledger.scalar("SELECT id FROM pairing WHERE uuid = ?", (moved,))),
+            "2022-05-14",
+            areas=(Area.TEAM,),
+        )
+        april = build.activity(pairing, "2022-04-20", areas=(Area.CUSTOMS,))
+        build.activity(pairing, "2022-05-15", areas=(Area.CUSTOMS, Area.PRACTICAL))
+        # New and then changed in the same delta: its later lines meet the row its first one made.
+        again = build.activity(pairing, "2022-05-16", areas=(Area.ORGANISATION, Area.TEAM))
+        again_uuid = ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (again,))
+        with ledger.operation("activity.edit"):
+            ledger.update("activity", again, {"volunteers": 9})
+            ledger.delete_link("activity_area", {"activity_id": again, "area": Area.TEAM.value}, again_uuid)
+        uuid_of = {
+            row_id: ledger.scalar("SELECT uuid FROM activity WHERE id = ?", (row_id,))
+            for row_id in (unknown, outside, april)
+        }
+        task_uuid = ledger.scalar("SELECT uuid FROM key_task WHERE id = ?", (task,))
+    second = send(township, offices.folder / "二.bdx")
+    edit(offices.county, "activity", both, volunteers=77)  # a conflict, taken theirs
+    with open_ledger(offices.county, CLOCK) as ledger:  # the county moved that pairing's village away
+        region, moving = (
+            ledger.scalar("SELECT region_id FROM branch WHERE uuid = ?", (elsewhere,)),
+            ledger.scalar(
+                "SELECT g.uuid FROM pairing p JOIN branch g ON g.id = p.grassroots_id WHERE p.uuid = ?",
+                (moved,),
+            ),
+        )
+    edit(offices.county, "branch", moving, region_id=region)
+    if locked:
+        assert cli("lock", str(offices.county), "--month", "2022-04")[0] == EXIT_OK
+
+    by_line: list[dict[str, Any]] = []  # the lines decided by themselves
+    each_line = package_import._Run._line
+
+    def spied(run: Any, line: dict[str, Any], *more: Any) -> None:
+        by_line.append(line)
+        each_line(run, line, *more)
+
+    monkeypatch.setattr(package_import._Run, "_line", spied)
+    batched = _imported_both_ways(offices.county, second, tmp_path, batched=True)
+    taken_by_batch = len(by_line)
+    alone = _imported_both_ways(offices.county, second, tmp_path, batched=False)
+    assert batched == alone
+    lines = len(by_line) - taken_by_batch
+    assert taken_by_batch == lines if locked else taken_by_batch < lines / 2  # a lock: every line by itself
+
+    rejected = [
+        ("key_task", task_uuid, "outside_scope"),
+        ("activity", uuid_of[unknown], "unknown_reference"),
+        ("activity_area", uuid_of[unknown], "unknown_reference"),
+        ("activity", uuid_of[outside], "outside_scope"),
+        ("activity_area", uuid_of[outside], "unknown_reference"),  # its activity was not taken
+    ]
+    if locked:
+        rejected += [
+            ("activity", uuid_of[april], "locked_month"),
+            ("activity_area", uuid_of[april], "unknown_reference"),  # its activity was not taken
+        ]
+    assert [(table, uuid, str(reason)) for _seq, table, uuid, reason in batched["rejected"]] == rejected
+    assert batched["done"]["counts"] == {
+        "new": 3 + 2 + 1 + (0 if locked else 2) + 3 + 3,  # activities with their areas; the area added
+        "updated": 2 + gone_areas + 2,  # the edits, the deletion with its areas, the area taken away
+        "unchanged": 0,
+        "applied_before": 2,  # the first delta's activity and its area
+        "merged": 0,
+        "conflicts": 1,
+        "rejected": len(rejected),
+    }
+    assert batched["dry"]["counts"] == batched["done"]["counts"]
+    assert [line["change"] for line in batched["log"]].count("insert") == batched["done"]["counts"]["new"]

@@ -8,9 +8,10 @@ at a time. Every write happens inside the caller's ``Ledger.operation``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from branchdesk.domain.package_merge import RegionTree, Row
@@ -123,7 +124,7 @@ class ImportStore:
         self.members: dict[int, int] = dict(ledger.conn.execute("SELECT id, team_id FROM team_member"))
         self.items: dict[int, int] = dict(ledger.conn.execute("SELECT id, pairing_id FROM plan_item"))
         self._next_id = {
-            table: int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1
+            table: itertools.count(int(ledger.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) + 1)
             for table in PACKAGE_TABLES
             if table != AREA
         }
@@ -204,9 +205,8 @@ class ImportStore:
             carried[package_column(column)] = None if value is None else uuids.get(value)
         return carried
 
-    def stored_row(self, table: str, row: Row, activity_ids: dict[str, int]) -> tuple[Row, str | None]:
-        """A package's row as this ledger would store it (references as ids, missing columns at their
-        defaults, no id yet), and the first reference column naming a row this ledger lacks."""
+    def plan(self, table: str) -> _StoredPlan:
+        """How a package's row of ``table`` becomes a stored one (made once per table)."""
         plan = self._plans.get(table)
         if plan is None:
             plan = self._plans[table] = _StoredPlan(
@@ -221,6 +221,12 @@ class ImportStore:
                     if column != "id"
                 ]
             )
+        return plan
+
+    def stored_row(self, table: str, row: Row, activity_ids: dict[str, int]) -> tuple[Row, str | None]:
+        """A package's row as this ledger would store it (references as ids, missing columns at their
+        defaults, no id yet), and the first reference column naming a row this ledger lacks."""
+        plan = self.plan(table)
         try:  # every column there, as a package of this schema carries them: taken in one call
             values = list(plan.taken(row))
         except KeyError:  # an older sender's row lacks a column: its default
@@ -276,9 +282,11 @@ class ImportStore:
         self._new_aliases[uuid] = region_id
 
     def new_id(self, table: str) -> int:
-        row_id = self._next_id[table]
-        self._next_id[table] += 1
-        return row_id
+        return next(self._next_id[table])
+
+    def new_ids(self, table: str) -> Iterator[int]:
+        """The ids ``new_id`` gives, one per ``next``: the batch path takes them without a call each."""
+        return self._next_id[table]
 
     def _run(self, kind: str, table: str, columns: tuple[str, ...], values: Iterable[Any]) -> None:
         self.ledger.conn.execute(self._statement(kind, table, columns), tuple(values))
@@ -306,6 +314,11 @@ class ImportStore:
         self._run("insert", table, tuple(row), row.values())
         self._remember(table, row)
 
+    def pending(self, table: str, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The buffered inserts of ``table``'s ``columns`` (a row's values in that order) not yet sent, for
+        the batch path to add rows to as ``insert`` would; a flush starts a new list."""
+        return self._pending.setdefault(self._statement("insert", table, columns), [])
+
     def flush(self) -> None:
         """Send the buffered inserts, in the order their tables first came (before a read or another write
         of them), then log every write sent so far in one pass."""
@@ -331,6 +344,10 @@ class ImportStore:
         """A write of the import in this ledger's change log (its own ids: undo and the next delta), logged
         with the others at the next flush."""
         self._logged.append((table, uuid, change, before, after))
+
+    def log_all(self, entries: list[LoggedChange]) -> None:
+        """``log`` of each of ``entries``, in order (the batch path's writes)."""
+        self._logged.extend(entries)
 
     def remember(self, table: str, row: Row) -> None:
         """Keep the maps after an update (a branch moved, a pairing's side changed)."""
@@ -358,6 +375,10 @@ class ImportStore:
             self.members[row["id"]] = row["team_id"]
         elif table == "plan_item":
             self.items[row["id"]] = row["pairing_id"]
+
+    def has_rules(self, table: str) -> bool:
+        """Whether ``breaks_rule`` may refuse a row of ``table``."""
+        return table in _RULES
 
     def breaks_rule(self, table: str, row: Row) -> bool:
         """Whether writing ``row`` (as stored here, its id -1 when new) would break a rule the schema holds
