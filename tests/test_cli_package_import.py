@@ -38,6 +38,7 @@ from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.photos import photos_of, prepare
 from branchdesk.services.plan_items import add_item, close_item
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import package_import as import_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
@@ -358,6 +359,38 @@ def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Of
     with open_ledger(offices.county, CLOCK, read_only=True) as ledger:
         received = ledger.query("SELECT from_seq, result FROM package_log WHERE direction = 'received'")
     assert sorted((line["from_seq"], line["result"]) for line in received) == [(1, "applied"), (1, "applied")]
+
+
+def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
+    offices: Offices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import keeps the senders' operations it marks applied and writes them a batch at a time, in key
+    order, the rest before it commits (storage/package_import._MARKS_AT): written after every package
+    instead, the file holds the same marks, and the repeated operations of overlapping deltas count as
+    applied before either way."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    first = send(township, offices.folder / "一.bdx")
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
+    second = send(township, offices.folder / "二.bdx")
+    copy = offices.folder / "副本.bdesk"
+    shutil.copyfile(offices.county, copy)
+
+    def marks(path: Path) -> list[tuple[Any, ...]]:
+        with open_ledger(path, CLOCK, read_only=True) as ledger:
+            return ledger.conn.execute(
+                "SELECT op_uuid, sender_ledger_id, seq, applied FROM applied_operation ORDER BY op_uuid"
+            ).fetchall()
+
+    code, buffered, _ = imported(offices.county, second, first)
+    monkeypatch.setattr(import_store, "_MARKS_AT", 1)
+    assert imported(copy, second, first) == (code, buffered, "")
+    assert code == EXIT_OK
+    assert buffered["counts"]["applied_before"] == 2
+    assert len(marks(copy)) >= 2
+    assert marks(copy) == marks(offices.county)
 
 
 def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
