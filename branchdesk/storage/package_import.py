@@ -37,6 +37,7 @@ _LOCAL = frozenset({"name_key"})
 # builds them, meets every refusal the import would. A small delta into a big ledger keeps them all.
 _BULK_SHARE = 2
 CHANGE_LOG = "change_log"
+_APPLIED_OPERATION = "applied_operation"
 # The rules the schema holds between rows (its triggers and unique keys; schema.py), as a query finding the
 # row or rows a package's row would break them with, so that it is rejected (broken_rule) row by row: a
 # target due before its agreement's signing (or an agreement signed after a target is due); a second open
@@ -152,6 +153,8 @@ class ImportStore:
             for table, rows in incoming.items()
             if (table in BUFFERED or table == CHANGE_LOG) and rows and rows * _BULK_SHARE >= self._size(table)
         ]
+        if CHANGE_LOG in bulk:  # it marks about as many operations applied as it logs lines, or fewer
+            bulk.append(_APPLIED_OPERATION)
         self._dropped = drop_own_indexes(self.ledger, bulk, keep_unique=True) if bulk else []
 
     def _size(self, table: str) -> int:
