@@ -361,13 +361,13 @@ def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Of
     assert sorted((line["from_seq"], line["result"]) for line in received) == [(1, "applied"), (1, "applied")]
 
 
-def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
+def test_the_marks_and_the_log_of_an_import_are_the_same_when_written_line_by_line(
     offices: Offices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An import keeps the senders' operations it marks applied and writes them a batch at a time, in key
-    order, the rest before it commits (storage/package_import._MARKS_AT): written after every package
-    instead, the file holds the same marks, and the repeated operations of overlapping deltas count as
-    applied before either way."""
+    """An import keeps the senders' operations it marks applied and its change-log lines, and writes them a
+    batch at a time, the rest before it commits (storage/package_import._MARKS_AT, _LOG_AT): written
+    after every package and every flush instead, the file holds the same marks and the same change log,
+    and the repeated operations of overlapping deltas count as applied before either way."""
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
@@ -377,20 +377,29 @@ def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
     second = send(township, offices.folder / "二.bdx")
     copy = offices.folder / "副本.bdesk"
     shutil.copyfile(offices.county, copy)
+    logged_before = file_state(copy)[0]
 
-    def marks(path: Path) -> list[tuple[Any, ...]]:
+    def written(path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
         with open_ledger(path, CLOCK, read_only=True) as ledger:
-            return ledger.conn.execute(
+            marks = ledger.conn.execute(
                 "SELECT op_uuid, sender_ledger_id, seq, applied FROM applied_operation ORDER BY op_uuid"
             ).fetchall()
+            log = ledger.conn.execute(
+                "SELECT id, entity, entity_uuid, change, before, after FROM change_log ORDER BY id"
+            ).fetchall()
+        return marks, log
 
     code, buffered, _ = imported(offices.county, second, first)
     monkeypatch.setattr(import_store, "_MARKS_AT", 1)
+    monkeypatch.setattr(import_store, "_LOG_AT", 1)
     assert imported(copy, second, first) == (code, buffered, "")
     assert code == EXIT_OK
     assert buffered["counts"]["applied_before"] == 2
-    assert len(marks(copy)) >= 2
-    assert marks(copy) == marks(offices.county)
+    marks, log = written(copy)
+    assert len(marks) >= 2
+    assert len(log) >= logged_before + 4  # two activities, each with its areas
+    assert (marks, log) == written(offices.county)
+    assert cli("check", str(copy))[0] == EXIT_OK
 
 
 def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:

@@ -119,10 +119,11 @@ def test_a_long_batch_of_changes_is_logged_whole_in_order_and_linked(
 def test_the_app_logs_its_entries_unchecked_but_another_writer_on_its_connection_is_still_checked(
     ledger: Ledger, build: LedgerBuilder
 ) -> None:
-    """log_changes writes without the table's CHECKs (it made the JSON just before), then turns them on."""
+    """log_changes writes a big batch without the table's CHECKs (it made the JSON just before), then turns
+    them on again."""
     build.tree()
     with ledger.operation("test") as operation_id:
-        ledger.log_change("region", str(uuid.uuid4()), "insert", None, {"name": "光山县"})
+        ledger.log_changes([("region", str(uuid.uuid4()), "insert", None, {"name": "光山县"})] * 1024)
         assert json.loads(ledger.scalar("SELECT after FROM change_log ORDER BY id DESC LIMIT 1")) == {
             "name": "光山县"
         }
