@@ -40,6 +40,7 @@ from branchdesk.services.photos import photos_of, prepare
 from branchdesk.services.plan_items import add_item, close_item
 from branchdesk.storage import activities as activities_store
 from branchdesk.storage import identity as identity_store
+from branchdesk.storage import package_import as import_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage.check import broken_link
 from branchdesk.storage.ledger import Ledger
@@ -361,6 +362,47 @@ def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Of
     with open_ledger(offices.county, CLOCK, read_only=True) as ledger:
         received = ledger.query("SELECT from_seq, result FROM package_log WHERE direction = 'received'")
     assert sorted((line["from_seq"], line["result"]) for line in received) == [(1, "applied"), (1, "applied")]
+
+
+def test_the_marks_and_the_log_of_an_import_are_the_same_when_written_line_by_line(
+    offices: Offices, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An import keeps the senders' operations it marks applied and its change-log lines, and writes them a
+    batch at a time, the rest before it commits (storage/package_import._MARKS_AT, _LOG_AT): written
+    after every package and every flush instead, the file holds the same marks and the same change log,
+    and the repeated operations of overlapping deltas count as applied before either way."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    first = send(township, offices.folder / "一.bdx")
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
+    second = send(township, offices.folder / "二.bdx")
+    copy = offices.folder / "副本.bdesk"
+    shutil.copyfile(offices.county, copy)
+    logged_before = file_state(copy)[0]
+
+    def written(path: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        with open_ledger(path, CLOCK, read_only=True) as ledger:
+            marks = ledger.conn.execute(
+                "SELECT op_uuid, sender_ledger_id, seq, applied FROM applied_operation ORDER BY op_uuid"
+            ).fetchall()
+            log = ledger.conn.execute(
+                "SELECT id, entity, entity_uuid, change, before, after FROM change_log ORDER BY id"
+            ).fetchall()
+        return marks, log
+
+    code, buffered, _ = imported(offices.county, second, first)
+    monkeypatch.setattr(import_store, "_MARKS_AT", 1)
+    monkeypatch.setattr(import_store, "_LOG_AT", 1)
+    assert imported(copy, second, first) == (code, buffered, "")
+    assert code == EXIT_OK
+    assert buffered["counts"]["applied_before"] == 2
+    marks, log = written(copy)
+    assert len(marks) >= 2
+    assert len(log) >= logged_before + 4  # two activities, each with its areas
+    assert (marks, log) == written(offices.county)
+    assert cli("check", str(copy))[0] == EXIT_OK
 
 
 def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
@@ -854,7 +896,8 @@ def test_a_delta_larger_than_the_ledgers_tables_goes_in_without_their_indexes_an
     offices: Offices,
 ) -> None:
     """A county without activities yet (as a city taking in its townships' first year) takes in a delta of
-    more activities than it holds: its activity, area and change-log indexes are dropped for the import
+    more activities than it holds: its activity, area, change-log and applied operations' indexes are
+    dropped for the import
     and built again before the commit. The dry run counts exactly what the import does, leaves every
     index as it was, and the import is one undo step that Check database finds sound."""
     with open_ledger(offices.county, CLOCK) as ledger, ledger.transaction():
@@ -873,7 +916,9 @@ def test_a_delta_larger_than_the_ledgers_tables_goes_in_without_their_indexes_an
     added = {uuid: row for uuid, row in records(township, "activity").items() if uuid not in seeded}
     delta = send(township, offices.folder / "春申街道 5月.bdx")
     schema = indexes(offices.county)
-    assert {name for name, _sql in schema} >= {"activity_month", "activity_area_area", "change_log_entity"}
+    assert {name for name, _sql in schema} >= {
+        "activity_month", "activity_area_area", "change_log_entity", "applied_operation_operation"
+    }  # fmt: skip
 
     code, dry, err = imported(offices.county, delta, flags=("--dry-run",))
     assert (code, err) == (EXIT_OK, "")

@@ -7,6 +7,7 @@ tell whether the history it was sent has been rewritten since.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # The link before the first entry.
@@ -65,6 +66,31 @@ def content(
             after or "",
         )
     )
+
+
+def linker(
+    previous: str | None, operation_id: int, operation_uuid: str, action: str, at: str
+) -> Callable[[int, str, str, str, str | None, str | None], str]:
+    """Links the entries of one operation one after another, from ``previous``: each call gives what
+    ``link(previous, content(...))`` gives for the next entry (its id, entity, entity uuid, change, before,
+    after), with the operation's part of the content joined once and each link's text in one join (an
+    import links hundreds of thousands of entries)."""
+    last = previous or ""
+    facts = _FIELD + _FIELD.join((str(operation_id), operation_uuid, action, at)) + _FIELD
+    sha256 = hashlib.sha256
+
+    def next_link(
+        entry_id: int, entity: str, entity_uuid: str, change: str, before: str | None, after: str | None
+    ) -> str:
+        nonlocal last
+        text = "".join(
+            (last, _LINK, str(entry_id), facts, entity, _FIELD, entity_uuid, _FIELD, change, _FIELD,
+             before or "", _FIELD, after or "")
+        )  # fmt: skip
+        last = sha256(text.encode("utf-8")).hexdigest()
+        return last
+
+    return next_link
 
 
 def sha256_hex(text: str) -> str:

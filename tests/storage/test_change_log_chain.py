@@ -66,7 +66,11 @@ def _tamper(path: Path, *statements: str) -> None:
 
 
 def test_each_entry_links_the_one_before(written: Path) -> None:
-    conn = sqlite3.connect(written)
+    _assert_each_entry_links_the_one_before(written)
+
+
+def _assert_each_entry_links_the_one_before(path: Path) -> None:
+    conn = sqlite3.connect(path)
     rows = conn.execute(
         "SELECT c.id, c.operation_id, o.uuid, o.action, o.at, c.entity, c.entity_uuid, c.change,"
         " c.before, c.after, c.chain FROM change_log c JOIN operation o ON o.id = c.operation_id"
@@ -81,13 +85,45 @@ def test_each_entry_links_the_one_before(written: Path) -> None:
         previous = row[10]
 
 
+def test_a_long_batch_of_changes_is_logged_whole_in_order_and_linked(
+    ledger: Ledger, build: LedgerBuilder
+) -> None:
+    """log_changes writes many entries to a statement: a batch of several statements and a rest (123
+    entries) keeps every entry's id, values and link, and the entries logged after it follow on."""
+    build.tree()
+    changes = [
+        ("region", str(uuid.uuid4()), "insert", None, {"name": f"第{number}村", "number": number})
+        for number in range(123)
+    ]
+    before = ledger.scalar("SELECT max(id) FROM change_log")
+    with ledger.operation("test"):
+        ledger.log_changes(changes)
+        ledger.log_change("region", changes[0][1], "delete", changes[0][4], None)
+    logged = ledger.conn.execute(
+        "SELECT id, entity, entity_uuid, change, before, after FROM change_log WHERE id > ? ORDER BY id",
+        (before,),
+    ).fetchall()
+    assert [row[0] for row in logged] == list(range(before + 1, before + 125))
+    assert [
+        (entity, owner, change, after and json.loads(after))
+        for _id, entity, owner, change, _b, after in logged
+    ] == [(entity, owner, change, after) for entity, owner, change, _before, after in changes] + [
+        ("region", changes[0][1], "delete", None)
+    ]
+    assert json.loads(logged[-1][4]) == changes[0][4]
+    path = ledger.path
+    ledger.close()
+    _assert_each_entry_links_the_one_before(path)
+
+
 def test_the_app_logs_its_entries_unchecked_but_another_writer_on_its_connection_is_still_checked(
     ledger: Ledger, build: LedgerBuilder
 ) -> None:
-    """log_changes writes without the table's CHECKs (it made the JSON just before), then turns them on."""
+    """log_changes writes a big batch without the table's CHECKs (it made the JSON just before), then turns
+    them on again."""
     build.tree()
     with ledger.operation("test") as operation_id:
-        ledger.log_change("region", str(uuid.uuid4()), "insert", None, {"name": "光山县"})
+        ledger.log_changes([("region", str(uuid.uuid4()), "insert", None, {"name": "光山县"})] * 1024)
         assert json.loads(ledger.scalar("SELECT after FROM change_log ORDER BY id DESC LIMIT 1")) == {
             "name": "光山县"
         }
