@@ -8,9 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
 
 
 def answer(dialog_type: type[QWidget], handle: Callable[[Any], None], name: str | None = None) -> list[str]:
@@ -63,6 +63,16 @@ def press(
     closes (the offscreen platform leaves no window active then)."""
     shown(window)
     QTest.keyClick(window, key, modifiers)
+
+
+def menu_item(window: QWidget, menu_key: Qt.Key, item_key: Qt.Key) -> None:
+    """A menu item by its access keys: Alt+letter opens the menu, the item's letter chooses it."""
+    # A dialog closed just before is deleted once the event loop runs again; then the window is active.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    press(window, menu_key, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu), "the menu did not open"
+    QTest.keyClick(menu, item_key)
 
 
 def file_rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
