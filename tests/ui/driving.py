@@ -12,6 +12,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
 
+from branchdesk.ui.main_window import MainWindow
+
 
 def answer(dialog_type: type[QWidget], handle: Callable[[Any], None], name: str | None = None) -> list[str]:
     """Handle the next modal dialog of ``dialog_type`` (and object name) once it is shown; the returned
@@ -42,6 +44,12 @@ def shown(window: QWidget) -> Any:
     window.activateWindow()
     QTest.qWaitForWindowActive(window)
     return window
+
+
+def open_shown(window: MainWindow, path: Path) -> MainWindow:
+    """``path`` opened in the window, the window on screen and active."""
+    assert window.open_path(path)
+    return shown(window)
 
 
 def select_item(combo: QComboBox, text: str) -> None:
