@@ -9,7 +9,8 @@ uuid or by the pairing and the target's text.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from branchdesk.domain import cells
 from branchdesk.domain.agreements import Agreement as AgreementRecord
@@ -19,6 +20,8 @@ from branchdesk.domain.errors import BranchDeskError, InvalidRecordError
 
 if TYPE_CHECKING:
     from branchdesk.services.imports import _Session
+
+D = TypeVar("D")  # how a row's day is read: a date, or a day not after today as ISO text
 
 # The field of the sheet each broken rule of a target concerns (target_problems names ``targets.0.<x>``).
 _TARGET_FIELDS = {"name": "name", "number": "number", "due_on": "due_on", "progress": "value"}
@@ -86,37 +89,59 @@ def _named_agreement(s: _Session) -> dict[str, Any]:
     return agreements.by_key[(candidates[0]["id"],)]
 
 
+class _Entry(NamedTuple, Generic[D]):
+    """The cells a target's row and a progress entry's row share, each row read and checked whole."""
+
+    day: D  # the target's due date, the progress entry's day
+    number: float | None
+    text: str | None  # the target's unit, the entry's note
+    uuid: str | None
+    of: dict[str, Any]  # the agreement of the target, the target of the entry
+
+
+def _entry(
+    s: _Session,
+    day: str,
+    read_day: Callable[[str], D | None],
+    number: str,
+    text: str,
+    of: Callable[[], dict[str, Any]],
+) -> _Entry[D]:
+    """Read a row's day (required), number, text and uuid, and find the row it belongs to; the row is
+    refused, with every cell's problem, if any has one."""
+    value = read_day(day)
+    s.need(value, day)
+    amount = s.cell(number, cells.decimal)
+    note, uuid = s.text(text), s.text("uuid")
+    found = s.soft(of)
+    s.settle()
+    assert value is not None
+    assert found is not None
+    return _Entry(value, amount, note, uuid, found)
+
+
 def target(s: _Session) -> None:
     name = s.required("name")
-    due = s.day("due_on")
-    s.need(due, "due_on")
-    number = s.cell("number", cells.decimal)
-    unit, uuid = s.text("unit"), s.text("uuid")
-    signed = s.soft(lambda: _named_agreement(s))
-    s.settle()
+    read = _entry(s, "due_on", s.day, "number", "unit", lambda: _named_agreement(s))
     assert name is not None
-    assert due is not None
-    assert signed is not None
-    draft = Target(name, number, unit or "", due)
-    _target_rules(s, dt.date.fromisoformat(signed["signed_on"]), draft)
-    targets = s.index("agreement_target")
+    signed = read.of
+    _target_rules(s, signed, Target(name, read.number, read.text or "", read.day))
     values = {
-        "uuid": uuid,
+        "uuid": read.uuid,
         "agreement_id": signed["id"],
         # in the order read: the sheet lists an agreement's targets in their order
-        "position": len(targets.by_group.get(signed["id"], ())),
+        "position": len(s.index("agreement_target").by_group.get(signed["id"], ())),
         "name": name,
-        "number": number,
-        "unit": unit,
-        "due_on": due.isoformat(),
+        "number": read.number,
+        "unit": read.text,
+        "due_on": read.day.isoformat(),
     }
-    existing = targets.existing(values)
-    s.duplicate(existing)
-    s.write("agreement_target", existing, values)
+    s.save("agreement_target", values)
 
 
-def _target_rules(s: _Session, signed_on: dt.date, draft: Target) -> None:
-    for problem in target_problems(signed_on, [draft], s.today):
+def _target_rules(s: _Session, signed: dict[str, Any], draft: Target) -> None:
+    """Hold a target, or a progress entry of one, to the rules of the agreement ``signed``."""
+    for problem in target_problems(dt.date.fromisoformat(signed["signed_on"]), [draft], s.today):
         field = _TARGET_FIELDS[problem.field.rsplit(".", 1)[-1]]
         s.faults.append(BranchDeskError(problem.code, field=field, **problem.params))
     s.settle()
@@ -136,20 +161,16 @@ def _named_target(s: _Session) -> dict[str, Any]:
 
 
 def progress(s: _Session) -> None:
-    recorded = s.date("recorded_on")
-    s.need(recorded, "recorded_on")
-    value = s.cell("value", cells.decimal)
-    note, uuid = s.text("note"), s.text("uuid")
-    found = s.soft(lambda: _named_target(s))
-    s.settle()
-    assert recorded is not None
-    assert found is not None
-    day = dt.date.fromisoformat(recorded)
-    entry = Progress(day, value, note or "")
-    signed = s.index("agreement").by_id[found["agreement_id"]]["signed_on"]
+    read = _entry(s, "recorded_on", s.date, "value", "note", lambda: _named_target(s))
+    found = read.of
+    entry = Progress(dt.date.fromisoformat(read.day), read.number, read.text or "")
     draft = Target(found["name"], None, "", dt.date.fromisoformat(found["due_on"]), (entry,))
-    _target_rules(s, dt.date.fromisoformat(signed), draft)
-    values = {"uuid": uuid, "target_id": found["id"], "recorded_on": recorded, "value": value, "note": note}
-    existing = s.index("target_progress").existing(values)
-    s.duplicate(existing)
-    s.write("target_progress", existing, values)
+    _target_rules(s, s.index("agreement").by_id[found["agreement_id"]], draft)
+    values = {
+        "uuid": read.uuid,
+        "target_id": found["id"],
+        "recorded_on": read.day,
+        "value": read.number,
+        "note": read.text,
+    }
+    s.save("target_progress", values)

@@ -229,6 +229,4 @@ def month_days(s: _Session) -> None:
     if days.is_empty():  # a row of a member with nothing entered: nothing to keep
         return
     values = {"uuid": s.text("uuid"), "member_id": found["id"], **days_values(days)}
-    existing = s.index("team_days").existing(values)
-    s.duplicate(existing)
-    s.write("team_days", existing, values)
+    s.save("team_days", values)

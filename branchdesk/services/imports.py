@@ -425,6 +425,12 @@ class _Session:
         elif not self.writer("star_rating").pending(int(existing["id"])):
             store.update_imported_row(self.ledger, "star_rating", int(existing["id"]), values)
 
+    def save(self, table: str, values: dict[str, Any]) -> int:
+        """Add the row, or report it as one the ledger has (updating it, with ``update``): its id."""
+        existing = self.index(table).existing(values)
+        self.duplicate(existing)
+        return self.write(table, existing, values)
+
     def write(self, table: str, existing: dict[str, Any] | None, values: dict[str, Any]) -> int:
         """Add the row (``existing`` None) or, when updating a duplicate, change what differs."""
         self.settle()
@@ -617,9 +623,7 @@ def _unit(s: _Session) -> None:
     values = {"uuid": uuid, "name": name, "level": level.value, "region_id": region.id}
     if s.has("note"):
         values["note"] = note
-    existing = s.index("unit").existing(values)
-    s.duplicate(existing)
-    unit_id = s.write("unit", existing, values)
+    unit_id = s.save("unit", values)
     if s.text("community") or s.text("community_uuid"):
         s._unit_communities.append((unit_id, s.row))
 
@@ -761,9 +765,7 @@ def _star_rating(s: _Session) -> None:
     s.need(rating, "stars")
     s.settle()
     values = {"uuid": s.text("uuid"), "branch_id": branch, **(rating or {})}
-    existing = s.index("star_rating").existing(values)
-    s.duplicate(existing)
-    s.write("star_rating", existing, values)
+    s.save("star_rating", values)
 
 
 def _branch_rules(s: _Session, draft: BranchDraft, archived_on: str | None) -> list[BranchDeskError]:
@@ -817,9 +819,7 @@ def _draw(s: _Session) -> None:
         "candidates": candidates,
     }
     s.settle()
-    existing = s.index("draw").existing(values)
-    s.duplicate(existing)
-    s.write("draw", existing, values)
+    s.save("draw", values)
 
 
 def _pairing(s: _Session) -> None:
@@ -959,9 +959,7 @@ def _key_task(s: _Session) -> None:
         "note": s.text("note"),
     }
     s.settle()
-    existing = s.index("key_task").existing(values)
-    s.duplicate(existing)
-    s.write("key_task", existing, values)
+    s.save("key_task", values)
 
 
 def _activity_pairing(s: _Session, held_on: str) -> dict[str, Any]:

@@ -119,16 +119,14 @@ class ExchangeActions(QObject):
     # -- import --------------------------------------------------------------------------------------
 
     def import_wizard(self) -> ImportWizard | None:
+        from branchdesk.ui.dialogs.file_import import ImportTools
         from branchdesk.ui.dialogs.import_wizard import ImportWizard
 
         session, context = self.host.session, self.context
         if session is None or session.read_only:
             return None
         return ImportWizard(
-            session.path,
-            self.jobs,
-            self.edits,
-            context.choose_file,
+            ImportTools(session.path, self.jobs, self.edits, context.choose_file),
             chinese=context.translations.language == CHINESE,
             parent=self.window,
         )

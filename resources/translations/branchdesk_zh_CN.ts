@@ -2947,6 +2947,13 @@ Li Hua: working away</source>
     </message>
 </context>
 <context>
+    <name>FileField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+</context>
+<context>
     <name>FrequencyTab</name>
     <message>
         <source>Activities per month</source>
@@ -7477,10 +7484,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>含电话列和每日出勤的 .xlsx、.xls 或 .csv 文件</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
         <source>&amp;Check the sheet</source>
         <translation>检查表格(&amp;C)</translation>
     </message>
@@ -8225,10 +8228,6 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Excel workbooks (.xlsx, .xls) and CSV files (UTF-8 or GBK) are read. Columns are found by their headers; you can correct the match on the next page.</source>
         <translation>可以读取 Excel 工作簿（.xlsx、.xls）和 CSV 文件（UTF-8 或 GBK 编码）。按表头识别各列，下一步可以修改对应关系。</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>选择…</translation>
     </message>
     <message>
         <source>Branches</source>

@@ -26,6 +26,7 @@ from branchdesk.services.stats import ledger_stats
 from branchdesk.services.teams import month_members
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
+from tests.workbooks import Rows, filled_template
 
 # The pairings of LedgerBuilder.paired_town, from 10 April 2022; the clock says 19 May 2022.
 _REGION = "信阳市/潢川县/城关镇"
@@ -33,19 +34,24 @@ _ONE = ("机关第1党支部", "城关1村党支部", _REGION)
 _TWO = ("机关第2党支部", "城关2村党支部", _REGION)
 
 
-def _filled(path: Path, group: str, sheets: dict[ImportKind, list[list[object]]]) -> Path:
+def _filled(path: Path, group: str, sheets: Rows) -> Path:
     """The template of ``group``, its example rows kept, these rows added below them."""
-    template(path, *GROUPS[group])
-    book = openpyxl.load_workbook(path)
-    for kind, rows in sheets.items():
-        for row in rows:
-            book[SHEETS[kind]].append(row)
-    book.save(path)
-    return path
+    return filled_template(path, sheets, GROUPS[group])
 
 
-def _problems(report: ImportReport) -> list[tuple[str, int, str | None, str]]:
-    return [(p.kind.value, p.row, p.field, p.code) for p in report.problems]
+def _refused_then_valid_rows(
+    ledger: Ledger, path: Path, group: str, table: str
+) -> tuple[list[tuple[str, int, str | None, str]], ImportReport]:
+    """The workbook imported all or nothing (refused: ``table`` stays empty), then its valid rows only:
+    the problems of each refused row (its sheet, row, column and reason) and the second import's report."""
+    plans = plan_file(path, group)
+    assert [plan.kind for plan in plans] == list(GROUPS[group])
+    refused = import_file(ledger, path, plans)
+    assert not refused.committed
+    assert ledger.scalar(f"SELECT count(*) FROM {table}") == 0
+    report = import_file(ledger, path, plans, mode=ImportMode.VALID_ONLY)
+    assert report.committed
+    return [(p.kind.value, p.row, p.field, p.code) for p in refused.problems], report
 
 
 def _agreements(ledger: Ledger) -> list[tuple[object, ...]]:
@@ -88,12 +94,9 @@ def test_a_hand_filled_agreement_workbook_imports_its_valid_rows_and_lists_the_o
             ],
         },
     )
-    plans = plan_file(path, "agreements")
-    assert [plan.kind for plan in plans] == list(GROUPS["agreements"])
-    report = import_file(ledger, path, plans)
-    assert not report.committed
+    problems, report = _refused_then_valid_rows(ledger, path, "agreements", "agreement")
     # row 1: headers, row 2: the template's example
-    assert _problems(report) == [
+    assert problems == [
         ("agreements", 4, "organ_phone", "agreement.phone"),
         ("agreements", 5, "grassroots", "import.not_found"),
         ("targets", 5, "due_on", "agreement.target_before_signing"),
@@ -102,10 +105,6 @@ def test_a_hand_filled_agreement_workbook_imports_its_valid_rows_and_lists_the_o
         ("progress", 5, "target", "import.not_found"),
         ("progress", 6, "recorded_on", "import.date_in_future"),
     ]
-    assert ledger.scalar("SELECT count(*) FROM agreement") == 0
-
-    report = import_file(ledger, path, plans, mode=ImportMode.VALID_ONLY)
-    assert report.committed
     # the phone as written, as the dialog keeps it
     signed = (
         "城关1村党支部",
@@ -143,13 +142,30 @@ def test_a_hand_filled_agreement_workbook_imports_its_valid_rows_and_lists_the_o
     assert ledger.scalar("SELECT count(*) FROM agreement") == 0
     assert ledger.scalar("SELECT count(*) FROM target_progress") == 0
     history.redo()
-    again = import_file(ledger, path, plans, mode=ImportMode.VALID_ONLY)
+    again = import_file(ledger, path, plan_file(path, "agreements"), mode=ImportMode.VALID_ONLY)
     assert again.written == 0
     assert (again.of(ImportKind.AGREEMENTS).duplicates, again.of(ImportKind.TARGETS).duplicates) == (1, 2)
 
 
 def _days(marks: dict[int, str]) -> list[object]:
     return [marks.get(day) for day in range(1, 32)]
+
+
+def _liu_yang(path: Path, month: object, marks: dict[int, str]) -> Path:
+    """The team workbook of 城关1村's team, sent on 11 April 2022, with its leader 刘洋 and his days of
+    ``month``."""
+    village = _ONE[1]
+    return _filled(
+        path,
+        "teams",
+        {
+            ImportKind.TEAMS: [[village, _REGION, "潢川县财政局", dt.date(2022, 4, 11)]],
+            ImportKind.MEMBERS: [
+                [village, _REGION, "刘洋", "13800000003", None, "队长", dt.date(2022, 4, 11)]
+            ],
+            ImportKind.TEAM_DAYS: [[village, "刘洋", "13800000003", month, *_days(marks)]],
+        },
+    )
 
 
 def test_a_hand_filled_team_workbook_keeps_the_rules_of_the_team_dialog_and_the_grid(
@@ -191,10 +207,8 @@ def test_a_hand_filled_team_workbook_keeps_the_rules_of_the_team_dialog_and_the_
             ],
         },
     )
-    plans = plan_file(path, "teams")
-    report = import_file(ledger, path, plans)
-    assert not report.committed
-    assert _problems(report) == [
+    problems, _ = _refused_then_valid_rows(ledger, path, "teams", "work_team")
+    assert problems == [
         ("teams", 4, "grassroots", "team.branch_has_team"),
         ("teams", 5, "grassroots", "import.wrong_kind"),
         ("teams", 6, "unit", "import.not_found"),
@@ -206,10 +220,6 @@ def test_a_hand_filled_team_workbook_keeps_the_rules_of_the_team_dialog_and_the_
         ("team_days", 6, "day_31", "import.no_such_day"),
         ("team_days", 8, "phone", "import.no_member"),
     ]
-    assert ledger.scalar("SELECT count(*) FROM work_team") == 0
-
-    report = import_file(ledger, path, plans, mode=ImportMode.VALID_ONLY)
-    assert report.committed
     members = ledger.query("SELECT name, phone, role, from_on, to_on FROM team_member ORDER BY id")
     assert [tuple(row.values()) for row in members] == [
         ("刘洋", "13800000003", "leader", "2022-04-11", None),
@@ -246,17 +256,7 @@ def test_a_month_changed_in_the_exported_workbook_is_taken_in_by_an_update(
     ledger: Ledger, build: LedgerBuilder, tmp_path: Path, clock: FixedClock
 ) -> None:
     build.paired_town(1)
-    first = _filled(
-        tmp_path / "工作队.xlsx",
-        "teams",
-        {
-            ImportKind.TEAMS: [[_ONE[1], _REGION, "潢川县财政局", dt.date(2022, 4, 11)]],
-            ImportKind.MEMBERS: [
-                [_ONE[1], _REGION, "刘洋", "13800000003", None, "队长", dt.date(2022, 4, 11)]
-            ],
-            ImportKind.TEAM_DAYS: [[_ONE[1], "刘洋", "13800000003", "2022-05", *_days({2: "在", 3: "在"})]],
-        },
-    )
+    first = _liu_yang(tmp_path / "工作队.xlsx", "2022-05", {2: "在", 3: "在"})
     assert import_file(ledger, first, plan_file(first, "teams")).committed
     exported = tmp_path / "台账.xlsx"
     export_ledger(ledger, exported)
@@ -294,15 +294,7 @@ def test_days_of_a_locked_month_are_refused_whole(
     ledger: Ledger, build: LedgerBuilder, tmp_path: Path, clock: FixedClock
 ) -> None:
     build.paired_town(1)
-    path = _filled(
-        tmp_path / "工作队.xlsx",
-        "teams",
-        {
-            ImportKind.TEAMS: [[_ONE[1], _REGION, "潢川县财政局", dt.date(2022, 4, 11)]],
-            ImportKind.MEMBERS: [[*_ONE[1:], "刘洋", "13800000003", None, "队长", dt.date(2022, 4, 11)]],
-            ImportKind.TEAM_DAYS: [[_ONE[1], "刘洋", "13800000003", "2022-04", *_days({12: "在"})]],
-        },
-    )
+    path = _liu_yang(tmp_path / "工作队.xlsx", "2022-04", {12: "在"})
     lock_month(ledger, Month(2022, 4), "潢川县")  # April reported upward by the county
     with pytest.raises(BranchDeskError) as raised:
         import_file(ledger, path, plan_file(path, "teams"))

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMenu, QWidget
+
+from branchdesk.ui.main_window import MainWindow
 
 
 def answer(dialog_type: type[QWidget], handle: Callable[[Any], None], name: str | None = None) -> list[str]:
@@ -44,6 +46,12 @@ def shown(window: QWidget) -> Any:
     return window
 
 
+def open_shown(window: MainWindow, path: Path) -> MainWindow:
+    """``path`` opened in the window, the window on screen and active."""
+    assert window.open_path(path)
+    return shown(window)
+
+
 def select_item(combo: QComboBox, text: str) -> None:
     """Choose a drop-down's item with the arrow keys on the closed list (Home, then Down to the item), as a
     clerk does without opening it; the offscreen platform would leave an opened list's window active."""
@@ -63,6 +71,16 @@ def press(
     closes (the offscreen platform leaves no window active then)."""
     shown(window)
     QTest.keyClick(window, key, modifiers)
+
+
+def menu_item(window: QWidget, menu_key: Qt.Key, item_key: Qt.Key) -> None:
+    """A menu item by its access keys: Alt+letter opens the menu, the item's letter chooses it."""
+    # A dialog closed just before is deleted once the event loop runs again; then the window is active.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    press(window, menu_key, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu), "the menu did not open"
+    QTest.keyClick(menu, item_key)
 
 
 def file_rows(path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.compliance import OverduePairing
@@ -26,7 +25,7 @@ from branchdesk.ui.dialogs.import_wizard import ImportWizard
 from branchdesk.ui.jobs.runner import Reads
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder, day
-from tests.ui.driving import answer, press
+from tests.ui.driving import answer, menu_item
 from tests.ui.typing import press_enter, retype
 
 
@@ -231,16 +230,6 @@ def test_enter_in_the_month_shows_that_month_and_keeps_the_view_open(
     assert dialog.isVisible()
     assert "2022年4月" in dialog.summary.text()
     dialog.close()
-
-
-def menu_item(window: MainWindow, menu_key: Qt.Key, item_key: Qt.Key) -> None:
-    """A menu item by its access keys: Alt+letter opens the menu, the item's letter chooses it."""
-    # A dialog closed just before is deleted once the event loop runs again; then the window is active.
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    press(window, menu_key, Qt.KeyboardModifier.AltModifier)
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu), "the menu did not open"
-    QTest.keyClick(menu, item_key)
 
 
 def test_closed_dialogs_and_their_readers_are_freed(

@@ -27,8 +27,7 @@ from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.photo_files import near_copy, write_jpeg
 from tests.ui.conftest import Recorder
-from tests.ui.driving import answer
-from tests.ui.test_compliance_dialog import menu_item
+from tests.ui.driving import answer, menu_item
 
 
 def themed(day: str) -> ActivityDraft:

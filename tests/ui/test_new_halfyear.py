@@ -30,7 +30,7 @@ from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.new_halfyear import NewHalfYearDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
-from tests.ui.driving import answer, file_rows, press
+from tests.ui.driving import answer, file_rows, open_shown, press
 from tests.ui.typing import press_enter, type_text
 
 H1 = HalfYear(2023, 1)
@@ -81,15 +81,6 @@ def make_county(path: Path, clock: FixedClock) -> None:
                 )  # fmt: skip
 
 
-def open_window(make_window: Callable[..., MainWindow], path: Path, qtbot: object) -> MainWindow:
-    window = make_window()
-    assert window.open_path(path)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)  # type: ignore[attr-defined]
-    return window
-
-
 def click(qtbot: object, widget: object) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
 
@@ -107,7 +98,7 @@ def tasks_of(path: Path, half: str) -> list[tuple[object, ...]]:
 def test_a_half_year_closes_its_tasks_carry_over_and_its_summary_is_frozen_and_saved(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object, tmp_path: Path
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     saved = {FilePurpose.SUMMARY: tmp_path / "总结.pdf", FilePurpose.WORD: tmp_path / "总结.docx"}
     window.context.choose_file = lambda parent, purpose, suggested: saved[purpose]
     seen: dict[str, object] = {}
@@ -231,7 +222,7 @@ def test_the_figures_are_counted_off_the_ui_thread_and_freezing_can_be_cancelled
     """A city's half-year takes about a second to count: the dialog opens at once saying it is counting
     (nothing to freeze or save yet) and shows the figures when they come; freezing shows a progress dialog
     whose Cancel leaves the file as it was."""
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     gate = threading.Event()
     on_ui_thread: list[bool] = []
     count = halfyear.summarise

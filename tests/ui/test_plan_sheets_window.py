@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu, QWizard
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.imports import ImportKind
@@ -23,40 +23,34 @@ from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.import_wizard import ImportWizard
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
-from tests.ui.driving import answer, file_rows, press, select_item, shown
+from tests.ui.driving import answer, file_rows, menu_item, press, select_item, shown
+from tests.workbooks import type_rows
 
 Button = QWizard.WizardButton
 SCREENSHOTS = os.environ.get("BRANCHDESK_SCREENSHOTS")
 _VILLAGE, _REGION = "城关1村党支部", "信阳市/潢川县/城关镇"
 
 
-def _menu_item(window: MainWindow, menu_key: Qt.Key, item_key: Qt.Key) -> None:
-    """A menu item by its access keys: Alt+letter opens the menu, the item's letter chooses it."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    press(window, menu_key, Qt.KeyboardModifier.AltModifier)
-    menu = QApplication.activePopupWidget()
-    assert isinstance(menu, QMenu), "the menu did not open"
-    QTest.keyClick(menu, item_key)
-
-
 def _fill_in_excel(path: Path) -> None:
     """What the clerk types into the template: the team, its three members, April's days."""
-    book = openpyxl.load_workbook(path)
-    book[SHEETS[ImportKind.TEAMS]].append([_VILLAGE, _REGION, "潢川县财政局", dt.date(2022, 4, 11)])
-    for name, phone, role in (("刘洋", "13800000003", "队长"), ("陈静", "13800000004", "第一书记")):
-        book[SHEETS[ImportKind.MEMBERS]].append(
-            [_VILLAGE, _REGION, name, phone, None, role, dt.date(2022, 4, 11)]
-        )
-    book[SHEETS[ImportKind.MEMBERS]].append(
-        [_VILLAGE, _REGION, "张伟", "13800000005", None, "队员", "2022-04-18"]
-    )
-    days = book[SHEETS[ImportKind.TEAM_DAYS]]
     april = ["在" if 11 <= day <= 30 else None for day in range(1, 32)]
     april[17] = "假（病假）"  # the 18th
-    days.append([_VILLAGE, "刘洋", "13800000003", "2022-04", *april])
-    days.append([_VILLAGE, "陈静", "13800000004", "2022年4月", *([None] * 10 + ["公"] * 10 + [None] * 11)])
-    days.append([_VILLAGE, "张伟", "13800000005", "2022-04", *(["在"] * 20 + [None] * 11)])  # before the 18th
-    book.save(path)
+    type_rows(
+        path,
+        {
+            ImportKind.TEAMS: [[_VILLAGE, _REGION, "潢川县财政局", dt.date(2022, 4, 11)]],
+            ImportKind.MEMBERS: [
+                [_VILLAGE, _REGION, "刘洋", "13800000003", None, "队长", dt.date(2022, 4, 11)],
+                [_VILLAGE, _REGION, "陈静", "13800000004", None, "第一书记", dt.date(2022, 4, 11)],
+                [_VILLAGE, _REGION, "张伟", "13800000005", None, "队员", "2022-04-18"],
+            ],
+            ImportKind.TEAM_DAYS: [
+                [_VILLAGE, "刘洋", "13800000003", "2022-04", *april],
+                [_VILLAGE, "陈静", "13800000004", "2022年4月", *([None] * 10 + ["公"] * 10 + [None] * 11)],
+                [_VILLAGE, "张伟", "13800000005", "2022-04", *(["在"] * 20 + [None] * 11)],  # before the 18th
+            ],
+        },
+    )
 
 
 def test_a_work_team_sheet_filled_from_the_template_imports_through_the_wizard(
@@ -76,7 +70,7 @@ def test_a_work_team_sheet_filled_from_the_template_imports_through_the_wizard(
     assert window.open_path(ledger_path)
     shown(window)
 
-    _menu_item(window, Qt.Key.Key_F, Qt.Key.Key_T)  # File ▸ Import templates…
+    menu_item(window, Qt.Key.Key_F, Qt.Key.Key_T)  # File ▸ Import templates…
     (tmp_path / "导入模板 — 驻村工作队.xlsx").rename(sheet)
     _fill_in_excel(sheet)
 
@@ -118,7 +112,7 @@ def test_a_work_team_sheet_filled_from_the_template_imports_through_the_wizard(
         qtbot.mouseClick(wizard.button(Button.FinishButton), Qt.MouseButton.LeftButton)
 
     seen = answer(ImportWizard, import_teams)
-    _menu_item(window, Qt.Key.Key_F, Qt.Key.Key_I)  # File ▸ Import from Excel or CSV…
+    menu_item(window, Qt.Key.Key_F, Qt.Key.Key_I)  # File ▸ Import from Excel or CSV…
     qtbot.waitUntil(lambda: bool(seen))
 
     assert file_rows(ledger_path, "SELECT name, phone, role FROM team_member ORDER BY id") == [
@@ -164,6 +158,6 @@ def test_the_wizard_names_a_sheet_once_and_an_old_sheet_with_what_it_is_read_as(
         QTest.keyClick(wizard, Qt.Key.Key_Escape)
 
     handled = answer(ImportWizard, choose_sheets)
-    _menu_item(window, Qt.Key.Key_F, Qt.Key.Key_I)  # File ▸ Import from Excel or CSV…
+    menu_item(window, Qt.Key.Key_F, Qt.Key.Key_I)  # File ▸ Import from Excel or CSV…
     assert handled == ["importWizard"]
     assert seen == [f"支部 — {SHEETS[ImportKind.BRANCHES]}", "结对", "驻村工作队"]

@@ -23,7 +23,7 @@ from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.branches import COLUMNS
 from tests.builders import LedgerBuilder
 from tests.ui.conftest import Recorder
-from tests.ui.driving import answer, file_rows, press, select_item
+from tests.ui.driving import answer, file_rows, open_shown, press, select_item
 from tests.ui.test_branch_editing import press_ok
 from tests.ui.typing import press_enter, retype
 
@@ -55,15 +55,6 @@ def county(tmp_path: Path, clock: FixedClock) -> Path:
     return path
 
 
-def open_window(make_window: Callable[..., MainWindow], path: Path, qtbot: object) -> MainWindow:
-    window = make_window()
-    assert window.open_path(path)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)  # type: ignore[attr-defined]
-    return window
-
-
 def stars_cell(window: MainWindow, name: str) -> QModelIndex:
     model = window.branches_tab.model
     row = next(r for r in range(model.rowCount()) if model.row_at(r).name == name)
@@ -88,7 +79,7 @@ def type_rating(window: MainWindow, qtbot: object, name: str, text: str) -> None
 def test_a_rating_typed_in_the_stars_column_is_saved_undone_and_refused_when_none(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object, recorder: Recorder
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     type_rating(window, qtbot, VILLAGE, "2023年五星")
     assert file_rows(county, RATINGS) == [(VILLAGE, 2023, 5, "2024-01-20")]
     assert stars_cell(window, VILLAGE).data() == "五星（2023）"
@@ -137,7 +128,7 @@ def test_a_rating_typed_in_the_stars_column_is_saved_undone_and_refused_when_non
 def test_the_star_mix_counts_the_ratings_as_sql_does_and_reads_in_chinese(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object, tmp_path: Path
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     type_rating(window, qtbot, VILLAGE, "2023 二星")
     type_rating(window, qtbot, "王岗村党支部", "2023 五星")
     tab = window.coverage_tab
@@ -176,7 +167,7 @@ def test_the_branch_dialog_rates_a_branch_year_by_year_as_one_undoable_step(
     (typed); a second year likewise; OK saves the branch and both ratings as one step of Edit ▸ Undo.
     Editing again, 未评星 takes a year's rating away; a rating dated before its year is refused with the
     dialog kept open; an organ branch has no Star rating row."""
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     type_rating(window, qtbot, VILLAGE, "2022 三星")  # rated in the table before: the dialog shows it
     seen: dict[str, object] = {}
 

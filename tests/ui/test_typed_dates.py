@@ -32,7 +32,7 @@ from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.models.branches import COLUMNS
 from branchdesk.ui.widgets import DateLineEdit
 from tests.builders import LedgerBuilder
-from tests.ui.driving import answer, press, select_item
+from tests.ui.driving import answer, open_shown, press, select_item
 from tests.ui.typing import press_enter, retype, type_text
 
 DATE_FORMS = ["2020-05-01", "2020/5/1", "2020.5.1", "20200501", "2020年5月1日"]
@@ -79,19 +79,10 @@ def problems(dialog: QWidget) -> list[str]:
     ]
 
 
-def open_window(make_window: Callable[..., MainWindow], path: Path, qtbot: object) -> MainWindow:
-    window = make_window()
-    assert window.open_path(path)
-    window.show()
-    window.activateWindow()  # keyboard shortcuts and focus go to the active window
-    qtbot.waitActive(window)  # type: ignore[attr-defined]
-    return window
-
-
 def test_a_date_typed_in_the_branch_dialog_is_saved_in_every_form_clerks_use(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     for number, form in enumerate(DATE_FORMS, 1):
 
         def fill(dialog: QWidget, number: int = number, form: str = form) -> None:
@@ -113,7 +104,7 @@ def test_a_date_typed_in_the_branch_dialog_is_saved_in_every_form_clerks_use(
 def test_the_branch_dialog_marks_a_date_that_is_none_and_an_unchosen_kind_and_tier(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     seen: list[dict[str, str]] = []
 
     def fill(dialog: QWidget) -> None:
@@ -152,7 +143,7 @@ def test_the_branch_dialog_marks_a_date_that_is_none_and_an_unchosen_kind_and_ti
 def test_an_optional_date_can_be_cleared_and_an_empty_one_stays_empty(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     tab = window.branches_tab
     village = next(r for r in range(tab.model.rowCount()) if tab.model.row_at(r).name == "城关1村党支部")
     tab.table.selectRow(village)
@@ -204,7 +195,7 @@ def stored_days(path: Path) -> list[object]:
 def test_a_date_typed_in_the_activity_dialog_is_stored_as_typed(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     window.show_tab("activities")
     dialog = record_activity(qtbot, window, "2023-06-10")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
@@ -236,7 +227,7 @@ def branch_cell(window: MainWindow, name: str, column: BranchColumn) -> QModelIn
 def test_a_date_cell_takes_typed_dates_refuses_bad_ones_and_can_be_cleared(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     table = window.branches_tab.table
     established = "SELECT established_on FROM branch WHERE name = '城关1村党支部'"
 
@@ -270,7 +261,7 @@ def test_a_date_cell_takes_typed_dates_refuses_bad_ones_and_can_be_cleared(
 def test_bulk_edit_takes_a_typed_date_and_refuses_what_is_none(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     window.branches_tab.table.selectAll()
     optimised = "SELECT name, optimised_on, tier FROM branch WHERE kind = 'organ'"
     seen: list[list[str]] = []
@@ -304,7 +295,7 @@ def test_bulk_edit_takes_a_typed_date_and_refuses_what_is_none(
 def test_the_archive_date_is_typed_and_a_bad_one_refused(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     tab = window.branches_tab
     tab.table.setCurrentIndex(branch_cell(window, "王岗村党支部", BranchColumn.NAME))
     seen: list[list[str]] = []
@@ -327,7 +318,7 @@ def test_the_archive_date_is_typed_and_a_bad_one_refused(
 def test_the_report_month_is_typed_and_enter_does_not_close_the_dialog(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     dialog = window.exchange.report_dialog()
     assert dialog is not None
     dialog.show()
@@ -351,7 +342,7 @@ def test_the_report_month_is_typed_and_enter_does_not_close_the_dialog(
 def test_a_date_can_be_picked_from_the_calendar_beside_the_field(
     make_window: Callable[..., MainWindow], county: Path, qtbot: object
 ) -> None:
-    window = open_window(make_window, county, qtbot)
+    window = open_shown(make_window(), county)
     tab = window.branches_tab
     tab.table.setCurrentIndex(branch_cell(window, "王岗村党支部", BranchColumn.NAME))
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -34,10 +33,10 @@ from branchdesk.exchange.ledger_import import SheetPlan, import_file, plan_file,
 from branchdesk.i18n.import_report import count_lines, report_lines
 from branchdesk.i18n.messages import error_text
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.dialogs.file_choice import FileChooser, FilePurpose
+from branchdesk.ui.dialogs.file_choice import FilePurpose
+from branchdesk.ui.dialogs.file_import import FileField, ImportTools
 from branchdesk.ui.dialogs.wizard_page import ERROR_STYLE, MessagePage
-from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
+from branchdesk.ui.jobs.runner import Cancelled, Progress
 
 _WHAT = ("branches", "pairings", "activities", "items", "agreements", "teams", "ratings", "regions", "all")
 _ENCODINGS = (None, "gb18030", "utf-8")  # automatic, GBK (read as its superset GB18030), UTF-8
@@ -57,16 +56,7 @@ def _sheet_text(name: str, label: str) -> str:
 
 
 class ImportWizard(QWizard):
-    def __init__(
-        self,
-        ledger_path: Path,
-        jobs: JobRunner,
-        edits: LedgerEdits,
-        choose_file: FileChooser,
-        *,
-        chinese: bool,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, tools: ImportTools, *, chinese: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importWizard")
         self.setWindowTitle(self.tr("Import from a spreadsheet"))
@@ -76,8 +66,7 @@ class ImportWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.resize(900, 620)
-        self.ledger_path, self.jobs, self.clock, self.edits = ledger_path, jobs, jobs.clock, edits
-        self.choose_file = choose_file
+        self.tools = tools
         self.chinese = chinese
         self.plans: list[SheetPlan] = []
         self.checked: ImportReport | None = None  # the dry run's report
@@ -124,7 +113,7 @@ class ImportWizard(QWizard):
 
         # A dry run writes too (inside its transaction, so later rows can refer to earlier ones) and rolls
         # back: it needs a writable connection as well.
-        result = run_with_progress(self.jobs, self, label, self.ledger_path, work, read_only=False)
+        result = self.tools.run(self, label, work, read_only=False)
         if isinstance(result, ImportReport):
             return result
         page = self.currentPage()
@@ -157,15 +146,9 @@ class _FilePage(_Page):
             )
         )
         self.message.setObjectName("importFileMessage")
-        self.path = QLineEdit(self)
-        self.path.setObjectName("importPath")
+        self.file = FileField(self, wizard.tools.choose_file, "import")
+        self.path = self.file.path
         self.path.textChanged.connect(self._path_changed)
-        browse = QPushButton(self.tr("Choose…"), self)
-        browse.setObjectName("importBrowse")
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.path, 1)
-        row.addWidget(browse)
         self.what = QComboBox(self)
         self.what.setObjectName("importWhat")
         names = {
@@ -188,16 +171,11 @@ class _FilePage(_Page):
         )
         self.encoding_label = QLabel(self.tr("Text encoding (CSV files):"), self)
         form = QFormLayout(self)
-        form.addRow(self.tr("File:"), row)
+        form.addRow(self.tr("File:"), self.file)
         form.addRow(self.tr("The file holds:"), self.what)
         form.addRow(self.encoding_label, self.encoding)
         form.addRow(self.message)
         self._path_changed()
-
-    def _browse(self) -> None:
-        chosen = self.owner.choose_file(self, FilePurpose.IMPORT, "")
-        if chosen is not None:
-            self.path.setText(str(chosen))
 
     def _path_changed(self) -> None:
         csv = suffix(Path(self.path.text().strip())) in (".csv", ".txt")
@@ -444,7 +422,7 @@ class _CheckPage(_Page):
         if report is None:
             return
         suggested = self.tr("{file} — rejected rows.xlsx").format(file=self.owner.path.stem)
-        path = self.owner.choose_file(self, FilePurpose.REJECTED, suggested)
+        path = self.owner.tools.choose_file(self, FilePurpose.REJECTED, suggested)
         if path is None:
             return
         try:
@@ -468,7 +446,7 @@ class _CheckPage(_Page):
         if report is None:
             return False
         if report.changed is not None:
-            self.owner.edits.record(report.changed)
+            self.owner.tools.edits.record(report.changed)
         self.owner.result_report = report
         return True
 

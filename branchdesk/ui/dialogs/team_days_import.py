@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -37,9 +36,8 @@ from branchdesk.i18n.language import format_count, format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import teams as team_service
 from branchdesk.storage.ledger import Ledger
-from branchdesk.ui.dialogs.file_choice import FileChooser, FilePurpose
-from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import Cancelled, JobRunner, Progress, run_with_progress
+from branchdesk.ui.dialogs.file_import import FileField, ImportTools
+from branchdesk.ui.jobs.runner import Cancelled, Progress
 from branchdesk.ui.labels import current_language
 from branchdesk.ui.widgets import PROBLEM_STYLE, MonthLineEdit
 
@@ -104,27 +102,17 @@ def check_sheet(ledger: Ledger, path: Path, month: Month) -> Checked:
 class TeamDaysImportDialog(QDialog):
     imported = Signal(object)  # the Month whose days were imported
 
-    def __init__(
-        self,
-        ledger_path: Path,
-        jobs: JobRunner,
-        edits: LedgerEdits,
-        choose_file: FileChooser,
-        month: Month,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, tools: ImportTools, month: Month, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("teamDaysImport")
         self.setWindowTitle(self.tr("Import a month sheet of work team days"))
         self.resize(980, 620)
-        self.ledger_path, self.jobs, self.edits, self.choose_file = ledger_path, jobs, edits, choose_file
+        self.tools = tools
         self.checked: Checked | None = None
 
-        self.path = QLineEdit(self)
-        self.path.setObjectName("teamImportPath")
+        self.file = FileField(self, tools.choose_file, "teamImport")
+        self.path, self.browse = self.file.path, self.file.browse
         self.path.setPlaceholderText(self.tr("An .xlsx, .xls or .csv file with a phone column and the days"))
-        self.browse = QPushButton(self.tr("Choose…"), self)
-        self.browse.setObjectName("teamImportBrowse")
         self.month = MonthLineEdit(self, keep_enter=True)
         self.month.setObjectName("teamImportMonth")
         self.month.set_value(month)
@@ -164,15 +152,12 @@ class TeamDaysImportDialog(QDialog):
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(False)
 
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(self.browse)
         month_row = QHBoxLayout()
         month_row.addWidget(self.month)
         month_row.addWidget(self.check_button)
         month_row.addStretch()
         form = QFormLayout()
-        form.addRow(self.tr("Sheet file:"), file_row)
+        form.addRow(self.tr("Sheet file:"), self.file)
         form.addRow(self.tr("Month:"), month_row)
         note = QLabel(
             self.tr(
@@ -192,7 +177,7 @@ class TeamDaysImportDialog(QDialog):
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.buttons)
 
-        self.browse.clicked.connect(self._browse)
+        self.file.chosen.connect(self.check)
         self.path.returnPressed.connect(self.check)
         self.month.value_edited.connect(self.check)
         self.check_button.clicked.connect(self.check)
@@ -217,12 +202,6 @@ class TeamDaysImportDialog(QDialog):
             header.setSectionResizeMode(column, mode)
         return table
 
-    def _browse(self) -> None:
-        chosen = self.choose_file(self, FilePurpose.IMPORT, "")
-        if chosen is not None:
-            self.path.setText(str(chosen))
-            self.check()
-
     # -- checking ------------------------------------------------------------------------------------
 
     def check(self) -> None:
@@ -237,9 +216,7 @@ class TeamDaysImportDialog(QDialog):
         def work(ledger: Ledger, _progress: Progress) -> Checked:
             return check_sheet(ledger, path, month)
 
-        result = run_with_progress(
-            self.jobs, self, self.tr("Checking the sheet…"), self.ledger_path, work, read_only=True
-        )
+        result = self.tools.run(self, self.tr("Checking the sheet…"), work, read_only=True)
         if isinstance(result, Checked):
             self.checked = result
             self._show(result)
@@ -284,7 +261,7 @@ class TeamDaysImportDialog(QDialog):
         self.problems_label.setVisible(bool(blocked))
         self.summary.setText(self._summary(checked) if checked is not None else "")
         self.import_button.setEnabled(
-            checked is not None and not problems and bool(checked.entries) and self.edits.writable
+            checked is not None and not problems and bool(checked.entries) and self.tools.edits.writable
         )
 
     def _summary(self, checked: Checked) -> str:
@@ -315,11 +292,9 @@ class TeamDaysImportDialog(QDialog):
         def work(ledger: Ledger, _progress: Progress) -> Changed:
             return team_service.record_days(ledger, entries)
 
-        result = run_with_progress(
-            self.jobs, self, self.tr("Importing the days…"), self.ledger_path, work, read_only=False
-        )
+        result = self.tools.run(self, self.tr("Importing the days…"), work, read_only=False)
         if isinstance(result, Changed):
-            self.edits.record(result)
+            self.tools.edits.record(result)
             self.imported.emit(checked.month)
             self.accept()
         elif isinstance(result, BranchDeskError):

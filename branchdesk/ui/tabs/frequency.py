@@ -5,7 +5,7 @@ lists' items raised and ticked off per month."""
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from branchdesk.charts.base import Target, Targets
+    from branchdesk.charts.frequency import MonthChartText
 
 TAB_ID = "activity-frequency"
 ACTIVITIES = "activities"  # the Activities tab, where a bar's activities will be listed
@@ -86,7 +87,45 @@ class MonthsSpec(ChartSpec):
         return f"{data.scope.name} {self.name()} {data.span.first}—{data.span.last}"
 
 
-class TypesSpec(MonthsSpec):
+class MonthBarsSpec(MonthsSpec):
+    """A bar a month, in layers where there are several: titled for the region, the months under the bars."""
+
+    def title(self) -> str:
+        """The chart's title, with {region}."""
+        raise NotImplementedError
+
+    def subtitle(self, data: Any, wording: Wording) -> str:
+        raise NotImplementedError
+
+    def axis(self) -> str:
+        raise NotImplementedError
+
+    def series(self) -> list[str]:
+        """The layers' legend entries (none for a bar of one layer)."""
+        return []
+
+    def empty(self, region: str) -> str:
+        return nothing(region)
+
+    def draw(self, figure: Figure, data: Any, text: MonthChartText) -> Targets:
+        raise NotImplementedError
+
+    def figure(self, figure: Figure, data: Any, wording: Wording) -> Targets:
+        from branchdesk.charts.frequency import MonthChartText
+
+        region = data.scope.name
+        text = MonthChartText(
+            title=self.title().format(region=region),
+            subtitle=self.subtitle(data, wording),
+            months=month_labels(data.span, wording),
+            axis=self.axis(),
+            empty=self.empty(region),
+            series=self.series(),
+        )
+        return self.draw(figure, data, text)
+
+
+class TypesSpec(MonthBarsSpec):
     """Activities per month, stacked by type; a layer opens that month's activities of that type."""
 
     id = "types"
@@ -97,23 +136,26 @@ class TypesSpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> MonthlyActivity:
         return charts.monthly_activity(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: MonthlyActivity, wording: Wording) -> Targets:
-        from branchdesk.charts import frequency
+    def title(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "{region}: activities per month, by type")
 
-        region = data.scope.name
-        text = frequency.MonthChartText(
-            title=QCoreApplication.translate(
-                "FrequencyTab", "{region}: activities per month, by type"
-            ).format(region=region),
-            subtitle=QCoreApplication.translate("FrequencyTab", "{period}; {count} activities in all").format(
-                period=span_text(data.span, wording), count=format_count(data.count)
-            ),
-            months=month_labels(data.span, wording),
-            axis=QCoreApplication.translate("FrequencyTab", "Activities"),
-            empty=nothing(region),
-            series=[activity_type_label(t) for t in frequency.TYPE_ORDER],
+    def subtitle(self, data: MonthlyActivity, wording: Wording) -> str:
+        return QCoreApplication.translate("FrequencyTab", "{period}; {count} activities in all").format(
+            period=span_text(data.span, wording), count=format_count(data.count)
         )
-        return frequency.draw_monthly_types(figure, data, text)
+
+    def axis(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "Activities")
+
+    def series(self) -> list[str]:
+        from branchdesk.charts.frequency import TYPE_ORDER
+
+        return [activity_type_label(t) for t in TYPE_ORDER]
+
+    def draw(self, figure: Figure, data: MonthlyActivity, text: MonthChartText) -> Targets:
+        from branchdesk.charts.frequency import draw_monthly_types
+
+        return draw_monthly_types(figure, data, text)
 
     def tooltip(self, data: MonthlyActivity, target: Target) -> str:
         from branchdesk.charts.frequency import TYPE_ORDER
@@ -135,7 +177,7 @@ class TypesSpec(MonthsSpec):
         return DrillDown(ACTIVITIES, data.scope.id, month=month, activity_type=TYPE_ORDER[target.series])
 
 
-class VolunteersSpec(MonthsSpec):
+class VolunteersSpec(MonthBarsSpec):
     """Volunteer person-times per month (the figures of :class:`TypesSpec`)."""
 
     id = "volunteers"
@@ -147,22 +189,21 @@ class VolunteersSpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> MonthlyActivity:
         return charts.monthly_activity(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: MonthlyActivity, wording: Wording) -> Targets:
-        from branchdesk.charts import frequency
+    def title(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "{region}: Party-member volunteers per month")
 
-        region = data.scope.name
-        text = frequency.MonthChartText(
-            title=QCoreApplication.translate(
-                "FrequencyTab", "{region}: Party-member volunteers per month"
-            ).format(region=region),
-            subtitle=QCoreApplication.translate(
-                "FrequencyTab", "{period}; {count} person-times in all"
-            ).format(period=span_text(data.span, wording), count=format_count(sum(data.volunteers))),
-            months=month_labels(data.span, wording),
-            axis=QCoreApplication.translate("FrequencyTab", "Person-times"),
-            empty=nothing(region),
+    def subtitle(self, data: MonthlyActivity, wording: Wording) -> str:
+        return QCoreApplication.translate("FrequencyTab", "{period}; {count} person-times in all").format(
+            period=span_text(data.span, wording), count=format_count(sum(data.volunteers))
         )
-        return frequency.draw_volunteers(figure, data, text)
+
+    def axis(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "Person-times")
+
+    def draw(self, figure: Figure, data: MonthlyActivity, text: MonthChartText) -> Targets:
+        from branchdesk.charts.frequency import draw_volunteers
+
+        return draw_volunteers(figure, data, text)
 
     def tooltip(self, data: MonthlyActivity, target: Target) -> str:
         return QCoreApplication.translate("FrequencyTab", "{month}\nVolunteer person-times: {count}").format(
@@ -216,7 +257,7 @@ class AreasSpec(MonthsSpec):
         return DrillDown(ACTIVITIES, data.scope.id, area=list(Area)[target.item])
 
 
-class WeekdaySpec(MonthsSpec):
+class WeekdaySpec(MonthBarsSpec):
     """Routine activities per month by kind of day (the weekend rule); a bar opens its month."""
 
     id = "weekday"
@@ -227,9 +268,12 @@ class WeekdaySpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> WeekdayShare:
         return charts.weekday_share(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: WeekdayShare, wording: Wording) -> Targets:
-        from branchdesk.charts import frequency
+    def title(self) -> str:
+        return QCoreApplication.translate(
+            "FrequencyTab", "{region}: routine activities by day (weekend rule)"
+        )
 
+    def subtitle(self, data: WeekdayShare, wording: Wording) -> str:
         context = QCoreApplication.translate(
             "FrequencyTab",
             "{period}; on each bar, the share held on non-working days ({rate} in all); "
@@ -239,21 +283,22 @@ class WeekdaySpec(MonthsSpec):
             context += QCoreApplication.translate(
                 "FrequencyTab", "; no official holiday calendar for {years}: weekends only"
             ).format(years=", ".join(str(y) for y in data.years_without_holiday_data))
-        text = frequency.MonthChartText(
-            title=QCoreApplication.translate(
-                "FrequencyTab", "{region}: routine activities by day (weekend rule)"
-            ).format(region=data.scope.name),
-            subtitle=context,
-            months=month_labels(data.span, wording),
-            axis=QCoreApplication.translate("FrequencyTab", "Routine activities"),
-            empty=nothing(data.scope.name),
-            series=[
-                QCoreApplication.translate("FrequencyTab", "Non-working day"),
-                QCoreApplication.translate("FrequencyTab", "Working day, reason given"),
-                QCoreApplication.translate("FrequencyTab", "Working day, no reason"),
-            ],
-        )
-        return frequency.draw_weekday(figure, data, text)
+        return context
+
+    def axis(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "Routine activities")
+
+    def series(self) -> list[str]:
+        return [
+            QCoreApplication.translate("FrequencyTab", "Non-working day"),
+            QCoreApplication.translate("FrequencyTab", "Working day, reason given"),
+            QCoreApplication.translate("FrequencyTab", "Working day, no reason"),
+        ]
+
+    def draw(self, figure: Figure, data: WeekdayShare, text: MonthChartText) -> Targets:
+        from branchdesk.charts.frequency import draw_weekday
+
+        return draw_weekday(figure, data, text)
 
     def tooltip(self, data: WeekdayShare, target: Target) -> str:
         counts = data.months[target.item]
@@ -374,7 +419,7 @@ class ThemedDaysSpec(MonthsSpec):
         return None
 
 
-class ItemsSpec(MonthsSpec):
+class ItemsSpec(MonthBarsSpec):
     """The three lists: items raised and ticked off (销号) per month; a bar opens the Lists tab."""
 
     id = "items"
@@ -385,32 +430,38 @@ class ItemsSpec(MonthsSpec):
     def read(self, ledger: Ledger, region_id: int, span: MonthSpan) -> ItemMonths:
         return plan_items.items_by_month(ledger, region_id, span)
 
-    def figure(self, figure: Figure, data: ItemMonths, wording: Wording) -> Targets:
-        from branchdesk.charts import frequency
-
-        region = data.scope.name
-        text = frequency.MonthChartText(
-            title=QCoreApplication.translate(
-                "FrequencyTab", "{region}: list items raised and ticked off per month"
-            ).format(region=region),
-            subtitle=QCoreApplication.translate(
-                "FrequencyTab", "{period}; {opened} raised, {done} ticked off"
-            ).format(
-                period=span_text(data.span, wording),
-                opened=format_count(sum(data.opened)),
-                done=format_count(sum(data.done)),
-            ),
-            months=month_labels(data.span, wording),
-            axis=QCoreApplication.translate("FrequencyTab", "Items"),
-            empty=QCoreApplication.translate(
-                "FrequencyTab", "{region} has no list items raised or ticked off in this period."
-            ).format(region=region),
-            series=[
-                QCoreApplication.translate("FrequencyTab", "Raised"),
-                QCoreApplication.translate("FrequencyTab", "Ticked off"),
-            ],
+    def title(self) -> str:
+        return QCoreApplication.translate(
+            "FrequencyTab", "{region}: list items raised and ticked off per month"
         )
-        return frequency.draw_items(figure, data, text)
+
+    def subtitle(self, data: ItemMonths, wording: Wording) -> str:
+        return QCoreApplication.translate(
+            "FrequencyTab", "{period}; {opened} raised, {done} ticked off"
+        ).format(
+            period=span_text(data.span, wording),
+            opened=format_count(sum(data.opened)),
+            done=format_count(sum(data.done)),
+        )
+
+    def axis(self) -> str:
+        return QCoreApplication.translate("FrequencyTab", "Items")
+
+    def series(self) -> list[str]:
+        return [
+            QCoreApplication.translate("FrequencyTab", "Raised"),
+            QCoreApplication.translate("FrequencyTab", "Ticked off"),
+        ]
+
+    def empty(self, region: str) -> str:
+        return QCoreApplication.translate(
+            "FrequencyTab", "{region} has no list items raised or ticked off in this period."
+        ).format(region=region)
+
+    def draw(self, figure: Figure, data: ItemMonths, text: MonthChartText) -> Targets:
+        from branchdesk.charts.frequency import draw_items
+
+        return draw_items(figure, data, text)
 
     def tooltip(self, data: ItemMonths, target: Target) -> str:
         return QCoreApplication.translate(

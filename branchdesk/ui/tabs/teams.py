@@ -35,6 +35,7 @@ from branchdesk.services import teams as team_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs import exec_and_delete, exec_until_saved
 from branchdesk.ui.dialogs.file_choice import FileChooser, no_file
+from branchdesk.ui.dialogs.file_import import ImportTools
 from branchdesk.ui.dialogs.team import TeamDialog
 from branchdesk.ui.dialogs.team_days_import import TeamDaysImportDialog
 from branchdesk.ui.edits import LedgerEdits
@@ -382,7 +383,8 @@ class TeamsTab(ReadingTab):
         if ledger is None or (self.model.changed_months() and not self.save()):
             return
         month = self.month.accepted() or self.model.month
-        dialog = TeamDaysImportDialog(ledger.path, self.jobs, self.edits, self.choose_file, month, self)
+        tools = ImportTools(ledger.path, self.jobs, self.edits, self.choose_file)
+        dialog = TeamDaysImportDialog(tools, month, self)
         dialog.imported.connect(self._show_month)
         exec_and_delete(dialog)
 
