@@ -121,3 +121,26 @@ def test_the_word_ledger_has_the_agreements_and_their_rate(signed: Path, tmp_pat
         if row.cells[0].text.startswith("结对共建协议硬目标完成率")
     ]
     assert figures == [["结对共建协议硬目标完成率（截至2022年12月31日）", "50.00%", "1", "2"]]
+
+
+def test_a_word_ledger_of_past_months_gives_the_targets_as_they_stood_at_its_end(
+    signed: Path, tmp_path: Path
+) -> None:
+    """Printed on 31 December for April to June: the agreement's targets as they stood on 30 June, as
+    the figures page's rate is (section 五 gave them as of the day printed: reached, overdue)."""
+    book = tmp_path / "二季度台账.docx"
+    code, _, err = cli("ledger-doc", str(signed), str(book), "--from", "2022-04", "--to", "2022-06")
+    assert (code, err) == (EXIT_OK, "")
+    text = docx_text(book)
+    assert "硬目标 2 项，截至2022年6月30日已完成 0 项" in text
+    assert "2 件（2022年6月1日）" in text
+    for later in ("已完成（超出目标）", "逾期未完成", "4 件", "5.5 万元", "截至2022年12月31日"):
+        assert later not in text, later
+    document = Document(str(book))
+    figures = [
+        [cell.text for cell in row.cells]
+        for table in document.tables
+        for row in table.rows
+        if row.cells[0].text.startswith("结对共建协议硬目标完成率")
+    ]
+    assert figures == [["结对共建协议硬目标完成率（截至2022年6月30日）", "0.00%", "0", "2"]]

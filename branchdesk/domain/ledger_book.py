@@ -90,6 +90,12 @@ class LedgerBook:
     recorded_late: int = 0  # activities of the book entered late (补录)
     agreements: tuple[tuple[BookPairing, Agreement], ...] = ()  # the pairings' agreements, in their order
 
+    @property
+    def as_of(self) -> dt.date:
+        """The day the book's standing figures are of: the end of its last month, or the day it was made
+        if that month has not ended (the figures page's coverage and the agreements' targets alike)."""
+        return min(self.last.last_day, self.made_on)
+
 
 @dataclass(frozen=True)
 class SigninSheet:

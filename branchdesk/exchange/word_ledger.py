@@ -384,7 +384,7 @@ def ledger_context(
         ],
         "open_items": _open_items(book),
         "agreements": [
-            agreement_fields(i, pairing.grassroots.name, pairing.organ.name, agreement, book.made_on)
+            agreement_fields(i, pairing.grassroots.name, pairing.organ.name, agreement, book.as_of)
             for i, (pairing, agreement) in enumerate(book.agreements, start=1)
         ],
         "figures_scope": f"{name(Concept.REGION)}：{book.figures_region}；期间：{period}",
