@@ -208,21 +208,25 @@ class BranchActions(QObject):
         if ledger is None or len(selected) != 1 or not self._edits.writable:
             return
         branch_id = selected[0].id
+        shown, rated = branches.draft_of(ledger, branch_id), stars.ratings(ledger, branch_id)
         dialog = BranchDialog(
             branch_choices(ledger),
             self._checker(ledger, branch_id),
-            branches.draft_of(ledger, branch_id),
+            shown,
             self._parent,
             self._new_unit_for_dialog,
             today=ledger.clock.today(),
-            ratings=stars.ratings(ledger, branch_id),
+            ratings=rated,
         )
-        exec_until_saved(
-            dialog,
-            lambda: self._save_draft(
+
+        def save() -> bool:
+            if dialog.draft() == shown and dialog.ratings() == rated:
+                return True  # looked at, OK pressed: no empty step in the file and in Edit ▸ Undo
+            return self._save_draft(
                 dialog, lambda led, draft: branches.edit_branch(led, branch_id, draft, dialog.ratings())
-            ),
-        )
+            )
+
+        exec_until_saved(dialog, save)
 
     def _save_draft(self, dialog: BranchDialog, write: Callable[[Ledger, BranchDraft], Changed]) -> bool:
         draft = dialog.draft()
