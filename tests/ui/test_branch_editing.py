@@ -3,6 +3,7 @@ undo and redo, with the rows in the file checked after each step."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -461,9 +462,15 @@ def test_edit_branch_looked_at_and_ok_writes_nothing(
 ) -> None:
     """Edit branch (Ctrl+E) on a clicked branch, Enter with nothing changed: the file gained an empty
     “branch.edit” action, a step of Edit ▸ Undo that undoes nothing (found walking the Branches tab's
-    buttons by keys). Nothing is written now; a changed secretary still is, as one step."""
+    buttons by keys; a branch with ratings of two years wrote it too). Nothing is written now; a changed
+    secretary still is, as one step."""
+    from branchdesk.services import stars
     from tests.ui.driving import file_rows, press, shown
 
+    with Ledger.open(small, FixedClock.on("2022-05-19")) as ledger:
+        for (village,) in ledger.conn.execute("SELECT id FROM branch WHERE kind = 'village'").fetchall():
+            stars.rate_branch(ledger, village, 2020, 3, dt.date(2020, 12, 10))
+            stars.rate_branch(ledger, village, 2021, 4, dt.date(2021, 12, 16))
     window = shown(open_window(make_window, small))
     window.show_tab("branches")
     table = window.branches_tab.table
