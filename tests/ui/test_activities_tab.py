@@ -385,6 +385,19 @@ def test_edit_copy_and_delete_wait_for_a_selected_activity(
     cell = tab.table.visualRect(tab.model.index(0, 1)).center()
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # type: ignore[attr-defined]
     assert [button.isEnabled() for button in buttons] == [True, True, True]
+
+    # Edit…, looked at and OK (Enter) with nothing changed: nothing written (an empty activity.edit was, a
+    # step of Edit ▸ Undo that undid nothing; seen on the county demo).
+    operations = file_rows(path, "SELECT count(*) FROM operation")
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    press_enter(dialog.location)
+    assert not dialog.isVisible()
+    assert file_rows(path, "SELECT count(*) FROM operation") == operations
+    shown(window)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # type: ignore[attr-defined]
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert stored(path) == []
     tab.wait()
