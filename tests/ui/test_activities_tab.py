@@ -366,6 +366,31 @@ def test_enter_in_the_holidays_year_shows_that_year_and_nothing_else(
     assert file_rows(path, "SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == [(0,)]
 
 
+def test_import_a_holiday_list_opens_in_the_documents_folder(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], tmp_path: Path, qtbot: object
+) -> None:
+    """Tools ▸ Holidays ▸ Import a list…: the file dialog opens in the documents folder, as every file the
+    window reads; it opened the program's working folder (on Windows, where the program is installed)."""
+    path, _ = town
+    window, _ = opened(make_window, path)
+    shown(window)
+    folders: list[str] = []
+
+    def cancel(chooser: QFileDialog) -> None:
+        folders.append(chooser.directory().absolutePath())
+        chooser.reject()
+
+    def look(dialog: HolidaysDialog) -> None:
+        answer(QFileDialog, cancel)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        QTest.keyClick(dialog.year, Qt.Key.Key_Escape)
+
+    handled = answer(HolidaysDialog, look)
+    window.menus.holidays_action.trigger()
+    assert handled == ["holidaysDialog"]
+    assert folders == [str(tmp_path)]
+
+
 def test_edit_copy_and_delete_wait_for_a_selected_activity(
     make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], qtbot: object
 ) -> None:
