@@ -5,8 +5,9 @@ branch's own are loaded when first opened, not with the window."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -17,6 +18,7 @@ from branchdesk.domain.branch_rules import BranchDraft
 from branchdesk.domain.changes import Changed
 from branchdesk.domain.errors import BranchDeskError, FieldProblem
 from branchdesk.domain.listing import BranchColumn, BranchRow
+from branchdesk.domain.stars import StarRating
 from branchdesk.domain.vocabulary import branch_column
 from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text, message_text
@@ -208,21 +210,28 @@ class BranchActions(QObject):
         if ledger is None or len(selected) != 1 or not self._edits.writable:
             return
         branch_id = selected[0].id
+        shown, rated = branches.draft_of(ledger, branch_id), stars.ratings(ledger, branch_id)
         dialog = BranchDialog(
             branch_choices(ledger),
             self._checker(ledger, branch_id),
-            branches.draft_of(ledger, branch_id),
+            shown,
             self._parent,
             self._new_unit_for_dialog,
             today=ledger.clock.today(),
-            ratings=stars.ratings(ledger, branch_id),
+            ratings=rated,
         )
-        exec_until_saved(
-            dialog,
-            lambda: self._save_draft(
+
+        def facts(ratings: Sequence[StarRating]) -> set[tuple[int, int, dt.date]]:
+            return {(rating.year, rating.stars, rating.rated_on) for rating in ratings}  # in any order
+
+        def save() -> bool:
+            if dialog.draft() == shown and facts(dialog.ratings()) == facts(rated):
+                return True  # looked at, OK pressed: no empty step in the file and in Edit ▸ Undo
+            return self._save_draft(
                 dialog, lambda led, draft: branches.edit_branch(led, branch_id, draft, dialog.ratings())
-            ),
-        )
+            )
+
+        exec_until_saved(dialog, save)
 
     def _save_draft(self, dialog: BranchDialog, write: Callable[[Ledger, BranchDraft], Changed]) -> bool:
         draft = dialog.draft()

@@ -126,6 +126,8 @@ class RegionActions(QObject):
         )
         if dialog.exec():
             name, code = dialog.name.text(), dialog.code.text()
+            if (name.strip(BLANKS), code.strip(BLANKS) or None) == (region.name, region.code):
+                return  # looked at, OK pressed: no empty step in the file and in Edit ▸ Undo
             self._edits.run(lambda led: regions.edit_region(led, region.id, name, code), self._parent)
 
     def move_region(self) -> None:

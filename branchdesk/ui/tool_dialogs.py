@@ -100,7 +100,10 @@ class ToolDialogs(QObject):
         from branchdesk.ui.dialogs.holidays import HolidaysDialog
 
         if self._edits.ledger is not None:
-            exec_and_delete(HolidaysDialog(self._edits.ledger, self._edits, self._parent))
+            dialog = HolidaysDialog(
+                self._edits.ledger, self._edits, self._parent, folder=self._context.documents_dir
+            )
+            exec_and_delete(dialog)
 
     def open_key_tasks(self) -> None:
         from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog

@@ -366,6 +366,31 @@ def test_enter_in_the_holidays_year_shows_that_year_and_nothing_else(
     assert file_rows(path, "SELECT count(*) FROM holiday WHERE day LIKE '2027-%'") == [(0,)]
 
 
+def test_import_a_holiday_list_opens_in_the_documents_folder(
+    make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], tmp_path: Path, qtbot: object
+) -> None:
+    """Tools ▸ Holidays ▸ Import a list…: the file dialog opens in the documents folder, as every file the
+    window reads; it opened the program's working folder (on Windows, where the program is installed)."""
+    path, _ = town
+    window, _ = opened(make_window, path)
+    shown(window)
+    folders: list[str] = []
+
+    def cancel(chooser: QFileDialog) -> None:
+        folders.append(chooser.directory().absolutePath())
+        chooser.reject()
+
+    def look(dialog: HolidaysDialog) -> None:
+        answer(QFileDialog, cancel)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        QTest.keyClick(dialog.year, Qt.Key.Key_Escape)
+
+    handled = answer(HolidaysDialog, look)
+    window.menus.holidays_action.trigger()
+    assert handled == ["holidaysDialog"]
+    assert folders == [str(tmp_path)]
+
+
 def test_edit_copy_and_delete_wait_for_a_selected_activity(
     make_window: Callable[..., MainWindow], town: tuple[Path, dict[str, int]], qtbot: object
 ) -> None:
@@ -385,6 +410,19 @@ def test_edit_copy_and_delete_wait_for_a_selected_activity(
     cell = tab.table.visualRect(tab.model.index(0, 1)).center()
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # type: ignore[attr-defined]
     assert [button.isEnabled() for button in buttons] == [True, True, True]
+
+    # Edit…, looked at and OK (Enter) with nothing changed: nothing written (an empty activity.edit was, a
+    # step of Edit ▸ Undo that undid nothing; seen on the county demo).
+    operations = file_rows(path, "SELECT count(*) FROM operation")
+    qtbot.mouseClick(tab.edit_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    press_enter(dialog.location)
+    assert not dialog.isVisible()
+    assert file_rows(path, "SELECT count(*) FROM operation") == operations
+    shown(window)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)  # type: ignore[attr-defined]
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert stored(path) == []
     tab.wait()

@@ -250,6 +250,14 @@ def test_an_agreement_reopened_edited_from_the_context_menu_and_escape_keeps_the
     assert file_rows(township, "SELECT uuid FROM agreement_target ORDER BY position") == uuids
     assert tab.table.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
 
+    # Looked at and OK (Enter) with nothing changed: nothing written (an empty agreement.save was, a step
+    # of Edit ▸ Undo that undid nothing).
+    operations = file_rows(township, "SELECT count(*) FROM operation")
+    seen = answer(AgreementDialog, lambda dialog: press_enter(dialog.organ_liaison))
+    click(tab.agreement_button)
+    assert seen == ["agreementDialog"]
+    assert file_rows(township, "SELECT count(*) FROM operation") == operations
+
 
 def test_printed_from_the_pairings_tab(make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
     signed = signed_ledger(tmp_path)

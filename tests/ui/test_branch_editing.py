@@ -3,6 +3,7 @@ undo and redo, with the rows in the file checked after each step."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -454,3 +455,48 @@ def test_tab_runs_down_the_new_branch_form_through_the_star_rating(
     )
     assert order == ["name", "kind", "region", "tier", "starYear", "starCount", "starRatedOn", "secretary"]
     assert rows(small, "SELECT name FROM branch WHERE name = '村9村党支部'") == []  # Escape: nothing saved
+
+
+def test_edit_branch_looked_at_and_ok_writes_nothing(
+    make_window: Callable[..., MainWindow], small: Path, qtbot: object
+) -> None:
+    """Edit branch (Ctrl+E) on a clicked branch, Enter with nothing changed: the file gained an empty
+    “branch.edit” action, a step of Edit ▸ Undo that undoes nothing (found walking the Branches tab's
+    buttons by keys; a branch with ratings of two years wrote it too). Nothing is written now; a changed
+    secretary still is, as one step."""
+    from branchdesk.services import stars
+    from tests.ui.driving import file_rows, press, shown
+
+    with Ledger.open(small, FixedClock.on("2022-05-19")) as ledger:
+        for (village,) in ledger.conn.execute("SELECT id FROM branch WHERE kind = 'village'").fetchall():
+            stars.rate_branch(ledger, village, 2020, 3, dt.date(2020, 12, 10))
+            stars.rate_branch(ledger, village, 2021, 4, dt.date(2021, 12, 16))
+    window = shown(open_window(make_window, small))
+    window.show_tab("branches")
+    table = window.branches_tab.table
+    window.branches_tab.wait()
+    operations = file_rows(small, "SELECT count(*) FROM operation")
+    undo_text = window.edits.undo_action.text()
+    cell = table.visualRect(window.branches_tab.model.index(0, 0)).center()
+
+    def edit(change: str) -> None:
+        def handle(dialog: QWidget) -> None:
+            assert isinstance(dialog, BranchDialog)
+            if change:
+                dialog.secretary.setFocus()
+                type_text(dialog.secretary, change)
+            QTest.keyClick(dialog.name, Qt.Key.Key_Return)
+
+        handled = answer(BranchDialog, handle)
+        QTest.qWait(20)  # a dialog closed before is deleted, and the window is active again
+        shown(window)
+        QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        assert handled == ["branchDialog"]
+
+    edit("")
+    assert file_rows(small, "SELECT count(*) FROM operation") == operations
+    assert window.edits.undo_action.text() == undo_text
+    edit("李明")
+    assert file_rows(small, "SELECT count(*) FROM operation") == [(operations[0][0] + 1,)]
+    assert file_rows(small, "SELECT count(*) FROM branch WHERE secretary = '李明'") == [(1,)]

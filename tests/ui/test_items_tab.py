@@ -213,6 +213,15 @@ def test_a_clerk_adds_links_ticks_off_filters_undoes_and_deletes_items(
     assert seen == ["itemDialog"]
     assert [row[1] for row in _items(path)] == ["村道硬化", "单位帮扶资金", "村道硬化工程"]
 
+    # Looked at and OK (Enter) with nothing changed: nothing written (an empty item.edit was, a step of
+    # Edit ▸ Undo that undid nothing).
+    operations = file_rows(path, "SELECT count(*) FROM operation")
+    _select(tab, "单位帮扶资金")
+    seen = answer(ItemDialog, lambda dialog: press_enter(dialog.title))
+    press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert seen == ["itemDialog"]
+    assert file_rows(path, "SELECT count(*) FROM operation") == operations
+
     # Delete: a need a project names is refused; the project itself goes, with its link, once confirmed.
     _select(tab, "村道硬化")
     seen = answer(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())

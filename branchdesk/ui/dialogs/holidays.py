@@ -45,9 +45,13 @@ _WEEKEND_TEXT = QColor(200, 30, 30)
 
 
 class HolidaysDialog(QDialog):
-    def __init__(self, ledger: Ledger, edits: LedgerEdits, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ledger: Ledger, edits: LedgerEdits, parent: QWidget | None = None, *, folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("holidaysDialog")
+        # Where Import a list… opens: the documents folder (an empty start opened the working folder).
+        self._folder = folder if folder is not None else ledger.path.parent
         self.setWindowTitle(self.tr("Holidays"))
         self._ledger = ledger
         self._edits = edits
@@ -186,7 +190,10 @@ class HolidaysDialog(QDialog):
 
     def import_list(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import a holiday list"), "", self.tr("Text files (*.txt *.csv);;All files (*)")
+            self,
+            self.tr("Import a holiday list"),
+            str(self._folder),
+            self.tr("Text files (*.txt *.csv);;All files (*)"),
         )
         if not name:
             return

@@ -20,6 +20,8 @@ class UnitDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("unitDialog")
         self.setWindowTitle(self.tr("New unit"))
+        # A unit's whole name (潢川县人力资源和社会保障局) and its region's path in view: it opened 200 wide.
+        self.setMinimumWidth(420)
         self.name = QLineEdit(self)
         self.name.setObjectName("unitName")
         self.level = QComboBox(self)

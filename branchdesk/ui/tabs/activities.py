@@ -483,6 +483,10 @@ class ActivitiesTab(QWidget):
             items=items,
         )
         self.dialog = dialog
+        try:
+            shown = dialog.pairing_ids(), dialog.draft(), dialog.photo_entries(), dialog.item_ids()
+        except BranchDeskError:
+            shown = None  # an activity the dialog cannot take as it is: any OK is a change
 
         def save() -> bool:
             ids, new, entries, linked = (
@@ -491,6 +495,8 @@ class ActivitiesTab(QWidget):
                 dialog.photo_entries(),
                 dialog.item_ids(),
             )
+            if (ids, new, entries, linked) == shown:
+                return True  # looked at, OK pressed: no empty step in the file and in Edit ▸ Undo
             return self._saved(
                 lambda ledger: activity_service.edit_activity(
                     ledger, activity_id, ids[0], new, photos=entries, items=linked

@@ -269,9 +269,12 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
             return
         pairings = self._pairings(ledger, row.draft.pairing_id)
         dialog = ItemDialog(ledger, pairings, self.clock.today(), row, row.draft.pairing_id, self)
+        shown = dialog.draft(), dialog.activity_ids()
 
         def save() -> bool:
             draft, links = dialog.draft(), dialog.activity_ids()
+            if (draft, links) == shown:
+                return True  # looked at, OK pressed: no empty step in the file and in Edit ▸ Undo
             return self._saved(lambda lg: plan_items.edit_item(lg, row.id, draft, links))
 
         exec_until_saved(dialog, save)

@@ -435,11 +435,15 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
             return
         from branchdesk.ui.dialogs.agreement import AgreementDialog
 
-        dialog = AgreementDialog(agreements.pairing_agreement(ledger, row.id), self.clock.today(), self)
+        found = agreements.pairing_agreement(ledger, row.id)
+        dialog = AgreementDialog(found, self.clock.today(), self)
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.edits.writable)
+        shown = None if found.agreement is None else dialog.agreement()
 
         def save() -> bool:
             agreement = dialog.agreement()
+            if agreement == shown:
+                return True  # looked at, OK pressed: no empty step in the file and in Edit ▸ Undo
             return self._saved(lambda lg: agreements.save_agreement(lg, row.id, agreement))
 
         exec_until_saved(dialog, save)
