@@ -364,13 +364,13 @@ def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Of
     assert sorted((line["from_seq"], line["result"]) for line in received) == [(1, "applied"), (1, "applied")]
 
 
-def test_the_marks_and_the_log_of_an_import_are_the_same_when_written_line_by_line(
+def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
     offices: Offices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An import keeps the senders' operations it marks applied and its change-log lines, and writes them a
-    batch at a time, the rest before it commits (storage/package_import._MARKS_AT, _LOG_AT): written
-    after every package and every flush instead, the file holds the same marks and the same change log,
-    and the repeated operations of overlapping deltas count as applied before either way."""
+    """An import keeps the senders' operations it marks applied and writes them a batch at a time, in key
+    order, the rest before it commits (storage/package_import._MARKS_AT): written after every package
+    instead, the file holds the same marks and the same change log, and the repeated operations of
+    overlapping deltas count as applied before either way."""
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
@@ -394,7 +394,6 @@ def test_the_marks_and_the_log_of_an_import_are_the_same_when_written_line_by_li
 
     code, buffered, _ = imported(offices.county, second, first)
     monkeypatch.setattr(import_store, "_MARKS_AT", 1)
-    monkeypatch.setattr(import_store, "_LOG_AT", 1)
     assert imported(copy, second, first) == (code, buffered, "")
     assert code == EXIT_OK
     assert buffered["counts"]["applied_before"] == 2

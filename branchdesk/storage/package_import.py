@@ -65,11 +65,6 @@ _APPLIED = ("applied", "applied_before")
 # deltas mark 300,000 (a uuid each, at random places in the table), and one package's at a time, each a
 # sorted run over a table larger than the page cache, took twice as long (CPU: 1.5 s against 0.9 s).
 _MARKS_AT = 32_768
-# The import's change-log lines are logged this many at a time: a batch that big is written without the
-# change log's CHECKs, and each batch logged has SQLite prepare the import's statements again (both:
-# storage/ledger.log_changes). Nothing reads the change log before the commit; lines held meanwhile are
-# those of rows already written.
-_LOG_AT = 4096
 
 
 class _StoredPlan:
@@ -141,7 +136,7 @@ class ImportStore:
         self._statements: dict[tuple[str, str, tuple[str, ...]], str] = {}
         self._names: dict[str, dict[str, str]] = {}  # branches' and members' names, for labels
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
-        self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged _LOG_AT at a time
+        self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged at the flush
         self._dropped: list[tuple[str, str]] = []  # indexes dropped for the import, built again at its end
         self._new_aliases: dict[str, int] = {}  # regions matched in this import (Places), kept at its end
         # The senders' operations marked applied, not yet written (mark_applied): op → (sender, seq, op id).
@@ -172,7 +167,6 @@ class ImportStore:
         """Just before the import commits: everything logged and marked applied, the indexes dropped at
         its start built again, and the regions matched kept."""
         self.flush()
-        self._log()
         self._write_marks()
         for _name, sql in self._dropped:
             self.ledger.conn.execute(sql)
@@ -271,7 +265,7 @@ class ImportStore:
                 (listed,),
             )
         }
-        applied.update(wanted.intersection(self._marks))
+        applied.update(op for op in wanted if op in self._marks)
         return applied
 
     def package_applied(self, package_uuid: str) -> bool:
@@ -341,14 +335,10 @@ class ImportStore:
 
     def flush(self) -> None:
         """Send the buffered inserts, in the order their tables first came (before a read or another write
-        of them); log the writes sent so far once _LOG_AT wait (``finish`` logs the rest)."""
+        of them), then log every write sent so far in one pass."""
         for statement, values in self._pending.items():
             self.ledger.conn.executemany(statement, values)
         self._pending.clear()
-        if len(self._logged) >= _LOG_AT:
-            self._log()
-
-    def _log(self) -> None:
         if self._logged:
             self.ledger.log_changes(self._logged)
             self._logged = []
@@ -366,7 +356,7 @@ class ImportStore:
 
     def log(self, table: str, uuid: str, change: str, before: Row | None, after: Row | None) -> None:
         """A write of the import in this ledger's change log (its own ids: undo and the next delta), logged
-        with the others (flush, finish)."""
+        with the others at the next flush."""
         self._logged.append((table, uuid, change, before, after))
 
     def log_all(self, entries: list[LoggedChange]) -> None:
