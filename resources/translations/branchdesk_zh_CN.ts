@@ -567,6 +567,10 @@
         <translation>目标：{target} {number} {unit}</translation>
     </message>
     <message>
+        <source>The target “{name}” typed in the target's fields is not in the list yet: press Add target (or Apply to the selected target), or clear its name, then OK.</source>
+        <translation>目标栏里填写的“{name}”还没有加入列表：请点“添加目标”（或“修改选中的目标”），或清空目标名称后再点确定。</translation>
+    </message>
+    <message>
         <source>Progress (running totals)</source>
         <translation>进度（累计数）</translation>
     </message>

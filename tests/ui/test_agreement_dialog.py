@@ -285,3 +285,45 @@ def test_printed_from_the_pairings_tab(make_window: Callable[..., MainWindow], t
     tab.agreement_word_action.trigger()
     assert asked == [(FilePurpose.WORD, "结对共建协议 郑庄村党支部.docx")]
     assert "帮办实事" in docx_text(out)
+
+
+def test_a_target_typed_and_not_added_is_never_dropped_by_enter(
+    make_window: Callable[..., MainWindow], township: Path
+) -> None:
+    """Two targets added, a third typed in its fields and Enter pressed (the dialog's OK): the dialog stays
+    with the reason and the typed target, nothing is written; Add target, then Enter, saves all three.
+    (Enter saved the agreement without the third, unsaid.)"""
+    window, _tab = pairings_tab(make_window, township)
+    seen: list[object] = []
+
+    def fill(dialog: AgreementDialog) -> None:
+        retype(dialog.signed, "2022/4/20")
+        add_target(dialog, "帮办实事", "3", "件", "2022/12/31")
+        add_target(dialog, "引进项目资金", "20", "万元", "2022/12/31")
+        for field, text in (
+            (dialog.target_name, "培训党员"),
+            (dialog.target_number, "50"),
+            (dialog.target_unit, "人次"),
+        ):
+            retype(field, text)
+        retype(dialog.target_due, "2023/6/30")
+        press_enter(dialog.target_unit)
+        assert dialog.isVisible()
+        seen.append(dialog.problem.text())
+        seen.append(file_rows(township, "SELECT count(*) FROM agreement"))
+        assert dialog.target_name.text() == "培训党员"
+        assert dialog.focusWidget() is dialog.target_name
+        click(dialog.add_target)
+        press_enter(dialog.organ_liaison)
+
+    answer(AgreementDialog, fill)
+    press(window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert seen == [
+        "目标栏里填写的“培训党员”还没有加入列表：请点“添加目标”（或“修改选中的目标”），或清空目标名称后再点确定。",
+        [(0,)],
+    ]
+    assert file_rows(township, TARGET_ROWS) == [
+        (0, "帮办实事", 3.0, "件", "2022-12-31"),
+        (1, "引进项目资金", 20.0, "万元", "2022-12-31"),
+        (2, "培训党员", 50.0, "人次", "2023-06-30"),
+    ]

@@ -463,10 +463,39 @@ class AgreementDialog(QDialog):
             self.targets.selectRow(int(first.split(".")[1]))
         show_problem(self.problem, "\n".join(message_text(p.code, **p.params) for p in error.problems))
 
+    def _typed_target(self) -> bool:
+        """Whether the target's fields hold a target typed and neither added nor changed into the list
+        (they show the chosen target's, or nothing)."""
+        if not self.target_name.text().strip():
+            return False
+        row = self._selected(self.targets)
+        if row is None:
+            return True
+        target = self._targets[row]
+        shown = (target.name, number_text(target.number), target.unit, target.due_on)
+        typed = (
+            self.target_name.text().strip(),
+            self.target_number.text().strip(),
+            self.target_unit.text().strip(),
+            self.target_due.value(),
+        )
+        return typed != shown
+
     def _accept(self) -> None:
         """OK: the ledger's rules checked here first (the service checks them again), so a refusal marks its
-        fields in place; then the warning about too few hard targets."""
+        fields in place; then the warning about too few hard targets. A target typed and not yet in the
+        list keeps the dialog open: which of Add and Change was meant is the clerk's to say."""
         if not check_all(self.signed):
+            return
+        if self._typed_target():
+            show_problem(
+                self.problem,
+                self.tr(
+                    "The target “{name}” typed in the target's fields is not in the list yet: press Add "
+                    "target (or Apply to the selected target), or clear its name, then OK."
+                ).format(name=self.target_name.text().strip()),
+            )
+            self.target_name.setFocus()
             return
         try:
             check_agreement(self.agreement(), self._today)
