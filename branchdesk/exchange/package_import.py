@@ -547,13 +547,16 @@ class _Run:
         rows: list[tuple[Any, ...]] | None = None  # the buffered inserts: a flush starts new lists
         area_rows: list[tuple[Any, ...]] | None = None
         for line in batch:
-            if line["op"] in applied:
+            if applied and line["op"] in applied:
                 before += 1
                 continue
             table, after = line["table"], line["after"]
             if table == AREA and after:
-                activity_uuid, area = after.get("activity_uuid"), after.get("area")
-                activity = activity_ids.get(activity_uuid) if type(activity_uuid) is str else None
+                activity: int | None
+                try:  # activity_ids' keys are uuids (str): any other value is no key
+                    activity, area = activity_ids[after["activity_uuid"]], after["area"]
+                except (KeyError, TypeError):
+                    activity = area = None
                 if activity is not None and type(area) is str and (activity, area) not in areas:
                     pairing = activity_pairing[activity]
                     if owned.get(pairing) or self._owns_pairing(pairing):
