@@ -59,6 +59,20 @@ def _teams_tab(window: MainWindow) -> TeamsTab:
     return tab
 
 
+def _open_teams(
+    make_window: Callable[..., MainWindow], path: Path, qtbot: QtBot
+) -> tuple[MainWindow, TeamsTab]:
+    """The ledger open in the window at 1366×768, in Chinese, on the Work teams tab, its grid read."""
+    window = make_window("zh_CN")
+    window.resize(1366, 768)
+    assert window.open_path(path)
+    shown(window)
+    window.settle()
+    tab = _teams_tab(window)
+    qtbot.waitUntil(lambda: not tab.busy())
+    return window, tab
+
+
 def _shot(widget: object, shots: Path, name: str) -> None:
     QApplication.processEvents()
     widget.grab().save(str(shots / f"teams-{name}.png"))  # type: ignore[attr-defined]
@@ -73,13 +87,7 @@ def test_a_clerk_sends_a_team_types_a_month_and_prints_the_sheet(
 ) -> None:
     shots = Path(os.environ.get("BRANCHDESK_SCREENSHOTS") or tmp_path / "shots")
     shots.mkdir(parents=True, exist_ok=True)
-    window = make_window("zh_CN")
-    window.resize(1366, 768)
-    assert window.open_path(village_ledger)
-    shown(window)
-    window.settle()
-    tab = _teams_tab(window)
-    qtbot.waitUntil(lambda: not tab.busy())
+    window, tab = _open_teams(make_window, village_ledger, qtbot)
 
     # 1. Send a work team: three members typed in, the unit taken from the village's pairing.
     def fill(dialog: TeamDialog) -> None:
@@ -213,13 +221,7 @@ def test_a_new_ledger_without_regions_shows_the_rule_it_keeps(
     folder.mkdir()
     path = folder / "新台账.bdesk"
     create_ledger(path, clock).close()
-    window = make_window("zh_CN")
-    window.resize(1366, 768)
-    assert window.open_path(path)
-    shown(window)
-    window.settle()
-    tab = _teams_tab(window)
-    qtbot.waitUntil(lambda: not tab.busy())
+    window, tab = _open_teams(make_window, path, qtbot)
     assert tab.rule.value() == 20
     header = tab.table.horizontalHeader()
     metrics = tab.table.fontMetrics()
