@@ -176,7 +176,8 @@ def checkpoint(path: Path) -> bool:
     next opening folds them in).
 
     PASSIVE: it waits for no reader and no writer (SQLite's docs on ``sqlite3_wal_checkpoint_v2``), so an
-    edit is never held up by it. ``synchronous = FULL``, as the writer's: the WAL is synced before its
+    edit does not wait for it, but for an instant while its connection opens or closes (the edit's busy
+    timeout covers that). ``synchronous = FULL``, as the writer's: the WAL is synced before its
     pages are copied, and the file after, before the WAL may start over.
     """
     try:
