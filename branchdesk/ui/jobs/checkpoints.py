@@ -5,7 +5,8 @@ and is then safe from a crash or a power cut. Copying it into the ``.bdesk`` (SQ
 UI thread three more syncs per edit when SQLite did it as part of each commit: on a busy or slow disk,
 tens to hundreds of milliseconds felt on a keystroke. Here it runs on a lane of the job runner of its own,
 at most ``CHECKPOINT_AFTER_MS`` after the first commit not yet in the file (a burst of edits shares one),
-on a connection of its own, PASSIVE: it never holds up an edit, and an edit never fails for it. What a
+on a connection of its own, PASSIVE: an edit waits for it at most an instant (its connection opening or
+closing), within the edit's busy timeout, and never fails for it. What a
 read still holding an older state keeps it from copying is tried again ``RETRY_MS`` later; closing folds in
 the rest (``Ledger.close``), after the checkpoint running has ended.
 """
