@@ -481,8 +481,10 @@ class Soak:
             self._mouse(view.viewport(), view.visualRect(view.currentIndex()).center())
 
     def _show_tab(self, tab: QWidget) -> None:
-        bar = self.window.tabs.tabBar()
-        self._mouse(bar, bar.tabRect(self.window.tabs.indexOf(tab)).center())
+        bar, index = self.window.tabs.tabBar(), self.window.tabs.indexOf(tab)
+        self._step(f"click on the tab {type(tab).__name__}")  # a gap then names the tab, not the bar
+        QTest.mouseClick(bar, LEFT, NO_KEYS, bar.tabRect(index).center())
+        self._beat()
 
     # -- actions ---------------------------------------------------------------------------------------
 

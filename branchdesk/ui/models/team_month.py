@@ -44,6 +44,17 @@ _MARK_COLOURS = {
     DayMark.BUSINESS: QColor("#1f4e79"),
 }
 _WEEKDAYS = QT_TRANSLATE_NOOP("TeamMonthModel", "MTWTFSS")
+# The roles as plain ints, and those the grid answers: a month's grid asks some 5,000 times a paint, and
+# each look-up of a Qt enum costs as much as the answer (issue #16: no tab may hold the window 100 ms).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_ANSWERED = frozenset({_DISPLAY, _EDIT, _ALIGN, _FOREGROUND, _BACKGROUND, _FONT, _TIP})
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class TeamMonthModel(QAbstractTableModel):
@@ -56,6 +67,8 @@ class TeamMonthModel(QAbstractTableModel):
         self.rows: list[MemberMonth] = []
         self.pending: dict[int, MonthDays] = {}  # member id → the month as typed, not yet saved
         self.holidays: frozenset[int] = frozenset()  # days of the month that are no working day
+        self._days = self.month.last_day.day
+        self._in_service: dict[int, tuple[bool, ...]] = {}  # row → by day: may the member be marked
 
     # -- the rows ------------------------------------------------------------------------------------
 
@@ -63,7 +76,9 @@ class TeamMonthModel(QAbstractTableModel):
         """A new month or region (what was typed and not saved is the caller's to keep or drop first)."""
         self.beginResetModel()
         self.month = month
+        self._days = month.last_day.day
         self.rows = list(rows)
+        self._in_service = {}
         self.pending = {}
         self.holidays = days_off
         self.endResetModel()
@@ -71,12 +86,22 @@ class TeamMonthModel(QAbstractTableModel):
 
     @property
     def days(self) -> int:
-        return self.month.last_day.day
+        return self._days
+
+    def in_service(self, row: int, day: int) -> bool:
+        """Whether the row's member serves on the day (the grid asks for each cell it paints)."""
+        days = self._in_service.get(row)
+        if days is None:
+            member = self.rows[row]
+            days = self._in_service[row] = tuple(
+                member.day_in_service(number) for number in range(1, self._days + 1)
+            )
+        return days[day - 1]
 
     def day_of(self, column: int) -> int | None:
         """The day of the month a column shows (None for the name and figure columns)."""
         day = column - len(LEADING) + 1
-        return day if 1 <= day <= self.days else None
+        return day if 1 <= day <= self._days else None
 
     def month_of(self, row: int) -> MonthDays:
         member = self.rows[row]
@@ -125,12 +150,12 @@ class TeamMonthModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         day = self.day_of(index.column())
-        if day is not None and self.rows[index.row()].day_in_service(day):
+        if day is not None and self.in_service(index.row(), day):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+    def data(self, index: Index, role: int = _DISPLAY) -> object:
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row, column = index.row(), index.column()
         member = self.rows[row]
@@ -138,22 +163,23 @@ class TeamMonthModel(QAbstractTableModel):
         if day is not None:
             return self._day_data(row, day, role)
         below = self.shortfall(row) > 0
-        figure = column - len(LEADING) - self.days  # 0 counted, 1 required, 2 short
-        if role == Qt.ItemDataRole.DisplayRole:
+        figure = column - len(LEADING) - self._days  # 0 counted, 1 required, 2 short
+        last = len(LEADING) + self._days + len(TRAILING) - 1
+        if role == _DISPLAY:
             if column < len(LEADING):
                 return (member.branch, member.name, term_label(member.role))[column]
             return (self.counted(row), member.required, self.shortfall(row))[figure]
-        if role == Qt.ItemDataRole.ForegroundRole and below and column in (1, self.columnCount() - 1):
+        if role == _FOREGROUND and below and column in (1, last):
             return QBrush(_BELOW)
-        if role == Qt.ItemDataRole.BackgroundRole and below and column == self.columnCount() - 1:
+        if role == _BACKGROUND and below and column == last:
             return QBrush(_BELOW_FILL)
-        if role == Qt.ItemDataRole.FontRole and below and column == 1:
+        if role == _FONT and below and column == 1:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= len(LEADING):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column < len(LEADING):
+        if role == _ALIGN and column >= len(LEADING):
+            return _CENTRED
+        if role == _TIP and column < len(LEADING):
             return self.tr("{name}, {phone}, {unit}; in the village {span}").format(
                 name=member.name,
                 phone=member.phone,
@@ -163,28 +189,28 @@ class TeamMonthModel(QAbstractTableModel):
         return None
 
     def _day_data(self, row: int, day: int, role: int) -> object:
+        if role == _ALIGN:
+            return _CENTRED
         member = self.rows[row]
         days = self.month_of(row)
         mark = days.marks[day - 1]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (_DISPLAY, _EDIT):
             if mark is None:
                 return ""
             shown = CHINESE[mark] if current_language() == CHINESE_LANGUAGE else mark.value
             reason = days.reasons.get(day)
-            return f"{shown} {reason}" if role == Qt.ItemDataRole.EditRole and reason else shown
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and mark in _MARK_COLOURS:
+            return f"{shown} {reason}" if role == _EDIT and reason else shown
+        if role == _FOREGROUND and mark in _MARK_COLOURS:
             return QBrush(_MARK_COLOURS[mark])
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if not member.day_in_service(day):
+        if role == _BACKGROUND:
+            if not self.in_service(row, day):
                 return QBrush(_OUTSIDE)
             if member.member_id in self.pending and mark != member.days.marks[day - 1]:
                 return QBrush(_EDITED)
             if day in self.holidays:
                 return QBrush(_WEEKEND)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if not member.day_in_service(day):
+        if role == _TIP:
+            if not self.in_service(row, day):
                 return self.tr("Not in the village yet, or no longer")
             reason = days.reasons.get(day)
             return None if mark is None else f"{term_label(mark)}{'：' + reason if reason else ''}"
@@ -226,7 +252,7 @@ class TeamMonthModel(QAbstractTableModel):
         for offset, cells in enumerate(block):
             member = self.rows[row + offset]
             for step, cell in enumerate(cells):
-                if cell[0] is not None and not member.day_in_service(day + step):
+                if cell[0] is not None and not self.in_service(row + offset, day + step):
                     when = dt.date(self.month.year, self.month.month, day + step)
                     raise BranchDeskError(
                         "team.day_outside_member",
