@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import json
 import shutil
@@ -367,10 +368,10 @@ def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Of
 def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
     offices: Offices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An import keeps the senders' operations it marks applied and writes them a batch at a time, in key
-    order, the rest before it commits (storage/package_import._MARKS_AT): written after every package
-    instead, the file holds the same marks and the same change log, and the repeated operations of
-    overlapping deltas count as applied before either way."""
+    """An import keeps the senders' operations it marks applied and writes them in key order just before
+    it commits (or storage/package_import._MARKS_AT at a time): written after every package instead, the
+    file holds the same marks and the same change log, and the repeated operations of overlapping deltas
+    count as applied before either way."""
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
@@ -402,6 +403,69 @@ def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
     assert len(log) >= logged_before + 4  # two activities, each with its areas
     assert (marks, log) == written(offices.county)
     assert cli("check", str(copy))[0] == EXIT_OK
+
+
+def test_operations_applied_before_are_found_in_the_file_and_among_this_imports_own(
+    offices: Offices,
+) -> None:
+    """An import holds the operations it marks until it commits, and looks up those of earlier imports in
+    the file only while it has any in effect: a run of two deltas repeating the first one (imported before)
+    meets its operations in the file, and the second's in the third among its own; after that import was
+    undone, its operations count as not applied."""
+    township = offices.township()
+    deltas = []
+    for number, day in enumerate(("2022-05-10", "2022-05-12", "2022-05-14")):
+        with open_ledger(township, CLOCK) as ledger:
+            LedgerBuilder(ledger).activity(open_pairing(ledger), day)
+        deltas.append(send(township, offices.folder / f"{number}.bdx"))
+    first, second, third = deltas
+    code, summary, _ = imported(offices.county, first)
+    assert (code, summary["counts"]["new"]) == (EXIT_OK, 2)
+    undone = shutil.copyfile(offices.county, offices.folder / "撤销后.bdesk")
+    with open_ledger(undone, CLOCK) as ledger:
+        history = UndoHistory(ledger)
+        operation = ledger.scalar("SELECT operation_id FROM package_log WHERE direction = 'received'")
+        history.record(changed(ledger, operation))
+        history.undo()
+        assert ledger.scalar("SELECT count(*) FROM applied_operation WHERE applied = 1") == 0
+
+    code, summary, _ = imported(offices.county, third, second)
+    assert code == EXIT_OK
+    # The first activity (two lines) applied before in each delta, the second's in the third again.
+    assert (summary["counts"]["applied_before"], summary["counts"]["new"]) == (2 + 2 + 2, 4)
+    code, summary, _ = imported(undone, third, second)
+    assert code == EXIT_OK
+    assert (summary["counts"]["applied_before"], summary["counts"]["new"]) == (2 + 2, 6)
+    with open_ledger(undone, CLOCK, read_only=True) as ledger:
+        assert ledger.scalar("SELECT count(*) FROM applied_operation WHERE applied = 1") == 3
+    assert records(undone, "activity") == records(offices.county, "activity")
+
+
+def test_an_operations_seq_is_marked_as_the_line_has_it(offices: Offices) -> None:
+    """The marks keep each operation's last seq as SQLite takes the line's value: written as text by a
+    sender with a bug, the same marks as for the number (the import holds integers compactly, anything
+    else as it is)."""
+    township = offices.township()
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
+    delta = send(township, offices.folder / "一.bdx")
+    texts = shutil.copyfile(delta, offices.folder / "文本.bdx")
+    with zipfile.ZipFile(texts) as archive:
+        lines = [json.loads(line) for line in archive.read(CHANGES).splitlines()]
+    changes = b"".join(canonical_json({**line, "seq": str(line["seq"])}) + b"\n" for line in lines)
+
+    def with_changes(manifest: dict[str, Any]) -> None:
+        manifest["members"][CHANGES].update(sha256=hashlib.sha256(changes).hexdigest(), size=len(changes))
+
+    resigned(texts, township, offices.data_dir, with_changes, {CHANGES: changes})
+    copy = shutil.copyfile(offices.county, offices.folder / "副本.bdesk")
+    assert imported(offices.county, delta)[:1] == imported(copy, texts)[:1] == (EXIT_OK,)
+    marks = []
+    for path in (offices.county, copy):
+        with open_ledger(path, CLOCK, read_only=True) as ledger:
+            marks.append(ledger.query("SELECT op_uuid, seq, typeof(seq) AS type FROM applied_operation"))
+    assert marks[0] == marks[1]
+    assert [mark["type"] for mark in marks[0]] == ["integer"]
 
 
 def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
@@ -747,15 +811,17 @@ def test_a_full_package_into_an_existing_ledger_compares_rows_by_uuid(offices: O
 # -- refused before anything is read ---------------------------------------------------------------------
 
 
-def resigned(path: Path, key_of: Path, data_dir: Path, edit_manifest: Any) -> None:
-    """The package's manifest changed and signed again with its sender's own key."""
+def resigned(
+    path: Path, key_of: Path, data_dir: Path, edit_manifest: Any, members: dict[str, bytes] | None = None
+) -> None:
+    """The package's manifest (and ``members``) changed and signed again with its sender's own key."""
     with open_ledger(key_of, CLOCK, read_only=True) as ledger:
         key = ledger_key(data_dir, identity_store.identity(ledger).ledger_id)
     with zipfile.ZipFile(path) as archive:
         document = json.loads(archive.read(MANIFEST))
     edit_manifest(document)
     data = canonical_json(document)
-    rezip(path, {MANIFEST: data, SIGNATURE: key.sign(data).hex().encode()})
+    rezip(path, {MANIFEST: data, SIGNATURE: key.sign(data).hex().encode(), **(members or {})})
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import operator
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -61,10 +62,12 @@ _RULES: dict[str, str] = {
     " AND half_year = :half_year AND id != :id",
 }
 _APPLIED = ("applied", "applied_before")
-# The senders' operations marked applied are written this many at a time, in key order: a city's 199
-# deltas mark 300,000 (a uuid each, at random places in the table), and one package's at a time, each a
-# sorted run over a table larger than the page cache, took twice as long (CPU: 1.5 s against 0.9 s).
-_MARKS_AT = 32_768
+# The senders' operations marked applied are held and written just before the commit, all in key order,
+# or this many at a time (a bound on the memory they take: about 35 MB for a city's year). A city's 199
+# deltas mark 300,000, a uuid each, at random places in the table: written one package's at a time, or
+# 32,768 at a time, they went in between the import's other writes, and each batch's look-up of operations
+# applied before probed the table growing under it (CPU of the whole import: 1.5–2 s more).
+_MARKS_AT = 1 << 19
 
 
 class _StoredPlan:
@@ -139,8 +142,19 @@ class ImportStore:
         self._logged: list[LoggedChange] = []  # change-log lines of the writes sent, logged at the flush
         self._dropped: list[tuple[str, str]] = []  # indexes dropped for the import, built again at its end
         self._new_aliases: dict[str, int] = {}  # regions matched in this import (Places), kept at its end
-        # The senders' operations marked applied, not yet written (mark_applied): op → (sender, seq, op id).
-        self._marks: dict[str, tuple[str, int, int]] = {}
+        # The senders' operations marked applied and not yet written (mark_applied): a set for the look-ups,
+        # and each one's sender, seq and this ledger's operation in lists beside the uuids (a tuple each
+        # took 10 MB more for a city's year).
+        self._marked: set[str] = set()
+        self._mark_ops: list[str] = []
+        self._mark_senders: list[str] = []
+        self._mark_seqs: array[int] | list[Any] = array("q")
+        self._mark_operations = array("q")
+        # Whether applied_operation holds an operation in effect: while it holds none, the look-ups of
+        # operations applied before need only the marks held here.
+        self._marked_before = (
+            ledger.scalar("SELECT 1 FROM applied_operation WHERE applied = 1 LIMIT 1") is not None
+        )
         # Per table: each column's name in a package, its name here, the table it refers to, its default.
         self._plans: dict[str, _StoredPlan] = {}
 
@@ -256,16 +270,16 @@ class ImportStore:
         """Those of the senders' operations that are in effect here (imported, not undone), or marked
         applied earlier in this import."""
         wanted = set(op_uuids)
-        listed = json.dumps(sorted(wanted))
-        applied = {
-            op
-            for (op,) in self.ledger.conn.execute(
-                "SELECT op_uuid FROM applied_operation WHERE applied = 1"
-                " AND op_uuid IN (SELECT value FROM json_each(?))",
-                (listed,),
+        applied = wanted & self._marked
+        if self._marked_before:
+            applied.update(
+                op
+                for (op,) in self.ledger.conn.execute(
+                    "SELECT op_uuid FROM applied_operation WHERE applied = 1"
+                    " AND op_uuid IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(wanted)),),
+                )
             )
-        }
-        applied.update(op for op in wanted if op in self._marks)
         return applied
 
     def package_applied(self, package_uuid: str) -> bool:
@@ -411,19 +425,41 @@ class ImportStore:
 
     def mark_applied(self, operations: Iterable[tuple[str, str, int]], operation_id: int) -> None:
         """The senders' operations ``(op uuid, sender ledger_id, last seq)`` are now in effect here, by this
-        ledger's operation ``operation_id`` (undo turns them off again: storage/history.py). Written
-        _MARKS_AT a time, in key order, and at ``finish``: an operation marked twice keeps its first mark,
+        ledger's operation ``operation_id`` (undo turns them off again: storage/history.py). Written at
+        ``finish`` (or _MARKS_AT at a time), in key order: an operation marked twice keeps its first mark,
         as the row it wrote did."""
+        marked = self._marked
         for op, sender, seq in operations:
-            self._marks.setdefault(op, (sender, seq, operation_id))
-        if len(self._marks) >= _MARKS_AT:
+            if op not in marked:
+                marked.add(op)
+                self._mark_ops.append(op)
+                self._mark_senders.append(sender)
+                try:
+                    self._mark_seqs.append(seq)
+                except (TypeError, OverflowError):  # no 64-bit integer: kept as is, SQLite judges it
+                    self._mark_seqs = [*self._mark_seqs, seq]
+                self._mark_operations.append(operation_id)
+        if len(self._mark_ops) >= _MARKS_AT:
             self._write_marks()
 
     def _write_marks(self) -> None:
+        ops, senders, seqs, operations = (
+            self._mark_ops,
+            self._mark_senders,
+            self._mark_seqs,
+            self._mark_operations,
+        )
+        if not ops:
+            return
+        self._marked.clear()  # in the table from now on: the look-ups find them there
+        self._marked_before = True
+        # Sorted by the uuid alone (each is there once): half the time of sorting tuples of the rows.
+        order = sorted(range(len(ops)), key=ops.__getitem__)
         self.ledger.conn.executemany(
             "INSERT INTO applied_operation (op_uuid, sender_ledger_id, seq, operation_id, applied)"
             " VALUES (?, ?, ?, ?, 1) ON CONFLICT (op_uuid) DO UPDATE SET"
             " operation_id = excluded.operation_id, applied = 1, seq = excluded.seq WHERE applied = 0",
-            ((op, *mark) for op, mark in sorted(self._marks.items())),
+            ((ops[at], senders[at], seqs[at], operations[at]) for at in order),
         )
-        self._marks.clear()
+        self._mark_ops, self._mark_senders = [], []
+        self._mark_seqs, self._mark_operations = array("q"), array("q")
