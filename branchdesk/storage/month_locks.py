@@ -4,7 +4,7 @@ counts, and the check every logged write passes (Ledger.log_change), so that one
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -117,19 +117,27 @@ class MonthLocks:
             if activity is None:
                 return None
             table, before, after, row = "activity", activity, activity, activity
-        locks = [
-            lock
-            for month in sorted(months_touched(table, before, after))
-            for lock in self._locks.get(month, [])
-        ]
+        months = months_touched(table, before, after)
+        if not any(month in self._locks for month in months):
+            return None
+        return self.lock_of(months, region_id if region_id is not None else self._region(table, row))
+
+    @property
+    def months(self) -> Collection[str]:
+        """The months with an open lock."""
+        return self._locks.keys()
+
+    def lock_of(self, months: Iterable[str], region_id: int | None) -> LockedMonth | None:
+        """The first open lock of ``months`` covering ``region_id``, or None; a region not known (None) is
+        covered by any lock of those months. From memory: an import asks it of each new row of a batch."""
+        locks = [lock for month in sorted(months) for lock in self._locks.get(month, [])]
         if not locks:
             return None
-        where = region_id if region_id is not None else self._region(table, row)
-        if where is None:
+        if region_id is None:
             return locks[0]
         if self._regions is None:
             self._regions = _Regions(self._ledger)
-        regions = set(self._regions.with_ancestors(where))
+        regions = set(self._regions.with_ancestors(region_id))
         return next((lock for lock in locks if lock.region_id in regions), None)
 
     def _reference(self, table: str, row: Mapping[str, Any], column: str) -> int | None:
