@@ -197,7 +197,7 @@ def import_packages(
         settle or Settlement(),
         keep_rows,
         progress,
-        MonthLocks(ledger),
+        MonthLocks(ledger, logged=False),
         batched=batched,
     )
     run.total = sum(member.lines for p in packages for member in p.manifest.members.values())
