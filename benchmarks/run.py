@@ -1537,10 +1537,27 @@ def _bare_inserts(
     return activities, areas
 
 
+def _lock_reported_months(ledger: Ledger) -> str:
+    """Month locks as a city has them that has reported its first quarter (before the deltas' first
+    activity) and one county's April (the deltas' first month): most lines meet a lock of their month
+    elsewhere, the county's April lines are rejected (locked_month). Says which."""
+    from branchdesk.domain.enums import RegionLevel
+    from branchdesk.services.month_locks import lock_month
+    from branchdesk.services.regions import list_regions
+
+    county = next(region for region in list_regions(ledger) if region.level is RegionLevel.COUNTY)
+    for month in (1, 2, 3):
+        lock_month(ledger, Month(2022, month))  # the ledger's scope: the city
+    lock_month(ledger, Month(2022, 4), county.path)
+    return f"2022-01 to 2022-03, 2022-04 of {county.name}"
+
+
 def bench_package_import(_path: Path) -> None:
     """``package import`` of the city's 199 township deltas (its 300,000 activities, each recorded as one
     action, with their areas) into the city's ledger, as one undoable operation, and its dry run, against
-    a bare executemany of the same rows in one transaction; and the peak memory of the whole command."""
+    a bare executemany of the same rows in one transaction; the same into the city's ledger with month
+    locks (a county's or city's normal case: it locks what it has reported); and the peak memory of the
+    whole command."""
     import shutil
 
     from branchdesk.exchange.package_import import import_packages
@@ -1591,6 +1608,30 @@ def bench_package_import(_path: Path) -> None:
                 ("bare executemany", baseline),
             )
             print(f"package import: {done.summary()['counts']}", flush=True)
+        shutil.copyfile(built.receiver, import_copy)
+        with open_ledger(import_copy, CLOCK) as ledger:
+            locks = _lock_reported_months(ledger)
+            start = time.perf_counter()
+            import_packages(ledger, deltas, apply=False)
+            dry_run = time.perf_counter() - start
+            report(
+                f"package import: dry run of {rows} into a ledger with month locks ({locks})",
+                dry_run,
+                "s",
+                ("bare executemany", baseline),
+            )
+            start = time.perf_counter()
+            done = import_packages(ledger, deltas, apply=True)
+            took = time.perf_counter() - start
+            assert done.applied, done.summary()["counts"]
+            assert done.rejected  # the county's April
+            report(
+                f"package import of {rows} into a ledger with month locks",
+                took,
+                "s",
+                ("bare executemany", baseline),
+            )
+            print(f"package import with month locks: {done.summary()['counts']}", flush=True)
         if Path("/proc/self/status").exists():
             shutil.copyfile(built.receiver, import_copy)
             memory = peak_memory(

@@ -18,7 +18,7 @@ from branchdesk.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, run
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.attendance import Absentee, Attendance
 from branchdesk.domain.clock import FixedClock
-from branchdesk.domain.enums import BranchKind, EndReason, RegionLevel
+from branchdesk.domain.enums import Area, BranchKind, EndReason, RegionLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.services import activities
@@ -136,6 +136,37 @@ def test_a_lock_of_one_township_leaves_the_others_open(county: Path, clock: Fixe
         assert (
             MonthLocks(ledger).locked_change("activity", None, {**incoming, "held_on": "2022-05-02"}) is None
         )
+
+
+def test_an_activitys_areas_are_checked_in_the_month_it_moved_to_earlier_in_the_operation(
+    county: Path, clock: FixedClock
+) -> None:
+    """The change log's check knows an activity's month without reading it when it is in no locked month
+    (a package import logs hundreds of thousands of areas): one moved into a locked month earlier in the
+    same operation is read again. Here a May activity of 仁和镇 moves to April (locked for 城关镇 only:
+    allowed), its village moves to 城关镇 (no date changes: allowed), and an area added to it then falls in
+    the lock."""
+    assert cli("lock", str(county), "--month", "2022-04", "--region", "城关镇", clock=clock)[0] == EXIT_OK
+    with open_ledger(county, clock) as ledger:
+        may = LedgerBuilder(ledger).activity(2, "2022-05-12")
+        uuid_of = dict(ledger.conn.execute("SELECT id, uuid FROM activity").fetchall())
+        township = ledger.scalar("SELECT id FROM region WHERE name = '城关镇'")
+        village = ledger.scalar("SELECT grassroots_id FROM pairing WHERE id = 2")
+        before = ledger.query("SELECT * FROM activity_area ORDER BY activity_id, area")
+
+        def one_operation() -> None:
+            with ledger.operation("activity.edit"):
+                ledger.insert_link("activity_area", {"activity_id": 2, "area": Area.TEAM.value}, uuid_of[2])
+                ledger.update("activity", may, {"held_on": "2022-04-20"})
+                ledger.update("branch", village, {"region_id": township})
+                added = {"activity_id": may, "area": Area.TEAM.value}
+                ledger.insert_link("activity_area", added, uuid_of[may])
+
+        with pytest.raises(BranchDeskError) as caught:
+            one_operation()
+        assert (caught.value.code, caught.value.params["region"]) == ("month.locked", "信阳市/潢川县/城关镇")
+        assert ledger.query("SELECT * FROM activity_area ORDER BY activity_id, area") == before
+        assert ledger.scalar("SELECT held_on FROM activity WHERE id = ?", (may,)) == "2022-05-12"
 
 
 def test_undo_reverses_an_unlock_and_a_lock(county: Path, clock: FixedClock) -> None:

@@ -31,7 +31,7 @@ from branchdesk.domain.packages import CHANGES, MANIFEST, SIGNATURE, canonical_j
 from branchdesk.domain.photos import PhotoEntry
 from branchdesk.domain.plan_items import ItemDraft
 from branchdesk.exchange import package_import
-from branchdesk.exchange.package_import import import_packages
+from branchdesk.exchange.package_import import ImportResult, import_packages
 from branchdesk.services.activities import activity_draft, delete_activities, edit_activity, record_activities
 from branchdesk.services.agreements import pairing_agreement, save_agreement
 from branchdesk.services.history import UndoHistory, changed
@@ -1118,18 +1118,32 @@ def of_pairing(ledger: Ledger, pairing: int, offset: int = 0) -> tuple[int, str]
     return int(row["id"]), str(row["uuid"])
 
 
-def _imported_both_ways(county: Path, delta: Path, folder: Path, batched: bool) -> dict[str, Any]:
-    """A dry run and then the import (conflicts taken theirs) of ``delta`` into a copy of ``county``, and
-    everything they left: the summaries, the rejected rows in order, the activities and areas with their
-    ids, and the import's change-log lines and applied operations, in order. The hash chain links each
-    line to its operation's own uuid, so the two runs' links differ: each chain must hold whole."""
+def _imported_both_ways(
+    county: Path, delta: Path, folder: Path, batched: bool, by_line: list[dict[str, Any]]
+) -> tuple[dict[str, Any], list[int]]:
+    """The window's dry run (every line's row kept, with its label), a dry run and then the import
+    (conflicts taken theirs) of ``delta`` into a copy of ``county``, and everything they left: the
+    summaries, the window's rows, the rejected rows in order, the activities and areas with their ids, and
+    the import's change-log lines and applied operations, in order. The hash chain links each line to its
+    operation's own uuid, so the two runs' links differ: each chain must hold whole. Also how many lines
+    each of the three decided by themselves (``by_line``: the lines ``_Run._line`` was called with)."""
     copy = folder / f"县 {'batched' if batched else 'by line'}.bdesk"
     shutil.copyfile(county, copy)
+    alone: list[int] = []
+
+    def imported(**how: Any) -> ImportResult:
+        start = len(by_line)
+        result = import_packages(ledger, [delta], batched=batched, **how)
+        alone.append(len(by_line) - start)
+        return result
+
     with open_ledger(copy, CLOCK) as ledger:
-        dry = import_packages(ledger, [delta], apply=False, batched=batched)
-        done = import_packages(ledger, [delta], apply=True, settle=Settlement(Take.THEIRS), batched=batched)
+        kept = imported(apply=False, keep_rows=True)
+        dry = imported(apply=False)
+        done = imported(apply=True, settle=Settlement(Take.THEIRS))
         assert broken_link(ledger) is None
         return {
+            "kept": (kept.summary(), list(kept.rows)),
             "dry": dry.summary(),
             "done": done.summary(),
             "rejected": [(row.seq, row.table, row.uuid, row.reason) for row in done.rejected],
@@ -1141,16 +1155,24 @@ def _imported_both_ways(county: Path, delta: Path, folder: Path, batched: bool) 
                 (done.operation_id,),
             ),
             "applied": ledger.query("SELECT * FROM applied_operation ORDER BY op_uuid"),
-        }
+        }, alone
 
 
-@pytest.mark.parametrize("locked", [False, True], ids=["no lock", "April locked"])
+@pytest.mark.parametrize(
+    ("month", "lock_in"),
+    [(None, None), ("2022-04", None), ("2022-04", TOWNSHIPS[1])],
+    ids=["no lock", "April locked", "April locked in another township"],
+)
 def test_the_batch_path_decides_a_mixed_delta_as_each_line_by_itself_does(
-    offices: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: bool
+    offices: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, month: str | None, lock_in: str | None
 ) -> None:
-    """The batch path (new activities and the areas added to activities, decided per batch) against every
-    line decided by itself, on a delta of every kind of line around them: both leave the same counts,
-    rejections, rows with the same ids, change log (order, content, chain) and applied operations."""
+    """The batch path (new activities and the areas added to activities, decided per batch, also in a
+    ledger with month locks and for the window's rows) against every line decided by itself, on a delta
+    of every kind of line around them: both leave the same counts, rejections, window's rows with their
+    labels, rows with the same ids, change log (order, content, chain) and applied operations. April
+    locked rejects the new April activity and the area added to an April activity here; April locked in
+    another township, neither."""
+    locked = month is not None and lock_in is None
     township = offices.township()
     with open_ledger(offices.township(TOWNSHIPS[1]), CLOCK, read_only=True) as other:
         elsewhere = other.scalar(
@@ -1190,6 +1212,15 @@ def test_the_batch_path_decides_a_mixed_delta_as_each_line_by_itself_does(
         )
         with ledger.operation("activity.edit"):
             ledger.insert_link("activity_area", {"activity_id": more_id, "area": missing_area}, more)
+        april_row = ledger.query(
+            "SELECT id, uuid FROM activity WHERE pairing_id = ? AND held_on LIKE '2022-04-%'"
+            " AND id NOT IN (SELECT activity_id FROM activity_area WHERE area = ?) ORDER BY id LIMIT 1",
+            (pairing, Area.TEAM.value),
+        )[0]
+        in_april = str(april_row["uuid"])
+        with ledger.operation("activity.edit"):
+            added = {"activity_id": april_row["id"], "area": Area.TEAM.value}
+            ledger.insert_link("activity_area", added, in_april)
         with ledger.operation("key_task.add"):
             task = ledger.insert("key_task", {"name": "乡镇自定任务", "half_year": "2022-H1"})
         draft = ActivityDraft(
@@ -1230,8 +1261,9 @@ def test_the_batch_path_decides_a_mixed_delta_as_each_line_by_itself_does(
             ),
         )
     edit(offices.county, "branch", moving, region_id=region)
-    if locked:
-        assert cli("lock", str(offices.county), "--month", "2022-04")[0] == EXIT_OK
+    if month is not None:
+        where = () if lock_in is None else ("--region", lock_in)
+        assert cli("lock", str(offices.county), "--month", month, *where)[::2] == (EXIT_OK, "")
 
     by_line: list[dict[str, Any]] = []  # the lines decided by themselves
     each_line = package_import._Run._line
@@ -1241,14 +1273,19 @@ def test_the_batch_path_decides_a_mixed_delta_as_each_line_by_itself_does(
         each_line(run, line, *more)
 
     monkeypatch.setattr(package_import._Run, "_line", spied)
-    batched = _imported_both_ways(offices.county, second, tmp_path, batched=True)
-    taken_by_batch = len(by_line)
-    alone = _imported_both_ways(offices.county, second, tmp_path, batched=False)
+    batched, few = _imported_both_ways(offices.county, second, tmp_path, True, by_line)
+    alone, every = _imported_both_ways(offices.county, second, tmp_path, False, by_line)
     assert batched == alone
-    lines = len(by_line) - taken_by_batch
-    assert taken_by_batch == lines if locked else taken_by_batch < lines / 2  # a lock: every line by itself
+    # The window's dry run, the dry run and the import each take in batches every new line but the first of
+    # the activity made and changed in the delta (its lines meet each other), a lock or not, and the lines
+    # of operations applied before (the window's run: by themselves, for their rows).
+    assert every == [len(batched["kept"][1])] * 3
+    new = batched["dry"]["counts"]["new"] - 1
+    assert [lines - alone for lines, alone in zip(every, few, strict=True)] == [new, new + 2, new + 2]
+    assert batched["kept"][0]["counts"] == batched["dry"]["counts"]
 
-    rejected = [
+    rejected = [("activity_area", in_april, "locked_month")] if locked else []
+    rejected += [
         ("key_task", task_uuid, "outside_scope"),
         ("activity", uuid_of[unknown], "unknown_reference"),
         ("activity_area", uuid_of[unknown], "unknown_reference"),
@@ -1262,7 +1299,8 @@ def test_the_batch_path_decides_a_mixed_delta_as_each_line_by_itself_does(
         ]
     assert [(table, uuid, str(reason)) for _seq, table, uuid, reason in batched["rejected"]] == rejected
     assert batched["done"]["counts"] == {
-        "new": 3 + 2 + 1 + (0 if locked else 2) + 3 + 3,  # activities with their areas; the area added
+        # activities with their areas; the areas added to activities here
+        "new": 3 + 2 + (0 if locked else 2) + 3 + 3 + (1 if locked else 2),
         "updated": 2 + gone_areas + 2,  # the edits, the deletion with its areas, the area taken away
         "unchanged": 0,
         "applied_before": 2,  # the first delta's activity and its area

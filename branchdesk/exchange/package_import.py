@@ -77,9 +77,6 @@ _OF_NAMED = {"work_team": ("branch", "branch_uuid"), "team_days": ("team_member"
 _REFERRED_AS = {"work_team": "team_id", "team_member": "member_id"}
 
 Progress = Callable[[int, int], None]
-# Whether a change falls in a month this ledger has locked (table, before, after; rows as packages carry
-# them or as this ledger stores them): storage/month_locks.py answers it.
-LockCheck = Callable[[str, dict[str, Any] | None, dict[str, Any] | None], bool]
 
 
 @dataclass(frozen=True)
@@ -170,7 +167,6 @@ def import_packages(
     settle: Settlement | None = None,
     keep_rows: bool = False,
     progress: Progress | None = None,
-    locked: LockCheck | None = None,
     batched: bool = True,
 ) -> ImportResult:
     """Verify every package, then classify (and with ``apply``, import) their changes as one operation.
@@ -201,7 +197,7 @@ def import_packages(
         settle or Settlement(),
         keep_rows,
         progress,
-        locked if locked is not None else _lock_check(store, MonthLocks(ledger)),
+        MonthLocks(ledger, logged=False),
         batched=batched,
     )
     run.total = sum(member.lines for p in packages for member in p.manifest.members.values())
@@ -238,17 +234,6 @@ def import_packages(
             for entry in result.packages
         ]
     return result
-
-
-def _lock_check(store: ImportStore, locks: MonthLocks) -> LockCheck | None:
-    """The month locks' answer, with the rows written so far in the file where they look; None when this
-    ledger has no lock (the import's own writes lock nothing: nothing is locked then)."""
-
-    def locked(table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
-        store.flush()
-        return locks.locked_change(table, before, after) is not None
-
-    return locked if locks else None
 
 
 def _record(ledger: Ledger, manifest: Manifest, entry: PackageResult, operation_id: int) -> None:
@@ -334,7 +319,7 @@ class _Run:
         settlement: Settlement,
         keep_rows: bool,
         progress: Progress | None,
-        locked: LockCheck | None,
+        locks: MonthLocks,
         *,
         batched: bool = True,
     ) -> None:
@@ -343,9 +328,8 @@ class _Run:
         self.settlement = settlement
         self.keep_rows = keep_rows
         self.progress = progress
-        self.locked = locked  # None: nothing is locked
-        # The batch path (_batch) for the common lines; the window's rows and locks need each line's own.
-        self.batched = batched and not keep_rows and locked is None
+        self.locks = locks  # the open ones (the import's own writes lock nothing)
+        self.batched = batched  # the batch path (_batch) for the common lines
         self.result = ImportResult([])
         self.total = 0
         self.done = 0
@@ -515,10 +499,11 @@ class _Run:
     def _batch(self, batch: list[dict[str, Any]], applied: set[str], deleted: set[str]) -> None:
         """A batch of a delta's changes, its common lines decided here without a call each: a change of
         an operation applied before, a new activity (not here, not made or deferred earlier, its references
-        here, its pairing the sender's) and an area added to an activity here (its pairing the sender's).
-        They end exactly as ``_line`` would end them (the same rows and ids, change-log lines, counts) when
-        nothing is locked and no row is kept for the window; every other line goes to ``_line``, in its
-        place, so the file and the log meet the lines in their order."""
+        here, its pairing the sender's, outside the locks) and an area added to an activity here (its
+        pairing the sender's, outside the locks). They end exactly as ``_line`` would end them (the same
+        rows and ids, change-log lines, counts, and the window's rows with their labels); every other line
+        goes to ``_line``, in its place, so the file and the log meet the lines in their order. A line in a
+        locked month goes there too: rejected, and its operation tried again later (``_retry``)."""
         store = self.store
         plan = store.plan("activity")
         taken = plan.taken
@@ -527,28 +512,35 @@ class _Run:
             (index, self.activity_ids if target == "activity" else store.ids[target])
             for index, _name, target in plan.references
         ]
-        pairing_at = plan.stored.index("pairing_id")
+        pairing_at, held_at = plan.stored.index("pairing_id"), plan.stored.index("held_on")
         new_ids = store.new_ids("activity")
         activity_ids, activity_uuids, activity_pairing = (
             self.activity_ids,
             self.activity_uuids,
             self.activity_pairing,
         )
-        areas, owned, deferred = self.areas, self._pairing_owned, self._deferred
+        areas, owned, deferred, state = self.areas, self._pairing_owned, self._deferred, self.state
         # An activity with a second line in the batch is decided line by line: that line meets its row.
         made = [line["uuid"] for line in batch if line["table"] == "activity"]
         twice = (
             {uuid for uuid, times in Counter(made).items() if times > 1} if len(set(made)) < len(made) else ()
         )
         ruleless = not store.has_rules("activity")  # else _rejection asks breaks_rule of each
-        log = self.log
+        log, kept = self.log, self.result.rows if self.keep_rows else None
+        locked, months = bool(self.locks), self.locks.months
+        # The activities made here are in ``state`` as ``_write`` leaves them, where something reads them:
+        # an area's lock (its activity's month) and the window's labels.
+        remember = locked or kept is not None
         entries: list[LoggedChange] = []
         new = before = 0
         rows: list[tuple[Any, ...]] | None = None  # the buffered inserts: a flush starts new lists
         area_rows: list[tuple[Any, ...]] | None = None
         for line in batch:
             if applied and line["op"] in applied:
-                before += 1
+                if kept is None:
+                    before += 1
+                else:  # its row for the window, as _line gives it (nothing written)
+                    self._line(line, applied, deleted)
                 continue
             table, after = line["table"], line["after"]
             if table == AREA and after:
@@ -559,7 +551,9 @@ class _Run:
                     activity = area = None
                 if activity is not None and type(area) is str and (activity, area) not in areas:
                     pairing = activity_pairing[activity]
-                    if owned.get(pairing) or self._owns_pairing(pairing):
+                    if (owned.get(pairing) or self._owns_pairing(pairing)) and not (
+                        locked and self._area_in_lock(state.get(("activity", after["activity_uuid"])), after)
+                    ):
                         areas.add((activity, area))
                         if area_rows is None:
                             area_rows = store.pending(AREA, _AREA_COLUMNS)
@@ -568,6 +562,8 @@ class _Run:
                             entries.append(
                                 (AREA, line["uuid"], "insert", None, {"activity_id": activity, "area": area})
                             )
+                        if kept is not None:
+                            kept.append(self._new(line, AREA, after))
                         new += 1
                         continue
             elif table == "activity" and after is not None and line["change"] == "insert" and ruleless:
@@ -580,15 +576,22 @@ class _Run:
                 )
                 if values is not None and values[pairing_at] is not None:
                     of = values[pairing_at]
-                    if owned.get(of) or self._owns_pairing(of):
+                    held = values[held_at]
+                    if (owned.get(of) or self._owns_pairing(of)) and not (
+                        locked and type(held) is str and held[:7] in months and self._in_lock(held[:7], of)
+                    ):
                         row = (next(new_ids), *values)
                         if rows is None:
                             rows = store.pending("activity", columns)
                         rows.append(row)
-                        if log:
-                            entries.append(
-                                ("activity", uuid, "insert", None, dict(zip(columns, row, strict=True)))
-                            )
+                        if log or remember:
+                            stored = dict(zip(columns, row, strict=True))
+                            if log:
+                                entries.append(("activity", uuid, "insert", None, stored))
+                            if remember:
+                                state[("activity", uuid)] = stored
+                        if kept is not None:
+                            kept.append(self._new(line, "activity", after))
                         activity_ids[uuid] = row[0]
                         activity_uuids[row[0]] = uuid
                         activity_pairing[row[0]] = of
@@ -604,6 +607,23 @@ class _Run:
         for outcome, times in ((Outcome.NEW, new), (Outcome.APPLIED_BEFORE, before)):
             if times:  # as _count would have counted them (no outcome counted zero times)
                 self.result.counts[outcome] += times
+
+    def _area_in_lock(self, activity: dict[str, Any] | None, area: dict[str, Any]) -> bool:
+        """Whether an area added to ``activity`` (its row in ``state``) falls in an open lock: the
+        activity's month as the file has it now (state: as looked up or written since)."""
+        if activity is not None:  # a month no lock has: at once
+            held = activity["held_on"]
+            if type(held) is not str or held[:7] not in self.locks.months:
+                return False
+            return self._in_lock(held[:7], activity["pairing_id"])
+        # Deleted here (no month, no lock), or never read: _line asks the file itself.
+        return ("activity", area["activity_uuid"]) not in self.state
+
+    def _new(self, line: dict[str, Any], table: str, after: dict[str, Any]) -> RowResult:
+        """The window's row of a new line the batch path took, labelled as _line labels it."""
+        return RowResult(
+            self.package_uuid, line["seq"], table, line["uuid"], Outcome.NEW, label=self._label(table, after)
+        )
 
     def _count(self, seq: int | None, table: str, uuid: str, outcome: Outcome) -> None:
         """A line whose outcome is only counted (unless the window keeps every row)."""
@@ -809,7 +829,20 @@ class _Run:
         return None
 
     def _locked(self, table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
-        return self.locked is not None and self.locked(table, before, after)
+        """Whether the change falls in an open lock, with the rows written so far in the file, where the
+        locks look."""
+        if not self.locks:
+            return False
+        self.store.flush()
+        return self.locks.locked_change(table, before, after) is not None
+
+    def _in_lock(self, month: str, pairing: int) -> bool:
+        """``_locked`` of an activity of ``pairing`` held in ``month`` (a month with a lock), or of its
+        area, from the maps alone, placed as MonthLocks places it: in its pairing's grassroots branch's
+        region (none known: any lock of the month)."""
+        grassroots = self.store.pairings.get(pairing)
+        branch = None if grassroots is None else self.store.branches.get(grassroots)
+        return self.locks.lock_of((month,), None if branch is None else branch[0]) is not None
 
     def _owned(self, table: str, row: dict[str, Any]) -> bool:
         """Whether the row's owner lies in the sender's scope (an activity's: its pairing's)."""

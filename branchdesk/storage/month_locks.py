@@ -4,7 +4,8 @@ counts, and the check every logged write passes (Ledger.log_change), so that one
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -87,12 +88,23 @@ class MonthLocks:
     of its month: a lock is never passed over because a reference is new.
     """
 
-    def __init__(self, ledger: Ledger) -> None:
+    def __init__(self, ledger: Ledger, *, logged: bool = True) -> None:
+        """``logged``: asked about every logged change of one operation in its order, as the change log's
+        check is (Ledger.log_changes); False for an import deciding lines before it writes them."""
         self._ledger = ledger
+        self._logged = logged
         self._locks: dict[str, list[LockedMonth]] = {}
         for lock in month_locks(ledger):
             self._locks.setdefault(lock.month, []).append(lock)
         self._regions: _Regions | None = None
+        # With ``logged``, what the check of an activity's rows needs, known without reading the file for
+        # each (a package import logs hundreds of thousands of areas): the activities held in a locked
+        # month, by id (their month and pairing), as the file holds them when first asked and as the changes
+        # asked about since left them (every write of an activity is logged, so asked about, in order); any
+        # other activity is in no locked month. And the region of each pairing asked about, until a
+        # pairing or branch changes.
+        self._held_in_locks: dict[int, Mapping[str, Any]] | None = None
+        self._pairing_regions: dict[int, int] = {}
 
     def __bool__(self) -> bool:
         return bool(self._locks)
@@ -112,24 +124,37 @@ class MonthLocks:
         row = after if after is not None else before
         if row is None:
             return None
+        if self._logged:
+            if table == "activity" and self._held_in_locks is not None:
+                self._note_activity(before, after)
+            elif table in ("pairing", "branch"):
+                self._pairing_regions.clear()
         if table in _OF_ACTIVITY:
             activity = self._activity(row)
             if activity is None:
                 return None
             table, before, after, row = "activity", activity, activity, activity
-        locks = [
-            lock
-            for month in sorted(months_touched(table, before, after))
-            for lock in self._locks.get(month, [])
-        ]
+        months = months_touched(table, before, after)
+        if not any(month in self._locks for month in months):
+            return None
+        return self.lock_of(months, region_id if region_id is not None else self._region(table, row))
+
+    @property
+    def months(self) -> Collection[str]:
+        """The months with an open lock."""
+        return self._locks.keys()
+
+    def lock_of(self, months: Iterable[str], region_id: int | None) -> LockedMonth | None:
+        """The first open lock of ``months`` covering ``region_id``, or None; a region not known (None) is
+        covered by any lock of those months. From memory: an import asks it of each new row of a batch."""
+        locks = [lock for month in sorted(months) for lock in self._locks.get(month, [])]
         if not locks:
             return None
-        where = region_id if region_id is not None else self._region(table, row)
-        if where is None:
+        if region_id is None:
             return locks[0]
         if self._regions is None:
             self._regions = _Regions(self._ledger)
-        regions = set(self._regions.with_ancestors(where))
+        regions = set(self._regions.with_ancestors(region_id))
         return next((lock for lock in locks if lock.region_id in regions), None)
 
     def _reference(self, table: str, row: Mapping[str, Any], column: str) -> int | None:
@@ -143,9 +168,37 @@ class MonthLocks:
         found = self._ledger.scalar(f"SELECT id FROM {table} WHERE uuid = ?", (uuid,))
         return None if found is None else int(found)
 
-    def _activity(self, link: Mapping[str, Any]) -> dict[str, Any] | None:
+    def _activity(self, link: Mapping[str, Any]) -> Mapping[str, Any] | None:
         activity_id = self._reference("activity", link, "activity_id")
-        return None if activity_id is None else self._ledger.row("activity", activity_id)
+        if activity_id is None:
+            return None
+        if self._logged:  # None: in no locked month
+            return self._held_in_locked_months().get(activity_id)
+        return self._ledger.row("activity", activity_id)
+
+    def _held_in_locked_months(self) -> dict[int, Mapping[str, Any]]:
+        if self._held_in_locks is None:
+            self._held_in_locks = {
+                int(row["id"]): row
+                for row in self._ledger.query(
+                    "SELECT id, held_on, pairing_id FROM activity"
+                    " WHERE substr(held_on, 1, 7) IN (SELECT value FROM json_each(?))",
+                    (json.dumps(sorted(self._locks)),),
+                )
+            }
+        return self._held_in_locks
+
+    def _note_activity(self, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
+        """An activity's change (rows as stored, with their id): held in a locked month now, or not."""
+        held_in_locks = self._held_in_locked_months()
+        row = after if after is not None else before
+        if row is None or not isinstance(row.get("id"), int):
+            return
+        held = None if after is None else after.get("held_on")
+        if isinstance(held, str) and held[:7] in self._locks:
+            held_in_locks[row["id"]] = row
+        else:
+            held_in_locks.pop(row["id"], None)
 
     def _region(self, table: str, row: Mapping[str, Any]) -> int | None:
         if table == "branch":
@@ -160,8 +213,15 @@ class MonthLocks:
             return None if found is None else int(found)
         if table == "activity":
             pairing_id = self._reference("pairing", row, "pairing_id")
-            pairing = None if pairing_id is None else self._ledger.row("pairing", pairing_id)
-            return None if pairing is None else self._region("pairing", pairing)
+            if pairing_id is None:
+                return None
+            if pairing_id in self._pairing_regions:
+                return self._pairing_regions[pairing_id]
+            pairing = self._ledger.row("pairing", pairing_id)
+            region = None if pairing is None else self._region("pairing", pairing)
+            if self._logged and region is not None:
+                self._pairing_regions[pairing_id] = region
+            return region
         grassroots = self._reference("branch", row, "grassroots_id")
         found = self._ledger.scalar("SELECT region_id FROM branch WHERE id = ?", (grassroots,))
         return None if found is None else int(found)
