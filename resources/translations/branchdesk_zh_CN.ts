@@ -345,6 +345,10 @@
         <translation>登记活动</translation>
     </message>
     <message>
+        <source>How many took part</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
         <source>e.g. flood emergency; the villagers' market day</source>
         <translation>例如：防汛应急；逢集日村民集中</translation>
     </message>
@@ -6695,6 +6699,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Unpaired organ branches</source>
+        <translation>未结对机关党支部</translation>
+    </message>
+    <message>
+        <source>Unpaired grassroots branches</source>
+        <translation>未结对基层党支部</translation>
     </message>
     <message>
         <source>Unpaired organ branches: {count}</source>

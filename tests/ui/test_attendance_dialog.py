@@ -181,7 +181,8 @@ def test_an_activity_without_attendance_keeps_none(
     tab = _opened(make_window, new_town)
     dialog = _new_dialog(tab, qtbot)
     _the_activity(dialog, qtbot)
-    assert dialog.attendance.expected.text() == "未填"
+    assert dialog.attendance.expected.text() == ""
+    assert dialog.attendance.expected.lineEdit().placeholderText() == "未填"
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible(), dialog.error.text()
     assert _file(new_town, "SELECT expected, present, theme FROM activity") == [(None, None, None)]
