@@ -5922,11 +5922,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>MonthLineEdit</name>
     <message>
         <source>e.g. 2023-06</source>
-        <translation>如 2023-06</translation>
+        <translation>如 2023年6月</translation>
     </message>
     <message>
         <source>Enter a month, e.g. 2023-06.</source>
-        <translation>请填写月份，如 2023-06。</translation>
+        <translation>请填写月份，如 2023年6月。</translation>
     </message>
 </context>
 <context>

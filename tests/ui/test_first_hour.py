@@ -4,6 +4,7 @@ Enter) from a new ledger in an empty folder, in Chinese at 1366×768, and checke
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,24 +16,26 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import Area
+from branchdesk.domain.months import Month
+from branchdesk.domain.teams import DayMark, MemberDraft, MonthDays, Role
+from branchdesk.services import teams as team_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.tabs.frequency import FrequencyTab
 from branchdesk.ui.tabs.pairings import PairingsTab
-from tests.builders import LedgerBuilder
+from branchdesk.ui.tabs.teams import TeamsTab
+from tests.builders import LedgerBuilder, day
 from tests.ui.driving import file_rows, select_item, shown
 from tests.ui.test_journey import pick
-from tests.ui.typing import retype, type_text
+from tests.ui.typing import press_enter, retype, type_text
 
 
 @pytest.fixture
 def town(build: LedgerBuilder, ledger: Ledger) -> Path:
-    """A new ledger in a folder of its own: 潢川县/城关镇 with 城关1村 paired with 潢川县财政局's branch."""
-    tree = build.tree()
-    organ = build.organs(build.unit("潢川县财政局", tree["huangchuan"]), tree["huangchuan"], 1)[0]
-    village = build.villages(tree["hc_chengguan"], 1, prefix="城关")[0]
-    build.pair(organ, village, "2022-04-10")
+    """A new ledger in a folder of its own: 城关1村 of 潢川县/城关镇 paired with 潢川县财政局's branch."""
+    build.paired_town(1)
     ledger.close()
     return ledger.path
 
@@ -120,3 +123,62 @@ def test_the_pairings_side_lists_say_what_they_are_on_a_ledger_without_regions(
     assert isinstance(tab, PairingsTab)
     shot(window, "pairings-new-ledger")
     assert (tab.grassroots_title.text(), tab.organ_title.text()) == ("未结对基层党支部", "未结对机关党支部")
+
+
+def test_the_work_teams_tab_opens_on_the_last_month_with_days_read_off_the_ui_thread(
+    make_window: Callable[..., MainWindow],
+    build: LedgerBuilder,
+    ledger: Ledger,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Days entered up to March 2022 and none since (today is 19 May): the grid opens on March, as it did,
+    but the days are looked through on the job runner, not on the UI thread (a county's are many)."""
+    build.paired_town(1)
+    village = ledger.scalar("SELECT id FROM branch WHERE name = '城关1村党支部'")
+    member = MemberDraft("张明", "13800000001", Role.LEADER, day("2022-03-01"), sending_unit="潢川县财政局")
+    team_service.add_team(ledger, village, day("2022-03-01"), members=[member])
+    march = Month(2022, 3)
+    member_id = ledger.scalar("SELECT id FROM team_member")
+    team_service.save_month(ledger, march, {member_id: MonthDays(march, (DayMark("P"),) * 31)})
+    ledger.close()
+    on_ui_thread: list[bool] = []
+    read = team_service.opening_month
+
+    def opening_month(reader: Ledger) -> Month:
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return read(reader)
+
+    monkeypatch.setattr(team_service, "opening_month", opening_month)
+    window = opened(make_window, ledger.path)
+    tab = click_tab(window, "驻村工作队")
+    assert isinstance(tab, TeamsTab)
+    qtbot.waitUntil(lambda: not tab.busy())
+    shot(window, "teams-opening-month")
+    assert on_ui_thread == [False]
+    assert tab.month.text() == "2022-03"
+    assert (tab.model.month, [row.name for row in tab.model.rows]) == (march, ["张明"])
+    # The clerk's month is shown from then on: April typed, Enter.
+    retype(tab.month, "2022-04")
+    QTest.keyClick(tab.month, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not tab.busy())
+    assert (tab.month.text(), tab.model.month) == ("2022-04", Month(2022, 4))
+
+
+def test_the_month_fields_say_every_form_a_clerk_may_type(
+    make_window: Callable[..., MainWindow], town: Path, qtbot: QtBot
+) -> None:
+    """Months read 2022年4月 in the charts and figures: the fields say that form is taken too."""
+    window = opened(make_window, town)
+    tab = click_tab(window, "活动频次")
+    assert isinstance(tab, FrequencyTab)
+    qtbot.waitUntil(tab.first_month.isEnabled)
+    field = tab.first_month
+    retype(field, "")
+    press_enter(field)
+    assert field.placeholderText() == "如 2023年6月"
+    assert field.problem_text == "请填写月份，如 2023年6月。"
+    shot(window, "frequency-months")
+    type_text(field, "2022年4月")
+    press_enter(field)
+    assert (field.accepted(), field.problem_text) == (Month(2022, 4), "")
