@@ -16,18 +16,20 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import Area
-from branchdesk.domain.months import Month
+from branchdesk.domain.months import HalfYear, Month
 from branchdesk.domain.teams import DayMark, MemberDraft, MonthDays, Role
+from branchdesk.services import key_tasks as key_task_service
 from branchdesk.services import teams as team_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.frequency import FrequencyTab
 from branchdesk.ui.tabs.pairings import PairingsTab
 from branchdesk.ui.tabs.teams import TeamsTab
 from tests.builders import LedgerBuilder, day
-from tests.ui.driving import file_rows, select_item, shown
+from tests.ui.driving import answer, file_rows, menu_item, select_item, shown
 from tests.ui.test_journey import pick
 from tests.ui.typing import press_enter, retype, type_text
 
@@ -182,3 +184,28 @@ def test_the_month_fields_say_every_form_a_clerk_may_type(
     type_text(field, "2022年4月")
     press_enter(field)
     assert (field.accepted(), field.problem_text) == (Month(2022, 4), "")
+
+
+def test_last_half_years_list_is_offered_in_chinese_without_spaces_around_the_half_year(
+    make_window: Callable[..., MainWindow], build: LedgerBuilder, ledger: Ledger, qtbot: QtBot
+) -> None:
+    """Tools ▸ Key tasks (Alt+T, K) in May 2022, the tasks of 2021's second half entered: the button copies
+    them, named as Chinese writes it."""
+    build.paired_town(1)
+    key_task_service.add_key_task(ledger, HalfYear(2021, 2), "防汛救灾")
+    ledger.close()
+    window = opened(make_window, ledger.path)
+
+    def copy(dialog: KeyTasksDialog) -> None:
+        assert dialog.copy_button.text() == "沿用2021年下半年的清单"
+        shot(dialog, "key-tasks")
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = answer(KeyTasksDialog, copy)
+    menu_item(window, Qt.Key.Key_T, Qt.Key.Key_K)
+    assert seen == ["keyTasksDialog"]
+    assert file_rows(ledger.path, "SELECT name, half_year FROM key_task ORDER BY half_year") == [
+        ("防汛救灾", "2021-H2"),
+        ("防汛救灾", "2022-H1"),
+    ]
