@@ -82,6 +82,9 @@ def test_an_activity_saved_without_its_volunteers_records_no_figure_nobody_typed
     # The volunteers field opens empty, saying what goes in it; OK with it untouched records nothing.
     assert dialog.volunteers.lineEdit().text() == ""
     assert dialog.volunteers.lineEdit().placeholderText() == "参加人数"
+    counts = (dialog.attendance.expected, dialog.attendance.present)
+    shown_counts = [(count.text(), count.lineEdit().placeholderText()) for count in counts]
+    assert shown_counts == [("", "未填"), ("", "")]
     shot(dialog, "activity-dialog")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()

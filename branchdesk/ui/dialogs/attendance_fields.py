@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
 
 from branchdesk.domain.attendance import Attendance, parse_absentees
 from branchdesk.domain.errors import BranchDeskError
@@ -22,9 +22,8 @@ class AttendanceFields(QGroupBox):
         self.setObjectName("attendance")
         self.expected = CountSpinBox(self.tr("Not recorded"), _MOST, self)
         self.expected.setObjectName("expected")
-        self.present = QSpinBox(self)
+        self.present = CountSpinBox("", _MOST, self)  # empty beside an empty expected, not a 0 nobody typed
         self.present.setObjectName("present")
-        self.present.setRange(0, _MOST)
         self.absent = QLabel(self)
         self.absent.setObjectName("absentCount")
         self.absentees = QPlainTextEdit(self)
