@@ -86,7 +86,7 @@ def test_an_agreement_as_word_and_pdf(signed: Path, tmp_path: Path) -> None:
     word = tmp_path / "协议.docx"
     code, out, err = cli("agreement", str(signed), str(word), "--pairing", "郑庄村党支部")
     assert (code, err) == (EXIT_OK, "")
-    assert out.strip() == f"已写入 {word}：郑庄村党支部 — 机关第1党支部 的结对共建协议，目标 2 项"
+    assert out.strip() == f"已写入 {word}：郑庄村党支部 — 机关第1党支部的结对共建协议，目标 2 项"
     text = docx_text(word)
     for expected in (
         "支部联支部结对共建协议",
@@ -109,7 +109,7 @@ def test_an_agreement_as_word_and_pdf(signed: Path, tmp_path: Path) -> None:
     # A pairing without an agreement, and a file that is neither.
     code, _, err = cli("agreement", str(signed), str(tmp_path / "无.pdf"), "--pairing", "李楼村党支部")
     assert code == EXIT_FAILED
-    assert "李楼村党支部 — 机关第2党支部 还没有录入共建协议" in err
+    assert "结对“李楼村党支部 — 机关第2党支部”还没有录入共建协议" in err
     assert (
         cli("agreement", str(signed), str(tmp_path / "协议.txt"), "--pairing", "郑庄村党支部")[0]
         == EXIT_USAGE

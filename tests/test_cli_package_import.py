@@ -499,7 +499,7 @@ def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
         {"table": "package", "uuid": summary["packages"][0]["package_uuid"], "reason": "gap"}
     ]
     assert summary["packages"][0]["result"] == "refused"
-    assert "请向 信阳市/潢川县/春申街道 重新索要数据包" in err
+    assert "请向信阳市/潢川县/春申街道重新索要数据包" in err
     assert file_state(offices.county)[0] == before[0]
 
     code, summary, err = imported(offices.county, second, first)  # in any order: by sequence

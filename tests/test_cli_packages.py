@@ -312,9 +312,7 @@ def test_a_township_ledger_made_from_its_seed_reports_what_the_county_does(
     township = tmp_path / "城关镇 台账.bdesk"
     code, out, err = cli("new", str(township), "--from", str(seed), clock=clock)
     assert (code, err) == (EXIT_OK, "")
-    assert out.startswith(
-        f"已由 信阳市/潢川县 的数据包（密钥指纹 {sent['fingerprint']}）建立 {township}，共 "
-    )
+    assert out.startswith(f"已由信阳市/潢川县的数据包（密钥指纹 {sent['fingerprint']}）建立 {township}，共 ")
     assert stats(township, clock) == stats(county, clock)
     assert cli("check", str(township), clock=clock)[:2] == (EXIT_OK, f"{township}：未发现问题\n")
     assert stats(township, clock)["activities"]["count"] == 1

@@ -314,7 +314,7 @@ def test_a_city_takes_two_counties_packages_each_owning_its_own(tmp_path: Path, 
     early = as_json("package", "export", counties["光山县"], tmp_path / "光山县 提前.bdx")
     code, _out, err = cli("package", "import", city, early["package"])
     assert code == EXIT_FAILED
-    assert "请先导入 信阳市/光山县 的全量数据包" in err
+    assert "请先导入信阳市/光山县的全量数据包" in err
 
     # Each county's full package, both at once: everything new but the county's copy of 信阳市.
     full = [as_json("package", "export", path, tmp_path / f"{name} 全部.bdx", "--full") for name, path in

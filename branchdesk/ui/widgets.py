@@ -1,5 +1,5 @@
-"""Input widgets the dialogs share: dates and months typed as clerks type them, a combo box one can type to
-search."""
+"""Input widgets the dialogs share: dates and months typed as clerks type them, a count left empty until
+typed, a combo box one can type to search."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPen, QPixmap, QValidator
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -291,6 +292,30 @@ class MarkedField(QWidget):
         layout.addWidget(edit)
         layout.addWidget(self.problem, 1 if beside else 0)
         self.setFocusProxy(edit)
+
+
+class CountSpinBox(QSpinBox):
+    """A count that is empty (0) until the clerk types it, ``empty`` in grey saying what empty means.
+
+    Qt's special value text would show the same, but as text of the field: a clerk who clicks into it and
+    types a number loses the keys (the text then reads as no number). Empty text takes every key.
+    """
+
+    def __init__(self, empty: str, most: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, most)
+        self.lineEdit().setPlaceholderText(empty)
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802
+        return "" if value == 0 else super().textFromValue(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802
+        return 0 if not text.strip() else super().valueFromText(text)
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if not text.strip():
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
 
 
 class SearchCombo(QComboBox):

@@ -345,6 +345,10 @@
         <translation>登记活动</translation>
     </message>
     <message>
+        <source>How many took part</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
         <source>e.g. flood emergency; the villagers' market day</source>
         <translation>例如：防汛应急；逢集日村民集中</translation>
     </message>
@@ -426,7 +430,7 @@
     </message>
     <message>
         <source>Key tasks of {half_year}</source>
-        <translation>{half_year} 的重点任务</translation>
+        <translation>{half_year}的重点任务</translation>
     </message>
     <message>
         <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason, or choose another date.</source>
@@ -509,11 +513,11 @@
     </message>
     <message>
         <source>{date} recorded late</source>
-        <translation>{date} 补录</translation>
+        <translation>{date}补录</translation>
     </message>
     <message>
         <source>Recorded late: entered on {entered}, {days} days after it was held (more than {limit} days).</source>
-        <translation>补录：{entered} 录入，活动结束 {days} 天后才录入（超过 {limit} 天）。</translation>
+        <translation>补录：{entered}录入，活动结束 {days} 天后才录入（超过 {limit} 天）。</translation>
     </message>
 </context>
 <context>
@@ -905,7 +909,7 @@ Li Hua: working away</source>
     <name>BackupActions</name>
     <message>
         <source>Restored the backup of {when}</source>
-        <translation>已恢复 {when} 的备份</translation>
+        <translation>已恢复{when}的备份</translation>
     </message>
 </context>
 <context>
@@ -967,7 +971,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>History of {name}</source>
-        <translation>{name} 的修改记录</translation>
+        <translation>{name}的修改记录</translation>
     </message>
     <message>
         <source>Archive branches</source>
@@ -1718,7 +1722,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>The key {fingerprint} of {scope} was trusted already; nothing changed.</source>
-        <translation>{scope} 的密钥 {fingerprint} 早已信任，未作改动。</translation>
+        <translation>{scope}的密钥 {fingerprint} 早已信任，未作改动。</translation>
     </message>
     <message>
         <source>{scope}: its new key {fingerprint} replaces {old}; the old key is kept in the history.</source>
@@ -1830,7 +1834,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Wrote {path}: the agreement of {pairing}, {count} targets</source>
-        <translation>已写入 {path}：{pairing} 的结对共建协议，目标 {count} 项</translation>
+        <translation>已写入 {path}：{pairing}的结对共建协议，目标 {count} 项</translation>
     </message>
     <message>
         <source>Unlock it with: branchdesk-cli unlock LEDGER --month YYYY-MM --reason TEXT</source>
@@ -1890,11 +1894,11 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Locked {month} for {region}</source>
-        <translation>已锁定 {month}：{region}</translation>
+        <translation>已锁定{month}：{region}</translation>
     </message>
     <message>
         <source>Unlocked {month} for {region}</source>
-        <translation>已解锁 {month}：{region}</translation>
+        <translation>已解锁{month}：{region}</translation>
     </message>
     <message>
         <source>--from takes no --region or --code: the package names the region</source>
@@ -1906,7 +1910,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Created {path} from the package of {sender} (key {fingerprint}): {count} records</source>
-        <translation>已由 {sender} 的数据包（密钥指纹 {fingerprint}）建立 {path}，共 {count} 条记录</translation>
+        <translation>已由{sender}的数据包（密钥指纹 {fingerprint}）建立 {path}，共 {count} 条记录</translation>
     </message>
     <message>
         <source>Created {path}</source>
@@ -2002,7 +2006,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Wrote {path}: the records of {region}, {count} lines</source>
-        <translation>已写出 {path}：{region} 的记录，共 {count} 行</translation>
+        <translation>已写出 {path}：{region}的记录，共 {count} 行</translation>
     </message>
     <message>
         <source>Wrote {path}: all records, {count} lines</source>
@@ -2022,7 +2026,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>{path}: receipt from {office}: it has this ledger's changes up to no. {last}</source>
-        <translation>{path}：{office} 的回执，已确认收到到第 {last} 条变更</translation>
+        <translation>{path}：{office}的回执，已确认收到到第 {last} 条变更</translation>
     </message>
     <message>
         <source>Receipt written: {path}</source>
@@ -2714,11 +2718,11 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>also in the activity of {date}</source>
-        <translation>与 {date} 的活动使用同一照片</translation>
+        <translation>与{date}的活动使用同一照片</translation>
     </message>
     <message>
         <source>entered on {date}</source>
-        <translation>录入于 {date}</translation>
+        <translation>录入于{date}</translation>
     </message>
     <message>
         <source>photo {number} “{caption}”</source>
@@ -2730,11 +2734,11 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>photo {number}, taken {moment} “{caption}”</source>
-        <translation>第 {number} 张照片“{caption}”，拍摄于 {moment}</translation>
+        <translation>第 {number} 张照片“{caption}”，拍摄于{moment}</translation>
     </message>
     <message>
         <source>photo {number}, taken {moment}</source>
-        <translation>第 {number} 张照片，拍摄于 {moment}</translation>
+        <translation>第 {number} 张照片，拍摄于{moment}</translation>
     </message>
 </context>
 <context>
@@ -3852,7 +3856,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{names} and {count} more</source>
-        <translation>{names} 等（另有 {count} 个）</translation>
+        <translation>{names}等（另有 {count} 个）</translation>
     </message>
     <message>
         <source>day {day}: {reason}</source>
@@ -4125,7 +4129,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Only {pairing}</source>
-        <translation>只看 {pairing}</translation>
+        <translation>只看{pairing}</translation>
     </message>
     <message>
         <source>{pairing} (ended)</source>
@@ -4137,7 +4141,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Delete “{title}” of {pairing}? Undo (Ctrl+Z) brings it back.</source>
-        <translation>删除 {pairing} 的“{title}”？可用撤销（Ctrl+Z）恢复。</translation>
+        <translation>删除{pairing}的“{title}”？可用撤销（Ctrl+Z）恢复。</translation>
     </message>
     <message>
         <source>Search item, owner or grassroots branch</source>
@@ -4224,7 +4228,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Copy the list of {half_year}</source>
-        <translation>沿用 {half_year} 的清单</translation>
+        <translation>沿用{half_year}的清单</translation>
     </message>
     <message>
         <source>Copy the last list</source>
@@ -4477,11 +4481,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Restore the newest healthy backup, taken {when} ({branches} branches, {pairings} pairings, {activities} activities)? Work done after it is lost; the damaged file is kept in the backup folder.</source>
-        <translation>要恢复最新的完好备份吗？该备份创建于 {when}（{branches} 个支部、{pairings} 个结对、{activities} 条活动）。备份之后所做的工作将丢失；损坏的文件会保留在备份文件夹中。</translation>
+        <translation>要恢复最新的完好备份吗？该备份创建于{when}（{branches} 个支部、{pairings} 个结对、{activities} 条活动）。备份之后所做的工作将丢失；损坏的文件会保留在备份文件夹中。</translation>
     </message>
     <message>
         <source>Restored the backup of {when}</source>
-        <translation>已恢复 {when} 的备份</translation>
+        <translation>已恢复{when}的备份</translation>
     </message>
     <message>
         <source>Checking the database…</source>
@@ -4943,7 +4947,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{month} is locked for {region}: its figures have been reported upward, so nothing in that month can be changed. Nothing was saved. To change it after all, unlock the month first and give the reason.</source>
-        <translation>{month} 已对 {region} 锁定：该月数据已上报，不能再修改，本次未保存任何内容。确需修改，请先解锁该月并填写理由。</translation>
+        <translation>{month} 已对{region}锁定：该月数据已上报，不能再修改，本次未保存任何内容。确需修改，请先解锁该月并填写理由。</translation>
     </message>
     <message>
         <source>{month} has not ended yet; only a month that has ended (and been reported) can be locked.</source>
@@ -4951,7 +4955,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{month} is already locked for {region}.</source>
-        <translation>{month} 已对 {region} 锁定。</translation>
+        <translation>{month} 已对{region}锁定。</translation>
     </message>
     <message>
         <source>{month} is not locked; there is nothing to unlock.</source>
@@ -5091,7 +5095,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{name}” still holds {count} branches (such as {where}); move or delete them before removing it.</source>
-        <translation>“{name}”下还有 {count} 个党支部（如 {where}），请先移走或删除它们再删除该区域。</translation>
+        <translation>“{name}”下还有 {count} 个党支部（如{where}），请先移走或删除它们再删除该区域。</translation>
     </message>
     <message>
         <source>“{name}” still holds {count} townships; move or remove them first.</source>
@@ -5143,11 +5147,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The target “{target}” of the agreement of pairing {pairing} is due on {due_on}, before the agreement was signed ({signed_on}).</source>
-        <translation>结对 {pairing} 的协议目标“{target}”完成时限为 {due_on}，早于协议签订日期（{signed_on}）。</translation>
+        <translation>结对“{pairing}”的协议目标“{target}”完成时限为 {due_on}，早于协议签订日期（{signed_on}）。</translation>
     </message>
     <message>
         <source>The agreement of pairing {pairing} has a date after today: {day} (today is {today}).</source>
-        <translation>结对 {pairing} 的共建协议有晚于今天的日期：{day}（今天是 {today}）。</translation>
+        <translation>结对“{pairing}”的共建协议有晚于今天的日期：{day}（今天是 {today}）。</translation>
     </message>
     <message>
         <source>Target {row} needs its text.</source>
@@ -5183,7 +5187,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The pairing {pairing} has no agreement yet: enter it first (Pairing ▸ Agreement).</source>
-        <translation>结对 {pairing} 还没有录入共建协议：请先录入（结对 ▸ 共建协议）。</translation>
+        <translation>结对“{pairing}”还没有录入共建协议：请先录入（结对 ▸ 共建协议）。</translation>
     </message>
     <message>
         <source>{name} in {region}: its star rating of {year} ({stars} stars, rated on {rated_on}) is of a branch that is not a grassroots branch, given before the year began or dated after today ({today}).</source>
@@ -5195,11 +5199,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The project {title} of pairing {pairing} names a need or resource that is not one of its own pairing's, or is no project.</source>
-        <translation>结对 {pairing} 的项目“{title}”所对应的需求或资源不属于本结对，或该事项不是项目。</translation>
+        <translation>结对“{pairing}”的项目“{title}”所对应的需求或资源不属于本结对，或该事项不是项目。</translation>
     </message>
     <message>
         <source>The item {title} of pairing {pairing} is dated {day}, after today ({today}).</source>
-        <translation>结对 {pairing} 的清单事项“{title}”日期为 {day}，晚于今天（{today}）。</translation>
+        <translation>结对“{pairing}”的清单事项“{title}”日期为 {day}，晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
@@ -5239,7 +5243,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The key task “{task}” belongs to {half_year}; choose one of the activity's half-year.</source>
-        <translation>重点任务“{task}”属于 {half_year}，请选择活动所在半年的重点任务。</translation>
+        <translation>重点任务“{task}”属于{half_year}，请选择活动所在半年的重点任务。</translation>
     </message>
     <message>
         <source>{date} is a working day. Routine activities are held on days off (weekend rule): give the reason for holding it on a working day, or choose another date.</source>
@@ -5263,7 +5267,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Give the reason {name} was absent.</source>
-        <translation>请写明 {name} 的缺席原因。</translation>
+        <translation>请写明{name}的缺席原因。</translation>
     </message>
     <message>
         <source>{named} absentees are named, but expected minus present is {absent}: name every absentee, or check the numbers.</source>
@@ -5339,7 +5343,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{half_year} already has a key task “{name}”.</source>
-        <translation>{half_year} 已有重点任务“{name}”。</translation>
+        <translation>{half_year}已有重点任务“{name}”。</translation>
     </message>
     <message>
         <source>{target} already has every key task of {source} that is in use; nothing was copied.</source>
@@ -5427,7 +5431,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{value} cannot hold this region (a county sits in a city, a township in a county).</source>
-        <translation>{value} 不能作为该区域的上级（县区属于市，乡镇属于县区）。</translation>
+        <translation>{value}不能作为该区域的上级（县区属于市，乡镇属于县区）。</translation>
     </message>
     <message>
         <source>Another region has the code {value}.</source>
@@ -5571,7 +5575,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The package comes from a ledger (key {found}) that this ledger does not know, for {scope}, which the ledger with key {owner} speaks for. Nothing was imported. If {scope} made a new ledger (its file was lost or re-created), check the key by phone and accept the new ledger as its successor, with a reason.</source>
-        <translation>该数据包来自本台账不认识的台账（密钥 {found}），声称代表 {scope}，而该区域已由密钥为 {owner} 的台账代表。未导入任何内容。如果 {scope} 确实新建了台账（原文件丢失或重建），请先打电话核对密钥，再填写理由，确认新台账接替原台账。</translation>
+        <translation>该数据包来自本台账不认识的台账（密钥 {found}），声称代表{scope}，而该区域已由密钥为 {owner} 的台账代表。未导入任何内容。如果{scope}确实新建了台账（原文件丢失或重建），请先打电话核对密钥，再填写理由，确认新台账接替原台账。</translation>
     </message>
     <message>
         <source>Trusting a key needs a reason; it is kept with the key's history.</source>
@@ -5583,15 +5587,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The package {path} comes from {sender}, an office neither above nor below this ledger's. Nothing was imported; check that it was sent to the right office.</source>
-        <translation>数据包 {path} 来自 {sender}，既不是本台账单位的上级，也不是下级。未导入任何内容，请核实是否发错了单位。</translation>
+        <translation>数据包 {path} 来自{sender}，既不是本台账单位的上级，也不是下级。未导入任何内容，请核实是否发错了单位。</translation>
     </message>
     <message>
         <source>The package {path} holds the changes of {sender}, whose records this ledger does not have yet. Nothing was imported; import {sender}'s full package first (it sends one once: all its records), then its monthly packages.</source>
-        <translation>数据包 {path} 是 {sender} 的改动记录，而本台账还没有该单位的记录。未导入任何内容：请先导入 {sender} 的全量数据包（对方只需发送一次，含全部记录），再导入它每月的数据包。</translation>
+        <translation>数据包 {path} 是{sender}的改动记录，而本台账还没有该单位的记录。未导入任何内容：请先导入{sender}的全量数据包（对方只需发送一次，含全部记录），再导入它每月的数据包。</translation>
     </message>
     <message>
         <source>Changes from {sender} are missing before the package {path}: this ledger has its changes up to number {last}, the package starts at number {first}. The package was not imported; ask {sender} for a new package.</source>
-        <translation>数据包 {path} 之前缺少 {sender} 的部分改动：本台账已有其第 {last} 项及以前的改动，而该数据包从第 {first} 项开始。该数据包未导入，请向 {sender} 重新索要数据包。</translation>
+        <translation>数据包 {path} 之前缺少{sender}的部分改动：本台账已有其第 {last} 项及以前的改动，而该数据包从第 {first} 项开始。该数据包未导入，请向{sender}重新索要数据包。</translation>
     </message>
     <message>
         <source>{count} records were changed both here and in the packages, differently. Nothing was imported; choose whose version to keep.</source>
@@ -5918,11 +5922,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>MonthLineEdit</name>
     <message>
         <source>e.g. 2023-06</source>
-        <translation>如 2023-06</translation>
+        <translation>如 2023年6月</translation>
     </message>
     <message>
         <source>Enter a month, e.g. 2023-06.</source>
-        <translation>请填写月份，如 2023-06。</translation>
+        <translation>请填写月份，如 2023年6月。</translation>
     </message>
 </context>
 <context>
@@ -6133,15 +6137,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{date}: new key {fingerprint} of {scope} replaced {old}</source>
-        <translation>{date}：{scope} 的新密钥 {fingerprint} 取代 {old}</translation>
+        <translation>{date}：{scope}的新密钥 {fingerprint} 取代 {old}</translation>
     </message>
     <message>
         <source>{date}: ledger {fingerprint} accepted for {scope} in place of {old}</source>
-        <translation>{date}：确认密钥为 {fingerprint} 的台账接替 {old}，代表 {scope}</translation>
+        <translation>{date}：确认密钥为 {fingerprint} 的台账接替 {old}，代表{scope}</translation>
     </message>
     <message>
         <source>{date}: key {fingerprint} of {scope} trusted</source>
-        <translation>{date}：信任 {scope} 的密钥 {fingerprint}</translation>
+        <translation>{date}：信任{scope}的密钥 {fingerprint}</translation>
     </message>
     <message>
         <source>none</source>
@@ -6149,7 +6153,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{date}, {kind}, key {fingerprint}, complete to {complete_to}</source>
-        <translation>{date}，{kind}，密钥 {fingerprint}，数据截至 {complete_to}</translation>
+        <translation>{date}，{kind}，密钥 {fingerprint}，数据截至{complete_to}</translation>
     </message>
     <message>
         <source>This ledger: {scope}, key fingerprint {fingerprint}</source>
@@ -6284,7 +6288,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Figures of {month}. </source>
-        <translation>{month} 的指标。</translation>
+        <translation>{month}的指标。</translation>
     </message>
     <message>
         <source>This ledger has no offices below it. </source>
@@ -6372,11 +6376,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The key {fingerprint} of {office} was trusted already.</source>
-        <translation>{office} 的密钥 {fingerprint} 此前已受信任。</translation>
+        <translation>{office}的密钥 {fingerprint} 此前已受信任。</translation>
     </message>
     <message>
         <source>The key {fingerprint} of {office} is trusted now; its packages can be received.</source>
-        <translation>{office} 的密钥 {fingerprint} 现已受信任，可以接收其数据包。</translation>
+        <translation>{office}的密钥 {fingerprint} 现已受信任，可以接收其数据包。</translation>
     </message>
 </context>
 <context>
@@ -6695,6 +6699,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Unpaired organ branches</source>
+        <translation>未结对机关党支部</translation>
+    </message>
+    <message>
+        <source>Unpaired grassroots branches</source>
+        <translation>未结对基层党支部</translation>
     </message>
     <message>
         <source>Unpaired organ branches: {count}</source>
@@ -7020,7 +7032,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Region {path}</source>
-        <translation>区域 {path}</translation>
+        <translation>区域：{path}</translation>
     </message>
 </context>
 <context>
@@ -7261,7 +7273,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>This ledger keeps the records of {office}.</source>
-        <translation>本台账记录的是 {office} 的数据。</translation>
+        <translation>本台账记录的是{office}的数据。</translation>
     </message>
     <message>
         <source>(no region yet)</source>
@@ -7309,7 +7321,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Nothing new: no record has changed since the last change {office} acknowledged. There is nothing to send; choose a full package to send every record again.</source>
-        <translation>没有新的改动：自 {office} 上次确认收到以来，本台账的记录没有改动，无需发送。如需重新发送全部记录，请选择全量数据包。</translation>
+        <translation>没有新的改动：自{office}上次确认收到以来，本台账的记录没有改动，无需发送。如需重新发送全部记录，请选择全量数据包。</translation>
     </message>
     <message>
         <source>No receipt yet: the package holds every change from the first.</source>
@@ -7345,7 +7357,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>A seed package of {region}: {count} records.</source>
-        <translation>{region} 的初始数据包：共 {count} 条记录。</translation>
+        <translation>{region}的初始数据包：共 {count} 条记录。</translation>
     </message>
     <message>
         <source>A full package: every record, {count} lines.</source>
@@ -7572,7 +7584,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <name>TeamDialog</name>
     <message>
         <source>{branch} · sent by {unit} · from {start}</source>
-        <translation>{branch} · 派出单位：{unit} · {start} 起驻村</translation>
+        <translation>{branch} · 派出单位：{unit} · {start}起驻村</translation>
     </message>
     <message>
         <source>Choose the village (community, grid) the team is sent to.</source>
@@ -8212,7 +8224,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{file}: {office} has this ledger's changes up to no. {last}</source>
-        <translation>{file}：{office} 已有本台账第 {last} 号及以前的改动</translation>
+        <translation>{file}：{office}已有本台账第 {last} 号及以前的改动</translation>
     </message>
     <message>
         <source>Writing the receipts…</source>

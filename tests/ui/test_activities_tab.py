@@ -296,6 +296,7 @@ def test_the_overdue_list_shrinks_as_themed_days_are_added(
         select_item(dialog.type, "主题党日")
         type_text(dialog.held_on, "20220514")  # a Saturday
         dialog.areas[Area.ORGANISATION].setChecked(True)
+        retype(dialog.volunteers, "5")
         dialog.ok_button.click()
         view.refresh()
         view.wait()

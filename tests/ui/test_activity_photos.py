@@ -29,7 +29,7 @@ from tests.builders import LedgerBuilder
 from tests.photo_files import write_jpeg
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, select_item
-from tests.ui.typing import press_enter, type_text
+from tests.ui.typing import press_enter, retype, type_text
 
 
 @pytest.fixture
@@ -79,6 +79,7 @@ def fill_themed_day(dialog: ActivityDialog, village: str) -> None:
     dialog.areas[Area.SERVICE].setFocus()
     QTest.keyClick(dialog.areas[Area.SERVICE], Qt.Key.Key_Space)
     assert dialog.areas[Area.SERVICE].isChecked()
+    retype(dialog.volunteers, "6")
 
 
 def photos_page(dialog: ActivityDialog) -> None:

@@ -332,7 +332,7 @@ def test_region_tree_add_rename_and_refused_remove(
     window.regions.select(region_id(small, "仁和镇"))
     window.region_actions.remove.trigger()
     assert recorder.errors[-1] == (
-        "“仁和镇”下还有 2 个党支部（如 村1村党支部、村2村党支部），请先移走或删除它们再删除该区域。"
+        "“仁和镇”下还有 2 个党支部（如村1村党支部、村2村党支部），请先移走或删除它们再删除该区域。"
     )
     window.edits.undo_action.trigger()
     assert rows(small, "SELECT name FROM region WHERE name = '伞陂镇'") == []

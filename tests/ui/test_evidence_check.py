@@ -108,16 +108,16 @@ def test_the_evidence_check_lists_warnings_and_opens_the_activity(
     same, caption = "与其他活动使用同一照片", "照片“照片”"
     assert sorted(seen) == sorted(
         [
-            ["2022年5月14日", first_pair, same, "与 2022年4月23日 的活动使用同一照片"],
-            ["2022年4月23日", second_pair, same, "与 2022年5月14日 的活动使用同一照片"],
+            ["2022年5月14日", first_pair, same, "与2022年4月23日的活动使用同一照片"],
+            ["2022年4月23日", second_pair, same, "与2022年5月14日的活动使用同一照片"],
             [
                 "2022年4月23日",
                 second_pair,
                 "拍摄时间与活动日期相差超过 3 天",
-                f"第 1 张{caption}，拍摄于 2022年5月14日 09:00",
+                f"第 1 张{caption}，拍摄于2022年5月14日 09:00",
             ],
             ["2022年4月23日", second_pair, "照片无拍摄时间", f"第 2 张{caption}"],
-            ["2022年4月16日", second_pair, "补录", "录入于 2022年5月19日"],
+            ["2022年4月16日", second_pair, "补录", "录入于2022年5月19日"],
         ]
     )
     assert recorder.errors == []

@@ -437,7 +437,7 @@ def test_a_township_takes_in_its_receipt_and_has_nothing_new_to_send(
     last = file_rows(township, "SELECT max(id) FROM change_log")[0][0]
     assert seen["receipt"][1] == "信阳市/潢川县"
     assert seen["receipt"][2] == f"回执：对方已有本台账第 {last} 号及以前的改动"
-    assert f"信阳市/潢川县 已有本台账第 {last} 号及以前的改动" in seen["done"]
+    assert f"信阳市/潢川县已有本台账第 {last} 号及以前的改动" in seen["done"]
     assert file_rows(
         township, "SELECT kind, result FROM package_log WHERE direction = 'received' AND kind = 'receipt'"
     ) == [("receipt", "applied")]

@@ -60,11 +60,11 @@ def test_an_activity_typed_in_33_days_after_it_was_held_is_marked(
     }
     assert shown == {
         "2022年5月14日": ("2022年5月19日", "12/12"),
-        "2022年4月16日 补录": ("2022年5月19日", "12/12"),
+        "2022年4月16日补录": ("2022年5月19日", "12/12"),
     }
     late_row = next(r for r in range(model.rowCount()) if model.activity(r).recorded_late)
     tip = model.index(late_row, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == "补录：2022年5月19日 录入，活动结束 33 天后才录入（超过 30 天）。"
+    assert tip == "补录：2022年5月19日录入，活动结束 33 天后才录入（超过 30 天）。"
 
 
 def test_the_days_are_a_ledger_setting(ledger: Ledger, build: LedgerBuilder) -> None:

@@ -184,6 +184,7 @@ def record_activity(qtbot: object, window: MainWindow, held_on: str) -> Activity
     select_item(dialog.type, "主题党日")
     box = dialog.areas[Area.TEAM]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # type: ignore[attr-defined]
+    retype(dialog.volunteers, "6")
     retype(dialog.held_on, held_on)
     return dialog
 

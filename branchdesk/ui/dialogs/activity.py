@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,7 +45,7 @@ from branchdesk.ui.dialogs.activity_photos import PhotoPanel
 from branchdesk.ui.dialogs.attendance_fields import AttendanceFields
 from branchdesk.ui.jobs.runner import JobRunner
 from branchdesk.ui.labels import activity_type_label, area_label, date_text
-from branchdesk.ui.widgets import PROBLEM_STYLE, DateLineEdit, MarkedField
+from branchdesk.ui.widgets import PROBLEM_STYLE, CountSpinBox, DateLineEdit, MarkedField
 
 _NOTE_STYLE = "color: #965f00;"
 
@@ -187,9 +186,10 @@ class ActivityDialog(QDialog):
             box.toggled.connect(self._area_toggled)
             self.areas[area] = box
             areas_grid.addWidget(box, index // 3, index % 3)
-        self.volunteers = QSpinBox(self)
+        # Empty until the clerk types how many took part: a default would be counted as a figure nobody gave
+        # (volunteer person-times, DESIGN.md §3); an activity saved with it empty is refused, as an import is.
+        self.volunteers = CountSpinBox(self.tr("How many took part"), 100000, self)
         self.volunteers.setObjectName("volunteers")
-        self.volunteers.setRange(0, 100000)
         self.location = QLineEdit(self)
         self.location.setObjectName("location")
         self.summary = QPlainTextEdit(self)
@@ -293,7 +293,6 @@ class ActivityDialog(QDialog):
         else:
             if pairing is not None:
                 self.pairings.choose([pairing])
-            self.volunteers.setValue(1)
         self._on_date_or_type()
         self._on_pairings()
         self._on_photo_count(len(self.photos.entries()))

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QPlainTextEdit, QWidget
 
 from branchdesk.domain.attendance import Attendance, parse_absentees
 from branchdesk.domain.errors import BranchDeskError
-from branchdesk.ui.widgets import DateLineEdit, MarkedField
+from branchdesk.ui.widgets import CountSpinBox, DateLineEdit, MarkedField
 
 _MOST = 100000
 
@@ -20,13 +20,10 @@ class AttendanceFields(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Attendance"), parent)
         self.setObjectName("attendance")
-        self.expected = QSpinBox(self)
+        self.expected = CountSpinBox(self.tr("Not recorded"), _MOST, self)
         self.expected.setObjectName("expected")
-        self.expected.setRange(0, _MOST)
-        self.expected.setSpecialValueText(self.tr("Not recorded"))
-        self.present = QSpinBox(self)
+        self.present = CountSpinBox("", _MOST, self)  # empty beside an empty expected, not a 0 nobody typed
         self.present.setObjectName("present")
-        self.present.setRange(0, _MOST)
         self.absent = QLabel(self)
         self.absent.setObjectName("absentCount")
         self.absentees = QPlainTextEdit(self)

@@ -282,8 +282,10 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
         for widget in (self.organ_list, self.grassroots_list):
             widget.clear()
         if side is None:
-            for title in (self.organ_title, self.grassroots_title):
-                title.clear()
+            # Titled before the counts arrive, and with no region to count (a new ledger): what the lists are
+            # for is never left for the clerk to guess.
+            self.organ_title.setText(self.tr("Unpaired organ branches"))
+            self.grassroots_title.setText(self.tr("Unpaired grassroots branches"))
             self.summary.clear()
             return
         for found, title, widget, text in (
@@ -539,5 +541,6 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
         self.agreement_word_action.setText(self.tr("Agreement as a Word document…"))
         self.model.retranslate()
         self._show_count()
+        self._show_side()
         self._enable()
         self._show_side()

@@ -6,7 +6,7 @@ sheet of the selected member's team as PDF or Word."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -59,11 +59,25 @@ class _Grid:
     rows: list[MemberMonth]
     days_off: frozenset[int]
     min_days: int
+    opening: Month | None = None  # the month the field opens on, read with a ledger's first grid
 
     @staticmethod
     def empty(month: Month, reader: Ledger) -> _Grid:
         """No member to show (no region chosen), with the ledger's rule."""
         return _Grid(month, [], frozenset(), team_service.min_days(reader))
+
+    @staticmethod
+    def read(reader: Ledger, region: int, month: Month, below: bool) -> _Grid:
+        rows = team_service.month_members(reader, region, month, below_only=below)
+        return _Grid(month, rows, team_service.days_off(reader, month), team_service.min_days(reader))
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """The key of a ledger's first read, which finds the month the grid opens on (its region, below only)."""
+
+    region: int | None
+    below: bool
 
 
 def choose_sheet_path(parent: QWidget, name: str) -> Path | None:
@@ -86,6 +100,7 @@ class TeamsTab(ReadingTab):
         self.choose_sheet_path: SheetPathChooser = choose_sheet_path
         self.choose_file: FileChooser = no_file  # the month sheet to import: set by the window
         self._shown: tuple[int, Month, bool] | None = None  # what the grid holds: region, month, below only
+        self._opening = False  # the month to open on is being read, until the clerk chooses one
         self._min_days = DEFAULT_MIN_DAYS
         self.model = TeamMonthModel(self)
 
@@ -159,7 +174,7 @@ class TeamsTab(ReadingTab):
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
-        self.month.value_edited.connect(self.reload)
+        self.month.value_edited.connect(self._month_chosen)
         self.below_only.toggled.connect(self.reload)
         self.rule.editingFinished.connect(self._set_rule)
         self.new_button.clicked.connect(self.new_team)
@@ -181,8 +196,9 @@ class TeamsTab(ReadingTab):
     def set_ledger(self, ledger: Ledger | None, region_id: int | None) -> None:
         self._region_id = region_id
         self._shown = None
-        if ledger is not None:
-            self.month.set_value(team_service.opening_month(ledger))
+        # The month to open on is read with the first grid, off the UI thread: it looks through the days
+        # entered, many in a county's ledger.
+        self._opening = ledger is not None
         self.reload()
         self._enable()
 
@@ -211,6 +227,9 @@ class TeamsTab(ReadingTab):
         if keep_typed and wanted != self._shown and self.model.changed_months() and not self._settle_typed():
             return
         ledger = self.ledger
+        if self._opening and ledger is not None:
+            self._open(ledger)
+            return
         if wanted is None or ledger is None:
             self._reader.cancel()
             today = Month.of(self.clock.today())
@@ -221,12 +240,28 @@ class TeamsTab(ReadingTab):
                 self._reader.request(ledger.path, None, lambda reader: _Grid.empty(today, reader))
             return
         region, month, below = wanted
+        self._reader.request(ledger.path, wanted, lambda reader: _Grid.read(reader, region, month, below))
+
+    def _open(self, ledger: Ledger) -> None:
+        """The grid of the month the ledger opens on (this month, or the last with days in an old ledger),
+        read with that month; with no region yet, this month's empty grid and the ledger's rule."""
+        key = _Opening(self._region_id, self.below_only.isChecked())
+        today = Month.of(self.clock.today())
 
         def compute(reader: Ledger) -> _Grid:
-            rows = team_service.month_members(reader, region, month, below_only=below)
-            return _Grid(month, rows, team_service.days_off(reader, month), team_service.min_days(reader))
+            opening = team_service.opening_month(reader)
+            if key.region is None:
+                return replace(_Grid.empty(today, reader), opening=opening)
+            return replace(_Grid.read(reader, key.region, opening, key.below), opening=opening)
 
-        self._reader.request(ledger.path, wanted, compute)
+        if key.region is None:
+            self.model.set_rows(today, [], frozenset())
+            self._fit_columns()
+        self._reader.request(ledger.path, key, compute)
+
+    def _month_chosen(self) -> None:
+        self._opening = False  # the clerk's month, not the one being read
+        self.reload()
 
     def _settle_typed(self) -> bool:
         """Days typed and not saved, before the grid shows another region or month: saved then (one step
@@ -234,6 +269,11 @@ class TeamsTab(ReadingTab):
         return self.save()
 
     def _ready(self, key: object, grid: _Grid) -> None:
+        if isinstance(key, _Opening):
+            self._opening = False
+            if grid.opening is not None:
+                self.month.set_value(grid.opening)
+            key = None if key.region is None else (key.region, grid.month, key.below)
         self._shown = key  # type: ignore[assignment]
         self._min_days = grid.min_days
         self.rule.blockSignals(True)
@@ -389,9 +429,9 @@ class TeamsTab(ReadingTab):
         exec_and_delete(dialog)
 
     def _show_month(self, month: Month) -> None:
-        if month != self.month.accepted():
+        if month != self.month.accepted() or self._opening:
             self.month.set_value(month)
-            self.reload()
+            self._month_chosen()
 
     def print_sheet(self) -> None:
         member, ledger, shown = self._current_member(), self.ledger, self._shown
