@@ -141,11 +141,11 @@ def test_a_lock_of_one_township_leaves_the_others_open(county: Path, clock: Fixe
 def test_an_activitys_areas_are_checked_in_the_month_it_moved_to_earlier_in_the_operation(
     county: Path, clock: FixedClock
 ) -> None:
-    """The change log's check knows an activity's month without reading it when it is in no locked month
-    (a package import logs hundreds of thousands of areas): one moved into a locked month earlier in the
-    same operation is read again. Here a May activity of 仁和镇 moves to April (locked for 城关镇 only:
-    allowed), its village moves to 城关镇 (no date changes: allowed), and an area added to it then falls in
-    the lock."""
+    """The change log's check keeps each activity's month and each pairing's region for the operation
+    rather than reading them for every area (a package import logs hundreds of thousands): kept as the
+    operation's own changes leave them. Here, in one operation, a May activity of 仁和镇 gets an area
+    (allowed), moves to April (locked for 城关镇 only: allowed), its village moves to 城关镇 (no date
+    changes: allowed), and the next area added to it falls in the lock."""
     assert cli("lock", str(county), "--month", "2022-04", "--region", "城关镇", clock=clock)[0] == EXIT_OK
     with open_ledger(county, clock) as ledger:
         may = LedgerBuilder(ledger).activity(2, "2022-05-12")
@@ -157,6 +157,9 @@ def test_an_activitys_areas_are_checked_in_the_month_it_moved_to_earlier_in_the_
         def one_operation() -> None:
             with ledger.operation("activity.edit"):
                 ledger.insert_link("activity_area", {"activity_id": 2, "area": Area.TEAM.value}, uuid_of[2])
+                ledger.insert_link(
+                    "activity_area", {"activity_id": may, "area": Area.SERVICE.value}, uuid_of[may]
+                )
                 ledger.update("activity", may, {"held_on": "2022-04-20"})
                 ledger.update("branch", village, {"region_id": township})
                 added = {"activity_id": may, "area": Area.TEAM.value}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 from abc import abstractmethod
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -308,6 +309,12 @@ class _Packed:
         self._data += text.encode("utf-8")
         self._ends.append(len(self._data))
 
+    def extend(self, texts: Iterable[str]) -> None:
+        encoded = [text.encode("utf-8") for text in texts]
+        ends = itertools.accumulate(map(len, encoded), initial=len(self._data))
+        self._ends.extend(itertools.islice(ends, 1, None))  # after the end of the text before
+        self._data += b"".join(encoded)
+
     def __getitem__(self, index: int) -> str:
         start = self._ends[index - 1] if index else 0
         return self._data[start : self._ends[index]].decode("utf-8")
@@ -387,6 +394,31 @@ class RowList(_Rows):
         self._uuids.append(row.uuid)
         self._labels.append(row.label)
         self._by_outcome[row.outcome].append(index)
+
+    def extend_new(self, package_uuid: str, rows: Sequence[tuple[int | None, str, str, str]]) -> None:
+        """Rows of one package, each new, without reason, columns or the conflict it follows:
+        ``(seq, table, uuid, label)`` each, as ``append`` of their RowResults would keep them (the batch
+        path's new lines: a city's dry run names 800,000)."""
+        if not rows:
+            return
+        index = len(self._outcome)
+        if not self._packages or self._packages[-1] != package_uuid:
+            self._packages.append(package_uuid)
+            self._starts.append(index)
+        tables = dict.fromkeys(row[1] for row in rows)  # in the order they come, as append adds them
+        for table in tables:
+            if table not in self._tables:
+                self._tables.append(table)
+        codes = {table: self._tables.index(table) for table in tables}
+        count = len(rows)
+        self._package.extend(itertools.repeat(len(self._packages) - 1, count))
+        self._table.extend(codes[row[1]] for row in rows)
+        self._outcome.extend(itertools.repeat(_OUTCOMES.index(Outcome.NEW), count))
+        self._reason.extend(itertools.repeat(_REASONS.index(None), count))
+        self._seq.extend(-1 if row[0] is None else row[0] for row in rows)
+        self._uuids.extend(row[2] for row in rows)
+        self._labels.extend(row[3] for row in rows)
+        self._by_outcome[Outcome.NEW].extend(range(index, index + count))
 
     def __len__(self) -> int:
         return len(self._outcome)

@@ -284,8 +284,9 @@ def _values(
 
 
 def _activity_label(row: dict[str, Any]) -> str:
-    what = row.get("theme") or row.get("summary") or row.get("type")
-    return " ".join(str(part) for part in (row.get("held_on"), what) if part)
+    """Its day and theme (or summary, or type), those it has."""
+    held, what = row.get("held_on"), row.get("theme") or row.get("summary") or row.get("type")
+    return f"{held} {what}" if held and what else str(held or what or "")
 
 
 def _dependent_label(label: str, row: dict[str, Any]) -> str:
@@ -526,21 +527,27 @@ class _Run:
             {uuid for uuid, times in Counter(made).items() if times > 1} if len(set(made)) < len(made) else ()
         )
         ruleless = not store.has_rules("activity")  # else _rejection asks breaks_rule of each
-        log, kept = self.log, self.result.rows if self.keep_rows else None
+        log, kept = self.log, self.keep_rows
+        # The window's rows of the new lines taken here, (seq, table, uuid, label) each, kept before a line
+        # _line takes (it keeps its own), with the label of each activity made here for its areas.
+        new_rows: list[tuple[int | None, str, str, str]] = []
+        labels: dict[str, str] = {}
         locked, months = bool(self.locks), self.locks.months
         # The activities made here are in ``state`` as ``_write`` leaves them, where something reads them:
         # an area's lock (its activity's month) and the window's labels.
-        remember = locked or kept is not None
+        remember = locked or kept
         entries: list[LoggedChange] = []
         new = before = 0
         rows: list[tuple[Any, ...]] | None = None  # the buffered inserts: a flush starts new lists
         area_rows: list[tuple[Any, ...]] | None = None
         for line in batch:
             if applied and line["op"] in applied:
-                if kept is None:
-                    before += 1
-                else:  # its row for the window, as _line gives it (nothing written)
+                if kept:  # its row for the window, as _line gives it (nothing written)
+                    self.result.rows.extend_new(self.package_uuid, new_rows)
+                    new_rows = []
                     self._line(line, applied, deleted)
+                else:
+                    before += 1
                 continue
             table, after = line["table"], line["after"]
             if table == AREA and after:
@@ -562,8 +569,12 @@ class _Run:
                             entries.append(
                                 (AREA, line["uuid"], "insert", None, {"activity_id": activity, "area": area})
                             )
-                        if kept is not None:
-                            kept.append(self._new(line, AREA, after))
+                        if kept:
+                            label = labels.get(after["activity_uuid"])
+                            label = (
+                                self._label(AREA, after) if label is None else _dependent_label(label, after)
+                            )
+                            new_rows.append((line["seq"], AREA, line["uuid"], label))
                         new += 1
                         continue
             elif table == "activity" and after is not None and line["change"] == "insert" and ruleless:
@@ -590,8 +601,9 @@ class _Run:
                                 entries.append(("activity", uuid, "insert", None, stored))
                             if remember:
                                 state[("activity", uuid)] = stored
-                        if kept is not None:
-                            kept.append(self._new(line, "activity", after))
+                        if kept:
+                            label = labels[uuid] = _activity_label(after)
+                            new_rows.append((line["seq"], "activity", uuid, label))
                         activity_ids[uuid] = row[0]
                         activity_uuids[row[0]] = uuid
                         activity_pairing[row[0]] = of
@@ -600,10 +612,14 @@ class _Run:
             if entries:  # logged before the line's own writes, as they came before it
                 store.log_all(entries)
                 entries = []
+            if new_rows:  # and listed before its rows
+                self.result.rows.extend_new(self.package_uuid, new_rows)
+                new_rows = []
             self._line(line, applied, deleted)
             rows = area_rows = None
         if entries:
             store.log_all(entries)
+        self.result.rows.extend_new(self.package_uuid, new_rows)
         for outcome, times in ((Outcome.NEW, new), (Outcome.APPLIED_BEFORE, before)):
             if times:  # as _count would have counted them (no outcome counted zero times)
                 self.result.counts[outcome] += times
@@ -618,12 +634,6 @@ class _Run:
             return self._in_lock(held[:7], activity["pairing_id"])
         # Deleted here (no month, no lock), or never read: _line asks the file itself.
         return ("activity", area["activity_uuid"]) not in self.state
-
-    def _new(self, line: dict[str, Any], table: str, after: dict[str, Any]) -> RowResult:
-        """The window's row of a new line the batch path took, labelled as _line labels it."""
-        return RowResult(
-            self.package_uuid, line["seq"], table, line["uuid"], Outcome.NEW, label=self._label(table, after)
-        )
 
     def _count(self, seq: int | None, table: str, uuid: str, outcome: Outcome) -> None:
         """A line whose outcome is only counted (unless the window keeps every row)."""

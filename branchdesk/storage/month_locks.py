@@ -4,7 +4,6 @@ counts, and the check every logged write passes (Ledger.log_change), so that one
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -97,13 +96,12 @@ class MonthLocks:
         for lock in month_locks(ledger):
             self._locks.setdefault(lock.month, []).append(lock)
         self._regions: _Regions | None = None
-        # With ``logged``, what the check of an activity's rows needs, known without reading the file for
-        # each (a package import logs hundreds of thousands of areas): the activities held in a locked
-        # month, by id (their month and pairing), as the file holds them when first asked and as the changes
-        # asked about since left them (every write of an activity is logged, so asked about, in order); any
-        # other activity is in no locked month. And the region of each pairing asked about, until a
-        # pairing or branch changes.
-        self._held_in_locks: dict[int, Mapping[str, Any]] | None = None
+        # With ``logged``, what the check of an activity's rows needs, kept for the operation rather than
+        # read for each row (a package import logs hundreds of thousands of areas): per activity (by id),
+        # its month and pairing when it is held in a locked month, else None, as the changes asked about
+        # left it (every write of an activity is logged, so asked about, in order) or as the file held it
+        # when first asked; and the region of each pairing asked about, until a pairing or branch changes.
+        self._activities: dict[int, Mapping[str, Any] | None] = {}
         self._pairing_regions: dict[int, int] = {}
 
     def __bool__(self) -> bool:
@@ -125,7 +123,7 @@ class MonthLocks:
         if row is None:
             return None
         if self._logged:
-            if table == "activity" and self._held_in_locks is not None:
+            if table == "activity":
                 self._note_activity(before, after)
             elif table in ("pairing", "branch"):
                 self._pairing_regions.clear()
@@ -172,33 +170,24 @@ class MonthLocks:
         activity_id = self._reference("activity", link, "activity_id")
         if activity_id is None:
             return None
-        if self._logged:  # None: in no locked month
-            return self._held_in_locked_months().get(activity_id)
-        return self._ledger.row("activity", activity_id)
-
-    def _held_in_locked_months(self) -> dict[int, Mapping[str, Any]]:
-        if self._held_in_locks is None:
-            self._held_in_locks = {
-                int(row["id"]): row
-                for row in self._ledger.query(
-                    "SELECT id, held_on, pairing_id FROM activity"
-                    " WHERE substr(held_on, 1, 7) IN (SELECT value FROM json_each(?))",
-                    (json.dumps(sorted(self._locks)),),
-                )
-            }
-        return self._held_in_locks
+        if not self._logged:
+            return self._ledger.row("activity", activity_id)
+        if activity_id not in self._activities:
+            self._keep_activity(activity_id, self._ledger.row("activity", activity_id))
+        return self._activities[activity_id]  # None: in no locked month (or gone)
 
     def _note_activity(self, before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> None:
-        """An activity's change (rows as stored, with their id): held in a locked month now, or not."""
-        held_in_locks = self._held_in_locked_months()
+        """An activity's change (rows as stored, with their id; deleted: ``after`` None)."""
         row = after if after is not None else before
-        if row is None or not isinstance(row.get("id"), int):
-            return
-        held = None if after is None else after.get("held_on")
-        if isinstance(held, str) and held[:7] in self._locks:
-            held_in_locks[row["id"]] = row
-        else:
-            held_in_locks.pop(row["id"], None)
+        if row is not None and isinstance(row.get("id"), int):
+            self._keep_activity(row["id"], after)
+
+    def _keep_activity(self, activity_id: int, row: Mapping[str, Any] | None) -> None:
+        held = None if row is None else row.get("held_on")
+        in_lock = row is not None and isinstance(held, str) and held[:7] in self._locks
+        self._activities[activity_id] = (
+            {"held_on": held, "pairing_id": row.get("pairing_id")} if row is not None and in_lock else None
+        )
 
     def _region(self, table: str, row: Mapping[str, Any]) -> int | None:
         if table == "branch":

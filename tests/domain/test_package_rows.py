@@ -78,3 +78,35 @@ def test_a_records_label_is_that_of_its_first_row_with_one() -> None:
     assert rows.label_of("00000000-0000-4000-8000-000000000000") == "2022-05-02 主题党日 · 第1条"
     assert rows.label_of("00000000-0000-4000-8000-00000000000") == ""  # not a whole uuid
     assert rows.label_of("不在这里") == ""
+
+
+def test_new_rows_kept_together_read_back_as_if_kept_one_by_one() -> None:
+    """extend_new (the batch path's new lines, a run at a time) against append of each row: the same rows,
+    filters and labels, with runs across tables and beside rows of other outcomes and packages."""
+    originals = [*kept(), *(row for row in kept() if row.package_uuid == "包一")]
+    one_by_one, in_runs = RowList(), RowList()
+    run: list[RowResult] = []
+
+    def end_run() -> None:
+        if run:
+            in_runs.extend_new(run[0].package_uuid, [(r.seq, r.table, r.uuid, r.label) for r in run])
+            run.clear()
+
+    for row in originals:
+        one_by_one.append(row)
+        if row.outcome is Outcome.NEW and (not run or run[0].package_uuid == row.package_uuid):
+            run.append(row)
+            continue
+        end_run()
+        if row.outcome is Outcome.NEW:
+            run.append(row)
+        else:
+            in_runs.append(row)
+    end_run()
+    in_runs.extend_new("包二", [])  # nothing: no package begins
+    assert list(in_runs) == list(one_by_one) == originals
+    for shown in ({Outcome.NEW}, {Outcome.NEW, Outcome.CONFLICT}, set(Outcome)):
+        for package in (None, "包一", "包二"):
+            assert list(in_runs.where(shown, package)) == list(one_by_one.where(shown, package))
+    for row in originals:
+        assert in_runs.label_of(row.uuid, row.table) == one_by_one.label_of(row.uuid, row.table)
