@@ -34,6 +34,7 @@ from branchdesk.ui.context import (
 from branchdesk.ui.dialogs.export_chart import file_dialog_export_chart
 from branchdesk.ui.dialogs.file_choice import file_dialog_chooser, packages_dialog
 from branchdesk.ui.fonts import apply_ui_font, load_font
+from branchdesk.ui.jobs.interpreter import favour_ui_thread
 from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.single_instance import LedgerInstances, bring_forward
@@ -345,6 +346,7 @@ def run(
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "branchdesk.png")))
     collector = MainThreadCollector(app)
+    favour_ui_thread()
     headless = args.smoke_test or args.screenshot is not None
     folder = data_folder or user_data_dir()
     # The smoke test must not touch the user's preferences (recent files, window layout).

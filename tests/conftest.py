@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.jobs.interpreter import favour_ui_thread
 from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from tests.builders import LedgerBuilder
 
@@ -59,10 +61,13 @@ def _one_qapplication(qapp: QApplication) -> Iterator[QApplication]:
 
     At the end, let Python's leftovers of Qt objects go while the application still exists, not in the
     interpreter's final garbage collection, where the order of deletion is anyone's guess.
-    Cycles are collected on this thread only, as in the app (a worker's collection crashes PySide6).
+    Cycles are collected on this thread only, as in the app (a worker's collection crashes PySide6), and
+    this thread takes the interpreter back from workers quickly, as in the app.
     """
     collector = MainThreadCollector(qapp)
+    switch_interval = favour_ui_thread()
     yield qapp
+    sys.setswitchinterval(switch_interval)
     collector.stop()
     gc.collect()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from branchdesk.app import SCREENSHOT_SIZE, demo_ledger_path, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.services.demo import generate_demo
+from branchdesk.ui.jobs.interpreter import UI_SWITCH_INTERVAL_S
 
 
 @pytest.fixture
@@ -151,3 +152,15 @@ def test_headless_runs_leave_no_backups(tmp_path: Path, clock: FixedClock, setti
 def test_the_window_has_the_app_icon(tmp_path: Path, clock: FixedClock, settings: QSettings) -> None:
     assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 0
     assert not QApplication.windowIcon().isNull()
+
+
+def test_the_window_takes_the_interpreter_back_from_workers_quickly(
+    tmp_path: Path, clock: FixedClock, settings: QSettings
+) -> None:
+    """A worker building a read's rows in Python holds up the UI thread's paint at most 1 ms per hand-over."""
+    sys.setswitchinterval(0.005)  # Python's default: the tests' own setting is taken away first
+    try:
+        assert run(["--smoke-test"], clock=clock, settings=settings, data_folder=tmp_path) == 0
+        assert sys.getswitchinterval() == pytest.approx(UI_SWITCH_INTERVAL_S)
+    finally:
+        sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
