@@ -2557,6 +2557,10 @@ Li Hua: working away</source>
         <translation>共 {count} 个：{tiers}</translation>
     </message>
     <message>
+        <source>{count} in all</source>
+        <translation>共 {count} 个</translation>
+    </message>
+    <message>
         <source>The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots branches. Pairings made before stay as they are.</source>
         <translation>将结对 {pairs} 对；剩余机关党支部 {organs} 个、基层党支部 {grassroots} 个。此前已有的结对保持不变。</translation>
     </message>

@@ -23,6 +23,7 @@ from branchdesk.services import teams as team_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.frequency import FrequencyTab
@@ -212,3 +213,24 @@ def test_last_half_years_list_is_offered_in_chinese_without_spaces_around_the_ha
         ("防汛救灾", "2021-H2"),
         ("防汛救灾", "2022-H1"),
     ]
+
+
+def test_a_draw_with_no_branch_left_to_pair_says_none_without_a_dangling_colon(
+    make_window: Callable[..., MainWindow], town: Path, qtbot: QtBot
+) -> None:
+    """Pairing ▸ Draw (Alt+P, D) where every branch is paired: 共 0 个, not 共 0 个：."""
+    window = opened(make_window, town)
+    counts: list[tuple[str, str]] = []
+
+    def read(dialog: DrawDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.organ_counts.text() != "")
+        counts.append((dialog.organ_counts.text(), dialog.grassroots_counts.text()))
+        shot(dialog, "draw-nothing-left")
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = answer(DrawDialog, read)
+    menu_item(window, Qt.Key.Key_P, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: bool(counts))  # opened window-modal: the menu returns at once
+    assert seen == ["drawDialog"]
+    assert counts == [("共 0 个", "共 0 个")]
+    assert file_rows(town, "SELECT count(*) FROM draw") == [(0,)]
