@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
@@ -234,3 +234,23 @@ def test_a_draw_with_no_branch_left_to_pair_says_none_without_a_dangling_colon(
     assert seen == ["drawDialog"]
     assert counts == [("共 0 个", "共 0 个")]
     assert file_rows(town, "SELECT count(*) FROM draw") == [(0,)]
+
+
+def test_paste_rows_with_nothing_copied_says_what_to_copy(
+    make_window: Callable[..., MainWindow], town: Path, qtbot: QtBot
+) -> None:
+    """Branches ▸ Paste rows (Alt+B, P) before anything was copied: it says so, where it did nothing."""
+    window = opened(make_window, town)
+    QApplication.clipboard().clear()
+    said: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        said.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    seen = answer(QMessageBox, read)
+    menu_item(window, Qt.Key.Key_B, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: bool(said))
+    assert seen
+    assert said == ["剪贴板里没有可粘贴的行。请先在 Excel 或 WPS 中复制整行，再到这里粘贴。"]
+    assert file_rows(town, "SELECT count(*) FROM branch") == [(2,)]
