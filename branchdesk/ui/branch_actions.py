@@ -324,7 +324,14 @@ class BranchActions(QObject):
         if ledger is None or not self._edits.writable:
             return
         rows = rows_from_text(QApplication.clipboard().text())
-        if not rows:
+        if not rows:  # said, not nothing at all: the clerk may not have copied yet
+            QMessageBox.information(
+                self._parent,
+                self.tr("Paste rows"),
+                self.tr(
+                    "The clipboard holds no rows. Copy whole rows in Excel or WPS first, then paste here."
+                ),
+            )
             return
         try:
             with self._edits.writing():

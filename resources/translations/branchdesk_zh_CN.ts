@@ -994,6 +994,10 @@ Li Hua: working away</source>
         <translation>粘贴行</translation>
     </message>
     <message>
+        <source>The clipboard holds no rows. Copy whole rows in Excel or WPS first, then paste here.</source>
+        <translation>剪贴板里没有可粘贴的行。请先在 Excel 或 WPS 中复制整行，再到这里粘贴。</translation>
+    </message>
+    <message>
         <source>{added} rows added; {rejected} rows were not added:</source>
         <translation>已添加 {added} 行；以下 {rejected} 行未添加：</translation>
     </message>
@@ -2555,6 +2559,10 @@ Li Hua: working away</source>
     <message>
         <source>{count} in all: {tiers}</source>
         <translation>共 {count} 个：{tiers}</translation>
+    </message>
+    <message>
+        <source>{count} in all</source>
+        <translation>共 {count} 个</translation>
     </message>
     <message>
         <source>The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots branches. Pairings made before stay as they are.</source>

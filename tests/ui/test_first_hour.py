@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from branchdesk.domain.clock import FixedClock
@@ -23,6 +23,7 @@ from branchdesk.services import teams as team_service
 from branchdesk.services.ledgers import create_ledger
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.dialogs.key_tasks import KeyTasksDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.frequency import FrequencyTab
@@ -212,3 +213,44 @@ def test_last_half_years_list_is_offered_in_chinese_without_spaces_around_the_ha
         ("防汛救灾", "2021-H2"),
         ("防汛救灾", "2022-H1"),
     ]
+
+
+def test_a_draw_with_no_branch_left_to_pair_says_none_without_a_dangling_colon(
+    make_window: Callable[..., MainWindow], town: Path, qtbot: QtBot
+) -> None:
+    """Pairing ▸ Draw (Alt+P, D) where every branch is paired: 共 0 个, not 共 0 个：."""
+    window = opened(make_window, town)
+    counts: list[tuple[str, str]] = []
+
+    def read(dialog: DrawDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.organ_counts.text() != "")
+        counts.append((dialog.organ_counts.text(), dialog.grassroots_counts.text()))
+        shot(dialog, "draw-nothing-left")
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = answer(DrawDialog, read)
+    menu_item(window, Qt.Key.Key_P, Qt.Key.Key_D)
+    qtbot.waitUntil(lambda: bool(counts))  # opened window-modal: the menu returns at once
+    assert seen == ["drawDialog"]
+    assert counts == [("共 0 个", "共 0 个")]
+    assert file_rows(town, "SELECT count(*) FROM draw") == [(0,)]
+
+
+def test_paste_rows_with_nothing_copied_says_what_to_copy(
+    make_window: Callable[..., MainWindow], town: Path, qtbot: QtBot
+) -> None:
+    """Branches ▸ Paste rows (Alt+B, P) before anything was copied: it says so, where it did nothing."""
+    window = opened(make_window, town)
+    QApplication.clipboard().clear()
+    said: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        said.append(box.text())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    seen = answer(QMessageBox, read)
+    menu_item(window, Qt.Key.Key_B, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: bool(said))
+    assert seen
+    assert said == ["剪贴板里没有可粘贴的行。请先在 Excel 或 WPS 中复制整行，再到这里粘贴。"]
+    assert file_rows(town, "SELECT count(*) FROM branch") == [(2,)]

@@ -233,17 +233,17 @@ class DrawDialog(QDialog):
         self.tried.setText(text)
 
     def _show_feasibility(self, plan: Feasibility) -> None:
-        self.organ_counts.setText(
-            self.tr("{count} in all: {tiers}").format(
-                count=format_count(plan.organs), tiers=_tier_counts(plan.organ_tiers, ORGAN_TIER_ORDER)
-            )
-        )
-        self.grassroots_counts.setText(
-            self.tr("{count} in all: {tiers}").format(
-                count=format_count(plan.grassroots),
-                tiers=_tier_counts(plan.grassroots_tiers, GRASSROOTS_TIER_ORDER),
-            )
-        )
+        for label, count, tiers in (
+            (self.organ_counts, plan.organs, _tier_counts(plan.organ_tiers, ORGAN_TIER_ORDER)),
+            (
+                self.grassroots_counts,
+                plan.grassroots,
+                _tier_counts(plan.grassroots_tiers, GRASSROOTS_TIER_ORDER),
+            ),
+        ):
+            # None left to draw: the count alone, not a colon with nothing after it.
+            text = self.tr("{count} in all: {tiers}") if tiers else self.tr("{count} in all")
+            label.setText(text.format(count=format_count(count), tiers=tiers))
         self.feasibility.setText(
             self.tr(
                 "The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots "

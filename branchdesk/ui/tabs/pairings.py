@@ -541,6 +541,5 @@ class PairingsTab(LazyTableTab[PairingTableModel, PairingRow, PairingFilter]):
         self.agreement_word_action.setText(self.tr("Agreement as a Word document…"))
         self.model.retranslate()
         self._show_count()
-        self._show_side()
         self._enable()
         self._show_side()
