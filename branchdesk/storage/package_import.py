@@ -66,7 +66,7 @@ _APPLIED = ("applied", "applied_before")
 # or this many at a time (a bound on the memory they take: about 35 MB for a city's year). A city's 199
 # deltas mark 300,000, a uuid each, at random places in the table: written one package's at a time, or
 # 32,768 at a time, they went in between the import's other writes, and each batch's look-up of operations
-# applied before probed the table growing under it (CPU of the whole import: 1.5–2 s more).
+# applied before probed the table growing under it (about 1 s more of the import's CPU: docs/packages.md).
 _MARKS_AT = 1 << 19
 
 
