@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from branchdesk.domain.records import Region
+from branchdesk.storage import backup as backup_store
 from branchdesk.storage import identity as identity_store
 from branchdesk.storage import packages as package_store
 from branchdesk.storage import regions as region_store
@@ -24,6 +25,7 @@ class Outbox:
     pending: int
     last_sent_at: str | None
     below: tuple[Region, ...]  # the regions under ``office`` a seed can be made for, in tree order
+    entered: bool  # any branch, pairing or activity in the ledger (a new one has none to send)
 
     @property
     def nothing_new(self) -> bool:
@@ -40,4 +42,5 @@ def outbox(ledger: Ledger) -> Outbox:
     pending = package_store.pending_changes(ledger, first, last) if first <= last else 0
     prefix = "" if office is None else office.path + "/"
     below = tuple(region for region in regions if region.path.startswith(prefix))  # in tree order
-    return Outbox(office, above, first, last, pending, package_store.last_sent_at(ledger), below)
+    entered = any(backup_store.content_counts(ledger))
+    return Outbox(office, above, first, last, pending, package_store.last_sent_at(ledger), below, entered)

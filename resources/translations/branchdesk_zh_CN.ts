@@ -7296,6 +7296,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>报送上级单位（{office}）的改动(&amp;C)</translation>
     </message>
     <message>
+        <source>Nothing to send yet: no branch, pairing or activity has been entered in this ledger.</source>
+        <translation>暂无可报送的内容：本台账还没有录入党支部、结对或活动。</translation>
+    </message>
+    <message>
         <source>{count} changes of records to send (no. {first} to {last} of this ledger's changes).</source>
         <translation>待发送的记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
     </message>

@@ -239,14 +239,19 @@ def test_a_new_ledger_without_regions_names_no_office_twice(
 ) -> None:
     """File ▸ Send a data package on a new ledger in an empty folder, no region yet: the changes' choice
     read 报送上级单位（上级单位）的改动, the office above named by its own stand-in (seen in a screenshot);
-    it reads 报送上级单位的改动, and nothing is written."""
+    it reads 报送上级单位的改动, and nothing is written. Nothing was entered: not "nothing new since the
+    office above acknowledged", which no office ever did."""
     folder = tmp_path / "新 文件夹"
     folder.mkdir()
     path = folder / "台账.bdesk"
     cli("new", str(path), clock=clock)
     window = _open(make_window, path)
     seen: list[str] = []
-    handled = _send(window, qtbot, lambda dialog: seen.append(dialog.delta.text()))
+
+    def read(dialog: SendPackageDialog) -> None:
+        seen.extend((dialog.delta.text(), dialog.delta_state.text()))
+
+    handled = _send(window, qtbot, read, "send-new")
     assert handled == ["sendPackageDialog"]
-    assert seen == ["报送上级单位的改动(&C)"]
+    assert seen == ["报送上级单位的改动(&C)", "暂无可报送的内容：本台账还没有录入党支部、结对或活动。"]
     assert file_rows(path, SENT) == []

@@ -177,7 +177,14 @@ class SendPackageDialog(QDialog):
             if found.above is not None
             else self.tr("&Changes for the office above")  # not "the office above (the office above)"
         )
-        if found.nothing_new:
+        if found.nothing_new and not found.entered:
+            self.delta_state.setText(
+                self.tr(
+                    "Nothing to send yet: no branch, pairing or activity has been entered in this ledger."
+                )
+            )
+            self.delta_state.setStyleSheet(_NOTHING_STYLE)
+        elif found.nothing_new:
             self.delta_state.setText(
                 self.tr(
                     "Nothing new: no record has changed since the last change {office} acknowledged. There "
