@@ -533,9 +533,10 @@ class _Run:
         new_rows: list[tuple[int | None, str, str, str]] = []
         labels: dict[str, str] = {}
         locked, months = bool(self.locks), self.locks.months
-        # The activities made here are in ``state`` as ``_write`` leaves them, where something reads them:
-        # an area's lock (its activity's month) and the window's labels.
-        remember = locked or kept
+        # With locks, each activity made here: its locked month and pairing (None: no lock has its month),
+        # for its areas' lock. For the window's labels (an absentee's), they are in ``state`` as ``_write``
+        # leaves them.
+        made_in: dict[str, tuple[str, int] | None] = {}
         entries: list[LoggedChange] = []
         new = before = 0
         rows: list[tuple[Any, ...]] | None = None  # the buffered inserts: a flush starts new lists
@@ -559,7 +560,7 @@ class _Run:
                 if activity is not None and type(area) is str and (activity, area) not in areas:
                     pairing = activity_pairing[activity]
                     if (owned.get(pairing) or self._owns_pairing(pairing)) and not (
-                        locked and self._area_in_lock(state.get(("activity", after["activity_uuid"])), after)
+                        locked and self._area_in_lock(after["activity_uuid"], made_in)
                     ):
                         areas.add((activity, area))
                         if area_rows is None:
@@ -586,20 +587,22 @@ class _Run:
                     else _values(taken, after, references)
                 )
                 if values is not None and values[pairing_at] is not None:
-                    of = values[pairing_at]
-                    held = values[held_at]
+                    of, held = values[pairing_at], values[held_at]
+                    month = held[:7] if locked and type(held) is str and held[:7] in months else None
                     if (owned.get(of) or self._owns_pairing(of)) and not (
-                        locked and type(held) is str and held[:7] in months and self._in_lock(held[:7], of)
+                        month is not None and self._in_lock(month, of)
                     ):
                         row = (next(new_ids), *values)
                         if rows is None:
                             rows = store.pending("activity", columns)
                         rows.append(row)
-                        if log or remember:
+                        if locked:
+                            made_in[uuid] = None if month is None else (month, of)
+                        if log or kept:
                             stored = dict(zip(columns, row, strict=True))
                             if log:
                                 entries.append(("activity", uuid, "insert", None, stored))
-                            if remember:
+                            if kept:
                                 state[("activity", uuid)] = stored
                         if kept:
                             label = labels[uuid] = _activity_label(after)
@@ -624,16 +627,25 @@ class _Run:
             if times:  # as _count would have counted them (no outcome counted zero times)
                 self.result.counts[outcome] += times
 
-    def _area_in_lock(self, activity: dict[str, Any] | None, area: dict[str, Any]) -> bool:
-        """Whether an area added to ``activity`` (its row in ``state``) falls in an open lock: the
-        activity's month as the file has it now (state: as looked up or written since)."""
-        if activity is not None:  # a month no lock has: at once
-            held = activity["held_on"]
-            if type(held) is not str or held[:7] not in self.locks.months:
-                return False
-            return self._in_lock(held[:7], activity["pairing_id"])
-        # Deleted here (no month, no lock), or never read: _line asks the file itself.
-        return ("activity", area["activity_uuid"]) not in self.state
+    def _area_in_lock(self, activity_uuid: str, made_in: dict[str, tuple[str, int] | None]) -> bool:
+        """Whether an area added to this activity falls in an open lock: the activity's month as the file
+        has it now (made here by the batch path: ``made_in``; else its row in ``state``, as looked up or
+        written since)."""
+        if activity_uuid in made_in:
+            locked_month = made_in[activity_uuid]
+            return locked_month is not None and self._in_lock(*locked_month)
+        key = ("activity", activity_uuid)
+        if key not in self.state:  # never read: _line asks the file itself
+            return True
+        activity = self.state[key]
+        if activity is None:  # deleted here: no month, no lock
+            return False
+        held = activity["held_on"]
+        return (
+            type(held) is str
+            and held[:7] in self.locks.months
+            and self._in_lock(held[:7], activity["pairing_id"])
+        )
 
     def _count(self, seq: int | None, table: str, uuid: str, outcome: Outcome) -> None:
         """A line whose outcome is only counted (unless the window keeps every row)."""
