@@ -369,9 +369,9 @@ def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
     offices: Offices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An import keeps the senders' operations it marks applied and writes them in key order just before
-    it commits (or storage/package_import._MARKS_AT at a time): written after every package instead, the
-    file holds the same marks and the same change log, and the repeated operations of overlapping deltas
-    count as applied before either way."""
+    it commits (or storage/package_import._MARKS_AT at a time), several an INSERT: written one by one
+    after every package instead, the file holds the same marks and the same change log, and the repeated
+    operations of overlapping deltas count as applied before either way."""
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
@@ -393,6 +393,7 @@ def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
             ).fetchall()
         return marks, log
 
+    monkeypatch.setattr(import_store, "_MARK_ROWS", 2)  # several marks an INSERT, here too
     code, buffered, _ = imported(offices.county, second, first)
     monkeypatch.setattr(import_store, "_MARKS_AT", 1)
     assert imported(copy, second, first) == (code, buffered, "")
