@@ -7,6 +7,7 @@ Ctrl+Shift+O shows each township's last package, the stale one marked, and trust
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import io
 import os
@@ -26,7 +27,7 @@ from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind
-from branchdesk.domain.package_merge import Outcome
+from branchdesk.domain.package_merge import Outcome, RowResult
 from branchdesk.domain.photos import PhotoEntry
 from branchdesk.services.activities import delete_activities, record_activities
 from branchdesk.services.ledgers import open_ledger
@@ -35,7 +36,7 @@ from branchdesk.storage import identity as identity_store
 from branchdesk.storage import media
 from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.offices import OfficesDialog
-from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
+from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard, _record_text
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
 from tests.photo_files import write_jpeg
@@ -207,7 +208,7 @@ def test_two_townships_deltas_checked_settled_in_place_imported_and_undone(
     assert seen["rows"] == 4
     [row] = seen["conflict rows"]
     assert row[:4] == ["信阳市/潢川县/春申街道", "活动", row[2], "冲突"]
-    assert row[2].startswith("2022-")  # the activity by its day and theme
+    assert row[2].startswith("2022年")  # the activity by its day (as the window writes days) and theme
     assert row[4] == "活动地点、党员志愿者人次"  # the fields both changed, as History names them
     assert row[5] == "待选择"
     assert not seen["import enabled"]
@@ -666,3 +667,22 @@ def test_a_photo_received_in_a_delta_shows_as_its_thumbnail_and_is_found_in_the_
         == media.photo_path(media.media_folder(township), ready.photo.sha256).read_bytes()
     )
     dialog.reject()
+
+
+def test_the_review_names_an_activity_by_its_day_and_type_in_words(
+    make_window: Callable[..., MainWindow],
+) -> None:
+    """An activity without theme or summary came labelled "2022-05-10 themed_day" below the window, and the
+    review table showed the code; its areas, absentees and photos show the activity the same way."""
+    make_window()  # in Chinese
+    row = functools.partial(RowResult, "package", 1, uuid="u", outcome=Outcome.NEW)
+    assert _record_text(row(table="activity", label="2022-05-10 themed_day")) == "2022年5月10日 主题党日"
+    assert _record_text(row(table="activity", label="2022-05-10 修路")) == "2022年5月10日 修路"
+    assert _record_text(row(table="activity_area", label="2022-05-10 visit · industry")) == (
+        "2022年5月10日 走访 · 产业共促"
+    )
+    assert _record_text(row(table="activity_absentee", label="2022-05-10 lecture · 张三")) == (
+        "2022年5月10日 党课 · 张三"
+    )
+    assert _record_text(row(table="branch", label="城关镇第一村党支部")) == "城关镇第一村党支部"
+    assert _record_text(row(table="activity", label="")) == "u"

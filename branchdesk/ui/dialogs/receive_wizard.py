@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.changes import Changed
+from branchdesk.domain.enums import ActivityType
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.package_merge import Choice, Conflict, Outcome, RowList, RowResult, Settlement, Take
 from branchdesk.domain.packages import Manifest
@@ -108,13 +109,31 @@ class Received:
 
 
 def _record_text(row: RowResult) -> str:
-    """The record of a row as its label names it; an activity's area (labelled "activity · area" below
-    the UI, by its code) with the area's name."""
+    """The record of a row as its label names it, with the words of the window: an activity ("2022-05-10
+    themed_day" below the UI: its day, and its type's code when it has no theme or summary) by its day and
+    type; an area, absentee or photo (labelled "activity · detail") with its activity so, an area by name."""
     label = row.label or row.uuid
-    if row.table != "activity_area" or " · " not in label:
+    if row.table == "activity":
+        return _activity_text(label)
+    if row.table not in _WITH_ACTIVITY or " · " not in label:
         return label
-    activity, _, area = label.rpartition(" · ")
-    return f"{activity} · {value_text(row.table, 'area', area, {})}"
+    activity, _, detail = label.rpartition(" · ")
+    if row.table == "activity_area":
+        detail = value_text(row.table, "area", detail, {})
+    return f"{_activity_text(activity)} · {detail}"
+
+
+_WITH_ACTIVITY = frozenset({"activity_area", "activity_absentee", "photo"})
+_TYPES = frozenset(ActivityType)
+
+
+def _activity_text(label: str) -> str:
+    held, _, what = label.partition(" ")
+    try:
+        day = value_text("activity", "held_on", held, {})
+    except ValueError:  # no day: the label is what the sender gave
+        return label
+    return f"{day} {value_text('activity', 'type', what, {}) if what in _TYPES else what}".rstrip()
 
 
 def split(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
