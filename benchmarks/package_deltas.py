@@ -36,6 +36,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.schema import MIGRATIONS
 
 _DONE = "complete"  # written last: a build cut short is built again
+_BUILD = 2  # how the packages are made: a change here makes new ones (2: the receiver has no absentees)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def township_deltas(demo: Path, cache: Path, clock: Clock, *, rebuild: bool = Fa
     """The city's township deltas, built from the city demo at ``demo`` unless cached."""
     # Named by the schema itself: a migration renumbered or changed on another branch makes new packages.
     schema = hashlib.sha256("".join(MIGRATIONS).encode()).hexdigest()[:10]
-    folder = cache / f"{demo.stem}-township-deltas-{schema}"
+    folder = cache / f"{demo.stem}-township-deltas-{schema}-{_BUILD}"
     made = TownshipDeltas(folder, folder / "receiver.bdesk", demo, folder / "data")
     if (folder / _DONE).exists() and not rebuild:
         print(f"township deltas: {folder} (reused)", flush=True)
@@ -94,9 +95,11 @@ def _receiver(demo: Path, receiver: Path, clock: Clock) -> None:
     with sqlite3.connect(receiver, isolation_level=None) as conn:
         conn.execute("BEGIN")
         conn.execute("DELETE FROM plan_item_activity")  # the demo's items name the activities
+        conn.execute("DELETE FROM activity_absentee")  # left, they named the new activities given their ids
         conn.execute("DELETE FROM activity_area")
         conn.execute("DELETE FROM activity")
         conn.execute("COMMIT")
+        assert not conn.execute("PRAGMA foreign_key_check").fetchall(), "a row still names a deleted activity"
         conn.execute("VACUUM")
     conn.close()
 
