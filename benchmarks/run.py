@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable
 from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -50,6 +51,9 @@ from branchdesk.storage import stats as stats_store  # noqa: E402
 from branchdesk.storage.check import broken_link, rule_problems  # noqa: E402
 from branchdesk.storage.ledger import Ledger  # noqa: E402
 from branchdesk.storage.regions import scope_sql  # noqa: E402
+
+if TYPE_CHECKING:
+    from branchdesk.exchange.package_import import ImportResult
 
 CLOCK = FixedClock.on("2024-01-15")  # inside the demo's activity span, so every figure has data
 MONTH = Month(2023, 12)
@@ -1552,6 +1556,33 @@ def _lock_reported_months(ledger: Ledger) -> str:
     return f"2022-01 to 2022-03, 2022-04 of {county.name}"
 
 
+def _dry_run_and_import(
+    ledger: Ledger, deltas: list[Path], baseline: float, rows: str, locks: str
+) -> ImportResult:
+    """The dry run of ``deltas`` and then their import into ``ledger`` (with month ``locks``, if named), each
+    timed against ``baseline``."""
+    from branchdesk.exchange.package_import import import_packages
+
+    into = f" into a ledger with month locks ({locks})" if locks else ""
+    start = time.perf_counter()
+    dry = import_packages(ledger, deltas, apply=False)
+    report(
+        f"package import: dry run of {rows}{into}",
+        time.perf_counter() - start,
+        "s",
+        ("bare executemany", baseline),
+    )
+    start = time.perf_counter()
+    done = import_packages(ledger, deltas, apply=True)
+    took = time.perf_counter() - start
+    assert done.applied, done.summary()["counts"]
+    assert not dry.applied
+    how = " into a ledger with month locks" if locks else " (one undoable operation)"
+    report(f"package import of {rows}{how}", took, "s", ("bare executemany", baseline))
+    print(f"package import{' with month locks' if locks else ''}: {done.summary()['counts']}", flush=True)
+    return done
+
+
 def bench_package_import(_path: Path) -> None:
     """``package import`` of the city's 199 township deltas (its 300,000 activities, each recorded as one
     action, with their areas) into the city's ledger, as one undoable operation, and its dry run, against
@@ -1559,8 +1590,6 @@ def bench_package_import(_path: Path) -> None:
     locks (a county's or city's normal case: it locks what it has reported); and the peak memory of the
     whole command."""
     import shutil
-
-    from branchdesk.exchange.package_import import import_packages
 
     built = _township_deltas()
     deltas = built.deltas
@@ -1587,51 +1616,13 @@ def bench_package_import(_path: Path) -> None:
         rows = f"{len(deltas)} township deltas"
         report(f"package import: bare executemany of the rows of {rows}", baseline, "s")
         with open_ledger(import_copy, CLOCK) as ledger:
-            start = time.perf_counter()
-            dry = import_packages(ledger, deltas, apply=False)
-            dry_run = time.perf_counter() - start
-            report(
-                f"package import: dry run of {rows}",
-                dry_run,
-                "s",
-                ("bare executemany", baseline),
-            )
-            start = time.perf_counter()
-            done = import_packages(ledger, deltas, apply=True)
-            took = time.perf_counter() - start
-            assert done.applied, done.summary()["counts"]
-            assert not dry.applied
-            report(
-                f"package import of {rows} (one undoable operation)",
-                took,
-                "s",
-                ("bare executemany", baseline),
-            )
-            print(f"package import: {done.summary()['counts']}", flush=True)
+            done = _dry_run_and_import(ledger, deltas, baseline, rows, "")
+            assert not done.rejected
         shutil.copyfile(built.receiver, import_copy)
         with open_ledger(import_copy, CLOCK) as ledger:
             locks = _lock_reported_months(ledger)
-            start = time.perf_counter()
-            import_packages(ledger, deltas, apply=False)
-            dry_run = time.perf_counter() - start
-            report(
-                f"package import: dry run of {rows} into a ledger with month locks ({locks})",
-                dry_run,
-                "s",
-                ("bare executemany", baseline),
-            )
-            start = time.perf_counter()
-            done = import_packages(ledger, deltas, apply=True)
-            took = time.perf_counter() - start
-            assert done.applied, done.summary()["counts"]
+            done = _dry_run_and_import(ledger, deltas, baseline, rows, locks)
             assert done.rejected  # the county's April
-            report(
-                f"package import of {rows} into a ledger with month locks",
-                took,
-                "s",
-                ("bare executemany", baseline),
-            )
-            print(f"package import with month locks: {done.summary()['counts']}", flush=True)
         if Path("/proc/self/status").exists():
             shutil.copyfile(built.receiver, import_copy)
             memory = peak_memory(
