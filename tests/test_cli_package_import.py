@@ -107,6 +107,13 @@ def send(township: Path, out: Path, *flags: str) -> Path:
     return out
 
 
+def activity_sent(township: Path, held_on: str, out: Path) -> Path:
+    """An activity recorded in the township on ``held_on``, then its delta written to ``out``."""
+    with open_ledger(township, CLOCK) as ledger:
+        LedgerBuilder(ledger).activity(open_pairing(ledger), held_on)
+    return send(township, out)
+
+
 def imported(county: Path, *files: Path, flags: tuple[str, ...] = ()) -> tuple[int, dict[str, Any], str]:
     code, printed, err = cli("package", "import", str(county), *map(str, files), "--json", *flags)
     return code, json.loads(printed) if printed else {}, err
@@ -322,9 +329,7 @@ def test_an_activitys_photos_travel_with_it_as_rows(offices: Offices, tmp_path: 
 
 def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:
     township = offices.township()
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
-    delta = send(township, offices.folder / "一.bdx")
+    delta = activity_sent(township, "2022-05-10", offices.folder / "一.bdx")
     assert imported(offices.county, delta)[0] == EXIT_OK
     rows = records(offices.county, "activity")
     changes = file_state(offices.county)[0]
@@ -338,9 +343,7 @@ def test_the_same_package_twice_changes_nothing(offices: Offices) -> None:
     assert file_state(offices.county)[0] == changes
 
     # Without receipts the next delta carries the first one's changes again: only the new ones count.
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
-    second = send(township, offices.folder / "二.bdx")
+    second = activity_sent(township, "2022-05-12", offices.folder / "二.bdx")
     code, summary, _ = imported(offices.county, second)
     assert (summary["counts"]["applied_before"], summary["counts"]["new"]) == (2, 2)
 
@@ -349,12 +352,8 @@ def test_a_dry_run_of_overlapping_deltas_counts_what_the_import_does(offices: Of
     """Without receipts the second delta repeats the first: in one run its repeated operations are applied
     before, in the dry run exactly as in the import."""
     township = offices.township()
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
-    first = send(township, offices.folder / "一.bdx")
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
-    second = send(township, offices.folder / "二.bdx")
+    first = activity_sent(township, "2022-05-10", offices.folder / "一.bdx")
+    second = activity_sent(township, "2022-05-12", offices.folder / "二.bdx")
     expected = {"new": 4, "applied_before": 2}
     for flags in (("--dry-run",), ()):
         code, summary, _ = imported(offices.county, second, first, flags=flags)
@@ -373,12 +372,8 @@ def test_the_operations_marked_applied_are_the_same_when_written_one_at_a_time(
     after every package instead, the file holds the same marks and the same change log, and the repeated
     operations of overlapping deltas count as applied before either way."""
     township = offices.township()
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
-    first = send(township, offices.folder / "一.bdx")
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-12")
-    second = send(township, offices.folder / "二.bdx")
+    first = activity_sent(township, "2022-05-10", offices.folder / "一.bdx")
+    second = activity_sent(township, "2022-05-12", offices.folder / "二.bdx")
     copy = offices.folder / "副本.bdesk"
     shutil.copyfile(offices.county, copy)
     logged_before = file_state(copy)[0]
@@ -447,9 +442,7 @@ def test_an_operations_seq_is_marked_as_the_line_has_it(offices: Offices) -> Non
     sender with a bug, the same marks as for the number (the import holds integers compactly, anything
     else as it is)."""
     township = offices.township()
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
-    delta = send(township, offices.folder / "一.bdx")
+    delta = activity_sent(township, "2022-05-10", offices.folder / "一.bdx")
     texts = shutil.copyfile(delta, offices.folder / "文本.bdx")
     with zipfile.ZipFile(texts) as archive:
         lines = [json.loads(line) for line in archive.read(CHANGES).splitlines()]
@@ -471,9 +464,7 @@ def test_an_operations_seq_is_marked_as_the_line_has_it(offices: Offices) -> Non
 
 def test_a_gap_in_the_sequence_asks_for_a_new_package(offices: Offices) -> None:
     township = offices.township()
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
-    first = send(township, offices.folder / "一.bdx")
+    first = activity_sent(township, "2022-05-10", offices.folder / "一.bdx")
     with open_ledger(township, CLOCK) as ledger:  # as if the county had acknowledged the first package
         package_store.record_package(
             ledger,
@@ -838,9 +829,7 @@ def test_a_package_that_fails_its_checks_leaves_the_ledger_untouched(
     offices: Offices, damage: str, words: str
 ) -> None:
     township = offices.township()
-    with open_ledger(township, CLOCK) as ledger:
-        LedgerBuilder(ledger).activity(open_pairing(ledger), "2022-05-10")
-    delta = send(township, offices.folder / "坏.bdx")
+    delta = activity_sent(township, "2022-05-10", offices.folder / "坏.bdx")
     if damage == "byte":
         with zipfile.ZipFile(delta) as archive:
             changes = archive.read(CHANGES)
