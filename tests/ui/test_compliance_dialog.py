@@ -211,7 +211,7 @@ def test_enter_in_the_month_shows_that_month_and_keeps_the_view_open(
     press_enter(dialog.month)
     dialog.wait()
     assert dialog.isVisible()  # Enter showed March; it did not close the view
-    assert dialog.month.text() == "2022-03"
+    assert dialog.month.text() == "2022年3月"
     assert overdue_names(dialog) == ["城关2村党支部"]
     assert "2022年3月" in dialog.summary.text()
     retype(dialog.month, "2022-13")
