@@ -2247,7 +2247,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Evidence {month}</source>
-        <translation>{month} 佐证</translation>
+        <translation>{month}佐证</translation>
     </message>
     <message>
         <source>Month by month (the first {count} pairings; choose a county or township for the rest)</source>
@@ -6209,7 +6209,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{fingerprint}: {scope}, since {date}</source>
-        <translation>{fingerprint}：{scope}，自 {date} 起</translation>
+        <translation>{fingerprint}：{scope}，自{date}起</translation>
     </message>
     <message>
         <source> (replaced by a successor ledger)</source>

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from branchdesk.domain.enums import Area
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.holidays import HolidaysDialog
 from branchdesk.ui.dialogs.month_locks import MonthLocksDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
@@ -172,3 +173,24 @@ def test_the_month_locked_refusal_in_the_window_names_the_month_in_chinese(
     assert recorder.errors == ["2022年5月还没有结束；只有已结束（并已上报）的月份才能锁定。"]
     assert not any(ISO.search(text) for text in recorder.errors)
     assert file_rows(town, "SELECT count(*) FROM month_lock") == [(0,)]
+
+
+def test_the_holiday_calendars_months_are_titled_as_a_clerk_writes_them(
+    make_window: Callable[..., MainWindow], town: Path, tmp_path: Path
+) -> None:
+    """Tools ▸ Holidays: a year typed and Enter shows its twelve months, 2027年1月 to 2027年12月."""
+    window = opened(make_window, town)
+    seen: list[list[str]] = []
+
+    def handle(dialog: HolidaysDialog) -> None:
+        retype(dialog.year, "2027")
+        press_enter(dialog.year)
+        seen.append([month.title.text() for month in dialog.months])
+        dialog.resize(1366, 768)
+        shot(dialog, "holidays-2027")
+        QTest.keyClick(dialog.year, Qt.Key.Key_Escape)
+
+    handled = answer(HolidaysDialog, handle)
+    window.menus.holidays_action.trigger()
+    assert handled == ["holidaysDialog"]
+    assert seen == [[f"2027年{month}月" for month in range(1, 13)]]
