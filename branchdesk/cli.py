@@ -1208,7 +1208,7 @@ def _cmd_report(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _cmd_halfyear(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
+def _cmd_halfyear(args: argparse.Namespace, clock: Clock, out: TextIO, language: str) -> int:
     suffix = _out_kind(
         args.summary, translate("Cli", "the summary is a .pdf or a .docx (Word draft), not {name}")
     )
@@ -1230,7 +1230,9 @@ def _cmd_halfyear(args: argparse.Namespace, clock: Clock, out: TextIO) -> int:
         else translate("Cli", "Wrote {path}: {half} not frozen yet, summarised from the ledger as of {day}")
     )
     print(
-        line.format(path=args.summary, half=format_half_year(half), day=summary.frozen_on.isoformat()),
+        line.format(
+            path=args.summary, half=format_half_year(half), day=format_date(summary.frozen_on, language)
+        ),
         file=out,
     )
     return EXIT_OK
@@ -1506,7 +1508,7 @@ def _dispatch(argv: Sequence[str], clock: Clock, out: TextIO, err: TextIO, langu
         "import": lambda: _cmd_import(args, clock, out),
         "report": lambda: _cmd_report(args, clock, out),
         "ledger-doc": lambda: _cmd_ledger_doc(args, clock, out),
-        "halfyear": lambda: _cmd_halfyear(args, clock, out),
+        "halfyear": lambda: _cmd_halfyear(args, clock, out, language),
         "signin-sheet": lambda: _cmd_signin_sheet(args, clock, out),
         "agreement": lambda: _cmd_agreement(args, clock, out),
         "backup": lambda: _cmd_backup(args, clock, out),

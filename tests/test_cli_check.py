@@ -80,8 +80,8 @@ def test_overlapping_pairings(sound: Path, clock: FixedClock) -> None:
     )
     out = broken(sound, clock)
     assert (
-        "“村1村党支部”同时处在两个结对中，时间重叠：“村1村党支部 ← 机关第1党支部”（2022-04-10–…）"
-        "与“村1村党支部 ← 机关第3党支部”（2022-04-20–2022-05-01）。" in out
+        "“村1村党支部”同时处在两个结对中，时间重叠：“村1村党支部 ← 机关第1党支部”（2022年4月10日起）"
+        "与“村1村党支部 ← 机关第3党支部”（2022年4月20日至2022年5月1日）。" in out
     )
     assert out.endswith("发现 1 个问题\n")
 
@@ -96,30 +96,30 @@ def test_the_schema_refuses_an_overlap_from_any_program(sound: Path) -> None:
 def test_pairing_before_its_branch_was_established(sound: Path, clock: FixedClock) -> None:
     shell(sound, "UPDATE branch SET established_on = '2022-05-01' WHERE name = '村1村党支部'")
     assert (
-        "结对“村1村党支部 ← 机关第1党支部”（2022-04-10–…）超出了“村1村党支部”的存续时间"
-        "（成立于 2022-05-01，归档于 —）。" in broken(sound, clock)
+        "结对“村1村党支部 ← 机关第1党支部”（2022年4月10日起）超出了“村1村党支部”的存续时间"
+        "（成立于2022年5月1日，归档于—）。" in broken(sound, clock)
     )
 
 
 def test_pairing_after_its_branch_was_archived(sound: Path, clock: FixedClock) -> None:
     shell(sound, "UPDATE branch SET archived_on = '2022-04-20' WHERE name = '机关第2党支部'")
     assert (
-        "结对“村2村党支部 ← 机关第2党支部”（2022-04-10–2022-04-30）超出了“机关第2党支部”的存续时间"
-        "（成立于 —，归档于 2022-04-20）。" in broken(sound, clock)
+        "结对“村2村党支部 ← 机关第2党支部”（2022年4月10日至2022年4月30日）超出了“机关第2党支部”的存续时间"
+        "（成立于—，归档于2022年4月20日）。" in broken(sound, clock)
     )
 
 
 def test_pairing_in_the_future(sound: Path, clock: FixedClock) -> None:
     shell(sound, "UPDATE pairing SET ended_on = '2022-06-30' WHERE id = 2")
     assert (
-        "结对“村2村党支部 ← 机关第2党支部”（2022-04-10–2022-06-30）的开始或结束日期晚于今天（2022-05-19）。"
-        in broken(sound, clock)
+        "结对“村2村党支部 ← 机关第2党支部”（2022年4月10日至2022年6月30日）"
+        "的开始或结束日期晚于今天（2022年5月19日）。" in broken(sound, clock)
     )
 
 
 def test_activity_in_the_future(sound: Path, clock: FixedClock) -> None:
     shell(sound, "UPDATE activity SET held_on = '2022-05-21'")
-    assert "结对“村1村党支部 ← 机关第1党支部”的 2022-05-21 活动日期晚于今天（2022-05-19）。" in broken(
+    assert "结对“村1村党支部 ← 机关第1党支部”的2022年5月21日活动日期晚于今天（2022年5月19日）。" in broken(
         sound, clock
     )
     later = FixedClock.on("2022-05-21")  # the check asks the clock, not the computer
@@ -129,7 +129,7 @@ def test_activity_in_the_future(sound: Path, clock: FixedClock) -> None:
 def test_activity_outside_its_pairing(sound: Path, clock: FixedClock) -> None:
     shell(sound, "UPDATE activity SET held_on = '2022-04-01'")
     assert (
-        "2022-04-01 的活动不在其结对“村1村党支部 ← 机关第1党支部”的起止日期（2022-04-10–…）之内。"
+        "2022年4月1日的活动不在其结对“村1村党支部 ← 机关第1党支部”的起止日期（2022年4月10日起）之内。"
         in broken(sound, clock)
     )
 
@@ -142,7 +142,7 @@ def test_key_task_of_another_half_year(sound: Path, clock: FixedClock) -> None:
         "UPDATE activity SET type = 'key_task', key_task_id = 1",
     )
     assert (
-        "结对“村1村党支部 ← 机关第1党支部”的 2022-05-14 活动所属的重点任务“防汛救灾”"
+        "结对“村1村党支部 ← 机关第1党支部”的2022年5月14日活动所属的重点任务“防汛救灾”"
         "属于另一个半年（2022年下半年）。" in broken(sound, clock)
     )
 
@@ -198,7 +198,7 @@ def test_pairing_between_two_grassroots_branches(sound: Path, clock: FixedClock)
         "UPDATE pairing SET organ_id = 7 WHERE id = 2",  # the grid
     )
     assert (
-        "结对“村2村党支部 ← 仁和社区第一网格党支部”（2022-04-10–2022-04-30）"
+        "结对“村2村党支部 ← 仁和社区第一网格党支部”（2022年4月10日至2022年4月30日）"
         "不是机关党支部与基层党支部之间的结对。" in broken(sound, clock)
     )
 
@@ -235,14 +235,14 @@ def test_the_rules_read_activities_through_indexes_only(sound: Path, clock: Fixe
             10,
             9,
             0,
-            "2022-05-13",
+            "2022年5月13日",
         ),
         (
             ["UPDATE activity SET expected = 10, present = 10, make_up_on = '2022-05-20'"],
             10,
             10,
             0,
-            "2022-05-20",
+            "2022年5月20日",
         ),
     ],
 )
@@ -259,6 +259,6 @@ def test_an_attendance_that_does_not_add_up(
     and the import keep."""
     shell(sound, *statements)
     assert broken(sound, clock).splitlines()[0] == (
-        "结对“村1村党支部 ← 机关第1党支部”的 2022-05-14 活动出勤情况对不上："
-        f"应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期 {make_up}。"
+        "结对“村1村党支部 ← 机关第1党支部”的2022年5月14日活动出勤情况对不上："
+        f"应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期{make_up}。"
     )

@@ -54,7 +54,7 @@ def test_the_summary_pdf_says_the_frozen_figures_and_not_later_entries(county: P
     out.parent.mkdir()
     code, printed, err = cli("halfyear", str(county), "--half", "2023-H1", "--summary", str(out), clock=CLOCK)
     assert (code, err) == (EXIT_OK, "")
-    assert printed == f"已写出 {out}：2023年上半年尚未冻结，按 2023-07-10 的台账数据生成\n"
+    assert printed == f"已写出 {out}：2023年上半年尚未冻结，按2023年7月10日的台账数据生成\n"
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type /Page\b", data)) == 1
@@ -75,7 +75,7 @@ def test_the_summary_pdf_says_the_frozen_figures_and_not_later_entries(county: P
         "halfyear", str(county), "--half", "2023年上半年", "--summary", str(out), clock=CLOCK
     )
     assert code == EXIT_OK
-    assert printed == f"已写出 {out}：2023年上半年总结（2023-07-10冻结）\n"
+    assert printed == f"已写出 {out}：2023年上半年总结（2023年7月10日冻结）\n"
     text = page_texts(county)
     assert figure(text, "半年活动次数") == "8"  # as frozen, without the late entry
     assert "数据于2023年7月10日开启新半年时冻结" in text
@@ -126,4 +126,6 @@ def test_check_names_a_summary_dated_before_its_half_year(county: Path) -> None:
     shell(county, "UPDATE halfyear_summary SET frozen_on = '2022-12-31'")
     code, out, _ = cli("check", str(county), clock=CLOCK)
     assert code == EXIT_FAILED
-    assert "信阳市2023年上半年总结的冻结日期为 2022-12-31，早于该半年开始或晚于今天（2023-07-10）。" in out
+    assert (
+        "信阳市2023年上半年总结的冻结日期为2022年12月31日，早于该半年开始或晚于今天（2023年7月10日）。" in out
+    )

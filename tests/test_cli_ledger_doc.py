@@ -302,7 +302,7 @@ def test_one_pairing_by_a_branch_name_and_bad_arguments(county: Path, tmp_path: 
         "ledger-doc", str(county), str(out), "--from", "2022-07", "--to", "2022-05", clock=CLOCK
     )
     assert code == EXIT_FAILED
-    assert "2022-07" in err
+    assert "2022年7月" in err
     code, _, err = cli(
         "ledger-doc", str(county), str(out), "--region", "仁和镇", "--pairing", "x", clock=CLOCK
     )

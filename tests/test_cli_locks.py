@@ -193,13 +193,13 @@ def test_lock_refuses_a_month_not_ended_a_second_lock_and_an_unknown_unlock(
     code, _, err = cli("lock", str(county), "--month", "2022-05", clock=clock)
     assert (code, err) == (
         EXIT_FAILED,
-        "branchdesk-cli：2022-05 还没有结束；只有已结束（并已上报）的月份才能锁定。\n",
+        "branchdesk-cli：2022年5月还没有结束；只有已结束（并已上报）的月份才能锁定。\n",
     )
     assert cli("lock", str(county), "--month", "2022-04", clock=clock)[0] == EXIT_OK
     code, _, err = cli("lock", str(county), "--month", "2022-04", clock=clock)
-    assert (code, err) == (EXIT_FAILED, "branchdesk-cli：2022-04 已对信阳市/潢川县锁定。\n")
+    assert (code, err) == (EXIT_FAILED, "branchdesk-cli：2022年4月已对信阳市/潢川县锁定。\n")
     code, _, err = cli("unlock", str(county), "--month", "2022-03", "--reason", "x", clock=clock)
-    assert (code, err) == (EXIT_FAILED, "branchdesk-cli：2022-03 没有锁定，无需解锁。\n")
+    assert (code, err) == (EXIT_FAILED, "branchdesk-cli：2022年3月没有锁定，无需解锁。\n")
     assert cli("lock", str(county), "--month", "2022-04", "--region", "城关镇", clock=clock)[0] == EXIT_OK
     code, _, err = cli("unlock", str(county), "--month", "2022-04", "--reason", "x", clock=clock)
     assert code == EXIT_FAILED

@@ -224,7 +224,7 @@ def test_a_township_ledger_on_another_computer_is_trusted_again_only_with_a_reas
     ]
     lines = cli("package", "status", str(county), clock=clock)[1].splitlines()
     assert (
-        f"  2022-05-19：信阳市/潢川县/城关镇的新密钥 {second['fingerprint']} 取代 {first['fingerprint']}"
+        f"  2022年5月19日：信阳市/潢川县/城关镇的新密钥 {second['fingerprint']} 取代 {first['fingerprint']}"
         f" — 操作人 {getpass.getuser()}，理由：{reason}"
     ) in lines
 

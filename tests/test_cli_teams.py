@@ -120,8 +120,8 @@ def test_teams_imports_a_month_sheet_whole_or_not_at_all(county: Path, tmp_path:
     wrong = tmp_path / "列不对.csv"
     wrong.write_text("电话,1,2,3\n13800000001,在,在,在\n", encoding="utf-8")
     for sheet, message in (
-        (twice, "13800000001 在 2022-06-01 的出勤登记了两次（第 2 行和第 3 行）"),
-        (wrong, "表格的日期列与 2022-06 不符：表中有 3 个日期列，当月有 30 天"),
+        (twice, "13800000001 在2022年6月1日的出勤登记了两次（第 2 行和第 3 行）"),
+        (wrong, "表格的日期列与2022年6月不符：表中有 3 个日期列，当月有 30 天"),
     ):
         code, out, err = cli("teams", str(county), "--month", "2022-06", "--import", str(sheet), clock=clock)
         assert code != EXIT_OK

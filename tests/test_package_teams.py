@@ -237,7 +237,7 @@ def test_a_townships_half_year_summary_travels_to_its_county(offices: Offices) -
         "halfyear", str(offices.county), "--half", "2021-H2", "--summary", str(out), "--region", "春申街道"
     )
     assert code == EXIT_OK
-    assert "2021年下半年总结（2022-05-19冻结）" in printed, printed
+    assert "2021年下半年总结（2022年5月19日冻结）" in printed, printed
 
 
 def test_a_conflict_on_a_star_rating_is_named_by_the_command_line(offices: Offices) -> None:  # noqa: F811

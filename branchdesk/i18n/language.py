@@ -67,15 +67,21 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = ENGLISH
         self.qt_dialogs_translated = False  # Qt's own Chinese, which a frozen bundle could lose
+        self._locale_before: QLocale | None = None
 
     def remove(self) -> None:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+        if self._locale_before is not None:
+            # Dates follow the words (current_language): back to the language spoken before install.
+            QLocale.setDefault(self._locale_before)
+            self._locale_before = None
 
     def install(self, language: str) -> str:
         language = normalise(language)
         self.remove()
+        self._locale_before = QLocale()
         if language == CHINESE:
             self._installed.append(_own_translator(self._app))
             # Qt's own dialogs (file pickers, message box buttons) in Chinese too.
@@ -95,6 +101,11 @@ class Translations:
         return language
 
 
+def current_language() -> str:
+    """The installed language: ``Translations.install`` sets the default locale with the catalogue."""
+    return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
+
+
 def format_date(day: dt.date, language: str) -> str:
     """2022年5月19日 in Chinese; ISO (unambiguous) in English."""
     if language == CHINESE:
@@ -106,6 +117,20 @@ def format_month(year: int, month: int, language: str) -> str:
     if language == CHINESE:
         return f"{year}年{month}月"
     return f"{year}-{month:02d}"
+
+
+def format_moment(moment: dt.datetime, language: str) -> str:
+    """2022年5月19日 09:00 in Chinese; 2022-05-19 09:00 in English (the clock's own time, as recorded)."""
+    return f"{format_date(moment.date(), language)} {moment:%H:%M}"
+
+
+def format_span(first: dt.date, last: dt.date | None, language: str) -> str:
+    """The days from ``first`` to ``last`` (None: not ended): 2022年1月1日至2022年6月30日, 2022年1月1日起;
+    2022-01-01–2022-06-30, 2022-01-01–… in English."""
+    if language == CHINESE:
+        start = format_date(first, language)
+        return f"{start}起" if last is None else f"{start}至{format_date(last, language)}"
+    return f"{first.isoformat()}–{'…' if last is None else last.isoformat()}"
 
 
 _HALVES = (QT_TRANSLATE_NOOP("HalfYear", "{year} H1"), QT_TRANSLATE_NOOP("HalfYear", "{year} H2"))

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import re
 
 from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.errors import BranchDeskError, InvalidRecordError, Reason
-from branchdesk.domain.months import HalfYear
+from branchdesk.domain.months import HalfYear, Month
 from branchdesk.domain.records import Problem
-from branchdesk.i18n.language import format_half_year
+from branchdesk.i18n.language import (
+    CHINESE,
+    current_language,
+    format_date,
+    format_half_year,
+    format_moment,
+    format_month,
+    format_span,
+)
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.i18n.reasons import reason_text
 
@@ -1034,6 +1044,81 @@ def table_text(table: str) -> str:
     return table if source is None else QCoreApplication.translate(CONTEXT, source)
 
 
+# Parameters that hold a day, a month, a moment or a span of days: as the file keeps them (2022-04-16,
+# 2022-04, 2022-05-19T09:00:00+08:00, 2022-01-01–2022-06-30 or 2022-01-01–…) or as dates, shown as the
+# reader writes them (2022年4月16日). A value of another shape stays as it is: a day or month by its number
+# (day 5, month 13), a "—" for no date. What the clerk typed ({value}, {text}) is never among them.
+DATE_PARAMS = frozenset(
+    {
+        "archived",
+        "at",
+        "date",
+        "day",
+        "done",
+        "due",
+        "due_on",
+        "earliest",
+        "ended",
+        "established",
+        "first",
+        "frozen_on",
+        "from_on",
+        "held",
+        "held_on",
+        "last",
+        "make_up",
+        "month",
+        "opened",
+        "other_span",
+        "rated_on",
+        "recorded",
+        "signed",
+        "signed_on",
+        "span",
+        "started",
+        "started_on",
+        "team_from",
+        "team_span",
+        "team_to",
+        "to_on",
+        "today",
+    }
+)
+_DAY = r"\d{4}-\d{2}-\d{2}"
+_DAY_SHAPE = re.compile(_DAY)
+_MONTH_SHAPE = re.compile(r"\d{4}-\d{2}")
+_MOMENT_SHAPE = re.compile(rf"{_DAY}[T ]\d{{2}}:\d{{2}}(:\d{{2}}(\.\d+)?)?(Z|[+-]\d{{2}}:\d{{2}})?")
+_SPAN_SHAPE = re.compile(rf"({_DAY}) *– *({_DAY}|…)")
+
+
+def date_shown(value: object, language: str) -> object:
+    """A date-like parameter as the reader of ``language`` writes it; the file's ISO text stays in English."""
+    if isinstance(value, dt.datetime):
+        return format_moment(value, language)
+    if isinstance(value, dt.date):
+        return format_date(value, language)
+    if isinstance(value, Month):
+        return format_month(value.year, value.month, language)
+    if not isinstance(value, str) or language != CHINESE:
+        return value
+    try:
+        if _DAY_SHAPE.fullmatch(value):
+            return format_date(dt.date.fromisoformat(value), language)
+        if _MONTH_SHAPE.fullmatch(value):
+            month = Month.parse(value)
+            return format_month(month.year, month.month, language)
+        if _MOMENT_SHAPE.fullmatch(value):
+            return format_moment(dt.datetime.fromisoformat(value), language)
+        span = _SPAN_SHAPE.fullmatch(value)
+        if span:
+            first, last = span.groups()
+            end = None if last == "…" else dt.date.fromisoformat(last)
+            return format_span(dt.date.fromisoformat(first), end, language)
+    except (ValueError, BranchDeskError):
+        pass  # shaped like a date but none (2022-13-45): shown as it came
+    return value
+
+
 def message_text(code: str, **params: object) -> str:
     """The message for ``code`` in the current language, placeholders filled."""
     source = MESSAGES.get(code)
@@ -1052,6 +1137,10 @@ def message_text(code: str, **params: object) -> str:
     table = params.get("table")
     if isinstance(table, str):
         params = {**params, "table": table_text(table)}
+    language = current_language()
+    params = {
+        name: date_shown(value, language) if name in DATE_PARAMS else value for name, value in params.items()
+    }
     return QCoreApplication.translate(CONTEXT, source).format(**params)
 
 

@@ -3,6 +3,8 @@ trusts (services/offices.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.months import Month
@@ -28,6 +30,11 @@ KEY_CHANGES = {
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _day(moment: str, language: str) -> str:
+    """The day of a moment as the file keeps it (2022-05-19T09:00:00+08:00)."""
+    return format_date(dt.date.fromisoformat(moment[:10]), language)
 
 
 def _package(package: LastPackage | None, language: str) -> str:
@@ -103,7 +110,7 @@ def office_lines(rollup: OfficeRollup, language: str) -> list[str]:
             + QCoreApplication.translate("OfficeReport", "{fingerprint}: {scope}, since {date}").format(
                 fingerprint=key.fingerprint,
                 scope=rollup.scope_path(key.scope_uuid) or key.ledger_id,
-                date=key.first_seen[:10],
+                date=_day(key.first_seen, language),
             )
             + (
                 ""
@@ -115,7 +122,7 @@ def office_lines(rollup: OfficeRollup, language: str) -> list[str]:
         lines.append(
             "  "
             + _tr(KEY_CHANGES[change.change]).format(
-                date=change.at[:10],
+                date=_day(change.at, language),
                 fingerprint=change.fingerprint,
                 scope=rollup.scope_path(change.scope_uuid) or change.ledger_id,
                 old=change.old_fingerprint or "—",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from branchdesk.domain.enums import (
     ActivityType,
@@ -18,7 +18,8 @@ from branchdesk.domain.enums import (
     UnitLevel,
 )
 from branchdesk.domain.vocabulary import UNGRADED_ENGLISH, english_name
-from branchdesk.i18n.language import CHINESE, ENGLISH, format_date
+from branchdesk.i18n.language import current_language as current_language
+from branchdesk.i18n.language import format_date, format_moment
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 
 
@@ -81,15 +82,9 @@ def reason_label(reason: EndReason) -> str:
     return term_label(reason)
 
 
-def current_language() -> str:
-    """The installed language: ``Translations.install`` sets the default locale with the catalogue."""
-    return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
-
-
 def date_text(day: dt.date | None) -> str:
     return "" if day is None else format_date(day, current_language())
 
 
 def moment_text(moment: dt.datetime) -> str:
-    """2022年5月19日 09:00 in Chinese; ISO-like in English."""
-    return f"{date_text(moment.date())} {moment:%H:%M}"
+    return format_moment(moment, current_language())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month, parse_date, parse_month
+from branchdesk.i18n.language import current_language, format_month
 from branchdesk.i18n.messages import error_text
 
 V = TypeVar("V", dt.date, Month)
@@ -214,13 +215,14 @@ class DateLineEdit(CalendarLineEdit[dt.date]):
 
 
 class MonthLineEdit(CalendarLineEdit[Month]):
-    """A month: 2023-06, 2023/6 or 2023年6月; shown as 2023-06. The calendar picks the month of a day."""
+    """A month: 2023-06, 2023/6 or 2023年6月; shown as the reader writes it (2023年6月 in Chinese, 2023-06 in
+    English), which it reads back. The calendar picks the month of a day."""
 
     def _parse(self, text: str) -> Month:
         return parse_month(text)
 
     def _text_of(self, value: Month) -> str:
-        return str(value)
+        return format_month(value.year, value.month, current_language())
 
     def _from_day(self, day: dt.date) -> Month:
         return Month.of(day)

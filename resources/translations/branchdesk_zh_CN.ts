@@ -1818,7 +1818,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Wrote {path}: {half} not frozen yet, summarised from the ledger as of {day}</source>
-        <translation>已写出 {path}：{half}尚未冻结，按 {day} 的台账数据生成</translation>
+        <translation>已写出 {path}：{half}尚未冻结，按{day}的台账数据生成</translation>
     </message>
     <message>
         <source>the file is a Word document: name a file ending in .docx, not {name}</source>
@@ -2247,7 +2247,7 @@ Li Hua: working away</source>
     </message>
     <message>
         <source>Evidence {month}</source>
-        <translation>{month} 佐证</translation>
+        <translation>{month}佐证</translation>
     </message>
     <message>
         <source>Month by month (the first {count} pairings; choose a county or township for the rest)</source>
@@ -4663,7 +4663,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The computer's date ({today}) is before the programme began; the demo needs {earliest} or later.</source>
-        <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要 {earliest} 或更晚的日期。</translation>
+        <translation>计算机日期（{today}）早于活动开始日期，生成演示台账需要{earliest}或更晚的日期。</translation>
     </message>
     <message>
         <source>Unknown scale “{scale}”; choose one of {choices}.</source>
@@ -4687,7 +4687,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>This pairing already ended on {date}.</source>
-        <translation>该结对已于 {date} 结束。</translation>
+        <translation>该结对已于{date}结束。</translation>
     </message>
     <message>
         <source>The date is before the pairing started ({started}).</source>
@@ -4783,7 +4783,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The date {date} is in the future.</source>
-        <translation>日期 {date} 在今天之后。</translation>
+        <translation>日期{date}在今天之后。</translation>
     </message>
     <message>
         <source>The branch has pairings on this side; an organ branch cannot become a grassroots branch or the other way round.</source>
@@ -4799,11 +4799,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{name}” has a pairing until {date}; archive it on that day or later.</source>
-        <translation>“{name}”的结对持续到 {date}，归档日期不能早于这一天。</translation>
+        <translation>“{name}”的结对持续到{date}，归档日期不能早于这一天。</translation>
     </message>
     <message>
         <source>The branch has been paired since {date}; it was established by then.</source>
-        <translation>该党支部自 {date} 起已有结对，成立日期不能晚于这一天。</translation>
+        <translation>该党支部自{date}起已有结对，成立日期不能晚于这一天。</translation>
     </message>
     <message>
         <source>A name may be at most {limit} characters long; this one has {length}. Shorten it.</source>
@@ -4843,7 +4843,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Pairing {pairing} ({span}) lies outside the life of {branch} (established {established}, archived {archived}).</source>
-        <translation>结对“{pairing}”（{span}）超出了“{branch}”的存续时间（成立于 {established}，归档于 {archived}）。</translation>
+        <translation>结对“{pairing}”（{span}）超出了“{branch}”的存续时间（成立于{established}，归档于{archived}）。</translation>
     </message>
     <message>
         <source>Pairing {pairing} ({span}) starts or ends after today ({today}).</source>
@@ -4851,15 +4851,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The activity of {held_on} lies outside the dates of its pairing {pairing} ({span}).</source>
-        <translation>{held_on} 的活动不在其结对“{pairing}”的起止日期（{span}）之内。</translation>
+        <translation>{held_on}的活动不在其结对“{pairing}”的起止日期（{span}）之内。</translation>
     </message>
     <message>
         <source>The activity of {held_on} of pairing {pairing} is dated after today ({today}).</source>
-        <translation>结对“{pairing}”的 {held_on} 活动日期晚于今天（{today}）。</translation>
+        <translation>结对“{pairing}”的{held_on}活动日期晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The activity of {held_on} of pairing {pairing} serves the key task {task} of another half-year ({half_year}).</source>
-        <translation>结对“{pairing}”的 {held_on} 活动所属的重点任务“{task}”属于另一个半年（{half_year}）。</translation>
+        <translation>结对“{pairing}”的{held_on}活动所属的重点任务“{task}”属于另一个半年（{half_year}）。</translation>
     </message>
     <message>
         <source>{count} active branches in {region} have the same name {name}.</source>
@@ -4883,11 +4883,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name} already has a pairing from {started} to {ended}; a branch is in one pairing at a time, so the two may not share a day.</source>
-        <translation>“{name}”已有 {started} 至 {ended} 的结对；一个党支部同一时间只能有一个结对，两个结对的日期不能重叠。</translation>
+        <translation>“{name}”已有{started}至{ended}的结对；一个党支部同一时间只能有一个结对，两个结对的日期不能重叠。</translation>
     </message>
     <message>
         <source>{name} has been in a pairing since {started}; a branch is in one pairing at a time, so the two may not share a day.</source>
-        <translation>“{name}”自 {started} 起已有结对；一个党支部同一时间只能有一个结对，两个结对的日期不能重叠。</translation>
+        <translation>“{name}”自{started}起已有结对；一个党支部同一时间只能有一个结对，两个结对的日期不能重叠。</translation>
     </message>
     <message>
         <source>A branch would be in two pairings on the same day; a branch is in one pairing at a time. Nothing was changed.</source>
@@ -4895,15 +4895,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The pairing has an activity on {date}; it can end on that day at the earliest (or move the activity).</source>
-        <translation>该结对在 {date} 还有活动，结束日期最早为当天（或先修改该活动的日期）。</translation>
+        <translation>该结对在{date}还有活动，结束日期最早为当天（或先修改该活动的日期）。</translation>
     </message>
     <message>
         <source>The pairing started on {started}; a new partner can start on the day after at the earliest.</source>
-        <translation>结对开始于 {started}，新的结对对象最早从次日开始。</translation>
+        <translation>结对开始于{started}，新的结对对象最早从次日开始。</translation>
     </message>
     <message>
         <source>“{name}” was archived on {date}; its pairings end by then.</source>
-        <translation>“{name}”已于 {date} 归档，其结对最晚只能到当天结束。</translation>
+        <translation>“{name}”已于{date}归档，其结对最晚只能到当天结束。</translation>
     </message>
     <message>
         <source>The organ branch is in {organ_county} and the grassroots branch in {grassroots_county}: pairing across two counties needs the user's confirmation.</source>
@@ -4955,23 +4955,23 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{month} is locked for {region}: its figures have been reported upward, so nothing in that month can be changed. Nothing was saved. To change it after all, unlock the month first and give the reason.</source>
-        <translation>{month} 已对{region}锁定：该月数据已上报，不能再修改，本次未保存任何内容。确需修改，请先解锁该月并填写理由。</translation>
+        <translation>{month}已对{region}锁定：该月数据已上报，不能再修改，本次未保存任何内容。确需修改，请先解锁该月并填写理由。</translation>
     </message>
     <message>
         <source>{month} has not ended yet; only a month that has ended (and been reported) can be locked.</source>
-        <translation>{month} 还没有结束；只有已结束（并已上报）的月份才能锁定。</translation>
+        <translation>{month}还没有结束；只有已结束（并已上报）的月份才能锁定。</translation>
     </message>
     <message>
         <source>{month} is already locked for {region}.</source>
-        <translation>{month} 已对{region}锁定。</translation>
+        <translation>{month}已对{region}锁定。</translation>
     </message>
     <message>
         <source>{month} is not locked; there is nothing to unlock.</source>
-        <translation>{month} 没有锁定，无需解锁。</translation>
+        <translation>{month}没有锁定，无需解锁。</translation>
     </message>
     <message>
         <source>{month} is locked for several regions ({regions}); name the one to unlock.</source>
-        <translation>{month} 对多个区域锁定（{regions}），请指明要解锁哪一个。</translation>
+        <translation>{month}对多个区域锁定（{regions}），请指明要解锁哪一个。</translation>
     </message>
     <message>
         <source>Unlocking a reported month needs a reason; it is kept in the ledger's history.</source>
@@ -5123,7 +5123,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>“{name}” was established after {date}, so it cannot be paired from that day.</source>
-        <translation>“{name}”成立于 {date} 之后，不能从该日起结对。</translation>
+        <translation>“{name}”成立于{date}之后，不能从该日起结对。</translation>
     </message>
     <message>
         <source>There is nothing to undo for this action.</source>
@@ -5151,15 +5151,15 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The attendance of the activity of {held_on} of pairing {pairing} does not add up: expected {expected}, present {present}, {named} absentees named, make-up session {make_up}.</source>
-        <translation>结对“{pairing}”的 {held_on} 活动出勤情况对不上：应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期 {make_up}。</translation>
+        <translation>结对“{pairing}”的{held_on}活动出勤情况对不上：应到 {expected} 人，实到 {present} 人，填写缺席人员 {named} 名，补课日期{make_up}。</translation>
     </message>
     <message>
         <source>The target “{target}” of the agreement of pairing {pairing} is due on {due_on}, before the agreement was signed ({signed_on}).</source>
-        <translation>结对“{pairing}”的协议目标“{target}”完成时限为 {due_on}，早于协议签订日期（{signed_on}）。</translation>
+        <translation>结对“{pairing}”的协议目标“{target}”完成时限为{due_on}，早于协议签订日期（{signed_on}）。</translation>
     </message>
     <message>
         <source>The agreement of pairing {pairing} has a date after today: {day} (today is {today}).</source>
-        <translation>结对“{pairing}”的共建协议有晚于今天的日期：{day}（今天是 {today}）。</translation>
+        <translation>结对“{pairing}”的共建协议有晚于今天的日期：{day}（今天是{today}）。</translation>
     </message>
     <message>
         <source>Target {row} needs its text.</source>
@@ -5171,7 +5171,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The target “{target}” is due on {due}, before the agreement was signed ({signed}).</source>
-        <translation>目标“{target}”的完成时限 {due} 早于协议签订日期（{signed}）。</translation>
+        <translation>目标“{target}”的完成时限{due}早于协议签订日期（{signed}）。</translation>
     </message>
     <message>
         <source>A target would be due before its agreement was signed; nothing was changed.</source>
@@ -5183,11 +5183,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The progress of the target “{target}” is dated {recorded}, after today ({today}).</source>
-        <translation>目标“{target}”的进度日期 {recorded} 晚于今天（{today}）。</translation>
+        <translation>目标“{target}”的进度日期{recorded}晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The agreement is signed on {signed}, after today ({today}).</source>
-        <translation>协议签订日期 {signed} 晚于今天（{today}）。</translation>
+        <translation>协议签订日期{signed}晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>“{phone}” is not a phone number.</source>
@@ -5199,11 +5199,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name} in {region}: its star rating of {year} ({stars} stars, rated on {rated_on}) is of a branch that is not a grassroots branch, given before the year began or dated after today ({today}).</source>
-        <translation>{region}的{name}：{year}年度星级评定（{stars} 星，评定日期 {rated_on}）有误：只评基层党支部，评定日期应不早于该年度开始、不晚于今天（{today}）。</translation>
+        <translation>{region}的{name}：{year}年度星级评定（{stars} 星，评定日期{rated_on}）有误：只评基层党支部，评定日期应不早于该年度开始、不晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The summary of {half_year} of {region} is dated {frozen_on}: before that half-year began or after today ({today}).</source>
-        <translation>{region}{half_year}总结的冻结日期为 {frozen_on}，早于该半年开始或晚于今天（{today}）。</translation>
+        <translation>{region}{half_year}总结的冻结日期为{frozen_on}，早于该半年开始或晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The project {title} of pairing {pairing} names a need or resource that is not one of its own pairing's, or is no project.</source>
@@ -5211,11 +5211,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The item {title} of pairing {pairing} is dated {day}, after today ({today}).</source>
-        <translation>结对“{pairing}”的清单事项“{title}”日期为 {day}，晚于今天（{today}）。</translation>
+        <translation>结对“{pairing}”的清单事项“{title}”日期为{day}，晚于今天（{today}）。</translation>
     </message>
     <message>
         <source>The date {date} is in the future (today is {today}); record an activity once it is held.</source>
-        <translation>日期 {date} 晚于今天（{today}）；活动开展后再登记。</translation>
+        <translation>日期{date}晚于今天（{today}）；活动开展后再登记。</translation>
     </message>
     <message>
         <source>Choose the pairing (or pairings) that held the activity.</source>
@@ -5223,11 +5223,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{date} is before the pairing {pairing} started ({started}).</source>
-        <translation>{date} 早于结对“{pairing}”的开始日期（{started}）。</translation>
+        <translation>{date}早于结对“{pairing}”的开始日期（{started}）。</translation>
     </message>
     <message>
         <source>{date} is after the pairing {pairing} ended ({ended}).</source>
-        <translation>{date} 晚于结对“{pairing}”的结束日期（{ended}）。</translation>
+        <translation>{date}晚于结对“{pairing}”的结束日期（{ended}）。</translation>
     </message>
     <message>
         <source>At least one Party-member volunteer takes part in an activity ({volunteers} given).</source>
@@ -5315,11 +5315,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{day} is after today ({today}): an item is entered once raised, and ticked off once done.</source>
-        <translation>{day} 晚于今天（{today}）：事项提出后才能登记，完成后才能销号。</translation>
+        <translation>{day}晚于今天（{today}）：事项提出后才能登记，完成后才能销号。</translation>
     </message>
     <message>
         <source>The due date {due} is before the item was raised ({opened}).</source>
-        <translation>完成时限 {due} 早于提出日期（{opened}）。</translation>
+        <translation>完成时限{due}早于提出日期（{opened}）。</translation>
     </message>
     <message>
         <source>A done item needs the date it was done.</source>
@@ -5419,7 +5419,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{date} is in the future.</source>
-        <translation>{date} 晚于今天。</translation>
+        <translation>{date}晚于今天。</translation>
     </message>
     <message>
         <source>Nothing in the ledger or the file is named “{value}”.</source>
@@ -5467,7 +5467,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>This branch had no pairing on {date}.</source>
-        <translation>该党支部在 {date} 没有结对。</translation>
+        <translation>该党支部在{date}没有结对。</translation>
     </message>
     <message>
         <source>No pairing of “{name}” has an agreement yet (give the agreement on its sheet first).</source>
@@ -5475,7 +5475,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{branch} had no work team on {day} (or several: give the team's number).</source>
-        <translation>{branch}在 {day} 没有驻村工作队（或有不止一个：请填写工作队编号）。</translation>
+        <translation>{branch}在{day}没有驻村工作队（或有不止一个：请填写工作队编号）。</translation>
     </message>
     <message>
         <source>{month} has {days} days, not {day}.</source>
@@ -5627,11 +5627,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The first month {first} is after the last month {last}.</source>
-        <translation>起始月份 {first} 晚于截止月份 {last}。</translation>
+        <translation>起始月份{first}晚于截止月份{last}。</translation>
     </message>
     <message>
         <source>The pairing was not active between {first} and {last}; choose other months.</source>
-        <translation>该结对在 {first} 至 {last} 期间不在结对期内，请另选月份。</translation>
+        <translation>该结对在{first}至{last}期间不在结对期内，请另选月份。</translation>
     </message>
     <message>
         <source>The Word template {path} cannot be read: {reason}. No document was written.</source>
@@ -5715,7 +5715,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name} serves from {from_on} to {to_on}: {day} is outside that, no day may be entered for it.</source>
-        <translation>{name}的驻村时间为 {from_on} 至 {to_on}，{day}不在其中，不能登记出勤。</translation>
+        <translation>{name}的驻村时间为{from_on}至{to_on}，{day}不在其中，不能登记出勤。</translation>
     </message>
     <message>
         <source>{name}, day {day}: a reason is given only for a day of leave.</source>
@@ -5731,7 +5731,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The end {to_on} is before the start {from_on}.</source>
-        <translation>结束日期 {to_on} 早于开始日期 {from_on}。</translation>
+        <translation>结束日期{to_on}早于开始日期{from_on}。</translation>
     </message>
     <message>
         <source>{day} has not come yet: enter a team or member from the day they start.</source>
@@ -5739,7 +5739,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name} must serve within the team's dates ({team_from} to {team_to}).</source>
-        <translation>{name}的驻村时间须在工作队的起止时间（{team_from} 至 {team_to}）之内。</translation>
+        <translation>{name}的驻村时间须在工作队的起止时间（{team_from}至{team_to}）之内。</translation>
     </message>
     <message>
         <source>The pasted cells are {columns} columns wide, but from day {day} the month has only {days_left} days left. Nothing was pasted: copy the days only, without names or headers.</source>
@@ -5755,7 +5755,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The sheet's day columns are not those of {month}: it has {found} day columns, the month has {days} days. Nothing was imported.</source>
-        <translation>表格的日期列与 {month} 不符：表中有 {found} 个日期列，当月有 {days} 天。未导入任何内容。</translation>
+        <translation>表格的日期列与{month}不符：表中有 {found} 个日期列，当月有 {days} 天。未导入任何内容。</translation>
     </message>
     <message>
         <source>Row {row}, day {day}: “{text}” is no day mark (在, 假, 公, 缺 or P, L, B, A). Nothing was imported.</source>
@@ -5771,7 +5771,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{phone} on {day} is entered twice (rows {first} and {second}); nothing was imported.</source>
-        <translation>{phone} 在 {day} 的出勤登记了两次（第 {first} 行和第 {second} 行），未导入任何内容。</translation>
+        <translation>{phone} 在{day}的出勤登记了两次（第 {first} 行和第 {second} 行），未导入任何内容。</translation>
     </message>
     <message>
         <source>This member's month is entered twice; nothing was saved.</source>
@@ -5795,7 +5795,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name} ({phone}) already serves on the work team of {branch} from {from_on} to {to_on}: one person serves on one team at a time.</source>
-        <translation>{name}（{phone}）{from_on} 至 {to_on} 已在{branch}驻村工作队，同一时间只能在一个工作队。</translation>
+        <translation>{name}（{phone}）{from_on}至{to_on}已在{branch}驻村工作队，同一时间只能在一个工作队。</translation>
     </message>
     <message>
         <source>This person already serves on another work team at that time; nothing was saved.</source>
@@ -5807,7 +5807,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The work team of {branch} (from {started_on}) is sent to a branch that is no village, community or grid.</source>
-        <translation>{branch}的驻村工作队（{started_on} 起）派驻的不是村、社区或网格党支部。</translation>
+        <translation>{branch}的驻村工作队（{started_on}起）派驻的不是村、社区或网格党支部。</translation>
     </message>
     <message>
         <source>{name} ({phone}) serves on two work teams at the same time: {branch} ({span}) and {other} ({other_span}).</source>
@@ -5815,11 +5815,11 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name} of the work team of {branch} serves {span}, outside the team's dates {team_span}.</source>
-        <translation>{branch}驻村工作队的{name}驻村时间为 {span}，超出工作队的起止时间 {team_span}。</translation>
+        <translation>{branch}驻村工作队的{name}驻村时间为{span}，超出工作队的起止时间{team_span}。</translation>
     </message>
     <message>
         <source>{name} has days entered in {month} outside their service {span}.</source>
-        <translation>{name}在 {month} 登记的出勤超出其驻村时间 {span}。</translation>
+        <translation>{name}在{month}登记的出勤超出其驻村时间{span}。</translation>
     </message>
     <message>
         <source>region</source>
@@ -6209,7 +6209,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{fingerprint}: {scope}, since {date}</source>
-        <translation>{fingerprint}：{scope}，自 {date} 起</translation>
+        <translation>{fingerprint}：{scope}，自{date}起</translation>
     </message>
     <message>
         <source> (replaced by a successor ledger)</source>
@@ -6865,7 +6865,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>Taken {moment}</source>
-        <translation>拍摄于 {moment}</translation>
+        <translation>拍摄于{moment}</translation>
     </message>
     <message>
         <source>No capture time in the photo</source>
@@ -7703,7 +7703,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>{name}, {phone}, {unit}; in the village {span}</source>
-        <translation>{name}，{phone}，{unit}；驻村时间 {span}</translation>
+        <translation>{name}，{phone}，{unit}；驻村时间{span}</translation>
     </message>
     <message>
         <source>Not in the village yet, or no longer</source>

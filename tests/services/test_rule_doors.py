@@ -92,8 +92,8 @@ def test_import_refuses_a_pairing_that_overlaps_another(ledger: Ledger, paired: 
         "机关第3党支部,村4村党支部,2022-08-01,,\n",  # overlaps the row above
     )
     assert code == 1
-    assert "结对\t2\t结对日期\t“村1村党支部”自 2022-04-10 起已有结对" in out
-    assert "结对\t4\t结对日期\t“机关第3党支部”已有 2022-06-01 至 2022-08-31 的结对" in out
+    assert "结对\t2\t结对日期\t“村1村党支部”自2022年4月10日起已有结对" in out
+    assert "结对\t4\t结对日期\t“机关第3党支部”已有2022年6月1日至2022年8月31日的结对" in out
     assert "拒绝 2 行" in out
     assert cli("stats", str(path), "--json", "--month", "2022-12", clock=clock)[1] == before
     assert cli("check", str(path), clock=clock)[0] == 0
@@ -112,8 +112,8 @@ def test_import_keeps_pairings_within_the_branches_lives(ledger: Ledger, paired:
         "机关第3党支部,村3村党支部,2022-07-01,2022-12-31,其他\n",
     )
     assert code == 1
-    assert "“村3村党支部”成立于 2022-04-20 之后，不能从该日起结对。" in out
-    assert "“机关第3党支部”已于 2022-09-30 归档，其结对最晚只能到当天结束。" in out
+    assert "“村3村党支部”成立于2022年4月20日之后，不能从该日起结对。" in out
+    assert "“机关第3党支部”已于2022年9月30日归档，其结对最晚只能到当天结束。" in out
 
 
 def test_a_new_pairing_may_not_overlap_an_ended_one(ledger: Ledger, paired: dict[str, int]) -> None:
@@ -251,5 +251,5 @@ def test_an_import_updating_a_pairing_outside_a_branchs_life_is_refused(
     sheet.write_text(rows, encoding="utf-8")
     code, out, _ = cli("import", str(path), str(sheet), "--what", "pairings", "--update", clock=clock)
     assert code == 1
-    assert "“村2村党支部”成立于 2022-03-20 之后，不能从该日起结对。" in out
+    assert "“村2村党支部”成立于2022年3月20日之后，不能从该日起结对。" in out
     assert cli("check", str(path), clock=clock)[0] == 0

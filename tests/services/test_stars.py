@@ -129,7 +129,8 @@ def test_check_names_a_rating_another_program_wrote_against_the_rules(
     lines = [line for line in out.splitlines() if "星级评定" in line]
     assert len(lines) == 2
     assert any(
-        "城关镇的城关1村党支部：2022年度星级评定（5 星，评定日期 2021-12-30）有误" in line for line in lines
+        "城关镇的城关1村党支部：2022年度星级评定（5 星，评定日期2021年12月30日）有误" in line
+        for line in lines
     )
     assert any("机关第1党支部" in line for line in lines)
 

@@ -141,7 +141,7 @@ def test_validation_messages_in_the_dialog(
     pick(dialog.pairings.list, "城关1村")
     retype(dialog.held_on, "2022/4/9")  # a Saturday before the pairing started
     dialog.ok_button.click()
-    assert "2022-04-10" in dialog.error.text()
+    assert "2022年4月10日" in dialog.error.text()
     retype(dialog.held_on, "2022年5月14日")
     dialog.volunteers.setValue(0)
     dialog.ok_button.click()

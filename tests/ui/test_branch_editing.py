@@ -126,14 +126,14 @@ def test_dialog_shows_each_rule_then_adds_the_branch_and_undo_redo_it(
         "tier": TIER_NOT_CHOSEN,
         "phone": BAD_PHONE,
         "member_count": "党员数不能为负数。",
-        "established_on": "日期 2030-01-01 在今天之后。",
+        "established_on": "日期2030年1月1日在今天之后。",
     }
     assert seen[1] == {
         "name": "同一区域已有名为“村1村党支部”的党支部。",
         "tier": TIER_NOT_CHOSEN,
         "phone": BAD_PHONE,
         "member_count": "“很多”不是整数。",
-        "established_on": "日期 2030-01-01 在今天之后。",
+        "established_on": "日期2030年1月1日在今天之后。",
     }
     assert seen[2]["unit_id"] == "机关党支部须隶属于一个单位：请选择其单位。"
     assert seen[3]["region_id"] == "请选择党支部所属区域。"

@@ -206,7 +206,7 @@ def test_activity_frequency_follows_months_and_region(
     # Today is 19 May 2022: by default, the months up to the last ended one that have activities.
     data = shown(tab, qtbot)
     assert data.span == MonthSpan(Month(2022, 4), Month(2022, 4))  # type: ignore[attr-defined]
-    assert tab.first_month.text() == "2022-04"
+    assert tab.first_month.text() == "2022年4月"
     assert tab.first_month.isEnabled()
 
     retype(tab.last_month, "2022年6月")

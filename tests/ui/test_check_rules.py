@@ -39,9 +39,9 @@ def test_check_database_names_the_broken_rows(
     assert dialog is not None
     texts = [dialog.problem_list.item(row).text() for row in range(dialog.problem_list.count())]
     assert texts == [
-        "“村1村党支部”同时处在两个结对中，时间重叠：“村1村党支部 ← 机关第1党支部”（2022-04-10–…）"
-        "与“村1村党支部 ← 机关第3党支部”（2022-04-20–2022-05-01）。",
-        "结对“村1村党支部 ← 机关第1党支部”的 2022-05-21 活动日期晚于今天（2022-05-19）。",
+        "“村1村党支部”同时处在两个结对中，时间重叠：“村1村党支部 ← 机关第1党支部”（2022年4月10日起）"
+        "与“村1村党支部 ← 机关第3党支部”（2022年4月20日至2022年5月1日）。",
+        "结对“村1村党支部 ← 机关第1党支部”的2022年5月21日活动日期晚于今天（2022年5月19日）。",
     ]
     assert "2 条记录" in dialog.summary.text()
     dialog.reject()

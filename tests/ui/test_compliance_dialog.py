@@ -104,7 +104,7 @@ def test_the_figures_are_read_off_the_ui_thread_and_shown_as_models(
     assert threads == [False, False]
     assert overdue_names(dialog) == ["城关2村党支部"]
     grid = dialog.grid_model
-    assert [grid.headerData(c, Qt.Orientation.Horizontal) for c in (2, 7)] == ["2021-10", "2022-03"]
+    assert [grid.headerData(c, Qt.Orientation.Horizontal) for c in (2, 7)] == ["2021年10月", "2022年3月"]
     # December and January (begun on the 10th) not owed, February missed, March held
     assert [grid.index(0, c).data() for c in (4, 5, 6, 7)] == ["—", "—", "✗", "✓ 1"]
     coverage = dialog.coverage_model
@@ -211,7 +211,7 @@ def test_enter_in_the_month_shows_that_month_and_keeps_the_view_open(
     press_enter(dialog.month)
     dialog.wait()
     assert dialog.isVisible()  # Enter showed March; it did not close the view
-    assert dialog.month.text() == "2022-03"
+    assert dialog.month.text() == "2022年3月"
     assert overdue_names(dialog) == ["城关2村党支部"]
     assert "2022年3月" in dialog.summary.text()
     retype(dialog.month, "2022-13")

@@ -154,7 +154,7 @@ def test_the_compliance_view_shows_which_themed_days_have_their_evidence(
         seen.append(dialog.summary.text())
         model = dialog.grid_model
         last = model.columnCount() - 1
-        assert model.headerData(last, Qt.Orientation.Horizontal) == "2022-05 佐证"
+        assert model.headerData(last, Qt.Orientation.Horizontal) == "2022年5月佐证"
         seen.append(
             {model.index(row, 0).data(): model.index(row, last).data() for row in range(model.rowCount())}
         )

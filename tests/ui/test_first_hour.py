@@ -162,13 +162,13 @@ def test_the_work_teams_tab_opens_on_the_last_month_with_days_read_off_the_ui_th
     qtbot.waitUntil(lambda: not tab.busy())
     shot(window, "teams-opening-month")
     assert on_ui_thread == [False]
-    assert tab.month.text() == "2022-03"
+    assert tab.month.text() == "2022年3月"
     assert (tab.model.month, [row.name for row in tab.model.rows]) == (march, ["张明"])
     # The clerk's month is shown from then on: April typed, Enter.
     retype(tab.month, "2022-04")
     QTest.keyClick(tab.month, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not tab.busy())
-    assert (tab.month.text(), tab.model.month) == ("2022-04", Month(2022, 4))
+    assert (tab.month.text(), tab.model.month) == ("2022年4月", Month(2022, 4))
 
 
 def test_the_month_fields_say_every_form_a_clerk_may_type(

@@ -128,7 +128,7 @@ def test_a_clerk_adds_links_ticks_off_filters_undoes_and_deletes_items(
     later = answer(ItemDialog, resource_again)
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     assert seen == later == ["itemDialog"]
-    assert recorder.errors == ["完成时限 2022-04-01 早于提出日期（2022-04-20）。"]
+    assert recorder.errors == ["完成时限2022年4月1日早于提出日期（2022年4月20日）。"]
     assert _items(path)[1] == (
         "resource",
         "单位帮扶资金",
@@ -181,7 +181,7 @@ def test_a_clerk_adds_links_ticks_off_filters_undoes_and_deletes_items(
     later = answer(CloseItemDialog, tick_off_again)
     press(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert seen == later == ["closeItemDialog"]
-    assert recorder.errors[-1] == "销号日期（2022-04-10）不能早于提出日期（2022-04-15）。"
+    assert recorder.errors[-1] == "销号日期（2022年4月10日）不能早于提出日期（2022年4月15日）。"
     assert _items(path)[0] == (
         "need", "村道硬化", "王强", "2022-04-15", "2022-05-01", "done", "2022-05-18", "已完工验收"
     )  # fmt: skip

@@ -66,7 +66,7 @@ def test_the_window_refuses_an_edit_into_a_locked_month_until_it_is_unlocked(
     QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     tab.wait()
     assert recorder.errors == [
-        "2022-04 已对信阳市锁定：该月数据已上报，不能再修改，本次未保存任何内容。"
+        "2022年4月已对信阳市锁定：该月数据已上报，不能再修改，本次未保存任何内容。"
         "确需修改，请先解锁该月并填写理由。"
     ]
     assert volunteers(path) == [4]

@@ -63,7 +63,7 @@ def test_a_month_is_locked_and_unlocked_with_a_reason_from_the_window(
     seen: list[list[str]] = []
 
     def lock_then_unlock(dialog: MonthLocksDialog) -> None:
-        assert dialog.month.text() == "2022-04"  # the month before today's, the one usually reported
+        assert dialog.month.text() == "2022年4月"  # the month before today's, the one usually reported
         assert dialog.model.rowCount() == 0
         retype(dialog.month, "2022年4月")
         press_enter(dialog.month)
@@ -75,7 +75,7 @@ def test_a_month_is_locked_and_unlocked_with_a_reason_from_the_window(
         ]
         # locking it twice is refused with the reason, and the dialog stays as it was
         press_enter(dialog.month)
-        assert recorder.errors == ["2022-04 已对信阳市锁定。"]
+        assert recorder.errors == ["2022年4月已对信阳市锁定。"]
         assert dialog.model.rowCount() == 1
         # without a reason there is nothing to unlock with
         assert dialog.table.currentIndex().row() == 0

@@ -191,6 +191,6 @@ def test_an_end_the_ledger_refuses_brings_the_dialog_back_with_what_was_typed(
     answer(EndPairingDialog, fill)
     qtbot.mouseClick(tab.end_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert len(recorder.errors) == 1
-    assert "2022-03 已对信阳市锁定" in recorder.errors[0]
+    assert "2022年3月已对信阳市锁定" in recorder.errors[0]
     assert again == [("2022-03-31", "合并", "两村合并")]
     assert pairings_of(path) == [("机关第1党支部", "潢川1村党支部", "2022-01-10", "2022-04-30", "merged")]

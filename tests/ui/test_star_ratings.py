@@ -225,7 +225,7 @@ def test_the_branch_dialog_rates_a_branch_year_by_year_as_one_undoable_step(
     press(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert handled == ["branchDialog"]
     assert seen["open"] is True
-    assert seen["problem"] == {"stars": "2023年度的星级不能在该年开始之前评定（2022-12-01）。"}
+    assert seen["problem"] == {"stars": "2023年度的星级不能在该年开始之前评定（2022年12月1日）。"}
     assert file_rows(county, RATINGS) == [(VILLAGE, 2023, 4, "2024-01-18")]
 
     # An organ branch is never rated: no Star rating row.

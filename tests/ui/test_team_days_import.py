@@ -93,7 +93,7 @@ def test_a_clerk_imports_a_month_sheet_with_its_preview_and_problems(
 
     # 1. The sheet as first sent: every problem listed with its row; nothing can be imported.
     def first_look(dialog: TeamDaysImportDialog) -> None:
-        assert dialog.month.text() == "2022-07"
+        assert dialog.month.text() == "2022年7月"
         retype(dialog.month, "2022-06")
         QTest.keyClick(dialog.month, Qt.Key.Key_Return)
         dialog.path.setFocus()
@@ -105,10 +105,10 @@ def test_a_clerk_imports_a_month_sheet_with_its_preview_and_problems(
         ]
         assert problems == [
             ("3", "第 3 行、23 日：“x”不是出勤标记（在、假、公、缺 或 P、L、B、A），未导入任何内容。"),
-            ("5", "2022-06-01没有电话为 13900000009 的驻村队员在岗，未导入任何内容。"),
-            ("6", "138 0000 0002 在 2022-06-01 的出勤登记了两次（第 4 行和第 6 行），未导入任何内容。"),
+            ("5", "2022年6月1日没有电话为 13900000009 的驻村队员在岗，未导入任何内容。"),
+            ("6", "138 0000 0002 在2022年6月1日的出勤登记了两次（第 4 行和第 6 行），未导入任何内容。"),
             # 王伟 serves until 15 June: on the 16th his number is on no team.
-            ("7", "2022-06-16没有电话为 13800000003 的驻村队员在岗，未导入任何内容。"),
+            ("7", "2022年6月16日没有电话为 13800000003 的驻村队员在岗，未导入任何内容。"),
         ]
         assert "4 个问题" in dialog.problems_label.text()
         assert not dialog.import_button.isEnabled()

@@ -323,7 +323,7 @@ def test_the_report_month_is_typed_and_enter_does_not_close_the_dialog(
     dialog = window.exchange.report_dialog()
     assert dialog is not None
     dialog.show()
-    assert dialog.month.text() == "2026-05"  # the last month that has ended, in sight
+    assert dialog.month.text() == "2026年5月"  # the last month that has ended, in sight
     retype(dialog.month, "2026-13")
     press_enter(dialog.month)
     assert dialog.isVisible()
@@ -334,7 +334,7 @@ def test_the_report_month_is_typed_and_enter_does_not_close_the_dialog(
         retype(dialog.month, typed)
         press_enter(dialog.month)
         assert dialog.isVisible()
-        assert dialog.month.text() == "2023-06"
+        assert dialog.month.text() == "2023年6月"
         assert dialog.chosen_month() == Month(2023, 6)
         assert problems(dialog) == []
     dialog.close()

@@ -134,7 +134,7 @@ def test_a_new_ledger_to_its_word_ledger_by_the_shortcut(
     def save(dialog: WordLedgerDialog) -> None:
         assert dialog.whole.isChecked()
         # This year to the last month ended (April); May, the activity's month, is typed.
-        assert (dialog.first.text(), dialog.last.text()) == ("2022-01", "2022-04")
+        assert (dialog.first.text(), dialog.last.text()) == ("2022年1月", "2022年4月")
         retype(dialog.last, "2022-05")
         dialog.resize(dialog.sizeHint())
         dialog.grab().save(str(tmp_path / "word-ledger-dialog.png"))

@@ -37,6 +37,7 @@ from branchdesk.i18n.messages import error_text
 from branchdesk.services import photos as photo_service
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.jobs.runner import JobControl, JobRunner
+from branchdesk.ui.labels import moment_text
 from branchdesk.ui.widgets import PROBLEM_STYLE
 
 _NOTE_STYLE = "color: #965f00;"
@@ -398,7 +399,7 @@ class PhotoPanel(QWidget):
     def _tooltip(self, shown: _Shown) -> str:
         lines = []
         if shown.taken_at is not None:
-            lines.append(self.tr("Taken {moment}").format(moment=shown.taken_at.strftime("%Y-%m-%d %H:%M")))
+            lines.append(self.tr("Taken {moment}").format(moment=moment_text(shown.taken_at)))
         else:
             lines.append(self.tr("No capture time in the photo"))
         if not shown.present:

@@ -290,12 +290,13 @@ class ComplianceDialog(QDialog):
             ],
             figures.overdue,
         )
+        language = current_language()
         self.grid_model.show(
             [
                 self.tr("Grassroots branch"),
                 self.tr("Organ branch"),
-                *(f"{m.year}-{m.month:02d}" for m in figures.months),
-                self.tr("Evidence {month}").format(month=f"{month.year}-{month.month:02d}"),
+                *(format_month(m.year, m.month, language) for m in figures.months),
+                self.tr("Evidence {month}").format(month=format_month(month.year, month.month, language)),
             ],
             figures.grid,
         )

@@ -34,6 +34,7 @@ from branchdesk.domain.changes import Changed
 from branchdesk.domain.enums import DayKind
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.holiday_list import DeclaredDays, format_holiday_list, parse_holiday_list
+from branchdesk.i18n.language import current_language, format_month
 from branchdesk.i18n.messages import error_text
 from branchdesk.services import holidays as holiday_service
 from branchdesk.storage.ledger import Ledger
@@ -255,7 +256,7 @@ class MonthGrid(QWidget):
         layout.addWidget(self.table)
 
     def show_month(self, year: int, month: int, days: DeclaredDays) -> None:
-        self.title.setText(f"{year}-{month:02d}")
+        self.title.setText(format_month(year, month, current_language()))
         self._kinds = {day: kind for day, (kind, _) in days.items()}
         self.table.clearContents()
         first = dt.date(year, month, 1)

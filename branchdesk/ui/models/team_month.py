@@ -17,6 +17,7 @@ from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.months import Month
 from branchdesk.domain.teams import CHINESE, Cell, DayMark, MemberMonth, MonthDays, parse_block, parse_cell
 from branchdesk.i18n.language import CHINESE as CHINESE_LANGUAGE
+from branchdesk.i18n.language import format_span
 from branchdesk.i18n.noop import QT_TRANSLATE_NOOP
 from branchdesk.ui.labels import current_language, term_label
 
@@ -184,7 +185,7 @@ class TeamMonthModel(QAbstractTableModel):
                 name=member.name,
                 phone=member.phone,
                 unit=member.sending_unit or "—",
-                span=f"{member.from_on.isoformat()} – {member.to_on.isoformat() if member.to_on else '…'}",
+                span=format_span(member.from_on, member.to_on, current_language()),
             )
         return None
 
