@@ -124,11 +124,12 @@ class MainWindow(QMainWindow):
         self.regions = RegionTreePanel(self.jobs, self)
         self.side.addWidget(self.regions)
         self.region_actions = RegionActions(self.regions, self.edits, self)
-        self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, self)
         self.figures = StatusFigures(self.statusBar(), self.jobs, lambda: context.translations.language)
-        self.backups = BackupActions(self.files, context, self.jobs, self)
+        notify = self.figures.show_notice  # a file written (backup, export), where the file's path shows
+        self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, notify, self)
+        self.backups = BackupActions(self.files, context, self.jobs, notify, self)
         self.exchange = ExchangeActions(
-            self.files, self.tabs, self.regions, self.edits, self.jobs, context, self
+            self.files, self.tabs, self.regions, self.edits, self.jobs, context, notify, self
         )
         self.tabs.print_signin = self.exchange.signin_sheet
         self.tabs.print_agreement = self.exchange.agreement_paper
