@@ -1,0 +1,87 @@
+"""The Branches menu's keys work wherever the clerk is in the window, as the menu shows them: on another tab
+the Branches tab comes to the front and the command runs; with the focus in the region tree they act on the
+Branches tab's selection. A tab on show with its own command on the key keeps it (the Lists tab's
+Ctrl+Shift+N adds a list item), and its keys work from the region tree too."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from branchdesk.storage.ledger import Ledger
+from branchdesk.ui.dialogs.branch import BranchDialog
+from branchdesk.ui.dialogs.item import ItemDialog
+from branchdesk.ui.main_window import MainWindow
+from tests.builders import LedgerBuilder
+from tests.ui.driving import answer, file_rows, open_shown, press, select_item, shown
+from tests.ui.test_first_hour import click_tab
+from tests.ui.test_journey import click_region
+from tests.ui.typing import press_enter, retype, type_text
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_the_branches_menus_keys_work_from_any_tab_and_from_the_region_tree(
+    make_window: Callable[..., MainWindow], build: LedgerBuilder, ledger: Ledger, qtbot: QtBot
+) -> None:
+    build.tree()  # a new ledger: its regions, no branch yet
+    ledger.close()
+    window = make_window()
+    window.context.auto_backup = False
+    window.resize(1366, 768)
+    open_shown(window, ledger.path)
+    window.settle()
+    click_region(window, "仁和镇")
+    click_tab(window, "覆盖率")  # the focus on the tab bar, the Branches tab hidden
+
+    # Branches ▸ New branch (Ctrl+Shift+N) on the Coverage tab: the Branches tab comes up with the dialog.
+    def new_branch(dialog: BranchDialog) -> None:
+        assert window.tabs.currentWidget() is window.branches_tab
+        type_text(dialog.name, "东街村党支部")
+        select_item(dialog.kind, "农村")
+        select_item(dialog.tier, "中")
+        press_enter(dialog.name)
+
+    seen = answer(BranchDialog, new_branch)
+    press(window, Qt.Key.Key_N, CTRL | SHIFT)
+    assert seen == ["branchDialog"]
+    assert file_rows(
+        ledger.path, "SELECT b.name, b.kind, b.tier, r.name FROM branch b JOIN region r ON r.id = b.region_id"
+    ) == [("东街村党支部", "village", "average", "仁和镇")]
+
+    # Its row selected, the focus back in the region tree: Branches ▸ Edit branch (Ctrl+E) edits it.
+    tab = window.branches_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    shown(window)  # active again once the dialog has gone, as on the desktop
+    table = tab.table
+    QTest.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(tab.model.index(0, 0)).center()
+    )
+    click_region(window, "仁和镇")
+    assert window.regions.view.hasFocus()
+
+    def edit(dialog: BranchDialog) -> None:
+        retype(dialog.secretary, "王芳")
+        press_enter(dialog.secretary)
+
+    seen = answer(BranchDialog, edit)
+    press(window, Qt.Key.Key_E, CTRL)
+    assert seen == ["branchDialog"]
+    assert file_rows(ledger.path, "SELECT secretary FROM branch") == [("王芳",)]
+
+    # On the Lists tab its own Ctrl+Shift+N adds a list item (not a branch), from the region tree as well.
+    click_tab(window, "清单")
+    click_region(window, "仁和镇")
+
+    def no_item(dialog: ItemDialog) -> None:
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    seen = answer(ItemDialog, no_item)
+    press(window, Qt.Key.Key_N, CTRL | SHIFT)
+    assert seen == ["itemDialog"]
+    assert window.tabs.currentWidget() is window.tabs.items
+    assert file_rows(ledger.path, "SELECT count(*) FROM branch") == [(1,)]
