@@ -1,7 +1,8 @@
 """The Branches menu's keys work wherever the clerk is in the window, as the menu shows them: on another tab
 the Branches tab comes to the front and the command runs; with the focus in the region tree they act on the
 Branches tab's selection. A tab on show with its own command on the key keeps it (the Lists tab's
-Ctrl+Shift+N adds a list item), and its keys work from the region tree too."""
+Ctrl+Shift+N adds a list item), and its keys work from the region tree too, as the Work teams tab's Ctrl+S
+does."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from branchdesk.domain.teams import MemberDraft, Role
+from branchdesk.services import teams
 from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.branch import BranchDialog
 from branchdesk.ui.dialogs.item import ItemDialog
 from branchdesk.ui.main_window import MainWindow
-from tests.builders import LedgerBuilder
+from branchdesk.ui.tabs.teams import TeamsTab
+from tests.builders import LedgerBuilder, day
 from tests.ui.driving import answer, file_rows, open_shown, press, select_item, shown
 from tests.ui.test_first_hour import click_tab
 from tests.ui.test_journey import click_region
@@ -85,3 +89,31 @@ def test_the_branches_menus_keys_work_from_any_tab_and_from_the_region_tree(
     assert seen == ["itemDialog"]
     assert window.tabs.currentWidget() is window.tabs.items
     assert file_rows(ledger.path, "SELECT count(*) FROM branch") == [(1,)]
+
+
+def test_ctrl_s_saves_the_work_teams_month_with_the_focus_in_the_region_tree(
+    make_window: Callable[..., MainWindow], build: LedgerBuilder, ledger: Ledger, qtbot: QtBot
+) -> None:
+    build.paired_town(1)
+    village = ledger.scalar("SELECT id FROM branch WHERE name = '城关1村党支部'")
+    member = MemberDraft("张明", "13800000001", Role.LEADER, day("2022-05-01"), sending_unit="潢川县财政局")
+    teams.add_team(ledger, village, day("2022-05-01"), members=[member])
+    ledger.close()
+    window = make_window()
+    window.context.auto_backup = False
+    window.resize(1366, 768)
+    open_shown(window, ledger.path)
+    window.settle()
+    tab = click_tab(window, "驻村工作队")
+    assert isinstance(tab, TeamsTab)
+    retype(tab.month, "2022-05")
+    press_enter(tab.month)
+    qtbot.waitUntil(lambda: not tab.busy() and [row.name for row in tab.model.rows] == ["张明"])
+    tab.table.setFocus()
+    tab.table.setCurrentIndex(tab.model.index(0, 3))  # 1 May
+    type_text(tab.table, "在在假")
+    click_region(window, window.regions.selected_name())  # the same region: the focus in the tree
+    assert window.regions.view.hasFocus()
+    press(window, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not tab.model.changed_months())
+    assert file_rows(ledger.path, "SELECT marks FROM team_days") == [("PPL" + "-" * 28,)]
