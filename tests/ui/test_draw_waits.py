@@ -15,8 +15,8 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.dialogs.draw import DrawDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
-from tests.ui.driving import answer, file_rows, menu_item, select_item, shown
-from tests.ui.test_first_hour import shot
+from tests.ui.driving import answer, file_rows, menu_item, select_item
+from tests.ui.test_first_hour import opened, shot
 from tests.ui.typing import type_text
 
 WAITING = "固始县暂无可抽签的支部"
@@ -41,12 +41,7 @@ def test_the_draw_waits_for_candidates_and_says_why(
 ) -> None:
     tree = build.tree()  # a new ledger: its regions, no branch yet
     ledger.close()
-    window = make_window()
-    window.context.auto_backup = False
-    window.resize(1366, 768)
-    assert window.open_path(ledger.path)
-    shown(window)
-    window.settle()
+    window = opened(make_window, ledger.path)
 
     def nothing_yet(dialog: DrawDialog) -> None:
         select_item(dialog.scope, "信阳市/固始县")

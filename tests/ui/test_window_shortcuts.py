@@ -20,8 +20,8 @@ from branchdesk.ui.dialogs.item import ItemDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.teams import TeamsTab
 from tests.builders import LedgerBuilder, day
-from tests.ui.driving import answer, file_rows, open_shown, press, select_item, shown
-from tests.ui.test_first_hour import click_tab
+from tests.ui.driving import answer, file_rows, press, select_item, shown
+from tests.ui.test_first_hour import click_tab, opened
 from tests.ui.test_journey import click_region
 from tests.ui.typing import press_enter, retype, type_text
 
@@ -34,11 +34,7 @@ def test_the_branches_menus_keys_work_from_any_tab_and_from_the_region_tree(
 ) -> None:
     build.tree()  # a new ledger: its regions, no branch yet
     ledger.close()
-    window = make_window()
-    window.context.auto_backup = False
-    window.resize(1366, 768)
-    open_shown(window, ledger.path)
-    window.settle()
+    window = opened(make_window, ledger.path)
     click_region(window, "仁和镇")
     click_tab(window, "覆盖率")  # the focus on the tab bar, the Branches tab hidden
 
@@ -99,11 +95,7 @@ def test_ctrl_s_saves_the_work_teams_month_with_the_focus_in_the_region_tree(
     member = MemberDraft("张明", "13800000001", Role.LEADER, day("2022-05-01"), sending_unit="潢川县财政局")
     teams.add_team(ledger, village, day("2022-05-01"), members=[member])
     ledger.close()
-    window = make_window()
-    window.context.auto_backup = False
-    window.resize(1366, 768)
-    open_shown(window, ledger.path)
-    window.settle()
+    window = opened(make_window, ledger.path)
     tab = click_tab(window, "驻村工作队")
     assert isinstance(tab, TeamsTab)
     retype(tab.month, "2022-05")
