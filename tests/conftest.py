@@ -22,6 +22,7 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.ui.jobs.interpreter import favour_ui_thread
 from branchdesk.ui.jobs.main_thread_gc import MainThreadCollector
 from tests.builders import LedgerBuilder
+from tests.offices import Offices, copy_offices, make_offices
 
 
 @pytest.fixture
@@ -53,6 +54,23 @@ def ledger(ledger_path: Path, clock: FixedClock) -> Iterator[Ledger]:
 @pytest.fixture
 def build(ledger: Ledger) -> LedgerBuilder:
     return LedgerBuilder(ledger)
+
+
+@pytest.fixture(scope="module")
+def _made_offices(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Offices]:
+    """Once per module: a county and two townships made from its seeds, by the command line."""
+    folder = tmp_path_factory.mktemp("县乡 台账")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
+        yield make_offices(folder)
+
+
+@pytest.fixture
+def offices(_made_offices: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Offices:
+    """A fresh copy of them for the test, BRANCHDESK_DATA_DIR naming its keys (tests/offices.py)."""
+    copied = copy_offices(_made_offices, tmp_path / "各办公室")
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(copied.data_dir))
+    return copied
 
 
 @pytest.fixture(autouse=True, scope="session")

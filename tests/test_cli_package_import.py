@@ -12,8 +12,7 @@ import io
 import json
 import shutil
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,6 @@ from branchdesk.cli import EXIT_FAILED, EXIT_OK, run
 from branchdesk.domain.activities import ActivityDraft
 from branchdesk.domain.agreements import Progress
 from branchdesk.domain.attendance import Absentee, Attendance
-from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import ActivityType, Area, BranchKind, ItemKind
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.package_merge import Settlement, Take
@@ -47,58 +45,14 @@ from branchdesk.storage.check import broken_link
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
 from tests.exchange.test_package_files import rezip
+from tests.offices import CLOCK, TOWNSHIPS, Offices
 from tests.photo_files import write_jpeg
-
-CLOCK = FixedClock.on("2022-05-19")
-TOWNSHIPS = ("春申街道", "双柳树镇")
 
 
 def cli(*argv: str) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = run(list(argv), clock=CLOCK, out=out, err=err)
     return code, out.getvalue(), err.getvalue()
-
-
-@dataclass(frozen=True)
-class Offices:
-    county: Path
-    townships: dict[str, Path]
-    data_dir: Path
-    folder: Path
-
-    def township(self, name: str = TOWNSHIPS[0]) -> Path:
-        return self.townships[name]
-
-
-@pytest.fixture(scope="module")
-def _made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Offices]:
-    """Once per module: the county demo and two township ledgers made from its seeds, all by the CLI."""
-    folder = tmp_path_factory.mktemp("县乡 台账")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
-        county = folder / "潢川县.bdesk"
-        assert cli("demo", str(county), "--scale", "county")[0] == EXIT_OK
-        townships = {}
-        for name in TOWNSHIPS:
-            seed = folder / f"{name} 种子.bdx"
-            assert cli("package", "export", str(county), str(seed), "--scope", name)[0] == EXIT_OK
-            townships[name] = folder / f"{name}.bdesk"
-            assert cli("new", str(townships[name]), "--from", str(seed))[0] == EXIT_OK
-        yield Offices(county, townships, folder / "用户数据", folder)
-
-
-@pytest.fixture
-def offices(_made: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Offices:
-    """A fresh copy of the county, its townships and the keys, for one test."""
-    folder = tmp_path / "各办公室"
-    shutil.copytree(_made.folder, folder)
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
-    return Offices(
-        folder / _made.county.name,
-        {name: folder / path.name for name, path in _made.townships.items()},
-        folder / "用户数据",
-        folder,
-    )
 
 
 def send(township: Path, out: Path, *flags: str) -> Path:

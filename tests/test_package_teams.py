@@ -34,17 +34,9 @@ from branchdesk.storage.ledger import Ledger
 from branchdesk.storage.packages import PACKAGE_TABLES
 from branchdesk.ui.package_words import table_name
 from tests.builders import LedgerBuilder
+from tests.offices import CLOCK, Offices
 from tests.photo_files import write_jpeg
-from tests.test_cli_package_import import (  # noqa: F401 (the fixtures)
-    CLOCK,
-    Offices,
-    _made,
-    cli,
-    imported,
-    offices,
-    records,
-    send,
-)
+from tests.test_cli_package_import import cli, imported, records, send
 
 APRIL = Month(2022, 4)
 TEAM_TABLES = ("work_team", "team_member", "team_days")
@@ -85,6 +77,18 @@ def send_team(ledger: Ledger, village: int, phone: str) -> tuple[int, list[int]]
     return team, members
 
 
+def county_team(county: Path, village_uuid: str) -> None:
+    """The county typed a team of its own for the township's village: 王海, its leader from 1 March 2022."""
+    with open_ledger(county, CLOCK) as ledger:
+        here = int(ledger.scalar("SELECT id FROM branch WHERE uuid = ?", (village_uuid,)))
+        teams.add_team(
+            ledger,
+            here,
+            dt.date(2022, 3, 1),
+            members=[MemberDraft("王海", "13900000055", Role.LEADER, dt.date(2022, 3, 1))],
+        )
+
+
 def team_json(path: Path, region: str) -> dict[str, Any]:
     code, out, err = cli("teams", str(path), "--month", "2022-04", "--region", region, "--json")
     assert (code, err) == (EXIT_OK, ""), err
@@ -92,7 +96,7 @@ def team_json(path: Path, region: str) -> dict[str, Any]:
     return found
 
 
-def test_a_townships_seed_brings_its_teams(offices: Offices) -> None:  # noqa: F811
+def test_a_townships_seed_brings_its_teams(offices: Offices) -> None:
     township = offices.township()
     with open_ledger(offices.county, CLOCK, read_only=True) as ledger:
         expected = ledger.scalar(
@@ -110,7 +114,7 @@ def test_a_townships_seed_brings_its_teams(offices: Offices) -> None:  # noqa: F
     assert team_json(township, "春申街道") == team_json(offices.county, "春申街道")
 
 
-def test_a_townships_team_members_and_days_travel_to_its_county(offices: Offices) -> None:  # noqa: F811
+def test_a_townships_team_members_and_days_travel_to_its_county(offices: Offices) -> None:
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         team, members = send_team(ledger, new_village(ledger, "春申新村党支部"), "13900000001")
@@ -165,7 +169,7 @@ def test_a_townships_team_members_and_days_travel_to_its_county(offices: Offices
 
 
 def test_a_team_the_county_entered_for_the_same_village_is_kept_and_the_townships_rejected(
-    offices: Offices,  # noqa: F811
+    offices: Offices,
 ) -> None:
     """Both offices sent a team to one village (the county typed it too): the township's team breaks the
     rule of one team a village, its members and days refer to it, and go nowhere; a member already on the
@@ -184,15 +188,8 @@ def test_a_team_the_county_entered_for_the_same_village_is_kept_and_the_township
             members=[MemberDraft("郑涛", "13900000055", Role.FIRST_SECRETARY, dt.date(2022, 4, 1))],
         )
         stars.rate_branch(ledger, other, 2021, 4)
-    with open_ledger(offices.county, CLOCK) as ledger:
-        here = int(ledger.scalar("SELECT id FROM branch WHERE uuid = ?", (village_uuid,)))
-        teams.add_team(
-            ledger,
-            here,
-            dt.date(2022, 3, 1),
-            members=[MemberDraft("王海", "13900000055", Role.LEADER, dt.date(2022, 3, 1))],
-        )
-        before = {table: records(offices.county, table) for table in TEAM_TABLES}
+    county_team(offices.county, village_uuid)
+    before = {table: records(offices.county, table) for table in TEAM_TABLES}
     delta = send(township, offices.folder / "工作队.bdx")
     code, printed, _ = cli("package", "import", str(offices.county), str(delta), "--dry-run")
     assert code == EXIT_OK
@@ -218,7 +215,7 @@ def test_a_team_the_county_entered_for_the_same_village_is_kept_and_the_township
     assert cli("check", str(offices.county))[1].endswith("未发现问题\n")
 
 
-def test_a_townships_half_year_summary_travels_to_its_county(offices: Offices) -> None:  # noqa: F811
+def test_a_townships_half_year_summary_travels_to_its_county(offices: Offices) -> None:
     township = offices.township()
     closing = HalfYear(2021, 2)
     with open_ledger(township, CLOCK) as ledger:
@@ -240,7 +237,7 @@ def test_a_townships_half_year_summary_travels_to_its_county(offices: Offices) -
     assert "2021年下半年总结（2022年5月19日冻结）" in printed, printed
 
 
-def test_a_conflict_on_a_star_rating_is_named_by_the_command_line(offices: Offices) -> None:  # noqa: F811
+def test_a_conflict_on_a_star_rating_is_named_by_the_command_line(offices: Offices) -> None:
     """Each kind of record a package carries has its Chinese name in the import's report (a star rating's
     conflict stopped the command with a KeyError)."""
     township = offices.township()
@@ -268,7 +265,7 @@ def test_every_kind_of_record_a_package_carries_has_a_name_in_the_window(qapp: Q
 
 
 def test_a_member_removed_at_the_county_comes_back_with_their_months_when_taken_theirs(
-    offices: Offices,  # noqa: F811
+    offices: Offices,
 ) -> None:
     """The county removed a member (with their days) whom the township still has and corrected: the
     conflict taken theirs brings the member back with every month the county's removal took."""
@@ -310,7 +307,7 @@ def test_a_member_removed_at_the_county_comes_back_with_their_months_when_taken_
 
 
 def test_a_seed_carries_the_unit_that_sent_a_team_though_no_branch_of_it_is_paired_there(
-    offices: Offices,  # noqa: F811
+    offices: Offices,
 ) -> None:
     with open_ledger(offices.county, CLOCK) as ledger:
         county = int(ledger.scalar("SELECT id FROM region WHERE name = '潢川县'"))
@@ -330,7 +327,7 @@ def test_a_seed_carries_the_unit_that_sent_a_team_though_no_branch_of_it_is_pair
         ) == [{"name": "潢川县驻村帮扶工作办公室"}]
 
 
-def test_days_in_a_month_the_county_has_locked_wait_for_its_unlocking(offices: Offices) -> None:  # noqa: F811
+def test_days_in_a_month_the_county_has_locked_wait_for_its_unlocking(offices: Offices) -> None:
     """The county has reported April for 春申街道: the township's April days for a new team are rejected
     (locked_month), the team and its members go in; once April is unlocked the same package brings the
     days."""
@@ -359,7 +356,7 @@ def test_days_in_a_month_the_county_has_locked_wait_for_its_unlocking(offices: O
 
 
 def test_a_ticked_off_items_photo_travels_as_a_thumbnail_and_whole_in_a_full_package(
-    offices: Offices,  # noqa: F811
+    offices: Offices,
 ) -> None:
     """销号 with a photo at the township: its delta brings the county the photo row and the thumbnail;
     the township's full package brings the picture itself into the county's photo folder."""

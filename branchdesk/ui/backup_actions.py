@@ -3,6 +3,7 @@ ledger open in the window (the backups themselves run on the job runner: ui/jobs
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -20,10 +21,18 @@ if TYPE_CHECKING:
 
 
 class BackupActions(QObject):
-    def __init__(self, host: LedgerHost, context: UiContext, jobs: JobRunner, window: QMainWindow) -> None:
+    def __init__(
+        self,
+        host: LedgerHost,
+        context: UiContext,
+        jobs: JobRunner,
+        notify: Callable[[str], None],
+        window: QMainWindow,
+    ) -> None:
         super().__init__(window)
         self._host = host
         self._context = context
+        self._notify = notify  # where a backup went, in the status bar
         self._window = window  # parent of the dialogs; its status bar reports
         self._jobs = jobs
         self._made: Backups | None = None  # at the first backup: its modules load after the window shows
@@ -33,7 +42,9 @@ class BackupActions(QObject):
         if self._made is None:
             from branchdesk.ui.jobs.backup import Backups
 
-            self._made = Backups(self._jobs, self._context.data_dir, self._context.show_error, self._window)
+            self._made = Backups(
+                self._jobs, self._context.data_dir, self._context.show_error, self._notify, self._window
+            )
         return self._made
 
     @property

@@ -91,26 +91,41 @@ class BranchActions(QObject):
         self._headers = headers
         self._parent = parent
 
+        # Set by the window: the Branches tab brought to the front, so that a command chosen from the menu
+        # or by its key on another tab shows what it acts on.
+        self.to_front: Callable[[], object] = lambda: None
+
         def action(
-            name: str, slot: Callable[[], object], *keys: QKeySequence | QKeySequence.StandardKey
+            name: str,
+            slot: Callable[[], object],
+            *keys: QKeySequence | QKeySequence.StandardKey,
+            window_wide: bool = False,
         ) -> QAction:
             created = QAction(parent)
             created.setObjectName(name)
             if keys:
                 created.setShortcuts([QKeySequence(key) for key in keys])
-            # Shortcuts act only while the tab has focus: other tabs use Delete and Ctrl+C for their rows.
-            created.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            created.triggered.connect(slot)
+            # The Branches menu's own keys (Ctrl+…) work anywhere in the window, as the menu shows them
+            # (but for a tab on show with its own command on the key: WindowMenus.follow_tab). The keys
+            # every tab uses for its rows (Delete, Ctrl+C, Ctrl+V, Insert) act only while it has focus.
+            created.setShortcutContext(
+                Qt.ShortcutContext.WindowShortcut
+                if window_wide
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
+            created.triggered.connect(lambda _checked=False: (self.to_front(), slot()))
             parent.addAction(created)
             return created
 
-        self.add = action("addBranch", self.add_branch, QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert"))
-        self.edit = action("editBranch", self.edit_branch, QKeySequence("Ctrl+E"))
-        self.bulk = action("bulkEdit", self.bulk_edit, QKeySequence("Ctrl+B"))
+        self.add = action("addBranch", self.add_branch, QKeySequence("Ctrl+Shift+N"), window_wide=True)
+        # Insert, as in a sheet: a row added where the rows are (the same command, on the tab's focus only).
+        self.insert = action("insertBranch", self.add_branch, QKeySequence("Insert"))
+        self.edit = action("editBranch", self.edit_branch, QKeySequence("Ctrl+E"), window_wide=True)
+        self.bulk = action("bulkEdit", self.bulk_edit, QKeySequence("Ctrl+B"), window_wide=True)
         self.archive = action("archiveBranch", self.archive_branches)
         self.restore = action("restoreBranch", self.restore_branches)
         self.delete = action("deleteBranch", self.delete_branches, QKeySequence.StandardKey.Delete)
-        self.history = action("branchHistory", self.show_history, QKeySequence("Ctrl+H"))
+        self.history = action("branchHistory", self.show_history, QKeySequence("Ctrl+H"), window_wide=True)
         self.copy = action("copyBranches", self.copy_rows, QKeySequence.StandardKey.Copy)
         self.paste = action("pasteBranches", self.paste_rows, QKeySequence.StandardKey.Paste)
         self.new_unit = action("newUnit", self.add_unit)
@@ -141,6 +156,7 @@ class BranchActions(QObject):
         active = [row for row in selected if row.archived_on is None]
         archived = [row for row in selected if row.archived_on is not None]
         self.add.setEnabled(writable)
+        self.insert.setEnabled(writable)
         self.new_unit.setEnabled(writable)
         self.paste.setEnabled(writable)
         self.edit.setEnabled(writable and len(selected) == 1)

@@ -43,6 +43,7 @@ class ExchangeActions(QObject):
         edits: LedgerEdits,
         jobs: JobRunner,
         context: UiContext,
+        notify: Callable[[str], None],
         window: QMainWindow,
     ) -> None:
         super().__init__(window)
@@ -52,7 +53,8 @@ class ExchangeActions(QObject):
         self.edits = edits
         self.jobs = jobs
         self.context = context
-        self.window = window  # parent of the dialogs; its status bar reports
+        self.window = window  # parent of the dialogs
+        self._notify = notify  # what was written where, in the status bar
         self.import_action = self._action("importAction", self.import_file)
         self.templates_action = self._action("importTemplates", self.save_templates)
         self.export_action = self._action("exportLedger", lambda: self.export_ledger(selected=False))
@@ -249,7 +251,7 @@ class ExchangeActions(QObject):
             self._status(self.tr("Exported {rows} rows to {path}").format(rows=format_count(rows), path=path))
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 15000)
+        self._notify(text)
 
     # -- report --------------------------------------------------------------------------------------
 

@@ -124,11 +124,12 @@ class MainWindow(QMainWindow):
         self.regions = RegionTreePanel(self.jobs, self)
         self.side.addWidget(self.regions)
         self.region_actions = RegionActions(self.regions, self.edits, self)
-        self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, self)
         self.figures = StatusFigures(self.statusBar(), self.jobs, lambda: context.translations.language)
-        self.backups = BackupActions(self.files, context, self.jobs, self)
+        notify = self.figures.show_notice  # a file written (backup, export), where the file's path shows
+        self.tools = ToolDialogs(context, self.edits, self.jobs, self.regions, notify, self)
+        self.backups = BackupActions(self.files, context, self.jobs, notify, self)
         self.exchange = ExchangeActions(
-            self.files, self.tabs, self.regions, self.edits, self.jobs, context, self
+            self.files, self.tabs, self.regions, self.edits, self.jobs, context, notify, self
         )
         self.tabs.print_signin = self.exchange.signin_sheet
         self.tabs.print_agreement = self.exchange.agreement_paper
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             tool_actions=self.packages.tool_actions(),
         )
         self.tabs.made.connect(self._tab_made)
+        self.tabs.currentChanged.connect(lambda _index: self.menus.follow_tab(self.tabs.currentWidget()))
         self.files.opened.connect(self._on_opened)
         self.files.closing.connect(self._on_closing)
         self.files.closed.connect(self._on_closed)
@@ -177,11 +179,12 @@ class MainWindow(QMainWindow):
     def _tab_made(self, tab: QWidget) -> None:
         self.empty_hints.attach(tab)
         if isinstance(tab, MenuTab):
-            self.menus.add_branch_commands(tab.menu_actions())
+            self.menus.add_branch_commands(tab.menu_actions(), tab)
         if isinstance(tab, LayoutTab):
             tab.restore_header_state(self.context.settings.layout(tab.objectName()))
         if tab.objectName() == "pairings":
             cast("PairingsTab", tab).follow_buttons(self.menus.pairing_actions)
+        self.menus.follow_tab(self.tabs.currentWidget())  # its keys, if it is the one on show
 
     def retranslate(self) -> None:
         self.menus.retranslate(self.context.translations.language)

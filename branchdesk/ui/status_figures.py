@@ -1,11 +1,13 @@
-"""The status bar's lasting parts: the open file, and the selected region's figures (counts, coverage and,
-for a city, its organs by level), computed off the UI thread."""
+"""The status bar's lasting parts: the open file (or, for a while, a notice such as where a backup went), and
+the selected region's figures (counts, coverage and, for a city, its organs by level), computed off the UI
+thread."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from branchdesk.domain.errors import BranchDeskError
@@ -16,13 +18,49 @@ from branchdesk.services.stats import region_stats
 from branchdesk.ui.jobs.runner import JobRunner, Reads
 from branchdesk.ui.session import LedgerSession
 
+NOTICE_MS = 15000  # how long a notice stands in place of the file's path
+
+
+class ElidedLabel(QLabel):
+    """One line that takes the room it is given and no more: a long text (a path with Chinese folder names)
+    is drawn shortened in the middle, so its start and its end (the file's name) stay; the whole text is its
+    text (what a screen reader reads) and its tooltip. A plain QLabel asks for its whole text's width: the
+    status bar's figures beside it were squeezed, and a message in its place was cut off by them."""
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setToolTip(text)
+
+    def shown_text(self) -> str:
+        """The text as drawn in the label's width."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, width)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        self.style().drawItemText(
+            painter, self.contentsRect(), align, self.palette(), self.isEnabled(), self.shown_text()
+        )
+
 
 class StatusFigures(QObject):
     def __init__(self, bar: QStatusBar, jobs: JobRunner, language: Callable[[], str]) -> None:
         super().__init__(bar)
         self._language = language
-        self.file_label = QLabel(bar)
+        self._bar = bar
+        # The status bar's left part: the open file's path, or a notice while ``notice_timer`` runs.
+        self.file_label = ElidedLabel(bar)
         self.file_label.setObjectName("statusFile")
+        # Apart from the figures on the right, however long the path.
+        self.file_label.setContentsMargins(0, 0, self.file_label.fontMetrics().horizontalAdvance("  "), 0)
+        self._file_text = ""
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.timeout.connect(lambda: self.file_label.show_text(self._file_text))
         self.counts_label = QLabel(bar)
         self.counts_label.setObjectName("statusCounts")
         self.coverage_label = QLabel(bar)
@@ -41,13 +79,23 @@ class StatusFigures(QObject):
 
     def show_file(self, session: LedgerSession | None) -> None:
         if session is None:
-            self.file_label.setText(self.tr("No ledger open"))
+            self._file_text = self.tr("No ledger open")
         elif session.read_only:
-            self.file_label.setText(
-                self.tr("{path} — read-only: changes cannot be saved to this file").format(path=session.path)
+            self._file_text = self.tr("{path} — read-only: changes cannot be saved to this file").format(
+                path=session.path
             )
         else:
-            self.file_label.setText(str(session.path))
+            self._file_text = str(session.path)
+        if not self.notice_timer.isActive():
+            self.file_label.show_text(self._file_text)
+
+    def show_notice(self, text: str) -> None:
+        """A notice naming a file (a backup, an export) where the file's path is, for a while: elided in the
+        middle like the path, whole in its tooltip. Unlike QStatusBar's message, which the figures on the
+        right cut off. A message shown before it would cover it: the newer notice goes first."""
+        self._bar.clearMessage()
+        self.file_label.show_text(text)
+        self.notice_timer.start(NOTICE_MS)
 
     def refresh(self, session: LedgerSession | None, region_id: int | None) -> None:
         """The selected region's figures, computed off the UI thread."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QWidget
+from PySide6.QtWidgets import QWidget
 
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.domain.halfyear import HalfYearSummary
@@ -30,9 +30,11 @@ class ToolDialogs(QObject):
         edits: LedgerEdits,
         jobs: JobRunner,
         regions: RegionTreePanel,
+        notify: Callable[[str], None],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
+        self._notify = notify  # a file written, in the status bar
         self._context = context
         self._edits = edits
         self._jobs = jobs
@@ -172,8 +174,8 @@ class ToolDialogs(QObject):
         )
         if isinstance(result, BranchDeskError):
             self._context.show_error(parent, error_text(result))
-        elif not isinstance(result, Cancelled) and isinstance(self._parent, QMainWindow):
-            self._parent.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 15000)
+        elif not isinstance(result, Cancelled):
+            self._notify(self.tr("Saved {path}").format(path=path))
 
     def open_compliance(self) -> None:
         """The compliance view of the selected region, opening on the current month as a reminder."""

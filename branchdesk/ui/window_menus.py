@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from branchdesk.i18n.language import LANGUAGE_NAMES
 
@@ -133,6 +133,8 @@ class WindowMenus(QObject):
         # shown, or at the latest when this menu opens.
         self.branch_menu.aboutToShow.connect(commands.branch_commands)
         self._before_regions = self.branch_menu.addSeparator()
+        self._branch_tab: QWidget | None = None  # the tab whose commands these are, once made
+        self._window_wide: list[QAction] = []  # those of its commands whose keys work on every tab
         self.region_menu = self.branch_menu.addMenu("")
 
         self.pairing_menu = bar.addMenu("")
@@ -209,8 +211,31 @@ class WindowMenus(QObject):
         self.edit_menu.insertActions(self._before_history, list(edit_actions))
         self.region_menu.addActions(list(region_actions))
 
-    def add_branch_commands(self, actions: Sequence[QAction]) -> None:
+    def add_branch_commands(self, actions: Sequence[QAction], tab: QWidget) -> None:
+        """The Branches tab's commands, whose keys follow the tab on show from now on (``follow_tab``)."""
+        from PySide6.QtCore import Qt  # not at import: the window's first paint does without Qt's namespace
+
         self.branch_menu.insertActions(self._before_regions, list(actions))
+        self._branch_tab = tab
+        window_wide = Qt.ShortcutContext.WindowShortcut
+        self._window_wide = [a for a in actions if a.shortcuts() and a.shortcutContext() == window_wide]
+
+    def follow_tab(self, current: QWidget | None) -> None:
+        """The Branches menu's keys work on every tab, except where the tab on show has a command of its own
+        on the same key (the Lists tab's Ctrl+Shift+N adds a list item): two commands on one key would
+        both be refused by Qt as ambiguous. A command held back is there again on the next tab."""
+        from PySide6.QtCore import Qt
+
+        claimed: set[str] = set()
+        if current is not None and current is not self._branch_tab:
+            claimed = {key.toString() for own in current.actions() for key in own.shortcuts()}
+        for action in self._window_wide:
+            keys = {key.toString() for key in action.shortcuts()}
+            action.setShortcutContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+                if keys & claimed
+                else Qt.ShortcutContext.WindowShortcut
+            )
 
     def enable(self, *, open_: bool, writable: bool) -> None:
         """The commands that need an open ledger (restore: one that can be written to)."""

@@ -2565,6 +2565,10 @@ Li Hua: working away</source>
         <translation>共 {count} 个</translation>
     </message>
     <message>
+        <source>Nothing to draw in {county} yet: the draw needs unpaired branches on both sides, organ and grassroots. Add them on the Branches tab; Generate, Preview and the candidate list wait until then.</source>
+        <translation>{county}暂无可抽签的支部：抽签需要机关和基层两方都有未结对的支部。请先在“党支部”页添加，之后才能生成种子、预览和打印候选名单。</translation>
+    </message>
+    <message>
         <source>The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots branches. Pairings made before stay as they are.</source>
         <translation>将结对 {pairs} 对；剩余机关党支部 {organs} 个、基层党支部 {grassroots} 个。此前已有的结对保持不变。</translation>
     </message>

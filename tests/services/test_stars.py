@@ -20,17 +20,10 @@ from branchdesk.services.history import UndoHistory, ledger_actions
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.storage.ledger import Ledger
 from tests.builders import LedgerBuilder
+from tests.offices import CLOCK, Offices
 from tests.test_cli import cli
 from tests.test_cli_check import shell
-from tests.test_cli_package_import import (  # noqa: F401 (the fixtures)
-    CLOCK,
-    Offices,
-    _made,
-    imported,
-    offices,
-    records,
-    send,
-)
+from tests.test_cli_package_import import imported, records, send
 
 
 @pytest.fixture
@@ -135,7 +128,7 @@ def test_check_names_a_rating_another_program_wrote_against_the_rules(
     assert any("机关第1党支部" in line for line in lines)
 
 
-def test_a_townships_ratings_travel_to_its_county(offices: Offices) -> None:  # noqa: F811
+def test_a_townships_ratings_travel_to_its_county(offices: Offices) -> None:
     township = offices.township()
     with open_ledger(township, CLOCK) as ledger:
         village = int(

@@ -254,7 +254,7 @@ def test_export_the_chart_on_show(
     window.exchange.chart_action.trigger()
     assert asked == ["信阳市 基层覆盖率 2022年5月19日.png"]
     assert (tmp_path / "导出" / "覆盖率.pdf").read_bytes().startswith(b"%PDF")
-    assert "覆盖率.pdf" in window.statusBar().currentMessage()
+    assert "覆盖率.pdf" in window.figures.file_label.text()
     window.context.choose_chart_path = lambda parent, suggested: tmp_path / "没有 这个 文件夹" / "x.png"  # type: ignore[assignment]
     window.exchange.chart_action.trigger()
     assert len(recorder.errors) == 1

@@ -236,7 +236,7 @@ def test_export_the_ledger_and_a_tab_view_and_templates(
     names = {row[1] for row in book["党支部"].iter_rows(min_row=2, values_only=True)}
     assert names == _names(ledger)
     book.close()
-    assert "台账.xlsx" in window.statusBar().currentMessage()
+    assert "台账.xlsx" in window.figures.file_label.text()
 
     window.tabs.setCurrentWidget(window.branches_tab)
     window.branches_tab.search.setText("2村")  # the view on show: one of the three villages

@@ -71,6 +71,8 @@ def test_opening_a_ledger_fills_tree_table_and_status(
     make_window: Callable[..., MainWindow], roster: Path, qtbot: object
 ) -> None:
     window = make_window()
+    # No automatic backup: its notice (已备份到 …) would stand where the file's path is for a while.
+    window.context.auto_backup = False
     assert window.open_path(roster)
     assert window.pages.currentWidget() is window.splitter
     top = window.regions.model.index(0, 0)
@@ -253,6 +255,7 @@ def test_a_read_only_file_opens_read_only_and_says_so(
     monkeypatch.setattr("branchdesk.services.ledgers.writable", lambda path: False)
     before = roster.read_bytes()
     window = make_window()
+    window.context.auto_backup = False  # its notice would stand where the file's path is for a while
     assert window.open_path(roster)
     assert window.session is not None
     assert window.session.read_only

@@ -12,8 +12,7 @@ import getpass
 import io
 import os
 import shutil
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -39,58 +38,14 @@ from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard, _record_text
 from branchdesk.ui.main_window import MainWindow
 from tests.builders import LedgerBuilder
+from tests.offices import CLOCK, TOWNSHIPS, Offices, cli, sent
 from tests.photo_files import write_jpeg
 from tests.ui.driving import answer, file_rows, press, select_item, shown
 from tests.ui.typing import retype, type_text
 
 SCREENSHOTS = os.environ.get("BRANCHDESK_SCREENSHOTS")
-CLOCK = FixedClock.on("2022-05-19")
-TOWNSHIPS = ("春申街道", "双柳树镇")
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def cli(*argv: str) -> None:
-    out, err = io.StringIO(), io.StringIO()
-    assert run(list(argv), clock=CLOCK, out=out, err=err) == EXIT_OK, err.getvalue()
-
-
-@dataclass(frozen=True)
-class Offices:
-    county: Path
-    townships: dict[str, Path]
-    data_dir: Path
-    folder: Path
-
-
-@pytest.fixture(scope="module")
-def _made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Offices]:
-    """Once per module: the county demo and two township ledgers made from its seeds, by the CLI."""
-    folder = tmp_path_factory.mktemp("县乡 台账")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
-        county = folder / "潢川县.bdesk"
-        cli("demo", str(county), "--scale", "county")
-        townships = {}
-        for name in TOWNSHIPS:
-            seed = folder / f"{name} 种子.bdx"
-            cli("package", "export", str(county), str(seed), "--scope", name)
-            townships[name] = folder / f"{name}.bdesk"
-            cli("new", str(townships[name]), "--from", str(seed))
-        yield Offices(county, townships, folder / "用户数据", folder)
-
-
-@pytest.fixture
-def offices(_made: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Offices:
-    folder = tmp_path / "各办公室"
-    shutil.copytree(_made.folder, folder)
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(folder / "用户数据"))
-    return Offices(
-        folder / _made.county.name,
-        {name: folder / path.name for name, path in _made.townships.items()},
-        folder / "用户数据",
-        folder,
-    )
 
 
 def edit(path: Path, table: str, uuid: str, **values: Any) -> None:
@@ -109,8 +64,7 @@ def township_work(offices: Offices, name: str, branch: str) -> tuple[Path, str]:
         LedgerBuilder(ledger).branch(branch, BranchKind.VILLAGE, scope)
         activity = str(ledger.scalar("SELECT uuid FROM activity ORDER BY id LIMIT 1"))
     edit(township, "activity", activity, volunteers=9, location="村部")
-    delta = offices.folder / f"{name} 五月 改动.bdx"
-    cli("package", "export", str(township), str(delta))
+    delta = sent(township, offices.folder / f"{name} 五月 改动.bdx")
     return delta, activity
 
 
@@ -128,6 +82,20 @@ def _next(wizard: QWizard, qtbot: QtBot) -> None:
     if not button.isVisible():
         button = wizard.button(QWizard.WizardButton.CommitButton)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def check_files(wizard: ReceiveWizard, qtbot: QtBot) -> None:
+    """Add… (the files chosen), then Next: their dry run."""
+    page = wizard.files_page
+    qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+    _next(wizard, qtbot)
+
+
+def in_the_wizard(window: MainWindow, handle: Callable[[ReceiveWizard], None]) -> None:
+    """File ▸ Receive packages (Ctrl+Shift+I), the wizard gone through by ``handle``."""
+    handled = answer(ReceiveWizard, handle)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert handled == ["receiveWizard"]
 
 
 def test_two_townships_deltas_checked_settled_in_place_imported_and_undone(
@@ -197,9 +165,7 @@ def test_two_townships_deltas_checked_settled_in_place_imported_and_undone(
             wizard.grab().save(str(Path(SCREENSHOTS) / "receive-done.png"))
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
-    handled = answer(ReceiveWizard, receive)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
-    assert handled == ["receiveWizard"]
+    in_the_wizard(window, receive)
     assert seen["dry run"] == before  # the check wrote nothing
     assert sorted(seen["packages"]) == ["信阳市/潢川县/双柳树镇", "信阳市/潢川县/春申街道"]
     assert seen["filters"][Outcome.NEW] == "新增 2"  # a branch from each township
@@ -273,15 +239,12 @@ def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_th
     with open_ledger(offices.county, CLOCK) as ledger:
         delete_activities(ledger, [int(ledger.scalar("SELECT id FROM activity WHERE uuid = ?", (uuid,)))])
     edit(township, "activity", uuid, volunteers=31, location="村党群服务中心")
-    delta = offices.folder / "更正.bdx"
-    cli("package", "export", str(township), str(delta))
+    delta = sent(township, offices.folder / "更正.bdx")
     window = _window(make_window, offices, [delta])
     seen: dict[str, Any] = {}
 
     def receive(wizard: ReceiveWizard) -> None:
-        page = wizard.files_page
-        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
-        _next(wizard, qtbot)
+        check_files(wizard, qtbot)
         review = wizard.review_page
         model = review.model
 
@@ -309,8 +272,7 @@ def test_an_activity_the_county_deleted_comes_back_whole_when_the_clerk_takes_th
         seen["summary"] = wizard.done_page.summary.text()
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
-    answer(ReceiveWizard, receive)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    in_the_wizard(window, receive)
     assert seen["title"].startswith("活动")
     assert seen["title of a row with it"] == seen["title"]
     # Listed under the conflict: the rows the county deleted with the activity, which come back with it.
@@ -366,8 +328,7 @@ def test_a_damaged_package_dropped_on_the_wizard_is_refused_in_chinese_and_chang
         seen["message"] = page.message.text()
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
-    answer(ReceiveWizard, drop_and_check)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    in_the_wizard(window, drop_and_check)
     assert seen["entered"]
     assert len(seen["listed"]) == 1  # the ledger dropped with it is no package
     assert seen["listed"][0].startswith("拷坏了 的包.bdx")
@@ -419,11 +380,7 @@ def test_a_township_takes_in_its_receipt_and_has_nothing_new_to_send(
     seen: dict[str, Any] = {}
 
     def take_in(wizard: ReceiveWizard) -> None:
-        qtbot.mouseClick(
-            wizard.files_page.findChild(type(wizard.files_page.remove), "receiveAdd"),
-            Qt.MouseButton.LeftButton,
-        )
-        _next(wizard, qtbot)
+        check_files(wizard, qtbot)
         review = wizard.review_page
         seen["receipt"] = [review.packages.item(0, column).text() for column in range(5)]
         assert wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
@@ -432,9 +389,7 @@ def test_a_township_takes_in_its_receipt_and_has_nothing_new_to_send(
         assert not wizard.done_page.save.isVisible()  # a receipt is answered by nothing
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
-    handled = answer(ReceiveWizard, take_in)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
-    assert handled == ["receiveWizard"]
+    in_the_wizard(window, take_in)
     last = file_rows(township, "SELECT max(id) FROM change_log")[0][0]
     assert seen["receipt"][1] == "信阳市/潢川县"
     assert seen["receipt"][2] == f"回执：对方已有本台账第 {last} 号及以前的改动"
@@ -459,8 +414,7 @@ def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted
         scope = identity_store.identity(ledger).scope_region_id
         assert scope is not None
         LedgerBuilder(ledger).branch("双柳新村党支部", BranchKind.VILLAGE, scope)
-    successor = offices.folder / "双柳树镇 新台账 改动.bdx"
-    cli("package", "export", str(again), str(successor))
+    successor = sent(again, offices.folder / "双柳树镇 新台账 改动.bdx")
     [(township_key,)] = file_rows(
         offices.county,
         "SELECT fingerprint FROM package_log WHERE direction = 'received' AND sender_scope = ?",
@@ -471,14 +425,11 @@ def test_the_offices_show_each_townships_last_package_and_a_successor_is_trusted
 
     def refused(wizard: ReceiveWizard) -> None:
         page = wizard.files_page
-        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
-        _next(wizard, qtbot)
+        check_files(wizard, qtbot)
         seen["refused"] = (wizard.currentPage() is page, page.message.text())
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
-    handled = answer(ReceiveWizard, refused)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
-    assert handled == ["receiveWizard"]
+    in_the_wizard(window, refused)
     on_files_page, message = seen["refused"]
     assert on_files_page
     assert "未导入任何内容" in message
@@ -589,22 +540,17 @@ def test_a_photo_received_in_a_delta_shows_as_its_thumbnail_and_is_found_in_the_
         entry = PhotoEntry(ready.photo.sha256, "入户走访", image=ready.photo)
         record_activities(ledger, [pairing], draft, photos=[entry])
         activity = str(ledger.scalar("SELECT uuid FROM activity ORDER BY id DESC LIMIT 1"))
-    delta = offices.folder / "春申街道 照片.bdx"
-    cli("package", "export", str(township), str(delta))
+    delta = sent(township, offices.folder / "春申街道 照片.bdx")
     window = _window(make_window, offices, [delta])
 
     def receive(wizard: ReceiveWizard) -> None:
-        page = wizard.files_page
-        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
-        _next(wizard, qtbot)
+        check_files(wizard, qtbot)
         assert wizard.currentPage() is wizard.review_page
         _next(wizard, qtbot)
         assert wizard.currentPage() is wizard.done_page
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
-    handled = answer(ReceiveWizard, receive)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
-    assert handled == ["receiveWizard"]
+    in_the_wizard(window, receive)
     [(thumbnail,)] = file_rows(
         offices.county, "SELECT thumbnail FROM photo_image WHERE sha256 = ?", (ready.photo.sha256,)
     )

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -22,32 +22,31 @@ from branchdesk.services import teams
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.main_window import MainWindow
-from tests.test_package_teams import new_village, send_team
-from tests.ui.driving import answer, file_rows, press
-from tests.ui.test_receive_packages import (  # noqa: F401 (the fixtures)
-    CLOCK,
-    CTRL_SHIFT,
-    Offices,
-    _made,
-    _next,
-    _window,
-    cli,
-    offices,
-)
+from tests.offices import CLOCK, Offices, cli, sent
+from tests.test_package_teams import county_team, new_village, send_team
+from tests.ui.driving import file_rows
+from tests.ui.test_receive_packages import _next, _window, check_files, in_the_wizard
 
 SCREENSHOTS = os.environ.get("BRANCHDESK_SCREENSHOTS")
 
 
+def review_rows(model: QAbstractItemModel) -> list[tuple[Any, ...]]:
+    """The dry run's rows on show (its filters applied), every column, in order."""
+    return sorted(
+        tuple(model.index(row, column).data() for column in range(model.columnCount()))
+        for row in range(model.rowCount())
+    )
+
+
 def test_a_townships_teams_received_in_the_window_with_the_county_s_own_team_kept(
     make_window: Callable[..., MainWindow],
-    offices: Offices,  # noqa: F811
+    offices: Offices,
     qtbot: QtBot,
 ) -> None:
     township = offices.townships["春申街道"]
     with open_ledger(township, CLOCK) as ledger:
         village, other = new_village(ledger, "春申新村党支部"), new_village(ledger, "春申东村党支部")
-    first = offices.folder / "春申街道 新村.bdx"
-    cli("package", "export", str(township), str(first))
+    first = sent(township, offices.folder / "春申街道 新村.bdx")
     cli("package", "import", str(offices.county), str(first))
     with open_ledger(township, CLOCK) as ledger:
         send_team(ledger, village, "13900000001")
@@ -58,35 +57,19 @@ def test_a_townships_teams_received_in_the_window_with_the_county_s_own_team_kep
             members=[MemberDraft("郑涛", "13900000066", Role.FIRST_SECRETARY, dt.date(2022, 4, 1))],
         )
         village_uuid = str(ledger.scalar("SELECT uuid FROM branch WHERE id = ?", (village,)))
-    with open_ledger(offices.county, CLOCK) as ledger:
-        here = int(ledger.scalar("SELECT id FROM branch WHERE uuid = ?", (village_uuid,)))
-        teams.add_team(
-            ledger,
-            here,
-            dt.date(2022, 3, 1),
-            members=[MemberDraft("王海", "13900000055", Role.LEADER, dt.date(2022, 3, 1))],
-        )
-    delta = offices.folder / "春申街道 工作队.bdx"
-    cli("package", "export", str(township), str(delta))
+    county_team(offices.county, village_uuid)
+    delta = sent(township, offices.folder / "春申街道 工作队.bdx")
     window = _window(make_window, offices, [delta])
     seen: dict[str, Any] = {}
 
     def receive(wizard: ReceiveWizard) -> None:
-        page = wizard.files_page
-        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
-        _next(wizard, qtbot)
+        check_files(wizard, qtbot)
         review = wizard.review_page
-        seen["all"] = sorted(
-            tuple(review.model.index(row, column).data() for column in range(review.model.columnCount()))
-            for row in range(review.model.rowCount())
-        )
+        seen["all"] = review_rows(review.model)
         for outcome, button in review.filters.items():  # only the rejected rows
             if outcome is not Outcome.REJECTED and button.isChecked() and button.isEnabled():
                 qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        seen["rejected"] = sorted(
-            tuple(review.model.index(row, column).data() for column in range(review.model.columnCount()))
-            for row in range(review.model.rowCount())
-        )
+        seen["rejected"] = review_rows(review.model)
         if SCREENSHOTS:
             wizard.resize(1366, 768)
             wizard.grab().save(str(Path(SCREENSHOTS) / "receive-teams-rejected.png"))
@@ -94,9 +77,7 @@ def test_a_townships_teams_received_in_the_window_with_the_county_s_own_team_kep
         assert wizard.currentPage() is wizard.done_page
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
-    handled = answer(ReceiveWizard, receive)
-    press(window, Qt.Key.Key_I, CTRL_SHIFT)
-    assert handled == ["receiveWizard"]
+    in_the_wizard(window, receive)
     kinds = [row[1] for row in seen["rejected"]]
     assert sorted(kinds) == sorted(["驻村工作队", "驻村队员", "驻村队员", "队员月度出勤", "队员月度出勤"])
     assert any("春申新村党支部" in str(row) and "违反台账规则" in str(row) for row in seen["rejected"])

@@ -264,4 +264,4 @@ def test_a_blank_signin_sheet_from_the_activities_context_menu(
     assert head.rows[0].cells[1].text == "城关1村党支部 — 机关第1党支部"
     # No member counts in the roster: 30 lines to sign on.
     assert len(sheet.rows) == 1 + 30
-    assert "签到表已保存到" in window.statusBar().currentMessage()
+    assert "签到表已保存到" in window.figures.file_label.text()

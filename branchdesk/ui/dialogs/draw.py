@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchdesk.domain.clock import Clock
-from branchdesk.domain.draw import GRASSROOTS_TIER_ORDER, ORGAN_TIER_ORDER, Feasibility, os_seed
+from branchdesk.domain.draw import GRASSROOTS_TIER_ORDER, ORGAN_TIER_ORDER, os_seed
 from branchdesk.domain.enums import Tier
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.i18n.language import format_count
@@ -56,6 +56,8 @@ class DrawDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("drawDialog")
+        # Opened window-modal (not exec_and_delete): each opening makes a new one, let go once closed.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("Draw pairs (随机固定结对)"))
         self.edits = edits
         self._save_record = save_record
@@ -83,9 +85,6 @@ class DrawDialog(QDialog):
         self.candidate_hash.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_candidates = QPushButton(self.tr("Print the candidate list…"), self)
         self.print_candidates.setObjectName("printCandidates")
-        self.print_candidates.setToolTip(
-            self.tr("Print the candidates with their hash and have them signed before the seed is drawn.")
-        )
         hash_row = QHBoxLayout()
         hash_row.addWidget(self.candidate_hash, 1)
         hash_row.addWidget(self.print_candidates)
@@ -197,6 +196,7 @@ class DrawDialog(QDialog):
         self._show_pairs()
         self.candidate_hash.clear()
         self.tried.clear()
+        self.feasibility.clear()
         if ledger is None or region is None:
             self.feasibility.setText(self.tr("This ledger has no county or district."))
             self._enable()
@@ -207,8 +207,9 @@ class DrawDialog(QDialog):
             self._show_error(error)
             self._enable()
             return
-        self._show_feasibility(self.candidates.feasibility)
-        self.candidate_hash.setText(self.candidates.input_hash)
+        self._show_feasibility(self.candidates)
+        if self.candidates.feasibility.pairs:  # the hash of a list with nothing to draw would only puzzle
+            self.candidate_hash.setText(self.candidates.input_hash)
         self._show_tried()
         self._enable()
 
@@ -232,7 +233,8 @@ class DrawDialog(QDialog):
             )
         self.tried.setText(text)
 
-    def _show_feasibility(self, plan: Feasibility) -> None:
+    def _show_feasibility(self, candidates: DrawCandidates) -> None:
+        plan = candidates.feasibility
         for label, count, tiers in (
             (self.organ_counts, plan.organs, _tier_counts(plan.organ_tiers, ORGAN_TIER_ORDER)),
             (
@@ -244,6 +246,15 @@ class DrawDialog(QDialog):
             # None left to draw: the count alone, not a colon with nothing after it.
             text = self.tr("{count} in all: {tiers}") if tiers else self.tr("{count} in all")
             label.setText(text.format(count=format_count(count), tiers=tiers))
+        if not plan.pairs:
+            self.feasibility.setText(
+                self.tr(
+                    "Nothing to draw in {county} yet: the draw needs unpaired branches on both sides, "
+                    "organ and grassroots. Add them on the Branches tab; Generate, Preview and the candidate "
+                    "list wait until then."
+                ).format(county=candidates.scope.name)
+            )
+            return
         self.feasibility.setText(
             self.tr(
                 "The draw will make {pairs} pairs; left over: {organs} organ and {grassroots} grassroots "
@@ -257,7 +268,8 @@ class DrawDialog(QDialog):
 
     def run_preview(self) -> None:
         ledger, region = self.edits.ledger, self.scope.currentData()
-        if ledger is None or region is None:
+        # Enter in the seed follows the Preview button: nothing when there is nothing to draw (it says why).
+        if ledger is None or region is None or not self.preview_button.isEnabled():
             return
         try:
             self.preview = draws.preview_draw(ledger, int(region), self.seed.text())
@@ -362,8 +374,22 @@ class DrawDialog(QDialog):
     def _enable(self) -> None:
         selected = len({index.row() for index in self.pairs.selectionModel().selectedRows()})
         has_preview = self.preview is not None
-        self.preview_button.setEnabled(self.candidates is not None)
-        self.print_candidates.setEnabled(self.candidates is not None)
+        candidates = self.candidates
+        drawable = candidates is not None and candidates.feasibility.pairs > 0
+        # With nothing to draw, a seed, a preview or a list to sign would be for a draw that cannot be held:
+        # the buttons wait, and say why (as the line above them does).
+        for button, tip in (
+            (self.generate, ""),
+            (self.preview_button, ""),
+            (
+                self.print_candidates,
+                self.tr(
+                    "Print the candidates with their hash and have them signed before the seed is drawn."
+                ),
+            ),
+        ):
+            button.setEnabled(drawable)
+            button.setToolTip(tip if drawable else self.feasibility.text())
         self.swap_button.setEnabled(has_preview and selected == 2)
         self.commit_button.setEnabled(has_preview and self.edits.writable)
         self.record_button.setEnabled(self.committed_draw is not None)

@@ -30,17 +30,20 @@ def backup_work(path: Path, data_dir: Path, reason: str, *, only_if_due: bool) -
 
 
 class Backups(QObject):
-    """The window's backups; reports in its status bar, and through ``show_error`` when one failed."""
+    """The window's backups; reports where one went through ``notify`` (the status bar), and through
+    ``show_error`` when one failed."""
 
     def __init__(
         self,
         jobs: JobRunner,
         data_dir: Path,
         show_error: Callable[[QWidget, str], None],
+        notify: Callable[[str], None],
         window: QMainWindow,
     ) -> None:
         super().__init__(window)
         self._jobs, self._data_dir, self._show_error, self._window = jobs, data_dir, show_error, window
+        self._notify = notify
         self._automatic: list[JobControl] = []
         self.running = 0  # asked for and not reported yet
 
@@ -57,8 +60,7 @@ class Backups(QObject):
             self._ended()
             finished()
             if isinstance(result, Path):
-                text = self.tr("Backed up to {path}").format(path=result)
-                self._window.statusBar().showMessage(text, 15000)
+                self._notify(self.tr("Backed up to {path}").format(path=result))
 
         def failed(error: BranchDeskError) -> None:
             self._ended()

@@ -55,7 +55,10 @@ class WindowTabs(TabDeck):
         def branches(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.branches import BranchesTab
 
-            return BranchesTab(parts.edits, parts.jobs, parent)
+            tab = BranchesTab(parts.edits, parts.jobs, parent)
+            # Its commands (the Branches menu, their keys on any tab) show the tab they act on.
+            tab.branch_actions.to_front = lambda: self.setCurrentWidget(tab)
+            return tab
 
         def pairings(parent: QWidget) -> QWidget:
             from branchdesk.ui.tabs.pairings import PairingsTab, choose_record_path

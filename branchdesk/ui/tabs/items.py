@@ -100,21 +100,30 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
 
-        def action(name: str, slot: Callable[[], object], *keys: QKeySequence) -> QAction:
+        def action(
+            name: str, slot: Callable[[], object], *keys: QKeySequence, on_show: bool = False
+        ) -> QAction:
             created = QAction(self)
             created.setObjectName(name)
             created.setShortcuts(list(keys))
-            # Only while the tab has focus: other tabs use Delete and Ctrl+E for their rows.
-            created.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # ``on_show``: while the tab is on show, wherever the focus is in the window (the region tree
+            # too); the window holds the Branches menu's same keys back meanwhile (WindowMenus.follow_tab).
+            # Delete and Insert act only while the tab has focus, as every tab's rows do.
+            created.setShortcutContext(
+                Qt.ShortcutContext.WindowShortcut
+                if on_show
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
             created.triggered.connect(slot)
             self.addAction(created)
             return created
 
-        self.add_action = action(
-            "addItemAction", self.add_item, QKeySequence("Ctrl+Shift+N"), QKeySequence("Insert")
+        self.add_action = action("addItemAction", self.add_item, QKeySequence("Ctrl+Shift+N"), on_show=True)
+        self.insert_action = action("insertItemAction", self.add_item, QKeySequence("Insert"))
+        self.edit_action = action("editItemAction", self.edit_selected, QKeySequence("Ctrl+E"), on_show=True)
+        self.close_action = action(
+            "closeItemAction", self.close_selected, QKeySequence("Ctrl+D"), on_show=True
         )
-        self.edit_action = action("editItemAction", self.edit_selected, QKeySequence("Ctrl+E"))
-        self.close_action = action("closeItemAction", self.close_selected, QKeySequence("Ctrl+D"))
         self.delete_action = action(
             "deleteItemAction", self.delete_selected, QKeySequence(QKeySequence.StandardKey.Delete)
         )
@@ -224,6 +233,7 @@ class ItemsTab(LazyTableTab[ItemTableModel, PlanItem, ItemFilter]):
         row = self.selected_row()
         self.add_button.setEnabled(writable and self._region_id is not None)
         self.add_action.setEnabled(self.add_button.isEnabled())
+        self.insert_action.setEnabled(self.add_button.isEnabled())
         for button, act, allowed in (
             (self.edit_button, self.edit_action, row is not None),
             (

@@ -171,7 +171,9 @@ class TeamsTab(ReadingTab):
 
         self.save_action = QAction(self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # While the tab is on show, wherever the focus is in the window (the region tree too): no other
+        # command of the window uses Ctrl+S.
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
         self.month.value_edited.connect(self._month_chosen)
