@@ -6299,12 +6299,12 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>原因</translation>
     </message>
     <message>
-        <source>Figures of {month}. </source>
-        <translation>{month}的指标。</translation>
+        <source>This ledger has no offices below it.</source>
+        <translation>本台账没有下级单位。</translation>
     </message>
     <message>
-        <source>This ledger has no offices below it. </source>
-        <translation>本台账没有下级单位。</translation>
+        <source>Figures of {month}. </source>
+        <translation>{month}的指标。</translation>
     </message>
     <message>
         <source>{count} offices sent no package for more than {days} days: they are marked red.</source>
@@ -8241,6 +8241,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>{file}: {office} has this ledger's changes up to no. {last}</source>
         <translation>{file}：{office}已有本台账第 {last} 号及以前的改动</translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the receipts in.</source>
+        <translation>请选择保存回执的文件夹。</translation>
     </message>
     <message>
         <source>Writing the receipts…</source>

@@ -152,16 +152,24 @@ class OfficesDialog(QDialog):
         self.history.show(
             [self.tr("When"), self.tr("What"), self.tr("Decided by"), self.tr("Reason")], rollup.key_history
         )
+        self.stale_note.setText(self._stale_text(rollup))
+        for view in (self.offices_view, self.keys_view, self.history_view):
+            view.resizeColumnsToContents()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def _stale_text(self, rollup: OfficeRollup) -> str:
+        if not rollup.offices:  # a township's: no office to be stale, no figures to date
+            return self.tr("This ledger has no offices below it.")
         stale = [row for row in rollup.offices if row.stale]
         behind = sum(row.clock_behind for row in rollup.offices)
-        month = rollup.offices[0].figures.month if rollup.offices else None
-        self.stale_note.setText(
+        month = rollup.offices[0].figures.month
+        return (
             (
                 self.tr("Figures of {month}. ").format(
                     month=format_month(month.year, month.month, current_language())
                 )
                 if month is not None
-                else self.tr("This ledger has no offices below it. ")
+                else ""
             )
             + (
                 self.tr(
@@ -179,9 +187,6 @@ class OfficesDialog(QDialog):
                 else ""
             )
         )
-        for view in (self.offices_view, self.keys_view, self.history_view):
-            view.resizeColumnsToContents()
-            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
     def office_headers(self) -> list[str]:
         return [

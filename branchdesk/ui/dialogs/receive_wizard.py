@@ -109,17 +109,20 @@ class Received:
 
 
 def _record_text(row: RowResult) -> str:
-    """The record of a row as its label names it, with the words of the window: an activity ("2022-05-10
-    themed_day" below the UI: its day, and its type's code when it has no theme or summary) by its day and
-    type; an area, absentee or photo (labelled "activity · detail") with its activity so, an area by name."""
-    label = row.label or row.uuid
-    if row.table == "activity":
+    return _label_text(row.table, row.label or row.uuid)
+
+
+def _label_text(table: str, label: str) -> str:
+    """A record as its label names it, with the words of the window: an activity ("2022-05-10 themed_day"
+    below the UI: its day, and its type's code when it has no theme or summary) by its day and type; an
+    area, absentee or photo (labelled "activity · detail") with its activity so, an area by name."""
+    if table == "activity":
         return _activity_text(label)
-    if row.table not in _WITH_ACTIVITY or " · " not in label:
+    if table not in _WITH_ACTIVITY or " · " not in label:
         return label
     activity, _, detail = label.rpartition(" · ")
-    if row.table == "activity_area":
-        detail = value_text(row.table, "area", detail, {})
+    if table == "activity_area":
+        detail = value_text(table, "area", detail, {})
     return f"{_activity_text(activity)} · {detail}"
 
 
@@ -536,8 +539,10 @@ class _ReviewPage(_Page):
         if row is None or conflict is None or checked is None or row.outcome is not Outcome.CONFLICT:
             self.conflict.hide()
             return
+        # Named as its row in the table names it (a row deleted with it: as the conflict's own row).
         label = row.label if row.follows is None else self._rows.label_of(conflict.uuid, conflict.table)
-        self.conflict.show_conflict(conflict, label or row.uuid, checked.names(conflict))
+        record = _label_text(conflict.table, label or conflict.uuid)
+        self.conflict.show_conflict(conflict, record, checked.names(conflict))
         self.conflict.show()
 
     # -- settling --------------------------------------------------------------------------------------
@@ -728,6 +733,21 @@ class _DonePage(_Page):
         applied = self.owner.applied
         if applied is None:
             return
+        lines = self._package_lines(applied) if applied.result.packages else []
+        lines += [
+            self.tr("{file}: {office} has this ledger's changes up to no. {last}").format(
+                file=receipt.path.name, office=office_name(receipt.manifest), last=receipt.receipt.to_seq
+            )
+            for receipt in applied.receipts
+        ]
+        self.summary.setText("\n".join(lines))
+        answered = bool(self._answered())
+        for widget in (self.receipts_about, self.folder, self.browse, self.save):
+            widget.setVisible(answered)
+        self.folder.setText(str(self.owner.files_page.paths[0].parent))  # where the packages came from
+
+    def _package_lines(self, applied: Received) -> list[str]:
+        """Each package's state, the records by outcome, and whether Undo has anything to take back."""
         result = applied.result
         names = {Outcome.CONFLICT: self.tr("Conflicts settled")}  # by now they are
         lines = [
@@ -747,22 +767,14 @@ class _DonePage(_Page):
             )
         )
         lines.append("")
+        # A package imported before changes no record: no undo step is recorded (LedgerEdits.record), so
+        # Undo would take back the action before it.
         lines.append(
             self.tr("The import is one step: Edit ▸ Undo takes all of it back.")
-            if applied.done is not None
+            if applied.done is not None and applied.done.tables
             else self.tr("Nothing new to import: the ledger is unchanged.")
         )
-        lines += [
-            self.tr("{file}: {office} has this ledger's changes up to no. {last}").format(
-                file=receipt.path.name, office=office_name(receipt.manifest), last=receipt.receipt.to_seq
-            )
-            for receipt in applied.receipts
-        ]
-        self.summary.setText("\n".join(lines))
-        answered = bool(self._answered())
-        for widget in (self.receipts_about, self.folder, self.browse, self.save):
-            widget.setVisible(answered)
-        self.folder.setText(str(self.owner.files_page.paths[0].parent))  # where the packages came from
+        return lines
 
     def _answered(self) -> list[PackageResult]:
         """The packages a receipt answers: those imported, imported before or refused (not those left)."""
@@ -775,7 +787,19 @@ class _DonePage(_Page):
         if chosen is not None:
             self.folder.setText(str(chosen))
 
+    def validatePage(self) -> bool:  # noqa: N802
+        """Finish (the default button: Enter) saves the receipts not saved yet in the folder shown, so that
+        none is lost by closing; a folder that cannot take them keeps the page open with the reason."""
+        if self.written or not self._answered():
+            return True
+        self.save_receipts()
+        return bool(self.written)
+
     def save_receipts(self) -> None:
+        if not self.folder.text().strip():  # not the program's own folder, unseen
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.show_message(self.tr("Choose the folder to save the receipts in."))
+            return
         folder, answered = Path(self.folder.text().strip()), self._answered()
         data_dir = self.owner.context.data_dir
 

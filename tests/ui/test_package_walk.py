@@ -1,0 +1,202 @@
+"""Issue #18's paths walked in the window as the clerks walk them, from a folder with Chinese characters and a
+space: the county demo's seed makes a township ledger, the township sends its changes, the county receives
+them (a conflict settled, the receipt saved by Enter on the last page), the township takes its receipt in,
+and Tools ▸ Offices is read on both sides. Each test names the stumble it keeps away."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
+from pytestqt.qtbot import QtBot
+
+from branchdesk.cli import EXIT_OK, run
+from branchdesk.domain.clock import FixedClock
+from branchdesk.services.ledgers import open_ledger
+from branchdesk.ui.dialogs.offices import OfficesDialog
+from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
+from branchdesk.ui.main_window import MainWindow
+from tests.ui.driving import answer, file_rows, press, shown
+
+CLOCK = FixedClock.on("2022-05-19")
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A county demo and 北城街道's ledger made from its seed, in one folder; the township's first
+    activity."""
+
+    folder: Path
+    county: Path
+    township: Path
+    activity: str
+
+    def send(self, *argv: str) -> None:
+        out, err = io.StringIO(), io.StringIO()
+        assert run(list(argv), clock=CLOCK, out=out, err=err) == EXIT_OK, err.getvalue()
+
+    def changed_in(self, ledger: Path, **values: object) -> None:
+        """The township's first activity changed in ``ledger`` as one action."""
+        with open_ledger(ledger, CLOCK) as opened:
+            row = opened.scalar("SELECT id FROM activity WHERE uuid = ?", (self.activity,))
+            with opened.operation("activity.edit"):
+                opened.update("activity", row, values)
+
+    def activity_in(self, ledger: Path, columns: str) -> list[tuple[object, ...]]:
+        return file_rows(ledger, f"SELECT {columns} FROM activity WHERE uuid = ?", (self.activity,))
+
+    def delta(self) -> Path:
+        """The township's changes for the county, written as its clerk does at the month's end."""
+        path = self.folder / "北城街道 改动数据包.bdx"
+        self.send("package", "export", str(self.township), str(path))
+        return path
+
+
+@pytest.fixture
+def chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    folder = tmp_path / "新 文件夹"
+    folder.mkdir()
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
+    county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / "北城街道 种子.bdx"
+    made = Chain(folder, county, township, "")
+    made.send("demo", str(county), "--scale", "county")
+    made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
+    made.send("new", str(township), "--from", str(seed))
+    [(activity,)] = file_rows(township, "SELECT uuid FROM activity ORDER BY id LIMIT 1")
+    return Chain(folder, county, township, activity)
+
+
+def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path]) -> MainWindow:
+    window = shown(make_window())
+    window.context.data_dir = path.parent.parent / "用户 数据"
+    window.context.choose_packages = lambda parent: files
+    assert window.open_path(path)
+    window.settle()
+    return window
+
+
+def _receive(window: MainWindow, qtbot: QtBot, handle: Callable[[ReceiveWizard], None]) -> None:
+    """Ctrl+Shift+I, the files added with Add packages…, Next (the check), then ``handle`` the wizard."""
+
+    def act(wizard: ReceiveWizard) -> None:
+        shown(wizard)
+        add = wizard.files_page.findChild(type(wizard.files_page.remove), "receiveAdd")
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        handle(wizard)
+
+    handled = answer(ReceiveWizard, act)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert handled == ["receiveWizard"]
+
+
+def _import(wizard: ReceiveWizard, qtbot: QtBot) -> str:
+    """Import clicked; the last page's summary."""
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentPage() is wizard.done_page
+    return wizard.done_page.summary.text()
+
+
+def test_the_conflict_names_the_activity_as_the_table_does(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The panel above a conflict named the activity by its raw label (2022-04-11, or a type's code such
+    as themed_day) while the row it belongs to said 2022年4月11日 主题党日."""
+    chain.changed_in(chain.township, volunteers=9, location="村部")
+    delta = chain.delta()
+    chain.changed_in(chain.county, volunteers=7, location="县委")
+    window = _opened(make_window, chain.county, [delta])
+    seen: dict[str, str] = {}
+
+    def settle(wizard: ReceiveWizard) -> None:
+        review = wizard.review_page
+        review.view.setFocus()
+        qtbot.keyClick(review.view, Qt.Key.Key_Down)
+        seen["record"] = review.model.index(0, 2).data()
+        seen["title"] = review.conflict.title.text()
+        qtbot.mouseClick(review.conflict.theirs, Qt.MouseButton.LeftButton)
+        _import(wizard, qtbot)
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    _receive(window, qtbot, settle)
+    assert seen["record"].startswith("2022年")
+    assert seen["title"] == f"活动“{seen['record']}”在本台账和数据包中都被改动过："
+    assert chain.activity_in(chain.county, "volunteers, location") == [(9, "村部")]
+
+
+def test_the_same_package_twice_promises_no_undo(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """Received a second time, a package changes nothing and records no undo step, yet the last page said
+    Edit ▸ Undo would take the import back: Ctrl+Z then took back the first import instead."""
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+    summaries: list[str] = []
+
+    def take(wizard: ReceiveWizard) -> None:
+        summaries.append(_import(wizard, qtbot))
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    _receive(window, qtbot, take)
+    log = "SELECT count(*), max(id) FROM change_log"
+    imported = file_rows(chain.county, log)
+    _receive(window, qtbot, take)
+    first, again = summaries
+    assert "撤销" in first
+    assert "此前已导入" in again
+    assert "撤销" not in again
+    assert "没有新的内容需要导入，台账未作改动。" in again
+    assert file_rows(chain.county, log) == imported
+    press(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # what Undo takes back: the first import
+    assert chain.activity_in(chain.county, "volunteers") != [(9,)]
+
+
+def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """Finish, the default button, closed the wizard without the receipts unless Save receipts had been
+    clicked first: the township never got one. Taken in, a receipt's summary began with blank lines and
+    said the ledger was unchanged; the township's Offices said every office below had sent a package."""
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+    shown_folder: list[str] = []
+
+    def finish(wizard: ReceiveWizard) -> None:
+        _import(wizard, qtbot)
+        shown_folder.append(wizard.done_page.folder.text())
+        focused = QApplication.focusWidget()
+        qtbot.keyClick(focused if focused is not None else wizard, Qt.Key.Key_Return)
+        assert not wizard.isVisible()
+
+    _receive(window, qtbot, finish)
+    assert shown_folder == [str(chain.folder)]
+    [receipt] = chain.folder.glob("*.bdxr")
+
+    township = _opened(make_window, chain.township, [receipt])
+    seen: dict[str, str] = {}
+
+    def take(wizard: ReceiveWizard) -> None:
+        seen["summary"] = _import(wizard, qtbot)
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    _receive(township, qtbot, take)
+    assert seen["summary"] == f"{receipt.name}：信阳市/潢川县已有本台账第 795 号及以前的改动"
+    received = "SELECT kind, result FROM package_log WHERE direction = 'received' ORDER BY id"
+    assert file_rows(chain.township, received)[-1] == ("receipt", "applied")
+
+    def read(dialog: OfficesDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.rollup is not None)
+        seen["note"] = dialog.stale_note.text()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(OfficesDialog, read)
+    press(township, Qt.Key.Key_O, CTRL_SHIFT)
+    assert seen["note"] == "本台账没有下级单位。"
