@@ -6406,6 +6406,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>接收数据包(&amp;C)…</translation>
     </message>
     <message>
+        <source>New ledger from a &amp;package…</source>
+        <translation>用数据包新建台账(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Make this office's ledger from the seed package the office above sent</source>
+        <translation>用上级单位发来的初始数据包建立本单位的台账</translation>
+    </message>
+    <message>
         <source>&amp;Offices and keys…</source>
         <translation>下级单位与密钥(&amp;O)…</translation>
     </message>
@@ -6428,6 +6436,20 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Write a data package for the office above, or a seed for one below</source>
         <translation>为上级单位写出数据包，或为下级单位写出初始数据包</translation>
+    </message>
+    <message>
+        <source>Making the ledger from the package…</source>
+        <translation>正在用数据包建立台账…</translation>
+    </message>
+    <message>
+        <source>New ledger from a package</source>
+        <translation>用数据包新建台账</translation>
+    </message>
+    <message>
+        <source>{file} was made from the package of {office}: {count} records.
+Check the key fingerprint with {office} on the phone: {fingerprint}</source>
+        <translation>已用{office}的数据包建立 {file}：共 {count} 条记录。
+请与{office}电话核对密钥指纹：{fingerprint}</translation>
     </message>
 </context>
 <context>
@@ -7866,6 +7888,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
+    </message>
+    <message>
+        <source>New ledger from the seed package of the office above…</source>
+        <translation>用上级发来的初始数据包新建台账…</translation>
     </message>
     <message>
         <source>Open the demo ledger</source>

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
@@ -21,9 +21,11 @@ from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.main_window import MainWindow
-from tests.ui.driving import answer, file_rows, press, shown
+from tests.ui.conftest import Recorder
+from tests.ui.driving import answer, file_rows, menu_item, press, shown
 
 CLOCK = FixedClock.on("2022-05-19")
+SEED = "北城街道 种子.bdx"  # the county's seed package of 北城街道, beside the ledgers
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -63,7 +65,7 @@ def chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
     folder = tmp_path / "新 文件夹"
     folder.mkdir()
     monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
-    county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / "北城街道 种子.bdx"
+    county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / SEED
     made = Chain(folder, county, township, "")
     made.send("demo", str(county), "--scale", "county")
     made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
@@ -200,3 +202,59 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     answer(OfficesDialog, read)
     press(township, Qt.Key.Key_O, CTRL_SHIFT)
     assert seen["note"] == "本台账没有下级单位。"
+
+
+def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
+    make_window: Callable[..., MainWindow], chain: Chain, recorder: Recorder, qtbot: QtBot
+) -> None:
+    """The window offered no way to start from the seed package the county sent: only the command line's
+    ``new --from``. Now the first page (no ledger open) and the File menu make it, and say the key."""
+    window = shown(make_window())
+    window.context.data_dir = chain.folder.parent / "用户 数据"
+    window.context.choose_packages = lambda parent: [chain.folder / SEED]
+    made = chain.folder / "北城街道 台账（新）.bdesk"
+    recorder.next_new = made
+    told: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        told.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    answer(QMessageBox, read)
+    button = window.welcome.from_package_button
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    window.settle()
+
+    assert window.session is not None
+    assert window.session.path == made
+    [text] = told
+    assert text.startswith("已用信阳市/潢川县的数据包建立 北城街道 台账（新）.bdesk：共 ")
+    [(fingerprint,)] = file_rows(made, "SELECT fingerprint FROM pinned_key")  # the county's key, pinned
+    assert text.endswith(f"请与信阳市/潢川县电话核对密钥指纹：{fingerprint}")
+    # The same ledger as ``branchdesk-cli new --from`` makes: its rows, and no change of them to send.
+    for table in ("branch", "pairing", "activity", "change_log"):
+        assert file_rows(made, f"SELECT count(*) FROM {table}") == file_rows(
+            chain.township, f"SELECT count(*) FROM {table}"
+        )
+    scope = "SELECT r.name FROM ledger_identity i JOIN region r ON r.id = i.scope_region_id"
+    assert file_rows(made, scope) == [("北城街道",)]
+    assert file_rows(made, "SELECT direction, kind FROM package_log") == [("received", "seed")]
+    assert recorder.errors == []
+
+
+def test_a_package_of_changes_makes_no_ledger(
+    make_window: Callable[..., MainWindow], chain: Chain, recorder: Recorder, qtbot: QtBot
+) -> None:
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+    made = chain.folder / "北城街道 台账（新）.bdesk"
+    recorder.next_new = made
+    menu_item(window, Qt.Key.Key_F, Qt.Key.Key_P)  # File ▸ New ledger from a package…
+    assert recorder.errors == [
+        f"{delta} 只含改动记录；新台账须由初始数据包或全量数据包建立，请向上级单位索取。"
+    ]
+    assert not made.exists()
+    assert window.session is not None
+    assert window.session.path == chain.county
