@@ -7338,6 +7338,10 @@ Check the key fingerprint with {office} on the phone: {fingerprint}</source>
         <translation>另有 {missing} 张不在本台账的照片文件夹中，只带缩略图。</translation>
     </message>
     <message>
+        <source> {office} makes its ledger from it in its BranchDesk: File ▸ New ledger from a package…</source>
+        <translation>{office}在其 BranchDesk 中用“文件 ▸ 用数据包新建台账…”以此建立台账。</translation>
+    </message>
+    <message>
         <source>{count} changes of records (no. {first} to {last} of this ledger's changes).</source>
         <translation>记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
     </message>

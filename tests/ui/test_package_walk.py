@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +20,7 @@ from branchdesk.domain.clock import FixedClock
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
+from branchdesk.ui.dialogs.send_package import SendPackageDialog
 from branchdesk.ui.main_window import MainWindow
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, file_rows, menu_item, press, shown
@@ -258,3 +259,27 @@ def test_a_package_of_changes_makes_no_ledger(
     assert not made.exists()
     assert window.session is not None
     assert window.session.path == chain.county
+
+
+def test_the_county_is_told_how_the_township_uses_its_seed(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The seed was written with nothing said of what the township does with it (the window had no way)."""
+    window = _opened(make_window, chain.county, [])
+    window.context.documents_dir = chain.folder
+    seen: list[str] = []
+
+    def send_seed(dialog: SendPackageDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.outbox is not None)
+        shown(dialog)
+        seed = dialog.seed
+        qtbot.mouseClick(seed, Qt.MouseButton.LeftButton, pos=QPoint(8, seed.height() // 2))
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+        seen.append(dialog.summary.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(SendPackageDialog, send_seed)
+    press(window, Qt.Key.Key_S, CTRL_SHIFT)
+    [summary] = seen
+    assert "北城街道在其 BranchDesk 中用“文件 ▸ 用数据包新建台账…”以此建立台账。" in summary
+    assert (chain.folder / "北城街道 初始数据包 2022-05-19.bdx").is_file()
