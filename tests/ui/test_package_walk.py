@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
@@ -188,9 +188,12 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
 
     def take(wizard: ReceiveWizard) -> None:
         seen["summary"] = _import(wizard, qtbot)
+        labels = wizard.done_page.findChildren(QLabel)
+        seen["shown"] = "\n".join(label.text() for label in labels if label.isVisible())
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
     _receive(township, qtbot, take)
+    assert "回执" not in seen["shown"].replace(receipt.name, "")  # nothing to save: no folder asked for
     assert seen["summary"] == f"{receipt.name}：信阳市/潢川县已有本台账第 795 号及以前的改动"
     received = "SELECT kind, result FROM package_log WHERE direction = 'received' ORDER BY id"
     assert file_rows(chain.township, received)[-1] == ("receipt", "applied")

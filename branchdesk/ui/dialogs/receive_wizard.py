@@ -708,8 +708,8 @@ class _DonePage(_Page):
         self.receipts_about.setWordWrap(True)
         self.folder = QLineEdit(self)
         self.folder.setObjectName("receiptsFolder")
-        folder_label = QLabel(self.tr("Save the receipts &in:"), self)
-        folder_label.setBuddy(self.folder)
+        self.folder_label = QLabel(self.tr("Save the receipts &in:"), self)
+        self.folder_label.setBuddy(self.folder)
         self.browse = QPushButton(self.tr("C&hoose…"), self)
         self.browse.setObjectName("receiptsBrowse")
         self.browse.clicked.connect(self._browse)
@@ -717,7 +717,7 @@ class _DonePage(_Page):
         self.save.setObjectName("receiptsSave")
         self.save.clicked.connect(self.save_receipts)
         row = QHBoxLayout()
-        row.addWidget(folder_label)
+        row.addWidget(self.folder_label)
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
         row.addWidget(self.save)
@@ -742,7 +742,7 @@ class _DonePage(_Page):
         ]
         self.summary.setText("\n".join(lines))
         answered = bool(self._answered())
-        for widget in (self.receipts_about, self.folder, self.browse, self.save):
+        for widget in (self.receipts_about, self.folder_label, self.folder, self.browse, self.save):
             widget.setVisible(answered)
         self.folder.setText(str(self.owner.files_page.paths[0].parent))  # where the packages came from
 
