@@ -286,3 +286,27 @@ def test_the_county_is_told_how_the_township_uses_its_seed(
     [summary] = seen
     assert "北城街道在其 BranchDesk 中用“文件 ▸ 用数据包新建台账…”以此建立台账。" in summary
     assert (chain.folder / "北城街道 初始数据包 2022-05-19.bdx").is_file()
+
+
+def test_the_county_reads_every_line_about_its_own_packages(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The lines above the offices (this ledger's key, the last package sent, the last receipt and package
+    received) are read while the dialog comes up: when they arrived as it became the active window, only
+    the first line was drawn until the dialog was resized."""
+    window = _opened(make_window, chain.county, [])
+    seen: dict[str, int] = {}
+
+    def read(dialog: OfficesDialog) -> None:
+        assert dialog.wait()  # read; shown by the event loop as the dialog becomes active
+        shown(dialog)
+        QApplication.processEvents()
+        about = dialog.about
+        seen["lines"] = about.text().count("\n") + 1
+        seen["height"], seen["needed"] = about.height(), about.heightForWidth(about.width())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(OfficesDialog, read)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    assert seen["lines"] == 5
+    assert seen["height"] >= seen["needed"]
