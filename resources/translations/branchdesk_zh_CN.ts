@@ -282,8 +282,16 @@
         <translation>登记活动…</translation>
     </message>
     <message>
+        <source>Record an activity (Insert or Ctrl+Shift+N)</source>
+        <translation>登记活动（Insert 或 Ctrl+Shift+N）</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Edit the selected activity (Ctrl+E or a double click)</source>
+        <translation>编辑所选活动（Ctrl+E 或双击）</translation>
     </message>
     <message>
         <source>Copy to pairings…</source>

@@ -17,13 +17,18 @@ from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import Area
+from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.dialogs.send_package import SendPackageDialog
 from branchdesk.ui.main_window import MainWindow
+from branchdesk.ui.tabs.activities import ActivitiesTab
 from tests.ui.conftest import Recorder
-from tests.ui.driving import answer, file_rows, menu_item, press, shown
+from tests.ui.driving import answer, file_rows, menu_item, press, select_item, shown
+from tests.ui.typing import retype, type_text
 
 CLOCK = FixedClock.on("2022-05-19")
 SEED = "北城街道 种子.bdx"  # the county's seed package of 北城街道, beside the ledgers
@@ -310,3 +315,48 @@ def test_the_county_reads_every_line_about_its_own_packages(
     press(window, Qt.Key.Key_O, CTRL_SHIFT)
     assert seen["lines"] == 5
     assert seen["height"] >= seen["needed"]
+
+
+def test_the_township_records_an_activity_by_keys_and_sends_it(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The Activities tab had no key for a new activity (the Branches and Items tabs take Insert and
+    Ctrl+Shift+N): a clerk recording by keys had to reach for the mouse."""
+    window = _opened(make_window, chain.township, [])
+    tab = window.show_tab("activities")
+    assert isinstance(tab, ActivitiesTab)
+    tab.wait()
+    before = file_rows(chain.township, "SELECT count(*) FROM activity")[0][0]
+    tab.table.setFocus()  # as a click on the list leaves it
+    qtbot.keyClick(tab.table, Qt.Key.Key_Insert)
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    assert dialog.isVisible()
+    pairings = dialog.pairings.list
+    pairings.setFocus()
+    qtbot.keyClick(pairings, Qt.Key.Key_Down)
+    qtbot.keyClick(pairings, Qt.Key.Key_Space)
+    select_item(dialog.type, "主题党日")
+    dialog.held_on.setFocus()
+    type_text(dialog.held_on, "2022-05-14")  # a Saturday
+    area = dialog.areas[Area.SERVICE]
+    area.setFocus()
+    qtbot.keyClick(area, Qt.Key.Key_Space)
+    retype(dialog.volunteers, "6")
+    qtbot.keyClick(dialog.volunteers, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert file_rows(chain.township, "SELECT count(*) FROM activity")[0][0] == before + 1
+    assert ("2022-05-14",) in file_rows(chain.township, "SELECT held_on FROM activity WHERE volunteers = 6")
+
+    def send(dialog: SendPackageDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.outbox is not None)
+        shown(dialog)
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # the changes for the county, as suggested
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    window.context.documents_dir = chain.folder
+    answer(SendPackageDialog, send)
+    press(window, Qt.Key.Key_S, CTRL_SHIFT)
+    assert file_rows(chain.township, "SELECT kind FROM package_log WHERE direction = 'sent'") == [("delta",)]
+    package = read_package(chain.folder / "北城街道 改动数据包 2022-05-19.bdx")
+    assert package.manifest.counts == {"activity": 1, "activity_area": 1}
