@@ -8489,6 +8489,10 @@ Check the key fingerprint with {office} on the phone: {fingerprint}</source>
         <translation>处理方式</translation>
     </message>
     <message>
+        <source>Nothing is taken in yet. Import records what the office above has received of this ledger's changes, so that the next package holds only what is new.</source>
+        <translation>尚未导入。点击“导入”记下上级单位已收到本台账的哪些改动，下次报送的数据包就只含新的改动。</translation>
+    </message>
+    <message>
         <source>All packages</source>
         <translation>全部数据包</translation>
     </message>

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import Area
+from branchdesk.domain.package_merge import Outcome
 from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
@@ -192,12 +193,17 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     seen: dict[str, str] = {}
 
     def take(wizard: ReceiveWizard) -> None:
+        review = wizard.review_page
+        seen["records shown"] = str(review.view.isVisible() or review.filters[Outcome.NEW].isVisible())
+        seen["subtitle"] = review.subTitle()
         seen["summary"] = _import(wizard, qtbot)
         labels = wizard.done_page.findChildren(QLabel)
         seen["shown"] = "\n".join(label.text() for label in labels if label.isVisible())
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
     _receive(township, qtbot, take)
+    assert seen["records shown"] == "False"  # no empty table of records, no filters of nothing
+    assert seen["subtitle"].startswith("尚未导入。点击“导入”")
     assert "回执" not in seen["shown"].replace(receipt.name, "")  # nothing to save: no folder asked for
     assert seen["summary"] == f"{receipt.name}：信阳市/潢川县已有本台账第 795 号及以前的改动"
     received = "SELECT kind, result FROM package_log WHERE direction = 'received' ORDER BY id"
