@@ -119,7 +119,13 @@ class MainWindow(QMainWindow):
         self.edits = LedgerEdits(context.show_error, self.jobs, self)
         self.files = LedgerFiles(context, self.edits, self.jobs, self)
         self.safety = self.files.safety
-        self.welcome = WelcomePage(self.new_ledger, self.files.choose_and_open, self.open_demo, self)
+        self.welcome = WelcomePage(
+            self.new_ledger,
+            self.files.choose_and_open,
+            self.open_demo,
+            lambda: self.packages.new_from_package(),  # made below, with the other package commands
+            self,
+        )
         self.pages.addWidget(self.welcome)
         self.regions = RegionTreePanel(self.jobs, self)
         self.side.addWidget(self.regions)

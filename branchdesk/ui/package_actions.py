@@ -1,6 +1,6 @@
-"""The data package commands (DESIGN.md §9): File ▸ Send package and Receive packages, Tools ▸ Offices and
-Locked months. Kept out of the main window, which only adds these actions to its menus; each dialog's module
-is loaded when first opened."""
+"""The data package commands (DESIGN.md §9): File ▸ Send package, Receive packages and New ledger from a
+package, Tools ▸ Offices and Locked months. Kept out of the main window, which only adds these actions to its
+menus; each dialog's module is loaded when first opened."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
+from branchdesk.domain.errors import BranchDeskError
+from branchdesk.i18n.language import format_count
+from branchdesk.i18n.messages import error_text
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
 from branchdesk.ui.edits import LedgerEdits
-from branchdesk.ui.jobs.runner import JobRunner
+from branchdesk.ui.jobs.runner import JobControl, JobRunner, run_job_with_progress
 from branchdesk.ui.region_tree import RegionTreePanel
 from branchdesk.ui.session import LedgerHost
 
@@ -40,6 +43,8 @@ class PackageActions(QObject):
         self.regions = regions  # a month is locked for the region chosen in the tree
         self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
         self.receive_action = self._action("receivePackages", self.receive_packages, "Ctrl+Shift+I")
+        # A township's first step: no ledger is open yet, so it is never disabled.
+        self.new_from_action = self._action("newFromPackage", self.new_from_package, "")
         self.offices_action = self._action("offices", self.open_offices, "Ctrl+Shift+O")
         self.locks_action = self._action("monthLocks", self.open_month_locks, "Ctrl+Shift+L")
         self._separator = QAction(window)  # the packages apart from the spreadsheets in the File menu
@@ -54,7 +59,7 @@ class PackageActions(QObject):
         return action
 
     def file_actions(self) -> list[QAction]:
-        return [self._separator, self.send_action, self.receive_action]
+        return [self._separator, self.send_action, self.receive_action, self.new_from_action]
 
     def tool_actions(self) -> list[QAction]:
         return [self.offices_action, self.locks_action]
@@ -62,6 +67,10 @@ class PackageActions(QObject):
     def retranslate(self) -> None:
         self.send_action.setText(self.tr("Sen&d package…"))
         self.receive_action.setText(self.tr("Re&ceive packages…"))
+        self.new_from_action.setText(self.tr("New ledger from a &package…"))
+        self.new_from_action.setToolTip(
+            self.tr("Make this office's ledger from the seed package the office above sent")
+        )
         self.offices_action.setText(self.tr("&Offices and keys…"))
         self.offices_action.setToolTip(
             self.tr("The offices below: their figures, last packages and keys; the keys this ledger trusts")
@@ -107,6 +116,49 @@ class PackageActions(QObject):
         wizard = self.receive_wizard()
         if wizard is not None:
             exec_and_delete(wizard)
+
+    def new_from_package(self) -> None:
+        """A township's ledger made from the seed package its county sent (``branchdesk-cli new LEDGER
+        --from PACKAGE.bdx``) off the UI thread, opened, and the sender's key fingerprint shown to be
+        checked on the phone."""
+        from branchdesk.exchange.package_seed import Seeded, create_from_package
+
+        context, window = self.context, self.window
+        chosen = context.choose_packages(window)
+        if not chosen:
+            return
+        package = chosen[0]
+        path = context.choose_new_path(window)
+        if path is None:
+            return
+        session = self.host.session
+        if session is not None and path.resolve() == session.path.resolve():
+            context.show_error(window, error_text(BranchDeskError("ledger.is_open", path=str(path))))
+            return
+        clock = context.clock
+
+        def make(control: JobControl) -> Seeded:
+            return create_from_package(path, package, clock, overwrite=path.exists())
+
+        made = run_job_with_progress(self.jobs, window, self.tr("Making the ledger from the package…"), make)
+        if isinstance(made, BranchDeskError):
+            context.show_error(window, error_text(made))
+        if not isinstance(made, Seeded) or not self.host.open_path(path):
+            return
+        sender = made.manifest.sender
+        QMessageBox.information(
+            window,
+            self.tr("New ledger from a package"),
+            self.tr(
+                "{file} was made from the package of {office}: {count} records.\nCheck the key fingerprint "
+                "with {office} on the phone: {fingerprint}"
+            ).format(
+                file=path.name,
+                office=sender.ledger_id if sender.scope is None else sender.scope.path,
+                count=format_count(made.rows),
+                fingerprint=sender.fingerprint,
+            ),
+        )
 
     def offices_dialog(self) -> OfficesDialog | None:
         from branchdesk.ui.dialogs.offices import OfficesDialog

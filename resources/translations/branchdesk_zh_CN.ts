@@ -282,8 +282,16 @@
         <translation>登记活动…</translation>
     </message>
     <message>
+        <source>Record an activity (Insert or Ctrl+Shift+N)</source>
+        <translation>登记活动（Insert 或 Ctrl+Shift+N）</translation>
+    </message>
+    <message>
         <source>Edit…</source>
         <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Edit the selected activity (Ctrl+E or a double click)</source>
+        <translation>编辑所选活动（Ctrl+E 或双击）</translation>
     </message>
     <message>
         <source>Copy to pairings…</source>
@@ -6406,6 +6414,14 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>接收数据包(&amp;C)…</translation>
     </message>
     <message>
+        <source>New ledger from a &amp;package…</source>
+        <translation>用数据包新建台账(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Make this office's ledger from the seed package the office above sent</source>
+        <translation>用上级单位发来的初始数据包建立本单位的台账</translation>
+    </message>
+    <message>
         <source>&amp;Offices and keys…</source>
         <translation>下级单位与密钥(&amp;O)…</translation>
     </message>
@@ -6428,6 +6444,20 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Write a data package for the office above, or a seed for one below</source>
         <translation>为上级单位写出数据包，或为下级单位写出初始数据包</translation>
+    </message>
+    <message>
+        <source>Making the ledger from the package…</source>
+        <translation>正在用数据包建立台账…</translation>
+    </message>
+    <message>
+        <source>New ledger from a package</source>
+        <translation>用数据包新建台账</translation>
+    </message>
+    <message>
+        <source>{file} was made from the package of {office}: {count} records.
+Check the key fingerprint with {office} on the phone: {fingerprint}</source>
+        <translation>已用{office}的数据包建立 {file}：共 {count} 条记录。
+请与{office}电话核对密钥指纹：{fingerprint}</translation>
     </message>
 </context>
 <context>
@@ -7316,6 +7346,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>另有 {missing} 张不在本台账的照片文件夹中，只带缩略图。</translation>
     </message>
     <message>
+        <source> {office} makes its ledger from it in its BranchDesk: File ▸ New ledger from a package…</source>
+        <translation>{office}在其 BranchDesk 中用“文件 ▸ 用数据包新建台账…”以此建立台账。</translation>
+    </message>
+    <message>
         <source>{count} changes of records (no. {first} to {last} of this ledger's changes).</source>
         <translation>记录改动 {count} 项（本台账第 {first}–{last} 号改动）。</translation>
     </message>
@@ -7866,6 +7900,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Open ledger…</source>
         <translation>打开台账…</translation>
+    </message>
+    <message>
+        <source>New ledger from the seed package of the office above…</source>
+        <translation>用上级发来的初始数据包新建台账…</translation>
     </message>
     <message>
         <source>Open the demo ledger</source>
@@ -8449,6 +8487,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Settled</source>
         <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Nothing is taken in yet. Import records what the office above has received of this ledger's changes, so that the next package holds only what is new.</source>
+        <translation>尚未导入。点击“导入”记下上级单位已收到本台账的哪些改动，下次报送的数据包就只含新的改动。</translation>
     </message>
     <message>
         <source>All packages</source>

@@ -11,19 +11,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
 from branchdesk.domain.clock import FixedClock
+from branchdesk.domain.enums import Area
+from branchdesk.domain.package_merge import Outcome
+from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import open_ledger
+from branchdesk.ui.dialogs.activity import ActivityDialog
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
+from branchdesk.ui.dialogs.send_package import SendPackageDialog
 from branchdesk.ui.main_window import MainWindow
-from tests.ui.driving import answer, file_rows, press, shown
+from branchdesk.ui.tabs.activities import ActivitiesTab
+from tests.ui.conftest import Recorder
+from tests.ui.driving import answer, file_rows, menu_item, press, select_item, shown
+from tests.ui.typing import retype, type_text
 
 CLOCK = FixedClock.on("2022-05-19")
+SEED = "北城街道 种子.bdx"  # the county's seed package of 北城街道, beside the ledgers
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
@@ -63,7 +72,7 @@ def chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
     folder = tmp_path / "新 文件夹"
     folder.mkdir()
     monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
-    county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / "北城街道 种子.bdx"
+    county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / SEED
     made = Chain(folder, county, township, "")
     made.send("demo", str(county), "--scale", "county")
     made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
@@ -184,10 +193,18 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     seen: dict[str, str] = {}
 
     def take(wizard: ReceiveWizard) -> None:
+        review = wizard.review_page
+        seen["records shown"] = str(review.view.isVisible() or review.filters[Outcome.NEW].isVisible())
+        seen["subtitle"] = review.subTitle()
         seen["summary"] = _import(wizard, qtbot)
+        labels = wizard.done_page.findChildren(QLabel)
+        seen["shown"] = "\n".join(label.text() for label in labels if label.isVisible())
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
     _receive(township, qtbot, take)
+    assert seen["records shown"] == "False"  # no empty table of records, no filters of nothing
+    assert seen["subtitle"].startswith("尚未导入。点击“导入”")
+    assert "回执" not in seen["shown"].replace(receipt.name, "")  # nothing to save: no folder asked for
     assert seen["summary"] == f"{receipt.name}：信阳市/潢川县已有本台账第 795 号及以前的改动"
     received = "SELECT kind, result FROM package_log WHERE direction = 'received' ORDER BY id"
     assert file_rows(chain.township, received)[-1] == ("receipt", "applied")
@@ -200,3 +217,152 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     answer(OfficesDialog, read)
     press(township, Qt.Key.Key_O, CTRL_SHIFT)
     assert seen["note"] == "本台账没有下级单位。"
+
+
+def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
+    make_window: Callable[..., MainWindow], chain: Chain, recorder: Recorder, qtbot: QtBot
+) -> None:
+    """The window offered no way to start from the seed package the county sent: only the command line's
+    ``new --from``. Now the first page (no ledger open) and the File menu make it, and say the key."""
+    window = shown(make_window())
+    window.context.data_dir = chain.folder.parent / "用户 数据"
+    window.context.choose_packages = lambda parent: [chain.folder / SEED]
+    made = chain.folder / "北城街道 台账（新）.bdesk"
+    recorder.next_new = made
+    told: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        told.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    answer(QMessageBox, read)
+    button = window.welcome.from_package_button
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    window.settle()
+
+    assert window.session is not None
+    assert window.session.path == made
+    [text] = told
+    assert text.startswith("已用信阳市/潢川县的数据包建立 北城街道 台账（新）.bdesk：共 ")
+    [(fingerprint,)] = file_rows(made, "SELECT fingerprint FROM pinned_key")  # the county's key, pinned
+    assert text.endswith(f"请与信阳市/潢川县电话核对密钥指纹：{fingerprint}")
+    # The same ledger as ``branchdesk-cli new --from`` makes: its rows, and no change of them to send.
+    for table in ("branch", "pairing", "activity", "change_log"):
+        assert file_rows(made, f"SELECT count(*) FROM {table}") == file_rows(
+            chain.township, f"SELECT count(*) FROM {table}"
+        )
+    scope = "SELECT r.name FROM ledger_identity i JOIN region r ON r.id = i.scope_region_id"
+    assert file_rows(made, scope) == [("北城街道",)]
+    assert file_rows(made, "SELECT direction, kind FROM package_log") == [("received", "seed")]
+    assert recorder.errors == []
+
+
+def test_a_package_of_changes_makes_no_ledger(
+    make_window: Callable[..., MainWindow], chain: Chain, recorder: Recorder, qtbot: QtBot
+) -> None:
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+    made = chain.folder / "北城街道 台账（新）.bdesk"
+    recorder.next_new = made
+    menu_item(window, Qt.Key.Key_F, Qt.Key.Key_P)  # File ▸ New ledger from a package…
+    assert recorder.errors == [
+        f"{delta} 只含改动记录；新台账须由初始数据包或全量数据包建立，请向上级单位索取。"
+    ]
+    assert not made.exists()
+    assert window.session is not None
+    assert window.session.path == chain.county
+
+
+def test_the_county_is_told_how_the_township_uses_its_seed(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The seed was written with nothing said of what the township does with it (the window had no way)."""
+    window = _opened(make_window, chain.county, [])
+    window.context.documents_dir = chain.folder
+    seen: list[str] = []
+
+    def send_seed(dialog: SendPackageDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.outbox is not None)
+        shown(dialog)
+        seed = dialog.seed
+        qtbot.mouseClick(seed, Qt.MouseButton.LeftButton, pos=QPoint(8, seed.height() // 2))
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+        seen.append(dialog.summary.text())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(SendPackageDialog, send_seed)
+    press(window, Qt.Key.Key_S, CTRL_SHIFT)
+    [summary] = seen
+    assert "北城街道在其 BranchDesk 中用“文件 ▸ 用数据包新建台账…”以此建立台账。" in summary
+    assert (chain.folder / "北城街道 初始数据包 2022-05-19.bdx").is_file()
+
+
+def test_the_county_reads_every_line_about_its_own_packages(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The lines above the offices (this ledger's key, the last package sent, the last receipt and package
+    received) are read while the dialog comes up: when they arrived as it became the active window, only
+    the first line was drawn until the dialog was resized."""
+    window = _opened(make_window, chain.county, [])
+    seen: dict[str, int] = {}
+
+    def read(dialog: OfficesDialog) -> None:
+        assert dialog.wait()  # read; shown by the event loop as the dialog becomes active
+        shown(dialog)
+        QApplication.processEvents()
+        about = dialog.about
+        seen["lines"] = about.text().count("\n") + 1
+        seen["height"], seen["needed"] = about.height(), about.heightForWidth(about.width())
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(OfficesDialog, read)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    assert seen["lines"] == 5
+    assert seen["height"] >= seen["needed"]
+
+
+def test_the_township_records_an_activity_by_keys_and_sends_it(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The Activities tab had no key for a new activity (the Branches and Items tabs take Insert and
+    Ctrl+Shift+N): a clerk recording by keys had to reach for the mouse."""
+    window = _opened(make_window, chain.township, [])
+    tab = window.show_tab("activities")
+    assert isinstance(tab, ActivitiesTab)
+    tab.wait()
+    before = file_rows(chain.township, "SELECT count(*) FROM activity")[0][0]
+    tab.table.setFocus()  # as a click on the list leaves it
+    qtbot.keyClick(tab.table, Qt.Key.Key_Insert)
+    dialog = tab.dialog
+    assert isinstance(dialog, ActivityDialog)
+    assert dialog.isVisible()
+    pairings = dialog.pairings.list
+    pairings.setFocus()
+    qtbot.keyClick(pairings, Qt.Key.Key_Down)
+    qtbot.keyClick(pairings, Qt.Key.Key_Space)
+    select_item(dialog.type, "主题党日")
+    dialog.held_on.setFocus()
+    type_text(dialog.held_on, "2022-05-14")  # a Saturday
+    area = dialog.areas[Area.SERVICE]
+    area.setFocus()
+    qtbot.keyClick(area, Qt.Key.Key_Space)
+    retype(dialog.volunteers, "6")
+    qtbot.keyClick(dialog.volunteers, Qt.Key.Key_Return)
+    assert not dialog.isVisible(), dialog.error.text()
+    assert file_rows(chain.township, "SELECT count(*) FROM activity")[0][0] == before + 1
+    assert ("2022-05-14",) in file_rows(chain.township, "SELECT held_on FROM activity WHERE volunteers = 6")
+
+    def send(dialog: SendPackageDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.outbox is not None)
+        shown(dialog)
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)  # the changes for the county, as suggested
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    window.context.documents_dir = chain.folder
+    answer(SendPackageDialog, send)
+    press(window, Qt.Key.Key_S, CTRL_SHIFT)
+    assert file_rows(chain.township, "SELECT kind FROM package_log WHERE direction = 'sent'") == [("delta",)]
+    package = read_package(chain.folder / "北城街道 改动数据包 2022-05-19.bdx")
+    assert package.manifest.counts == {"activity": 1, "activity_area": 1}

@@ -120,7 +120,7 @@ class OfficesDialog(QDialog):
         self.tabs.addTab(keys_page, self.tr("Trusted &keys"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
@@ -144,6 +144,9 @@ class OfficesDialog(QDialog):
         self.rollup = rollup
         lines = office_lines(rollup, current_language())
         self.about.setText("\n".join(lines[:5]))  # this ledger and its place in the chain
+        # Read while the dialog comes up: laid out again now, or the label keeps the one line of "Reading
+        # the ledger…" until the dialog is resized, hiding what was sent and received last.
+        self._layout.activate()
         self.offices.show(self.office_headers(), rollup.offices)
         self.keys.show(
             [self.tr("Key fingerprint"), self.tr("Office"), self.tr("Trusted since"), self.tr("State")],

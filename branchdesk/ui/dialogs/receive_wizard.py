@@ -318,12 +318,6 @@ class _ReviewPage(_Page):
     def __init__(self, wizard: ReceiveWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("What importing would do"))
-        self.setSubTitle(
-            self.tr(
-                "Nothing is imported yet. Check the records below; where a record was changed both here and "
-                "in a package, choose whose version to keep. Then Import takes in all of it as one step."
-            )
-        )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Import"))
         self.message.setObjectName("receiveReviewMessage")
@@ -381,10 +375,15 @@ class _ReviewPage(_Page):
         bottom.addWidget(self.to_settle, 1)
         bottom.addWidget(self.all_mine)
         bottom.addWidget(self.all_theirs)
+        # The packages' records: with receipts alone there are none, and no table of nothing is shown.
+        self.records = QWidget(self)
+        records = QVBoxLayout(self.records)
+        records.setContentsMargins(0, 0, 0, 0)
+        records.addLayout(filters)
+        records.addWidget(self.view, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.packages)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.records, 1)
         layout.addWidget(self.conflict)
         layout.addLayout(bottom)
         layout.addWidget(self.message)
@@ -406,6 +405,18 @@ class _ReviewPage(_Page):
         if checked is None:
             return
         result = checked.result
+        self.records.setVisible(bool(result.packages))
+        self.setSubTitle(
+            self.tr(
+                "Nothing is imported yet. Check the records below; where a record was changed both here and "
+                "in a package, choose whose version to keep. Then Import takes in all of it as one step."
+            )
+            if result.packages
+            else self.tr(
+                "Nothing is taken in yet. Import records what the office above has received of this "
+                "ledger's changes, so that the next package holds only what is new."
+            )
+        )
         manifests = [found.package.manifest for found in result.packages]
         self._offices = {manifest.package_uuid: office_name(manifest) for manifest in manifests}
         self._conflicts = {(c.table, c.uuid): c for c in result.conflicts}
@@ -708,8 +719,8 @@ class _DonePage(_Page):
         self.receipts_about.setWordWrap(True)
         self.folder = QLineEdit(self)
         self.folder.setObjectName("receiptsFolder")
-        folder_label = QLabel(self.tr("Save the receipts &in:"), self)
-        folder_label.setBuddy(self.folder)
+        self.folder_label = QLabel(self.tr("Save the receipts &in:"), self)
+        self.folder_label.setBuddy(self.folder)
         self.browse = QPushButton(self.tr("C&hoose…"), self)
         self.browse.setObjectName("receiptsBrowse")
         self.browse.clicked.connect(self._browse)
@@ -717,7 +728,7 @@ class _DonePage(_Page):
         self.save.setObjectName("receiptsSave")
         self.save.clicked.connect(self.save_receipts)
         row = QHBoxLayout()
-        row.addWidget(folder_label)
+        row.addWidget(self.folder_label)
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
         row.addWidget(self.save)
@@ -742,7 +753,7 @@ class _DonePage(_Page):
         ]
         self.summary.setText("\n".join(lines))
         answered = bool(self._answered())
-        for widget in (self.receipts_about, self.folder, self.browse, self.save):
+        for widget in (self.receipts_about, self.folder_label, self.folder, self.browse, self.save):
             widget.setVisible(answered)
         self.folder.setText(str(self.owner.files_page.paths[0].parent))  # where the packages came from
 

@@ -325,7 +325,9 @@ class SendPackageDialog(QDialog):
         if manifest.seed_scope is not None:
             what = self.tr("A seed package of {region}: {count} records.").format(
                 region=manifest.seed_scope.path, count=format_count(lines)
-            )
+            ) + self.tr(
+                " {office} makes its ledger from it in its BranchDesk: File ▸ New ledger from a package…"
+            ).format(office=manifest.seed_scope.path.rpartition("/")[2])
         elif manifest.from_seq is None:
             what = self.tr("A full package: every record, {count} lines.").format(count=format_count(lines))
         else:

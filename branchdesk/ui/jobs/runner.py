@@ -557,6 +557,21 @@ def run_with_progress(
     Cancel makes the progress callback raise, which unwinds the work: an import's transaction rolls back
     and an export's half-written file is removed (both already do so on any exception).
     """
+    if not read_only and not runner.writes_allowed(ledger_path):
+        return BranchDeskError("ledger.damaged", path=str(ledger_path))
+
+    def job(control: JobControl) -> object:
+        with control.open(ledger_path, read_only=read_only) as ledger:
+            return work(ledger, control.progress)
+
+    return run_job_with_progress(runner, parent, label, job, in_order=not read_only)
+
+
+def run_job_with_progress(
+    runner: JobRunner, parent: QWidget, label: str, job: Work, *, in_order: bool = True
+) -> object:
+    """``job`` run as :func:`run_with_progress` runs a ledger's work, for work that opens what it needs
+    itself (a new ledger made from a package); ``in_order``: after the writes asked before it."""
     dialog = QProgressDialog(parent)  # its Cancel button speaks the user's language through Qt's catalogue
     dialog.setLabelText(label)
     dialog.setRange(0, 0)
@@ -577,18 +592,10 @@ def run_with_progress(
         outcome.append(result)
         loop.quit()
 
-    if not read_only and not runner.writes_allowed(ledger_path):
-        dialog.deleteLater()
-        return BranchDeskError("ledger.damaged", path=str(ledger_path))
-
-    def job(control: JobControl) -> object:
-        with control.open(ledger_path, read_only=read_only) as ledger:
-            return work(ledger, control.progress)
-
     def cancelled() -> None:
         finish(Cancelled())
 
-    lane = runner.lane(newest_wins=False) if read_only else None
+    lane = None if in_order else runner.lane(newest_wins=False)
     if lane is None:
         control = runner.in_order(job, finish, finish, cancelled=cancelled, progress=show)
     else:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -171,6 +171,17 @@ class ActivitiesTab(QWidget):
         # Edit, copy and delete act on the selected activities: greyed out until one is selected.
         self.table.selectionModel().selectionChanged.connect(self._enable)
         self.model.modelReset.connect(self._enable)
+        # The keys of the Branches and Items tabs for a new row and editing one, while this tab has focus.
+        for name, slot, keys in (
+            ("recordActivityAction", self.record, ("Ctrl+Shift+N", "Insert")),
+            ("editActivityAction", self.edit_selected, ("Ctrl+E",)),
+        ):
+            key_action = QAction(self)
+            key_action.setObjectName(name)
+            key_action.setShortcuts([QKeySequence(key) for key in keys])
+            key_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key_action.triggered.connect(slot)
+            self.addAction(key_action)
         self.signin_action = QAction(self)
         self.signin_action.setObjectName("signinSheet")
         self.signin_action.triggered.connect(self._print_signin)
@@ -561,7 +572,9 @@ class ActivitiesTab(QWidget):
 
     def retranslate(self) -> None:
         self.record_button.setText(self.tr("Record activity…"))
+        self.record_button.setToolTip(self.tr("Record an activity (Insert or Ctrl+Shift+N)"))
         self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Edit the selected activity (Ctrl+E or a double click)"))
         self.copy_button.setText(self.tr("Copy to pairings…"))
         self.delete_button.setText(self.tr("Delete"))
         self.compliance_button.setText(self.tr("Compliance…"))
