@@ -529,6 +529,25 @@ def test_a_package_of_another_county_is_refused_whole(offices: Offices, tmp_path
     assert file_state(offices.county) == before
 
 
+def test_another_townships_seed_is_refused_whole_and_its_own_seed_is_taken(offices: Offices) -> None:
+    """A county's seeds lie side by side in one folder: the clerk of 春申街道 picking 双柳树镇's seed would
+    have added that township's 6,856 records to this ledger."""
+    township = offices.township(TOWNSHIPS[0])
+    before = file_state(township)
+    for flags in (("--dry-run",), ()):
+        code, printed, err = cli(
+            "package", "import", str(township), str(offices.folder / f"{TOWNSHIPS[1]} 种子.bdx"), *flags
+        )
+        assert (code, printed) == (EXIT_FAILED, "")
+        assert f"是信阳市/潢川县/{TOWNSHIPS[1]}的种子包，而本台账记的是信阳市/潢川县/{TOWNSHIPS[0]}" in err
+        assert "未导入任何内容" in err
+        assert file_state(township) == before
+    code, summary, _ = imported(township, offices.folder / f"{TOWNSHIPS[0]} 种子.bdx")
+    assert code == EXIT_OK
+    assert (summary["counts"]["new"], summary["counts"]["rejected"]) == (0, 0)
+    assert summary["counts"]["applied_before"] > 0
+
+
 def conflict_setup(offices: Offices) -> tuple[Path, str]:
     """The same activity edited in the township and in the county, differently."""
     township = offices.township()

@@ -101,6 +101,24 @@ def sender_scope(places: Places, package: Package, my_scope: int | None) -> Send
     return SenderScope(scope.uuid, region)
 
 
+def check_seed(store: ImportStore, package: Package, sender: SenderScope, my_scope: int) -> None:
+    """A seed is the start of its region's ledger: a seed of a region outside this ledger's scope (another
+    township's) would fill this ledger with the records of an office it does not keep, so it is refused
+    whole (``package.seed_elsewhere``). A seed of the sender's whole scope holds what its full package
+    does, and is judged as that."""
+    seed = package.manifest.seed_scope
+    if seed is None or seed.uuid == sender.uuid:
+        return
+    region = store.ids["region"].get(seed.uuid)
+    if region is None or not store.tree.within(region, my_scope):
+        raise BranchDeskError(
+            "package.seed_elsewhere",
+            path=str(package.path),
+            scope=seed.path,
+            mine=_path(store, my_scope) or "—",
+        )
+
+
 def as_here(manifest: Manifest, store: ImportStore) -> Manifest:
     """The manifest with its sender's scope named as this ledger names that region (a county matched by
     its code): the scope's owner, the pinned key and the package log then find it by this ledger's uuid,
@@ -116,8 +134,12 @@ def as_here(manifest: Manifest, store: ImportStore) -> Manifest:
 def _below(store: ImportStore, path: str, my_scope: int) -> bool:
     """Whether a region this ledger lacks is, by its path, below this ledger's scope (a county whose full
     package has not come yet)."""
-    mine = next((region.path for region in list_regions(store.ledger) if region.id == my_scope), None)
+    mine = _path(store, my_scope)
     return mine is not None and path.startswith(f"{mine}/")
+
+
+def _path(store: ImportStore, region_id: int) -> str | None:
+    return next((region.path for region in list_regions(store.ledger) if region.id == region_id), None)
 
 
 def _other_office(package: Package) -> BranchDeskError:

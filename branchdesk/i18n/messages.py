@@ -780,6 +780,11 @@ MESSAGES: dict[str, str] = {
         "The package {path} comes from {sender}, an office neither above nor below this ledger's. "
         "Nothing was imported; check that it was sent to the right office.",
     ),
+    "package.seed_elsewhere": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package {path} is the seed of {scope}, and this ledger keeps {mine}. Nothing was imported: a "
+        "seed goes into the ledger of its own region, or a new ledger is made from it.",
+    ),
     "package.full_first": QT_TRANSLATE_NOOP(
         "Messages",
         "The package {path} holds the changes of {sender}, whose records this ledger does not have yet. "

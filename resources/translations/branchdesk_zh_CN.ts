@@ -5610,6 +5610,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>数据包 {path} 来自{sender}，既不是本台账单位的上级，也不是下级。未导入任何内容，请核实是否发错了单位。</translation>
     </message>
     <message>
+        <source>The package {path} is the seed of {scope}, and this ledger keeps {mine}. Nothing was imported: a seed goes into the ledger of its own region, or a new ledger is made from it.</source>
+        <translation>数据包 {path} 是{scope}的种子包，而本台账记的是{mine}。未导入任何内容：种子包只能导入它所属区域的台账，或用它新建一本台账。</translation>
+    </message>
+    <message>
         <source>The package {path} holds the changes of {sender}, whose records this ledger does not have yet. Nothing was imported; import {sender}'s full package first (it sends one once: all its records), then its monthly packages.</source>
         <translation>数据包 {path} 是{sender}的改动记录，而本台账还没有该单位的记录。未导入任何内容：请先导入{sender}的全量数据包（对方只需发送一次，含全部记录），再导入它每月的数据包。</translation>
     </message>

@@ -337,6 +337,31 @@ def test_a_damaged_package_dropped_on_the_wizard_is_refused_in_chinese_and_chang
     assert file_rows(offices.county, "SELECT count(*) FROM change_log") == before
 
 
+def test_another_townships_seed_is_refused_in_the_wizard_and_changes_nothing(
+    make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot
+) -> None:
+    """The county's seeds lie side by side: 春申街道's clerk picks 双柳树镇's."""
+    township = offices.townships[TOWNSHIPS[0]]
+    before = file_rows(township, "SELECT count(*) FROM change_log")
+    window = shown(make_window())
+    window.context.data_dir = offices.data_dir
+    window.context.choose_packages = lambda parent: [offices.folder / f"{TOWNSHIPS[1]} 种子.bdx"]
+    assert window.open_path(township)
+    seen: dict[str, Any] = {}
+
+    def pick_the_wrong_seed(wizard: ReceiveWizard) -> None:
+        check_files(wizard, qtbot)
+        seen["page"] = wizard.currentPage() is wizard.files_page
+        seen["message"] = wizard.files_page.message.text()
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    in_the_wizard(window, pick_the_wrong_seed)
+    assert seen["page"]
+    assert f"是信阳市/潢川县/{TOWNSHIPS[1]}的种子包" in seen["message"]
+    assert "未导入任何内容" in seen["message"]
+    assert file_rows(township, "SELECT count(*) FROM change_log") == before
+
+
 def test_the_dry_run_table_passes_the_model_tester(
     make_window: Callable[..., MainWindow], offices: Offices, qtbot: QtBot, qtmodeltester: Any
 ) -> None:
