@@ -40,7 +40,7 @@ class PackageActions(QObject):
     ) -> None:
         super().__init__(window)
         self.host, self.edits, self.jobs, self.context, self.window = host, edits, jobs, context, window
-        self.regions = regions  # a month is locked for the region chosen in the tree
+        self.regions = regions  # the region chosen in the tree: a month is locked, a seed offered for it
         self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
         self.receive_action = self._action("receivePackages", self.receive_packages, "Ctrl+Shift+I")
         # A township's first step: no ledger is open yet, so it is never disabled.
@@ -97,7 +97,9 @@ class PackageActions(QObject):
         session = self.host.session
         if session is None or session.read_only:
             return None
-        return SendPackageDialog(session.path, self.context, self.jobs, self.window)
+        return SendPackageDialog(
+            session.path, self.context, self.jobs, self.window, self.regions.selected_region()
+        )
 
     def send_package(self) -> None:
         dialog = self.send_dialog()

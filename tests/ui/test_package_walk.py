@@ -366,3 +366,29 @@ def test_the_township_records_an_activity_by_keys_and_sends_it(
     assert file_rows(chain.township, "SELECT kind FROM package_log WHERE direction = 'sent'") == [("delta",)]
     package = read_package(chain.folder / "北城街道 改动数据包 2022-05-19.bdx")
     assert package.manifest.counts == {"activity": 1, "activity_area": 1}
+
+
+def test_the_seed_is_offered_for_the_township_chosen_in_the_tree(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """A seed was offered for the first township by pinyin (北城街道) whichever the clerk had chosen in the
+    region tree: seeding 春申街道 meant finding it again in a list of eighteen."""
+    window = _opened(make_window, chain.county, [])
+    window.context.documents_dir = chain.folder
+    [(chunshen,)] = file_rows(chain.county, "SELECT id FROM region WHERE name = '春申街道'")
+    window.regions.select(chunshen)
+
+    def send_seed(dialog: SendPackageDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.outbox is not None)
+        shown(dialog)
+        assert dialog.region.currentText() == "信阳市/潢川县/春申街道"
+        seed = dialog.seed
+        qtbot.mouseClick(seed, Qt.MouseButton.LeftButton, pos=QPoint(8, seed.height() // 2))
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(SendPackageDialog, send_seed)
+    press(window, Qt.Key.Key_S, CTRL_SHIFT)
+    seed = read_package(chain.folder / "春申街道 初始数据包 2022-05-19.bdx").manifest.seed_scope
+    assert seed is not None
+    assert seed.path == "信阳市/潢川县/春申街道"
