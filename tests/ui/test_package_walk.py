@@ -392,3 +392,30 @@ def test_the_seed_is_offered_for_the_township_chosen_in_the_tree(
     seed = read_package(chain.folder / "春申街道 初始数据包 2022-05-19.bdx").manifest.seed_scope
     assert seed is not None
     assert seed.path == "信阳市/潢川县/春申街道"
+
+
+def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The keys' history said "2022-05-19：信任了…" beside its When column's 2022年5月19日."""
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+    seen: list[list[str]] = []
+
+    def trust(dialog: OfficesDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.rollup is not None)
+        qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # 受信任的密钥(&K)
+        type_text(dialog.reason, "北城街道的新密钥，已电话核对指纹")
+        qtbot.mouseClick(dialog.trust, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.history.rowCount() == 1)
+        seen.append([dialog.history.index(0, column).data() for column in range(4)])
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(OfficesDialog, trust)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    [(when, what, _, reason)] = seen
+    assert when == "2022年5月19日"
+    assert what.startswith("2022年5月19日")
+    assert reason == "北城街道的新密钥，已电话核对指纹"
+    assert file_rows(chain.county, "SELECT change, reason FROM pin_history") == [("trusted", reason)]
