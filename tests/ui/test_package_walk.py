@@ -419,3 +419,29 @@ def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
     assert what.startswith("2022年5月19日")
     assert reason == "北城街道的新密钥，已电话核对指纹"
     assert file_rows(chain.county, "SELECT change, reason FROM pin_history") == [("trusted", reason)]
+
+
+def test_remove_waits_for_a_file_to_be_selected(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """Remove was enabled as soon as a file was added, and a click with none selected did nothing."""
+    seed = chain.folder / SEED
+    receipt = chain.folder / "回执.bdxr"
+    window = _opened(make_window, chain.county, [seed, receipt])
+    seen: list[object] = []
+
+    def remove(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+        seen.append(page.remove.isEnabled())
+        second = page.list.visualItemRect(page.list.item(1)).center()
+        qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=second)
+        seen.append(page.remove.isEnabled())
+        qtbot.mouseClick(page.remove, Qt.MouseButton.LeftButton)
+        seen.append(page.paths)
+        seen.append(page.remove.isEnabled())
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    answer(ReceiveWizard, remove)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert seen == [False, True, [seed], False]

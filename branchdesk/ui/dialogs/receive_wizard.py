@@ -235,6 +235,7 @@ class _FilesPage(_Page):
         self.list = QListWidget(self)
         self.list.setObjectName("receiveFiles")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.itemSelectionChanged.connect(self._enable_remove)
         self.hint = QLabel(self.tr("No package chosen yet: use Add packages… or drop the files here."), self)
         self.hint.setObjectName("receiveHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -267,9 +268,13 @@ class _FilesPage(_Page):
         for path in self.paths:
             self.list.addItem(f"{path.name}    {path.parent}")
         self.hint.setVisible(not self.paths)
-        self.remove.setEnabled(bool(self.paths))
+        self._enable_remove()
         self.message.clear()
         self.completeChanged.emit()
+
+    def _enable_remove(self) -> None:
+        """Remove takes away the files selected: with none selected it would do nothing."""
+        self.remove.setEnabled(bool(self.list.selectedItems()))
 
     def _browse(self) -> None:
         self.add(self.owner.context.choose_packages(self))
