@@ -16,6 +16,7 @@ from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
+from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobControl, JobRunner, run_job_with_progress
 from branchdesk.ui.region_tree import RegionTreePanel
@@ -126,10 +127,9 @@ class PackageActions(QObject):
         from branchdesk.exchange.package_seed import Seeded, create_from_package
 
         context, window = self.context, self.window
-        chosen = context.choose_packages(window)
-        if not chosen:
+        package = context.choose_file(window, FilePurpose.SEED, "")
+        if package is None:
             return
-        package = chosen[0]
         path = context.choose_new_path(window)
         if path is None:
             return

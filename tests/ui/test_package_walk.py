@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
@@ -22,6 +22,7 @@ from branchdesk.domain.package_merge import Outcome
 from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.dialogs.send_package import SendPackageDialog
@@ -226,7 +227,13 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
     ``new --from``. Now the first page (no ledger open) and the File menu make it, and say the key."""
     window = shown(make_window())
     window.context.data_dir = chain.folder.parent / "用户 数据"
-    window.context.choose_packages = lambda parent: [chain.folder / SEED]
+    asked: list[FilePurpose] = []
+
+    def choose(parent: QWidget, purpose: FilePurpose, suggested: str) -> Path:
+        asked.append(purpose)
+        return chain.folder / SEED
+
+    window.context.choose_file = choose
     made = chain.folder / "北城街道 台账（新）.bdesk"
     recorder.next_new = made
     told: list[str] = []
@@ -241,6 +248,7 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     window.settle()
 
+    assert asked == [FilePurpose.SEED]
     assert window.session is not None
     assert window.session.path == made
     [text] = told
@@ -263,7 +271,8 @@ def test_a_package_of_changes_makes_no_ledger(
 ) -> None:
     chain.changed_in(chain.township, volunteers=9)
     delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _opened(make_window, chain.county, [])
+    window.context.choose_file = lambda parent, purpose, suggested: delta
     made = chain.folder / "北城街道 台账（新）.bdesk"
     recorder.next_new = made
     menu_item(window, Qt.Key.Key_F, Qt.Key.Key_P)  # File ▸ New ledger from a package…
