@@ -149,8 +149,10 @@ def test_the_same_package_twice_promises_no_undo(
     delta = chain.delta()
     window = _opened(make_window, chain.county, [delta])
     summaries: list[str] = []
+    states: list[str] = []  # each package's state, as the check found it
 
     def take(wizard: ReceiveWizard) -> None:
+        states.append(wizard.review_page.packages.item(0, 4).text())
         summaries.append(_import(wizard, qtbot))
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
@@ -159,6 +161,7 @@ def test_the_same_package_twice_promises_no_undo(
     imported = file_rows(chain.county, log)
     _receive(window, qtbot, take)
     first, again = summaries
+    assert states == ["已检查，尚未导入", "此前已导入：没有新内容"]
     assert "撤销" in first
     assert "此前已导入" in again
     assert "撤销" not in again

@@ -83,6 +83,9 @@ OUTCOMES = (
     Outcome.APPLIED_BEFORE,
 )
 
+# What a package may bring that this ledger lacks: a package with none of it was imported before.
+_NEW_HERE = frozenset(OUTCOMES) - {Outcome.APPLIED_BEFORE}
+
 
 @dataclass(frozen=True)
 class Received:
@@ -465,6 +468,8 @@ class _ReviewPage(_Page):
         for row, found in enumerate(packages):
             manifest = found.package.manifest
             state = result_text(found.result)
+            if found.result == "dry_run" and not self._rows.where(_NEW_HERE, manifest.package_uuid):
+                state = result_text("applied_before")  # said now, not only once Import is clicked
             if found.result == "refused":
                 state = message_text(
                     "package.gap",
