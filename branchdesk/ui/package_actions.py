@@ -16,6 +16,7 @@ from branchdesk.i18n.language import format_count
 from branchdesk.i18n.messages import error_text
 from branchdesk.ui.context import UiContext
 from branchdesk.ui.dialogs import exec_and_delete
+from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.edits import LedgerEdits
 from branchdesk.ui.jobs.runner import JobControl, JobRunner, run_job_with_progress
 from branchdesk.ui.region_tree import RegionTreePanel
@@ -40,7 +41,7 @@ class PackageActions(QObject):
     ) -> None:
         super().__init__(window)
         self.host, self.edits, self.jobs, self.context, self.window = host, edits, jobs, context, window
-        self.regions = regions  # a month is locked for the region chosen in the tree
+        self.regions = regions  # the region chosen in the tree: a month is locked, a seed offered for it
         self.send_action = self._action("sendPackage", self.send_package, "Ctrl+Shift+S")
         self.receive_action = self._action("receivePackages", self.receive_packages, "Ctrl+Shift+I")
         # A township's first step: no ledger is open yet, so it is never disabled.
@@ -97,7 +98,9 @@ class PackageActions(QObject):
         session = self.host.session
         if session is None or session.read_only:
             return None
-        return SendPackageDialog(session.path, self.context, self.jobs, self.window)
+        return SendPackageDialog(
+            session.path, self.context, self.jobs, self.window, self.regions.selected_region()
+        )
 
     def send_package(self) -> None:
         dialog = self.send_dialog()
@@ -124,10 +127,9 @@ class PackageActions(QObject):
         from branchdesk.exchange.package_seed import Seeded, create_from_package
 
         context, window = self.context, self.window
-        chosen = context.choose_packages(window)
-        if not chosen:
+        package = context.choose_file(window, FilePurpose.SEED, "")
+        if package is None:
             return
-        package = chosen[0]
         path = context.choose_new_path(window)
         if path is None:
             return

@@ -2946,6 +2946,10 @@ Li Hua: working away</source>
         <translation>选择 Word 模板</translation>
     </message>
     <message>
+        <source>The package to make the ledger from</source>
+        <translation>选择用来建立台账的数据包</translation>
+    </message>
+    <message>
         <source>BranchDesk data packages (*.bdx)</source>
         <translation>支部联建台账数据包 (*.bdx)</translation>
     </message>

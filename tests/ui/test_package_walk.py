@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from branchdesk.cli import EXIT_OK, run
@@ -22,6 +22,7 @@ from branchdesk.domain.package_merge import Outcome
 from branchdesk.exchange.package_files import read_package
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.ui.dialogs.activity import ActivityDialog
+from branchdesk.ui.dialogs.file_choice import FilePurpose
 from branchdesk.ui.dialogs.offices import OfficesDialog
 from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.dialogs.send_package import SendPackageDialog
@@ -148,8 +149,10 @@ def test_the_same_package_twice_promises_no_undo(
     delta = chain.delta()
     window = _opened(make_window, chain.county, [delta])
     summaries: list[str] = []
+    states: list[str] = []  # each package's state, as the check found it
 
     def take(wizard: ReceiveWizard) -> None:
+        states.append(wizard.review_page.packages.item(0, 4).text())
         summaries.append(_import(wizard, qtbot))
         qtbot.keyClick(wizard, Qt.Key.Key_Escape)
 
@@ -158,6 +161,7 @@ def test_the_same_package_twice_promises_no_undo(
     imported = file_rows(chain.county, log)
     _receive(window, qtbot, take)
     first, again = summaries
+    assert states == ["已检查，尚未导入", "此前已导入：没有新内容"]
     assert "撤销" in first
     assert "此前已导入" in again
     assert "撤销" not in again
@@ -226,7 +230,13 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
     ``new --from``. Now the first page (no ledger open) and the File menu make it, and say the key."""
     window = shown(make_window())
     window.context.data_dir = chain.folder.parent / "用户 数据"
-    window.context.choose_packages = lambda parent: [chain.folder / SEED]
+    asked: list[FilePurpose] = []
+
+    def choose(parent: QWidget, purpose: FilePurpose, suggested: str) -> Path:
+        asked.append(purpose)
+        return chain.folder / SEED
+
+    window.context.choose_file = choose
     made = chain.folder / "北城街道 台账（新）.bdesk"
     recorder.next_new = made
     told: list[str] = []
@@ -241,6 +251,7 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     window.settle()
 
+    assert asked == [FilePurpose.SEED]
     assert window.session is not None
     assert window.session.path == made
     [text] = told
@@ -263,7 +274,8 @@ def test_a_package_of_changes_makes_no_ledger(
 ) -> None:
     chain.changed_in(chain.township, volunteers=9)
     delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _opened(make_window, chain.county, [])
+    window.context.choose_file = lambda parent, purpose, suggested: delta
     made = chain.folder / "北城街道 台账（新）.bdesk"
     recorder.next_new = made
     menu_item(window, Qt.Key.Key_F, Qt.Key.Key_P)  # File ▸ New ledger from a package…
@@ -366,3 +378,82 @@ def test_the_township_records_an_activity_by_keys_and_sends_it(
     assert file_rows(chain.township, "SELECT kind FROM package_log WHERE direction = 'sent'") == [("delta",)]
     package = read_package(chain.folder / "北城街道 改动数据包 2022-05-19.bdx")
     assert package.manifest.counts == {"activity": 1, "activity_area": 1}
+
+
+def test_the_seed_is_offered_for_the_township_chosen_in_the_tree(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """A seed was offered for the first township by pinyin (北城街道) whichever the clerk had chosen in the
+    region tree: seeding 春申街道 meant finding it again in a list of eighteen."""
+    window = _opened(make_window, chain.county, [])
+    window.context.documents_dir = chain.folder
+    [(chunshen,)] = file_rows(chain.county, "SELECT id FROM region WHERE name = '春申街道'")
+    window.regions.select(chunshen)
+
+    def send_seed(dialog: SendPackageDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.outbox is not None)
+        shown(dialog)
+        assert dialog.region.currentText() == "信阳市/潢川县/春申街道"
+        seed = dialog.seed
+        qtbot.mouseClick(seed, Qt.MouseButton.LeftButton, pos=QPoint(8, seed.height() // 2))
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(SendPackageDialog, send_seed)
+    press(window, Qt.Key.Key_S, CTRL_SHIFT)
+    seed = read_package(chain.folder / "春申街道 初始数据包 2022-05-19.bdx").manifest.seed_scope
+    assert seed is not None
+    assert seed.path == "信阳市/潢川县/春申街道"
+
+
+def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """The keys' history said "2022-05-19：信任了…" beside its When column's 2022年5月19日."""
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+    seen: list[list[str]] = []
+
+    def trust(dialog: OfficesDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.rollup is not None)
+        qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # 受信任的密钥(&K)
+        type_text(dialog.reason, "北城街道的新密钥，已电话核对指纹")
+        qtbot.mouseClick(dialog.trust, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.history.rowCount() == 1)
+        seen.append([dialog.history.index(0, column).data() for column in range(4)])
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer(OfficesDialog, trust)
+    press(window, Qt.Key.Key_O, CTRL_SHIFT)
+    [(when, what, _, reason)] = seen
+    assert when == "2022年5月19日"
+    assert what.startswith("2022年5月19日")
+    assert reason == "北城街道的新密钥，已电话核对指纹"
+    assert file_rows(chain.county, "SELECT change, reason FROM pin_history") == [("trusted", reason)]
+
+
+def test_remove_waits_for_a_file_to_be_selected(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """Remove was enabled as soon as a file was added, and a click with none selected did nothing."""
+    seed = chain.folder / SEED
+    receipt = chain.folder / "回执.bdxr"
+    window = _opened(make_window, chain.county, [seed, receipt])
+    seen: list[object] = []
+
+    def remove(wizard: ReceiveWizard) -> None:
+        page = wizard.files_page
+        qtbot.mouseClick(page.findChild(type(page.remove), "receiveAdd"), Qt.MouseButton.LeftButton)
+        seen.append(page.remove.isEnabled())
+        second = page.list.visualItemRect(page.list.item(1)).center()
+        qtbot.mouseClick(page.list.viewport(), Qt.MouseButton.LeftButton, pos=second)
+        seen.append(page.remove.isEnabled())
+        qtbot.mouseClick(page.remove, Qt.MouseButton.LeftButton)
+        seen.append(page.paths)
+        seen.append(page.remove.isEnabled())
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+
+    answer(ReceiveWizard, remove)
+    press(window, Qt.Key.Key_I, CTRL_SHIFT)
+    assert seen == [False, True, [seed], False]

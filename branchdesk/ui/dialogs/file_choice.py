@@ -24,6 +24,7 @@ class FilePurpose(StrEnum):
     WORD_TEMPLATE = "word_template"  # an office's own Word template to use (.docx)
     PACKAGE = "package"  # a data package to send (.bdx)
     RECEIPTS = "receipts"  # a folder for the receipts of packages received
+    SEED = "seed"  # the seed (or full) package a new ledger is made from (.bdx)
 
 
 # Given the window, what the file is for and a suggested name; None when the user cancels.
@@ -43,6 +44,7 @@ def _title(purpose: FilePurpose) -> str:
         FilePurpose.RECEIPTS: QCoreApplication.translate("FileDialogs", "Folder for the receipts"),
         FilePurpose.WORD: QCoreApplication.translate("FileDialogs", "Save the Word document"),
         FilePurpose.WORD_TEMPLATE: QCoreApplication.translate("FileDialogs", "Choose the Word template"),
+        FilePurpose.SEED: QCoreApplication.translate("FileDialogs", "The package to make the ledger from"),
     }
     return titles[purpose]
 
@@ -63,9 +65,11 @@ def file_dialog_chooser(documents_dir: Path) -> FileChooser:
         if purpose in (FilePurpose.TEMPLATES, FilePurpose.RECEIPTS):
             folder = QFileDialog.getExistingDirectory(parent, title, str(documents_dir))
             return Path(folder) if folder else None
-        if purpose in (FilePurpose.IMPORT, FilePurpose.WORD_TEMPLATE):
+        if purpose in (FilePurpose.IMPORT, FilePurpose.WORD_TEMPLATE, FilePurpose.SEED):
             if purpose is FilePurpose.WORD_TEMPLATE:
                 kinds = QCoreApplication.translate("FileDialogs", "Word document (*.docx)")
+            elif purpose is FilePurpose.SEED:
+                kinds = QCoreApplication.translate("FileDialogs", "BranchDesk data packages (*.bdx)")
             else:
                 kinds = QCoreApplication.translate(
                     "FileDialogs", "Spreadsheets (*.xlsx *.xls *.csv);;All files (*)"

@@ -247,13 +247,14 @@ class OfficesDialog(QDialog):
     def _change_cell(self, change: PinChange, column: int) -> Cell:
         rollup = self.rollup
         scope = None if rollup is None else rollup.scope_path(change.scope_uuid)
+        day = date_text(dt.date.fromisoformat(change.at[:10]))
         what = QCoreApplication.translate("OfficeReport", KEY_CHANGES[change.change]).format(
-            date=change.at[:10],
+            date=day,
             fingerprint=change.fingerprint,
             scope=scope or change.ledger_id,
             old=change.old_fingerprint or "—",
         )
-        texts = (date_text(dt.date.fromisoformat(change.at[:10])), what, change.decided_by, change.reason)
+        texts = (day, what, change.decided_by, change.reason)
         return Cell(texts[column])
 
     # -- trusting a key --------------------------------------------------------------------------------

@@ -83,6 +83,9 @@ OUTCOMES = (
     Outcome.APPLIED_BEFORE,
 )
 
+# What a package may bring that this ledger lacks: a package with none of it was imported before.
+_NEW_HERE = frozenset(OUTCOMES) - {Outcome.APPLIED_BEFORE}
+
 
 @dataclass(frozen=True)
 class Received:
@@ -235,6 +238,7 @@ class _FilesPage(_Page):
         self.list = QListWidget(self)
         self.list.setObjectName("receiveFiles")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.itemSelectionChanged.connect(self._enable_remove)
         self.hint = QLabel(self.tr("No package chosen yet: use Add packages… or drop the files here."), self)
         self.hint.setObjectName("receiveHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -267,9 +271,13 @@ class _FilesPage(_Page):
         for path in self.paths:
             self.list.addItem(f"{path.name}    {path.parent}")
         self.hint.setVisible(not self.paths)
-        self.remove.setEnabled(bool(self.paths))
+        self._enable_remove()
         self.message.clear()
         self.completeChanged.emit()
+
+    def _enable_remove(self) -> None:
+        """Remove takes away the files selected: with none selected it would do nothing."""
+        self.remove.setEnabled(bool(self.list.selectedItems()))
 
     def _browse(self) -> None:
         self.add(self.owner.context.choose_packages(self))
@@ -460,6 +468,8 @@ class _ReviewPage(_Page):
         for row, found in enumerate(packages):
             manifest = found.package.manifest
             state = result_text(found.result)
+            if found.result == "dry_run" and not self._rows.where(_NEW_HERE, manifest.package_uuid):
+                state = result_text("applied_before")  # said now, not only once Import is clicked
             if found.result == "refused":
                 state = message_text(
                     "package.gap",

@@ -45,9 +45,18 @@ _NOTHING_STYLE = "color: #8A5A00; font-weight: bold;"  # amber: not an error, bu
 
 
 class SendPackageDialog(QDialog):
-    def __init__(self, ledger_path: Path, context: UiContext, jobs: JobRunner, parent: QWidget) -> None:
+    def __init__(
+        self,
+        ledger_path: Path,
+        context: UiContext,
+        jobs: JobRunner,
+        parent: QWidget,
+        region_id: int | None = None,
+    ) -> None:
+        """``region_id``: the region chosen in the tree, the one a seed is offered for first."""
         super().__init__(parent)
         self.setObjectName("sendPackageDialog")
+        self._tree_region = region_id
         self.setWindowTitle(self.tr("Send a data package"))
         self.ledger_path, self.context, self.jobs = ledger_path, context, jobs
         self.outbox: Outbox | None = None
@@ -213,6 +222,7 @@ class SendPackageDialog(QDialog):
         for region in found.below:
             if region is not office:
                 self.region.addItem(region.path, region.id)
+        self.region.setCurrentIndex(max(0, self.region.findData(self._tree_region)))
         self.region.blockSignals(False)
         self.seed.setEnabled(self.region.count() > 0)
         if found.nothing_new and self.delta.isChecked():
