@@ -6,6 +6,7 @@ and Tools ▸ Offices is read on both sides. Each test names the stumble it keep
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,18 +69,30 @@ class Chain:
         return path
 
 
-@pytest.fixture
-def chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
-    folder = tmp_path / "新 文件夹"
+@pytest.fixture(scope="module")
+def _made(tmp_path_factory: pytest.TempPathFactory) -> Chain:
+    """Made once: the county demo, its seed of 北城街道 and the township's ledger, with the keys' folder."""
+    root = tmp_path_factory.mktemp("walk")
+    folder = root / "新 文件夹"
     folder.mkdir()
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
     county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / SEED
     made = Chain(folder, county, township, "")
-    made.send("demo", str(county), "--scale", "county")
-    made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
-    made.send("new", str(township), "--from", str(seed))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRANCHDESK_DATA_DIR", str(root / "用户 数据"))
+        made.send("demo", str(county), "--scale", "county")
+        made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
+        made.send("new", str(township), "--from", str(seed))
     [(activity,)] = file_rows(township, "SELECT uuid FROM activity ORDER BY id LIMIT 1")
     return Chain(folder, county, township, activity)
+
+
+@pytest.fixture
+def chain(_made: Chain, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    """A copy of the made chain for one test, in a folder with Chinese characters and a space."""
+    shutil.copytree(_made.folder.parent, tmp_path, dirs_exist_ok=True)
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
+    folder = tmp_path / _made.folder.name
+    return Chain(folder, folder / _made.county.name, folder / _made.township.name, _made.activity)
 
 
 def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path]) -> MainWindow:
