@@ -470,3 +470,23 @@ def test_remove_waits_for_a_file_to_be_selected(
     answer(ReceiveWizard, remove)
     press(window, Qt.Key.Key_I, CTRL_SHIFT)
     assert seen == [False, True, [seed], False]
+
+
+def test_escape_on_the_last_page_keeps_the_receipt(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """Closed with Escape (or the window's ×) after the import, the wizard left the receipts unwritten."""
+    chain.changed_in(chain.township, volunteers=9)
+    delta = chain.delta()
+    window = _opened(make_window, chain.county, [delta])
+
+    def close(wizard: ReceiveWizard) -> None:
+        _import(wizard, qtbot)
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        assert not wizard.isVisible()
+
+    _receive(window, qtbot, close)
+    [receipt] = chain.folder.glob("*.bdxr")
+    assert receipt.name.startswith("北城街道-")
+    sent = "SELECT kind FROM package_log WHERE direction = 'sent' AND kind = 'receipt'"
+    assert file_rows(chain.county, sent) == [("receipt",)]
