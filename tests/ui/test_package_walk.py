@@ -104,6 +104,13 @@ def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path
     return window
 
 
+def _county_with_a_delta(make_window: Callable[..., MainWindow], chain: Chain) -> MainWindow:
+    """The township changed its first activity and sent its delta; the county's window, which Add
+    packages… gives the delta."""
+    chain.changed_in(chain.township, volunteers=9)
+    return _opened(make_window, chain.county, [chain.delta()])
+
+
 def _receive(window: MainWindow, qtbot: QtBot, handle: Callable[[ReceiveWizard], None]) -> None:
     """Ctrl+Shift+I, the files added with Add packages…, Next (the check), then ``handle`` the wizard."""
 
@@ -158,9 +165,7 @@ def test_the_same_package_twice_promises_no_undo(
 ) -> None:
     """Received a second time, a package changes nothing and records no undo step, yet the last page said
     Edit ▸ Undo would take the import back: Ctrl+Z then took back the first import instead."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
     summaries: list[str] = []
     states: list[str] = []  # each package's state, as the check found it
 
@@ -190,9 +195,7 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     """Finish, the default button, closed the wizard without the receipts unless Save receipts had been
     clicked first: the township never got one. Taken in, a receipt's summary began with blank lines and
     said the ledger was unchanged; the township's Offices said every office below had sent a package."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
     shown_folder: list[str] = []
 
     def finish(wizard: ReceiveWizard) -> None:
@@ -423,9 +426,7 @@ def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
     make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
 ) -> None:
     """The keys' history said "2022-05-19：信任了…" beside its When column's 2022年5月19日."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
     seen: list[list[str]] = []
 
     def trust(dialog: OfficesDialog) -> None:
@@ -476,9 +477,7 @@ def test_escape_on_the_last_page_keeps_the_receipt(
     make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
 ) -> None:
     """Closed with Escape (or the window's ×) after the import, the wizard left the receipts unwritten."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
 
     def close(wizard: ReceiveWizard) -> None:
         _import(wizard, qtbot)
