@@ -6,6 +6,7 @@ and Tools ▸ Offices is read on both sides. Each test names the stumble it keep
 from __future__ import annotations
 
 import io
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,18 +69,30 @@ class Chain:
         return path
 
 
-@pytest.fixture
-def chain(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
-    folder = tmp_path / "新 文件夹"
+@pytest.fixture(scope="module")
+def _made(tmp_path_factory: pytest.TempPathFactory) -> Chain:
+    """Made once: the county demo, its seed of 北城街道 and the township's ledger, with the keys' folder."""
+    root = tmp_path_factory.mktemp("walk")
+    folder = root / "新 文件夹"
     folder.mkdir()
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
     county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / SEED
     made = Chain(folder, county, township, "")
-    made.send("demo", str(county), "--scale", "county")
-    made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
-    made.send("new", str(township), "--from", str(seed))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRANCHDESK_DATA_DIR", str(root / "用户 数据"))
+        made.send("demo", str(county), "--scale", "county")
+        made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
+        made.send("new", str(township), "--from", str(seed))
     [(activity,)] = file_rows(township, "SELECT uuid FROM activity ORDER BY id LIMIT 1")
     return Chain(folder, county, township, activity)
+
+
+@pytest.fixture
+def chain(_made: Chain, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    """A copy of the made chain for one test, in a folder with Chinese characters and a space."""
+    shutil.copytree(_made.folder.parent, tmp_path, dirs_exist_ok=True)
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
+    folder = tmp_path / _made.folder.name
+    return Chain(folder, folder / _made.county.name, folder / _made.township.name, _made.activity)
 
 
 def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path]) -> MainWindow:
@@ -89,6 +102,13 @@ def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path
     assert window.open_path(path)
     window.settle()
     return window
+
+
+def _county_with_a_delta(make_window: Callable[..., MainWindow], chain: Chain) -> MainWindow:
+    """The township changed its first activity and sent its delta; the county's window, which Add
+    packages… gives the delta."""
+    chain.changed_in(chain.township, volunteers=9)
+    return _opened(make_window, chain.county, [chain.delta()])
 
 
 def _receive(window: MainWindow, qtbot: QtBot, handle: Callable[[ReceiveWizard], None]) -> None:
@@ -145,9 +165,7 @@ def test_the_same_package_twice_promises_no_undo(
 ) -> None:
     """Received a second time, a package changes nothing and records no undo step, yet the last page said
     Edit ▸ Undo would take the import back: Ctrl+Z then took back the first import instead."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
     summaries: list[str] = []
     states: list[str] = []  # each package's state, as the check found it
 
@@ -177,9 +195,7 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     """Finish, the default button, closed the wizard without the receipts unless Save receipts had been
     clicked first: the township never got one. Taken in, a receipt's summary began with blank lines and
     said the ledger was unchanged; the township's Offices said every office below had sent a package."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
     shown_folder: list[str] = []
 
     def finish(wizard: ReceiveWizard) -> None:
@@ -410,9 +426,7 @@ def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
     make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
 ) -> None:
     """The keys' history said "2022-05-19：信任了…" beside its When column's 2022年5月19日."""
-    chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
-    window = _opened(make_window, chain.county, [delta])
+    window = _county_with_a_delta(make_window, chain)
     seen: list[list[str]] = []
 
     def trust(dialog: OfficesDialog) -> None:
@@ -457,3 +471,21 @@ def test_remove_waits_for_a_file_to_be_selected(
     answer(ReceiveWizard, remove)
     press(window, Qt.Key.Key_I, CTRL_SHIFT)
     assert seen == [False, True, [seed], False]
+
+
+def test_escape_on_the_last_page_keeps_the_receipt(
+    make_window: Callable[..., MainWindow], chain: Chain, qtbot: QtBot
+) -> None:
+    """Closed with Escape (or the window's ×) after the import, the wizard left the receipts unwritten."""
+    window = _county_with_a_delta(make_window, chain)
+
+    def close(wizard: ReceiveWizard) -> None:
+        _import(wizard, qtbot)
+        qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        assert not wizard.isVisible()
+
+    _receive(window, qtbot, close)
+    [receipt] = chain.folder.glob("*.bdxr")
+    assert receipt.name.startswith("北城街道-")
+    sent = "SELECT kind FROM package_log WHERE direction = 'sent' AND kind = 'receipt'"
+    assert file_rows(chain.county, sent) == [("receipt",)]

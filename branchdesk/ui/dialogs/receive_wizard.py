@@ -209,6 +209,14 @@ class ReceiveWizard(QWizard):
             page.show_message(text)
         return None
 
+    def reject(self) -> None:
+        """Escape or the window's × on the last page close it as Finish does: the receipts not saved yet
+        are saved first. If they cannot be (the page says why), closing again closes without them."""
+        done = self.done_page
+        if self.currentPage() is done and not done.tried and not done.validatePage():
+            return
+        super().reject()
+
     def unsettled(self) -> int:
         checked = self.checked
         if checked is None:
@@ -749,6 +757,7 @@ class _DonePage(_Page):
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.written: list[Path] = []
+        self.tried = False  # saving the receipts was tried and failed: closing again closes
 
     def initializePage(self) -> None:  # noqa: N802
         applied = self.owner.applied
@@ -817,6 +826,7 @@ class _DonePage(_Page):
         return bool(self.written)
 
     def save_receipts(self) -> None:
+        self.tried = True  # until they are written
         if not self.folder.text().strip():  # not the program's own folder, unseen
             self.message.setStyleSheet(ERROR_STYLE)
             self.show_message(self.tr("Choose the folder to save the receipts in."))
