@@ -41,20 +41,10 @@ class Chain:
     """The county demo and 春申街道's ledger made from its seed, in a folder with Chinese characters and a
     space; the township's first activity."""
 
-    offices: Offices
+    folder: Path
+    county: Path
+    township: Path
     activity: str
-
-    @property
-    def folder(self) -> Path:
-        return self.offices.folder
-
-    @property
-    def county(self) -> Path:
-        return self.offices.county
-
-    @property
-    def township(self) -> Path:
-        return self.offices.township()
 
     def changed_in(self, ledger: Path, **values: object) -> None:
         """The township's first activity changed in ``ledger`` as one action."""
@@ -76,7 +66,7 @@ def chain(_made_offices: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     copied = copy_offices(_made_offices, tmp_path / "新 文件夹")
     monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(copied.data_dir))
     [(activity,)] = file_rows(copied.township(), "SELECT uuid FROM activity ORDER BY id LIMIT 1")
-    return Chain(copied, activity)
+    return Chain(copied.folder, copied.county, copied.township(), activity)
 
 
 def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path]) -> MainWindow:
