@@ -30,9 +30,8 @@ from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, file_rows, menu_item, press, select_item, shown
 from tests.ui.typing import retype, type_text
 
-SEED = (
-    f"{TOWNSHIPS[0]} 种子.bdx"  # the county's seed package of 春申街道, beside the ledgers (tests/offices.py)
-)
+# The county's seed package of 春申街道, beside the ledgers (tests/offices.py).
+SEED = f"{TOWNSHIPS[0]} 种子.bdx"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
