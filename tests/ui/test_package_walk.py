@@ -5,8 +5,6 @@ and Tools ▸ Offices is read on both sides. Each test names the stumble it keep
 
 from __future__ import annotations
 
-import io
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +14,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
-from branchdesk.cli import EXIT_OK, run
-from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import Area
 from branchdesk.domain.package_merge import Outcome
 from branchdesk.exchange.package_files import read_package
@@ -29,28 +25,25 @@ from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.dialogs.send_package import SendPackageDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.activities import ActivitiesTab
+from tests.offices import CLOCK, TOWNSHIPS, Offices, copy_offices, sent
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, file_rows, menu_item, press, select_item, shown
 from tests.ui.typing import retype, type_text
 
-CLOCK = FixedClock.on("2022-05-19")
-SEED = "北城街道 种子.bdx"  # the county's seed package of 北城街道, beside the ledgers
+# The county's seed package of 春申街道, beside the ledgers (tests/offices.py).
+SEED = f"{TOWNSHIPS[0]} 种子.bdx"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @dataclass(frozen=True)
 class Chain:
-    """A county demo and 北城街道's ledger made from its seed, in one folder; the township's first
-    activity."""
+    """The county demo and 春申街道's ledger made from its seed, in a folder with Chinese characters and a
+    space; the township's first activity."""
 
     folder: Path
     county: Path
     township: Path
     activity: str
-
-    def send(self, *argv: str) -> None:
-        out, err = io.StringIO(), io.StringIO()
-        assert run(list(argv), clock=CLOCK, out=out, err=err) == EXIT_OK, err.getvalue()
 
     def changed_in(self, ledger: Path, **values: object) -> None:
         """The township's first activity changed in ``ledger`` as one action."""
@@ -64,40 +57,20 @@ class Chain:
 
     def delta(self) -> Path:
         """The township's changes for the county, written as its clerk does at the month's end."""
-        path = self.folder / "北城街道 改动数据包.bdx"
-        self.send("package", "export", str(self.township), str(path))
-        return path
-
-
-@pytest.fixture(scope="module")
-def _made(tmp_path_factory: pytest.TempPathFactory) -> Chain:
-    """Made once: the county demo, its seed of 北城街道 and the township's ledger, with the keys' folder."""
-    root = tmp_path_factory.mktemp("walk")
-    folder = root / "新 文件夹"
-    folder.mkdir()
-    county, township, seed = folder / "潢川县.bdesk", folder / "北城街道.bdesk", folder / SEED
-    made = Chain(folder, county, township, "")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRANCHDESK_DATA_DIR", str(root / "用户 数据"))
-        made.send("demo", str(county), "--scale", "county")
-        made.send("package", "export", str(county), str(seed), "--scope", "北城街道")
-        made.send("new", str(township), "--from", str(seed))
-    [(activity,)] = file_rows(township, "SELECT uuid FROM activity ORDER BY id LIMIT 1")
-    return Chain(folder, county, township, activity)
+        return sent(self.township, self.folder / "春申街道 改动数据包.bdx")
 
 
 @pytest.fixture
-def chain(_made: Chain, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
-    """A copy of the made chain for one test, in a folder with Chinese characters and a space."""
-    shutil.copytree(_made.folder.parent, tmp_path, dirs_exist_ok=True)
-    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(tmp_path / "用户 数据"))
-    folder = tmp_path / _made.folder.name
-    return Chain(folder, folder / _made.county.name, folder / _made.township.name, _made.activity)
+def chain(_made_offices: Offices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Chain:
+    copied = copy_offices(_made_offices, tmp_path / "新 文件夹")
+    monkeypatch.setenv("BRANCHDESK_DATA_DIR", str(copied.data_dir))
+    [(activity,)] = file_rows(copied.township(), "SELECT uuid FROM activity ORDER BY id LIMIT 1")
+    return Chain(copied.folder, copied.county, copied.township(), activity)
 
 
 def _opened(make_window: Callable[..., MainWindow], path: Path, files: list[Path]) -> MainWindow:
     window = shown(make_window())
-    window.context.data_dir = path.parent.parent / "用户 数据"
+    window.context.data_dir = path.parent / "用户数据"  # where the ledgers' keys are (tests/offices.py)
     window.context.choose_packages = lambda parent: files
     assert window.open_path(path)
     window.settle()
@@ -225,7 +198,8 @@ def test_enter_on_the_last_page_saves_the_receipt_and_the_township_takes_it_in(
     assert seen["records shown"] == "False"  # no empty table of records, no filters of nothing
     assert seen["subtitle"].startswith("尚未导入。点击“导入”")
     assert "回执" not in seen["shown"].replace(receipt.name, "")  # nothing to save: no folder asked for
-    assert seen["summary"] == f"{receipt.name}：信阳市/潢川县已有本台账第 795 号及以前的改动"
+    [(last,)] = file_rows(chain.township, "SELECT max(id) FROM change_log")  # the change the delta ended on
+    assert seen["summary"] == f"{receipt.name}：信阳市/潢川县已有本台账第 {last} 号及以前的改动"
     received = "SELECT kind, result FROM package_log WHERE direction = 'received' ORDER BY id"
     assert file_rows(chain.township, received)[-1] == ("receipt", "applied")
 
@@ -253,7 +227,7 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
         return chain.folder / SEED
 
     window.context.choose_file = choose
-    made = chain.folder / "北城街道 台账（新）.bdesk"
+    made = chain.folder / "春申街道 台账（新）.bdesk"
     recorder.next_new = made
     told: list[str] = []
 
@@ -271,7 +245,7 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
     assert window.session is not None
     assert window.session.path == made
     [text] = told
-    assert text.startswith("已用信阳市/潢川县的数据包建立 北城街道 台账（新）.bdesk：共 ")
+    assert text.startswith("已用信阳市/潢川县的数据包建立 春申街道 台账（新）.bdesk：共 ")
     [(fingerprint,)] = file_rows(made, "SELECT fingerprint FROM pinned_key")  # the county's key, pinned
     assert text.endswith(f"请与信阳市/潢川县电话核对密钥指纹：{fingerprint}")
     # The same ledger as ``branchdesk-cli new --from`` makes: its rows, and no change of them to send.
@@ -280,7 +254,7 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
             chain.township, f"SELECT count(*) FROM {table}"
         )
     scope = "SELECT r.name FROM ledger_identity i JOIN region r ON r.id = i.scope_region_id"
-    assert file_rows(made, scope) == [("北城街道",)]
+    assert file_rows(made, scope) == [("春申街道",)]
     assert file_rows(made, "SELECT direction, kind FROM package_log") == [("received", "seed")]
     assert recorder.errors == []
 
@@ -292,7 +266,7 @@ def test_a_package_of_changes_makes_no_ledger(
     delta = chain.delta()
     window = _opened(make_window, chain.county, [])
     window.context.choose_file = lambda parent, purpose, suggested: delta
-    made = chain.folder / "北城街道 台账（新）.bdesk"
+    made = chain.folder / "春申街道 台账（新）.bdesk"
     recorder.next_new = made
     menu_item(window, Qt.Key.Key_F, Qt.Key.Key_P)  # File ▸ New ledger from a package…
     assert recorder.errors == [
@@ -392,7 +366,7 @@ def test_the_township_records_an_activity_by_keys_and_sends_it(
     answer(SendPackageDialog, send)
     press(window, Qt.Key.Key_S, CTRL_SHIFT)
     assert file_rows(chain.township, "SELECT kind FROM package_log WHERE direction = 'sent'") == [("delta",)]
-    package = read_package(chain.folder / "北城街道 改动数据包 2022-05-19.bdx")
+    package = read_package(chain.folder / "春申街道 改动数据包 2022-05-19.bdx")
     assert package.manifest.counts == {"activity": 1, "activity_area": 1}
 
 
@@ -432,7 +406,7 @@ def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
     def trust(dialog: OfficesDialog) -> None:
         qtbot.waitUntil(lambda: dialog.rollup is not None)
         qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # 受信任的密钥(&K)
-        type_text(dialog.reason, "北城街道的新密钥，已电话核对指纹")
+        type_text(dialog.reason, "春申街道的新密钥，已电话核对指纹")
         qtbot.mouseClick(dialog.trust, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.history.rowCount() == 1)
         seen.append([dialog.history.index(0, column).data() for column in range(4)])
@@ -443,7 +417,7 @@ def test_a_key_trusted_in_the_window_is_dated_as_the_window_dates(
     [(when, what, _, reason)] = seen
     assert when == "2022年5月19日"
     assert what.startswith("2022年5月19日")
-    assert reason == "北城街道的新密钥，已电话核对指纹"
+    assert reason == "春申街道的新密钥，已电话核对指纹"
     assert file_rows(chain.county, "SELECT change, reason FROM pin_history") == [("trusted", reason)]
 
 
@@ -486,6 +460,6 @@ def test_escape_on_the_last_page_keeps_the_receipt(
 
     _receive(window, qtbot, close)
     [receipt] = chain.folder.glob("*.bdxr")
-    assert receipt.name.startswith("北城街道-")
+    assert receipt.name.startswith("春申街道-")
     sent = "SELECT kind FROM package_log WHERE direction = 'sent' AND kind = 'receipt'"
     assert file_rows(chain.county, sent) == [("receipt",)]
