@@ -6192,6 +6192,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>本台账变更记录到第 {last} 条；上级已确认到第 {acknowledged} 条</translation>
     </message>
     <message>
+        <source>Changes recorded up to no. {last}; the office above has acknowledged none yet</source>
+        <translation>本台账变更记录到第 {last} 条；上级尚未确认任何改动</translation>
+    </message>
+    <message>
         <source>Last package sent: {package}</source>
         <translation>上次发出的数据包：{package}</translation>
     </message>
