@@ -20,6 +20,7 @@ from branchdesk.domain.clock import FixedClock
 from branchdesk.domain.enums import BranchKind, RegionLevel
 from branchdesk.domain.errors import BranchDeskError
 from branchdesk.exchange.package_files import read_package
+from branchdesk.i18n.language import format_count
 from branchdesk.services.ledgers import open_ledger
 from branchdesk.services.offices import STALE_DAYS_SETTING, check_sender
 from branchdesk.services.settings import set_ledger_setting
@@ -108,6 +109,9 @@ def test_status_of_a_county_shows_each_township_as_stats_does_and_its_own_finger
     assert (code, err) == (EXIT_OK, "")
     lines = out.splitlines()
     assert lines[0] == f"本台账：信阳市/潢川县，密钥指纹 {sent['fingerprint']}"
+    with open_ledger(county, clock, read_only=True) as ledger:
+        last = format_count(ledger.scalar("SELECT max(id) FROM change_log"))
+    assert lines[1] == f"本台账变更记录到第 {last} 条；上级尚未确认任何改动"  # no receipt from the city yet
     assert "下级单位（2022年4月；超过 35 天未收到数据包即为逾期）：" in lines
     assert (
         "  城关镇：覆盖率 50.00%，优化率 —，主题党日落实率 100.00%，活动 1 次；上次数据包：无 — 逾期未报"

@@ -539,7 +539,9 @@ def test_another_townships_seed_is_refused_whole_and_its_own_seed_is_taken(offic
             "package", "import", str(township), str(offices.folder / f"{TOWNSHIPS[1]} 种子.bdx"), *flags
         )
         assert (code, printed) == (EXIT_FAILED, "")
-        assert f"是信阳市/潢川县/{TOWNSHIPS[1]}的种子包，而本台账记的是信阳市/潢川县/{TOWNSHIPS[0]}" in err
+        assert (
+            f"是信阳市/潢川县/{TOWNSHIPS[1]}的初始数据包，而本台账记的是信阳市/潢川县/{TOWNSHIPS[0]}" in err
+        )
         assert "未导入任何内容" in err
         assert file_state(township) == before
     code, summary, _ = imported(township, offices.folder / f"{TOWNSHIPS[0]} 种子.bdx")

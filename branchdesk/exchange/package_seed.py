@@ -33,6 +33,8 @@ def create_from_package(path: Path, package_path: Path, clock: Clock, *, overwri
     the seed's region, or the full package's sender's (a ledger made again from its own last package)."""
     package = read_package(package_path)
     manifest = package.manifest
+    if manifest.kind is PackageKind.RECEIPT:
+        raise BranchDeskError("package.receipt_for_new", path=str(package_path))
     if manifest.kind not in (PackageKind.SEED, PackageKind.FULL):
         raise BranchDeskError("package.not_for_new", path=str(package_path))
     scope = manifest.seed_scope or manifest.sender.scope

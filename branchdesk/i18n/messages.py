@@ -729,6 +729,11 @@ MESSAGES: dict[str, str] = {
         "Nothing has changed since the receiver last acknowledged this ledger's changes: there is nothing to "
         "send. A full package sends every record.",
     ),
+    "package.receipt_for_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{path} is a receipt: it only says what an office received, and holds no records. A new ledger is "
+        "made from a seed or full package. Ask the office above for one.",
+    ),
     "package.not_for_new": QT_TRANSLATE_NOOP(
         "Messages",
         "{path} holds changes only; a new ledger is made from a seed or full package. Ask the office above "

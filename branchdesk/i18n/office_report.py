@@ -50,17 +50,25 @@ def _package(package: LastPackage | None, language: str) -> str:
     )
 
 
+def _sequences(rollup: OfficeRollup) -> str:
+    """How far this ledger's changes go and how far the office above has them ("up to no. 0" read as if
+    the office above had acknowledged something)."""
+    if not rollup.acknowledged_sequence:
+        return QCoreApplication.translate(
+            "OfficeReport", "Changes recorded up to no. {last}; the office above has acknowledged none yet"
+        ).format(last=format_count(rollup.last_sequence))
+    return QCoreApplication.translate(
+        "OfficeReport",
+        "Changes recorded up to no. {last}; the office above has acknowledged up to no. {acknowledged}",
+    ).format(last=format_count(rollup.last_sequence), acknowledged=format_count(rollup.acknowledged_sequence))
+
+
 def office_lines(rollup: OfficeRollup, language: str) -> list[str]:
     lines = [
         QCoreApplication.translate(
             "OfficeReport", "This ledger: {scope}, key fingerprint {fingerprint}"
         ).format(scope="—" if rollup.scope is None else rollup.scope.path, fingerprint=rollup.fingerprint),
-        QCoreApplication.translate(
-            "OfficeReport",
-            "Changes recorded up to no. {last}; the office above has acknowledged up to no. {acknowledged}",
-        ).format(
-            last=format_count(rollup.last_sequence), acknowledged=format_count(rollup.acknowledged_sequence)
-        ),
+        _sequences(rollup),
         QCoreApplication.translate("OfficeReport", "Last package sent: {package}").format(
             package=_package(rollup.last_sent, language)
         ),

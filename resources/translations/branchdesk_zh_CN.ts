@@ -5570,6 +5570,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>自上次对方确认收到以来，本台账没有新的改动，无需发送。如需发送全部记录，请改为导出全量数据包。</translation>
     </message>
     <message>
+        <source>{path} is a receipt: it only says what an office received, and holds no records. A new ledger is made from a seed or full package. Ask the office above for one.</source>
+        <translation>{path} 是回执：它只说明对方收到了什么，不含任何记录。新台账须由初始数据包或全量数据包建立，请向上级单位索取。</translation>
+    </message>
+    <message>
         <source>{path} holds changes only; a new ledger is made from a seed or full package. Ask the office above for one.</source>
         <translation>{path} 只含改动记录；新台账须由初始数据包或全量数据包建立，请向上级单位索取。</translation>
     </message>
@@ -5615,7 +5619,7 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     </message>
     <message>
         <source>The package {path} is the seed of {scope}, and this ledger keeps {mine}. Nothing was imported: a seed goes into the ledger of its own region, or a new ledger is made from it.</source>
-        <translation>数据包 {path} 是{scope}的种子包，而本台账记的是{mine}。未导入任何内容：种子包只能导入它所属区域的台账，或用它新建一本台账。</translation>
+        <translation>数据包 {path} 是{scope}的初始数据包，而本台账记的是{mine}。未导入任何内容：初始数据包只能导入它所属区域的台账，或用它新建一本台账。</translation>
     </message>
     <message>
         <source>The package {path} holds the changes of {sender}, whose records this ledger does not have yet. Nothing was imported; import {sender}'s full package first (it sends one once: all its records), then its monthly packages.</source>
@@ -6190,6 +6194,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
     <message>
         <source>Changes recorded up to no. {last}; the office above has acknowledged up to no. {acknowledged}</source>
         <translation>本台账变更记录到第 {last} 条；上级已确认到第 {acknowledged} 条</translation>
+    </message>
+    <message>
+        <source>Changes recorded up to no. {last}; the office above has acknowledged none yet</source>
+        <translation>本台账变更记录到第 {last} 条；上级尚未确认任何改动</translation>
     </message>
     <message>
         <source>Last package sent: {package}</source>

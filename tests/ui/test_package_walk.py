@@ -25,7 +25,7 @@ from branchdesk.ui.dialogs.receive_wizard import ReceiveWizard
 from branchdesk.ui.dialogs.send_package import SendPackageDialog
 from branchdesk.ui.main_window import MainWindow
 from branchdesk.ui.tabs.activities import ActivitiesTab
-from tests.offices import CLOCK, TOWNSHIPS, Offices, copy_offices, sent
+from tests.offices import CLOCK, TOWNSHIPS, Offices, cli, copy_offices, sent
 from tests.ui.conftest import Recorder
 from tests.ui.driving import answer, file_rows, menu_item, press, select_item, shown
 from tests.ui.typing import retype, type_text
@@ -259,19 +259,24 @@ def test_a_township_clerk_makes_the_ledger_from_the_seed_in_the_window(
     assert recorder.errors == []
 
 
-def test_a_package_of_changes_makes_no_ledger(
-    make_window: Callable[..., MainWindow], chain: Chain, recorder: Recorder, qtbot: QtBot
+@pytest.mark.parametrize("chosen", ["delta", "receipt"])
+def test_a_package_of_changes_or_a_receipt_makes_no_ledger(
+    make_window: Callable[..., MainWindow], chain: Chain, recorder: Recorder, qtbot: QtBot, chosen: str
 ) -> None:
+    """A receipt was refused as a package of changes ("只含改动记录"), which it is not."""
     chain.changed_in(chain.township, volunteers=9)
-    delta = chain.delta()
+    package = chain.delta()
+    if chosen == "receipt":
+        receipts = chain.folder / "回执"
+        cli("package", "import", str(chain.county), str(package), "--receipts", str(receipts))
+        [package] = receipts.glob("*.bdxr")
     window = _opened(make_window, chain.county, [])
-    window.context.choose_file = lambda parent, purpose, suggested: delta
+    window.context.choose_file = lambda parent, purpose, suggested: package
     made = chain.folder / "春申街道 台账（新）.bdesk"
     recorder.next_new = made
     menu_item(window, Qt.Key.Key_F, Qt.Key.Key_P)  # File ▸ New ledger from a package…
-    assert recorder.errors == [
-        f"{delta} 只含改动记录；新台账须由初始数据包或全量数据包建立，请向上级单位索取。"
-    ]
+    why = "只含改动记录；" if chosen == "delta" else "是回执：它只说明对方收到了什么，不含任何记录。"
+    assert recorder.errors == [f"{package} {why}新台账须由初始数据包或全量数据包建立，请向上级单位索取。"]
     assert not made.exists()
     assert window.session is not None
     assert window.session.path == chain.county

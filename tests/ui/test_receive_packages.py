@@ -357,7 +357,7 @@ def test_another_townships_seed_is_refused_in_the_wizard_and_changes_nothing(
 
     in_the_wizard(window, pick_the_wrong_seed)
     assert seen["page"]
-    assert f"是信阳市/潢川县/{TOWNSHIPS[1]}的种子包" in seen["message"]
+    assert f"是信阳市/潢川县/{TOWNSHIPS[1]}的初始数据包" in seen["message"]
     assert "未导入任何内容" in seen["message"]
     assert file_rows(township, "SELECT count(*) FROM change_log") == before
 
