@@ -550,6 +550,21 @@ def test_another_townships_seed_is_refused_whole_and_its_own_seed_is_taken(offic
     assert summary["counts"]["applied_before"] > 0
 
 
+@pytest.mark.parametrize("flags", [("--full",), ()], ids=["full", "changes"])
+def test_the_countys_full_package_or_changes_are_refused_by_a_township(
+    offices: Offices, flags: tuple[str, ...]
+) -> None:
+    """They hold every township's records: a township takes the county's in its own seed."""
+    county_package = send(offices.county, offices.folder / "潢川县 上报.bdx", *flags)
+    township = offices.township(TOWNSHIPS[0])
+    before = file_state(township)
+    code, printed, err = cli("package", "import", str(township), str(county_package))
+    assert (code, printed) == (EXIT_FAILED, "")
+    assert "来自上级单位信阳市/潢川县，含其所有下级单位的记录" in err
+    assert f"上级单位应为信阳市/潢川县/{TOWNSHIPS[0]}导出初始数据包" in err
+    assert file_state(township) == before
+
+
 def conflict_setup(offices: Offices) -> tuple[Path, str]:
     """The same activity edited in the township and in the county, differently."""
     township = offices.township()

@@ -102,12 +102,26 @@ def sender_scope(places: Places, package: Package, my_scope: int | None) -> Send
 
 
 def check_seed(store: ImportStore, package: Package, sender: SenderScope, my_scope: int) -> None:
-    """A seed is the start of its region's ledger: a seed of a region outside this ledger's scope (another
-    township's) would fill this ledger with the records of an office it does not keep, so it is refused
-    whole (``package.seed_elsewhere``). A seed of the sender's whole scope holds what its full package
-    does, and is judged as that."""
+    """What comes from an office above is this ledger's own records: a seed of its region (or of a region
+    in it). Its full package or changes hold the records of all its offices, and a seed of another region
+    (another township's, picked from the county's folder of seeds) those of an office this ledger does not
+    keep; each would fill this ledger with them, so each is refused whole (``package.from_above``,
+    ``package.seed_elsewhere``). From an office below, a seed of the sender's whole scope holds what its
+    full package does, and is judged as that."""
     seed = package.manifest.seed_scope
-    if seed is None or seed.uuid == sender.uuid:
+    above = (
+        sender.region_id is not None
+        and sender.region_id != my_scope
+        and store.tree.within(my_scope, sender.region_id)
+    )
+    if seed is None and above:
+        raise BranchDeskError(
+            "package.from_above",
+            path=str(package.path),
+            sender=package.manifest.sender.scope.path if package.manifest.sender.scope else sender.uuid,
+            mine=_path(store, my_scope) or "—",
+        )
+    if seed is None or (seed.uuid == sender.uuid and not above):
         return
     region = store.ids["region"].get(seed.uuid)
     if region is None or not store.tree.within(region, my_scope):

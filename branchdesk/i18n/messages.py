@@ -785,6 +785,12 @@ MESSAGES: dict[str, str] = {
         "The package {path} comes from {sender}, an office neither above nor below this ledger's. "
         "Nothing was imported; check that it was sent to the right office.",
     ),
+    "package.from_above": QT_TRANSLATE_NOOP(
+        "Messages",
+        "The package {path} comes from {sender}, the office above, and holds the records of all its offices; "
+        "this ledger keeps {mine}. Nothing was imported: the office above sends this ledger its records in "
+        "a seed package of {mine}.",
+    ),
     "package.seed_elsewhere": QT_TRANSLATE_NOOP(
         "Messages",
         "The package {path} is the seed of {scope}, and this ledger keeps {mine}. Nothing was imported: a "

@@ -5618,6 +5618,10 @@ Themed Party day held by {count} of {total} pairings ({rate})</source>
         <translation>数据包 {path} 来自{sender}，既不是本台账单位的上级，也不是下级。未导入任何内容，请核实是否发错了单位。</translation>
     </message>
     <message>
+        <source>The package {path} comes from {sender}, the office above, and holds the records of all its offices; this ledger keeps {mine}. Nothing was imported: the office above sends this ledger its records in a seed package of {mine}.</source>
+        <translation>数据包 {path} 来自上级单位{sender}，含其所有下级单位的记录，而本台账记的是{mine}。未导入任何内容：上级单位应为{mine}导出初始数据包发给本台账。</translation>
+    </message>
+    <message>
         <source>The package {path} is the seed of {scope}, and this ledger keeps {mine}. Nothing was imported: a seed goes into the ledger of its own region, or a new ledger is made from it.</source>
         <translation>数据包 {path} 是{scope}的初始数据包，而本台账记的是{mine}。未导入任何内容：初始数据包只能导入它所属区域的台账，或用它新建一本台账。</translation>
     </message>
