@@ -49,7 +49,13 @@ from branchdesk.domain.packages import (
 )
 from branchdesk.exchange.package_files import Package, read_package
 from branchdesk.exchange.package_media import take_pictures
-from branchdesk.exchange.package_scope import Places, SenderScope, as_here, check_seed, sender_scope
+from branchdesk.exchange.package_scope import (
+    Places,
+    SenderScope,
+    as_here,
+    check_records_kept_here,
+    sender_scope,
+)
 from branchdesk.services.offices import check_sender
 from branchdesk.storage import history as history_store
 from branchdesk.storage import identity as identity_store
@@ -191,7 +197,9 @@ def import_packages(
     for package in packages:  # a re-created ledger claiming an office's scope waits for `package trust`
         check_sender(ledger, as_here(package.manifest, store))
         if mine.scope_region_id is not None:  # without one, sender_scope has refused it
-            check_seed(store, package, scopes[package.manifest.package_uuid], mine.scope_region_id)
+            check_records_kept_here(
+                store, package, scopes[package.manifest.package_uuid], mine.scope_region_id
+            )
     packages.sort(key=lambda p: (p.manifest.sender.ledger_id, p.manifest.from_seq or 1, p.manifest.to_seq))
     run = _Run(
         store,

@@ -101,7 +101,7 @@ def sender_scope(places: Places, package: Package, my_scope: int | None) -> Send
     return SenderScope(scope.uuid, region)
 
 
-def check_seed(store: ImportStore, package: Package, sender: SenderScope, my_scope: int) -> None:
+def check_records_kept_here(store: ImportStore, package: Package, sender: SenderScope, my_scope: int) -> None:
     """What comes from an office above is this ledger's own records: a seed of its region (or of a region
     in it). Its full package or changes hold the records of all its offices, and a seed of another region
     (another township's, picked from the county's folder of seeds) those of an office this ledger does not
